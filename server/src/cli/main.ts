@@ -1,0 +1,1 @@
+// placeholder: the command line (being written)

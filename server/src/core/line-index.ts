@@ -1,0 +1,50 @@
+// Offsets to lines and columns and back, for adapters that speak in positions.
+
+export interface Position {
+  /** 0-based line. */
+  readonly line: number;
+  /** 0-based UTF-16 column. */
+  readonly character: number;
+}
+
+export class LineIndex {
+  private readonly lineStarts: number[];
+
+  constructor(private readonly text: string) {
+    const starts = [0];
+    for (let offset = 0; offset < text.length; offset++) {
+      const code = text.charCodeAt(offset);
+      if (code === 13 /* \r */) {
+        if (text.charCodeAt(offset + 1) === 10) offset++;
+        starts.push(offset + 1);
+      } else if (code === 10 /* \n */) {
+        starts.push(offset + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((this.lineStarts[middle] ?? 0) <= clamped) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low, character: clamped - (this.lineStarts[low] ?? 0) };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    const lineStart = this.lineStarts[position.line] ?? 0;
+    const nextLineStart = this.lineStarts[position.line + 1] ?? this.text.length;
+    return Math.max(lineStart, Math.min(lineStart + Math.max(0, position.character), nextLineStart));
+  }
+}

@@ -1,0 +1,46 @@
+// The one entry point the adapters call: text and settings in, the draft and its findings out.
+import type { Finding, RelatedPlace } from './findings';
+import { lexiconFor } from './lexicon/lexicon';
+import type { Draft } from './model';
+import { parse } from './parse/parse';
+import type { Rule, RuleReport } from './rule';
+import { allRules } from './rules/index';
+import { defaultSettings, type Settings } from './settings';
+
+/** Starts the message of a finding that reports a rule's own failure; tests look for it. */
+export const internalErrorPrefix = 'Resolint internal error in this rule:';
+
+export interface LintResult {
+  readonly draft: Draft;
+  /** In text order; rules set to "off" are absent, severities are the configured ones. */
+  readonly findings: readonly Finding[];
+}
+
+export function lint(text: string, settings: Settings = defaultSettings): LintResult {
+  const draft = parse(text, { language: settings.language, extraOpeners: settings.lexicon });
+  return { draft, findings: lintDraft(draft, settings) };
+}
+
+export function lintDraft(draft: Draft, settings: Settings = defaultSettings, rules: readonly Rule[] = allRules): Finding[] {
+  const lexicon = lexiconFor(draft.language);
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const level = settings.rules[rule.id] ?? rule.defaultSeverity;
+    if (level === 'off') continue;
+    if (rule.needsLexicon && !lexicon) continue;
+    const report = (finding: RuleReport): void => {
+      if (finding.fix && !rule.fixable) {
+        throw new Error(`rule ${rule.id} reported a fix but does not declare itself fixable`);
+      }
+      const related: readonly RelatedPlace[] = finding.related ?? [];
+      findings.push({ ruleId: rule.id, severity: level, message: finding.message, span: finding.span, related, ...(finding.fix ? { fix: finding.fix } : {}) });
+    };
+    try {
+      rule.check(draft, { settings, lexicon, report });
+    } catch (error) {
+      // A rule's bug must not take the editor down with it: say so where the user sees it.
+      findings.push({ ruleId: rule.id, severity: 'error', message: `${internalErrorPrefix} ${String(error)}`, span: { start: 0, end: 0 }, related: [] });
+    }
+  }
+  return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+}

@@ -1,0 +1,164 @@
+// The document model: what `parse` returns and what every rule and feature reads.
+// Every node carries the exact offsets of the text it stands for, so adapters can
+// turn any finding into a range without looking at the text again.
+
+/** A half-open range of UTF-16 offsets into the draft's text: [start, end). */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** How the text reached us: typed in the draft format, or copied out of a published PDF. */
+export type DraftForm = 'canonical' | 'pdf';
+
+/** A paragraph or sub-paragraph number as written: "12.", "12)", "(12)", "OP 12", "5 bis.". */
+export interface NumberLabel {
+  readonly span: Span;
+  readonly text: string;
+  readonly value: number;
+  /** The way the number is written; only `dot` is the final-text convention. */
+  readonly style: NumberStyle;
+  /** "bis", "ter", "quater" … of a negotiation insert, lower case. */
+  readonly insertSuffix?: string;
+}
+
+export type NumberStyle =
+  | 'dot' // "12."
+  | 'paren-close' // "12)"
+  | 'parens' // "(12)"
+  | 'dash' // "12 -"
+  | 'spaced-dot' // "12 ."
+  | 'comma' // "12," (an OCR slip for "12." in scanned texts)
+  | 'label' // "OP12", "OP 12"
+  | 'bare'; // "12" followed by the text with no mark at all
+
+/** A sub-paragraph label: "(a)", "(ii)", "a)", "b.", and the level it stands at. */
+export interface SubLabel {
+  readonly span: Span;
+  readonly text: string;
+  /** The letters or numerals without brackets or dots: "a", "ii". */
+  readonly name: string;
+  readonly kind: 'letter' | 'roman';
+  readonly bracket: 'parens' | 'close' | 'dot';
+}
+
+/** The words a paragraph opens with, as a drafter would name them: "Takes note with appreciation". */
+export interface Opener {
+  readonly span: Span;
+  readonly text: string;
+  /** Markdown emphasis markers around the opener (`*Recalling*`), when present. */
+  readonly emphasis?: { readonly open: Span; readonly close: Span };
+}
+
+export type FootnoteCallStyle = 'bracket' | 'superscript' | 'bare';
+
+/** A footnote reference in the text: `[^3]`, `³`, or a bare "3" glued to a word in PDF text. */
+export interface FootnoteCall {
+  readonly span: Span;
+  readonly number: number;
+  readonly style: FootnoteCallStyle;
+}
+
+export type FootnoteTextStyle = 'bracket' | 'bare';
+
+/** A footnote's text: `[^3]: Resolution 60/1.` or, in PDF text, `3 Resolution 60/1.` after a rule line. */
+export interface FootnoteText {
+  readonly span: Span;
+  /** The number with its marker: `[^3]:` or `3`. */
+  readonly labelSpan: Span;
+  readonly number: number;
+  /** The text itself, without the label; for a text wrapped over lines, first to last character. */
+  readonly bodySpan: Span;
+  readonly body: string;
+  readonly style: FootnoteTextStyle;
+}
+
+export type ParagraphKind = 'preambular' | 'operative';
+
+/**
+ * A paragraph of the resolution. Its text may be broken by page artifacts (page headers,
+ * footnote blocks) when copied out of a PDF: `pieces` are the stretches that belong to it.
+ */
+export interface Paragraph {
+  readonly kind: ParagraphKind;
+  readonly span: Span;
+  readonly pieces: readonly Span[];
+  readonly number?: NumberLabel;
+  readonly opener?: Opener;
+  /** Where the paragraph's own words begin (after any number and emphasis marker). */
+  readonly textStart: number;
+  /** The paragraph's own text, up to its first sub-paragraph; pieces joined by a space. */
+  readonly text: string;
+  /** The last non-space character of the paragraph's own text (before its sub-paragraphs). */
+  readonly lastCharacter?: Span;
+  readonly subparagraphs: readonly SubParagraph[];
+  /** The part of the resolution the paragraph belongs to (parts A, B … each have their own chapeau). */
+  readonly partIndex: number;
+}
+
+export interface SubParagraph {
+  readonly span: Span;
+  readonly pieces: readonly Span[];
+  /** Missing when a PDF extraction lost the label; the item still takes its place in the sequence. */
+  readonly label?: SubLabel;
+  /** 1 for (a), 2 for (i) inside (a), 3 and 4 below. */
+  readonly level: number;
+  readonly textStart: number;
+  readonly text: string;
+  readonly lastCharacter?: Span;
+  readonly children: readonly SubParagraph[];
+}
+
+export interface Chapeau {
+  readonly span: Span;
+  /** "General Assembly", "Security Council" … as written. */
+  readonly organ: string;
+  readonly organSpan: Span;
+  /** The comma that closes the chapeau; missing is a `chapeau` finding. */
+  readonly comma?: Span;
+  readonly language: string;
+}
+
+/** One resolution part: a chapeau and the paragraphs after it (parts A and B restart numbering). */
+export interface ResolutionPart {
+  readonly chapeau?: Chapeau;
+  readonly preambularParagraphs: readonly Paragraph[];
+  readonly operativeParagraphs: readonly Paragraph[];
+}
+
+export type BlockKind =
+  | 'header' // symbol, session, agenda item, title before the chapeau
+  | 'heading' // a section heading inside the body: "I", "A.", a short title line
+  | 'closing' // "84th plenary meeting", "Adopted at the 868th meeting …"
+  | 'artifact' // page header or footer, job number, barcode, page number, footnote separator
+  | 'annex-heading'
+  | 'unclassified';
+
+/** Text that is not a paragraph of the resolution, kept with its kind so nothing is lost. */
+export interface Block {
+  readonly kind: BlockKind;
+  readonly span: Span;
+}
+
+export interface Annex {
+  readonly heading: Span;
+  readonly span: Span;
+  /** The annex's own numbered paragraphs, never checked as operative paragraphs. */
+  readonly numberedParagraphs: readonly { readonly span: Span; readonly number: NumberLabel }[];
+}
+
+export interface Draft {
+  readonly text: string;
+  readonly form: DraftForm;
+  /** Language tag from the chapeau ("en", "fr" …) or "unknown". */
+  readonly language: string;
+  readonly parts: readonly ResolutionPart[];
+  /** Every paragraph of every part, in text order. */
+  readonly paragraphs: readonly Paragraph[];
+  readonly footnoteCalls: readonly FootnoteCall[];
+  readonly footnoteTexts: readonly FootnoteText[];
+  readonly blocks: readonly Block[];
+  readonly annexes: readonly Annex[];
+  /** The document's title from a header line such as "80/7. Report of the …", when present. */
+  readonly title?: string;
+}
