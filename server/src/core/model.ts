@@ -1,3 +1,5 @@
+import type { FormKind, OpenerEntry } from './lexicon/lexicon';
+
 // The document model: what `parse` returns and what every rule and feature reads.
 // Every node carries the exact offsets of the text it stands for, so adapters can
 // turn any finding into a range without looking at the text again.
@@ -38,16 +40,35 @@ export interface SubLabel {
   readonly text: string;
   /** The letters or numerals without brackets or dots: "a", "ii". */
   readonly name: string;
-  readonly kind: 'letter' | 'roman';
+  /** "number" is a digit in brackets where a scan misread a roman numeral: "(1)" for "(i)". */
+  readonly kind: 'letter' | 'roman' | 'number';
   readonly bracket: 'parens' | 'close' | 'dot';
 }
 
 /** The words a paragraph opens with, as a drafter would name them: "Takes note with appreciation". */
 export interface Opener {
+  /** From the first adverb to the last word that belongs to the opener ("Also requests", "Recalling further"). */
   readonly span: Span;
   readonly text: string;
   /** Markdown emphasis markers around the opener (`*Recalling*`), when present. */
-  readonly emphasis?: { readonly open: Span; readonly close: Span };
+  readonly emphasis?: { readonly open: Span; readonly close?: Span };
+  /** What the lexicon knows of it; undefined when the words are not in the lexicon. */
+  readonly match?: OpenerMatch;
+}
+
+export interface OpenerMatch {
+  readonly entry: OpenerEntry;
+  /** Which form of the entry the text uses: the operative one, the preambular one, or another. */
+  readonly kind: FormKind;
+  /** The verb or phrase itself, without adverbs and additive words: "requests" in "Also requests". */
+  readonly formSpan: Span;
+  readonly formText: string;
+  /** Adverbs before the verb ("Also", "Strongly"), in order. */
+  readonly adverbs: readonly Span[];
+  /** The "also"/"further" that marks a repeated opener, and whether it stands before or after the verb. */
+  readonly additive?: { readonly word: string; readonly span: Span; readonly position: 'before' | 'after' };
+  /** Words such as "with appreciation" after the verb. */
+  readonly modifierSpan?: Span;
 }
 
 export type FootnoteCallStyle = 'bracket' | 'superscript' | 'bare';
@@ -85,6 +106,8 @@ export interface Paragraph {
   readonly pieces: readonly Span[];
   readonly number?: NumberLabel;
   readonly opener?: Opener;
+  /** The organ named as the subject inside the paragraph, in texts without a chapeau: "The Security Council requests …". */
+  readonly subject?: Span;
   /** Where the paragraph's own words begin (after any number and emphasis marker). */
   readonly textStart: number;
   /** The paragraph's own text, up to its first sub-paragraph; pieces joined by a space. */

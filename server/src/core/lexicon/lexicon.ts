@@ -1,2 +1,106 @@
-export interface Lexicon { readonly language: string }
-export function lexiconFor(_language: string): Lexicon | undefined { return undefined; }
+// Language knowledge as data: the lexicon files (en.json …) hold openers, their paired forms,
+// the words that mark a repeated opener, and organ names. Rules read them through this module.
+import english from './en.json';
+import chapeaus from './chapeaus.json';
+
+/** One opener as the lexicon knows it, with the form each part of a resolution takes. */
+export interface OpenerEntry {
+  /** Third person present, as an operative paragraph opens: "Requests", "Takes note". */
+  readonly operative?: string;
+  /** Participle or adjective, as a preambular paragraph opens: "Requesting", "Taking note", "Aware". */
+  readonly preambular?: string;
+  /** Other forms of the same verb seen in drafts: "Request", "Requested". */
+  readonly forms: readonly string[];
+  /** A usage note shown on hover. */
+  readonly note?: string;
+}
+
+export interface LexiconData {
+  readonly language: string;
+  /** Word endings that mark a verb form, for telling an unknown opener from an ordinary word. */
+  readonly verbEndings: readonly string[];
+  /** Capitalised words that begin ordinary sentences, never reported as unknown openers. */
+  readonly unknownOpenerExceptions: readonly string[];
+  /** Adverbs that may stand before an operative verb: "Also", "Strongly", "Once again". */
+  readonly operativeAdverbs: readonly string[];
+  /** Adverbs that may stand before a preambular phrase: "Deeply", "Gravely". */
+  readonly preambularAdverbs: readonly string[];
+  /** Words that may follow an opener and belong to it: "with appreciation", "with concern". */
+  readonly modifiers: readonly string[];
+  /** The word a second consecutive use of an opener carries, and the word later ones carry. */
+  readonly additive: {
+    readonly second: string;
+    readonly later: readonly string[];
+    /** Words right after a repeated opener that make it a new statement, not a repeat: "in particular". */
+    readonly distinguishers: readonly string[];
+  };
+  readonly openers: readonly OpenerEntry[];
+}
+
+export interface Lexicon extends LexiconData {
+  /** Every form of every opener, lower case, mapped to its entry (longest phrases first in `phrases`). */
+  readonly byForm: ReadonlyMap<string, OpenerForm>;
+  /** The most words any form has, to bound the look-ahead when matching. */
+  readonly longestForm: number;
+}
+
+export type FormKind = 'operative' | 'preambular' | 'other';
+
+export interface OpenerForm {
+  readonly entry: OpenerEntry;
+  readonly kind: FormKind;
+  /** The form as the lexicon spells it. */
+  readonly text: string;
+  readonly wordCount: number;
+}
+
+export interface ChapeauLanguage {
+  readonly language: string;
+  /** Words before the organ's name: "The", "Le", "La", "L'". */
+  readonly articles: readonly string[];
+  readonly organs: readonly string[];
+  /** The mark that closes a chapeau: "," or "،" or "，". */
+  readonly comma: string;
+}
+
+export const chapeauLanguages: readonly ChapeauLanguage[] = chapeaus as ChapeauLanguage[];
+
+function wordsOf(phrase: string): string[] {
+  return phrase.toLowerCase().split(/\s+/).filter((word) => word !== '');
+}
+
+export function buildLexicon(data: LexiconData, extra?: { readonly operative: readonly string[]; readonly preambular: readonly string[] }): Lexicon {
+  const openers: OpenerEntry[] = [...data.openers];
+  for (const operative of extra?.operative ?? []) openers.push({ operative, forms: [] });
+  for (const preambular of extra?.preambular ?? []) openers.push({ preambular, forms: [] });
+  const byForm = new Map<string, OpenerForm>();
+  let longestForm = 1;
+  const add = (text: string | undefined, entry: OpenerEntry, kind: FormKind): void => {
+    if (!text) return;
+    const key = wordsOf(text).join(' ');
+    const existing = byForm.get(key);
+    // A form that is the right form of one entry wins over the same words as a wrong form of another.
+    if (existing && (existing.kind !== 'other' || kind === 'other')) return;
+    const wordCount = key.split(' ').length;
+    longestForm = Math.max(longestForm, wordCount);
+    byForm.set(key, { entry, kind, text, wordCount });
+  };
+  for (const entry of openers) {
+    add(entry.operative, entry, 'operative');
+    add(entry.preambular, entry, 'preambular');
+  }
+  for (const entry of openers) for (const form of entry.forms) add(form, entry, 'other');
+  return { ...data, openers, byForm, longestForm };
+}
+
+const builtIn: ReadonlyMap<string, Lexicon> = new Map([['en', buildLexicon(english as LexiconData)]]);
+
+/** The lexicon of a language, with a body's extra openers when given; undefined where there is none yet. */
+export function lexiconFor(
+  language: string,
+  extra?: { readonly operative: readonly string[]; readonly preambular: readonly string[] },
+): Lexicon | undefined {
+  const base = builtIn.get(language);
+  if (!base || !extra || (extra.operative.length === 0 && extra.preambular.length === 0)) return base;
+  return buildLexicon(base, extra);
+}

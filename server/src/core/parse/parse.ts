@@ -1,5 +1,787 @@
-import type { Draft } from '../model';
-export interface ParseOptions { readonly language?: string; readonly extraOpeners?: { readonly operative: readonly string[]; readonly preambular: readonly string[] } }
-export function parse(text: string, _options: ParseOptions = {}): Draft {
-  return { text, form: 'canonical', language: 'en', parts: [], paragraphs: [], footnoteCalls: [], footnoteTexts: [], blocks: [], annexes: [] };
+// parse(text) → Draft. Works in three passes over the lines:
+//   1. regions: header, body, footnote blocks, page furniture, annexes (a line-by-line walk);
+//   2. chunks of body text (runs of lines) classified into paragraphs, sub-paragraphs, headings,
+//      closing blocks, or continuations of the paragraph before a page break;
+//   3. footnote calls found in the text of those nodes.
+// It never throws: anything it cannot place is kept as an `unclassified` block.
+import { chapeauLanguages, lexiconFor, type Lexicon } from '../lexicon/lexicon';
+import type {
+  Annex,
+  Block,
+  BlockKind,
+  Chapeau,
+  Draft,
+  FootnoteText,
+  NumberLabel,
+  Opener,
+  Paragraph,
+  ParagraphKind,
+  ResolutionPart,
+  Span,
+  SubLabel,
+  SubParagraph,
+} from '../model';
+import { findFootnoteCalls } from './footnote-calls';
+import { readNumberLabel, readSubLabel } from './labels';
+import {
+  adoptionPattern,
+  annexHeadingPattern,
+  bareFootnoteTextPattern,
+  bracketFootnoteTextPattern,
+  footnoteSeparatorPattern,
+  isPageFurniture,
+  isSpace,
+  plenaryMeetingPattern,
+  separatorPattern,
+  splitLines,
+  type Line,
+} from './lines';
+import { readOpener } from './openers';
+
+export interface ParseOptions {
+  /** "auto" (or undefined) reads the language from the chapeau. */
+  readonly language?: string;
+  readonly extraOpeners?: { readonly operative: readonly string[]; readonly preambular: readonly string[] };
+}
+
+export function parse(text: string, options: ParseOptions = {}): Draft {
+  try {
+    return new Parser(text, options).run();
+  } catch {
+    // The parser must never fail its caller; a bug here degrades to "nothing recognised".
+    return {
+      text,
+      form: 'canonical',
+      language: 'unknown',
+      parts: [],
+      paragraphs: [],
+      footnoteCalls: [],
+      footnoteTexts: [],
+      blocks: text.length > 0 ? [{ kind: 'unclassified', span: { start: 0, end: text.length } }] : [],
+      annexes: [],
+    };
+  }
+}
+
+interface ChapeauMatch {
+  readonly language: string;
+  readonly organ: string;
+  readonly organSpan: Span;
+  readonly comma?: Span;
+}
+
+/** A run of body lines that belong together: one paragraph, sub-paragraph, heading or closing block. */
+interface Chunk {
+  readonly lines: Line[];
+  readonly region: 'body' | 'annex';
+  readonly partIndex: number;
+}
+
+interface MutableSub {
+  span: Span;
+  pieces: Span[];
+  label?: SubLabel;
+  level: number;
+  textStart: number;
+  children: MutableSub[];
+}
+
+interface MutableParagraph {
+  kind: ParagraphKind;
+  pieces: Span[];
+  number?: NumberLabel;
+  opener?: Opener;
+  subject?: Span;
+  textStart: number;
+  subparagraphs: MutableSub[];
+  partIndex: number;
+  /** The deepest open sub-paragraph chain: where a continuation or a deeper label attaches. */
+  subStack: MutableSub[];
+}
+
+const genericEnglishChapeau = /^The ((?:[A-Z][\p{L}'’-]*)(?: (?:[A-Z][\p{L}'’-]*|of|and|on|for|the|in|to|against))*) ?(,)?$/u;
+const headerTitlePattern = /^\d{1,3}\/\d{1,4}\.[ \t\u00A0]+(\S.*)$/;
+const terminalPunctuation = /[,;:.!?]$/;
+/** Trailing footnote marks after punctuation, ignored when asking how a piece of text ends. */
+const trailingCallPattern = /(?:\[\^\d{1,4}\]|[\u00B9\u00B2\u00B3\u2070-\u2079]+|[ \u00A0]?\d{1,3})$/;
+
+export function endsOpen(content: string): boolean {
+  let trimmed = content.trimEnd();
+  const call = trailingCallPattern.exec(trimmed);
+  if (call && terminalPunctuation.test(trimmed.slice(0, call.index).trimEnd())) trimmed = trimmed.slice(0, call.index).trimEnd();
+  return !terminalPunctuation.test(trimmed);
+}
+
+class Parser {
+  private readonly lines: Line[];
+  private readonly blocks: Block[] = [];
+  private readonly footnoteTexts: FootnoteText[] = [];
+  private readonly chunks: Chunk[] = [];
+  private readonly chapeaus: Chapeau[] = [];
+  private readonly annexes: { heading: Span; start: number; end: number }[] = [];
+  private language = 'unknown';
+  private lexicon: Lexicon | undefined;
+  private title: string | undefined;
+  private sawFootnoteSeparator = false;
+  private sawPageFurniture = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly options: ParseOptions,
+  ) {
+    this.lines = splitLines(text);
+  }
+
+  run(): Draft {
+    const chapeauLines = this.findChapeaus();
+    const firstChapeau = chapeauLines[0];
+    const chosen = this.options.language && this.options.language !== 'auto' ? this.options.language : undefined;
+    this.language = chosen ?? firstChapeau?.match.language ?? 'en';
+    this.lexicon = lexiconFor(this.language, this.options.extraOpeners);
+    this.title = this.findTitle(firstChapeau?.line.index ?? this.lines.length);
+
+    const bodyStart = firstChapeau?.line.index ?? this.findBodyStartWithoutChapeau();
+    this.walk(bodyStart, new Map(chapeauLines.map((found) => [found.line.index, found.match])));
+    const { parts, paragraphs, annexParagraphs } = this.classify();
+    const annexes: Annex[] = this.annexes.map((annex) => ({
+      heading: annex.heading,
+      span: { start: annex.start, end: annex.end },
+      numberedParagraphs: annexParagraphs.filter((item) => item.span.start >= annex.start && item.span.start <= annex.end),
+    }));
+    this.blocks.sort((a, b) => a.span.start - b.span.start);
+    const footnoteTexts = this.footnoteTexts.sort((a, b) => a.span.start - b.span.start);
+    const searchable = this.searchableSpans(paragraphs);
+    const form = this.sawFootnoteSeparator || this.sawPageFurniture ? 'pdf' : 'canonical';
+    const footnoteCalls = findFootnoteCalls(this.text, searchable, footnoteTexts, form === 'pdf' || footnoteTexts.length > 0);
+    const usesBareCalls = footnoteCalls.some((call) => call.style === 'bare');
+    return {
+      text: this.text,
+      form: form === 'pdf' || (usesBareCalls && footnoteTexts.every((footnote) => footnote.style === 'bare')) ? 'pdf' : 'canonical',
+      language: this.language,
+      parts,
+      paragraphs,
+      footnoteCalls,
+      footnoteTexts,
+      blocks: this.blocks,
+      annexes,
+      ...(this.title ? { title: this.title } : {}),
+    };
+  }
+
+  // ---- pass 1: regions -------------------------------------------------------------------
+
+  private matchChapeau(line: Line): ChapeauMatch | undefined {
+    const content = line.content;
+    if (content.length > 120 || content.length < 3) return undefined;
+    for (const candidate of chapeauLanguages) {
+      const comma = content.endsWith(candidate.comma) ? candidate.comma : '';
+      const withoutComma = content.slice(0, content.length - comma.length).trimEnd();
+      for (const organ of candidate.organs) {
+        if (!withoutComma.endsWith(organ)) continue;
+        const before = withoutComma.slice(0, withoutComma.length - organ.length).trim();
+        if (before !== '' && !candidate.articles.some((article) => article.trim() === before)) continue;
+        const organStart = line.contentStart + withoutComma.length - organ.length;
+        return {
+          language: candidate.language,
+          organ,
+          organSpan: { start: organStart, end: organStart + organ.length },
+          ...(comma ? { comma: { start: line.contentEnd - comma.length, end: line.contentEnd } } : {}),
+        };
+      }
+    }
+    const generic = genericEnglishChapeau.exec(content);
+    if (generic?.[2] && generic[1] && generic[1].split(' ').length <= 10) {
+      const organ = generic[1];
+      const organStart = line.contentStart + 4;
+      return {
+        language: 'en',
+        organ,
+        organSpan: { start: organStart, end: organStart + organ.length },
+        comma: { start: line.contentEnd - 1, end: line.contentEnd },
+      };
+    }
+    return undefined;
+  }
+
+  /** Chapeau lines: a known organ alone on its line (with or without its comma), not inside a paragraph. */
+  private findChapeaus(): { line: Line; match: ChapeauMatch }[] {
+    const found: { line: Line; match: ChapeauMatch }[] = [];
+    for (const line of this.lines) {
+      if (line.content === '') continue;
+      const previous = this.lines[line.index - 1];
+      // A chapeau stands alone: after a blank line (or at the top), never in the middle of a paragraph.
+      if (previous && previous.content !== '' && endsOpen(previous.content) && !isPageFurniture(previous.content) && !this.isRunningTitle(previous)) continue;
+      const match = this.matchChapeau(line);
+      if (!match) continue;
+      // Without its comma, an organ's name alone is a chapeau only when a paragraph follows.
+      if (!match.comma && !this.followedByParagraph(line.index)) continue;
+      found.push({ line, match });
+    }
+    return found;
+  }
+
+  private followedByParagraph(lineIndex: number): boolean {
+    for (let index = lineIndex + 1; index < this.lines.length; index++) {
+      const line = this.lines[index];
+      if (!line || line.content === '') continue;
+      return this.startsParagraph(line);
+    }
+    return false;
+  }
+
+  private startsParagraph(line: Line): boolean {
+    const number = readNumberLabel(this.text, line.contentStart);
+    const textStart = number ? this.skipSpaces(number.span.end) : line.contentStart;
+    const subject = this.readSubject(textStart);
+    const opener = readOpener(this.text, subject ? this.skipSpaces(subject.end) : textStart, lexiconFor(subject?.language ?? 'en'));
+    return opener?.match !== undefined;
+  }
+
+  /** "The Security Council" at `offset`, followed by a verb: the organ as the subject of the paragraph. */
+  private readSubject(offset: number): (Span & { language: string }) | undefined {
+    const head = this.text.slice(offset, offset + 80);
+    for (const candidate of chapeauLanguages) {
+      for (const article of candidate.articles) {
+        for (const organ of candidate.organs) {
+          const joiner = article.endsWith("'") || article.endsWith('’') ? '' : ' ';
+          const phrase = `${article}${joiner}${organ} `;
+          if (head.startsWith(phrase) && /^\p{L}/u.test(head.slice(phrase.length))) {
+            return { start: offset, end: offset + phrase.length - 1, language: candidate.language };
+          }
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private findTitle(before: number): string | undefined {
+    for (let index = 0; index < before; index++) {
+      const line = this.lines[index];
+      const match = line ? headerTitlePattern.exec(line.content) : null;
+      if (match?.[1]) return match[1].replace(/\s+/g, ' ');
+    }
+    return undefined;
+  }
+
+  /** Without a chapeau, the body starts at the first line that opens a paragraph. */
+  private findBodyStartWithoutChapeau(): number {
+    for (const line of this.lines) {
+      if (line.content === '') continue;
+      if (this.startsParagraph(line)) return line.index;
+    }
+    return 0;
+  }
+
+  private skipSpaces(offset: number): number {
+    let position = offset;
+    while (position < this.text.length && isSpace(this.text[position])) position++;
+    return position;
+  }
+
+  private isRunningTitle(line: Line): boolean {
+    if (!this.title || line.content.length < 8) return false;
+    const content = line.content.replace(/\s+/g, ' ');
+    if (content === this.title) return this.title.split(' ').length >= 4;
+    if (!this.title.includes(content)) return false;
+    // A piece of a wrapped running title: only next to other page furniture.
+    for (const offset of [-3, -2, -1, 1, 2, 3]) {
+      const neighbour = this.lines[line.index + offset];
+      if (neighbour && isPageFurniture(neighbour.content)) return true;
+    }
+    return false;
+  }
+
+  private addBlock(kind: BlockKind, start: number, end: number): void {
+    this.blocks.push({ kind, span: { start, end } });
+  }
+
+  /** Walks the lines once: header blocks, chapeaus, footnote blocks, furniture, annexes, and body chunks. */
+  private walk(bodyStart: number, chapeauAt: ReadonlyMap<number, ChapeauMatch>): void {
+    let headerStart: Line | undefined;
+    let headerEnd: Line | undefined;
+    const flushHeader = (): void => {
+      if (headerStart && headerEnd) this.addBlock('header', headerStart.contentStart, headerEnd.contentEnd);
+      headerStart = headerEnd = undefined;
+    };
+    for (let index = 0; index < Math.min(bodyStart, this.lines.length); index++) {
+      const line = this.lines[index] as Line;
+      if (line.content === '') {
+        flushHeader();
+        continue;
+      }
+      if (isPageFurniture(line.content) || /^\*\d+\*$/.test(line.content)) {
+        flushHeader();
+        this.addBlock('header', line.contentStart, line.contentEnd);
+        continue;
+      }
+      headerStart ??= line;
+      headerEnd = line;
+    }
+    flushHeader();
+
+    let chunk: Line[] = [];
+    let region: 'body' | 'annex' = 'body';
+    let partIndex = -1;
+    let footnoteMode: 'none' | 'pdf-block' | 'bracket' | 'after-closing' = 'none';
+    let currentFootnote: { label: Span; number: number; bodyStart: number; bodyEnd: number; start: number; style: 'bare' | 'bracket'; indent: number } | undefined;
+    let blankSinceFootnote = false;
+    let afterClosing = false;
+
+    const flushFootnote = (): void => {
+      if (!currentFootnote) return;
+      const { label, number, bodyStart: start, bodyEnd, style } = currentFootnote;
+      this.footnoteTexts.push({
+        span: { start: currentFootnote.start, end: Math.max(bodyEnd, label.end) },
+        labelSpan: label,
+        number,
+        bodySpan: { start, end: Math.max(start, bodyEnd) },
+        body: this.text.slice(start, Math.max(start, bodyEnd)).replace(/\s+/g, ' '),
+        style,
+      });
+      currentFootnote = undefined;
+    };
+    const flushChunk = (): void => {
+      if (chunk.length === 0) return;
+      // A paragraph number alone on its line joins the text that follows it.
+      const only = chunk.length === 1 ? chunk[0] : undefined;
+      if (only && /^\d{1,3}\.$/.test(only.content)) return;
+      this.chunks.push({ lines: chunk, region, partIndex: Math.max(partIndex, 0) });
+      if (region === 'annex') {
+        const annex = this.annexes[this.annexes.length - 1];
+        const last = chunk[chunk.length - 1] as Line;
+        if (annex) annex.end = last.contentEnd;
+      }
+      chunk = [];
+    };
+    const startFootnote = (line: Line, labelEnd: number, number: number, style: 'bare' | 'bracket'): void => {
+      flushFootnote();
+      const bodyStart = this.skipSpaces(labelEnd);
+      currentFootnote = {
+        label: { start: line.contentStart, end: labelEnd },
+        number,
+        bodyStart: Math.min(bodyStart, line.contentEnd),
+        bodyEnd: line.contentEnd,
+        start: line.contentStart,
+        style,
+        indent: line.contentStart - line.start,
+      };
+      blankSinceFootnote = false;
+    };
+
+    for (let index = bodyStart; index < this.lines.length; index++) {
+      const line = this.lines[index] as Line;
+      const content = line.content;
+      if (content === '') {
+        flushChunk();
+        blankSinceFootnote = true;
+        if (footnoteMode === 'bracket' || footnoteMode === 'after-closing') {
+          flushFootnote();
+        }
+        continue;
+      }
+
+      if (footnoteMode === 'pdf-block' || footnoteMode === 'after-closing') {
+        const bare = bareFootnoteTextPattern.exec(content);
+        const indent = line.contentStart - line.start;
+        if (isPageFurniture(content) || this.isRunningTitle(line)) {
+          flushFootnote();
+          footnoteMode = afterClosing ? 'after-closing' : 'none';
+          this.sawPageFurniture = true;
+          this.addBlock('artifact', line.contentStart, line.contentEnd);
+          continue;
+        }
+        if (bare && indent <= 2 && !readNumberLabel(this.text, line.contentStart)?.style.match(/^(dot|label)$/)) {
+          startFootnote(line, line.contentStart + (bare[1] ?? '').length, Number(bare[1]), 'bare');
+          continue;
+        }
+        if (currentFootnote && !blankSinceFootnote && indent <= currentFootnote.indent) {
+          currentFootnote.bodyEnd = line.contentEnd;
+          continue;
+        }
+        flushFootnote();
+        if (footnoteMode === 'pdf-block') footnoteMode = 'none';
+        else if (!bracketFootnoteTextPattern.test(content)) {
+          // After the closing block, text that is not a footnote is left as it is.
+          this.addBlock('unclassified', line.contentStart, line.contentEnd);
+          continue;
+        }
+      }
+
+      if (footnoteMode === 'bracket') {
+        if (!bracketFootnoteTextPattern.test(content) && currentFootnote && !blankSinceFootnote) {
+          currentFootnote.bodyEnd = line.contentEnd;
+          continue;
+        }
+        flushFootnote();
+        footnoteMode = 'none';
+      }
+
+      const bracketFootnote = bracketFootnoteTextPattern.exec(content);
+      if (bracketFootnote) {
+        flushChunk();
+        const labelLength = bracketFootnote[0].trimEnd().length;
+        startFootnote(line, line.contentStart + labelLength, Number(bracketFootnote[1]), 'bracket');
+        footnoteMode = 'bracket';
+        continue;
+      }
+
+      if (separatorPattern.test(content)) {
+        flushChunk();
+        this.addBlock('artifact', line.contentStart, line.contentEnd);
+        if (footnoteSeparatorPattern.test(content)) {
+          footnoteMode = 'pdf-block';
+          this.sawFootnoteSeparator = true;
+          blankSinceFootnote = false;
+        }
+        continue;
+      }
+
+      if (isPageFurniture(content) || this.isRunningTitle(line)) {
+        flushChunk();
+        this.sawPageFurniture = true;
+        this.addBlock('artifact', line.contentStart, line.contentEnd);
+        continue;
+      }
+
+      const chapeau = chapeauAt.get(index);
+      if (chapeau) {
+        flushChunk();
+        partIndex++;
+        region = 'body';
+        afterClosing = false;
+        this.chapeaus.push({
+          span: { start: line.contentStart, end: line.contentEnd },
+          organ: chapeau.organ,
+          organSpan: chapeau.organSpan,
+          ...(chapeau.comma ? { comma: chapeau.comma } : {}),
+          language: chapeau.language,
+        });
+        continue;
+      }
+
+      const previous = this.lines[index - 1];
+      const startsBlock = chunk.length === 0;
+      if (startsBlock && annexHeadingPattern.test(content)) {
+        flushChunk();
+        region = 'annex';
+        this.annexes.push({ heading: { start: line.contentStart, end: line.contentEnd }, start: line.contentStart, end: line.contentEnd });
+        this.addBlock('annex-heading', line.contentStart, line.contentEnd);
+        continue;
+      }
+
+      if (startsBlock && region === 'body' && (plenaryMeetingPattern.test(content) || (adoptionPattern.test(content) && this.chunks.length > 0))) {
+        afterClosing = true;
+      }
+      if (startsBlock && afterClosing && footnoteMode === 'none' && !plenaryMeetingPattern.test(content) && !adoptionPattern.test(content)) {
+        const bare = bareFootnoteTextPattern.exec(content);
+        if (bare && !readNumberLabel(this.text, line.contentStart)?.style.match(/^(dot|label)$/)) {
+          footnoteMode = 'after-closing';
+          startFootnote(line, line.contentStart + (bare[1] ?? '').length, Number(bare[1]), 'bare');
+          continue;
+        }
+      }
+
+      // A label at the start of a line opens a new paragraph even without a blank line before it,
+      // but only where the line before ended a sentence part: "paragraph 7\n(c) above" is one paragraph.
+      if (!startsBlock && previous && !endsOpen(previous.content) && this.startsLabelledItem(line)) flushChunk();
+      chunk.push(line);
+    }
+    flushChunk();
+    flushFootnote();
+  }
+
+  private startsLabelledItem(line: Line): boolean {
+    const number = readNumberLabel(this.text, line.contentStart);
+    if (number && number.style !== 'bare' && number.style !== 'comma') return true;
+    return readSubLabel(this.text, line.contentStart) !== undefined;
+  }
+
+  // ---- pass 2: paragraphs ----------------------------------------------------------------
+
+  private classify(): { parts: ResolutionPart[]; paragraphs: Paragraph[]; annexParagraphs: { span: Span; number: NumberLabel }[] } {
+    const paragraphsByPart = new Map<number, MutableParagraph[]>();
+    const annexParagraphs: { span: Span; number: NumberLabel }[] = [];
+    const partCount = Math.max(1, this.chapeaus.length);
+    for (let part = 0; part < partCount; part++) paragraphsByPart.set(part, []);
+
+    for (let part = 0; part < partCount; part++) {
+      const chunks = this.chunks.filter((chunk) => chunk.partIndex === part && chunk.region === 'body');
+      this.classifyPart(chunks, part, paragraphsByPart.get(part) as MutableParagraph[]);
+    }
+    for (const chunk of this.chunks) {
+      if (chunk.region !== 'annex') continue;
+      const first = chunk.lines[0] as Line;
+      const last = chunk.lines[chunk.lines.length - 1] as Line;
+      const number = readNumberLabel(this.text, first.contentStart);
+      if (number && number.style === 'dot') annexParagraphs.push({ span: { start: first.contentStart, end: last.contentEnd }, number });
+      this.addBlock('unclassified', first.contentStart, last.contentEnd);
+    }
+
+    const parts: ResolutionPart[] = [];
+    const all: Paragraph[] = [];
+    for (let part = 0; part < partCount; part++) {
+      const frozen = (paragraphsByPart.get(part) ?? []).map((paragraph) => this.freezeParagraph(paragraph));
+      all.push(...frozen);
+      const chapeau = this.chapeaus[part];
+      parts.push({
+        ...(chapeau ? { chapeau } : {}),
+        preambularParagraphs: frozen.filter((paragraph) => paragraph.kind === 'preambular'),
+        operativeParagraphs: frozen.filter((paragraph) => paragraph.kind === 'operative'),
+      });
+    }
+    return { parts, paragraphs: all.sort((a, b) => a.span.start - b.span.start), annexParagraphs };
+  }
+
+  private chunkSpan(chunk: Chunk): Span {
+    const first = chunk.lines[0] as Line;
+    const last = chunk.lines[chunk.lines.length - 1] as Line;
+    return { start: first.contentStart, end: last.contentEnd };
+  }
+
+  private classifyPart(chunks: readonly Chunk[], partIndex: number, out: MutableParagraph[]): void {
+    interface Seen {
+      readonly chunk: Chunk;
+      readonly span: Span;
+      readonly number?: NumberLabel;
+      readonly subLabel?: SubLabel;
+      readonly opener?: Opener;
+      readonly subject?: Span;
+      readonly textStart: number;
+      readonly content: string;
+    }
+    const seen: Seen[] = chunks.map((chunk) => {
+      const span = this.chunkSpan(chunk);
+      let number = readNumberLabel(this.text, span.start);
+      const textAfterNumber = number ? this.skipSpaces(number.span.end) : span.start;
+      const subject = this.chapeaus.length === 0 ? this.readSubject(textAfterNumber) : undefined;
+      let opener = readOpener(this.text, subject ? this.skipSpaces(subject.end) : textAfterNumber, this.lexicon);
+      // A bare number ("3 Requests") counts only before a known opener; otherwise it is text.
+      if (number?.style === 'bare' && !opener?.match) {
+        number = undefined;
+        opener = readOpener(this.text, span.start, this.lexicon);
+      }
+      const subLabel = number ? undefined : readSubLabel(this.text, span.start);
+      const textStart = number ? textAfterNumber : subLabel ? this.skipSpaces(subLabel.span.end) : span.start;
+      if (subLabel) opener = readOpener(this.text, textStart, this.lexicon);
+      return {
+        chunk,
+        span,
+        ...(number ? { number } : {}),
+        ...(subLabel ? { subLabel } : {}),
+        ...(opener ? { opener } : {}),
+        ...(subject ? { subject: { start: subject.start, end: subject.end } } : {}),
+        textStart,
+        content: this.text.slice(span.start, span.end),
+      };
+    });
+
+    // Where the operative part begins: at the first numbered paragraph that does not open like a
+    // preambular one; without numbers, at the first paragraph that opens with an operative form.
+    const numberedOperative = seen.findIndex((item) => item.number && item.number.style !== 'parens' && item.opener?.match?.kind !== 'preambular');
+    let operativeStart = numberedOperative;
+    if (operativeStart < 0) operativeStart = seen.findIndex((item) => !item.subLabel && item.opener?.match?.kind === 'operative');
+    if (operativeStart < 0) {
+      // No operative form at all: the last paragraph that ends a sentence is the operative one.
+      for (let index = seen.length - 1; index >= 0; index--) {
+        const item = seen[index] as Seen;
+        if (!item.subLabel && /\.$/.test(item.content.trimEnd()) && !this.isClosing(item.content) && item.opener) {
+          operativeStart = index;
+          break;
+        }
+      }
+    }
+
+    let closed = false;
+    for (let index = 0; index < seen.length; index++) {
+      const item = seen[index] as Seen;
+      const { span, content } = item;
+      const last = out[out.length - 1];
+      const inOperative = operativeStart >= 0 && index >= operativeStart;
+      if (closed || this.isClosing(content)) {
+        closed = true;
+        this.addBlock('closing', span.start, span.end);
+        continue;
+      }
+      const lastElementText = last ? this.lastText(last) : '';
+      const continues = last !== undefined && !item.number && !item.subLabel
+        && ((/^\p{Ll}/u.test(content) && !item.opener?.match) || endsOpen(lastElementText));
+      if (continues && last) {
+        this.appendPiece(last, span);
+        continue;
+      }
+      if (item.subLabel || (item.number?.style === 'parens' && last && (lastElementText.endsWith(':') || last.subStack.length > 0))) {
+        if (last) {
+          this.addSub(last, item.subLabel, span, item.textStart, item.number);
+          continue;
+        }
+      }
+      if (!item.number && this.isHeading(content, item.opener)) {
+        this.addBlock('heading', span.start, span.end);
+        continue;
+      }
+      let kind: ParagraphKind = inOperative ? 'operative' : 'preambular';
+      if (!item.number && inOperative && last) {
+        const listContext = lastElementText.endsWith(':') || (last.subStack.length > 0 && last.subStack[0]?.label === undefined);
+        if (item.opener?.match?.kind !== 'operative' && listContext) {
+          // A list item whose label the PDF extraction lost ("To continue …" after "Requests …:").
+          this.addSub(last, undefined, span, span.start, undefined);
+          continue;
+        }
+        if (item.opener?.match?.kind === 'preambular') kind = 'preambular';
+      }
+      if (item.number && item.opener?.match?.kind === 'preambular' && !inOperative) kind = 'preambular';
+      out.push({
+        kind,
+        pieces: [span],
+        ...(item.number ? { number: item.number } : {}),
+        ...(item.opener ? { opener: item.opener } : {}),
+        ...(item.subject ? { subject: item.subject } : {}),
+        textStart: item.textStart,
+        subparagraphs: [],
+        partIndex,
+        subStack: [],
+      });
+    }
+  }
+
+  private isClosing(content: string): boolean {
+    return plenaryMeetingPattern.test(content) || adoptionPattern.test(content);
+  }
+
+  /** A short line that ends no sentence and opens with no known opener: "I", "A.", "Global context". */
+  private isHeading(content: string, opener: Opener | undefined): boolean {
+    if (/^(?:[IVXLC]{1,6}|[A-Z])\.?$/.test(content)) return true;
+    if (opener?.match || content.includes('\n') || content.length > 100) return false;
+    return endsOpen(content) && content.split(/\s+/).length <= 14;
+  }
+
+  /** The text of the paragraph's last element (its last sub-paragraph, or itself). */
+  private lastText(paragraph: MutableParagraph): string {
+    const deepest = paragraph.subStack[paragraph.subStack.length - 1];
+    const pieces = deepest ? deepest.pieces : paragraph.pieces;
+    const piece = pieces[pieces.length - 1];
+    return piece ? this.text.slice(piece.start, piece.end).trimEnd() : '';
+  }
+
+  private appendPiece(paragraph: MutableParagraph, span: Span): void {
+    const deepest = paragraph.subStack[paragraph.subStack.length - 1];
+    if (deepest) {
+      deepest.pieces.push(span);
+      for (const open of paragraph.subStack) open.span = { start: open.span.start, end: span.end };
+    } else {
+      paragraph.pieces.push(span);
+    }
+    // The paragraph's own pieces end where its sub-paragraphs begin; its full span is computed when frozen.
+  }
+
+  private addSub(paragraph: MutableParagraph, label: SubLabel | undefined, span: Span, textStart: number, number?: NumberLabel): void {
+    const stack = paragraph.subStack;
+    // Re-read "(i)" now that the letter before it is known: after "(h)" it is a letter.
+    let effective = label;
+    const letterSibling = [...stack].reverse().find((open) => open.label?.kind === 'letter' && open.label.bracket !== 'dot');
+    if (label && label.kind !== 'letter') {
+      const reread = readSubLabel(this.text, label.span.start, letterSibling?.label?.name);
+      if (reread) effective = reread;
+    } else if (label && letterSibling?.label && letterSibling.level === 1) {
+      const reread = readSubLabel(this.text, label.span.start, letterSibling.label.name);
+      if (reread) effective = reread;
+    }
+    const numberLabel: SubLabel | undefined = number
+      ? { span: number.span, text: number.text, name: String(number.value), kind: 'number', bracket: 'parens' }
+      : undefined;
+    const finalLabel = effective ?? numberLabel;
+    const level = this.levelOf(finalLabel, stack);
+    while (stack.length > 0 && (stack[stack.length - 1] as MutableSub).level >= level) stack.pop();
+    const sub: MutableSub = { span, pieces: [span], ...(finalLabel ? { label: finalLabel } : {}), level, textStart, children: [] };
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(sub);
+    else paragraph.subparagraphs.push(sub);
+    stack.push(sub);
+    for (const open of stack) open.span = { start: open.span.start, end: Math.max(open.span.end, span.end) };
+  }
+
+  private levelOf(label: SubLabel | undefined, stack: readonly MutableSub[]): number {
+    const top = stack[stack.length - 1];
+    if (!label) return top && top.label === undefined ? top.level : 1;
+    const base = label.bracket === 'dot' ? 3 : 1;
+    if (label.kind === 'letter') return base;
+    // Roman numerals (and misread digits) nest under the letter item they follow, if there is one.
+    const underLetter = stack.some((open) => open.label?.kind === 'letter' && open.level === base);
+    return underLetter ? base + 1 : base;
+  }
+
+  private freezeSub(sub: MutableSub): SubParagraph {
+    const children = sub.children.map((child) => this.freezeSub(child));
+    const ownEnd = children[0] ? children[0].span.start : sub.span.end;
+    const text = this.piecesText(sub.pieces, ownEnd);
+    return {
+      span: sub.span,
+      pieces: sub.pieces,
+      ...(sub.label ? { label: sub.label } : {}),
+      level: sub.level,
+      textStart: sub.textStart,
+      text,
+      ...this.lastCharacterOf(sub.pieces, ownEnd),
+      children,
+    };
+  }
+
+  private freezeParagraph(paragraph: MutableParagraph): Paragraph {
+    const subparagraphs = paragraph.subparagraphs.map((sub) => this.freezeSub(sub));
+    const first = paragraph.pieces[0] as Span;
+    const lastPiece = paragraph.pieces[paragraph.pieces.length - 1] as Span;
+    const lastSub = subparagraphs[subparagraphs.length - 1];
+    const end = Math.max(lastPiece.end, lastSub ? lastSub.span.end : 0);
+    const ownEnd = subparagraphs[0] ? subparagraphs[0].span.start : end;
+    return {
+      kind: paragraph.kind,
+      span: { start: Math.min(first.start, paragraph.number?.span.start ?? first.start), end },
+      pieces: paragraph.pieces,
+      ...(paragraph.number ? { number: paragraph.number } : {}),
+      ...(paragraph.opener ? { opener: paragraph.opener } : {}),
+      ...(paragraph.subject ? { subject: paragraph.subject } : {}),
+      textStart: paragraph.textStart,
+      text: this.piecesText(paragraph.pieces, ownEnd),
+      ...this.lastCharacterOf(paragraph.pieces, ownEnd),
+      subparagraphs,
+      partIndex: paragraph.partIndex,
+    };
+  }
+
+  private piecesText(pieces: readonly Span[], limit: number): string {
+    return pieces
+      .filter((piece) => piece.start < limit)
+      .map((piece) => this.text.slice(piece.start, Math.min(piece.end, limit)).trim())
+      .join(' ')
+      .replace(/\s+/g, ' ');
+  }
+
+  private lastCharacterOf(pieces: readonly Span[], limit: number): { lastCharacter?: Span } {
+    for (let index = pieces.length - 1; index >= 0; index--) {
+      const piece = pieces[index] as Span;
+      if (piece.start >= limit) continue;
+      let end = Math.min(piece.end, limit);
+      while (end > piece.start && isSpace(this.text[end - 1])) end--;
+      if (end > piece.start) return { lastCharacter: { start: end - 1, end } };
+    }
+    return {};
+  }
+
+  // ---- pass 3: where footnote calls may stand -----------------------------------------------
+
+  private searchableSpans(paragraphs: readonly Paragraph[]): Span[] {
+    const spans: Span[] = [];
+    const addSub = (sub: SubParagraph): void => {
+      spans.push(...sub.pieces);
+      sub.children.forEach(addSub);
+    };
+    for (const paragraph of paragraphs) {
+      spans.push(...paragraph.pieces);
+      paragraph.subparagraphs.forEach(addSub);
+    }
+    for (const block of this.blocks) {
+      if (block.kind === 'closing' || block.kind === 'heading' || block.kind === 'unclassified') spans.push(block.span);
+    }
+    return spans.sort((a, b) => a.start - b.start);
+  }
 }

@@ -1,0 +1,195 @@
+// The command line, read into a Command. Nothing here touches the disk: checking that files exist
+// and reading settings files happen later, in the run.
+import { parseArgs } from 'node:util';
+import { allRules, ruleLevels, validateSettings, type RuleLevel } from '../core/index';
+
+export const outputFormats = ['stylish', 'json', 'sarif'] as const;
+export type OutputFormat = (typeof outputFormats)[number];
+
+/** The endings a folder walk takes unless `--ext` says otherwise. */
+export const defaultExtensions: readonly string[] = ['.resolution', '.res.md', '.txt'];
+
+/** The target that means "read the text from standard input". */
+export const stdinTarget = '-';
+
+export interface LintOptions {
+  /** Files, folders and "-", in the order given. */
+  readonly targets: readonly string[];
+  readonly format: OutputFormat;
+  readonly configFile: string | undefined;
+  /**
+   * Settings given on the command line (`rules`, `mode`, `body`, `language`), in the shape of a
+   * settings file and already validated; applied over each file's settings.
+   */
+  readonly settingsOverrides: { readonly [key: string]: unknown };
+  /** Rules raised with `--rule` to "information" or "hint": their findings are shown as warnings. */
+  readonly raisedQuietRules: ReadonlySet<string>;
+  readonly maxWarnings: number | undefined;
+  readonly extensions: readonly string[];
+  readonly stdinFilename: string | undefined;
+}
+
+export type Command =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'list-rules' }
+  | { readonly kind: 'lint'; readonly options: LintOptions }
+  | { readonly kind: 'usage-error'; readonly message: string };
+
+export const usage = `Usage: resolint [options] <file | folder | ->...
+
+Checks UN-style resolution drafts. Folders are walked for ${defaultExtensions.map((ext) => `*${ext}`).join(', ')};
+files named on the command line are always checked; "-" reads a draft from standard input.
+
+Options:
+  --format stylish|json|sarif   output (default: stylish)
+  --config <file>               settings file (default: nearest .resolintrc.json upwards)
+  --rule <id>:<severity>        override one rule; severity: ${ruleLevels.join(', ')} (repeatable)
+  --language <en|fr|es|auto>    the draft's language (default: read from the chapeau)
+  --body <organ>                the organ the chapeau must name, such as "General Assembly"
+  --mode <final|negotiation>    how strict to be (default: final)
+  --max-warnings <n>            exit 1 when there are more than n warnings
+  --list-rules                  list the rules: id, default severity, fixable, description
+  --ext <.a,.b,...>             the file endings a folder walk takes
+  --stdin-filename <name>       the name used for text read from "-"
+  --fix                         apply safe fixes in place (not implemented yet)
+  --import                      rewrite text imported from a PDF (not implemented yet)
+  --version                     print the version
+  --help                        print this help
+
+Exit status: 0 no errors, 1 errors found (or too many warnings), 2 usage, I/O or settings error.
+`;
+
+const optionSpecs = {
+  format: { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  rule: { type: 'string', multiple: true },
+  language: { type: 'string' },
+  body: { type: 'string' },
+  mode: { type: 'string' },
+  'max-warnings': { type: 'string' },
+  'list-rules': { type: 'boolean' },
+  ext: { type: 'string', multiple: true },
+  'stdin-filename': { type: 'string' },
+  fix: { type: 'boolean' },
+  import: { type: 'boolean' },
+  version: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+class UsageError extends Error {}
+
+export function parseCommandLine(argv: readonly string[]): Command {
+  try {
+    return readCommand(argv);
+  } catch (error) {
+    if (error instanceof UsageError) return { kind: 'usage-error', message: error.message };
+    return { kind: 'usage-error', message: describeParseError(error) };
+  }
+}
+
+function readCommand(argv: readonly string[]): Command {
+  const { values, positionals } = parseArgs({ args: [...argv], options: optionSpecs, allowPositionals: true, strict: true });
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  if (values.fix) throw new UsageError('--fix is not implemented yet');
+  if (values.import) throw new UsageError('--import is not implemented yet');
+  if (values['list-rules']) return { kind: 'list-rules' };
+
+  const format = readFormat(values.format);
+  const ruleOverrides = readRuleOverrides(values.rule ?? []);
+  const settingsOverrides = readSettingsOverrides(ruleOverrides, values);
+  const raisedQuietRules = new Set(
+    Object.entries(ruleOverrides)
+      .filter(([, level]) => level === 'information' || level === 'hint')
+      .map(([ruleId]) => ruleId),
+  );
+  const maxWarnings = readMaxWarnings(values['max-warnings']);
+  const extensions = values.ext ? readExtensions(values.ext) : defaultExtensions;
+
+  if (positionals.length === 0) throw new UsageError('no files, folders or "-" given');
+  if (positionals.filter((target) => target === stdinTarget).length > 1) {
+    throw new UsageError('"-" (standard input) can be given only once');
+  }
+  return {
+    kind: 'lint',
+    options: {
+      targets: positionals,
+      format,
+      configFile: values.config,
+      settingsOverrides,
+      raisedQuietRules,
+      maxWarnings,
+      extensions,
+      stdinFilename: values['stdin-filename'],
+    },
+  };
+}
+
+function readFormat(value: string | undefined): OutputFormat {
+  if (value === undefined) return 'stylish';
+  if ((outputFormats as readonly string[]).includes(value)) return value as OutputFormat;
+  throw new UsageError(`--format: expected one of ${outputFormats.join(', ')}, found "${value}"`);
+}
+
+function readRuleOverrides(entries: readonly string[]): Record<string, RuleLevel> {
+  const knownRuleIds = new Set(allRules.map((rule) => rule.id));
+  const overrides: Record<string, RuleLevel> = {};
+  for (const entry of entries) {
+    const colon = entry.lastIndexOf(':');
+    if (colon <= 0) throw new UsageError(`--rule ${entry}: expected <rule-id>:<severity>, such as operative-numbering:off`);
+    const ruleId = entry.slice(0, colon).trim();
+    const level = entry.slice(colon + 1).trim();
+    if (!knownRuleIds.has(ruleId)) {
+      throw new UsageError(`--rule ${entry}: unknown rule id "${ruleId}" (resolint --list-rules shows them)`);
+    }
+    if (!(ruleLevels as readonly string[]).includes(level)) {
+      throw new UsageError(`--rule ${entry}: unknown severity "${level}": expected one of ${ruleLevels.join(', ')}`);
+    }
+    overrides[ruleId] = level as RuleLevel;
+  }
+  return overrides;
+}
+
+/** Checks --mode, --body and --language with the same validation as a settings file. */
+function readSettingsOverrides(
+  rules: Record<string, RuleLevel>,
+  values: { readonly mode?: string | undefined; readonly body?: string | undefined; readonly language?: string | undefined },
+): { readonly [key: string]: unknown } {
+  const overrides: Record<string, unknown> = {};
+  if (Object.keys(rules).length > 0) overrides['rules'] = rules;
+  if (values.mode !== undefined) overrides['mode'] = values.mode;
+  if (values.body !== undefined) overrides['body'] = values.body;
+  if (values.language !== undefined) overrides['language'] = values.language;
+  const { problems } = validateSettings(overrides, new Set(Object.keys(rules)));
+  const problem = problems[0];
+  if (problem) throw new UsageError(`--${problem.path.replace(/^\$\./, '')}: ${problem.message}`);
+  return overrides;
+}
+
+function readMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(`--max-warnings: expected a whole number of 0 or more, found "${value}"`);
+  return Number(value.trim());
+}
+
+function readExtensions(values: readonly string[]): string[] {
+  const extensions = values
+    .flatMap((value) => value.split(','))
+    .map((ext) => ext.trim())
+    .filter((ext) => ext !== '')
+    .map((ext) => (ext.startsWith('.') ? ext : `.${ext}`));
+  if (extensions.length === 0) throw new UsageError('--ext: expected file endings such as .resolution,.txt');
+  return [...new Set(extensions)];
+}
+
+function describeParseError(error: unknown): string {
+  const { code, message } = error as { code?: string; message?: string };
+  const text = String(message ?? error);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const option = /'([^']*)'/.exec(text)?.[1] ?? text;
+    return `unknown option '${option}'`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return text.replace(/^Option /, 'option ');
+  return text;
+}

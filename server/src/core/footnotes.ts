@@ -1,0 +1,78 @@
+// Footnote numbering shared by the footnote rules and, later, the renumbering commands.
+import type { TextEdit } from './findings';
+import type { Draft, FootnoteCall, FootnoteText } from './model';
+
+/** The distinct footnote numbers in the order of their first call. */
+export function numbersInFirstUseOrder(draft: Draft): number[] {
+  const seen = new Set<number>();
+  const order: number[] = [];
+  for (const call of draft.footnoteCalls) {
+    if (seen.has(call.number)) continue;
+    seen.add(call.number);
+    order.push(call.number);
+  }
+  return order;
+}
+
+/** Whether footnotes keep a number series of their own (a yearbook's), rather than starting at 1. */
+export function continuesOuterNumbering(draft: Draft): boolean {
+  return draft.footnoteTexts.length > 0 && draft.footnoteTexts.every((footnote) => footnote.style === 'bare') && (numbersInFirstUseOrder(draft)[0] ?? 1) !== 1;
+}
+
+const superscripts = ['\u2070', '\u00B9', '\u00B2', '\u00B3', '\u2074', '\u2075', '\u2076', '\u2077', '\u2078', '\u2079'];
+
+function callEdit(draft: Draft, call: FootnoteCall, number: number): TextEdit | undefined {
+  if (call.style === 'superscript') {
+    return { span: call.span, newText: [...String(number)].map((digit) => superscripts[Number(digit)] ?? digit).join('') };
+  }
+  const written = draft.text.slice(call.span.start, call.span.end);
+  const digits = /\d+/.exec(written);
+  if (!digits) return undefined;
+  const start = call.span.start + digits.index;
+  return { span: { start, end: start + digits[0].length }, newText: String(number) };
+}
+
+function textEdit(draft: Draft, footnote: FootnoteText, number: number): TextEdit | undefined {
+  const written = draft.text.slice(footnote.labelSpan.start, footnote.labelSpan.end);
+  const digits = /\d+/.exec(written);
+  if (!digits) return undefined;
+  const start = footnote.labelSpan.start + digits.index;
+  return { span: { start, end: start + digits[0].length }, newText: String(number) };
+}
+
+/**
+ * Edits that renumber footnotes 1, 2, 3 … (or from the first number, for a yearbook's series) in
+ * the order of first use, calls and texts together. Texts never called keep their place after.
+ */
+export function renumberFootnoteEdits(draft: Draft): TextEdit[] {
+  const order = numbersInFirstUseOrder(draft);
+  const start = continuesOuterNumbering(draft) ? (order[0] ?? 1) : 1;
+  const mapping = new Map<number, number>();
+  order.forEach((number, index) => mapping.set(number, start + index));
+  let next = start + order.length;
+  for (const footnote of draft.footnoteTexts) {
+    if (!mapping.has(footnote.number)) mapping.set(footnote.number, next++);
+  }
+  const edits: TextEdit[] = [];
+  for (const call of draft.footnoteCalls) {
+    const target = mapping.get(call.number);
+    if (target === undefined || target === call.number) continue;
+    const edit = callEdit(draft, call, target);
+    if (edit) edits.push(edit);
+  }
+  const renamedTexts = new Set<number>();
+  for (const footnote of draft.footnoteTexts) {
+    const target = mapping.get(footnote.number);
+    // Two texts with one number: only the first is renamed, the duplicate is another rule's business.
+    if (target === undefined || target === footnote.number || renamedTexts.has(footnote.number)) continue;
+    renamedTexts.add(footnote.number);
+    const edit = textEdit(draft, footnote, target);
+    if (edit) edits.push(edit);
+  }
+  return edits;
+}
+
+/** The text of a footnote as compared for duplicates: white space folded, case kept. */
+export function footnoteBodyKey(footnote: FootnoteText): string {
+  return footnote.body.replace(/\s+/g, ' ').trim();
+}

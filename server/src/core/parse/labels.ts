@@ -1,0 +1,114 @@
+// Paragraph numbers and sub-paragraph labels at the start of a paragraph.
+import type { NumberLabel, NumberStyle, SubLabel } from '../model';
+
+interface NumberPattern {
+  readonly style: NumberStyle;
+  readonly pattern: RegExp;
+}
+
+// Order matters: the first pattern that matches wins. Each is anchored at the start (sticky).
+const numberPatterns: readonly NumberPattern[] = [
+  { style: 'label', pattern: /(?:OP|PP) ?(\d{1,3})(?: ?(bis|ter|quater|quinquies|sexies|septies|octies))?(?: alt\b)?\.?(?=[\s\u00A0]|$)/y },
+  { style: 'dot', pattern: /(\d{1,3})(?: (bis|ter|quater|quinquies|sexies|septies|octies))?\.(?=[\s\u00A0]|$|[A-Z*_])/y },
+  { style: 'paren-close', pattern: /(\d{1,3})\)(?=[\s\u00A0]|$)/y },
+  { style: 'parens', pattern: /\((\d{1,3})\)(?=[\s\u00A0]|$)/y },
+  { style: 'spaced-dot', pattern: /(\d{1,3}) \.(?=[\s\u00A0]|$)/y },
+  { style: 'dash', pattern: /(\d{1,3}) ?[-\u2013\u2014](?=[\s\u00A0])/y },
+  { style: 'comma', pattern: /(\d{1,3}),(?=[\s\u00A0]|$)/y },
+  { style: 'bare', pattern: /(\d{1,3})(?: (bis|ter|quater|quinquies|sexies|septies|octies))?(?=[\s\u00A0]+[A-Z*_])/y },
+];
+
+/** Reads a paragraph number at `offset`, or undefined. `bare` numbers are returned too: the caller decides. */
+export function readNumberLabel(text: string, offset: number): NumberLabel | undefined {
+  for (const { style, pattern } of numberPatterns) {
+    pattern.lastIndex = offset;
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const value = Number(match[1]);
+    const insertSuffix = match[2]?.toLowerCase();
+    return {
+      span: { start: offset, end: offset + match[0].length },
+      text: match[0],
+      value,
+      style,
+      ...(insertSuffix ? { insertSuffix } : {}),
+    };
+  }
+  return undefined;
+}
+
+const romanNumerals = new Set(
+  'i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx xxi xxii xxiii xxiv xxv xxvi xxvii xxviii xxix xxx'.split(' '),
+);
+
+const subLabelPatterns: readonly { readonly bracket: SubLabel['bracket']; readonly pattern: RegExp }[] = [
+  { bracket: 'parens', pattern: /\(([a-z]{1,2}|[ivxl]{1,6})\)(?=[\s\u00A0]|$)/y },
+  { bracket: 'close', pattern: /([a-z]{1,2}|[ivxl]{1,6})\)(?=[\s\u00A0])/y },
+  { bracket: 'dot', pattern: /([a-z]|[ivxl]{1,6})\.(?=[\s\u00A0])/y },
+];
+
+/**
+ * Reads a sub-paragraph label at `offset`. Whether "(i)" is the ninth letter or the first roman
+ * numeral depends on the label before it: `previousLetter` is the name of the letter label
+ * that the new label would follow at the same level, if any.
+ */
+export function readSubLabel(text: string, offset: number, previousLetter?: string): SubLabel | undefined {
+  for (const { bracket, pattern } of subLabelPatterns) {
+    pattern.lastIndex = offset;
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const name = match[1] ?? '';
+    return {
+      span: { start: offset, end: offset + match[0].length },
+      text: match[0],
+      name,
+      kind: isRoman(name, previousLetter) ? 'roman' : 'letter',
+      bracket,
+    };
+  }
+  return undefined;
+}
+
+/** "i", "v", "x" are letters where they follow "h", "u", "w"; other roman-looking names are numerals. */
+function isRoman(name: string, previousLetter: string | undefined): boolean {
+  if (!romanNumerals.has(name)) return false;
+  if (name.length === 1 && previousLetter !== undefined) return letterIndex(previousLetter) + 1 !== letterIndex(name);
+  return true;
+}
+
+/** a → 1, z → 26, aa → 27 (labels run on "(aa)", "(bb)" after "(z)"). */
+export function letterIndex(name: string): number {
+  if (name.length === 2 && name[0] === name[1]) return 26 + (name.charCodeAt(0) - 96);
+  return name.length === 1 ? name.charCodeAt(0) - 96 : Number.NaN;
+}
+
+export function letterName(index: number): string {
+  if (index <= 26) return String.fromCharCode(96 + index);
+  const letter = String.fromCharCode(96 + index - 26);
+  return letter + letter;
+}
+
+const romanValues: readonly [number, string][] = [
+  [10, 'x'],
+  [9, 'ix'],
+  [5, 'v'],
+  [4, 'iv'],
+  [1, 'i'],
+];
+
+export function romanName(value: number): string {
+  let rest = value;
+  let name = '';
+  for (const [amount, numeral] of romanValues) {
+    while (rest >= amount) {
+      name += numeral;
+      rest -= amount;
+    }
+  }
+  return name;
+}
+
+export function romanIndex(name: string): number {
+  for (let value = 1; value <= 40; value++) if (romanName(value) === name) return value;
+  return Number.NaN;
+}

@@ -1,0 +1,81 @@
+// Lines with their offsets, and what a single line can tell about itself.
+// Every pattern here is anchored and linear: no nested quantifiers (they run on every keystroke).
+
+export interface Line {
+  readonly index: number;
+  /** Offset of the first character. */
+  readonly start: number;
+  /** Offset just past the last character, before the line break. */
+  readonly end: number;
+  readonly text: string;
+  /** Offset of the first non-space character (== end for a blank line). */
+  readonly contentStart: number;
+  /** Offset just past the last non-space character. */
+  readonly contentEnd: number;
+  /** The text without surrounding white space. */
+  readonly content: string;
+}
+
+const spaceCharacter = /[\s\u00A0\u2000-\u200B\u202F\u3000\uFEFF]/;
+
+export function isSpace(character: string | undefined): boolean {
+  return character !== undefined && spaceCharacter.test(character);
+}
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  const push = (end: number): void => {
+    let contentStart = start;
+    while (contentStart < end && isSpace(text[contentStart])) contentStart++;
+    let contentEnd = end;
+    while (contentEnd > contentStart && isSpace(text[contentEnd - 1])) contentEnd--;
+    const lineText = text.slice(start, end);
+    lines.push({
+      index: lines.length,
+      start,
+      end,
+      text: lineText,
+      contentStart,
+      contentEnd,
+      content: text.slice(contentStart, contentEnd),
+    });
+  };
+  for (let offset = 0; offset < text.length; offset++) {
+    const code = text.charCodeAt(offset);
+    if (code === 10 || code === 13) {
+      push(offset);
+      if (code === 13 && text.charCodeAt(offset + 1) === 10) offset++;
+      start = offset + 1;
+    }
+  }
+  push(text.length);
+  return lines;
+}
+
+/** A rule line: the underscores before a PDF footnote block, or Markdown's `---`. */
+export const separatorPattern = /^(?:_{5,}|-{3,}|\*{3,}|(?:\* ){2,}\*)$/;
+export const footnoteSeparatorPattern = /^_{5,}$/;
+
+/** Page furniture of a published PDF: job number, barcode, page number "2/5". */
+const jobNumberPattern = /^\d{2}-\d{5}(?: ?\([A-Z]\))?$/;
+const barcodePattern = /^\*\d{5,}\*$/;
+const pageNumberPattern = /^\d{1,3} ?\/ ?\d{1,3}$/;
+/** A document symbol alone on a line: "A/RES/80/7", "S/RES/1454 (2002)". */
+export const symbolLinePattern = /^[ASE]\/[A-Z0-9.]+(?:\/[A-Za-z0-9.-]+)*(?: \(\d{4}\))?$/;
+
+export function isPageFurniture(content: string): boolean {
+  return jobNumberPattern.test(content) || barcodePattern.test(content) || pageNumberPattern.test(content) || symbolLinePattern.test(content);
+}
+
+/** "Annex", "Annex I", "Annexes", "ANNEX B", "Annex to resolution 80/5". */
+export const annexHeadingPattern = /^(?:Annex|ANNEX|Annexes|ANNEXES|Appendix|APPENDIX)(?: [IVXLC]{1,6}| [A-Z]| \d{1,2})?(?: (?:to|of) [^.;]{1,80})?\.?$/;
+
+/** The closing block: "84th plenary meeting", "Adopted at the 868th meeting …". */
+export const plenaryMeetingPattern = /^\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting\b/i;
+export const adoptionPattern = /^(?:Adopted|Approved)\b/;
+
+/** A canonical footnote text: `[^3]: Resolution 60/1.` */
+export const bracketFootnoteTextPattern = /^\[\^(\d{1,4})\]:[ \t]?/;
+/** A footnote text line in a PDF footnote block: `3 Resolution 60/1.` */
+export const bareFootnoteTextPattern = /^(\d{1,4})[ \t\u00A0]+(?=\S)/;

@@ -1,0 +1,180 @@
+// Finding the opener of a paragraph with the lexicon: adverbs, the verb or phrase, "also"/"further",
+// and modifiers such as "with appreciation". Pure lookup in the lexicon's tables; no English in code.
+import type { Lexicon } from '../lexicon/lexicon';
+import type { Opener, OpenerMatch, Span } from '../model';
+
+interface Word {
+  readonly start: number;
+  readonly end: number;
+  readonly lower: string;
+}
+
+const wordCharacter = /[\p{L}\p{M}'’-]/u;
+const emphasisCharacter = /[*_]/;
+
+/**
+ * The words from `offset` on, up to `limit` of them, stopping at punctuation other than emphasis
+ * markers (a comma ends an opener: "Recalling, in this regard, …").
+ */
+function readWords(text: string, offset: number, limit: number): Word[] {
+  const words: Word[] = [];
+  let position = offset;
+  const stop = Math.min(text.length, offset + 400);
+  while (words.length < limit && position < stop) {
+    const character = text[position] ?? '';
+    if (character === ' ' || character === '\n' || character === '\r' || character === '\t' || character === '\u00A0' || emphasisCharacter.test(character)) {
+      position++;
+      continue;
+    }
+    if (!wordCharacter.test(character)) break;
+    const start = position;
+    while (position < stop && wordCharacter.test(text[position] ?? '')) position++;
+    words.push({ start, end: position, lower: text.slice(start, position).toLowerCase() });
+  }
+  return words;
+}
+
+function phraseAt(words: readonly Word[], index: number, length: number): string | undefined {
+  if (index + length > words.length) return undefined;
+  return words.slice(index, index + length).map((word) => word.lower).join(' ');
+}
+
+/** The longest of `phrases` (lower case, space separated) that the words at `index` spell; its length in words. */
+function longestPhrase(words: readonly Word[], index: number, phrases: ReadonlySet<string>, maxWords: number): number {
+  for (let length = Math.min(maxWords, words.length - index); length >= 1; length--) {
+    const phrase = phraseAt(words, index, length);
+    if (phrase !== undefined && phrases.has(phrase)) return length;
+  }
+  return 0;
+}
+
+interface PhraseTable {
+  readonly phrases: ReadonlySet<string>;
+  readonly maxWords: number;
+}
+
+const tables = new WeakMap<Lexicon, { adverbs: PhraseTable; modifiers: PhraseTable; additive: ReadonlySet<string> }>();
+
+function tablesOf(lexicon: Lexicon): { adverbs: PhraseTable; modifiers: PhraseTable; additive: ReadonlySet<string> } {
+  let found = tables.get(lexicon);
+  if (!found) {
+    const table = (list: readonly string[]): PhraseTable => {
+      const phrases = new Set(list.map((item) => item.toLowerCase()));
+      return { phrases, maxWords: Math.max(1, ...list.map((item) => item.split(' ').length)) };
+    };
+    found = {
+      adverbs: table([...lexicon.operativeAdverbs, ...lexicon.preambularAdverbs]),
+      modifiers: table(lexicon.modifiers),
+      additive: new Set([lexicon.additive.second, ...lexicon.additive.later].map((word) => word.toLowerCase())),
+    };
+    tables.set(lexicon, found);
+  }
+  return found;
+}
+
+/** The opener of the paragraph whose own words begin at `offset`; undefined when no word starts there. */
+export function readOpener(text: string, offset: number, lexicon: Lexicon | undefined): Opener | undefined {
+  let position = offset;
+  let emphasisOpen: Span | undefined;
+  // A stray quote before the first word is scanning residue ("‘Having regard"), not part of the opener.
+  while (position < offset + 2 && /['‘’`]/.test(text[position] ?? '')) position++;
+  const marker = /^(\*\*|\*|__|_)/.exec(text.slice(position, position + 2));
+  if (marker) {
+    emphasisOpen = { start: position, end: position + marker[0].length };
+    position += marker[0].length;
+  }
+  const maxWords = (lexicon?.longestForm ?? 1) + 6;
+  const words = readWords(text, position, maxWords);
+  const first = words[0];
+  if (!first) return undefined;
+
+  const match = lexicon ? matchWords(text, words, lexicon) : undefined;
+  const lastWord = match ? match.lastWord : first;
+  const span: Span = { start: first.start, end: lastWord.end };
+  let emphasis: Opener['emphasis'];
+  if (emphasisOpen) {
+    const closing = text.slice(span.end, span.end + 120).indexOf(text.slice(emphasisOpen.start, emphasisOpen.end));
+    const close = closing >= 0 && !text.slice(span.end, span.end + closing).includes('\n\n')
+      ? { start: span.end + closing, end: span.end + closing + (emphasisOpen.end - emphasisOpen.start) }
+      : undefined;
+    emphasis = close ? { open: emphasisOpen, close } : { open: emphasisOpen };
+  }
+  return {
+    span,
+    text: text.slice(span.start, span.end).replace(/[*_]/g, '').replace(/\s+/g, ' '),
+    ...(emphasis ? { emphasis } : {}),
+    ...(match ? { match: match.openerMatch } : {}),
+  };
+}
+
+function matchWords(text: string, words: readonly Word[], lexicon: Lexicon): { openerMatch: OpenerMatch; lastWord: Word } | undefined {
+  const { adverbs, modifiers, additive } = tablesOf(lexicon);
+  // Try with as many leading adverbs as the text has, then with fewer: "Further" is an adverb in
+  // "Further requests" but part of nothing in "Further to its resolution".
+  const adverbRuns: number[][] = [[]];
+  let index = 0;
+  const run: number[] = [];
+  for (let count = 0; count < 3; count++) {
+    const length = longestPhrase(words, index, adverbs.phrases, adverbs.maxWords);
+    if (length === 0) break;
+    for (let word = index; word < index + length; word++) run.push(word);
+    index += length;
+    adverbRuns.unshift([...run]);
+  }
+  for (const adverbWords of adverbRuns) {
+    const formStart = adverbWords.length;
+    for (let length = Math.min(lexicon.longestForm, words.length - formStart); length >= 1; length--) {
+      const phrase = phraseAt(words, formStart, length);
+      const form = phrase === undefined ? undefined : lexicon.byForm.get(phrase);
+      if (!form) continue;
+      const formFirst = words[formStart] as Word;
+      const formLast = words[formStart + length - 1] as Word;
+      let last = formLast;
+      let next = formStart + length;
+      let additiveWord: OpenerMatch['additive'];
+      // "Recalling also", "Requests further", "Takes note also with appreciation"
+      const nextWord = words[next];
+      if (nextWord && additive.has(nextWord.lower)) {
+        additiveWord = { word: nextWord.lower, span: { start: nextWord.start, end: nextWord.end }, position: 'after' };
+        last = nextWord;
+        next++;
+      }
+      let modifierSpan: Span | undefined;
+      const modifierLength = longestPhrase(words, next, modifiers.phrases, modifiers.maxWords);
+      if (modifierLength > 0) {
+        const modifierFirst = words[next] as Word;
+        const modifierLast = words[next + modifierLength - 1] as Word;
+        modifierSpan = { start: modifierFirst.start, end: modifierLast.end };
+        last = modifierLast;
+        next += modifierLength;
+        // "Noting with satisfaction also", "Taking note with appreciation also"
+        const afterModifier = words[next];
+        if (!additiveWord && afterModifier && additive.has(afterModifier.lower)) {
+          additiveWord = { word: afterModifier.lower, span: { start: afterModifier.start, end: afterModifier.end }, position: 'after' };
+          last = afterModifier;
+        }
+      }
+      const adverbSpans = adverbWords.map((wordIndex) => {
+        const word = words[wordIndex] as Word;
+        return { start: word.start, end: word.end };
+      });
+      if (!additiveWord) {
+        const before = adverbWords.map((wordIndex) => words[wordIndex] as Word).find((word) => additive.has(word.lower));
+        if (before) additiveWord = { word: before.lower, span: { start: before.start, end: before.end }, position: 'before' };
+      }
+      return {
+        openerMatch: {
+          entry: form.entry,
+          kind: form.kind,
+          formSpan: { start: formFirst.start, end: formLast.end },
+          formText: text.slice(formFirst.start, formLast.end).replace(/[*_]/g, '').replace(/\s+/g, ' '),
+          adverbs: adverbSpans,
+          ...(additiveWord ? { additive: additiveWord } : {}),
+          ...(modifierSpan ? { modifierSpan } : {}),
+        },
+        lastWord: last,
+      };
+    }
+  }
+  return undefined;
+}

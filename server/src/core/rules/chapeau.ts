@@ -1,0 +1,45 @@
+import type { Rule } from '../rule';
+
+export const chapeauRule: Rule = {
+  id: 'chapeau',
+  description: 'The text opens with a chapeau naming the organ ("The General Assembly,"), ending with a comma.',
+  defaultSeverity: 'error',
+  fixable: true,
+  needsLexicon: false,
+  check(draft, context) {
+    const firstParagraph = draft.paragraphs[0];
+    const hasChapeau = draft.parts.some((part) => part.chapeau);
+    if (!hasChapeau) {
+      // Old texts without a chapeau name the organ in each paragraph: "The Security Council requests …".
+      if (!firstParagraph || firstParagraph.subject) return;
+      const organ = context.settings.body ?? 'General Assembly';
+      context.report({
+        span: { start: firstParagraph.span.start, end: firstParagraph.span.start },
+        message: `The draft has no chapeau: a resolution opens with the organ that adopts it, such as 'The ${organ},' on its own line.`,
+        ...(context.settings.body
+          ? { fix: { title: `Add the chapeau 'The ${organ},'`, edits: [{ span: { start: firstParagraph.span.start, end: firstParagraph.span.start }, newText: `The ${organ},\n\n` }] } }
+          : {}),
+      });
+      return;
+    }
+    for (const part of draft.parts) {
+      const chapeau = part.chapeau;
+      if (!chapeau) continue;
+      const written = draft.text.slice(chapeau.span.start, chapeau.span.end);
+      if (!chapeau.comma) {
+        context.report({
+          span: chapeau.span,
+          message: `The chapeau ends with a comma: '${written},', not '${written}'.`,
+          fix: { title: 'Add the comma after the chapeau', edits: [{ span: { start: chapeau.span.end, end: chapeau.span.end }, newText: ',' }] },
+        });
+      }
+      const expected = context.settings.body;
+      if (expected && chapeau.organ.toLowerCase() !== expected.toLowerCase() && chapeau.language === 'en') {
+        context.report({
+          span: chapeau.organSpan,
+          message: `The chapeau names the ${chapeau.organ}, but this draft is set for the ${expected} (setting "body").`,
+        });
+      }
+    }
+  },
+};

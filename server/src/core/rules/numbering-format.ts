@@ -1,0 +1,41 @@
+import type { Rule } from '../rule';
+
+export const numberingFormatRule: Rule = {
+  id: 'numbering-format',
+  description: 'Paragraph numbers are written "N." followed by a space; "N bis." only in negotiation mode.',
+  defaultSeverity: 'warning',
+  fixable: true,
+  needsLexicon: false,
+  check(draft, context) {
+    const negotiation = context.settings.mode === 'negotiation';
+    for (const paragraph of draft.paragraphs) {
+      const number = paragraph.number;
+      if (!number || paragraph.kind !== 'operative') continue;
+      const next = draft.text[number.span.end];
+      const right = `${number.value}.`;
+      if (number.insertSuffix) {
+        if (!negotiation) {
+          context.report({
+            span: number.span,
+            message: `'${number.text.trim()}' is a negotiation number: a final text numbers every paragraph 1, 2, 3 … (or set "mode" to "negotiation").`,
+          });
+        }
+        continue;
+      }
+      if (number.style === 'label' && negotiation) continue;
+      if (number.style === 'dot' && (next === ' ' || next === '\n' || next === '\r' || next === undefined || next === '\t' || next === '\u00A0')) continue;
+      const written = number.text.trim();
+      const tight = number.style === 'dot';
+      context.report({
+        span: number.span,
+        message: tight
+          ? `A paragraph number is followed by a space: '${right} ${draft.text.slice(number.span.end, number.span.end + 1)}…', not '${written}${draft.text.slice(number.span.end, number.span.end + 1)}…'.`
+          : `Write paragraph numbers as '${right}', not '${written}'.`,
+        fix: {
+          title: `Write the number as '${right}'`,
+          edits: [{ span: number.span, newText: tight ? `${right} ` : right }],
+        },
+      });
+    }
+  },
+};

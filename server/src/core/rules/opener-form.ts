@@ -1,0 +1,61 @@
+// The shared check behind `operative-verb` and `preambular-phrase`: an opener in the form its part
+// of the resolution takes, capitalised. Only the wording differs between the two rules.
+import type { ParagraphKind } from '../model';
+import { formAsWritten, startsWithCapital } from '../openers';
+import type { Rule } from '../rule';
+import { capitalize } from '../structure';
+
+export interface OpenerFormRuleSpec {
+  readonly id: string;
+  readonly description: string;
+  readonly paragraphKind: ParagraphKind;
+  /** "Operative paragraphs open with the present tense" */
+  readonly rightFormIs: string;
+  /** Said of an opener the lexicon has only for the other part ("Calls upon" in a preamble). */
+  readonly noFormMessage: (found: string) => string;
+  /** "An operative paragraph" */
+  readonly paragraphName: string;
+}
+
+export function openerFormRule(spec: OpenerFormRuleSpec): Rule {
+  return {
+    id: spec.id,
+    description: spec.description,
+    defaultSeverity: 'error',
+    fixable: true,
+    needsLexicon: true,
+    check(draft, context) {
+      for (const paragraph of draft.paragraphs) {
+        const opener = paragraph.opener;
+        const match = opener?.match;
+        if (paragraph.kind !== spec.paragraphKind || !opener || !match) continue;
+        if (match.kind !== spec.paragraphKind) {
+          const right = spec.paragraphKind === 'operative' ? match.entry.operative : match.entry.preambular;
+          const found = match.formText;
+          if (!right) {
+            context.report({ span: match.formSpan, message: spec.noFormMessage(found) });
+            continue;
+          }
+          const replacement = formAsWritten(opener, right);
+          context.report({
+            span: match.formSpan,
+            message: `${spec.rightFormIs}: '${capitalize(right)}', not '${found}'.`,
+            fix: { title: `Change '${found}' to '${replacement}'`, edits: [{ span: match.formSpan, newText: replacement }] },
+          });
+          continue;
+        }
+        if (!startsWithCapital(draft, paragraph)) {
+          const word = /^\S+/.exec(draft.text.slice(opener.span.start, opener.span.end))?.[0] ?? '';
+          context.report({
+            span: { start: opener.span.start, end: opener.span.start + word.length },
+            message: `${spec.paragraphName} opens with a capital: '${capitalize(word)}', not '${word}'.`,
+            fix: {
+              title: `Capitalize '${word}'`,
+              edits: [{ span: { start: opener.span.start, end: opener.span.start + 1 }, newText: word.charAt(0).toLocaleUpperCase() }],
+            },
+          });
+        }
+      }
+    },
+  };
+}

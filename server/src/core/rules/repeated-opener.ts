@@ -1,0 +1,126 @@
+import type { Fix } from '../findings';
+import type { Lexicon } from '../lexicon/lexicon';
+import type { Draft, Paragraph } from '../model';
+import type { Rule, RuleContext } from '../rule';
+import { capitalize, lowerFirst } from '../structure';
+
+type Position = 'before' | 'after';
+
+/**
+ * Paragraphs repeat each other when they open with the same verb, the same adverbs and the same
+ * modifier: "Noting with concern" does not repeat "Noting", nor "Gravely concerned" "Deeply concerned".
+ */
+function openerKey(draft: Draft, paragraph: Paragraph, lexicon: Lexicon): string | undefined {
+  const match = paragraph.opener?.match;
+  if (!match) return undefined;
+  const additives = new Set([lexicon.additive.second, ...lexicon.additive.later]);
+  const adverbs = match.adverbs
+    .map((span) => draft.text.slice(span.start, span.end).toLowerCase())
+    .filter((word) => !additives.has(word))
+    .join(' ');
+  const modifier = match.modifierSpan ? draft.text.slice(match.modifierSpan.start, match.modifierSpan.end).toLowerCase() : '';
+  return `${match.entry.operative ?? ''}|${match.entry.preambular ?? ''}|${adverbs}|${modifier}`;
+}
+
+/** Whether the words after the opener mark the paragraph as added or distinct: "… grave concern also", "… in particular". */
+function marksItself(draft: Draft, paragraph: Paragraph, lexicon: Lexicon): boolean {
+  const opener = paragraph.opener;
+  if (!opener) return false;
+  const following = draft.text.slice(opener.span.end, opener.span.end + 60).toLowerCase().replace(/\s+/g, ' ').replace(/^[ ,]+/, '');
+  if (lexicon.additive.distinguishers.some((phrase) => following.startsWith(`${phrase} `) || following.startsWith(`${phrase},`))) return true;
+  const nearWords = following.split(' ').slice(0, 4);
+  return nearWords.some((word) => word === lexicon.additive.second || lexicon.additive.later.includes(word));
+}
+
+/** The operative position the document uses: the setting, or the first one the text shows. */
+function operativePosition(draft: Draft, setting: 'auto' | Position): Position | undefined {
+  if (setting !== 'auto') return setting;
+  for (const paragraph of draft.paragraphs) {
+    const additive = paragraph.kind === 'operative' ? paragraph.opener?.match?.additive : undefined;
+    if (additive) return additive.position;
+  }
+  return undefined;
+}
+
+function insertAdditive(draft: Draft, paragraph: Paragraph, word: string, position: Position): Fix | undefined {
+  const opener = paragraph.opener;
+  const match = opener?.match;
+  if (!opener || !match) return undefined;
+  if (position === 'after') {
+    return { title: `Insert '${word}'`, edits: [{ span: { start: match.formSpan.end, end: match.formSpan.end }, newText: ` ${word}` }] };
+  }
+  const firstWordEnd = opener.span.start + (/^\S+/.exec(draft.text.slice(opener.span.start, opener.span.end))?.[0].length ?? 0);
+  const firstWord = draft.text.slice(opener.span.start, firstWordEnd);
+  return {
+    title: `Insert '${capitalize(word)}'`,
+    edits: [{ span: { start: opener.span.start, end: firstWordEnd }, newText: `${capitalize(word)} ${lowerFirst(firstWord)}` }],
+  };
+}
+
+/** "also" on the wrong side of the verb: after the participle in the preamble; the document's way in the operative part. */
+function checkPosition(draft: Draft, paragraph: Paragraph, wanted: Position, context: RuleContext): void {
+  const opener = paragraph.opener;
+  const match = opener?.match;
+  const additive = match?.additive;
+  if (!opener || !match || !additive || additive.position === wanted) return;
+  const verb = draft.text.slice(match.formSpan.start, match.formSpan.end);
+  const rightOrder = wanted === 'after' ? `${capitalize(verb)} ${additive.word}` : `${capitalize(additive.word)} ${lowerFirst(verb)}`;
+  const why = paragraph.kind === 'preambular'
+    ? `In the preamble, '${additive.word}' follows the participle`
+    : `This draft places '${additive.word}' ${wanted} the verb (setting "alsoPosition")`;
+  // Only the plain case is rewritten; with other adverbs in between, the drafter chooses the order.
+  const plain = match.adverbs.length === (additive.position === 'before' ? 1 : 0) && !match.modifierSpan;
+  const start = Math.min(additive.span.start, match.formSpan.start);
+  const end = Math.max(additive.span.end, match.formSpan.end);
+  context.report({
+    span: opener.span,
+    message: `${why}: '${rightOrder}', not '${draft.text.slice(start, end)}'.`,
+    ...(plain ? { fix: { title: `Write '${rightOrder}'`, edits: [{ span: { start, end }, newText: rightOrder }] } } : {}),
+  });
+}
+
+function checkList(draft: Draft, paragraphs: readonly Paragraph[], context: RuleContext, operativePlace: Position | undefined): void {
+  const lexicon = context.lexicon;
+  if (!lexicon) return;
+  let previous: Paragraph | undefined;
+  let previousKey: string | undefined;
+  let runIndex = 0;
+  for (const paragraph of paragraphs) {
+    const key = openerKey(draft, paragraph, lexicon);
+    runIndex = key !== undefined && key === previousKey ? runIndex + 1 : 0;
+    const above = previous;
+    previous = paragraph;
+    previousKey = key;
+    const match = paragraph.opener?.match;
+    if (!match) continue;
+    if (paragraph.kind === 'preambular') checkPosition(draft, paragraph, 'after', context);
+    else if (operativePlace) checkPosition(draft, paragraph, operativePlace, context);
+    // Adopted texts mark the second of a run in the preamble ("Recalling also") far more often than
+    // not, but repeat operative verbs freely ("Encourages … Encourages …"), and the third and later
+    // of a run either way: only the preamble's second paragraph is held to the convention.
+    if (paragraph.kind !== 'preambular' || runIndex !== 1 || match.additive || marksItself(draft, paragraph, lexicon)) continue;
+    const word = lexicon.additive.second;
+    const fix = insertAdditive(draft, paragraph, word, 'after');
+    context.report({
+      span: match.formSpan,
+      message: `'${match.formText}' repeats the opener of the paragraph above: write '${capitalize(match.formText)} ${word}'.`,
+      ...(fix ? { fix } : {}),
+      ...(above?.opener ? { related: [{ span: above.opener.span, message: `The paragraph above opens with '${above.opener.text}'.` }] } : {}),
+    });
+  }
+}
+
+export const repeatedOpenerRule: Rule = {
+  id: 'repeated-opener',
+  description: 'The second of two consecutive preambular paragraphs with the same opener carries "also" after the participle; "also" stands on one side of operative verbs throughout a document.',
+  defaultSeverity: 'warning',
+  fixable: true,
+  needsLexicon: true,
+  check(draft, context) {
+    const place = operativePosition(draft, context.settings.alsoPosition);
+    for (const part of draft.parts) {
+      checkList(draft, part.preambularParagraphs, context, place);
+      checkList(draft, part.operativeParagraphs, context, place);
+    }
+  },
+};

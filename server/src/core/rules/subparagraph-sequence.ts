@@ -1,0 +1,68 @@
+import type { TextEdit } from '../findings';
+import type { Draft, SubLabel, SubParagraph } from '../model';
+import { letterIndex, letterName, romanIndex, romanName } from '../parse/labels';
+import type { Rule } from '../rule';
+import { subparagraphsOf } from '../structure';
+
+/** The name the label at `position` (1-based) of a list of this kind should have. */
+function expectedName(kind: SubLabel['kind'], position: number): string {
+  return kind === 'roman' ? romanName(position) : letterName(position);
+}
+
+function positionOf(label: SubLabel): number {
+  return label.kind === 'roman' ? romanIndex(label.name) : letterIndex(label.name);
+}
+
+/** Edits that reletter one list of siblings in place: only the name inside the brackets changes. */
+function reletterEdits(draft: Draft, siblings: readonly SubParagraph[], kind: SubLabel['kind']): TextEdit[] {
+  const edits: TextEdit[] = [];
+  siblings.forEach((sibling, index) => {
+    const label = sibling.label;
+    if (!label) return;
+    const expected = expectedName(kind, index + 1);
+    if (label.name === expected) return;
+    const nameStart = label.span.start + draft.text.slice(label.span.start, label.span.end).indexOf(label.name);
+    edits.push({ span: { start: nameStart, end: nameStart + label.name.length }, newText: expected });
+  });
+  return edits;
+}
+
+function bracketed(label: SubLabel, name: string): string {
+  return label.bracket === 'parens' ? `(${name})` : label.bracket === 'close' ? `${name})` : `${name}.`;
+}
+
+export const subparagraphSequenceRule: Rule = {
+  id: 'subparagraph-sequence',
+  description: 'Sub-paragraphs run (a), (b), (c) … and (i), (ii), (iii) … inside them, with no gap or duplicate.',
+  defaultSeverity: 'error',
+  fixable: true,
+  needsLexicon: false,
+  check(draft, context) {
+    const checkList = (siblings: readonly SubParagraph[]): void => {
+      const labelled = siblings.filter((sibling) => sibling.label);
+      const kinds = new Set(labelled.map((sibling) => sibling.label?.kind));
+      // A list that mixes kinds, or holds digits a scan misread, has no sequence to hold it to.
+      const kind = labelled[0]?.label?.kind;
+      if (kind && kinds.size === 1 && kind !== 'number') {
+        let reported = false;
+        siblings.forEach((sibling, index) => {
+          const label = sibling.label;
+          if (!label || reported) return;
+          const expected = expectedName(kind, index + 1);
+          if (label.name === expected) return;
+          const previous = index > 0 ? siblings[index - 1]?.label : undefined;
+          const position = positionOf(label);
+          const message = previous && positionOf(previous) === position
+            ? `Sub-paragraph ${label.text} repeats the label before it: expected ${bracketed(label, expected)}.`
+            : previous
+              ? `Sub-paragraph ${label.text} follows ${previous.text}: expected ${bracketed(label, expected)}.`
+              : `Sub-paragraph ${label.text} is the first of its list: expected ${bracketed(label, expected)}.`;
+          context.report({ span: label.span, message, fix: { title: 'Reletter the sub-paragraphs', edits: reletterEdits(draft, siblings, kind) } });
+          reported = true;
+        });
+      }
+      for (const sibling of siblings) checkList(subparagraphsOf(sibling));
+    };
+    for (const paragraph of draft.paragraphs) checkList(paragraph.subparagraphs);
+  },
+};

@@ -1,0 +1,99 @@
+// Questions about the document model that several rules and features ask.
+import type { Draft, Paragraph, Span, SubParagraph } from './model';
+import { isSpace } from './parse/lines';
+
+/** Every sub-paragraph below `items`, depth first, in text order. */
+export function* eachSubparagraph(items: readonly SubParagraph[]): Generator<SubParagraph> {
+  for (const item of items) {
+    yield item;
+    yield* eachSubparagraph(item.children);
+  }
+}
+
+/** The footnote calls' spans, sorted, for skipping them when reading how a text ends. */
+function callEnds(draft: Draft): Map<number, Span> {
+  const cached = callEndCache.get(draft);
+  if (cached) return cached;
+  const byEnd = new Map<number, Span>();
+  for (const call of draft.footnoteCalls) byEnd.set(call.span.end, call.span);
+  callEndCache.set(draft, byEnd);
+  return byEnd;
+}
+const callEndCache = new WeakMap<Draft, Map<number, Span>>();
+
+export interface EndMark {
+  /** The final punctuation mark, or the last character when there is none. */
+  readonly span: Span;
+  readonly mark: string;
+  /** Whether `mark` is punctuation; if not, a mark is missing after `span`. */
+  readonly isPunctuation: boolean;
+}
+
+const closingQuotes = new Set(['”', '"', '’', "'", ')', ']']);
+
+/**
+ * How the text of `pieces` (up to `limit`) ends: footnote calls and white space after the
+ * last mark are skipped, and a list's "; and" ends in ";".
+ */
+export function endMark(draft: Draft, pieces: readonly Span[], limit: number): EndMark | undefined {
+  const text = draft.text;
+  const calls = callEnds(draft);
+  for (let index = pieces.length - 1; index >= 0; index--) {
+    const piece = pieces[index] as Span;
+    if (piece.start >= limit) continue;
+    let end = Math.min(piece.end, limit);
+    for (;;) {
+      while (end > piece.start && isSpace(text[end - 1])) end--;
+      const call = calls.get(end);
+      if (call && call.start >= piece.start) {
+        end = call.start;
+        continue;
+      }
+      // A bare number after the final mark is a footnote call whose text the copy lost: "Nations, 122".
+      const lostCall = /(?:[,;:][ \u00A0]?|\.[ \u00A0])\d{1,3}$/.exec(text.slice(Math.max(piece.start, end - 6), end));
+      if (lostCall) {
+        end -= lostCall[0].length - 1;
+        continue;
+      }
+      break;
+    }
+    if (end <= piece.start) continue;
+    // "…; and" / "…; or" at the end of a list item: the mark is the one before the conjunction.
+    const conjunction = /([;,])[\s\u00A0]+(?:and|or|et|ou|y|o)$/.exec(text.slice(Math.max(piece.start, end - 12), end));
+    if (conjunction) {
+      const markEnd = end - conjunction[0].length + 1;
+      return { span: { start: markEnd - 1, end: markEnd }, mark: conjunction[1] as string, isPunctuation: true };
+    }
+    const last = text[end - 1] as string;
+    if (closingQuotes.has(last) && end - 1 > piece.start && /[.;:,]/.test(text[end - 2] ?? '')) {
+      return { span: { start: end - 2, end: end - 1 }, mark: text[end - 2] as string, isPunctuation: true };
+    }
+    return { span: { start: end - 1, end }, mark: last, isPunctuation: /[.,;:!?]/.test(last) };
+  }
+  return undefined;
+}
+
+/** Where a paragraph's own text stops: at its first sub-paragraph, or its end. */
+export function ownTextEnd(node: Paragraph | SubParagraph): number {
+  const first = 'subparagraphs' in node ? node.subparagraphs[0] : node.children[0];
+  return first ? first.span.start : node.span.end;
+}
+
+export function subparagraphsOf(node: Paragraph | SubParagraph): readonly SubParagraph[] {
+  return 'subparagraphs' in node ? node.subparagraphs : node.children;
+}
+
+/** A short quotation of a paragraph for messages: its opening words. */
+export function quoteStart(text: string, words = 6): string {
+  const parts = text.split(/\s+/).slice(0, words).join(' ');
+  return parts.length < text.length ? `${parts} …` : parts;
+}
+
+/** Upper-cases the first letter, keeping the rest as it is. */
+export function capitalize(word: string): string {
+  return word.charAt(0).toLocaleUpperCase() + word.slice(1);
+}
+
+export function lowerFirst(word: string): string {
+  return word.charAt(0).toLocaleLowerCase() + word.slice(1);
+}

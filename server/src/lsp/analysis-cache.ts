@@ -1,0 +1,44 @@
+// One lint result per document version and settings: parsed once, shared by every feature that asks.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { LineIndex, lint, type LintResult } from '../core/index';
+import type { DocumentSettings } from './document-settings';
+
+export interface Analysis {
+  readonly uri: string;
+  readonly version: number;
+  /** The text that was linted; spans in `result` are offsets into it, `lineIndex` maps them. */
+  readonly text: string;
+  readonly lineIndex: LineIndex;
+  readonly result: LintResult;
+  readonly settings: DocumentSettings;
+  /** Unique per analysis, so a pull client can be told "unchanged". */
+  readonly resultId: string;
+}
+
+export class AnalysisCache {
+  private readonly byDocument = new Map<string, Analysis>();
+  private analysesMade = 0;
+
+  /** The analysis of the document as it is now; computed only if the version or the settings changed. */
+  analysisOf(document: TextDocument, settings: DocumentSettings): Analysis {
+    const cached = this.byDocument.get(document.uri);
+    if (cached && cached.version === document.version && cached.settings === settings) return cached;
+    // TextDocument is updated in place by later changes: take the text now, once.
+    const text = document.getText();
+    const analysis: Analysis = {
+      uri: document.uri,
+      version: document.version,
+      text,
+      lineIndex: new LineIndex(text),
+      result: lint(text, settings.settings),
+      settings,
+      resultId: String(++this.analysesMade),
+    };
+    this.byDocument.set(document.uri, analysis);
+    return analysis;
+  }
+
+  forget(documentUri: string): void {
+    this.byDocument.delete(documentUri);
+  }
+}

@@ -1,0 +1,187 @@
+// Wiring only: LSP messages in, the core's results out. The linting is the core's, the caching
+// analysis-cache's, the settings document-settings', the push timing push-diagnostics'.
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  ErrorCodes,
+  MessageType,
+  ResponseError,
+  ShowMessageNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
+  type DiagnosticServerCancellationData,
+  type Diagnostic,
+  type DocumentDiagnosticParams,
+  type DocumentDiagnosticReport,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { settingsFileName } from '../node/settings-file';
+import { AnalysisCache, type Analysis } from './analysis-cache';
+import { findingToDiagnostic, settingsFileDiagnostic } from './convert';
+import { DocumentSettingsResolver } from './document-settings';
+import { DiagnosticsPusher } from './push-diagnostics';
+
+export const serverName = 'resolint';
+export const configurationSection = 'resolint';
+
+/** Wires a Resolint language server onto `connection` and starts listening. */
+export function startServer(connection: Connection): void {
+  new ResolintServer(connection).listen();
+}
+
+class ResolintServer {
+  private readonly documents = new TextDocuments(TextDocument);
+  private readonly analyses = new AnalysisCache();
+  private readonly settings: DocumentSettingsResolver;
+  private readonly pusher: DiagnosticsPusher;
+  private clientCapabilities: ClientCapabilities = {};
+  /** The client pulls diagnostics (`textDocument/diagnostic`); then nothing is pushed. */
+  private pullMode = false;
+  /** "origin\0problem" of every settings problem already shown to the user. */
+  private readonly shownProblems = new Set<string>();
+
+  constructor(private readonly connection: Connection) {
+    this.settings = new DocumentSettingsResolver({
+      readClientSection: (documentUri) =>
+        this.clientCapabilities.workspace?.configuration
+          ? connection.workspace.getConfiguration({ scopeUri: documentUri, section: configurationSection })
+          : Promise.resolve(undefined),
+      reportProblems: (origin, problems) => this.warnOnce(origin, problems),
+      logError: (what, error) => this.logError(what, error),
+    });
+    this.pusher = new DiagnosticsPusher({
+      analyze: (documentUri) => this.analyze(documentUri),
+      isLatest: (analysis) =>
+        this.documents.get(analysis.uri)?.version === analysis.version &&
+        this.settings.generation === analysis.settings.generation,
+      diagnosticsOf: (analysis) => this.diagnosticsOf(analysis),
+      send: (params) => void connection.sendDiagnostics(params).catch((error: unknown) => this.logError('Sending diagnostics', error)),
+      logError: (what, error) => this.logError(what, error),
+    });
+  }
+
+  listen(): void {
+    const { connection, documents } = this;
+    connection.onInitialize((params) => this.initialize(params));
+    connection.onInitialized(() => this.registerDynamicCapabilities());
+    connection.onShutdown(() => this.pusher.stop());
+
+    documents.onDidOpen(({ document }) => {
+      // Re-resolved on open, so a settings file created meanwhile is seen even without file watchers.
+      this.settings.forget(document.uri);
+      if (!this.pullMode) this.pusher.pushNow(document.uri, document.version);
+    });
+    documents.onDidChangeContent(({ document }) => {
+      if (!this.pullMode) this.pusher.pushSoon(document.uri, document.version);
+    });
+    documents.onDidClose(({ document }) => {
+      this.settings.forget(document.uri);
+      this.analyses.forget(document.uri);
+      if (!this.pullMode) this.pusher.clear(document.uri);
+    });
+
+    connection.onDidChangeConfiguration(() => this.settingsChanged());
+    connection.onDidChangeWatchedFiles(({ changes }) => {
+      if (changes.some((change) => change.uri.endsWith(`/${settingsFileName}`))) this.settingsChanged();
+    });
+
+    documents.listen(connection);
+    connection.listen();
+  }
+
+  private initialize(params: InitializeParams): InitializeResult {
+    this.clientCapabilities = params.capabilities;
+    this.pullMode = params.capabilities.textDocument?.diagnostic !== undefined;
+    if (this.pullMode) {
+      this.connection.languages.diagnostics.on((diagnosticParams) => this.pullDiagnostics(diagnosticParams));
+    }
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        ...(this.pullMode
+          ? { diagnosticProvider: { identifier: serverName, interFileDependencies: false, workspaceDiagnostics: false } }
+          : {}),
+      },
+      serverInfo: { name: serverName },
+    };
+  }
+
+  private registerDynamicCapabilities(): void {
+    const workspace = this.clientCapabilities.workspace;
+    const registrations: Promise<unknown>[] = [];
+    if (workspace?.didChangeConfiguration?.dynamicRegistration) {
+      registrations.push(this.connection.client.register(DidChangeConfigurationNotification.type, { section: configurationSection }));
+    }
+    if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      registrations.push(
+        this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: `**/${settingsFileName}` }],
+        }),
+      );
+    }
+    for (const registration of registrations) {
+      registration.catch((error: unknown) => this.logError('Registering for settings changes', error));
+    }
+  }
+
+  private async pullDiagnostics(params: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport | ResponseError<DiagnosticServerCancellationData>> {
+    try {
+      const analysis = await this.analyze(params.textDocument.uri);
+      if (!analysis) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      if (params.previousResultId === analysis.resultId) {
+        return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: analysis.resultId };
+      }
+      return { kind: DocumentDiagnosticReportKind.Full, resultId: analysis.resultId, items: this.diagnosticsOf(analysis) };
+    } catch (error) {
+      this.logError(`Linting ${params.textDocument.uri}`, error);
+      return new ResponseError(ErrorCodes.InternalError, `Resolint could not lint ${params.textDocument.uri}; see the server log.`, {
+        retriggerRequest: false,
+      });
+    }
+  }
+
+  /** The shared analysis of an open document as it is now; undefined if it is not open. */
+  private async analyze(documentUri: string): Promise<Analysis | undefined> {
+    if (!this.documents.get(documentUri)) return undefined;
+    const settings = await this.settings.settingsFor(documentUri);
+    const document = this.documents.get(documentUri);
+    return document ? this.analyses.analysisOf(document, settings) : undefined;
+  }
+
+  private diagnosticsOf(analysis: Analysis): Diagnostic[] {
+    const diagnostics = analysis.result.findings.map((finding) => findingToDiagnostic(finding, analysis.uri, analysis.lineIndex));
+    const settingsFile = analysis.settings.settingsFile;
+    if (settingsFile && settingsFile.problems.length > 0) diagnostics.unshift(settingsFileDiagnostic(settingsFile, analysis.text));
+    return diagnostics;
+  }
+
+  private settingsChanged(): void {
+    this.settings.invalidateAll();
+    if (!this.pullMode) {
+      for (const document of this.documents.all()) this.pusher.pushNow(document.uri, document.version);
+    } else if (this.clientCapabilities.workspace?.diagnostics?.refreshSupport) {
+      this.connection.languages.diagnostics.refresh().catch((error: unknown) => this.logError('Asking the client to refresh diagnostics', error));
+    }
+  }
+
+  /** Shows each distinct settings problem once, grouped per origin, in a single message. */
+  private warnOnce(origin: string, problems: readonly string[]): void {
+    const unseen = problems.filter((problem) => !this.shownProblems.has(`${origin}\0${problem}`));
+    if (unseen.length === 0) return;
+    for (const problem of unseen) this.shownProblems.add(`${origin}\0${problem}`);
+    const message = `Resolint: problems in ${origin}:\n${unseen.join('\n')}`;
+    this.connection
+      .sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message })
+      .catch((error: unknown) => this.logError('Showing a settings warning', error));
+  }
+
+  private logError(what: string, error: unknown): void {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    this.connection.console.error(`${what} failed: ${detail}`);
+  }
+}

@@ -1,0 +1,101 @@
+// Reading a draft from disk or stdin as UTF-8 text, refusing binaries and other encodings with a
+// reason a person can act on. Decoding is separate from reading so stdin takes the same path.
+import * as fs from 'node:fs';
+
+export type TextFileResult =
+  | {
+      readonly ok: true;
+      /** The text without its byte order mark: the offsets of findings refer to this text. */
+      readonly text: string;
+      readonly hadByteOrderMark: boolean;
+    }
+  | { readonly ok: false; readonly reason: string };
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export function decodeText(bytes: Uint8Array): TextFileResult {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { ok: false, reason: 'UTF-16 text, not UTF-8; save it as UTF-8' };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return { ok: false, reason: `binary file (NUL byte at offset ${nul}), not a draft` };
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8Offset(bytes);
+    const byte = (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+    const line = countLines(bytes, offset);
+    return { ok: false, reason: `not UTF-8 text (invalid byte 0x${byte} at offset ${offset}, line ${line}); save it as UTF-8` };
+  }
+  const hadByteOrderMark = text.charCodeAt(0) === 0xfeff;
+  return { ok: true, text: hadByteOrderMark ? text.slice(1) : text, hadByteOrderMark };
+}
+
+/** Reads and decodes a file; never throws. */
+export function readTextFile(filePath: string | number): TextFileResult {
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(filePath);
+  } catch (error) {
+    return { ok: false, reason: `cannot read it (${describeReadError(error)})` };
+  }
+  return decodeText(bytes);
+}
+
+function describeReadError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a folder';
+    default:
+      return code ?? String(error);
+  }
+}
+
+/**
+ * Where the first malformed UTF-8 sequence starts (the byte a person would call "the bad one",
+ * such as a Latin-1 "é"), or -1 when the bytes are well formed. Follows the Unicode table of
+ * well-formed byte sequences, as the fatal TextDecoder does.
+ */
+export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  let offset = 0;
+  while (offset < bytes.length) {
+    const lead = bytes[offset] ?? 0;
+    if (lead < 0x80) {
+      offset++;
+      continue;
+    }
+    let continuationCount: number;
+    if (lead >= 0xc2 && lead <= 0xdf) continuationCount = 1;
+    else if (lead >= 0xe0 && lead <= 0xef) continuationCount = 2;
+    else if (lead >= 0xf0 && lead <= 0xf4) continuationCount = 3;
+    else return offset;
+    // The second byte's range is narrower after some leads (no overlongs, surrogates, or > U+10FFFF).
+    let low = 0x80;
+    let high = 0xbf;
+    if (lead === 0xe0) low = 0xa0;
+    else if (lead === 0xed) high = 0x9f;
+    else if (lead === 0xf0) low = 0x90;
+    else if (lead === 0xf4) high = 0x8f;
+    for (let index = 1; index <= continuationCount; index++) {
+      const byte = bytes[offset + index];
+      if (byte === undefined || byte < low || byte > high) return offset;
+      low = 0x80;
+      high = 0xbf;
+    }
+    offset += continuationCount + 1;
+  }
+  return -1;
+}
+
+function countLines(bytes: Uint8Array, endOffset: number): number {
+  let line = 1;
+  for (let offset = 0; offset < endOffset; offset++) if (bytes[offset] === 10) line++;
+  return line;
+}

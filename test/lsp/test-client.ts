@@ -1,0 +1,204 @@
+// A minimal LSP client for tests: spawns the bundled server over stdio and records what it sends.
+// Tests wait on recorded events with a timeout, never on the clock.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  ConfigurationRequest,
+  DiagnosticRefreshRequest,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DocumentDiagnosticRequest,
+  ExitNotification,
+  FileChangeType,
+  InitializedNotification,
+  InitializeRequest,
+  LogMessageNotification,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShutdownRequest,
+  ShowMessageNotification,
+  type ClientCapabilities,
+  type ConfigurationItem,
+  type DocumentDiagnosticReport,
+  type InitializeResult,
+  type PublishDiagnosticsParams,
+  type Registration,
+  type ShowMessageParams,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol';
+
+/** out/test/lsp/ → the repository root. */
+export const repositoryRoot = path.resolve(__dirname, '..', '..', '..');
+export const serverBundle = path.join(repositoryRoot, 'dist', 'server.js');
+export const lspFixtures = path.join(repositoryRoot, 'test', 'fixtures', 'lsp');
+
+const defaultTimeoutMs = 5000;
+
+/** Recorded events, and waiting for one that matches (already recorded or still to come). */
+export class EventLog<T> {
+  readonly items: T[] = [];
+  private readonly waiters = new Set<(item: T) => void>();
+
+  constructor(private readonly what: string, private readonly diagnose: () => string) {}
+
+  record(item: T): void {
+    this.items.push(item);
+    for (const waiter of [...this.waiters]) waiter(item);
+  }
+
+  /** The first item from index `from` on that matches; `from` = `items.length` waits for a new one. */
+  waitFor(predicate: (item: T) => boolean, description: string, from = 0, timeoutMs = defaultTimeoutMs): Promise<T> {
+    const found = this.items.slice(from).find(predicate);
+    if (found !== undefined) return Promise.resolve(found);
+    return new Promise<T>((resolve, reject) => {
+      const waiter = (item: T): void => {
+        if (!predicate(item)) return;
+        clearTimeout(timer);
+        this.waiters.delete(waiter);
+        resolve(item);
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`no ${this.what} ${description} within ${timeoutMs} ms; got ${JSON.stringify(this.items, null, 1)}${this.diagnose()}`));
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+}
+
+export interface ClientOptions {
+  /** Announce `textDocument.diagnostic`: the server should then be pulled, not push. */
+  readonly pullDiagnostics?: boolean;
+  /** Announce `workspace.configuration` and answer it with this (called per request item). */
+  readonly configuration?: (item: ConfigurationItem) => unknown;
+  /** Announce dynamic registration of watched files and configuration changes. */
+  readonly dynamicRegistration?: boolean;
+}
+
+export class LspTestClient {
+  readonly diagnostics: EventLog<PublishDiagnosticsParams>;
+  readonly messages: EventLog<ShowMessageParams>;
+  readonly configurationRequests: EventLog<ConfigurationItem>;
+  readonly registrations: EventLog<Registration>;
+  readonly refreshRequests: EventLog<number>;
+  private stderr = '';
+  private readonly log: string[] = [];
+  private readonly exited: Promise<number | null>;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly connection: MessageConnection,
+    options: ClientOptions,
+  ) {
+    const diagnose = (): string => `\nserver log:\n${this.log.join('\n')}\nserver stderr:\n${this.stderr}`;
+    this.diagnostics = new EventLog('publishDiagnostics', diagnose);
+    this.messages = new EventLog('window/showMessage', diagnose);
+    this.configurationRequests = new EventLog('workspace/configuration item', diagnose);
+    this.registrations = new EventLog('client/registerCapability', diagnose);
+    this.refreshRequests = new EventLog('workspace/diagnostic/refresh', diagnose);
+    child.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.diagnostics.record(params));
+    connection.onNotification(ShowMessageNotification.type, (params) => this.messages.record(params));
+    connection.onNotification(LogMessageNotification.type, (params) => {
+      this.log.push(params.message);
+    });
+    connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map((item) => {
+        this.configurationRequests.record(item);
+        return options.configuration ? options.configuration(item) : null;
+      }),
+    );
+    connection.onRequest(RegistrationRequest.type, (params) => {
+      for (const registration of params.registrations) this.registrations.record(registration);
+    });
+    connection.onRequest(DiagnosticRefreshRequest.type, () => {
+      this.refreshRequests.record(this.refreshRequests.items.length + 1);
+    });
+    connection.listen();
+  }
+
+  /** Spawns `node dist/server.js --stdio` and completes the initialize handshake. */
+  static async start(options: ClientOptions = {}): Promise<{ client: LspTestClient; initializeResult: InitializeResult }> {
+    const child = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    if (!child.stdout || !child.stdin) throw new Error('the server process has no stdio pipes');
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const client = new LspTestClient(child, connection, options);
+    const initializeResult = await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: clientCapabilities(options),
+      workspaceFolders: null,
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return { client, initializeResult };
+  }
+
+  async open(uri: string, text: string, version = 1): Promise<void> {
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'resolution', version, text },
+    });
+  }
+
+  async change(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async configurationChanged(): Promise<void> {
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  }
+
+  async watchedFileChanged(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type: FileChangeType.Changed }] });
+  }
+
+  pullDiagnostics(uri: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {
+    return this.connection.sendRequest(DocumentDiagnosticRequest.type, {
+      textDocument: { uri },
+      ...(previousResultId !== undefined ? { previousResultId } : {}),
+    });
+  }
+
+  /** The first push for `uri` at `version` (already received or still to come). */
+  diagnosticsFor(uri: string, version: number): Promise<PublishDiagnosticsParams> {
+    return this.diagnostics.waitFor((params) => params.uri === uri && params.version === version, `for ${uri} version ${version}`);
+  }
+
+  /** `shutdown` then `exit`; resolves with the process's exit code. */
+  async shutdownAndExit(): Promise<number | null> {
+    await this.connection.sendRequest(ShutdownRequest.type);
+    await this.connection.sendNotification(ExitNotification.type);
+    return this.exited;
+  }
+
+  dispose(): void {
+    this.connection.dispose();
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill();
+  }
+}
+
+function clientCapabilities(options: ClientOptions): ClientCapabilities {
+  const dynamicRegistration = options.dynamicRegistration ?? false;
+  return {
+    textDocument: {
+      synchronization: { dynamicRegistration: false },
+      publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+      ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+    },
+    workspace: {
+      configuration: options.configuration !== undefined,
+      didChangeConfiguration: { dynamicRegistration },
+      didChangeWatchedFiles: { dynamicRegistration },
+      ...(options.pullDiagnostics ? { diagnostics: { refreshSupport: true } } : {}),
+    },
+  };
+}
