@@ -92,6 +92,11 @@ export interface FootnoteText {
   readonly bodySpan: Span;
   readonly body: string;
   readonly style: FootnoteTextStyle;
+  /**
+   * Where the text stands: with the others at the end (`[^3]:`), in a block at a page's foot (PDF
+   * text), or after the adoption line of a Security Council yearbook, whose footnotes serve the page.
+   */
+  readonly placement: 'end' | 'page-foot' | 'yearbook';
 }
 
 export type ParagraphKind = 'preambular' | 'operative';
@@ -117,6 +122,8 @@ export interface Paragraph {
   readonly subparagraphs: readonly SubParagraph[];
   /** The part of the resolution the paragraph belongs to (parts A, B … each have their own chapeau). */
   readonly partIndex: number;
+  /** The section of its part ("A", "B", "II" markers start sections; each may have a preamble of its own). */
+  readonly sectionIndex: number;
 }
 
 export interface SubParagraph {
@@ -173,6 +180,12 @@ export interface Annex {
 export interface Draft {
   readonly text: string;
   readonly form: DraftForm;
+  /**
+   * The text was read by OCR from a scan of a printed record (a Security Council text adopted before
+   * the Council's records were born digital: an adoption line naming a meeting below the 4000th, 1999).
+   * OCR confuses ";", "," and "." and drops marks: rules about punctuation do not trust such text.
+   */
+  readonly fromScan: boolean;
   /** Language tag from the chapeau ("en", "fr" …) or "unknown". */
   readonly language: string;
   readonly parts: readonly ResolutionPart[];
@@ -182,6 +195,11 @@ export interface Draft {
   readonly footnoteTexts: readonly FootnoteText[];
   readonly blocks: readonly Block[];
   readonly annexes: readonly Annex[];
+  /**
+   * Text that continues some earlier paragraph but stands after a finished one: a copy out of a PDF
+   * that reordered a page break. Its presence means some paragraph may end cut short.
+   */
+  readonly displacedText: readonly Span[];
   /** The document's title from a header line such as "80/7. Report of the …", when present. */
   readonly title?: string;
 }

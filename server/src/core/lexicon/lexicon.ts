@@ -1,7 +1,7 @@
 // Language knowledge as data: the lexicon files (en.json …) hold openers, their paired forms,
 // the words that mark a repeated opener, and organ names. Rules read them through this module.
 import english from './en.json';
-import chapeaus from './chapeaus.json';
+import languages from './languages.json';
 
 /** One opener as the lexicon knows it, with the form each part of a resolution takes. */
 export interface OpenerEntry {
@@ -13,6 +13,8 @@ export interface OpenerEntry {
   readonly forms: readonly string[];
   /** A usage note shown on hover. */
   readonly note?: string;
+  /** A participle that may open an operative paragraph as a clause before its verb: "Acting under Chapter VII …, decides". */
+  readonly opensOperativeClause?: boolean;
 }
 
 export interface LexiconData {
@@ -35,6 +37,10 @@ export interface LexiconData {
     readonly distinguishers: readonly string[];
   };
   readonly openers: readonly OpenerEntry[];
+  /** Words followed by a number that is not a footnote call: "Article 2 and", "Goal 5 of". */
+  readonly numberedNouns: readonly string[];
+  /** Lower-case words after which a number counts something ("from 6 to 22", "there are 2"), never a call. */
+  readonly wordsBeforeCounts: readonly string[];
 }
 
 export interface Lexicon extends LexiconData {
@@ -54,16 +60,47 @@ export interface OpenerForm {
   readonly wordCount: number;
 }
 
-export interface ChapeauLanguage {
+/** What every language's drafts share the shape of: the chapeau and the closing block (languages.json). */
+export interface LanguageConventions {
   readonly language: string;
   /** Words before the organ's name: "The", "Le", "La", "L'". */
   readonly articles: readonly string[];
   readonly organs: readonly string[];
   /** The mark that closes a chapeau: "," or "،" or "，". */
   readonly comma: string;
+  /** Patterns (regular expression sources) of the lines that close a resolution: "84th plenary meeting", "Adopted …". */
+  readonly closingPatterns: readonly string[];
+  /** The words that head an annex: "Annex", "Annexe", "Anexo". */
+  readonly annexWords: readonly string[];
+  /** How a Security Council text records its adoption: "Adopted … at the 868th meeting". */
+  readonly adoptionWord: string;
+  readonly meetingWord: string;
 }
 
-export const chapeauLanguages: readonly ChapeauLanguage[] = chapeaus as ChapeauLanguage[];
+export const languageConventions: readonly LanguageConventions[] = languages as LanguageConventions[];
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** An annex heading in any language: "Annex", "Annex I", "ANNEXE", "Anexo B", "Annex to resolution 80/5". */
+export const annexHeadingPattern = new RegExp(
+  `^(?:${languageConventions.flatMap((conventions) => conventions.annexWords).map(escapeRegExp).join('|')})(?: [IVXLC]{1,6}| [A-Z]| \\d{1,2})?(?: (?:to|of|à|de|del) [^.;]{1,80})?\\.?$`,
+  'u',
+);
+
+/**
+ * An adoption record naming the meeting, in any language: "Adopted at the 868th meeting",
+ * "Adopted by the Security Council at its 3137th meeting", "Adoptée à la 259e séance".
+ * The meeting's number is the first group.
+ */
+export const adoptionRecordPattern = new RegExp(
+  `(?:${languageConventions.map((conventions) => escapeRegExp(conventions.adoptionWord)).join('|')})[^]{0,80}?\\b(\\w?\\d{1,4})\\s?(?:st|nd|rd|th|e|re|ème|a|ª)?\\s+(?:${languageConventions.map((conventions) => escapeRegExp(conventions.meetingWord)).join('|')})`,
+  'iu',
+);
+
+/** A line that opens the closing block, in any language. */
+export const closingLinePattern = new RegExp(languageConventions.flatMap((conventions) => conventions.closingPatterns).join('|'), 'iu');
 
 function wordsOf(phrase: string): string[] {
   return phrase.toLowerCase().split(/\s+/).filter((word) => word !== '');

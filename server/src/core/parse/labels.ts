@@ -58,6 +58,8 @@ export function readSubLabel(text: string, offset: number, previousLetter?: stri
     const match = pattern.exec(text);
     if (!match) continue;
     const name = match[1] ?? '';
+    // Two letters are a label only when doubled ("(aa)" after "(z)") or a roman numeral; "(ad)" is a misread.
+    if (name.length === 2 && name[0] !== name[1] && !romanNumerals.has(name)) continue;
     return {
       span: { start: offset, end: offset + match[0].length },
       text: match[0],

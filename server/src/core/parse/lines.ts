@@ -68,14 +68,7 @@ export function isPageFurniture(content: string): boolean {
   return jobNumberPattern.test(content) || barcodePattern.test(content) || pageNumberPattern.test(content) || symbolLinePattern.test(content);
 }
 
-/** "Annex", "Annex I", "Annexes", "ANNEX B", "Annex to resolution 80/5". */
-export const annexHeadingPattern = /^(?:Annex|ANNEX|Annexes|ANNEXES|Appendix|APPENDIX)(?: [IVXLC]{1,6}| [A-Z]| \d{1,2})?(?: (?:to|of) [^.;]{1,80})?\.?$/;
-
-/** The closing block: "84th plenary meeting", "Adopted at the 868th meeting …". */
-export const plenaryMeetingPattern = /^\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting\b/i;
-export const adoptionPattern = /^(?:Adopted|Approved)\b/;
-
 /** A canonical footnote text: `[^3]: Resolution 60/1.` */
 export const bracketFootnoteTextPattern = /^\[\^(\d{1,4})\]:[ \t]?/;
-/** A footnote text line in a PDF footnote block: `3 Resolution 60/1.` */
-export const bareFootnoteTextPattern = /^(\d{1,4})[ \t\u00A0]+(?=\S)/;
+/** A footnote text line in a PDF footnote block: `3 Resolution 60/1.` (older documents: `3/ …`). */
+export const bareFootnoteTextPattern = /^(\d{1,4})\/?[ \t\u00A0]+(?=\S)/;

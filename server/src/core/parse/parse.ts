@@ -4,7 +4,7 @@
 //      closing blocks, or continuations of the paragraph before a page break;
 //   3. footnote calls found in the text of those nodes.
 // It never throws: anything it cannot place is kept as an `unclassified` block.
-import { chapeauLanguages, lexiconFor, type Lexicon } from '../lexicon/lexicon';
+import { adoptionRecordPattern, annexHeadingPattern, closingLinePattern, languageConventions, lexiconFor, type Lexicon } from '../lexicon/lexicon';
 import type {
   Annex,
   Block,
@@ -21,17 +21,14 @@ import type {
   SubLabel,
   SubParagraph,
 } from '../model';
-import { findFootnoteCalls } from './footnote-calls';
+import { findFootnoteCalls, type SearchSpan } from './footnote-calls';
 import { readNumberLabel, readSubLabel } from './labels';
 import {
-  adoptionPattern,
-  annexHeadingPattern,
   bareFootnoteTextPattern,
   bracketFootnoteTextPattern,
   footnoteSeparatorPattern,
   isPageFurniture,
   isSpace,
-  plenaryMeetingPattern,
   separatorPattern,
   splitLines,
   type Line,
@@ -51,6 +48,7 @@ export function parse(text: string, options: ParseOptions = {}): Draft {
     // The parser must never fail its caller; a bug here degrades to "nothing recognised".
     return {
       text,
+      fromScan: false,
       form: 'canonical',
       language: 'unknown',
       parts: [],
@@ -59,11 +57,14 @@ export function parse(text: string, options: ParseOptions = {}): Draft {
       footnoteTexts: [],
       blocks: text.length > 0 ? [{ kind: 'unclassified', span: { start: 0, end: text.length } }] : [],
       annexes: [],
+      displacedText: [],
     };
   }
 }
 
 interface ChapeauMatch {
+  /** Matched by the generic "The <Capitalised Words>," pattern, not a known organ. */
+  readonly generic?: boolean;
   readonly language: string;
   readonly organ: string;
   readonly organSpan: Span;
@@ -95,10 +96,24 @@ interface MutableParagraph {
   textStart: number;
   subparagraphs: MutableSub[];
   partIndex: number;
+  sectionIndex: number;
   /** The deepest open sub-paragraph chain: where a continuation or a deeper label attaches. */
   subStack: MutableSub[];
 }
 
+/** What the start of a chunk says about it, read once before classifying. */
+interface ChunkReading {
+  readonly chunk: Chunk;
+  readonly span: Span;
+  readonly number?: NumberLabel;
+  readonly subLabel?: SubLabel;
+  readonly opener?: Opener;
+  readonly subject?: Span;
+  readonly textStart: number;
+  readonly content: string;
+}
+
+const sectionMarkerPattern = /^(?:[IVXLC]{1,6}|[A-Z])\.?$/;
 const genericEnglishChapeau = /^The ((?:[A-Z][\p{L}'’-]*)(?: (?:[A-Z][\p{L}'’-]*|of|and|on|for|the|in|to|against))*) ?(,)?$/u;
 const headerTitlePattern = /^\d{1,3}\/\d{1,4}\.[ \t\u00A0]+(\S.*)$/;
 const terminalPunctuation = /[,;:.!?]$/;
@@ -123,6 +138,7 @@ class Parser {
   private lexicon: Lexicon | undefined;
   private title: string | undefined;
   private sawFootnoteSeparator = false;
+  private readonly displaced: Span[] = [];
   private sawPageFurniture = false;
 
   constructor(
@@ -152,10 +168,18 @@ class Parser {
     const footnoteTexts = this.footnoteTexts.sort((a, b) => a.span.start - b.span.start);
     const searchable = this.searchableSpans(paragraphs);
     const form = this.sawFootnoteSeparator || this.sawPageFurniture ? 'pdf' : 'canonical';
-    const footnoteCalls = findFootnoteCalls(this.text, searchable, footnoteTexts, form === 'pdf' || footnoteTexts.length > 0);
+    const footnoteCalls = findFootnoteCalls(
+      this.text,
+      searchable,
+      footnoteTexts,
+      // Bare digits are read as calls only where footnote texts exist to match them against.
+      footnoteTexts.length > 0,
+      this.numberWords(),
+    );
     const usesBareCalls = footnoteCalls.some((call) => call.style === 'bare');
     return {
       text: this.text,
+      fromScan: this.isFromScan(),
       form: form === 'pdf' || (usesBareCalls && footnoteTexts.every((footnote) => footnote.style === 'bare')) ? 'pdf' : 'canonical',
       language: this.language,
       parts,
@@ -164,8 +188,27 @@ class Parser {
       footnoteTexts,
       blocks: this.blocks,
       annexes,
+      displacedText: this.displaced,
       ...(this.title ? { title: this.title } : {}),
     };
+  }
+
+  /** The lexicon's words that take a number, for telling a footnote call from a count or a reference. */
+  private numberWords(): { numberedNouns: ReadonlySet<string>; counts: ReadonlySet<string> } {
+    const lexicon = this.lexicon ?? lexiconFor('en');
+    return { numberedNouns: new Set(lexicon?.numberedNouns ?? []), counts: new Set(lexicon?.wordsBeforeCounts ?? []) };
+  }
+
+  /** Whether an adoption line names a meeting before the 4000th (1999): a text that came through OCR. */
+  private isFromScan(): boolean {
+    for (const block of this.blocks) {
+      if (block.kind !== 'header' && block.kind !== 'closing') continue;
+      const record = adoptionRecordPattern.exec(this.text.slice(block.span.start, block.span.end));
+      // OCR reads digits as letters too ("7I5e séance"): a misread number still marks a scan.
+      const meeting = record?.[1];
+      if (meeting && (!/^\d+$/.test(meeting) || Number(meeting) < 4000)) return true;
+    }
+    return false;
   }
 
   // ---- pass 1: regions -------------------------------------------------------------------
@@ -173,13 +216,14 @@ class Parser {
   private matchChapeau(line: Line): ChapeauMatch | undefined {
     const content = line.content;
     if (content.length > 120 || content.length < 3) return undefined;
-    for (const candidate of chapeauLanguages) {
+    for (const candidate of languageConventions) {
       const comma = content.endsWith(candidate.comma) ? candidate.comma : '';
       const withoutComma = content.slice(0, content.length - comma.length).trimEnd();
       for (const organ of candidate.organs) {
         if (!withoutComma.endsWith(organ)) continue;
         const before = withoutComma.slice(0, withoutComma.length - organ.length).trim();
-        if (before !== '' && !candidate.articles.some((article) => article.trim() === before)) continue;
+        // "Security Council" alone may be a wrapped line of a sentence; "The Security Council" is a chapeau.
+        if (before === '' ? candidate.articles.length > 0 : !candidate.articles.some((article) => article.trim() === before)) continue;
         const organStart = line.contentStart + withoutComma.length - organ.length;
         return {
           language: candidate.language,
@@ -194,6 +238,7 @@ class Parser {
       const organ = generic[1];
       const organStart = line.contentStart + 4;
       return {
+        generic: true,
         language: 'en',
         organ,
         organSpan: { start: organStart, end: organStart + organ.length },
@@ -203,30 +248,21 @@ class Parser {
     return undefined;
   }
 
-  /** Chapeau lines: a known organ alone on its line (with or without its comma), not inside a paragraph. */
+  /** Chapeau lines: an organ's name alone on its line (a known organ's with or without its comma), not inside a paragraph. */
   private findChapeaus(): { line: Line; match: ChapeauMatch }[] {
     const found: { line: Line; match: ChapeauMatch }[] = [];
     for (const line of this.lines) {
       if (line.content === '') continue;
-      const previous = this.lines[line.index - 1];
-      // A chapeau stands alone: after a blank line (or at the top), never in the middle of a paragraph.
-      if (previous && previous.content !== '' && endsOpen(previous.content) && !isPageFurniture(previous.content) && !this.isRunningTitle(previous)) continue;
       const match = this.matchChapeau(line);
       if (!match) continue;
-      // Without its comma, an organ's name alone is a chapeau only when a paragraph follows.
-      if (!match.comma && !this.followedByParagraph(line.index)) continue;
+      // A chapeau stands alone, never in the middle of a paragraph; a known organ's name is
+      // distinctive enough to be taken even right under a heading line ("of 15 August 1991").
+      const previous = this.lines[line.index - 1];
+      const known = match.organ !== undefined && !match.generic;
+      if (!known && previous && previous.content !== '' && endsOpen(previous.content) && !isPageFurniture(previous.content)) continue;
       found.push({ line, match });
     }
     return found;
-  }
-
-  private followedByParagraph(lineIndex: number): boolean {
-    for (let index = lineIndex + 1; index < this.lines.length; index++) {
-      const line = this.lines[index];
-      if (!line || line.content === '') continue;
-      return this.startsParagraph(line);
-    }
-    return false;
   }
 
   private startsParagraph(line: Line): boolean {
@@ -240,7 +276,7 @@ class Parser {
   /** "The Security Council" at `offset`, followed by a verb: the organ as the subject of the paragraph. */
   private readSubject(offset: number): (Span & { language: string }) | undefined {
     const head = this.text.slice(offset, offset + 80);
-    for (const candidate of chapeauLanguages) {
+    for (const candidate of languageConventions) {
       for (const article of candidate.articles) {
         for (const organ of candidate.organs) {
           const joiner = article.endsWith("'") || article.endsWith('’') ? '' : ' ';
@@ -323,13 +359,22 @@ class Parser {
     let region: 'body' | 'annex' = 'body';
     let partIndex = -1;
     let footnoteMode: 'none' | 'pdf-block' | 'bracket' | 'after-closing' = 'none';
-    let currentFootnote: { label: Span; number: number; bodyStart: number; bodyEnd: number; start: number; style: 'bare' | 'bracket'; indent: number } | undefined;
+    let currentFootnote: {
+      label: Span;
+      number: number;
+      bodyStart: number;
+      bodyEnd: number;
+      start: number;
+      style: 'bare' | 'bracket';
+      indent: number;
+      placement: FootnoteText['placement'];
+    } | undefined;
     let blankSinceFootnote = false;
     let afterClosing = false;
 
     const flushFootnote = (): void => {
       if (!currentFootnote) return;
-      const { label, number, bodyStart: start, bodyEnd, style } = currentFootnote;
+      const { label, number, bodyStart: start, bodyEnd, style, placement } = currentFootnote;
       this.footnoteTexts.push({
         span: { start: currentFootnote.start, end: Math.max(bodyEnd, label.end) },
         labelSpan: label,
@@ -337,6 +382,7 @@ class Parser {
         bodySpan: { start, end: Math.max(start, bodyEnd) },
         body: this.text.slice(start, Math.max(start, bodyEnd)).replace(/\s+/g, ' '),
         style,
+        placement,
       });
       currentFootnote = undefined;
     };
@@ -353,7 +399,7 @@ class Parser {
       }
       chunk = [];
     };
-    const startFootnote = (line: Line, labelEnd: number, number: number, style: 'bare' | 'bracket'): void => {
+    const startFootnote = (line: Line, labelEnd: number, number: number, style: 'bare' | 'bracket', placement: FootnoteText['placement']): void => {
       flushFootnote();
       const bodyStart = this.skipSpaces(labelEnd);
       currentFootnote = {
@@ -364,6 +410,7 @@ class Parser {
         start: line.contentStart,
         style,
         indent: line.contentStart - line.start,
+        placement,
       };
       blankSinceFootnote = false;
     };
@@ -390,8 +437,12 @@ class Parser {
           this.addBlock('artifact', line.contentStart, line.contentEnd);
           continue;
         }
-        if (bare && indent <= 2 && !readNumberLabel(this.text, line.contentStart)?.style.match(/^(dot|label)$/)) {
-          startFootnote(line, line.contentStart + (bare[1] ?? '').length, Number(bare[1]), 'bare');
+        const bareNumber = Number(bare?.[1]);
+        // A wrapped line that starts with a year ("1994 (United Nations publication …)") or with a
+        // number no higher than the footnote it follows continues that footnote.
+        const continues = currentFootnote !== undefined && !blankSinceFootnote && (bareNumber >= 1000 || bareNumber <= currentFootnote.number);
+        if (bare && !continues && indent <= 2 && !readNumberLabel(this.text, line.contentStart)?.style.match(/^(dot|label)$/)) {
+          startFootnote(line, line.contentStart + (bare[0] ?? '').trimEnd().length, bareNumber, 'bare', footnoteMode === 'pdf-block' ? 'page-foot' : 'yearbook');
           continue;
         }
         if (currentFootnote && !blankSinceFootnote && indent <= currentFootnote.indent) {
@@ -408,7 +459,11 @@ class Parser {
       }
 
       if (footnoteMode === 'bracket') {
-        if (!bracketFootnoteTextPattern.test(content) && currentFootnote && !blankSinceFootnote) {
+        const label = bracketFootnoteTextPattern.exec(content);
+        // "[^1994]: (United Nations publication …)" is a wrapped line of the footnote above whose
+        // first word was a year, taken for a label by the extraction: it continues that footnote.
+        const continuesAbove = !label || Number(label[1]) >= 1000;
+        if (continuesAbove && currentFootnote && !blankSinceFootnote) {
           currentFootnote.bodyEnd = line.contentEnd;
           continue;
         }
@@ -420,7 +475,7 @@ class Parser {
       if (bracketFootnote) {
         flushChunk();
         const labelLength = bracketFootnote[0].trimEnd().length;
-        startFootnote(line, line.contentStart + labelLength, Number(bracketFootnote[1]), 'bracket');
+        startFootnote(line, line.contentStart + labelLength, Number(bracketFootnote[1]), 'bracket', 'end');
         footnoteMode = 'bracket';
         continue;
       }
@@ -469,18 +524,25 @@ class Parser {
         continue;
       }
 
-      if (startsBlock && region === 'body' && (plenaryMeetingPattern.test(content) || (adoptionPattern.test(content) && this.chunks.length > 0))) {
+      if (startsBlock && region === 'body' && closingLinePattern.test(content) && this.chunks.length > 0) {
         afterClosing = true;
       }
-      if (startsBlock && afterClosing && footnoteMode === 'none' && !plenaryMeetingPattern.test(content) && !adoptionPattern.test(content)) {
+      if (startsBlock && afterClosing && footnoteMode === 'none' && !closingLinePattern.test(content)) {
         const bare = bareFootnoteTextPattern.exec(content);
         if (bare && !readNumberLabel(this.text, line.contentStart)?.style.match(/^(dot|label)$/)) {
           footnoteMode = 'after-closing';
-          startFootnote(line, line.contentStart + (bare[1] ?? '').length, Number(bare[1]), 'bare');
+          startFootnote(line, line.contentStart + (bare[0] ?? '').trimEnd().length, Number(bare[1]), 'bare', 'yearbook');
           continue;
         }
       }
 
+      // A section marker ("A", "II") is a chunk of its own, even with no blank line around it.
+      if (sectionMarkerPattern.test(content)) {
+        flushChunk();
+        chunk.push(line);
+        flushChunk();
+        continue;
+      }
       // A label at the start of a line opens a new paragraph even without a blank line before it,
       // but only where the line before ended a sentence part: "paragraph 7\n(c) above" is one paragraph.
       if (!startsBlock && previous && !endsOpen(previous.content) && this.startsLabelledItem(line)) flushChunk();
@@ -492,7 +554,8 @@ class Parser {
 
   private startsLabelledItem(line: Line): boolean {
     const number = readNumberLabel(this.text, line.contentStart);
-    if (number && number.style !== 'bare' && number.style !== 'comma') return true;
+    // "(3)" at the start of a wrapped line is far more often an inline enumeration than a paragraph.
+    if (number && number.style !== 'bare' && number.style !== 'comma' && number.style !== 'parens') return true;
     return readSubLabel(this.text, line.contentStart) !== undefined;
   }
 
@@ -539,17 +602,7 @@ class Parser {
   }
 
   private classifyPart(chunks: readonly Chunk[], partIndex: number, out: MutableParagraph[]): void {
-    interface Seen {
-      readonly chunk: Chunk;
-      readonly span: Span;
-      readonly number?: NumberLabel;
-      readonly subLabel?: SubLabel;
-      readonly opener?: Opener;
-      readonly subject?: Span;
-      readonly textStart: number;
-      readonly content: string;
-    }
-    const seen: Seen[] = chunks.map((chunk) => {
+    const seen: ChunkReading[] = chunks.map((chunk) => {
       const span = this.chunkSpan(chunk);
       let number = readNumberLabel(this.text, span.start);
       const textAfterNumber = number ? this.skipSpaces(number.span.end) : span.start;
@@ -575,38 +628,46 @@ class Parser {
       };
     });
 
-    // Where the operative part begins: at the first numbered paragraph that does not open like a
-    // preambular one; without numbers, at the first paragraph that opens with an operative form.
-    const numberedOperative = seen.findIndex((item) => item.number && item.number.style !== 'parens' && item.opener?.match?.kind !== 'preambular');
-    let operativeStart = numberedOperative;
-    if (operativeStart < 0) operativeStart = seen.findIndex((item) => !item.subLabel && item.opener?.match?.kind === 'operative');
-    if (operativeStart < 0) {
-      // No operative form at all: the last paragraph that ends a sentence is the operative one.
-      for (let index = seen.length - 1; index >= 0; index--) {
-        const item = seen[index] as Seen;
-        if (!item.subLabel && /\.$/.test(item.content.trimEnd()) && !this.isClosing(item.content) && item.opener) {
-          operativeStart = index;
-          break;
-        }
-      }
-    }
+    // Section markers ("A", "B", "II") split a part into sections; each may have a preamble of its
+    // own (Security Council texts in sections A, B …), while numbering runs on across them.
+    const sectionOf: number[] = [];
+    const sectionStarts: number[] = [0];
+    seen.forEach((item, index) => {
+      if (index > 0 && sectionMarkerPattern.test(item.content)) sectionStarts.push(index);
+      sectionOf.push(sectionStarts.length - 1);
+    });
+    const operativeStarts = sectionStarts.map((start, section) =>
+      this.operativeStart(seen, start, sectionStarts[section + 1] ?? seen.length));
 
     let closed = false;
     for (let index = 0; index < seen.length; index++) {
-      const item = seen[index] as Seen;
+      const item = seen[index] as ChunkReading;
       const { span, content } = item;
       const last = out[out.length - 1];
+      const operativeStart = operativeStarts[sectionOf[index] ?? 0] ?? -1;
       const inOperative = operativeStart >= 0 && index >= operativeStart;
       if (closed || this.isClosing(content)) {
         closed = true;
         this.addBlock('closing', span.start, span.end);
         continue;
       }
+      // A footnote text left between paragraphs by an extraction that lost the rule line above it:
+      // "2 United Nations, Treaty Series, vol. 1342, No. 22495."
+      if (!item.number && !item.opener?.match && this.readStrayFootnotes(item.chunk)) continue;
       const lastElementText = last ? this.lastText(last) : '';
-      const continues = last !== undefined && !item.number && !item.subLabel
-        && ((/^\p{Ll}/u.test(content) && !item.opener?.match) || endsOpen(lastElementText));
-      if (continues && last) {
+      const unlabelled = last !== undefined && !item.number && !item.subLabel;
+      // A chunk that opens with a capitalised opener starts a paragraph even where the one above
+      // lost its final mark ("… the United Nations" over "Recommends to the General Assembly …").
+      const opensParagraph = item.opener?.match !== undefined && /^\p{Lu}/u.test(this.text.slice(item.opener.span.start, item.opener.span.start + 1));
+      if (unlabelled && last && endsOpen(lastElementText) && !opensParagraph) {
         this.appendPiece(last, span);
+        continue;
+      }
+      if (unlabelled && /^\p{Ll}/u.test(content) && !item.opener?.match) {
+        // Lower-case text after a finished paragraph: the rest of an earlier paragraph that the
+        // extraction moved (a page break reordered). Kept as it is, and remembered as displaced.
+        this.addBlock('unclassified', span.start, span.end);
+        this.displaced.push(span);
         continue;
       }
       if (item.subLabel || (item.number?.style === 'parens' && last && (lastElementText.endsWith(':') || last.subStack.length > 0))) {
@@ -621,8 +682,14 @@ class Parser {
       }
       let kind: ParagraphKind = inOperative ? 'operative' : 'preambular';
       if (!item.number && inOperative && last) {
-        const listContext = lastElementText.endsWith(':') || (last.subStack.length > 0 && last.subStack[0]?.label === undefined);
-        if (item.opener?.match?.kind !== 'operative' && listContext) {
+        // Inside a list, an unnumbered paragraph is an item whose label the copy lost: right after
+        // "…:", among items already unlabelled, or (unless it opens with an operative verb, which
+        // makes it a paragraph that lost its number) after labelled items ("To continue …").
+        const deepest = last.subStack[last.subStack.length - 1];
+        const listContext = lastElementText.endsWith(':')
+          || (deepest !== undefined && deepest.label === undefined)
+          || (deepest !== undefined && item.opener?.match?.kind !== 'operative');
+        if (listContext) {
           // A list item whose label the PDF extraction lost ("To continue …" after "Requests …:").
           this.addSub(last, undefined, span, span.start, undefined);
           continue;
@@ -639,18 +706,72 @@ class Parser {
         textStart: item.textStart,
         subparagraphs: [],
         partIndex,
+        sectionIndex: sectionOf[index] ?? 0,
         subStack: [],
       });
     }
   }
 
+  /**
+   * Where the operative part of a section begins: at the first numbered paragraph that does not open
+   * like a preambular one (or at the "Resolves:" that introduces it); without numbers, at the first
+   * paragraph that opens with an operative form; failing that, at the last one that ends a sentence.
+   */
+  private operativeStart(seen: readonly ChunkReading[], from: number, to: number): number {
+    for (let index = from; index < to; index++) {
+      const item = seen[index] as ChunkReading;
+      if (!item.number || item.number.style === 'parens' || item.opener?.match?.kind === 'preambular') continue;
+      const before = seen[index - 1];
+      const introduces = before && index - 1 >= from && !before.number && before.opener?.match?.kind === 'operative' && before.content.trimEnd().endsWith(':');
+      return introduces ? index - 1 : index;
+    }
+    for (let index = from; index < to; index++) {
+      const item = seen[index] as ChunkReading;
+      if (!item.subLabel && item.opener?.match?.kind === 'operative' && !item.opener.match.entry.opensOperativeClause) return index;
+    }
+    for (let index = to - 1; index >= from; index--) {
+      const item = seen[index] as ChunkReading;
+      if (!item.subLabel && /\.$/.test(item.content.trimEnd()) && !this.isClosing(item.content) && item.opener) return index;
+    }
+    return -1;
+  }
+
+  /**
+   * Footnote texts left between paragraphs by an extraction that lost the rule line above them:
+   * lines each of the form "2 United Nations, Treaty Series …." or "1/ S/24476, annex.". Taken as
+   * footnotes only when every line of the chunk is one; returns whether it did.
+   */
+  private readStrayFootnotes(chunk: Chunk): boolean {
+    const labels = chunk.lines.map((line) => bareFootnoteTextPattern.exec(line.content));
+    const numbers = labels.map((label) => Number(label?.[1]));
+    const allFootnotes = labels.every((label) => label !== null)
+      && numbers.every((number, index) => number < 1000 && (index === 0 || number > (numbers[index - 1] ?? 0)))
+      && chunk.lines.every((line) => /[.)]$/.test(line.content));
+    if (!allFootnotes) return false;
+    chunk.lines.forEach((line, index) => {
+      const label = labels[index] as RegExpExecArray;
+      const labelEnd = line.contentStart + (label[0] ?? '').trimEnd().length;
+      const bodyStart = this.skipSpaces(labelEnd);
+      this.footnoteTexts.push({
+        span: { start: line.contentStart, end: line.contentEnd },
+        labelSpan: { start: line.contentStart, end: labelEnd },
+        number: numbers[index] ?? 0,
+        bodySpan: { start: bodyStart, end: line.contentEnd },
+        body: this.text.slice(bodyStart, line.contentEnd),
+        style: 'bare',
+        placement: 'page-foot',
+      });
+    });
+    return true;
+  }
+
   private isClosing(content: string): boolean {
-    return plenaryMeetingPattern.test(content) || adoptionPattern.test(content);
+    return closingLinePattern.test(content);
   }
 
   /** A short line that ends no sentence and opens with no known opener: "I", "A.", "Global context". */
   private isHeading(content: string, opener: Opener | undefined): boolean {
-    if (/^(?:[IVXLC]{1,6}|[A-Z])\.?$/.test(content)) return true;
+    if (sectionMarkerPattern.test(content)) return true;
     if (opener?.match || content.includes('\n') || content.length > 100) return false;
     return endsOpen(content) && content.split(/\s+/).length <= 14;
   }
@@ -745,6 +866,7 @@ class Parser {
       ...this.lastCharacterOf(paragraph.pieces, ownEnd),
       subparagraphs,
       partIndex: paragraph.partIndex,
+      sectionIndex: paragraph.sectionIndex,
     };
   }
 
@@ -769,18 +891,29 @@ class Parser {
 
   // ---- pass 3: where footnote calls may stand -----------------------------------------------
 
-  private searchableSpans(paragraphs: readonly Paragraph[]): Span[] {
-    const spans: Span[] = [];
+  private searchableSpans(paragraphs: readonly Paragraph[]): SearchSpan[] {
+    const spans: SearchSpan[] = [];
+    const add = (span: Span, bareCalls: SearchSpan['bareCalls']): void => {
+      spans.push({ start: span.start, end: span.end, bareCalls });
+    };
     const addSub = (sub: SubParagraph): void => {
-      spans.push(...sub.pieces);
+      sub.pieces.forEach((piece) => add(piece, 'any'));
       sub.children.forEach(addSub);
     };
     for (const paragraph of paragraphs) {
-      spans.push(...paragraph.pieces);
+      paragraph.pieces.forEach((piece) => add(piece, 'any'));
       paragraph.subparagraphs.forEach(addSub);
     }
+    const inAnnex = (span: Span): boolean => this.annexes.some((annex) => span.start >= annex.start && span.start <= annex.end);
     for (const block of this.blocks) {
-      if (block.kind === 'closing' || block.kind === 'heading' || block.kind === 'unclassified') spans.push(block.span);
+      if (block.kind === 'header') {
+        // A yearbook's heading line may carry a call: "6 (1946). Resolution of 17 May 1946 21".
+        add(block.span, 'defined-only');
+        continue;
+      }
+      if (block.kind !== 'closing' && block.kind !== 'heading' && block.kind !== 'unclassified') continue;
+      // An annex's lists and tables are full of numbers: there, a bare number is a call only if its text exists.
+      add(block.span, inAnnex(block.span) ? 'defined-only' : 'any');
     }
     return spans.sort((a, b) => a.start - b.start);
   }

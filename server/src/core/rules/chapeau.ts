@@ -26,7 +26,10 @@ export const chapeauRule: Rule = {
       const chapeau = part.chapeau;
       if (!chapeau) continue;
       const written = draft.text.slice(chapeau.span.start, chapeau.span.end);
-      if (!chapeau.comma) {
+      // Without a preamble, adopted Council texts print the chapeau without its comma ("The Security
+      // Council" over "1. Calls upon …"): the comma is asked for only where a preambular paragraph follows.
+      const firstAfter = draft.paragraphs.find((paragraph) => paragraph.span.start > chapeau.span.end);
+      if (!chapeau.comma && firstAfter?.kind === 'preambular' && !draft.fromScan) {
         context.report({
           span: chapeau.span,
           message: `The chapeau ends with a comma: '${written},', not '${written}'.`,

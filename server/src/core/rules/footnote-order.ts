@@ -10,12 +10,20 @@ export const footnoteOrderRule: Rule = {
   check(draft, context) {
     // A yearbook's texts carry the volume's running numbers (41, 56 …): there, only the order counts.
     const outer = continuesOuterNumbering(draft);
+    // A footnote never called at all is footnote-unused's finding; the order skips over it.
+    const called = new Set(draft.footnoteCalls.map((call) => call.number));
+    const defined = new Set(draft.footnoteTexts.map((footnote) => footnote.number));
+    const nextCalled = (after: number): number => {
+      let next = after + 1;
+      while (defined.has(next) && !called.has(next)) next++;
+      return next;
+    };
     const seen = new Set<number>();
     let previous: number | undefined;
     for (const call of draft.footnoteCalls) {
       if (seen.has(call.number)) continue;
       seen.add(call.number);
-      const expected = previous === undefined ? (outer ? call.number : 1) : previous + 1;
+      const expected = previous === undefined ? (outer ? call.number : nextCalled(0)) : nextCalled(previous);
       const wrong = outer ? previous !== undefined && call.number < previous : call.number !== expected;
       if (wrong) {
         context.report({

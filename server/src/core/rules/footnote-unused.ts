@@ -9,7 +9,8 @@ export const footnoteUnusedRule: Rule = {
   check(draft, context) {
     const called = new Set(draft.footnoteCalls.map((call) => call.number));
     for (const footnote of draft.footnoteTexts) {
-      if (called.has(footnote.number)) continue;
+      // A yearbook's footnotes serve its whole page: their calls may stand in headings that are not the resolution's.
+      if (called.has(footnote.number) || footnote.placement === 'yearbook') continue;
       // Remove the whole line(s) of the text, with the line break after them.
       let start = footnote.span.start;
       while (start > 0 && draft.text[start - 1] !== '\n' && /[ \t]/.test(draft.text[start - 1] ?? '')) start--;

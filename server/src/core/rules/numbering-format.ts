@@ -23,6 +23,8 @@ export const numberingFormatRule: Rule = {
         continue;
       }
       if (number.style === 'label' && negotiation) continue;
+      // "12," is how OCR reads "12." in scanned texts; a typed draft gets the finding.
+      if (number.style === 'comma' && draft.fromScan) continue;
       if (number.style === 'dot' && (next === ' ' || next === '\n' || next === '\r' || next === undefined || next === '\t' || next === '\u00A0')) continue;
       const written = number.text.trim();
       const tight = number.style === 'dot';

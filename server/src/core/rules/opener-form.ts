@@ -29,6 +29,7 @@ export function openerFormRule(spec: OpenerFormRuleSpec): Rule {
         const opener = paragraph.opener;
         const match = opener?.match;
         if (paragraph.kind !== spec.paragraphKind || !opener || !match) continue;
+        if (spec.paragraphKind === 'operative' && match.entry.opensOperativeClause) continue;
         if (match.kind !== spec.paragraphKind) {
           const right = spec.paragraphKind === 'operative' ? match.entry.operative : match.entry.preambular;
           const found = match.formText;

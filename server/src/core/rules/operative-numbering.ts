@@ -22,9 +22,16 @@ export function renumberOperativeEdits(draft: Draft): TextEdit[] {
   return edits;
 }
 
-/** The operative paragraphs that take part in the 1, 2, 3 sequence: all but negotiation inserts ("5 bis"). */
+/**
+ * The operative paragraphs that take part in the 1, 2, 3 sequence: all but negotiation inserts
+ * ("5 bis"), and an unnumbered "Resolves:" that introduces the numbered paragraphs of older texts.
+ */
 function numberedInSequence(paragraphs: readonly Paragraph[]): Paragraph[] {
-  return paragraphs.filter((paragraph) => !paragraph.number?.insertSuffix);
+  return paragraphs.filter((paragraph, index) => {
+    if (paragraph.number?.insertSuffix) return false;
+    const introducesNumbered = index === 0 && !paragraph.number && paragraph.text.trimEnd().endsWith(':') && paragraphs[1]?.number?.value === 1;
+    return !introducesNumbered;
+  });
 }
 
 export const operativeNumberingRule: Rule = {

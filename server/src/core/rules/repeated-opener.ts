@@ -1,6 +1,6 @@
 import type { Fix } from '../findings';
 import type { Lexicon } from '../lexicon/lexicon';
-import type { Draft, Paragraph } from '../model';
+import type { Draft, OpenerMatch, Paragraph } from '../model';
 import type { Rule, RuleContext } from '../rule';
 import { capitalize, lowerFirst } from '../structure';
 
@@ -32,11 +32,21 @@ function marksItself(draft: Draft, paragraph: Paragraph, lexicon: Lexicon): bool
   return nearWords.some((word) => word === lexicon.additive.second || lexicon.additive.later.includes(word));
 }
 
-/** The operative position the document uses: the setting, or the first one the text shows. */
-function operativePosition(draft: Draft, setting: 'auto' | Position): Position | undefined {
-  if (setting !== 'auto') return setting;
+/**
+ * The additive word of an opener as this rule reads it. After an operative verb only "also" counts:
+ * "Encourages further efforts" is an adjective, not "Further encourages".
+ */
+function additiveOf(paragraph: Paragraph, lexicon: Lexicon): OpenerMatch['additive'] {
+  const additive = paragraph.opener?.match?.additive;
+  if (!additive) return undefined;
+  if (paragraph.kind === 'operative' && additive.position === 'after' && additive.word !== lexicon.additive.second) return undefined;
+  return additive;
+}
+
+/** The first position the text shows for a part of the document, where it shows one. */
+function documentPosition(draft: Draft, kind: Paragraph['kind'], lexicon: Lexicon): Position | undefined {
   for (const paragraph of draft.paragraphs) {
-    const additive = paragraph.kind === 'operative' ? paragraph.opener?.match?.additive : undefined;
+    const additive = paragraph.kind === kind ? additiveOf(paragraph, lexicon) : undefined;
     if (additive) return additive.position;
   }
   return undefined;
@@ -58,16 +68,14 @@ function insertAdditive(draft: Draft, paragraph: Paragraph, word: string, positi
 }
 
 /** "also" on the wrong side of the verb: after the participle in the preamble; the document's way in the operative part. */
-function checkPosition(draft: Draft, paragraph: Paragraph, wanted: Position, context: RuleContext): void {
+function checkPosition(draft: Draft, paragraph: Paragraph, wanted: Position, context: RuleContext, lexicon: Lexicon): void {
   const opener = paragraph.opener;
   const match = opener?.match;
-  const additive = match?.additive;
+  const additive = additiveOf(paragraph, lexicon);
   if (!opener || !match || !additive || additive.position === wanted) return;
   const verb = draft.text.slice(match.formSpan.start, match.formSpan.end);
   const rightOrder = wanted === 'after' ? `${capitalize(verb)} ${additive.word}` : `${capitalize(additive.word)} ${lowerFirst(verb)}`;
-  const why = paragraph.kind === 'preambular'
-    ? `In the preamble, '${additive.word}' follows the participle`
-    : `This draft places '${additive.word}' ${wanted} the verb (setting "alsoPosition")`;
+  const why = `This draft places '${additive.word}' ${wanted} the verb (setting "alsoPosition")`;
   // Only the plain case is rewritten; with other adverbs in between, the drafter chooses the order.
   const plain = match.adverbs.length === (additive.position === 'before' ? 1 : 0) && !match.modifierSpan;
   const start = Math.min(additive.span.start, match.formSpan.start);
@@ -79,7 +87,11 @@ function checkPosition(draft: Draft, paragraph: Paragraph, wanted: Position, con
   });
 }
 
-function checkList(draft: Draft, paragraphs: readonly Paragraph[], context: RuleContext, operativePlace: Position | undefined): void {
+/**
+ * @param place where "also" must stand, when the document is held to one position; undefined accepts both.
+ * @param insertAt where a fix inserts a missing "also".
+ */
+function checkList(draft: Draft, paragraphs: readonly Paragraph[], context: RuleContext, place: Position | undefined, insertAt: Position): void {
   const lexicon = context.lexicon;
   if (!lexicon) return;
   let previous: Paragraph | undefined;
@@ -93,17 +105,16 @@ function checkList(draft: Draft, paragraphs: readonly Paragraph[], context: Rule
     previousKey = key;
     const match = paragraph.opener?.match;
     if (!match) continue;
-    if (paragraph.kind === 'preambular') checkPosition(draft, paragraph, 'after', context);
-    else if (operativePlace) checkPosition(draft, paragraph, operativePlace, context);
+    if (place) checkPosition(draft, paragraph, place, context, lexicon);
     // Adopted texts mark the second of a run in the preamble ("Recalling also") far more often than
     // not, but repeat operative verbs freely ("Encourages … Encourages …"), and the third and later
     // of a run either way: only the preamble's second paragraph is held to the convention.
     if (paragraph.kind !== 'preambular' || runIndex !== 1 || match.additive || marksItself(draft, paragraph, lexicon)) continue;
     const word = lexicon.additive.second;
-    const fix = insertAdditive(draft, paragraph, word, 'after');
+    const fix = insertAdditive(draft, paragraph, word, insertAt);
     context.report({
       span: match.formSpan,
-      message: `'${match.formText}' repeats the opener of the paragraph above: write '${capitalize(match.formText)} ${word}'.`,
+      message: `'${match.formText}' repeats the opener of the paragraph above: write '${insertAt === 'before' ? `${capitalize(word)} ${lowerFirst(match.formText)}` : `${capitalize(match.formText)} ${word}`}'.`,
       ...(fix ? { fix } : {}),
       ...(above?.opener ? { related: [{ span: above.opener.span, message: `The paragraph above opens with '${above.opener.text}'.` }] } : {}),
     });
@@ -112,15 +123,21 @@ function checkList(draft: Draft, paragraphs: readonly Paragraph[], context: Rule
 
 export const repeatedOpenerRule: Rule = {
   id: 'repeated-opener',
-  description: 'The second of two consecutive preambular paragraphs with the same opener carries "also" after the participle; "also" stands on one side of operative verbs throughout a document.',
+  description: 'The second of two consecutive preambular paragraphs with the same opener carries "also"; with "alsoPosition" set, "also" stands on that side of operative verbs.',
   defaultSeverity: 'warning',
   fixable: true,
   needsLexicon: true,
   check(draft, context) {
-    const place = operativePosition(draft, context.settings.alsoPosition);
+    const lexicon = context.lexicon;
+    if (!lexicon) return;
+    // Adopted texts place "also" on both sides, even within one text ("Also requests" and "Decides
+    // also"; "Recalling also" and "Further concerned"): the position is checked only when the
+    // "alsoPosition" setting asks for one, and then in the operative part, as the setting says.
+    const setting = context.settings.alsoPosition;
+    const operativePlace = setting === 'auto' ? undefined : setting;
     for (const part of draft.parts) {
-      checkList(draft, part.preambularParagraphs, context, place);
-      checkList(draft, part.operativeParagraphs, context, place);
+      checkList(draft, part.preambularParagraphs, context, undefined, documentPosition(draft, 'preambular', lexicon) ?? 'after');
+      checkList(draft, part.operativeParagraphs, context, operativePlace, operativePlace ?? 'before');
     }
   },
 };

@@ -39,28 +39,28 @@ export const subparagraphSequenceRule: Rule = {
   needsLexicon: false,
   check(draft, context) {
     const checkList = (siblings: readonly SubParagraph[]): void => {
-      const labelled = siblings.filter((sibling) => sibling.label);
-      const kinds = new Set(labelled.map((sibling) => sibling.label?.kind));
-      // A list that mixes kinds, or holds digits a scan misread, has no sequence to hold it to.
-      const kind = labelled[0]?.label?.kind;
-      if (kind && kinds.size === 1 && kind !== 'number') {
-        let reported = false;
-        siblings.forEach((sibling, index) => {
-          const label = sibling.label;
-          if (!label || reported) return;
-          const expected = expectedName(kind, index + 1);
-          if (label.name === expected) return;
-          const previous = index > 0 ? siblings[index - 1]?.label : undefined;
-          const position = positionOf(label);
-          const message = previous && positionOf(previous) === position
-            ? `Sub-paragraph ${label.text} repeats the label before it: expected ${bracketed(label, expected)}.`
-            : previous
-              ? `Sub-paragraph ${label.text} follows ${previous.text}: expected ${bracketed(label, expected)}.`
-              : `Sub-paragraph ${label.text} is the first of its list: expected ${bracketed(label, expected)}.`;
-          context.report({ span: label.span, message, fix: { title: 'Reletter the sub-paragraphs', edits: reletterEdits(draft, siblings, kind) } });
-          reported = true;
-        });
-      }
+      let reported = false;
+      siblings.forEach((sibling, index) => {
+        const label = sibling.label;
+        if (!label || reported || label.kind === 'number') return;
+        // Each label is held to the one right before it (or to "a"/"i" at the head of the list). After an
+        // item whose label a copy lost or misread ("(2)" for "(d)"), the next label is taken as it is.
+        const previousSibling = index > 0 ? siblings[index - 1] : undefined;
+        const previous = previousSibling?.label;
+        if (previousSibling && (!previous || previous.kind === 'number')) return;
+        if (previous && previous.kind !== label.kind) return;
+        const expectedPosition = previous ? positionOf(previous) + 1 : 1;
+        const expected = expectedName(label.kind, expectedPosition);
+        if (label.name === expected || Number.isNaN(expectedPosition)) return;
+        const message = previous && positionOf(previous) === positionOf(label)
+          ? `Sub-paragraph ${label.text} repeats the label before it: expected ${bracketed(label, expected)}.`
+          : previous
+            ? `Sub-paragraph ${label.text} follows ${previous.text}: expected ${bracketed(label, expected)}.`
+            : `Sub-paragraph ${label.text} is the first of its list: expected ${bracketed(label, expected)}.`;
+        const kind = label.kind;
+        context.report({ span: label.span, message, fix: { title: 'Reletter the sub-paragraphs', edits: reletterEdits(draft, siblings, kind) } });
+        reported = true;
+      });
       for (const sibling of siblings) checkList(subparagraphsOf(sibling));
     };
     for (const paragraph of draft.paragraphs) checkList(paragraph.subparagraphs);
