@@ -162,6 +162,8 @@ export type BlockKind =
   | 'closing' // "84th plenary meeting", "Adopted at the 868th meeting …"
   | 'artifact' // page header or footer, job number, barcode, page number, footnote separator
   | 'annex-heading'
+  /** A numbered operative paragraph standing above the chapeau, where no paragraph belongs. */
+  | 'misplaced-paragraph'
   | 'unclassified';
 
 /** Text that is not a paragraph of the resolution, kept with its kind so nothing is lost. */
@@ -183,7 +185,8 @@ export interface Draft {
   /**
    * The text was read by OCR from a scan of a printed record (a Security Council text adopted before
    * the Council's records were born digital: an adoption line naming a meeting below the 4000th, 1999).
-   * OCR confuses ";", "," and "." and drops marks: rules about punctuation do not trust such text.
+   * OCR confuses ";", "," and "." and drops marks, and misreads labels: rules about punctuation and
+   * labels do not trust such text; and such records predate some of today's editorial conventions.
    */
   readonly fromScan: boolean;
   /** Language tag from the chapeau ("en", "fr" …) or "unknown". */

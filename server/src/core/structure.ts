@@ -32,21 +32,25 @@ export interface EndMark {
 const closingQuotes = new Set(['”', '"', '’', "'", ')', ']']);
 
 /**
- * How the text of `pieces` (up to `limit`) ends: footnote calls and white space after the
+ * How the text of `pieces` (from `from`, up to `limit`) ends: footnote calls and white space after the
  * last mark are skipped, and a list's "; and" ends in ";".
  */
-export function endMark(draft: Draft, pieces: readonly Span[], limit: number): EndMark | undefined {
+export function endMark(draft: Draft, pieces: readonly Span[], limit: number, from = 0): EndMark | undefined {
   const text = draft.text;
   const calls = callEnds(draft);
   for (let index = pieces.length - 1; index >= 0; index--) {
-    const piece = pieces[index] as Span;
-    if (piece.start >= limit) continue;
+    const whole = pieces[index] as Span;
+    // The text before `from` (a paragraph's number, a label) is not the paragraph's own: "1." ends nothing.
+    const piece = { start: Math.max(whole.start, from), end: whole.end };
+    if (piece.start >= limit || piece.start >= piece.end) continue;
     let end = Math.min(piece.end, limit);
     for (;;) {
       while (end > piece.start && isSpace(text[end - 1])) end--;
       const call = calls.get(end);
       if (call && call.start >= piece.start) {
         end = call.start;
+        // The comma between two marks ("[^1],[^2]") separates them; it is not the text's own mark.
+        if (text[end - 1] === ',' && calls.has(end - 1)) end--;
         continue;
       }
       // A bare number after the final mark is a footnote call whose text the copy lost: "Nations, 122".
@@ -68,7 +72,7 @@ export function endMark(draft: Draft, pieces: readonly Span[], limit: number): E
     if (closingQuotes.has(last) && end - 1 > piece.start && /[.;:,]/.test(text[end - 2] ?? '')) {
       return { span: { start: end - 2, end: end - 1 }, mark: text[end - 2] as string, isPunctuation: true };
     }
-    return { span: { start: end - 1, end }, mark: last, isPunctuation: /[.,;:!?]/.test(last) };
+    return { span: { start: end - 1, end }, mark: last, isPunctuation: /[.,;:!?،؛，；。：]/.test(last) };
   }
   return undefined;
 }

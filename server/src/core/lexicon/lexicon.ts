@@ -41,6 +41,8 @@ export interface LexiconData {
   readonly numberedNouns: readonly string[];
   /** Lower-case words after which a number counts something ("from 6 to 22", "there are 2"), never a call. */
   readonly wordsBeforeCounts: readonly string[];
+  /** Words no sentence ends with ("the", "to"): a paragraph ending in one was cut short, not left unpunctuated. */
+  readonly wordsThatCannotEnd: readonly string[];
 }
 
 export interface Lexicon extends LexiconData {
@@ -72,6 +74,10 @@ export interface LanguageConventions {
   readonly closingPatterns: readonly string[];
   /** The words that head an annex: "Annex", "Annexe", "Anexo". */
   readonly annexWords: readonly string[];
+  /** The marks that end paragraphs: preambular, operative, the last operative, and one that introduces a list. */
+  readonly paragraphMarks: { readonly preambular: string; readonly operative: string; readonly last: string; readonly introduces: string };
+  /** Whether a footnote mark stands after the punctuation next to it ("resolution,[^1]") or before it. */
+  readonly footnoteMarkPosition: 'after' | 'before';
   /** How a Security Council text records its adoption: "Adopted … at the 868th meeting". */
   readonly adoptionWord: string;
   readonly meetingWord: string;
@@ -95,9 +101,14 @@ export const annexHeadingPattern = new RegExp(
  * The meeting's number is the first group.
  */
 export const adoptionRecordPattern = new RegExp(
-  `(?:${languageConventions.map((conventions) => escapeRegExp(conventions.adoptionWord)).join('|')})[^]{0,80}?\\b(\\w?\\d{1,4})\\s?(?:st|nd|rd|th|e|re|ème|a|ª)?\\s+(?:${languageConventions.map((conventions) => escapeRegExp(conventions.meetingWord)).join('|')})`,
+  `(?:${languageConventions.map((conventions) => escapeRegExp(conventions.adoptionWord)).join('|')})[^]{0,80}?\\b(\\d[\\dIlO]{0,3})\\S{0,4}\\s+(?:${languageConventions.map((conventions) => escapeRegExp(conventions.meetingWord)).join('|')})`,
   'iu',
 );
+
+/** The conventions of a language, or English's where the language is unknown. */
+export function conventionsOf(language: string): LanguageConventions {
+  return languageConventions.find((conventions) => conventions.language === language) ?? (languageConventions[0] as LanguageConventions);
+}
 
 /** A line that opens the closing block, in any language. */
 export const closingLinePattern = new RegExp(languageConventions.flatMap((conventions) => conventions.closingPatterns).join('|'), 'iu');

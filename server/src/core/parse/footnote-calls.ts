@@ -21,8 +21,9 @@ export interface NumberWords {
 }
 
 const bracketCall = /\[\^(\d{1,4})\]/g;
-/** Superscript digits, except the powers of units: "m³", "km²". */
-const superscriptCall = /(?<!\b(?:m|cm|mm|km|dm|ft|in|m\/s|kg\/m))[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+/g;
+const superscriptCall = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+/g;
+/** The powers of units, not calls: "m³", "km²". */
+const unitBefore = /\b(?:m|cm|mm|km|dm|ft|in|m\/s|kg\/m)$/;
 const superscriptDigits: Readonly<Record<string, string>> = {
   '\u2070': '0', '\u00B9': '1', '\u00B2': '2', '\u00B3': '3', '\u2074': '4',
   '\u2075': '5', '\u2076': '6', '\u2077': '7', '\u2078': '8', '\u2079': '9',
@@ -39,70 +40,86 @@ interface Candidate {
   readonly glued: boolean;
 }
 
-interface CandidatePattern {
-  readonly pattern: RegExp;
-  readonly certainty: Certainty;
-  readonly glued?: boolean;
-  /** Index of the capture group holding the digits. */
-  readonly digits: number;
-  /** Index of the capture group holding the word before, when the word decides. */
-  readonly word?: number;
-}
-
-const candidatePatterns: readonly CandidatePattern[] = [
-  // "Corruption2 and", "Agreement”3", "(A/80/11)1"
-  { pattern: /(?<=\p{Ll}{3}|[)\]”’"])(\d{1,2})(?=[\s\u00A0,.;:)]|$)/gu, certainty: 'sure', glued: true, digits: 1 },
-  // "2006,3 in", "60/175;6", "Justice,4": punctuation glued to one or two digits ("1,000" has three)
-  // After a full stop only at the end of a word or quotation ("Secretary-General.3"), never in a
-  // symbol or abbreviation ("C-24/DEC.4", "Rev.1", "Corr.2").
-  { pattern: /(?<=[,;:]|(?<!\b(?:Corr|Add|Rev|para|paras|vol|chap|sect|art|annex))(?:\p{Ll}{3}|[)”’"])\.)(\d{1,2})(?=[\s\u00A0]|$)/gu, certainty: 'sure', digits: 1 },
-  // "Herzegovina, 5/", "agreement 3/": the call style of older documents
-  { pattern: /(?<=[\p{L},;:.)][ \u00A0]?)(\d{1,2})(?=\/(?:[\s\u00A0,.;:)]|$))/gu, certainty: 'sure', digits: 1 },
-  // "thereto, 1  the", "Republic, 2", "2024/25; 4"
-  { pattern: /(?<=[,;:.)”’"][ \u00A0]{1,2})(\d{1,3})(?=[\s\u00A0]|$)/gu, certainty: 'likely', digits: 1 },
-  // "of 25 November 20242": a call glued to a year (1945 to 2035)
-  { pattern: /(?<=(?:^|[\s(])(?:19[4-9]\d|20[0-3]\d))(\d{1,2})(?=[\s\u00A0,.;:)]|$)/gu, certainty: 'likely', digits: 1 },
-  // "the Convention 1 and", "of 19 December 1992 9 and"
-  { pattern: /(?<=(\p{Lu}\p{L}{2,}|(?:19|20)\d\d)[ \u00A0])(\d{1,2})(?=[ \u00A0]+\p{Ll}|[,;:.)]|\s*\n|$)/gu, certainty: 'likely', digits: 2, word: 1 },
-  // "Weapons 6and the", "Secretary-General, 2and": the space after the call lost
-  { pattern: /(?<=[\p{L},;:.)][ \u00A0]?)(\d{1,2})(?=(?:and|or|the|in)[ \u00A0])/gu, certainty: 'likely', digits: 1 },
-  // "the agenda 5 and", "by 14 votes to none 27"
-  { pattern: /(?<=(\p{Ll}{3,})[ \u00A0])(\d{1,2})(?=[,;:.)]|[ \u00A0]*\n|[ \u00A0]*$|[ \u00A0]+\p{Ll})/gu, certainty: 'possible', digits: 2, word: 1 },
-];
-
 /** "from 6 to 22", "items 5, 6 and 7": a number in a range or list. */
 const rangeAfter = /^[ \u00A0]*(?:to|and|or|-|–|—)[ \u00A0]*\d{1,3}(?!\d)/;
 const listWordAfter = /^[\s\u00A0]+(?:and|or|to|per|of|in|from|bis|ter)\b/;
 const numberBefore = /(?:(?:^|\s)\d{1,3}|\b[IVXLC]+|\([a-z]{1,3}\))[,;:.]?[ \u00A0]*$/;
-const certaintyRank: Readonly<Record<Certainty, number>> = { sure: 2, likely: 1, possible: 0 };
+
+// The contexts, read on the text just before a run of digits (`before`, up to 40 characters) and
+// just after it (`after`). Each returns the certainty it gives, or undefined.
+const gluedToWord = /(?:\p{Ll}{3}|[)\]”’"])$/u; // "Corruption2", "Agreement”3"
+const gluedToMark = /[,;:]$/; // "2006,3", "60/175;6"
+const afterFullStop = /(?<!\b(?:Corr|Add|Rev|para|paras|vol|chap|sect|art|annex))(?:\p{Ll}{3}|[)”’"])\.$/u; // "Secretary-General.3"
+const afterMarkAndSpace = /[,;:.)”’"][ \u00A0]{1,2}$/; // "thereto, 1", "Republic, 2"
+const afterCapitalisedWord = /(\p{Lu}\p{L}{2,}|(?:19|20)\d\d)[ \u00A0]$/u; // "the Convention 1 and", "1992 9 and"
+const afterLowerWord = /(\p{Ll}{3,})[ \u00A0]$/u; // "the agenda 5 and", "to none 27"
+const afterWordMaybeSpace = /[\p{L},;:.)][ \u00A0]?$/u;
+const endsGluedNumber = /(?:^|[\s(])(?:19[4-9]\d|20[0-3]\d)$/; // the year of "20242"
+const endOfWordContext = /^(?:[\s\u00A0,.;:)]|$)/;
+
+interface Reading {
+  readonly certainty: Certainty;
+  readonly glued: boolean;
+  /** The word before the number, when the word decides ("Article 2" is no call). */
+  readonly word?: string;
+}
+
+/** How a run of one to three digits may be a call, read from the text around it. */
+function readDigits(digits: string, before: string, after: string): Reading | undefined {
+  const short = digits.length <= 2;
+  if (short && endOfWordContext.test(after) && gluedToWord.test(before)) return { certainty: 'sure', glued: true };
+  if (short && /^(?:[\s\u00A0]|$)/.test(after) && (gluedToMark.test(before) || afterFullStop.test(before))) return { certainty: 'sure', glued: false };
+  if (short && /^\/(?:[\s\u00A0,.;:)]|$)/.test(after) && afterWordMaybeSpace.test(before)) return { certainty: 'sure', glued: false }; // "Herzegovina, 5/"
+  if (/^(?:[\s\u00A0]|$)/.test(after) && afterMarkAndSpace.test(before)) return { certainty: 'likely', glued: false };
+  if (short && /^(?:and|or|the|in)[ \u00A0]/.test(after) && afterWordMaybeSpace.test(before)) return { certainty: 'likely', glued: false }; // "Weapons 6and"
+  if (short && /^(?:[ \u00A0]+\p{Ll}|[,;:.)]|\s*\n|$)/u.test(after)) {
+    const capitalised = afterCapitalisedWord.exec(before);
+    if (capitalised) return { certainty: 'likely', glued: false, word: capitalised[1] ?? '' };
+  }
+  if (short && /^(?:[,;:.)]|[ \u00A0]*\n|[ \u00A0]*$|[ \u00A0]+\p{Ll})/u.test(after)) {
+    const lower = afterLowerWord.exec(before);
+    if (lower) return { certainty: 'possible', glued: false, word: lower[1] ?? '' };
+  }
+  return undefined;
+}
 
 function collectCandidates(text: string, spans: readonly SearchSpan[], defined: ReadonlySet<number>, words: NumberWords): Candidate[] {
-  const byStart = new Map<number, Candidate>();
+  const candidates: Candidate[] = [];
+  const digitRun = /\d+/g;
   for (const span of spans) {
     const slice = text.slice(span.start, span.end);
-    for (const { pattern, certainty, glued, digits, word } of candidatePatterns) {
-      for (const match of slice.matchAll(pattern)) {
-        const index = match.index ?? 0;
-        const written = match[digits] ?? '';
-        const number = Number(written);
-        const start = span.start + index;
-        const existing = byStart.get(start);
-        if (existing && certaintyRank[existing.certainty] >= certaintyRank[certainty]) continue;
-        if (/\[\^$/.test(slice.slice(Math.max(0, index - 2), index))) continue;
-        const before = word === undefined ? undefined : match[word];
-        if (before !== undefined && (words.numberedNouns.has(before) || words.counts.has(before))) continue;
-        const after = slice.slice(index + written.length, index + written.length + 10);
-        const afterYear = before !== undefined && /^\d{4}$/.test(before);
-        if (certainty !== 'sure' && !afterYear && rangeAfter.test(after)) continue;
-        if (certainty !== 'sure' && listWordAfter.test(after) && numberBefore.test(slice.slice(Math.max(0, index - 12), index))) continue;
-        if (/\bNos?\.?\s*$/.test(slice.slice(Math.max(0, index - 10), index))) continue;
-        if (span.bareCalls === 'defined-only' && !defined.has(number)) continue;
-        if (number === 0) continue;
-        byStart.set(start, { span: { start, end: start + written.length }, number, certainty, glued: glued === true });
+    digitRun.lastIndex = 0;
+    for (let match = digitRun.exec(slice); match; match = digitRun.exec(slice)) {
+      const run = match[0];
+      const runStart = match.index;
+      if (slice[runStart - 1] === '/' || slice[runStart - 1] === '.' && /\d/.test(slice[runStart - 2] ?? '')) continue;
+      const after = slice.slice(runStart + run.length, runStart + run.length + 12);
+      // A call glued to a year: "of 25 November 20242" is 2024 and call 2.
+      let digits = run;
+      let offset = 0;
+      let reading: Reading | undefined;
+      if (run.length >= 5 && run.length <= 6 && endsGluedNumber.test(slice.slice(Math.max(0, runStart - 2), runStart) + run.slice(0, 4)) && endOfWordContext.test(after)) {
+        digits = run.slice(4);
+        offset = 4;
+        reading = { certainty: 'likely', glued: false };
+      } else if (run.length <= 3) {
+        reading = readDigits(run, slice.slice(Math.max(0, runStart - 40), runStart), after);
       }
+      if (!reading) continue;
+      const index = runStart + offset;
+      const number = Number(digits);
+      if (number === 0 || /\[\^$/.test(slice.slice(Math.max(0, index - 2), index))) continue;
+      if (reading.word !== undefined && (words.numberedNouns.has(reading.word) || words.counts.has(reading.word))) continue;
+      const afterYear = reading.word !== undefined && /^\d{4}$/.test(reading.word);
+      if (reading.certainty !== 'sure' && !afterYear && rangeAfter.test(after)) continue;
+      if (reading.certainty !== 'sure' && listWordAfter.test(after) && numberBefore.test(slice.slice(Math.max(0, index - 12), index))) continue;
+      if (/\bNos?\.?\s*$/.test(slice.slice(Math.max(0, runStart - 10), runStart))) continue;
+      if (span.bareCalls === 'defined-only' && !defined.has(number)) continue;
+      const start = span.start + index;
+      candidates.push({ span: { start, end: start + digits.length }, number, certainty: reading.certainty, glued: reading.glued });
     }
   }
-  return [...byStart.values()].sort((a, b) => a.span.start - b.span.start);
+  return candidates.sort((a, b) => a.span.start - b.span.start);
 }
 
 /**
@@ -111,20 +128,38 @@ function collectCandidates(text: string, spans: readonly SearchSpan[], defined: 
  */
 function chooseBareCalls(candidates: readonly Candidate[], defined: ReadonlySet<number>): Candidate[] {
   const chosen = new Set<Candidate>();
+  let highestDefined = 0;
+  for (const number of defined) highestDefined = Math.max(highestDefined, number);
   for (const candidate of candidates) {
     if (candidate.certainty !== 'sure') continue;
     // A sure call whose text is missing is kept only when glued to a word ("Corruption7"), and not
     // when far past every footnote ("a population of 35,").
-    const highestDefined = Math.max(0, ...defined);
     if (defined.has(candidate.number) || (candidate.glued && candidate.number <= highestDefined + 5)) chosen.add(candidate);
   }
   const firstUse = new Map<number, number>();
+  const byNumber = new Map<number, Candidate[]>();
+  for (const candidate of candidates) {
+    const list = byNumber.get(candidate.number);
+    if (list) list.push(candidate);
+    else byNumber.set(candidate.number, [candidate]);
+  }
+  const sure = candidates.filter((candidate) => candidate.certainty === 'sure');
   let position = 0;
+  let sureCursor = 0;
   for (const number of [...defined].sort((a, b) => a - b)) {
-    const nextSure = candidates.find((candidate) => candidate.span.start >= position && candidate.certainty === 'sure' && candidate.number > number);
-    const limit = nextSure ? nextSure.span.start : Number.POSITIVE_INFINITY;
-    const inWindow = candidates.find((candidate) => candidate.number === number && candidate.span.start >= position && candidate.span.start < limit);
-    const first = inWindow ?? candidates.find((candidate) => candidate.number === number && candidate.certainty === 'sure');
+    const ofNumber = byNumber.get(number) ?? [];
+    // The next sure call of a later footnote bounds where this one's first call can be.
+    while (sureCursor < sure.length && (sure[sureCursor] as Candidate).span.start < position) sureCursor++;
+    let limit = Number.POSITIVE_INFINITY;
+    for (let index = sureCursor; index < sure.length; index++) {
+      const candidate = sure[index] as Candidate;
+      if (candidate.number > number) {
+        limit = candidate.span.start;
+        break;
+      }
+    }
+    const inWindow = ofNumber.find((candidate) => candidate.span.start >= position && candidate.span.start < limit);
+    const first = inWindow ?? ofNumber.find((candidate) => candidate.certainty === 'sure');
     if (!first) continue;
     chosen.add(first);
     firstUse.set(number, first.span.start);
@@ -152,7 +187,9 @@ export function findFootnoteCalls(
       calls.push({ span: { start, end: start + match[0].length }, number: Number(match[1]), style: 'bracket' });
     }
     for (const match of slice.matchAll(superscriptCall)) {
-      const start = span.start + (match.index ?? 0);
+      const index = match.index ?? 0;
+      if (unitBefore.test(slice.slice(Math.max(0, index - 6), index))) continue;
+      const start = span.start + index;
       const digits = [...match[0]].map((character) => superscriptDigits[character] ?? '').join('');
       calls.push({ span: { start, end: start + match[0].length }, number: Number(digits), style: 'superscript' });
     }

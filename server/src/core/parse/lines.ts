@@ -16,10 +16,14 @@ export interface Line {
   readonly content: string;
 }
 
-const spaceCharacter = /[\s\u00A0\u2000-\u200B\u202F\u3000\uFEFF]/;
+/** White space as drafts have it: ASCII blanks, no-break and thin spaces, the BOM. */
+export function isSpaceCode(code: number): boolean {
+  if (code <= 32) return code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12;
+  return code === 0xa0 || (code >= 0x2000 && code <= 0x200b) || code === 0x202f || code === 0x3000 || code === 0xfeff || code === 0x1680 || code === 0x2028 || code === 0x2029 || code === 0x205f || code === 0x85;
+}
 
 export function isSpace(character: string | undefined): boolean {
-  return character !== undefined && spaceCharacter.test(character);
+  return character !== undefined && character.length > 0 && isSpaceCode(character.charCodeAt(0));
 }
 
 export function splitLines(text: string): Line[] {
@@ -27,9 +31,9 @@ export function splitLines(text: string): Line[] {
   let start = 0;
   const push = (end: number): void => {
     let contentStart = start;
-    while (contentStart < end && isSpace(text[contentStart])) contentStart++;
+    while (contentStart < end && isSpaceCode(text.charCodeAt(contentStart))) contentStart++;
     let contentEnd = end;
-    while (contentEnd > contentStart && isSpace(text[contentEnd - 1])) contentEnd--;
+    while (contentEnd > contentStart && isSpaceCode(text.charCodeAt(contentEnd - 1))) contentEnd--;
     const lineText = text.slice(start, end);
     lines.push({
       index: lines.length,

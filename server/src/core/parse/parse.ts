@@ -4,7 +4,7 @@
 //      closing blocks, or continuations of the paragraph before a page break;
 //   3. footnote calls found in the text of those nodes.
 // It never throws: anything it cannot place is kept as an `unclassified` block.
-import { adoptionRecordPattern, annexHeadingPattern, closingLinePattern, languageConventions, lexiconFor, type Lexicon } from '../lexicon/lexicon';
+import { adoptionRecordPattern, annexHeadingPattern, closingLinePattern, conventionsOf, languageConventions, lexiconFor, type Lexicon } from '../lexicon/lexicon';
 import type {
   Annex,
   Block,
@@ -76,6 +76,8 @@ interface Chunk {
   readonly lines: Line[];
   readonly region: 'body' | 'annex';
   readonly partIndex: number;
+  /** A paragraph number that stood alone on its line, perhaps before a page break: "2." */
+  readonly numberLine?: Line;
 }
 
 interface MutableSub {
@@ -113,7 +115,8 @@ interface ChunkReading {
   readonly content: string;
 }
 
-const sectionMarkerPattern = /^(?:[IVXLC]{1,6}|[A-Z])\.?$/;
+/** "A", "B.", "II": a section marker alone on its line (a scan may read "C" as "c"). */
+const sectionMarkerPattern = /^(?:[IVXLC]{1,6}|[A-Za-z])\.?$/;
 const genericEnglishChapeau = /^The ((?:[A-Z][\p{L}'’-]*)(?: (?:[A-Z][\p{L}'’-]*|of|and|on|for|the|in|to|against))*) ?(,)?$/u;
 const headerTitlePattern = /^\d{1,3}\/\d{1,4}\.[ \t\u00A0]+(\S.*)$/;
 const terminalPunctuation = /[,;:.!?]$/;
@@ -199,11 +202,18 @@ class Parser {
     return { numberedNouns: new Set(lexicon?.numberedNouns ?? []), counts: new Set(lexicon?.wordsBeforeCounts ?? []) };
   }
 
-  /** Whether an adoption line names a meeting before the 4000th (1999): a text that came through OCR. */
+  /**
+   * Whether the text came through OCR from a printed record: its heading dates it before 1999
+   * ("Resolution 687 (1991)", "82 (1950). Resolution of …"), or its adoption line names a meeting
+   * before the 4000th (held in 1999).
+   */
   private isFromScan(): boolean {
     for (const block of this.blocks) {
       if (block.kind !== 'header' && block.kind !== 'closing') continue;
-      const record = adoptionRecordPattern.exec(this.text.slice(block.span.start, block.span.end));
+      const blockText = this.text.slice(block.span.start, block.span.end);
+      const year = block.kind === 'header' ? /\b\d{1,4} \((19\d\d)\)/.exec(blockText)?.[1] : undefined;
+      if (year && Number(year) < 1999) return true;
+      const record = adoptionRecordPattern.exec(blockText);
       // OCR reads digits as letters too ("7I5e séance"): a misread number still marks a scan.
       const meeting = record?.[1];
       if (meeting && (!/^\d+$/.test(meeting) || Number(meeting) < 4000)) return true;
@@ -218,7 +228,9 @@ class Parser {
     if (content.length > 120 || content.length < 3) return undefined;
     for (const candidate of languageConventions) {
       const comma = content.endsWith(candidate.comma) ? candidate.comma : '';
-      const withoutComma = content.slice(0, content.length - comma.length).trimEnd();
+      // A full stop where the comma belongs (a slip, or a scan's misreading) still ends a chapeau line.
+      const stop = !comma && content.endsWith('.') ? 1 : 0;
+      const withoutComma = content.slice(0, content.length - comma.length - stop).trimEnd();
       for (const organ of candidate.organs) {
         if (!withoutComma.endsWith(organ)) continue;
         const before = withoutComma.slice(0, withoutComma.length - organ.length).trim();
@@ -271,6 +283,13 @@ class Parser {
     const subject = this.readSubject(textStart);
     const opener = readOpener(this.text, subject ? this.skipSpaces(subject.end) : textStart, lexiconFor(subject?.language ?? 'en'));
     return opener?.match !== undefined;
+  }
+
+  /** Whether the text at `offset` opens as an operative paragraph does: "1. Decides …". */
+  private looksOperative(offset: number): boolean {
+    const number = readNumberLabel(this.text, offset);
+    if (!number || number.style !== 'dot') return false;
+    return readOpener(this.text, this.skipSpaces(number.span.end), this.lexicon ?? lexiconFor('en'))?.match?.kind === 'operative';
   }
 
   /** "The Security Council" at `offset`, followed by a verb: the organ as the subject of the paragraph. */
@@ -336,7 +355,9 @@ class Parser {
     let headerStart: Line | undefined;
     let headerEnd: Line | undefined;
     const flushHeader = (): void => {
-      if (headerStart && headerEnd) this.addBlock('header', headerStart.contentStart, headerEnd.contentEnd);
+      if (headerStart && headerEnd) {
+        this.addBlock(this.looksOperative(headerStart.contentStart) ? 'misplaced-paragraph' : 'header', headerStart.contentStart, headerEnd.contentEnd);
+      }
       headerStart = headerEnd = undefined;
     };
     for (let index = 0; index < Math.min(bodyStart, this.lines.length); index++) {
@@ -386,18 +407,32 @@ class Parser {
       });
       currentFootnote = undefined;
     };
+    let pendingNumber: Line | undefined;
     const flushChunk = (): void => {
       if (chunk.length === 0) return;
-      // A paragraph number alone on its line joins the text that follows it.
+      // A paragraph number alone on its line joins the text that follows it, even across a page
+      // break's footnote block and page furniture.
       const only = chunk.length === 1 ? chunk[0] : undefined;
-      if (only && /^\d{1,3}\.$/.test(only.content)) return;
-      this.chunks.push({ lines: chunk, region, partIndex: Math.max(partIndex, 0) });
+      if (only && /^\d{1,3}\.$/.test(only.content)) {
+        flushPendingNumber();
+        pendingNumber = only;
+        chunk = [];
+        return;
+      }
+      this.chunks.push({ lines: chunk, region, partIndex: Math.max(partIndex, 0), ...(pendingNumber ? { numberLine: pendingNumber } : {}) });
+      pendingNumber = undefined;
       if (region === 'annex') {
         const annex = this.annexes[this.annexes.length - 1];
         const last = chunk[chunk.length - 1] as Line;
         if (annex) annex.end = last.contentEnd;
       }
       chunk = [];
+    };
+    /** A number left alone where no text follows it (a new part, an annex) stands as its own chunk. */
+    const flushPendingNumber = (): void => {
+      if (!pendingNumber) return;
+      this.chunks.push({ lines: [pendingNumber], region, partIndex: Math.max(partIndex, 0) });
+      pendingNumber = undefined;
     };
     const startFootnote = (line: Line, labelEnd: number, number: number, style: 'bare' | 'bracket', placement: FootnoteText['placement']): void => {
       flushFootnote();
@@ -501,6 +536,7 @@ class Parser {
       const chapeau = chapeauAt.get(index);
       if (chapeau) {
         flushChunk();
+        flushPendingNumber();
         partIndex++;
         region = 'body';
         afterClosing = false;
@@ -518,6 +554,7 @@ class Parser {
       const startsBlock = chunk.length === 0;
       if (startsBlock && annexHeadingPattern.test(content)) {
         flushChunk();
+        flushPendingNumber();
         region = 'annex';
         this.annexes.push({ heading: { start: line.contentStart, end: line.contentEnd }, start: line.contentStart, end: line.contentEnd });
         this.addBlock('annex-heading', line.contentStart, line.contentEnd);
@@ -549,6 +586,7 @@ class Parser {
       chunk.push(line);
     }
     flushChunk();
+    flushPendingNumber();
     flushFootnote();
   }
 
@@ -567,9 +605,15 @@ class Parser {
     const partCount = Math.max(1, this.chapeaus.length);
     for (let part = 0; part < partCount; part++) paragraphsByPart.set(part, []);
 
+    const bodyChunksByPart = new Map<number, Chunk[]>();
+    for (const chunk of this.chunks) {
+      if (chunk.region !== 'body') continue;
+      const list = bodyChunksByPart.get(chunk.partIndex);
+      if (list) list.push(chunk);
+      else bodyChunksByPart.set(chunk.partIndex, [chunk]);
+    }
     for (let part = 0; part < partCount; part++) {
-      const chunks = this.chunks.filter((chunk) => chunk.partIndex === part && chunk.region === 'body');
-      this.classifyPart(chunks, part, paragraphsByPart.get(part) as MutableParagraph[]);
+      this.classifyPart(bodyChunksByPart.get(part) ?? [], part, paragraphsByPart.get(part) as MutableParagraph[]);
     }
     for (const chunk of this.chunks) {
       if (chunk.region !== 'annex') continue;
@@ -604,8 +648,8 @@ class Parser {
   private classifyPart(chunks: readonly Chunk[], partIndex: number, out: MutableParagraph[]): void {
     const seen: ChunkReading[] = chunks.map((chunk) => {
       const span = this.chunkSpan(chunk);
-      let number = readNumberLabel(this.text, span.start);
-      const textAfterNumber = number ? this.skipSpaces(number.span.end) : span.start;
+      let number = readNumberLabel(this.text, chunk.numberLine?.contentStart ?? span.start);
+      const textAfterNumber = chunk.numberLine ? span.start : number ? this.skipSpaces(number.span.end) : span.start;
       const subject = this.chapeaus.length === 0 ? this.readSubject(textAfterNumber) : undefined;
       let opener = readOpener(this.text, subject ? this.skipSpaces(subject.end) : textAfterNumber, this.lexicon);
       // A bare number ("3 Requests") counts only before a known opener; otherwise it is text.
@@ -658,7 +702,8 @@ class Parser {
       const unlabelled = last !== undefined && !item.number && !item.subLabel;
       // A chunk that opens with a capitalised opener starts a paragraph even where the one above
       // lost its final mark ("… the United Nations" over "Recommends to the General Assembly …").
-      const opensParagraph = item.opener?.match !== undefined && /^\p{Lu}/u.test(this.text.slice(item.opener.span.start, item.opener.span.start + 1));
+      const opensParagraph = item.opener?.match !== undefined && item.opener.match.kind !== 'other'
+        && /^\p{Lu}/u.test(this.text.slice(item.opener.span.start, item.opener.span.start + 1));
       if (unlabelled && last && endsOpen(lastElementText) && !opensParagraph) {
         this.appendPiece(last, span);
         continue;
@@ -696,10 +741,11 @@ class Parser {
         }
         if (item.opener?.match?.kind === 'preambular') kind = 'preambular';
       }
-      if (item.number && item.opener?.match?.kind === 'preambular' && !inOperative) kind = 'preambular';
+      if (!inOperative && this.isNumberedPreambular(item)) kind = 'preambular';
+      const numberLine = item.chunk.numberLine;
       out.push({
         kind,
-        pieces: [span],
+        pieces: numberLine && item.number ? [{ start: numberLine.contentStart, end: numberLine.contentEnd }, span] : [span],
         ...(item.number ? { number: item.number } : {}),
         ...(item.opener ? { opener: item.opener } : {}),
         ...(item.subject ? { subject: item.subject } : {}),
@@ -720,7 +766,7 @@ class Parser {
   private operativeStart(seen: readonly ChunkReading[], from: number, to: number): number {
     for (let index = from; index < to; index++) {
       const item = seen[index] as ChunkReading;
-      if (!item.number || item.number.style === 'parens' || item.opener?.match?.kind === 'preambular') continue;
+      if (!item.number || item.number.style === 'parens' || this.isNumberedPreambular(item)) continue;
       const before = seen[index - 1];
       const introduces = before && index - 1 >= from && !before.number && before.opener?.match?.kind === 'operative' && before.content.trimEnd().endsWith(':');
       return introduces ? index - 1 : index;
@@ -729,9 +775,10 @@ class Parser {
       const item = seen[index] as ChunkReading;
       if (!item.subLabel && item.opener?.match?.kind === 'operative' && !item.opener.match.entry.opensOperativeClause) return index;
     }
+    // Not by its final mark: a fix to that mark must not turn the paragraph into another kind.
     for (let index = to - 1; index >= from; index--) {
       const item = seen[index] as ChunkReading;
-      if (!item.subLabel && /\.$/.test(item.content.trimEnd()) && !this.isClosing(item.content) && item.opener) return index;
+      if (!item.subLabel && !this.isClosing(item.content) && item.opener && !sectionMarkerPattern.test(item.content)) return index;
     }
     return -1;
   }
@@ -763,6 +810,17 @@ class Parser {
       });
     });
     return true;
+  }
+
+  /**
+   * A numbered paragraph that is a preambular one carrying a number: it opens with a preambular form
+   * and ends as preambular paragraphs do, with a comma. "1. Urging …;" is an operative paragraph
+   * in the wrong form, not a numbered preamble.
+   */
+  private isNumberedPreambular(item: ChunkReading): boolean {
+    if (!item.number || item.opener?.match?.kind !== 'preambular') return false;
+    const ending = item.content.replace(/(?:\[\^\d{1,4}\]|[\u00B9\u00B2\u00B3\u2070-\u2079]+|[ \u00A0]?\d{1,3}|\s)+$/u, '');
+    return ending.endsWith(',') || ending.endsWith(conventionsOf(this.language).paragraphMarks.preambular);
   }
 
   private isClosing(content: string): boolean {

@@ -24,14 +24,21 @@ export const footnoteOrderRule: Rule = {
       if (seen.has(call.number)) continue;
       seen.add(call.number);
       const expected = previous === undefined ? (outer ? call.number : nextCalled(0)) : nextCalled(previous);
-      const wrong = outer ? previous !== undefined && call.number < previous : call.number !== expected;
+      // The number renumbering gives it: its place in the order of first use.
+      const target = seen.size;
+      const wrong = outer ? previous !== undefined && call.number < previous : call.number !== expected && call.number !== target;
       if (wrong) {
         context.report({
           span: call.span,
           message: previous === undefined
-            ? `The first footnote referenced is numbered ${call.number}: expected 1 (footnotes are numbered in the order of first use).`
-            : `Footnote ${call.number} is referenced after footnote ${previous} for the first time: expected ${expected} (footnotes are numbered in the order of first use).`,
-          fix: { title: 'Renumber footnotes', edits: renumberFootnoteEdits(draft) },
+            ? `The first footnote referenced is numbered ${call.number}: expected ${target} (footnotes are numbered in the order of first use).`
+            : outer
+              ? `Footnote ${call.number} is first referenced after footnote ${previous}: footnotes are numbered in the order of first use.`
+              : call.number < previous
+              ? `Footnote ${call.number} is first referenced after footnote ${previous}: expected ${target} (footnotes are numbered in the order of first use).`
+              : `Footnote ${call.number} is the next footnote referenced after footnote ${previous}: expected ${target} (footnotes are numbered in the order of first use).`,
+          // A yearbook's numbers are the volume's: renumbering them would break the volume's series.
+          ...(outer ? {} : { fix: { title: 'Renumber footnotes', edits: renumberFootnoteEdits(draft) } }),
         });
       }
       previous = call.number;

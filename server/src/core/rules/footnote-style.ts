@@ -1,3 +1,4 @@
+import { conventionsOf } from '../lexicon/lexicon';
 import type { Rule } from '../rule';
 
 export const footnoteStyleRule: Rule = {
@@ -28,20 +29,36 @@ export const footnoteStyleRule: Rule = {
         });
       }
     }
-    // The mark follows punctuation in English: "resolution,[^1]", not "resolution[^1],".
-    if (draft.language !== 'en') return;
-    for (const call of draft.footnoteCalls) {
-      if (call.style === 'bare') continue;
-      const next = draft.text[call.span.end] ?? '';
-      if (!/[,;:.]/.test(next)) continue;
-      const mark = draft.text.slice(call.span.start, call.span.end);
-      context.report({
-        span: call.span,
-        message: `In English the footnote mark follows the punctuation: '${next}${mark}', not '${mark}${next}'.`,
-        fix: { title: `Move the mark after '${next}'`, edits: [{ span: { start: call.span.start, end: call.span.end + 1 }, newText: `${next}${mark}` }] },
-      });
-    }
+    // Where the mark stands next to punctuation is the language's convention ("resolution,[^1]" in
+    // English, "résolution[^1]," in French): languages.json says which.
+    const position = conventionsOf(draft.language).footnoteMarkPosition;
     const calls = draft.footnoteCalls;
+    calls.forEach((call, index) => {
+      if (call.style === 'bare') return;
+      const mark = draft.text.slice(call.span.start, call.span.end);
+      const next = calls[index + 1];
+      const previous = calls[index - 1];
+      // Marks at one place are separated by commas: "[^2],[^3]"; that comma is not the text's punctuation.
+      const separatesMarks = (separator: number): boolean => separator >= 0 && draft.text[separator] === ',' && (
+        (next !== undefined && next.span.start === separator + 1) || (previous !== undefined && previous.span.end === separator));
+      if (position === 'after') {
+        const following = draft.text[call.span.end] ?? '';
+        if (!/[,;:.]/.test(following) || separatesMarks(call.span.end)) return;
+        context.report({
+          span: call.span,
+          message: `The footnote mark follows the punctuation: '${following}${mark}', not '${mark}${following}'.`,
+          fix: { title: `Move the mark after '${following}'`, edits: [{ span: { start: call.span.start, end: call.span.end + 1 }, newText: `${following}${mark}` }] },
+        });
+      } else {
+        const preceding = draft.text[call.span.start - 1] ?? '';
+        if (!/[,;:.]/.test(preceding) || separatesMarks(call.span.start - 1)) return;
+        context.report({
+          span: call.span,
+          message: `The footnote mark stands before the punctuation: '${mark}${preceding}', not '${preceding}${mark}'.`,
+          fix: { title: `Move the mark before '${preceding}'`, edits: [{ span: { start: call.span.start - 1, end: call.span.end }, newText: `${mark}${preceding}` }] },
+        });
+      }
+    });
     for (let index = 1; index < calls.length; index++) {
       const previous = calls[index - 1];
       const call = calls[index];

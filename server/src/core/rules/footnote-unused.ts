@@ -15,6 +15,7 @@ export const footnoteUnusedRule: Rule = {
       let start = footnote.span.start;
       while (start > 0 && draft.text[start - 1] !== '\n' && /[ \t]/.test(draft.text[start - 1] ?? '')) start--;
       let end = footnote.span.end;
+      while (draft.text[end] === ' ' || draft.text[end] === '\t') end++;
       if (draft.text[end] === '\r') end++;
       if (draft.text[end] === '\n') end++;
       context.report({

@@ -6,6 +6,7 @@ import { footnoteOrderRule } from './footnote-order';
 import { footnoteStyleRule } from './footnote-style';
 import { footnoteUndefinedRule } from './footnote-undefined';
 import { footnoteUnusedRule } from './footnote-unused';
+import { languageSupportRule } from './language-support';
 import { numberingFormatRule } from './numbering-format';
 import { operativeNumberingRule } from './operative-numbering';
 import { operativeVerbRule } from './operative-verb';
@@ -34,6 +35,7 @@ export const allRules: readonly Rule[] = [
   footnoteOrderRule,
   footnoteDuplicateRule,
   footnoteStyleRule,
+  languageSupportRule,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -8,9 +8,11 @@ export const numberingFormatRule: Rule = {
   needsLexicon: false,
   check(draft, context) {
     const negotiation = context.settings.mode === 'negotiation';
+    // A part's only operative paragraph carries no number at all: operative-numbering says so.
+    const alone = new Set(draft.parts.filter((part) => part.operativeParagraphs.length === 1).map((part) => part.operativeParagraphs[0]));
     for (const paragraph of draft.paragraphs) {
       const number = paragraph.number;
-      if (!number || paragraph.kind !== 'operative') continue;
+      if (!number || paragraph.kind !== 'operative' || alone.has(paragraph)) continue;
       const next = draft.text[number.span.end];
       const right = `${number.value}.`;
       if (number.insertSuffix) {

@@ -75,12 +75,13 @@ export const operativeNumberingRule: Rule = {
           previous = expected;
           return;
         }
-        if (number.value !== expected) {
+        // Reported where the sequence breaks, with the number renumbering gives the paragraph.
+        if (number.value !== expected && number.value !== index + 1) {
           const what = previous === undefined
             ? `The first operative paragraph is numbered ${number.value}: expected 1.`
             : number.value === previous
-              ? `Operative paragraph ${number.value} is numbered twice: expected ${expected} after ${previous}.`
-              : `Operative paragraph numbered ${number.value} follows ${previous}: expected ${expected}.`;
+              ? `Operative paragraph ${number.value} repeats the number of the paragraph above: expected ${index + 1}.`
+              : `Operative paragraph numbered ${number.value} follows ${previous}: expected ${index + 1}.`;
           context.report({ span: number.span, message: what, fix: renumber() });
         }
         previous = number.value;

@@ -1,55 +1,51 @@
+import { conventionsOf } from '../lexicon/lexicon';
 import type { Draft, Paragraph, SubParagraph } from '../model';
 import type { Rule, RuleContext } from '../rule';
-import { eachSubparagraph, endMark, ownTextEnd, subparagraphsOf } from '../structure';
+import { endMark, ownTextEnd, subparagraphsOf } from '../structure';
 
-type Expectation = { readonly mark: string; readonly why: string };
+interface Expectation {
+  readonly mark: string;
+  /** The convention, said in a few words: "Preambular paragraphs end with a comma". */
+  readonly why: string;
+}
 
-const markNames: Readonly<Record<string, string>> = { ',': 'a comma', ';': 'a semicolon', '.': 'a full stop', ':': 'a colon' };
+/** What every mark of `[,;:.]` and its counterparts in other scripts is called in messages. */
+const markNames: Readonly<Record<string, string>> = {
+  ',': 'a comma', '،': 'a comma', '，': 'a comma',
+  ';': 'a semicolon', '؛': 'a semicolon', '；': 'a semicolon',
+  '.': 'a full stop', '。': 'a full stop',
+  ':': 'a colon', '：': 'a colon',
+};
 
 function nameOf(mark: string): string {
   return markNames[mark] ?? `'${mark}'`;
 }
 
-/**
- * Scanned Security Council texts print the semicolon that ends paragraphs as a comma throughout
- * (an OCR habit, not a drafter's slip). Where operative paragraphs and items end with "," at least twice, and a quarter of the time,
- * the comma is taken as that document's semicolon.
- */
-function readsSemicolonAsComma(draft: Draft): boolean {
-  let commas = 0;
-  let semicolons = 0;
-  const count = (node: Paragraph | SubParagraph): void => {
-    const end = endMark(draft, node.pieces, ownTextEnd(node));
-    if (end?.mark === ',') commas++;
-    else if (end?.mark === ';') semicolons++;
-  };
-  for (const part of draft.parts) {
-    for (const paragraph of part.operativeParagraphs.slice(0, -1)) {
-      count(paragraph);
-      for (const sub of eachSubparagraph(paragraph.subparagraphs)) if (sub.children.length === 0) count(sub);
-    }
-  }
-  return commas >= 2 && commas * 3 >= semicolons;
+interface Marks {
+  readonly introduces: string;
+  readonly item: Expectation;
 }
 
-function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expectation, context: RuleContext, commaForSemicolon = false): void {
+function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expectation, marks: Marks, context: RuleContext): void {
   const children = subparagraphsOf(node);
-  const end = endMark(draft, node.pieces, ownTextEnd(node));
+  const end = endMark(draft, node.pieces, ownTextEnd(node), node.textStart);
   if (children.length > 0) {
     // The words that introduce a list end with a colon, or run on into it with no mark at all.
-    if (end && end.isPunctuation && end.mark !== ':') {
-      report(context, end.span, end.mark, { mark: ':', why: 'A paragraph that introduces sub-paragraphs ends with a colon' });
+    if (end && end.isPunctuation && end.mark !== marks.introduces) {
+      report(context, end.span, end.mark, { mark: marks.introduces, why: 'A paragraph that introduces sub-paragraphs ends with a colon' });
     }
     children.forEach((child, index) => {
-      const last = index === children.length - 1;
-      checkNode(draft, child, last ? expected : { mark: ';', why: 'A sub-paragraph that is not the last of its list ends with a semicolon' }, context, commaForSemicolon);
+      checkNode(draft, child, index === children.length - 1 ? expected : marks.item, marks, context);
     });
     return;
   }
   if (!end) return;
   if (!end.isPunctuation) {
-    // A paragraph cut short by a copy that moved its end elsewhere is not missing a mark.
+    // A paragraph cut short by a copy that moved or lost its end is not missing a mark: the copy
+    // reordered text elsewhere, or the paragraph stops on a word no sentence ends with ("… to").
     if (draft.displacedText.length > 0) return;
+    const lastWord = /[\p{L}'’-]+$/u.exec(draft.text.slice(Math.max(0, end.span.end - 30), end.span.end))?.[0] ?? '';
+    if (context.lexicon?.wordsThatCannotEnd.includes(lastWord)) return;
     context.report({
       span: end.span,
       message: `${expected.why}: add ${nameOf(expected.mark)} at the end.`,
@@ -58,8 +54,7 @@ function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expec
     return;
   }
   // A colon introduces what follows (a quotation, a list whose labels a copy lost): it is never a slip.
-  if (end.mark === expected.mark || end.mark === ':') return;
-  if (commaForSemicolon && expected.mark === ';' && end.mark === ',') return;
+  if (end.mark === expected.mark || end.mark === marks.introduces) return;
   report(context, end.span, end.mark, expected);
 }
 
@@ -80,23 +75,19 @@ export const paragraphPunctuationRule: Rule = {
   check(draft, context) {
     // OCR confuses ";", "," and "." and drops marks: a scanned text's punctuation is not the adopted text's.
     if (draft.fromScan) return;
-    const commaForSemicolon = readsSemicolonAsComma(draft);
+    const { preambular, operative, last, introduces } = conventionsOf(draft.language).paragraphMarks;
+    const marks: Marks = { introduces, item: { mark: operative, why: 'A sub-paragraph that is not the last of its list ends with a semicolon' } };
     for (const part of draft.parts) {
       for (const paragraph of part.preambularParagraphs) {
-        checkNode(draft, paragraph, { mark: ',', why: 'Preambular paragraphs end with a comma' }, context);
+        checkNode(draft, paragraph, { mark: preambular, why: 'Preambular paragraphs end with a comma' }, marks, context);
       }
-      const operative = part.operativeParagraphs;
-      operative.forEach((paragraph, index) => {
-        const last = index === operative.length - 1;
-        checkNode(
-          draft,
-          paragraph,
-          last
-            ? { mark: '.', why: 'The last operative paragraph ends with a full stop' }
-            : { mark: ';', why: 'Operative paragraphs end with a semicolon, all but the last' },
-          context,
-          commaForSemicolon,
-        );
+      const operativeParagraphs = part.operativeParagraphs;
+      operativeParagraphs.forEach((paragraph, index) => {
+        const isLast = index === operativeParagraphs.length - 1;
+        const expected: Expectation = isLast
+          ? { mark: last, why: 'The last operative paragraph ends with a full stop' }
+          : { mark: operative, why: 'Operative paragraphs end with a semicolon, all but the last' };
+        checkNode(draft, paragraph, expected, marks, context);
       });
     }
   },

@@ -9,6 +9,8 @@ export const preambularNumberedRule: Rule = {
   check(draft, context) {
     for (const paragraph of draft.paragraphs) {
       if (paragraph.kind !== 'preambular' || !paragraph.number) continue;
+      // "PP3" labels mark preambular paragraphs while a draft is negotiated.
+      if (paragraph.number.style === 'label' && context.settings.mode === 'negotiation') continue;
       context.report({
         span: paragraph.number.span,
         message: `Preambular paragraphs are not numbered: remove '${paragraph.number.text.trim()}' before '${paragraph.opener?.text ?? 'the paragraph'}'.`,

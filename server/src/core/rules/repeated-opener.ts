@@ -26,7 +26,8 @@ function openerKey(draft: Draft, paragraph: Paragraph, lexicon: Lexicon): string
 function marksItself(draft: Draft, paragraph: Paragraph, lexicon: Lexicon): boolean {
   const opener = paragraph.opener;
   if (!opener) return false;
-  const following = draft.text.slice(opener.span.end, opener.span.end + 60).toLowerCase().replace(/\s+/g, ' ').replace(/^[ ,]+/, '');
+  const ownEnd = paragraph.pieces[0]?.end ?? opener.span.end;
+  const following = draft.text.slice(opener.span.end, Math.min(opener.span.end + 60, ownEnd)).toLowerCase().replace(/\s+/g, ' ').replace(/^[ ,]+/, '');
   if (lexicon.additive.distinguishers.some((phrase) => following.startsWith(`${phrase} `) || following.startsWith(`${phrase},`))) return true;
   const nearWords = following.split(' ').slice(0, 4);
   return nearWords.some((word) => word === lexicon.additive.second || lexicon.additive.later.includes(word));
@@ -129,7 +130,8 @@ export const repeatedOpenerRule: Rule = {
   needsLexicon: true,
   check(draft, context) {
     const lexicon = context.lexicon;
-    if (!lexicon) return;
+    // Records printed before 1999 predate the convention: they repeat participles without "also".
+    if (!lexicon || draft.fromScan) return;
     // Adopted texts place "also" on both sides, even within one text ("Also requests" and "Decides
     // also"; "Recalling also" and "Further concerned"): the position is checked only when the
     // "alsoPosition" setting asks for one, and then in the operative part, as the setting says.

@@ -2,11 +2,20 @@ import type { Rule } from '../rule';
 
 export const sectionOrderRule: Rule = {
   id: 'section-order',
-  description: 'No preambular paragraph stands after the first operative paragraph (of its section).',
+  description: 'No preambular paragraph stands after the first operative paragraph (of its section), and no operative one before the chapeau.',
   defaultSeverity: 'error',
   fixable: false,
   needsLexicon: false,
   check(draft, context) {
+    const firstChapeau = draft.parts.find((part) => part.chapeau)?.chapeau;
+    for (const block of draft.blocks) {
+      if (block.kind !== 'misplaced-paragraph') continue;
+      context.report({
+        span: { start: block.span.start, end: Math.min(block.span.end, draft.text.indexOf('\n', block.span.start) >>> 0) },
+        message: 'An operative paragraph stands above the chapeau: a resolution opens with the chapeau, then the preamble, then the operative part.',
+        ...(firstChapeau ? { related: [{ span: firstChapeau.span, message: 'The chapeau is here.' }] } : {}),
+      });
+    }
     for (const part of draft.parts) {
       for (const paragraph of part.preambularParagraphs) {
         // Sections ("A", "B") may each open with a preamble of their own.

@@ -38,6 +38,8 @@ export const subparagraphSequenceRule: Rule = {
   fixable: true,
   needsLexicon: false,
   check(draft, context) {
+    // OCR misreads labels ("(5)" for "(b)", "(ad)" for "(d)"): a scanned text's labels are not the adopted text's.
+    if (draft.fromScan) return;
     const checkList = (siblings: readonly SubParagraph[]): void => {
       let reported = false;
       siblings.forEach((sibling, index) => {
@@ -58,7 +60,13 @@ export const subparagraphSequenceRule: Rule = {
             ? `Sub-paragraph ${label.text} follows ${previous.text}: expected ${bracketed(label, expected)}.`
             : `Sub-paragraph ${label.text} is the first of its list: expected ${bracketed(label, expected)}.`;
         const kind = label.kind;
-        context.report({ span: label.span, message, fix: { title: 'Reletter the sub-paragraphs', edits: reletterEdits(draft, siblings, kind) } });
+        // Relettering goes by position; with a label lost or misread in the list, positions are unsure.
+        const allLabelled = siblings.every((item) => item.label && item.label.kind === kind);
+        context.report({
+          span: label.span,
+          message,
+          ...(allLabelled ? { fix: { title: 'Reletter the sub-paragraphs', edits: reletterEdits(draft, siblings, kind) } } : {}),
+        });
         reported = true;
       });
       for (const sibling of siblings) checkList(subparagraphsOf(sibling));

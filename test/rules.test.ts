@@ -1,0 +1,110 @@
+// One test per fixture file under test/fixtures/rules/<rule-id>/: adding a case is adding a file.
+// Fixtures listed in support/known-bugs.ts are skipped with their reason (KNOWN_BUGS=run runs them).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { check, fixAll, fixturesRoot, lintFile, lintText, ruleFixtureFolders } from './check';
+import { knownBugs } from './support/known-bugs';
+
+const runKnownBugs = process.env['KNOWN_BUGS'] === 'run';
+
+describe('rule fixtures', () => {
+  for (const { ruleId, files } of ruleFixtureFolders()) {
+    describe(ruleId, () => {
+      for (const file of files) {
+        const relative = path.relative(fixturesRoot, file).split(path.sep).join('/');
+        const bug = knownBugs[relative];
+        if (bug && !runKnownBugs) {
+          it.skip(`${path.basename(file)} — KNOWN BUG: ${bug}`);
+        } else {
+          it(path.basename(file), () => {
+            check(file);
+          });
+        }
+      }
+    });
+  }
+});
+
+// The acceptance scenario: every slip a drafter makes at once, in a typed draft and in text copied
+// out of a PDF. Each slip must be reported by its rule on its line, and nothing else reported.
+interface ExpectedFinding {
+  readonly slip: string;
+  readonly ruleId: string;
+  /** 1-based line the finding starts on. */
+  readonly line: number;
+  /** Words that stand on that line, so a shifted file fails here rather than misleads. */
+  readonly lineHas: string;
+}
+
+const acceptanceScenarios: Readonly<Record<string, readonly ExpectedFinding[]>> = {
+  'canonical.resolution': [
+    { slip: 'a preambular paragraph opening with "Recalls"', ruleId: 'preambular-phrase', line: 8, lineHas: 'Recalls its resolution 60/175' },
+    { slip: 'a footnote reference without text', ruleId: 'footnote-undefined', line: 10, lineHas: 'September 2006,[^2]' },
+    { slip: 'two consecutive preambular paragraphs with the same participle, no "also"', ruleId: 'repeated-opener', line: 12, lineHas: 'Recognizing the need' },
+    { slip: 'footnotes out of order (4 used before 3)', ruleId: 'footnote-order', line: 14, lineHas: 'resolution 60/175;[^4]' },
+    { slip: 'a sub-paragraph letter skipped', ruleId: 'subparagraph-sequence', line: 18, lineHas: '(c) Encourages' },
+    { slip: 'an operative number skipped', ruleId: 'operative-numbering', line: 20, lineHas: '4. Urging' },
+    { slip: 'an operative paragraph opening with "Urging"', ruleId: 'operative-verb', line: 20, lineHas: '4. Urging' },
+    { slip: 'footnotes out of order (3 used after 4)', ruleId: 'footnote-order', line: 20, lineHas: 'Corruption;[^3]' },
+    { slip: 'an operative paragraph opening with "Request"', ruleId: 'operative-verb', line: 22, lineHas: '5. Request the' },
+    { slip: 'the last operative paragraph ending with ";"', ruleId: 'paragraph-punctuation', line: 22, lineHas: 'present resolution;' },
+    { slip: 'a footnote text never referenced', ruleId: 'footnote-unused', line: 27, lineHas: '[^5]: See resolution 60/286' },
+  ],
+  'pdf.res.txt': [
+    { slip: 'a preambular paragraph opening with "Recalls"', ruleId: 'preambular-phrase', line: 4, lineHas: 'Recalls its resolution 60/175' },
+    { slip: 'a footnote reference without text', ruleId: 'footnote-undefined', line: 9, lineHas: 'Strategy2 adopted' },
+    { slip: 'two consecutive preambular paragraphs with the same participle, no "also"', ruleId: 'repeated-opener', line: 11, lineHas: 'Recognizing the need' },
+    { slip: 'footnotes out of order (4 used before 3)', ruleId: 'footnote-order', line: 16, lineHas: 'resolution 60/175;4' },
+    { slip: 'a sub-paragraph letter skipped', ruleId: 'subparagraph-sequence', line: 29, lineHas: '(c) Encourages' },
+    { slip: 'an operative number skipped', ruleId: 'operative-numbering', line: 32, lineHas: '4. Urging' },
+    { slip: 'an operative paragraph opening with "Urging"', ruleId: 'operative-verb', line: 32, lineHas: '4. Urging' },
+    { slip: 'footnotes out of order (3 used after 4)', ruleId: 'footnote-order', line: 33, lineHas: 'Corruption;3' },
+    { slip: 'an operative paragraph opening with "Request"', ruleId: 'operative-verb', line: 35, lineHas: '5. Request the' },
+    { slip: 'the last operative paragraph ending with ";"', ruleId: 'paragraph-punctuation', line: 36, lineHas: 'present resolution;' },
+    { slip: 'a footnote text never referenced', ruleId: 'footnote-unused', line: 40, lineHas: '5 See resolution 60/286' },
+  ],
+};
+
+describe('acceptance scenario (test/fixtures/acceptance)', () => {
+  for (const [name, expected] of Object.entries(acceptanceScenarios)) {
+    describe(name, () => {
+      const file = path.join(fixturesRoot, 'acceptance', name);
+
+      it('is written as the expectations say', () => {
+        const lines = fs.readFileSync(file, 'utf8').split(/\r\n|\n|\r/);
+        for (const { line, lineHas, slip } of expected) {
+          assert.ok(lines[line - 1]?.includes(lineHas), `${name}:${line} should hold '${lineHas}' (${slip}), holds '${lines[line - 1] ?? ''}'`);
+        }
+      });
+
+      for (const finding of expected) {
+        it(`reports ${finding.slip}: ${finding.ruleId} on line ${finding.line}`, () => {
+          const result = lintFile(file);
+          const onLine = result.findings.filter((candidate) => result.lineOf(candidate.span.start) === finding.line);
+          assert.ok(
+            onLine.some((candidate) => candidate.ruleId === finding.ruleId),
+            `no ${finding.ruleId} finding on line ${finding.line}; that line has: ${onLine.map((candidate) => `${candidate.ruleId} (${candidate.message})`).join('; ') || 'nothing'}`,
+          );
+        });
+      }
+
+      it('reports nothing else', () => {
+        const result = lintFile(file);
+        const key = (ruleId: string, line: number): string => `${line}: ${ruleId}`;
+        const actual = result.findings.map((finding) => `${key(finding.ruleId, result.lineOf(finding.span.start))} (${finding.message})`);
+        const wanted = new Set(expected.map((finding) => key(finding.ruleId, finding.line)));
+        const unexpected = actual.filter((entry) => !wanted.has(entry.replace(/ \(.*$/s, '')));
+        assert.deepEqual(unexpected, []);
+      });
+
+      it('leaves only the unfixable slip after fixing all', () => {
+        const text = fs.readFileSync(file, 'utf8');
+        const fixed = fixAll(text);
+        assert.ok(fixed.converged, 'the fixes do not converge');
+        const left = lintText(fixed.text).map((finding) => finding.ruleId);
+        assert.deepEqual(left, ['footnote-undefined'], `after fixing all:\n${fixed.text}`);
+      });
+    });
+  }
+});
