@@ -8,6 +8,8 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
+  // Minified: the .vsix and the npm package ship these files; the source maps stay beside them.
+  minify: true,
   logLevel: 'warning',
 };
 

@@ -22,6 +22,7 @@ export interface NumberWords {
 
 const bracketCall = /\[\^(\d{1,4})\]/g;
 const superscriptCall = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+/g;
+const superscriptAnywhere = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]/;
 /** The powers of units, not calls: "m³", "km²". */
 const unitBefore = /\b(?:m|cm|mm|km|dm|ft|in|m\/s|kg\/m)$/;
 const superscriptDigits: Readonly<Record<string, string>> = {
@@ -83,43 +84,60 @@ function readDigits(digits: string, before: string, after: string): Reading | un
   return undefined;
 }
 
+/**
+ * Calls `visit` with each match of the global `pattern` over the whole text that starts inside one of
+ * `spans` (sorted by start), and that span. One pass over the text, no copies of it.
+ */
+function matchesInSpans(text: string, pattern: RegExp, spans: readonly SearchSpan[], visit: (match: RegExpExecArray, span: SearchSpan) => void): void {
+  let cursor = 0;
+  pattern.lastIndex = spans[0]?.start ?? text.length;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const index = match.index;
+    while (cursor < spans.length && (spans[cursor] as SearchSpan).end <= index) cursor++;
+    const span = spans[cursor];
+    if (!span) break;
+    if (index < span.start) {
+      // Between searchable spans: skip ahead to the next one.
+      pattern.lastIndex = span.start;
+      continue;
+    }
+    if (index + match[0].length <= span.end) visit(match, span);
+  }
+}
+
 function collectCandidates(text: string, spans: readonly SearchSpan[], defined: ReadonlySet<number>, words: NumberWords): Candidate[] {
   const candidates: Candidate[] = [];
-  const digitRun = /\d+/g;
-  for (const span of spans) {
-    const slice = text.slice(span.start, span.end);
-    digitRun.lastIndex = 0;
-    for (let match = digitRun.exec(slice); match; match = digitRun.exec(slice)) {
-      const run = match[0];
-      const runStart = match.index;
-      if (slice[runStart - 1] === '/' || slice[runStart - 1] === '.' && /\d/.test(slice[runStart - 2] ?? '')) continue;
-      const after = slice.slice(runStart + run.length, runStart + run.length + 12);
-      // A call glued to a year: "of 25 November 20242" is 2024 and call 2.
-      let digits = run;
-      let offset = 0;
-      let reading: Reading | undefined;
-      if (run.length >= 5 && run.length <= 6 && endsGluedNumber.test(slice.slice(Math.max(0, runStart - 2), runStart) + run.slice(0, 4)) && endOfWordContext.test(after)) {
-        digits = run.slice(4);
-        offset = 4;
-        reading = { certainty: 'likely', glued: false };
-      } else if (run.length <= 3) {
-        reading = readDigits(run, slice.slice(Math.max(0, runStart - 40), runStart), after);
-      }
-      if (!reading) continue;
-      const index = runStart + offset;
-      const number = Number(digits);
-      if (number === 0 || /\[\^$/.test(slice.slice(Math.max(0, index - 2), index))) continue;
-      if (reading.word !== undefined && (words.numberedNouns.has(reading.word) || words.counts.has(reading.word))) continue;
-      const afterYear = reading.word !== undefined && /^\d{4}$/.test(reading.word);
-      if (reading.certainty !== 'sure' && !afterYear && rangeAfter.test(after)) continue;
-      if (reading.certainty !== 'sure' && listWordAfter.test(after) && numberBefore.test(slice.slice(Math.max(0, index - 12), index))) continue;
-      if (/\bNos?\.?\s*$/.test(slice.slice(Math.max(0, runStart - 10), runStart))) continue;
-      if (span.bareCalls === 'defined-only' && !defined.has(number)) continue;
-      const start = span.start + index;
-      candidates.push({ span: { start, end: start + digits.length }, number, certainty: reading.certainty, glued: reading.glued });
+  matchesInSpans(text, /\d+/g, spans, (match, span) => {
+    const run = match[0];
+    const runStart = match.index;
+    const lower = span.start;
+    const charBefore = text.charCodeAt(runStart - 1);
+    if (runStart > lower && (charBefore === 47 /* / */ || (charBefore === 46 /* . */ && /\d/.test(text[runStart - 2] ?? '')))) return;
+    const after = text.slice(runStart + run.length, Math.min(span.end, runStart + run.length + 12));
+    // A call glued to a year: "of 25 November 20242" is 2024 and call 2.
+    let digits = run;
+    let offset = 0;
+    let reading: Reading | undefined;
+    if (run.length >= 5 && run.length <= 6 && endsGluedNumber.test(text.slice(Math.max(lower, runStart - 2), runStart) + run.slice(0, 4)) && endOfWordContext.test(after)) {
+      digits = run.slice(4);
+      offset = 4;
+      reading = { certainty: 'likely', glued: false };
+    } else if (run.length <= 3) {
+      reading = readDigits(run, text.slice(Math.max(lower, runStart - 40), runStart), after);
     }
-  }
-  return candidates.sort((a, b) => a.span.start - b.span.start);
+    if (!reading) return;
+    const index = runStart + offset;
+    const number = Number(digits);
+    if (number === 0 || (text[index - 1] === '^' && text[index - 2] === '[')) return;
+    if (reading.word !== undefined && (words.numberedNouns.has(reading.word) || words.counts.has(reading.word))) return;
+    const afterYear = reading.word !== undefined && /^\d{4}$/.test(reading.word);
+    if (reading.certainty !== 'sure' && !afterYear && rangeAfter.test(after)) return;
+    if (reading.certainty !== 'sure' && listWordAfter.test(after) && numberBefore.test(text.slice(Math.max(lower, index - 12), index))) return;
+    if (/\bNos?\.?\s*$/.test(text.slice(Math.max(lower, runStart - 10), runStart))) return;
+    if (span.bareCalls === 'defined-only' && !defined.has(number)) return;
+    candidates.push({ span: { start: index, end: index + digits.length }, number, certainty: reading.certainty, glued: reading.glued });
+  });
+  return candidates;
 }
 
 /**
@@ -180,25 +198,21 @@ export function findFootnoteCalls(
   words: NumberWords = { numberedNouns: new Set(), counts: new Set() },
 ): FootnoteCall[] {
   const calls: FootnoteCall[] = [];
-  for (const span of spans) {
-    const slice = text.slice(span.start, span.end);
-    for (const match of slice.matchAll(bracketCall)) {
-      const start = span.start + (match.index ?? 0);
-      calls.push({ span: { start, end: start + match[0].length }, number: Number(match[1]), style: 'bracket' });
-    }
-    for (const match of slice.matchAll(superscriptCall)) {
-      const index = match.index ?? 0;
-      if (unitBefore.test(slice.slice(Math.max(0, index - 6), index))) continue;
-      const start = span.start + index;
-      const digits = [...match[0]].map((character) => superscriptDigits[character] ?? '').join('');
-      calls.push({ span: { start, end: start + match[0].length }, number: Number(digits), style: 'superscript' });
-    }
-  }
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  matchesInSpans(text, bracketCall, sorted, (match) => {
+    calls.push({ span: { start: match.index, end: match.index + match[0].length }, number: Number(match[1]), style: 'bracket' });
+  });
+  // Most drafts have no superscript digit at all: one cheap search decides whether to look further.
+  if (superscriptAnywhere.test(text)) matchesInSpans(text, superscriptCall, sorted, (match) => {
+    if (unitBefore.test(text.slice(Math.max(0, match.index - 6), match.index))) return;
+    const digits = [...match[0]].map((character) => superscriptDigits[character] ?? '').join('');
+    calls.push({ span: { start: match.index, end: match.index + match[0].length }, number: Number(digits), style: 'superscript' });
+  });
   if (allowBare) {
     // Numbers already given as marks are not looked for again as bare digits.
     const marked = new Set(calls.map((call) => call.number));
     const defined = new Set(footnoteTexts.map((footnote) => footnote.number).filter((number) => !marked.has(number)));
-    const candidates = collectCandidates(text, spans, defined, words).filter((candidate) => !marked.has(candidate.number));
+    const candidates = collectCandidates(text, sorted, defined, words).filter((candidate) => !marked.has(candidate.number));
     for (const candidate of chooseBareCalls(candidates, defined)) {
       calls.push({ span: candidate.span, number: candidate.number, style: 'bare' });
     }

@@ -7,7 +7,6 @@ export interface Line {
   readonly start: number;
   /** Offset just past the last character, before the line break. */
   readonly end: number;
-  readonly text: string;
   /** Offset of the first non-space character (== end for a blank line). */
   readonly contentStart: number;
   /** Offset just past the last non-space character. */
@@ -34,12 +33,10 @@ export function splitLines(text: string): Line[] {
     while (contentStart < end && isSpaceCode(text.charCodeAt(contentStart))) contentStart++;
     let contentEnd = end;
     while (contentEnd > contentStart && isSpaceCode(text.charCodeAt(contentEnd - 1))) contentEnd--;
-    const lineText = text.slice(start, end);
     lines.push({
       index: lines.length,
       start,
       end,
-      text: lineText,
       contentStart,
       contentEnd,
       content: text.slice(contentStart, contentEnd),

@@ -117,6 +117,11 @@ interface ChunkReading {
 
 /** "A", "B.", "II": a section marker alone on its line (a scan may read "C" as "c"). */
 const sectionMarkerPattern = /^(?:[IVXLC]{1,6}|[A-Za-z])\.?$/;
+/** A cheap first test for a chapeau line: it ends with an organ's name, or with a comma. */
+const chapeauEndingPattern = new RegExp(
+  `(?:${languageConventions.flatMap((conventions) => conventions.organs).map((organ) => organ.replace(/[.*+?^\${}()|[\]\\]/g, '\\$&')).join('|')})[.,،，]?$|,$`,
+  'u',
+);
 const genericEnglishChapeau = /^The ((?:[A-Z][\p{L}'’-]*)(?: (?:[A-Z][\p{L}'’-]*|of|and|on|for|the|in|to|against))*) ?(,)?$/u;
 const headerTitlePattern = /^\d{1,3}\/\d{1,4}\.[ \t\u00A0]+(\S.*)$/;
 const terminalPunctuation = /[,;:.!?]$/;
@@ -124,6 +129,10 @@ const terminalPunctuation = /[,;:.!?]$/;
 const trailingCallPattern = /(?:\[\^\d{1,4}\]|[\u00B9\u00B2\u00B3\u2070-\u2079]+|[ \u00A0]?\d{1,3})$/;
 
 export function endsOpen(content: string): boolean {
+  const lastCode = content.charCodeAt(content.length - 1);
+  // The common cases without a regular expression: a letter ends open, a mark ends closed.
+  if (lastCode === 44 || lastCode === 59 || lastCode === 58 || lastCode === 46 || lastCode === 33 || lastCode === 63) return false;
+  if ((lastCode >= 97 && lastCode <= 122) || (lastCode >= 65 && lastCode <= 90)) return true;
   let trimmed = content.trimEnd();
   const call = trailingCallPattern.exec(trimmed);
   if (call && terminalPunctuation.test(trimmed.slice(0, call.index).trimEnd())) trimmed = trimmed.slice(0, call.index).trimEnd();
@@ -225,7 +234,7 @@ class Parser {
 
   private matchChapeau(line: Line): ChapeauMatch | undefined {
     const content = line.content;
-    if (content.length > 120 || content.length < 3) return undefined;
+    if (content.length > 120 || content.length < 3 || !chapeauEndingPattern.test(content)) return undefined;
     for (const candidate of languageConventions) {
       const comma = content.endsWith(candidate.comma) ? candidate.comma : '';
       // A full stop where the comma belongs (a slip, or a scan's misreading) still ends a chapeau line.
@@ -928,12 +937,15 @@ class Parser {
     };
   }
 
+  /** The pieces' text up to `limit`, joined by a space; line breaks inside a piece are kept. */
   private piecesText(pieces: readonly Span[], limit: number): string {
-    return pieces
-      .filter((piece) => piece.start < limit)
-      .map((piece) => this.text.slice(piece.start, Math.min(piece.end, limit)).trim())
-      .join(' ')
-      .replace(/\s+/g, ' ');
+    let text = '';
+    for (const piece of pieces) {
+      if (piece.start >= limit) continue;
+      const part = this.text.slice(piece.start, Math.min(piece.end, limit)).trim();
+      text = text === '' ? part : `${text} ${part}`;
+    }
+    return text;
   }
 
   private lastCharacterOf(pieces: readonly Span[], limit: number): { lastCharacter?: Span } {
