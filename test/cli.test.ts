@@ -105,7 +105,6 @@ describe('resolint command line', () => {
       ['a bad --max-warnings', ['--max-warnings', 'many', cleanPath], /--max-warnings/],
       ['a bad --mode', ['--mode', 'fast', cleanPath], /--mode: expected one of "final", "negotiation"/],
       ['a bad --language', ['--language', 'english', cleanPath], /--language/],
-      ['--fix', ['--fix', cleanPath], /--fix is not implemented yet/],
       ['--import', ['--import', cleanPath], /--import is not implemented yet/],
       ['no target', [], /no files, folders or "-" given/],
     ];

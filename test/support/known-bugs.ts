@@ -5,8 +5,6 @@
 // Keys are fixture paths relative to test/fixtures/.
 
 export const knownBugs: Readonly<Record<string, string>> = {
-  'rules/operative-numbering/renumber-updates-cross-references.resolution':
-    'the renumbering fix does not update "paragraph 3 above" / "paragraphs 3 and 4" (rules.md: "renumber all operative paragraphs and update the cross-references that point at them")',
 };
 
 /**

@@ -2,6 +2,7 @@
 // and reading settings files happen later, in the run.
 import { parseArgs } from 'node:util';
 import { allRules, ruleLevels, validateSettings, type RuleLevel } from '../core/index';
+import { maxTextFileMegabytes } from '../node/text-file';
 
 export const outputFormats = ['stylish', 'json', 'sarif'] as const;
 export type OutputFormat = (typeof outputFormats)[number];
@@ -27,6 +28,8 @@ export interface LintOptions {
   readonly maxWarnings: number | undefined;
   readonly extensions: readonly string[];
   readonly stdinFilename: string | undefined;
+  /** Apply the safe fixes: files rewritten in place; with "-", the fixed text printed. */
+  readonly fix: boolean;
 }
 
 export type Command =
@@ -52,11 +55,13 @@ Options:
   --list-rules                  list the rules: id, default severity, fixable, description
   --ext <.a,.b,...>             the file endings a folder walk takes
   --stdin-filename <name>       the name used for text read from "-"
-  --fix                         apply safe fixes in place (not implemented yet)
+  --fix                         apply the safe fixes in place, then report what is left;
+                                with "-": print the fixed text only
   --import                      rewrite text imported from a PDF (not implemented yet)
   --version                     print the version
   --help                        print this help
 
+Files larger than ${maxTextFileMegabytes} MB are not read.
 Exit status: 0 no errors, 1 errors found (or too many warnings), 2 usage, I/O or settings error.
 `;
 
@@ -92,7 +97,6 @@ function readCommand(argv: readonly string[]): Command {
   const { values, positionals } = parseArgs({ args: [...argv], options: optionSpecs, allowPositionals: true, strict: true });
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
-  if (values.fix) throw new UsageError('--fix is not implemented yet');
   if (values.import) throw new UsageError('--import is not implemented yet');
   if (values['list-rules']) return { kind: 'list-rules' };
 
@@ -111,6 +115,11 @@ function readCommand(argv: readonly string[]): Command {
   if (positionals.filter((target) => target === stdinTarget).length > 1) {
     throw new UsageError('"-" (standard input) can be given only once');
   }
+  const fix = values.fix === true;
+  if (fix && positionals.includes(stdinTarget) && positionals.length > 1) {
+    // The fixed text of "-" is the whole of standard output: nothing else may be printed there.
+    throw new UsageError('--fix with "-" prints the fixed text: give no other files or folders');
+  }
   return {
     kind: 'lint',
     options: {
@@ -122,6 +131,7 @@ function readCommand(argv: readonly string[]): Command {
       maxWarnings,
       extensions,
       stdinFilename: values['stdin-filename'],
+      fix,
     },
   };
 }

@@ -23,8 +23,10 @@ export interface ReportedMessage {
 export interface FileReport {
   /** Absolute path, or "<text>" for standard input without --stdin-filename. */
   readonly filePath: string;
-  /** The text the offsets refer to (without a byte order mark). */
+  /** The text the offsets refer to (without a byte order mark): after --fix, the fixed text. */
   readonly source: string;
+  /** With --fix, when the file changed: its new contents as written (ESLint's `output`). */
+  readonly output?: string;
   readonly messages: readonly ReportedMessage[];
   readonly errorCount: number;
   readonly warningCount: number;
@@ -37,6 +39,7 @@ export function buildFileReport(
   source: string,
   findings: readonly Finding[],
   raisedQuietRules: ReadonlySet<string>,
+  output?: string,
 ): FileReport {
   const lines = new LineIndex(source);
   const messages: ReportedMessage[] = [];
@@ -45,8 +48,7 @@ export function buildFileReport(
   let fixableErrorCount = 0;
   let fixableWarningCount = 0;
   for (const finding of findings) {
-    const quiet = finding.severity === 'information' || finding.severity === 'hint';
-    if (quiet && !raisedQuietRules.has(finding.ruleId)) continue;
+    if (!isReported(finding, raisedQuietRules)) continue;
     const fix = finding.fix ? mergeEdits(source, finding.fix.edits) : undefined;
     messages.push({
       ruleId: finding.ruleId,
@@ -64,7 +66,25 @@ export function buildFileReport(
       if (fix) fixableWarningCount++;
     }
   }
-  return { filePath, source, messages, errorCount, warningCount, fixableErrorCount, fixableWarningCount };
+  return {
+    filePath,
+    source,
+    ...(output === undefined ? {} : { output }),
+    messages,
+    errorCount,
+    warningCount,
+    fixableErrorCount,
+    fixableWarningCount,
+  };
+}
+
+/**
+ * Whether the command line shows a finding: errors and warnings always, information and hints
+ * only for rules raised with --rule. `--fix` applies the fixes of these findings and no others.
+ */
+export function isReported(finding: Finding, raisedQuietRules: ReadonlySet<string>): boolean {
+  const quiet = finding.severity === 'information' || finding.severity === 'hint';
+  return !quiet || raisedQuietRules.has(finding.ruleId);
 }
 
 /**

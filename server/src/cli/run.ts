@@ -2,11 +2,13 @@
 // report. The process (argv, streams, exit code) stays in main.ts so this can be driven from a test.
 import * as path from 'node:path';
 import { allRules, lint, type Finding } from '../core/index';
-import { decodeText, readTextFile, type TextFileResult } from '../node/text-file';
+import { writeFileAtomic } from '../node/atomic-write';
+import { decodeText, maxTextFileBytes, readTextFile, tooLargeReason, type TextFileResult } from '../node/text-file';
 import { parseCommandLine, usage, type LintOptions } from './arguments';
 import { discoverTargets, type LintTarget } from './file-discovery';
+import { fixText, type FixOutcome } from './fix';
 import { formatters } from './formatters/index';
-import { buildFileReport, totalsOf, type FileReport } from './report';
+import { buildFileReport, isReported, totalsOf, type FileReport } from './report';
 import { formatRuleList } from './rule-list';
 import { SettingsResolver } from './settings-resolver';
 import { packageVersion } from './version';
@@ -62,6 +64,8 @@ function lintTargets(options: LintOptions, environment: CliEnvironment): ExitCod
   for (const problem of discovery.problems) fail(problem);
 
   const reports: FileReport[] = [];
+  /** With --fix and "-": the fixed text, which is all that standard output receives. */
+  let fixedStdin: string | undefined;
   for (const target of discovery.targets) {
     const { filePath, displayPath, folder } = describeTarget(target, options, environment.cwd);
     const settings = settingsResolver.settingsFor(folder);
@@ -71,18 +75,52 @@ function lintTargets(options: LintOptions, environment: CliEnvironment): ExitCod
       fail(`${displayPath}: ${read.reason}`);
       continue;
     }
-    let findings: readonly Finding[];
-    try {
-      findings = lint(read.text, settings).findings;
-    } catch (error) {
-      // The core promises not to throw; if it does, the other drafts still get checked.
-      fail(`${displayPath}: internal error while linting: ${String(error)}`);
+    const byteOrderMark = read.hadByteOrderMark ? '\uFEFF' : '';
+    if (!options.fix) {
+      let findings: readonly Finding[];
+      try {
+        findings = lint(read.text, settings).findings;
+      } catch (error) {
+        // The core promises not to throw; if it does, the other drafts still get checked.
+        fail(`${displayPath}: internal error while linting: ${String(error)}`);
+        continue;
+      }
+      reports.push(buildFileReport(filePath, read.text, findings, options.raisedQuietRules));
       continue;
     }
-    reports.push(buildFileReport(filePath, read.text, findings, options.raisedQuietRules));
+
+    let fixed: FixOutcome;
+    try {
+      // Only the fixes of findings the report would show: nothing changes that the user is not told of.
+      fixed = fixText(read.text, settings, (finding) => isReported(finding, options.raisedQuietRules));
+    } catch (error) {
+      fail(`${displayPath}: internal error while fixing: ${String(error)}`);
+      continue;
+    }
+    if (target.kind === 'stdin') {
+      fixedStdin = byteOrderMark + fixed.text;
+      reports.push(buildFileReport(filePath, fixed.text, fixed.findings, options.raisedQuietRules));
+    } else if (!fixed.changed) {
+      reports.push(buildFileReport(filePath, read.text, fixed.findings, options.raisedQuietRules));
+    } else {
+      const contents = byteOrderMark + fixed.text;
+      const written = writeFileAtomic(target.filePath, Buffer.from(contents, 'utf8'));
+      if (written.ok) {
+        reports.push(buildFileReport(filePath, fixed.text, fixed.findings, options.raisedQuietRules, contents));
+      } else {
+        fail(`${displayPath}: cannot write the fixed text (${written.reason}); the file is unchanged`);
+        // Report the file as it still is.
+        reports.push(buildFileReport(filePath, read.text, fixed.originalFindings, options.raisedQuietRules));
+      }
+    }
   }
 
-  environment.writeOut(formatters[options.format](reports, { rules: allRules, toolVersion: packageVersion(), colors: environment.colors }));
+  if (options.fix && discovery.targets.some((target) => target.kind === 'stdin')) {
+    // The fixed text and nothing else, so that `resolint --fix - < a > b` is a filter.
+    if (fixedStdin !== undefined) environment.writeOut(fixedStdin);
+  } else {
+    environment.writeOut(formatters[options.format](reports, { rules: allRules, toolVersion: packageVersion(), colors: environment.colors }));
+  }
 
   const totals = totalsOf(reports);
   const tooManyWarnings = options.maxWarnings !== undefined && totals.warningCount > options.maxWarnings;
@@ -112,5 +150,7 @@ function readStdin(environment: CliEnvironment): TextFileResult {
   } catch (error) {
     return { ok: false, reason: `cannot read standard input (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
   }
+  // A pipe has no size to check beforehand; the same limit holds once the text has arrived.
+  if (bytes.length > maxTextFileBytes) return { ok: false, reason: tooLargeReason.replace('not read', 'not linted') };
   return decodeText(bytes);
 }

@@ -45,6 +45,17 @@ function textEdit(draft: Draft, footnote: FootnoteText, number: number): TextEdi
  * the order of first use, calls and texts together. Texts never called keep their place after.
  */
 export function renumberFootnoteEdits(draft: Draft): TextEdit[] {
+  const cached = footnoteRenumberCache.get(draft);
+  if (cached) return cached;
+  const edits = computeFootnoteRenumbering(draft);
+  footnoteRenumberCache.set(draft, edits);
+  return edits;
+}
+
+/** One set of renumbering edits per draft: every footnote-order finding carries the same fix. */
+const footnoteRenumberCache = new WeakMap<Draft, TextEdit[]>();
+
+function computeFootnoteRenumbering(draft: Draft): TextEdit[] {
   const order = numbersInFirstUseOrder(draft);
   const start = continuesOuterNumbering(draft) ? (order[0] ?? 1) : 1;
   const mapping = new Map<number, number>();

@@ -99,6 +99,32 @@ export interface FootnoteText {
   readonly placement: 'end' | 'page-foot' | 'yearbook';
 }
 
+/** One paragraph number inside a cross-reference: "5", or "7 (c)" with its sub-paragraph. */
+export interface ReferencedNumber {
+  readonly value: number;
+  /** The digits in the text, which renumbering rewrites. */
+  readonly span: Span;
+  /** "c" of "7 (c)", when the reference names a sub-paragraph. */
+  readonly subparagraph?: { readonly name: string; readonly span: Span };
+}
+
+/**
+ * A reference to operative paragraphs of this resolution: "paragraph 5 above", "paragraphs 3 and 4",
+ * "paragraphs 2 to 6", "paragraph 7 (c) of the present resolution", "subparagraph (b) above".
+ * References to other texts ("paragraph 8 of resolution 60/251") are not collected.
+ */
+export interface CrossReference {
+  /** From "paragraph" to the last word of the reference ("above", "resolution"). */
+  readonly span: Span;
+  readonly numbers: readonly ReferencedNumber[];
+  /** "2 to 6": the numbers are the ends of a range. */
+  readonly range: boolean;
+  /** Where the text says the paragraphs are, when it says so. */
+  readonly direction?: 'above' | 'below';
+  /** "subparagraph (b) above", without a paragraph number: the sub-paragraph of the paragraph it stands in. */
+  readonly subparagraphOnly?: { readonly name: string; readonly span: Span };
+}
+
 export type ParagraphKind = 'preambular' | 'operative';
 
 /**
@@ -146,6 +172,8 @@ export interface Chapeau {
   readonly organSpan: Span;
   /** The comma that closes the chapeau; missing is a `chapeau` finding. */
   readonly comma?: Span;
+  /** A full stop written where the comma belongs: "The General Assembly." */
+  readonly fullStop?: Span;
   readonly language: string;
 }
 
@@ -196,6 +224,8 @@ export interface Draft {
   readonly paragraphs: readonly Paragraph[];
   readonly footnoteCalls: readonly FootnoteCall[];
   readonly footnoteTexts: readonly FootnoteText[];
+  /** References to this resolution's own operative paragraphs, in text order. */
+  readonly crossReferences: readonly CrossReference[];
   readonly blocks: readonly Block[];
   readonly annexes: readonly Annex[];
   /**

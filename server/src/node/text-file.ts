@@ -13,6 +13,18 @@ export type TextFileResult =
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/** The largest draft read, in megabytes (MiB): a resolution runs to tens of kilobytes. */
+export const maxTextFileMegabytes = 20;
+/** The same limit in bytes: a larger file is refused before a byte of it is read. */
+export const maxTextFileBytes = maxTextFileMegabytes * 1024 * 1024;
+/** The reason given for a file over the limit: "larger than 20 MB; not read". */
+export const tooLargeReason = tooLargeReasonFor(maxTextFileBytes);
+
+function tooLargeReasonFor(maxBytes: number): string {
+  const megabyte = 1024 * 1024;
+  return `larger than ${maxBytes % megabyte === 0 ? `${maxBytes / megabyte} MB` : `${maxBytes} bytes`}; not read`;
+}
+
 export function decodeText(bytes: Uint8Array): TextFileResult {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { ok: false, reason: 'UTF-16 text, not UTF-8; save it as UTF-8' };
@@ -32,15 +44,44 @@ export function decodeText(bytes: Uint8Array): TextFileResult {
   return { ok: true, text: hadByteOrderMark ? text.slice(1) : text, hadByteOrderMark };
 }
 
-/** Reads and decodes a file; never throws. */
-export function readTextFile(filePath: string | number): TextFileResult {
-  let bytes: Uint8Array;
+/**
+ * Reads and decodes a file; never throws. A file over `maxBytes` is not read: a regular file is
+ * refused on its size alone, anything else (a pipe, a device) as soon as more than that arrives.
+ */
+export function readTextFile(filePath: string | number, maxBytes: number = maxTextFileBytes): TextFileResult {
+  let bytes: Uint8Array | undefined;
   try {
-    bytes = fs.readFileSync(filePath);
+    bytes = readBounded(filePath, maxBytes);
   } catch (error) {
     return { ok: false, reason: `cannot read it (${describeReadError(error)})` };
   }
+  if (!bytes) return { ok: false, reason: tooLargeReasonFor(maxBytes) };
   return decodeText(bytes);
+}
+
+/** The bytes of a file, or undefined when it holds more than `maxBytes`. */
+function readBounded(filePath: string | number, maxBytes: number): Uint8Array | undefined {
+  const ownsDescriptor = typeof filePath !== 'number';
+  const fd = typeof filePath === 'number' ? filePath : fs.openSync(filePath, 'r');
+  try {
+    const stats = fs.fstatSync(fd);
+    if (stats.isFile() && stats.size > maxBytes) return undefined;
+    const chunks: Buffer[] = [];
+    let total = 0;
+    // Read one byte past the limit at most: enough to know the limit is passed.
+    const chunkSize = Math.max(1, Math.min(1024 * 1024, stats.isFile() ? stats.size + 1 : 64 * 1024));
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(chunkSize, maxBytes + 1 - total));
+      const count = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (count === 0) break;
+      chunks.push(count === chunk.length ? chunk : chunk.subarray(0, count));
+      total += count;
+      if (total > maxBytes) return undefined;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    if (ownsDescriptor) fs.closeSync(fd);
+  }
 }
 
 function describeReadError(error: unknown): string {

@@ -13,7 +13,10 @@ interface EslintMessage {
   readonly fix?: { readonly range: readonly [number, number]; readonly text: string };
 }
 
-/** ESLint's LintResult, keys in ESLint's order; `source` only when there are messages. */
+/**
+ * ESLint's LintResult, keys in ESLint's order: `output` when --fix changed the file, else `source`
+ * when there are messages.
+ */
 interface EslintResult {
   readonly filePath: string;
   readonly messages: readonly EslintMessage[];
@@ -23,6 +26,7 @@ interface EslintResult {
   readonly warningCount: number;
   readonly fixableErrorCount: number;
   readonly fixableWarningCount: number;
+  readonly output?: string;
   readonly source?: string;
   readonly usedDeprecatedRules: readonly never[];
 }
@@ -50,7 +54,9 @@ export function toEslintResult(report: FileReport): EslintResult {
     warningCount: report.warningCount,
     fixableErrorCount: report.fixableErrorCount,
     fixableWarningCount: report.fixableWarningCount,
-    ...(report.errorCount + report.warningCount > 0 ? { source: report.source } : {}),
+    // As ESLint: the fixed text as `output`, and then no `source`; the positions refer to it.
+    ...(report.output !== undefined ? { output: report.output } : {}),
+    ...(report.output === undefined && report.errorCount + report.warningCount > 0 ? { source: report.source } : {}),
     usedDeprecatedRules: [],
   };
 }

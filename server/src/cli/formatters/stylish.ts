@@ -17,8 +17,8 @@ const colored: Palette = { red: ansi(31, 39), yellow: ansi(33, 39), dim: ansi(2,
 const plain: Style = (text) => text;
 const uncolored: Palette = { red: plain, yellow: plain, dim: plain, bold: plain, underline: plain };
 
-/** Whether the summary may point at --fix; false until --fix exists. */
-const fixOptionAvailable = false;
+/** Whether the summary may point at --fix, as ESLint's does. */
+const fixOptionAvailable = true;
 
 export const formatStylish: Formatter = (reports, context) => {
   const palette = context.colors ? colored : uncolored;

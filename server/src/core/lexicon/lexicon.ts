@@ -43,6 +43,17 @@ export interface LexiconData {
   readonly wordsBeforeCounts: readonly string[];
   /** Words no sentence ends with ("the", "to"): a paragraph ending in one was cut short, not left unpunctuated. */
   readonly wordsThatCannotEnd: readonly string[];
+  /** How the text points at its own paragraphs: "paragraphs 3 and 4 above", "subparagraph (b) below". */
+  readonly crossReferences: {
+    readonly paragraph: readonly string[];
+    readonly subparagraph: readonly string[];
+    readonly above: readonly string[];
+    readonly below: readonly string[];
+    /** "of the present resolution": the paragraph is this text's, with no direction. */
+    readonly thisText: readonly string[];
+    readonly list: readonly string[];
+    readonly range: readonly string[];
+  };
 }
 
 export interface Lexicon extends LexiconData {

@@ -21,6 +21,7 @@ import type {
   SubLabel,
   SubParagraph,
 } from '../model';
+import { findCrossReferences } from './cross-references';
 import { findFootnoteCalls, type SearchSpan } from './footnote-calls';
 import { readNumberLabel, readSubLabel } from './labels';
 import {
@@ -55,6 +56,7 @@ export function parse(text: string, options: ParseOptions = {}): Draft {
       paragraphs: [],
       footnoteCalls: [],
       footnoteTexts: [],
+      crossReferences: [],
       blocks: text.length > 0 ? [{ kind: 'unclassified', span: { start: 0, end: text.length } }] : [],
       annexes: [],
       displacedText: [],
@@ -69,6 +71,7 @@ interface ChapeauMatch {
   readonly organ: string;
   readonly organSpan: Span;
   readonly comma?: Span;
+  readonly fullStop?: Span;
 }
 
 /** A run of body lines that belong together: one paragraph, sub-paragraph, heading or closing block. */
@@ -150,6 +153,8 @@ class Parser {
   private lexicon: Lexicon | undefined;
   private title: string | undefined;
   private sawFootnoteSeparator = false;
+  /** Read from the header and the adoption line before paragraphs are classified (see isFromScan). */
+  private scanned = false;
   private readonly displaced: Span[] = [];
   private sawPageFurniture = false;
 
@@ -170,6 +175,7 @@ class Parser {
 
     const bodyStart = firstChapeau?.line.index ?? this.findBodyStartWithoutChapeau();
     this.walk(bodyStart, new Map(chapeauLines.map((found) => [found.line.index, found.match])));
+    this.scanned = this.isFromScan();
     const { parts, paragraphs, annexParagraphs } = this.classify();
     const annexes: Annex[] = this.annexes.map((annex) => ({
       heading: annex.heading,
@@ -191,13 +197,14 @@ class Parser {
     const usesBareCalls = footnoteCalls.some((call) => call.style === 'bare');
     return {
       text: this.text,
-      fromScan: this.isFromScan(),
+      fromScan: this.scanned,
       form: form === 'pdf' || (usesBareCalls && footnoteTexts.every((footnote) => footnote.style === 'bare')) ? 'pdf' : 'canonical',
       language: this.language,
       parts,
       paragraphs,
       footnoteCalls,
       footnoteTexts,
+      crossReferences: findCrossReferences(this.text, this.paragraphSpans(paragraphs), this.lexicon),
       blocks: this.blocks,
       annexes,
       displacedText: this.displaced,
@@ -217,8 +224,14 @@ class Parser {
    * before the 4000th (held in 1999).
    */
   private isFromScan(): boolean {
-    for (const block of this.blocks) {
-      if (block.kind !== 'header' && block.kind !== 'closing') continue;
+    const candidates: { kind: 'header' | 'closing'; span: Span }[] = [];
+    for (const block of this.blocks) if (block.kind === 'header') candidates.push({ kind: 'header', span: block.span });
+    // The closing block is not classified yet: any chunk that opens like one is looked at.
+    for (const chunk of this.chunks) {
+      const span = this.chunkSpan(chunk);
+      if (closingLinePattern.test(this.text.slice(span.start, Math.min(span.end, span.start + 200)))) candidates.push({ kind: 'closing', span });
+    }
+    for (const block of candidates) {
       const blockText = this.text.slice(block.span.start, block.span.end);
       const year = block.kind === 'header' ? /\b\d{1,4} \((19\d\d)\)/.exec(blockText)?.[1] : undefined;
       if (year && Number(year) < 1999) return true;
@@ -251,6 +264,7 @@ class Parser {
           organ,
           organSpan: { start: organStart, end: organStart + organ.length },
           ...(comma ? { comma: { start: line.contentEnd - comma.length, end: line.contentEnd } } : {}),
+          ...(stop ? { fullStop: { start: line.contentEnd - 1, end: line.contentEnd } } : {}),
         };
       }
     }
@@ -554,6 +568,7 @@ class Parser {
           organ: chapeau.organ,
           organSpan: chapeau.organSpan,
           ...(chapeau.comma ? { comma: chapeau.comma } : {}),
+          ...(chapeau.fullStop ? { fullStop: chapeau.fullStop } : {}),
           language: chapeau.language,
         });
         continue;
@@ -690,7 +705,7 @@ class Parser {
       sectionOf.push(sectionStarts.length - 1);
     });
     const operativeStarts = sectionStarts.map((start, section) =>
-      this.operativeStart(seen, start, sectionStarts[section + 1] ?? seen.length));
+      this.operativeStart(seen, start, sectionStarts[section + 1] ?? seen.length, section === sectionStarts.length - 1));
 
     let closed = false;
     for (let index = 0; index < seen.length; index++) {
@@ -748,7 +763,8 @@ class Parser {
           this.addSub(last, undefined, span, span.start, undefined);
           continue;
         }
-        if (item.opener?.match?.kind === 'preambular') kind = 'preambular';
+        // After the operative part has begun, a participle opens a misplaced preambular paragraph (section-order).
+        if (item.opener?.match?.kind === 'preambular' && index > operativeStart) kind = 'preambular';
       }
       if (!inOperative && this.isNumberedPreambular(item)) kind = 'preambular';
       const numberLine = item.chunk.numberLine;
@@ -772,7 +788,7 @@ class Parser {
    * like a preambular one (or at the "Resolves:" that introduces it); without numbers, at the first
    * paragraph that opens with an operative form; failing that, at the last one that ends a sentence.
    */
-  private operativeStart(seen: readonly ChunkReading[], from: number, to: number): number {
+  private operativeStart(seen: readonly ChunkReading[], from: number, to: number, lastSection: boolean): number {
     for (let index = from; index < to; index++) {
       const item = seen[index] as ChunkReading;
       if (!item.number || item.number.style === 'parens' || this.isNumberedPreambular(item)) continue;
@@ -780,11 +796,21 @@ class Parser {
       const introduces = before && index - 1 >= from && !before.number && before.opener?.match?.kind === 'operative' && before.content.trimEnd().endsWith(':');
       return introduces ? index - 1 : index;
     }
+    // Unnumbered: at the first operative form after which no paragraph opens like a preambular one
+    // ("Recalls …" first in a preamble is a preambular paragraph in the wrong form, not the operative part).
+    let lastPreambular = -1;
     for (let index = from; index < to; index++) {
+      const item = seen[index] as ChunkReading;
+      if (!item.subLabel && item.opener?.match?.kind === 'preambular') lastPreambular = index;
+    }
+    for (let index = Math.max(from, lastPreambular + 1); index < to; index++) {
       const item = seen[index] as ChunkReading;
       if (!item.subLabel && item.opener?.match?.kind === 'operative' && !item.opener.match.entry.opensOperativeClause) return index;
     }
-    // Not by its final mark: a fix to that mark must not turn the paragraph into another kind.
+    // A section before others ("A", "B" follow) with no operative form is a preamble. The last one
+    // ends with its operative paragraph, chosen by place, not by its final mark: a fix to that
+    // mark must not turn the paragraph into another kind.
+    if (!lastSection) return -1;
     for (let index = to - 1; index >= from; index--) {
       const item = seen[index] as ChunkReading;
       if (!item.subLabel && !this.isClosing(item.content) && item.opener && !sectionMarkerPattern.test(item.content)) return index;
@@ -827,7 +853,8 @@ class Parser {
    * in the wrong form, not a numbered preamble.
    */
   private isNumberedPreambular(item: ChunkReading): boolean {
-    if (!item.number || item.opener?.match?.kind !== 'preambular') return false;
+    // A scan's marks are not to be trusted: there, a numbered paragraph is an operative one.
+    if (!item.number || item.opener?.match?.kind !== 'preambular' || this.scanned) return false;
     const ending = item.content.replace(/(?:\[\^\d{1,4}\]|[\u00B9\u00B2\u00B3\u2070-\u2079]+|[ \u00A0]?\d{1,3}|\s)+$/u, '');
     return ending.endsWith(',') || ending.endsWith(conventionsOf(this.language).paragraphMarks.preambular);
   }
@@ -959,7 +986,21 @@ class Parser {
     return {};
   }
 
-  // ---- pass 3: where footnote calls may stand -----------------------------------------------
+  // ---- pass 3: footnote calls and cross-references -------------------------------------------
+
+  /** The text of every paragraph and sub-paragraph, in order. */
+  private paragraphSpans(paragraphs: readonly Paragraph[]): Span[] {
+    const spans: Span[] = [];
+    const addSub = (sub: SubParagraph): void => {
+      spans.push(...sub.pieces);
+      sub.children.forEach(addSub);
+    };
+    for (const paragraph of paragraphs) {
+      spans.push(...paragraph.pieces);
+      paragraph.subparagraphs.forEach(addSub);
+    }
+    return spans.sort((a, b) => a.start - b.start);
+  }
 
   private searchableSpans(paragraphs: readonly Paragraph[]): SearchSpan[] {
     const spans: SearchSpan[] = [];

@@ -29,7 +29,14 @@ export const chapeauRule: Rule = {
       // Without a preamble, adopted Council texts print the chapeau without its comma ("The Security
       // Council" over "1. Calls upon …"): the comma is asked for only where a preambular paragraph follows.
       const firstAfter = draft.paragraphs.find((paragraph) => paragraph.span.start > chapeau.span.end);
-      if (!chapeau.comma && firstAfter?.kind === 'preambular' && !draft.fromScan) {
+      if (chapeau.fullStop && !draft.fromScan) {
+        const right = `${written.slice(0, -1)},`;
+        context.report({
+          span: chapeau.fullStop,
+          message: `The chapeau ends with a comma: '${right}', not '${written}'.`,
+          fix: { title: 'Replace the full stop with a comma', edits: [{ span: chapeau.fullStop, newText: ',' }] },
+        });
+      } else if (!chapeau.comma && firstAfter?.kind === 'preambular' && !draft.fromScan) {
         context.report({
           span: chapeau.span,
           message: `The chapeau ends with a comma: '${written},', not '${written}'.`,

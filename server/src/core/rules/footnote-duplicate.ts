@@ -16,24 +16,24 @@ export const footnoteDuplicateRule: Rule = {
       if (!call) return undefined;
       return draft.paragraphs.find((paragraph) => paragraph.span.start <= call.span.start && call.span.start <= paragraph.span.end)?.kind;
     };
-    const firstWithText = new Map<string, FootnoteText>();
+    const earlierWithText = new Map<string, FootnoteText[]>();
     for (const footnote of draft.footnoteTexts) {
       const key = footnoteBodyKey(footnote);
       // "Ibid." points at the footnote before it: repeating it is not duplicating a text.
       if (key === '' || /^ibid\b/i.test(key)) continue;
-      const earlier = firstWithText.get(key);
-      if (!earlier) {
-        firstWithText.set(key, footnote);
-        continue;
-      }
-      if (earlier.number === footnote.number) continue;
-      const earlierPart = partOfFirstCall(earlier.number);
+      const earlier = earlierWithText.get(key) ?? [];
+      earlierWithText.set(key, [...earlier, footnote]);
       const laterPart = partOfFirstCall(footnote.number);
-      if (earlierPart && laterPart && earlierPart !== laterPart) continue;
+      const same = earlier.find((candidate) => {
+        if (candidate.number === footnote.number) return false;
+        const earlierPart = partOfFirstCall(candidate.number);
+        return !(earlierPart && laterPart && earlierPart !== laterPart);
+      });
+      if (!same) continue;
       context.report({
         span: footnote.labelSpan,
-        message: `Footnote ${footnote.number} repeats the text of footnote ${earlier.number}: call footnote ${earlier.number} again instead.`,
-        related: [{ span: earlier.span, message: `Footnote ${earlier.number} has the same text.` }],
+        message: `Footnote ${footnote.number} repeats the text of footnote ${same.number}: call footnote ${same.number} again instead.`,
+        related: [{ span: same.span, message: `Footnote ${same.number} has the same text.` }],
       });
     }
   },

@@ -3,7 +3,7 @@ import type { Rule } from '../rule';
 
 export const footnoteStyleRule: Rule = {
   id: 'footnote-style',
-  description: 'A footnote text starts with a capital and ends with "."; the mark stands after punctuation in English; marks at one place are separated by commas.',
+  description: 'A footnote text starts with a capital and ends with "."; the mark stands on the side of punctuation the language wants (after it in English, before it in French and Spanish); marks at one place are separated by commas.',
   defaultSeverity: 'information',
   fixable: true,
   needsLexicon: false,
@@ -29,40 +29,47 @@ export const footnoteStyleRule: Rule = {
         });
       }
     }
-    // Where the mark stands next to punctuation is the language's convention ("resolution,[^1]" in
-    // English, "résolution[^1]," in French): languages.json says which.
+    // Where the marks stand next to punctuation is the language's convention ("resolution,[^1]" in
+    // English, "résolution[^1]," in French): languages.json says which. Marks at one place form a
+    // group ("[^1],[^2]"), whose separating commas are not the text's punctuation.
     const position = conventionsOf(draft.language).footnoteMarkPosition;
-    const calls = draft.footnoteCalls;
-    calls.forEach((call, index) => {
-      if (call.style === 'bare') return;
-      const mark = draft.text.slice(call.span.start, call.span.end);
-      const next = calls[index + 1];
-      const previous = calls[index - 1];
-      // Marks at one place are separated by commas: "[^2],[^3]"; that comma is not the text's punctuation.
-      const separatesMarks = (separator: number): boolean => separator >= 0 && draft.text[separator] === ',' && (
-        (next !== undefined && next.span.start === separator + 1) || (previous !== undefined && previous.span.end === separator));
+    const calls = draft.footnoteCalls.filter((call) => call.style !== 'bare');
+    const groups: (typeof calls)[] = [];
+    for (const call of calls) {
+      const group = groups[groups.length - 1];
+      const last = group?.[group.length - 1];
+      const joined = last !== undefined && (last.span.end === call.span.start || (last.span.end + 1 === call.span.start && draft.text[last.span.end] === ','));
+      if (group && joined) group.push(call);
+      else groups.push([call]);
+    }
+    for (const group of groups) {
+      const first = group[0];
+      const last = group[group.length - 1];
+      if (!first || !last) continue;
+      const marks = draft.text.slice(first.span.start, last.span.end);
+      const span = { start: first.span.start, end: last.span.end };
       if (position === 'after') {
-        const following = draft.text[call.span.end] ?? '';
-        if (!/[,;:.]/.test(following) || separatesMarks(call.span.end)) return;
+        const following = draft.text[last.span.end] ?? '';
+        if (!/[,;:.]/.test(following)) continue;
         context.report({
-          span: call.span,
-          message: `The footnote mark follows the punctuation: '${following}${mark}', not '${mark}${following}'.`,
-          fix: { title: `Move the mark after '${following}'`, edits: [{ span: { start: call.span.start, end: call.span.end + 1 }, newText: `${following}${mark}` }] },
+          span,
+          message: `The footnote mark follows the punctuation: '${following}${marks}', not '${marks}${following}'.`,
+          fix: { title: `Move the mark after '${following}'`, edits: [{ span: { start: span.start, end: span.end + 1 }, newText: `${following}${marks}` }] },
         });
       } else {
-        const preceding = draft.text[call.span.start - 1] ?? '';
-        if (!/[,;:.]/.test(preceding) || separatesMarks(call.span.start - 1)) return;
+        const preceding = draft.text[first.span.start - 1] ?? '';
+        if (!/[,;:.]/.test(preceding)) continue;
         context.report({
-          span: call.span,
-          message: `The footnote mark stands before the punctuation: '${mark}${preceding}', not '${preceding}${mark}'.`,
-          fix: { title: `Move the mark before '${preceding}'`, edits: [{ span: { start: call.span.start - 1, end: call.span.end }, newText: `${mark}${preceding}` }] },
+          span,
+          message: `The footnote mark stands before the punctuation: '${marks}${preceding}', not '${preceding}${marks}'.`,
+          fix: { title: `Move the mark before '${preceding}'`, edits: [{ span: { start: span.start - 1, end: span.end }, newText: `${marks}${preceding}` }] },
         });
       }
-    });
+    }
     for (let index = 1; index < calls.length; index++) {
       const previous = calls[index - 1];
       const call = calls[index];
-      if (!previous || !call || previous.span.end !== call.span.start || call.style === 'bare') continue;
+      if (!previous || !call || previous.span.end !== call.span.start) continue;
       context.report({
         span: call.span,
         message: 'Footnote marks at one place are separated by a comma.',

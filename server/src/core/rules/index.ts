@@ -1,6 +1,7 @@
 // The rule registry: one explicit list, in the order of the catalogue (docs/rules/, ../shared spec).
 import type { Rule } from '../rule';
 import { chapeauRule } from './chapeau';
+import { crossReferenceRule } from './cross-reference';
 import { footnoteDuplicateRule } from './footnote-duplicate';
 import { footnoteOrderRule } from './footnote-order';
 import { footnoteStyleRule } from './footnote-style';
@@ -24,6 +25,7 @@ export const allRules: readonly Rule[] = [
   numberingFormatRule,
   preambularNumberedRule,
   subparagraphSequenceRule,
+  crossReferenceRule,
   sectionOrderRule,
   paragraphPunctuationRule,
   operativeVerbRule,

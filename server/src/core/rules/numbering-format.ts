@@ -8,8 +8,14 @@ export const numberingFormatRule: Rule = {
   needsLexicon: false,
   check(draft, context) {
     const negotiation = context.settings.mode === 'negotiation';
-    // A part's only operative paragraph carries no number at all: operative-numbering says so.
-    const alone = new Set(draft.parts.filter((part) => part.operativeParagraphs.length === 1).map((part) => part.operativeParagraphs[0]));
+    // A part's only operative paragraph carries no number at all: where operative-numbering asks to
+    // remove it (anything but a plain "1."), rewriting its form would be a second, conflicting fix.
+    const alone = new Set(
+      draft.parts
+        .filter((part) => part.operativeParagraphs.length === 1)
+        .map((part) => part.operativeParagraphs[0])
+        .filter((paragraph) => paragraph?.number && !paragraph.number.insertSuffix && (paragraph.number.value !== 1 || paragraph.number.style !== 'dot')),
+    );
     for (const paragraph of draft.paragraphs) {
       const number = paragraph.number;
       if (!number || paragraph.kind !== 'operative' || alone.has(paragraph)) continue;

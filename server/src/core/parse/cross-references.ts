@@ -1,0 +1,165 @@
+// Cross-references to the resolution's own operative paragraphs: "paragraph 5 above",
+// "paragraphs 3 and 4 below", "paragraphs 2 to 6 of the present resolution", "paragraph 7 (c)
+// above", "subparagraph (b) above". Only references that say they point into this text (by
+// "above", "below" or "of the present resolution") are read: a bare "paragraph 3" in a UN text
+// most often cites another document ("paragraph 3, of the Convention").
+import type { Lexicon } from '../lexicon/lexicon';
+import type { CrossReference, ReferencedNumber, Span } from '../model';
+
+interface Scanner {
+  readonly text: string;
+  position: number;
+  readonly end: number;
+}
+
+const space = /[\s\u00A0]+/y;
+const number = /(\d{1,3})(?![\d/])/y;
+const subLabel = /\(([a-z]{1,4})\)/y;
+
+function skipSpace(scanner: Scanner): void {
+  space.lastIndex = scanner.position;
+  if (space.exec(scanner.text)) scanner.position = space.lastIndex;
+}
+
+/** Reads one of `words` (case-insensitive, as whole words) at the scanner's position, after white space. */
+function readWord(scanner: Scanner, words: readonly string[]): string | undefined {
+  const start = scanner.position;
+  skipSpace(scanner);
+  const rest = scanner.text.slice(scanner.position, Math.min(scanner.end, scanner.position + 40)).toLowerCase();
+  for (const word of words) {
+    const normalized = word.toLowerCase();
+    if (!rest.startsWith(normalized)) continue;
+    const next = rest[normalized.length] ?? '';
+    if (/[\p{L}\d]/u.test(next) && /[\p{L}\d]$/u.test(normalized)) continue;
+    scanner.position += normalized.length;
+    return word;
+  }
+  scanner.position = start;
+  return undefined;
+}
+
+/** A phrase of several words separated by white space that may wrap: "of the present resolution". */
+function readPhrase(scanner: Scanner, phrases: readonly string[]): boolean {
+  for (const phrase of phrases) {
+    const start = scanner.position;
+    let matched = true;
+    for (const word of phrase.split(' ')) {
+      if (readWord(scanner, [word]) === undefined) {
+        matched = false;
+        break;
+      }
+    }
+    if (matched) return true;
+    scanner.position = start;
+  }
+  return false;
+}
+
+function readSticky(scanner: Scanner, pattern: RegExp): RegExpExecArray | null {
+  const start = scanner.position;
+  skipSpace(scanner);
+  pattern.lastIndex = scanner.position;
+  const match = pattern.exec(scanner.text);
+  if (!match || pattern.lastIndex > scanner.end) {
+    scanner.position = start;
+    return null;
+  }
+  scanner.position = pattern.lastIndex;
+  return match;
+}
+
+/** "(c)", or "(a) and (b)": the sub-paragraph labels after a number. Only the first is kept. */
+function readSubLabels(scanner: Scanner, lexicon: Lexicon): { name: string; span: Span } | undefined {
+  const first = readSticky(scanner, subLabel);
+  if (!first) return undefined;
+  const nameStart = first.index + 1;
+  const label = { name: first[1] ?? '', span: { start: nameStart, end: nameStart + (first[1] ?? '').length } };
+  for (;;) {
+    const before = scanner.position;
+    const separator = readWord(scanner, [...lexicon.crossReferences.list, ...lexicon.crossReferences.range]);
+    if (separator === undefined || !readSticky(scanner, subLabel)) {
+      scanner.position = before;
+      return label;
+    }
+  }
+}
+
+function readDirection(scanner: Scanner, lexicon: Lexicon): 'above' | 'below' | 'here' | undefined {
+  const start = scanner.position;
+  // "paragraph 5, above" does not occur; a comma before the direction ends the reference.
+  if (readWord(scanner, lexicon.crossReferences.above) !== undefined) return 'above';
+  if (readWord(scanner, lexicon.crossReferences.below) !== undefined) return 'below';
+  if (readPhrase(scanner, lexicon.crossReferences.thisText)) return 'here';
+  scanner.position = start;
+  return undefined;
+}
+
+/** The cross-references in `span` of `text`, read with the lexicon's words. */
+export function findCrossReferences(text: string, spans: readonly Span[], lexicon: Lexicon | undefined): CrossReference[] {
+  if (!lexicon) return [];
+  const words = lexicon.crossReferences;
+  const heads = [...words.subparagraph, ...words.paragraph].sort((a, b) => b.length - a.length);
+  const headPattern = new RegExp(`(?<![\\p{L}-])(?:${heads.map((head) => head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?=[\\s\\u00A0])`, 'giu');
+  const references: CrossReference[] = [];
+  for (const span of spans) {
+    headPattern.lastIndex = span.start;
+    for (let head = headPattern.exec(text); head && head.index < span.end; head = headPattern.exec(text)) {
+      const scanner: Scanner = { text, position: head.index + head[0].length, end: span.end };
+      const isSub = words.subparagraph.some((word) => word.toLowerCase() === head[0].toLowerCase());
+      if (isSub) {
+        const label = readSubLabels(scanner, lexicon);
+        const direction = label ? readDirection(scanner, lexicon) : undefined;
+        if (label && direction) {
+          references.push({
+            span: { start: head.index, end: scanner.position },
+            numbers: [],
+            range: false,
+            ...(direction !== 'here' ? { direction } : {}),
+            subparagraphOnly: label,
+          });
+        }
+        headPattern.lastIndex = Math.max(headPattern.lastIndex, scanner.position);
+        continue;
+      }
+      const numbers: ReferencedNumber[] = [];
+      let range = false;
+      for (;;) {
+        const match = readSticky(scanner, number);
+        if (!match) break;
+        const digitsStart = match.index;
+        const sub = readSubLabels(scanner, lexicon);
+        numbers.push({
+          value: Number(match[1]),
+          span: { start: digitsStart, end: digitsStart + (match[1] ?? '').length },
+          ...(sub ? { subparagraph: sub } : {}),
+        });
+        const before = scanner.position;
+        // "3, 4 and 7", "3 and 4", "2 to 6", "2-6"
+        if (text[scanner.position] === ',') scanner.position++;
+        const separator = readWord(scanner, [...words.list, ...words.range]);
+        if (separator === undefined) {
+          scanner.position = text[before] === ',' ? before : scanner.position;
+          break;
+        }
+        if (words.range.includes(separator)) range = true;
+        const after = scanner.position;
+        if (!readSticky(scanner, number)) {
+          scanner.position = before;
+          break;
+        }
+        scanner.position = after;
+      }
+      const direction = numbers.length > 0 ? readDirection(scanner, lexicon) : undefined;
+      if (numbers.length > 0 && direction) {
+        references.push({
+          span: { start: head.index, end: scanner.position },
+          numbers,
+          range: range && numbers.length === 2,
+          ...(direction !== 'here' ? { direction } : {}),
+        });
+      }
+      headPattern.lastIndex = Math.max(headPattern.lastIndex, scanner.position);
+    }
+  }
+  return references;
+}

@@ -1,0 +1,88 @@
+import type { CrossReference, Draft, Paragraph, ReferencedNumber } from '../model';
+import type { Rule, RuleContext } from '../rule';
+import { eachSubparagraph } from '../structure';
+
+/** The paragraph of the draft whose text holds `offset`. */
+export function paragraphAt(draft: Draft, offset: number): Paragraph | undefined {
+  return draft.paragraphs.find((paragraph) => paragraph.span.start <= offset && offset <= paragraph.span.end);
+}
+
+/** The operative paragraphs a reference at `offset` can point at: those of its part, by number. */
+export function operativeTargets(draft: Draft, offset: number): Map<number, Paragraph> {
+  const holder = paragraphAt(draft, offset);
+  const part = draft.parts[holder?.partIndex ?? 0] ?? draft.parts[0];
+  const targets = new Map<number, Paragraph>();
+  for (const paragraph of part?.operativeParagraphs ?? []) {
+    if (paragraph.number && !paragraph.number.insertSuffix && !targets.has(paragraph.number.value)) targets.set(paragraph.number.value, paragraph);
+  }
+  return targets;
+}
+
+function hasSubparagraph(paragraph: Paragraph, name: string): boolean {
+  for (const sub of eachSubparagraph(paragraph.subparagraphs)) if (sub.label?.name === name) return true;
+  return false;
+}
+
+function quote(draft: Draft, reference: CrossReference): string {
+  return draft.text.slice(reference.span.start, reference.span.end).replace(/\s+/g, ' ');
+}
+
+function checkNumber(draft: Draft, reference: CrossReference, referenced: ReferencedNumber, value: number, targets: Map<number, Paragraph>, context: RuleContext): void {
+  const target = targets.get(value);
+  const numbers = [...targets.keys()];
+  if (!target) {
+    const extent = numbers.length > 0 ? `the operative part has paragraphs ${Math.min(...numbers)} to ${Math.max(...numbers)}` : 'the operative part is not numbered';
+    context.report({ span: referenced.span, message: `'${quote(draft, reference)}' points to no paragraph ${value}: ${extent}.` });
+    return;
+  }
+  const direction = reference.direction;
+  const targetStart = target.span.start;
+  if ((direction === 'above' && targetStart > reference.span.start) || (direction === 'below' && targetStart < reference.span.start)) {
+    const where = direction === 'above' ? 'after' : 'before';
+    context.report({
+      span: referenced.span,
+      message: `'${quote(draft, reference)}': paragraph ${value} comes ${where} this text, not ${direction} it.`,
+      related: [{ span: target.number?.span ?? target.span, message: `Paragraph ${value} is here.` }],
+    });
+    return;
+  }
+  const sub = referenced.subparagraph;
+  if (sub && !hasSubparagraph(target, sub.name)) {
+    context.report({
+      span: sub.span,
+      message: `'${quote(draft, reference)}': paragraph ${value} has no sub-paragraph (${sub.name}).`,
+      related: [{ span: target.number?.span ?? target.span, message: `Paragraph ${value} is here.` }],
+    });
+  }
+}
+
+export const crossReferenceRule: Rule = {
+  id: 'cross-reference',
+  description: '"paragraph 5 above", "paragraphs 3 and 4 below", "paragraph 7 (c) of the present resolution", "subparagraph (b) above" point to paragraphs that exist, in the direction the text says.',
+  defaultSeverity: 'error',
+  fixable: false,
+  needsLexicon: false,
+  check(draft, context) {
+    for (const reference of draft.crossReferences) {
+      const only = reference.subparagraphOnly;
+      if (only) {
+        const holder = paragraphAt(draft, reference.span.start);
+        if (holder && holder.subparagraphs.length > 0 && !hasSubparagraph(holder, only.name)) {
+          context.report({ span: only.span, message: `'${quote(draft, reference)}': this paragraph has no sub-paragraph (${only.name}).` });
+        }
+        continue;
+      }
+      const targets = operativeTargets(draft, reference.span.start);
+      // A part that numbers none of its paragraphs gives references nothing to check against.
+      if (targets.size === 0) continue;
+      const [first, last] = reference.numbers;
+      if (reference.range && first && last) {
+        for (let value = first.value; value <= last.value && value <= first.value + 200; value++) {
+          checkNumber(draft, reference, value === last.value ? last : first, value, targets, context);
+        }
+        continue;
+      }
+      for (const referenced of reference.numbers) checkNumber(draft, reference, referenced, referenced.value, targets, context);
+    }
+  },
+};
