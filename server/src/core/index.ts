@@ -27,3 +27,16 @@ export { applyEdits, collectFixEdits } from './fix';
 export { lexiconFor, type Lexicon, type OpenerEntry } from './lexicon/lexicon';
 export { renumberOperativeEdits } from './rules/operative-numbering';
 export { renumberFootnoteEdits } from './footnotes';
+// Editor features: pure functions of a Draft (or a LintResult), in offsets; the adapters translate.
+export { nodeAt, type NodeAtOffset } from './features/at-offset';
+export { targetsOfReference, targetOfNumber, type ReferenceTarget } from './features/cross-reference-targets';
+export { documentSymbols, OutlineKind, type OutlineSymbol } from './features/symbols';
+export { foldingRanges, type Fold, type FoldKind } from './features/folding';
+export { hoverAt, type HoverContent } from './features/hover';
+export { definitionAt, referencesAt, type Definition, type NavigationTarget } from './features/definition';
+export { completionsAt, type Completion, type CompletionKind, type CompletionOptions } from './features/completion';
+export { formattingEdits } from './features/formatting';
+export { documentLinks, documentSystemUrl, type DocumentLink } from './features/links';
+export { semanticTokens, semanticTokenTypes, semanticTokenModifiers, type SemanticToken, type SemanticTokenType, type SemanticTokenModifier } from './features/semantic-tokens';
+export { codeActionsFor, codeActionKinds, fixAllEdits, kindMatches, maximumFixRounds, type CodeActionKind, type CodeActionOptions, type CodeActionProposal } from './features/code-actions';
+export { documentStatistics, type DocumentStatistics } from './features/statistics';

@@ -61,6 +61,8 @@ export interface Lexicon extends LexiconData {
   readonly byForm: ReadonlyMap<string, OpenerForm>;
   /** The most words any form has, to bound the look-ahead when matching. */
   readonly longestForm: number;
+  /** The keys of `byForm`, as a set for phrase matching. */
+  readonly formKeys: ReadonlySet<string>;
 }
 
 export type FormKind = 'operative' | 'preambular' | 'other';
@@ -149,7 +151,7 @@ export function buildLexicon(data: LexiconData, extra?: { readonly operative: re
     add(entry.preambular, entry, 'preambular');
   }
   for (const entry of openers) for (const form of entry.forms) add(form, entry, 'other');
-  return { ...data, openers, byForm, longestForm };
+  return { ...data, openers, byForm, longestForm, formKeys: new Set(byForm.keys()) };
 }
 
 const builtIn: ReadonlyMap<string, Lexicon> = new Map([['en', buildLexicon(english as LexiconData)]]);

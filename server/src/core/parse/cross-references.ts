@@ -94,72 +94,128 @@ function readDirection(scanner: Scanner, lexicon: Lexicon): 'above' | 'below' | 
   return undefined;
 }
 
-/** The cross-references in `span` of `text`, read with the lexicon's words. */
+interface Head {
+  readonly start: number;
+  readonly end: number;
+  readonly isSub: boolean;
+}
+
+/** The cross-references in the spans of `text` (sorted), read with the lexicon's words. */
 export function findCrossReferences(text: string, spans: readonly Span[], lexicon: Lexicon | undefined): CrossReference[] {
   if (!lexicon) return [];
   const words = lexicon.crossReferences;
-  const heads = [...words.subparagraph, ...words.paragraph].sort((a, b) => b.length - a.length);
-  const headPattern = new RegExp(`(?<![\\p{L}-])(?:${heads.map((head) => head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?=[\\s\\u00A0])`, 'giu');
+  const heads = [...words.subparagraph.map((word) => ({ word: word.toLowerCase(), isSub: true })), ...words.paragraph.map((word) => ({ word: word.toLowerCase(), isSub: false }))]
+    .sort((a, b) => b.word.length - a.word.length);
+  // Every head shares a stem ("para" of "paragraph", "sub-paragraphs"): a plain search for the stem
+  // finds the few places worth reading, far faster than a pattern run over every paragraph.
+  const stem = commonStem(heads.map((head) => head.word));
+  if (!stem) return [];
   const references: CrossReference[] = [];
+  const positions = stemPositions(text, stem);
+  let cursor = 0;
   for (const span of spans) {
-    headPattern.lastIndex = span.start;
-    for (let head = headPattern.exec(text); head && head.index < span.end; head = headPattern.exec(text)) {
-      const scanner: Scanner = { text, position: head.index + head[0].length, end: span.end };
-      const isSub = words.subparagraph.some((word) => word.toLowerCase() === head[0].toLowerCase());
-      if (isSub) {
-        const label = readSubLabels(scanner, lexicon);
-        const direction = label ? readDirection(scanner, lexicon) : undefined;
-        if (label && direction) {
-          references.push({
-            span: { start: head.index, end: scanner.position },
-            numbers: [],
-            range: false,
-            ...(direction !== 'here' ? { direction } : {}),
-            subparagraphOnly: label,
-          });
-        }
-        headPattern.lastIndex = Math.max(headPattern.lastIndex, scanner.position);
-        continue;
+    let readUpTo = span.start;
+    while (cursor < positions.length && (positions[cursor] as number) < span.start) cursor++;
+    for (let index = cursor; index < positions.length && (positions[index] as number) < span.end; index++) {
+      const at = positions[index] as number;
+      const head = headAround(text, at, span, heads, stem);
+      if (!head || head.start < readUpTo) continue;
+      const reference = readReference(text, head, span, lexicon);
+      if (reference) {
+        references.push(reference);
+        readUpTo = reference.span.end;
       }
-      const numbers: ReferencedNumber[] = [];
-      let range = false;
-      for (;;) {
-        const match = readSticky(scanner, number);
-        if (!match) break;
-        const digitsStart = match.index;
-        const sub = readSubLabels(scanner, lexicon);
-        numbers.push({
-          value: Number(match[1]),
-          span: { start: digitsStart, end: digitsStart + (match[1] ?? '').length },
-          ...(sub ? { subparagraph: sub } : {}),
-        });
-        const before = scanner.position;
-        // "3, 4 and 7", "3 and 4", "2 to 6", "2-6"
-        if (text[scanner.position] === ',') scanner.position++;
-        const separator = readWord(scanner, [...words.list, ...words.range]);
-        if (separator === undefined) {
-          scanner.position = text[before] === ',' ? before : scanner.position;
-          break;
-        }
-        if (words.range.includes(separator)) range = true;
-        const after = scanner.position;
-        if (!readSticky(scanner, number)) {
-          scanner.position = before;
-          break;
-        }
-        scanner.position = after;
-      }
-      const direction = numbers.length > 0 ? readDirection(scanner, lexicon) : undefined;
-      if (numbers.length > 0 && direction) {
-        references.push({
-          span: { start: head.index, end: scanner.position },
-          numbers,
-          range: range && numbers.length === 2,
-          ...(direction !== 'here' ? { direction } : {}),
-        });
-      }
-      headPattern.lastIndex = Math.max(headPattern.lastIndex, scanner.position);
     }
   }
   return references;
+}
+
+/** The longest lower-case run of letters that every head contains. */
+function commonStem(heads: readonly string[]): string | undefined {
+  const first = heads[0];
+  if (!first) return undefined;
+  for (let length = Math.min(6, first.length); length >= 3; length--) {
+    for (let start = 0; start + length <= first.length; start++) {
+      const candidate = first.slice(start, start + length);
+      if (/^\p{L}+$/u.test(candidate) && heads.every((head) => head.includes(candidate))) return candidate;
+    }
+  }
+  return undefined;
+}
+
+/** Where the stem occurs in the text, with its first letter in either case, in text order. */
+function stemPositions(text: string, stem: string): number[] {
+  const positions: number[] = [];
+  const capitalised = stem.charAt(0).toUpperCase() + stem.slice(1);
+  for (const form of stem === capitalised ? [stem] : [stem, capitalised]) {
+    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) positions.push(at);
+  }
+  return positions.sort((a, b) => a - b);
+}
+
+/** The head ("paragraphs", "sub-paragraph" …) whose stem is at `at`: a whole word followed by white space. */
+function headAround(text: string, at: number, span: Span, heads: readonly { word: string; isSub: boolean }[], stem: string): Head | undefined {
+  for (const { word, isSub } of heads) {
+    const start = at - word.indexOf(stem);
+    const end = start + word.length;
+    if (start < span.start || end > span.end) continue;
+    if (text.slice(start, end).toLowerCase() !== word) continue;
+    if (/[\p{L}-]/u.test(text[start - 1] ?? '') || !/[\s\u00A0]/.test(text[end] ?? '')) continue;
+    return { start, end, isSub };
+  }
+  return undefined;
+}
+
+/** The reference that `head` begins, if the words after it make one that points into this text. */
+function readReference(text: string, head: Head, span: Span, lexicon: Lexicon): CrossReference | undefined {
+  const words = lexicon.crossReferences;
+  const scanner: Scanner = { text, position: head.end, end: span.end };
+  if (head.isSub) {
+    const label = readSubLabels(scanner, lexicon);
+    const direction = label ? readDirection(scanner, lexicon) : undefined;
+    if (!label || !direction) return undefined;
+    return {
+      span: { start: head.start, end: scanner.position },
+      numbers: [],
+      range: false,
+      ...(direction !== 'here' ? { direction } : {}),
+      subparagraphOnly: label,
+    };
+  }
+  const numbers: ReferencedNumber[] = [];
+  let range = false;
+  for (;;) {
+    const match = readSticky(scanner, number);
+    if (!match) break;
+    const digitsStart = match.index;
+    const sub = readSubLabels(scanner, lexicon);
+    numbers.push({
+      value: Number(match[1]),
+      span: { start: digitsStart, end: digitsStart + (match[1] ?? '').length },
+      ...(sub ? { subparagraph: sub } : {}),
+    });
+    const before = scanner.position;
+    // "3, 4 and 7", "3 and 4", "2 to 6", "2-6"
+    if (text[scanner.position] === ',') scanner.position++;
+    const separator = readWord(scanner, [...words.list, ...words.range]);
+    if (separator === undefined) {
+      scanner.position = text[before] === ',' ? before : scanner.position;
+      break;
+    }
+    if (words.range.includes(separator)) range = true;
+    const after = scanner.position;
+    if (!readSticky(scanner, number)) {
+      scanner.position = before;
+      break;
+    }
+    scanner.position = after;
+  }
+  const direction = numbers.length > 0 ? readDirection(scanner, lexicon) : undefined;
+  if (numbers.length === 0 || !direction) return undefined;
+  return {
+    span: { start: head.start, end: scanner.position },
+    numbers,
+    range: range && numbers.length === 2,
+    ...(direction !== 'here' ? { direction } : {}),
+  };
 }

@@ -41,11 +41,14 @@ function phraseAt(words: readonly Word[], index: number, length: number): string
 
 /** The longest of `phrases` (lower case, space separated) that the words at `index` spell; its length in words. */
 function longestPhrase(words: readonly Word[], index: number, phrases: ReadonlySet<string>, maxWords: number): number {
-  for (let length = Math.min(maxWords, words.length - index); length >= 1; length--) {
-    const phrase = phraseAt(words, index, length);
-    if (phrase !== undefined && phrases.has(phrase)) return length;
+  let longest = 0;
+  let phrase = '';
+  for (let length = 1; length <= Math.min(maxWords, words.length - index); length++) {
+    const word = words[index + length - 1] as Word;
+    phrase = length === 1 ? word.lower : `${phrase} ${word.lower}`;
+    if (phrases.has(phrase)) longest = length;
   }
-  return 0;
+  return longest;
 }
 
 interface PhraseTable {
@@ -123,9 +126,9 @@ function matchWords(text: string, words: readonly Word[], lexicon: Lexicon): { o
   }
   for (const adverbWords of adverbRuns) {
     const formStart = adverbWords.length;
-    for (let length = Math.min(lexicon.longestForm, words.length - formStart); length >= 1; length--) {
-      const phrase = phraseAt(words, formStart, length);
-      const form = phrase === undefined ? undefined : lexicon.byForm.get(phrase);
+    const length = longestPhrase(words, formStart, lexicon.formKeys, lexicon.longestForm);
+    if (length > 0) {
+      const form = lexicon.byForm.get(phraseAt(words, formStart, length) ?? '');
       if (!form) continue;
       const formFirst = words[formStart] as Word;
       const formLast = words[formStart + length - 1] as Word;

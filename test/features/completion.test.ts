@@ -1,0 +1,141 @@
+// Completion, as data: `$0` where the cursor stands; what must be offered, what must not, and
+// what the first item inserts.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { applyEdits, completionsAt, lexiconFor, parse, type Completion, type CompletionOptions } from '../../server/src/core/index';
+import { atCursor } from './cursor';
+import { draftLikeText } from './samples';
+
+const english: CompletionOptions = { lexicon: lexiconFor('en'), alsoPosition: 'auto' };
+
+interface Case {
+  readonly name: string;
+  readonly draft: string;
+  /** Labels that must be offered. */
+  readonly offers: readonly string[];
+  readonly hides?: readonly string[];
+  /** The text after accepting the first item (sorted as an editor sorts: by sortText). */
+  readonly firstGives?: string;
+  readonly options?: CompletionOptions;
+}
+
+const head = 'The General Assembly,\n\nRecalling its resolution 60/1,\n\n';
+
+const cases: Case[] = [
+  {
+    name: 'at the start of an operative paragraph: operative verbs, not participles',
+    draft: `${head}1. Decides to convene a meeting;\n\n2. $0`,
+    offers: ['Requests', 'Urges', 'Takes note', 'Decides'],
+    hides: ['Requesting', 'Urging', 'Recalling', 'Deeply concerned'],
+  },
+  {
+    name: 'a partly typed operative verb is replaced whole',
+    draft: `${head}1. Decides to convene a meeting;\n\n2. Req$0`,
+    offers: ['Requests'],
+    hides: ['Requesting'],
+  },
+  {
+    name: 'in the preamble: preambular forms, not operative verbs',
+    draft: 'The General Assembly,\n\nRecalling its resolution 60/1,\n\n$0\n\n1. Decides to act.\n',
+    offers: ['Recalling', 'Noting', 'Deeply concerned', 'Bearing in mind'],
+    hides: ['Requests', 'Recalls'],
+  },
+  {
+    name: 'after the same participle: "Recalling also" comes first',
+    draft: `${head}Rec$0`,
+    offers: ['Recalling also', 'Recalling'],
+    firstGives: `${head}Recalling also `,
+  },
+  {
+    name: 'after "Recalling also": "Recalling further"',
+    draft: 'The General Assembly,\n\nRecalling its resolution 60/1,\n\nRecalling also its resolution 61/2,\n\nRec$0',
+    offers: ['Recalling further'],
+    firstGives: 'The General Assembly,\n\nRecalling its resolution 60/1,\n\nRecalling also its resolution 61/2,\n\nRecalling further ',
+  },
+  {
+    name: 'after the same operative verb: "Also requests"',
+    draft: `${head}1. Requests a report;\n\n2. $0`,
+    offers: ['Also requests', 'Requests'],
+    firstGives: `${head}1. Requests a report;\n\n2. Also requests `,
+  },
+  {
+    name: 'with "alsoPosition": "after": "Requests also"',
+    draft: `${head}1. Requests a report;\n\n2. $0`,
+    offers: ['Requests also'],
+    hides: ['Also requests'],
+    options: { lexicon: lexiconFor('en'), alsoPosition: 'after' },
+  },
+  {
+    name: 'on an empty line of the operative part: the next number first',
+    draft: `${head}1. Decides to convene a meeting;\n\n2. Requests a report;\n\n$0`,
+    offers: ['3.', 'Requests'],
+    hides: ['Requesting'],
+    firstGives: `${head}1. Decides to convene a meeting;\n\n2. Requests a report;\n\n3. `,
+  },
+  {
+    name: 'a verb typed on an unnumbered operative line brings its number along',
+    draft: `${head}1. Decides to convene a meeting;\n\nInv$0`,
+    offers: ['Invites'],
+    firstGives: `${head}1. Decides to convene a meeting;\n\n2. Invites `,
+  },
+  {
+    name: 'digits typed at the start of an operative line: the next number',
+    draft: `${head}1. Decides to convene a meeting;\n\n2. Requests a report;\n\n$0`,
+    offers: ['3.'],
+  },
+  {
+    name: 'the document\'s emphasis is kept',
+    draft: 'The General Assembly,\n\n*Recalling* its resolution 60/1,\n\n*Not$0',
+    offers: ['Noting'],
+    firstGives: 'The General Assembly,\n\n*Recalling* its resolution 60/1,\n\n*Noting* ',
+  },
+  {
+    name: 'after "[^": the footnote numbers in use and the next free one',
+    draft: `${head}1. Decides to act;[^2]\n\n2. Requests a report.[^$0\n\n[^1]: Resolution 60/1.\n[^2]: A/61/179.\n`,
+    offers: ['1', '2', '3'],
+    firstGives: `${head}1. Decides to act;[^2]\n\n2. Requests a report.[^1]\n\n[^1]: Resolution 60/1.\n[^2]: A/61/179.\n`,
+  },
+  { name: 'in the middle of a sentence: nothing', draft: `${head}1. Decides to $0`, offers: [] },
+  { name: 'on a continuation line: nothing', draft: `${head}1. Decides to convene\nmee$0`, offers: [] },
+  { name: 'in the header: nothing', draft: 'A/RES/$0\n\nThe General Assembly,\n\n1. Decides to act.\n', offers: [] },
+  { name: 'after the footnote texts: nothing', draft: `${head}1. Decides to act.[^1]\n\n[^1]: Resolution 60/1.\n\n$0`, offers: [] },
+];
+
+function sorted(completions: readonly Completion[]): Completion[] {
+  return [...completions].sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
+}
+
+describe('features: completion', () => {
+  for (const testCase of cases) {
+    it(testCase.name, () => {
+      const { draft, text, offset } = atCursor(testCase.draft);
+      const completions = completionsAt(draft, offset, testCase.options ?? english);
+      const labels = completions.map((completion) => completion.label);
+      if (testCase.offers.length === 0) assert.deepEqual(labels, []);
+      for (const label of testCase.offers) assert.ok(labels.includes(label), `expected ${label} among ${labels.slice(0, 30).join(', ')}`);
+      for (const label of testCase.hides ?? []) assert.ok(!labels.includes(label), `did not expect ${label}`);
+      if (testCase.firstGives !== undefined) {
+        const first = sorted(completions)[0];
+        assert.ok(first);
+        assert.equal(applyEdits(text, [{ span: first.replaceSpan, newText: first.insertText }]).text, testCase.firstGives);
+      }
+    });
+  }
+
+  it('offers no openers in a language without a lexicon, but still numbers', () => {
+    const { draft, offset } = atCursor(`${head}1. Decides to act;\n\n$0`);
+    assert.deepEqual(completionsAt(draft, offset, { lexicon: undefined, alsoPosition: 'auto' }).map((completion) => completion.label), ['2.']);
+  });
+
+  it('never throws; every replaced span ends at the cursor or after it, inside the text', () => {
+    fc.assert(
+      fc.property(draftLikeText, fc.nat(), (text, seed) => {
+        const offset = seed % (text.length + 1);
+        for (const completion of completionsAt(parse(text), offset, english)) {
+          assert.ok(completion.replaceSpan.start <= offset && offset <= completion.replaceSpan.end && completion.replaceSpan.end <= text.length);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

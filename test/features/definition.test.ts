@@ -1,0 +1,119 @@
+// Definition and references, as data: `$0` where the cursor stands, and the text each target starts with.
+import * as assert from 'node:assert/strict';
+import { definitionAt, parse, referencesAt, type CrossReference, type Draft } from '../../server/src/core/index';
+import { atCursor, textOf } from './cursor';
+
+const footnoted = `The General Assembly,
+
+Recalling its resolution 60/1,[^1]
+
+Noting the report,[^2]
+
+1. Takes note of the report;[^2]
+
+[^1]: Resolution 60/1.
+[^2]: A/61/179.
+`;
+
+/** Puts `$0` before the n-th (0-based) occurrence of `needle`. */
+function cursorAt(text: string, needle: string, occurrence = 0): string {
+  let index = -1;
+  for (let seen = 0; seen <= occurrence; seen++) index = text.indexOf(needle, index + 1);
+  if (index === -1) throw new Error(`no ${needle} in the draft`);
+  return `${text.slice(0, index)}$0${text.slice(index)}`;
+}
+
+/** Hand-built cross-references ("paragraph N above" phrases), so navigation is tested apart from the parser. */
+function withReferences(draft: Draft, ...phrases: string[]): Draft {
+  const references = phrases.map((phrase): CrossReference => {
+    const start = draft.text.indexOf(phrase);
+    const numbers = [...phrase.matchAll(/\d+/g)].map((match) => ({ value: Number(match[0]), span: { start: start + match.index, end: start + match.index + match[0].length } }));
+    return { span: { start, end: start + phrase.length }, numbers, range: phrase.includes(' to '), direction: 'above' };
+  });
+  return { ...draft, crossReferences: references };
+}
+
+const referring = `The General Assembly,
+
+Recalling its resolution 60/1,
+
+1. Decides to convene a meeting;
+
+2. Requests the Secretary-General to report;
+
+3. Invites States to contribute;
+
+4. Recalls paragraph 2 above;
+
+5. Stresses paragraphs 1 to 3 above.
+`;
+
+describe('features: definition and references', () => {
+  const definitionCases: { name: string; draft: string; lands: string[] }[] = [
+    { name: 'from "[^2]" lands on "[^2]:"', draft: cursorAt(footnoted, '[^2]'), lands: ['[^2]: A/61/179.'] },
+    { name: 'from inside a call', draft: cursorAt(footnoted, '1]'), lands: ['[^1]: Resolution 60/1.'] },
+    { name: 'from a footnote text back to every call', draft: cursorAt(footnoted, '[^2]:'), lands: ['[^2]', '[^2]'] },
+    { name: 'from a call without a text: nowhere', draft: cursorAt(footnoted.replace('[^1]:', 'Note:'), '[^1]'), lands: [] },
+    { name: 'from plain words: nowhere', draft: cursorAt(footnoted, 'report'), lands: [] },
+  ];
+  for (const testCase of definitionCases) {
+    it(`definition ${testCase.name}`, () => {
+      const { draft, text, offset } = atCursor(testCase.draft);
+      const definition = definitionAt(draft, offset);
+      assert.deepEqual(definition?.targets.map((target) => textOf(text, target.span)) ?? [], testCase.lands);
+      for (const target of definition?.targets ?? []) assert.ok(target.span.start <= target.selectionSpan.start && target.selectionSpan.end <= target.span.end);
+    });
+  }
+
+  it('definition from a footnote call selects the label of the footnote text', () => {
+    const { draft, text, offset } = atCursor(cursorAt(footnoted, '[^2]', 1));
+    const definition = definitionAt(draft, offset);
+    assert.equal(textOf(text, definition?.targets[0]?.selectionSpan ?? { start: 0, end: 0 }), '[^2]:');
+    assert.equal(textOf(text, definition?.originSpan ?? { start: 0, end: 0 }), '[^2]');
+  });
+
+  it('definition from "paragraph 2 above" lands on paragraph 2 (model built by hand)', () => {
+    const { draft, text, offset } = atCursor(cursorAt(referring, '2 above'));
+    const definition = definitionAt(withReferences(draft, 'paragraph 2 above', 'paragraphs 1 to 3 above'), offset);
+    assert.deepEqual(definition?.targets.map((target) => textOf(text, target.selectionSpan)), ['2.']);
+    assert.ok(textOf(text, definition?.targets[0]?.span ?? { start: 0, end: 0 }).startsWith('2. Requests'));
+  });
+
+  it('definition from the word "paragraphs" of a range lands on every paragraph of it (model built by hand)', () => {
+    const { draft, text, offset } = atCursor(cursorAt(referring, 'paragraphs 1'));
+    const definition = definitionAt(withReferences(draft, 'paragraph 2 above', 'paragraphs 1 to 3 above'), offset);
+    assert.deepEqual(definition?.targets.map((target) => textOf(text, target.selectionSpan)), ['1.', '2.', '3.']);
+  });
+
+  const referenceCases: { name: string; draft: string; includeDeclaration: boolean; found: string[] }[] = [
+    { name: 'from a footnote text: every call', draft: cursorAt(footnoted, 'A/61/179'), includeDeclaration: false, found: ['[^2]', '[^2]'] },
+    { name: 'from a call, with the declaration', draft: cursorAt(footnoted, '[^1]'), includeDeclaration: true, found: ['[^1]', '[^1]:'] },
+  ];
+  for (const testCase of referenceCases) {
+    it(`references ${testCase.name}`, () => {
+      const { draft, text, offset } = atCursor(testCase.draft);
+      assert.deepEqual(referencesAt(draft, offset, testCase.includeDeclaration).map((span) => textOf(text, span)), testCase.found);
+    });
+  }
+
+  it('references from an operative paragraph\'s number: every cross-reference to it (model built by hand)', () => {
+    const { draft, text, offset } = atCursor(cursorAt(referring, '2. Requests'));
+    const withThem = withReferences(draft, 'paragraph 2 above', 'paragraphs 1 to 3 above');
+    assert.deepEqual(referencesAt(withThem, offset, false).map((span) => textOf(text, span)), ['2', 'paragraphs 1 to 3 above']);
+    assert.deepEqual(referencesAt(withThem, offset, true).map((span) => textOf(text, span)), ['2.', '2', 'paragraphs 1 to 3 above']);
+  });
+
+  it('references from a paragraph nothing refers to: none', () => {
+    const { draft, offset } = atCursor(cursorAt(referring, '3. Invites'));
+    assert.deepEqual(referencesAt(withReferences(draft, 'paragraph 2 above'), offset, false), []);
+  });
+
+  it('definition from "paragraph 2 above" with the parser\'s own cross-references (pending until the parser reads them)', function () {
+    const text = referring;
+    const draft = parse(text);
+    if (draft.crossReferences.length === 0) this.skip();
+    const offset = text.indexOf('2 above');
+    const definition = definitionAt(draft, offset);
+    assert.deepEqual(definition?.targets.map((target) => textOf(text, target.selectionSpan)), ['2.']);
+  });
+});
