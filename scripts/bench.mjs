@@ -1,0 +1,240 @@
+// The benchmark: `npm run bench`. Measures, side by side in one run, on this machine:
+//   1. throughput on the adopted-text corpus, Resolint's core against markdownlint on the same bytes;
+//   2. cost against draft size (10 KB … 10 MB drafts built from corpus paragraphs): is it linear?
+//   3. the language server over stdio: ready time, keystroke-to-diagnostics on a 1 MB draft, memory;
+//   4. the command line's cold start on a one-paragraph draft.
+// Medians of several runs; ratios rather than lone absolute times. Prints one table and writes it to
+// docs/performance.md with the machine it ran on. Not a test: nothing here passes or fails.
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lint as markdownlint } from 'markdownlint/sync';
+
+const require = createRequire(import.meta.url);
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const core = require(path.join(repoRoot, 'out/server/src/core/index.js'));
+const corpusRoot = path.resolve(repoRoot, '../shared/corpus');
+const quick = process.argv.includes('--quick');
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+function percentile(values, fraction) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
+}
+function timeIt(action) {
+  const start = process.hrtime.bigint();
+  action();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+/** Median milliseconds of `runs` runs after `warmup` unmeasured ones. */
+function measure(action, runs, warmup = 2) {
+  for (let index = 0; index < warmup; index++) action();
+  return median(Array.from({ length: runs }, () => timeIt(action)));
+}
+const megabytes = (text) => Buffer.byteLength(text, 'utf8') / 1e6;
+const format = (value, digits = 1) => value.toFixed(digits);
+
+if (!fs.existsSync(corpusRoot)) {
+  console.error(`bench: ${corpusRoot} not found: the benchmark runs on the shared corpus of adopted texts.`);
+  process.exit(2);
+}
+const corpusFiles = fs.readdirSync(corpusRoot).filter((file) => file.endsWith('.txt')).sort();
+const corpusTexts = corpusFiles.map((file) => fs.readFileSync(path.join(corpusRoot, file), 'utf8'));
+const corpus = corpusTexts.join('\n\n');
+const rows = [];
+const row = (what, value, note = '') => rows.push({ what, value, note });
+
+// 1. Throughput on the corpus, side by side.
+const corpusMB = megabytes(corpus);
+const resolintMs = measure(() => core.lint(corpus), quick ? 5 : 15);
+const perFileMs = measure(() => { for (const text of corpusTexts) core.lint(text); }, quick ? 3 : 9);
+const markdownlintMs = measure(() => markdownlint({ strings: { corpus } }), quick ? 1 : 3, 1);
+row(`corpus (${corpusFiles.length} texts, ${format(corpusMB, 2)} MB) as one draft: Resolint`, `${format(resolintMs)} ms`, `${format(corpusMB / (resolintMs / 1000))} MB/s`);
+row('  the same texts linted one by one: Resolint', `${format(perFileMs)} ms`, `${format(corpusMB / (perFileMs / 1000))} MB/s`);
+row('  the same bytes: markdownlint (default rules)', `${format(markdownlintMs)} ms`, `${format(corpusMB / (markdownlintMs / 1000))} MB/s`);
+row('  ratio markdownlint / Resolint', `${format(markdownlintMs / resolintMs)}×`, 'goal: at least 70×');
+
+// 2. Cost against size: drafts assembled from corpus paragraphs (openers, numbers, footnotes and all).
+const paragraphTexts = [];
+for (const text of corpusTexts) {
+  const draft = core.parse(text);
+  for (const paragraph of draft.paragraphs) {
+    const words = paragraph.text.replace(/^\d+\.\s*/, '').replace(/\s+/g, ' ').trim();
+    if (words.length > 40) paragraphTexts.push({ kind: paragraph.kind, words: words.replace(/[,;.:]$/, '') });
+  }
+}
+function syntheticDraft(targetBytes) {
+  const preambular = paragraphTexts.filter((paragraph) => paragraph.kind === 'preambular');
+  const operative = paragraphTexts.filter((paragraph) => paragraph.kind === 'operative');
+  const parts = ['The General Assembly,', ''];
+  const footnotes = [];
+  let size = 40;
+  let index = 0;
+  while (size < targetBytes * 0.2) {
+    const paragraph = preambular[index++ % preambular.length];
+    const call = index % 7 === 0 ? `[^${footnotes.length + 1}]` : '';
+    if (call) footnotes.push(`[^${footnotes.length + 1}]: Resolution ${60 + (footnotes.length % 20)}/${100 + footnotes.length}, annex.`);
+    const line = `${paragraph.words},${call}`;
+    parts.push(line, '');
+    size += line.length + 2;
+  }
+  let number = 1;
+  while (size < targetBytes * 0.97) {
+    const paragraph = operative[index++ % operative.length];
+    const line = `${number++}. ${paragraph.words};`;
+    parts.push(line, '');
+    size += line.length + 2;
+  }
+  parts[parts.length - 2] = parts[parts.length - 2].replace(/;$/, '.');
+  return [...parts, ...footnotes.flatMap((footnote) => [footnote, ''])].join('\n');
+}
+const sizes = [10e3, 100e3, 1e6, 10e6];
+const perSize = new Map();
+for (const size of sizes) {
+  const text = syntheticDraft(size);
+  const runs = size >= 10e6 ? (quick ? 2 : 3) : size >= 1e6 ? (quick ? 5 : 11) : quick ? 9 : 31;
+  const ms = measure(() => core.lint(text), runs, size >= 10e6 ? 1 : 2);
+  perSize.set(size, ms);
+  row(`synthetic draft of ${size >= 1e6 ? `${size / 1e6} MB` : `${size / 1e3} KB`}`, `${format(ms, 2)} ms`, `${format(megabytes(text) / (ms / 1000))} MB/s`);
+}
+row('  ratio 10 MB / 1 MB', `${format(perSize.get(10e6) / perSize.get(1e6), 2)}×`, 'linear is 10×; goal: at most 12×');
+
+// 3. The language server over stdio.
+function startServer() {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  let buffer = Buffer.alloc(0);
+  const waiters = [];
+  const pending = new Map();
+  let nextId = 1;
+  child.stdout.on('data', (chunk) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    for (;;) {
+      const headerEnd = buffer.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return;
+      const length = Number(/Content-Length: (\d+)/i.exec(buffer.slice(0, headerEnd).toString())?.[1]);
+      if (buffer.length < headerEnd + 4 + length) return;
+      const message = JSON.parse(buffer.slice(headerEnd + 4, headerEnd + 4 + length).toString('utf8'));
+      buffer = buffer.slice(headerEnd + 4 + length);
+      if (message.id !== undefined && pending.has(message.id) && !message.method) {
+        pending.get(message.id)(message);
+        pending.delete(message.id);
+      } else if (message.id !== undefined && message.method) {
+        send({ jsonrpc: '2.0', id: message.id, result: message.method === 'workspace/configuration' ? (message.params?.items ?? []).map(() => null) : null });
+      } else {
+        for (const waiter of [...waiters]) waiter(message);
+      }
+    }
+  });
+  function send(message) {
+    const body = Buffer.from(JSON.stringify(message), 'utf8');
+    child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    child.stdin.write(body);
+  }
+  return {
+    child,
+    notify: (method, params) => send({ jsonrpc: '2.0', method, params }),
+    request: (method, params) => new Promise((resolve) => {
+      const id = nextId++;
+      pending.set(id, resolve);
+      send({ jsonrpc: '2.0', id, method, params });
+    }),
+    waitFor: (predicate) => new Promise((resolve) => {
+      const waiter = (message) => {
+        if (!predicate(message)) return;
+        waiters.splice(waiters.indexOf(waiter), 1);
+        resolve(message);
+      };
+      waiters.push(waiter);
+    }),
+  };
+}
+const residentKB = (pid) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+
+const readyTimes = [];
+for (let run = 0; run < (quick ? 3 : 7); run++) {
+  const started = process.hrtime.bigint();
+  const server = startServer();
+  await server.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+  server.notify('initialized', {});
+  readyTimes.push(Number(process.hrtime.bigint() - started) / 1e6);
+  await server.request('shutdown', null);
+  server.notify('exit', null);
+}
+row('language server: spawn to initialized', `${format(median(readyTimes))} ms`, 'goal: within 300 ms');
+
+{
+  const server = startServer();
+  await server.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+  server.notify('initialized', {});
+  const uri = 'file:///bench/large.resolution';
+  const text = syntheticDraft(1e6);
+  let version = 1;
+  const firstDiagnostics = server.waitFor((message) => message.method === 'textDocument/publishDiagnostics' && message.params.uri === uri && message.params.version === version);
+  server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'resolution', version, text } });
+  await firstDiagnostics;
+  const lines = text.split('\n');
+  const latencies = [];
+  const edits = quick ? 20 : 60;
+  for (let edit = 0; edit < edits; edit++) {
+    // One character typed at the end of a line spread through the draft.
+    const line = Math.floor(((edit + 0.5) / edits) * (lines.length - 2));
+    const character = lines[line].length;
+    lines[line] += 'x';
+    version++;
+    const arrived = server.waitFor((message) => message.method === 'textDocument/publishDiagnostics' && message.params.uri === uri && message.params.version === version);
+    const started = process.hrtime.bigint();
+    server.notify('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: 'x' }],
+    });
+    await arrived;
+    latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  const memoryMB = residentKB(server.child.pid) / 1024;
+  row(`language server: keystroke to diagnostics, 1 MB draft (${edits} edits)`, `p50 ${format(median(latencies))} ms · p95 ${format(percentile(latencies, 0.95))} ms`, 'goal: p95 at most 30 ms');
+  row('language server: resident memory with the 1 MB draft open', `${format(memoryMB)} MB`, 'goal: at most 100 MB');
+  await server.request('shutdown', null);
+  server.notify('exit', null);
+}
+
+// 4. The command line, cold.
+{
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'resolint-bench-'));
+  const draft = path.join(folder, 'one.resolution');
+  fs.writeFileSync(draft, 'The General Assembly,\n\nDecides to remain seized of the matter.\n');
+  const cold = [];
+  for (let run = 0; run < (quick ? 5 : 11); run++) {
+    cold.push(timeIt(() => spawnSync(process.execPath, [path.join(repoRoot, 'bin/resolint.js'), draft])));
+  }
+  const bare = median(Array.from({ length: quick ? 5 : 11 }, () => timeIt(() => spawnSync(process.execPath, ['-e', '0']))));
+  row('command line: cold start on a one-paragraph draft', `${format(median(cold))} ms`, `node alone: ${format(bare)} ms`);
+  fs.rmSync(folder, { recursive: true, force: true });
+}
+
+// The table, and docs/performance.md.
+const width = Math.max(...rows.map((entry) => entry.what.length));
+const valueWidth = Math.max(...rows.map((entry) => entry.value.length));
+const table = rows.map((entry) => `${entry.what.padEnd(width)}  ${entry.value.padStart(valueWidth)}  ${entry.note}`).join('\n');
+console.log(table);
+const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${format(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+const markdown = [
+  '# Performance',
+  '',
+  'Measured by `npm run bench` (scripts/bench.mjs): medians of several runs, side by side in one run.',
+  `Last run: ${new Date().toISOString().slice(0, 10)} on ${machine}.`,
+  '',
+  '| measure | value | note |',
+  '|---|---|---|',
+  ...rows.map((entry) => `| ${entry.what.trim()} | ${entry.value} | ${entry.note} |`),
+  '',
+  'The synthetic drafts are assembled from the corpus paragraphs (preamble, numbered operative',
+  'paragraphs, a footnote every seventh preambular paragraph), so every rule has work to do.',
+  '',
+].join('\n');
+if (!quick) fs.writeFileSync(path.join(repoRoot, 'docs/performance.md'), markdown);
