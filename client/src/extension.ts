@@ -1,8 +1,11 @@
-// The VS Code face of Resolint: starts the bundled language server for `resolution` documents.
-// All analysis happens in the server; this file only wires VS Code to it.
+// The VS Code face of Resolint: starts the bundled language server for `resolution` documents,
+// and adds the renumbering commands and the status-bar counts, which ask that server.
+// All analysis happens in the server; these files only wire VS Code to it.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerRenumberCommands } from './renumber-commands';
+import { ResolutionStatusBar } from './status-bar';
 
 /** What the client needs from activation, created once and reused by every restart. */
 interface ClientSetup {
@@ -21,15 +24,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: vscode.window.createOutputChannel('Resolint', { log: true }),
     settingsFileWatcher: vscode.workspace.createFileSystemWatcher('**/.resolintrc.json'),
   };
+  const statusBar = new ResolutionStatusBar(() => client);
   context.subscriptions.push(
     setup.outputChannel,
     setup.settingsFileWatcher,
+    statusBar,
     vscode.commands.registerCommand('resolint.restartServer', async () => {
       await stopServer();
       await startServer(setup);
+      await statusBar.refresh();
     }),
+    ...registerRenumberCommands(() => client),
   );
   await startServer(setup);
+  await statusBar.refresh();
 }
 
 export async function deactivate(): Promise<void> {

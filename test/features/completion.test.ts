@@ -14,7 +14,7 @@ interface Case {
   /** Labels that must be offered. */
   readonly offers: readonly string[];
   readonly hides?: readonly string[];
-  /** The text after accepting the first item (sorted as an editor sorts: by sortText). */
+  /** The text after accepting the first item the editor shows (those matching the typed text, by sortText). */
   readonly firstGives?: string;
   readonly options?: CompletionOptions;
 }
@@ -80,8 +80,10 @@ const cases: Case[] = [
   },
   {
     name: 'digits typed at the start of an operative line: the next number',
-    draft: `${head}1. Decides to convene a meeting;\n\n2. Requests a report;\n\n$0`,
+    draft: `${head}1. Decides to convene a meeting;\n\n2. Requests a report;\n\n3$0`,
     offers: ['3.'],
+    hides: ['Requests'],
+    firstGives: `${head}1. Decides to convene a meeting;\n\n2. Requests a report;\n\n3. `,
   },
   {
     name: 'the document\'s emphasis is kept',
@@ -101,8 +103,14 @@ const cases: Case[] = [
   { name: 'after the footnote texts: nothing', draft: `${head}1. Decides to act.[^1]\n\n[^1]: Resolution 60/1.\n\n$0`, offers: [] },
 ];
 
-function sorted(completions: readonly Completion[]): Completion[] {
-  return [...completions].sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
+/** As an editor shows them: those that match what is typed in their span (by prefix, here), by sortText. */
+function shown(text: string, completions: readonly Completion[]): Completion[] {
+  return completions
+    .filter((completion) => {
+      const typed = text.slice(completion.replaceSpan.start, completion.replaceSpan.end).toLowerCase();
+      return (completion.filterText ?? completion.label).toLowerCase().startsWith(typed.replace(/\]$/, ''));
+    })
+    .sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
 }
 
 describe('features: completion', () => {
@@ -115,7 +123,7 @@ describe('features: completion', () => {
       for (const label of testCase.offers) assert.ok(labels.includes(label), `expected ${label} among ${labels.slice(0, 30).join(', ')}`);
       for (const label of testCase.hides ?? []) assert.ok(!labels.includes(label), `did not expect ${label}`);
       if (testCase.firstGives !== undefined) {
-        const first = sorted(completions)[0];
+        const first = shown(text, completions)[0];
         assert.ok(first);
         assert.equal(applyEdits(text, [{ span: first.replaceSpan, newText: first.insertText }]).text, testCase.firstGives);
       }

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import {
+  ApplyWorkspaceEditRequest,
   ConfigurationRequest,
   DiagnosticRefreshRequest,
   DidChangeConfigurationNotification,
@@ -21,6 +22,7 @@ import {
   RegistrationRequest,
   ShutdownRequest,
   ShowMessageNotification,
+  type ApplyWorkspaceEditParams,
   type ClientCapabilities,
   type ConfigurationItem,
   type DocumentDiagnosticReport,
@@ -77,6 +79,8 @@ export interface ClientOptions {
   readonly configuration?: (item: ConfigurationItem) => unknown;
   /** Announce dynamic registration of watched files and configuration changes. */
   readonly dynamicRegistration?: boolean;
+  /** Announce what an editor announces for the editing features: hierarchical symbols, definition links, markdown, workspace/applyEdit. */
+  readonly editorFeatures?: boolean;
 }
 
 export class LspTestClient {
@@ -85,6 +89,8 @@ export class LspTestClient {
   readonly configurationRequests: EventLog<ConfigurationItem>;
   readonly registrations: EventLog<Registration>;
   readonly refreshRequests: EventLog<number>;
+  /** workspace/applyEdit requests from the server, each answered "applied". */
+  readonly appliedEdits: EventLog<ApplyWorkspaceEditParams>;
   private stderr = '';
   private readonly log: string[] = [];
   private readonly exited: Promise<number | null>;
@@ -100,6 +106,7 @@ export class LspTestClient {
     this.configurationRequests = new EventLog('workspace/configuration item', diagnose);
     this.registrations = new EventLog('client/registerCapability', diagnose);
     this.refreshRequests = new EventLog('workspace/diagnostic/refresh', diagnose);
+    this.appliedEdits = new EventLog('workspace/applyEdit', diagnose);
     child.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
 
@@ -119,6 +126,10 @@ export class LspTestClient {
     });
     connection.onRequest(DiagnosticRefreshRequest.type, () => {
       this.refreshRequests.record(this.refreshRequests.items.length + 1);
+    });
+    connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
+      this.appliedEdits.record(params);
+      return { applied: true };
     });
     connection.listen();
   }
@@ -161,6 +172,11 @@ export class LspTestClient {
     await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type: FileChangeType.Changed }] });
   }
 
+  /** Any request by method name: the editing features' requests, and custom ones such as resolint/documentStats. */
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest<R>(method, params);
+  }
+
   pullDiagnostics(uri: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {
     return this.connection.sendRequest(DocumentDiagnosticRequest.type, {
       textDocument: { uri },
@@ -188,13 +204,24 @@ export class LspTestClient {
 
 function clientCapabilities(options: ClientOptions): ClientCapabilities {
   const dynamicRegistration = options.dynamicRegistration ?? false;
+  const editor = options.editorFeatures ?? false;
   return {
     textDocument: {
       synchronization: { dynamicRegistration: false },
+      ...(editor
+        ? {
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          definition: { linkSupport: true },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          completion: { completionItem: { snippetSupport: false, documentationFormat: ['markdown'] } },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true },
+        }
+        : {}),
       publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
       ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
     },
     workspace: {
+      ...(editor ? { applyEdit: true } : {}),
       configuration: options.configuration !== undefined,
       didChangeConfiguration: { dynamicRegistration },
       didChangeWatchedFiles: { dynamicRegistration },

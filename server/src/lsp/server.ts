@@ -1,5 +1,6 @@
 // Wiring only: LSP messages in, the core's results out. The linting is the core's, the caching
-// analysis-cache's, the settings document-settings', the push timing push-diagnostics'.
+// analysis-cache's, the settings document-settings', the push timing push-diagnostics', the
+// editing features (outline, hover, completion, code actions …) feature-handlers'.
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -24,6 +25,7 @@ import { settingsFileName } from '../node/settings-file';
 import { AnalysisCache, type Analysis } from './analysis-cache';
 import { findingToDiagnostic, settingsFileDiagnostic } from './convert';
 import { DocumentSettingsResolver } from './document-settings';
+import { featureCapabilities, registerFeatureHandlers } from './feature-handlers';
 import { DiagnosticsPusher } from './push-diagnostics';
 
 export const serverName = 'resolint';
@@ -85,6 +87,12 @@ class ResolintServer {
       if (!this.pullMode) this.pusher.clear(document.uri);
     });
 
+    registerFeatureHandlers(connection, {
+      analyze: (documentUri) => this.analyze(documentUri),
+      clientCapabilities: () => this.clientCapabilities,
+      logError: (what, error) => this.logError(what, error),
+    });
+
     connection.onDidChangeConfiguration(() => this.settingsChanged());
     connection.onDidChangeWatchedFiles(({ changes }) => {
       if (changes.some((change) => change.uri.endsWith(`/${settingsFileName}`))) this.settingsChanged();
@@ -103,6 +111,7 @@ class ResolintServer {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        ...featureCapabilities(),
         ...(this.pullMode
           ? { diagnosticProvider: { identifier: serverName, interFileDependencies: false, workspaceDiagnostics: false } }
           : {}),

@@ -1,0 +1,113 @@
+// Code actions as plain data: a quick fix per finding, "fix all of this rule", fix all (round
+// after round until nothing changes), and renumbering operative paragraphs or footnotes.
+import { applyEdits, collectFixEdits } from '../fix';
+import type { Finding, TextEdit } from '../findings';
+import { renumberFootnoteEdits } from '../footnotes';
+import { lint, type LintResult } from '../lint';
+import type { Span } from '../model';
+import { renumberOperativeEdits } from '../rules/operative-numbering';
+import type { Settings } from '../settings';
+
+/** Code action kinds, hierarchical as in LSP: a request for "source" gets every "source.…" action. */
+export const codeActionKinds = {
+  quickFix: 'quickfix',
+  fixAll: 'source.fixAll.resolint',
+  renumberOperativeParagraphs: 'source.renumber.operativeParagraphs',
+  renumberFootnotes: 'source.renumber.footnotes',
+} as const;
+export type CodeActionKind = (typeof codeActionKinds)[keyof typeof codeActionKinds];
+
+export interface CodeActionProposal {
+  readonly title: string;
+  readonly kind: CodeActionKind;
+  /** Against the text the findings were computed from. */
+  readonly edits: readonly TextEdit[];
+  /** The findings the action fixes. */
+  readonly findings: readonly Finding[];
+  readonly isPreferred?: boolean;
+}
+
+export interface CodeActionOptions {
+  /** The settings the result was linted with; fix all lints again with them. */
+  readonly settings: Settings;
+  /** The kinds asked for; undefined asks for quick fixes only (source actions cost more, and are asked for by kind). */
+  readonly only?: readonly string[];
+}
+
+/** The most rounds fix all runs: a fix that makes room for another is applied in the next round. */
+export const maximumFixRounds = 10;
+
+export function kindMatches(kind: string, requested: string): boolean {
+  return kind === requested || kind.startsWith(`${requested}.`);
+}
+
+function overlaps(span: Span, range: Span): boolean {
+  return span.start <= range.end && range.start <= span.end;
+}
+
+/** One edit from the first to the last character that differs: how a text changed, in one replacement. */
+export function differenceEdit(before: string, after: string): TextEdit | undefined {
+  if (before === after) return undefined;
+  let start = 0;
+  const shortest = Math.min(before.length, after.length);
+  while (start < shortest && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let suffix = 0;
+  while (suffix < shortest - start && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { span: { start, end: before.length - suffix }, newText: after.slice(start, after.length - suffix) };
+}
+
+/**
+ * Every fix of every finding, applied and linted again until the text stops changing (at most
+ * `maximumFixRounds` rounds). One round gives its own edits; more give one edit over what changed.
+ */
+export function fixAllEdits(result: LintResult, settings: Settings): TextEdit[] {
+  const original = result.draft.text;
+  const firstEdits = collectFixEdits(result.findings);
+  if (firstEdits.length === 0) return [];
+  let text = applyEdits(original, firstEdits).text;
+  let rounds = 1;
+  for (; rounds < maximumFixRounds; rounds++) {
+    const edits = collectFixEdits(lint(text, settings).findings);
+    const next = edits.length === 0 ? text : applyEdits(text, edits).text;
+    if (next === text) break;
+    text = next;
+  }
+  if (rounds === 1) return firstEdits;
+  const edit = differenceEdit(original, text);
+  return edit ? [edit] : [];
+}
+
+function requested(kind: CodeActionKind, only: readonly string[] | undefined): boolean {
+  if (!only) return kind === codeActionKinds.quickFix;
+  return only.some((wanted) => kindMatches(kind, wanted));
+}
+
+export function codeActionsFor(result: LintResult, range: Span, options: CodeActionOptions): CodeActionProposal[] {
+  const actions: CodeActionProposal[] = [];
+  const only = options.only;
+  const fixable = result.findings.filter((finding) => finding.fix && finding.fix.edits.length > 0);
+  if (requested(codeActionKinds.quickFix, only)) {
+    const here = fixable.filter((finding) => overlaps(finding.span, range));
+    for (const finding of here) {
+      actions.push({ title: finding.fix?.title ?? `Fix ${finding.ruleId}`, kind: codeActionKinds.quickFix, edits: finding.fix?.edits ?? [], findings: [finding], isPreferred: true });
+    }
+    for (const ruleId of [...new Set(here.map((finding) => finding.ruleId))]) {
+      const ofRule = fixable.filter((finding) => finding.ruleId === ruleId);
+      if (ofRule.length < 2) continue;
+      actions.push({ title: `Fix all ${ruleId} problems`, kind: codeActionKinds.quickFix, edits: collectFixEdits(ofRule), findings: ofRule });
+    }
+  }
+  if (requested(codeActionKinds.fixAll, only)) {
+    const edits = fixAllEdits(result, options.settings);
+    if (edits.length > 0) actions.push({ title: 'Fix all Resolint problems', kind: codeActionKinds.fixAll, edits, findings: fixable });
+  }
+  if (requested(codeActionKinds.renumberOperativeParagraphs, only)) {
+    const edits = renumberOperativeEdits(result.draft);
+    if (edits.length > 0) actions.push({ title: 'Renumber operative paragraphs', kind: codeActionKinds.renumberOperativeParagraphs, edits, findings: [] });
+  }
+  if (requested(codeActionKinds.renumberFootnotes, only)) {
+    const edits = renumberFootnoteEdits(result.draft);
+    if (edits.length > 0) actions.push({ title: 'Renumber footnotes', kind: codeActionKinds.renumberFootnotes, edits, findings: [] });
+  }
+  return actions;
+}

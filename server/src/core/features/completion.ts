@@ -1,0 +1,214 @@
+// Completion where a drafter starts something: at the start of a paragraph, the openers that fit
+// there (preambular before the first operative paragraph, operative after), the paired "also"
+// form when the paragraph above opened with the same verb, and the next operative number; after
+// "[^", the footnote numbers in use and the next free one.
+import type { Lexicon, OpenerEntry } from '../lexicon/lexicon';
+import type { Draft, Paragraph, ParagraphKind, Span } from '../model';
+import type { AlsoPosition } from '../settings';
+import { capitalize, lowerFirst } from '../structure';
+import { partIndexAt } from './at-offset';
+import { firstWords } from './symbols';
+
+export type CompletionKind = 'opener' | 'paragraph-number' | 'footnote';
+
+export interface Completion {
+  readonly label: string;
+  readonly kind: CompletionKind;
+  /** Replaces the text of `replaceSpan`. */
+  readonly insertText: string;
+  readonly replaceSpan: Span;
+  /** What the editor matches the typed text against, when not the label. */
+  readonly filterText?: string;
+  readonly detail?: string;
+  /** Markdown. */
+  readonly documentation?: string;
+  readonly sortText: string;
+  readonly preselect?: boolean;
+}
+
+export interface CompletionOptions {
+  /** The lexicon of the draft's language (with the settings' extra openers); undefined offers no openers. */
+  readonly lexicon: Lexicon | undefined;
+  /** Where "also" stands in operative openers ("auto": as the document already does, else before the verb). */
+  readonly alsoPosition: AlsoPosition;
+}
+
+const lineBreak = /[\r\n\u2028\u2029]/;
+
+function lineStartBefore(text: string, offset: number): number {
+  let start = offset;
+  while (start > 0 && !lineBreak.test(text[start - 1] ?? '')) start--;
+  return start;
+}
+
+/** Whether the line before `lineStart` is blank (or there is none): a new paragraph starts here. */
+function followsBlankLine(text: string, lineStart: number): boolean {
+  if (lineStart === 0) return true;
+  let end = lineStart - 1;
+  if (text[end] === '\n' && text[end - 1] === '\r') end--;
+  const previousStart = lineStartBefore(text, end);
+  return text.slice(previousStart, end).trim() === '';
+}
+
+// ---- footnote numbers after "[^" ---------------------------------------------------------------
+
+function footnoteCompletions(draft: Draft, offset: number, typedStart: number): Completion[] {
+  const after = /^\d*\]?/.exec(draft.text.slice(offset, offset + 8))?.[0] ?? '';
+  const replaceSpan = { start: typedStart, end: offset + after.length };
+  const numbers = [...new Set([...draft.footnoteTexts.map((footnote) => footnote.number), ...draft.footnoteCalls.map((call) => call.number)])].sort((a, b) => a - b);
+  const next = (numbers[numbers.length - 1] ?? 0) + 1;
+  const width = String(next).length;
+  const existing = numbers.map((number): Completion => {
+    const footnote = draft.footnoteTexts.find((text) => text.number === number);
+    return {
+      label: String(number),
+      kind: 'footnote',
+      insertText: `${number}]`,
+      replaceSpan,
+      detail: footnote ? firstWords(footnote.body, 10) : 'no footnote text yet',
+      sortText: String(number).padStart(width, '0'),
+    };
+  });
+  return [...existing, { label: String(next), kind: 'footnote', insertText: `${next}]`, replaceSpan, detail: 'a new footnote', sortText: String(next).padStart(width, '0'), preselect: true }];
+}
+
+// ---- openers and numbers at the start of a paragraph ------------------------------------------
+
+/** Where "also" stands in the document's own repeated openers of one kind, where it shows. */
+function documentAlsoPosition(draft: Draft, kind: ParagraphKind): 'before' | 'after' | undefined {
+  for (const paragraph of draft.paragraphs) {
+    const additive = paragraph.kind === kind ? paragraph.opener?.match?.additive : undefined;
+    if (additive) return additive.position;
+  }
+  return undefined;
+}
+
+/** "Recalling also" / "Also requests" (or "further" after a paragraph that already said "also"). */
+function additiveForm(draft: Draft, above: Paragraph, kind: ParagraphKind, lexicon: Lexicon, options: CompletionOptions): { text: string; verb: string } | undefined {
+  const match = above.opener?.match;
+  const form = kind === 'operative' ? match?.entry.operative : match?.entry.preambular;
+  if (!match || !form) return undefined;
+  const word = match.additive ? (lexicon.additive.later[0] ?? lexicon.additive.second) : lexicon.additive.second;
+  const position = kind === 'preambular'
+    ? (documentAlsoPosition(draft, kind) ?? 'after')
+    : options.alsoPosition !== 'auto' ? options.alsoPosition : (documentAlsoPosition(draft, kind) ?? 'before');
+  const text = position === 'after' ? `${capitalize(form)} ${word}` : `${capitalize(word)} ${lowerFirst(form)}`;
+  return { text, verb: form };
+}
+
+function openerDocumentation(entry: OpenerEntry, kind: ParagraphKind): string | undefined {
+  const paired = kind === 'operative' ? entry.preambular && `Preambular form: *${entry.preambular}*` : entry.operative && `Operative form: *${entry.operative}*`;
+  const parts = [paired, entry.note].filter((part): part is string => Boolean(part));
+  return parts.length > 0 ? parts.join('\n\n') : undefined;
+}
+
+interface ParagraphStart {
+  readonly kind: ParagraphKind;
+  /** The number typed on the line, or the one to insert before the opener (operative lines without one). */
+  readonly numberToInsert?: number;
+  /** From the emphasis marker or the word being typed to the cursor. */
+  readonly replaceSpan: Span;
+  readonly typedMarker: string;
+  /** The paragraph right above, when it is of the same kind. */
+  readonly above?: Paragraph;
+}
+
+/** Whether the cursor stands where no paragraph of the resolution goes: header, annexes, footnote texts, closing. */
+function outsideTheBody(draft: Draft, offset: number, lineStart: number): boolean {
+  const part = draft.parts[partIndexAt(draft, offset)];
+  if (part?.chapeau && offset <= part.chapeau.span.end) return true;
+  if (draft.annexes.some((annex) => annex.heading.start <= offset)) return true;
+  if (draft.footnoteTexts.some((footnote) => footnote.placement === 'end' && footnote.span.start < lineStart)) return true;
+  return draft.blocks.some((block) => block.kind === 'closing' && block.span.start < lineStart);
+}
+
+function nextOperativeNumber(draft: Draft, partIndex: number, lineStart: number): number {
+  const above = (draft.parts[partIndex]?.operativeParagraphs ?? []).filter((paragraph) => paragraph.span.start < lineStart && paragraph.number && !paragraph.number.insertSuffix);
+  return (above[above.length - 1]?.number?.value ?? 0) + 1;
+}
+
+function emphasisMarker(draft: Draft, lineStart: number): string {
+  const above = draft.paragraphs.filter((paragraph) => paragraph.span.start < lineStart && paragraph.opener);
+  const emphasis = above[above.length - 1]?.opener?.emphasis;
+  return emphasis ? draft.text.slice(emphasis.open.start, emphasis.open.end) : '';
+}
+
+function openerCompletions(draft: Draft, start: ParagraphStart, lexicon: Lexicon, options: CompletionOptions, lineStart: number): Completion[] {
+  const marker = start.typedMarker || emphasisMarker(draft, lineStart);
+  const prefix = start.numberToInsert !== undefined ? `${start.numberToInsert}. ` : '';
+  const item = (label: string, sortText: string, extra: Partial<Completion>): Completion => ({
+    label,
+    kind: 'opener',
+    insertText: `${prefix}${marker}${label}${marker} `,
+    replaceSpan: start.replaceSpan,
+    filterText: `${start.typedMarker}${label}`,
+    sortText,
+    ...(prefix ? { detail: `${prefix}${label}` } : {}),
+    ...extra,
+  });
+  const completions: Completion[] = [];
+  const seen = new Set<string>();
+  const additive = start.above ? additiveForm(draft, start.above, start.kind, lexicon, options) : undefined;
+  if (additive) {
+    seen.add(additive.text);
+    completions.push(item(additive.text, `0 ${additive.text.toLowerCase()}`, { preselect: start.numberToInsert === undefined || start.replaceSpan.start < start.replaceSpan.end, detail: `${prefix}${additive.text} — the paragraph above opens with '${additive.verb}'` }));
+  }
+  for (const entry of lexicon.openers) {
+    const form = start.kind === 'operative' ? entry.operative : entry.preambular;
+    if (!form || seen.has(form)) continue;
+    seen.add(form);
+    const documentation = openerDocumentation(entry, start.kind);
+    completions.push(item(form, `1 ${form.toLowerCase()}`, documentation ? { documentation } : {}));
+  }
+  return completions;
+}
+
+const numberedLine = /^[ \t\u00A0]*(\d{1,3})(?:[ \t]+(?:bis|ter|quater|quinquies))?[.)][ \t\u00A0]+([*_]?)([\p{L}'’-]*)$/u;
+const unnumberedLine = /^[ \t\u00A0]*([*_]?)([\p{L}'’-]*)$/u;
+const digitsOnlyLine = /^[ \t\u00A0]*(\d{1,3})$/;
+
+export function completionsAt(draft: Draft, offset: number, options: CompletionOptions): Completion[] {
+  const text = draft.text;
+  if (offset < 0 || offset > text.length) return [];
+  const lineStart = lineStartBefore(text, offset);
+  const before = text.slice(lineStart, offset);
+
+  const footnote = /\[\^(\d*)$/.exec(before);
+  if (footnote) return footnoteCompletions(draft, offset, offset - (footnote[1] ?? '').length);
+
+  if (outsideTheBody(draft, offset, lineStart)) return [];
+  const partIndex = partIndexAt(draft, offset);
+  const paragraphsAbove = draft.paragraphs.filter((paragraph) => paragraph.span.start < lineStart && paragraph.partIndex === partIndex);
+  const inOperativePart = paragraphsAbove.some((paragraph) => paragraph.kind === 'operative');
+  const nearest = paragraphsAbove[paragraphsAbove.length - 1];
+  const lexicon = options.lexicon;
+
+  const digits = digitsOnlyLine.exec(before);
+  if (digits) {
+    if (!inOperativePart || !followsBlankLine(text, lineStart)) return [];
+    const next = nextOperativeNumber(draft, partIndex, lineStart);
+    const typed = { start: offset - (digits[1] ?? '').length, end: offset };
+    return [{ label: `${next}.`, kind: 'paragraph-number', insertText: `${next}. `, replaceSpan: typed, detail: 'the next operative paragraph', sortText: '0', preselect: true }];
+  }
+
+  const numbered = numberedLine.exec(before);
+  const unnumbered = numbered ? null : unnumberedLine.exec(before);
+  if (!numbered && !(unnumbered && followsBlankLine(text, lineStart))) return [];
+  const kind: ParagraphKind = numbered || inOperativePart ? 'operative' : 'preambular';
+  const typedMarker = (numbered ? numbered[2] : unnumbered?.[1]) ?? '';
+  const typedWord = (numbered ? numbered[3] : unnumbered?.[2]) ?? '';
+  const replaceSpan = { start: offset - typedWord.length - typedMarker.length, end: offset };
+  const numberToInsert = !numbered && kind === 'operative' ? nextOperativeNumber(draft, partIndex, lineStart) : undefined;
+  const start: ParagraphStart = {
+    kind,
+    replaceSpan,
+    typedMarker,
+    ...(numberToInsert !== undefined ? { numberToInsert } : {}),
+    ...(nearest && nearest.kind === kind ? { above: nearest } : {}),
+  };
+  const completions = lexicon ? openerCompletions(draft, start, lexicon, options, lineStart) : [];
+  if (numberToInsert !== undefined && typedWord === '' && typedMarker === '') {
+    completions.unshift({ label: `${numberToInsert}.`, kind: 'paragraph-number', insertText: `${numberToInsert}. `, replaceSpan, detail: 'the next operative paragraph', sortText: '0', preselect: true });
+  }
+  return completions;
+}

@@ -1,0 +1,102 @@
+// Navigation: a footnote call ↔ its text; a cross-reference → the paragraph it names; and back,
+// from a footnote text or a paragraph's number to everything that refers to it.
+import type { Draft, Paragraph, Span } from '../model';
+import { nodeAt, spanOfReferencedNumber } from './at-offset';
+import { targetOfNumber, targetsOfReference, type ReferenceTarget } from './cross-reference-targets';
+
+export interface NavigationTarget {
+  /** All of the target: the whole footnote text, the whole paragraph. */
+  readonly span: Span;
+  /** Where the cursor lands: the footnote's label, the paragraph's number. */
+  readonly selectionSpan: Span;
+}
+
+export interface Definition {
+  /** The text the navigation starts from: the call, the referenced number. */
+  readonly originSpan: Span;
+  readonly targets: readonly NavigationTarget[];
+}
+
+function paragraphTarget(target: ReferenceTarget): NavigationTarget {
+  const node = target.subparagraph ?? target.paragraph;
+  const label = target.subparagraph ? target.subparagraph.label?.span : target.paragraph.number?.span;
+  return { span: node.span, selectionSpan: label ?? { start: node.textStart, end: node.textStart } };
+}
+
+function footnoteTargets(draft: Draft, number: number): NavigationTarget[] {
+  return draft.footnoteTexts.filter((footnote) => footnote.number === number).map((footnote) => ({ span: footnote.span, selectionSpan: footnote.labelSpan }));
+}
+
+function callTargets(draft: Draft, number: number): NavigationTarget[] {
+  return draft.footnoteCalls.filter((call) => call.number === number).map((call) => ({ span: call.span, selectionSpan: call.span }));
+}
+
+export function definitionAt(draft: Draft, offset: number): Definition | undefined {
+  const node = nodeAt(draft, offset);
+  let targets: NavigationTarget[] = [];
+  switch (node?.kind) {
+    case 'footnote-call':
+      targets = footnoteTargets(draft, node.call.number);
+      break;
+    case 'footnote-text':
+      targets = callTargets(draft, node.footnote.number);
+      break;
+    case 'cross-reference': {
+      const found = node.number ? [targetOfNumber(draft, node.reference, node.number)] : targetsOfReference(draft, node.reference);
+      targets = found.flatMap((target) => (target ? [paragraphTarget(target)] : []));
+      break;
+    }
+    default:
+      return undefined;
+  }
+  return targets.length > 0 ? { originSpan: node.span, targets } : undefined;
+}
+
+/** Where each cross-reference that points at `paragraph` names it: the number itself, or the whole reference for a range's middle. */
+function crossReferencesTo(draft: Draft, paragraph: Paragraph): Span[] {
+  const spans: Span[] = [];
+  for (const reference of draft.crossReferences) {
+    if (!targetsOfReference(draft, reference).some((target) => target.paragraph === paragraph)) continue;
+    const named = reference.numbers.filter((number) => targetOfNumber(draft, reference, number)?.paragraph === paragraph);
+    if (named.length > 0) spans.push(...named.map(spanOfReferencedNumber));
+    else spans.push(reference.span);
+  }
+  return spans;
+}
+
+/**
+ * Everything that refers to the footnote or operative paragraph at `offset` (from a call, a footnote
+ * text, a paragraph's number or a reference to it), with the footnote's label or the paragraph's
+ * number itself when `includeDeclaration`.
+ */
+export function referencesAt(draft: Draft, offset: number, includeDeclaration: boolean): Span[] {
+  const node = nodeAt(draft, offset);
+  let footnoteNumber: number | undefined;
+  let paragraph: Paragraph | undefined;
+  switch (node?.kind) {
+    case 'footnote-call':
+      footnoteNumber = node.call.number;
+      break;
+    case 'footnote-text':
+      footnoteNumber = node.footnote.number;
+      break;
+    case 'paragraph-number':
+      paragraph = node.paragraph.kind === 'operative' ? node.paragraph : undefined;
+      break;
+    case 'cross-reference':
+      paragraph = node.number ? targetOfNumber(draft, node.reference, node.number)?.paragraph : targetsOfReference(draft, node.reference)[0]?.paragraph;
+      break;
+    default:
+      break;
+  }
+  if (footnoteNumber !== undefined) {
+    const number = footnoteNumber;
+    const declarations = includeDeclaration ? draft.footnoteTexts.filter((footnote) => footnote.number === number).map((footnote) => footnote.labelSpan) : [];
+    return [...declarations, ...draft.footnoteCalls.filter((call) => call.number === number).map((call) => call.span)].sort((a, b) => a.start - b.start);
+  }
+  if (paragraph) {
+    const declaration = includeDeclaration && paragraph.number ? [paragraph.number.span] : [];
+    return [...declaration, ...crossReferencesTo(draft, paragraph)].sort((a, b) => a.start - b.start);
+  }
+  return [];
+}

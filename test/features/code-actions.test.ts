@@ -1,0 +1,98 @@
+// Code actions: a quick fix per finding under the cursor, "fix all of this rule", fix all
+// (source.fixAll.resolint), and the renumbering source actions. Each fix is applied and the
+// text linted again.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { applyEdits, codeActionKinds, codeActionsFor, defaultSettings, lint, type CodeActionProposal, type Span } from '../../server/src/core/index';
+import { fixAll } from '../check';
+import { atCursor } from './cursor';
+import { draftLikeText } from './samples';
+
+const slips = `The General Assembly,
+
+Recalling its resolution 60/1,[^2]
+
+Recalls also its resolution 61/1,[^1]
+
+1. Decides to convene a high-level meeting;
+
+3. Urging the Secretary-General to report;
+
+4. Urging States to participate.
+
+[^1]: Resolution 61/1.
+[^2]: Resolution 60/1.
+`;
+
+function actionsAt(marked: string, only?: readonly string[]): { text: string; actions: CodeActionProposal[] } {
+  const { text, offset } = atCursor(marked);
+  const cursor: Span = { start: offset, end: offset };
+  return { text, actions: codeActionsFor(lint(text), cursor, { settings: defaultSettings, ...(only ? { only } : {}) }) };
+}
+
+function applied(text: string, action: CodeActionProposal | undefined): string {
+  assert.ok(action, 'no such action');
+  const result = applyEdits(text, action.edits);
+  assert.deepEqual(result.skipped, []);
+  return result.text;
+}
+
+describe('features: code actions', () => {
+  it('a quick fix turns "Urging" into "Urges", and the finding is gone', () => {
+    const { text, actions } = actionsAt(slips.replace('3. Urging', '3. Urg$0ing'));
+    const quickFix = actions.find((action) => action.kind === codeActionKinds.quickFix && action.findings[0]?.ruleId === 'operative-verb' && action.findings.length === 1);
+    assert.ok(quickFix, actions.map((action) => action.title).join(' | '));
+    assert.equal(quickFix.isPreferred, true);
+    const fixed = applied(text, quickFix);
+    assert.ok(fixed.includes('3. Urges the Secretary-General'));
+    const still = lint(fixed).findings.filter((finding) => finding.ruleId === 'operative-verb');
+    assert.equal(still.length, 1, 'only the other "Urging" is left');
+  });
+
+  it('"Fix all operative-verb problems" fixes both, in one action', () => {
+    const { text, actions } = actionsAt(slips.replace('3. Urging', '3. Urg$0ing'));
+    const fixAllOfRule = actions.find((action) => action.title === 'Fix all operative-verb problems');
+    assert.ok(fixAllOfRule, actions.map((action) => action.title).join(' | '));
+    assert.deepEqual(lint(applied(text, fixAllOfRule)).findings.filter((finding) => finding.ruleId === 'operative-verb'), []);
+  });
+
+  it('only quick fixes where nothing is asked for by kind; none away from the findings', () => {
+    const here = actionsAt(slips.replace('3. Urging', '3. Urg$0ing')).actions;
+    assert.ok(here.every((action) => action.kind === codeActionKinds.quickFix));
+    const away = actionsAt(slips.replace('high-level', 'high-$0level')).actions;
+    assert.deepEqual(away.map((action) => action.title), []);
+  });
+
+  it('source.fixAll.resolint fixes everything, round after round, like the CLI', () => {
+    const { text, actions } = actionsAt(`$0${slips}`, ['source.fixAll']);
+    assert.deepEqual(actions.map((action) => action.kind), [codeActionKinds.fixAll]);
+    const fixed = applied(text, actions[0]);
+    assert.equal(fixed, fixAll(text).text);
+    assert.deepEqual(lint(fixed).findings.filter((finding) => finding.fix), []);
+  });
+
+  it('"source" gives fix all and both renumberings; each renumbering changes only its numbers', () => {
+    const { text, actions } = actionsAt(`$0${slips}`, ['source']);
+    assert.deepEqual(actions.map((action) => action.title), ['Fix all Resolint problems', 'Renumber operative paragraphs', 'Renumber footnotes']);
+    const operative = applied(text, actions.find((action) => action.kind === codeActionKinds.renumberOperativeParagraphs));
+    assert.equal(operative, text.replace('3. Urging', '2. Urging').replace('4. Urging', '3. Urging'));
+    const footnotes = applied(text, actions.find((action) => action.kind === codeActionKinds.renumberFootnotes));
+    assert.equal(footnotes, text.replace('60/1,[^2]', '60/1,[^1]').replace('61/1,[^1]', '61/1,[^2]').replace('[^1]: Resolution 61/1.', '[^2]: Resolution 61/1.').replace('[^2]: Resolution 60/1.', '[^1]: Resolution 60/1.'));
+  });
+
+  it('no renumbering is offered where the numbers are in order', () => {
+    const { actions } = actionsAt('$0The General Assembly,\n\nRecalling its resolution 60/1,[^1]\n\n1. Decides to act;\n\n2. Requests a report.\n\n[^1]: Resolution 60/1.\n', ['source']);
+    assert.deepEqual(actions.map((action) => action.title), []);
+  });
+
+  it('fix all gives what fixing round after round gives, on any text', () => {
+    fc.assert(
+      fc.property(draftLikeText, (text) => {
+        const [action] = codeActionsFor(lint(text), { start: 0, end: 0 }, { settings: defaultSettings, only: [codeActionKinds.fixAll] });
+        const fixed = action ? applyEdits(text, action.edits).text : text;
+        assert.equal(fixed, fixAll(text).text);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

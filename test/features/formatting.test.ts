@@ -1,0 +1,93 @@
+// Formatting changes numbers and white space, never a word: cases as data, then the property on
+// arbitrary text and on every adopted text of the corpus.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { applyEdits, formattingEdits, parse, type TextEdit } from '../../server/src/core/index';
+import { corpusTexts } from './cursor';
+import { draftLikeText } from './samples';
+
+const cases: { name: string; text: string; formatted: string }[] = [
+  {
+    name: 'renumbers operative paragraphs',
+    text: 'The General Assembly,\n\nRecalling its resolution 60/1,\n\n1. Decides to act;\n\n3. Requests a report;\n\n3. Invites States to contribute.\n',
+    formatted: 'The General Assembly,\n\nRecalling its resolution 60/1,\n\n1. Decides to act;\n\n2. Requests a report;\n\n3. Invites States to contribute.\n',
+  },
+  {
+    name: 'renumbers footnotes in the order of their first call, texts with them',
+    text: 'The General Assembly,\n\nRecalling its resolution 60/1,[^2]\n\n1. Takes note of the report.[^1]\n\n[^1]: A/61/179.\n[^2]: Resolution 60/1.\n',
+    formatted: 'The General Assembly,\n\nRecalling its resolution 60/1,[^1]\n\n1. Takes note of the report.[^2]\n\n[^2]: A/61/179.\n[^1]: Resolution 60/1.\n',
+  },
+  {
+    name: 'removes trailing spaces and tabs, on every kind of line end',
+    text: 'The General Assembly,  \r\n\r\nRecalling its resolution 60/1,\t\n   \n1. Decides to act. ',
+    formatted: 'The General Assembly,\r\n\r\nRecalling its resolution 60/1,\n\n1. Decides to act.',
+  },
+  {
+    name: 'indents sub-paragraphs the way the document mostly does, level by level',
+    text: 'The General Assembly,\n\n1. Urges States:\n   (a) To act;\n (b) To report:\n      (i) Yearly;\n    (ii) In full;\n      (iii) On time;\n   (c) To cooperate.\n',
+    formatted: 'The General Assembly,\n\n1. Urges States:\n   (a) To act;\n   (b) To report:\n      (i) Yearly;\n      (ii) In full;\n      (iii) On time;\n   (c) To cooperate.\n',
+  },
+  {
+    name: 'leaves footnote numbers alone while a footnote text is never called (the order of first use is not known)',
+    text: 'The General Assembly,\n\nRecalling its resolution 60/1,[^2]\n\n1. Decides to act.\n\n[^1]: A/61/179.\n[^2]: Resolution 60/1.\n',
+    formatted: 'The General Assembly,\n\nRecalling its resolution 60/1,[^2]\n\n1. Decides to act.\n\n[^1]: A/61/179.\n[^2]: Resolution 60/1.\n',
+  },
+  {
+    name: 'leaves a well-formed draft alone',
+    text: 'The General Assembly,\n\nRecalling its resolution 60/1,[^1]\n\n1. Decides to act;\n\n2. Requests a report.\n\n[^1]: Resolution 60/1.\n',
+    formatted: 'The General Assembly,\n\nRecalling its resolution 60/1,[^1]\n\n1. Decides to act;\n\n2. Requests a report.\n\n[^1]: Resolution 60/1.\n',
+  },
+];
+
+const digit = /[\d\u00B9\u00B2\u00B3\u2070-\u2079]/gu;
+const onlyDigitsAndSpace = /^[\d\u00B9\u00B2\u00B3\u2070-\u2079\s]*$/u;
+
+/** The words of a text, numbers taken out: what formatting must leave as it is. */
+function words(text: string): string[] {
+  return text.replace(digit, ' ').split(/\s+/).filter((word) => word !== '');
+}
+
+function assertOnlyNumbersAndSpace(text: string, edits: readonly TextEdit[]): void {
+  for (const edit of edits) {
+    const replaced = text.slice(edit.span.start, edit.span.end);
+    assert.match(replaced, onlyDigitsAndSpace, `an edit replaces ${JSON.stringify(replaced)}`);
+    assert.match(edit.newText, onlyDigitsAndSpace, `an edit writes ${JSON.stringify(edit.newText)}`);
+  }
+}
+
+function formatted(text: string): { text: string; edits: TextEdit[] } {
+  const edits = formattingEdits(parse(text));
+  const applied = applyEdits(text, edits);
+  assert.deepEqual(applied.skipped, [], 'overlapping edits');
+  return { text: applied.text, edits };
+}
+
+describe('features: formatting', () => {
+  for (const testCase of cases) {
+    it(testCase.name, () => {
+      assert.equal(formatted(testCase.text).text, testCase.formatted);
+    });
+  }
+
+  it('changes only digits and white space, on any text: the words stay in order', () => {
+    fc.assert(
+      fc.property(draftLikeText, (text) => {
+        const result = formatted(text);
+        assertOnlyNumbersAndSpace(text, result.edits);
+        assert.deepEqual(words(result.text), words(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  const corpus = corpusTexts();
+  it(`changes only digits and white space on every adopted text of the corpus (${corpus.length} texts), and is then done`, function () {
+    if (corpus.length === 0) this.skip();
+    for (const { name, text } of corpus) {
+      const result = formatted(text);
+      assertOnlyNumbersAndSpace(text, result.edits);
+      assert.deepEqual(words(result.text), words(text), name);
+      assert.deepEqual(formattingEdits(parse(result.text)), [], `${name}: formatting the formatted text changes it again`);
+    }
+  });
+});
