@@ -105,7 +105,7 @@ describe('resolint command line', () => {
       ['a bad --max-warnings', ['--max-warnings', 'many', cleanPath], /--max-warnings/],
       ['a bad --mode', ['--mode', 'fast', cleanPath], /--mode: expected one of "final", "negotiation"/],
       ['a bad --language', ['--language', 'english', cleanPath], /--language/],
-      ['--import', ['--import', cleanPath], /--import is not implemented yet/],
+      ['--import with two files', ['--import', cleanPath, cleanPath], /--import/],
       ['no target', [], /no files, folders or "-" given/],
     ];
     for (const [name, args, message] of cases) {

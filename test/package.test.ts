@@ -23,6 +23,7 @@ describe('the VS Code package (.vsix)', function () {
       'dist/server.js',
       'language-configuration.json',
       'package.json',
+      'snippets/resolution.json',
       'syntaxes/resolution.tmLanguage.json',
     ]);
   });

@@ -32,11 +32,35 @@ export interface LintOptions {
   readonly fix: boolean;
 }
 
+/** `--import`: one text copied out of a PDF, printed in the draft format. */
+export interface ImportOptions {
+  /** A file, or "-" for standard input. */
+  readonly target: string;
+  /** The language given with --language, when not "auto". */
+  readonly language: string | undefined;
+}
+
+export const exportFormats = ['akn', 'docx', 'html'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+/** `--export`: one draft as Akoma Ntoso, Word or the preview's HTML. */
+export interface ExportOptions {
+  readonly format: ExportFormat;
+  /** A file, or "-" for standard input. */
+  readonly target: string;
+  /** Where to write; standard output when not given (Word needs a file). */
+  readonly output: string | undefined;
+  /** The language given with --language, when not "auto". */
+  readonly language: string | undefined;
+}
+
 export type Command =
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
   | { readonly kind: 'list-rules' }
   | { readonly kind: 'lint'; readonly options: LintOptions }
+  | { readonly kind: 'import'; readonly options: ImportOptions }
+  | { readonly kind: 'export'; readonly options: ExportOptions }
   | { readonly kind: 'usage-error'; readonly message: string };
 
 export const usage = `Usage: resolint [options] <file | folder | ->...
@@ -57,7 +81,11 @@ Options:
   --stdin-filename <name>       the name used for text read from "-"
   --fix                         apply the safe fixes in place, then report what is left;
                                 with "-": print the fixed text only
-  --import                      rewrite text imported from a PDF (not implemented yet)
+  --import <file | ->           print text copied out of a PDF in the draft format
+  --export akn|docx|html <file | ->
+                                write the draft as Akoma Ntoso XML, a Word document or the
+                                preview's HTML page (to --output, else standard output)
+  --output <file>               where --export writes (required for docx)
   --version                     print the version
   --help                        print this help
 
@@ -78,6 +106,8 @@ const optionSpecs = {
   'stdin-filename': { type: 'string' },
   fix: { type: 'boolean' },
   import: { type: 'boolean' },
+  export: { type: 'string' },
+  output: { type: 'string', short: 'o' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -97,12 +127,14 @@ function readCommand(argv: readonly string[]): Command {
   const { values, positionals } = parseArgs({ args: [...argv], options: optionSpecs, allowPositionals: true, strict: true });
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
-  if (values.import) throw new UsageError('--import is not implemented yet');
   if (values['list-rules']) return { kind: 'list-rules' };
 
   const format = readFormat(values.format);
   const ruleOverrides = readRuleOverrides(values.rule ?? []);
   const settingsOverrides = readSettingsOverrides(ruleOverrides, values);
+  if (values.import) return readImportCommand(positionals, values.fix === true, values.language);
+  if (values.export !== undefined) return readExportCommand(values.export, positionals, values.output, values.fix === true, values.language);
+  if (values.output !== undefined) throw new UsageError('--output goes with --export');
   const raisedQuietRules = new Set(
     Object.entries(ruleOverrides)
       .filter(([, level]) => level === 'information' || level === 'hint')
@@ -134,6 +166,30 @@ function readCommand(argv: readonly string[]): Command {
       fix,
     },
   };
+}
+
+function readImportCommand(positionals: readonly string[], fix: boolean, language: string | undefined): Command {
+  if (fix) throw new UsageError('--import prints the converted text: it cannot be combined with --fix');
+  const [target, ...others] = positionals;
+  if (target === undefined || others.length > 0) throw new UsageError('--import takes one file, or "-" for standard input');
+  return { kind: 'import', options: { target, language: language === 'auto' ? undefined : language } };
+}
+
+function readExportCommand(
+  format: string,
+  positionals: readonly string[],
+  output: string | undefined,
+  fix: boolean,
+  language: string | undefined,
+): Command {
+  if (!(exportFormats as readonly string[]).includes(format)) {
+    throw new UsageError(`--export: expected one of ${exportFormats.join(', ')}, found "${format}"`);
+  }
+  if (fix) throw new UsageError('--export cannot be combined with --fix');
+  const [target, ...others] = positionals;
+  if (target === undefined || others.length > 0) throw new UsageError('--export takes one file, or "-" for standard input');
+  if (format === 'docx' && output === undefined) throw new UsageError('--export docx writes a file: give --output <file.docx>');
+  return { kind: 'export', options: { format: format as ExportFormat, target, output, language: language === 'auto' ? undefined : language } };
 }
 
 function readFormat(value: string | undefined): OutputFormat {

@@ -10,10 +10,13 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 const noColor = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '';
 
-process.exitCode = runCli(process.argv.slice(2), {
+const exitCode = runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   colors: process.stdout.isTTY === true && !noColor,
   writeOut: (text) => process.stdout.write(text),
   writeError: (text) => process.stderr.write(text),
   readStdin: () => fs.readFileSync(0),
 });
+// Only `--export docx` answers with a promise (the zip is written asynchronously).
+if (typeof exitCode === 'number') process.exitCode = exitCode;
+else void exitCode.then((code) => (process.exitCode = code));

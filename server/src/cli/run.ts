@@ -1,10 +1,11 @@
 // One run of `resolint`: read the command, find the drafts, lint each with its settings, print one
 // report. The process (argv, streams, exit code) stays in main.ts so this can be driven from a test.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { allRules, lint, type Finding } from '../core/index';
-import { writeFileAtomic } from '../node/atomic-write';
+import { akomaNtoso, allRules, convertToDraftFormat, lint, parse, previewHtml, renderModel, symbolFromFileName, type Finding } from '../core/index';
+import { temporaryPathFor, writeFileAtomic, type AtomicWriteResult } from '../node/atomic-write';
 import { decodeText, maxTextFileBytes, readTextFile, tooLargeReason, type TextFileResult } from '../node/text-file';
-import { parseCommandLine, usage, type LintOptions } from './arguments';
+import { parseCommandLine, stdinTarget, usage, type ExportOptions, type ImportOptions, type LintOptions } from './arguments';
 import { discoverTargets, type LintTarget } from './file-discovery';
 import { fixText, type FixOutcome } from './fix';
 import { formatters } from './formatters/index';
@@ -28,7 +29,8 @@ export interface CliEnvironment {
 /** The name ESLint gives to text read from standard input without --stdin-filename. */
 const anonymousStdinName = '<text>';
 
-export function runCli(argv: readonly string[], environment: CliEnvironment): ExitCode {
+/** The exit code; a promise only for `--export docx`, which zips asynchronously. */
+export function runCli(argv: readonly string[], environment: CliEnvironment): ExitCode | Promise<ExitCode> {
   const command = parseCommandLine(argv);
   switch (command.kind) {
     case 'help':
@@ -45,6 +47,66 @@ export function runCli(argv: readonly string[], environment: CliEnvironment): Ex
       return exitCodes.failure;
     case 'lint':
       return lintTargets(command.options, environment);
+    case 'import':
+      return importText(command.options, environment);
+    case 'export':
+      return exportDraft(command.options, environment);
+  }
+}
+
+/** `--export`: the draft as Akoma Ntoso, a Word document or the preview page, to --output or standard output. */
+async function exportDraft(options: ExportOptions, environment: CliEnvironment): Promise<ExitCode> {
+  const fromStdin = options.target === stdinTarget;
+  const read = fromStdin ? readStdin(environment) : readTextFile(path.resolve(environment.cwd, options.target));
+  if (!read.ok) {
+    environment.writeError(`resolint: ${fromStdin ? anonymousStdinName : options.target}: ${read.reason}\n`);
+    return exitCodes.failure;
+  }
+  const draft = parse(read.text, options.language ? { language: options.language } : {});
+  // A text copied without its masthead still has a symbol when its file is named like "A_RES_61_181.txt".
+  const model = renderModel(draft, fromStdin ? {} : { symbolHint: symbolFromFileName(options.target) });
+  let contents: Buffer;
+  if (options.format === 'docx') {
+    const { wordDocument } = await import('../node/docx.js');
+    contents = await wordDocument(model);
+  } else {
+    contents = Buffer.from(options.format === 'akn' ? akomaNtoso(model) : previewHtml(model), 'utf8');
+  }
+  if (options.output === undefined) {
+    environment.writeOut(contents.toString('utf8'));
+    return exitCodes.clean;
+  }
+  const written = writeOutputFile(path.resolve(environment.cwd, options.output), contents);
+  if (!written.ok) {
+    environment.writeError(`resolint: ${options.output}: cannot write (${written.reason})\n`);
+    return exitCodes.failure;
+  }
+  return exitCodes.clean;
+}
+
+/** `--import`: the text in the canonical draft format on standard output, and nothing else. */
+function importText(options: ImportOptions, environment: CliEnvironment): ExitCode {
+  const fromStdin = options.target === stdinTarget;
+  const read = fromStdin ? readStdin(environment) : readTextFile(path.resolve(environment.cwd, options.target));
+  if (!read.ok) {
+    environment.writeError(`resolint: ${fromStdin ? anonymousStdinName : options.target}: ${read.reason}\n`);
+    return exitCodes.failure;
+  }
+  environment.writeOut(convertToDraftFormat(parse(read.text, options.language ? { language: options.language } : {})));
+  return exitCodes.clean;
+}
+
+/** An existing file is replaced atomically; a new one is written beside its place and renamed there. */
+function writeOutputFile(filePath: string, contents: Uint8Array): AtomicWriteResult {
+  if (fs.existsSync(filePath)) return writeFileAtomic(filePath, contents);
+  const temporaryPath = temporaryPathFor(filePath);
+  try {
+    fs.writeFileSync(temporaryPath, contents, { flag: 'wx' });
+    fs.renameSync(temporaryPath, filePath);
+    return { ok: true, writtenPath: filePath };
+  } catch (error) {
+    fs.rmSync(temporaryPath, { force: true });
+    return { ok: false, reason: (error as NodeJS.ErrnoException).code ?? String(error) };
   }
 }
 

@@ -41,8 +41,8 @@ function textEdit(draft: Draft, footnote: FootnoteText, number: number): TextEdi
 }
 
 /**
- * Edits that renumber footnotes 1, 2, 3 … (or from the first number, for a yearbook's series) in
- * the order of first use, calls and texts together. Texts never called keep their place after.
+ * Edits that renumber footnotes 1, 2, 3 … in the order of first use, calls and texts together.
+ * Texts never called keep their place after. A yearbook's running numbers are left as they are.
  */
 export function renumberFootnoteEdits(draft: Draft): TextEdit[] {
   const cached = footnoteRenumberCache.get(draft);
@@ -56,8 +56,10 @@ export function renumberFootnoteEdits(draft: Draft): TextEdit[] {
 const footnoteRenumberCache = new WeakMap<Draft, TextEdit[]>();
 
 function computeFootnoteRenumbering(draft: Draft): TextEdit[] {
+  // A yearbook's footnotes carry the volume's running numbers: they are not the text's to renumber.
+  if (continuesOuterNumbering(draft)) return [];
   const order = numbersInFirstUseOrder(draft);
-  const start = continuesOuterNumbering(draft) ? (order[0] ?? 1) : 1;
+  const start = 1;
   const mapping = new Map<number, number>();
   order.forEach((number, index) => mapping.set(number, start + index));
   let next = start + order.length;
@@ -85,5 +87,6 @@ function computeFootnoteRenumbering(draft: Draft): TextEdit[] {
 
 /** The text of a footnote as compared for duplicates: white space folded, case kept. */
 export function footnoteBodyKey(footnote: FootnoteText): string {
-  return footnote.body.replace(/\s+/g, ' ').trim();
+  // The parser folds white space in `body` already.
+  return footnote.body.trim();
 }

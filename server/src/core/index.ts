@@ -26,6 +26,7 @@ export { LineIndex, type Position } from './line-index';
 export { applyEdits, collectFixEdits } from './fix';
 export { lexiconFor, type Lexicon, type OpenerEntry } from './lexicon/lexicon';
 export { renumberOperativeEdits } from './rules/operative-numbering';
+export { finalizeNumberingEdits } from './finalize-numbering';
 export { renumberFootnoteEdits } from './footnotes';
 // Editor features: pure functions of a Draft (or a LintResult), in offsets; the adapters translate.
 export { nodeAt, type NodeAtOffset } from './features/at-offset';
@@ -40,3 +41,24 @@ export { documentLinks, documentSystemUrl, type DocumentLink } from './features/
 export { semanticTokens, semanticTokenTypes, semanticTokenModifiers, type SemanticToken, type SemanticTokenType, type SemanticTokenModifier } from './features/semantic-tokens';
 export { codeActionsFor, codeActionKinds, fixAllEdits, kindMatches, maximumFixRounds, type CodeActionKind, type CodeActionOptions, type CodeActionProposal } from './features/code-actions';
 export { documentStatistics, type DocumentStatistics } from './features/statistics';
+export { convertToDraftFormat } from './features/convert';
+// Outputs: one rendering model of a Draft, printed as the preview (HTML) and as Akoma Ntoso; Word is built from it in node/docx.ts.
+export {
+  renderModel,
+  operativeParagraphsOf,
+  type RenderModel,
+  type RenderOptions,
+  type RenderLine,
+  type RenderHeaderLine,
+  type RenderParagraph,
+  type RenderSubparagraph,
+  type RenderPart,
+  type RenderFootnote,
+  type RenderAnnex,
+  type BodyItem,
+  type AnnexItem,
+} from './render/render-model';
+export { plainText, type Inline, type Mark, type FootnoteInline, type MarkInline, type TextInline } from './render/inline';
+export { symbolFromFileName, type DocumentIdentity, type HeaderRole } from './render/masthead';
+export { akomaNtoso, aknNames, type AknOptions, type AknNames } from './render/akn';
+export { previewHtml, previewBody, previewStyles, previewContentSecurityPolicy, type HtmlOptions } from './render/html';

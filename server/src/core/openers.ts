@@ -1,5 +1,7 @@
 // What rules and features need to know about openers beyond the lexicon lookup done by the parser.
+import type { Lexicon } from './lexicon/lexicon';
 import type { Draft, Opener, Paragraph } from './model';
+import { readOpener } from './parse/openers';
 import { capitalize, lowerFirst } from './structure';
 
 /** The form `replacement` written the way the text would write it where `opener`'s verb stands. */
@@ -10,9 +12,32 @@ export function formAsWritten(opener: Opener, replacement: string): string {
 }
 
 /** Whether the opener's first letter is a capital, as an opener's must be (unless the organ is named before it). */
-export function startsWithCapital(draft: Draft, paragraph: Paragraph): boolean {
-  const opener = paragraph.opener;
+export function startsWithCapital(draft: Draft, paragraph: Paragraph, opener: Opener | undefined = paragraph.opener): boolean {
   if (!opener || paragraph.subject) return true;
   const first = draft.text[opener.span.start] ?? '';
   return first === first.toLocaleUpperCase();
+}
+
+/**
+ * The other alternatives of a negotiation draft's bracketed opener: "Calls upon" in "[Urges][Calls
+ * upon] States …" (the paragraph's opener is the first, "Urges"). Each is an opener to check too.
+ */
+export function bracketedAlternatives(draft: Draft, paragraph: Paragraph, lexicon: Lexicon | undefined): Opener[] {
+  const opener = paragraph.opener;
+  if (!opener) return [];
+  const text = draft.text;
+  const before = text.slice(Math.max(paragraph.textStart, opener.span.start - 3), opener.span.start);
+  if (!/\[[*_]*$/.test(before)) return [];
+  const alternatives: Opener[] = [];
+  let position = opener.span.start;
+  for (let count = 0; count < 10; count++) {
+    // The bracket closes within the paragraph's first line, and the next alternative follows at once.
+    const close = /^[^[\]\n]*\][ \t]*\[/.exec(text.slice(position, position + 200));
+    if (!close) break;
+    const alternative = readOpener(text, position + close[0].length - 1, lexicon);
+    if (!alternative) break;
+    alternatives.push(alternative);
+    position = alternative.span.start;
+  }
+  return alternatives;
 }

@@ -1,7 +1,12 @@
 // Language knowledge as data: the lexicon files (en.json …) hold openers, their paired forms,
 // the words that mark a repeated opener, and organ names. Rules read them through this module.
 import english from './en.json';
+import spanish from './es.json';
+import french from './fr.json';
 import languages from './languages.json';
+
+// Editorial style (dates, ordinals, citations, spelling) lives beside the openers, per language: style.ts.
+export { styleFor, type StyleData } from './style';
 
 /** One opener as the lexicon knows it, with the form each part of a resolution takes. */
 export interface OpenerEntry {
@@ -15,6 +20,11 @@ export interface OpenerEntry {
   readonly note?: string;
   /** A participle that may open an operative paragraph as a clause before its verb: "Acting under Chapter VII …, decides". */
   readonly opensOperativeClause?: boolean;
+  /**
+   * In languages where the preambular adjective agrees with the organ: its feminine form, `preambular`
+   * being the masculine ("Préoccupée" for l'Assemblée, "Préoccupé" for le Conseil).
+   */
+  readonly feminine?: string;
 }
 
 export interface LexiconData {
@@ -35,6 +45,10 @@ export interface LexiconData {
     readonly later: readonly string[];
     /** Words right after a repeated opener that make it a new statement, not a repeat: "in particular". */
     readonly distinguishers: readonly string[];
+    /** The additive words that count after an operative verb; `second` alone where absent ("Encourages further efforts" is no repeat). */
+    readonly afterOperative?: readonly string[];
+    /** Where the language lets the additive word stand, when it allows one side only ("Prie également", never "Également prie"). */
+    readonly positions?: readonly ('before' | 'after')[];
   };
   readonly openers: readonly OpenerEntry[];
   /** Words followed by a number that is not a footnote call: "Article 2 and", "Goal 5 of". */
@@ -54,6 +68,11 @@ export interface LexiconData {
     readonly list: readonly string[];
     readonly range: readonly string[];
   };
+  /**
+   * Rule messages that quote the draft, in its language, by message key ("operative-verb/wrong-form"):
+   * templates with `{name}` placeholders (messages.ts lists the keys). English messages are the rules' own.
+   */
+  readonly messages?: Readonly<Record<string, string>>;
 }
 
 export interface Lexicon extends LexiconData {
@@ -94,6 +113,12 @@ export interface LanguageConventions {
   /** How a Security Council text records its adoption: "Adopted … at the 868th meeting". */
   readonly adoptionWord: string;
   readonly meetingWord: string;
+  /** The grammatical gender of each organ, where openers agree with it (French, Spanish). */
+  readonly organGenders?: Readonly<Record<string, 'masculine' | 'feminine'>>;
+  /** How sub-paragraph labels are bracketed, by level (1 for "(a)", 2 for "(i)"): "parens" "(a)", "close" "a)". */
+  readonly subparagraphBrackets?: readonly ('parens' | 'close' | 'dot')[];
+  /** Marks that take a space before them ("texte ; suite"), and the spaces that may stand there, the first preferred. */
+  readonly spaceBeforeMarks?: { readonly marks: readonly string[]; readonly spaces: readonly string[] };
 }
 
 export const languageConventions: readonly LanguageConventions[] = languages as LanguageConventions[];
@@ -127,7 +152,8 @@ export function conventionsOf(language: string): LanguageConventions {
 export const closingLinePattern = new RegExp(languageConventions.flatMap((conventions) => conventions.closingPatterns).join('|'), 'iu');
 
 function wordsOf(phrase: string): string[] {
-  return phrase.toLowerCase().split(/\s+/).filter((word) => word !== '');
+  // Curly and straight apostrophes are one ("S’engage", "S'engage"): keys use the straight one, as the matcher does.
+  return phrase.toLowerCase().replace(/’/g, "'").split(/\s+/).filter((word) => word !== '');
 }
 
 export function buildLexicon(data: LexiconData, extra?: { readonly operative: readonly string[]; readonly preambular: readonly string[] }): Lexicon {
@@ -149,12 +175,17 @@ export function buildLexicon(data: LexiconData, extra?: { readonly operative: re
   for (const entry of openers) {
     add(entry.operative, entry, 'operative');
     add(entry.preambular, entry, 'preambular');
+    add(entry.feminine, entry, 'preambular');
   }
   for (const entry of openers) for (const form of entry.forms) add(form, entry, 'other');
   return { ...data, openers, byForm, longestForm, formKeys: new Set(byForm.keys()) };
 }
 
-const builtIn: ReadonlyMap<string, Lexicon> = new Map([['en', buildLexicon(english as LexiconData)]]);
+const builtIn: ReadonlyMap<string, Lexicon> = new Map([
+  ['en', buildLexicon(english as LexiconData)],
+  ['fr', buildLexicon(french as LexiconData)],
+  ['es', buildLexicon(spanish as LexiconData)],
+]);
 
 /** The lexicon of a language, with a body's extra openers when given; undefined where there is none yet. */
 export function lexiconFor(

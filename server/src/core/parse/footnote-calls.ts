@@ -21,8 +21,6 @@ export interface NumberWords {
 }
 
 const bracketCall = /\[\^(\d{1,4})\]/g;
-const superscriptCall = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+/g;
-const superscriptCharacters = ['\u00B9', '\u00B2', '\u00B3', '\u2070', '\u2074', '\u2075', '\u2076', '\u2077', '\u2078', '\u2079'];
 /** The powers of units, not calls: "m³", "km²". */
 const unitBefore = /\b(?:m|cm|mm|km|dm|ft|in|m\/s|kg\/m)$/;
 const superscriptDigits: Readonly<Record<string, string>> = {
@@ -55,7 +53,7 @@ const afterMarkAndSpace = /[,;:.)”’"][ \u00A0]{1,2}$/; // "thereto, 1", "Rep
 const afterCapitalisedWord = /(\p{Lu}\p{L}{2,}|(?:19|20)\d\d)[ \u00A0]$/u; // "the Convention 1 and", "1992 9 and"
 const afterLowerWord = /(\p{Ll}{3,})[ \u00A0]$/u; // "the agenda 5 and", "to none 27"
 const afterWordMaybeSpace = /[\p{L},;:.)][ \u00A0]?$/u;
-const endsGluedNumber = /(?:^|[\s(])(?:19[4-9]\d|20[0-3]\d)$/; // the year of "20242"
+const endsGluedNumber = /(?:^|[\s(–—-])(?:19[4-9]\d|20[0-3]\d)$/; // the year of "20242", "2014–20243"
 const endOfWordContext = /^(?:[\s\u00A0,.;:)]|$)/;
 
 interface Reading {
@@ -105,32 +103,27 @@ function matchesInSpans(text: string, pattern: RegExp, spans: readonly SearchSpa
   }
 }
 
-/** Each maximal run of ASCII digits inside the spans, found with a character loop (cheaper than a pattern). */
-function forEachDigitRun(text: string, spans: readonly SearchSpan[], visit: (runStart: number, runEnd: number, span: SearchSpan) => void): void {
-  let scannedTo = 0;
-  for (const span of spans) {
-    let position = Math.max(span.start, scannedTo);
-    while (position < span.end) {
-      const code = text.charCodeAt(position);
-      if (code < 48 || code > 57) {
-        position++;
-        continue;
-      }
-      const runStart = position;
-      while (position < span.end && text.charCodeAt(position) >= 48 && text.charCodeAt(position) <= 57) position++;
-      visit(runStart, position, span);
-    }
-    scannedTo = Math.max(scannedTo, span.end);
-  }
+/**
+ * Each maximal run of `pattern` (a global pattern such as /\d+/g) inside the spans, sorted: one
+ * native search over the whole text (much faster than a character loop), mapped to the spans.
+ */
+function forEachRun(text: string, pattern: RegExp, spans: readonly SearchSpan[], visit: (start: number, end: number, span: SearchSpan) => void): void {
+  matchesInSpans(text, pattern, spans, (match, span) => visit(match.index, match.index + match[0].length, span));
 }
 
 function collectCandidates(text: string, spans: readonly SearchSpan[], defined: ReadonlySet<number>, words: NumberWords): Candidate[] {
   const candidates: Candidate[] = [];
-  forEachDigitRun(text, spans, (runStart, runEnd, span) => {
-    const run = text.slice(runStart, runEnd);
+  forEachRun(text, /\d+/g, spans, (runStart, runEnd, span) => {
+    // Four digits are a year, seven or more a number: the cheap, common rejections come first.
+    const length = runEnd - runStart;
+    if (length === 4 || length > 6) return;
     const lower = span.start;
     const charBefore = text.charCodeAt(runStart - 1);
     if (runStart > lower && (charBefore === 47 /* / */ || (charBefore === 46 /* . */ && /\d/.test(text[runStart - 2] ?? '')))) return;
+    const charAfter = text.charCodeAt(runEnd);
+    // "60/175", "2.5": digits that continue a symbol or a decimal are not calls.
+    if (charAfter === 46 /* . */ && text.charCodeAt(runEnd + 1) >= 48 && text.charCodeAt(runEnd + 1) <= 57) return;
+    const run = text.slice(runStart, runEnd);
     const after = text.slice(runStart + run.length, Math.min(span.end, runStart + run.length + 12));
     // A call glued to a year: "of 25 November 20242" is 2024 and call 2.
     let digits = run;
@@ -220,16 +213,16 @@ export function findFootnoteCalls(
   matchesInSpans(text, bracketCall, sorted, (match) => {
     calls.push({ span: { start: match.index, end: match.index + match[0].length }, number: Number(match[1]), style: 'bracket' });
   });
-  // Most drafts have no superscript digit at all: a search for each of the few characters decides
-  // whether to look further (indexOf is far cheaper than a character-class pattern).
-  if (superscriptCharacters.some((character) => text.includes(character))) matchesInSpans(text, superscriptCall, sorted, (match) => {
-    if (unitBefore.test(text.slice(Math.max(0, match.index - 6), match.index))) return;
-    const digits = [...match[0]].map((character) => superscriptDigits[character] ?? '').join('');
-    calls.push({ span: { start: match.index, end: match.index + match[0].length }, number: Number(digits), style: 'superscript' });
+  forEachRun(text, /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+/g, sorted, (start, end) => {
+    if (unitBefore.test(text.slice(Math.max(0, start - 6), start))) return;
+    const digits = [...text.slice(start, end)].map((character) => superscriptDigits[character] ?? '').join('');
+    calls.push({ span: { start, end }, number: Number(digits), style: 'superscript' });
   });
-  if (allowBare) {
+  // Bare digits are looked for only where some footnote text is not called by a mark: in a draft
+  // whose every text has its `[^N]`, a digit is a digit.
+  const marked = new Set(calls.map((call) => call.number));
+  if (allowBare && footnoteTexts.some((footnote) => footnote.style === 'bare' || !marked.has(footnote.number))) {
     // Numbers already given as marks are not looked for again as bare digits.
-    const marked = new Set(calls.map((call) => call.number));
     const defined = new Set(footnoteTexts.map((footnote) => footnote.number).filter((number) => !marked.has(number)));
     const candidates = collectCandidates(text, sorted, defined, words).filter((candidate) => !marked.has(candidate.number));
     for (const candidate of chooseBareCalls(candidates, defined)) {

@@ -8,7 +8,8 @@ interface NumberPattern {
 
 // Order matters: the first pattern that matches wins. Each is anchored at the start (sticky).
 const numberPatterns: readonly NumberPattern[] = [
-  { style: 'label', pattern: /(?:OP|PP) ?(\d{1,3})(?: ?(bis|ter|quater|quinquies|sexies|septies|octies))?(?: alt\b)?\.?(?=[\s\u00A0]|$)/y },
+  // "OP5 alt" is an alternative to OP5 under negotiation: like "bis", outside the 1, 2, 3 sequence (its insertSuffix is "alt").
+  { style: 'label', pattern: /(?:OP|PP) ?(\d{1,3})(?: ?(bis|ter|quater|quinquies|sexies|septies|octies))?(?: (alt)\b)?\.?(?=[\s\u00A0]|$)/y },
   { style: 'dot', pattern: /(\d{1,3})(?: (bis|ter|quater|quinquies|sexies|septies|octies))?\.(?=[\s\u00A0]|$|[A-Z*_])/y },
   { style: 'paren-close', pattern: /(\d{1,3})\)(?=[\s\u00A0]|$)/y },
   { style: 'parens', pattern: /\((\d{1,3})\)(?=[\s\u00A0]|$)/y },
@@ -25,7 +26,7 @@ export function readNumberLabel(text: string, offset: number): NumberLabel | und
     const match = pattern.exec(text);
     if (!match) continue;
     const value = Number(match[1]);
-    const insertSuffix = match[2]?.toLowerCase();
+    const insertSuffix = (match[2] ?? match[3])?.toLowerCase();
     return {
       span: { start: offset, end: offset + match[0].length },
       text: match[0],
@@ -43,8 +44,8 @@ const romanNumerals = new Set(
 
 const subLabelPatterns: readonly { readonly bracket: SubLabel['bracket']; readonly pattern: RegExp }[] = [
   { bracket: 'parens', pattern: /\(([a-z]{1,2}|[ivxl]{1,6})\)(?=[\s\u00A0]|$)/y },
-  { bracket: 'close', pattern: /([a-z]{1,2}|[ivxl]{1,6})\)(?=[\s\u00A0])/y },
-  { bracket: 'dot', pattern: /([a-z]|[ivxl]{1,6})\.(?=[\s\u00A0])/y },
+  { bracket: 'close', pattern: /([a-z]{1,2}|[ivxl]{1,6})\)(?=[\s\u00A0]|$)/y },
+  { bracket: 'dot', pattern: /([a-z]|[ivxl]{1,6})\.(?=[\s\u00A0]|$)/y },
 ];
 
 /**

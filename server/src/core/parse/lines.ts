@@ -42,6 +42,15 @@ export function splitLines(text: string): Line[] {
       content: text.slice(contentStart, contentEnd),
     });
   };
+  if (!text.includes('\r')) {
+    // The common case, line feeds only: jump from one to the next with the native search.
+    for (let offset = text.indexOf('\n'); offset >= 0; offset = text.indexOf('\n', offset + 1)) {
+      push(offset);
+      start = offset + 1;
+    }
+    push(text.length);
+    return lines;
+  }
   for (let offset = 0; offset < text.length; offset++) {
     const code = text.charCodeAt(offset);
     if (code === 10 || code === 13) {
@@ -63,9 +72,14 @@ const jobNumberPattern = /^\d{2}-\d{5}(?: ?\([A-Z]\))?$/;
 const barcodePattern = /^\*\d{5,}\*$/;
 const pageNumberPattern = /^\d{1,3} ?\/ ?\d{1,3}$/;
 /** A document symbol alone on a line: "A/RES/80/7", "S/RES/1454 (2002)". */
-export const symbolLinePattern = /^[ASE]\/[A-Z0-9.]+(?:\/[A-Za-z0-9.-]+)*(?: \(\d{4}\))?$/;
+/** (A symbol that ends a sentence, "S/4336.", is a footnote's text, not a page's furniture.) */
+export const symbolLinePattern = /^[ASE]\/[A-Z0-9.]+(?:\/[A-Za-z0-9.-]+)*(?: \(\d{4}\))?(?<!\.)$/;
 
 export function isPageFurniture(content: string): boolean {
+  // Every kind starts with a digit, "*", or the letter of a symbol: most lines are out at once.
+  const first = content.charCodeAt(0);
+  const possible = (first >= 48 && first <= 57) || first === 42 || first === 65 || first === 69 || first === 83;
+  if (!possible || content.length > 40) return false;
   return jobNumberPattern.test(content) || barcodePattern.test(content) || pageNumberPattern.test(content) || symbolLinePattern.test(content);
 }
 

@@ -12,6 +12,13 @@ interface Word {
 const wordCharacter = /[\p{L}\p{M}'’-]/u;
 const emphasisCharacter = /[*_]/;
 
+/** A letter, mark, apostrophe or hyphen: ASCII answered by code, the rest by the Unicode pattern. */
+function isWordCharacter(text: string, position: number): boolean {
+  const code = text.charCodeAt(position);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 39 || code === 45;
+  return wordCharacter.test(text[position] ?? '');
+}
+
 /**
  * The words from `offset` on, up to `limit` of them, stopping at punctuation other than emphasis
  * markers (a comma ends an opener: "Recalling, in this regard, …").
@@ -26,10 +33,11 @@ function readWords(text: string, offset: number, limit: number): Word[] {
       position++;
       continue;
     }
-    if (!wordCharacter.test(character)) break;
+    if (!isWordCharacter(text, position)) break;
     const start = position;
-    while (position < stop && wordCharacter.test(text[position] ?? '')) position++;
-    words.push({ start, end: position, lower: text.slice(start, position).toLowerCase() });
+    while (position < stop && isWordCharacter(text, position)) position++;
+    // Curly and straight apostrophes are one for matching ("S’engage", "S'engage"); spans keep the text's own.
+    words.push({ start, end: position, lower: text.slice(start, position).toLowerCase().replace(/’/g, "'") });
   }
   return words;
 }
@@ -56,9 +64,9 @@ interface PhraseTable {
   readonly maxWords: number;
 }
 
-const tables = new WeakMap<Lexicon, { adverbs: PhraseTable; modifiers: PhraseTable; additive: ReadonlySet<string> }>();
+const tables = new WeakMap<Lexicon, { adverbs: PhraseTable; modifiers: PhraseTable; additive: PhraseTable }>();
 
-function tablesOf(lexicon: Lexicon): { adverbs: PhraseTable; modifiers: PhraseTable; additive: ReadonlySet<string> } {
+function tablesOf(lexicon: Lexicon): { adverbs: PhraseTable; modifiers: PhraseTable; additive: PhraseTable } {
   let found = tables.get(lexicon);
   if (!found) {
     const table = (list: readonly string[]): PhraseTable => {
@@ -68,7 +76,7 @@ function tablesOf(lexicon: Lexicon): { adverbs: PhraseTable; modifiers: PhraseTa
     found = {
       adverbs: table([...lexicon.operativeAdverbs, ...lexicon.preambularAdverbs]),
       modifiers: table(lexicon.modifiers),
-      additive: new Set([lexicon.additive.second, ...lexicon.additive.later].map((word) => word.toLowerCase())),
+      additive: table([lexicon.additive.second, ...lexicon.additive.later]),
     };
     tables.set(lexicon, found);
   }
@@ -81,6 +89,10 @@ export function readOpener(text: string, offset: number, lexicon: Lexicon | unde
   let emphasisOpen: Span | undefined;
   // A stray quote before the first word is scanning residue ("‘Having regard"), not part of the opener.
   while (position < offset + 2 && /['‘’`]/.test(text[position] ?? '')) position++;
+  // Negotiation drafts bracket alternative openers: "[Urges][Calls upon] States …" opens with "Urges",
+  // still checked; the span stays on the words (the brackets are bracket-balance's). A bracketed
+  // note in lower case ("[deleted]", "[agreed ad ref]") is no opener.
+  if (text[position] === '[' && /^[*_]{0,2}\p{Lu}/u.test(text.slice(position + 1, position + 4))) position++;
   const marker = /^(\*\*|\*|__|_)/.exec(text.slice(position, position + 2));
   if (marker) {
     emphasisOpen = { start: position, end: position + marker[0].length };
@@ -135,12 +147,13 @@ function matchWords(text: string, words: readonly Word[], lexicon: Lexicon): { o
       let last = formLast;
       let next = formStart + length;
       let additiveWord: OpenerMatch['additive'];
-      // "Recalling also", "Requests further", "Takes note also with appreciation"
-      const nextWord = words[next];
-      if (nextWord && additive.has(nextWord.lower)) {
-        additiveWord = { word: nextWord.lower, span: { start: nextWord.start, end: nextWord.end }, position: 'after' };
-        last = nextWord;
-        next++;
+      // "Recalling also", "Requests further", "Takes note also with appreciation", "Prie en outre"
+      const additiveLength = longestPhrase(words, next, additive.phrases, additive.maxWords);
+      if (additiveLength > 0) {
+        const additiveFirst = words[next] as Word;
+        last = words[next + additiveLength - 1] as Word;
+        additiveWord = { word: phraseAt(words, next, additiveLength) ?? '', span: { start: additiveFirst.start, end: last.end }, position: 'after' };
+        next += additiveLength;
       }
       let modifierSpan: Span | undefined;
       const modifierLength = longestPhrase(words, next, modifiers.phrases, modifiers.maxWords);
@@ -151,10 +164,11 @@ function matchWords(text: string, words: readonly Word[], lexicon: Lexicon): { o
         last = modifierLast;
         next += modifierLength;
         // "Noting with satisfaction also", "Taking note with appreciation also"
-        const afterModifier = words[next];
-        if (!additiveWord && afterModifier && additive.has(afterModifier.lower)) {
-          additiveWord = { word: afterModifier.lower, span: { start: afterModifier.start, end: afterModifier.end }, position: 'after' };
-          last = afterModifier;
+        const lengthAfterModifier = additiveWord ? 0 : longestPhrase(words, next, additive.phrases, additive.maxWords);
+        if (lengthAfterModifier > 0) {
+          const additiveFirst = words[next] as Word;
+          last = words[next + lengthAfterModifier - 1] as Word;
+          additiveWord = { word: phraseAt(words, next, lengthAfterModifier) ?? '', span: { start: additiveFirst.start, end: last.end }, position: 'after' };
         }
       }
       const adverbSpans = adverbWords.map((wordIndex) => {
@@ -162,7 +176,7 @@ function matchWords(text: string, words: readonly Word[], lexicon: Lexicon): { o
         return { start: word.start, end: word.end };
       });
       if (!additiveWord) {
-        const before = adverbWords.map((wordIndex) => words[wordIndex] as Word).find((word) => additive.has(word.lower));
+        const before = adverbWords.map((wordIndex) => words[wordIndex] as Word).find((word) => additive.phrases.has(word.lower));
         if (before) additiveWord = { word: before.lower, span: { start: before.start, end: before.end }, position: 'before' };
       }
       return {

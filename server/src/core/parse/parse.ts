@@ -332,11 +332,19 @@ class Parser {
     return undefined;
   }
 
+  /** "80/5. Doha Political Declaration of …", with the lines it wraps onto, up to a blank line. */
   private findTitle(before: number): string | undefined {
     for (let index = 0; index < before; index++) {
       const line = this.lines[index];
       const match = line ? headerTitlePattern.exec(line.content) : null;
-      if (match?.[1]) return match[1].replace(/\s+/g, ' ');
+      if (!match?.[1]) continue;
+      let title = match[1];
+      for (let next = index + 1; next < before; next++) {
+        const continuation = this.lines[next];
+        if (!continuation || continuation.content === '' || isPageFurniture(continuation.content)) break;
+        title += ` ${continuation.content}`;
+      }
+      return title.replace(/\s+/g, ' ');
     }
     return undefined;
   }
@@ -357,7 +365,7 @@ class Parser {
   }
 
   private isRunningTitle(line: Line): boolean {
-    if (!this.title || line.content.length < 8) return false;
+    if (!this.title || line.content.length < 8 || line.content.length > this.title.length + 4) return false;
     const content = line.content.replace(/\s+/g, ' ');
     if (content === this.title) return this.title.split(' ').length >= 4;
     if (!this.title.includes(content)) return false;
@@ -485,6 +493,12 @@ class Parser {
         continue;
       }
 
+      // An annex heading or a new rule line ends the footnotes after the closing block: what follows
+      // is an annex, or another page's footnote block.
+      if (footnoteMode === 'after-closing' && blankSinceFootnote && (annexHeadingPattern.test(content) || separatorPattern.test(content))) {
+        flushFootnote();
+        footnoteMode = 'none';
+      }
       if (footnoteMode === 'pdf-block' || footnoteMode === 'after-closing') {
         const bare = bareFootnoteTextPattern.exec(content);
         const indent = line.contentStart - line.start;
@@ -499,7 +513,11 @@ class Parser {
         // A wrapped line that starts with a year ("1994 (United Nations publication …)") or with a
         // number no higher than the footnote it follows continues that footnote.
         const continues = currentFootnote !== undefined && !blankSinceFootnote && (bareNumber >= 1000 || bareNumber <= currentFootnote.number);
-        if (bare && !continues && indent <= 2 && !readNumberLabel(this.text, line.contentStart)?.style.match(/^(dot|label)$/)) {
+        // After the closing block, footnotes run on from the last one: a line such as "30 July as the
+        // World Day …" or "2025 Political Declaration" is text, not footnote 30 or 2025.
+        const lastNumber = this.footnoteTexts[this.footnoteTexts.length - 1]?.number ?? 0;
+        const outOfSeries = footnoteMode === 'after-closing' && (bareNumber >= 1000 || (lastNumber > 0 && bareNumber <= lastNumber));
+        if (bare && !continues && !outOfSeries && indent <= 2 && !readNumberLabel(this.text, line.contentStart)?.style.match(/^(dot|label)$/)) {
           startFootnote(line, line.contentStart + (bare[0] ?? '').trimEnd().length, bareNumber, 'bare', footnoteMode === 'pdf-block' ? 'page-foot' : 'yearbook');
           continue;
         }
@@ -615,6 +633,9 @@ class Parser {
   }
 
   private startsLabelledItem(line: Line): boolean {
+    // Labels start with a digit, "(", "O"/"P" of OP/PP, or a lower-case letter: others are out at once.
+    const first = line.content.charCodeAt(0);
+    if (!((first >= 48 && first <= 57) || first === 40 || first === 79 || first === 80 || (first >= 97 && first <= 122))) return false;
     const number = readNumberLabel(this.text, line.contentStart);
     // "(3)" at the start of a wrapped line is far more often an inline enumeration than a paragraph.
     if (number && number.style !== 'bare' && number.style !== 'comma' && number.style !== 'parens') return true;

@@ -2,20 +2,39 @@ import type { CrossReference, Draft, Paragraph, ReferencedNumber } from '../mode
 import type { Rule, RuleContext } from '../rule';
 import { eachSubparagraph } from '../structure';
 
-/** The paragraph of the draft whose text holds `offset`. */
+/** The paragraph of the draft whose text holds `offset` (paragraphs are in text order: a binary search). */
 export function paragraphAt(draft: Draft, offset: number): Paragraph | undefined {
-  return draft.paragraphs.find((paragraph) => paragraph.span.start <= offset && offset <= paragraph.span.end);
+  const paragraphs = draft.paragraphs;
+  let low = 0;
+  let high = paragraphs.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const paragraph = paragraphs[middle] as Paragraph;
+    if (offset < paragraph.span.start) high = middle - 1;
+    else if (offset > paragraph.span.end) low = middle + 1;
+    else return paragraph;
+  }
+  return undefined;
 }
+
+const targetsByPart = new WeakMap<Draft, Map<number, Map<number, Paragraph>>>();
 
 /** The operative paragraphs a reference at `offset` can point at: those of its part, by number. */
 export function operativeTargets(draft: Draft, offset: number): Map<number, Paragraph> {
-  const holder = paragraphAt(draft, offset);
-  const part = draft.parts[holder?.partIndex ?? 0] ?? draft.parts[0];
-  const targets = new Map<number, Paragraph>();
-  for (const paragraph of part?.operativeParagraphs ?? []) {
-    if (paragraph.number && !paragraph.number.insertSuffix && !targets.has(paragraph.number.value)) targets.set(paragraph.number.value, paragraph);
+  let byPart = targetsByPart.get(draft);
+  if (!byPart) {
+    byPart = new Map();
+    draft.parts.forEach((part, partIndex) => {
+      const targets = new Map<number, Paragraph>();
+      for (const paragraph of part.operativeParagraphs) {
+        if (paragraph.number && !paragraph.number.insertSuffix && !targets.has(paragraph.number.value)) targets.set(paragraph.number.value, paragraph);
+      }
+      byPart?.set(partIndex, targets);
+    });
+    targetsByPart.set(draft, byPart);
   }
-  return targets;
+  const holder = paragraphAt(draft, offset);
+  return byPart.get(holder?.partIndex ?? 0) ?? new Map();
 }
 
 function hasSubparagraph(paragraph: Paragraph, name: string): boolean {

@@ -1,4 +1,5 @@
 import { conventionsOf } from '../lexicon/lexicon';
+import { isSpace } from '../parse/lines';
 import type { Rule } from '../rule';
 
 export const footnoteStyleRule: Rule = {
@@ -59,10 +60,14 @@ export const footnoteStyleRule: Rule = {
       } else {
         const preceding = draft.text[first.span.start - 1] ?? '';
         if (!/[,;:.]/.test(preceding)) continue;
+        // A language that spaces its marks keeps the space with the mark: "texte ;[^1]" becomes "texte[^1] ;".
+        const beforeMark = draft.text[first.span.start - 2] ?? '';
+        const space = isSpace(beforeMark) && beforeMark !== '\n' && beforeMark !== '\r' ? beforeMark : '';
+        const moved = { start: span.start - 1 - space.length, end: span.end };
         context.report({
           span,
-          message: `The footnote mark stands before the punctuation: '${marks}${preceding}', not '${preceding}${marks}'.`,
-          fix: { title: `Move the mark before '${preceding}'`, edits: [{ span: { start: span.start - 1, end: span.end }, newText: `${marks}${preceding}` }] },
+          message: `The footnote mark stands before the punctuation: '${marks}${space}${preceding}', not '${space}${preceding}${marks}'.`,
+          fix: { title: `Move the mark before '${preceding}'`, edits: [{ span: moved, newText: `${marks}${space}${preceding}` }] },
         });
       }
     }

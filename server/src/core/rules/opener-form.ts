@@ -1,12 +1,13 @@
 // The shared check behind `operative-verb` and `preambular-phrase`: an opener in the form its part
 // of the resolution takes, capitalised. Only the wording differs between the two rules.
+import { localMessage } from '../messages';
 import type { ParagraphKind } from '../model';
-import { formAsWritten, startsWithCapital } from '../openers';
+import { bracketedAlternatives, formAsWritten, startsWithCapital } from '../openers';
 import type { Rule } from '../rule';
 import { capitalize } from '../structure';
 
 export interface OpenerFormRuleSpec {
-  readonly id: string;
+  readonly id: 'operative-verb' | 'preambular-phrase';
   readonly description: string;
   readonly paragraphKind: ParagraphKind;
   /** "Operative paragraphs open with the present tense" */
@@ -25,8 +26,10 @@ export function openerFormRule(spec: OpenerFormRuleSpec): Rule {
     fixable: true,
     needsLexicon: true,
     check(draft, context) {
-      for (const paragraph of draft.paragraphs) {
-        const opener = paragraph.opener;
+      // Each bracketed alternative of a negotiation draft ("[Urges][Calls upon] States") is an opener too.
+      const openers = draft.paragraphs.flatMap((paragraph) =>
+        [paragraph.opener, ...bracketedAlternatives(draft, paragraph, context.lexicon)].map((opener) => ({ paragraph, opener })));
+      for (const { paragraph, opener } of openers) {
         const match = opener?.match;
         if (paragraph.kind !== spec.paragraphKind || !opener || !match) continue;
         if (spec.paragraphKind === 'operative' && match.entry.opensOperativeClause) continue;
@@ -34,22 +37,22 @@ export function openerFormRule(spec: OpenerFormRuleSpec): Rule {
           const right = spec.paragraphKind === 'operative' ? match.entry.operative : match.entry.preambular;
           const found = match.formText;
           if (!right) {
-            context.report({ span: match.formSpan, message: spec.noFormMessage(found) });
+            context.report({ span: match.formSpan, message: localMessage(context.lexicon, `${spec.id}/other-part`, { found }, spec.noFormMessage(found)) });
             continue;
           }
           const replacement = formAsWritten(opener, right);
           context.report({
             span: match.formSpan,
-            message: `${spec.rightFormIs}: '${capitalize(right)}', not '${found}'.`,
+            message: localMessage(context.lexicon, `${spec.id}/wrong-form`, { right: capitalize(right), found }, `${spec.rightFormIs}: '${capitalize(right)}', not '${found}'.`),
             fix: { title: `Change '${found}' to '${replacement}'`, edits: [{ span: match.formSpan, newText: replacement }] },
           });
           continue;
         }
-        if (!startsWithCapital(draft, paragraph)) {
+        if (!startsWithCapital(draft, paragraph, opener)) {
           const word = /^\S+/.exec(draft.text.slice(opener.span.start, opener.span.end))?.[0] ?? '';
           context.report({
             span: { start: opener.span.start, end: opener.span.start + word.length },
-            message: `${spec.paragraphName} opens with a capital: '${capitalize(word)}', not '${word}'.`,
+            message: localMessage(context.lexicon, `${spec.id}/capital`, { right: capitalize(word), found: word }, `${spec.paragraphName} opens with a capital: '${capitalize(word)}', not '${word}'.`),
             fix: {
               title: `Capitalize '${word}'`,
               edits: [{ span: { start: opener.span.start, end: opener.span.start + 1 }, newText: word.charAt(0).toLocaleUpperCase() }],

@@ -1,7 +1,8 @@
 import { conventionsOf } from '../lexicon/lexicon';
 import type { Draft, Paragraph, SubParagraph } from '../model';
 import type { Rule, RuleContext } from '../rule';
-import { endMark, ownTextEnd, subparagraphsOf } from '../structure';
+import { isSpace } from '../parse/lines';
+import { eachSubparagraph, endMark, ownTextEnd, subparagraphsOf } from '../structure';
 
 interface Expectation {
   readonly mark: string;
@@ -44,6 +45,8 @@ function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expec
     // A paragraph cut short by a copy that moved or lost its end is not missing a mark: the copy
     // reordered text elsewhere, or the paragraph stops on a word no sentence ends with ("… to").
     if (draft.displacedText.length > 0) return;
+    // A negotiation note ends the paragraph ("4. [deleted]"): its mark comes with the agreed text (bracket-balance).
+    if (end.mark === ']') return;
     const lastWord = /[\p{L}'’-]+$/u.exec(draft.text.slice(Math.max(0, end.span.end - 30), end.span.end))?.[0] ?? '';
     if (context.lexicon?.wordsThatCannotEnd.includes(lastWord)) return;
     context.report({
@@ -66,9 +69,59 @@ function report(context: RuleContext, span: { start: number; end: number }, foun
   });
 }
 
+const spaceNames: Readonly<Record<string, string>> = { '\u202F': 'a narrow no-break space', '\u00A0': 'a no-break space', ' ': 'a space' };
+
+/**
+ * Marks that the draft's language spaces ("texte ; suite", "ce qui suit :"), anywhere in a paragraph
+ * or sub-paragraph: each needs some space before it. The fix inserts the space the draft already uses
+ * there most, or the language's first (languages.json, "spaceBeforeMarks").
+ */
+function checkSpacesBeforeMarks(draft: Draft, context: RuleContext): void {
+  const conventions = conventionsOf(draft.language);
+  const spacing = conventions.language === draft.language ? conventions.spaceBeforeMarks : undefined;
+  if (!spacing) return;
+  const text = draft.text;
+  const marks = new Set(spacing.marks);
+  const offsets = new Set<number>();
+  const collect = (pieces: readonly { start: number; end: number }[], from: number): void => {
+    for (const piece of pieces) {
+      for (let index = Math.max(piece.start, from); index < piece.end; index++) if (marks.has(text[index] ?? '')) offsets.add(index);
+    }
+  };
+  for (const paragraph of draft.paragraphs) {
+    collect(paragraph.pieces, paragraph.textStart);
+    for (const item of eachSubparagraph(paragraph.subparagraphs)) collect(item.pieces, item.textStart);
+  }
+  const used = new Map<string, number>();
+  const missing: number[] = [];
+  for (const offset of [...offsets].sort((a, b) => a - b)) {
+    const before = text[offset - 1] ?? '\n';
+    if (before === '\n' || before === '\r') continue;
+    if (isSpace(before)) {
+      used.set(before, (used.get(before) ?? 0) + 1);
+      continue;
+    }
+    // A clock time or a ratio ("14:30", "2:1") and an address ("https://") are not punctuation.
+    if (/\d/.test(before) && /\d/.test(text[offset + 1] ?? '')) continue;
+    if (text.startsWith('//', offset + 1)) continue;
+    missing.push(offset);
+  }
+  if (missing.length === 0) return;
+  const preferred = [...spacing.spaces].sort((a, b) => (used.get(b) ?? 0) - (used.get(a) ?? 0))[0] ?? ' ';
+  for (const offset of missing) {
+    const mark = text[offset] ?? '';
+    const word = /\S{1,30}$/.exec(text.slice(Math.max(0, offset - 30), offset))?.[0] ?? '';
+    context.report({
+      span: { start: offset, end: offset + 1 },
+      message: `In this draft's language, '${mark}' takes a space before it (a narrow no-break space or a space): '${word} ${mark}', not '${word}${mark}'.`,
+      fix: { title: `Insert ${spaceNames[preferred] ?? 'a space'} before '${mark}'`, edits: [{ span: { start: offset, end: offset }, newText: preferred }] },
+    });
+  }
+}
+
 export const paragraphPunctuationRule: Rule = {
   id: 'paragraph-punctuation',
-  description: 'Preambular paragraphs end with ","; operative ones with ";", the last with "."; a paragraph that introduces sub-paragraphs with ":".',
+  description: 'Preambular paragraphs end with ","; operative ones with ";", the last with "."; a paragraph that introduces sub-paragraphs with ":"; in French, ";" and ":" take a space before them.',
   defaultSeverity: 'warning',
   fixable: true,
   needsLexicon: false,
@@ -90,5 +143,6 @@ export const paragraphPunctuationRule: Rule = {
         checkNode(draft, paragraph, expected, marks, context);
       });
     }
+    checkSpacesBeforeMarks(draft, context);
   },
 };

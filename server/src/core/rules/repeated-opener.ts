@@ -1,5 +1,6 @@
 import type { Fix } from '../findings';
 import type { Lexicon } from '../lexicon/lexicon';
+import { localMessage } from '../messages';
 import type { Draft, OpenerMatch, Paragraph } from '../model';
 import type { Rule, RuleContext } from '../rule';
 import { capitalize, lowerFirst } from '../structure';
@@ -29,18 +30,20 @@ function marksItself(draft: Draft, paragraph: Paragraph, lexicon: Lexicon): bool
   const ownEnd = paragraph.pieces[0]?.end ?? opener.span.end;
   const following = draft.text.slice(opener.span.end, Math.min(opener.span.end + 60, ownEnd)).toLowerCase().replace(/\s+/g, ' ').replace(/^[ ,]+/, '');
   if (lexicon.additive.distinguishers.some((phrase) => following.startsWith(`${phrase} `) || following.startsWith(`${phrase},`))) return true;
-  const nearWords = following.split(' ').slice(0, 4);
-  return nearWords.some((word) => word === lexicon.additive.second || lexicon.additive.later.includes(word));
+  // The additive word among the next few words, as a whole word or phrase ("also", "en outre").
+  const near = ` ${following.split(' ').slice(0, 4).join(' ').replace(/[,;:.]/g, '')} `;
+  return [lexicon.additive.second, ...lexicon.additive.later].some((phrase) => near.includes(` ${phrase} `));
 }
 
 /**
- * The additive word of an opener as this rule reads it. After an operative verb only "also" counts:
- * "Encourages further efforts" is an adjective, not "Further encourages".
+ * The additive word of an opener as this rule reads it. After an operative verb only the words the
+ * lexicon names count (English: "also"; "Encourages further efforts" is an adjective, not "Further encourages").
  */
 function additiveOf(paragraph: Paragraph, lexicon: Lexicon): OpenerMatch['additive'] {
   const additive = paragraph.opener?.match?.additive;
   if (!additive) return undefined;
-  if (paragraph.kind === 'operative' && additive.position === 'after' && additive.word !== lexicon.additive.second) return undefined;
+  const afterOperative = lexicon.additive.afterOperative ?? [lexicon.additive.second];
+  if (paragraph.kind === 'operative' && additive.position === 'after' && !afterOperative.includes(additive.word)) return undefined;
   return additive;
 }
 
@@ -76,14 +79,18 @@ function checkPosition(draft: Draft, paragraph: Paragraph, wanted: Position, con
   if (!opener || !match || !additive || additive.position === wanted) return;
   const verb = draft.text.slice(match.formSpan.start, match.formSpan.end);
   const rightOrder = wanted === 'after' ? `${capitalize(verb)} ${additive.word}` : `${capitalize(additive.word)} ${lowerFirst(verb)}`;
-  const why = `This draft places '${additive.word}' ${wanted} the verb (setting "alsoPosition")`;
+  const fixedByLanguage = lexicon.additive.positions?.length === 1;
+  const why = fixedByLanguage
+    ? `'${additive.word}' stands ${wanted} the verb in this language`
+    : `This draft places '${additive.word}' ${wanted} the verb (setting "alsoPosition")`;
   // Only the plain case is rewritten; with other adverbs in between, the drafter chooses the order.
   const plain = match.adverbs.length === (additive.position === 'before' ? 1 : 0) && !match.modifierSpan;
   const start = Math.min(additive.span.start, match.formSpan.start);
   const end = Math.max(additive.span.end, match.formSpan.end);
+  const found = draft.text.slice(start, end);
   context.report({
     span: opener.span,
-    message: `${why}: '${rightOrder}', not '${draft.text.slice(start, end)}'.`,
+    message: localMessage(lexicon, wanted === 'after' ? 'repeated-opener/position-after' : 'repeated-opener/position-before', { word: additive.word, right: rightOrder, found }, `${why}: '${rightOrder}', not '${found}'.`),
     ...(plain ? { fix: { title: `Write '${rightOrder}'`, edits: [{ span: { start, end }, newText: rightOrder }] } } : {}),
   });
 }
@@ -113,11 +120,16 @@ function checkList(draft: Draft, paragraphs: readonly Paragraph[], context: Rule
     if (paragraph.kind !== 'preambular' || runIndex !== 1 || match.additive || marksItself(draft, paragraph, lexicon)) continue;
     const word = lexicon.additive.second;
     const fix = insertAdditive(draft, paragraph, word, insertAt);
+    // Quoted with the adverbs before the verb, as the paragraph reads: "Deeply concerned also".
+    const written = draft.text.slice(paragraph.opener?.span.start ?? match.formSpan.start, match.formSpan.end).replace(/[*_]/g, '').replace(/\s+/g, ' ');
+    const right = insertAt === 'before' ? `${capitalize(word)} ${lowerFirst(written)}` : `${capitalize(written)} ${word}`;
     context.report({
       span: match.formSpan,
-      message: `'${match.formText}' repeats the opener of the paragraph above: write '${insertAt === 'before' ? `${capitalize(word)} ${lowerFirst(match.formText)}` : `${capitalize(match.formText)} ${word}`}'.`,
+      message: localMessage(lexicon, 'repeated-opener/missing', { found: written, right }, `'${written}' repeats the opener of the paragraph above: write '${right}'.`),
       ...(fix ? { fix } : {}),
-      ...(above?.opener ? { related: [{ span: above.opener.span, message: `The paragraph above opens with '${above.opener.text}'.` }] } : {}),
+      ...(above?.opener
+        ? { related: [{ span: above.opener.span, message: localMessage(lexicon, 'repeated-opener/above', { found: above.opener.text }, `The paragraph above opens with '${above.opener.text}'.`) }] }
+        : {}),
     });
   }
 }
@@ -135,10 +147,13 @@ export const repeatedOpenerRule: Rule = {
     // Adopted texts place "also" on both sides, even within one text ("Also requests" and "Decides
     // also"; "Recalling also" and "Further concerned"): the position is checked only when the
     // "alsoPosition" setting asks for one, and then in the operative part, as the setting says.
+    // A language that allows one side only ("Prie également", never "Également prie") holds every
+    // paragraph to it, whatever the setting says.
     const setting = context.settings.alsoPosition;
-    const operativePlace = setting === 'auto' ? undefined : setting;
+    const languagePlace = lexicon.additive.positions?.length === 1 ? lexicon.additive.positions[0] : undefined;
+    const operativePlace = languagePlace ?? (setting === 'auto' ? undefined : setting);
     for (const part of draft.parts) {
-      checkList(draft, part.preambularParagraphs, context, undefined, documentPosition(draft, 'preambular', lexicon) ?? 'after');
+      checkList(draft, part.preambularParagraphs, context, languagePlace, languagePlace ?? documentPosition(draft, 'preambular', lexicon) ?? 'after');
       checkList(draft, part.operativeParagraphs, context, operativePlace, operativePlace ?? 'before');
     }
   },

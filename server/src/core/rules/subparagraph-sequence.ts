@@ -1,8 +1,9 @@
 import type { TextEdit } from '../findings';
+import { conventionsOf } from '../lexicon/lexicon';
 import type { Draft, SubLabel, SubParagraph } from '../model';
 import { letterIndex, letterName, romanIndex, romanName } from '../parse/labels';
 import type { Rule } from '../rule';
-import { subparagraphsOf } from '../structure';
+import { eachSubparagraph, subparagraphsOf } from '../structure';
 
 /** The name the label at `position` (1-based) of a list of this kind should have. */
 function expectedName(kind: SubLabel['kind'], position: number): string {
@@ -31,9 +32,26 @@ function bracketed(label: SubLabel, name: string): string {
   return label.bracket === 'parens' ? `(${name})` : label.bracket === 'close' ? `${name})` : `${name}.`;
 }
 
+/**
+ * Labels bracketed otherwise than the draft's language writes them at their level: "(a)" in a French
+ * or Spanish draft, which writes "a)" (languages.json, "subparagraphBrackets").
+ */
+function checkBrackets(draft: Draft, report: (label: SubLabel, expected: SubLabel['bracket']) => void): void {
+  const brackets = conventionsOf(draft.language).subparagraphBrackets;
+  if (!brackets || draft.language !== conventionsOf(draft.language).language) return;
+  for (const paragraph of draft.paragraphs) {
+    for (const item of eachSubparagraph(paragraph.subparagraphs)) {
+      const expected = brackets[item.level - 1];
+      // "(1)" is a scan's misreading of a numeral, not a bracket style; deeper levels than the data names are free.
+      if (!item.label || !expected || item.label.kind === 'number' || item.label.bracket === expected) continue;
+      report(item.label, expected);
+    }
+  }
+}
+
 export const subparagraphSequenceRule: Rule = {
   id: 'subparagraph-sequence',
-  description: 'Sub-paragraphs run (a), (b), (c) … and (i), (ii), (iii) … inside them, with no gap or duplicate.',
+  description: 'Sub-paragraphs run (a), (b), (c) … and (i), (ii), (iii) … inside them, with no gap or duplicate; labels are bracketed as the language writes them ("a)" in French and Spanish).',
   defaultSeverity: 'error',
   fixable: true,
   needsLexicon: false,
@@ -72,5 +90,13 @@ export const subparagraphSequenceRule: Rule = {
       for (const sibling of siblings) checkList(subparagraphsOf(sibling));
     };
     for (const paragraph of draft.paragraphs) checkList(paragraph.subparagraphs);
+    checkBrackets(draft, (label, expected) => {
+      const right = bracketed({ ...label, bracket: expected }, label.name);
+      context.report({
+        span: label.span,
+        message: `Sub-paragraph labels in this draft's language are written ${bracketed({ ...label, bracket: expected }, label.kind === 'roman' ? 'i' : 'a')}: '${right}', not '${label.text}'.`,
+        fix: { title: `Write '${right}'`, edits: [{ span: label.span, newText: right }] },
+      });
+    });
   },
 };

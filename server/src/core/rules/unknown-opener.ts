@@ -1,4 +1,5 @@
 import type { Lexicon } from '../lexicon/lexicon';
+import { localMessage } from '../messages';
 import type { ParagraphKind } from '../model';
 import type { Rule } from '../rule';
 
@@ -57,8 +58,10 @@ export const unknownOpenerRule: Rule = {
       context.report({
         span: opener.span,
         message: nearest && nearest.distance <= 3
-          ? `'${word}' is not a known ${partName} opener; the nearest is '${nearest.form}'. If your body uses it, add it to "lexicon.${partName}" in .resolintrc.json.`
-          : `'${word}' is not a known ${partName} opener. If your body uses it, add it to "lexicon.${partName}" in .resolintrc.json.`,
+          ? localMessage(lexicon, `unknown-opener/${partName}-nearest`, { found: word, right: nearest.form },
+            `'${word}' is not a known ${partName} opener; the nearest is '${nearest.form}'. If your body uses it, add it to "lexicon.${partName}" in .resolintrc.json.`)
+          : localMessage(lexicon, `unknown-opener/${partName}`, { found: word },
+            `'${word}' is not a known ${partName} opener. If your body uses it, add it to "lexicon.${partName}" in .resolintrc.json.`),
         ...(sameVerb && nearest
           ? { fix: { title: `Change '${word}' to '${nearest.form}'`, edits: [{ span: opener.span, newText: nearest.form }] } }
           : {}),

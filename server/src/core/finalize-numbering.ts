@@ -1,0 +1,54 @@
+// "Finalize numbering": the source action that turns a negotiation draft's numbers into a final
+// text's. Inserted paragraphs ("5 bis.", "5 ter."), alternatives ("OP5 alt") and labels ("OP5") become
+// plain numbers "N.", every operative paragraph of each part is numbered 1, 2, 3 … in order, the
+// cross-references to them ("paragraph 6 above") follow their paragraphs, and "PP3" labels go.
+// Pure: edits on offsets, for the editor's source action to apply.
+import type { TextEdit } from './findings';
+import type { Draft } from './model';
+import { paragraphAt } from './rules/cross-reference';
+
+export function finalizeNumberingEdits(draft: Draft): TextEdit[] {
+  const edits: TextEdit[] = [];
+  /** Per part, the paragraph numbers written once (not on an insert) and the number each gets. */
+  const newNumberOf = new Map<number, Map<number, number>>();
+  draft.parts.forEach((part, partIndex) => {
+    const numbered = part.operativeParagraphs.filter((paragraph) => paragraph.number);
+    const mapping = new Map<number, number>();
+    newNumberOf.set(partIndex, mapping);
+    // A part's only paragraph carries no number: operative-numbering says so, this action leaves it.
+    if (numbered.length < 2) return;
+    const written = new Map<number, number>();
+    for (const paragraph of numbered) {
+      if (paragraph.number && !paragraph.number.insertSuffix) written.set(paragraph.number.value, (written.get(paragraph.number.value) ?? 0) + 1);
+    }
+    numbered.forEach((paragraph, index) => {
+      const number = paragraph.number;
+      if (!number) return;
+      const target = index + 1;
+      if (!number.insertSuffix && written.get(number.value) === 1) mapping.set(number.value, target);
+      if (number.style === 'dot' && !number.insertSuffix) {
+        if (number.value !== target) {
+          const digits = /\d+/.exec(number.text);
+          if (digits) edits.push({ span: { start: number.span.start + digits.index, end: number.span.start + digits.index + digits[0].length }, newText: String(target) });
+        }
+        return;
+      }
+      // "5 bis.", "OP5", "OP5 alt", "5)" … are written "N." and keep a space before the text.
+      const next = draft.text[number.span.end];
+      const spaced = next === undefined || /\s/.test(next);
+      edits.push({ span: number.span, newText: spaced ? `${target}.` : `${target}. ` });
+    });
+  });
+  // "PP3" labels go: preambular paragraphs carry no number in a final text.
+  for (const paragraph of draft.paragraphs) {
+    if (paragraph.kind === 'preambular' && paragraph.number?.style === 'label') edits.push({ span: { start: paragraph.number.span.start, end: paragraph.textStart }, newText: '' });
+  }
+  for (const reference of draft.crossReferences) {
+    const mapping = newNumberOf.get(paragraphAt(draft, reference.span.start)?.partIndex ?? 0);
+    for (const referenced of reference.numbers) {
+      const target = mapping?.get(referenced.value);
+      if (target !== undefined && target !== referenced.value) edits.push({ span: referenced.span, newText: String(target) });
+    }
+  }
+  return edits.sort((a, b) => a.span.start - b.span.start);
+}

@@ -1,0 +1,80 @@
+// Editorial style as data, per language (en-style.json …): month names and how a date is written,
+// spelled-out ordinals, the words that cite resolutions, and the United Nations spelling list. The
+// citation and style rules read it through `styleFor`; a language without a file gets none of them.
+import englishStyle from './en-style.json';
+
+/** A word list entry: the right form, and the words before or after it that make the written form right. */
+export type SpellingEntry = string | { readonly right: string; readonly notAfter?: readonly string[]; readonly notBefore?: readonly string[] };
+
+/** Words that take one set of endings for another: stem + wrong[i] is written stem + right[i]. */
+export interface SpellingFamily {
+  /** Why, in a few words, for the message: "Oxford spelling: -ize, not -ise". */
+  readonly why: string;
+  readonly wrong: readonly string[];
+  readonly right: readonly string[];
+  readonly stems: readonly string[];
+}
+
+export interface StyleData {
+  readonly language: string;
+  /** Month names, January first, as a date writes them. */
+  readonly months: readonly string[];
+  /** What drafters put after a day's number ("16th"), never part of a right date. */
+  readonly dayOrdinalSuffixes: readonly string[];
+  /** The word between such a day and the month: "16th of December". */
+  readonly dayOrdinalConnector: string;
+  /** The article before such a day, which goes with the ordinal: "on the 16th of December" → "on 16 December". */
+  readonly dayOrdinalArticle: string;
+  /** How a date is written, with {day}, {month} and {year}: "{day} {month} {year}". */
+  readonly dateFormat: string;
+  /** Ordinals spelled out, first for 1: "first", "second" … (for "sixty-second session"). */
+  readonly ordinals: readonly string[];
+  /** The endings of an ordinal written in figures: "62nd". */
+  readonly numeralOrdinalSuffixes: readonly string[];
+  readonly sessions: {
+    /** The word a session number counts: "session", "sessions". */
+    readonly words: readonly string[];
+    /** Words between the ordinal and that word: "special", "emergency special". */
+    readonly qualifiers: readonly string[];
+  };
+  readonly citations: {
+    /** The words that introduce cited resolutions: "resolution", "resolutions". */
+    readonly words: readonly string[];
+    /** The word before a citation's date: "resolution 60/175 of 16 December 2005". */
+    readonly dateWord: string;
+    /** The words that join the items of a list of citations besides a comma: "and". */
+    readonly listWords: readonly string[];
+    /** Words before "resolution" that name the adopting organ itself: "its resolution 60/1". */
+    readonly ownOrganWords: readonly string[];
+    /** Lower-case words inside an organ's name before "resolution": "Economic and Social Council". */
+    readonly organConnectors: readonly string[];
+  };
+  readonly spelling: {
+    readonly families: readonly SpellingFamily[];
+    /** Single words (lower case) and the United Nations spelling. */
+    readonly words: Readonly<Record<string, SpellingEntry>>;
+    /** Fixed terms, written as the data spells them (the first letter may differ in case). */
+    readonly phrases: Readonly<Record<string, SpellingEntry>>;
+  };
+}
+
+const styles: ReadonlyMap<string, StyleData> = new Map([['en', englishStyle as StyleData]]);
+
+/** The style data of a language; undefined where there is none yet (the style rules then stay silent). */
+export function styleFor(language: string): StyleData | undefined {
+  return styles.get(language);
+}
+
+export function escapeForPattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** An alternation of `words`, longest first, escaped: "(?:emergency special|special|…)". */
+export function alternation(words: readonly string[]): string {
+  return `(?:${[...words].sort((a, b) => b.length - a.length).map(escapeForPattern).join('|')})`;
+}
+
+/** Where a date's parts go: the written date for a day, a month's index (0-11) and a year. */
+export function writeDate(style: StyleData, day: number, month: number, year: string): string {
+  return style.dateFormat.replace('{day}', String(day)).replace('{month}', style.months[month] ?? '').replace('{year}', year);
+}

@@ -1,0 +1,36 @@
+// Rule messages that quote the draft, in the draft's language. A lexicon may carry templates for them
+// (fr.json, es.json: "messages"); where it has none, the rule's own English message stands, so the
+// interface stays English and only what quotes the text follows the draft.
+import type { Lexicon } from './lexicon/lexicon';
+
+/** Every message a lexicon may translate, with the placeholders its template may use. */
+export const messagePlaceholders = {
+  'operative-verb/wrong-form': ['right', 'found'],
+  'operative-verb/other-part': ['found'],
+  'operative-verb/capital': ['right', 'found'],
+  'preambular-phrase/wrong-form': ['right', 'found'],
+  'preambular-phrase/other-part': ['found'],
+  'preambular-phrase/capital': ['right', 'found'],
+  'repeated-opener/missing': ['found', 'right'],
+  'repeated-opener/above': ['found'],
+  'repeated-opener/position-after': ['word', 'right', 'found'],
+  'repeated-opener/position-before': ['word', 'right', 'found'],
+  'unknown-opener/operative-nearest': ['found', 'right'],
+  'unknown-opener/operative': ['found'],
+  'unknown-opener/preambular-nearest': ['found', 'right'],
+  'unknown-opener/preambular': ['found'],
+  'opener-agreement/feminine': ['organ', 'right', 'found'],
+  'opener-agreement/masculine': ['organ', 'right', 'found'],
+} as const satisfies Readonly<Record<string, readonly string[]>>;
+
+export type MessageKey = keyof typeof messagePlaceholders;
+
+type Values<Key extends MessageKey> = Readonly<Record<(typeof messagePlaceholders)[Key][number], string>>;
+
+/** The message `key` in the lexicon's language with `values` in its placeholders, or `english` where the lexicon has no template. */
+export function localMessage<Key extends MessageKey>(lexicon: Lexicon | undefined, key: Key, values: Values<Key>, english: string): string {
+  const template = lexicon?.messages?.[key];
+  if (template === undefined) return english;
+  const byName: Readonly<Record<string, string>> = values;
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => byName[name] ?? placeholder);
+}

@@ -1,0 +1,146 @@
+// The running text of a draft as the citation and style rules read it: each paragraph's and
+// sub-paragraph's own words, and each footnote text, as one string with its offsets kept. Pieces
+// broken by page furniture are joined, footnote calls are blanked out ("2005,1" reads "2005, "),
+// and quotations are located, so a rule can match words with a regular expression and still
+// report spans in the draft's own text.
+import type { Draft, Paragraph, Span, SubParagraph } from './model';
+import { eachSubparagraph, ownTextEnd } from './structure';
+
+export type ProseKind = 'paragraph' | 'subparagraph' | 'footnote';
+
+interface Segment {
+  /** Where the segment starts in the run's text. */
+  readonly runStart: number;
+  /** Where it starts in the draft's text. */
+  readonly draftStart: number;
+  readonly length: number;
+}
+
+export interface ProseRun {
+  readonly kind: ProseKind;
+  /** The paragraph the run belongs to (its own text, or one of its sub-paragraphs); none for a footnote. */
+  readonly paragraph?: Paragraph;
+  /** The pieces joined by a line break, with footnote calls replaced by spaces of the same length. */
+  readonly text: string;
+  readonly segments: readonly Segment[];
+  /** Quoted stretches of `text` (“…”, "…"), quotes included, in run offsets. */
+  readonly quotations: readonly Span[];
+}
+
+/** The draft offset of a run offset. */
+export function draftOffset(run: ProseRun, offset: number): number {
+  let found = run.segments[0];
+  for (const segment of run.segments) {
+    if (segment.runStart > offset) break;
+    found = segment;
+  }
+  return found ? found.draftStart + (offset - found.runStart) : offset;
+}
+
+/** The draft span of run offsets [start, end). */
+export function draftSpan(run: ProseRun, start: number, end: number): Span {
+  const from = draftOffset(run, start);
+  // The end of a match that stops at a segment's end belongs to that segment, not the next one's start.
+  const to = end > start ? draftOffset(run, end - 1) + 1 : from;
+  return { start: from, end: to };
+}
+
+/** Whether run offsets [start, end) lie in one segment: a text edit over them changes nothing else. */
+export function inOneSegment(run: ProseRun, start: number, end: number): boolean {
+  return run.segments.some((segment) => start >= segment.runStart && end <= segment.runStart + segment.length);
+}
+
+/** Whether run offsets [start, end) overlap a quotation. */
+export function isQuoted(run: ProseRun, start: number, end: number): boolean {
+  return run.quotations.some((quotation) => start < quotation.end && end > quotation.start);
+}
+
+const openingQuotes = new Set(['“', '„', '«']);
+const closingQuotes = new Set(['”', '»']);
+
+/**
+ * Quoted stretches: curly quotes pair by direction, straight double quotes alternate. A quotation
+ * left open runs to the end of the run, so words after a lost closing quote are left alone too.
+ */
+function findQuotations(text: string): Span[] {
+  const quotations: Span[] = [];
+  let openAt: number | undefined;
+  let straight = false;
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index] as string;
+    if (openAt === undefined) {
+      if (openingQuotes.has(character) || character === '"') {
+        openAt = index;
+        straight = character === '"';
+      }
+    } else if ((straight && character === '"') || (!straight && closingQuotes.has(character))) {
+      quotations.push({ start: openAt, end: index + 1 });
+      openAt = undefined;
+    }
+  }
+  if (openAt !== undefined) quotations.push({ start: openAt, end: text.length });
+  return quotations;
+}
+
+function buildRun(draft: Draft, pieces: readonly Span[], from: number, limit: number, kind: ProseKind, paragraph: Paragraph | undefined): ProseRun | undefined {
+  const segments: Segment[] = [];
+  let text = '';
+  for (const piece of pieces) {
+    const start = Math.max(piece.start, from);
+    const end = Math.min(piece.end, limit);
+    if (end <= start) continue;
+    if (text !== '') text += '\n';
+    segments.push({ runStart: text.length, draftStart: start, length: end - start });
+    text += draft.text.slice(start, end);
+  }
+  if (segments.length === 0) return undefined;
+  // Footnote calls are blanked with as many spaces as they have UTF-16 units, so offsets stay aligned.
+  const units = text.split('');
+  for (const call of draft.footnoteCalls) {
+    for (const segment of segments) {
+      if (call.span.start < segment.draftStart || call.span.end > segment.draftStart + segment.length) continue;
+      const at = segment.runStart + (call.span.start - segment.draftStart);
+      units.fill(' ', at, at + (call.span.end - call.span.start));
+    }
+  }
+  const blanked = units.join('');
+  return { kind, ...(paragraph ? { paragraph } : {}), text: blanked, segments, quotations: findQuotations(blanked) };
+}
+
+function subRuns(draft: Draft, paragraph: Paragraph, sub: SubParagraph): ProseRun | undefined {
+  return buildRun(draft, sub.pieces, sub.textStart, ownTextEnd(sub), 'subparagraph', paragraph);
+}
+
+const runCache = new WeakMap<Draft, { body: ProseRun[]; footnotes: ProseRun[] }>();
+
+function runsOf(draft: Draft): { body: ProseRun[]; footnotes: ProseRun[] } {
+  const cached = runCache.get(draft);
+  if (cached) return cached;
+  const body: ProseRun[] = [];
+  for (const paragraph of draft.paragraphs) {
+    const own = buildRun(draft, paragraph.pieces, paragraph.textStart, ownTextEnd(paragraph), 'paragraph', paragraph);
+    if (own) body.push(own);
+    for (const sub of eachSubparagraph(paragraph.subparagraphs)) {
+      const run = subRuns(draft, paragraph, sub);
+      if (run) body.push(run);
+    }
+  }
+  const footnotes: ProseRun[] = [];
+  for (const footnote of draft.footnoteTexts) {
+    const run = buildRun(draft, [footnote.bodySpan], footnote.bodySpan.start, footnote.bodySpan.end, 'footnote', undefined);
+    if (run) footnotes.push(run);
+  }
+  const runs = { body, footnotes };
+  runCache.set(draft, runs);
+  return runs;
+}
+
+/** The own text of every paragraph and sub-paragraph, in text order. */
+export function bodyProse(draft: Draft): readonly ProseRun[] {
+  return runsOf(draft).body;
+}
+
+/** The text of every footnote. */
+export function footnoteProse(draft: Draft): readonly ProseRun[] {
+  return runsOf(draft).footnotes;
+}

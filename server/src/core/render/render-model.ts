@@ -1,0 +1,394 @@
+// The rendering model: what the preview (HTML), Word and Akoma Ntoso outputs print, built from the
+// Draft (never from the text again, except to copy out the words the Draft's spans point at).
+// Every block keeps the span it comes from, so a preview can follow the editor and mark findings.
+import type { Annex, Block, Draft, FootnoteCall, Paragraph, Span, SubParagraph } from '../model';
+import { buildInline, plainText, type FootnoteInline, type Inline, type InlineContext, type MarkedSpan } from './inline';
+import { readMasthead, type DocumentIdentity, type HeaderRole } from './masthead';
+import { referenceMarks } from './references';
+import { findDate, renderLanguage, type RenderLanguage } from './render-language';
+
+export interface RenderOptions {
+  /** A symbol known from outside the text (a file name), used when the masthead gives none. */
+  readonly symbolHint?: string;
+}
+
+/** A line of text with the span it comes from. */
+export interface RenderLine {
+  readonly span: Span;
+  readonly content: readonly Inline[];
+}
+
+export interface RenderHeaderLine extends RenderLine {
+  readonly role: HeaderRole;
+}
+
+export interface RenderSubparagraph {
+  readonly span: Span;
+  /** "(a)", "(ii)"; undefined when the text lost the label. */
+  readonly label: string | undefined;
+  /** 1 for (a), 2 for (i) … */
+  readonly level: number;
+  readonly content: readonly Inline[];
+  readonly children: readonly RenderSubparagraph[];
+}
+
+export interface RenderParagraph {
+  readonly kind: 'preambular' | 'operative';
+  readonly span: Span;
+  /** The number as written, "1." or "5 bis."; undefined for an unnumbered paragraph. */
+  readonly number: string | undefined;
+  /** The paragraph's own text (before its sub-paragraphs); the opener is a mark of type `opener`. */
+  readonly content: readonly Inline[];
+  readonly subparagraphs: readonly RenderSubparagraph[];
+}
+
+export type BodyItem =
+  | { readonly kind: 'paragraph'; readonly paragraph: RenderParagraph }
+  /** A heading inside the body: "A", "II. Implementation", "Peacebuilding Commission". */
+  | { readonly kind: 'heading'; readonly line: RenderLine }
+  /** Text the parser could not place; printed as it stands. */
+  | { readonly kind: 'text'; readonly line: RenderLine };
+
+export interface RenderPart {
+  readonly chapeau: RenderLine | undefined;
+  /** Paragraphs, headings and unplaced text, in text order. */
+  readonly items: readonly BodyItem[];
+}
+
+export interface RenderFootnote {
+  readonly number: number;
+  readonly span: Span;
+  readonly content: readonly Inline[];
+  /** Whether any call refers to it (a text nothing calls is still shown, after the others). */
+  readonly called: boolean;
+}
+
+export type AnnexItem =
+  | { readonly kind: 'paragraph'; readonly number: string; readonly line: RenderLine }
+  | { readonly kind: 'text'; readonly line: RenderLine };
+
+export interface RenderAnnex {
+  readonly span: Span;
+  readonly heading: RenderLine;
+  readonly items: readonly AnnexItem[];
+}
+
+export interface RenderModel {
+  readonly language: string;
+  /** "United Nations" in the document's language, for the masthead. */
+  readonly unitedNations: string;
+  readonly identity: DocumentIdentity;
+  /** The document's title, plain, for a page title: "Participation by the State of Palestine …". */
+  readonly title: string | undefined;
+  /** The header block, read into masthead fields. */
+  readonly header: readonly RenderHeaderLine[];
+  readonly parts: readonly RenderPart[];
+  /** "84th plenary meeting", "20 December 2006"; "Adopted unanimously at the 1382nd meeting." */
+  readonly closing: readonly RenderLine[];
+  readonly footnotes: readonly RenderFootnote[];
+  readonly annexes: readonly RenderAnnex[];
+  /** How many of the draft's footnote calls the model prints (all of them, unless one stands in page furniture). */
+  readonly placedFootnoteCalls: number;
+}
+
+const within = (inner: Span, outer: Span): boolean => inner.start >= outer.start && inner.end <= outer.end;
+const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+
+function clip(pieces: readonly Span[], from: number, to: number): Span[] {
+  return pieces
+    .map((piece) => ({ start: Math.max(piece.start, from), end: Math.min(piece.end, to) }))
+    .filter((piece) => piece.end > piece.start);
+}
+
+function spanEnd(pieces: readonly Span[], fallback: number): number {
+  return pieces.reduce((end, piece) => Math.max(end, piece.end), fallback);
+}
+
+/** For each call (in text order): the footnote text it refers to, and whether it is that footnote's first call. */
+function assignFootnotes(draft: Draft): Map<FootnoteCall, { footnote: number | undefined; first: boolean }> {
+  const texts = draft.footnoteTexts;
+  const seen = new Set<number>();
+  const assigned = new Map<FootnoteCall, { footnote: number | undefined; first: boolean }>();
+  const calls = [...draft.footnoteCalls].sort((a, b) => a.span.start - b.span.start);
+  for (const call of calls) {
+    // The text with the call's number that follows it (a page's foot), else the last one before it.
+    let footnote: number | undefined;
+    texts.forEach((text, index) => {
+      if (text.number !== call.number) return;
+      if (text.span.start > call.span.start) {
+        if (footnote === undefined || (texts[footnote] as { span: Span }).span.start < call.span.start) footnote = index;
+      } else if (footnote === undefined || (texts[footnote] as { span: Span }).span.start < text.span.start) {
+        footnote = index;
+      }
+    });
+    const first = footnote === undefined || !seen.has(footnote);
+    if (footnote !== undefined) seen.add(footnote);
+    assigned.set(call, { footnote, first });
+  }
+  return assigned;
+}
+
+/** Builds the rendering model of a draft. Pure; never throws on a Draft that `parse` returned. */
+export function renderModel(draft: Draft, options: RenderOptions = {}): RenderModel {
+  const text = draft.text;
+  const language: RenderLanguage = renderLanguage(draft.language);
+  const calls = [...draft.footnoteCalls].sort((a, b) => a.span.start - b.span.start);
+  const assigned = assignFootnotes(draft);
+  const placed = new Set<FootnoteCall>();
+
+  const hidden: Span[] = [];
+  for (const paragraph of draft.paragraphs) {
+    const emphasis = paragraph.opener?.emphasis;
+    if (emphasis) {
+      hidden.push(emphasis.open);
+      if (emphasis.close) hidden.push(emphasis.close);
+    }
+  }
+  hidden.sort((a, b) => a.start - b.start);
+
+  const footnoteOf = (call: FootnoteCall): FootnoteInline => {
+    placed.add(call);
+    const info = assigned.get(call) ?? { footnote: undefined, first: true };
+    return { kind: 'footnote', number: call.number, footnote: info.footnote, first: info.first, span: call.span };
+  };
+
+  // The blocks that print: not page furniture, not the footnote texts (printed as footnotes).
+  const footnoteRegions = draft.footnoteTexts.map((footnote) => footnote.span);
+  const printable = draft.blocks.filter(
+    (block) => block.kind !== 'artifact' && !footnoteRegions.some((region) => overlaps(region, block.span)),
+  );
+  const annexRegions = draft.annexes.map((annex, index) => ({ start: annex.span.start, end: draft.annexes[index + 1]?.span.start ?? text.length }));
+  const inAnnex = (span: Span): boolean => annexRegions.some((region) => within(span, region));
+
+  // Closing lines first: their dates and meeting help name the document.
+  const closingBlocks = printable.filter((block) => block.kind === 'closing' && !inAnnex(block.span));
+  const closingLines = closingLinesOf(text, closingBlocks.flatMap((block) => splitLines(text, block.span)), language);
+  let closingDate: string | undefined;
+  let closingMeeting: { number: number; plenary: boolean } | undefined;
+  for (const line of closingLines) {
+    const lineText = text.slice(line.start, line.end);
+    closingDate ??= findDate(lineText, language)?.iso;
+    const meeting = language.meeting.exec(lineText);
+    if (meeting && !closingMeeting) closingMeeting = { number: Number(meeting[1]), plenary: meeting[2] !== undefined };
+  }
+
+  const firstPart = draft.parts[0];
+  const bodyStart = Math.min(
+    firstPart?.chapeau?.span.start ?? Number.POSITIVE_INFINITY,
+    draft.paragraphs[0]?.span.start ?? Number.POSITIVE_INFINITY,
+    draft.annexes[0]?.span.start ?? Number.POSITIVE_INFINITY,
+  );
+  const headerBlocks = printable.filter((block) => block.span.start < bodyStart && block.kind !== 'closing' && !inAnnex(block.span));
+  const masthead = readMasthead(
+    text,
+    headerBlocks.map((block) => block.span),
+    language,
+    { chapeauOrgan: firstPart?.chapeau?.organ, closingDate, closingMeeting, symbolHint: options.symbolHint },
+  );
+
+  const context: InlineContext = {
+    text,
+    calls,
+    hidden,
+    marks: referenceMarks(draft, language, masthead.identity.actor),
+    footnoteOf,
+  };
+  const line = (span: Span, marks: readonly MarkedSpan[] = []): RenderLine => ({ span, content: buildInline([span], context, marks) });
+
+  const header: RenderHeaderLine[] = masthead.segments
+    .filter((segment) => segment.role !== 'job')
+    .map((segment) => ({ role: segment.role, ...line(segment.span, segment.marks) }));
+
+  // Parts: each from its chapeau (or first paragraph) to the next part, the first annex or the end.
+  const annexStart = draft.annexes[0]?.span.start ?? text.length;
+  const partStarts = draft.parts.map((part, index) => {
+    const firstParagraph = draft.paragraphs.find((paragraph) => paragraph.partIndex === index);
+    return Math.min(part.chapeau?.span.start ?? Number.POSITIVE_INFINITY, firstParagraph?.span.start ?? Number.POSITIVE_INFINITY);
+  });
+  const bodyBlocks = printable.filter(
+    (block) => block.span.start >= bodyStart && block.kind !== 'closing' && block.kind !== 'annex-heading' && !inAnnex(block.span),
+  );
+  const parts: RenderPart[] = draft.parts.map((part, index) => {
+    const from = index === 0 ? bodyStart : (partStarts[index] as number);
+    const next = partStarts.slice(index + 1).find((start) => Number.isFinite(start));
+    const to = Math.min(next ?? annexStart, annexStart);
+    const items: { start: number; item: BodyItem }[] = [];
+    for (const paragraph of draft.paragraphs) {
+      if (paragraph.partIndex !== index) continue;
+      items.push({ start: paragraph.span.start, item: { kind: 'paragraph', paragraph: renderParagraph(paragraph, context) } });
+    }
+    const chapeauSpan = part.chapeau?.span;
+    for (const block of bodyBlocks) {
+      if (block.span.start < from || block.span.start >= to) continue;
+      if (chapeauSpan && overlaps(block.span, chapeauSpan)) continue;
+      if (draft.paragraphs.some((paragraph) => paragraph.pieces.some((piece) => overlaps(piece, block.span)))) continue;
+      const kind = block.kind === 'heading' || block.kind === 'header' ? 'heading' : 'text';
+      items.push({ start: block.span.start, item: { kind, line: line(block.span) } });
+    }
+    for (const displaced of draft.displacedText) {
+      if (displaced.start >= from && displaced.start < to && !printable.some((block) => overlaps(block.span, displaced))) {
+        items.push({ start: displaced.start, item: { kind: 'text', line: line(displaced) } });
+      }
+    }
+    items.sort((a, b) => a.start - b.start);
+    const chapeau = part.chapeau
+      ? line(part.chapeau.span, [{ span: { start: part.chapeau.span.start, end: part.chapeau.organSpan.end }, mark: { type: 'organ' } }])
+      : undefined;
+    return { chapeau, items: items.map((entry) => entry.item) };
+  });
+
+  const closing = closingLines.map((span) => {
+    const lineText = text.slice(span.start, span.end);
+    const marks: MarkedSpan[] = [];
+    const meeting = language.meeting.exec(lineText);
+    if (meeting) marks.push({ span: { start: span.start + meeting.index, end: span.start + meeting.index + meeting[0].length }, mark: { type: 'meeting', number: Number(meeting[1]) } });
+    const date = findDate(lineText, language);
+    if (date && !marks.some((marked) => overlaps(marked.span, { start: span.start + date.start, end: span.start + date.end }))) {
+      marks.push({ span: { start: span.start + date.start, end: span.start + date.end }, mark: { type: 'docDate', date: date.iso } });
+    }
+    return line(span, marks);
+  });
+
+  const annexes: RenderAnnex[] = draft.annexes.map((annex, index) => {
+    // An annex runs to the next annex or the end: the parser's span may hold the heading only.
+    const region = { start: annex.span.start, end: draft.annexes[index + 1]?.span.start ?? text.length };
+    const blocks = printable.filter(
+      (block) => within(block.span, region) && block.kind !== 'annex-heading' && !overlaps(block.span, annex.heading) && !/^\s*_{5,}\s*$/u.test(text.slice(block.span.start, block.span.end)),
+    );
+    return { span: { start: region.start, end: Math.max(annex.span.end, blocks[blocks.length - 1]?.span.end ?? 0) }, heading: line(annex.heading), items: annexItems(text, blocks, annex.numberedParagraphs, context) };
+  });
+
+  // Footnote texts: their own words only (a call inside one is not a call of the resolution).
+  const footnoteContext: InlineContext = { ...context, calls: [] };
+  const calledFootnotes = new Set([...assigned.values()].map((info) => info.footnote));
+  const footnotes: RenderFootnote[] = draft.footnoteTexts.map((footnote, index) => ({
+    number: footnote.number,
+    span: footnote.span,
+    content: buildInline([footnote.bodySpan], footnoteContext),
+    called: calledFootnotes.has(index),
+  }));
+
+  const titleLine = header.find((headerLine) => headerLine.role === 'title');
+  const titleMark = titleLine?.content.find((node) => node.kind === 'mark' && node.mark.type === 'docTitle');
+  const title = titleMark && titleMark.kind === 'mark' ? plainText(titleMark.children) : (draft.title ?? (titleLine ? plainText(titleLine.content) : undefined));
+
+  return {
+    language: draft.language,
+    unitedNations: language.unitedNations,
+    identity: masthead.identity,
+    title,
+    header,
+    parts,
+    closing,
+    footnotes,
+    annexes,
+    placedFootnoteCalls: placed.size,
+  };
+}
+
+function trimmedStart(text: string, span: Span): number {
+  let start = span.start;
+  while (start < span.end && /\s/u.test(text[start] as string)) start++;
+  return start;
+}
+
+/** A block's non-empty lines. */
+function splitLines(text: string, block: Span): Span[] {
+  const lines: Span[] = [];
+  let start = block.start;
+  for (let i = block.start; i <= block.end; i++) {
+    if (i === block.end || text[i] === '\n') {
+      const lineSpan = { start: trimmedStart(text, { start, end: i }), end: i };
+      while (lineSpan.end > lineSpan.start && /\s/u.test(text[lineSpan.end - 1] as string)) lineSpan.end--;
+      if (lineSpan.end > lineSpan.start) lines.push(lineSpan);
+      start = i + 1;
+    }
+  }
+  return lines;
+}
+
+/**
+ * An annex's text as paragraphs. The parser leaves annex text in blocks, one per line in text taken
+ * from a PDF: a block joins the paragraph before it unless a numbered paragraph or an "(a)" starts
+ * it, or the paragraph before it ended a sentence (and is more than its number).
+ */
+function annexItems(text: string, blocks: readonly Block[], numbered: Annex['numberedParagraphs'], context: InlineContext): AnnexItem[] {
+  const groups: { spans: Span[]; number?: { readonly text: string; readonly span: Span } }[] = [];
+  for (const block of blocks) {
+    const start = trimmedStart(text, block.span);
+    // The parser's numbered paragraphs; in text from a PDF it may have none, so a leading "12." counts.
+    const leading = /^\d{1,3}\.(?=\s|$)/u.exec(text.slice(start, block.span.end));
+    const number: { readonly text: string; readonly span: Span } | undefined =
+      numbered.find((paragraph) => paragraph.number.span.start === start)?.number ??
+      (leading ? { text: leading[0], span: { start, end: start + leading[0].length } } : undefined);
+    const current = groups[groups.length - 1];
+    const currentText = current ? text.slice(current.spans[0]?.start ?? 0, current.spans[current.spans.length - 1]?.end ?? 0).trim() : '';
+    const bareNumber = current?.number !== undefined && currentText === current.number.text.trim();
+    const startsItem =
+      !current || number !== undefined || /^(?:\([a-z]{1,5}\)|[a-z]{1,5}\))\s/u.test(text.slice(start, block.span.end)) || (!bareNumber && /[.;:!?][”’"')]*$/u.test(currentText));
+    if (startsItem) groups.push(number ? { spans: [block.span], number } : { spans: [block.span] });
+    else current.spans.push(block.span);
+  }
+  return groups.map((group) => {
+    const first = group.spans[0] as Span;
+    const span = { start: first.start, end: (group.spans[group.spans.length - 1] as Span).end };
+    if (group.number) {
+      const spans = clip(group.spans, group.number.span.end, span.end);
+      return { kind: 'paragraph', number: group.number.text.trim(), line: { span, content: buildInline(spans, context) } };
+    }
+    return { kind: 'text', line: { span, content: buildInline(group.spans, context) } };
+  });
+}
+
+/**
+ * The lines of a closing block: "84th plenary meeting" / "20 December 2006" stay two lines; a
+ * sentence broken over lines ("Adopted unanimously at the" / "1382nd meeting.") is one.
+ */
+function closingLinesOf(text: string, blockLines: readonly Span[], language: RenderLanguage): Span[] {
+  const lines: Span[] = [];
+  for (const lineSpan of blockLines) {
+    const previous = lines[lines.length - 1];
+    const previousText = previous ? text.slice(previous.start, previous.end) : '';
+    const meeting = language.meeting.exec(previousText);
+    const previousComplete =
+      /[.;:]$/u.test(previousText) ||
+      (meeting !== null && meeting.index === 0 && meeting[0].length === previousText.length) ||
+      findDate(previousText, language)?.start === 0;
+    if (previous && !previousComplete) lines[lines.length - 1] = { start: previous.start, end: lineSpan.end };
+    else lines.push(lineSpan);
+  }
+  return lines;
+}
+
+function renderParagraph(paragraph: Paragraph, context: InlineContext): RenderParagraph {
+  const end = spanEnd(paragraph.pieces, paragraph.span.end);
+  const ownEnd = paragraph.subparagraphs[0]?.span.start ?? end;
+  const opener = paragraph.opener;
+  const marks: MarkedSpan[] = opener ? [{ span: opener.span, mark: { type: 'opener' } }] : [];
+  return {
+    kind: paragraph.kind,
+    span: paragraph.span,
+    number: paragraph.number?.text.trim(),
+    content: buildInline(clip(paragraph.pieces, paragraph.textStart, ownEnd), context, marks),
+    subparagraphs: paragraph.subparagraphs.map((subparagraph) => renderSubparagraph(subparagraph, context)),
+  };
+}
+
+function renderSubparagraph(subparagraph: SubParagraph, context: InlineContext): RenderSubparagraph {
+  const end = spanEnd(subparagraph.pieces, subparagraph.span.end);
+  const ownEnd = subparagraph.children[0]?.span.start ?? end;
+  return {
+    span: subparagraph.span,
+    label: subparagraph.label?.text.trim(),
+    level: subparagraph.level,
+    content: buildInline(clip(subparagraph.pieces, subparagraph.textStart, ownEnd), context),
+    children: subparagraph.children.map((child) => renderSubparagraph(child, context)),
+  };
+}
+
+/** Every operative paragraph of the model, in order (parts and sections flattened). */
+export function operativeParagraphsOf(model: RenderModel): RenderParagraph[] {
+  return model.parts.flatMap((part) =>
+    part.items.flatMap((item) => (item.kind === 'paragraph' && item.paragraph.kind === 'operative' ? [item.paragraph] : [])),
+  );
+}

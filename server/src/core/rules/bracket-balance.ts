@@ -1,0 +1,81 @@
+import type { Span } from '../model';
+import { bodyProse, draftOffset, isQuoted, type ProseRun } from '../prose';
+import type { Rule } from '../rule';
+
+interface Bracket {
+  readonly run: ProseRun;
+  readonly offset: number;
+}
+
+/** A footnote mark: "[^3]" (blanked in the prose when it is a known call), or "[2]" as old printed texts write it. */
+const footnoteMark = /^\[(?:\d{1,3}|\^[^\]\s]{1,20})\]/;
+
+/** How much of a bracketed stretch a message quotes. */
+const quotedLength = 60;
+
+function quote(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > quotedLength ? `${flat.slice(0, quotedLength - 1)}…` : flat;
+}
+
+export const bracketBalanceRule: Rule = {
+  id: 'bracket-balance',
+  description: 'Square brackets of negotiation text are balanced; in final mode no bracketed text remains.',
+  defaultSeverity: 'error',
+  fixable: false,
+  needsLexicon: false,
+  check(draft, context) {
+    // OCR misreads brackets in scanned records ("[Supprimél"); those records are adopted texts, not drafts.
+    if (draft.fromScan) return;
+    const final = context.settings.mode !== 'negotiation';
+    const open: Bracket[] = [];
+    /** Outermost bracketed stretches, in draft offsets; alternatives written side by side are one. */
+    const groups: { span: Span; run: ProseRun; end: number }[] = [];
+    // Paragraphs and sub-paragraphs only, in text order (a bracket may hold several paragraphs): the
+    // header's "[on the report of the First Committee (A/80/534, para. 7)]" and "[S/4349]" are not
+    // negotiation text, and footnote marks ("[^3]") are blanked out of the prose.
+    for (const run of bodyProse(draft)) {
+      for (let offset = 0; offset < run.text.length; offset++) {
+        const character = run.text[offset];
+        if (character !== '[' && character !== ']') continue;
+        if (isQuoted(run, offset, offset + 1)) continue;
+        if (character === '[') {
+          const mark = footnoteMark.exec(run.text.slice(offset, offset + 24));
+          if (mark) {
+            offset += mark[0].length - 1;
+            continue;
+          }
+          open.push({ run, offset });
+          continue;
+        }
+        const opening = open.pop();
+        if (!opening) {
+          const at = draftOffset(run, offset);
+          context.report({ span: { start: at, end: at + 1 }, message: "']' closes a bracket that was never opened." });
+          continue;
+        }
+        if (open.length > 0) continue;
+        const start = draftOffset(opening.run, opening.offset);
+        const end = draftOffset(run, offset) + 1;
+        const previous = groups[groups.length - 1];
+        // "[Urges][Calls upon]": alternatives side by side are one stretch.
+        if (previous && previous.run === run && opening.run === run && run.text.slice(previous.end, opening.offset).trim() === '') {
+          groups[groups.length - 1] = { span: { start: previous.span.start, end }, run, end: offset + 1 };
+        } else {
+          groups.push({ span: { start, end }, run, end: offset + 1 });
+        }
+      }
+    }
+    for (const bracket of open) {
+      const at = draftOffset(bracket.run, bracket.offset);
+      context.report({ span: { start: at, end: at + 1 }, message: "'[' opens bracketed text that is never closed." });
+    }
+    if (!final) return;
+    for (const group of groups) {
+      context.report({
+        span: group.span,
+        message: `Bracketed negotiation text remains: '${quote(draft.text.slice(group.span.start, group.span.end))}'. A final text has none (or set "mode" to "negotiation").`,
+      });
+    }
+  },
+};

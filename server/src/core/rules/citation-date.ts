@@ -1,0 +1,260 @@
+import type { Fix, TextEdit } from '../findings';
+import { styleFor, type StyleData } from '../lexicon/lexicon';
+import { alternation, writeDate } from '../lexicon/style';
+import type { Draft, Span } from '../model';
+import { bodyProse, draftSpan, inOneSegment, isQuoted, type ProseRun } from '../prose';
+import type { Rule, RuleReport } from '../rule';
+
+/** One resolution cited in the text: "60/175" of "resolutions 53/72 of 4 December 1998, 60/175 and …". */
+interface Citation {
+  readonly run: ProseRun;
+  /** The organ named before it, lower case; empty for the draft's own ("its resolution") or none named. */
+  readonly organ: string;
+  /** Whether no organ is named at all ("in resolution 5/1"): it may be the one named at an earlier citation. */
+  readonly bare: boolean;
+  /** The number as written, spaces collapsed: "60/175", "35/142 B", "2231 (2015)". */
+  readonly number: string;
+  /** Run offsets of the number. */
+  readonly start: number;
+  readonly end: number;
+  /** The date written right after the number, when there is one and it is this citation's alone. */
+  readonly date?: CitedDate;
+  /** Whether some date covers the citation: its own, or one it shares with the citations before it. */
+  readonly dated: boolean;
+  /** Whether the citation is the only one of its list: its date can move without touching others'. */
+  readonly alone: boolean;
+}
+
+/** A citation's date: from the comma or space before "of" to its year; `valueStart` is where the day is. */
+interface CitedDate {
+  readonly value: string;
+  readonly start: number;
+  readonly valueStart: number;
+  readonly end: number;
+}
+
+interface CitationPatterns {
+  readonly word: RegExp;
+  /** An organ's name ending right before the citation word: "Human Rights Council ". */
+  readonly organ: RegExp;
+  readonly number: RegExp;
+  readonly date: RegExp;
+  /** Another date right after a date: "of 25 September 2015 and 29 July 2016, respectively". */
+  readonly secondDate: RegExp;
+  /** A date written another way ("of December 16, 2005"): the citation is dated, date-format rewrites it. */
+  readonly otherDate: RegExp;
+  readonly separator: RegExp;
+  readonly connectors: readonly string[];
+  readonly ownWords: readonly string[];
+}
+
+const patternCache = new WeakMap<StyleData, CitationPatterns>();
+
+function patternsOf(style: StyleData): CitationPatterns {
+  let patterns = patternCache.get(style);
+  if (!patterns) {
+    const space = '[\\s\\u00A0]';
+    const words = style.citations.words;
+    const wordAlternation = alternation([...words, ...words.map((word) => word.charAt(0).toUpperCase() + word.slice(1))]);
+    const connector = alternation(style.citations.organConnectors);
+    const listWord = alternation(style.citations.listWords);
+    const month = alternation(style.months);
+    const date = `(\\d{1,2})${space}+(${month})${space}+(\\d{4})(?![\\p{L}\\p{N}])`;
+    patterns = {
+      word: new RegExp(`(?<![\\p{L}\\p{N}])${wordAlternation}(?![\\p{L}\\p{N}])${space}+`, 'gu'),
+      organ: new RegExp(`((?:\\p{Lu}[\\p{L}’'\\-]*${space}+(?:${connector}${space}+)*)+)$`, 'u'),
+      // "60/175", "35/142 B", "ES-10/24", "2005/13"; "217 A (III)", "1653 (XVI)", "2231 (2015)"
+      number: /(?:(?:ES-|S-)?\d{1,4}\/\d{1,4}(?:[ \u00A0][A-Z](?![\p{L}\p{N}]))?|\d{1,4}(?:[ \u00A0][A-Z])?[ \u00A0]\((?:[IVXLC]+|ES-[IVXLC]+|S-[IVXLC]+|\d{4})\))(?![\p{L}\p{N}/])/uy,
+      date: new RegExp(`,?${space}+${style.citations.dateWord}${space}+${date}`, 'uy'),
+      otherDate: new RegExp(
+        `,?${space}+${style.citations.dateWord}${space}+(?:${month}${space}+\\d{1,2}\\p{L}{0,2},?${space}+\\d{4}|\\d{1,2}\\p{L}{1,2}${space}+(?:${style.citations.dateWord}${space}+)?${month}${space}+\\d{4}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{4}|\\d{4}-\\d{2}-\\d{2})(?![\\p{L}\\p{N}])`,
+        'uy',
+      ),
+      secondDate: new RegExp(`(?:,${space}*|${space}+${listWord}${space}+)${date}`, 'uy'),
+      separator: new RegExp(`(?:,${space}*(?:${listWord}${space}+)?|${space}+${listWord}${space}+)`, 'uy'),
+      connectors: style.citations.organConnectors,
+      ownWords: style.citations.ownOrganWords.map((word) => word.toLowerCase()),
+    };
+    patternCache.set(style, patterns);
+  }
+  return patterns;
+}
+
+function sticky(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
+
+/**
+ * The organ named before a citation word, lower case, or '' for the draft's own organ ("its
+ * resolution", "General Assembly resolution" in an Assembly text) or for none named ("bare").
+ */
+function organBefore(run: ProseRun, at: number, patterns: CitationPatterns, ownOrgan: string | undefined): { organ: string; bare: boolean } {
+  const before = run.text.slice(Math.max(0, at - 100), at);
+  const found = patterns.organ.exec(before);
+  if (!found?.[1]) {
+    const previous = /(\p{L}+)[\s\u00A0]+$/u.exec(before)?.[1] ?? '';
+    return { organ: '', bare: !patterns.ownWords.includes(previous.toLowerCase()) };
+  }
+  let words = found[1].trim().split(/[\s\u00A0]+/);
+  // The word that opens the sentence is capitalised for that reason: "Recalling resolution 60/1".
+  const startsAt = at - found[1].length;
+  const opening = run.text.slice(0, startsAt).trim() === '' || /[.;:!?][\s\u00A0]*$/.test(run.text.slice(Math.max(0, startsAt - 3), startsAt));
+  if (opening) words = words.slice(1);
+  // "part C of resolution 60/1" names a part, not an organ: an organ's name ends in a capitalised word.
+  const connectors = new Set(patterns.connectors);
+  while (words.length > 0 && (connectors.has(words[words.length - 1] ?? '') || (words[words.length - 1] ?? '').length < 2)) words = words.slice(0, -1);
+  const organ = words.join(' ');
+  if (organ === '') return { organ: '', bare: true };
+  if (ownOrgan && (organ === ownOrgan || ownOrgan.endsWith(` ${organ}`))) return { organ: '', bare: false };
+  return { organ: organ.toLowerCase(), bare: false };
+}
+
+function readCitations(draft: Draft, style: StyleData): Citation[] {
+  const patterns = patternsOf(style);
+  const ownOrgan = draft.parts.find((part) => part.chapeau)?.chapeau?.organ;
+  const citations: Citation[] = [];
+  for (const run of bodyProse(draft)) {
+    for (const word of run.text.matchAll(patterns.word)) {
+      if (isQuoted(run, word.index, word.index + word[0].length)) continue;
+      const { organ, bare } = organBefore(run, word.index, patterns, ownOrgan);
+      /** `dated`: some date follows the number, in the style's form (`date`) or another (date-format's to rewrite). */
+      const list: { number: RegExpExecArray; date?: CitedDate; shared: boolean; dated: boolean }[] = [];
+      let at = word.index + word[0].length;
+      for (;;) {
+        const number = sticky(patterns.number, run.text, at);
+        if (!number) break;
+        at = number.index + number[0].length;
+        const date = sticky(patterns.date, run.text, at);
+        let entry: (typeof list)[number] = { number, shared: false, dated: false };
+        const otherDate = date ? null : sticky(patterns.otherDate, run.text, at);
+        if (otherDate) {
+          entry = { number, shared: true, dated: true };
+          at = otherDate.index + otherDate[0].length;
+        } else if (date) {
+          const [, day = '', month = '', year = ''] = date;
+          const value = writeDate(style, Number(day), style.months.indexOf(month), year);
+          at = date.index + date[0].length;
+          // "70/1 and 70/299 of 25 September 2015 and 29 July 2016, respectively": whose date is whose is not said.
+          const second = sticky(patterns.secondDate, run.text, at);
+          entry = { number, date: { value, start: date.index, valueStart: date.index + date[0].search(/\d/), end: at }, shared: second !== null, dated: true };
+          if (second) at = second.index + second[0].length;
+        }
+        list.push(entry);
+        const separator = sticky(patterns.separator, run.text, at);
+        if (!separator || !sticky(patterns.number, run.text, separator.index + separator[0].length)) break;
+        at = separator.index + separator[0].length;
+      }
+      // A date after several numbers may be all of theirs ("resolutions 2200 A (XXI) and 2201 (XXI) of
+      // 16 December 1966"): the numbers before it are dated, but only the last one surely by that date.
+      let coveredFrom = list.length;
+      const covered = new Set<number>();
+      for (let index = list.length - 1; index >= 0; index--) {
+        if (list[index]?.dated) coveredFrom = index;
+        if (coveredFrom < list.length) covered.add(index);
+      }
+      list.forEach((entry, index) => {
+        const previousDated = index > 0 && list[index - 1]?.dated === true;
+        const ownDate = entry.date && !entry.shared && (index === 0 || previousDated) ? entry.date : undefined;
+        citations.push({
+          run,
+          organ,
+          bare,
+          number: entry.number[0].replace(/[\s\u00A0]+/g, ' '),
+          start: entry.number.index,
+          end: entry.number.index + entry.number[0].length,
+          ...(ownDate ? { date: ownDate } : {}),
+          dated: covered.has(index),
+          alone: list.length === 1,
+        });
+      });
+    }
+  }
+  return citations;
+}
+
+function place(citation: Citation): Span {
+  return draftSpan(citation.run, citation.start, citation.end);
+}
+
+function check(draft: Draft, style: StyleData, report: (finding: RuleReport) => void): void {
+  // Which resolution each citation names: its organ and number. A bare "resolution 5/1" after
+  // "Human Rights Council resolution 5/1" is the Council's, unless the draft cited its own 5/1 first.
+  const byKey = new Map<string, Citation[]>();
+  const namedOrgan = new Map<string, string>();
+  const citedAsOwn = new Set<string>();
+  for (const citation of readCitations(draft, style)) {
+    let organ = citation.organ;
+    if (organ !== '') {
+      if (!namedOrgan.has(citation.number)) namedOrgan.set(citation.number, organ);
+    } else if (!citation.bare || !namedOrgan.has(citation.number)) {
+      citedAsOwn.add(citation.number);
+    } else if (!citedAsOwn.has(citation.number)) {
+      organ = namedOrgan.get(citation.number) ?? '';
+    }
+    const key = `${organ}|${citation.number}`;
+    const list = byKey.get(key) ?? [];
+    list.push(citation);
+    byKey.set(key, list);
+  }
+  const dateWord = style.citations.dateWord;
+  for (const citations of byKey.values()) {
+    const dated = citations.filter((citation) => citation.date);
+    const counts = new Map<string, number>();
+    for (const citation of dated) counts.set(citation.date?.value ?? '', (counts.get(citation.date?.value ?? '') ?? 0) + 1);
+    if (counts.size > 1) {
+      // One resolution, several dates: the date most citations give is taken for right, if there is one.
+      const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+      const majority = (ranked[0]?.[1] ?? 0) > (ranked[1]?.[1] ?? 0) ? ranked[0]?.[0] : undefined;
+      const reference = dated.find((citation) => citation.date?.value === (majority ?? dated[0]?.date?.value)) as Citation;
+      for (const citation of dated) {
+        const date = citation.date;
+        if (!date || date.value === reference.date?.value) continue;
+        const dateSpan = draftSpan(citation.run, date.valueStart, date.end);
+        const fix: Fix | undefined = majority && inOneSegment(citation.run, date.valueStart, date.end)
+          ? { title: `Write '${majority}'`, edits: [{ span: dateSpan, newText: majority }] }
+          : undefined;
+        report({
+          span: dateSpan,
+          message: `Resolution ${citation.number} is cited with two dates: '${date.value}' here, '${reference.date?.value ?? ''}' elsewhere.`,
+          related: [{ span: place(reference), message: `Cited with '${reference.date?.value ?? ''}' here.` }],
+          ...(fix ? { fix } : {}),
+        });
+      }
+      continue;
+    }
+    const first = citations[0];
+    const later = dated[0];
+    if (!first || !later || first.dated || !later.date) continue;
+    const value = later.date.value;
+    const edits: TextEdit[] = [];
+    if (inOneSegment(first.run, first.start, first.end)) {
+      const at = place(first).end;
+      edits.push({ span: { start: at, end: at }, newText: ` ${dateWord} ${value}` });
+      // The later date goes where nothing else can take it for its own: a citation standing alone,
+      // with nothing but the date between its number and the date's end (no footnote mark).
+      const removal = draftSpan(later.run, later.end, later.date.end);
+      const untouched = draft.text.slice(removal.start, removal.end) === later.run.text.slice(later.end, later.date.end);
+      if (later.alone && untouched && inOneSegment(later.run, later.end, later.date.end)) edits.push({ span: removal, newText: '' });
+    }
+    report({
+      span: place(first),
+      message: `Give the date where resolution ${first.number} is first cited: '${first.number} ${dateWord} ${value}', not only at a later citation.`,
+      related: [{ span: place(later), message: `The date is given here: '${value}'.` }],
+      ...(edits.length > 0 ? { fix: { title: `Date the first citation: '${first.number} ${dateWord} ${value}'`, edits } } : {}),
+    });
+  }
+}
+
+export const citationDateRule: Rule = {
+  id: 'citation-date',
+  description: 'One resolution is cited with one date everywhere; the date is given at its first citation, not only at a later one.',
+  defaultSeverity: 'warning',
+  fixable: true,
+  needsLexicon: true,
+  check(draft, context) {
+    const style = styleFor(draft.language);
+    if (!style) return;
+    check(draft, style, (finding) => context.report(finding));
+  },
+};

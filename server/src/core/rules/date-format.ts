@@ -1,0 +1,142 @@
+import type { Fix } from '../findings';
+import { styleFor, type StyleData } from '../lexicon/lexicon';
+import { alternation, writeDate } from '../lexicon/style';
+import type { Draft } from '../model';
+import { bodyProse, draftSpan, footnoteProse, inOneSegment, isQuoted, type ProseRun } from '../prose';
+import type { Rule, RuleReport } from '../rule';
+
+/** A date found written another way, read into its parts where the text allows it. */
+interface WrongDate {
+  readonly start: number;
+  readonly end: number;
+  readonly written: string;
+  /** The date as the style writes it; undefined where the text does not say which is the day. */
+  readonly right?: string;
+  readonly why: string;
+}
+
+interface DatePatterns {
+  readonly monthFirst: RegExp;
+  readonly ordinalDay: RegExp;
+  readonly numeric: RegExp;
+  readonly iso: RegExp;
+}
+
+const patternCache = new WeakMap<StyleData, DatePatterns>();
+
+function patternsOf(style: StyleData): DatePatterns {
+  let patterns = patternCache.get(style);
+  if (!patterns) {
+    const month = alternation(style.months);
+    const suffix = alternation(style.dayOrdinalSuffixes);
+    patterns = {
+      // "December 16, 2005", "December 16th, 2005", "December 16 2005"
+      monthFirst: new RegExp(`(${month})[ \\u00A0](\\d{1,2})(${suffix})?(,?)[ \\u00A0](\\d{4})(?![\\p{L}\\p{N}])`, 'gu'),
+      // "16th December 2005", "the 16th of December"
+      ordinalDay: new RegExp(`(?:${style.dayOrdinalArticle}[ \\u00A0])?(\\d{1,2})${suffix}(?:[ \\u00A0]${style.dayOrdinalConnector})?[ \\u00A0](${month})(?:[ \\u00A0](\\d{4}))?(?![\\p{L}\\p{N}])`, 'gu'),
+      // "16/12/2005", "16.12.2005": not a part of a symbol ("A/HRC/RES/5/1") or a longer number.
+      numeric: /(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\p{L}\p{N}/]|\.\d)/gu,
+      // "2005-12-16"
+      iso: /(\d{4})-(\d{2})-(\d{2})(?![\p{L}\p{N}/\-])/gu,
+    };
+    patternCache.set(style, patterns);
+  }
+  return patterns;
+}
+
+/**
+ * Whether a match starts a word: not inside a word, a number or a symbol ("A/HRC/RES/16/12/2005").
+ * Checked here rather than with a lookbehind, which would cost a test at every offset of the text.
+ */
+function standsAlone(text: string, index: number, figures: boolean): boolean {
+  const before = text[index - 1];
+  if (before === undefined) return true;
+  return figures ? !/[\p{L}\p{N}/.\-]/u.test(before) : !/[\p{L}\p{N}]/u.test(before);
+}
+
+function validDay(day: number): boolean {
+  return day >= 1 && day <= 31;
+}
+
+function wrongDates(run: ProseRun, style: StyleData, fromScan: boolean): WrongDate[] {
+  const patterns = patternsOf(style);
+  const found: WrongDate[] = [];
+  const monthIndex = (name: string): number => style.months.indexOf(name);
+  for (const match of run.text.matchAll(patterns.monthFirst)) {
+    if (!standsAlone(run.text, match.index, false)) continue;
+    const [written, monthName = '', dayText = '', suffix, comma, year = ''] = match;
+    const day = Number(dayText);
+    // Calls are blanked ("October 15 1992" with call 15 reads "October    1992"), but OCR may have
+    // missed one: in a scanned record, only a comma or an ordinal ending makes the number a day.
+    if (!validDay(day) || (fromScan && !comma && !suffix)) continue;
+    found.push({ start: match.index, end: match.index + written.length, written, right: writeDate(style, day, monthIndex(monthName), year), why: 'the day first' });
+  }
+  for (const match of run.text.matchAll(patterns.ordinalDay)) {
+    const [whole, dayText = '', monthName = '', year] = match;
+    // "the 16th of December" goes whole; the "the" at the end of "other 16th December" stays.
+    let start = match.index;
+    if (!standsAlone(run.text, start, false)) {
+      const day = whole.search(/\d/);
+      if (day <= 0) continue;
+      start += day;
+    }
+    const written = run.text.slice(start, match.index + whole.length);
+    const day = Number(dayText);
+    if (!validDay(day)) continue;
+    const right = year ? writeDate(style, day, monthIndex(monthName), year) : writeDate(style, day, monthIndex(monthName), '').trim();
+    found.push({ start, end: match.index + whole.length, written, right, why: 'the day as a plain number' });
+  }
+  for (const match of run.text.matchAll(patterns.numeric)) {
+    if (!standsAlone(run.text, match.index, true)) continue;
+    const [written, first = '', , second = '', year = ''] = match;
+    const a = Number(first);
+    const b = Number(second);
+    if (!validDay(a) || !validDay(b) || (a > 12 && b > 12)) continue;
+    // 16/12 can only be day/month and 12/16 only month/day; 05/06 could be either.
+    const dayFirst = a > 12 || a === b ? true : b > 12 ? false : undefined;
+    const right = dayFirst === undefined ? undefined : dayFirst ? writeDate(style, a, b - 1, year) : writeDate(style, b, a - 1, year);
+    found.push({ start: match.index, end: match.index + written.length, written, ...(right ? { right } : {}), why: 'the month in words' });
+  }
+  for (const match of run.text.matchAll(patterns.iso)) {
+    if (!standsAlone(run.text, match.index, true)) continue;
+    const [written, year = '', monthText = '', dayText = ''] = match;
+    const month = Number(monthText);
+    const day = Number(dayText);
+    if (month < 1 || month > 12 || !validDay(day)) continue;
+    found.push({ start: match.index, end: match.index + written.length, written, right: writeDate(style, day, month - 1, year), why: 'the month in words' });
+  }
+  return found.filter((date) => !isQuoted(run, date.start, date.end)).sort((x, y) => x.start - y.start);
+}
+
+function check(draft: Draft, style: StyleData, report: (finding: RuleReport) => void): void {
+  for (const run of [...bodyProse(draft), ...footnoteProse(draft)]) {
+    for (const date of wrongDates(run, style, draft.fromScan)) {
+      const span = draftSpan(run, date.start, date.end);
+      const written = date.written.replace(/\s+/g, ' ');
+      const example = writeDate(style, 16, 11, '2005');
+      const fix: Fix | undefined = date.right && inOneSegment(run, date.start, date.end)
+        ? { title: `Write '${date.right}'`, edits: [{ span, newText: date.right }] }
+        : undefined;
+      report({
+        span,
+        message: date.right
+          ? `Write dates as '${date.right}' (${date.why}), not '${written}'.`
+          : `Write dates as '${example}', with the month in words, not '${written}' (which is the day and which the month?).`,
+        ...(fix ? { fix } : {}),
+      });
+    }
+  }
+}
+
+export const dateFormatRule: Rule = {
+  id: 'date-format',
+  description: 'Dates are written "16 December 2005": not "December 16, 2005", "16th December 2005", "16/12/2005" or "2005-12-16".',
+  defaultSeverity: 'warning',
+  fixable: true,
+  needsLexicon: true,
+  check(draft, context) {
+    const style = styleFor(draft.language);
+    if (!style) return;
+    check(draft, style, (finding) => context.report(finding));
+  },
+};

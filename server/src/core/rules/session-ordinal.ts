@@ -1,0 +1,67 @@
+import { styleFor, type StyleData } from '../lexicon/lexicon';
+import { alternation } from '../lexicon/style';
+import { bodyProse, draftSpan, inOneSegment, isQuoted } from '../prose';
+import type { Rule } from '../rule';
+import { capitalize } from '../structure';
+
+interface SessionPatterns {
+  /** One ordinal in figures, or a list of them, before the word "session": "62nd and 63rd sessions". */
+  readonly phrase: RegExp;
+  /** Each ordinal in figures inside such a phrase. */
+  readonly ordinal: RegExp;
+}
+
+const patternCache = new WeakMap<StyleData, SessionPatterns>();
+
+function patternsOf(style: StyleData): SessionPatterns {
+  let patterns = patternCache.get(style);
+  if (!patterns) {
+    const suffix = alternation(style.numeralOrdinalSuffixes);
+    const ordinal = `\\d{1,3}${suffix}`;
+    const joiner = `(?:,[ \\u00A0]|[ \\u00A0]${alternation(style.citations.listWords)}[ \\u00A0]|[ \\u00A0]?[-–][ \\u00A0]?)`;
+    const qualifier = `(?:[ \\u00A0]${alternation(style.sessions.qualifiers)})?`;
+    // The session word in the case the data gives ("session"): "69th Regular Session" is a title, left alone.
+    patterns = {
+      phrase: new RegExp(`(?<![\\p{L}\\p{N}])${ordinal}(?:${joiner}${ordinal})*${qualifier}[ \\u00A0]${alternation(style.sessions.words)}(?![\\p{L}\\p{N}])`, 'gu'),
+      ordinal: new RegExp(`(\\d{1,3})${suffix}`, 'gu'),
+    };
+    patternCache.set(style, patterns);
+  }
+  return patterns;
+}
+
+export const sessionOrdinalRule: Rule = {
+  id: 'session-ordinal',
+  description: 'Sessions are spelled out, "at its sixty-second session", not "62nd session" ("84th plenary meeting" is right as it is).',
+  defaultSeverity: 'warning',
+  fixable: true,
+  needsLexicon: true,
+  check(draft, context) {
+    const style = styleFor(draft.language);
+    if (!style) return;
+    const patterns = patternsOf(style);
+    // Paragraphs only: footnotes cite other bodies' records by their titles ("69th Regular Session").
+    for (const run of bodyProse(draft)) {
+      for (const phrase of run.text.matchAll(patterns.phrase)) {
+        if (isQuoted(run, phrase.index, phrase.index + phrase[0].length)) continue;
+        for (const numeral of phrase[0].matchAll(patterns.ordinal)) {
+          const start = phrase.index + numeral.index;
+          const end = start + numeral[0].length;
+          const value = Number(numeral[1]);
+          const spelled = style.ordinals[value - 1];
+          // A sentence's first word takes a capital.
+          const sentenceStart = run.text.slice(0, start).trim() === '' || /[.!?][\s\u00A0]+$/.test(run.text.slice(Math.max(0, start - 4), start));
+          const right = spelled && (sentenceStart ? capitalize(spelled) : spelled);
+          const span = draftSpan(run, start, end);
+          context.report({
+            span,
+            message: right
+              ? `Spell out a session's ordinal: '${right}', not '${numeral[0]}'.`
+              : `Spell out a session's ordinal, not '${numeral[0]}'.`,
+            ...(right && inOneSegment(run, start, end) ? { fix: { title: `Write '${right}'`, edits: [{ span, newText: right }] } } : {}),
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,155 @@
+import { styleFor, type StyleData } from '../lexicon/lexicon';
+import { escapeForPattern, type SpellingEntry } from '../lexicon/style';
+import { bodyProse, draftSpan, inOneSegment, isQuoted, type ProseRun } from '../prose';
+import type { Rule } from '../rule';
+import { capitalize } from '../structure';
+
+interface Spelling {
+  readonly right: string;
+  /** Words before or after that make the written form right: "computer program". */
+  readonly notAfter: ReadonlySet<string>;
+  readonly notBefore: ReadonlySet<string>;
+  /** Why, when the data says: "Oxford spelling: -ize, not -ise". */
+  readonly why?: string;
+}
+
+interface PhraseSpelling extends Spelling {
+  /** Whether the data writes the wrong term in lower case ("member states"): capitalised, it is a name's. */
+  readonly wrongStartsLower: boolean;
+}
+
+interface SpellingIndex {
+  /** Wrong single words, lower case. */
+  readonly words: ReadonlyMap<string, Spelling>;
+  /** Every wrong fixed term in one pattern (one scan of the text), and each by its key (`phraseKey`). */
+  readonly phrasePattern: RegExp;
+  readonly phrases: ReadonlyMap<string, PhraseSpelling>;
+}
+
+function spellingOf(entry: SpellingEntry, why?: string): Spelling {
+  const data = typeof entry === 'string' ? { right: entry } : entry;
+  return {
+    right: data.right,
+    notAfter: new Set((data.notAfter ?? []).map((word) => word.toLowerCase())),
+    notBefore: new Set((data.notBefore ?? []).map((word) => word.toLowerCase())),
+    ...(why ? { why } : {}),
+  };
+}
+
+/** A fixed term as written, reduced to the data's spelling of it: first letter lower case, one space, plain hyphens. */
+function phraseKey(written: string): string {
+  const plain = written.replace(/[\s\u00A0]+/g, ' ').replace(/[\u2010\u2011]/g, '-');
+  return plain.charAt(0).toLowerCase() + plain.slice(1);
+}
+
+const indexCache = new WeakMap<StyleData, SpellingIndex>();
+
+function indexOf(style: StyleData): SpellingIndex {
+  let index = indexCache.get(style);
+  if (index) return index;
+  const words = new Map<string, Spelling>();
+  for (const family of style.spelling.families) {
+    for (const stem of family.stems) {
+      family.wrong.forEach((ending, position) => {
+        const right = family.right[position];
+        if (right !== undefined) words.set(stem + ending, spellingOf(stem + right, family.why));
+      });
+    }
+  }
+  for (const [wrong, entry] of Object.entries(style.spelling.words)) words.set(wrong.toLowerCase(), spellingOf(entry));
+  const phrases = new Map<string, PhraseSpelling>();
+  const alternatives: string[] = [];
+  for (const [wrong, entry] of Object.entries(style.spelling.phrases)) {
+    const first = wrong.charAt(0);
+    phrases.set(phraseKey(wrong), { ...spellingOf(entry), wrongStartsLower: first === first.toLowerCase() });
+    // The first letter in either case (a sentence may start with the term); spaces and hyphens as typed.
+    const firstPattern = `[${escapeForPattern(first.toLowerCase())}${escapeForPattern(first.toUpperCase())}]`;
+    alternatives.push(firstPattern + escapeForPattern(wrong.slice(1)).replace(/ /g, '[\\s\\u00A0]+').replace(/-/g, '[-\\u2010\\u2011]'));
+  }
+  const phrasePattern = new RegExp(`(?<![\\p{L}\\p{N}\\-\\u2010\\u2011])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}\\-\\u2010\\u2011])`, 'gu');
+  index = { words, phrasePattern, phrases };
+  indexCache.set(style, index);
+  return index;
+}
+
+const wordPattern = /\p{L}+/gu;
+
+/**
+ * Whether the word at run offset `start` is capitalised only because it opens a sentence: it does,
+ * and no capitalised word follows within two words, as in a name ("(a) Organisation for Economic
+ * Co-operation and Development;" is a name, "Recognising the role" a sentence).
+ */
+function opensSentence(run: ProseRun, start: number, end: number): boolean {
+  const opens = /^[\s*_[“"‘']*$/.test(run.text.slice(0, start)) || /[.!?][”’")]?[\s\u00A0]+[*_“"‘']*$/.test(run.text.slice(Math.max(0, start - 6), start));
+  if (!opens) return false;
+  const next = /^[\s\u00A0*_]+(\p{L}+)(?:[\s\u00A0]+(\p{L}+))?/u.exec(run.text.slice(end, end + 60));
+  return ![next?.[1], next?.[2]].some((word) => word !== undefined && word.charAt(0) !== word.charAt(0).toLowerCase());
+}
+
+/** Whether the word is part of an address: a web link or an e-mail, whose spelling is not ours. */
+function inAddress(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && !/\s/.test(text[from - 1] ?? ' ')) from--;
+  let to = end;
+  while (to < text.length && !/\s/.test(text[to] ?? ' ')) to++;
+  return /:\/\/|www\.|@/.test(text.slice(from, to));
+}
+
+function neighbourWord(text: string, start: number, end: number, direction: 'before' | 'after'): string {
+  if (direction === 'before') return /(\p{L}+)[\s\u00A0]+$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1]?.toLowerCase() ?? '';
+  return /^[\s\u00A0]+(\p{L}+)/u.exec(text.slice(end, end + 40))?.[1]?.toLowerCase() ?? '';
+}
+
+export const unSpellingRule: Rule = {
+  id: 'un-spelling',
+  description: 'United Nations spelling, per the UN Editorial Manual: Oxford -ize ("organization", "recognize"), "programme", "centre", "labour", "defence", "Secretary-General", "Member States", "non-governmental".',
+  defaultSeverity: 'warning',
+  fixable: true,
+  needsLexicon: true,
+  check(draft, context) {
+    const style = styleFor(draft.language);
+    // Scanned records predate today's spelling ("co-operation", "peace-keeping" were the Organization's own).
+    if (!style || draft.fromScan) return;
+    const index = indexOf(style);
+    // Paragraphs only: footnotes cite other texts by their own titles, in their own spelling.
+    for (const run of bodyProse(draft)) {
+      const found: { start: number; end: number; written: string; spelling: Spelling }[] = [];
+      for (const match of run.text.matchAll(index.phrasePattern)) {
+        const spelling = index.phrases.get(phraseKey(match[0]));
+        if (spelling) {
+          // A term the data writes in lower case, capitalised where no sentence starts, is a name's:
+          // "Organisation for Economic Co-operation and Development".
+          const capitalised = match[0].charAt(0) !== match[0].charAt(0).toLowerCase() && spelling.wrongStartsLower;
+          if (capitalised && !opensSentence(run, match.index, match.index + match[0].length)) continue;
+          found.push({ start: match.index, end: match.index + match[0].length, written: match[0], spelling });
+        }
+      }
+      for (const match of run.text.matchAll(wordPattern)) {
+        const written = match[0];
+        const lower = written.toLowerCase();
+        const spelling = index.words.get(lower);
+        if (!spelling) continue;
+        const start = match.index;
+        // Capitalised words are names ("World Health Organisation" is not ours to respell, nor the
+        // "Program of Action" of another body), except a sentence's first word ("Recognising …").
+        const capitalised = written !== lower;
+        if (capitalised && (written !== capitalize(lower) || !opensSentence(run, start, start + written.length))) continue;
+        found.push({ start, end: start + written.length, written, spelling });
+      }
+      for (const { start, end, written, spelling } of found) {
+        if (isQuoted(run, start, end) || inAddress(run.text, start, end)) continue;
+        if (spelling.notAfter.has(neighbourWord(run.text, start, end, 'before'))) continue;
+        if (spelling.notBefore.has(neighbourWord(run.text, start, end, 'after'))) continue;
+        const firstIsCapital = written.charAt(0) !== written.charAt(0).toLowerCase();
+        const right = firstIsCapital ? capitalize(spelling.right) : spelling.right;
+        const shown = written.replace(/\s+/g, ' ');
+        const span = draftSpan(run, start, end);
+        context.report({
+          span,
+          message: `United Nations spelling: '${right}', not '${shown}'${spelling.why ? ` (${spelling.why})` : ''}.`,
+          ...(inOneSegment(run, start, end) ? { fix: { title: `Write '${right}'`, edits: [{ span, newText: right }] } } : {}),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,346 @@
+// VS Code end to end: the packaged .vsix installed into a real VS Code (code-server 4.100.3),
+// the example draft opened in Debian's Chromium through playwright-core, and what a user sees
+// there asserted: squiggles, the Problems panel's rows (rule id and line), the status bar's
+// problem counts; then a quick fix applied through the UI (Ctrl+. on the squiggle).
+// Run by scripts/e2e/run.mjs; no fixed sleeps: every wait is for an element or a state.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { assert, assertEqualJson, expectedFindings, freePort, isAlive, killGroup, quickFix, repoRoot, run, waitFor } from './lib.mjs';
+
+const chromiumPath = process.env.RESOLINT_E2E_CHROMIUM ?? '/usr/bin/chromium';
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+const settings = {
+  'workbench.startupEditor': 'none',
+  'telemetry.telemetryLevel': 'off',
+  'git.enabled': false,
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'security.workspace.trust.enabled': false,
+  'workbench.tips.enabled': false,
+  'files.autoSave': 'off',
+  'update.mode': 'none',
+};
+
+/**
+ * @param {object} options
+ * @param {import('./lib.mjs').Checks} options.checks
+ * @param {string} options.codeServer the installed code-server folder
+ * @param {string} options.vsix the packaged extension
+ * @param {Record<string, unknown>} options.capabilities the language server's capabilities
+ * @param {string} options.resultsDir where the screenshots and logs go (test-results/)
+ */
+export async function runVscode({ checks, codeServer, vsix, capabilities, resultsDir }) {
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'resolint-e2e-vscode-'));
+  const home = path.join(temp, 'home');
+  const extensionsDir = path.join(temp, 'extensions');
+  const userDataDir = path.join(temp, 'user-data');
+  // A copy of the example's folder: the quick fix edits the draft, and the repository's copy
+  // must stay as it is whatever happens to the run.
+  const workspace = path.join(temp, 'examples');
+  fs.mkdirSync(home, { recursive: true });
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.cpSync(path.join(repoRoot, 'examples'), workspace, { recursive: true });
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  const env = {
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    XDG_DATA_HOME: path.join(home, '.local', 'share'),
+    XDG_CACHE_HOME: path.join(home, '.cache'),
+  };
+  const entry = path.join(codeServer, 'out', 'node', 'entry.js');
+  const common = ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir];
+  const screenshot = path.join(resultsDir, 'vscode-example.png');
+  const serverLog = path.join(resultsDir, 'vscode-code-server.log');
+  for (const old of [screenshot, path.join(resultsDir, 'vscode-quick-fix.png')]) fs.rmSync(old, { force: true });
+
+  let codeServerProcess;
+  let browserServer;
+  // If the run is stopped (Ctrl+C, a CI timeout), what this part started goes with it.
+  const killOnExit = () => {
+    if (browserServer) killGroup(browserServer.process().pid);
+    if (codeServerProcess) killGroup(codeServerProcess.pid);
+    fs.rmSync(temp, { recursive: true, force: true });
+  };
+  process.on('exit', killOnExit);
+  let browser;
+  let page;
+  let screenshotTaken = false;
+  const takeScreenshot = async (file) => {
+    if (!page) return;
+    await page.screenshot({ path: file }).catch(() => undefined);
+    if (fs.existsSync(file)) console.log(`  screenshot: ${path.relative(repoRoot, file)}`);
+  };
+
+  try {
+    const installed = await checks.check('the .vsix installs into code-server offline', async () => {
+      const result = await run(process.execPath, [entry, '--install-extension', vsix, ...common], { env, timeoutMs: 120_000 });
+      assert(result.status === 0, `--install-extension exited ${result.status}: ${result.stdout}${result.stderr}`);
+      const folder = fs.readdirSync(extensionsDir).find((name) => name.startsWith('resolint.resolint-'));
+      assert(folder, `no resolint extension in ${extensionsDir}: ${fs.readdirSync(extensionsDir).join(', ')}`);
+      return folder;
+    });
+    if (!installed) return;
+
+    const port = await freePort();
+    const logFd = fs.openSync(serverLog, 'w');
+    codeServerProcess = spawn(
+      process.execPath,
+      [entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ...common, workspace],
+      { env, stdio: ['ignore', logFd, logFd], detached: true },
+    );
+    fs.closeSync(logFd);
+    const base = `http://127.0.0.1:${port}`;
+    const started = await checks.check('code-server starts (/healthz answers)', async () => {
+      await waitFor(
+        'code-server /healthz',
+        async () => {
+          if (codeServerProcess.exitCode !== null) throw new Error(`code-server exited with ${codeServerProcess.exitCode} (see ${serverLog})`);
+          const response = await fetch(`${base}/healthz`).catch(() => undefined);
+          return response?.ok;
+        },
+        { timeoutMs: 60_000, intervalMs: 200 },
+      );
+      return `pid ${codeServerProcess.pid}, port ${port}`;
+    });
+    if (!started) return;
+
+    const { chromium } = await import('playwright-core');
+    browserServer = await chromium.launchServer({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+    browser = await chromium.connect(browserServer.wsEndpoint());
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    page = await context.newPage();
+
+    const opened = await checks.check('the example draft opens (Ctrl+P) and shows squiggles', async () => {
+      await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`);
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      // The explorer shows the folder once the workbench has restored the workspace.
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'draft.resolution' }).first().waitFor({ timeout: 60_000 });
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 15_000 });
+      await input.fill('draft.resolution');
+      // The first rows can be "recently opened" entries: wait for the file's own row.
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'draft.resolution' }).first();
+      await row.waitFor({ timeout: 15_000 });
+      await row.click();
+      await page.locator('.tabs-container .tab', { hasText: 'draft.resolution' }).waitFor({ timeout: 15_000 });
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
+      const errors = await page.locator('.monaco-editor .squiggly-error').count();
+      const warnings = await page.locator('.monaco-editor .squiggly-warning').count();
+      const language = (await page.locator('#status\\.editor\\.mode').getAttribute('aria-label').catch(() => null)) ?? '';
+      assert(/resolution/i.test(language), `the status bar's language is "${language}", not Resolution`);
+      return `${errors} error and ${warnings} warning squiggles on screen; language: ${language}`;
+    });
+    if (!opened) return;
+
+    const expectedRows = expectedFindings.map(({ code, line }) => `${code}@${line}`).sort();
+    await page.keyboard.press('Control+Shift+M');
+    await checks.check('the Problems panel lists the four findings with rule ids and lines', async () => {
+      const rows = await waitFor(
+        'the Problems panel rows',
+        async () => {
+          const found = await problemRows(page);
+          return JSON.stringify(found.map((row) => `${row.code}@${row.line}`).sort()) === JSON.stringify(expectedRows) ? found : undefined;
+        },
+        { timeoutMs: 30_000, intervalMs: 250 },
+      ).catch(async (error) => {
+        const found = await problemRows(page).catch(() => []);
+        throw new Error(`${error.message}; rows seen: ${JSON.stringify(found)}`);
+      });
+      for (const expected of expectedFindings) {
+        const row = rows.find((candidate) => candidate.code === expected.code);
+        assertEqualJson([row.line, row.column, row.severity], [expected.line, expected.column, expected.severity], `the row of ${expected.code}`);
+      }
+      return rows.map((row) => `${row.code} ${row.line}:${row.column} (${row.severity})`).join(', ');
+    });
+
+    await checks.check("the status bar's problems item counts 3 errors and 1 warning", async () => {
+      const label = await waitFor(
+        'the status-bar problem counts',
+        async () => {
+          const text = await page.locator('#status\\.problems').getAttribute('aria-label');
+          // "Errors: 3, Warnings: 1" (VS Code 1.100's wording)
+          const errors = /Errors?:\s*(\d+)/i.exec(text ?? '')?.[1];
+          const warnings = /Warnings?:\s*(\d+)/i.exec(text ?? '')?.[1];
+          return errors === '3' && warnings === '1' ? text : undefined;
+        },
+        { timeoutMs: 15_000 },
+      ).catch(async (error) => {
+        const text = await page.locator('#status\\.problems').getAttribute('aria-label').catch(() => null);
+        throw new Error(`${error.message}; aria-label: ${JSON.stringify(text)}`);
+      });
+      return JSON.stringify(label);
+    });
+
+    await takeScreenshot(screenshot);
+    screenshotTaken = true;
+
+    const fixName = `quick fix through the UI: Ctrl+. on the "Urging" squiggle, "${quickFix.title}"`;
+    if (!capabilities.codeActionProvider) {
+      checks.skip(fixName, 'waits on code actions: the language server does not offer codeActionProvider yet');
+    } else {
+      await checks.check(fixName, async () => {
+        await applyQuickFixThroughUi(page);
+        await waitFor(
+          `line ${quickFix.line} to read "${quickFix.after}"`,
+          async () => (await editorLines(page)).some((line) => line.startsWith(quickFix.after)),
+          { timeoutMs: 15_000 },
+        ).catch(async (error) => {
+          const lines = (await editorLines(page)).filter((line) => line.includes('Member States to ratify'));
+          throw new Error(`${error.message}; the line reads ${JSON.stringify(lines)}`);
+        });
+        const rows = await waitFor(
+          `the ${quickFix.code} row to leave the Problems panel`,
+          async () => {
+            const found = await problemRows(page);
+            return found.length > 0 && !found.some((row) => row.code === quickFix.code) ? found : undefined;
+          },
+          { timeoutMs: 15_000, intervalMs: 250 },
+        );
+        const remaining = rows.map((row) => `${row.code}@${row.line}`).sort();
+        assertEqualJson(remaining, expectedRows.filter((row) => !row.startsWith(`${quickFix.code}@`)), 'the rows left after the fix');
+        return `line ${quickFix.line} now reads "${quickFix.after}…"; rows left: ${remaining.join(', ')}`;
+      });
+      // After the fix, or at the point where it failed.
+      await takeScreenshot(path.join(resultsDir, 'vscode-quick-fix.png'));
+    }
+
+    // The VS Code touches the extension brings besides the server: its snippets and the
+    // language configuration's auto-closing pairs, typed at the end of the draft.
+    await checks.check('the "operative" snippet inserts a numbered operative paragraph (Ctrl+Space)', async () => {
+      await page.keyboard.press('Escape');
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('operative');
+      await page.keyboard.press('Control+Space');
+      const widget = page.locator('.editor-widget.suggest-widget');
+      await stepOf('the suggestions open', () => widget.locator('.monaco-list-row').first().waitFor({ timeout: 15_000 }));
+      await stepOf('choose "Operative paragraph"', async () => {
+        const focused = widget.locator('.monaco-list-row.focused');
+        const rows = await widget.locator('.monaco-list-row').count();
+        for (let moves = 0; ; moves++) {
+          const label = (await focused.getAttribute('aria-label', { timeout: 5_000 }).catch(() => '')) ?? '';
+          const text = `${label} ${(await focused.textContent({ timeout: 5_000 }).catch(() => '')) ?? ''}`;
+          if (/Operative paragraph/i.test(text)) break;
+          if (moves > rows) throw new Error(`not among the suggestions (focused: ${JSON.stringify(text)})`);
+          await page.keyboard.press('ArrowDown');
+        }
+        await page.keyboard.press('Enter');
+      });
+      const line = await waitFor('the inserted paragraph', async () => (await editorLines(page)).find((text) => /^1\. Requests text;/.test(text)), { timeoutMs: 10_000 }).catch(async (error) => {
+        throw new Error(`${error.message}; last lines: ${JSON.stringify((await editorLines(page)).slice(-4))}`);
+      });
+      return JSON.stringify(line);
+    });
+
+    await checks.check('typing "(" closes it with ")" (language configuration)', async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('End');
+      await page.keyboard.type(' (');
+      const line = await waitFor('the closed bracket', async () => (await editorLines(page)).find((text) => /^1\. Requests text; \(\)$/.test(text)), { timeoutMs: 10_000 }).catch(async (error) => {
+        throw new Error(`${error.message}; last lines: ${JSON.stringify((await editorLines(page)).slice(-4))}`);
+      });
+      return JSON.stringify(line);
+    });
+  } finally {
+    if (!screenshotTaken) await takeScreenshot(screenshot);
+    await browser?.close().catch(() => undefined);
+    const browserPid = browserServer?.process().pid;
+    await browserServer?.close().catch(() => undefined);
+    if (browserPid && isAlive(browserPid)) killGroup(browserPid);
+    if (codeServerProcess?.pid) {
+      killGroup(codeServerProcess.pid, 'SIGTERM');
+      await waitFor('code-server to exit', () => !isAlive(codeServerProcess.pid), { timeoutMs: 5_000 }).catch(() => killGroup(codeServerProcess.pid, 'SIGKILL'));
+    }
+    process.off('exit', killOnExit);
+    fs.rmSync(temp, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+/** The Problems panel's marker rows: rule id (code), line, column, severity. */
+async function problemRows(page) {
+  return page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) =>
+    rows
+      .map((row) => {
+        const code = row.querySelector('.marker-code')?.textContent?.trim() ?? '';
+        const position = /Ln\s*(\d+),\s*Col\s*(\d+)/.exec(row.querySelector('.marker-line')?.textContent ?? '');
+        const icon = row.querySelector('.marker-icon');
+        const severity = icon?.className.includes('error') ? 'error' : icon?.className.includes('warning') ? 'warning' : 'other';
+        return position ? { code: code.replace(/^\(|\)$/g, ''), line: Number(position[1]), column: Number(position[2]), severity } : undefined;
+      })
+      .filter((row) => row !== undefined),
+  );
+}
+
+/** The text of the editor lines on screen (Monaco renders spaces as no-break spaces). */
+async function editorLines(page) {
+  return page.locator('.monaco-editor .view-lines .view-line').evaluateAll((lines) => lines.map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' ')));
+}
+
+/** Runs one step of a UI interaction; a failure names the step. */
+async function stepOf(what, fn) {
+  try {
+    return await fn();
+  } catch (error) {
+    throw new Error(`${what}: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+  }
+}
+
+/** Puts the cursor on the squiggle (Ctrl+G line:column), opens the quick fixes (Ctrl+.), picks one. */
+async function applyQuickFixThroughUi(page) {
+  await stepOf('focus the editor', () => page.locator('.monaco-editor .view-lines').first().click());
+  const input = page.locator('.quick-input-widget input');
+  await stepOf('open "Go to Line/Column" (Ctrl+G)', async () => {
+    await page.keyboard.press('Control+G');
+    await input.waitFor({ timeout: 10_000 });
+  });
+  await stepOf(`go to ${quickFix.line}:${quickFix.column + 1}`, async () => {
+    // Ctrl+G opens quick access with the ":" (go to line) prefix: keep it.
+    await input.fill(`:${quickFix.line}:${quickFix.column + 1}`);
+    await page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: 10_000 });
+    await waitFor(
+      `the cursor at Ln ${quickFix.line}`,
+      async () => ((await page.locator('#status\\.editor\\.selection').textContent()) ?? '').includes(`Ln ${quickFix.line},`),
+      { timeoutMs: 10_000 },
+    );
+  });
+  const widget = page.locator('.action-widget');
+  await stepOf('open the quick fixes (Ctrl+.)', async () => {
+    await page.keyboard.press('Control+.');
+    await widget.waitFor({ timeout: 15_000 });
+  });
+  const item = widget.locator('.monaco-list-row', { hasText: quickFix.title }).first();
+  await item.waitFor({ timeout: 15_000 }).catch(async () => {
+    const offered = await widget.locator('.monaco-list-row').allTextContents();
+    throw new Error(`the quick-fix menu does not offer "${quickFix.title}"; it offers ${JSON.stringify(offered)}`);
+  });
+  // Chosen with the keyboard, as after Ctrl+. a user does: arrows to the fix, then Enter.
+  await stepOf(`choose "${quickFix.title}"`, async () => {
+    const focused = widget.locator('.monaco-list-row.focused');
+    const rows = await widget.locator('.monaco-list-row').count();
+    for (let moves = 0; ; moves++) {
+      const text = (await focused.textContent({ timeout: 5_000 }).catch(() => '')) ?? '';
+      if (text.includes(quickFix.title)) break;
+      if (moves > rows) throw new Error(`could not move the selection to it (focused: ${JSON.stringify(text)})`);
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    await widget.waitFor({ state: 'hidden', timeout: 10_000 });
+  });
+}

@@ -1,0 +1,356 @@
+// The outputs of issue 9, all built from one rendering model: Akoma Ntoso (validated against the
+// OASIS schema with xmllint-wasm, offline), the Word document (read back as a zip), the preview's
+// HTML (and a PNG of it made by headless Chromium, kept under test-results/), and `--export`.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
+import {
+  akomaNtoso,
+  operativeParagraphsOf,
+  parse,
+  plainText,
+  previewHtml,
+  previewStyles,
+  renderModel,
+  symbolFromFileName,
+  type Draft,
+  type FootnoteInline,
+  type Inline,
+  type RenderModel,
+} from '../server/src/core/index';
+import { wordDocument } from '../server/src/node/docx';
+import { repositoryRoot } from './check';
+import { makeTempFolder, removeTempFolder, runResolint } from './cli/run-resolint';
+
+const sharedFolder = path.resolve(repositoryRoot, '../shared');
+const corpusFolder = path.join(sharedFolder, 'corpus');
+const schemaFolder = path.join(sharedFolder, 'schemas');
+const foundingPath = path.join(corpusFolder, 'A_RES_61_181.txt');
+const exampleDraftPath = path.join(repositoryRoot, 'examples/draft.resolution');
+const resultsFolder = path.join(repositoryRoot, 'test-results');
+const markupDate = '2026-01-01';
+
+function modelOf(filePath: string): { draft: Draft; model: RenderModel } {
+  const draft = parse(fs.readFileSync(filePath, 'utf8'));
+  return { draft, model: renderModel(draft, { symbolHint: symbolFromFileName(filePath) }) };
+}
+
+function footnoteCalls(nodes: readonly Inline[]): FootnoteInline[] {
+  return nodes.flatMap((node) => (node.kind === 'footnote' ? [node] : node.kind === 'mark' ? footnoteCalls(node.children) : []));
+}
+
+function count(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
+}
+
+/** The statement's own operative paragraphs: annexes hold theirs as hcontainer name="paragraph". */
+function paragraphElements(xml: string): number {
+  return count(xml, /<paragraph[ >]/gu);
+}
+
+function corpusFiles(folder: string): string[] {
+  return fs
+    .readdirSync(folder, { withFileTypes: true })
+    .flatMap((entry) => {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) return corpusFiles(full);
+      return entry.isFile() && entry.name.endsWith('.txt') ? [full] : [];
+    })
+    .sort();
+}
+
+async function validate(files: readonly XMLFileInfo[]): Promise<{ valid: boolean; errors: readonly string[] }> {
+  const result = await validateXML({
+    xml: files,
+    schema: { fileName: 'akomantoso30.xsd', contents: fs.readFileSync(path.join(schemaFolder, 'akomantoso30.xsd'), 'utf8') },
+    preload: [{ fileName: 'xml.xsd', contents: fs.readFileSync(path.join(schemaFolder, 'xml.xsd'), 'utf8') }],
+    // Two hundred documents in one run: more than the default 32 MiB.
+    maxMemoryPages: 16384,
+  });
+  return { valid: result.valid, errors: result.errors.map((error) => error.rawMessage) };
+}
+
+describe('export: the rendering model', () => {
+  before(function () {
+    if (!fs.existsSync(foundingPath)) this.skip();
+  });
+
+  it('holds the founding document: chapeau, 7 preambular and 9 operative paragraphs, openers marked, calls and footnotes', () => {
+    const { model } = modelOf(foundingPath);
+    const part = model.parts[0];
+    assert.ok(part?.chapeau);
+    assert.equal(plainText(part.chapeau.content), 'The General Assembly,');
+    const paragraphs = part.items.flatMap((item) => (item.kind === 'paragraph' ? [item.paragraph] : []));
+    assert.equal(paragraphs.filter((paragraph) => paragraph.kind === 'preambular').length, 7);
+    const operative = operativeParagraphsOf(model);
+    assert.deepEqual(
+      operative.map((paragraph) => paragraph.number),
+      ['1.', '2.', '3.', '4.', '5.', '6.', '7.', '8.', '9.'],
+    );
+    const first = operative[0]?.content[0];
+    assert.ok(first?.kind === 'mark' && first.mark.type === 'opener');
+    assert.equal(plainText(first.children), 'Takes note with appreciation');
+
+    const calls = footnoteCalls(model.parts.flatMap((p) => p.items).flatMap((item) => (item.kind === 'paragraph' ? item.paragraph.content : [])));
+    assert.deepEqual(
+      calls.map((call) => `${call.number}${call.first ? '' : '*'}`),
+      ['1', '2', '3', '4', '5', '6', '1*', '2*'],
+    );
+    assert.deepEqual(
+      model.footnotes.map((footnote) => footnote.number),
+      [1, 2, 3, 4, 5, 6],
+    );
+    assert.equal(plainText(model.footnotes[5]?.content ?? []), 'A/61/179.');
+    // PDF line breaks undone, the space before a bare-digit call moved after it.
+    assert.match(plainText(paragraphs[0]?.content ?? []), /the Protocols thereto, the United Nations Convention against Corruption and/u);
+    assert.equal(model.identity.symbol, 'A/RES/61/181');
+  });
+
+  it('reads a masthead into fields and the document identity', () => {
+    const filePath = path.join(corpusFolder, 'pdf_layout/A_RES_80_1.txt');
+    if (!fs.existsSync(filePath)) return;
+    const { model } = modelOf(filePath);
+    assert.deepEqual(
+      { symbol: model.identity.symbol, number: model.identity.number, date: model.identity.date, actor: model.identity.actor, status: model.identity.status },
+      { symbol: 'A/RES/80/1', number: '80/1', date: '2025-09-19', actor: 'un-ga', status: 'adopted' },
+    );
+    assert.deepEqual(
+      model.header.map((line) => line.role),
+      ['emblem', 'symbol', 'organ', 'distribution', 'distribution', 'session', 'agenda', 'agendaTitle', 'adoption', 'report', 'title'],
+    );
+    assert.equal(model.title, 'Participation by the State of Palestine during the eightieth session');
+    assert.deepEqual(
+      model.closing.map((line) => plainText(line.content)),
+      ['3rd plenary meeting', '19 September 2025'],
+    );
+  });
+
+  it('names a committee draft by its L symbol', () => {
+    const { model } = modelOf(exampleDraftPath);
+    assert.equal(model.identity.status, 'draft');
+    assert.equal(model.identity.actor, 'un-ga-c3');
+    assert.equal(model.identity.symbol, 'A/C.3/81/L.12');
+  });
+});
+
+describe('export: Akoma Ntoso', function () {
+  this.timeout(60_000);
+
+  before(function () {
+    if (!fs.existsSync(path.join(schemaFolder, 'akomantoso30.xsd'))) this.skip();
+  });
+
+  it('writes the founding document per AKN4UN: statement, FRBR IRIs, formula, containers, paragraphs, notes, refs', () => {
+    const { model } = modelOf(foundingPath);
+    const xml = akomaNtoso(model, { markupDate });
+    assert.match(xml, /<statement name="resolution" contains="originalVersion">/u);
+    assert.match(xml, /<FRBRthis value="\/akn\/un\/statement\/deliberation\/un-ga\/1900-01-01\/61-181\/!main"\/>/u);
+    assert.match(xml, /<FRBRnumber value="61-181" showAs="61\/181"\/>/u);
+    assert.match(xml, /<FRBRlanguage language="eng"\/>/u);
+    assert.match(xml, /<formula name="enactingFormula" eId="preamble__formula_1">\s*<p><docAuthority refersTo="#ga">The General Assembly<\/docAuthority>,<\/p>/u);
+    assert.match(xml, /<container name="recognizingAlso" eId="preamble__container_5">/u);
+    assert.match(xml, /<paragraph eId="para_1">\s*<num>1\.<\/num>\s*<content>\s*<p><i>Takes note with appreciation<\/i>/u);
+    assert.match(xml, /<ref href="\/akn\/un\/statement\/deliberation\/un-ga\/1991-12-18\/46-152\/!main">46\/152<\/ref> of 18 December 1991/u);
+    assert.equal(paragraphElements(xml), 9);
+    assert.equal(count(xml, /<authorialNote /gu), 8);
+    // The repeated call repeats the note with its marker and text (export.md, A: Footnotes).
+    assert.equal(count(xml, /<authorialNote marker="1" placement="bottom"[^>]*><p>Resolution <a href="https:\/\/undocs.org\/A\/RES\/55\/25">/gu), 2);
+  });
+
+  it('writes drafts, sub-paragraphs, divisions, the closing and annexes', () => {
+    const draftXml = akomaNtoso(modelOf(exampleDraftPath).model, { markupDate });
+    assert.match(draftXml, /<statement name="resolutionDraft"/u);
+    assert.match(draftXml, /\/akn\/un\/statement\/deliberation\/un-ga-c3\/2026-12-18\/A-C\.3-81-L\.12\/!main/u);
+    assert.match(draftXml, /<list eId="para_5__list_1">\s*<intro eId="para_5__list_1__intro">/u);
+    assert.match(draftXml, /<point eId="para_5__list_1__point_a">\s*<num>\(a\)<\/num>/u);
+    assert.match(draftXml, /<conclusions>\s*<container name="conclusion" eId="conclusions__container_1">\s*<p><event refersTo="#meeting">84th plenary meeting<\/event><\/p>\s*<p><docDate date="2026-12-18" refersTo="#adoptionDate">/u);
+
+    const sections = path.join(corpusFolder, 'S_RES_687_1991.txt');
+    if (fs.existsSync(sections)) {
+      const xml = akomaNtoso(modelOf(sections).model, { markupDate });
+      assert.match(xml, /<division eId="dvs_1">\s*<num>A<\/num>/u);
+      assert.match(xml, /<point eId="para_9__list_1__point_b__list_1__point_i">/u);
+    }
+    const annexed = path.join(corpusFolder, 'pdf_layout/A_RES_80_9.txt');
+    if (fs.existsSync(annexed)) {
+      const xml = akomaNtoso(modelOf(annexed).model, { markupDate });
+      assert.match(xml, /<attachments>\s*<attachment eId="att_1">\s*<doc name="annex">/u);
+      assert.match(xml, /<FRBRthis value="\/akn\/un\/statement\/deliberation\/un-ga\/2025-11-24\/80-9\/!annex_1"\/>/u);
+      assert.match(xml, /<hcontainer name="paragraph" eId="att_1__para_1">/u);
+    }
+  });
+
+  it('validates every text of the corpus against the OASIS schema, with a paragraph per operative paragraph and a note per call', async function () {
+    if (!fs.existsSync(corpusFolder)) this.skip();
+    const started = Date.now();
+    const files: XMLFileInfo[] = [];
+    const mismatches: string[] = [];
+    const totals = { files: 0, operative: 0, paragraphs: 0, calls: 0, notes: 0 };
+    for (const filePath of corpusFiles(corpusFolder)) {
+      const { draft, model } = modelOf(filePath);
+      const xml = akomaNtoso(model, { markupDate });
+      const name = path.relative(corpusFolder, filePath).split(path.sep).join('__').replace(/\.txt$/u, '.xml');
+      const operative = draft.paragraphs.filter((paragraph) => paragraph.kind === 'operative').length;
+      const paragraphs = paragraphElements(xml);
+      const notes = count(xml, /<authorialNote /gu);
+      totals.files++;
+      totals.operative += operative;
+      totals.paragraphs += paragraphs;
+      totals.calls += draft.footnoteCalls.length;
+      totals.notes += notes;
+      if (operative !== paragraphs || notes !== draft.footnoteCalls.length) {
+        mismatches.push(`${name}: ${operative} operative paragraphs, ${paragraphs} <paragraph>; ${draft.footnoteCalls.length} calls, ${notes} notes`);
+      }
+      files.push({ fileName: name, contents: xml });
+    }
+    const rendered = Date.now();
+    const { valid, errors } = await validate(files);
+    const failing = new Set(errors.map((error) => error.split(':')[0]));
+    console.log(
+      `      corpus → Akoma Ntoso: ${totals.files} files, ${totals.paragraphs}/${totals.operative} paragraphs, ` +
+        `${totals.notes}/${totals.calls} notes, ${valid ? 0 : failing.size} invalid (render ${rendered - started} ms, validate ${Date.now() - rendered} ms)`,
+    );
+    assert.deepEqual(mismatches, []);
+    assert.ok(valid, errors.slice(0, 20).join('\n'));
+  });
+});
+
+describe('export: Word', function () {
+  this.timeout(30_000);
+
+  before(function () {
+    if (!fs.existsSync(foundingPath)) this.skip();
+  });
+
+  it('writes the founding document as a valid package with 6 real footnotes, repeated calls as references, italic openers', async () => {
+    const { model } = modelOf(foundingPath);
+    const bytes = await wordDocument(model);
+    fs.mkdirSync(resultsFolder, { recursive: true });
+    fs.writeFileSync(path.join(resultsFolder, 'A_RES_61_181.docx'), bytes);
+    const entries = unzipSync(new Uint8Array(bytes));
+    const part = (name: string): string => {
+      const entry = entries[name];
+      assert.ok(entry, `${name} is missing from the package`);
+      return strFromU8(entry);
+    };
+    const contentTypes = part('[Content_Types].xml');
+    const override = (partName: string, type: string): RegExp => new RegExp(`<Override (?=[^>]*PartName="${partName}")(?=[^>]*ContentType="application/vnd\\.openxmlformats-officedocument\\.wordprocessingml\\.${type}\\+xml")`, 'u');
+    assert.match(contentTypes, override('/word/document\\.xml', 'document\\.main'));
+    assert.match(contentTypes, override('/word/footnotes\\.xml', 'footnotes'));
+    assert.match(part('_rels/.rels'), /Target="word\/document\.xml"/u);
+    assert.match(part('word/_rels/document.xml.rels'), /Target="footnotes\.xml"/u);
+
+    const footnotes = part('word/footnotes.xml');
+    const realFootnotes = [...footnotes.matchAll(/<w:footnote w:id="(\d+)">(.*?)<\/w:footnote>/gsu)];
+    assert.equal(realFootnotes.length, 6, 'six footnotes besides the separators');
+    const wordText = (xml: string): string => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/gu)].map((match) => match[1]).join('');
+    assert.equal(wordText(realFootnotes[5]?.[2] ?? ''), ' A/61/179.');
+
+    const document = part('word/document.xml');
+    assert.equal(count(document, /<w:footnoteReference w:id="\d+"\/>/gu), 6);
+    assert.equal(count(document, /NOTEREF _RefFootnote1 \\f \\h/gu), 1);
+    assert.equal(count(document, /NOTEREF _RefFootnote2 \\f \\h/gu), 1);
+    for (const opener of ['Recalling', 'Recognizing also', 'Bearing in mind', 'Takes note with appreciation', 'Reiterates', 'Requests']) {
+      assert.match(document, new RegExp(`<w:r><w:rPr><w:i/><w:iCs/></w:rPr><w:t xml:space="preserve">${opener}</w:t></w:r>`, 'u'), `${opener} in italics`);
+    }
+    assert.match(document, /<w:t xml:space="preserve">1\.\t<\/w:t>/u);
+    assert.match(document, /<w:ind w:firstLine="432"\/>/u);
+    assert.match(part('word/settings.xml'), /<w:evenAndOddHeaders\/>/u);
+    const footers = Object.keys(entries).filter((name) => /^word\/footer\d+\.xml$/u.test(name)).map(part);
+    assert.ok(footers.some((footer) => /PAGE/u.test(footer) && /NUMPAGES/u.test(footer)), 'page numbers "n/N" in the footer');
+  });
+
+  it('puts the header block of a draft on its first page', async () => {
+    const bytes = await wordDocument(modelOf(exampleDraftPath).model);
+    const document = strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml'] ?? new Uint8Array());
+    for (const words of ['A/C.3/81/L.12', 'Eighty-first session', 'Agenda item 109', 'Strengthening the United Nations crime prevention']) {
+      assert.ok(document.includes(words), words);
+    }
+  });
+});
+
+describe('export: the preview', function () {
+  this.timeout(60_000);
+
+  before(function () {
+    if (!fs.existsSync(foundingPath)) this.skip();
+  });
+
+  it('is a standalone page with a strict policy that allows its own style sheet by hash and loads nothing', () => {
+    const html = previewHtml(modelOf(foundingPath).model);
+    const hash = createHash('sha256').update(previewStyles, 'utf8').digest('base64');
+    assert.match(html, /^<!DOCTYPE html>/u);
+    assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-${hash}'; img-src data:; script-src 'none';`));
+    assert.ok(html.includes(`<style>${previewStyles}</style>`));
+    assert.doesNotMatch(html, /<script|<link|<img|<iframe|\ssrc=|@import|url\(/u);
+    assert.match(html, /<p class="op" data-start="\d+" data-end="\d+"><span class="num">1\.<\/span><span class="opener">Takes note with appreciation<\/span>/u);
+    assert.match(html, /<section class="footnotes">\s*<hr class="footnote-rule">/u);
+    assert.equal(count(html, /<p id="fn-\d+" class="footnote"/gu), 6);
+    assert.match(html, /prefers-color-scheme: dark/u);
+    assert.match(html, /body\.vscode-dark/u);
+  });
+
+  it('marks the paragraphs that carry findings', () => {
+    const { draft, model } = modelOf(foundingPath);
+    const third = draft.paragraphs.find((paragraph) => paragraph.number?.value === 3);
+    assert.ok(third);
+    const html = previewHtml(model, { findings: [{ span: { start: third.textStart, end: third.textStart + 5 }, severity: 'warning', message: 'A finding', ruleId: 'some-rule' }] });
+    assert.match(html, new RegExp(`<p class="op has-finding finding-warning" data-start="${third.span.start}" data-end="\\d+" title="A finding \\(some-rule\\)">`, 'u'));
+    assert.equal(count(html, /has-finding/gu) - count(previewStyles, /has-finding/gu), 1);
+  });
+
+  it('is photographed by headless Chromium into test-results/ (skipped without Chromium)', function () {
+    const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((candidate) => fs.existsSync(candidate));
+    if (!chromium) this.skip();
+    fs.mkdirSync(resultsFolder, { recursive: true });
+    const htmlPath = path.join(resultsFolder, 'preview-A_RES_61_181.html');
+    const pngPath = path.join(resultsFolder, 'preview-A_RES_61_181.png');
+    fs.writeFileSync(htmlPath, previewHtml(modelOf(foundingPath).model));
+    fs.rmSync(pngPath, { force: true });
+    const run = spawnSync(
+      chromium,
+      ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--window-size=900,3000', `--screenshot=${pngPath}`, `file://${htmlPath}`],
+      { encoding: 'utf8', timeout: 45_000 },
+    );
+    assert.equal(run.status, 0, run.stderr);
+    const png = fs.readFileSync(pngPath);
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.equal(png.readUInt32BE(16), 900);
+    assert.ok(png.length > 50_000, `a page of text, not a blank: ${png.length} bytes`);
+  });
+});
+
+describe('export: the command line', function () {
+  this.timeout(30_000);
+
+  it('prints Akoma Ntoso, writes Word and HTML files, and refuses Word on standard output', () => {
+    const folder = makeTempFolder({ 'A_RES_61_181.txt': fs.existsSync(foundingPath) ? fs.readFileSync(foundingPath) : fs.readFileSync(exampleDraftPath) });
+    try {
+      const akn = runResolint(['--export', 'akn', 'A_RES_61_181.txt'], { cwd: folder });
+      assert.equal(akn.status, 0, akn.stderr);
+      assert.match(akn.stdout, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<akomaNtoso /u);
+      assert.match(akn.stdout, /<FRBRname value="A\/RES\/61\/181"\/>/u, 'the symbol read from the file name');
+
+      const docx = runResolint(['--export', 'docx', 'A_RES_61_181.txt', '--output', 'out.docx'], { cwd: folder });
+      assert.equal(docx.status, 0, docx.stderr);
+      assert.equal(fs.readFileSync(path.join(folder, 'out.docx')).readUInt32LE(0), 0x04034b50, 'a zip file');
+
+      const html = runResolint(['--export', 'html', '-', '-o', 'preview.html'], { cwd: folder, input: fs.readFileSync(exampleDraftPath, 'utf8') });
+      assert.equal(html.status, 0, html.stderr);
+      assert.match(fs.readFileSync(path.join(folder, 'preview.html'), 'utf8'), /<span class="mast-symbol"[^>]*>.*A\/C\.3\/81\/L\.12/u);
+
+      const noOutput = runResolint(['--export', 'docx', 'A_RES_61_181.txt'], { cwd: folder });
+      assert.equal(noOutput.status, 2);
+      assert.match(noOutput.stderr, /--export docx writes a file: give --output/u);
+      const unknown = runResolint(['--export', 'pdf', 'A_RES_61_181.txt'], { cwd: folder });
+      assert.equal(unknown.status, 2);
+      assert.match(unknown.stderr, /--export: expected one of akn, docx, html/u);
+    } finally {
+      removeTempFolder(folder);
+    }
+  });
+});

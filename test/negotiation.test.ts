@@ -1,0 +1,87 @@
+// A negotiation draft (issue 5): "2 bis." numbering and "[Urges][Calls upon]" alternatives are clean
+// while the draft is negotiated, and findings once it is set final; "Finalize numbering" turns its
+// numbers into a final text's.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { applyEdits, defaultSettings, finalizeNumberingEdits, lint, parse, type Settings } from '../server/src/core/index';
+import { readFixture, ruleFixturesRoot } from './check';
+
+const draftPath = path.join(ruleFixturesRoot, 'bracket-balance/valid-negotiation-draft.resolution');
+const negotiation: Settings = { ...defaultSettings, mode: 'negotiation' };
+const final: Settings = { ...defaultSettings, mode: 'final' };
+
+describe('a negotiation draft', () => {
+  const text = readFixture(draftPath).text;
+
+  it('holds "2 bis." and "[Urges][Calls upon]"', () => {
+    assert.match(text, /^2 bis\. /m);
+    assert.match(text, /\[Urges\]\[Calls upon\]/);
+  });
+
+  it('is clean in negotiation mode', () => {
+    assert.deepEqual(lint(text, negotiation).findings.map((finding) => `${finding.ruleId}: ${finding.message}`), []);
+  });
+
+  it('gives numbering-format and bracket-balance findings in final mode, and nothing else', () => {
+    const findings = lint(text, final).findings.map((finding) => `${finding.ruleId} ${text.slice(finding.span.start, finding.span.end)}`);
+    assert.deepEqual(findings, ['bracket-balance [Urges][Calls upon]', 'numbering-format 2 bis.']);
+  });
+
+  it('reads an opener in brackets as the opener, and checks every alternative', () => {
+    const draft = ['The General Assembly,', '', '1. [Urging] States to act;', '', '2. [Urges][Calling upon] States to report.', ''].join('\n');
+    const findings = lint(draft, negotiation).findings.map((finding) => `${finding.ruleId} ${draft.slice(finding.span.start, finding.span.end)}`);
+    assert.deepEqual(findings, ['operative-verb Urging', 'operative-verb Calling upon']);
+  });
+});
+
+describe('finalizeNumberingEdits (the "Finalize numbering" source action)', () => {
+  it('numbers inserts, alternatives and labels 1, 2, 3 …, drops PP labels and carries cross-references', () => {
+    const draft = [
+      'The General Assembly,',
+      '',
+      'PP1 Recalling its resolution 61/181 of 20 December 2006,',
+      '',
+      '1. Reaffirms the importance of the Office;',
+      '',
+      '2. Urges Member States to act;',
+      '',
+      '2 bis. Invites donors to contribute;',
+      '',
+      'OP3 Encourages States to cooperate;',
+      '',
+      'OP3 alt Invites States to cooperate;',
+      '',
+      '4. Requests the Secretary-General to report on paragraph 3 above.',
+      '',
+    ].join('\n');
+    const finalized = applyEdits(draft, finalizeNumberingEdits(parse(draft))).text;
+    assert.equal(
+      finalized,
+      [
+        'The General Assembly,',
+        '',
+        'Recalling its resolution 61/181 of 20 December 2006,',
+        '',
+        '1. Reaffirms the importance of the Office;',
+        '',
+        '2. Urges Member States to act;',
+        '',
+        '3. Invites donors to contribute;',
+        '',
+        '4. Encourages States to cooperate;',
+        '',
+        '5. Invites States to cooperate;',
+        '',
+        '6. Requests the Secretary-General to report on paragraph 4 above.',
+        '',
+      ].join('\n'),
+    );
+    const left = lint(finalized, final).findings.filter((finding) => ['numbering-format', 'operative-numbering', 'preambular-numbered', 'cross-reference'].includes(finding.ruleId));
+    assert.deepEqual(left, []);
+  });
+
+  it('changes nothing in a text already numbered 1, 2, 3', () => {
+    const draft = 'The General Assembly,\n\n1. Decides to act;\n\n2. Requests a report.\n';
+    assert.deepEqual(finalizeNumberingEdits(parse(draft)), []);
+  });
+});
