@@ -20,7 +20,7 @@ export interface NumberLabel {
   readonly value: number;
   /** The way the number is written; only `dot` is the final-text convention. */
   readonly style: NumberStyle;
-  /** "bis", "ter", "quater" … of a negotiation insert, lower case. */
+  /** "bis", "ter", "quater" … of a negotiation insert, or "alt" of an alternative, lower case. */
   readonly insertSuffix?: string;
 }
 
