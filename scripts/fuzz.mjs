@@ -12,6 +12,8 @@
 //
 // Exit 0 when every case holds every property; 1 on the first exception or property violation,
 // after fast-check has shrunk it to a minimal counterexample (printed with the command that replays it).
+// A failure that a known bug of test/support/fuzz.ts (knownFuzzBugs) explains is counted apart, with
+// its first examples, and the run goes on.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -68,22 +70,31 @@ async function runWorker({ chunks, source, trace }) {
     let slowest = { ms: 0, source: '', length: 0 };
     let lastReport = Date.now();
     let failing = false;
+    const knownBugs = {};
     const started = Date.now();
     const property = fc.property(cases, (fuzzCase) => {
       if (trace) process.stderr.write(`case ${checked + 1}: ${fuzzCase.source}, ${fuzzCase.text.length} characters\n`);
       // Once a case fails, fast-check shrinks it: those calls are not cases of the run.
       if (failing) {
-        harness.checkCase(fuzzCase);
+        const failure = harness.failureOf(fuzzCase);
+        if (failure && !harness.knownBugExplaining(fuzzCase, failure)) throw failure;
         return;
       }
       const caseStarted = Date.now();
-      try {
-        harness.checkCase(fuzzCase);
-      } catch (error) {
-        failing = true;
-        throw error;
-      }
+      const failure = harness.failureOf(fuzzCase);
       const ms = Date.now() - caseStarted;
+      if (failure) {
+        const bug = harness.knownBugExplaining(fuzzCase, failure);
+        if (!bug) {
+          failing = true;
+          throw failure;
+        }
+        // Counted apart, with its first examples: the run goes on.
+        const known = (knownBugs[bug.name] ??= { cases: 0, properties: {}, examples: [] });
+        known.cases++;
+        known.properties[failure.property] = (known.properties[failure.property] ?? 0) + 1;
+        if (known.examples.length < 3) known.examples.push(harness.describeCase(harness.minimizeText(fuzzCase, 10000), 300));
+      }
       checked++;
       characters += fuzzCase.text.length;
       bySource[fuzzCase.source] = (bySource[fuzzCase.source] ?? 0) + 1;
@@ -94,7 +105,7 @@ async function runWorker({ chunks, source, trace }) {
       }
     });
     const result = fc.check(property, { numRuns: runs, seed });
-    const done = { type: 'chunk', seed, runs: checked, ms: Date.now() - started, characters, bySource, slowest };
+    const done = { type: 'chunk', seed, runs: checked, ms: Date.now() - started, characters, bySource, slowest, knownBugs };
     if (!result.failed) {
       send(done);
       continue;
@@ -142,7 +153,7 @@ async function main() {
   }
   const workers = plan(options);
   const started = Date.now();
-  const totals = { runs: 0, characters: 0, bySource: {}, slowest: { ms: 0, source: '', length: 0 }, chunks: 0 };
+  const totals = { runs: 0, characters: 0, bySource: {}, slowest: { ms: 0, source: '', length: 0 }, chunks: 0, knownBugs: {} };
   const progress = new Map();
   let failure;
   let stalled;
@@ -186,6 +197,12 @@ async function main() {
               totals.chunks++;
               for (const [name, count] of Object.entries(message.bySource)) totals.bySource[name] = (totals.bySource[name] ?? 0) + count;
               if (message.slowest.ms > totals.slowest.ms) totals.slowest = message.slowest;
+              for (const [name, known] of Object.entries(message.knownBugs ?? {})) {
+                const total = (totals.knownBugs[name] ??= { cases: 0, properties: {}, examples: [] });
+                total.cases += known.cases;
+                for (const [property, count] of Object.entries(known.properties)) total.properties[property] = (total.properties[property] ?? 0) + count;
+                total.examples.push(...known.examples.slice(0, Math.max(0, 3 - total.examples.length)));
+              }
               if (message.type === 'failure' && !failure) {
                 failure = { ...message, chunkRuns: chunks.find((item) => item.seed === message.seed)?.runs };
                 for (const other of children) if (other !== child) other.kill();
@@ -218,6 +235,7 @@ async function main() {
     slowestCase: totals.slowest,
     exceptions: failure?.kind === 'exception' ? 1 : 0,
     propertyViolations: failure?.kind === 'property violation' ? 1 : 0,
+    knownBugs: totals.knownBugs,
     stalled: stalled ? `worker ${stalled.worker} made no progress for ${stallMs / 60000} min (chunk seed ${stalled.progress?.seed ?? '?'}, after ${stalled.progress?.checked ?? '?'} cases): replay that chunk with --trace` : undefined,
     failure,
   };
@@ -227,8 +245,12 @@ async function main() {
     `fuzz: ${summary.runs} cases in ${formatDuration(elapsed)} (${summary.casesPerSecond} cases/s, ${summary.megabytes} M characters, ${workers.length} workers, ${totals.chunks} chunks from seed ${options.seed})`,
     ...Object.entries(totals.bySource).sort((a, b) => b[1] - a[1]).map(([name, count]) => `  ${String(count).padStart(9)}  ${name}`),
     `  slowest case: ${totals.slowest.ms} ms (${totals.slowest.source}, ${totals.slowest.length} characters)`,
-    `  exceptions: ${summary.exceptions}, property violations: ${summary.propertyViolations}`,
+    `  exceptions: ${summary.exceptions}, property violations: ${summary.propertyViolations}${Object.keys(totals.knownBugs).length > 0 ? ' (apart from the known bugs below)' : ''}`,
   ];
+  for (const [name, known] of Object.entries(totals.knownBugs)) {
+    lines.push('', `known bug "${name}": ${known.cases} cases (${Object.entries(known.properties).map(([property, count]) => `${count} × ${property}`).join(', ')}); first examples, cut down:`);
+    for (const example of known.examples) lines.push(example.replace(/^/gm, '    '));
+  }
   if (failure) {
     lines.push('', `FAILED: ${failure.kind} — ${failure.property}`, failure.message ?? '', '', `minimal counterexample (${failure.shrinks ?? 0} shrinks):`, failure.counterexample ?? '(none)');
     if (failure.seed !== undefined) lines.push('', `replay: node scripts/fuzz.mjs --jobs 1 --runs ${failure.chunkRuns} --chunk ${failure.chunkRuns} --seed ${failure.seed}${options.source ? ` --source ${JSON.stringify(options.source)}` : ''}`);

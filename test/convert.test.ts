@@ -265,11 +265,7 @@ function layoutProblems(source: string, converted: string): string[] {
  * check runs and reports, and is skipped with the reason; KNOWN_BUGS=run makes it count. Remove an
  * entry as soon as its text passes.
  */
-const knownParserBugs: Readonly<Record<string, string>> = {
-  'A_RES_80_9.txt':
-    'the parser reads the annex after the closing block as a yearbook\'s footnotes: the annex title "2025 Political Declaration …" becomes footnote text 2025, '
-    + 'and the body line "30 July as the World Day against Trafficking in Persons.12" footnote text 30, which swallows paragraphs 11 to 13 (with call 12) and the rule line after them',
-};
+const knownParserBugs: Readonly<Record<string, string>> = {};
 
 describe('convert to draft format', () => {
   describe('fixtures (test/fixtures/convert)', () => {

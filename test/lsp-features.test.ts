@@ -28,6 +28,12 @@ import { LspTestClient, lspFixtures, repositoryRoot } from './lsp/test-client';
 const foundingPath = path.resolve(repositoryRoot, '../shared/corpus/A_RES_61_181.txt');
 const draftText = fs.readFileSync(path.join(lspFixtures, 'features.resolution'), 'utf8');
 const crossReferenceText = fs.readFileSync(path.join(lspFixtures, 'cross-reference.resolution'), 'utf8');
+/** A negotiation draft: an inserted "2 bis." and a cross-reference to the paragraph after it. */
+const negotiationText = crossReferenceText
+  .replace('3. Invites', '2 bis. Invites')
+  .replace('4. Urges', '3. Urges')
+  .replace('5. Welcomes', '4. Welcomes')
+  .replace('6. Recalls paragraph 5 above', '5. Recalls paragraph 3 above');
 
 /** The client's copy of an open document, to find positions and apply the server's edits. */
 class OpenDocument {
@@ -119,7 +125,13 @@ describe('language server features (stdio)', function () {
     const codeActionProvider = capabilities.codeActionProvider;
     assert.ok(typeof codeActionProvider === 'object');
     for (const kind of [CodeActionKind.QuickFix, CodeActionKind.Source, 'source.fixAll.resolint']) assert.ok(codeActionProvider.codeActionKinds?.includes(kind), kind);
-    assert.deepEqual(capabilities.executeCommandProvider?.commands, ['resolint.server.renumberOperativeParagraphs', 'resolint.server.renumberFootnotes']);
+    for (const kind of ['source.finalizeNumbering.resolint', 'source.convertToDraftFormat.resolint']) assert.ok(codeActionProvider.codeActionKinds?.includes(kind), kind);
+    assert.deepEqual(capabilities.executeCommandProvider?.commands, [
+      'resolint.server.renumberOperativeParagraphs',
+      'resolint.server.renumberFootnotes',
+      'resolint.server.finalizeNumbering',
+      'resolint.server.convertToDraftFormat',
+    ]);
   });
 
   describe('code actions', () => {
@@ -148,11 +160,59 @@ describe('language server features (stdio)', function () {
       assert.deepEqual(after.diagnostics.filter((diagnostic) => (diagnostic.data as { fix?: unknown } | undefined)?.fix), []);
     });
 
-    it('"source" offers the renumbering source actions', async () => {
+    it('"source" offers the renumbering source actions, and converting the hard-wrapped draft', async () => {
       const start = { line: 0, character: 0 };
       const actions = await client.request<CodeAction[]>('textDocument/codeAction', params(draft, { range: { start, end: start }, context: { diagnostics: [], only: [CodeActionKind.Source] } }));
-      assert.deepEqual(actions.map((action) => action.title), ['Fix all Resolint problems', 'Renumber operative paragraphs']);
+      assert.deepEqual(actions.map((action) => action.title), ['Fix all Resolint problems', 'Renumber operative paragraphs', 'Convert to draft format']);
       assert.deepEqual(editsOf(actions[1]?.edit, draft.uri).map((edit) => [draft.textAt(edit.range), edit.newText]), [['4', '3']]);
+    });
+
+    it('"Finalize numbering" (source.finalizeNumbering.resolint) turns "2 bis." into plain numbers; the cross-reference follows', async () => {
+      const { document } = await open('finalize', negotiationText);
+      const start = { line: 0, character: 0 };
+      const offered = await client.request<CodeAction[]>('textDocument/codeAction', params(document, { range: { start, end: start }, context: { diagnostics: [], only: [CodeActionKind.Source] } }));
+      assert.ok(offered.some((action) => action.kind === 'source.finalizeNumbering.resolint'), JSON.stringify(offered.map((action) => action.kind)));
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', params(document, { range: { start, end: start }, context: { diagnostics: [], only: ['source.finalizeNumbering.resolint'] } }));
+      assert.deepEqual(actions.map((action) => [action.kind, action.title]), [['source.finalizeNumbering.resolint', 'Finalize numbering']]);
+      await document.apply(client, actions[0]?.edit);
+      assert.deepEqual(document.text.split('\n').filter((line) => /^\d/.test(line)).map((line) => line.split(' ').slice(0, 2).join(' ')), [
+        '1. Decides', '2. Requests', '3. Invites', '4. Urges', '5. Welcomes', '6. Recalls',
+      ]);
+      assert.match(document.text, /6\. Recalls paragraph 4 above/);
+      // Final numbers: nothing left to finalize.
+      const after = await client.request<CodeAction[]>('textDocument/codeAction', params(document, { range: { start, end: start }, context: { diagnostics: [], only: ['source.finalizeNumbering.resolint'] } }));
+      assert.deepEqual(after, []);
+    });
+
+    it('resolint.server.finalizeNumbering asks the client to apply the same edits', async () => {
+      const { document } = await open('finalize-command', negotiationText);
+      const from = client.appliedEdits.items.length;
+      const result = await client.request<{ changed: number; applied: boolean }>('workspace/executeCommand', {
+        command: 'resolint.server.finalizeNumbering',
+        arguments: [{ uri: document.uri, version: 1 }],
+      });
+      assert.equal(result.applied, true);
+      const applied = await client.appliedEdits.waitFor(() => true, 'for finalizing', from);
+      assert.deepEqual(editsOf(applied.edit, document.uri).map((edit) => [document.textAt(edit.range), edit.newText]), [['2 bis.', '3.'], ['3', '4'], ['4', '5'], ['5', '6'], ['3', '4']]);
+    });
+
+    it('"Convert to draft format" (source.convertToDraftFormat.resolint) rewrites the founding document with [^1] … [^6]', async function () {
+      const founding = needsFounding(this);
+      const { document } = await open('convert', founding.text);
+      const start = { line: 0, character: 0 };
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', params(document, { range: { start, end: start }, context: { diagnostics: [], only: ['source.convertToDraftFormat.resolint'] } }));
+      assert.deepEqual(actions.map((action) => [action.kind, action.title]), [['source.convertToDraftFormat.resolint', 'Convert to draft format']]);
+      const edits = editsOf(actions[0]?.edit, document.uri);
+      assert.equal(edits.length, 1);
+      assert.equal(document.textAt(edits[0]!.range), founding.text, 'the edit replaces the whole document');
+      const version = await document.apply(client, actions[0]?.edit);
+      const converted = document.text;
+      assert.deepEqual([...new Set(converted.match(/\[\^\d+\](?!:)/g))].sort(), ['[^1]', '[^2]', '[^3]', '[^4]', '[^5]', '[^6]']);
+      assert.deepEqual(converted.match(/^\[\^\d+\]:/gm), ['[^1]:', '[^2]:', '[^3]:', '[^4]:', '[^5]:', '[^6]:']);
+      await client.diagnosticsFor(document.uri, version);
+      // The canonical draft converts to itself: nothing more is offered.
+      const again = await client.request<CodeAction[]>('textDocument/codeAction', params(document, { range: { start, end: start }, context: { diagnostics: [], only: ['source.convertToDraftFormat.resolint'] } }));
+      assert.deepEqual(again, []);
     });
   });
 
@@ -317,6 +377,79 @@ describe('language server features (stdio)', function () {
       assert.deepEqual(await client.request('textDocument/semanticTokens/full', closed), { data: [] });
       assert.equal(await client.request('textDocument/hover', params(draft, { position: { line: 999, character: 999 } })), null);
       assert.deepEqual(await client.request('workspace/executeCommand', { command: 'resolint.server.renumberFootnotes', arguments: ['nonsense'] }), null);
+    });
+  });
+
+  describe('preview and exports', () => {
+    interface PreviewResult { uri: string; version: number; body: string; styles: string; contentSecurityPolicy: string; html?: string }
+    interface ExportResult { uri: string; version: number; format: string; encoding: 'base64' | 'utf8'; data: string }
+
+    it('resolint/preview gives the print layout of the cached version: italic openers, a footnote, findings marked', async () => {
+      const preview = await client.request<PreviewResult>('resolint/preview', params(draft));
+      assert.equal(preview.uri, draft.uri);
+      assert.equal(preview.version, 1);
+      assert.match(preview.body, /^<article class="page resolution">/);
+      assert.match(preview.body, /<span class="opener">Recalling<\/span>/);
+      assert.match(preview.body, /<sup class="fn-call"[^>]*><a href="#fn-1">1<\/a><\/sup>/);
+      assert.match(preview.body, /<section class="footnotes">[\s\S]*<p id="fn-1" class="footnote" data-start="\d+" data-end="\d+">/);
+      // "2. Urging" carries an operative-verb error; "4." a numbering error.
+      const urging = /<p class="op has-finding finding-error" data-start="(\d+)" data-end="(\d+)" title="[^"]*operative-verb[^"]*">/.exec(preview.body);
+      assert.ok(urging, preview.body);
+      assert.ok(draft.text.slice(Number(urging[1]), Number(urging[2])).startsWith('2. Urging'));
+      assert.match(preview.styles, /body\.vscode-dark/);
+      assert.match(preview.contentSecurityPolicy, /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; img-src data:; script-src 'none'/);
+      assert.equal(preview.html, undefined);
+    });
+
+    it('resolint/preview with a script nonce and page: true gives a whole page whose policy runs only that script', async () => {
+      const nonce = 'bm9uY2Utb2YtdGhlLXdlYnZpZXc=';
+      const preview = await client.request<PreviewResult>('resolint/preview', params(draft, { scriptNonce: nonce, page: true }));
+      assert.match(preview.contentSecurityPolicy, new RegExp(`script-src 'nonce-${nonce.replace(/[+/=]/g, '\\$&')}'`));
+      assert.ok(preview.html?.startsWith('<!DOCTYPE html>'));
+      assert.ok(preview.html?.includes(preview.body));
+      assert.ok(preview.html?.includes(`<style>${preview.styles}</style>`));
+      // A nonce that could break out of the policy is refused.
+      assert.equal(await client.request('resolint/preview', params(draft, { scriptNonce: "x'; script-src *" })), null);
+    });
+
+    it('resolint/preview follows the text: a new version, a new preview', async () => {
+      const { document } = await open('preview-change', draftText);
+      const version = await document.apply(client, { changes: { [document.uri]: [{ range: { start: document.positionOf('Urging'), end: document.positionOf('Urging', 6) }, newText: 'Urges' }] } });
+      const preview = await client.request<PreviewResult>('resolint/preview', params(document));
+      assert.equal(preview.version, version);
+      assert.match(preview.body, /<span class="opener">Urges<\/span>/);
+    });
+
+    it('resolint/export gives Akoma Ntoso, HTML, and Word as base64', async function () {
+      const founding = needsFounding(this);
+      const akn = await client.request<ExportResult>('resolint/export', params(founding, { format: 'akn' }));
+      assert.deepEqual([akn.format, akn.encoding, akn.version], ['akn', 'utf8', 1]);
+      assert.match(akn.data, /<akomaNtoso [^>]*>/);
+      assert.equal(akn.data.match(/<authorialNote /g)?.length, parse(founding.text).footnoteCalls.length);
+      // Copied without its masthead, the text names no symbol; a file named like A_RES_61_181.txt gives it.
+      assert.doesNotMatch(akn.data, /A\/RES\/61\/181/);
+      const named = `file:///resolint-test-${++serial}/A_RES_61_181.txt`;
+      await client.open(named, founding.text);
+      await client.diagnosticsFor(named, 1);
+      const aknNamed = await client.request<ExportResult>('resolint/export', { textDocument: { uri: named }, format: 'akn' });
+      assert.match(aknNamed.data, /A\/RES\/61\/181/);
+      await client.close(named);
+      const html = await client.request<ExportResult>('resolint/export', params(founding, { format: 'html' }));
+      assert.ok(html.data.startsWith('<!DOCTYPE html>'));
+      const docx = await client.request<ExportResult>('resolint/export', params(founding, { format: 'docx' }));
+      assert.deepEqual([docx.format, docx.encoding], ['docx', 'base64']);
+      const bytes = Buffer.from(docx.data, 'base64');
+      assert.equal(bytes.readUInt32LE(0), 0x04034b50, 'not a zip package');
+      assert.ok(bytes.includes(Buffer.from('word/footnotes.xml')), 'no footnotes part');
+    });
+
+    it('answer null for a document that is not open, and for an unknown format', async () => {
+      const closed = { textDocument: { uri: 'untitled:never-opened.resolution' } };
+      assert.equal(await client.request('resolint/preview', closed), null);
+      assert.equal(await client.request('resolint/export', { ...closed, format: 'akn' }), null);
+      assert.equal(await client.request('resolint/export', params(draft, { format: 'pdf' })), null);
+      assert.equal(await client.request('resolint/export', params(draft, { format: '__proto__' })), null);
+      assert.equal(await client.request('resolint/preview', { textDocument: 'nonsense' }), null);
     });
   });
 });

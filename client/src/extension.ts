@@ -1,9 +1,12 @@
 // The VS Code face of Resolint: starts the bundled language server for `resolution` documents,
-// and adds the renumbering commands and the status-bar counts, which ask that server.
+// and adds the renumbering and converting commands, the preview, the exports and the status-bar
+// counts, which ask that server.
 // All analysis happens in the server; these files only wire VS Code to it.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerExportCommands } from './export-commands';
+import { registerPreview } from './preview';
 import { registerRenumberCommands } from './renumber-commands';
 import { ResolutionStatusBar } from './status-bar';
 
@@ -25,16 +28,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     settingsFileWatcher: vscode.workspace.createFileSystemWatcher('**/.resolintrc.json'),
   };
   const statusBar = new ResolutionStatusBar(() => client);
+  const previews = registerPreview(() => client);
   context.subscriptions.push(
     setup.outputChannel,
     setup.settingsFileWatcher,
     statusBar,
+    previews,
     vscode.commands.registerCommand('resolint.restartServer', async () => {
       await stopServer();
       await startServer(setup);
       await statusBar.refresh();
+      previews.refreshAll();
     }),
     ...registerRenumberCommands(() => client),
+    ...registerExportCommands(() => client),
   );
   await startServer(setup);
   await statusBar.refresh();

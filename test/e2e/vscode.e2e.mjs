@@ -1,7 +1,8 @@
 // VS Code end to end: the packaged .vsix installed into a real VS Code (code-server 4.100.3),
 // the example draft opened in Debian's Chromium through playwright-core, and what a user sees
 // there asserted: squiggles, the Problems panel's rows (rule id and line), the status bar's
-// problem counts; then a quick fix applied through the UI (Ctrl+. on the squiggle).
+// problem counts; then a quick fix applied through the UI (Ctrl+. on the squiggle); then the
+// print-layout preview opened beside the editor, following the text and the editor's scroll.
 // Run by scripts/e2e/run.mjs; no fixed sleeps: every wait is for an element or a state.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -63,7 +64,8 @@ export async function runVscode({ checks, codeServer, vsix, capabilities, result
   const common = ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir];
   const screenshot = path.join(resultsDir, 'vscode-example.png');
   const serverLog = path.join(resultsDir, 'vscode-code-server.log');
-  for (const old of [screenshot, path.join(resultsDir, 'vscode-quick-fix.png')]) fs.rmSync(old, { force: true });
+  const previewScreenshot = path.join(resultsDir, 'vscode-preview.png');
+  for (const old of [screenshot, path.join(resultsDir, 'vscode-quick-fix.png'), previewScreenshot, path.join(resultsDir, 'vscode-preview-dark.png')]) fs.rmSync(old, { force: true });
 
   let codeServerProcess;
   let browserServer;
@@ -257,6 +259,8 @@ export async function runVscode({ checks, codeServer, vsix, capabilities, result
       });
       return JSON.stringify(line);
     });
+
+    await checkPreview(page, checks, takeScreenshot, previewScreenshot);
   } finally {
     if (!screenshotTaken) await takeScreenshot(screenshot);
     await browser?.close().catch(() => undefined);
@@ -270,6 +274,125 @@ export async function runVscode({ checks, codeServer, vsix, capabilities, result
     process.off('exit', killOnExit);
     fs.rmSync(temp, { recursive: true, force: true, maxRetries: 3 });
   }
+}
+
+/**
+ * "Resolution: Open Preview to the Side" from the command palette: the webview shows the draft in
+ * print layout under the server's content security policy, marks the paragraphs with findings,
+ * takes the theme's class, follows typing, and scrolls with the editor.
+ */
+async function checkPreview(page, checks, screenshot, previewScreenshotPath) {
+  const refused = [];
+  const onConsole = (message) => {
+    if (/Content[- ]Security[- ]Policy|Refused to/i.test(message.text())) refused.push(message.text());
+  };
+  page.on('console', onConsole);
+  // The webview is an iframe (VS Code's host page) holding another (the content).
+  const content = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  const opened = await checks.check('"Resolution: Open Preview to the Side" shows the draft in print layout', async () => {
+    await page.keyboard.press('Escape');
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Control+Shift+P');
+    const input = page.locator('.quick-input-widget input');
+    await stepOf('open the command palette', () => input.waitFor({ timeout: 10_000 }));
+    await input.fill('>Resolution: Open Preview to the Side');
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Preview to the Side' }).first();
+    await stepOf('find the command', () => row.waitFor({ timeout: 10_000 }));
+    await page.keyboard.press('Enter');
+    await stepOf('the preview tab', () => page.locator('.tabs-container .tab', { hasText: 'Preview draft.resolution' }).waitFor({ timeout: 15_000 }));
+    await stepOf('the print layout in the webview', () => content.locator('article.page .op').first().waitFor({ timeout: 30_000 }));
+    const openers = await content.locator('article.page .opener').count();
+    const numbers = await content.locator('article.page .op .num').allTextContents();
+    const footnotes = await content.locator('article.page .footnotes .footnote').count();
+    const marked = await content.locator('article.page .has-finding').count();
+    const errorsMarked = await content.locator('article.page .finding-error').count();
+    const theme = (await content.locator('body').getAttribute('class')) ?? '';
+    const policy = (await content.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+    assert(openers >= 5, `${openers} italic openers`);
+    assert(numbers.length >= 3 && numbers[0] === '1.', `operative numbers ${JSON.stringify(numbers)}`);
+    assert(footnotes >= 1, 'no footnote');
+    assert(errorsMarked >= 2, `${errorsMarked} paragraphs marked with errors (the draft has 3 errors)`);
+    assert(/\bvscode-(dark|light|high-contrast)/.test(theme), `the body's classes are "${theme}"`);
+    assert(/^default-src 'none'; style-src 'sha256-[^']+'; img-src data:; script-src 'nonce-[^']+'/.test(policy), `the policy is "${policy}"`);
+    return `${openers} italic openers, numbers ${numbers.join(' ')}, ${footnotes} footnotes, ${marked} blocks marked (${errorsMarked} errors); theme ${theme.match(/vscode-[\w-]+/)?.[0]}; policy ${policy.slice(0, 60)}…`;
+  });
+  if (!opened) {
+    await screenshot(previewScreenshotPath);
+    page.off('console', onConsole);
+    return;
+  }
+
+  await checks.check('the preview follows the text as it is typed', async () => {
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Welcomes the preview of this draft.');
+    const started = Date.now();
+    await waitFor('the typed paragraph in the preview', async () => ((await content.locator('article.page').textContent()) ?? '').includes('preview of this draft'), { timeoutMs: 10_000, intervalMs: 50 });
+    return `shown ${Date.now() - started} ms after the last keystroke`;
+  });
+
+  await checks.check('the preview scrolls with the editor', async () => {
+    const scrollY = () => content.locator('body').evaluate(() => window.scrollY);
+    const scrollable = await content.locator('body').evaluate(() => document.documentElement.scrollHeight > window.innerHeight + 100);
+    if (!scrollable) return 'the whole draft fits the preview: nothing to scroll';
+    await page.keyboard.press('Control+Home');
+    await waitFor('the preview at its top', async () => (await scrollY()) < 50, { timeoutMs: 10_000 });
+    await page.keyboard.press('Control+End');
+    const bottom = await waitFor('the preview scrolled down', async () => {
+      const y = await scrollY();
+      return y > 200 ? y : undefined;
+    }, { timeoutMs: 10_000 });
+    await page.keyboard.press('Control+Home');
+    await waitFor('the preview back at its top', async () => (await scrollY()) < 50, { timeoutMs: 10_000 });
+    return `top at the first line, ${Math.round(bottom)} px down at the last`;
+  });
+
+  await checks.check('the preview breaks no rule of its content security policy', async () => {
+    assert(refused.length === 0, refused.join('\n'));
+    return 'no violation reported';
+  });
+  page.off('console', onConsole);
+  // The editor at the top and the preview beside it, as a user sees them.
+  await page.keyboard.press('Control+Home');
+  await waitFor('the preview at its top', async () => (await content.locator('body').evaluate(() => window.scrollY)) < 50, { timeoutMs: 5_000 }).catch(() => undefined);
+  await screenshot(previewScreenshotPath);
+
+  await checks.check('the preview follows a change to a dark colour theme', async () => {
+    const paperOf = () => content.locator('article.page').evaluate((element) => getComputedStyle(element).backgroundColor);
+    const before = await paperOf();
+    // As a user does: "Preferences: Color Theme", then the theme.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+P');
+    const input = page.locator('.quick-input-widget input');
+    await stepOf('open the command palette', () => input.waitFor({ timeout: 10_000 }));
+    await input.fill('>Preferences: Color Theme');
+    // Exactly that command: "Browse Color Themes in Marketplace" matches the words too.
+    const command = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) }).first();
+    await stepOf('find "Preferences: Color Theme"', () => command.waitFor({ timeout: 10_000 }));
+    await command.click();
+    await stepOf('the list of themes', () => page.locator('.quick-input-list .monaco-list-row', { hasText: /Dark/ }).first().waitFor({ timeout: 10_000 })).catch(async (error) => {
+      await screenshot(path.join(path.dirname(previewScreenshotPath), 'vscode-preview-dark.png'));
+      const rows = await page.locator('.quick-input-list .monaco-list-row').allTextContents();
+      throw new Error(`${error.message}; rows: ${JSON.stringify(rows.slice(0, 8))}, input "${await input.inputValue()}"`);
+    });
+    await input.fill('Dark Modern');
+    await stepOf('find "Dark Modern"', () => page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Dark Modern' }).first().waitFor({ timeout: 10_000 }));
+    await page.keyboard.press('Enter');
+    const after = await waitFor('the dark paper', async () => {
+      const classes = (await content.locator('body').getAttribute('class')) ?? '';
+      const paper = await paperOf();
+      return classes.includes('vscode-dark') && paper !== before ? paper : undefined;
+    }, { timeoutMs: 15_000 }).catch(async (error) => {
+      await screenshot(path.join(path.dirname(previewScreenshotPath), 'vscode-preview-dark.png'));
+      const workbench = await page.locator('.monaco-workbench').getAttribute('class');
+      throw new Error(`${error.message}; body "${await content.locator('body').getAttribute('class')}", paper ${await paperOf()}, workbench "${workbench}"`);
+    });
+    await screenshot(path.join(path.dirname(previewScreenshotPath), 'vscode-preview-dark.png'));
+    return `paper ${before} → ${after}`;
+  });
 }
 
 /** The Problems panel's marker rows: rule id (code), line, column, severity. */

@@ -312,6 +312,29 @@ function checkDraft(draft: Draft, text: string): void {
   draft.footnoteCalls.forEach((call) => checkSpan(property, call.span, length, 'footnote call'));
   draft.footnoteTexts.forEach((footnote) => checkSpan(property, footnote.span, length, 'footnote text'));
   draft.blocks.forEach((block) => checkSpan(property, block.span, length, `${block.kind} block`));
+
+  // Nothing is dropped: every letter, digit, mark of punctuation or symbol stands in some node.
+  const covered = new Uint8Array(length);
+  const cover = (span: Span): void => {
+    covered.fill(1, span.start, span.end);
+  };
+  draft.parts.forEach((part) => part.chapeau && cover(part.chapeau.span));
+  draft.paragraphs.forEach((paragraph) => paragraph.pieces.forEach(cover));
+  draft.paragraphs.forEach((paragraph) => cover(paragraph.span));
+  draft.footnoteTexts.forEach((footnote) => cover(footnote.span));
+  draft.blocks.forEach((block) => cover(block.span));
+  draft.annexes.forEach((annex) => {
+    cover(annex.heading);
+    cover(annex.span);
+  });
+  draft.displacedText.forEach(cover);
+  const visible = /[\p{L}\p{N}\p{P}\p{S}]/u;
+  for (let offset = 0; offset < length; offset++) {
+    if (covered[offset] || !visible.test(text[offset] ?? '')) continue;
+    let end = offset;
+    while (end < length && !covered[end]) end++;
+    violation('parse keeps every visible character in some node', `${JSON.stringify(text.slice(offset, Math.min(end, offset + 60)))} at ${offset} is in no paragraph, block, chapeau, footnote or annex`);
+  }
 }
 
 function checkOutline(symbols: readonly OutlineSymbol[], length: number): void {
@@ -461,9 +484,18 @@ export function checkCase(fuzzCase: FuzzCase): void {
   }
 }
 
+/**
+ * A string as a JavaScript literal that survives a terminal: JSON.stringify leaves NEL, the zero-width
+ * and bidi marks, the byte order mark, the line and paragraph separators and odd spaces as they are,
+ * invisible; they are written \uXXXX here.
+ */
+export function literal(text: string): string {
+  return JSON.stringify(text).replace(/[\u007F-\u00A0\u00AD\u1680\u180E\u2000-\u200F\u2028-\u202F\u205F-\u206F\u3000\uFEFF\uFFF0-\uFFFF]/g, (character) => `\\u${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
 /** A case as it can be pasted into a test: the text's first characters, the settings' name, the cursor places. */
 export function describeCase(fuzzCase: FuzzCase, maximumTextLength = 2000): string {
-  const text = fuzzCase.text.length > maximumTextLength ? `${JSON.stringify(fuzzCase.text.slice(0, maximumTextLength))} … (${fuzzCase.text.length} characters)` : JSON.stringify(fuzzCase.text);
+  const text = fuzzCase.text.length > maximumTextLength ? `${literal(fuzzCase.text.slice(0, maximumTextLength))} … (${fuzzCase.text.length} characters)` : literal(fuzzCase.text);
   return `${fuzzCase.source ? `source: ${fuzzCase.source}\n` : ''}text: ${text}\nsettings: ${settingsVariant(fuzzCase.settings).name}\noffsets: ${JSON.stringify(fuzzCase.offsets)}\npositions: ${JSON.stringify(fuzzCase.positions)}`;
 }
 
@@ -506,4 +538,71 @@ export function minimizeText(fuzzCase: FuzzCase, budgetMs = 60000): FuzzCase {
     }
   }
   return current;
+}
+
+// ---- known bugs -------------------------------------------------------------------------------------
+
+/**
+ * A bug the fuzzing found in code this harness does not own, kept in sight while it is open: a
+ * failure it `explains` is counted apart (by `npm run fuzz`) and does not fail the CI suite; its
+ * minimal examples are named, skipped tests in test/fuzz.test.ts (KNOWN_BUGS=run runs them, and
+ * they fail until the bug is fixed). Remove the entry with the fix.
+ */
+export interface KnownFuzzBug {
+  readonly name: string;
+  /** Where the bug is, and what goes wrong. */
+  readonly reason: string;
+  /** The properties it breaks; a failure of another property is never put down to it. */
+  readonly properties: readonly string[];
+  /** Minimal counterexamples. */
+  readonly examples: readonly string[];
+  /** Whether the failure of this case is this bug's doing. */
+  readonly explains: (fuzzCase: FuzzCase, failure: FuzzFailure) => boolean;
+}
+
+/** What the parser trims off a line (parse/lines.ts, isSpaceCode). */
+const parserSpace = '[ \\t\\v\\f\\u00A0\\u2000-\\u200B\\u202F\\u3000\\uFEFF\\u1680\\u2028\\u2029\\u205F\\u0085]';
+const loneNumberLine = new RegExp(`^${parserSpace}*\\d{1,3}\\.${parserSpace}*$`, 'gmu');
+
+/** The text without its lines that hold a paragraph number alone ("2."), as the parser trims lines. */
+export function withoutLoneNumbers(text: string): string {
+  return text.split(/(\r\n|\r|\n)/).map((piece) => (piece.replace(loneNumberLine, '') === '' && /\d/.test(piece) ? '' : piece)).join('');
+}
+
+/** Whether the case's failure goes away once the lone numbers are taken out. */
+function explainedByLoneNumbers(fuzzCase: FuzzCase): boolean {
+  const without = withoutLoneNumbers(fuzzCase.text);
+  return without !== fuzzCase.text && failureOf({ ...fuzzCase, text: without }) === undefined;
+}
+
+/** A lone number followed, on its line, by a character the parser trims but readNumberLabel does not take for a space. */
+const numberBeforeInvisible = new RegExp(`\\d\\.${parserSpace}*[\\u0085\\u200B]`, 'u');
+
+export const knownFuzzBugs: readonly KnownFuzzBug[] = [
+  {
+    name: 'a lone number followed by U+0085 or U+200B hides the next paragraph\'s number',
+    reason:
+      'parse/lines.ts (isSpaceCode) trims U+0085 (NEL) and U+200B (zero-width space) off a line, so "7.\\u200B" is taken for a number alone on its line ' +
+      '(parse/parse.ts, flushChunk) and joins the next chunk; but parse/labels.ts (readNumberLabel) does not read "7." followed by that character as a number, ' +
+      'and classifyPart (parse.ts) then does not read the chunk\'s own "2." either: the paragraph has no number, "7." is in no node, and operative-numbering\'s ' +
+      'fix (insert "2. ") is offered again after each application: fix all adds ten "2. " every time it runs (not idempotent).',
+    properties: ['parse keeps every visible character in some node', 'fix all is idempotent'],
+    examples: ['1. Decides;\n\n7.\u200B\n\n2. Decides.', '1. ,\n\n0.\u0085\n\n,'],
+    explains: (fuzzCase) => numberBeforeInvisible.test(fuzzCase.text) && explainedByLoneNumbers(fuzzCase),
+  },
+  {
+    name: 'a number alone on its line that no paragraph follows is dropped',
+    reason:
+      'parse/parse.ts (flushChunk, pendingNumber): a number alone on its line ("2.") waits for the paragraph text that follows it; when a closing line ' +
+      '("84th plenary meeting", "Adopted …") comes next, or it stands after the closing lines, it is never flushed: "2." is in no node and no rule sees it ' +
+      '(a drafter\'s empty paragraph "2." before the closing goes unreported).',
+    properties: ['parse keeps every visible character in some node'],
+    examples: ['The General Assembly,\n\n1. Decides;\n\n2.\n\n84th plenary meeting', '1. Decides;\n\n2.\n\nAdopted'],
+    explains: explainedByLoneNumbers,
+  },
+];
+
+/** The known bug that explains a case's failure, if one does. */
+export function knownBugExplaining(fuzzCase: FuzzCase, failure: FuzzFailure): KnownFuzzBug | undefined {
+  return knownFuzzBugs.find((bug) => bug.properties.includes(failure.property) && bug.explains(fuzzCase, failure));
 }

@@ -95,16 +95,42 @@ function buildRun(draft: Draft, pieces: readonly Span[], from: number, limit: nu
   }
   if (segments.length === 0) return undefined;
   // Footnote calls are blanked with as many spaces as they have UTF-16 units, so offsets stay aligned.
-  const units = text.split('');
-  for (const call of draft.footnoteCalls) {
-    for (const segment of segments) {
-      if (call.span.start < segment.draftStart || call.span.end > segment.draftStart + segment.length) continue;
-      const at = segment.runStart + (call.span.start - segment.draftStart);
-      units.fill(' ', at, at + (call.span.end - call.span.start));
+  // The calls are sorted: a binary search finds those of each segment, and the text is rebuilt by
+  // slices around them (never character by character: this runs over the whole draft).
+  const blanks: { at: number; length: number }[] = [];
+  const calls = draft.footnoteCalls;
+  for (const segment of segments) {
+    const segmentEnd = segment.draftStart + segment.length;
+    for (let index = firstCallAtOrAfter(calls, segment.draftStart); index < calls.length; index++) {
+      const call = calls[index];
+      if (!call || call.span.start >= segmentEnd) break;
+      if (call.span.end > segmentEnd) continue;
+      blanks.push({ at: segment.runStart + (call.span.start - segment.draftStart), length: call.span.end - call.span.start });
     }
   }
-  const blanked = units.join('');
+  let blanked = text;
+  if (blanks.length > 0) {
+    blanked = '';
+    let cursor = 0;
+    for (const { at, length } of blanks) {
+      blanked += text.slice(cursor, at) + ' '.repeat(length);
+      cursor = at + length;
+    }
+    blanked += text.slice(cursor);
+  }
   return { kind, ...(paragraph ? { paragraph } : {}), text: blanked, segments, quotations: findQuotations(blanked) };
+}
+
+/** The index of the first call starting at or after `offset` (calls are in text order). */
+function firstCallAtOrAfter(calls: Draft['footnoteCalls'], offset: number): number {
+  let low = 0;
+  let high = calls.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((calls[middle]?.span.start ?? 0) < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function subRuns(draft: Draft, paragraph: Paragraph, sub: SubParagraph): ProseRun | undefined {

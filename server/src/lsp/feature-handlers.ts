@@ -1,5 +1,6 @@
 // The editing features over LSP: outline, folding, hover, navigation, completion, formatting, links,
-// semantic tokens, code actions, renumbering commands and the status-bar counts. Each handler reads
+// semantic tokens, code actions, the renumbering, finalizing and converting commands and the
+// status-bar counts (the preview and the exports are output-handlers'). Each handler reads
 // the one cached analysis of the document's version, asks the core, converts; none parses, and
 // none throws to the client: a failure is logged and answered with nothing.
 import {
@@ -13,10 +14,12 @@ import {
   codeActionKinds,
   codeActionsFor,
   completionsAt,
+  convertToDraftFormatEdits,
   definitionAt,
   documentLinks,
   documentStatistics,
   documentSymbols,
+  finalizeNumberingEdits,
   foldingRanges,
   formattingEdits,
   hoverAt,
@@ -26,6 +29,7 @@ import {
   renumberOperativeEdits,
   semanticTokens,
   type DocumentStatistics,
+  type Draft,
   type Lexicon,
   type TextEdit,
 } from '../core/index';
@@ -45,12 +49,23 @@ import {
   toTextEdits,
   toWorkspaceEdit,
 } from './convert-features';
+import { registerOutputHandlers } from './output-handlers';
 
 /** Server commands (workspace/executeCommand); arguments: one `{ uri, version? }`. Clients name their own palette commands. */
 export const serverCommands = {
   renumberOperativeParagraphs: 'resolint.server.renumberOperativeParagraphs',
   renumberFootnotes: 'resolint.server.renumberFootnotes',
+  finalizeNumbering: 'resolint.server.finalizeNumbering',
+  convertToDraftFormat: 'resolint.server.convertToDraftFormat',
 } as const;
+
+/** What each server command edits; a Map, so no command name reaches an object's prototype. */
+const documentCommands = new Map<string, { readonly label: string; readonly edits: (draft: Draft) => TextEdit[] }>([
+  [serverCommands.renumberOperativeParagraphs, { label: 'Renumber operative paragraphs', edits: renumberOperativeEdits }],
+  [serverCommands.renumberFootnotes, { label: 'Renumber footnotes', edits: renumberFootnoteEdits }],
+  [serverCommands.finalizeNumbering, { label: 'Finalize numbering', edits: finalizeNumberingEdits }],
+  [serverCommands.convertToDraftFormat, { label: 'Convert to draft format', edits: convertToDraftFormatEdits }],
+]);
 
 /** The custom request behind the status bar: `{ textDocument: { uri } }` → DocumentStatistics, or null. */
 export const documentStatsRequest = 'resolint/documentStats';
@@ -88,6 +103,8 @@ export function featureCapabilities(): ServerCapabilities {
         codeActionKinds.fixAll,
         codeActionKinds.renumberOperativeParagraphs,
         codeActionKinds.renumberFootnotes,
+        codeActionKinds.finalizeNumbering,
+        codeActionKinds.convertToDraftFormat,
       ],
       resolveProvider: false,
     },
@@ -188,11 +205,7 @@ export function registerFeatureHandlers(connection: Connection, dependencies: Fe
 
   connection.onExecuteCommand(async (params) => {
     const argument = params.arguments?.[0];
-    const renumber = params.command === serverCommands.renumberOperativeParagraphs
-      ? { label: 'Renumber operative paragraphs', edits: (analysis: Analysis): TextEdit[] => renumberOperativeEdits(analysis.result.draft) }
-      : params.command === serverCommands.renumberFootnotes
-        ? { label: 'Renumber footnotes', edits: (analysis: Analysis): TextEdit[] => renumberFootnoteEdits(analysis.result.draft) }
-        : undefined;
+    const renumber = documentCommands.get(params.command);
     if (!renumber || !isDocumentArgument(argument)) {
       logError(`Command ${params.command}`, new Error(`unknown command or arguments: ${JSON.stringify(params.arguments ?? [])}`));
       return null;
@@ -200,7 +213,7 @@ export function registerFeatureHandlers(connection: Connection, dependencies: Fe
     return withAnalysis<RenumberResult>(renumber.label, argument.uri, async (analysis) => {
       // The client saw another version: its numbers may not be these.
       if (argument.version !== undefined && argument.version !== analysis.version) return { changed: 0, applied: false };
-      const edits = renumber.edits(analysis);
+      const edits = renumber.edits(analysis.result.draft);
       if (edits.length === 0) return { changed: 0, applied: true };
       const edit = toWorkspaceEdit(edits, analysis, documentChanges());
       if (!capabilities().workspace?.applyEdit) return { changed: edits.length, applied: false, edit };
@@ -214,4 +227,6 @@ export function registerFeatureHandlers(connection: Connection, dependencies: Fe
     if (typeof uri !== 'string') return null;
     return withAnalysis<DocumentStatistics>('Document statistics', uri, (analysis) => documentStatistics(analysis.result.draft));
   });
+
+  registerOutputHandlers(connection, { analyze, logError });
 }

@@ -1,12 +1,15 @@
 // Code actions as plain data: a quick fix per finding, "fix all of this rule", fix all (round
-// after round until nothing changes), and renumbering operative paragraphs or footnotes.
+// after round until nothing changes), renumbering operative paragraphs or footnotes, finalizing a
+// negotiation draft's numbering, and converting text copied out of a PDF into the draft format.
+import { finalizeNumberingEdits } from '../finalize-numbering';
 import { applyEdits, collectFixEdits } from '../fix';
 import type { Finding, TextEdit } from '../findings';
 import { renumberFootnoteEdits } from '../footnotes';
 import { lint, type LintResult } from '../lint';
-import type { Span } from '../model';
+import type { Draft, Span } from '../model';
 import { renumberOperativeEdits } from '../rules/operative-numbering';
 import type { Settings } from '../settings';
+import { convertToDraftFormat } from './convert';
 
 /** Code action kinds, hierarchical as in LSP: a request for "source" gets every "source.…" action. */
 export const codeActionKinds = {
@@ -14,6 +17,8 @@ export const codeActionKinds = {
   fixAll: 'source.fixAll.resolint',
   renumberOperativeParagraphs: 'source.renumber.operativeParagraphs',
   renumberFootnotes: 'source.renumber.footnotes',
+  finalizeNumbering: 'source.finalizeNumbering.resolint',
+  convertToDraftFormat: 'source.convertToDraftFormat.resolint',
 } as const;
 export type CodeActionKind = (typeof codeActionKinds)[keyof typeof codeActionKinds];
 
@@ -77,6 +82,17 @@ export function fixAllEdits(result: LintResult, settings: Settings): TextEdit[] 
   return edit ? [edit] : [];
 }
 
+/** Numbers a final text does not have: "5 bis.", "OP5 alt", "OP5", "5)", "PP3" — what "Finalize numbering" is for. */
+export function hasNegotiationNumbering(draft: Draft): boolean {
+  return draft.paragraphs.some((paragraph) => paragraph.number !== undefined && (paragraph.number.style !== 'dot' || paragraph.number.insertSuffix !== undefined));
+}
+
+/** "Convert to draft format" as one edit over the whole text; none when the text is in the draft format already. */
+export function convertToDraftFormatEdits(draft: Draft): TextEdit[] {
+  const converted = convertToDraftFormat(draft);
+  return converted === draft.text ? [] : [{ span: { start: 0, end: draft.text.length }, newText: converted }];
+}
+
 function requested(kind: CodeActionKind, only: readonly string[] | undefined): boolean {
   if (!only) return kind === codeActionKinds.quickFix;
   return only.some((wanted) => kindMatches(kind, wanted));
@@ -108,6 +124,15 @@ export function codeActionsFor(result: LintResult, range: Span, options: CodeAct
   if (requested(codeActionKinds.renumberFootnotes, only)) {
     const edits = renumberFootnoteEdits(result.draft);
     if (edits.length > 0) actions.push({ title: 'Renumber footnotes', kind: codeActionKinds.renumberFootnotes, edits, findings: [] });
+  }
+  // Offered on a draft that has negotiation numbers; on one without, "Renumber" does the same.
+  if (requested(codeActionKinds.finalizeNumbering, only) && hasNegotiationNumbering(result.draft)) {
+    const edits = finalizeNumberingEdits(result.draft);
+    if (edits.length > 0) actions.push({ title: 'Finalize numbering', kind: codeActionKinds.finalizeNumbering, edits, findings: [] });
+  }
+  if (requested(codeActionKinds.convertToDraftFormat, only)) {
+    const edits = convertToDraftFormatEdits(result.draft);
+    if (edits.length > 0) actions.push({ title: 'Convert to draft format', kind: codeActionKinds.convertToDraftFormat, edits, findings: [] });
   }
   return actions;
 }

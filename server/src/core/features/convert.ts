@@ -3,6 +3,7 @@
 // lines go; hard-wrapped lines are joined; footnote calls become `[^N]` and their texts move to the
 // end. Nothing else changes: every word of the body and of the footnotes stays, in order. The
 // output converts to itself, so the action can be run on any draft.
+import { isLetter, wordEndingAt } from '../text-ends';
 import type { Draft, FootnoteCall, Span, SubParagraph } from '../model';
 import { readNumberLabel, readSubLabel } from '../parse/labels';
 import { isPageFurniture, isSpace, separatorPattern, splitLines, symbolLinePattern } from '../parse/lines';
@@ -416,7 +417,7 @@ class Converter {
   /** Whether "meet-" + "ing" is one word broken by the typesetter (and not a compound such as "Secretary-General"). */
   private isBrokenWord(output: string, next: string): boolean {
     // The word before the hyphen is short: only the end of the line is searched.
-    const before = /([\p{L}\p{M}]+(?:[-\u2011][\p{L}\p{M}]+)*)-$/u.exec(output.slice(-120))?.[1];
+    const before = hyphenatedWordBefore(output.slice(-120));
     const after = /^[\p{L}\p{M}]+/u.exec(next)?.[0];
     if (!before || !after) return false;
     // A capital or a figure after the hyphen makes a compound: "Secretary-General", "pre-2015".
@@ -594,4 +595,22 @@ function trimEndSpaces(text: string): string {
   let end = text.length;
   while (end > 0 && isSpace(text[end - 1])) end--;
   return text.slice(0, end);
+}
+
+/**
+ * The word before a line-end hyphen, with its own inner hyphens ("long-term-" → "long-term"): read
+ * backwards, since an end-anchored pattern backtracks polynomially.
+ */
+function hyphenatedWordBefore(text: string): string | undefined {
+  if (!text.endsWith('-')) return undefined;
+  let start = text.length - 1;
+  for (;;) {
+    const word = wordEndingAt(text, start, false);
+    if (!word) break;
+    start = word.start;
+    const joiner = text[start - 1];
+    if ((joiner === '-' || joiner === '\u2011') && isLetter(text[start - 2])) start--;
+    else break;
+  }
+  return start < text.length - 1 && isLetter(text[start]) ? text.slice(start, text.length - 1) : undefined;
 }

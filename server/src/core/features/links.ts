@@ -23,7 +23,9 @@ export function documentLinks(draft: Draft): DocumentLink[] {
   for (const match of draft.text.matchAll(symbolPattern)) {
     let written = match[0];
     // A sentence's full stop or a hyphen at a line end is not part of the symbol.
-    const trimmed = written.replace(/[.-]+$/, '');
+    let trimmedEnd = written.length;
+    while (trimmedEnd > 0 && (written[trimmedEnd - 1] === '.' || written[trimmedEnd - 1] === '-')) trimmedEnd--;
+    const trimmed = written.slice(0, trimmedEnd);
     if (!written.endsWith(')')) written = trimmed;
     if (!/\d/.test(written)) continue;
     const symbol = written.replace(/ \((\d{4})\)$/, '($1)');

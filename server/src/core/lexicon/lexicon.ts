@@ -134,14 +134,28 @@ export const annexHeadingPattern = new RegExp(
 );
 
 /**
- * An adoption record naming the meeting, in any language: "Adopted at the 868th meeting",
- * "Adopted by the Security Council at its 3137th meeting", "Adoptée à la 259e séance".
- * The meeting's number is the first group.
+ * The meeting number of an adoption record in `text`, in any language: "Adopted at the 868th meeting",
+ * "Adopted by the Security Council at its 3137th meeting", "Adoptée à la 259e séance" (OCR may read
+ * digits as letters: "298Ist"). Found by searching the words, then reading the token before the
+ * meeting word: one pattern for all of it backtracked polynomially.
  */
-export const adoptionRecordPattern = new RegExp(
-  `(?:${languageConventions.map((conventions) => escapeRegExp(conventions.adoptionWord)).join('|')})[^]{0,80}?\\b(\\d[\\dIlO]{0,3})\\S{0,4}\\s+(?:${languageConventions.map((conventions) => escapeRegExp(conventions.meetingWord)).join('|')})`,
-  'iu',
-);
+export function adoptionMeetingNumber(text: string): string | undefined {
+  const lower = text.toLowerCase();
+  for (const conventions of languageConventions) {
+    const adopted = lower.indexOf(conventions.adoptionWord.toLowerCase());
+    if (adopted < 0) continue;
+    const meetingWord = conventions.meetingWord.toLowerCase();
+    for (let meeting = lower.indexOf(meetingWord, adopted); meeting >= 0 && meeting - adopted < 140; meeting = lower.indexOf(meetingWord, meeting + 1)) {
+      let end = meeting;
+      while (end > adopted && /\s/.test(text[end - 1] ?? '')) end--;
+      let start = end;
+      while (start > adopted && end - start < 9 && !/\s/.test(text[start - 1] ?? '')) start--;
+      const number = /^(\d[\dIlO]{0,3})\S{0,4}$/.exec(text.slice(start, end));
+      if (number?.[1]) return number[1];
+    }
+  }
+  return undefined;
+}
 
 /** The conventions of a language, or English's where the language is unknown. */
 export function conventionsOf(language: string): LanguageConventions {

@@ -6,6 +6,7 @@
 // matched in order: footnotes are numbered in the order of first use, so footnote N's first call
 // is the first candidate for N after footnote N-1's, and before the next footnote's sure call.
 import type { FootnoteCall, FootnoteText, Span } from '../model';
+import { wordEndingAt } from '../text-ends';
 
 /** Text to search, and whether bare digits may be read as calls there (not in an annex's tables). */
 export interface SearchSpan extends Span {
@@ -50,11 +51,20 @@ const gluedToWord = /(?:\p{Ll}{3}|[)\]”’"])$/u; // "Corruption2", "Agreement
 const gluedToMark = /[,;:]$/; // "2006,3", "60/175;6"
 const afterFullStop = /(?<!\b(?:Corr|Add|Rev|para|paras|vol|chap|sect|art|annex))(?:\p{Ll}{3}|[)”’"])\.$/u; // "Secretary-General.3"
 const afterMarkAndSpace = /[,;:.)”’"][ \u00A0]{1,2}$/; // "thereto, 1", "Republic, 2"
-const afterCapitalisedWord = /(\p{Lu}\p{L}{2,}|(?:19|20)\d\d)[ \u00A0]$/u; // "the Convention 1 and", "1992 9 and"
-const afterLowerWord = /(\p{Ll}{3,})[ \u00A0]$/u; // "the agenda 5 and", "to none 27"
 const afterWordMaybeSpace = /[\p{L},;:.)][ \u00A0]?$/u;
 const endsGluedNumber = /(?:^|[\s(–—-])(?:19[4-9]\d|20[0-3]\d)$/; // the year of "20242", "2014–20243"
 const endOfWordContext = /^(?:[\s\u00A0,.;:)]|$)/;
+
+/** The word or four-digit year that ends `before` after exactly one space. */
+function wordOrYearBefore(before: string): string | undefined {
+  const end = before.length - 1;
+  if (before[end - 1] === ' ' || before[end - 1] === '\u00A0') return undefined;
+  const word = wordEndingAt(before, end, false);
+  if (word) return word.start === 0 || !/[\p{L}\p{N}]/u.test(before[word.start - 1] ?? '') ? word.word : undefined;
+  let start = end;
+  while (start > 0 && end - start < 4 && /\d/.test(before[start - 1] ?? '')) start--;
+  return end - start === 4 && !/\d/.test(before[start - 1] ?? '') ? before.slice(start, end) : undefined;
+}
 
 interface Reading {
   readonly certainty: Certainty;
@@ -71,13 +81,16 @@ function readDigits(digits: string, before: string, after: string): Reading | un
   if (short && /^\/(?:[\s\u00A0,.;:)]|$)/.test(after) && afterWordMaybeSpace.test(before)) return { certainty: 'sure', glued: false }; // "Herzegovina, 5/"
   if (/^(?:[\s\u00A0]|$)/.test(after) && afterMarkAndSpace.test(before)) return { certainty: 'likely', glued: false };
   if (short && /^(?:and|or|the|in)[ \u00A0]/.test(after) && afterWordMaybeSpace.test(before)) return { certainty: 'likely', glued: false }; // "Weapons 6and"
-  if (short && /^(?:[ \u00A0]+\p{Ll}|[,;:.)]|\s*\n|$)/u.test(after)) {
-    const capitalised = afterCapitalisedWord.exec(before);
-    if (capitalised) return { certainty: 'likely', glued: false, word: capitalised[1] ?? '' };
+  // The word right before, across one space: read backwards (an end-anchored pattern backtracks).
+  const spaceBefore = before.endsWith(' ') || before.endsWith('\u00A0');
+  const previous = spaceBefore ? wordOrYearBefore(before) : undefined;
+  if (short && previous && /^(?:[ \u00A0]+\p{Ll}|[,;:.)]|\s*\n|$)/u.test(after)) {
+    // "the Convention 1 and", "of 19 December 1992 9 and"
+    if (/^(?:19|20)\d\d$/.test(previous) || (previous.length >= 3 && /^\p{Lu}/u.test(previous))) return { certainty: 'likely', glued: false, word: previous };
   }
-  if (short && /^(?:[,;:.)]|[ \u00A0]*\n|[ \u00A0]*$|[ \u00A0]+\p{Ll})/u.test(after)) {
-    const lower = afterLowerWord.exec(before);
-    if (lower) return { certainty: 'possible', glued: false, word: lower[1] ?? '' };
+  if (short && previous && previous.length >= 3 && /^\p{Ll}+$/u.test(previous) && /^(?:[,;:.)]|[ \u00A0]*\n|[ \u00A0]*$|[ \u00A0]+\p{Ll})/u.test(after)) {
+    // "the agenda 5 and", "by 14 votes to none 27"
+    return { certainty: 'possible', glued: false, word: previous };
   }
   return undefined;
 }

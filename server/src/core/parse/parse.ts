@@ -4,7 +4,7 @@
 //      closing blocks, or continuations of the paragraph before a page break;
 //   3. footnote calls found in the text of those nodes.
 // It never throws: anything it cannot place is kept as an `unclassified` block.
-import { adoptionRecordPattern, annexHeadingPattern, closingLinePattern, conventionsOf, languageConventions, lexiconFor, type Lexicon } from '../lexicon/lexicon';
+import { adoptionMeetingNumber, annexHeadingPattern, closingLinePattern, conventionsOf, languageConventions, lexiconFor, type Lexicon } from '../lexicon/lexicon';
 import type {
   Annex,
   Block,
@@ -35,6 +35,7 @@ import {
   type Line,
 } from './lines';
 import { readOpener } from './openers';
+import { trailingCallLength, withoutTrailingCalls } from '../text-ends';
 
 export interface ParseOptions {
   /** "auto" (or undefined) reads the language from the chapeau. */
@@ -128,8 +129,6 @@ const chapeauEndingPattern = new RegExp(
 const genericEnglishChapeau = /^The ((?:[A-Z][\p{L}'’-]*)(?: (?:[A-Z][\p{L}'’-]*|of|and|on|for|the|in|to|against))*) ?(,)?$/u;
 const headerTitlePattern = /^\d{1,3}\/\d{1,4}\.[ \t\u00A0]+(\S.*)$/;
 const terminalPunctuation = /[,;:.!?]$/;
-/** Trailing footnote marks after punctuation, ignored when asking how a piece of text ends. */
-const trailingCallPattern = /(?:\[\^\d{1,4}\]|[\u00B9\u00B2\u00B3\u2070-\u2079]+|[ \u00A0]?\d{1,3})$/;
 
 export function endsOpen(content: string): boolean {
   const lastCode = content.charCodeAt(content.length - 1);
@@ -137,8 +136,9 @@ export function endsOpen(content: string): boolean {
   if (lastCode === 44 || lastCode === 59 || lastCode === 58 || lastCode === 46 || lastCode === 33 || lastCode === 63) return false;
   if ((lastCode >= 97 && lastCode <= 122) || (lastCode >= 65 && lastCode <= 90)) return true;
   let trimmed = content.trimEnd();
-  const call = trailingCallPattern.exec(trimmed);
-  if (call && terminalPunctuation.test(trimmed.slice(0, call.index).trimEnd())) trimmed = trimmed.slice(0, call.index).trimEnd();
+  const callLength = trailingCallLength(trimmed);
+  const beforeCall = trimmed.slice(0, trimmed.length - callLength).trimEnd();
+  if (callLength > 0 && terminalPunctuation.test(beforeCall)) trimmed = beforeCall;
   return !terminalPunctuation.test(trimmed);
 }
 
@@ -235,9 +235,8 @@ class Parser {
       const blockText = this.text.slice(block.span.start, block.span.end);
       const year = block.kind === 'header' ? /\b\d{1,4} \((19\d\d)\)/.exec(blockText)?.[1] : undefined;
       if (year && Number(year) < 1999) return true;
-      const record = adoptionRecordPattern.exec(blockText);
       // OCR reads digits as letters too ("7I5e séance"): a misread number still marks a scan.
-      const meeting = record?.[1];
+      const meeting = adoptionMeetingNumber(blockText);
       if (meeting && (!/^\d+$/.test(meeting) || Number(meeting) < 4000)) return true;
     }
     return false;
@@ -450,6 +449,8 @@ class Parser {
         chunk = [];
         return;
       }
+      // A closing line takes no number: a number left waiting stands as a paragraph of its own.
+      if (closingLinePattern.test(chunk[0]?.content ?? '')) flushPendingNumber();
       this.chunks.push({ lines: chunk, region, partIndex: Math.max(partIndex, 0), ...(pendingNumber ? { numberLine: pendingNumber } : {}) });
       pendingNumber = undefined;
       if (region === 'annex') {
@@ -515,8 +516,12 @@ class Parser {
         const continues = currentFootnote !== undefined && !blankSinceFootnote && (bareNumber >= 1000 || bareNumber <= currentFootnote.number);
         // After the closing block, footnotes run on from the last one: a line such as "30 July as the
         // World Day …" or "2025 Political Declaration" is text, not footnote 30 or 2025.
-        const lastNumber = this.footnoteTexts[this.footnoteTexts.length - 1]?.number ?? 0;
-        const outOfSeries = footnoteMode === 'after-closing' && (bareNumber >= 1000 || (lastNumber > 0 && bareNumber <= lastNumber));
+        const lastNumber = this.footnoteTexts[this.footnoteTexts.length - 1]?.number ?? currentFootnote?.number ?? 0;
+        // In a page's footnote block the numbers run on by one (two, where a copy lost one): a
+        // line further off ("30 July as the World Day …", "2025 Political Declaration") is text.
+        const outOfSeries = bareNumber >= 1000
+          || (footnoteMode === 'after-closing' && lastNumber > 0 && (bareNumber <= lastNumber || bareNumber > lastNumber + 20))
+          || (footnoteMode === 'pdf-block' && lastNumber > 0 && (bareNumber <= lastNumber - 1 || bareNumber > lastNumber + 2) && bareNumber !== currentFootnote?.number);
         if (bare && !continues && !outOfSeries && indent <= 2 && !readNumberLabel(this.text, line.contentStart)?.style.match(/^(dot|label)$/)) {
           startFootnote(line, line.contentStart + (bare[0] ?? '').trimEnd().length, bareNumber, 'bare', footnoteMode === 'pdf-block' ? 'page-foot' : 'yearbook');
           continue;
@@ -598,6 +603,8 @@ class Parser {
         flushChunk();
         flushPendingNumber();
         region = 'annex';
+        // An annex is text again: what follows is not the closing block's footnotes.
+        afterClosing = false;
         this.annexes.push({ heading: { start: line.contentStart, end: line.contentEnd }, start: line.contentStart, end: line.contentEnd });
         this.addBlock('annex-heading', line.contentStart, line.contentEnd);
         continue;
@@ -608,7 +615,7 @@ class Parser {
       }
       if (startsBlock && afterClosing && footnoteMode === 'none' && !closingLinePattern.test(content)) {
         const bare = bareFootnoteTextPattern.exec(content);
-        if (bare && !readNumberLabel(this.text, line.contentStart)?.style.match(/^(dot|label)$/)) {
+        if (bare && Number(bare[1]) < 1000 && !readNumberLabel(this.text, line.contentStart)?.style.match(/^(dot|label)$/)) {
           footnoteMode = 'after-closing';
           startFootnote(line, line.contentStart + (bare[0] ?? '').trimEnd().length, Number(bare[1]), 'bare', 'yearbook');
           continue;
@@ -876,7 +883,7 @@ class Parser {
   private isNumberedPreambular(item: ChunkReading): boolean {
     // A scan's marks are not to be trusted: there, a numbered paragraph is an operative one.
     if (!item.number || item.opener?.match?.kind !== 'preambular' || this.scanned) return false;
-    const ending = item.content.replace(/(?:\[\^\d{1,4}\]|[\u00B9\u00B2\u00B3\u2070-\u2079]+|[ \u00A0]?\d{1,3}|\s)+$/u, '');
+    const ending = withoutTrailingCalls(item.content);
     return ending.endsWith(',') || ending.endsWith(conventionsOf(this.language).paragraphMarks.preambular);
   }
 

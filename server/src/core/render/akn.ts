@@ -363,7 +363,7 @@ class AknBuilder {
   private heading(line: RenderLine, eId: string): void {
     const { xml } = this;
     const only = line.content.length === 1 && line.content[0]?.kind === 'text' ? line.content[0].text : undefined;
-    const numbered = only !== undefined ? /^([A-Z]|[IVXLC]{1,6})(\.?)(?:\s+(.+))?$/u.exec(only) : null;
+    const numbered = only !== undefined ? /^([A-Z]|[IVXLC]{1,6})(\.?)(?:\s+(\S.*))?$/u.exec(only) : null;
     if (numbered) {
       xml.inline('num', {}, escapeText(`${numbered[1] ?? ''}${numbered[2] ?? ''}`));
       if (numbered[3]) xml.inline('heading', {}, escapeText(numbered[3]));

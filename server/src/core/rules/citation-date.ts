@@ -1,3 +1,4 @@
+import { wordEndingAt } from '../text-ends';
 import type { Fix, TextEdit } from '../findings';
 import { styleFor, type StyleData } from '../lexicon/lexicon';
 import { alternation, writeDate } from '../lexicon/style';
@@ -36,7 +37,6 @@ interface CitedDate {
 interface CitationPatterns {
   readonly word: RegExp;
   /** An organ's name ending right before the citation word: "Human Rights Council ". */
-  readonly organ: RegExp;
   readonly number: RegExp;
   readonly date: RegExp;
   /** Another date right after a date: "of 25 September 2015 and 29 July 2016, respectively". */
@@ -56,13 +56,11 @@ function patternsOf(style: StyleData): CitationPatterns {
     const space = '[\\s\\u00A0]';
     const words = style.citations.words;
     const wordAlternation = alternation([...words, ...words.map((word) => word.charAt(0).toUpperCase() + word.slice(1))]);
-    const connector = alternation(style.citations.organConnectors);
     const listWord = alternation(style.citations.listWords);
     const month = alternation(style.months);
     const date = `(\\d{1,2})${space}+(${month})${space}+(\\d{4})(?![\\p{L}\\p{N}])`;
     patterns = {
       word: new RegExp(`(?<![\\p{L}\\p{N}])${wordAlternation}(?![\\p{L}\\p{N}])${space}+`, 'gu'),
-      organ: new RegExp(`((?:\\p{Lu}[\\p{L}’'\\-]*${space}+(?:${connector}${space}+)*)+)$`, 'u'),
       // "60/175", "35/142 B", "ES-10/24", "2005/13"; "217 A (III)", "1653 (XVI)", "2231 (2015)"
       number: /(?:(?:ES-|S-)?\d{1,4}\/\d{1,4}(?:[ \u00A0][A-Z](?![\p{L}\p{N}]))?|\d{1,4}(?:[ \u00A0][A-Z])?[ \u00A0]\((?:[IVXLC]+|ES-[IVXLC]+|S-[IVXLC]+|\d{4})\))(?![\p{L}\p{N}/])/uy,
       date: new RegExp(`,?${space}+${style.citations.dateWord}${space}+${date}`, 'uy'),
@@ -89,11 +87,33 @@ function sticky(pattern: RegExp, text: string, at: number): RegExpExecArray | nu
  * The organ named before a citation word, lower case, or '' for the draft's own organ ("its
  * resolution", "General Assembly resolution" in an Assembly text) or for none named ("bare").
  */
+/**
+ * The run of capitalised words (with connectors such as "of", "and" between them) that ends `before`,
+ * with the white space after it: "General Assembly " of "… by General Assembly ". Read backwards:
+ * the end-anchored pattern that did this backtracked polynomially.
+ */
+function capitalisedWordsBefore(before: string, connectors: readonly string[]): string | undefined {
+  let start: number | undefined;
+  let position = before.length;
+  if (!/[\s\u00A0]/.test(before[position - 1] ?? '')) return undefined;
+  for (;;) {
+    const word = wordEndingAt(before, position);
+    if (!word) break;
+    const first = word.word.charAt(0);
+    if (first !== first.toLowerCase()) start = word.start;
+    else if (!connectors.includes(word.word) || start === undefined) break;
+    position = word.start;
+    if (!/[\s\u00A0]/.test(before[position - 1] ?? '')) break;
+  }
+  return start === undefined ? undefined : before.slice(start);
+}
+
 function organBefore(run: ProseRun, at: number, patterns: CitationPatterns, ownOrgan: string | undefined): { organ: string; bare: boolean } {
   const before = run.text.slice(Math.max(0, at - 100), at);
-  const found = patterns.organ.exec(before);
+  const organText = capitalisedWordsBefore(before, patterns.connectors);
+  const found = organText === undefined ? undefined : [organText, organText];
   if (!found?.[1]) {
-    const previous = /(\p{L}+)[\s\u00A0]+$/u.exec(before)?.[1] ?? '';
+    const previous = wordEndingAt(before, before.length)?.word ?? '';
     return { organ: '', bare: !patterns.ownWords.includes(previous.toLowerCase()) };
   }
   let words = found[1].trim().split(/[\s\u00A0]+/);

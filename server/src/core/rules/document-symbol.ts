@@ -7,52 +7,66 @@ import type { Rule } from '../rule';
  * NPT/CONF.2010/50 (Vol. I), CM/Res.1356 (LIV), "217 A (III)"), so only shapes that no series uses
  * are reported; a symbol is never rewritten, because what was meant cannot be known.
  */
-interface Malformation {
-  readonly pattern: RegExp;
-  readonly message: (written: string) => string;
+/**
+ * A symbol starts a word: not inside a word, a number, another symbol or a web address. Checked on
+ * the character before a candidate.
+ */
+const notAfter = /[\p{L}\p{N}/.:\-]/u;
+
+function isSymbolCharacter(character: string | undefined): boolean {
+  return character !== undefined && /[A-Za-z0-9./\-]/.test(character);
 }
 
 /**
- * A symbol starts a word: not inside a word, a number, another symbol or a web address. Checked on
- * the character before a match rather than with a lookbehind, which would cost a test at every offset.
+ * The candidate symbol that starts at `start`: letters, digits, ".", "-" and "/", and a single space
+ * right next to a slash ("A/ RES/61/181"). A character loop: the shapes below are then tested on
+ * this short string with anchored, unambiguous patterns (nested repetitions over running text
+ * backtrack polynomially).
  */
-const notAfter = /[\p{L}\p{N}/.:\-]/u;
-/** A symbol's parts after its series: "/RES", "/61", "/C.3", "/L.12", "/ES-10". */
-const parts = String.raw`(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)`;
+function candidateAt(text: string, start: number): string {
+  let end = start;
+  while (end < text.length && end - start < 80) {
+    const character = text[end];
+    if (isSymbolCharacter(character)) {
+      end++;
+      continue;
+    }
+    const space = character === ' ' || character === '\u00A0';
+    if (space && (text[end - 1] === '/' || text[end + 1] === '/') && isSymbolCharacter(text[end + 1])) {
+      end++;
+      continue;
+    }
+    break;
+  }
+  return text.slice(start, end);
+}
 
-const malformations: readonly Malformation[] = [
-  {
-    // "A//61/179": a part lost between two slashes.
-    pattern: new RegExp(`[A-Z][A-Z0-9.\\-]*${parts}*//[A-Za-z0-9][A-Za-z0-9.\\-/]*`, 'gu'),
-    message: (written) => `'${written}' is not a well-formed document symbol: a part is missing between two slashes.`,
-  },
-  {
-    // "A/RES/61/ of …", "A/RES/61/, …": the number lost after the last slash. A slash at a line's end
-    // is a symbol wrapped onto the next line, not a lost part.
-    pattern: new RegExp(`(?:A|S|E)${parts}+/(?=[,;)]|[.:][\\s\\u00A0]|[ \\u00A0]+[^\\d\\s])`, 'gu'),
-    message: (written) => `'${written}' is not a well-formed document symbol: it ends with a slash, where a part is missing.`,
-  },
-  {
-    // "A/ RES/61/181", "A /RES/61/181": a space inside the symbol.
-    pattern: new RegExp(`(?:A|S|E)${parts}*(?:[ \\u00A0]/|/[ \\u00A0])(?:RES\\b|[A-Z]{1,4}\\.\\d|\\d)[A-Za-z0-9.\\-/]*`, 'gu'),
-    message: (written) => `'${written}' is not a well-formed document symbol: a symbol has no space next to a slash.`,
-  },
-  {
-    // "S/RES/2231(2015)": the year of a Security Council resolution stands after a space.
-    pattern: new RegExp(`S/RES/\\d{1,5}\\(\\d{4}\\)`, 'gu'),
-    message: (written) => `Write '${written.replace('(', ' (')}', with a space before the year, not '${written}'.`,
-  },
-  {
-    // "a/res/61/181", "A/Res/61/181", "e/2006/30": the series and "RES" are capitals.
-    pattern: new RegExp(`(?:[ase]/(?:[Rr][Ee][Ss]|\\d{1,4})|[ASE]/(?!RES)[Rr][Ee][Ss])/[A-Za-z0-9][A-Za-z0-9.\\-/]*`, 'gu'),
-    message: (written) => `Write the document symbol in capitals: '${written.replace(/^[a-z]/, (letter) => letter.toUpperCase()).replace(/\/res\//i, '/RES/')}', not '${written}'.`,
-  },
-  {
-    // "A/RES61/181": the slash after RES lost.
-    pattern: new RegExp(`(?:A|S|E)(?:/[A-Z]+)*/RES\\d[A-Za-z0-9.\\-/]*`, 'gu'),
-    message: (written) => `'${written}' is not a well-formed document symbol: a slash is missing after 'RES'.`,
-  },
-];
+/** What is wrong with the candidate `written` (followed in the text by `after`), if anything. */
+function malformation(written: string, after: string): string | undefined {
+  if (!/^[A-Za-z]/.test(written) || !written.includes('/')) return undefined;
+  // "A//61/179": a part lost between two slashes.
+  if (/^[A-Z]/.test(written) && written.includes('//')) return `'${written}' is not a well-formed document symbol: a part is missing between two slashes.`;
+  // "A/RES/61/ of …", "A/RES/61/, …": the number lost after the last slash (a slash at a line's end
+  // is a symbol wrapped onto the next line, not a lost part).
+  if (/^[ASE]\//.test(written) && written.endsWith('/') && /^(?:[,;)]|[.:][\s\u00A0]|[ \u00A0]+[^\d\s])/.test(after)) {
+    return `'${written}' is not a well-formed document symbol: it ends with a slash, where a part is missing.`;
+  }
+  // "A/ RES/61/181", "A /RES/61/181": a space inside the symbol.
+  if (/^[ASE][/ \u00A0]/.test(written) && /[ \u00A0]\/|\/[ \u00A0]/.test(written) && /[/ \u00A0](?:RES\b|[A-Z]{1,4}\.\d|\d)/.test(written.replace(/[ \u00A0]/g, '/'))) {
+    return `'${written}' is not a well-formed document symbol: a symbol has no space next to a slash.`;
+  }
+  // "a/res/61/181", "A/Res/61/181", "e/2006/30": the series and "RES" are capitals.
+  if (/^[ase]\/(?:[Rr][Ee][Ss]|\d)/.test(written) || /^[ASE]\/(?!RES)[Rr][Ee][Ss]\//.test(written)) {
+    const right = written.replace(/^[a-z]/, (letter) => letter.toUpperCase()).replace(/\/res\//i, '/RES/');
+    return `Write the document symbol in capitals: '${right}', not '${written}'.`;
+  }
+  // "A/RES61/181": the slash after RES lost.
+  if (/^[ASE]\//.test(written) && /\/RES\d/.test(written)) return `'${written}' is not a well-formed document symbol: a slash is missing after 'RES'.`;
+  return undefined;
+}
+
+/** "S/RES/2231(2015)": the year of a Security Council resolution stands after a space. */
+const yearWithoutSpace = /^S\/RES\/\d{1,5}\(\d{4}\)/;
 
 export const documentSymbolRule: Rule = {
   id: 'document-symbol',
@@ -64,17 +78,28 @@ export const documentSymbolRule: Rule = {
     // OCR breaks symbols in scanned records ("S/ 12869"): what it misread is no drafter's slip.
     if (draft.fromScan) return;
     for (const run of [...bodyProse(draft), ...footnoteProse(draft)]) {
-      const reported: { start: number; end: number }[] = [];
-      for (const { pattern, message } of malformations) {
-        for (const match of run.text.matchAll(pattern)) {
-          const start = match.index;
-          if (start > 0 && notAfter.test(run.text[start - 1] ?? '')) continue;
-          const end = start + match[0].replace(/[.\-]+$/, '').length;
-          // One finding per symbol, the first malformation found; quotations are left as quoted.
-          if (reported.some((span) => start < span.end && end > span.start) || isQuoted(run, start, end)) continue;
-          reported.push({ start, end });
-          context.report({ span: draftSpan(run, start, end), message: message(run.text.slice(start, end)) });
+      const text = run.text;
+      for (let start = text.indexOf('/'); start >= 0; start = text.indexOf('/', start + 1)) {
+        // Back from a slash to where its symbol starts, then the candidate forward from there.
+        let from = start;
+        while (from > 0 && (isSymbolCharacter(text[from - 1]) || ((text[from - 1] === ' ' || text[from - 1] === '\u00A0') && text[from] === '/' && isSymbolCharacter(text[from - 2])))) from--;
+        if (from > 0 && notAfter.test(text[from - 1] ?? '')) continue;
+        const candidate = candidateAt(text, from);
+        let candidateEnd = candidate.length;
+        while (candidateEnd > 0 && (candidate[candidateEnd - 1] === ' ' || candidate[candidateEnd - 1] === '\u00A0')) candidateEnd--;
+        const written = candidate.slice(0, candidateEnd);
+        const year = yearWithoutSpace.exec(text.slice(from, from + 30));
+        let message = malformation(written.endsWith('.') || written.endsWith('-') ? written.slice(0, -1) : written, text.slice(from + written.length, from + written.length + 3));
+        let end = from + written.length;
+        while (end > from && (text[end - 1] === '.' || text[end - 1] === '-')) end--;
+        if (!message && year) {
+          message = `Write '${year[0].replace('(', ' (')}', with a space before the year, not '${year[0]}'.`;
+          end = from + year[0].length;
         }
+        // The next slash inside this candidate belongs to it.
+        start = Math.max(start, from + written.length - 1);
+        if (!message || isQuoted(run, from, end)) continue;
+        context.report({ span: draftSpan(run, from, end), message });
       }
     }
   },

@@ -1,4 +1,5 @@
 import { conventionsOf } from '../lexicon/lexicon';
+import { wordEndingAt } from '../text-ends';
 import type { Draft, Paragraph, SubParagraph } from '../model';
 import type { Rule, RuleContext } from '../rule';
 import { isSpace } from '../parse/lines';
@@ -47,7 +48,7 @@ function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expec
     if (draft.displacedText.length > 0) return;
     // A negotiation note ends the paragraph ("4. [deleted]"): its mark comes with the agreed text (bracket-balance).
     if (end.mark === ']') return;
-    const lastWord = /[\p{L}'’-]+$/u.exec(draft.text.slice(Math.max(0, end.span.end - 30), end.span.end))?.[0] ?? '';
+    const lastWord = wordEndingAt(draft.text, end.span.end, false)?.word ?? '';
     if (context.lexicon?.wordsThatCannotEnd.includes(lastWord)) return;
     context.report({
       span: end.span,
@@ -110,7 +111,9 @@ function checkSpacesBeforeMarks(draft: Draft, context: RuleContext): void {
   const preferred = [...spacing.spaces].sort((a, b) => (used.get(b) ?? 0) - (used.get(a) ?? 0))[0] ?? ' ';
   for (const offset of missing) {
     const mark = text[offset] ?? '';
-    const word = /\S{1,30}$/.exec(text.slice(Math.max(0, offset - 30), offset))?.[0] ?? '';
+    let wordStart = offset;
+    while (wordStart > 0 && offset - wordStart < 30 && !/\s/.test(text[wordStart - 1] ?? ' ')) wordStart--;
+    const word = text.slice(wordStart, offset);
     context.report({
       span: { start: offset, end: offset + 1 },
       message: `In this draft's language, '${mark}' takes a space before it (a narrow no-break space or a space): '${word} ${mark}', not '${word}${mark}'.`,

@@ -22,7 +22,9 @@ function patternsOf(style: StyleData): SessionPatterns {
     const qualifier = `(?:[ \\u00A0]${alternation(style.sessions.qualifiers)})?`;
     // The session word in the case the data gives ("session"): "69th Regular Session" is a title, left alone.
     patterns = {
-      phrase: new RegExp(`(?<![\\p{L}\\p{N}])${ordinal}(?:${joiner}${ordinal})*${qualifier}[ \\u00A0]${alternation(style.sessions.words)}(?![\\p{L}\\p{N}])`, 'gu'),
+      // Sticky, tried only where a number starts a word (see check): searched for along the whole
+      // text, a repeated list like this one backtracks polynomially.
+      phrase: new RegExp(`${ordinal}(?:${joiner}${ordinal})*${qualifier}[ \\u00A0]${alternation(style.sessions.words)}(?![\\p{L}\\p{N}])`, 'uy'),
       ordinal: new RegExp(`(\\d{1,3})${suffix}`, 'gu'),
     };
     patternCache.set(style, patterns);
@@ -42,8 +44,17 @@ export const sessionOrdinalRule: Rule = {
     const patterns = patternsOf(style);
     // Paragraphs only: footnotes cite other bodies' records by their titles ("69th Regular Session").
     for (const run of bodyProse(draft)) {
-      for (const phrase of run.text.matchAll(patterns.phrase)) {
-        if (isQuoted(run, phrase.index, phrase.index + phrase[0].length)) continue;
+      const text = run.text;
+      let coveredUntil = 0;
+      for (const digits of text.matchAll(/\d+/g)) {
+        const at = digits.index;
+        // Inside a phrase already read ("62nd and 63rd sessions"), or inside a word or number: no start.
+        if (at < coveredUntil || (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1] ?? ''))) continue;
+        patterns.phrase.lastIndex = at;
+        const phrase = patterns.phrase.exec(text);
+        if (!phrase) continue;
+        coveredUntil = phrase.index + phrase[0].length;
+        if (isQuoted(run, phrase.index, coveredUntil)) continue;
         for (const numeral of phrase[0].matchAll(patterns.ordinal)) {
           const start = phrase.index + numeral.index;
           const end = start + numeral[0].length;

@@ -1,0 +1,142 @@
+// The outputs over LSP, for any editor: the print-layout preview (`resolint/preview`) and the
+// exports to Word, Akoma Ntoso and HTML (`resolint/export`). Both read the cached analysis of the
+// document's version and build one rendering model per analysis; none parses again, and none
+// throws to the client: a failure is logged and answered with null.
+import type { Connection } from 'vscode-languageserver';
+import {
+  akomaNtoso,
+  previewBody,
+  previewContentSecurityPolicy,
+  previewHtml,
+  previewStyles,
+  renderModel,
+  symbolFromFileName,
+  type HtmlOptions,
+  type RenderModel,
+} from '../core/index';
+import type { Analysis } from './analysis-cache';
+
+/** `{ textDocument: { uri }, scriptNonce?, page? }` → PreviewResult, or null when the document is not open. */
+export const previewRequest = 'resolint/preview';
+/** `{ textDocument: { uri }, format: "docx" | "akn" | "html" }` → ExportResult, or null. */
+export const exportRequest = 'resolint/export';
+
+export interface PreviewResult {
+  readonly uri: string;
+  /** The document version the preview shows; a client drops an answer for a version it no longer has. */
+  readonly version: number;
+  /** The draft's language ("en", "fr" …; "en" when unknown), for the page's lang attribute. */
+  readonly language: string;
+  /** The `<article>` of the page: blocks carry `data-start`/`data-end` offsets, paragraphs with findings `has-finding finding-<severity>`. */
+  readonly body: string;
+  /** The style sheet, to be put verbatim in one `<style>` element: the policy allows it by its hash. */
+  readonly styles: string;
+  /** The page's content security policy: nothing loaded, these styles, and a script only with the nonce asked for. */
+  readonly contentSecurityPolicy: string;
+  /** The whole standalone page, when asked for with `page: true`. */
+  readonly html?: string;
+}
+
+export const exportFormats = ['docx', 'akn', 'html'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export interface ExportResult {
+  readonly uri: string;
+  readonly version: number;
+  readonly format: ExportFormat;
+  /** base64 for docx (a zip package), utf8 text for akn (XML) and html. */
+  readonly encoding: 'base64' | 'utf8';
+  readonly data: string;
+}
+
+export interface OutputDependencies {
+  /** The cached analysis of the open document as it is now; undefined when it is not open. */
+  analyze(documentUri: string): Promise<Analysis | undefined>;
+  logError(what: string, error: unknown): void;
+}
+
+/** A nonce goes into the page's policy and a script's attribute: plain base64 or hex characters only. */
+const noncePattern = /^[A-Za-z0-9+/_-]{16,128}={0,2}$/u;
+
+const modelOfAnalysis = new WeakMap<Analysis, RenderModel>();
+
+/** The rendering model of the analysis' draft, built once per document version; a file named like "A_RES_61_181.txt" gives the symbol. */
+function modelOf(analysis: Analysis): RenderModel {
+  let model = modelOfAnalysis.get(analysis);
+  if (!model) {
+    const symbolHint = symbolFromUri(analysis.uri);
+    model = renderModel(analysis.result.draft, symbolHint ? { symbolHint } : {});
+    modelOfAnalysis.set(analysis, model);
+  }
+  return model;
+}
+
+function symbolFromUri(uri: string): string | undefined {
+  const lastSegment = uri.replace(/[?#].*$/su, '').replace(/^.*\//su, '');
+  try {
+    return symbolFromFileName(decodeURIComponent(lastSegment));
+  } catch {
+    return symbolFromFileName(lastSegment);
+  }
+}
+
+function documentUriOf(params: unknown): string | undefined {
+  if (typeof params !== 'object' || params === null) return undefined;
+  const textDocument = (params as { textDocument?: unknown }).textDocument;
+  if (typeof textDocument !== 'object' || textDocument === null) return undefined;
+  const uri = (textDocument as { uri?: unknown }).uri;
+  return typeof uri === 'string' ? uri : undefined;
+}
+
+export function registerOutputHandlers(connection: Connection, dependencies: OutputDependencies): void {
+  const { analyze, logError } = dependencies;
+
+  const withAnalysis = async <R>(what: string, documentUri: string, answer: (analysis: Analysis) => R | Promise<R>): Promise<R | null> => {
+    try {
+      const analysis = await analyze(documentUri);
+      return analysis ? await answer(analysis) : null;
+    } catch (error) {
+      logError(`${what} for ${documentUri}`, error);
+      return null;
+    }
+  };
+
+  connection.onRequest(previewRequest, (params: unknown) => {
+    const uri = documentUriOf(params);
+    if (uri === undefined) return null;
+    const { scriptNonce, page } = params as { scriptNonce?: unknown; page?: unknown };
+    if (scriptNonce !== undefined && (typeof scriptNonce !== 'string' || !noncePattern.test(scriptNonce))) {
+      logError(`Preview of ${uri}`, new Error('the script nonce must be 16 to 128 base64 characters'));
+      return null;
+    }
+    return withAnalysis<PreviewResult>('Preview', uri, (analysis) => {
+      const model = modelOf(analysis);
+      const options: HtmlOptions = { findings: analysis.result.findings, ...(scriptNonce !== undefined ? { scriptNonce } : {}) };
+      return {
+        uri,
+        version: analysis.version,
+        language: model.language === 'unknown' ? 'en' : model.language,
+        body: previewBody(model, options),
+        styles: previewStyles,
+        contentSecurityPolicy: previewContentSecurityPolicy(options),
+        ...(page === true ? { html: previewHtml(model, options) } : {}),
+      };
+    });
+  });
+
+  connection.onRequest(exportRequest, (params: unknown) => {
+    const uri = documentUriOf(params);
+    const format = (params as { format?: unknown } | null)?.format;
+    if (uri === undefined || !exportFormats.includes(format as ExportFormat)) return null;
+    return withAnalysis<ExportResult>(`Export to ${String(format)}`, uri, async (analysis) => {
+      const model = modelOf(analysis);
+      const base = { uri, version: analysis.version, format: format as ExportFormat };
+      if (format === 'docx') {
+        // The one output that needs a library: loaded on the first export only.
+        const { wordDocument } = await import('../node/docx.js');
+        return { ...base, encoding: 'base64', data: (await wordDocument(model)).toString('base64') };
+      }
+      return { ...base, encoding: 'utf8', data: format === 'akn' ? akomaNtoso(model) : previewHtml(model) };
+    });
+  });
+}
