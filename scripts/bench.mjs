@@ -203,6 +203,38 @@ row('language server: spawn to initialized', `${format(median(readyTimes))} ms`,
   server.notify('exit', null);
 }
 
+// The print-layout preview: from a change to the preview of that version, on a 100-paragraph draft.
+{
+  const server = startServer();
+  await server.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+  server.notify('initialized', {});
+  const uri = 'file:///bench/preview.resolution';
+  const paragraphs = paragraphTexts.filter((paragraph) => paragraph.kind === 'operative').slice(0, 100);
+  const text = ['The General Assembly,', '', ...paragraphs.flatMap((paragraph, index) => [`${index + 1}. ${paragraph.words}${index === paragraphs.length - 1 ? '.' : ';'}`, ''])].join('\n');
+  let version = 1;
+  server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'resolution', version, text } });
+  await server.request('resolint/preview', { textDocument: { uri } });
+  const lines = text.split('\n');
+  const latencies = [];
+  for (let edit = 0; edit < (quick ? 20 : 60); edit++) {
+    const line = 2 + 2 * (edit % paragraphs.length);
+    const character = lines[line].length - 1;
+    lines[line] = `${lines[line].slice(0, character)}x${lines[line].slice(character)}`;
+    version++;
+    const started = process.hrtime.bigint();
+    server.notify('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: 'x' }],
+    });
+    const preview = await server.request('resolint/preview', { textDocument: { uri } });
+    if (!preview.result) throw new Error('bench: no preview answered');
+    latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  row('preview: change to updated preview HTML, 100-paragraph draft', `p50 ${format(median(latencies))} ms · p95 ${format(percentile(latencies, 0.95))} ms`, 'goal: within 100 ms');
+  await server.request('shutdown', null);
+  server.notify('exit', null);
+}
+
 // 4. The command line, cold.
 {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'resolint-bench-'));
