@@ -98,7 +98,7 @@ async function runWorker({ chunks, source, trace }) {
       checked++;
       characters += fuzzCase.text.length;
       bySource[fuzzCase.source] = (bySource[fuzzCase.source] ?? 0) + 1;
-      if (ms > slowest.ms) slowest = { ms, source: fuzzCase.source, length: fuzzCase.text.length };
+      if (ms > slowest.ms) slowest = { ms, source: fuzzCase.source, length: fuzzCase.text.length, seed, case: checked, start: harness.literal(fuzzCase.text.slice(0, 60)) };
       if (Date.now() - lastReport > 2000) {
         send({ type: 'progress', seed, checked });
         lastReport = Date.now();
@@ -244,7 +244,7 @@ async function main() {
   const lines = [
     `fuzz: ${summary.runs} cases in ${formatDuration(elapsed)} (${summary.casesPerSecond} cases/s, ${summary.megabytes} M characters, ${workers.length} workers, ${totals.chunks} chunks from seed ${options.seed})`,
     ...Object.entries(totals.bySource).sort((a, b) => b[1] - a[1]).map(([name, count]) => `  ${String(count).padStart(9)}  ${name}`),
-    `  slowest case: ${totals.slowest.ms} ms (${totals.slowest.source}, ${totals.slowest.length} characters)`,
+    `  slowest case: ${totals.slowest.ms} ms (${totals.slowest.source}, ${totals.slowest.length} characters${totals.slowest.seed === undefined ? '' : `, case ${totals.slowest.case} of the chunk of seed ${totals.slowest.seed}, starting ${totals.slowest.start}`})`,
     `  exceptions: ${summary.exceptions}, property violations: ${summary.propertyViolations}${Object.keys(totals.knownBugs).length > 0 ? ' (apart from the known bugs below)' : ''}`,
   ];
   for (const [name, known] of Object.entries(totals.knownBugs)) {

@@ -4,8 +4,11 @@
 // runs as many as asked (scripts/fuzz.mjs); FUZZ_RUNS=N here sets the runs of every source but the
 // megabyte lines. A failure that a known bug explains (knownFuzzBugs) is put down to it.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import fc from 'fast-check';
 import { applyEdits, collectFixEdits, type Finding } from '../server/src/core/index';
+import { makeTempFolder, parseJsonOutput, removeTempFolder, repositoryRoot } from './cli/run-resolint';
 import { checkCase, corpusTexts, describeCase, failureOf, fuzzCases, fuzzSources, knownBugExplaining, knownFuzzBugs, literal, minimizeText, type FuzzCase } from './support/fuzz';
 
 const runsOverride = Number(process.env['FUZZ_RUNS'] ?? '') || undefined;
@@ -60,6 +63,28 @@ describe('fuzzing: no input breaks the core (test/support/fuzz.ts)', function ()
     const started = Date.now();
     assert.equal(applyEdits('[^1]'.repeat(250000), collectFixEdits(many)).text.length, 1250000);
     assert.ok(Date.now() - started < 5000, `250,000 fixes took ${Date.now() - started} ms`);
+  });
+
+  it('the command line: 300 garbled drafts in one call exit 0 or 1, with valid JSON for every file', () => {
+    // Drafts as a drafter's disk holds them: cut and garbled adopted texts and token soups, written as UTF-8 (no NUL: that is a binary file, refused with exit 2).
+    const sources = fuzzSources.filter((source) => !source.heavy && (!source.needsCorpus || corpusTexts.length > 0) && /corpus|token soups|nested/.test(source.name));
+    const texts = sources.flatMap((source) => fc.sample(source.texts, { numRuns: Math.ceil(300 / sources.length), seed: 300 })).slice(0, 300);
+    const files = Object.fromEntries(texts.map((text, index) => [`draft-${String(index).padStart(3, '0')}.resolution`, text.replace(/\u0000/g, ' ')]));
+    const folder = makeTempFolder(files);
+    try {
+      // runResolint's 1 MB of output is too little: JSON carries every draft's source.
+      const spawned = spawnSync(process.execPath, [path.join(repositoryRoot, 'bin', 'resolint.js'), '--format', 'json', folder], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, timeout: 60000 });
+      const run = { status: spawned.status, stdout: spawned.stdout, stderr: spawned.stderr };
+      assert.ok(run.status === 0 || run.status === 1, `exit ${String(run.status)}: ${run.stderr.slice(0, 2000)}`);
+      assert.equal(run.stderr, '');
+      const results = parseJsonOutput(run);
+      assert.deepEqual(results.map((result) => path.basename(result.filePath)).sort(), Object.keys(files).sort());
+      for (const result of results) {
+        for (const message of result.messages) assert.ok(message.line >= 1 && message.column >= 1 && message.endLine >= message.line, `${result.filePath}: ${JSON.stringify(message)}`);
+      }
+    } finally {
+      removeTempFolder(folder);
+    }
   });
 
   describe('known bugs the fuzzing found (knownFuzzBugs in test/support/fuzz.ts)', () => {

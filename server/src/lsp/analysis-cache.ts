@@ -22,7 +22,8 @@ export class AnalysisCache {
   /** The analysis of the document as it is now; computed only if the version or the settings changed. */
   analysisOf(document: TextDocument, settings: DocumentSettings): Analysis {
     const cached = this.byDocument.get(document.uri);
-    if (cached && cached.version === document.version && cached.settings === settings) return cached;
+    // The text is compared too: a client that sends two changes with one version number must not be answered from the older text.
+    if (cached && cached.version === document.version && cached.settings === settings && cached.text === document.getText()) return cached;
     // TextDocument is updated in place by later changes: take the text now, once.
     const text = document.getText();
     const analysis: Analysis = {

@@ -2,9 +2,14 @@
 // semantic tokens, code actions, the renumbering, finalizing and converting commands and the
 // status-bar counts (the preview and the exports are output-handlers'). Each handler reads
 // the one cached analysis of the document's version, asks the core, converts; none parses, and
-// none throws to the client: a failure is logged and answered with nothing.
+// none throws to the client: a failure is logged and answered with nothing; a request naming no
+// document or no position is refused (InvalidParams) and a cancelled one answered RequestCancelled.
 import {
   CodeActionKind,
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
   type ClientCapabilities,
   type Connection,
   type ServerCapabilities,
@@ -83,6 +88,8 @@ export interface FeatureDependencies {
   analyze(documentUri: string): Promise<Analysis | undefined>;
   clientCapabilities(): ClientCapabilities;
   logError(what: string, error: unknown): void;
+  /** A request refused (no document named, not a position): one line in the log. */
+  logWarning(message: string): void;
 }
 
 export function featureCapabilities(): ServerCapabilities {
@@ -130,19 +137,43 @@ export function registerFeatureHandlers(connection: Connection, dependencies: Fe
   const capabilities = (): ClientCapabilities => dependencies.clientCapabilities();
   const documentChanges = (): boolean => capabilities().workspace?.workspaceEdit?.documentChanges === true;
 
-  /** Runs `answer` on the analysis of the document; null when it is not open, and on any failure, which is logged. */
-  const withAnalysis = async <R>(what: string, documentUri: string, answer: (analysis: Analysis) => R | Promise<R>): Promise<R | null> => {
+  /**
+   * Runs `answer` on the analysis of the document `params.textDocument.uri` names; null when it is
+   * not open, and on any failure, which is logged. A request that names no document, or an answer
+   * that throws a ResponseError (a position that is not one), is answered with that error; a
+   * cancelled request with RequestCancelled, before the document is analysed or after (a hostile
+   * or busy client may cancel a request on a 20 MB draft: test/lsp-hostile.test.ts).
+   */
+  const withAnalysis = async <R>(what: string, params: unknown, token: CancellationToken | undefined, answer: (analysis: Analysis) => R | Promise<R>): Promise<R | null | ResponseError<void>> => {
+    const documentUri = (params as { textDocument?: { uri?: unknown } } | null | undefined)?.textDocument?.uri;
+    if (typeof documentUri !== 'string') return rejected(what, new ResponseError(ErrorCodes.InvalidParams, `${what}: the request names no textDocument.uri`));
+    const cancelled = (): ResponseError<void> => new ResponseError(LSPErrorCodes.RequestCancelled, `${what} for ${documentUri}: cancelled`);
+    if (token?.isCancellationRequested) return cancelled();
     try {
       const analysis = await analyze(documentUri);
+      if (token?.isCancellationRequested) return cancelled();
       return analysis ? await answer(analysis) : null;
     } catch (error) {
+      if (error instanceof ResponseError) return rejected(what, error as ResponseError<void>);
       logError(`${what} for ${documentUri}`, error);
       return null;
     }
   };
+  const rejected = (what: string, error: ResponseError<void>): ResponseError<void> => {
+    dependencies.logWarning(`Rejected a ${what} request: ${error.message}`);
+    return error;
+  };
+  /** The offset of a position in the analysed text; a position that is not two numbers is refused (InvalidParams). Far past the end is the end. */
+  const offsetAt = (analysis: Analysis, position: unknown): number => {
+    const { line, character } = (position ?? {}) as { line?: unknown; character?: unknown };
+    if (typeof line !== 'number' || typeof character !== 'number' || !Number.isFinite(line) || !Number.isFinite(character)) {
+      throw new ResponseError(ErrorCodes.InvalidParams, `${JSON.stringify(position)} is not a position {line, character}`);
+    }
+    return analysis.lineIndex.offsetAt({ line: Math.floor(line), character: Math.floor(character) });
+  };
 
-  connection.onDocumentSymbol((params) =>
-    withAnalysis('Document symbols', params.textDocument.uri, (analysis) => {
+  connection.onDocumentSymbol((params, token) =>
+    withAnalysis('Document symbols', params, token, (analysis) => {
       const symbols = documentSymbols(analysis.result.draft);
       return capabilities().textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport
         ? toDocumentSymbols(symbols, analysis)
@@ -150,53 +181,53 @@ export function registerFeatureHandlers(connection: Connection, dependencies: Fe
     }),
   );
 
-  connection.onFoldingRanges((params) =>
-    withAnalysis('Folding ranges', params.textDocument.uri, (analysis) => toFoldingRanges(foldingRanges(analysis.result.draft), analysis)),
+  connection.onFoldingRanges((params, token) =>
+    withAnalysis('Folding ranges', params, token, (analysis) => toFoldingRanges(foldingRanges(analysis.result.draft), analysis)),
   );
 
-  connection.onHover((params) =>
-    withAnalysis('Hover', params.textDocument.uri, (analysis) => {
-      const hover = hoverAt(analysis.result.draft, analysis.lineIndex.offsetAt(params.position));
+  connection.onHover((params, token) =>
+    withAnalysis('Hover', params, token, (analysis) => {
+      const hover = hoverAt(analysis.result.draft, offsetAt(analysis, params.position));
       return hover ? toHover(hover, analysis) : null;
     }),
   );
 
-  connection.onDefinition((params) =>
-    withAnalysis('Definition', params.textDocument.uri, (analysis) => {
-      const definition = definitionAt(analysis.result.draft, analysis.lineIndex.offsetAt(params.position));
+  connection.onDefinition((params, token) =>
+    withAnalysis('Definition', params, token, (analysis) => {
+      const definition = definitionAt(analysis.result.draft, offsetAt(analysis, params.position));
       return definition ? toDefinition(definition, analysis, capabilities().textDocument?.definition?.linkSupport === true) : null;
     }),
   );
 
-  connection.onReferences((params) =>
-    withAnalysis('References', params.textDocument.uri, (analysis) =>
-      toLocations(referencesAt(analysis.result.draft, analysis.lineIndex.offsetAt(params.position), params.context.includeDeclaration), analysis),
+  connection.onReferences((params, token) =>
+    withAnalysis('References', params, token, (analysis) =>
+      toLocations(referencesAt(analysis.result.draft, offsetAt(analysis, params.position), params.context.includeDeclaration), analysis),
     ),
   );
 
-  connection.onCompletion((params) =>
-    withAnalysis('Completion', params.textDocument.uri, (analysis) => {
+  connection.onCompletion((params, token) =>
+    withAnalysis('Completion', params, token, (analysis) => {
       const options = { lexicon: lexiconOf(analysis), alsoPosition: analysis.settings.settings.alsoPosition };
-      const completions = completionsAt(analysis.result.draft, analysis.lineIndex.offsetAt(params.position), options);
+      const completions = completionsAt(analysis.result.draft, offsetAt(analysis, params.position), options);
       return { isIncomplete: false, items: toCompletionItems(completions, analysis) };
     }),
   );
 
-  connection.onDocumentFormatting((params) =>
-    withAnalysis('Formatting', params.textDocument.uri, (analysis) => toTextEdits(formattingEdits(analysis.result.draft), analysis)),
+  connection.onDocumentFormatting((params, token) =>
+    withAnalysis('Formatting', params, token, (analysis) => toTextEdits(formattingEdits(analysis.result.draft), analysis)),
   );
 
-  connection.onDocumentLinks((params) =>
-    withAnalysis('Document links', params.textDocument.uri, (analysis) => toDocumentLinks(documentLinks(analysis.result.draft), analysis)),
+  connection.onDocumentLinks((params, token) =>
+    withAnalysis('Document links', params, token, (analysis) => toDocumentLinks(documentLinks(analysis.result.draft), analysis)),
   );
 
-  connection.languages.semanticTokens.on(async (params) =>
-    (await withAnalysis('Semantic tokens', params.textDocument.uri, (analysis) => toSemanticTokens(semanticTokens(analysis.result.draft), analysis))) ?? { data: [] },
+  connection.languages.semanticTokens.on(async (params, token) =>
+    (await withAnalysis('Semantic tokens', params, token, (analysis) => toSemanticTokens(semanticTokens(analysis.result.draft), analysis))) ?? { data: [] },
   );
 
-  connection.onCodeAction((params) =>
-    withAnalysis('Code actions', params.textDocument.uri, (analysis) => {
-      const range = { start: analysis.lineIndex.offsetAt(params.range.start), end: analysis.lineIndex.offsetAt(params.range.end) };
+  connection.onCodeAction((params, token) =>
+    withAnalysis('Code actions', params, token, (analysis) => {
+      const range = { start: offsetAt(analysis, params.range?.start), end: offsetAt(analysis, params.range?.end) };
       const only = params.context.only;
       const proposals = codeActionsFor(analysis.result, range, { settings: analysis.settings.settings, ...(only ? { only } : {}) });
       return proposals.map((proposal) => toCodeAction(proposal, analysis, documentChanges()));
@@ -210,7 +241,7 @@ export function registerFeatureHandlers(connection: Connection, dependencies: Fe
       logError(`Command ${params.command}`, new Error(`unknown command or arguments: ${JSON.stringify(params.arguments ?? [])}`));
       return null;
     }
-    return withAnalysis<RenumberResult>(renumber.label, argument.uri, async (analysis) => {
+    return withAnalysis<RenumberResult>(renumber.label, { textDocument: { uri: argument.uri } }, undefined, async (analysis) => {
       // The client saw another version: its numbers may not be these.
       if (argument.version !== undefined && argument.version !== analysis.version) return { changed: 0, applied: false };
       const edits = renumber.edits(analysis.result.draft);
@@ -222,11 +253,9 @@ export function registerFeatureHandlers(connection: Connection, dependencies: Fe
     });
   });
 
-  connection.onRequest(documentStatsRequest, (params: { textDocument?: { uri?: unknown } }) => {
-    const uri = params?.textDocument?.uri;
-    if (typeof uri !== 'string') return null;
-    return withAnalysis<DocumentStatistics>('Document statistics', uri, (analysis) => documentStatistics(analysis.result.draft));
-  });
+  connection.onRequest(documentStatsRequest, (params: unknown, token) =>
+    withAnalysis<DocumentStatistics>('Document statistics', params, token, (analysis) => documentStatistics(analysis.result.draft)),
+  );
 
   registerOutputHandlers(connection, { analyze, logError });
 }

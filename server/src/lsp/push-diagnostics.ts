@@ -62,12 +62,16 @@ export class DiagnosticsPusher {
   }
 
   private async push(documentUri: string): Promise<void> {
+    const version = this.scheduledVersions.get(documentUri);
     try {
       const analysis = await this.options.analyze(documentUri);
       if (!analysis || this.stopped || !this.options.isLatest(analysis)) return;
       this.options.send({ uri: documentUri, version: analysis.version, diagnostics: this.options.diagnosticsOf(analysis) });
     } catch (error) {
       this.options.logError(`Linting ${documentUri}`, error);
+    } finally {
+      // Pushed: a later change that reuses this version number (a client out of step) is pushed again.
+      if (this.scheduledVersions.get(documentUri) === version && !this.timers.has(documentUri)) this.scheduledVersions.delete(documentUri);
     }
   }
 }

@@ -6,11 +6,13 @@ import {
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   ErrorCodes,
+  LSPErrorCodes,
   MessageType,
   ResponseError,
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type ClientCapabilities,
   type Connection,
   type DiagnosticServerCancellationData,
@@ -91,6 +93,7 @@ class ResolintServer {
       analyze: (documentUri) => this.analyze(documentUri),
       clientCapabilities: () => this.clientCapabilities,
       logError: (what, error) => this.logError(what, error),
+      logWarning: (message) => this.connection.console.warn(message),
     });
 
     connection.onDidChangeConfiguration(() => this.settingsChanged());
@@ -98,15 +101,40 @@ class ResolintServer {
       if (changes.some((change) => change.uri.endsWith(`/${settingsFileName}`))) this.settingsChanged();
     });
 
-    documents.listen(connection);
+    // What the protocol has no handler for is answered (requests: MethodNotFound) and logged, never dropped in silence.
+    connection.onRequest((method) => {
+      this.connection.console.warn(`Rejected request ${method}: no such method`);
+      return new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`);
+    });
+    connection.onNotification((method) => this.connection.console.warn(`Ignored notification ${method}: no such method`));
+
+    documents.listen(this.checkedDocumentSync());
     connection.listen();
+  }
+
+  /**
+   * The connection as TextDocuments sees it, with changes checked first: TextDocuments ignores a
+   * change to a document that is not open, and takes any version; the log says so.
+   */
+  private checkedDocumentSync(): Connection {
+    const { connection, documents } = this;
+    const checked = Object.create(connection) as Connection;
+    checked.onDidChangeTextDocument = (handler) =>
+      connection.onDidChangeTextDocument((params) => {
+        const { uri, version } = params.textDocument ?? {};
+        const document = typeof uri === 'string' ? documents.get(uri) : undefined;
+        if (!document) connection.console.warn(`Ignored a change to ${String(uri)}: the document is not open`);
+        else if (typeof version !== 'number' || version <= document.version) connection.console.warn(`A change to ${uri} has version ${String(version)} after version ${document.version}: applied, but versions should increase`);
+        return handler(params);
+      });
+    return checked;
   }
 
   private initialize(params: InitializeParams): InitializeResult {
     this.clientCapabilities = params.capabilities;
     this.pullMode = params.capabilities.textDocument?.diagnostic !== undefined;
     if (this.pullMode) {
-      this.connection.languages.diagnostics.on((diagnosticParams) => this.pullDiagnostics(diagnosticParams));
+      this.connection.languages.diagnostics.on((diagnosticParams, token) => this.pullDiagnostics(diagnosticParams, token));
     }
     return {
       capabilities: {
@@ -138,8 +166,9 @@ class ResolintServer {
     }
   }
 
-  private async pullDiagnostics(params: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport | ResponseError<DiagnosticServerCancellationData>> {
+  private async pullDiagnostics(params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport | ResponseError<DiagnosticServerCancellationData>> {
     try {
+      if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled', { retriggerRequest: false });
       const analysis = await this.analyze(params.textDocument.uri);
       if (!analysis) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       if (params.previousResultId === analysis.resultId) {

@@ -2,7 +2,7 @@
 // there (preambular before the first operative paragraph, operative after), the paired "also"
 // form when the paragraph above opened with the same verb, and the next operative number; after
 // "[^", the footnote numbers in use and the next free one.
-import type { Lexicon, OpenerEntry } from '../lexicon/lexicon';
+import { conventionsOf, type Lexicon, type OpenerEntry } from '../lexicon/lexicon';
 import type { Draft, Paragraph, ParagraphKind, Span } from '../model';
 import type { AlsoPosition } from '../settings';
 import { capitalize, lowerFirst } from '../structure';
@@ -89,9 +89,12 @@ function additiveForm(draft: Draft, above: Paragraph, kind: ParagraphKind, lexic
   const form = kind === 'operative' ? match?.entry.operative : match?.entry.preambular;
   if (!match || !form) return undefined;
   const word = match.additive ? (lexicon.additive.later[0] ?? lexicon.additive.second) : lexicon.additive.second;
-  const position = kind === 'preambular'
+  // A language that places the word on one side only (French, Spanish: after the verb) decides.
+  const allowed = lexicon.additive.positions;
+  const onlyOne = allowed && allowed.length === 1 ? allowed[0] : undefined;
+  const position = onlyOne ?? (kind === 'preambular'
     ? (documentAlsoPosition(draft, kind) ?? 'after')
-    : options.alsoPosition !== 'auto' ? options.alsoPosition : (documentAlsoPosition(draft, kind) ?? 'before');
+    : options.alsoPosition !== 'auto' ? options.alsoPosition : (documentAlsoPosition(draft, kind) ?? 'before'));
   const text = position === 'after' ? `${capitalize(form)} ${word}` : `${capitalize(word)} ${lowerFirst(form)}`;
   return { text, verb: form };
 }
@@ -153,14 +156,22 @@ function openerCompletions(draft: Draft, start: ParagraphStart, lexicon: Lexicon
     seen.add(additive.text);
     completions.push(item(additive.text, `0 ${additive.text.toLowerCase()}`, { preselect: start.numberToInsert === undefined || start.replaceSpan.start < start.replaceSpan.end, detail: `${prefix}${additive.text} — the paragraph above opens with '${additive.verb}'` }));
   }
+  // In French and Spanish an adjective agrees with the organ: "Profondément préoccupée" for l'Assemblée.
+  const feminine = organGender(draft, start) === 'feminine';
   for (const entry of lexicon.openers) {
-    const form = start.kind === 'operative' ? entry.operative : entry.preambular;
+    const form = start.kind === 'operative' ? entry.operative : feminine && entry.feminine ? entry.feminine : entry.preambular;
     if (!form || seen.has(form)) continue;
     seen.add(form);
     const documentation = openerDocumentation(entry, start.kind);
     completions.push(item(form, `1 ${form.toLowerCase()}`, documentation ? { documentation } : {}));
   }
   return completions;
+}
+
+/** The grammatical gender of the organ whose chapeau governs the paragraph being written, where openers agree with it. */
+function organGender(draft: Draft, start: ParagraphStart): 'masculine' | 'feminine' | undefined {
+  const chapeau = draft.parts.find((part) => part.chapeau && part.chapeau.span.start <= start.replaceSpan.start)?.chapeau ?? draft.parts[0]?.chapeau;
+  return chapeau ? conventionsOf(draft.language).organGenders?.[chapeau.organ] : undefined;
 }
 
 const numberedLine = /^[ \t\u00A0]*(\d{1,3})(?:[ \t]+(?:bis|ter|quater|quinquies))?[.)][ \t\u00A0]+([*_]?)([\p{L}'’-]*)$/u;
