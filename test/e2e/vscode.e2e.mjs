@@ -330,7 +330,7 @@ async function checkPreview(page, checks, screenshot, previewScreenshotPath) {
     await page.keyboard.press('Enter');
     await page.keyboard.type('Welcomes the preview of this draft.');
     const started = Date.now();
-    await waitFor('the typed paragraph in the preview', async () => ((await content.locator('article.page').textContent()) ?? '').includes('preview of this draft'), { timeoutMs: 10_000, intervalMs: 50 });
+    await waitFor('the typed paragraph in the preview', async () => ((await content.locator('article.page').textContent()) ?? '').includes('preview of this draft'), { timeoutMs: 30_000, intervalMs: 50 });
     return `shown ${Date.now() - started} ms after the last keystroke`;
   });
 
@@ -339,14 +339,14 @@ async function checkPreview(page, checks, screenshot, previewScreenshotPath) {
     const scrollable = await content.locator('body').evaluate(() => document.documentElement.scrollHeight > window.innerHeight + 100);
     if (!scrollable) return 'the whole draft fits the preview: nothing to scroll';
     await page.keyboard.press('Control+Home');
-    await waitFor('the preview at its top', async () => (await scrollY()) < 50, { timeoutMs: 10_000 });
+    await waitFor('the preview at its top', async () => (await scrollY()) < 50, { timeoutMs: 30_000 });
     await page.keyboard.press('Control+End');
     const bottom = await waitFor('the preview scrolled down', async () => {
       const y = await scrollY();
       return y > 200 ? y : undefined;
-    }, { timeoutMs: 10_000 });
+    }, { timeoutMs: 30_000 });
     await page.keyboard.press('Control+Home');
-    await waitFor('the preview back at its top', async () => (await scrollY()) < 50, { timeoutMs: 10_000 });
+    await waitFor('the preview back at its top', async () => (await scrollY()) < 50, { timeoutMs: 30_000 });
     return `top at the first line, ${Math.round(bottom)} px down at the last`;
   });
 
