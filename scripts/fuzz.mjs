@@ -8,7 +8,8 @@
 //   --chunk C     cases per chunk (default 25000, or fewer to give every worker one)
 //   --source TXT  only the sources whose name contains TXT
 //   --json FILE   also write the figures as JSON
-//   --trace       print each case's source and length before checking it (to find a case that hangs)
+//   --trace       write each case to a file in the temporary folder before checking it, and say so
+//                 (a case that hangs is left there: replay the stalled chunk with --trace)
 //
 // Exit 0 when every case holds every property; 1 on the first exception or property violation,
 // after fast-check has shrunk it to a minimal counterexample (printed with the command that replays it).
@@ -23,7 +24,8 @@ import { fileURLToPath } from 'node:url';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const harnessPath = path.join(repositoryRoot, 'out', 'test', 'support', 'fuzz.js');
-const stallMs = 10 * 60 * 1000;
+/** A worker silent this long is stuck on one case: no case takes minutes (the slowest of a million took seconds). */
+const stallMs = 5 * 60 * 1000;
 
 function parseArguments(argv) {
   const options = { runs: 10000, seed: Date.now() % 2 ** 31, jobs: Math.min(8, os.availableParallelism?.() ?? os.cpus().length), chunk: 25000, source: undefined, json: undefined, trace: false, worker: undefined };
@@ -61,6 +63,7 @@ async function runWorker({ chunks, source, trace }) {
   const fc = require('fast-check');
   const harness = require(harnessPath);
   const cases = harness.mixedCases(source);
+  const traceFile = path.join(os.tmpdir(), `resolint-fuzz-case-${process.pid}.json`);
   const send = (message) => process.stdout.write(`${JSON.stringify(message)}\n`);
 
   for (const { seed, runs } of chunks) {
@@ -73,7 +76,11 @@ async function runWorker({ chunks, source, trace }) {
     const knownBugs = {};
     const started = Date.now();
     const property = fc.property(cases, (fuzzCase) => {
-      if (trace) process.stderr.write(`case ${checked + 1}: ${fuzzCase.source}, ${fuzzCase.text.length} characters\n`);
+      if (trace) {
+        // The case on disk before it is checked: a case that hangs the process is left there.
+        fs.writeFileSync(traceFile, JSON.stringify({ seed, case: checked + 1, fuzzCase }));
+        process.stderr.write(`case ${checked + 1}: ${fuzzCase.source}, ${fuzzCase.text.length} characters (in ${traceFile})\n`);
+      }
       // Once a case fails, fast-check shrinks it: those calls are not cases of the run.
       if (failing) {
         const failure = harness.failureOf(fuzzCase);
@@ -118,7 +125,8 @@ async function runWorker({ chunks, source, trace }) {
       type: 'failure',
       kind: error?.kind ?? 'exception',
       property: error?.property ?? 'fast-check',
-      message: error instanceof Error ? error.message : String(error),
+      // The cut-down case's own failure, when cutting it down kept it failing.
+      message: (counterexample && harness.failureOf(counterexample)?.message) ?? (error instanceof Error ? error.message : String(error)),
       counterexample: counterexample ? harness.describeCase(counterexample) : undefined,
       counterexamplePath: result.counterexamplePath,
       shrinks: result.numShrinks,
@@ -236,7 +244,10 @@ async function main() {
     exceptions: failure?.kind === 'exception' ? 1 : 0,
     propertyViolations: failure?.kind === 'property violation' ? 1 : 0,
     knownBugs: totals.knownBugs,
-    stalled: stalled ? `worker ${stalled.worker} made no progress for ${stallMs / 60000} min (chunk seed ${stalled.progress?.seed ?? '?'}, after ${stalled.progress?.checked ?? '?'} cases): replay that chunk with --trace` : undefined,
+    stalled: stalled
+      ? `worker ${stalled.worker} made no progress for ${stallMs / 60000} min (chunk seed ${stalled.progress?.seed ?? '?'}, after ${stalled.progress?.checked ?? '?'} cases): ` +
+        `replay that chunk: node scripts/fuzz.mjs --jobs 1 --runs ${options.chunk} --chunk ${options.chunk} --seed ${stalled.progress?.seed ?? '?'} --trace`
+      : undefined,
     failure,
   };
   if (options.json) fs.writeFileSync(options.json, `${JSON.stringify(summary, null, 2)}\n`);

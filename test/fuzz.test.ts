@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { applyEdits, collectFixEdits, type Finding } from '../server/src/core/index';
+import { applyEdits, collectFixEdits, lint, type Finding } from '../server/src/core/index';
 import { makeTempFolder, parseJsonOutput, removeTempFolder, repositoryRoot } from './cli/run-resolint';
 import { checkCase, corpusTexts, describeCase, failureOf, fuzzCases, fuzzSources, knownBugExplaining, knownFuzzBugs, literal, minimizeText, type FuzzCase } from './support/fuzz';
 
@@ -42,7 +42,10 @@ describe('fuzzing: no input breaks the core (test/support/fuzz.ts)', function ()
   }
 
   it('collectFixEdits takes each fix whole or not at all, as a scan of every taken edit would, and fast', () => {
-    const span = fc.tuple(fc.nat({ max: 60 }), fc.nat({ max: 6 })).map(([start, length]) => ({ start, end: start + length }));
+    // Spans near each other, and spread over thousands of characters (the index files them by stretches of 512), insertions among them.
+    const span = fc
+      .tuple(fc.oneof(fc.nat({ max: 60 }), fc.nat({ max: 5000 }), fc.integer({ min: 500, max: 530 })), fc.oneof(fc.constant(0), fc.nat({ max: 6 }), fc.nat({ max: 2000 })))
+      .map(([start, length]) => ({ start, end: start + length }));
     const findings = fc.array(fc.option(fc.array(span, { minLength: 1, maxLength: 3 }), { nil: undefined }), { maxLength: 30 }).map((fixes) =>
       fixes.map((spans, index): Finding => ({ ruleId: 'r', severity: 'error', message: String(index), span: { start: 0, end: 0 }, related: [], ...(spans ? { fix: { title: 't', edits: spans.map((at) => ({ span: at, newText: 'x' })) } } : {}) })),
     );
@@ -57,7 +60,7 @@ describe('fuzzing: no input breaks the core (test/support/fuzz.ts)', function ()
       }
       return taken;
     };
-    fc.assert(fc.property(findings, (all) => assert.deepEqual(collectFixEdits(all), reference(all))), { numRuns: 2000 });
+    fc.assert(fc.property(findings, (all) => assert.deepEqual(collectFixEdits(all), reference(all))), { numRuns: 5000 });
     // A megabyte line of footnote marks gives 250,000 fixes: a scan per edit took minutes.
     const many: Finding[] = Array.from({ length: 250000 }, (_, index) => ({ ruleId: 'r', severity: 'error', message: '', span: { start: index * 4, end: index * 4 }, related: [], fix: { title: 't', edits: [{ span: { start: index * 4, end: index * 4 }, newText: ',' }] } }));
     const started = Date.now();
@@ -88,6 +91,21 @@ describe('fuzzing: no input breaks the core (test/support/fuzz.ts)', function ()
   });
 
   describe('known bugs the fuzzing found (knownFuzzBugs in test/support/fuzz.ts)', () => {
+    // A hang, not a broken property: npm run fuzz stalled on it (run of seed 20000, chunk 20000, case 6,708).
+    const hang = 'rules/document-symbol.ts walks back from every slash to where its symbol starts, over spaces next to slashes, with no bound: ' +
+      'on "/RES/ " repeated, each slash walks back over the whole run. Linting 24 kB takes 1.8 s, four times more for each doubling: a 1 MB line, about an hour.';
+    const hangTitle = 'lint takes under 5 s on a 1 MB line of "/RES/ " in a paragraph';
+    if (process.env['KNOWN_BUGS'] !== 'run') {
+      it.skip(`${hangTitle} — KNOWN BUG: ${hang}`);
+    } else {
+      it(hangTitle, function () {
+        this.timeout(10 * 60 * 1000);
+        const started = Date.now();
+        lint(`The General Assembly,\n\n1. Decides ${'/RES/ '.repeat(175000)}`);
+        assert.ok(Date.now() - started < 5000, `${Date.now() - started} ms`);
+      });
+    }
+
     for (const bug of knownFuzzBugs) {
       for (const example of bug.examples) {
         const title = `every property holds on ${literal(example).slice(0, 70)}`;

@@ -80,6 +80,7 @@ describe('language server against a hostile client (stdio)', function () {
       { what: 'a header without Content-Length', bytes: 'Content-Type: application/vscode-jsonrpc\r\n\r\n{"jsonrpc":"2.0","method":"initialized"}', logged: /a header without Content-Length/ },
       { what: 'a Content-Length that is no number', bytes: 'Content-Length: twelve\r\n\r\n', logged: /Content-Length "twelve" is not a number of bytes/ },
       { what: 'a header line without a colon', bytes: 'Hello there\r\n\r\n', logged: /a header line without ':' "Hello there"/ },
+      { what: 'bytes in no message at all, run into the next header', bytes: 'Hello there, no header here', logged: /27 bytes before a header, not in any message: "Hello there, no header here": dropped/ },
       { what: 'a charset other than UTF-8', bytes: 'Content-Length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=latin1\r\n\r\n{}', logged: /only UTF-8 is read/ },
       { what: 'an object that is no JSON-RPC message', bytes: client.frame({ hello: 'world' }), logged: /neither a response nor a notification/ },
       { what: 'a request whose params name no document', bytes: client.frame({ jsonrpc: '2.0', id: 'no-document', method: 'textDocument/hover', params: { position: { line: 0, character: 0 } } }), logged: /Rejected a Hover request: Hover: the request names no textDocument.uri/ },
@@ -112,6 +113,10 @@ describe('language server against a hostile client (stdio)', function () {
     await client.write(joined.subarray(0, joined.length - 9));
     await client.write(joined.subarray(joined.length - 9));
     for (const requestId of [first, second, third]) assert.equal((await client.response(requestId)).result, null);
+    // A stray blank line after a frame (some clients end theirs with CRLF): the next frame is still read.
+    const [fourth, fifth] = [client.id(), client.id()];
+    await client.write(Buffer.concat([hover(fourth), Buffer.from('\r\n\r\n'), hover(fifth)]));
+    for (const requestId of [fourth, fifth]) assert.equal((await client.response(requestId)).result, null);
     assert.ok(client.alive);
   });
 
@@ -247,7 +252,7 @@ describe('language server against a hostile client (stdio)', function () {
     const elapsed = Date.now() - started;
     assert.deepEqual(pushedDiagnostics(last), expectedDiagnostics(uri, document.getText()));
     const pushes = client.messages.items.filter((message) => message.method === 'textDocument/publishDiagnostics').length - pushesBefore;
-    figures.push(`2,000 changes in one write: last version's diagnostics after ${elapsed} ms, ${pushes} pushes in all (debounced)`);
+    figures.push(`2,000 changes in one write: last version's diagnostics after ${elapsed} ms, ${pushes} push${pushes === 1 ? '' : 'es'} of diagnostics in all (debounced)`);
     const stats = await client.request('resolint/documentStats', { textDocument: { uri } });
     assert.equal(stats.error, undefined);
   });
@@ -322,5 +327,16 @@ describe('language server against a hostile client (stdio)', function () {
     assert.equal(shutdown.error, undefined);
     await client.notify('exit');
     assert.equal(await client.exited, 0);
+  });
+
+  it('a client that goes away without shutdown (its end of stdin closed) leaves no server behind: exit 1', async () => {
+    const gone = RawLspClient.start();
+    try {
+      await gone.initialize();
+      gone.child.stdin?.end();
+      assert.equal(await gone.exited, 1);
+    } finally {
+      gone.kill();
+    }
   });
 });

@@ -333,7 +333,7 @@ function checkDraft(draft: Draft, text: string): void {
     if (covered[offset] || !visible.test(text[offset] ?? '')) continue;
     let end = offset;
     while (end < length && !covered[end]) end++;
-    violation('parse keeps every visible character in some node', `${JSON.stringify(text.slice(offset, Math.min(end, offset + 60)))} at ${offset} is in no paragraph, block, chapeau, footnote or annex`);
+    violation('parse keeps every visible character in some node', `${literal(text.slice(offset, Math.min(end, offset + 60)))} at ${offset} is in no paragraph, block, chapeau, footnote or annex`);
   }
 }
 
@@ -395,7 +395,7 @@ export function checkCase(fuzzCase: FuzzCase): void {
       if (crashedAgain.length > 0) throw new FuzzFailure('exception', `rule ${crashedAgain[0]?.ruleId ?? ''} on the fixed text`, crashedAgain.map((finding) => finding.message).join('\n'));
       return applyEdits(fixed, fixAllEdits(fixedResult, settings)).text;
     });
-    if (again !== fixed) violation('fix all is idempotent', `fixing the fixed text changes it again: ${JSON.stringify(fixed.slice(0, 300))} → ${JSON.stringify(again.slice(0, 300))}`);
+    if (again !== fixed) violation('fix all is idempotent', `fixing the fixed text changes it again: ${literal(fixed.slice(0, 300))} → ${literal(again.slice(0, 300))}`);
   }
 
   // Formatting: numbers and white space only.
@@ -406,7 +406,7 @@ export function checkCase(fuzzCase: FuzzCase): void {
   const after = wordsOf(formatted);
   if (before.length !== after.length || before.some((word, index) => word !== after[index])) {
     const index = before.findIndex((word, at) => word !== after[at]);
-    violation('formatting keeps every word', `word ${index}: ${JSON.stringify(before[index])} became ${JSON.stringify(after[index])}`);
+    violation('formatting keeps every word', `word ${index}: ${literal(before[index] ?? '')} became ${literal(after[index] ?? '(nothing)')}`);
   }
 
   // Whole-document features.
@@ -592,18 +592,20 @@ export const knownFuzzBugs: readonly KnownFuzzBug[] = [
     explains: (fuzzCase) => explainedByLoneNumbers(fuzzCase),
   },
   {
-    name: 'removing the number of a single operative paragraph uncovers another',
+    name: 'removing a paragraph number uncovers another',
     reason:
-      'rules/operative-numbering.ts: "A single operative paragraph is not numbered: remove \'2.\'" removes the label, and the parser then reads the next ' +
-      '"2." of the text as the number (parse/labels.ts): the same fix is offered again, one label per round. Fix all stops after ' +
-      'maximumFixRounds (10) rounds, so applying it again changes the text again, and each application eats ten more "2." of the paragraph\'s text.',
+      'rules/operative-numbering.ts ("A single operative paragraph is not numbered: remove \'2.\'") and rules/preambular-numbered.ts ("Preambular paragraphs ' +
+      'are not numbered: remove \'(4)\'") remove the label, and the parser (parse/labels.ts) then reads the next label-like piece of the text ("2.", "(4)") ' +
+      'as the number: the same fix is offered again, one label per round. Fix all stops after maximumFixRounds (10) rounds, so applying it again changes the ' +
+      'text again, and each application eats ten more of the paragraph\'s "2." or "(4)".',
     properties: ['fix all is idempotent'],
-    examples: ['2. 2. 2. 2. 2. 2. 2. 2. 2. 2. 2. Decides.'],
+    examples: ['2. 2. 2. 2. 2. 2. 2. 2. 2. 2. 2. Decides.', '(4) (4) (4) (4) (4) (4) (4) (4) (4) (4) (4) (4) Recalling,'],
     explains: (fuzzCase) => {
       const { settings } = settingsVariant(fuzzCase.settings);
       const fixed = applyEdits(fuzzCase.text, fixAllEdits(lint(fuzzCase.text, settings), settings)).text;
+      const removesALabel = (edit: TextEdit): boolean => edit.newText === '' && /^(?:\(\d{1,4}\)|\d{1,4}[.)]?|(?:OP|PP)\s?\d{1,4}[.)]?)$/i.test(fixed.slice(edit.span.start, edit.span.end).trim());
       return lint(fixed, settings).findings.some(
-        (finding) => finding.ruleId === 'operative-numbering' && (finding.fix?.edits ?? []).length > 0 && (finding.fix?.edits ?? []).every((edit) => edit.newText === '' && /^\s*\d{1,3}\.\s*$/.test(fixed.slice(edit.span.start, edit.span.end))),
+        (finding) => (finding.ruleId === 'operative-numbering' || finding.ruleId === 'preambular-numbered') && (finding.fix?.edits ?? []).length > 0 && (finding.fix?.edits ?? []).every(removesALabel),
       );
     },
   },

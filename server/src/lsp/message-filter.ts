@@ -1,7 +1,7 @@
 // The bytes a client sends, checked before vscode-jsonrpc reads them (stdio only). vscode-jsonrpc
 // drops a frame whose body is not JSON without a word, and after a header it cannot read it stops
 // reading until more bytes come, so the next (good) request waits. Here every frame is read whole:
-// a good one is passed on as it came; a bad one is dropped and said why (`reject`), and reading
+// a good one is passed on, framed anew; a bad one is dropped and said why (`reject`), and reading
 // goes on with the next frame. Memory stays bounded: a frame announced larger than
 // `maximumBodyBytes` is skipped as it streams by, and bytes that never form a header are dropped.
 import { Transform, type TransformCallback } from 'node:stream';
@@ -15,7 +15,7 @@ const contentLengthName = Buffer.from('Content-Length:', 'ascii');
 
 type State =
   | { readonly kind: 'header' }
-  | { readonly kind: 'body'; readonly header: Buffer; readonly length: number }
+  | { readonly kind: 'body'; readonly length: number }
   | { readonly kind: 'skip'; remaining: number }
   /** After a header without a length: looking for the next "Content-Length". */
   | { readonly kind: 'resync' };
@@ -63,6 +63,13 @@ export class MessageFilter extends Transform {
           }
           return;
         }
+        // Stray bytes run into the header that follows them ("hello" + "Content-Length: …"): drop them, keep the header.
+        const restart = buffer.subarray(0, end).lastIndexOf(contentLengthName);
+        if (restart > 0 && readHeader(buffer.subarray(0, end).toString('ascii')).length === undefined) {
+          this.reject(`${restart} bytes before a header, not in any message: ${preview(buffer.subarray(0, restart))}: dropped`);
+          this.takeBytes(restart);
+          continue;
+        }
         const header = this.takeBytes(end + headerEnd.length);
         const { length, problem } = readHeader(header.subarray(0, end).toString('ascii'));
         if (problem !== undefined || length === undefined || length > maximumBodyBytes) {
@@ -71,7 +78,7 @@ export class MessageFilter extends Transform {
           this.state = length === undefined ? { kind: 'resync' } : { kind: 'skip', remaining: length };
           continue;
         }
-        this.state = { kind: 'body', header, length };
+        this.state = { kind: 'body', length };
       }
       if (this.state.kind === 'resync') {
         const buffer = this.bufferedBytes();
@@ -89,7 +96,8 @@ export class MessageFilter extends Transform {
         const body = this.takeBytes(this.state.length);
         const problem = bodyProblem(body);
         if (problem) this.reject(`a message whose body ${problem}: ${preview(body)}`);
-        else this.push(Buffer.concat([this.state.header, body]));
+        // Framed anew: a header vscode-jsonrpc would choke on but that gave a length (stray blank lines before it) reaches it clean.
+        else this.push(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
         this.state = { kind: 'header' };
       }
     }
@@ -115,7 +123,8 @@ export class MessageFilter extends Transform {
 function readHeader(header: string): { length?: number; problem?: string } {
   let length: number | undefined;
   let problem: string | undefined;
-  for (const line of header.split('\r\n')) {
+  // Blank lines before a header (a client that ends its frames with an extra CRLF) are no header lines.
+  for (const line of header.replace(/^(?:\r\n)+/, '').split('\r\n')) {
     const colon = line.indexOf(':');
     const name = colon === -1 ? '' : line.slice(0, colon).trim().toLowerCase();
     const value = line.slice(colon + 1).trim();

@@ -744,7 +744,8 @@ class Parser {
       const inOperative = operativeStart >= 0 && index >= operativeStart;
       if (closed || this.isClosing(content)) {
         closed = true;
-        this.addBlock('closing', span.start, span.end);
+        // A number waiting on a line of its own goes with the text it was joined to: no character is lost.
+        this.addBlock('closing', Math.min(span.start, item.chunk.numberLine?.contentStart ?? span.start), span.end);
         continue;
       }
       // A footnote text left between paragraphs by an extraction that lost the rule line above it:
