@@ -1,7 +1,7 @@
 // Fuzzing, the CI share: a few thousand hostile texts through every property of test/support/fuzz.ts
 // (parse, every rule, every fix, fix all, formatting, symbols, folding, hover, completion,
 // definition … never throw, answer inside the text, keep every word). `npm run fuzz -- --runs N`
-// runs as many as asked (scripts/fuzz.mjs); FUZZ_RUNS=N here sets the runs of every source but the
+// runs as many as asked (scripts/fuzz.mjs); FUZZ_SEED=N changes the fixed seed; FUZZ_RUNS=N here sets the runs of every source but the
 // megabyte lines. A failure that a known bug explains (knownFuzzBugs) is put down to it.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -12,6 +12,7 @@ import { makeTempFolder, parseJsonOutput, removeTempFolder, repositoryRoot } fro
 import { checkCase, corpusTexts, describeCase, failureOf, fuzzCases, fuzzSources, knownBugExplaining, knownFuzzBugs, literal, minimizeText, type FuzzCase } from './support/fuzz';
 
 const runsOverride = Number(process.env['FUZZ_RUNS'] ?? '') || undefined;
+const fuzzSeed = Number(process.env['FUZZ_SEED'] ?? '') || 20261128;
 
 /** Fails on a case that breaks a property, unless a known bug explains it. */
 function holds(fuzzCase: FuzzCase): void {
@@ -28,6 +29,8 @@ describe('fuzzing: no input breaks the core (test/support/fuzz.ts)', function ()
       if (source.needsCorpus && corpusTexts.length === 0) this.skip();
       fc.assert(fc.property(fuzzCases(source.texts), holds), {
         numRuns,
+        // A fixed seed: CI must not turn red on a case no one has seen; npm run fuzz explores new seeds.
+        seed: fuzzSeed,
         reporter: (details) => {
           if (!details.failed) return;
           const counterexample = details.counterexample?.[0];
@@ -91,20 +94,14 @@ describe('fuzzing: no input breaks the core (test/support/fuzz.ts)', function ()
   });
 
   describe('known bugs the fuzzing found (knownFuzzBugs in test/support/fuzz.ts)', () => {
-    // A hang, not a broken property: npm run fuzz stalled on it (run of seed 20000, chunk 20000, case 6,708).
-    const hang = 'rules/document-symbol.ts walks back from every slash to where its symbol starts, over spaces next to slashes, with no bound: ' +
-      'on "/RES/ " repeated, each slash walks back over the whole run. Linting 24 kB takes 1.8 s, four times more for each doubling: a 1 MB line, about an hour.';
-    const hangTitle = 'lint takes under 5 s on a 1 MB line of "/RES/ " in a paragraph';
-    if (process.env['KNOWN_BUGS'] !== 'run') {
-      it.skip(`${hangTitle} — KNOWN BUG: ${hang}`);
-    } else {
-      it(hangTitle, function () {
-        this.timeout(10 * 60 * 1000);
-        const started = Date.now();
-        lint(`The General Assembly,\n\n1. Decides ${'/RES/ '.repeat(175000)}`);
-        assert.ok(Date.now() - started < 5000, `${Date.now() - started} ms`);
-      });
-    }
+    // Was a hang, not a broken property: npm run fuzz stalled on it (run of seed 20000, chunk 20000,
+    // case 6,708); rules/document-symbol.ts walked back from every slash with no bound.
+    it('lint takes under 5 s on a 1 MB line of "/RES/ " in a paragraph', function () {
+      this.timeout(60 * 1000);
+      const started = Date.now();
+      lint(`The General Assembly,\n\n1. Decides ${'/RES/ '.repeat(175000)}`);
+      assert.ok(Date.now() - started < 5000, `${Date.now() - started} ms`);
+    });
 
     for (const bug of knownFuzzBugs) {
       for (const example of bug.examples) {

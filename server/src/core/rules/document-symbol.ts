@@ -23,9 +23,11 @@ function isSymbolCharacter(character: string | undefined): boolean {
  * this short string with anchored, unambiguous patterns (nested repetitions over running text
  * backtrack polynomially).
  */
+const candidateLimit = 80;
+
 function candidateAt(text: string, start: number): string {
   let end = start;
-  while (end < text.length && end - start < 80) {
+  while (end < text.length && end - start < candidateLimit) {
     const character = text[end];
     if (isSymbolCharacter(character)) {
       end++;
@@ -81,8 +83,11 @@ export const documentSymbolRule: Rule = {
       const text = run.text;
       for (let start = text.indexOf('/'); start >= 0; start = text.indexOf('/', start + 1)) {
         // Back from a slash to where its symbol starts, then the candidate forward from there.
+        // No symbol is longer than a candidate (80 characters): a longer run is none, and an unbounded
+        // walk back from each of its slashes took an hour on a megabyte line of "/RES/ ".
         let from = start;
-        while (from > 0 && (isSymbolCharacter(text[from - 1]) || ((text[from - 1] === ' ' || text[from - 1] === '\u00A0') && text[from] === '/' && isSymbolCharacter(text[from - 2])))) from--;
+        while (from > 0 && start - from <= candidateLimit && (isSymbolCharacter(text[from - 1]) || ((text[from - 1] === ' ' || text[from - 1] === '\u00A0') && text[from] === '/' && isSymbolCharacter(text[from - 2])))) from--;
+        if (start - from > candidateLimit) continue;
         if (from > 0 && notAfter.test(text[from - 1] ?? '')) continue;
         const candidate = candidateAt(text, from);
         let candidateEnd = candidate.length;
