@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { EslintResult } from '../../server/src/cli/formatters/json';
 
 export const repositoryRoot = path.resolve(__dirname, '../../..');
 export const cliFixtures = path.join(repositoryRoot, 'test/fixtures/cli');
@@ -33,25 +34,8 @@ export function runResolint(args: readonly string[], options: CliRunOptions = {}
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** ESLint's JSON result, as `--format json` prints it. */
-export interface EslintResult {
-  readonly filePath: string;
-  readonly messages: readonly {
-    readonly ruleId: string;
-    readonly severity: 1 | 2;
-    readonly message: string;
-    readonly line: number;
-    readonly column: number;
-    readonly endLine: number;
-    readonly endColumn: number;
-    readonly fix?: { readonly range: [number, number]; readonly text: string };
-  }[];
-  readonly errorCount: number;
-  readonly warningCount: number;
-  readonly fixableErrorCount: number;
-  readonly fixableWarningCount: number;
-  readonly source?: string;
-}
+/** ESLint's JSON result, as `--format json` prints it: the formatter's own type. */
+export type { EslintResult } from '../../server/src/cli/formatters/json';
 
 export function parseJsonOutput(run: CliRun): EslintResult[] {
   return JSON.parse(run.stdout) as EslintResult[];

@@ -17,7 +17,7 @@ interface EslintMessage {
  * ESLint's LintResult, keys in ESLint's order: `output` when --fix changed the file, else `source`
  * when there are messages.
  */
-interface EslintResult {
+export interface EslintResult {
   readonly filePath: string;
   readonly messages: readonly EslintMessage[];
   readonly suppressedMessages: readonly never[];
