@@ -745,7 +745,11 @@ class Parser {
       if (closed || this.isClosing(content)) {
         closed = true;
         // A number waiting on a line of its own goes with the text it was joined to: no character is lost.
-        this.addBlock('closing', Math.min(span.start, item.chunk.numberLine?.contentStart ?? span.start), span.end);
+        // It is a block of its own, as it is a piece of a paragraph: what lies between them (a footnote
+        // text, page furniture) belongs to other nodes, and a block over it would read its label as a call.
+        const numberLine = item.chunk.numberLine;
+        if (numberLine) this.addBlock('closing', numberLine.contentStart, numberLine.contentEnd);
+        this.addBlock('closing', span.start, span.end);
         continue;
       }
       // A footnote text left between paragraphs by an extraction that lost the rule line above it:
