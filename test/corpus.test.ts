@@ -5,9 +5,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { internalErrorPrefix, type Finding, type Paragraph, type SubParagraph } from '../server/src/core/index';
-import { lintFile, repositoryRoot } from './check';
+import { lintFile } from './check';
+import { corpusFolder } from './support/shared';
 
-const corpusFolder = path.resolve(repositoryRoot, '../shared/corpus');
 /** The most warnings and errors per 100 paragraphs the corpus may draw. */
 const maximumRate = 1.0;
 /**
