@@ -117,12 +117,23 @@ describe('fuzzing: no input breaks the core (test/support/fuzz.ts)', function ()
       // of punctuation per round, so marks alternating with punctuation took a round each.
       { text: ':[^7]:[^7]:[^7]::[^7]:[^7]:[^7]::[^7]:', bug: 'a footnote mark moved past one punctuation mark per round (after)' },
       { text: 'The General Assembly,\n\nRecalling its resolution,\n\n1. Decides [^7]:[^7]:[^7]:[^7]:[^7]:[^7]:[^7]:[^7]:[^7]:[^7]:[^7]:;\n\n2. Requests.', bug: 'a footnote mark moved past one punctuation mark per round (before, spaced)' },
+      // Each round closed a paragraph (paragraph-punctuation), the date line below it was then read as a stray
+      // footnote text numbered 20 (parse.ts, readStrayFootnotes) and footnote-unused removed it: one line per round.
+      { text: `The General Assembly,\n\n1. Decides[^1];\n\n2. Requests ${Array(13).fill('20 December 2006').join('\n\n')}.\n\n[^1]: Text.`, bug: 'a date line read as a stray footnote text, removed one per round' },
     ];
     for (const { text, bug } of fixedCounterexamples) {
       it(`every property holds on ${literal(text).slice(0, 70)} (was: ${bug})`, () => {
         for (let settings = 0; settings < settingsVariantCount; settings++) checkCase({ text, settings, offsets: [0, text.length >> 1, text.length], positions: [] });
       });
     }
+
+    it('a line between paragraphs numbered far past the footnotes above it is no stray footnote text: "20 December 2006." is a date', () => {
+      const draft = parse('The General Assembly,\n\n1. Decides[^1];\n\n2. Requests.\n\n20 December 2006.\n\n[^1]: Text.');
+      assert.deepEqual(draft.footnoteTexts.map((footnote) => footnote.number), [1]);
+      // Where it runs on from the footnote above, it still is one (a PDF copy that lost the rule line).
+      const pdf = parse('The General Assembly,\n\n1. Decides1;\n\n1 Resolution 60/1.\n\n2. Requests2 the Secretary-General.\n\n2 A/61/179.');
+      assert.deepEqual(pdf.footnoteTexts.map((footnote) => [footnote.number, footnote.placement]), [[1, 'page-foot'], [2, 'page-foot']]);
+    });
 
     it('a footnote text\'s label is never read as a footnote call, nor covered by a block', () => {
       const draft = parse('Adopted,\n2.\n[^7]:\n\nv');
