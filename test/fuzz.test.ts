@@ -23,7 +23,7 @@ function holds(fuzzCase: FuzzCase): void {
 describe('fuzzing: no input breaks the core (test/support/fuzz.ts)', function () {
   this.timeout(120000);
 
-  for (const source of fuzzSources) {
+  for (const source of fuzzSources.filter((candidate) => !candidate.optIn)) {
     const numRuns = source.heavy ? source.defaultRuns : (runsOverride ?? source.defaultRuns);
     it(`${source.name}: ${numRuns} cases, every property`, function () {
       if (source.needsCorpus && corpusTexts.length === 0) this.skip();
@@ -120,6 +120,8 @@ describe('fuzzing: no input breaks the core (test/support/fuzz.ts)', function ()
       // Each round closed a paragraph (paragraph-punctuation), the date line below it was then read as a stray
       // footnote text numbered 20 (parse.ts, readStrayFootnotes) and footnote-unused removed it: one line per round.
       { text: `The General Assembly,\n\n1. Decides[^1];\n\n2. Requests ${Array(13).fill('20 December 2006').join('\n\n')}.\n\n[^1]: Text.`, bug: 'a date line read as a stray footnote text, removed one per round' },
+      // "Concerned also" is a lexicon entry of its own: after the fix inserted "also", repeated-opener read a new run below it, one per round.
+      { text: Array(30).fill('Deeply concerned').join('\n\n'), bug: 'repeated-opener started a new run after each "also" it inserted' },
     ];
     for (const { text, bug } of fixedCounterexamples) {
       it(`every property holds on ${literal(text).slice(0, 70)} (was: ${bug})`, () => {
