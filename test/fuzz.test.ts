@@ -147,13 +147,14 @@ describe('fuzzing: no input breaks the core (test/support/fuzz.ts)', function ()
 
     for (const bug of knownFuzzBugs) {
       for (const example of bug.examples) {
-        const title = `every property holds on ${literal(example).slice(0, 70)}`;
+        const { text, settings } = typeof example === 'string' ? { text: example, settings: 0 } : example;
+        const title = `every property holds on ${literal(text).slice(0, 70)}`;
         if (process.env['KNOWN_BUGS'] !== 'run') {
           it.skip(`${title} — KNOWN BUG: ${bug.name} (knownFuzzBugs, test/support/fuzz.ts)`);
           continue;
         }
         it(title, () => {
-          const fuzzCase: FuzzCase = { text: example, settings: 0, offsets: [0], positions: [] };
+          const fuzzCase: FuzzCase = { text, settings, offsets: [0], positions: [] };
           const failure = failureOf(fuzzCase);
           assert.ok(!failure || knownBugExplaining(fuzzCase, failure) === bug, `the known bug explains its own example: ${failure?.message ?? ''}`);
           checkCase(fuzzCase);
