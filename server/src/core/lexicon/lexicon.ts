@@ -134,6 +134,16 @@ export const annexHeadingPattern = new RegExp(
 );
 
 /**
+ * An annex word followed on the same line by the annex's title, as a copy that joined the heading's
+ * lines leaves it: "Annex 2025 Political Declaration on the Implementation of …". Taken for a heading
+ * only after the closing block, where annexes stand, and only when the line ends no sentence.
+ */
+export const annexTitledHeadingPattern = new RegExp(
+  `^(?:${languageConventions.flatMap((conventions) => conventions.annexWords).map(escapeRegExp).join('|')})[ \\u00A0]+[\\p{Lu}\\d]`,
+  'u',
+);
+
+/**
  * The meeting number of an adoption record in `text`, in any language: "Adopted at the 868th meeting",
  * "Adopted by the Security Council at its 3137th meeting", "Adoptée à la 259e séance" (OCR may read
  * digits as letters: "298Ist"). Found by searching the words, then reading the token before the

@@ -4,7 +4,7 @@
 //      closing blocks, or continuations of the paragraph before a page break;
 //   3. footnote calls found in the text of those nodes.
 // It never throws: anything it cannot place is kept as an `unclassified` block.
-import { adoptionMeetingNumber, annexHeadingPattern, closingLinePattern, conventionsOf, languageConventions, lexiconFor, type Lexicon } from '../lexicon/lexicon';
+import { adoptionMeetingNumber, annexHeadingPattern, annexTitledHeadingPattern, closingLinePattern, conventionsOf, languageConventions, lexiconFor, type Lexicon } from '../lexicon/lexicon';
 import type {
   Annex,
   Block,
@@ -451,7 +451,9 @@ class Parser {
       }
       // A closing line takes no number: a number left waiting stands as a paragraph of its own.
       if (closingLinePattern.test(chunk[0]?.content ?? '')) flushPendingNumber();
-      this.chunks.push({ lines: chunk, region, partIndex: Math.max(partIndex, 0), ...(pendingNumber ? { numberLine: pendingNumber } : {}) });
+      const [first, ...glued] = region === 'body' ? this.splitAtGluedNumbers(chunk) : [chunk];
+      this.chunks.push({ lines: first ?? chunk, region, partIndex: Math.max(partIndex, 0), ...(pendingNumber ? { numberLine: pendingNumber } : {}) });
+      for (const lines of glued) this.chunks.push({ lines, region, partIndex: Math.max(partIndex, 0) });
       pendingNumber = undefined;
       if (region === 'annex') {
         const annex = this.annexes[this.annexes.length - 1];
@@ -599,7 +601,8 @@ class Parser {
 
       const previous = this.lines[index - 1];
       const startsBlock = chunk.length === 0;
-      if (startsBlock && annexHeadingPattern.test(content)) {
+      const titledAnnex = afterClosing && content.length <= 250 && annexTitledHeadingPattern.test(content) && endsOpen(content);
+      if (startsBlock && (annexHeadingPattern.test(content) || titledAnnex)) {
         flushChunk();
         flushPendingNumber();
         region = 'annex';
@@ -637,6 +640,53 @@ class Parser {
     flushChunk();
     flushPendingNumber();
     flushFootnote();
+  }
+
+  /**
+   * A chunk that opens with paragraph number N and holds, inside a line, "N+1." followed by an
+   * operative opener is two paragraphs whose line break a copy lost ("… de l'Assemblée générale
+   * 2. Considère que …"): it is cut before that number, and again for N+2 and so on.
+   */
+  private splitAtGluedNumbers(lines: readonly Line[]): Line[][] {
+    const head = lines[0];
+    const number = head ? readNumberLabel(this.text, head.contentStart) : undefined;
+    if (!head || number?.style !== 'dot' || number.insertSuffix) return [[...lines]];
+    let expected = number.value + 1;
+    const pieces: Line[][] = [];
+    let current: Line[] = [];
+    for (const line of lines) {
+      let rest = line;
+      for (let at = this.gluedNumberIn(rest, expected); at !== undefined; at = this.gluedNumberIn(rest, expected)) {
+        current.push(this.lineBetween(rest, rest.contentStart, at));
+        pieces.push(current);
+        current = [];
+        rest = this.lineBetween(rest, at, rest.contentEnd);
+        expected++;
+      }
+      current.push(rest);
+    }
+    pieces.push(current);
+    return pieces;
+  }
+
+  /** Where "<expected>. Opener" stands inside `line`, after a word and a space, not at its start. */
+  private gluedNumberIn(line: Line, expected: number): number | undefined {
+    const label = `${expected}. `;
+    for (let at = this.text.indexOf(label, line.contentStart + 1); at >= 0 && at < line.contentEnd; at = this.text.indexOf(label, at + 1)) {
+      if (this.text[at - 1] !== ' ' || !/[\p{L},;:)]/u.test(this.text[at - 2] ?? '')) continue;
+      const opener = readOpener(this.text, at + label.length, this.lexicon);
+      if (opener?.match?.kind === 'operative' && /^\p{Lu}/u.test(this.text.slice(opener.span.start, opener.span.start + 1))) return at;
+    }
+    return undefined;
+  }
+
+  /** The part of `line` from `start` to `end`, trimmed, as a line of its own. */
+  private lineBetween(line: Line, start: number, end: number): Line {
+    let contentStart = start;
+    let contentEnd = end;
+    while (contentStart < contentEnd && isSpace(this.text[contentStart])) contentStart++;
+    while (contentEnd > contentStart && isSpace(this.text[contentEnd - 1])) contentEnd--;
+    return { index: line.index, start, end, contentStart, contentEnd, content: this.text.slice(contentStart, contentEnd) };
   }
 
   private startsLabelledItem(line: Line): boolean {
@@ -758,6 +808,12 @@ class Parser {
       const opensParagraph = item.opener?.match !== undefined && item.opener.match.kind !== 'other'
         && /^\p{Lu}/u.test(this.text.slice(item.opener.span.start, item.opener.span.start + 1));
       if (unlabelled && last && endsOpen(lastElementText) && !opensParagraph) {
+        this.appendPiece(last, span);
+        continue;
+      }
+      if (unlabelled && last && /^\p{Ll}/u.test(content) && !item.opener?.match && /[,،，]$/u.test(withoutTrailingCalls(lastElementText))) {
+        // Lower-case text after a paragraph that stops at a comma: a page break split the sentence
+        // there ("… consisting of 21 members," / "participating in their personal capacity …;").
         this.appendPiece(last, span);
         continue;
       }
