@@ -99,6 +99,8 @@ function dropAlso(draft: Draft): Breakage | undefined {
     const additive = match?.additive;
     if (!match || !above || !additive || additive.word !== 'also' || additive.position !== 'after' || above.entry !== match.entry || above.additive) continue;
     if (match.modifierSpan || above.modifierSpan || match.adverbs.length > 0 || above.adverbs.length > 0) continue;
+    // Openers that adopted texts repeat with or without "also" ("Reaffirming"): dropping it is no slip.
+    if (match.entry.additiveOptional) continue;
     return { kind: 'dropped also', text: edit(draft.text, [{ span: { start: match.formSpan.end, end: additive.span.end }, newText: '' }]) };
   }
   return undefined;

@@ -21,6 +21,11 @@ export interface OpenerEntry {
   /** A participle that may open an operative paragraph as a clause before its verb: "Acting under Chapter VII …, decides". */
   readonly opensOperativeClause?: boolean;
   /**
+   * Adopted texts repeat this opener in consecutive preambular paragraphs with or without the additive
+   * word ("Reaffirming that …, Reaffirming its deep concern …"): repeated-opener does not ask for it.
+   */
+  readonly additiveOptional?: boolean;
+  /**
    * In languages where the preambular adjective agrees with the organ: its feminine form, `preambular`
    * being the masculine ("Préoccupée" for l'Assemblée, "Préoccupé" for le Conseil).
    */
