@@ -811,7 +811,7 @@ class Parser {
         this.appendPiece(last, span);
         continue;
       }
-      if (unlabelled && last && /^\p{Ll}/u.test(content) && !item.opener?.match && /[,،，]$/u.test(withoutTrailingCalls(lastElementText))) {
+      if (unlabelled && last && this.continuesAfterComma(item) && /[,،，]$/u.test(withoutTrailingCalls(lastElementText))) {
         // Lower-case text after a paragraph that stops at a comma: a page break split the sentence
         // there ("… consisting of 21 members," / "participating in their personal capacity …;").
         this.appendPiece(last, span);
@@ -851,7 +851,7 @@ class Parser {
         // After the operative part has begun, a participle opens a misplaced preambular paragraph (section-order).
         if (item.opener?.match?.kind === 'preambular' && index > operativeStart) kind = 'preambular';
       }
-      if (!inOperative && this.isNumberedPreambular(item)) kind = 'preambular';
+      if (!inOperative && this.isNumberedPreambular(seen, index)) kind = 'preambular';
       const numberLine = item.chunk.numberLine;
       out.push({
         kind,
@@ -876,7 +876,7 @@ class Parser {
   private operativeStart(seen: readonly ChunkReading[], from: number, to: number, lastSection: boolean): number {
     for (let index = from; index < to; index++) {
       const item = seen[index] as ChunkReading;
-      if (!item.number || item.number.style === 'parens' || this.isNumberedPreambular(item)) continue;
+      if (!item.number || item.number.style === 'parens' || this.isNumberedPreambular(seen, index)) continue;
       const before = seen[index - 1];
       const introduces = before && index - 1 >= from && !before.number && before.opener?.match?.kind === 'operative' && before.content.trimEnd().endsWith(':');
       return introduces ? index - 1 : index;
@@ -935,13 +935,24 @@ class Parser {
   /**
    * A numbered paragraph that is a preambular one carrying a number: it opens with a preambular form
    * and ends as preambular paragraphs do, with a comma. "1. Urging …;" is an operative paragraph
-   * in the wrong form, not a numbered preamble.
+   * in the wrong form, not a numbered preamble. Its end is read after the chunks that continue it
+   * past a page break ("… consisting of 21 members," over "participating in …;").
    */
-  private isNumberedPreambular(item: ChunkReading): boolean {
+  private isNumberedPreambular(seen: readonly ChunkReading[], index: number): boolean {
+    const item = seen[index];
     // A scan's marks are not to be trusted: there, a numbered paragraph is an operative one.
-    if (!item.number || item.opener?.match?.kind !== 'preambular' || this.scanned) return false;
-    const ending = withoutTrailingCalls(item.content);
-    return ending.endsWith(',') || ending.endsWith(conventionsOf(this.language).paragraphMarks.preambular);
+    if (!item?.number || item.opener?.match?.kind !== 'preambular' || this.scanned) return false;
+    const endsWithComma = (text: string): boolean => /[,،，]$/u.test(text) || text.endsWith(conventionsOf(this.language).paragraphMarks.preambular);
+    let ending = withoutTrailingCalls(item.content);
+    for (let next = seen[index + 1], at = index + 1; next && endsWithComma(ending) && this.continuesAfterComma(next); next = seen[++at]) {
+      ending = withoutTrailingCalls(next.content);
+    }
+    return endsWithComma(ending);
+  }
+
+  /** Lower-case text with no label and no opener: the rest of a paragraph that a page break split after a comma. */
+  private continuesAfterComma(item: ChunkReading): boolean {
+    return !item.number && !item.subLabel && !item.opener?.match && /^\p{Ll}/u.test(item.content);
   }
 
   private isClosing(content: string): boolean {
