@@ -6,10 +6,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { internalErrorPrefix, type Finding, type Paragraph, type SubParagraph } from '../server/src/core/index';
-import { lintFile, repositoryRoot } from './check';
+import { lintFile } from './check';
+import { corpusFolder } from './support/shared';
 import { defectFindings, defectiveFiles } from './support/corpus-defects';
-
-const corpusFolder = path.resolve(repositoryRoot, '../shared/corpus');
 
 interface LintedFile {
   /** Relative to the corpus folder, with forward slashes. */

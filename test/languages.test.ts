@@ -10,9 +10,8 @@ import * as path from 'node:path';
 import { defaultSettings, lint, lexiconFor, parse, type Draft, type Finding, type SubParagraph } from '../server/src/core/index';
 import { languageConventions } from '../server/src/core/lexicon/lexicon';
 import { messagePlaceholders, type MessageKey } from '../server/src/core/messages';
-import { repositoryRoot } from './check';
+import { corpusFolder } from './support/shared';
 
-const corpusFolder = path.resolve(repositoryRoot, '../shared/corpus');
 const frenchFolder = path.join(corpusFolder, 'fr');
 const maximumRate = 1.0;
 

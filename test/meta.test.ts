@@ -7,11 +7,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { allRules, internalErrorPrefix, type Rule } from '../server/src/core/index';
 import { check, fixedPathOf, fixtureFilesIn, fixturesRoot, lintFile, lintFixture, readFixture, repositoryRoot, ruleFixtureFolders, ruleFixturesRoot } from './check';
+import { sharedFolder } from './support/shared';
 
 const ruleIds = allRules.map((rule) => rule.id);
 const docsFolder = path.join(repositoryRoot, 'docs/rules');
 const coreFolder = path.join(repositoryRoot, 'server/src/core');
-const sharedRulesSpec = path.resolve(repositoryRoot, '../shared/spec/rules.md');
+const sharedRulesSpec = path.join(sharedFolder, 'spec', 'rules.md');
 
 function listOf(items: readonly string[]): string {
   return items.map((item) => `  ${item}`).join('\n');

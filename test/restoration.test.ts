@@ -5,10 +5,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits, parse, type Draft, type Paragraph, type TextEdit } from '../server/src/core/index';
-import { fixAll, repositoryRoot } from './check';
+import { fixAll } from './check';
+import { corpusFolder } from './support/shared';
 import { defectiveFiles } from './support/corpus-defects';
 
-const corpusRoot = path.resolve(repositoryRoot, '../shared/corpus');
+const corpusRoot = corpusFolder;
 /** SOURCES.md marks these as damaged by their extraction: not clean adopted text. */
 const defective = new Set(defectiveFiles);
 
