@@ -175,8 +175,17 @@ describe('meta', () => {
       for (const match of fs.readFileSync(sharedRulesSpec, 'utf8').matchAll(/^\| `([a-z-]+)` \| (\w+) \|/gm)) {
         if (match[1] && match[2]) catalogue.set(match[1], match[2]);
       }
+      // Where adopted texts overrode the catalogue's default, each with its reason in its doc page.
+      const departures = new Map([
+        // Adopted texts write "neighboring" (S/RES/1445 (2002)) and "Secretary General" (A/RES/80/57).
+        ['un-spelling', { catalogue: 'warning', rule: 'information' }],
+      ]);
       const disagreeing = allRules
         .filter((rule) => catalogue.has(rule.id) && catalogue.get(rule.id) !== rule.defaultSeverity)
+        .filter((rule) => {
+          const departure = departures.get(rule.id);
+          return !departure || departure.catalogue !== catalogue.get(rule.id) || departure.rule !== rule.defaultSeverity;
+        })
         .map((rule) => `${rule.id}: the rule says ${rule.defaultSeverity}, rules.md says ${catalogue.get(rule.id) ?? ''}`);
       assert.deepEqual(disagreeing, []);
       // Rules the project added beyond the catalogue, each with its reason in its doc page.

@@ -52,6 +52,7 @@ const gluedToMark = /[,;:]$/; // "2006,3", "60/175;6"
 const afterFullStop = /(?<!\b(?:Corr|Add|Rev|para|paras|vol|chap|sect|art|annex))(?:\p{Ll}{3}|[)”’"])\.$/u; // "Secretary-General.3"
 const afterMarkAndSpace = /[,;:.)”’"][ \u00A0]{1,2}$/; // "thereto, 1", "Republic, 2"
 const afterWordMaybeSpace = /[\p{L},;:.)][ \u00A0]?$/u;
+const afterYearAndSpace = /(?:^|[^\d])(?:19|20)\d\d[ \u00A0]$/; // "of 30 September 1992 1/"
 const endsGluedNumber = /(?:^|[\s(–—-])(?:19[4-9]\d|20[0-3]\d)$/; // the year of "20242", "2014–20243"
 const endOfWordContext = /^(?:[\s\u00A0,.;:)]|$)/;
 
@@ -78,7 +79,7 @@ function readDigits(digits: string, before: string, after: string): Reading | un
   const short = digits.length <= 2;
   if (short && endOfWordContext.test(after) && gluedToWord.test(before)) return { certainty: 'sure', glued: true };
   if (short && /^(?:[\s\u00A0]|$)/.test(after) && (gluedToMark.test(before) || afterFullStop.test(before))) return { certainty: 'sure', glued: false };
-  if (short && /^\/(?:[\s\u00A0,.;:)]|$)/.test(after) && afterWordMaybeSpace.test(before)) return { certainty: 'sure', glued: false }; // "Herzegovina, 5/"
+  if (short && /^\/(?:[\s\u00A0,.;:)]|$)/.test(after) && (afterWordMaybeSpace.test(before) || afterYearAndSpace.test(before))) return { certainty: 'sure', glued: false }; // "Herzegovina, 5/", "30 September 1992 1/"
   if (/^(?:[\s\u00A0]|$)/.test(after) && afterMarkAndSpace.test(before)) return { certainty: 'likely', glued: false };
   if (short && /^(?:and|or|the|in)[ \u00A0]/.test(after) && afterWordMaybeSpace.test(before)) return { certainty: 'likely', glued: false }; // "Weapons 6and"
   // The word right before, across one space: read backwards (an end-anchored pattern backtracks).
@@ -145,7 +146,8 @@ function collectCandidates(text: string, spans: readonly SearchSpan[], defined: 
     if (run.length >= 5 && run.length <= 6 && endsGluedNumber.test(text.slice(Math.max(lower, runStart - 2), runStart) + run.slice(0, 4)) && endOfWordContext.test(after)) {
       digits = run.slice(4);
       offset = 4;
-      reading = { certainty: 'likely', glued: false };
+      // The year is the word before the call: "20 June 20255 and 21 October" lists dates, not a range of numbers.
+      reading = { certainty: 'likely', glued: false, word: run.slice(0, 4) };
     } else if (run.length <= 3) {
       reading = readDigits(run, text.slice(Math.max(lower, runStart - 40), runStart), after);
     }
@@ -214,6 +216,25 @@ function chooseBareCalls(candidates: readonly Candidate[], defined: ReadonlySet<
   return candidates.filter((candidate) => chosen.has(candidate));
 }
 
+/**
+ * The numbers whose first mark stands in numbering order: no higher number was marked before it.
+ * A copy that turned some calls into marks and left others bare may also have marked a number that
+ * is no call ("P5 academics" written "P[^5] academics"): a number first marked out of order is
+ * looked for among the bare digits too, where its first call in order may be ("Commission,5").
+ */
+function inOrderMarks(calls: readonly FootnoteCall[]): Set<number> {
+  const inOrder = new Set<number>();
+  const seen = new Set<number>();
+  let highest = 0;
+  for (const call of [...calls].sort((a, b) => a.span.start - b.span.start)) {
+    if (seen.has(call.number)) continue;
+    seen.add(call.number);
+    if (call.number > highest) inOrder.add(call.number);
+    highest = Math.max(highest, call.number);
+  }
+  return inOrder;
+}
+
 export function findFootnoteCalls(
   text: string,
   spans: readonly SearchSpan[],
@@ -233,9 +254,10 @@ export function findFootnoteCalls(
   });
   // Bare digits are looked for only where some footnote text is not called by a mark: in a draft
   // whose every text has its `[^N]`, a digit is a digit.
-  const marked = new Set(calls.map((call) => call.number));
-  if (allowBare && footnoteTexts.some((footnote) => footnote.style === 'bare' || !marked.has(footnote.number))) {
-    // Numbers already given as marks are not looked for again as bare digits.
+  const allMarked = new Set(calls.map((call) => call.number));
+  if (allowBare && footnoteTexts.some((footnote) => footnote.style === 'bare' || !allMarked.has(footnote.number))) {
+    // Numbers already given as marks, in order, are not looked for again as bare digits.
+    const marked = inOrderMarks(calls);
     const defined = new Set(footnoteTexts.map((footnote) => footnote.number).filter((number) => !marked.has(number)));
     const candidates = collectCandidates(text, sorted, defined, words).filter((candidate) => !marked.has(candidate.number));
     for (const candidate of chooseBareCalls(candidates, defined)) {
