@@ -620,6 +620,25 @@ export const knownFuzzBugs: readonly KnownFuzzBug[] = [
     explains: (fuzzCase) => linesOnly(fuzzCase.text, /^(?:\(\d{1,3}\)|\d{1,3}\))[;,.]?$/) >= 5,
   },
   {
+    name: 'a paragraph given an open final mark takes in the lower-case text below it, one chunk per round',
+    reason:
+      'parse/parse.ts (classifyPart) joins a chunk that starts in lower case to the paragraph above when that paragraph ends open (",", ";"), ' +
+      'and keeps it apart as displaced text when it ends with "."; paragraph-punctuation\'s "Replace \'.\' with \',\'" opens the paragraph, the ' +
+      'next round joins the chunk below, whose own "." is then replaced: one chunk per round (found by the mixed run, seed 300018).',
+    properties: ['fix all is idempotent'],
+    examples: ['.\n\nct.\n\nco.\n\nct.\n\nec.\n\nct.\n\nct.\n\nct.\n\nct.\n\nct.\nv'],
+    explains: (fuzzCase) => {
+      const { settings } = settingsVariant(fuzzCase.settings);
+      const fixed = applyEdits(fuzzCase.text, fixAllEdits(lint(fuzzCase.text, settings), settings)).text;
+      const { draft, findings } = lint(fixed, settings);
+      // Still a punctuation fix at the end of a paragraph that has taken in a lower-case chunk.
+      return findings.some((finding) => finding.ruleId === 'paragraph-punctuation' && finding.fix !== undefined && draft.paragraphs.some((paragraph) => {
+        const last = paragraph.pieces[paragraph.pieces.length - 1];
+        return paragraph.pieces.length >= 2 && last !== undefined && /^\p{Ll}/u.test(fixed.slice(last.start, last.start + 1)) && finding.span.start >= last.start && finding.span.start <= paragraph.span.end;
+      }));
+    },
+  },
+  {
     name: 'relettering a list past "(hh)" makes "(ii)" a roman numeral, one item per round',
     reason:
       'subparagraph-sequence reletters a list of more than 34 items as (a) … (z), (aa) … (hh), (ii) …; parse/labels.ts reads "(ii)" after "(hh)" ' +
