@@ -122,6 +122,9 @@ describe('fuzzing: no input breaks the core (test/support/fuzz.ts)', function ()
       { text: `The General Assembly,\n\n1. Decides[^1];\n\n2. Requests ${Array(13).fill('20 December 2006').join('\n\n')}.\n\n[^1]: Text.`, bug: 'a date line read as a stray footnote text, removed one per round' },
       // "Concerned also" is a lexicon entry of its own: after the fix inserted "also", repeated-opener read a new run below it, one per round.
       { text: Array(30).fill('Deeply concerned').join('\n\n'), bug: 'repeated-opener started a new run after each "also" it inserted' },
+      // parse/labels.ts read "(ii)" after "(hh)" as the roman 2 of a nested list: subparagraph-sequence
+      // relettered a list of 43 items one more item per round.
+      { text: `:\n${Array.from({ length: 21 }, () => 'b)\n\na)').join('\n\n')}\n\nb)`, bug: 'relettering a list past "(hh)" made "(ii)" a roman numeral' },
     ];
     for (const { text, bug } of fixedCounterexamples) {
       it(`every property holds on ${literal(text).slice(0, 70)} (was: ${bug})`, () => {

@@ -638,15 +638,6 @@ export const knownFuzzBugs: readonly KnownFuzzBug[] = [
       }));
     },
   },
-  {
-    name: 'relettering a list past "(hh)" makes "(ii)" a roman numeral, one item per round',
-    reason:
-      'subparagraph-sequence reletters a list of more than 34 items as (a) … (z), (aa) … (hh), (ii) …; parse/labels.ts reads "(ii)" after "(hh)" ' +
-      'as the roman numeral 2 of a nested list and "(i)" after "(h)" as a letter only when it follows "(h)", so each round reletters one more item.',
-    properties: ['fix all is idempotent'],
-    examples: [`:\n${Array.from({ length: 21 }, () => 'b)\n\na)').join('\n\n')}\n\nb)`],
-    explains: (fuzzCase) => linesOnly(fuzzCase.text, /^\(?[a-z]{1,2}\)/) >= 35,
-  },
 ];
 
 /** The known bug that explains a case's failure, if one does. */

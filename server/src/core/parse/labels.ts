@@ -88,10 +88,13 @@ export function readSubLabel(text: string, offset: number, previousLetter?: stri
   return undefined;
 }
 
-/** "i", "v", "x" are letters where they follow "h", "u", "w"; other roman-looking names are numerals. */
+/**
+ * "i", "v", "x" are letters where they follow "h", "u", "w", and so are "ii" and "xx" after "hh" and
+ * "ww" (subparagraph-sequence letters a long list that far); other roman-looking names are numerals.
+ */
 function isRoman(name: string, previousLetter: string | undefined): boolean {
   if (!romanNumerals.has(name)) return false;
-  if (name.length === 1 && previousLetter !== undefined) return letterIndex(previousLetter) + 1 !== letterIndex(name);
+  if (previousLetter !== undefined && !Number.isNaN(letterIndex(name))) return letterIndex(previousLetter) + 1 !== letterIndex(name);
   return true;
 }
 
