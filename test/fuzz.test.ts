@@ -125,6 +125,12 @@ describe('fuzzing: no input breaks the core (test/support/fuzz.ts)', function ()
       // parse/labels.ts read "(ii)" after "(hh)" as the roman 2 of a nested list: subparagraph-sequence
       // relettered a list of 43 items one more item per round.
       { text: `:\n${Array.from({ length: 21 }, () => 'b)\n\na)').join('\n\n')}\n\nb)`, bug: 'relettering a list past "(hh)" made "(ii)" a roman numeral' },
+      // parse/labels.ts read "(ii)" after "(hh)" as the roman 2 of a nested list: subparagraph-sequence
+      // relettered a list of 43 items one more item per round.
+      { text: `:\n${Array.from({ length: 21 }, () => 'b)\n\na)').join('\n\n')}\n\nb)`, bug: 'relettering a list past "(hh)" made "(ii)" a roman numeral' },
+      // A number alone on its line took the list item below as its text ("4." over "i)"), where "(4)" has it as a
+      // sub-paragraph: numbering-format's "(4)" → "4." changed how the next "(4)" was read (in French), one per round.
+      { text: '1.D\n\n4)\n\ni)\n\n(4)\n\ni)\n\n(4)\n\ni)\n\n(4)\n\ni)\n\n(4)\n\ni)\n\n(4)\n\ni)\n\n(4);', bug: 'a paragraph number in parentheses among sub-paragraph labels read anew after each fix' },
     ];
     for (const { text, bug } of fixedCounterexamples) {
       it(`every property holds on ${literal(text).slice(0, 70)} (was: ${bug})`, () => {

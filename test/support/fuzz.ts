@@ -610,16 +610,6 @@ export const knownFuzzBugs: readonly KnownFuzzBug[] = [
     explains: (fuzzCase) => linesOnly(fuzzCase.text, /^\d{1,3}(?: \p{L})?$/u) >= 5,
   },
   {
-    name: 'a paragraph number in parentheses among sub-paragraph labels is read anew after each fix, one per round',
-    reason:
-      'numbering-format rewrites "(4)" alone on its line as "4.", paragraph-punctuation then ends the item above it, and operative-numbering ' +
-      'renumbers: each round changes whether the next "(4)" below is a sub-paragraph or a paragraph number (parse/parse.ts, classifyPart). ' +
-      'Seen in French, where paragraph-punctuation also inserts the space before ";".',
-    properties: ['fix all is idempotent'],
-    examples: [{ text: '1.D\n\n4)\n\ni)\n\n(4)\n\ni)\n\n(4)\n\ni)\n\n(4)\n\ni)\n\n(4)\n\ni)\n\n(4)\n\ni)\n\n(4);', settings: 2 }],
-    explains: (fuzzCase) => linesOnly(fuzzCase.text, /^(?:\(\d{1,3}\)|\d{1,3}\))[;,.]?$/) >= 5,
-  },
-  {
     name: 'a paragraph given an open final mark takes in the lower-case text below it, one chunk per round',
     reason:
       'parse/parse.ts (classifyPart) joins a chunk that starts in lower case to the paragraph above when that paragraph ends open (",", ";"), ' +

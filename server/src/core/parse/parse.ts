@@ -451,6 +451,10 @@ class Parser {
       }
       // A closing line takes no number: a number left waiting stands as a paragraph of its own.
       if (closingLinePattern.test(chunk[0]?.content ?? '')) flushPendingNumber();
+      // Nor does a list item ("3." over "i) …"): the number stands alone and the item is its
+      // sub-paragraph, as under "(3)" — numbering-format's rewrite of "(3)" as "3." must not turn the
+      // item into the paragraph's text (one reading per round otherwise).
+      if (pendingNumber && chunk[0] && readSubLabel(this.text, chunk[0].contentStart)) flushPendingNumber();
       const [first, ...glued] = region === 'body' ? this.splitAtGluedNumbers(chunk) : [chunk];
       this.chunks.push({ lines: first ?? chunk, region, partIndex: Math.max(partIndex, 0), ...(pendingNumber ? { numberLine: pendingNumber } : {}) });
       for (const lines of glued) this.chunks.push({ lines, region, partIndex: Math.max(partIndex, 0) });
