@@ -1,8 +1,10 @@
 import { conventionsOf } from '../lexicon/lexicon';
 import { wordEndingAt } from '../text-ends';
+import type { TextEdit } from '../findings';
 import type { Draft, Paragraph, SubParagraph } from '../model';
 import type { Rule, RuleContext } from '../rule';
 import { isSpace } from '../parse/lines';
+import { readNumberLabel } from '../parse/labels';
 import { eachSubparagraph, endMark, ownTextEnd, recordsAdoption, subparagraphsOf } from '../structure';
 
 interface Expectation {
@@ -58,10 +60,11 @@ function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expec
     if (end.mark === ']') return;
     const lastWord = wordEndingAt(draft.text, end.span.end, false)?.word ?? '';
     if (context.lexicon?.wordsThatCannotEnd.includes(lastWord)) return;
+    const edit: TextEdit = { span: { start: end.span.end, end: end.span.end }, newText: expected.mark };
     context.report({
       span: end.span,
       message: `${expected.why}: add ${nameOf(expected.mark)} at the end.`,
-      fix: { title: `Add '${expected.mark}'`, edits: [{ span: { start: end.span.end, end: end.span.end }, newText: expected.mark }] },
+      ...(changesReading(draft, node, edit) ? {} : { fix: { title: `Add '${expected.mark}'`, edits: [edit] } }),
     });
     return;
   }
@@ -70,7 +73,12 @@ function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expec
   // A comma where a semicolon belongs: adopted texts have it (S/RES/1445 (2002), paragraph 18), and a
   // copy that split a paragraph at a page break after a comma leaves one. The sentence goes on either way.
   if (marks.adopted && end.mark === marks.comma && expected.mark === marks.semicolon) return;
-  report(context, end.span, end.mark, expected);
+  const edit: TextEdit = { span: end.span, newText: expected.mark };
+  context.report({
+    span: end.span,
+    message: `${expected.why}: '${expected.mark}', not '${end.mark}'.`,
+    ...(changesReading(draft, node, edit) ? {} : { fix: { title: `Replace '${end.mark}' with '${expected.mark}'`, edits: [edit] } }),
+  });
 }
 
 function report(context: RuleContext, span: { start: number; end: number }, found: string, expected: Expectation): void {
@@ -79,6 +87,32 @@ function report(context: RuleContext, span: { start: number; end: number }, foun
     message: `${expected.why}: '${expected.mark}', not '${found}'.`,
     fix: { title: `Replace '${found}' with '${expected.mark}'`, edits: [{ span, newText: expected.mark }] },
   });
+}
+
+const lineBreaks = new Set(['\n', '\r', '\u0085', '\u2028', '\u2029']);
+
+/**
+ * Whether the mark `edit` writes at the end of `node` would change how the parser reads the text
+ * around it, so that the next round finds another paragraph to fix, one per round:
+ * - a line of bare digits given "." or "," is a paragraph number ("0" → "0."), which takes the text
+ *   below it or stands as a paragraph of its own;
+ * - a paragraph that ends with a comma takes in the lower-case text below it (parse.ts reads it as the
+ *   rest of a sentence a page break split), where after "." it is text a copy moved (displaced text).
+ * Such a finding is reported without its fix.
+ */
+function changesReading(draft: Draft, node: Paragraph | SubParagraph, edit: TextEdit): boolean {
+  const text = draft.text;
+  let lineStart = edit.span.start;
+  while (lineStart > 0 && !lineBreaks.has(text[lineStart - 1] ?? '')) lineStart--;
+  let lineEnd = edit.span.end;
+  while (lineEnd < text.length && !lineBreaks.has(text[lineEnd] ?? '')) lineEnd++;
+  const line = (text.slice(lineStart, edit.span.start) + edit.newText + text.slice(edit.span.end, lineEnd)).trim();
+  const number = readNumberLabel(line, 0);
+  if (number && number.style !== 'bare' && number.span.end === line.length) return true;
+  if (!/^[,،，]$/u.test(edit.newText)) return false;
+  const nodeEnd = node.span.end;
+  const displaced = draft.displacedText.find((span) => span.start >= nodeEnd);
+  return displaced !== undefined && !draft.paragraphs.some((paragraph) => paragraph.span.start >= nodeEnd && paragraph.span.start < displaced.start);
 }
 
 const spaceNames: Readonly<Record<string, string>> = { '\u202F': 'a narrow no-break space', '\u00A0': 'a no-break space', ' ': 'a space' };
