@@ -134,6 +134,9 @@ describe('fuzzing: no input breaks the core (test/support/fuzz.ts)', function ()
       // paragraph-punctuation's "." → "," made the paragraph take in the displaced lower-case text below it (parse.ts
       // joins it after a comma), whose own "." was next: one chunk per round (mixed run, seed 300018).
       { text: '.\n\nct.\n\nco.\n\nct.\n\nec.\n\nct.\n\nct.\n\nct.\n\nct.\n\nct.\nv', bug: 'a paragraph given an open final mark took in the lower-case text below it' },
+      // A bare "4" read "Adopted" in the chunk below as its opener: a numbered paragraph whose fixes (remove "4",
+      // "Adopts") turned the closing line below into a paragraph, and the next "4" over "Adopted" was next.
+      { text: '4\n\nAdopted\n\n4\n\nAdopted\n\n4\n\nAdopted\n\n4\n\nAdopted\n\n4)\n\nAdopted\n\n4)\n\nAdopted\n\n4)\n\nAdopted\n\n4)\n\nAdopted\n\n4)\n\nAdopted\n\n4)', bug: 'a bare number took its opener from the chunk below' },
     ];
     for (const { text, bug } of fixedCounterexamples) {
       it(`every property holds on ${literal(text).slice(0, 70)} (was: ${bug})`, () => {

@@ -758,8 +758,9 @@ class Parser {
       const textAfterNumber = chunk.numberLine ? span.start : number ? this.skipSpaces(number.span.end) : span.start;
       const subject = this.chapeaus.length === 0 ? this.readSubject(textAfterNumber) : undefined;
       let opener = readOpener(this.text, subject ? this.skipSpaces(subject.end) : textAfterNumber, this.lexicon);
-      // A bare number ("3 Requests") counts only before a known opener; otherwise it is text.
-      if (number?.style === 'bare' && !opener?.match) {
+      // A bare number ("3 Requests") counts only before a known opener of its own chunk; otherwise it is
+      // text. A line "4" over a closing line "Adopted …" is no paragraph numbered 4 that opens "Adopted".
+      if (number?.style === 'bare' && (!opener?.match || opener.span.start >= span.end)) {
         number = undefined;
         opener = readOpener(this.text, span.start, this.lexicon);
       }
