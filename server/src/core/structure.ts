@@ -92,6 +92,15 @@ export function ownTextEnd(node: Paragraph | SubParagraph): number {
   return first ? first.span.start : node.span.end;
 }
 
+/**
+ * Whether removing a paragraph's number up to `numberEnd` would leave it no words of its own above its
+ * sub-paragraphs ("(4)" alone over "(a) …"): the paragraph would go, and its items would be read as
+ * headings or other paragraphs. A fix that removes the number must not do that.
+ */
+export function numberHeadsListAlone(draft: Draft, paragraph: Paragraph, numberEnd: number): boolean {
+  return paragraph.subparagraphs.length > 0 && draft.text.slice(numberEnd, ownTextEnd(paragraph)).trim() === '';
+}
+
 export function subparagraphsOf(node: Paragraph | SubParagraph): readonly SubParagraph[] {
   return 'subparagraphs' in node ? node.subparagraphs : node.children;
 }

@@ -2,6 +2,7 @@ import type { Fix, TextEdit } from '../findings';
 import type { Draft, Paragraph } from '../model';
 import { endOfNumberLabels } from '../parse/labels';
 import type { Rule } from '../rule';
+import { numberHeadsListAlone } from '../structure';
 import { paragraphAt } from './cross-reference';
 
 /**
@@ -83,7 +84,7 @@ export const operativeNumberingRule: Rule = {
           context.report({
             span: only.number.span,
             message: `A single operative paragraph is not numbered: remove '${only.number.text}'.`,
-            fix: { title: 'Remove the number', edits: [{ span: { start: only.number.span.start, end }, newText: '' }] },
+            ...(numberHeadsListAlone(draft, only, end) ? {} : { fix: { title: 'Remove the number', edits: [{ span: { start: only.number.span.start, end }, newText: '' }] } }),
           });
         }
         continue;
