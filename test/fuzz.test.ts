@@ -137,6 +137,8 @@ describe('fuzzing: no input breaks the core (test/support/fuzz.ts)', function ()
       // A bare "4" read "Adopted" in the chunk below as its opener: a numbered paragraph whose fixes (remove "4",
       // "Adopts") turned the closing line below into a paragraph, and the next "4" over "Adopted" was next.
       { text: '4\n\nAdopted\n\n4\n\nAdopted\n\n4\n\nAdopted\n\n4\n\nAdopted\n\n4)\n\nAdopted\n\n4)\n\nAdopted\n\n4)\n\nAdopted\n\n4)\n\nAdopted\n\n4)\n\nAdopted\n\n4)', bug: 'a bare number took its opener from the chunk below' },
+      // The same with a number of any style alone in its chunk ("3 bis."): operative-verb wrote "Adopts", one per round.
+      { text: `${'3 bis.\n\nAdopted\n\n'.repeat(9)}3 bis.\n\nAdoped`, bug: 'a paragraph number took its opener from the chunk below' },
       // Removing "(4)", alone over its items, removed the paragraph: its items became headings, the next "(4)" a
       // paragraph whose number went next round, one per round (preambular-numbered, operative-numbering).
       { text: '4)\n\nz)\n\n(4)\n\nz)\n\n(4)\n\nz)\n\n(4)\n\nz)\n\n(4)\n\nz)\n\n(4)\n\nz)\n\n(4)\n\nz)\n\n(4)\n\nz)\n\n(4)\n\nz)\n\n(4)\n\nz4', bug: 'removing a number alone over its items removed their paragraph' },

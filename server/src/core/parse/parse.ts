@@ -758,15 +758,19 @@ class Parser {
       const textAfterNumber = chunk.numberLine ? span.start : number ? this.skipSpaces(number.span.end) : span.start;
       const subject = this.chapeaus.length === 0 ? this.readSubject(textAfterNumber) : undefined;
       let opener = readOpener(this.text, subject ? this.skipSpaces(subject.end) : textAfterNumber, this.lexicon);
-      // A bare number ("3 Requests") counts only before a known opener of its own chunk; otherwise it is
-      // text. A line "4" over a closing line "Adopted …" is no paragraph numbered 4 that opens "Adopted".
-      if (number?.style === 'bare' && (!opener?.match || opener.span.start >= span.end)) {
+      // The opener is the chunk's own: the white space skipped after a number crosses line breaks, and
+      // "4" or "3 bis." alone over a closing line "Adopted …" is no paragraph that opens "Adopted" (its
+      // fix would make the closing line a paragraph, and the next such pair would be read so).
+      const ownOpener = (found: Opener | undefined): Opener | undefined => (found && found.span.start < span.end ? found : undefined);
+      opener = ownOpener(opener);
+      // A bare number ("3 Requests") counts only before a known opener; otherwise it is text.
+      if (number?.style === 'bare' && !opener?.match) {
         number = undefined;
         opener = readOpener(this.text, span.start, this.lexicon);
       }
       const subLabel = number ? undefined : readSubLabel(this.text, span.start);
       const textStart = number ? textAfterNumber : subLabel ? this.skipSpaces(subLabel.span.end) : span.start;
-      if (subLabel) opener = readOpener(this.text, textStart, this.lexicon);
+      if (subLabel) opener = ownOpener(readOpener(this.text, textStart, this.lexicon));
       return {
         chunk,
         span,
