@@ -1,3 +1,4 @@
+import { conventionsOf } from '../lexicon/lexicon';
 import type { Rule } from '../rule';
 
 export const chapeauRule: Rule = {
@@ -29,18 +30,21 @@ export const chapeauRule: Rule = {
       // Without a preamble, adopted Council texts print the chapeau without its comma ("The Security
       // Council" over "1. Calls upon …"): the comma is asked for only where a preambular paragraph follows.
       const firstAfter = draft.paragraphs.find((paragraph) => paragraph.span.start > chapeau.span.end);
+      // The comma of the chapeau's language ("大会，", "الجمعية العامة،"): the parser reads a chapeau by it,
+      // and "大会," with another comma is no chapeau (fix all turned it back and forth).
+      const comma = conventionsOf(chapeau.language).comma;
       if (chapeau.fullStop && !draft.fromScan) {
-        const right = `${written.slice(0, -1)},`;
+        const right = `${written.slice(0, -1)}${comma}`;
         context.report({
           span: chapeau.fullStop,
           message: `The chapeau ends with a comma: '${right}', not '${written}'.`,
-          fix: { title: 'Replace the full stop with a comma', edits: [{ span: chapeau.fullStop, newText: ',' }] },
+          fix: { title: 'Replace the full stop with a comma', edits: [{ span: chapeau.fullStop, newText: comma }] },
         });
       } else if (!chapeau.comma && firstAfter?.kind === 'preambular' && !draft.fromScan) {
         context.report({
           span: chapeau.span,
-          message: `The chapeau ends with a comma: '${written},', not '${written}'.`,
-          fix: { title: 'Add the comma after the chapeau', edits: [{ span: { start: chapeau.span.end, end: chapeau.span.end }, newText: ',' }] },
+          message: `The chapeau ends with a comma: '${written}${comma}', not '${written}'.`,
+          fix: { title: 'Add the comma after the chapeau', edits: [{ span: { start: chapeau.span.end, end: chapeau.span.end }, newText: comma }] },
         });
       }
       const expected = context.settings.body;
