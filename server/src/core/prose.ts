@@ -27,6 +27,26 @@ export interface ProseRun {
   readonly quotations: readonly Span[];
 }
 
+/** A run whose quotations are found on first use: most runs are never asked (see `isQuoted`). */
+class LazyProseRun implements ProseRun {
+  private found: readonly Span[] | undefined;
+  readonly paragraph?: Paragraph;
+
+  constructor(
+    readonly kind: ProseKind,
+    paragraph: Paragraph | undefined,
+    readonly text: string,
+    readonly segments: readonly Segment[],
+  ) {
+    if (paragraph) this.paragraph = paragraph;
+  }
+
+  get quotations(): readonly Span[] {
+    this.found ??= findQuotations(this.text);
+    return this.found;
+  }
+}
+
 /** The draft offset of a run offset. */
 export function draftOffset(run: ProseRun, offset: number): number {
   let found = run.segments[0];
@@ -55,8 +75,13 @@ export function isQuoted(run: ProseRun, start: number, end: number): boolean {
   return run.quotations.some((quotation) => start < quotation.end && end > quotation.start);
 }
 
-const openingQuotes = new Set(['“', '„', '«']);
-const closingQuotes = new Set(['”', '»']);
+/** “ „ « open a quotation, ” » close one; a straight " opens and closes. */
+function quoteKind(code: number): 'open' | 'close' | 'straight' | undefined {
+  if (code === 0x22) return 'straight';
+  if (code === 0x201c || code === 0x201e || code === 0xab) return 'open';
+  if (code === 0x201d || code === 0xbb) return 'close';
+  return undefined;
+}
 
 /**
  * Quoted stretches: curly quotes pair by direction, straight double quotes alternate. A quotation
@@ -67,13 +92,17 @@ function findQuotations(text: string): Span[] {
   let openAt: number | undefined;
   let straight = false;
   for (let index = 0; index < text.length; index++) {
-    const character = text[index] as string;
+    const code = text.charCodeAt(index);
+    // Every quote mark is '"' or above U+00AA: letters and spaces are passed at once.
+    if (code !== 0x22 && code < 0xab) continue;
+    const kind = quoteKind(code);
+    if (kind === undefined) continue;
     if (openAt === undefined) {
-      if (openingQuotes.has(character) || character === '"') {
+      if (kind === 'open' || kind === 'straight') {
         openAt = index;
-        straight = character === '"';
+        straight = kind === 'straight';
       }
-    } else if ((straight && character === '"') || (!straight && closingQuotes.has(character))) {
+    } else if (straight ? kind === 'straight' : kind === 'close') {
       quotations.push({ start: openAt, end: index + 1 });
       openAt = undefined;
     }
@@ -118,7 +147,7 @@ function buildRun(draft: Draft, pieces: readonly Span[], from: number, limit: nu
     }
     blanked += text.slice(cursor);
   }
-  return { kind, ...(paragraph ? { paragraph } : {}), text: blanked, segments, quotations: findQuotations(blanked) };
+  return new LazyProseRun(kind, paragraph, blanked, segments);
 }
 
 /** The index of the first call starting at or after `offset` (calls are in text order). */

@@ -4,6 +4,7 @@ import { alternation, writeDate } from '../lexicon/style';
 import type { Draft } from '../model';
 import { bodyProse, draftSpan, footnoteProse, inOneSegment, isQuoted, type ProseRun } from '../prose';
 import type { Rule, RuleReport } from '../rule';
+import { digitRuns, matchesAtCandidates } from '../text-scan';
 
 /** A date found written another way, read into its parts where the text allows it. */
 interface WrongDate {
@@ -20,10 +21,16 @@ interface DatePatterns {
   readonly ordinalDay: RegExp;
   readonly numeric: RegExp;
   readonly iso: RegExp;
+  /** The lengths of the month names, and the first letters of the ordinal endings ("st" …): where to try the patterns. */
+  readonly monthLengths: readonly number[];
+  readonly suffixInitials: ReadonlySet<number>;
+  readonly articleLength: number;
 }
 
 const patternCache = new WeakMap<StyleData, DatePatterns>();
 
+// Every pattern is sticky: it is tried only next to a run of digits that could be its day or year
+// (see candidatesOf), never along the whole text.
 function patternsOf(style: StyleData): DatePatterns {
   let patterns = patternCache.get(style);
   if (!patterns) {
@@ -31,17 +38,50 @@ function patternsOf(style: StyleData): DatePatterns {
     const suffix = alternation(style.dayOrdinalSuffixes);
     patterns = {
       // "December 16, 2005", "December 16th, 2005", "December 16 2005"
-      monthFirst: new RegExp(`(${month})[ \\u00A0](\\d{1,2})(${suffix})?(,?)[ \\u00A0](\\d{4})(?![\\p{L}\\p{N}])`, 'gu'),
+      monthFirst: new RegExp(`(${month})[ \\u00A0](\\d{1,2})(${suffix})?(,?)[ \\u00A0](\\d{4})(?![\\p{L}\\p{N}])`, 'uy'),
       // "16th December 2005", "the 16th of December"
-      ordinalDay: new RegExp(`(?:${style.dayOrdinalArticle}[ \\u00A0])?(\\d{1,2})${suffix}(?:[ \\u00A0]${style.dayOrdinalConnector})?[ \\u00A0](${month})(?:[ \\u00A0](\\d{4}))?(?![\\p{L}\\p{N}])`, 'gu'),
+      ordinalDay: new RegExp(`(?:${style.dayOrdinalArticle}[ \\u00A0])?(\\d{1,2})${suffix}(?:[ \\u00A0]${style.dayOrdinalConnector})?[ \\u00A0](${month})(?:[ \\u00A0](\\d{4}))?(?![\\p{L}\\p{N}])`, 'uy'),
       // "16/12/2005", "16.12.2005": not a part of a symbol ("A/HRC/RES/5/1") or a longer number.
-      numeric: /(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\p{L}\p{N}/]|\.\d)/gu,
+      numeric: /(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\p{L}\p{N}/]|\.\d)/uy,
       // "2005-12-16"
-      iso: /(\d{4})-(\d{2})-(\d{2})(?![\p{L}\p{N}/\-])/gu,
+      iso: /(\d{4})-(\d{2})-(\d{2})(?![\p{L}\p{N}/\-])/uy,
+      monthLengths: [...new Set(style.months.map((name) => name.length))],
+      suffixInitials: new Set(style.dayOrdinalSuffixes.map((ending) => ending.charCodeAt(0))),
+      articleLength: style.dayOrdinalArticle.length,
     };
     patternCache.set(style, patterns);
   }
   return patterns;
+}
+
+/**
+ * Where each pattern can start, read off the runs of digits: a day of one or two digits ends its run
+ * and is followed by an ordinal ending ("16th", perhaps after "the ") or by "/" or "." ("16/12/2005");
+ * a year of four ends its run before "-" ("2005-12-16"); a day after a month and a space starts its run.
+ */
+function candidatesOf(text: string, patterns: DatePatterns): { monthFirst: number[]; ordinalDay: number[]; numeric: number[]; iso: number[] } {
+  const found = { monthFirst: [] as number[], ordinalDay: [] as number[], numeric: [] as number[], iso: [] as number[] };
+  const runs = digitRuns(text);
+  for (let index = 0; index < runs.length; index += 2) {
+    const start = runs[index] as number;
+    const end = runs[index + 1] as number;
+    const after = text.charCodeAt(end);
+    if (patterns.suffixInitials.has(after)) {
+      for (const day of [end - 2, end - 1]) {
+        if (day < start) continue;
+        found.ordinalDay.push(day, day - patterns.articleLength - 1);
+      }
+    }
+    if (after === 47 /* / */ || after === 46 /* . */) {
+      for (const day of [end - 2, end - 1]) if (day >= start) found.numeric.push(day);
+    }
+    if (after === 45 /* - */ && end - start >= 4) found.iso.push(end - 4);
+    const before = text.charCodeAt(start - 1);
+    if (end - start <= 2 && (before === 32 || before === 0xa0)) {
+      for (const length of patterns.monthLengths) found.monthFirst.push(start - 1 - length);
+    }
+  }
+  return found;
 }
 
 /**
@@ -62,7 +102,8 @@ function wrongDates(run: ProseRun, style: StyleData, fromScan: boolean): WrongDa
   const patterns = patternsOf(style);
   const found: WrongDate[] = [];
   const monthIndex = (name: string): number => style.months.indexOf(name);
-  for (const match of run.text.matchAll(patterns.monthFirst)) {
+  const candidates = candidatesOf(run.text, patterns);
+  for (const match of matchesAtCandidates(patterns.monthFirst, run.text, candidates.monthFirst)) {
     if (!standsAlone(run.text, match.index, false)) continue;
     const [written, monthName = '', dayText = '', suffix, comma, year = ''] = match;
     const day = Number(dayText);
@@ -71,7 +112,7 @@ function wrongDates(run: ProseRun, style: StyleData, fromScan: boolean): WrongDa
     if (!validDay(day) || (fromScan && !comma && !suffix)) continue;
     found.push({ start: match.index, end: match.index + written.length, written, right: writeDate(style, day, monthIndex(monthName), year), why: 'the day first' });
   }
-  for (const match of run.text.matchAll(patterns.ordinalDay)) {
+  for (const match of matchesAtCandidates(patterns.ordinalDay, run.text, candidates.ordinalDay)) {
     const [whole, dayText = '', monthName = '', year] = match;
     // "the 16th of December" goes whole; the "the" at the end of "other 16th December" stays.
     let start = match.index;
@@ -86,7 +127,7 @@ function wrongDates(run: ProseRun, style: StyleData, fromScan: boolean): WrongDa
     const right = year ? writeDate(style, day, monthIndex(monthName), year) : writeDate(style, day, monthIndex(monthName), '').trim();
     found.push({ start, end: match.index + whole.length, written, right, why: 'the day as a plain number' });
   }
-  for (const match of run.text.matchAll(patterns.numeric)) {
+  for (const match of matchesAtCandidates(patterns.numeric, run.text, candidates.numeric)) {
     if (!standsAlone(run.text, match.index, true)) continue;
     const [written, first = '', , second = '', year = ''] = match;
     const a = Number(first);
@@ -97,7 +138,7 @@ function wrongDates(run: ProseRun, style: StyleData, fromScan: boolean): WrongDa
     const right = dayFirst === undefined ? undefined : dayFirst ? writeDate(style, a, b - 1, year) : writeDate(style, b, a - 1, year);
     found.push({ start: match.index, end: match.index + written.length, written, ...(right ? { right } : {}), why: 'the month in words' });
   }
-  for (const match of run.text.matchAll(patterns.iso)) {
+  for (const match of matchesAtCandidates(patterns.iso, run.text, candidates.iso)) {
     if (!standsAlone(run.text, match.index, true)) continue;
     const [written, year = '', monthText = '', dayText = ''] = match;
     const month = Number(monthText);
