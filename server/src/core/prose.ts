@@ -5,6 +5,7 @@
 // report spans in the draft's own text.
 import type { Draft, Paragraph, Span, SubParagraph } from './model';
 import { eachSubparagraph, ownTextEnd } from './structure';
+import { digitRuns } from './text-scan';
 
 export type ProseKind = 'paragraph' | 'subparagraph' | 'footnote';
 
@@ -25,11 +26,14 @@ export interface ProseRun {
   readonly segments: readonly Segment[];
   /** Quoted stretches of `text` (“…”, "…"), quotes included, in run offsets. */
   readonly quotations: readonly Span[];
+  /** The runs of ASCII digits in `text`, as `digitRuns` lists them (start, end, start, end …). */
+  readonly digitRuns: readonly number[];
 }
 
-/** A run whose quotations are found on first use: most runs are never asked (see `isQuoted`). */
+/** A run whose quotations and digits are found on first use: most runs are never asked (see `isQuoted`). */
 class LazyProseRun implements ProseRun {
   private found: readonly Span[] | undefined;
+  private digits: readonly number[] | undefined;
   readonly paragraph?: Paragraph;
 
   constructor(
@@ -44,6 +48,11 @@ class LazyProseRun implements ProseRun {
   get quotations(): readonly Span[] {
     this.found ??= findQuotations(this.text);
     return this.found;
+  }
+
+  get digitRuns(): readonly number[] {
+    this.digits ??= digitRuns(this.text);
+    return this.digits;
   }
 }
 

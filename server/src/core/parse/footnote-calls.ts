@@ -48,7 +48,6 @@ const numberBefore = /(?:(?:^|\s)\d{1,3}|\b[IVXLC]+|\([a-z]{1,3}\))[,;:.]?[ \u00
 // The contexts, read on the text just before a run of digits (`before`, up to 40 characters) and
 // just after it (`after`). Each returns the certainty it gives, or undefined.
 const gluedToWord = /(?:\p{Ll}{3}|[)\]”’"])$/u; // "Corruption2", "Agreement”3"
-const gluedToMark = /[,;:]$/; // "2006,3", "60/175;6"
 const afterFullStop = /(?<!\b(?:Corr|Add|Rev|para|paras|vol|chap|sect|art|annex))(?:\p{Ll}{3}|[)”’"])\.$/u; // "Secretary-General.3"
 const afterMarkAndSpace = /[,;:.)”’"][ \u00A0]{1,2}$/; // "thereto, 1", "Republic, 2"
 const afterWordMaybeSpace = /[\p{L},;:.)][ \u00A0]?$/u;
@@ -73,22 +72,37 @@ interface Reading {
   readonly word?: string;
 }
 
-/** How a run of one to three digits may be a call, read from the text around it. */
-function readDigits(digits: string, before: string, after: string): Reading | undefined {
-  const short = digits.length <= 2;
-  if (short && endOfWordContext.test(after) && gluedToWord.test(before)) return { certainty: 'sure', glued: true };
-  if (short && /^(?:[\s\u00A0]|$)/.test(after) && (gluedToMark.test(before) || afterFullStop.test(before))) return { certainty: 'sure', glued: false };
-  if (short && /^\/(?:[\s\u00A0,.;:)]|$)/.test(after) && afterWordMaybeSpace.test(before)) return { certainty: 'sure', glued: false }; // "Herzegovina, 5/"
-  if (/^(?:[\s\u00A0]|$)/.test(after) && afterMarkAndSpace.test(before)) return { certainty: 'likely', glued: false };
-  if (short && /^(?:and|or|the|in)[ \u00A0]/.test(after) && afterWordMaybeSpace.test(before)) return { certainty: 'likely', glued: false }; // "Weapons 6and"
+/**
+ * How the run of one to three digits at [start, end) may be a call, read from the text around it:
+ * `before` is the text before it back to `lower` (at most 40 characters), `after` the 12 after it.
+ * The patterns anchored at the end of `before` are tried on its last few characters only, as many
+ * as each can read: an end-anchored pattern is tried from every offset of what it is given.
+ */
+function readDigits(text: string, start: number, end: number, lower: number, after: string): Reading | undefined {
+  const short = end - start <= 2;
+  const from = Math.max(lower, start - 40);
+  const tail = (length: number): string => text.slice(Math.max(from, start - length), start);
+  const lastCode = start > from ? text.charCodeAt(start - 1) : -1;
+  const spaceBefore = lastCode === 32 || lastCode === 0xa0;
+  // \p{Ll}{3} reads at most six units (the lookbehind of afterFullStop six more and a boundary):
+  // each pattern is tried only where the last character can end its match.
+  if (short && !spaceBefore && endOfWordContext.test(after) && gluedToWord.test(tail(6))) return { certainty: 'sure', glued: true };
+  const spaceAfter = /^(?:[\s\u00A0]|$)/.test(after);
+  if (short && spaceAfter && (lastCode === 44 || lastCode === 59 || lastCode === 58 || (lastCode === 46 && afterFullStop.test(tail(20))))) return { certainty: 'sure', glued: false };
+  if (short && /^\/(?:[\s\u00A0,.;:)]|$)/.test(after) && afterWordMaybeSpace.test(tail(4))) return { certainty: 'sure', glued: false }; // "Herzegovina, 5/"
+  if (spaceAfter && spaceBefore && afterMarkAndSpace.test(tail(3))) return { certainty: 'likely', glued: false };
+  if (short && /^(?:and|or|the|in)[ \u00A0]/.test(after) && afterWordMaybeSpace.test(tail(4))) return { certainty: 'likely', glued: false }; // "Weapons 6and"
+  if (!short || !spaceBefore) return undefined;
+  const capitalisedContext = /^(?:[ \u00A0]+\p{Ll}|[,;:.)]|\s*\n|$)/u.test(after);
+  const lowerCaseContext = /^(?:[,;:.)]|[ \u00A0]*\n|[ \u00A0]*$|[ \u00A0]+\p{Ll})/u.test(after);
+  if (!capitalisedContext && !lowerCaseContext) return undefined;
   // The word right before, across one space: read backwards (an end-anchored pattern backtracks).
-  const spaceBefore = before.endsWith(' ') || before.endsWith('\u00A0');
-  const previous = spaceBefore ? wordOrYearBefore(before) : undefined;
-  if (short && previous && /^(?:[ \u00A0]+\p{Ll}|[,;:.)]|\s*\n|$)/u.test(after)) {
+  const previous = wordOrYearBefore(text.slice(from, start));
+  if (capitalisedContext && previous) {
     // "the Convention 1 and", "of 19 December 1992 9 and"
     if (/^(?:19|20)\d\d$/.test(previous) || (previous.length >= 3 && /^\p{Lu}/u.test(previous))) return { certainty: 'likely', glued: false, word: previous };
   }
-  if (short && previous && previous.length >= 3 && /^\p{Ll}+$/u.test(previous) && /^(?:[,;:.)]|[ \u00A0]*\n|[ \u00A0]*$|[ \u00A0]+\p{Ll})/u.test(after)) {
+  if (lowerCaseContext && previous && previous.length >= 3 && /^\p{Ll}+$/u.test(previous)) {
     // "the agenda 5 and", "by 14 votes to none 27"
     return { certainty: 'possible', glued: false, word: previous };
   }
@@ -147,7 +161,7 @@ function collectCandidates(text: string, spans: readonly SearchSpan[], defined: 
       offset = 4;
       reading = { certainty: 'likely', glued: false };
     } else if (run.length <= 3) {
-      reading = readDigits(run, text.slice(Math.max(lower, runStart - 40), runStart), after);
+      reading = readDigits(text, runStart, runEnd, lower, after);
     }
     if (!reading) return;
     const index = runStart + offset;

@@ -30,6 +30,7 @@ import {
   footnoteSeparatorPattern,
   isPageFurniture,
   isSpace,
+  isSpaceCode,
   separatorPattern,
   splitLines,
   type Line,
@@ -121,11 +122,26 @@ interface ChunkReading {
 
 /** "A", "B.", "II": a section marker alone on its line (a scan may read "C" as "c"). */
 const sectionMarkerPattern = /^(?:[IVXLC]{1,6}|[A-Za-z])\.?$/;
-/** A cheap first test for a chapeau line: it ends with an organ's name, or with a comma. */
-const chapeauEndingPattern = new RegExp(
-  `(?:${languageConventions.flatMap((conventions) => conventions.organs).map((organ) => organ.replace(/[.*+?^\${}()|[\]\\]/g, '\\$&')).join('|')})[.,،，]?$|,$`,
-  'u',
-);
+/** Every organ's name, by its last UTF-16 unit. */
+const organsByLastCode = new Map<number, string[]>();
+for (const organ of languageConventions.flatMap((conventions) => conventions.organs)) {
+  const last = organ.charCodeAt(organ.length - 1);
+  organsByLastCode.set(last, [...(organsByLastCode.get(last) ?? []), organ]);
+}
+
+function endsWithOrgan(content: string, end: number): boolean {
+  const organs = organsByLastCode.get(content.charCodeAt(end - 1));
+  return organs !== undefined && organs.some((organ) => end - organ.length >= 0 && content.startsWith(organ, end - organ.length));
+}
+
+/** A cheap first test for a chapeau line: it ends with an organ's name (perhaps and a comma or full stop), or with a comma. */
+function hasChapeauEnding(content: string): boolean {
+  const last = content.charCodeAt(content.length - 1);
+  if (last === 44 /* , */) return true;
+  if (endsWithOrgan(content, content.length)) return true;
+  // . , ، ，
+  return (last === 46 || last === 0x60c || last === 0xff0c) && endsWithOrgan(content, content.length - 1);
+}
 const genericEnglishChapeau = /^The ((?:[A-Z][\p{L}'’-]*)(?: (?:[A-Z][\p{L}'’-]*|of|and|on|for|the|in|to|against))*) ?(,)?$/u;
 const headerTitlePattern = /^\d{1,3}\/\d{1,4}\.[ \t\u00A0]+(\S.*)$/;
 const terminalPunctuation = /[,;:.!?]$/;
@@ -246,12 +262,16 @@ class Parser {
 
   private matchChapeau(line: Line): ChapeauMatch | undefined {
     const content = line.content;
-    if (content.length > 120 || content.length < 3 || !chapeauEndingPattern.test(content)) return undefined;
+    if (content.length > 120 || content.length < 3 || !hasChapeauEnding(content)) return undefined;
     for (const candidate of languageConventions) {
       const comma = content.endsWith(candidate.comma) ? candidate.comma : '';
       // A full stop where the comma belongs (a slip, or a scan's misreading) still ends a chapeau line.
       const stop = !comma && content.endsWith('.') ? 1 : 0;
-      const withoutComma = content.slice(0, content.length - comma.length - stop).trimEnd();
+      // Where the text before the comma ends, white space trimmed (no copy: most lines are no chapeau).
+      let withoutCommaEnd = content.length - comma.length - stop;
+      while (withoutCommaEnd > 0 && isSpaceCode(content.charCodeAt(withoutCommaEnd - 1))) withoutCommaEnd--;
+      if (withoutCommaEnd === 0 || !organsByLastCode.has(content.charCodeAt(withoutCommaEnd - 1))) continue;
+      const withoutComma = content.slice(0, withoutCommaEnd);
       for (const organ of candidate.organs) {
         if (!withoutComma.endsWith(organ)) continue;
         const before = withoutComma.slice(0, withoutComma.length - organ.length).trim();

@@ -5,6 +5,7 @@ import { alternation, writeDate } from '../lexicon/style';
 import type { Draft, Span } from '../model';
 import { bodyProse, draftSpan, inOneSegment, isQuoted, type ProseRun } from '../prose';
 import type { Rule, RuleReport } from '../rule';
+import { matchesAtCandidates } from '../text-scan';
 
 /** One resolution cited in the text: "60/175" of "resolutions 53/72 of 4 December 1998, 60/175 and …". */
 interface Citation {
@@ -35,7 +36,10 @@ interface CitedDate {
 }
 
 interface CitationPatterns {
+  /** The citation words, sticky: tried where `wordTails` are found (see `citationWords`). */
   readonly word: RegExp;
+  /** The citation words without their first letter ("esolution"), none a prefix of another; undefined if a word is too short. */
+  readonly wordTails: readonly string[] | undefined;
   /** An organ's name ending right before the citation word: "Human Rights Council ". */
   readonly number: RegExp;
   readonly date: RegExp;
@@ -60,7 +64,8 @@ function patternsOf(style: StyleData): CitationPatterns {
     const month = alternation(style.months);
     const date = `(\\d{1,2})${space}+(${month})${space}+(\\d{4})(?![\\p{L}\\p{N}])`;
     patterns = {
-      word: new RegExp(`(?<![\\p{L}\\p{N}])${wordAlternation}(?![\\p{L}\\p{N}])${space}+`, 'gu'),
+      word: new RegExp(`(?<![\\p{L}\\p{N}])${wordAlternation}(?![\\p{L}\\p{N}])${space}+`, 'uy'),
+      wordTails: wordTails(words),
       // "60/175", "35/142 B", "ES-10/24", "2005/13"; "217 A (III)", "1653 (XVI)", "2231 (2015)"
       number: /(?:(?:ES-|S-)?\d{1,4}\/\d{1,4}(?:[ \u00A0][A-Z](?![\p{L}\p{N}]))?|\d{1,4}(?:[ \u00A0][A-Z])?[ \u00A0]\((?:[IVXLC]+|ES-[IVXLC]+|S-[IVXLC]+|\d{4})\))(?![\p{L}\p{N}/])/uy,
       date: new RegExp(`,?${space}+${style.citations.dateWord}${space}+${date}`, 'uy'),
@@ -76,6 +81,30 @@ function patternsOf(style: StyleData): CitationPatterns {
     patternCache.set(style, patterns);
   }
   return patterns;
+}
+
+/** The words without their first letter, shortest first, leaving out any that a shorter one begins. */
+function wordTails(words: readonly string[]): string[] | undefined {
+  if (words.some((word) => word.length < 2)) return undefined;
+  const tails: string[] = [];
+  for (const tail of words.map((word) => word.slice(1)).sort((a, b) => a.length - b.length)) {
+    if (!tails.some((shorter) => tail.startsWith(shorter))) tails.push(tail);
+  }
+  return tails;
+}
+
+/**
+ * The citation words of `text` ("resolution", "Resolutions" …) with the space after them, as a global
+ * search for them would find them: the pattern is tried only one character before where the rest of
+ * a word stands, found with the native substring search.
+ */
+function citationWords(text: string, patterns: CitationPatterns): RegExpExecArray[] {
+  if (!patterns.wordTails) return [...text.matchAll(new RegExp(patterns.word.source, 'gu'))];
+  const candidates: number[] = [];
+  for (const tail of patterns.wordTails) {
+    for (let at = text.indexOf(tail, 1); at >= 0; at = text.indexOf(tail, at + 1)) candidates.push(at - 1);
+  }
+  return matchesAtCandidates(patterns.word, text, candidates);
 }
 
 function sticky(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
@@ -135,7 +164,7 @@ function readCitations(draft: Draft, style: StyleData): Citation[] {
   const ownOrgan = draft.parts.find((part) => part.chapeau)?.chapeau?.organ;
   const citations: Citation[] = [];
   for (const run of bodyProse(draft)) {
-    for (const word of run.text.matchAll(patterns.word)) {
+    for (const word of citationWords(run.text, patterns)) {
       if (isQuoted(run, word.index, word.index + word[0].length)) continue;
       const { organ, bare } = organBefore(run, word.index, patterns, ownOrgan);
       /** `dated`: some date follows the number, in the style's form (`date`) or another (date-format's to rewrite). */

@@ -4,7 +4,7 @@ import { alternation, writeDate } from '../lexicon/style';
 import type { Draft } from '../model';
 import { bodyProse, draftSpan, footnoteProse, inOneSegment, isQuoted, type ProseRun } from '../prose';
 import type { Rule, RuleReport } from '../rule';
-import { digitRuns, matchesAtCandidates } from '../text-scan';
+import { initialsOf, matchesAtCandidates } from '../text-scan';
 
 /** A date found written another way, read into its parts where the text allows it. */
 interface WrongDate {
@@ -23,7 +23,8 @@ interface DatePatterns {
   readonly iso: RegExp;
   /** The lengths of the month names, and the first letters of the ordinal endings ("st" …): where to try the patterns. */
   readonly monthLengths: readonly number[];
-  readonly suffixInitials: ReadonlySet<number>;
+  readonly months: ReadonlySet<string>;
+  readonly suffixInitials: ReadonlySet<number> | undefined;
   readonly articleLength: number;
 }
 
@@ -46,7 +47,8 @@ function patternsOf(style: StyleData): DatePatterns {
       // "2005-12-16"
       iso: /(\d{4})-(\d{2})-(\d{2})(?![\p{L}\p{N}/\-])/uy,
       monthLengths: [...new Set(style.months.map((name) => name.length))],
-      suffixInitials: new Set(style.dayOrdinalSuffixes.map((ending) => ending.charCodeAt(0))),
+      months: new Set(style.months),
+      suffixInitials: initialsOf(style.dayOrdinalSuffixes),
       articleLength: style.dayOrdinalArticle.length,
     };
     patternCache.set(style, patterns);
@@ -59,26 +61,28 @@ function patternsOf(style: StyleData): DatePatterns {
  * and is followed by an ordinal ending ("16th", perhaps after "the ") or by "/" or "." ("16/12/2005");
  * a year of four ends its run before "-" ("2005-12-16"); a day after a month and a space starts its run.
  */
-function candidatesOf(text: string, patterns: DatePatterns): { monthFirst: number[]; ordinalDay: number[]; numeric: number[]; iso: number[] } {
+function candidatesOf(run: ProseRun, patterns: DatePatterns): { monthFirst: number[]; ordinalDay: number[]; numeric: number[]; iso: number[] } {
   const found = { monthFirst: [] as number[], ordinalDay: [] as number[], numeric: [] as number[], iso: [] as number[] };
-  const runs = digitRuns(text);
+  const { text, digitRuns: runs } = run;
   for (let index = 0; index < runs.length; index += 2) {
     const start = runs[index] as number;
     const end = runs[index + 1] as number;
     const after = text.charCodeAt(end);
-    if (patterns.suffixInitials.has(after)) {
-      for (const day of [end - 2, end - 1]) {
-        if (day < start) continue;
-        found.ordinalDay.push(day, day - patterns.articleLength - 1);
-      }
+    if (!patterns.suffixInitials || patterns.suffixInitials.has(after)) {
+      // Without endings to tell by (data whose ending is empty or a digit), every digit may start a day.
+      const first = patterns.suffixInitials ? Math.max(start, end - 2) : start;
+      for (let day = first; day < end; day++) found.ordinalDay.push(day, day - patterns.articleLength - 1);
     }
     if (after === 47 /* / */ || after === 46 /* . */) {
-      for (const day of [end - 2, end - 1]) if (day >= start) found.numeric.push(day);
+      for (let day = Math.max(start, end - 2); day < end; day++) found.numeric.push(day);
     }
     if (after === 45 /* - */ && end - start >= 4) found.iso.push(end - 4);
     const before = text.charCodeAt(start - 1);
     if (end - start <= 2 && (before === 32 || before === 0xa0)) {
-      for (const length of patterns.monthLengths) found.monthFirst.push(start - 1 - length);
+      for (const length of patterns.monthLengths) {
+        const monthStart = start - 1 - length;
+        if (monthStart >= 0 && patterns.months.has(text.slice(monthStart, start - 1))) found.monthFirst.push(monthStart);
+      }
     }
   }
   return found;
@@ -102,7 +106,7 @@ function wrongDates(run: ProseRun, style: StyleData, fromScan: boolean): WrongDa
   const patterns = patternsOf(style);
   const found: WrongDate[] = [];
   const monthIndex = (name: string): number => style.months.indexOf(name);
-  const candidates = candidatesOf(run.text, patterns);
+  const candidates = candidatesOf(run, patterns);
   for (const match of matchesAtCandidates(patterns.monthFirst, run.text, candidates.monthFirst)) {
     if (!standsAlone(run.text, match.index, false)) continue;
     const [written, monthName = '', dayText = '', suffix, comma, year = ''] = match;

@@ -2,6 +2,7 @@ import { styleFor, type StyleData } from '../lexicon/lexicon';
 import { alternation } from '../lexicon/style';
 import { bodyProse, draftSpan, inOneSegment, isQuoted } from '../prose';
 import type { Rule } from '../rule';
+import { initialsOf } from '../text-scan';
 import { capitalize } from '../structure';
 
 interface SessionPatterns {
@@ -9,6 +10,8 @@ interface SessionPatterns {
   readonly phrase: RegExp;
   /** Each ordinal in figures inside such a phrase. */
   readonly ordinal: RegExp;
+  /** The first letters of the ordinal endings ("st", "nd" …). */
+  readonly suffixInitials: ReadonlySet<number> | undefined;
 }
 
 const patternCache = new WeakMap<StyleData, SessionPatterns>();
@@ -26,6 +29,7 @@ function patternsOf(style: StyleData): SessionPatterns {
       // text, a repeated list like this one backtracks polynomially.
       phrase: new RegExp(`${ordinal}(?:${joiner}${ordinal})*${qualifier}[ \\u00A0]${alternation(style.sessions.words)}(?![\\p{L}\\p{N}])`, 'uy'),
       ordinal: new RegExp(`(\\d{1,3})${suffix}`, 'gu'),
+      suffixInitials: initialsOf(style.numeralOrdinalSuffixes),
     };
     patternCache.set(style, patterns);
   }
@@ -46,8 +50,12 @@ export const sessionOrdinalRule: Rule = {
     for (const run of bodyProse(draft)) {
       const text = run.text;
       let coveredUntil = 0;
-      for (const digits of text.matchAll(/\d+/g)) {
-        const at = digits.index;
+      const digitRuns = run.digitRuns;
+      for (let index = 0; index < digitRuns.length; index += 2) {
+        const at = digitRuns[index] as number;
+        const end = digitRuns[index + 1] as number;
+        // An ordinal is one to three digits and its ending ("62nd"): other numbers are passed at once.
+        if (patterns.suffixInitials && (end - at > 3 || !patterns.suffixInitials.has(text.charCodeAt(end)))) continue;
         // Inside a phrase already read ("62nd and 63rd sessions"), or inside a word or number: no start.
         if (at < coveredUntil || (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1] ?? ''))) continue;
         patterns.phrase.lastIndex = at;
