@@ -101,3 +101,59 @@ export function capitalize(word: string): string {
 export function lowerFirst(word: string): string {
   return word.charAt(0).toLocaleLowerCase() + word.slice(1);
 }
+
+interface ParagraphIndex {
+  /** Whether `draft.paragraphs` is in text order (as `parse` leaves it): only then is binary search right. */
+  readonly sorted: boolean;
+  /** The greatest end among paragraphs 0 … i. */
+  readonly endsSoFar: readonly number[];
+}
+const paragraphIndexCache = new WeakMap<Draft, ParagraphIndex>();
+
+function paragraphIndexOf(draft: Draft): ParagraphIndex {
+  let index = paragraphIndexCache.get(draft);
+  if (!index) {
+    let sorted = true;
+    let end = Number.NEGATIVE_INFINITY;
+    const endsSoFar: number[] = [];
+    draft.paragraphs.forEach((paragraph, position) => {
+      if (position > 0 && paragraph.span.start < (draft.paragraphs[position - 1] as Paragraph).span.start) sorted = false;
+      end = Math.max(end, paragraph.span.end);
+      endsSoFar.push(end);
+    });
+    index = { sorted, endsSoFar };
+    paragraphIndexCache.set(draft, index);
+  }
+  return index;
+}
+
+/** The first position below `length` that passes `test`, which fails and then passes along the positions (or `length`). */
+function firstWhere(length: number, test: (position: number) => boolean): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (test(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+/** The first paragraph (in the draft's order) whose span holds `offset`, its ends included. */
+export function paragraphContaining(draft: Draft, offset: number): Paragraph | undefined {
+  const { sorted, endsSoFar } = paragraphIndexOf(draft);
+  const paragraphs = draft.paragraphs;
+  if (!sorted) return paragraphs.find((paragraph) => paragraph.span.start <= offset && offset <= paragraph.span.end);
+  // The paragraphs that start at or before `offset` are a prefix; the first of them to reach it is
+  // the first whose running greatest end does.
+  const startedCount = firstWhere(paragraphs.length, (position) => (paragraphs[position] as Paragraph).span.start > offset);
+  const first = firstWhere(startedCount, (position) => (endsSoFar[position] as number) >= offset);
+  return first < startedCount ? paragraphs[first] : undefined;
+}
+
+/** The first paragraph (in the draft's order) that starts after `offset`. */
+export function firstParagraphAfter(draft: Draft, offset: number): Paragraph | undefined {
+  const paragraphs = draft.paragraphs;
+  if (!paragraphIndexOf(draft).sorted) return paragraphs.find((paragraph) => paragraph.span.start > offset);
+  return paragraphs[firstWhere(paragraphs.length, (position) => (paragraphs[position] as Paragraph).span.start > offset)];
+}

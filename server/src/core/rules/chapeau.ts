@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { firstParagraphAfter } from '../structure';
 
 export const chapeauRule: Rule = {
   id: 'chapeau',
@@ -28,7 +29,7 @@ export const chapeauRule: Rule = {
       const written = draft.text.slice(chapeau.span.start, chapeau.span.end);
       // Without a preamble, adopted Council texts print the chapeau without its comma ("The Security
       // Council" over "1. Calls upon …"): the comma is asked for only where a preambular paragraph follows.
-      const firstAfter = draft.paragraphs.find((paragraph) => paragraph.span.start > chapeau.span.end);
+      const firstAfter = firstParagraphAfter(draft, chapeau.span.end);
       if (chapeau.fullStop && !draft.fromScan) {
         const right = `${written.slice(0, -1)},`;
         context.report({

@@ -22,8 +22,9 @@ interface DatePatterns {
   readonly numeric: RegExp;
   readonly iso: RegExp;
   /** The lengths of the month names, and the first letters of the ordinal endings ("st" …): where to try the patterns. */
-  readonly monthLengths: readonly number[];
-  readonly months: ReadonlySet<string>;
+  readonly months: readonly string[];
+  /** The last UTF-16 unit of each month's name: a day after another word is passed at once. */
+  readonly monthLastCodes: ReadonlySet<number> | undefined;
   readonly suffixInitials: ReadonlySet<number> | undefined;
   readonly articleLength: number;
 }
@@ -46,8 +47,8 @@ function patternsOf(style: StyleData): DatePatterns {
       numeric: /(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\p{L}\p{N}/]|\.\d)/uy,
       // "2005-12-16"
       iso: /(\d{4})-(\d{2})-(\d{2})(?![\p{L}\p{N}/\-])/uy,
-      monthLengths: [...new Set(style.months.map((name) => name.length))],
-      months: new Set(style.months),
+      months: style.months,
+      monthLastCodes: style.months.includes('') ? undefined : new Set(style.months.map((name) => name.charCodeAt(name.length - 1))),
       suffixInitials: initialsOf(style.dayOrdinalSuffixes),
       articleLength: style.dayOrdinalArticle.length,
     };
@@ -78,10 +79,10 @@ function candidatesOf(run: ProseRun, patterns: DatePatterns): { monthFirst: numb
     }
     if (after === 45 /* - */ && end - start >= 4) found.iso.push(end - 4);
     const before = text.charCodeAt(start - 1);
-    if (end - start <= 2 && (before === 32 || before === 0xa0)) {
-      for (const length of patterns.monthLengths) {
-        const monthStart = start - 1 - length;
-        if (monthStart >= 0 && patterns.months.has(text.slice(monthStart, start - 1))) found.monthFirst.push(monthStart);
+    if (end - start <= 2 && (before === 32 || before === 0xa0) && (!patterns.monthLastCodes || patterns.monthLastCodes.has(text.charCodeAt(start - 2)))) {
+      for (const month of patterns.months) {
+        const monthStart = start - 1 - month.length;
+        if (monthStart >= 0 && text.startsWith(month, monthStart)) found.monthFirst.push(monthStart);
       }
     }
   }
