@@ -72,6 +72,11 @@ interface Reading {
   readonly word?: string;
 }
 
+/** The last `length` characters before `start`, not reaching back past `from`. */
+function textBefore(text: string, from: number, start: number, length: number): string {
+  return text.slice(Math.max(from, start - length), start);
+}
+
 /**
  * How the run of one to three digits at [start, end) may be a call, read from the text around it:
  * `before` is the text before it back to `lower` (at most 40 characters), `after` the 12 after it.
@@ -81,17 +86,16 @@ interface Reading {
 function readDigits(text: string, start: number, end: number, lower: number, after: string): Reading | undefined {
   const short = end - start <= 2;
   const from = Math.max(lower, start - 40);
-  const tail = (length: number): string => text.slice(Math.max(from, start - length), start);
   const lastCode = start > from ? text.charCodeAt(start - 1) : -1;
   const spaceBefore = lastCode === 32 || lastCode === 0xa0;
   // \p{Ll}{3} reads at most six units (the lookbehind of afterFullStop six more and a boundary):
   // each pattern is tried only where the last character can end its match.
-  if (short && !spaceBefore && endOfWordContext.test(after) && gluedToWord.test(tail(6))) return { certainty: 'sure', glued: true };
+  if (short && !spaceBefore && endOfWordContext.test(after) && gluedToWord.test(textBefore(text, from, start, 6))) return { certainty: 'sure', glued: true };
   const spaceAfter = /^(?:[\s\u00A0]|$)/.test(after);
-  if (short && spaceAfter && (lastCode === 44 || lastCode === 59 || lastCode === 58 || (lastCode === 46 && afterFullStop.test(tail(20))))) return { certainty: 'sure', glued: false };
-  if (short && /^\/(?:[\s\u00A0,.;:)]|$)/.test(after) && afterWordMaybeSpace.test(tail(4))) return { certainty: 'sure', glued: false }; // "Herzegovina, 5/"
-  if (spaceAfter && spaceBefore && afterMarkAndSpace.test(tail(3))) return { certainty: 'likely', glued: false };
-  if (short && /^(?:and|or|the|in)[ \u00A0]/.test(after) && afterWordMaybeSpace.test(tail(4))) return { certainty: 'likely', glued: false }; // "Weapons 6and"
+  if (short && spaceAfter && (lastCode === 44 || lastCode === 59 || lastCode === 58 || (lastCode === 46 && afterFullStop.test(textBefore(text, from, start, 20))))) return { certainty: 'sure', glued: false };
+  if (short && /^\/(?:[\s\u00A0,.;:)]|$)/.test(after) && afterWordMaybeSpace.test(textBefore(text, from, start, 4))) return { certainty: 'sure', glued: false }; // "Herzegovina, 5/"
+  if (spaceAfter && spaceBefore && afterMarkAndSpace.test(textBefore(text, from, start, 3))) return { certainty: 'likely', glued: false };
+  if (short && /^(?:and|or|the|in)[ \u00A0]/.test(after) && afterWordMaybeSpace.test(textBefore(text, from, start, 4))) return { certainty: 'likely', glued: false }; // "Weapons 6and"
   if (!short || !spaceBefore) return undefined;
   const capitalisedContext = /^(?:[ \u00A0]+\p{Ll}|[,;:.)]|\s*\n|$)/u.test(after);
   const lowerCaseContext = /^(?:[,;:.)]|[ \u00A0]*\n|[ \u00A0]*$|[ \u00A0]+\p{Ll})/u.test(after);
@@ -138,44 +142,65 @@ function forEachRun(text: string, pattern: RegExp, spans: readonly SearchSpan[],
   matchesInSpans(text, pattern, spans, (match, span) => visit(match.index, match.index + match[0].length, span));
 }
 
+/** The bare-digit candidates inside the spans (sorted): one native search for digit runs over the text, no copies of it. */
 function collectCandidates(text: string, spans: readonly SearchSpan[], defined: ReadonlySet<number>, words: NumberWords): Candidate[] {
   const candidates: Candidate[] = [];
-  forEachRun(text, /\d+/g, spans, (runStart, runEnd, span) => {
-    // Four digits are a year, seven or more a number: the cheap, common rejections come first.
-    const length = runEnd - runStart;
-    if (length === 4 || length > 6) return;
-    const lower = span.start;
-    const charBefore = text.charCodeAt(runStart - 1);
-    if (runStart > lower && (charBefore === 47 /* / */ || (charBefore === 46 /* . */ && /\d/.test(text[runStart - 2] ?? '')))) return;
-    const charAfter = text.charCodeAt(runEnd);
-    // "60/175", "2.5": digits that continue a symbol or a decimal are not calls.
-    if (charAfter === 46 /* . */ && text.charCodeAt(runEnd + 1) >= 48 && text.charCodeAt(runEnd + 1) <= 57) return;
-    const run = text.slice(runStart, runEnd);
-    const after = text.slice(runStart + run.length, Math.min(span.end, runStart + run.length + 12));
-    // A call glued to a year: "of 25 November 20242" is 2024 and call 2.
-    let digits = run;
-    let offset = 0;
-    let reading: Reading | undefined;
-    if (run.length >= 5 && run.length <= 6 && endsGluedNumber.test(text.slice(Math.max(lower, runStart - 2), runStart) + run.slice(0, 4)) && endOfWordContext.test(after)) {
-      digits = run.slice(4);
-      offset = 4;
-      reading = { certainty: 'likely', glued: false };
-    } else if (run.length <= 3) {
-      reading = readDigits(text, runStart, runEnd, lower, after);
+  const digitRun = /\d+/g;
+  let cursor = 0;
+  digitRun.lastIndex = spans[0]?.start ?? text.length;
+  for (let match = digitRun.exec(text); match; match = digitRun.exec(text)) {
+    const runStart = match.index;
+    const runEnd = digitRun.lastIndex;
+    while (cursor < spans.length && (spans[cursor] as SearchSpan).end <= runStart) cursor++;
+    const span = spans[cursor];
+    if (!span) break;
+    if (runStart < span.start) {
+      // Between searchable spans: skip ahead to the next one.
+      digitRun.lastIndex = span.start;
+      continue;
     }
-    if (!reading) return;
-    const index = runStart + offset;
-    const number = Number(digits);
-    if (number === 0 || (text[index - 1] === '^' && text[index - 2] === '[')) return;
-    if (reading.word !== undefined && (words.numberedNouns.has(reading.word) || words.counts.has(reading.word))) return;
-    const afterYear = reading.word !== undefined && /^\d{4}$/.test(reading.word);
-    if (reading.certainty !== 'sure' && !afterYear && rangeAfter.test(after)) return;
-    if (reading.certainty !== 'sure' && listWordAfter.test(after) && numberBefore.test(text.slice(Math.max(lower, index - 12), index))) return;
-    if (/\bNos?\.?\s*$/.test(text.slice(Math.max(lower, runStart - 10), runStart))) return;
-    if (span.bareCalls === 'defined-only' && !defined.has(number)) return;
-    candidates.push({ span: { start: index, end: index + digits.length }, number, certainty: reading.certainty, glued: reading.glued });
-  });
+    if (runEnd > span.end) continue;
+    const candidate = candidateAt(text, runStart, runEnd, span, defined, words);
+    if (candidate) candidates.push(candidate);
+  }
   return candidates;
+}
+
+/** The run of digits at [runStart, runEnd) in `span` as a candidate call, or undefined. */
+function candidateAt(text: string, runStart: number, runEnd: number, span: SearchSpan, defined: ReadonlySet<number>, words: NumberWords): Candidate | undefined {
+  // Four digits are a year, seven or more a number: the cheap, common rejections come first.
+  const length = runEnd - runStart;
+  if (length === 4 || length > 6) return undefined;
+  const lower = span.start;
+  const charBefore = text.charCodeAt(runStart - 1);
+  if (runStart > lower && (charBefore === 47 /* / */ || (charBefore === 46 /* . */ && /\d/.test(text[runStart - 2] ?? '')))) return undefined;
+  const charAfter = text.charCodeAt(runEnd);
+  // "60/175", "2.5": digits that continue a symbol or a decimal are not calls.
+  if (charAfter === 46 /* . */ && text.charCodeAt(runEnd + 1) >= 48 && text.charCodeAt(runEnd + 1) <= 57) return undefined;
+  const run = text.slice(runStart, runEnd);
+  const after = text.slice(runStart + run.length, Math.min(span.end, runStart + run.length + 12));
+  // A call glued to a year: "of 25 November 20242" is 2024 and call 2.
+  let digits = run;
+  let offset = 0;
+  let reading: Reading | undefined;
+  if (run.length >= 5 && run.length <= 6 && endsGluedNumber.test(text.slice(Math.max(lower, runStart - 2), runStart) + run.slice(0, 4)) && endOfWordContext.test(after)) {
+    digits = run.slice(4);
+    offset = 4;
+    reading = { certainty: 'likely', glued: false };
+  } else if (run.length <= 3) {
+    reading = readDigits(text, runStart, runEnd, lower, after);
+  }
+  if (!reading) return undefined;
+  const index = runStart + offset;
+  const number = Number(digits);
+  if (number === 0 || (text[index - 1] === '^' && text[index - 2] === '[')) return undefined;
+  if (reading.word !== undefined && (words.numberedNouns.has(reading.word) || words.counts.has(reading.word))) return undefined;
+  const afterYear = reading.word !== undefined && /^\d{4}$/.test(reading.word);
+  if (reading.certainty !== 'sure' && !afterYear && rangeAfter.test(after)) return undefined;
+  if (reading.certainty !== 'sure' && listWordAfter.test(after) && numberBefore.test(text.slice(Math.max(lower, index - 12), index))) return undefined;
+  if (/\bNos?\.?\s*$/.test(text.slice(Math.max(lower, runStart - 10), runStart))) return undefined;
+  if (span.bareCalls === 'defined-only' && !defined.has(number)) return undefined;
+  return { span: { start: index, end: index + digits.length }, number, certainty: reading.certainty, glued: reading.glued };
 }
 
 /**

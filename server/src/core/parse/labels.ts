@@ -21,6 +21,9 @@ const numberPatterns: readonly NumberPattern[] = [
 
 /** Reads a paragraph number at `offset`, or undefined. `bare` numbers are returned too: the caller decides. */
 export function readNumberLabel(text: string, offset: number): NumberLabel | undefined {
+  // Every number starts with a digit, "(" or the "O"/"P" of OP/PP: other text is out at once.
+  const first = text.charCodeAt(offset);
+  if (!((first >= 48 && first <= 57) || first === 40 || first === 79 || first === 80)) return undefined;
   for (const { style, pattern } of numberPatterns) {
     pattern.lastIndex = offset;
     const match = pattern.exec(text);
@@ -54,6 +57,9 @@ const subLabelPatterns: readonly { readonly bracket: SubLabel['bracket']; readon
  * that the new label would follow at the same level, if any.
  */
 export function readSubLabel(text: string, offset: number, previousLetter?: string): SubLabel | undefined {
+  // Every label starts with "(" or a lower-case letter.
+  const first = text.charCodeAt(offset);
+  if (first !== 40 && !(first >= 97 && first <= 122)) return undefined;
   for (const { bracket, pattern } of subLabelPatterns) {
     pattern.lastIndex = offset;
     const match = pattern.exec(text);

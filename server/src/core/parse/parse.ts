@@ -30,6 +30,7 @@ import {
   footnoteSeparatorPattern,
   isPageFurniture,
   isSpace,
+  isSeparatorLine,
   isSpaceCode,
   separatorPattern,
   splitLines,
@@ -143,6 +144,19 @@ function hasChapeauEnding(content: string): boolean {
   return (last === 46 || last === 0x60c || last === 0xff0c) && endsWithOrgan(content, content.length - 1);
 }
 const genericEnglishChapeau = /^The ((?:[A-Z][\p{L}'’-]*)(?: (?:[A-Z][\p{L}'’-]*|of|and|on|for|the|in|to|against))*) ?(,)?$/u;
+/** Whether `text`'s white space is single spaces only, so that folding white space leaves it as it is. */
+function hasOnlySingleSpaces(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 32 ? text.charCodeAt(index + 1) === 32 || index === text.length - 1 : code < 33 || (code > 127 && isSpaceCode(code))) return false;
+  }
+  return true;
+}
+
+/** "A", "B.", "II": a section marker alone on its line (at most seven characters: see sectionMarkerPattern). */
+function isSectionMarker(content: string): boolean {
+  return content.length <= 7 && sectionMarkerPattern.test(content);
+}
 const headerTitlePattern = /^\d{1,3}\/\d{1,4}\.[ \t\u00A0]+(\S.*)$/;
 const terminalPunctuation = /[,;:.!?]$/;
 
@@ -271,9 +285,9 @@ class Parser {
       let withoutCommaEnd = content.length - comma.length - stop;
       while (withoutCommaEnd > 0 && isSpaceCode(content.charCodeAt(withoutCommaEnd - 1))) withoutCommaEnd--;
       if (withoutCommaEnd === 0 || !organsByLastCode.has(content.charCodeAt(withoutCommaEnd - 1))) continue;
-      const withoutComma = content.slice(0, withoutCommaEnd);
       for (const organ of candidate.organs) {
-        if (!withoutComma.endsWith(organ)) continue;
+        if (withoutCommaEnd < organ.length || !content.startsWith(organ, withoutCommaEnd - organ.length)) continue;
+        const withoutComma = content.slice(0, withoutCommaEnd);
         const before = withoutComma.slice(0, withoutComma.length - organ.length).trim();
         // "Security Council" alone may be a wrapped line of a sentence; "The Security Council" is a chapeau.
         if (before === '' ? candidate.articles.length > 0 : !candidate.articles.some((article) => article.trim() === before)) continue;
@@ -385,7 +399,7 @@ class Parser {
 
   private isRunningTitle(line: Line): boolean {
     if (!this.title || line.content.length < 8 || line.content.length > this.title.length + 4) return false;
-    const content = line.content.replace(/\s+/g, ' ');
+    const content = hasOnlySingleSpaces(line.content) ? line.content : line.content.replace(/\s+/g, ' ');
     if (content === this.title) return this.title.split(' ').length >= 4;
     if (!this.title.includes(content)) return false;
     // A piece of a wrapped running title: only next to other page furniture.
@@ -572,7 +586,7 @@ class Parser {
         footnoteMode = 'none';
       }
 
-      const bracketFootnote = bracketFootnoteTextPattern.exec(content);
+      const bracketFootnote = content.charCodeAt(0) === 91 /* [ */ ? bracketFootnoteTextPattern.exec(content) : null;
       if (bracketFootnote) {
         flushChunk();
         const labelLength = bracketFootnote[0].trimEnd().length;
@@ -581,7 +595,7 @@ class Parser {
         continue;
       }
 
-      if (separatorPattern.test(content)) {
+      if (isSeparatorLine(content)) {
         flushChunk();
         this.addBlock('artifact', line.contentStart, line.contentEnd);
         if (footnoteSeparatorPattern.test(content)) {
@@ -643,7 +657,7 @@ class Parser {
       }
 
       // A section marker ("A", "II") is a chunk of its own, even with no blank line around it.
-      if (sectionMarkerPattern.test(content)) {
+      if (isSectionMarker(content)) {
         flushChunk();
         chunk.push(line);
         flushChunk();
@@ -749,7 +763,7 @@ class Parser {
     const sectionOf: number[] = [];
     const sectionStarts: number[] = [0];
     seen.forEach((item, index) => {
-      if (index > 0 && sectionMarkerPattern.test(item.content)) sectionStarts.push(index);
+      if (index > 0 && isSectionMarker(item.content)) sectionStarts.push(index);
       sectionOf.push(sectionStarts.length - 1);
     });
     const operativeStarts = sectionStarts.map((start, section) =>
@@ -862,7 +876,7 @@ class Parser {
     if (!lastSection) return -1;
     for (let index = to - 1; index >= from; index--) {
       const item = seen[index] as ChunkReading;
-      if (!item.subLabel && !this.isClosing(item.content) && item.opener && !sectionMarkerPattern.test(item.content)) return index;
+      if (!item.subLabel && !this.isClosing(item.content) && item.opener && !isSectionMarker(item.content)) return index;
     }
     return -1;
   }
@@ -914,7 +928,7 @@ class Parser {
 
   /** A short line that ends no sentence and opens with no known opener: "I", "A.", "Global context". */
   private isHeading(content: string, opener: Opener | undefined): boolean {
-    if (sectionMarkerPattern.test(content)) return true;
+    if (isSectionMarker(content)) return true;
     if (opener?.match || content.includes('\n') || content.length > 100) return false;
     return endsOpen(content) && content.split(/\s+/).length <= 14;
   }
