@@ -35,9 +35,15 @@ export const bracketBalanceRule: Rule = {
     // header's "[on the report of the First Committee (A/80/534, para. 7)]" and "[S/4349]" are not
     // negotiation text, and footnote marks ("[^3]") are blanked out of the prose.
     for (const run of bodyProse(draft)) {
+      // From one bracket to the next with the native search: most runs have none.
+      let nextOpen = run.text.indexOf('[');
+      let nextClose = run.text.indexOf(']');
       for (let offset = 0; offset < run.text.length; offset++) {
+        if (nextOpen >= 0 && nextOpen < offset) nextOpen = run.text.indexOf('[', offset);
+        if (nextClose >= 0 && nextClose < offset) nextClose = run.text.indexOf(']', offset);
+        if (nextOpen < 0 && nextClose < 0) break;
+        offset = nextOpen < 0 ? nextClose : nextClose < 0 ? nextOpen : Math.min(nextOpen, nextClose);
         const character = run.text[offset];
-        if (character !== '[' && character !== ']') continue;
         if (isQuoted(run, offset, offset + 1)) continue;
         if (character === '[') {
           const mark = footnoteMark.exec(run.text.slice(offset, offset + 24));

@@ -31,6 +31,24 @@ interface SpellingIndex {
   /** Their first letters' codes, lower case (ASCII by bit): a test before any copy is made. */
   readonly phraseInitials: ReadonlySet<number>;
   readonly phrases: ReadonlyMap<string, PhraseSpelling>;
+  /** `wordHash` of every wrong word and of every first word of a fixed term: a test of an ASCII word before any copy is made. */
+  readonly wordHashes: ReadonlySet<number>;
+  readonly phraseStartHashes: ReadonlySet<number>;
+}
+
+/** One step of `wordHash`: ASCII folded to lower case by bit (other units as they are). */
+function hashStep(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + (code < 128 ? code | 0x20 : code)) & 0x3fffffff;
+}
+
+/**
+ * A hash of a word that is the same for the word in any case: an ASCII word whose lower case is a
+ * key has the key's hash (ASCII letters lower-case by one bit; a word with other letters is looked up as it was).
+ */
+function wordHash(word: string): number {
+  let hash = 0;
+  for (let index = 0; index < word.length; index++) hash = hashStep(hash, word.charCodeAt(index));
+  return hash;
 }
 
 function spellingOf(entry: SpellingEntry, why?: string): Spelling {
@@ -80,7 +98,9 @@ function indexOf(style: StyleData): SpellingIndex {
   const endings = new Set<number>();
   for (const wrong of words.keys()) endings.add(endingKey(wrong, wrong.length));
   const phraseInitials = new Set([...phraseStarts].map((word) => word.charCodeAt(0) | 0x20));
-  index = { words, endings, phrasePattern, phraseStarts, phraseInitials, phrases };
+  const wordHashes = new Set([...words.keys()].map(wordHash));
+  const phraseStartHashes = new Set([...phraseStarts].map(wordHash));
+  index = { words, endings, phrasePattern, phraseStarts, phraseInitials, phrases, wordHashes, phraseStartHashes };
   indexCache.set(style, index);
   return index;
 }
@@ -100,23 +120,6 @@ function endingKey(word: string, end: number): number {
 /** A letter of the scripts that have a style file: Latin, with its accented letters. */
 function isLatinLetter(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7);
-}
-
-/**
- * The [start, end) of every word of Latin letters in `text`: a character loop, with no match
- * objects or copies (this runs over every word of a draft, where a pattern was the cost).
- */
-function* latinWords(text: string): Generator<[number, number]> {
-  let position = 0;
-  while (position < text.length) {
-    if (!isLatinLetter(text.charCodeAt(position))) {
-      position++;
-      continue;
-    }
-    const start = position;
-    while (position < text.length && isLatinLetter(text.charCodeAt(position))) position++;
-    yield [start, position];
-  }
 }
 
 /**
@@ -160,11 +163,28 @@ export const unSpellingRule: Rule = {
     for (const run of bodyProse(draft)) {
       const found: { start: number; end: number; written: string; spelling: Spelling }[] = [];
       const text = run.text;
-      for (const [start, end] of latinWords(text)) {
+      // Every word of Latin letters, in a character loop with no copies made: this runs over every
+      // word of a draft. An ASCII word is hashed as it is read, and looked up only if its hash is a key's.
+      for (let position = 0; position < text.length; ) {
+        let code = text.charCodeAt(position);
+        if (!isLatinLetter(code)) {
+          position++;
+          continue;
+        }
+        const start = position;
+        let hash = 0;
+        let ascii = true;
+        do {
+          if (code >= 128) ascii = false;
+          hash = hashStep(hash, code);
+          code = text.charCodeAt(++position);
+        } while (position < text.length && isLatinLetter(code));
+        const end = position;
         // A fixed term ("Secretary General", "co-operation") starts here only after no letter, digit or hyphen.
         const before = text.charCodeAt(start - 1);
         const freeBefore = start === 0 || !(isLatinLetter(before) || (before >= 48 && before <= 57) || before === 45 || before === 0x2010 || before === 0x2011);
-        if (freeBefore && index.phraseInitials.has(text.charCodeAt(start) | 0x20) && index.phraseStarts.has(text.slice(start, end).toLowerCase())) {
+        const mayStartPhrase = ascii ? index.phraseStartHashes.has(hash) : index.phraseInitials.has(text.charCodeAt(start) | 0x20);
+        if (freeBefore && mayStartPhrase && index.phraseStarts.has(text.slice(start, end).toLowerCase())) {
           index.phrasePattern.lastIndex = start;
           const match = index.phrasePattern.exec(text);
           const spelling = match ? index.phrases.get(phraseKey(match[0])) : undefined;
@@ -177,8 +197,8 @@ export const unSpellingRule: Rule = {
             }
           }
         }
-        // Most words end in letters no wrong spelling ends in: a look at the last three, with no copy made.
-        if (end - start < 2 || !index.endings.has(endingKey(text, end))) continue;
+        // Most words are no wrong spelling: an ASCII word by its hash, another by its last three letters.
+        if (end - start < 2 || !(ascii ? index.wordHashes.has(hash) : index.endings.has(endingKey(text, end)))) continue;
         const written = text.slice(start, end);
         const lower = written.toLowerCase();
         const spelling = index.words.get(lower);
