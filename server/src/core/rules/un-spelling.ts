@@ -32,8 +32,22 @@ interface SpellingIndex {
   readonly phraseInitials: ReadonlySet<number>;
   readonly phrases: ReadonlyMap<string, PhraseSpelling>;
   /** `wordHash` of every wrong word and of every first word of a fixed term: a test of an ASCII word before any copy is made. */
-  readonly wordHashes: ReadonlySet<number>;
-  readonly phraseStartHashes: ReadonlySet<number>;
+  readonly wordHashes: HashBits;
+  readonly phraseStartHashes: HashBits;
+}
+
+/** A set of hashes as bits (2^20 of them): a lookup is a shift and a mask, where a Set was this rule's cost. */
+class HashBits {
+  private readonly bits = new Uint32Array(1 << 15);
+
+  constructor(hashes: Iterable<number>) {
+    for (const hash of hashes) this.bits[(hash >>> 5) & 0x7fff] = (this.bits[(hash >>> 5) & 0x7fff] as number) | (1 << (hash & 31));
+  }
+
+  /** Whether `hash` may be one of the set's (it is, when it was added; now and then it is not). */
+  has(hash: number): boolean {
+    return ((this.bits[(hash >>> 5) & 0x7fff] as number) & (1 << (hash & 31))) !== 0;
+  }
 }
 
 /** One step of `wordHash`: ASCII folded to lower case by bit (other units as they are). */
@@ -98,8 +112,8 @@ function indexOf(style: StyleData): SpellingIndex {
   const endings = new Set<number>();
   for (const wrong of words.keys()) endings.add(endingKey(wrong, wrong.length));
   const phraseInitials = new Set([...phraseStarts].map((word) => word.charCodeAt(0) | 0x20));
-  const wordHashes = new Set([...words.keys()].map(wordHash));
-  const phraseStartHashes = new Set([...phraseStarts].map(wordHash));
+  const wordHashes = new HashBits([...words.keys()].map(wordHash));
+  const phraseStartHashes = new HashBits([...phraseStarts].map(wordHash));
   index = { words, endings, phrasePattern, phraseStarts, phraseInitials, phrases, wordHashes, phraseStartHashes };
   indexCache.set(style, index);
   return index;
