@@ -30,13 +30,9 @@ export function readNumberLabel(text: string, offset: number): NumberLabel | und
     if (!match) continue;
     const value = Number(match[1]);
     const insertSuffix = (match[2] ?? match[3])?.toLowerCase();
-    return {
-      span: { start: offset, end: offset + match[0].length },
-      text: match[0],
-      value,
-      style,
-      ...(insertSuffix ? { insertSuffix } : {}),
-    };
+    const label: { -readonly [Key in keyof NumberLabel]: NumberLabel[Key] } = { span: { start: offset, end: offset + match[0].length }, text: match[0], value, style };
+    if (insertSuffix) label.insertSuffix = insertSuffix;
+    return label;
   }
   return undefined;
 }

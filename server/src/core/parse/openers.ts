@@ -179,12 +179,11 @@ export function readOpener(text: string, offset: number, lexicon: Lexicon | unde
       : undefined;
     emphasis = close ? { open: emphasisOpen, close } : { open: emphasisOpen };
   }
-  return {
-    span,
-    text: plainWords(text, span.start, span.end),
-    ...(emphasis ? { emphasis } : {}),
-    ...(match ? { match: match.openerMatch } : {}),
-  };
+  // Optional parts are left out, not undefined (the model's convention); assigned, not spread (a spread cost more than the reading).
+  const opener: { -readonly [Key in keyof Opener]: Opener[Key] } = { span, text: plainWords(text, span.start, span.end) };
+  if (emphasis) opener.emphasis = emphasis;
+  if (match) opener.match = match.openerMatch;
+  return opener;
 }
 
 function matchWords(text: string, words: Words, lexicon: Lexicon): { openerMatch: OpenerMatch; lastWord: Word } | undefined {
@@ -241,18 +240,16 @@ function matchWords(text: string, words: Words, lexicon: Lexicon): { openerMatch
         const before = adverbWords.find((word) => additiveWords.has(word.lower));
         if (before) additiveWord = { word: before.lower, span: { start: before.start, end: before.end }, position: 'before' };
       }
-      return {
-        openerMatch: {
-          entry: found.entry,
-          kind: found.kind,
-          formSpan: { start: formFirst.start, end: formLast.end },
-          formText: plainWords(text, formFirst.start, formLast.end),
-          adverbs: adverbSpans,
-          ...(additiveWord ? { additive: additiveWord } : {}),
-          ...(modifierSpan ? { modifierSpan } : {}),
-        },
-        lastWord: last,
+      const openerMatch: { -readonly [Key in keyof OpenerMatch]: OpenerMatch[Key] } = {
+        entry: found.entry,
+        kind: found.kind,
+        formSpan: { start: formFirst.start, end: formLast.end },
+        formText: plainWords(text, formFirst.start, formLast.end),
+        adverbs: adverbSpans,
       };
+      if (additiveWord) openerMatch.additive = additiveWord;
+      if (modifierSpan) openerMatch.modifierSpan = modifierSpan;
+      return { openerMatch, lastWord: last };
     }
   }
   return undefined;

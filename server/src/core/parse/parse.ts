@@ -77,6 +77,9 @@ interface ChapeauMatch {
   readonly fullStop?: Span;
 }
 
+/** A model node while the parser builds it, before it is handed out read-only. */
+type Writable<T> = { -readonly [Key in keyof T]: T[Key] };
+
 /** A run of body lines that belong together: one paragraph, sub-paragraph, heading or closing block. */
 interface Chunk {
   readonly lines: Line[];
@@ -131,8 +134,10 @@ for (const organ of languageConventions.flatMap((conventions) => conventions.org
 }
 
 function endsWithOrgan(content: string, end: number): boolean {
-  const organs = organsByLastCode.get(content.charCodeAt(end - 1));
-  return organs !== undefined && organs.some((organ) => end - organ.length >= 0 && content.startsWith(organ, end - organ.length));
+  for (const organ of organsByLastCode.get(content.charCodeAt(end - 1)) ?? []) {
+    if (end - organ.length >= 0 && content.startsWith(organ, end - organ.length)) return true;
+  }
+  return false;
 }
 
 /** A cheap first test for a chapeau line: it ends with an organ's name (perhaps and a comma or full stop), or with a comma. */
@@ -485,7 +490,7 @@ class Parser {
       }
       // A closing line takes no number: a number left waiting stands as a paragraph of its own.
       if (closingLinePattern.test(chunk[0]?.content ?? '')) flushPendingNumber();
-      this.chunks.push({ lines: chunk, region, partIndex: Math.max(partIndex, 0), ...(pendingNumber ? { numberLine: pendingNumber } : {}) });
+      this.chunks.push({ lines: chunk, region, partIndex: Math.max(partIndex, 0), numberLine: pendingNumber });
       pendingNumber = undefined;
       if (region === 'annex') {
         const annex = this.annexes[this.annexes.length - 1];
@@ -746,13 +751,14 @@ class Parser {
       const subLabel = number ? undefined : readSubLabel(this.text, span.start);
       const textStart = number ? textAfterNumber : subLabel ? this.skipSpaces(subLabel.span.end) : span.start;
       if (subLabel) opener = readOpener(this.text, textStart, this.lexicon);
+      // Absent parts are undefined here, not left out: this object is the parser's own (a spread per part cost more than the reading).
       return {
         chunk,
         span,
-        ...(number ? { number } : {}),
-        ...(subLabel ? { subLabel } : {}),
-        ...(opener ? { opener } : {}),
-        ...(subject ? { subject: { start: subject.start, end: subject.end } } : {}),
+        number,
+        subLabel,
+        opener,
+        subject: subject ? { start: subject.start, end: subject.end } : undefined,
         textStart,
         content: this.text.slice(span.start, span.end),
       };
@@ -834,9 +840,9 @@ class Parser {
       out.push({
         kind,
         pieces: numberLine && item.number ? [{ start: numberLine.contentStart, end: numberLine.contentEnd }, span] : [span],
-        ...(item.number ? { number: item.number } : {}),
-        ...(item.opener ? { opener: item.opener } : {}),
-        ...(item.subject ? { subject: item.subject } : {}),
+        number: item.number,
+        opener: item.opener,
+        subject: item.subject,
         textStart: item.textStart,
         subparagraphs: [],
         partIndex,
@@ -992,16 +998,16 @@ class Parser {
     const children = sub.children.map((child) => this.freezeSub(child));
     const ownEnd = children[0] ? children[0].span.start : sub.span.end;
     const text = this.piecesText(sub.pieces, ownEnd);
-    return {
-      span: sub.span,
-      pieces: sub.pieces,
-      ...(sub.label ? { label: sub.label } : {}),
-      level: sub.level,
-      textStart: sub.textStart,
-      text,
-      ...this.lastCharacterOf(sub.pieces, ownEnd),
-      children,
-    };
+    // Optional parts are left out, not undefined (the model's convention), in the model's order of keys.
+    const frozen: Partial<Writable<SubParagraph>> = { span: sub.span, pieces: sub.pieces };
+    if (sub.label) frozen.label = sub.label;
+    frozen.level = sub.level;
+    frozen.textStart = sub.textStart;
+    frozen.text = text;
+    const lastCharacter = this.lastCharacterOf(sub.pieces, ownEnd);
+    if (lastCharacter) frozen.lastCharacter = lastCharacter;
+    frozen.children = children;
+    return frozen as SubParagraph;
   }
 
   private freezeParagraph(paragraph: MutableParagraph): Paragraph {
@@ -1011,20 +1017,23 @@ class Parser {
     const lastSub = subparagraphs[subparagraphs.length - 1];
     const end = Math.max(lastPiece.end, lastSub ? lastSub.span.end : 0);
     const ownEnd = subparagraphs[0] ? subparagraphs[0].span.start : end;
-    return {
+    // Optional parts are left out, not undefined (the model's convention), in the model's order of keys.
+    const frozen: Partial<Writable<Paragraph>> = {
       kind: paragraph.kind,
       span: { start: Math.min(first.start, paragraph.number?.span.start ?? first.start), end },
       pieces: paragraph.pieces,
-      ...(paragraph.number ? { number: paragraph.number } : {}),
-      ...(paragraph.opener ? { opener: paragraph.opener } : {}),
-      ...(paragraph.subject ? { subject: paragraph.subject } : {}),
-      textStart: paragraph.textStart,
-      text: this.piecesText(paragraph.pieces, ownEnd),
-      ...this.lastCharacterOf(paragraph.pieces, ownEnd),
-      subparagraphs,
-      partIndex: paragraph.partIndex,
-      sectionIndex: paragraph.sectionIndex,
     };
+    if (paragraph.number) frozen.number = paragraph.number;
+    if (paragraph.opener) frozen.opener = paragraph.opener;
+    if (paragraph.subject) frozen.subject = paragraph.subject;
+    frozen.textStart = paragraph.textStart;
+    frozen.text = this.piecesText(paragraph.pieces, ownEnd);
+    const lastCharacter = this.lastCharacterOf(paragraph.pieces, ownEnd);
+    if (lastCharacter) frozen.lastCharacter = lastCharacter;
+    frozen.subparagraphs = subparagraphs;
+    frozen.partIndex = paragraph.partIndex;
+    frozen.sectionIndex = paragraph.sectionIndex;
+    return frozen as Paragraph;
   }
 
   /** The pieces' text up to `limit`, joined by a space; line breaks inside a piece are kept. */
@@ -1038,15 +1047,15 @@ class Parser {
     return text;
   }
 
-  private lastCharacterOf(pieces: readonly Span[], limit: number): { lastCharacter?: Span } {
+  private lastCharacterOf(pieces: readonly Span[], limit: number): Span | undefined {
     for (let index = pieces.length - 1; index >= 0; index--) {
       const piece = pieces[index] as Span;
       if (piece.start >= limit) continue;
       let end = Math.min(piece.end, limit);
-      while (end > piece.start && isSpace(this.text[end - 1])) end--;
-      if (end > piece.start) return { lastCharacter: { start: end - 1, end } };
+      while (end > piece.start && isSpaceCode(this.text.charCodeAt(end - 1))) end--;
+      if (end > piece.start) return { start: end - 1, end };
     }
-    return {};
+    return undefined;
   }
 
   // ---- pass 3: footnote calls and cross-references -------------------------------------------
