@@ -7,6 +7,8 @@
 // is the first candidate for N after footnote N-1's, and before the next footnote's sure call.
 import type { FootnoteCall, FootnoteText, Span } from '../model';
 import { wordEndingAt } from '../text-ends';
+import { isDigitCode } from '../text-scan';
+import { isSpaceCode } from './lines';
 
 /** Text to search, and whether bare digits may be read as calls there (not in an annex's tables). */
 export interface SearchSpan extends Span {
@@ -49,7 +51,6 @@ const numberBefore = /(?:(?:^|\s)\d{1,3}|\b[IVXLC]+|\([a-z]{1,3}\))[,;:.]?[ \u00
 // just after it (`after`). Each returns the certainty it gives, or undefined.
 const gluedToWord = /(?:\p{Ll}{3}|[)\]”’"])$/u; // "Corruption2", "Agreement”3"
 const afterFullStop = /(?<!\b(?:Corr|Add|Rev|para|paras|vol|chap|sect|art|annex))(?:\p{Ll}{3}|[)”’"])\.$/u; // "Secretary-General.3"
-const afterMarkAndSpace = /[,;:.)”’"][ \u00A0]{1,2}$/; // "thereto, 1", "Republic, 2"
 const afterWordMaybeSpace = /[\p{L},;:.)][ \u00A0]?$/u;
 const endsGluedNumber = /(?:^|[\s(–—-])(?:19[4-9]\d|20[0-3]\d)$/; // the year of "20242", "2014–20243"
 const endOfWordContext = /^(?:[\s\u00A0,.;:)]|$)/;
@@ -72,31 +73,82 @@ interface Reading {
   readonly word?: string;
 }
 
+/** /^(?:and|or|the|in)[ \u00A0]/ on the text from `position` up to `limit`. */
+function startsWithJoiningWord(text: string, position: number, limit: number): boolean {
+  for (const word of joiningWords) {
+    const spaceAt = position + word.length;
+    if (spaceAt < limit && text.startsWith(word, position)) {
+      const space = text.charCodeAt(spaceAt);
+      return space === 32 || space === 0xa0;
+    }
+  }
+  return false;
+}
+const joiningWords = ['and', 'or', 'the', 'in'];
+
 /** The last `length` characters before `start`, not reaching back past `from`. */
 function textBefore(text: string, from: number, start: number, length: number): string {
   return text.slice(Math.max(from, start - length), start);
 }
 
+/** The UTF-16 unit at `position`, or -1 at or past `limit` (the end of the text looked at). */
+function codeAt(text: string, position: number, limit: number): number {
+  return position < limit ? text.charCodeAt(position) : -1;
+}
+
+/** , . ; : ) — the marks that may follow a call, as endOfWordContext lists them besides white space. */
+function isMarkAfterCall(code: number): boolean {
+  return code === 44 || code === 46 || code === 59 || code === 58 || code === 41;
+}
+
+/** gluedToWord on the text before `start` (back to `from`), answered by code where the last units are ASCII. */
+function isGluedToWord(text: string, from: number, start: number): boolean {
+  const last = start - 1 >= from ? text.charCodeAt(start - 1) : -1;
+  if (last === 41 || last === 93 || last === 0x201d || last === 0x2019 || last === 34) return true;
+  const second = start - 2 >= from ? text.charCodeAt(start - 2) : -1;
+  const third = start - 3 >= from ? text.charCodeAt(start - 3) : -1;
+  const lower = (code: number): boolean => code >= 97 && code <= 122;
+  if (lower(last) && lower(second) && lower(third)) return true;
+  // Three ASCII units (or fewer to read) that are not all lower-case letters cannot end in three of them.
+  if (last < 128 && second < 128 && third < 128) return false;
+  return gluedToWord.test(textBefore(text, from, start, 6));
+}
+
+/** The text before `start` (back to `from`) ends with a mark and one or two spaces: "thereto, 1", "Republic, 2". */
+function isAfterMarkAndSpace(text: string, from: number, start: number): boolean {
+  const space = (code: number): boolean => code === 32 || code === 0xa0;
+  const mark = (code: number): boolean => code === 44 || code === 59 || code === 58 || code === 46 || code === 41 || code === 0x201d || code === 0x2019 || code === 34;
+  const at = (position: number): number => (position >= from ? text.charCodeAt(position) : -1);
+  if (!space(at(start - 1))) return false;
+  return mark(at(start - 2)) || (space(at(start - 2)) && mark(at(start - 3)));
+}
+
 /**
  * How the run of one to three digits at [start, end) may be a call, read from the text around it:
- * `before` is the text before it back to `lower` (at most 40 characters), `after` the 12 after it.
- * The patterns anchored at the end of `before` are tried on its last few characters only, as many
- * as each can read: an end-anchored pattern is tried from every offset of what it is given.
+ * the text before it back to `lower` (at most 40 characters), and after it up to `afterEnd` (at
+ * most 12). The patterns anchored at the end of the text before are tried on its last few characters
+ * only, as many as each can read, and the simplest are answered by character codes: this runs for
+ * most numbers of a draft copied out of a PDF.
  */
-function readDigits(text: string, start: number, end: number, lower: number, after: string): Reading | undefined {
+function readDigits(text: string, start: number, end: number, lower: number, afterEnd: number): Reading | undefined {
   const short = end - start <= 2;
   const from = Math.max(lower, start - 40);
   const lastCode = start > from ? text.charCodeAt(start - 1) : -1;
   const spaceBefore = lastCode === 32 || lastCode === 0xa0;
-  // \p{Ll}{3} reads at most six units (the lookbehind of afterFullStop six more and a boundary):
-  // each pattern is tried only where the last character can end its match.
-  if (short && !spaceBefore && endOfWordContext.test(after) && gluedToWord.test(textBefore(text, from, start, 6))) return { certainty: 'sure', glued: true };
-  const spaceAfter = /^(?:[\s\u00A0]|$)/.test(after);
+  const next = codeAt(text, end, afterEnd);
+  const spaceAfter = next === -1 || isSpaceCode(next);
+  const endOfWord = spaceAfter || isMarkAfterCall(next);
+  if (short && !spaceBefore && endOfWord && isGluedToWord(text, from, start)) return { certainty: 'sure', glued: true };
+  // \p{Ll}{3} reads at most six units, the lookbehind of afterFullStop six more and a boundary.
   if (short && spaceAfter && (lastCode === 44 || lastCode === 59 || lastCode === 58 || (lastCode === 46 && afterFullStop.test(textBefore(text, from, start, 20))))) return { certainty: 'sure', glued: false };
-  if (short && /^\/(?:[\s\u00A0,.;:)]|$)/.test(after) && afterWordMaybeSpace.test(textBefore(text, from, start, 4))) return { certainty: 'sure', glued: false }; // "Herzegovina, 5/"
-  if (spaceAfter && spaceBefore && afterMarkAndSpace.test(textBefore(text, from, start, 3))) return { certainty: 'likely', glued: false };
-  if (short && /^(?:and|or|the|in)[ \u00A0]/.test(after) && afterWordMaybeSpace.test(textBefore(text, from, start, 4))) return { certainty: 'likely', glued: false }; // "Weapons 6and"
+  if (short && next === 47 /* / */) {
+    const afterSlash = codeAt(text, end + 1, afterEnd);
+    if ((afterSlash === -1 || isSpaceCode(afterSlash) || isMarkAfterCall(afterSlash)) && afterWordMaybeSpace.test(textBefore(text, from, start, 4))) return { certainty: 'sure', glued: false }; // "Herzegovina, 5/"
+  }
+  if (spaceAfter && spaceBefore && isAfterMarkAndSpace(text, from, start)) return { certainty: 'likely', glued: false };
+  if (short && startsWithJoiningWord(text, end, afterEnd) && afterWordMaybeSpace.test(textBefore(text, from, start, 4))) return { certainty: 'likely', glued: false }; // "Weapons 6and"
   if (!short || !spaceBefore) return undefined;
+  const after = text.slice(end, afterEnd);
   const capitalisedContext = /^(?:[ \u00A0]+\p{Ll}|[,;:.)]|\s*\n|$)/u.test(after);
   const lowerCaseContext = /^(?:[,;:.)]|[ \u00A0]*\n|[ \u00A0]*$|[ \u00A0]+\p{Ll})/u.test(after);
   if (!capitalisedContext && !lowerCaseContext) return undefined;
@@ -148,9 +200,11 @@ function collectCandidates(text: string, spans: readonly SearchSpan[], defined: 
   const digitRun = /\d+/g;
   let cursor = 0;
   digitRun.lastIndex = spans[0]?.start ?? text.length;
-  for (let match = digitRun.exec(text); match; match = digitRun.exec(text)) {
-    const runStart = match.index;
+  // `test`, not `exec`: no match object per run (the start is found by stepping back over the digits).
+  for (let searchFrom = digitRun.lastIndex; digitRun.test(text); searchFrom = digitRun.lastIndex) {
     const runEnd = digitRun.lastIndex;
+    let runStart = runEnd - 1;
+    while (runStart > searchFrom && isDigitCode(text.charCodeAt(runStart - 1))) runStart--;
     while (cursor < spans.length && (spans[cursor] as SearchSpan).end <= runStart) cursor++;
     const span = spans[cursor];
     if (!span) break;
@@ -177,20 +231,22 @@ function candidateAt(text: string, runStart: number, runEnd: number, span: Searc
   const charAfter = text.charCodeAt(runEnd);
   // "60/175", "2.5": digits that continue a symbol or a decimal are not calls.
   if (charAfter === 46 /* . */ && text.charCodeAt(runEnd + 1) >= 48 && text.charCodeAt(runEnd + 1) <= 57) return undefined;
-  const run = text.slice(runStart, runEnd);
-  const after = text.slice(runStart + run.length, Math.min(span.end, runStart + run.length + 12));
+  const afterEnd = Math.min(span.end, runEnd + 12);
   // A call glued to a year: "of 25 November 20242" is 2024 and call 2.
-  let digits = run;
   let offset = 0;
   let reading: Reading | undefined;
-  if (run.length >= 5 && run.length <= 6 && endsGluedNumber.test(text.slice(Math.max(lower, runStart - 2), runStart) + run.slice(0, 4)) && endOfWordContext.test(after)) {
-    digits = run.slice(4);
-    offset = 4;
-    reading = { certainty: 'likely', glued: false };
-  } else if (run.length <= 3) {
-    reading = readDigits(text, runStart, runEnd, lower, after);
+  if (length >= 5 && length <= 6) {
+    const run = text.slice(runStart, runEnd);
+    if (endsGluedNumber.test(text.slice(Math.max(lower, runStart - 2), runStart) + run.slice(0, 4)) && endOfWordContext.test(text.slice(runEnd, afterEnd))) {
+      offset = 4;
+      reading = { certainty: 'likely', glued: false };
+    }
+  } else if (length <= 3) {
+    reading = readDigits(text, runStart, runEnd, lower, afterEnd);
   }
   if (!reading) return undefined;
+  const digits = text.slice(runStart + offset, runEnd);
+  const after = text.slice(runEnd, afterEnd);
   const index = runStart + offset;
   const number = Number(digits);
   if (number === 0 || (text[index - 1] === '^' && text[index - 2] === '[')) return undefined;

@@ -133,8 +133,10 @@ for (const organ of languageConventions.flatMap((conventions) => conventions.org
   organsByLastCode.set(last, [...(organsByLastCode.get(last) ?? []), organ]);
 }
 
+const noOrgans: readonly string[] = [];
+
 function endsWithOrgan(content: string, end: number): boolean {
-  for (const organ of organsByLastCode.get(content.charCodeAt(end - 1)) ?? []) {
+  for (const organ of organsByLastCode.get(content.charCodeAt(end - 1)) ?? noOrgans) {
     if (end - organ.length >= 0 && content.startsWith(organ, end - organ.length)) return true;
   }
   return false;
