@@ -4,7 +4,7 @@ import { alternation, writeDate } from '../lexicon/style';
 import type { Draft } from '../model';
 import { bodyProse, draftSpan, footnoteProse, inOneSegment, isQuoted, type ProseRun } from '../prose';
 import type { Rule, RuleReport } from '../rule';
-import { initialsOf, matchesAtCandidates } from '../text-scan';
+import { initialsOf, isDigitCode, matchesAtCandidates } from '../text-scan';
 
 /** A date found written another way, read into its parts where the text allows it. */
 interface WrongDate {
@@ -62,27 +62,43 @@ function patternsOf(style: StyleData): DatePatterns {
  * and is followed by an ordinal ending ("16th", perhaps after "the ") or by "/" or "." ("16/12/2005");
  * a year of four ends its run before "-" ("2005-12-16"); a day after a month and a space starts its run.
  */
-function candidatesOf(run: ProseRun, patterns: DatePatterns): { monthFirst: number[]; ordinalDay: number[]; numeric: number[]; iso: number[] } {
-  const found = { monthFirst: [] as number[], ordinalDay: [] as number[], numeric: [] as number[], iso: [] as number[] };
+interface DateCandidates {
+  readonly monthFirst: number[];
+  readonly ordinalDay: number[];
+  readonly numeric: number[];
+  readonly iso: number[];
+}
+
+function candidatesOf(run: ProseRun, patterns: DatePatterns): DateCandidates | undefined {
+  // Made on the first candidate: most runs have none.
+  let found: DateCandidates | undefined;
   const { text, digitRuns: runs } = run;
   for (let index = 0; index < runs.length; index += 2) {
     const start = runs[index] as number;
     const end = runs[index + 1] as number;
     const after = text.charCodeAt(end);
     if (!patterns.suffixInitials || patterns.suffixInitials.has(after)) {
+      found ??= { monthFirst: [], ordinalDay: [], numeric: [], iso: [] };
       // Without endings to tell by (data whose ending is empty or a digit), every digit may start a day.
       const first = patterns.suffixInitials ? Math.max(start, end - 2) : start;
       for (let day = first; day < end; day++) found.ordinalDay.push(day, day - patterns.articleLength - 1);
     }
-    if (after === 47 /* / */ || after === 46 /* . */) {
+    // "16/12/2005": a digit after the mark, and the same mark one or two digits on ("60/175" is out).
+    if ((after === 47 /* / */ || after === 46 /* . */) && isDigitCode(text.charCodeAt(end + 1)) && (text.charCodeAt(end + 2) === after || text.charCodeAt(end + 3) === after)) {
+      found ??= { monthFirst: [], ordinalDay: [], numeric: [], iso: [] };
       for (let day = Math.max(start, end - 2); day < end; day++) found.numeric.push(day);
     }
-    if (after === 45 /* - */ && end - start >= 4) found.iso.push(end - 4);
+    if (after === 45 /* - */ && end - start >= 4) {
+      found ??= { monthFirst: [], ordinalDay: [], numeric: [], iso: [] };
+      found.iso.push(end - 4);
+    }
     const before = text.charCodeAt(start - 1);
     if (end - start <= 2 && (before === 32 || before === 0xa0) && (!patterns.monthLastCodes || patterns.monthLastCodes.has(text.charCodeAt(start - 2)))) {
       for (const month of patterns.months) {
         const monthStart = start - 1 - month.length;
-        if (monthStart >= 0 && text.startsWith(month, monthStart)) found.monthFirst.push(monthStart);
+        if (monthStart < 0 || !text.startsWith(month, monthStart)) continue;
+        found ??= { monthFirst: [], ordinalDay: [], numeric: [], iso: [] };
+        found.monthFirst.push(monthStart);
       }
     }
   }
@@ -108,6 +124,7 @@ function wrongDates(run: ProseRun, style: StyleData, fromScan: boolean): WrongDa
   const found: WrongDate[] = [];
   const monthIndex = (name: string): number => style.months.indexOf(name);
   const candidates = candidatesOf(run, patterns);
+  if (!candidates) return [];
   for (const match of matchesAtCandidates(patterns.monthFirst, run.text, candidates.monthFirst)) {
     if (!standsAlone(run.text, match.index, false)) continue;
     const [written, monthName = '', dayText = '', suffix, comma, year = ''] = match;
