@@ -80,7 +80,7 @@ export function inOneSegment(run: ProseRun, start: number, end: number): boolean
 }
 
 /** Whether run offsets [start, end) overlap a quotation. */
-export function isQuoted(run: ProseRun, start: number, end: number): boolean {
+export function isQuoted(run: Pick<ProseRun, 'quotations'>, start: number, end: number): boolean {
   return run.quotations.some((quotation) => start < quotation.end && end > quotation.start);
 }
 

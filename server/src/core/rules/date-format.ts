@@ -3,17 +3,22 @@ import { styleFor, type StyleData } from '../lexicon/lexicon';
 import { alternation, writeDate } from '../lexicon/style';
 import type { Draft } from '../model';
 import { bodyProse, draftSpan, footnoteProse, inOneSegment, isQuoted, type ProseRun } from '../prose';
-import type { Rule, RuleReport } from '../rule';
+import type { Rule, RuleContext } from '../rule';
 import { initialsOf, isDigitCode, matchesAtCandidates } from '../text-scan';
 
 /** A date found written another way, read into its parts where the text allows it. */
 interface WrongDate {
+  /** Run offsets: the date as written is the run's text between them. */
   readonly start: number;
   readonly end: number;
-  readonly written: string;
   /** The date as the style writes it; undefined where the text does not say which is the day. */
   readonly right?: string;
   readonly why: string;
+  /**
+   * "October 15 1992", with neither a comma nor an ordinal ending: calls are blanked, but OCR may have
+   * missed one, so in a scanned record only a comma or an ordinal ending makes the number a day.
+   */
+  readonly dayMayBeCall?: boolean;
 }
 
 interface DatePatterns {
@@ -69,7 +74,7 @@ interface DateCandidates {
   readonly iso: number[];
 }
 
-function candidatesOf(run: ProseRun, patterns: DatePatterns): DateCandidates | undefined {
+function candidatesOf(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: DatePatterns): DateCandidates | undefined {
   // Made on the first candidate: most runs have none.
   let found: DateCandidates | undefined;
   const { text, digitRuns: runs } = run;
@@ -119,7 +124,11 @@ function validDay(day: number): boolean {
   return day >= 1 && day <= 31;
 }
 
-function wrongDates(run: ProseRun, style: StyleData, fromScan: boolean): WrongDate[] {
+/**
+ * The dates of a run written another way, in run offsets: a pure function of its text (`digitRuns`
+ * and `quotations` come from it), so a session keeps it from one version of the draft to the next.
+ */
+function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, style: StyleData): WrongDate[] {
   const patterns = patternsOf(style);
   const found: WrongDate[] = [];
   const monthIndex = (name: string): number => style.months.indexOf(name);
@@ -129,10 +138,9 @@ function wrongDates(run: ProseRun, style: StyleData, fromScan: boolean): WrongDa
     if (!standsAlone(run.text, match.index, false)) continue;
     const [written, monthName = '', dayText = '', suffix, comma, year = ''] = match;
     const day = Number(dayText);
-    // Calls are blanked ("October 15 1992" with call 15 reads "October    1992"), but OCR may have
-    // missed one: in a scanned record, only a comma or an ordinal ending makes the number a day.
-    if (!validDay(day) || (fromScan && !comma && !suffix)) continue;
-    found.push({ start: match.index, end: match.index + written.length, written, right: writeDate(style, day, monthIndex(monthName), year), why: 'the day first' });
+    if (!validDay(day)) continue;
+    const date: WrongDate = { start: match.index, end: match.index + written.length, right: writeDate(style, day, monthIndex(monthName), year), why: 'the day first' };
+    found.push(!comma && !suffix ? { ...date, dayMayBeCall: true } : date);
   }
   for (const match of matchesAtCandidates(patterns.ordinalDay, run.text, candidates.ordinalDay)) {
     const [whole, dayText = '', monthName = '', year] = match;
@@ -143,11 +151,10 @@ function wrongDates(run: ProseRun, style: StyleData, fromScan: boolean): WrongDa
       if (day <= 0) continue;
       start += day;
     }
-    const written = run.text.slice(start, match.index + whole.length);
     const day = Number(dayText);
     if (!validDay(day)) continue;
     const right = year ? writeDate(style, day, monthIndex(monthName), year) : writeDate(style, day, monthIndex(monthName), '').trim();
-    found.push({ start, end: match.index + whole.length, written, right, why: 'the day as a plain number' });
+    found.push({ start, end: match.index + whole.length, right, why: 'the day as a plain number' });
   }
   for (const match of matchesAtCandidates(patterns.numeric, run.text, candidates.numeric)) {
     if (!standsAlone(run.text, match.index, true)) continue;
@@ -158,7 +165,7 @@ function wrongDates(run: ProseRun, style: StyleData, fromScan: boolean): WrongDa
     // 16/12 can only be day/month and 12/16 only month/day; 05/06 could be either.
     const dayFirst = a > 12 || a === b ? true : b > 12 ? false : undefined;
     const right = dayFirst === undefined ? undefined : dayFirst ? writeDate(style, a, b - 1, year) : writeDate(style, b, a - 1, year);
-    found.push({ start: match.index, end: match.index + written.length, written, ...(right ? { right } : {}), why: 'the month in words' });
+    found.push({ start: match.index, end: match.index + written.length, ...(right ? { right } : {}), why: 'the month in words' });
   }
   for (const match of matchesAtCandidates(patterns.iso, run.text, candidates.iso)) {
     if (!standsAlone(run.text, match.index, true)) continue;
@@ -166,21 +173,22 @@ function wrongDates(run: ProseRun, style: StyleData, fromScan: boolean): WrongDa
     const month = Number(monthText);
     const day = Number(dayText);
     if (month < 1 || month > 12 || !validDay(day)) continue;
-    found.push({ start: match.index, end: match.index + written.length, written, right: writeDate(style, day, month - 1, year), why: 'the month in words' });
+    found.push({ start: match.index, end: match.index + written.length, right: writeDate(style, day, month - 1, year), why: 'the month in words' });
   }
   return found.filter((date) => !isQuoted(run, date.start, date.end)).sort((x, y) => x.start - y.start);
 }
 
-function check(draft: Draft, style: StyleData, report: (finding: RuleReport) => void): void {
+function check(draft: Draft, style: StyleData, context: RuleContext): void {
   for (const run of [...bodyProse(draft), ...footnoteProse(draft)]) {
-    for (const date of wrongDates(run, style, draft.fromScan)) {
+    for (const date of context.perRun(run, () => wrongDates(run, style))) {
+      if (draft.fromScan && date.dayMayBeCall) continue;
       const span = draftSpan(run, date.start, date.end);
-      const written = date.written.replace(/\s+/g, ' ');
+      const written = run.text.slice(date.start, date.end).replace(/\s+/g, ' ');
       const example = writeDate(style, 16, 11, '2005');
       const fix: Fix | undefined = date.right && inOneSegment(run, date.start, date.end)
         ? { title: `Write '${date.right}'`, edits: [{ span, newText: date.right }] }
         : undefined;
-      report({
+      context.report({
         span,
         message: date.right
           ? `Write dates as '${date.right}' (${date.why}), not '${written}'.`
@@ -200,6 +208,6 @@ export const dateFormatRule: Rule = {
   check(draft, context) {
     const style = styleFor(draft.language);
     if (!style) return;
-    check(draft, style, (finding) => context.report(finding));
+    check(draft, style, context);
   },
 };

@@ -1,4 +1,5 @@
-import { bodyProse, draftSpan, footnoteProse, isQuoted } from '../prose';
+import { bodyProse, draftSpan, footnoteProse, isQuoted, type ProseRun } from '../prose';
+import { detached } from '../text-memo';
 import type { Rule } from '../rule';
 
 /**
@@ -70,6 +71,48 @@ function malformation(written: string, after: string): string | undefined {
 /** "S/RES/2231(2015)": the year of a Security Council resolution stands after a space. */
 const yearWithoutSpace = /^S\/RES\/\d{1,5}\(\d{4}\)/;
 
+/** A malformed symbol in a run's text, in run offsets, and what is wrong with it. */
+interface Malformed {
+  readonly from: number;
+  readonly end: number;
+  readonly message: string;
+}
+
+/**
+ * The malformed symbols of a run of prose, in run offsets: a pure function of its text, so a session
+ * keeps it from one version of the draft to the next (the messages are copies: see `detached`).
+ */
+function malformedSymbols(run: Pick<ProseRun, 'text' | 'quotations'>): Malformed[] {
+  const found: Malformed[] = [];
+  const text = run.text;
+  for (let start = text.indexOf('/'); start >= 0; start = text.indexOf('/', start + 1)) {
+    // Back from a slash to where its symbol starts, then the candidate forward from there.
+    // No symbol is longer than a candidate (80 characters): a longer run is none, and an unbounded
+    // walk back from each of its slashes took an hour on a megabyte line of "/RES/ ".
+    let from = start;
+    while (from > 0 && start - from <= candidateLimit && (isSymbolCharacter(text[from - 1]) || ((text[from - 1] === ' ' || text[from - 1] === '\u00A0') && text[from] === '/' && isSymbolCharacter(text[from - 2])))) from--;
+    if (start - from > candidateLimit) continue;
+    if (from > 0 && notAfter.test(text[from - 1] ?? '')) continue;
+    const candidate = candidateAt(text, from);
+    let candidateEnd = candidate.length;
+    while (candidateEnd > 0 && (candidate[candidateEnd - 1] === ' ' || candidate[candidateEnd - 1] === '\u00A0')) candidateEnd--;
+    const written = candidate.slice(0, candidateEnd);
+    const year = yearWithoutSpace.exec(text.slice(from, from + 30));
+    let message = malformation(written.endsWith('.') || written.endsWith('-') ? written.slice(0, -1) : written, text.slice(from + written.length, from + written.length + 3));
+    let end = from + written.length;
+    while (end > from && (text[end - 1] === '.' || text[end - 1] === '-')) end--;
+    if (!message && year) {
+      message = `Write '${year[0].replace('(', ' (')}', with a space before the year, not '${year[0]}'.`;
+      end = from + year[0].length;
+    }
+    // The next slash inside this candidate belongs to it.
+    start = Math.max(start, from + written.length - 1);
+    if (!message || isQuoted(run, from, end)) continue;
+    found.push({ from, end, message: detached(message) });
+  }
+  return found;
+}
+
 export const documentSymbolRule: Rule = {
   id: 'document-symbol',
   description: 'United Nations document symbols are well formed: A/RES/61/181, A/61/179, A/C.3/61/L.12/Rev.1, S/RES/2231 (2015), E/2006/30, A/HRC/RES/52/1.',
@@ -80,32 +123,7 @@ export const documentSymbolRule: Rule = {
     // OCR breaks symbols in scanned records ("S/ 12869"): what it misread is no drafter's slip.
     if (draft.fromScan) return;
     for (const run of [...bodyProse(draft), ...footnoteProse(draft)]) {
-      const text = run.text;
-      for (let start = text.indexOf('/'); start >= 0; start = text.indexOf('/', start + 1)) {
-        // Back from a slash to where its symbol starts, then the candidate forward from there.
-        // No symbol is longer than a candidate (80 characters): a longer run is none, and an unbounded
-        // walk back from each of its slashes took an hour on a megabyte line of "/RES/ ".
-        let from = start;
-        while (from > 0 && start - from <= candidateLimit && (isSymbolCharacter(text[from - 1]) || ((text[from - 1] === ' ' || text[from - 1] === '\u00A0') && text[from] === '/' && isSymbolCharacter(text[from - 2])))) from--;
-        if (start - from > candidateLimit) continue;
-        if (from > 0 && notAfter.test(text[from - 1] ?? '')) continue;
-        const candidate = candidateAt(text, from);
-        let candidateEnd = candidate.length;
-        while (candidateEnd > 0 && (candidate[candidateEnd - 1] === ' ' || candidate[candidateEnd - 1] === '\u00A0')) candidateEnd--;
-        const written = candidate.slice(0, candidateEnd);
-        const year = yearWithoutSpace.exec(text.slice(from, from + 30));
-        let message = malformation(written.endsWith('.') || written.endsWith('-') ? written.slice(0, -1) : written, text.slice(from + written.length, from + written.length + 3));
-        let end = from + written.length;
-        while (end > from && (text[end - 1] === '.' || text[end - 1] === '-')) end--;
-        if (!message && year) {
-          message = `Write '${year[0].replace('(', ' (')}', with a space before the year, not '${year[0]}'.`;
-          end = from + year[0].length;
-        }
-        // The next slash inside this candidate belongs to it.
-        start = Math.max(start, from + written.length - 1);
-        if (!message || isQuoted(run, from, end)) continue;
-        context.report({ span: draftSpan(run, from, end), message });
-      }
+      for (const { from, end, message } of context.perRun(run, () => malformedSymbols(run))) context.report({ span: draftSpan(run, from, end), message });
     }
   },
 };
