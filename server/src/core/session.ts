@@ -3,12 +3,14 @@
 // text is unchanged; everything else is done again. The findings are exactly `lint`'s.
 import { lintDraft, type LintResult } from './lint';
 import { parse } from './parse/parse';
+import { SearchMemo } from './parse/search-memo';
 import { allRules } from './rules/index';
 import { defaultSettings, type Settings } from './settings';
 import { TextMemo } from './text-memo';
 
 export class LintSession {
   private readonly memo = new TextMemo();
+  private readonly searches = new SearchMemo();
   private settings: Settings | undefined;
   private length = 0;
 
@@ -21,7 +23,7 @@ export class LintSession {
     }
     this.memo.beginVersion(text.length - this.length);
     this.length = text.length;
-    const draft = parse(text, { language: settings.language, extraOpeners: settings.lexicon });
+    const draft = parse(text, { language: settings.language, extraOpeners: settings.lexicon, searches: this.searches });
     return { draft, findings: lintDraft(draft, settings, allRules, this.memo) };
   }
 }

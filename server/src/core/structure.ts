@@ -1,14 +1,23 @@
 // Questions about the document model that several rules and features ask.
 import type { Draft, Paragraph, Span, SubParagraph } from './model';
 import { isSpace } from './parse/lines';
+import { isDigitCode } from './text-scan';
 
 /** Every sub-paragraph below `items`, depth first, in text order. */
-export function* eachSubparagraph(items: readonly SubParagraph[]): Generator<SubParagraph> {
-  for (const item of items) {
-    yield item;
-    yield* eachSubparagraph(item.children);
-  }
+export function eachSubparagraph(items: readonly SubParagraph[]): readonly SubParagraph[] {
+  // Most paragraphs have none: no list, no generator, for them (this runs per paragraph in several rules).
+  if (items.length === 0) return noSubparagraphs;
+  const all: SubParagraph[] = [];
+  const add = (list: readonly SubParagraph[]): void => {
+    for (const item of list) {
+      all.push(item);
+      add(item.children);
+    }
+  };
+  add(items);
+  return all;
 }
+const noSubparagraphs: readonly SubParagraph[] = [];
 
 /** The footnote calls' spans, sorted, for skipping them when reading how a text ends. */
 function callEnds(draft: Draft): Map<number, Span> {
@@ -54,7 +63,7 @@ export function endMark(draft: Draft, pieces: readonly Span[], limit: number, fr
         continue;
       }
       // A bare number after the final mark is a footnote call whose text the copy lost: "Nations, 122".
-      const lostCall = /(?:[,;:][ \u00A0]?|\.[ \u00A0])\d{1,3}$/.exec(text.slice(Math.max(piece.start, end - 6), end));
+      const lostCall = end > piece.start && isDigitCode(text.charCodeAt(end - 1)) ? /(?:[,;:][ \u00A0]?|\.[ \u00A0])\d{1,3}$/.exec(text.slice(Math.max(piece.start, end - 6), end)) : null;
       if (lostCall) {
         end -= lostCall[0].length - 1;
         continue;
@@ -63,7 +72,10 @@ export function endMark(draft: Draft, pieces: readonly Span[], limit: number, fr
     }
     if (end <= piece.start) continue;
     // "…; and" / "…; or" at the end of a list item: the mark is the one before the conjunction.
-    const conjunction = /([;,])[\s\u00A0]+(?:and|or|et|ou|y|o)$/.exec(text.slice(Math.max(piece.start, end - 12), end));
+    // The words end in d, r, t, u, y or o: other endings are passed before any copy is made.
+    const lastCode = text.charCodeAt(end - 1);
+    const mayBeConjunction = lastCode === 100 || lastCode === 114 || lastCode === 116 || lastCode === 117 || lastCode === 121 || lastCode === 111;
+    const conjunction = mayBeConjunction ? /([;,])[\s\u00A0]+(?:and|or|et|ou|y|o)$/.exec(text.slice(Math.max(piece.start, end - 12), end)) : null;
     if (conjunction) {
       const markEnd = end - conjunction[0].length + 1;
       return { span: { start: markEnd - 1, end: markEnd }, mark: conjunction[1] as string, isPunctuation: true };

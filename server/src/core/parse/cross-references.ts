@@ -5,6 +5,7 @@
 // most often cites another document ("paragraph 3, of the Convention").
 import type { Lexicon } from '../lexicon/lexicon';
 import type { CrossReference, ReferencedNumber, Span } from '../model';
+import { literalPlaces } from './whole-text-search';
 
 interface Scanner {
   readonly text: string;
@@ -100,8 +101,11 @@ interface Head {
   readonly isSub: boolean;
 }
 
-/** The cross-references in the spans of `text` (sorted), read with the lexicon's words. */
-export function findCrossReferences(text: string, spans: readonly Span[], lexicon: Lexicon | undefined): CrossReference[] {
+/**
+ * The cross-references in the spans of `text` (sorted), read with the lexicon's words. `placesOf`
+ * gives where a word occurs in the whole text (a session keeps them from the previous version).
+ */
+export function findCrossReferences(text: string, spans: readonly Span[], lexicon: Lexicon | undefined, placesOf: (word: string) => readonly number[] = (word) => literalPlaces(text, word)): CrossReference[] {
   if (!lexicon) return [];
   const words = lexicon.crossReferences;
   const heads = [...words.subparagraph.map((word) => ({ word: word.toLowerCase(), isSub: true })), ...words.paragraph.map((word) => ({ word: word.toLowerCase(), isSub: false }))]
@@ -111,7 +115,7 @@ export function findCrossReferences(text: string, spans: readonly Span[], lexico
   const stem = commonStem(heads.map((head) => head.word));
   if (!stem) return [];
   const references: CrossReference[] = [];
-  const positions = stemPositions(text, stem);
+  const positions = stemPositions(stem, placesOf);
   let cursor = 0;
   for (const span of spans) {
     let readUpTo = span.start;
@@ -144,12 +148,10 @@ function commonStem(heads: readonly string[]): string | undefined {
 }
 
 /** Where the stem occurs in the text, with its first letter in either case, in text order. */
-function stemPositions(text: string, stem: string): number[] {
+function stemPositions(stem: string, placesOf: (word: string) => readonly number[]): number[] {
   const positions: number[] = [];
   const capitalised = stem.charAt(0).toUpperCase() + stem.slice(1);
-  for (const form of stem === capitalised ? [stem] : [stem, capitalised]) {
-    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) positions.push(at);
-  }
+  for (const form of stem === capitalised ? [stem] : [stem, capitalised]) for (const place of placesOf(form)) positions.push(place);
   return positions.sort((a, b) => a - b);
 }
 

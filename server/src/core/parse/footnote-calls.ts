@@ -6,12 +6,13 @@
 // matched in order: footnotes are numbered in the order of first use, so footnote N's first call
 // is the first candidate for N after footnote N-1's, and before the next footnote's sure call.
 import type { FootnoteCall, FootnoteText, Span } from '../model';
+import { occurrencesOf, runsOf, visitInSpans, type SearchSpan as WholeTextSpan, type TextChange } from './whole-text-search';
 import { wordEndingAt } from '../text-ends';
 import { isDigitCode } from '../text-scan';
 import { isSpaceCode } from './lines';
 
 /** Text to search, and whether bare digits may be read as calls there (not in an annex's tables). */
-export interface SearchSpan extends Span {
+export interface SearchSpan extends WholeTextSpan {
   readonly bareCalls: 'any' | 'defined-only';
 }
 
@@ -24,6 +25,7 @@ export interface NumberWords {
 }
 
 const bracketCall = /\[\^(\d{1,4})\]/g;
+const superscriptRun = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+/g;
 /** The powers of units, not calls: "m³", "km²". */
 const unitBefore = /\b(?:m|cm|mm|km|dm|ft|in|m\/s|kg\/m)$/;
 const superscriptDigits: Readonly<Record<string, string>> = {
@@ -165,35 +167,6 @@ function readDigits(text: string, start: number, end: number, lower: number, aft
   return undefined;
 }
 
-/**
- * Calls `visit` with each match of the global `pattern` over the whole text that starts inside one of
- * `spans` (sorted by start), and that span. One pass over the text, no copies of it.
- */
-function matchesInSpans(text: string, pattern: RegExp, spans: readonly SearchSpan[], visit: (match: RegExpExecArray, span: SearchSpan) => void): void {
-  let cursor = 0;
-  pattern.lastIndex = spans[0]?.start ?? text.length;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const index = match.index;
-    while (cursor < spans.length && (spans[cursor] as SearchSpan).end <= index) cursor++;
-    const span = spans[cursor];
-    if (!span) break;
-    if (index < span.start) {
-      // Between searchable spans: skip ahead to the next one.
-      pattern.lastIndex = span.start;
-      continue;
-    }
-    if (index + match[0].length <= span.end) visit(match, span);
-  }
-}
-
-/**
- * Each maximal run of `pattern` (a global pattern such as /\d+/g) inside the spans, sorted: one
- * native search over the whole text (much faster than a character loop), mapped to the spans.
- */
-function forEachRun(text: string, pattern: RegExp, spans: readonly SearchSpan[], visit: (start: number, end: number, span: SearchSpan) => void): void {
-  matchesInSpans(text, pattern, spans, (match, span) => visit(match.index, match.index + match[0].length, span));
-}
-
 /** The bare-digit candidates inside the spans (sorted): one native search for digit runs over the text, no copies of it. */
 function collectCandidates(text: string, spans: readonly SearchSpan[], defined: ReadonlySet<number>, words: NumberWords): Candidate[] {
   const candidates: Candidate[] = [];
@@ -309,19 +282,44 @@ function chooseBareCalls(candidates: readonly Candidate[], defined: ReadonlySet<
   return candidates.filter((candidate) => chosen.has(candidate));
 }
 
+/** The footnote marks of a whole text, wherever they stand: `[^N]` and runs of superscript digits (flat lists of start and end). */
+export interface FootnoteMarks {
+  readonly brackets: readonly number[];
+  readonly superscripts: readonly number[];
+}
+
+/** The superscript digits ⁰ ¹ ² ³ ⁴ … ⁹ (the characters of the superscript pattern). */
+function isSuperscriptDigit(code: number): boolean {
+  return code === 0xb9 || code === 0xb2 || code === 0xb3 || code === 0x2070 || (code >= 0x2074 && code <= 0x2079);
+}
+
+/**
+ * The footnote marks of `text`; with the previous version's marks and what changed since, only the
+ * changed stretch is searched (a session's keystroke: the search of the whole text was the parse's largest cost).
+ */
+export function footnoteMarks(text: string, previous?: { marks: FootnoteMarks; change: TextChange }): FootnoteMarks {
+  return {
+    // "[^1234]" is the longest.
+    brackets: occurrencesOf(text, bracketCall, 7, previous && { occurrences: previous.marks.brackets, change: previous.change }),
+    superscripts: runsOf(text, superscriptRun, isSuperscriptDigit, previous && { runs: previous.marks.superscripts, change: previous.change }),
+  };
+}
+
 export function findFootnoteCalls(
   text: string,
   spans: readonly SearchSpan[],
   footnoteTexts: readonly FootnoteText[],
   allowBare: boolean,
   words: NumberWords = { numberedNouns: new Set(), counts: new Set() },
+  marks: FootnoteMarks = footnoteMarks(text),
 ): FootnoteCall[] {
   const calls: FootnoteCall[] = [];
   const sorted = [...spans].sort((a, b) => a.start - b.start);
-  matchesInSpans(text, bracketCall, sorted, (match) => {
-    calls.push({ span: { start: match.index, end: match.index + match[0].length }, number: Number(match[1]), style: 'bracket' });
+  // The marks inside the spans, as a search of each span would find them.
+  visitInSpans(marks.brackets, 'occurrences', sorted, (start, end) => {
+    calls.push({ span: { start, end }, number: Number(text.slice(start + 2, end - 1)), style: 'bracket' });
   });
-  forEachRun(text, /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+/g, sorted, (start, end) => {
+  visitInSpans(marks.superscripts, 'runs', sorted, (start, end) => {
     if (unitBefore.test(text.slice(Math.max(0, start - 6), start))) return;
     const digits = [...text.slice(start, end)].map((character) => superscriptDigits[character] ?? '').join('');
     calls.push({ span: { start, end }, number: Number(digits), style: 'superscript' });

@@ -37,12 +37,15 @@ import {
   type Line,
 } from './lines';
 import { readOpener } from './openers';
+import type { SearchMemo } from './search-memo';
 import { trailingCallLength, withoutTrailingCalls } from '../text-ends';
 
 export interface ParseOptions {
   /** "auto" (or undefined) reads the language from the chapeau. */
   readonly language?: string;
   readonly extraOpeners?: { readonly operative: readonly string[]; readonly preambular: readonly string[] };
+  /** An incremental session's searches of the previous version, reused where the text did not change. */
+  readonly searches?: SearchMemo;
 }
 
 export function parse(text: string, options: ParseOptions = {}): Draft {
@@ -230,8 +233,10 @@ class Parser {
       // Bare digits are read as calls only where footnote texts exist to match them against.
       footnoteTexts.length > 0,
       this.numberWords(),
+      this.options.searches?.footnoteMarks(this.text),
     );
     const usesBareCalls = footnoteCalls.some((call) => call.style === 'bare');
+    const searches = this.options.searches;
     return {
       text: this.text,
       fromScan: this.scanned,
@@ -241,7 +246,7 @@ class Parser {
       paragraphs,
       footnoteCalls,
       footnoteTexts,
-      crossReferences: findCrossReferences(this.text, this.paragraphSpans(paragraphs), this.lexicon),
+      crossReferences: findCrossReferences(this.text, this.paragraphSpans(paragraphs), this.lexicon, searches && ((word) => searches.placesOf(this.text, word))),
       blocks: this.blocks,
       annexes,
       displacedText: this.displaced,

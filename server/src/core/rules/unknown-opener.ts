@@ -3,11 +3,19 @@ import { localMessage } from '../messages';
 import type { ParagraphKind } from '../model';
 import type { Rule } from '../rule';
 
+/** The two rows `editDistance` works in, kept from call to call (it runs against every opener of the lexicon). */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
 /** Edit distance, given up past `limit` (openers are short; this stays cheap). Two rows, reused. */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = new Int32Array(b.length + 1);
-  let current = new Int32Array(b.length + 1);
+  if (b.length + 1 > rowA.length) {
+    rowA = new Int32Array(b.length + 1);
+    rowB = new Int32Array(b.length + 1);
+  }
+  let previous = rowA;
+  let current = rowB;
   for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
