@@ -6,6 +6,7 @@
 import type { Draft, Paragraph, Span, SubParagraph } from './model';
 import { eachSubparagraph, ownTextEnd } from './structure';
 import { digitRuns } from './text-scan';
+import type { RunStamp } from './text-memo';
 
 export type ProseKind = 'paragraph' | 'subparagraph' | 'footnote';
 
@@ -28,6 +29,10 @@ export interface ProseRun {
   readonly quotations: readonly Span[];
   /** The runs of ASCII digits in `text`, as `digitRuns` lists them (start, end, start, end …). */
   readonly digitRuns: readonly number[];
+  /** Where the run starts in the draft (its first segment's start). */
+  readonly start: number;
+  /** Left by an incremental session's memo (text-memo.ts), which names each run once per version. */
+  stamp?: RunStamp;
 }
 
 /** A run whose quotations and digits are found on first use: most runs are never asked (see `isQuoted`). */
@@ -35,6 +40,7 @@ class LazyProseRun implements ProseRun {
   private found: readonly Span[] | undefined;
   private digits: readonly number[] | undefined;
   readonly paragraph?: Paragraph;
+  stamp?: RunStamp;
 
   constructor(
     readonly kind: ProseKind,
@@ -48,6 +54,10 @@ class LazyProseRun implements ProseRun {
   get quotations(): readonly Span[] {
     this.found ??= findQuotations(this.text);
     return this.found;
+  }
+
+  get start(): number {
+    return this.segments[0]?.draftStart ?? -1;
   }
 
   get digitRuns(): readonly number[] {

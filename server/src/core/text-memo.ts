@@ -10,70 +10,110 @@ interface RunIdentity {
   readonly id: number;
 }
 
+/** A kept result, and the last version that asked for it. */
+interface Kept {
+  readonly value: unknown;
+  used: number;
+}
+
+/** What a run carries once the memo has named it: for this memo and version only (a draft may be linted by several). */
+export interface RunStamp {
+  readonly owner: TextMemo;
+  readonly version: number;
+  readonly id: number;
+}
+
+/** A run as the memo sees it: its text, where it starts in the draft, and the stamp the memo leaves on it. */
+export interface MemoRun {
+  readonly text: string;
+  readonly start: number;
+  stamp?: RunStamp;
+}
+
 export class TextMemo {
   /** The runs of this version and of the previous one, by where each starts in the draft. */
   private runs = new Map<number, RunIdentity>();
   private previousRuns = new Map<number, RunIdentity>();
-  /** Per namespace (a rule's), the results of this version and of the previous one, by run id. */
-  private current = new Map<string, Map<number, unknown>>();
-  private previous = new Map<string, Map<number, unknown>>();
+  /** Per namespace (a rule's), the results by run id; those no version asked for lately are swept out. */
+  private readonly tables = new Map<string, { readonly kept: Map<number, Kept>; usedNow: number; usedBefore: number }>();
   /** How much longer this version's text is than the previous one's: where a run after an edit has moved to. */
   private shift = 0;
+  private version = 0;
   private nextId = 0;
 
   /**
-   * The result of `compute` for the run whose text `text` starts at `at` in the draft: computed for
-   * an equal run of the previous version (at the same place, or moved by the length the text gained,
-   * as after an edit before it) or of this one, or computed now.
+   * The result of `compute` for `run`: computed for an equal run of an earlier version (at the same
+   * place, or moved by the length the text gained, as after an edit before it) or of this one, or
+   * computed now.
    */
-  get<T>(namespace: string, at: number, text: string, compute: () => T): T {
-    const id = this.idOf(at, text);
-    let table = this.current.get(namespace);
+  get<T>(namespace: string, run: MemoRun, compute: () => T): T {
+    const id = this.idOf(run);
+    let table = this.tables.get(namespace);
     if (!table) {
-      table = new Map();
-      this.current.set(namespace, table);
+      table = { kept: new Map(), usedNow: 0, usedBefore: 0 };
+      this.tables.set(namespace, table);
     }
-    if (table.has(id)) return table.get(id) as T;
-    const earlier = this.previous.get(namespace);
-    const value = earlier?.has(id) ? (earlier.get(id) as T) : compute();
-    table.set(id, value);
+    const kept = table.kept.get(id);
+    if (kept) {
+      if (kept.used !== this.version) {
+        kept.used = this.version;
+        table.usedNow++;
+      }
+      return kept.value as T;
+    }
+    const value = compute();
+    table.kept.set(id, { value, used: this.version });
+    table.usedNow++;
     return value;
   }
 
   /**
-   * The id of the run: the previous version's run's where the texts are equal. The texts are
-   * compared once per run and version (by place, never hashed: hashing every run was the cost),
-   * and kept as this version's strings (the previous one's, slices of its whole text, go).
+   * The id of the run: the previous version's run's where the texts are equal. The texts are compared
+   * once per run and version (by place, never hashed: hashing every run was the cost), and kept as this
+   * version's strings (the previous one's, slices of its whole text, go).
    */
-  private idOf(at: number, text: string): number {
+  private idOf(run: MemoRun): number {
+    const stamp = run.stamp;
+    if (stamp && stamp.owner === this && stamp.version === this.version) return stamp.id;
+    const { start: at, text } = run;
     const seen = this.runs.get(at);
-    // The same string as a rule before asked with: equal at a glance.
-    if (seen && seen.text === text) return seen.id;
-    // Before the edit a run stands where it stood; after it, moved by what the text gained.
-    let earlier = this.previousRuns.get(at);
-    if (earlier?.text !== text) {
-      earlier = this.previousRuns.get(at - this.shift);
-      if (earlier?.text !== text) earlier = undefined;
+    let id: number;
+    if (seen && seen.text === text) {
+      id = seen.id;
+    } else {
+      // Before the edit a run stands where it stood; after it, moved by what the text gained.
+      let earlier = this.previousRuns.get(at);
+      if (earlier?.text !== text) {
+        earlier = this.previousRuns.get(at - this.shift);
+        if (earlier?.text !== text) earlier = undefined;
+      }
+      id = earlier ? earlier.id : this.nextId++;
+      this.runs.set(at, { text, id });
     }
-    const id = earlier ? earlier.id : this.nextId++;
-    this.runs.set(at, { text, id });
+    run.stamp = { owner: this, version: this.version, id };
     return id;
   }
 
-  /** A new version begins, `shift` units longer than the last: what the last one did not ask for is forgotten. */
+  /** A new version begins, `shift` units longer than the last: results no recent version asked for are forgotten. */
   beginVersion(shift: number): void {
     this.previousRuns = this.runs;
     this.runs = new Map();
-    this.previous = this.current;
-    this.current = new Map();
     this.shift = shift;
+    this.version++;
+    for (const table of this.tables.values()) {
+      // Swept when it holds well more than the last two versions used: a sweep per keystroke would cost what keeping saves.
+      if (table.kept.size > 2 * (table.usedNow + table.usedBefore) + 64) {
+        for (const [id, kept] of table.kept) if (kept.used < this.version - 2) table.kept.delete(id);
+      }
+      table.usedBefore = table.usedNow;
+      table.usedNow = 0;
+    }
   }
 
   clear(): void {
     this.runs = new Map();
     this.previousRuns = new Map();
-    this.current = new Map();
-    this.previous = new Map();
+    this.tables.clear();
   }
 }
 

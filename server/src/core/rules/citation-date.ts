@@ -39,8 +39,8 @@ interface CitedDate {
 interface CitationPatterns {
   /** The citation words, sticky: tried where `wordTails` are found (see `citationWords`). */
   readonly word: RegExp;
-  /** The citation words without their first letter ("esolution"), none a prefix of another; undefined if a word is too short. */
-  readonly wordTails: readonly string[] | undefined;
+  /** The citation words without their first letter ("esolution"), none a prefix of another. */
+  readonly wordTails: readonly string[];
   /** An organ's name ending right before the citation word: "Human Rights Council ". */
   readonly number: RegExp;
   readonly date: RegExp;
@@ -85,8 +85,7 @@ function patternsOf(style: StyleData): CitationPatterns {
 }
 
 /** The words without their first letter, shortest first, leaving out any that a shorter one begins. */
-function wordTails(words: readonly string[]): string[] | undefined {
-  if (words.some((word) => word.length < 2)) return undefined;
+function wordTails(words: readonly string[]): string[] {
   const tails: string[] = [];
   for (const tail of words.map((word) => word.slice(1)).sort((a, b) => a.length - b.length)) {
     if (!tails.some((shorter) => tail.startsWith(shorter))) tails.push(tail);
@@ -100,10 +99,11 @@ function wordTails(words: readonly string[]): string[] | undefined {
  * a word stands, found with the native substring search.
  */
 function citationWords(text: string, patterns: CitationPatterns): RegExpExecArray[] {
-  if (!patterns.wordTails) return [...text.matchAll(new RegExp(patterns.word.source, 'gu'))];
   const candidates: number[] = [];
   for (const tail of patterns.wordTails) {
-    for (let at = text.indexOf(tail, 1); at >= 0; at = text.indexOf(tail, at + 1)) candidates.push(at - 1);
+    // A word of one letter has no rest to look for: it may start anywhere.
+    if (tail === '') for (let at = 0; at < text.length; at++) candidates.push(at);
+    else for (let at = text.indexOf(tail, 1); at >= 0; at = text.indexOf(tail, at + 1)) candidates.push(at - 1);
   }
   return matchesAtCandidates(patterns.word, text, candidates);
 }
