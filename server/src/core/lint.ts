@@ -46,8 +46,8 @@ export function lintDraft(draft: Draft, settings: Settings = defaultSettings, ru
     // Per rule and language: a rule's per-text results depend on the language's lexicon and style.
     const namespace = `${rule.id}\u0000${draft.language}`;
     const perRun = memo
-      ? <T>(run: ProseRun, compute: () => T): T => memo.get(namespace, run, compute)
-      : <T>(_run: ProseRun, compute: () => T): T => compute();
+      ? <T>(run: ProseRun, compute: (run: ProseRun) => T): T => memo.get(namespace, run, compute)
+      : <T>(run: ProseRun, compute: (run: ProseRun) => T): T => compute(run);
     try {
       rule.check(draft, { settings, lexicon, report, perRun });
     } catch (error) {

@@ -18,12 +18,12 @@ export interface RuleContext {
   readonly lexicon: Lexicon | undefined;
   report(finding: RuleReport): void;
   /**
-   * The result of `compute`, a pure function of `run`'s text (and of the draft's language and the
+   * The result of `compute(run)`, a pure function of `run`'s text (and of the draft's language and the
    * settings): an incremental session (session.ts) reuses it for an equal run in the next version of
    * the document, a one-off lint computes it. So the result must say nothing about where the run
    * stands (offsets into its text, not the draft) and hold no copy of its text (see `detached`).
    */
-  perRun<T>(run: ProseRun, compute: () => T): T;
+  perRun<T>(run: ProseRun, compute: (run: ProseRun) => T): T;
 }
 
 export interface Rule {

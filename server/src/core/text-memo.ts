@@ -46,7 +46,7 @@ export class TextMemo {
    * place, or moved by the length the text gained, as after an edit before it) or of this one, or
    * computed now.
    */
-  get<T>(namespace: string, run: MemoRun, compute: () => T): T {
+  get<Run extends MemoRun, T>(namespace: string, run: Run, compute: (run: Run) => T): T {
     const id = this.idOf(run);
     let table = this.tables.get(namespace);
     if (!table) {
@@ -61,7 +61,7 @@ export class TextMemo {
       }
       return kept.value as T;
     }
-    const value = compute();
+    const value = compute(run);
     table.kept.set(id, { value, used: this.version });
     table.usedNow++;
     return value;

@@ -72,7 +72,7 @@ export const bracketBalanceRule: Rule = {
     // header's "[on the report of the First Committee (A/80/534, para. 7)]" and "[S/4349]" are not
     // negotiation text, and footnote marks ("[^3]") are blanked out of the prose.
     for (const run of bodyProse(draft)) {
-      for (const { offset, opens } of context.perRun(run, () => bracketsOf(run))) {
+      for (const { offset, opens } of context.perRun(run, bracketsOf)) {
         if (opens) {
           open.push({ run, offset });
           continue;

@@ -239,8 +239,9 @@ function readCitations(draft: Draft, style: StyleData, context: RuleContext): Ci
   const patterns = patternsOf(style);
   const ownOrgan = draft.parts.find((part) => part.chapeau)?.chapeau?.organ;
   const citations: Citation[] = [];
+  const scan = (run: ProseRun): RunCitation[] => runCitations(run, style, patterns);
   for (const run of bodyProse(draft)) {
-    for (const { named, ...citation } of context.perRun(run, () => runCitations(run, style, patterns))) {
+    for (const { named, ...citation } of context.perRun(run, scan)) {
       citations.push({ run, ...organOf(named, ownOrgan), ...citation });
     }
   }

@@ -179,8 +179,9 @@ function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, st
 }
 
 function check(draft: Draft, style: StyleData, context: RuleContext): void {
+  const scan = (run: ProseRun): WrongDate[] => wrongDates(run, style);
   for (const run of [...bodyProse(draft), ...footnoteProse(draft)]) {
-    for (const date of context.perRun(run, () => wrongDates(run, style))) {
+    for (const date of context.perRun(run, scan)) {
       if (draft.fromScan && date.dayMayBeCall) continue;
       const span = draftSpan(run, date.start, date.end);
       const written = run.text.slice(date.start, date.end).replace(/\s+/g, ' ');

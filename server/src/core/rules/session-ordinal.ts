@@ -88,8 +88,9 @@ export const sessionOrdinalRule: Rule = {
     if (!style) return;
     const patterns = patternsOf(style);
     // Paragraphs only: footnotes cite other bodies' records by their titles ("69th Regular Session").
+    const scan = (run: ProseRun): SessionOrdinal[] => sessionOrdinals(run, style, patterns);
     for (const run of bodyProse(draft)) {
-      for (const { start, end, right } of context.perRun(run, () => sessionOrdinals(run, style, patterns))) {
+      for (const { start, end, right } of context.perRun(run, scan)) {
         const written = run.text.slice(start, end);
         const span = draftSpan(run, start, end);
         context.report({

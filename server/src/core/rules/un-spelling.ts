@@ -241,8 +241,9 @@ export const unSpellingRule: Rule = {
     if (!style || draft.fromScan) return;
     const index = indexOf(style);
     // Paragraphs only: footnotes cite other texts by their own titles, in their own spelling.
+    const scan = (run: ProseRun): Misspelling[] => misspellings(run, index);
     for (const run of bodyProse(draft)) {
-      for (const { start, end, spelling } of context.perRun(run, () => misspellings(run, index))) {
+      for (const { start, end, spelling } of context.perRun(run, scan)) {
         const written = run.text.slice(start, end);
         const firstIsCapital = written.charAt(0) !== written.charAt(0).toLowerCase();
         const right = firstIsCapital ? capitalize(spelling.right) : spelling.right;
