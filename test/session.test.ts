@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { defaultSettings, lint, LintSession, parse, type Settings } from '../server/src/core/index';
+import { bracketCalls, superscriptMarks } from '../server/src/core/parse/footnote-calls';
 import { changeBetween, literalPlaces, occurrencesOf, runsOf, visitInSpans, type SearchSpan } from '../server/src/core/parse/whole-text-search';
 import { repositoryRoot } from './check';
 
@@ -149,9 +150,11 @@ describe('the incremental session lints every version exactly as a fresh lint do
 describe('the whole-text searches a session keeps equal a search of the new text', () => {
   const alphabet = fc.constantFrom('a', ' ', '\n', '[', '^', '1', '2', ']', '[^1]', '[^12]', '¹', '²³', '⁴', 'para', 'Para', 'pa');
   const text = fc.array(alphabet, { maxLength: 60 }).map((pieces) => pieces.join(''));
-  const superscript = (code: number): boolean => code === 0xb9 || code === 0xb2 || code === 0xb3 || code === 0x2070 || (code >= 0x2074 && code <= 0x2079);
+  /** The patterns of the marks, as the parser searched for them with them before. */
   const superscripts = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+/g;
   const brackets = /\[\^(\d{1,4})\]/g;
+  /** The matches a plain search of the whole text finds. */
+  const searched = (subject: string, pattern: RegExp): number[] => [...subject.matchAll(new RegExp(pattern.source, pattern.flags))].flatMap((match) => [match.index, match.index + match[0].length]);
 
   it('what changed, marks found again only where it did, and the same marks as a new search', () => {
     fc.assert(
@@ -161,8 +164,10 @@ describe('the whole-text searches a session keeps equal a search of the new text
         const change = changeBetween(before, after);
         assert.equal(after.slice(0, change.start), before.slice(0, change.start));
         assert.equal(after.slice(change.newEnd), before.slice(change.oldEnd));
-        assert.deepEqual(runsOf(after, superscripts, superscript, { runs: runsOf(before, superscripts, superscript), change }), runsOf(after, superscripts, superscript));
-        assert.deepEqual(occurrencesOf(after, brackets, 7, { occurrences: occurrencesOf(before, brackets, 7), change }), occurrencesOf(after, brackets, 7));
+        assert.deepEqual(runsOf(after, superscriptMarks), searched(after, superscripts));
+        assert.deepEqual(occurrencesOf(after, bracketCalls), searched(after, brackets));
+        assert.deepEqual(runsOf(after, superscriptMarks, { runs: runsOf(before, superscriptMarks), change }), runsOf(after, superscriptMarks));
+        assert.deepEqual(occurrencesOf(after, bracketCalls, { occurrences: occurrencesOf(before, bracketCalls), change }), occurrencesOf(after, bracketCalls));
         assert.deepEqual(literalPlaces(after, 'para', { places: literalPlaces(before, 'para'), change }), literalPlaces(after, 'para'));
       }),
       { numRuns: numRuns * 10 },
@@ -171,7 +176,8 @@ describe('the whole-text searches a session keeps equal a search of the new text
 
   it('the marks inside spans, as a search of span after span finds them', () => {
     /** The search the parser did before: a global pattern over the text, span after span. */
-    function searchSpans(subject: string, pattern: RegExp, spans: readonly SearchSpan[]): number[][] {
+    function searchSpans(subject: string, shared: RegExp, spans: readonly SearchSpan[]): number[][] {
+      const pattern = new RegExp(shared.source, shared.flags);
       const found: number[][] = [];
       let cursor = 0;
       pattern.lastIndex = spans[0]?.start ?? subject.length;
@@ -192,8 +198,8 @@ describe('the whole-text searches a session keeps equal a search of the new text
       fc.property(text, spans, (subject, drawn) => {
         const sorted = drawn.map(({ start, length }) => ({ start: Math.min(start, subject.length), end: Math.min(start + length, subject.length) })).sort((a, b) => a.start - b.start);
         for (const [kind, pattern, matches] of [
-          ['runs', superscripts, runsOf(subject, superscripts, superscript)],
-          ['occurrences', brackets, occurrencesOf(subject, brackets, 7)],
+          ['runs', superscripts, runsOf(subject, superscriptMarks)],
+          ['occurrences', brackets, occurrencesOf(subject, bracketCalls)],
         ] as const) {
           const visited: number[][] = [];
           visitInSpans(matches, kind, sorted, (start, end, span) => visited.push([start, end, sorted.indexOf(span)]));

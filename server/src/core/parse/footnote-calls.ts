@@ -6,7 +6,7 @@
 // matched in order: footnotes are numbered in the order of first use, so footnote N's first call
 // is the first candidate for N after footnote N-1's, and before the next footnote's sure call.
 import type { FootnoteCall, FootnoteText, Span } from '../model';
-import { occurrencesOf, runsOf, visitInSpans, type SearchSpan as WholeTextSpan, type TextChange } from './whole-text-search';
+import { occurrencesOf, runsOf, visitInSpans, type MarkPattern, type RareCharacters, type SearchSpan as WholeTextSpan, type TextChange } from './whole-text-search';
 import { wordEndingAt } from '../text-ends';
 import { isDigitCode } from '../text-scan';
 import { isSpaceCode } from './lines';
@@ -24,8 +24,8 @@ export interface NumberWords {
   readonly counts: ReadonlySet<string>;
 }
 
-const bracketCall = /\[\^(\d{1,4})\]/g;
-const superscriptRun = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+/g;
+/** `[^N]`, tried where "[^" stands: "[^1234]" is the longest. */
+export const bracketCalls: MarkPattern = { sticky: /\[\^(\d{1,4})\]/y, opening: '[^', longest: 7 };
 /** The powers of units, not calls: "m³", "km²". */
 const unitBefore = /\b(?:m|cm|mm|km|dm|ft|in|m\/s|kg\/m)$/;
 const superscriptDigits: Readonly<Record<string, string>> = {
@@ -288,10 +288,11 @@ export interface FootnoteMarks {
   readonly superscripts: readonly number[];
 }
 
-/** The superscript digits ⁰ ¹ ² ³ ⁴ … ⁹ (the characters of the superscript pattern). */
-function isSuperscriptDigit(code: number): boolean {
-  return code === 0xb9 || code === 0xb2 || code === 0xb3 || code === 0x2070 || (code >= 0x2074 && code <= 0x2079);
-}
+/** The superscript digits ⁰ ¹ ² ³ ⁴ … ⁹, whose runs are calls. */
+export const superscriptMarks: RareCharacters = {
+  pattern: /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]/g,
+  isMember: (code) => code === 0xb9 || code === 0xb2 || code === 0xb3 || code === 0x2070 || (code >= 0x2074 && code <= 0x2079),
+};
 
 /**
  * The footnote marks of `text`; with the previous version's marks and what changed since, only the
@@ -299,9 +300,8 @@ function isSuperscriptDigit(code: number): boolean {
  */
 export function footnoteMarks(text: string, previous?: { marks: FootnoteMarks; change: TextChange }): FootnoteMarks {
   return {
-    // "[^1234]" is the longest.
-    brackets: occurrencesOf(text, bracketCall, 7, previous && { occurrences: previous.marks.brackets, change: previous.change }),
-    superscripts: runsOf(text, superscriptRun, isSuperscriptDigit, previous && { runs: previous.marks.superscripts, change: previous.change }),
+    brackets: occurrencesOf(text, bracketCalls, previous && { occurrences: previous.marks.brackets, change: previous.change }),
+    superscripts: runsOf(text, superscriptMarks, previous && { runs: previous.marks.superscripts, change: previous.change }),
   };
 }
 

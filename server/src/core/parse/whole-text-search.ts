@@ -24,30 +24,42 @@ export function changeBetween(previous: string, text: string): TextChange {
   return { start, oldEnd: previous.length - same, newEnd: text.length - same };
 }
 
+/** A class of rare characters: a global pattern of one of them, and a test of one by code. */
+export interface RareCharacters {
+  /** One character of the class, global: /[¹²³]/g. */
+  readonly pattern: RegExp;
+  readonly isMember: (code: number) => boolean;
+}
+
 /**
- * Every match of the global `pattern` starting in [from, to), searched from `from`, given that none
- * reads past `readTo`: start, end, start, end … The search runs on that stretch alone (a slice is a
- * view, not a copy): on the whole text, a search that finds nothing runs to its end.
+ * The maximal runs of the class starting in [from, to), given that the character before `from` and
+ * the one at `to` are none of it: found with `test`, which makes no match object, then read on by code.
  */
-function search(text: string, pattern: RegExp, from: number, to: number, readTo: number, into: number[]): void {
-  const stretch = from === 0 && readTo >= text.length ? text : text.slice(from, readTo);
+function searchRuns(text: string, characters: RareCharacters, from: number, to: number, into: number[]): void {
+  const { pattern, isMember } = characters;
+  // The stretch alone (a view, not a copy): on the whole text, a search that finds nothing runs to its end.
+  const stretch = from === 0 && to >= text.length ? text : text.slice(from, to);
   pattern.lastIndex = 0;
-  for (let match = pattern.exec(stretch); match && match.index + from < to; match = pattern.exec(stretch)) {
-    into.push(match.index + from, match.index + from + match[0].length);
-    if (match[0].length === 0) pattern.lastIndex++;
+  while (pattern.test(stretch)) {
+    const start = pattern.lastIndex - 1;
+    let end = pattern.lastIndex;
+    while (end < stretch.length && isMember(stretch.charCodeAt(end))) end++;
+    into.push(start + from, end + from);
+    pattern.lastIndex = end;
   }
 }
 
 /**
- * Maximal runs of characters that `isMember` accepts (the matches of a global pattern such as
- * /[¹²³]+/g), from the previous version's runs where `change` says the text is the same.
+ * Maximal runs of characters of the class (the matches of /[¹²³]+/g, say), from the previous
+ * version's runs where `change` says the text is the same.
  */
-export function runsOf(text: string, pattern: RegExp, isMember: (code: number) => boolean, previous?: { runs: readonly number[]; change: TextChange }): number[] {
+export function runsOf(text: string, characters: RareCharacters, previous?: { runs: readonly number[]; change: TextChange }): number[] {
   const runs: number[] = [];
   if (!previous) {
-    search(text, pattern, 0, text.length, text.length, runs);
+    searchRuns(text, characters, 0, text.length, runs);
     return runs;
   }
+  const { isMember } = characters;
   const { change } = previous;
   // Searched again: from before the run the edit may have touched at its start, to after the one at its end.
   let from = change.start;
@@ -58,8 +70,7 @@ export function runsOf(text: string, pattern: RegExp, isMember: (code: number) =
   const old = previous.runs;
   let index = 0;
   for (; index < old.length && (old[index + 1] as number) <= from; index += 2) runs.push(old[index] as number, old[index + 1] as number);
-  // No run crosses `to`: the character there is none of the class.
-  search(text, pattern, from, to, to, runs);
+  searchRuns(text, characters, from, to, runs);
   // The runs after: those of the previous version that start past the stretch searched again.
   for (; index < old.length; index += 2) {
     const start = (old[index] as number) + shift;
@@ -68,25 +79,41 @@ export function runsOf(text: string, pattern: RegExp, isMember: (code: number) =
   return runs;
 }
 
-/**
- * Matches of a global pattern that cannot overlap one another and are at most `longest` units long
- * (as /\[\^\d{1,4}\]/g), from the previous version's matches where `change` says the text is the same.
- */
-export function occurrencesOf(text: string, pattern: RegExp, longest: number, previous?: { occurrences: readonly number[]; change: TextChange }): number[] {
+/** A pattern whose matches cannot overlap, all begin with `opening` and are at most `longest` units long: `[^N]`. */
+export interface MarkPattern {
+  /** Sticky: tried where the native search finds `opening`. */
+  readonly sticky: RegExp;
+  readonly opening: string;
+  readonly longest: number;
+}
+
+/** The matches starting in [from, to): the pattern tried where the native search finds its opening. */
+function searchMarks(text: string, mark: MarkPattern, from: number, to: number, into: number[]): void {
+  const { sticky, opening } = mark;
+  for (let at = text.indexOf(opening, from); at >= 0 && at < to; ) {
+    sticky.lastIndex = at;
+    const match = sticky.exec(text);
+    if (match) into.push(at, at + match[0].length);
+    at = text.indexOf(opening, match ? at + Math.max(1, match[0].length) : at + 1);
+  }
+}
+
+/** The matches of a mark pattern, from the previous version's matches where `change` says the text is the same. */
+export function occurrencesOf(text: string, mark: MarkPattern, previous?: { occurrences: readonly number[]; change: TextChange }): number[] {
   const occurrences: number[] = [];
   if (!previous) {
-    search(text, pattern, 0, text.length, text.length, occurrences);
+    searchMarks(text, mark, 0, text.length, occurrences);
     return occurrences;
   }
   const { change } = previous;
   // A match that ends after the edit's start may have changed: it starts at most `longest` before it.
-  const from = Math.max(0, change.start - longest + 1);
+  const from = Math.max(0, change.start - mark.longest + 1);
   const to = change.newEnd;
   const shift = change.newEnd - change.oldEnd;
   const old = previous.occurrences;
   let index = 0;
   for (; index < old.length && (old[index] as number) < from; index += 2) occurrences.push(old[index] as number, old[index + 1] as number);
-  search(text, pattern, from, to, Math.min(text.length, to + longest), occurrences);
+  searchMarks(text, mark, from, to, occurrences);
   // Those that start in the part the same at the end are the previous version's, moved.
   for (; index < old.length; index += 2) {
     const start = (old[index] as number) + shift;
