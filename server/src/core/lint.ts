@@ -2,7 +2,7 @@
 import type { Finding, RelatedPlace } from './findings';
 import { lexiconFor } from './lexicon/lexicon';
 import type { Draft } from './model';
-import type { ProseRun } from './prose';
+import { forgetProse, type ProseRun } from './prose';
 import { parse } from './parse/parse';
 import type { Rule, RuleReport } from './rule';
 import { allRules } from './rules/index';
@@ -55,5 +55,6 @@ export function lintDraft(draft: Draft, settings: Settings = defaultSettings, ru
       findings.push({ ruleId: rule.id, severity: 'error', message: `${internalErrorPrefix} ${String(error)}`, span: { start: 0, end: 0 }, related: [] });
     }
   }
+  forgetProse(draft);
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
 }

@@ -218,3 +218,11 @@ export function bodyProse(draft: Draft): readonly ProseRun[] {
 export function footnoteProse(draft: Draft): readonly ProseRun[] {
   return runsOf(draft).footnotes;
 }
+
+/**
+ * Lets go of the draft's runs once its rules have read them: nothing else reads them, and a draft is
+ * kept for a while (the language server answers from it), so its runs are not kept with it.
+ */
+export function forgetProse(draft: Draft): void {
+  runCache.delete(draft);
+}
