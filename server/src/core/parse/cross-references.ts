@@ -22,10 +22,28 @@ function skipSpace(scanner: Scanner): void {
   if (space.exec(scanner.text)) scanner.position = space.lastIndex;
 }
 
+/** The lower-case first units of `words` (ASCII only; undefined when some word starts otherwise), for a test before any copy. */
+const firstUnitsCache = new WeakMap<readonly string[], ReadonlySet<number> | undefined>();
+
+function firstUnitsOf(words: readonly string[]): ReadonlySet<number> | undefined {
+  if (!firstUnitsCache.has(words)) {
+    const units = words.map((word) => word.toLowerCase().charCodeAt(0));
+    firstUnitsCache.set(words, units.every((unit) => unit < 128) ? new Set(units) : undefined);
+  }
+  return firstUnitsCache.get(words);
+}
+
 /** Reads one of `words` (case-insensitive, as whole words) at the scanner's position, after white space. */
 function readWord(scanner: Scanner, words: readonly string[]): string | undefined {
   const start = scanner.position;
   skipSpace(scanner);
+  // An ASCII character no word starts with (in either case) starts none of them: most heads are read no further.
+  const code = scanner.position < scanner.end ? scanner.text.charCodeAt(scanner.position) : -1;
+  const firstUnits = firstUnitsOf(words);
+  if (firstUnits && code >= 0 && code < 128 && !firstUnits.has(code >= 65 && code <= 90 ? code | 0x20 : code)) {
+    scanner.position = start;
+    return undefined;
+  }
   const rest = scanner.text.slice(scanner.position, Math.min(scanner.end, scanner.position + 40)).toLowerCase();
   for (const word of words) {
     const normalized = word.toLowerCase();
@@ -39,13 +57,37 @@ function readWord(scanner: Scanner, words: readonly string[]): string | undefine
   return undefined;
 }
 
+/** Each phrase's words, each word a list of one (as `readWord` takes them): made once per list of phrases. */
+const phraseWordsCache = new WeakMap<readonly string[], readonly (readonly string[])[][]>();
+
+function phraseWordsOf(phrases: readonly string[]): readonly (readonly string[])[][] {
+  let words = phraseWordsCache.get(phrases);
+  if (!words) {
+    words = phrases.map((phrase) => phrase.split(' ').map((word) => [word]));
+    phraseWordsCache.set(phrases, words);
+  }
+  return words;
+}
+
+/** The words between numbers or labels ("and", "to" …), of the lexicon's lists and ranges: made once per lexicon. */
+const separatorsCache = new WeakMap<Lexicon, readonly string[]>();
+
+function separatorsOf(lexicon: Lexicon): readonly string[] {
+  let separators = separatorsCache.get(lexicon);
+  if (!separators) {
+    separators = [...lexicon.crossReferences.list, ...lexicon.crossReferences.range];
+    separatorsCache.set(lexicon, separators);
+  }
+  return separators;
+}
+
 /** A phrase of several words separated by white space that may wrap: "of the present resolution". */
 function readPhrase(scanner: Scanner, phrases: readonly string[]): boolean {
-  for (const phrase of phrases) {
+  for (const words of phraseWordsOf(phrases)) {
     const start = scanner.position;
     let matched = true;
-    for (const word of phrase.split(' ')) {
-      if (readWord(scanner, [word]) === undefined) {
+    for (const word of words) {
+      if (readWord(scanner, word) === undefined) {
         matched = false;
         break;
       }
@@ -77,7 +119,7 @@ function readSubLabels(scanner: Scanner, lexicon: Lexicon): { name: string; span
   const label = { name: first[1] ?? '', span: { start: nameStart, end: nameStart + (first[1] ?? '').length } };
   for (;;) {
     const before = scanner.position;
-    const separator = readWord(scanner, [...lexicon.crossReferences.list, ...lexicon.crossReferences.range]);
+    const separator = readWord(scanner, separatorsOf(lexicon));
     if (separator === undefined || !readSticky(scanner, subLabel)) {
       scanner.position = before;
       return label;
@@ -199,7 +241,7 @@ function readReference(text: string, head: Head, span: Span, lexicon: Lexicon): 
     const before = scanner.position;
     // "3, 4 and 7", "3 and 4", "2 to 6", "2-6"
     if (text[scanner.position] === ',') scanner.position++;
-    const separator = readWord(scanner, [...words.list, ...words.range]);
+    const separator = readWord(scanner, separatorsOf(lexicon));
     if (separator === undefined) {
       scanner.position = text[before] === ',' ? before : scanner.position;
       break;
