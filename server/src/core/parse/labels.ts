@@ -30,9 +30,8 @@ export function readNumberLabel(text: string, offset: number): NumberLabel | und
     if (!match) continue;
     const value = Number(match[1]);
     const insertSuffix = (match[2] ?? match[3])?.toLowerCase();
-    const label: { -readonly [Key in keyof NumberLabel]: NumberLabel[Key] } = { span: { start: offset, end: offset + match[0].length }, text: match[0], value, style };
-    if (insertSuffix) label.insertSuffix = insertSuffix;
-    return label;
+    // Every key present (no suffix: undefined): one shape, for the code that reads labels.
+    return { span: { start: offset, end: offset + match[0].length }, text: match[0], value, style, insertSuffix: insertSuffix || undefined };
   }
   return undefined;
 }

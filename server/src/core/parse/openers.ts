@@ -179,11 +179,8 @@ export function readOpener(text: string, offset: number, lexicon: Lexicon | unde
       : undefined;
     emphasis = close ? { open: emphasisOpen, close } : { open: emphasisOpen };
   }
-  // Optional parts are left out, not undefined (the model's convention); assigned, not spread (a spread cost more than the reading).
-  const opener: { -readonly [Key in keyof Opener]: Opener[Key] } = { span, text: plainWords(text, span.start, span.end) };
-  if (emphasis) opener.emphasis = emphasis;
-  if (match) opener.match = match.openerMatch;
-  return opener;
+  // Every key present (an absent part undefined): one shape per node type keeps the code that reads them monomorphic.
+  return { span, text: plainWords(text, span.start, span.end), emphasis, match: match?.openerMatch };
 }
 
 function matchWords(text: string, words: Words, lexicon: Lexicon): { openerMatch: OpenerMatch; lastWord: Word } | undefined {
@@ -240,15 +237,15 @@ function matchWords(text: string, words: Words, lexicon: Lexicon): { openerMatch
         const before = adverbWords.find((word) => additiveWords.has(word.lower));
         if (before) additiveWord = { word: before.lower, span: { start: before.start, end: before.end }, position: 'before' };
       }
-      const openerMatch: { -readonly [Key in keyof OpenerMatch]: OpenerMatch[Key] } = {
+      const openerMatch: OpenerMatch = {
         entry: found.entry,
         kind: found.kind,
         formSpan: { start: formFirst.start, end: formLast.end },
         formText: plainWords(text, formFirst.start, formLast.end),
         adverbs: adverbSpans,
+        additive: additiveWord,
+        modifierSpan,
       };
-      if (additiveWord) openerMatch.additive = additiveWord;
-      if (modifierSpan) openerMatch.modifierSpan = modifierSpan;
       return { openerMatch, lastWord: last };
     }
   }

@@ -80,9 +80,6 @@ interface ChapeauMatch {
   readonly fullStop?: Span;
 }
 
-/** A model node while the parser builds it, before it is handed out read-only. */
-type Writable<T> = { -readonly [Key in keyof T]: T[Key] };
-
 /** A run of body lines that belong together: one paragraph, sub-paragraph, heading or closing block. */
 interface Chunk {
   readonly lines: Line[];
@@ -636,8 +633,8 @@ class Parser {
           span: { start: line.contentStart, end: line.contentEnd },
           organ: chapeau.organ,
           organSpan: chapeau.organSpan,
-          ...(chapeau.comma ? { comma: chapeau.comma } : {}),
-          ...(chapeau.fullStop ? { fullStop: chapeau.fullStop } : {}),
+          comma: chapeau.comma,
+          fullStop: chapeau.fullStop,
           language: chapeau.language,
         });
         continue;
@@ -1005,16 +1002,17 @@ class Parser {
     const children = sub.children.map((child) => this.freezeSub(child));
     const ownEnd = children[0] ? children[0].span.start : sub.span.end;
     const text = this.piecesText(sub.pieces, ownEnd);
-    // Optional parts are left out, not undefined (the model's convention), in the model's order of keys.
-    const frozen: Partial<Writable<SubParagraph>> = { span: sub.span, pieces: sub.pieces };
-    if (sub.label) frozen.label = sub.label;
-    frozen.level = sub.level;
-    frozen.textStart = sub.textStart;
-    frozen.text = text;
-    const lastCharacter = this.lastCharacterOf(sub.pieces, ownEnd);
-    if (lastCharacter) frozen.lastCharacter = lastCharacter;
-    frozen.children = children;
-    return frozen as SubParagraph;
+    // Every key present (an absent part undefined): one shape per node type keeps the code that reads them monomorphic.
+    return {
+      span: sub.span,
+      pieces: sub.pieces,
+      label: sub.label,
+      level: sub.level,
+      textStart: sub.textStart,
+      text,
+      lastCharacter: this.lastCharacterOf(sub.pieces, ownEnd),
+      children,
+    };
   }
 
   private freezeParagraph(paragraph: MutableParagraph): Paragraph {
@@ -1024,23 +1022,21 @@ class Parser {
     const lastSub = subparagraphs[subparagraphs.length - 1];
     const end = Math.max(lastPiece.end, lastSub ? lastSub.span.end : 0);
     const ownEnd = subparagraphs[0] ? subparagraphs[0].span.start : end;
-    // Optional parts are left out, not undefined (the model's convention), in the model's order of keys.
-    const frozen: Partial<Writable<Paragraph>> = {
+    // Every key present (an absent part undefined): one shape per node type keeps the code that reads them monomorphic.
+    return {
       kind: paragraph.kind,
       span: { start: Math.min(first.start, paragraph.number?.span.start ?? first.start), end },
       pieces: paragraph.pieces,
+      number: paragraph.number,
+      opener: paragraph.opener,
+      subject: paragraph.subject,
+      textStart: paragraph.textStart,
+      text: this.piecesText(paragraph.pieces, ownEnd),
+      lastCharacter: this.lastCharacterOf(paragraph.pieces, ownEnd),
+      subparagraphs,
+      partIndex: paragraph.partIndex,
+      sectionIndex: paragraph.sectionIndex,
     };
-    if (paragraph.number) frozen.number = paragraph.number;
-    if (paragraph.opener) frozen.opener = paragraph.opener;
-    if (paragraph.subject) frozen.subject = paragraph.subject;
-    frozen.textStart = paragraph.textStart;
-    frozen.text = this.piecesText(paragraph.pieces, ownEnd);
-    const lastCharacter = this.lastCharacterOf(paragraph.pieces, ownEnd);
-    if (lastCharacter) frozen.lastCharacter = lastCharacter;
-    frozen.subparagraphs = subparagraphs;
-    frozen.partIndex = paragraph.partIndex;
-    frozen.sectionIndex = paragraph.sectionIndex;
-    return frozen as Paragraph;
   }
 
   /** The pieces' text up to `limit`, joined by a space; line breaks inside a piece are kept. */
