@@ -17,6 +17,7 @@ import {
   runResolint,
   type EslintResult,
 } from './cli/run-resolint';
+import { corpusFolder } from './support/shared';
 
 const eslintResultKeys = [
   'filePath',
@@ -292,7 +293,7 @@ describe('resolint command line', () => {
     });
 
     it('lints the shared corpus quickly, skipping its .md and .tsv files', function () {
-      const corpus = path.resolve(repositoryRoot, '../shared/corpus');
+      const corpus = corpusFolder;
       if (!fs.existsSync(corpus)) this.skip();
       const started = Date.now();
       const run = runResolint(['--format', 'json', corpus]);

@@ -7,11 +7,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { convertToDraftFormat, lint, parse, type Draft, type Span } from '../server/src/core/index';
-import { fixturesRoot, repositoryRoot } from './check';
+import { fixturesRoot } from './check';
 import { makeTempFolder, removeTempFolder, runResolint } from './cli/run-resolint';
+import { corpusFolder } from './support/shared';
 
 const numRuns = Number(process.env['FUZZ_RUNS'] ?? '') || 200;
-const corpusFolder = path.resolve(repositoryRoot, '../shared/corpus');
 const pdfLayoutFolder = path.join(corpusFolder, 'pdf_layout');
 const convertFixtures = path.join(fixturesRoot, 'convert');
 

@@ -25,9 +25,8 @@ import {
 import { wordDocument } from '../server/src/node/docx';
 import { repositoryRoot } from './check';
 import { makeTempFolder, removeTempFolder, runResolint } from './cli/run-resolint';
+import { corpusFolder, sharedFolder } from './support/shared';
 
-const sharedFolder = path.resolve(repositoryRoot, '../shared');
-const corpusFolder = path.join(sharedFolder, 'corpus');
 const schemaFolder = path.join(sharedFolder, 'schemas');
 const foundingPath = path.join(corpusFolder, 'A_RES_61_181.txt');
 const exampleDraftPath = path.join(repositoryRoot, 'examples/draft.resolution');

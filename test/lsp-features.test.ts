@@ -23,9 +23,10 @@ import {
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse } from '../server/src/core/index';
-import { LspTestClient, lspFixtures, repositoryRoot } from './lsp/test-client';
+import { LspTestClient, lspFixtures } from './lsp/test-client';
+import { corpusFolder } from './support/shared';
 
-const foundingPath = path.resolve(repositoryRoot, '../shared/corpus/A_RES_61_181.txt');
+const foundingPath = path.join(corpusFolder, 'A_RES_61_181.txt');
 const draftText = fs.readFileSync(path.join(lspFixtures, 'features.resolution'), 'utf8');
 const crossReferenceText = fs.readFileSync(path.join(lspFixtures, 'cross-reference.resolution'), 'utf8');
 /** A negotiation draft: an inserted "2 bis." and a cross-reference to the paragraph after it. */

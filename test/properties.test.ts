@@ -7,11 +7,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { internalErrorPrefix, parse, type Draft, type Finding, type Span } from '../server/src/core/index';
-import { fixAll, lintText, repositoryRoot } from './check';
+import { fixAll, lintText } from './check';
 import { knownPropertyBugs, type KnownPropertyBug } from './support/known-bugs';
+import { corpusFolder } from './support/shared';
 
 const numRuns = Number(process.env['FUZZ_RUNS'] ?? '') || 200;
-const corpusFolder = path.resolve(repositoryRoot, '../shared/corpus');
 
 function corpusFiles(folder: string): string[] {
   if (!fs.existsSync(folder)) return [];

@@ -9,10 +9,9 @@ import fc from 'fast-check';
 import { defaultSettings, lint, LintSession, parse, type Settings } from '../server/src/core/index';
 import { bracketCalls, superscriptMarks } from '../server/src/core/parse/footnote-calls';
 import { changeBetween, literalPlaces, occurrencesOf, runsOf, visitInSpans, type SearchSpan } from '../server/src/core/parse/whole-text-search';
-import { repositoryRoot } from './check';
+import { corpusFolder } from './support/shared';
 
 const numRuns = Number(process.env['FUZZ_RUNS'] ?? '') || 100;
-const corpusFolder = path.resolve(repositoryRoot, '../shared/corpus');
 const corpusTexts: readonly string[] = fs.existsSync(corpusFolder)
   ? fs.readdirSync(corpusFolder).filter((file) => file.endsWith('.txt')).sort().map((file) => fs.readFileSync(path.join(corpusFolder, file), 'utf8'))
   : [];

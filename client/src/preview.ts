@@ -152,7 +152,10 @@ class ResolutionPreview implements vscode.Disposable {
       }),
       this.panel.webview.onDidReceiveMessage((message: unknown) => this.received(message)),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.document === this.document && event.contentChanges.length > 0) this.updateSoon();
+        if (event.document !== this.document || event.contentChanges.length === 0) return;
+        // New text, a new allowance of retries: a run of stale answers earlier must not leave this one unasked.
+        this.retries = 0;
+        this.updateSoon();
       }),
       vscode.window.onDidChangeTextEditorVisibleRanges((event) => {
         if (event.textEditor.document === this.document) this.scrollTo(event.textEditor);

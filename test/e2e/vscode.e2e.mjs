@@ -272,6 +272,10 @@ export async function runVscode({ checks, codeServer, vsix, capabilities, result
       await waitFor('code-server to exit', () => !isAlive(codeServerProcess.pid), { timeoutMs: 5_000 }).catch(() => killGroup(codeServerProcess.pid, 'SIGKILL'));
     }
     process.off('exit', killOnExit);
+    // The workbench's and the extension host's logs (the "Resolint" output channel among them), for a failed check.
+    const logsKept = path.join(resultsDir, 'vscode-logs');
+    fs.rmSync(logsKept, { recursive: true, force: true });
+    if (fs.existsSync(path.join(userDataDir, 'logs'))) fs.cpSync(path.join(userDataDir, 'logs'), logsKept, { recursive: true });
     fs.rmSync(temp, { recursive: true, force: true, maxRetries: 3 });
   }
 }
@@ -330,7 +334,13 @@ async function checkPreview(page, checks, screenshot, previewScreenshotPath) {
     await page.keyboard.press('Enter');
     await page.keyboard.type('Welcomes the preview of this draft.');
     const started = Date.now();
-    await waitFor('the typed paragraph in the preview', async () => ((await content.locator('article.page').textContent()) ?? '').includes('preview of this draft'), { timeoutMs: 30_000, intervalMs: 50 });
+    await waitFor('the typed paragraph in the preview', async () => ((await content.locator('article.page').textContent()) ?? '').includes('preview of this draft'), { timeoutMs: 30_000, intervalMs: 50 }).catch(async (error) => {
+      // Where the keystrokes went and what the preview shows instead, for the log.
+      const lastLines = (await editorLines(page)).slice(-3);
+      const focused = await page.evaluate(() => `${document.activeElement?.tagName}.${document.activeElement?.className}`);
+      const previewEnd = ((await content.locator('article.page').textContent({ timeout: 5_000 }).catch(() => '')) ?? '').replace(/\s+/gu, ' ').slice(-120);
+      throw new Error(`${error.message}; the editor's last lines ${JSON.stringify(lastLines)}, focus on ${focused}, the preview ends "${previewEnd}"`);
+    });
     return `shown ${Date.now() - started} ms after the last keystroke`;
   });
 

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse, type Draft, type Span } from '../../server/src/core/index';
-import { repositoryRoot } from '../check';
+import { corpusFolder } from '../support/shared';
 
 export interface DraftAtCursor {
   readonly draft: Draft;
@@ -24,7 +24,7 @@ export function textOf(text: string, span: Span): string {
   return text.slice(span.start, span.end);
 }
 
-export const corpusFolder = path.resolve(repositoryRoot, '../shared/corpus');
+export { corpusFolder };
 export const foundingDocumentPath = path.join(corpusFolder, 'A_RES_61_181.txt');
 
 /** The founding document (A/RES/61/181 as copied out of its PDF), or undefined where ../shared is absent. */

@@ -11,6 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as Core from '../../server/src/core/index';
+import { corpusFolder } from './shared';
 
 /** out/test/support/ → the repository root, and the compiled server beside the compiled tests. */
 const repositoryRoot = path.resolve(__dirname, '..', '..', '..');
@@ -88,7 +89,7 @@ function main(): void {
     (input) => core.validateSettings(input, knownRuleIds).settings,
   );
   const texts = [
-    ...filesUnder(path.resolve(repositoryRoot, '../shared/corpus'), ['.txt']),
+    ...filesUnder(corpusFolder, ['.txt']),
     ...filesUnder(path.join(repositoryRoot, 'test', 'fixtures'), ['.resolution', '.res.txt', '.res.md', '.txt', '.md']),
   ].map((file) => ({ name: path.relative(repositoryRoot, file), text: fs.readFileSync(file, 'utf8') }));
 

@@ -44,10 +44,10 @@ import {
 } from '../../server/src/core/index';
 import { findingToDiagnostic } from '../../server/src/lsp/convert';
 import { toDocumentSymbols, toFoldingRanges, toSemanticTokens } from '../../server/src/lsp/convert-features';
+import { corpusFolder } from './shared';
 
 /** out/test/support/ → the repository root. */
-const repositoryRoot = path.resolve(__dirname, '..', '..', '..');
-export const corpusFolder = path.resolve(repositoryRoot, '../shared/corpus');
+export { corpusFolder };
 
 function corpusFiles(folder: string): string[] {
   if (!fs.existsSync(folder)) return [];

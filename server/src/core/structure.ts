@@ -1,7 +1,16 @@
 // Questions about the document model that several rules and features ask.
+import { closingLinePattern } from './lexicon/lexicon';
 import type { Draft, Paragraph, Span, SubParagraph } from './model';
 import { isSpace } from './parse/lines';
 import { isDigitCode } from './text-scan';
+
+/**
+ * Whether the text records its adoption ("52nd plenary meeting", "Adopted by the Security Council at
+ * its 4653rd meeting", "Adoptée à la …"): a copy of an adopted resolution, not a draft.
+ */
+export function recordsAdoption(draft: Draft): boolean {
+  return draft.blocks.some((block) => (block.kind === 'closing' || block.kind === 'header') && closingLinePattern.test(draft.text.slice(block.span.start, block.span.end)));
+}
 
 /** Every sub-paragraph below `items`, depth first, in text order. */
 export function eachSubparagraph(items: readonly SubParagraph[]): readonly SubParagraph[] {

@@ -21,6 +21,11 @@ export interface OpenerEntry {
   /** A participle that may open an operative paragraph as a clause before its verb: "Acting under Chapter VII …, decides". */
   readonly opensOperativeClause?: boolean;
   /**
+   * Adopted texts repeat this opener in consecutive preambular paragraphs with or without the additive
+   * word ("Reaffirming that …, Reaffirming its deep concern …"): repeated-opener does not ask for it.
+   */
+  readonly additiveOptional?: boolean;
+  /**
    * In languages where the preambular adjective agrees with the organ: its feminine form, `preambular`
    * being the masculine ("Préoccupée" for l'Assemblée, "Préoccupé" for le Conseil).
    */
@@ -130,6 +135,16 @@ function escapeRegExp(text: string): string {
 /** An annex heading in any language: "Annex", "Annex I", "ANNEXE", "Anexo B", "Annex to resolution 80/5". */
 export const annexHeadingPattern = new RegExp(
   `^(?:${languageConventions.flatMap((conventions) => conventions.annexWords).map(escapeRegExp).join('|')})(?: [IVXLC]{1,6}| [A-Z]| \\d{1,2})?(?: (?:to|of|à|de|del) [^.;]{1,80})?\\.?$`,
+  'u',
+);
+
+/**
+ * An annex word followed on the same line by the annex's title, as a copy that joined the heading's
+ * lines leaves it: "Annex 2025 Political Declaration on the Implementation of …". Taken for a heading
+ * only after the closing block, where annexes stand, and only when the line ends no sentence.
+ */
+export const annexTitledHeadingPattern = new RegExp(
+  `^(?:${languageConventions.flatMap((conventions) => conventions.annexWords).map(escapeRegExp).join('|')})[ \\u00A0]+[\\p{Lu}\\d]`,
   'u',
 );
 

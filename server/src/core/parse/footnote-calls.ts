@@ -54,6 +54,7 @@ const numberBefore = /(?:(?:^|\s)\d{1,3}|\b[IVXLC]+|\([a-z]{1,3}\))[,;:.]?[ \u00
 const gluedToWord = /(?:\p{Ll}{3}|[)\]”’"])$/u; // "Corruption2", "Agreement”3"
 const afterFullStop = /(?<!\b(?:Corr|Add|Rev|para|paras|vol|chap|sect|art|annex))(?:\p{Ll}{3}|[)”’"])\.$/u; // "Secretary-General.3"
 const afterWordMaybeSpace = /[\p{L},;:.)][ \u00A0]?$/u;
+const afterYearAndSpace = /(?:^|[^\d])(?:19|20)\d\d[ \u00A0]$/; // "of 30 September 1992 1/"
 const endsGluedNumber = /(?:^|[\s(–—-])(?:19[4-9]\d|20[0-3]\d)$/; // the year of "20242", "2014–20243"
 const endOfWordContext = /^(?:[\s\u00A0,.;:)]|$)/;
 
@@ -145,7 +146,9 @@ function readDigits(text: string, start: number, end: number, lower: number, aft
   if (short && spaceAfter && (lastCode === 44 || lastCode === 59 || lastCode === 58 || (lastCode === 46 && afterFullStop.test(textBefore(text, from, start, 20))))) return { certainty: 'sure', glued: false };
   if (short && next === 47 /* / */) {
     const afterSlash = codeAt(text, end + 1, afterEnd);
-    if ((afterSlash === -1 || isSpaceCode(afterSlash) || isMarkAfterCall(afterSlash)) && afterWordMaybeSpace.test(textBefore(text, from, start, 4))) return { certainty: 'sure', glued: false }; // "Herzegovina, 5/"
+    // afterYearAndSpace reads a year, a space and the character before the year: eight units are enough.
+    const afterWordOrYear = afterWordMaybeSpace.test(textBefore(text, from, start, 4)) || afterYearAndSpace.test(textBefore(text, from, start, 8));
+    if ((afterSlash === -1 || isSpaceCode(afterSlash) || isMarkAfterCall(afterSlash)) && afterWordOrYear) return { certainty: 'sure', glued: false }; // "Herzegovina, 5/", "30 September 1992 1/"
   }
   if (spaceAfter && spaceBefore && isAfterMarkAndSpace(text, from, start)) return { certainty: 'likely', glued: false };
   if (short && startsWithJoiningWord(text, end, afterEnd) && afterWordMaybeSpace.test(textBefore(text, from, start, 4))) return { certainty: 'likely', glued: false }; // "Weapons 6and"
@@ -212,7 +215,8 @@ function candidateAt(text: string, runStart: number, runEnd: number, span: Searc
     const run = text.slice(runStart, runEnd);
     if (endsGluedNumber.test(text.slice(Math.max(lower, runStart - 2), runStart) + run.slice(0, 4)) && endOfWordContext.test(text.slice(runEnd, afterEnd))) {
       offset = 4;
-      reading = { certainty: 'likely', glued: false };
+      // The year is the word before the call: "20 June 20255 and 21 October" lists dates, not a range of numbers.
+      reading = { certainty: 'likely', glued: false, word: run.slice(0, 4) };
     }
   } else if (length <= 3) {
     reading = readDigits(text, runStart, runEnd, lower, afterEnd);
@@ -305,6 +309,25 @@ export function footnoteMarks(text: string, previous?: { marks: FootnoteMarks; c
   };
 }
 
+/**
+ * The numbers whose first mark stands in numbering order: no higher number was marked before it.
+ * A copy that turned some calls into marks and left others bare may also have marked a number that
+ * is no call ("P5 academics" written "P[^5] academics"): a number first marked out of order is
+ * looked for among the bare digits too, where its first call in order may be ("Commission,5").
+ */
+function inOrderMarks(calls: readonly FootnoteCall[]): Set<number> {
+  const inOrder = new Set<number>();
+  const seen = new Set<number>();
+  let highest = 0;
+  for (const call of [...calls].sort((a, b) => a.span.start - b.span.start)) {
+    if (seen.has(call.number)) continue;
+    seen.add(call.number);
+    if (call.number > highest) inOrder.add(call.number);
+    highest = Math.max(highest, call.number);
+  }
+  return inOrder;
+}
+
 export function findFootnoteCalls(
   text: string,
   spans: readonly SearchSpan[],
@@ -326,9 +349,10 @@ export function findFootnoteCalls(
   });
   // Bare digits are looked for only where some footnote text is not called by a mark: in a draft
   // whose every text has its `[^N]`, a digit is a digit.
-  const marked = new Set(calls.map((call) => call.number));
-  if (allowBare && footnoteTexts.some((footnote) => footnote.style === 'bare' || !marked.has(footnote.number))) {
-    // Numbers already given as marks are not looked for again as bare digits.
+  const allMarked = new Set(calls.map((call) => call.number));
+  if (allowBare && footnoteTexts.some((footnote) => footnote.style === 'bare' || !allMarked.has(footnote.number))) {
+    // Numbers already given as marks, in order, are not looked for again as bare digits.
+    const marked = inOrderMarks(calls);
     const defined = new Set(footnoteTexts.map((footnote) => footnote.number).filter((number) => !marked.has(number)));
     const candidates = collectCandidates(text, sorted, defined, words).filter((candidate) => !marked.has(candidate.number));
     for (const candidate of chooseBareCalls(candidates, defined)) {

@@ -4,7 +4,7 @@
 //      closing blocks, or continuations of the paragraph before a page break;
 //   3. footnote calls found in the text of those nodes.
 // It never throws: anything it cannot place is kept as an `unclassified` block.
-import { adoptionMeetingNumber, annexHeadingPattern, closingLinePattern, conventionsOf, languageConventions, lexiconFor, type Lexicon } from '../lexicon/lexicon';
+import { adoptionMeetingNumber, annexHeadingPattern, annexTitledHeadingPattern, closingLinePattern, conventionsOf, languageConventions, lexiconFor, type Lexicon } from '../lexicon/lexicon';
 import type {
   Annex,
   Block,
@@ -494,7 +494,9 @@ class Parser {
       }
       // A closing line takes no number: a number left waiting stands as a paragraph of its own.
       if (closingLinePattern.test(chunk[0]?.content ?? '')) flushPendingNumber();
-      this.chunks.push({ lines: chunk, region, partIndex: Math.max(partIndex, 0), numberLine: pendingNumber });
+      const [first, ...glued] = region === 'body' ? this.splitAtGluedNumbers(chunk) : [chunk];
+      this.chunks.push({ lines: first ?? chunk, region, partIndex: Math.max(partIndex, 0), numberLine: pendingNumber });
+      for (const lines of glued) this.chunks.push({ lines, region, partIndex: Math.max(partIndex, 0), numberLine: undefined });
       pendingNumber = undefined;
       if (region === 'annex') {
         const annex = this.annexes[this.annexes.length - 1];
@@ -642,7 +644,8 @@ class Parser {
 
       const previous = this.lines[index - 1];
       const startsBlock = chunk.length === 0;
-      if (startsBlock && annexHeadingPattern.test(content)) {
+      const titledAnnex = afterClosing && content.length <= 250 && annexTitledHeadingPattern.test(content) && endsOpen(content);
+      if (startsBlock && (annexHeadingPattern.test(content) || titledAnnex)) {
         flushChunk();
         flushPendingNumber();
         region = 'annex';
@@ -680,6 +683,57 @@ class Parser {
     flushChunk();
     flushPendingNumber();
     flushFootnote();
+  }
+
+  /**
+   * A chunk that opens with paragraph number N and holds, inside a line, "N+1." followed by an
+   * operative opener is two paragraphs whose line break a copy lost ("… de l'Assemblée générale
+   * 2. Considère que …"): it is cut before that number, and again for N+2 and so on.
+   */
+  private splitAtGluedNumbers(lines: readonly Line[]): Line[][] {
+    const head = lines[0];
+    const number = head ? readNumberLabel(this.text, head.contentStart) : undefined;
+    if (!head || number?.style !== 'dot' || number.insertSuffix) return [[...lines]];
+    let expected = number.value + 1;
+    const pieces: Line[][] = [];
+    let current: Line[] = [];
+    for (const line of lines) {
+      let rest = line;
+      for (let at = this.gluedNumberIn(rest, expected); at !== undefined; at = this.gluedNumberIn(rest, expected)) {
+        current.push(this.lineBetween(rest, rest.contentStart, at));
+        pieces.push(current);
+        current = [];
+        rest = this.lineBetween(rest, at, rest.contentEnd);
+        expected++;
+      }
+      current.push(rest);
+    }
+    pieces.push(current);
+    return pieces;
+  }
+
+  /** Where "<expected>. Opener" stands inside `line`, after a word and a space, not at its start. */
+  private gluedNumberIn(line: Line, expected: number): number | undefined {
+    const label = `${expected}. `;
+    // Searched in the line alone (a view, not a copy): in the whole text, a label found nowhere sent
+    // the search to the text's end from every numbered paragraph.
+    const from = line.contentStart + 1;
+    const stretch = this.text.slice(from, Math.min(this.text.length, line.contentEnd + label.length - 1));
+    for (let found = stretch.indexOf(label), at = from + found; found >= 0 && at < line.contentEnd; found = stretch.indexOf(label, found + 1), at = from + found) {
+      if (this.text[at - 1] !== ' ' || !/[\p{L},;:)]/u.test(this.text[at - 2] ?? '')) continue;
+      const opener = readOpener(this.text, at + label.length, this.lexicon);
+      if (opener?.match?.kind === 'operative' && /^\p{Lu}/u.test(this.text.slice(opener.span.start, opener.span.start + 1))) return at;
+    }
+    return undefined;
+  }
+
+  /** The part of `line` from `start` to `end`, trimmed, as a line of its own. */
+  private lineBetween(line: Line, start: number, end: number): Line {
+    let contentStart = start;
+    let contentEnd = end;
+    while (contentStart < contentEnd && isSpace(this.text[contentStart])) contentStart++;
+    while (contentEnd > contentStart && isSpace(this.text[contentEnd - 1])) contentEnd--;
+    return { index: line.index, start, end, contentStart, contentEnd, content: this.text.slice(contentStart, contentEnd) };
   }
 
   private startsLabelledItem(line: Line): boolean {
@@ -805,6 +859,12 @@ class Parser {
         this.appendPiece(last, span);
         continue;
       }
+      if (unlabelled && last && this.continuesAfterComma(item) && /[,،，]$/u.test(withoutTrailingCalls(lastElementText))) {
+        // Lower-case text after a paragraph that stops at a comma: a page break split the sentence
+        // there ("… consisting of 21 members," / "participating in their personal capacity …;").
+        this.appendPiece(last, span);
+        continue;
+      }
       if (unlabelled && /^\p{Ll}/u.test(content) && !item.opener?.match) {
         // Lower-case text after a finished paragraph: the rest of an earlier paragraph that the
         // extraction moved (a page break reordered). Kept as it is, and remembered as displaced.
@@ -839,7 +899,7 @@ class Parser {
         // After the operative part has begun, a participle opens a misplaced preambular paragraph (section-order).
         if (item.opener?.match?.kind === 'preambular' && index > operativeStart) kind = 'preambular';
       }
-      if (!inOperative && this.isNumberedPreambular(item)) kind = 'preambular';
+      if (!inOperative && this.isNumberedPreambular(seen, index)) kind = 'preambular';
       const numberLine = item.chunk.numberLine;
       out.push({
         kind,
@@ -864,7 +924,7 @@ class Parser {
   private operativeStart(seen: readonly ChunkReading[], from: number, to: number, lastSection: boolean): number {
     for (let index = from; index < to; index++) {
       const item = seen[index] as ChunkReading;
-      if (!item.number || item.number.style === 'parens' || this.isNumberedPreambular(item)) continue;
+      if (!item.number || item.number.style === 'parens' || this.isNumberedPreambular(seen, index)) continue;
       const before = seen[index - 1];
       const introduces = before && index - 1 >= from && !before.number && before.opener?.match?.kind === 'operative' && before.content.trimEnd().endsWith(':');
       return introduces ? index - 1 : index;
@@ -923,13 +983,24 @@ class Parser {
   /**
    * A numbered paragraph that is a preambular one carrying a number: it opens with a preambular form
    * and ends as preambular paragraphs do, with a comma. "1. Urging …;" is an operative paragraph
-   * in the wrong form, not a numbered preamble.
+   * in the wrong form, not a numbered preamble. Its end is read after the chunks that continue it
+   * past a page break ("… consisting of 21 members," over "participating in …;").
    */
-  private isNumberedPreambular(item: ChunkReading): boolean {
+  private isNumberedPreambular(seen: readonly ChunkReading[], index: number): boolean {
+    const item = seen[index];
     // A scan's marks are not to be trusted: there, a numbered paragraph is an operative one.
-    if (!item.number || item.opener?.match?.kind !== 'preambular' || this.scanned) return false;
-    const ending = withoutTrailingCalls(item.content);
-    return ending.endsWith(',') || ending.endsWith(conventionsOf(this.language).paragraphMarks.preambular);
+    if (!item?.number || item.opener?.match?.kind !== 'preambular' || this.scanned) return false;
+    const endsWithComma = (text: string): boolean => /[,،，]$/u.test(text) || text.endsWith(conventionsOf(this.language).paragraphMarks.preambular);
+    let ending = withoutTrailingCalls(item.content);
+    for (let next = seen[index + 1], at = index + 1; next && endsWithComma(ending) && this.continuesAfterComma(next); next = seen[++at]) {
+      ending = withoutTrailingCalls(next.content);
+    }
+    return endsWithComma(ending);
+  }
+
+  /** Lower-case text with no label and no opener: the rest of a paragraph that a page break split after a comma. */
+  private continuesAfterComma(item: ChunkReading): boolean {
+    return !item.number && !item.subLabel && !item.opener?.match && /^\p{Ll}/u.test(item.content);
   }
 
   private isClosing(content: string): boolean {

@@ -37,6 +37,9 @@ export function openerFormRule(spec: OpenerFormRuleSpec): Rule {
             context.report({ span: match.formSpan, message: localMessage(context.lexicon, `${spec.id}/other-part`, { found }, spec.noFormMessage(found)) });
             return;
           }
+          // OCR drops a word's last letter ("1. Welcome the further report …" in S/RES/864 (1993)): in a
+          // scanned record, the right form less its last letter is the right form misread.
+          if (draft.fromScan && right.length === found.length + 1 && right.toLowerCase().startsWith(found.toLowerCase())) return;
           const replacement = formAsWritten(opener, right);
           context.report({
             span: match.formSpan,

@@ -3,7 +3,7 @@ import { wordEndingAt } from '../text-ends';
 import type { Draft, Paragraph, SubParagraph } from '../model';
 import type { Rule, RuleContext } from '../rule';
 import { isSpace } from '../parse/lines';
-import { eachSubparagraph, endMark, ownTextEnd, subparagraphsOf } from '../structure';
+import { eachSubparagraph, endMark, ownTextEnd, recordsAdoption, subparagraphsOf } from '../structure';
 
 interface Expectation {
   readonly mark: string;
@@ -26,6 +26,11 @@ function nameOf(mark: string): string {
 interface Marks {
   readonly introduces: string;
   readonly item: Expectation;
+  /** The language's comma and semicolon: the marks an adopted text may leave in each other's place. */
+  readonly comma: string;
+  readonly semicolon: string;
+  /** The text records its adoption: a copy of an adopted resolution (see `recordsAdoption`). */
+  readonly adopted: boolean;
 }
 
 function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expectation, marks: Marks, context: RuleContext): void {
@@ -46,6 +51,9 @@ function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expec
     // A paragraph cut short by a copy that moved or lost its end is not missing a mark: the copy
     // reordered text elsewhere, or the paragraph stops on a word no sentence ends with ("… to").
     if (draft.displacedText.length > 0) return;
+    // A copy of an adopted text: the printed paragraph ended with its mark, so a copy that shows none
+    // lost the paragraph's last line (A/RES/80/24 lost "of nuclear disarmament;" twice).
+    if (marks.adopted) return;
     // A negotiation note ends the paragraph ("4. [deleted]"): its mark comes with the agreed text (bracket-balance).
     if (end.mark === ']') return;
     const lastWord = wordEndingAt(draft.text, end.span.end, false)?.word ?? '';
@@ -59,6 +67,9 @@ function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expec
   }
   // A colon introduces what follows (a quotation, a list whose labels a copy lost): it is never a slip.
   if (end.mark === expected.mark || end.mark === marks.introduces) return;
+  // A comma where a semicolon belongs: adopted texts have it (S/RES/1445 (2002), paragraph 18), and a
+  // copy that split a paragraph at a page break after a comma leaves one. The sentence goes on either way.
+  if (marks.adopted && end.mark === marks.comma && expected.mark === marks.semicolon) return;
   report(context, end.span, end.mark, expected);
 }
 
@@ -80,7 +91,9 @@ const spaceNames: Readonly<Record<string, string>> = { '\u202F': 'a narrow no-br
 function checkSpacesBeforeMarks(draft: Draft, context: RuleContext): void {
   const conventions = conventionsOf(draft.language);
   const spacing = conventions.language === draft.language ? conventions.spaceBeforeMarks : undefined;
-  if (!spacing) return;
+  // A copy of an adopted text is not held to the space: the narrow no-break space that the printed text
+  // has is what PDF extraction and OCR lose (the French S/RES/1445 (2002) kept 29 and lost 2).
+  if (!spacing || recordsAdoption(draft)) return;
   const text = draft.text;
   const marks = new Set(spacing.marks);
   const offsets = new Set<number>();
@@ -132,7 +145,13 @@ export const paragraphPunctuationRule: Rule = {
     // OCR confuses ";", "," and "." and drops marks: a scanned text's punctuation is not the adopted text's.
     if (draft.fromScan) return;
     const { preambular, operative, last, introduces } = conventionsOf(draft.language).paragraphMarks;
-    const marks: Marks = { introduces, item: { mark: operative, why: 'A sub-paragraph that is not the last of its list ends with a semicolon' } };
+    const marks: Marks = {
+      introduces,
+      item: { mark: operative, why: 'A sub-paragraph that is not the last of its list ends with a semicolon' },
+      comma: preambular,
+      semicolon: operative,
+      adopted: recordsAdoption(draft),
+    };
     for (const part of draft.parts) {
       for (const paragraph of part.preambularParagraphs) {
         checkNode(draft, paragraph, { mark: preambular, why: 'Preambular paragraphs end with a comma' }, marks, context);

@@ -118,6 +118,8 @@ function checkList(draft: Draft, paragraphs: readonly Paragraph[], context: Rule
     // not, but repeat operative verbs freely ("Encourages … Encourages …"), and the third and later
     // of a run either way: only the preamble's second paragraph is held to the convention.
     if (paragraph.kind !== 'preambular' || runIndex !== 1 || match.additive || marksItself(draft, paragraph, lexicon)) continue;
+    // Openers that adopted texts repeat either way ("Reaffirming …, Reaffirming …"): the lexicon says which.
+    if (match.entry.additiveOptional) continue;
     const word = lexicon.additive.second;
     const fix = insertAdditive(draft, paragraph, word, insertAt);
     // Quoted with the adverbs before the verb, as the paragraph reads: "Deeply concerned also".
