@@ -76,6 +76,11 @@ interface Reading {
   readonly word?: string;
 }
 
+/** The readings with no word, one of each (a reading is never changed): no object per number. */
+const sureGlued: Reading = { certainty: 'sure', glued: true };
+const sure: Reading = { certainty: 'sure', glued: false };
+const likely: Reading = { certainty: 'likely', glued: false };
+
 /** /^(?:and|or|the|in)[ \u00A0]/ on the text from `position` up to `limit`. */
 function startsWithJoiningWord(text: string, position: number, limit: number): boolean {
   for (const word of joiningWords) {
@@ -141,17 +146,17 @@ function readDigits(text: string, start: number, end: number, lower: number, aft
   const next = codeAt(text, end, afterEnd);
   const spaceAfter = next === -1 || isSpaceCode(next);
   const endOfWord = spaceAfter || isMarkAfterCall(next);
-  if (short && !spaceBefore && endOfWord && isGluedToWord(text, from, start)) return { certainty: 'sure', glued: true };
+  if (short && !spaceBefore && endOfWord && isGluedToWord(text, from, start)) return sureGlued;
   // \p{Ll}{3} reads at most six units, the lookbehind of afterFullStop six more and a boundary.
-  if (short && spaceAfter && (lastCode === 44 || lastCode === 59 || lastCode === 58 || (lastCode === 46 && afterFullStop.test(textBefore(text, from, start, 20))))) return { certainty: 'sure', glued: false };
+  if (short && spaceAfter && (lastCode === 44 || lastCode === 59 || lastCode === 58 || (lastCode === 46 && afterFullStop.test(textBefore(text, from, start, 20))))) return sure;
   if (short && next === 47 /* / */) {
     const afterSlash = codeAt(text, end + 1, afterEnd);
     // afterYearAndSpace reads a year, a space and the character before the year: eight units are enough.
     const afterWordOrYear = afterWordMaybeSpace.test(textBefore(text, from, start, 4)) || afterYearAndSpace.test(textBefore(text, from, start, 8));
-    if ((afterSlash === -1 || isSpaceCode(afterSlash) || isMarkAfterCall(afterSlash)) && afterWordOrYear) return { certainty: 'sure', glued: false }; // "Herzegovina, 5/", "30 September 1992 1/"
+    if ((afterSlash === -1 || isSpaceCode(afterSlash) || isMarkAfterCall(afterSlash)) && afterWordOrYear) return sure; // "Herzegovina, 5/", "30 September 1992 1/"
   }
-  if (spaceAfter && spaceBefore && isAfterMarkAndSpace(text, from, start)) return { certainty: 'likely', glued: false };
-  if (short && startsWithJoiningWord(text, end, afterEnd) && afterWordMaybeSpace.test(textBefore(text, from, start, 4))) return { certainty: 'likely', glued: false }; // "Weapons 6and"
+  if (spaceAfter && spaceBefore && isAfterMarkAndSpace(text, from, start)) return likely;
+  if (short && startsWithJoiningWord(text, end, afterEnd) && afterWordMaybeSpace.test(textBefore(text, from, start, 4))) return likely; // "Weapons 6and"
   if (!short || !spaceBefore) return undefined;
   const after = text.slice(end, afterEnd);
   const capitalisedContext = /^(?:[ \u00A0]+\p{Ll}|[,;:.)]|\s*\n|$)/u.test(after);

@@ -232,7 +232,8 @@ function matchWords(text: string, words: Words, lexicon: Lexicon): { openerMatch
       }
       const adverbWords: Word[] = [];
       for (let wordIndex = 0; wordIndex < formStart; wordIndex++) adverbWords.push(words.at(wordIndex) as Word);
-      const adverbSpans = adverbWords.map((word) => ({ start: word.start, end: word.end }));
+      // Most openers have no adverb: one empty list for all of them (it is never changed).
+      const adverbSpans = formStart === 0 ? noAdverbs : adverbWords.map((word) => ({ start: word.start, end: word.end }));
       if (!additiveWord) {
         const before = adverbWords.find((word) => additiveWords.has(word.lower));
         if (before) additiveWord = { word: before.lower, span: { start: before.start, end: before.end }, position: 'before' };
@@ -251,6 +252,8 @@ function matchWords(text: string, words: Words, lexicon: Lexicon): { openerMatch
   }
   return undefined;
 }
+
+const noAdverbs: readonly Span[] = [];
 
 /** A quote left before the first word by a scan: ' ‘ ’ ` */
 function isStrayQuote(code: number): boolean {

@@ -494,9 +494,9 @@ class Parser {
       }
       // A closing line takes no number: a number left waiting stands as a paragraph of its own.
       if (closingLinePattern.test(chunk[0]?.content ?? '')) flushPendingNumber();
-      const [first, ...glued] = region === 'body' ? this.splitAtGluedNumbers(chunk) : [chunk];
-      this.chunks.push({ lines: first ?? chunk, region, partIndex: Math.max(partIndex, 0), numberLine: pendingNumber });
-      for (const lines of glued) this.chunks.push({ lines, region, partIndex: Math.max(partIndex, 0), numberLine: undefined });
+      const pieces = region === 'body' ? this.splitAtGluedNumbers(chunk) : undefined;
+      this.chunks.push({ lines: pieces?.[0] ?? chunk, region, partIndex: Math.max(partIndex, 0), numberLine: pendingNumber });
+      for (let piece = 1; pieces && piece < pieces.length; piece++) this.chunks.push({ lines: pieces[piece] as Line[], region, partIndex: Math.max(partIndex, 0), numberLine: undefined });
       pendingNumber = undefined;
       if (region === 'annex') {
         const annex = this.annexes[this.annexes.length - 1];
@@ -690,10 +690,11 @@ class Parser {
    * operative opener is two paragraphs whose line break a copy lost ("… de l'Assemblée générale
    * 2. Considère que …"): it is cut before that number, and again for N+2 and so on.
    */
-  private splitAtGluedNumbers(lines: readonly Line[]): Line[][] {
+  private splitAtGluedNumbers(lines: Line[]): Line[][] {
     const head = lines[0];
     const number = head ? readNumberLabel(this.text, head.contentStart) : undefined;
-    if (!head || number?.style !== 'dot' || number.insertSuffix) return [[...lines]];
+    // Most chunks open with no number: the chunk as it is (the walk starts a new list for the next one).
+    if (!head || number?.style !== 'dot' || number.insertSuffix) return [lines];
     let expected = number.value + 1;
     const pieces: Line[][] = [];
     let current: Line[] = [];
