@@ -186,6 +186,8 @@ class Parser {
   private readonly chunks: Chunk[] = [];
   private readonly chapeaus: Chapeau[] = [];
   private readonly annexes: { heading: Span; start: number; end: number }[] = [];
+  /** Whether the annexes stand in text order, apart (see annexesAt). */
+  private annexesApart: boolean | undefined;
   private language = 'unknown';
   private lexicon: Lexicon | undefined;
   private title: string | undefined;
@@ -214,10 +216,14 @@ class Parser {
     this.walk(bodyStart, new Map(chapeauLines.map((found) => [found.line.index, found.match])));
     this.scanned = this.isFromScan();
     const { parts, paragraphs, annexParagraphs } = this.classify();
-    const annexes: Annex[] = this.annexes.map((annex) => ({
+    const byAnnex = this.annexes.map((): { span: Span; number: NumberLabel }[] => []);
+    for (const item of annexParagraphs) {
+      for (const index of this.annexesAt(item.span.start)) byAnnex[index]?.push(item);
+    }
+    const annexes: Annex[] = this.annexes.map((annex, index) => ({
       heading: annex.heading,
       span: { start: annex.start, end: annex.end },
-      numberedParagraphs: annexParagraphs.filter((item) => item.span.start >= annex.start && item.span.start <= annex.end),
+      numberedParagraphs: byAnnex[index] ?? [],
     }));
     this.blocks.sort((a, b) => a.span.start - b.span.start);
     const footnoteTexts = this.footnoteTexts.sort((a, b) => a.span.start - b.span.start);
@@ -417,6 +423,27 @@ class Parser {
       if (neighbour && isPageFurniture(neighbour.content)) return true;
     }
     return false;
+  }
+
+  /**
+   * The indexes of the annexes whose span holds `offset`, ends included. Annexes stand in text order,
+   * apart: found by binary search (looking through every annex for every block was quadratic).
+   */
+  private annexesAt(offset: number): number[] {
+    const annexes = this.annexes;
+    // Asked once the walk is done, when the annexes no longer change.
+    this.annexesApart ??= annexes.every((annex, index) => index === 0 || (annexes[index - 1] as (typeof annexes)[number]).end < annex.start);
+    if (!this.annexesApart) return annexes.flatMap((annex, index) => (offset >= annex.start && offset <= annex.end ? [index] : []));
+    let low = 0;
+    let high = annexes.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const annex = annexes[middle] as (typeof annexes)[number];
+      if (offset < annex.start) high = middle - 1;
+      else if (offset > annex.end) low = middle + 1;
+      else return [middle];
+    }
+    return [];
   }
 
   private addBlock(kind: BlockKind, start: number, end: number): void {
@@ -1162,7 +1189,7 @@ class Parser {
       paragraph.pieces.forEach((piece) => add(piece, 'any'));
       paragraph.subparagraphs.forEach(addSub);
     }
-    const inAnnex = (span: Span): boolean => this.annexes.some((annex) => span.start >= annex.start && span.start <= annex.end);
+    const inAnnex = (span: Span): boolean => this.annexesAt(span.start).length > 0;
     for (const block of this.blocks) {
       if (block.kind === 'header') {
         // A yearbook's heading line may carry a call: "6 (1946). Resolution of 17 May 1946 21".
