@@ -7,9 +7,9 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { applyEdits, collectFixEdits, lint, type Finding } from '../server/src/core/index';
+import { applyEdits, collectFixEdits, lint, parse, type Finding } from '../server/src/core/index';
 import { makeTempFolder, parseJsonOutput, removeTempFolder, repositoryRoot } from './cli/run-resolint';
-import { checkCase, corpusTexts, describeCase, failureOf, fuzzCases, fuzzSources, knownBugExplaining, knownFuzzBugs, literal, minimizeText, type FuzzCase } from './support/fuzz';
+import { checkCase, corpusTexts, describeCase, failureOf, fuzzCases, fuzzSources, knownBugExplaining, knownFuzzBugs, literal, minimizeText, settingsVariantCount, type FuzzCase } from './support/fuzz';
 
 const runsOverride = Number(process.env['FUZZ_RUNS'] ?? '') || undefined;
 const fuzzSeed = Number(process.env['FUZZ_SEED'] ?? '') || 20261128;
@@ -23,7 +23,7 @@ function holds(fuzzCase: FuzzCase): void {
 describe('fuzzing: no input breaks the core (test/support/fuzz.ts)', function () {
   this.timeout(120000);
 
-  for (const source of fuzzSources) {
+  for (const source of fuzzSources.filter((candidate) => !candidate.optIn)) {
     const numRuns = source.heavy ? source.defaultRuns : (runsOverride ?? source.defaultRuns);
     it(`${source.name}: ${numRuns} cases, every property`, function () {
       if (source.needsCorpus && corpusTexts.length === 0) this.skip();
@@ -93,7 +93,7 @@ describe('fuzzing: no input breaks the core (test/support/fuzz.ts)', function ()
     }
   });
 
-  describe('known bugs the fuzzing found (knownFuzzBugs in test/support/fuzz.ts)', () => {
+  describe('bugs the fuzzing found: fixed ones hold, open ones (knownFuzzBugs) are skipped', () => {
     // Was a hang, not a broken property: npm run fuzz stalled on it (run of seed 20000, chunk 20000,
     // case 6,708); rules/document-symbol.ts walked back from every slash with no bound.
     it('lint takes under 5 s on a 1 MB line of "/RES/ " in a paragraph', function () {
@@ -103,15 +103,58 @@ describe('fuzzing: no input breaks the core (test/support/fuzz.ts)', function ()
       assert.ok(Date.now() - started < 5000, `${Date.now() - started} ms`);
     });
 
+    // Minimal counterexamples of bugs fixed since: every property holds on each, in every settings variant.
+    const fixedCounterexamples: readonly { readonly text: string; readonly bug: string }[] = [
+      // Removing the single operative paragraph's number (or a preambular one's) uncovered the next,
+      // one per round: fix all stopped after ten rounds and changed the text again when applied again.
+      { text: '2. 2. 2. 2. 2. 2. 2. 2. 2. 2. 2. Decides.', bug: 'removing a paragraph number uncovered another (operative-numbering)' },
+      { text: '(4) (4) (4) (4) (4) (4) (4) (4) (4) (4) (4) (4) Recalling,', bug: 'removing a paragraph number uncovered another (preambular-numbered)' },
+      { text: `The General Assembly,\n\n${'OP5 '.repeat(12)}Decides.`, bug: 'removing a paragraph number uncovered another (labels)' },
+      // The closing block ran from a lone "2." over the footnote text below it, whose label was then
+      // read as a call too: footnote-order's fix made two edits on the same "7".
+      { text: 'Adopted,\n2.\n[^7]:\n\nv', bug: 'a footnote text after a lone number after an opening closing line was read as a call too' },
+      // Found by repeating draft pieces (docs/reliability.md): footnote-style moved a mark past one mark
+      // of punctuation per round, so marks alternating with punctuation took a round each.
+      { text: ':[^7]:[^7]:[^7]::[^7]:[^7]:[^7]::[^7]:', bug: 'a footnote mark moved past one punctuation mark per round (after)' },
+      { text: 'The General Assembly,\n\nRecalling its resolution,\n\n1. Decides [^7]:[^7]:[^7]:[^7]:[^7]:[^7]:[^7]:[^7]:[^7]:[^7]:[^7]:;\n\n2. Requests.', bug: 'a footnote mark moved past one punctuation mark per round (before, spaced)' },
+      // Each round closed a paragraph (paragraph-punctuation), the date line below it was then read as a stray
+      // footnote text numbered 20 (parse.ts, readStrayFootnotes) and footnote-unused removed it: one line per round.
+      { text: `The General Assembly,\n\n1. Decides[^1];\n\n2. Requests ${Array(13).fill('20 December 2006').join('\n\n')}.\n\n[^1]: Text.`, bug: 'a date line read as a stray footnote text, removed one per round' },
+      // "Concerned also" is a lexicon entry of its own: after the fix inserted "also", repeated-opener read a new run below it, one per round.
+      { text: Array(30).fill('Deeply concerned').join('\n\n'), bug: 'repeated-opener started a new run after each "also" it inserted' },
+    ];
+    for (const { text, bug } of fixedCounterexamples) {
+      it(`every property holds on ${literal(text).slice(0, 70)} (was: ${bug})`, () => {
+        for (let settings = 0; settings < settingsVariantCount; settings++) checkCase({ text, settings, offsets: [0, text.length >> 1, text.length], positions: [] });
+      });
+    }
+
+    it('a line between paragraphs numbered far past the footnotes above it is no stray footnote text: "20 December 2006." is a date', () => {
+      const draft = parse('The General Assembly,\n\n1. Decides[^1];\n\n2. Requests.\n\n20 December 2006.\n\n[^1]: Text.');
+      assert.deepEqual(draft.footnoteTexts.map((footnote) => footnote.number), [1]);
+      // Where it runs on from the footnote above, it still is one (a PDF copy that lost the rule line).
+      const pdf = parse('The General Assembly,\n\n1. Decides1;\n\n1 Resolution 60/1.\n\n2. Requests2 the Secretary-General.\n\n2 A/61/179.');
+      assert.deepEqual(pdf.footnoteTexts.map((footnote) => [footnote.number, footnote.placement]), [[1, 'page-foot'], [2, 'page-foot']]);
+    });
+
+    it('a footnote text\'s label is never read as a footnote call, nor covered by a block', () => {
+      const draft = parse('Adopted,\n2.\n[^7]:\n\nv');
+      assert.deepEqual(draft.footnoteCalls, []);
+      const label = draft.footnoteTexts[0]?.labelSpan;
+      assert.ok(label, 'the footnote text is read');
+      for (const block of draft.blocks) assert.ok(block.span.end <= label.start || label.end <= block.span.start, `block ${JSON.stringify(block)} overlaps the label`);
+    });
+
     for (const bug of knownFuzzBugs) {
       for (const example of bug.examples) {
-        const title = `every property holds on ${literal(example).slice(0, 70)}`;
+        const { text, settings } = typeof example === 'string' ? { text: example, settings: 0 } : example;
+        const title = `every property holds on ${literal(text).slice(0, 70)}`;
         if (process.env['KNOWN_BUGS'] !== 'run') {
           it.skip(`${title} — KNOWN BUG: ${bug.name} (knownFuzzBugs, test/support/fuzz.ts)`);
           continue;
         }
         it(title, () => {
-          const fuzzCase: FuzzCase = { text: example, settings: 0, offsets: [0], positions: [] };
+          const fuzzCase: FuzzCase = { text, settings, offsets: [0], positions: [] };
           const failure = failureOf(fuzzCase);
           assert.ok(!failure || knownBugExplaining(fuzzCase, failure) === bug, `the known bug explains its own example: ${failure?.message ?? ''}`);
           checkCase(fuzzCase);

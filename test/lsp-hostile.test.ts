@@ -83,7 +83,7 @@ describe('language server against a hostile client (stdio)', function () {
       { what: 'bytes in no message at all, run into the next header', bytes: 'Hello there, no header here', logged: /27 bytes before a header, not in any message: "Hello there, no header here": dropped/ },
       { what: 'a charset other than UTF-8', bytes: 'Content-Length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=latin1\r\n\r\n{}', logged: /only UTF-8 is read/ },
       { what: 'an object that is no JSON-RPC message', bytes: client.frame({ hello: 'world' }), logged: /neither a response nor a notification/ },
-      { what: 'a request whose params name no document', bytes: client.frame({ jsonrpc: '2.0', id: 'no-document', method: 'textDocument/hover', params: { position: { line: 0, character: 0 } } }), logged: /Rejected a Hover request: Hover: the request names no textDocument.uri/ },
+      { what: 'a request whose params name no document', bytes: client.frame({ jsonrpc: '2.0', id: 'no-document', method: 'textDocument/hover', params: { position: { line: 0, character: 0 } } }), logged: /Rejected request "no-document" \(InvalidParams\): Hover: the request names no textDocument.uri/ },
     ];
     for (const frame of badFrames) {
       const from = client.logs.length;
@@ -92,8 +92,16 @@ describe('language server against a hostile client (stdio)', function () {
       assert.ok(client.logsMatching(frame.logged, from).length > 0, `${frame.what}: no log line matching ${String(frame.logged)} in\n${client.logs.slice(from).join('\n')}`);
     }
     assert.equal((await client.response('no-document')).error?.code, -32602, 'a request naming no document: InvalidParams');
-    // Without any params, vscode-jsonrpc itself answers InvalidParams (and logs nothing).
-    assert.equal((await client.request('textDocument/hover')).error?.code, -32602);
+    // Without any params, vscode-jsonrpc itself answers InvalidParams; the answer is logged on its way out (transport.ts).
+    const withoutParams = await client.request('textDocument/hover');
+    assert.equal(withoutParams.error?.code, -32602);
+    assert.equal(client.logsMatching(new RegExp(`^Rejected request ${String(withoutParams.id)} \\(InvalidParams\\): Request textDocument/hover defines 1 params but received none\\.$`)).length, 1, client.logs.join('\n'));
+    // Params the preview and the export cannot use are answered null, and logged.
+    const from = client.logs.length;
+    assert.equal((await client.request('resolint/export', { textDocument: { uri: uriOf('x.resolution') }, format: 'pdf' })).result, null);
+    assert.equal((await client.request('resolint/preview', { uri: uriOf('x.resolution') })).result, null);
+    assert.equal(client.logsMatching(/^Rejected a resolint\/export request: format "pdf" is not one of docx, akn, html; answered null$/, from).length, 1, client.logs.slice(from).join('\n'));
+    assert.equal(client.logsMatching(/^Rejected a resolint\/preview request: the request names no textDocument.uri; answered null$/, from).length, 1, client.logs.slice(from).join('\n'));
 
     // A valid request torn into pieces of 1 to 7 bytes, each its own write: the header itself is split.
     const random = randomGenerator(7);
@@ -187,7 +195,7 @@ describe('language server against a hostile client (stdio)', function () {
       const answer = await client.request('textDocument/hover', { textDocument: { uri }, position });
       assert.equal(answer.error?.code, -32602, `hover at ${JSON.stringify(position)}: ${JSON.stringify(answer)}`);
     }
-    assert.equal(client.logsMatching(/Rejected a Hover request: .* is not a position/, from).length, 4);
+    assert.equal(client.logsMatching(/^Rejected request \d+ \(InvalidParams\): Hover: .* is not a position/, from).length, 4, client.logs.slice(from).join('\n'));
   });
 
   it('follows changes out of range, reversed and out of order as the protocol reads them, and pushes the right diagnostics', async () => {

@@ -5,10 +5,12 @@
 // cases the other suites do not cover, through all three: node/settings-file.ts in-process, the
 // built command line, and the language server.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { jsonErrorOffset, maxSettingsFileBytes, readSettingsFile } from '../server/src/node/settings-file';
+import { findSettingsFile, jsonErrorOffset, maxSettingsFileBytes, readSettingsFile } from '../server/src/node/settings-file';
 import { makeTempFolder, readFixture, removeTempFolder, runResolint } from './cli/run-resolint';
 import { LspTestClient } from './lsp/test-client';
 
@@ -38,6 +40,26 @@ const brokenFiles: ReadonlyArray<{ readonly name: string; readonly content: stri
 
 const contentOf = (entry: (typeof brokenFiles)[number]): string => (typeof entry.content === 'function' ? entry.content() : entry.content);
 
+/**
+ * Things named `.resolintrc.json` that are no readable file, met while searching upwards from a
+ * draft in `folder/sub/`, under a good settings file in `folder/`: each is named, never passed over
+ * silently for the settings of the folder above. `make` creates it at `at`; false when it cannot here.
+ */
+const unusableSettingsFiles: ReadonlyArray<{ readonly name: string; readonly make: (at: string) => boolean; readonly problem: string }> = [
+  { name: 'a folder', make: (at) => (fs.mkdirSync(at), true), problem: '$: is a folder, not a settings file: expected a JSON file' },
+  // Read, a pipe with no writer would block the run for good.
+  { name: 'a named pipe', make: (at) => spawnSync('mkfifo', [at]).status === 0, problem: '$: is not a regular file: expected a JSON file' },
+  { name: 'a link to nothing', make: (at) => (fs.symlinkSync('missing.json', at), true), problem: '$: cannot read the file (ENOENT: it does not exist, or is a link to nothing)' },
+  { name: 'a loop of links', make: (at) => (fs.symlinkSync(path.basename(at), at), true), problem: '$: cannot read the file (ELOOP: a loop of symbolic links)' },
+];
+
+/** `folder/.resolintrc.json` good (operative-verb off), `folder/sub/draft.resolution`, and `folder/sub/.resolintrc.json` unusable; undefined when it cannot be made here. */
+function nestedUnusable(folderWith: (files: Readonly<Record<string, string>>) => string, entry: (typeof unusableSettingsFiles)[number]): { folder: string; settingsPath: string } | undefined {
+  const folder = folderWith({ '.resolintrc.json': '{ "rules": { "operative-verb": "off" } }', 'sub/draft.resolution': readFixture('clean.resolution') });
+  const settingsPath = path.join(folder, 'sub', '.resolintrc.json');
+  return entry.make(settingsPath) ? { folder, settingsPath } : undefined;
+}
+
 describe('settings files: JSON only, one message per problem, never a stack trace', function () {
   this.timeout(60000);
   const folders: string[] = [];
@@ -65,6 +87,16 @@ describe('settings files: JSON only, one message per problem, never a stack trac
       const { problems } = readSettingsFile(path.join(folder, '.resolintrc.json'));
       assert.deepEqual(problems, [{ path: '$', message: 'is a folder, not a settings file: expected a JSON file' }]);
     });
+
+    for (const entry of unusableSettingsFiles) {
+      it(`${entry.name} named .resolintrc.json is found on the way up, and refused with its reason`, function () {
+        const made = nestedUnusable(folderWith, entry);
+        if (!made) this.skip();
+        assert.equal(findSettingsFile(path.join(made.folder, 'sub')), made.settingsPath);
+        const { problems } = readSettingsFile(made.settingsPath);
+        assert.deepEqual(problems.map((problem) => `${problem.path}: ${problem.message}`), [entry.problem]);
+      });
+    }
 
     it('a file just under the size limit is read', () => {
       const padding = ' '.repeat(maxSettingsFileBytes - 40);
@@ -118,6 +150,17 @@ describe('settings files: JSON only, one message per problem, never a stack trac
       assert.equal(run.status, 2);
       assert.equal(run.stderr, `resolint: ${path.join(folder, 'settings')}: $: is a folder, not a settings file: expected a JSON file\n`);
     });
+
+    for (const entry of unusableSettingsFiles) {
+      it(`${entry.name} named .resolintrc.json, met on the way up: exit 2 and one line naming it, not the settings of the folder above`, function () {
+        const made = nestedUnusable(folderWith, entry);
+        if (!made) this.skip();
+        const run = runResolint(['--format', 'json', path.join(made.folder, 'sub', 'draft.resolution')]);
+        assert.equal(run.status, 2, run.stderr);
+        assert.equal(run.stderr, `resolint: ${made.settingsPath}: ${entry.problem}\n`);
+        assert.deepEqual(JSON.parse(run.stdout || '[]'), []);
+      });
+    }
   });
 
   describe('in the editor: one diagnostic at the top of each document, one notification', () => {
@@ -143,6 +186,20 @@ describe('settings files: JSON only, one message per problem, never a stack trac
         assert.match(message.slice(settingsPath.length + 2), entry.problem);
         const notification = await client.messages.waitFor((shown) => shown.message.includes(settingsPath), `a notification naming ${settingsPath}`);
         assert.doesNotMatch(notification.message, /\n\s+at /);
+        await client.close(uri);
+      });
+    }
+
+    for (const entry of unusableSettingsFiles) {
+      it(`${entry.name} named .resolintrc.json, met on the way up`, async function () {
+        const made = nestedUnusable(folderWith, entry);
+        if (!made) this.skip();
+        const uri = pathToFileURL(path.join(made.folder, 'sub', 'draft.resolution')).href;
+        await client.open(uri, readFixture('clean.resolution'));
+        const { diagnostics } = await client.diagnosticsFor(uri, 1);
+        const settings = diagnostics.filter((diagnostic: Diagnostic) => diagnostic.code === 'settings');
+        assert.deepEqual(settings.map((diagnostic) => [diagnostic.range.start.line, diagnostic.message]), [[0, `${made.settingsPath}: ${entry.problem}`]]);
+        await client.messages.waitFor((shown) => shown.message.includes(made.settingsPath), `a notification naming ${made.settingsPath}`);
         await client.close(uri);
       });
     }

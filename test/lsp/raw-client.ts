@@ -1,8 +1,12 @@
 // A client that speaks to the bundled server byte by byte, for test/lsp-hostile.test.ts: it frames
 // what it is given (or writes raw bytes: torn headers, garbage bodies), reads the server's frames
 // itself, answers the server's own requests, and records every message. Waits are on events.
+// Over stdio by default; over a socket the server connects to, or Node's IPC channel, where
+// `send` passes values as they are (no bytes: Node frames and parses them).
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
+import type { Duplex } from 'node:stream';
 import { EventLog, serverBundle } from './test-client';
 
 /** What the server sends: a response, a request or a notification. */
@@ -24,17 +28,45 @@ export class RawLspClient {
   private pending = Buffer.alloc(0);
   readonly exited: Promise<number | null>;
 
-  private constructor(readonly child: ChildProcess) {
+  /** Where bytes go to the server and come from it; undefined over IPC. */
+  private channel: { readonly input: NodeJS.WritableStream; readonly output: NodeJS.ReadableStream } | undefined;
+
+  private constructor(readonly child: ChildProcess, channel: Duplex | 'stdio' | 'ipc') {
     this.messages = new EventLog('server message', () => `\nserver log:\n${this.logs.join('\n').slice(-4000)}\nserver stderr:\n${this.stderr.slice(-4000)}`);
     child.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
-    child.stdout?.on('data', (chunk: Buffer) => this.read(chunk));
+    this.channel = channel === 'ipc' ? undefined : channel === 'stdio' ? { input: child.stdin as NodeJS.WritableStream, output: child.stdout as NodeJS.ReadableStream } : { input: channel, output: channel };
+    this.channel?.output.on('data', (chunk: Buffer) => this.read(chunk));
     // A write to a server that has gone away must fail the test that checks it is alive, not crash the run.
-    child.stdin?.on('error', () => undefined);
+    this.channel?.input.on('error', () => undefined);
+    if (channel === 'ipc') child.on('message', (message) => this.receive(message as ServerMessage));
     this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
   }
 
   static start(): RawLspClient {
-    return new RawLspClient(spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] }));
+    return new RawLspClient(spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] }), 'stdio');
+  }
+
+  /** The server on --node-ipc: messages are values passed over Node's channel. */
+  static startIpc(): RawLspClient {
+    return new RawLspClient(spawn(process.execPath, [serverBundle, '--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] }), 'ipc');
+  }
+
+  /** The server on --socket=PORT: this client listens, the server connects. */
+  static async startSocket(): Promise<RawLspClient> {
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as net.AddressInfo).port;
+    const connected = new Promise<net.Socket>((resolve) => server.once('connection', resolve));
+    const child = spawn(process.execPath, [serverBundle, `--socket=${port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const socket = await connected;
+    server.close();
+    return new RawLspClient(child, socket);
+  }
+
+  /** Ends the client's side of the byte channel (stdin, the socket), or disconnects IPC. */
+  hangUp(): void {
+    if (this.channel) this.channel.input.end();
+    else this.child.disconnect();
   }
 
   get pid(): number {
@@ -57,9 +89,11 @@ export class RawLspClient {
     }
   }
 
-  /** Raw bytes, as they are. */
+  /** Raw bytes, as they are (not over IPC, which carries values). */
   write(bytes: string | Buffer): Promise<void> {
-    return new Promise((resolve, reject) => this.child.stdin?.write(bytes, (error) => (error ? reject(error) : resolve())));
+    const input = this.channel?.input;
+    if (!input) return Promise.reject(new Error('no bytes over IPC: send values'));
+    return new Promise((resolve, reject) => input.write(bytes, (error) => (error ? reject(error) : resolve())));
   }
 
   /** A message, framed with its Content-Length. */
@@ -69,7 +103,8 @@ export class RawLspClient {
   }
 
   send(message: unknown): Promise<void> {
-    return this.write(this.frame(message));
+    if (this.channel) return this.write(this.frame(message));
+    return new Promise((resolve, reject) => this.child.send(message as object, (error) => (error ? reject(error) : resolve())));
   }
 
   notify(method: string, params?: unknown): Promise<void> {
@@ -143,13 +178,16 @@ export class RawLspClient {
       if (this.pending.length < headerEnd + 4 + length) return;
       const body = this.pending.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8');
       this.pending = this.pending.subarray(headerEnd + 4 + length);
-      const message = JSON.parse(body) as ServerMessage;
-      if (message.method === 'window/logMessage') this.logs.push((message.params as { message: string }).message);
-      // The server's own requests (configuration, registrations, applyEdit) get a plain answer.
-      if (message.method !== undefined && message.id !== undefined && message.id !== null) {
-        void this.send({ jsonrpc: '2.0', id: message.id, result: message.method === 'workspace/configuration' ? [null] : message.method === 'workspace/applyEdit' ? { applied: false } : null });
-      }
-      this.messages.record(message);
+      this.receive(JSON.parse(body) as ServerMessage);
     }
+  }
+
+  private receive(message: ServerMessage): void {
+    if (message.method === 'window/logMessage') this.logs.push((message.params as { message: string }).message);
+    // The server's own requests (configuration, registrations, applyEdit) get a plain answer.
+    if (message.method !== undefined && message.id !== undefined && message.id !== null) {
+      void this.send({ jsonrpc: '2.0', id: message.id, result: message.method === 'workspace/configuration' ? [null] : message.method === 'workspace/applyEdit' ? { applied: false } : null }).catch(() => undefined);
+    }
+    this.messages.record(message);
   }
 }

@@ -1,9 +1,8 @@
 // Which settings apply to a draft: the --config file, or else the nearest .resolintrc.json above
 // it; then the command line's overrides on top. Each folder and each settings file is looked at once.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultSettings, validateSettings, type Settings } from '../core/index';
-import { formatSettingsProblem, knownRuleIds, readSettingsFile, settingsFileName } from '../node/settings-file';
+import { formatSettingsProblem, knownRuleIds, readSettingsFile, settingsFileIn } from '../node/settings-file';
 
 export class SettingsResolver {
   private readonly nearestFileByFolder = new Map<string, string | undefined>();
@@ -43,23 +42,12 @@ export class SettingsResolver {
 
   private nearestSettingsFile(folder: string): string | undefined {
     if (this.nearestFileByFolder.has(folder)) return this.nearestFileByFolder.get(folder);
-    const candidate = path.join(folder, settingsFileName);
-    let found: string | undefined;
-    if (isFile(candidate)) {
-      found = candidate;
-    } else {
+    let found = settingsFileIn(folder);
+    if (found === undefined) {
       const parent = path.dirname(folder);
       found = parent === folder ? undefined : this.nearestSettingsFile(parent);
     }
     this.nearestFileByFolder.set(folder, found);
     return found;
-  }
-}
-
-function isFile(filePath: string): boolean {
-  try {
-    return fs.statSync(filePath).isFile();
-  } catch {
-    return false;
   }
 }

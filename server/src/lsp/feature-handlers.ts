@@ -88,7 +88,7 @@ export interface FeatureDependencies {
   analyze(documentUri: string): Promise<Analysis | undefined>;
   clientCapabilities(): ClientCapabilities;
   logError(what: string, error: unknown): void;
-  /** A request refused (no document named, not a position): one line in the log. */
+  /** A request whose params are refused without an error answer (the preview's, the exports'): one line in the log. */
   logWarning(message: string): void;
 }
 
@@ -140,13 +140,14 @@ export function registerFeatureHandlers(connection: Connection, dependencies: Fe
   /**
    * Runs `answer` on the analysis of the document `params.textDocument.uri` names; null when it is
    * not open, and on any failure, which is logged. A request that names no document, or an answer
-   * that throws a ResponseError (a position that is not one), is answered with that error; a
+   * that throws a ResponseError (a position that is not one), is answered with that error (logged by
+   * transport.ts, as every InvalidParams answer is); a
    * cancelled request with RequestCancelled, before the document is analysed or after (a hostile
    * or busy client may cancel a request on a 20 MB draft: test/lsp-hostile.test.ts).
    */
   const withAnalysis = async <R>(what: string, params: unknown, token: CancellationToken | undefined, answer: (analysis: Analysis) => R | Promise<R>): Promise<R | null | ResponseError<void>> => {
     const documentUri = (params as { textDocument?: { uri?: unknown } } | null | undefined)?.textDocument?.uri;
-    if (typeof documentUri !== 'string') return rejected(what, new ResponseError(ErrorCodes.InvalidParams, `${what}: the request names no textDocument.uri`));
+    if (typeof documentUri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, `${what}: the request names no textDocument.uri`);
     const cancelled = (): ResponseError<void> => new ResponseError(LSPErrorCodes.RequestCancelled, `${what} for ${documentUri}: cancelled`);
     if (token?.isCancellationRequested) return cancelled();
     try {
@@ -154,14 +155,10 @@ export function registerFeatureHandlers(connection: Connection, dependencies: Fe
       if (token?.isCancellationRequested) return cancelled();
       return analysis ? await answer(analysis) : null;
     } catch (error) {
-      if (error instanceof ResponseError) return rejected(what, error as ResponseError<void>);
+      if (error instanceof ResponseError) return new ResponseError<void>(error.code, `${what}: ${error.message}`);
       logError(`${what} for ${documentUri}`, error);
       return null;
     }
-  };
-  const rejected = (what: string, error: ResponseError<void>): ResponseError<void> => {
-    dependencies.logWarning(`Rejected a ${what} request: ${error.message}`);
-    return error;
   };
   /** The offset of a position in the analysed text; a position that is not two numbers is refused (InvalidParams). Far past the end is the end. */
   const offsetAt = (analysis: Analysis, position: unknown): number => {
@@ -257,5 +254,5 @@ export function registerFeatureHandlers(connection: Connection, dependencies: Fe
     withAnalysis<DocumentStatistics>('Document statistics', params, token, (analysis) => documentStatistics(analysis.result.draft)),
   );
 
-  registerOutputHandlers(connection, { analyze, logError });
+  registerOutputHandlers(connection, { analyze, logError, logWarning: dependencies.logWarning });
 }

@@ -1,4 +1,5 @@
-// The bytes a client sends, checked before vscode-jsonrpc reads them (stdio only). vscode-jsonrpc
+// The bytes a client sends, checked before vscode-jsonrpc reads them (every byte-stream transport:
+// stdio, socket, pipe; see transport.ts). vscode-jsonrpc
 // drops a frame whose body is not JSON without a word, and after a header it cannot read it stops
 // reading until more bytes come, so the next (good) request waits. Here every frame is read whole:
 // a good one is passed on, framed anew; a bad one is dropped and said why (`reject`), and reading
@@ -145,6 +146,11 @@ function bodyProblem(body: Buffer): string | undefined {
   } catch (error) {
     return error instanceof TypeError ? 'is not UTF-8' : 'is not JSON';
   }
+  return valueProblem(value);
+}
+
+/** Why a parsed message is not one vscode-jsonrpc can take (not an object), or undefined. Shared with the --node-ipc reader (transport.ts). */
+export function valueProblem(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return `is JSON but not an object (${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value})`;
   return undefined;
 }

@@ -53,6 +53,8 @@ export interface OutputDependencies {
   /** The cached analysis of the open document as it is now; undefined when it is not open. */
   analyze(documentUri: string): Promise<Analysis | undefined>;
   logError(what: string, error: unknown): void;
+  /** A request whose params are refused (answered null): one line in the log. */
+  logWarning(message: string): void;
 }
 
 /** A nonce goes into the page's policy and a script's attribute: plain base64 or hex characters only. */
@@ -89,7 +91,12 @@ function documentUriOf(params: unknown): string | undefined {
 }
 
 export function registerOutputHandlers(connection: Connection, dependencies: OutputDependencies): void {
-  const { analyze, logError } = dependencies;
+  const { analyze, logError, logWarning } = dependencies;
+  /** Refused params are answered null, as the client expects for "nothing to show", and logged. */
+  const refuse = (what: string, why: string): null => {
+    logWarning(`Rejected a ${what} request: ${why}; answered null`);
+    return null;
+  };
 
   const withAnalysis = async <R>(what: string, documentUri: string, answer: (analysis: Analysis) => R | Promise<R>): Promise<R | null> => {
     try {
@@ -103,7 +110,7 @@ export function registerOutputHandlers(connection: Connection, dependencies: Out
 
   connection.onRequest(previewRequest, (params: unknown) => {
     const uri = documentUriOf(params);
-    if (uri === undefined) return null;
+    if (uri === undefined) return refuse(previewRequest, 'the request names no textDocument.uri');
     const { scriptNonce, page } = params as { scriptNonce?: unknown; page?: unknown };
     if (scriptNonce !== undefined && (typeof scriptNonce !== 'string' || !noncePattern.test(scriptNonce))) {
       logError(`Preview of ${uri}`, new Error('the script nonce must be 16 to 128 base64 characters'));
@@ -127,7 +134,8 @@ export function registerOutputHandlers(connection: Connection, dependencies: Out
   connection.onRequest(exportRequest, (params: unknown) => {
     const uri = documentUriOf(params);
     const format = (params as { format?: unknown } | null)?.format;
-    if (uri === undefined || !exportFormats.includes(format as ExportFormat)) return null;
+    if (uri === undefined) return refuse(exportRequest, 'the request names no textDocument.uri');
+    if (!exportFormats.includes(format as ExportFormat)) return refuse(exportRequest, `format ${JSON.stringify(format) ?? 'undefined'} is not one of ${exportFormats.join(', ')}`);
     return withAnalysis<ExportResult>(`Export to ${String(format)}`, uri, async (analysis) => {
       const model = modelOf(analysis);
       const base = { uri, version: analysis.version, format: format as ExportFormat };

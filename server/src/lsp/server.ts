@@ -167,17 +167,20 @@ class ResolintServer {
   }
 
   private async pullDiagnostics(params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport | ResponseError<DiagnosticServerCancellationData>> {
+    const documentUri: unknown = (params as Partial<DocumentDiagnosticParams> | null | undefined)?.textDocument?.uri;
+    // Refused, not an internal error (logged by transport.ts, as every InvalidParams answer is).
+    if (typeof documentUri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'Diagnostics: the request names no textDocument.uri', { retriggerRequest: false });
     try {
       if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled', { retriggerRequest: false });
-      const analysis = await this.analyze(params.textDocument.uri);
+      const analysis = await this.analyze(documentUri);
       if (!analysis) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       if (params.previousResultId === analysis.resultId) {
         return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: analysis.resultId };
       }
       return { kind: DocumentDiagnosticReportKind.Full, resultId: analysis.resultId, items: this.diagnosticsOf(analysis) };
     } catch (error) {
-      this.logError(`Linting ${params.textDocument.uri}`, error);
-      return new ResponseError(ErrorCodes.InternalError, `Resolint could not lint ${params.textDocument.uri}; see the server log.`, {
+      this.logError(`Linting ${documentUri}`, error);
+      return new ResponseError(ErrorCodes.InternalError, `Resolint could not lint ${documentUri}; see the server log.`, {
         retriggerRequest: false,
       });
     }

@@ -15,16 +15,28 @@ export interface SettingsFile {
   readonly problems: readonly SettingsProblem[];
 }
 
+/**
+ * `folder`'s `.resolintrc.json`, if anything of that name is there: a folder, a pipe, a dangling or
+ * looping link or a file that cannot be read is found too, and `readSettingsFile` says what is wrong
+ * with it, rather than the search passing it over silently for the settings of a folder above.
+ */
+export function settingsFileIn(folder: string): string | undefined {
+  const candidate = path.join(folder, settingsFileName);
+  try {
+    fs.lstatSync(candidate);
+    return candidate;
+  } catch {
+    // nothing of that name here (or a folder that cannot be searched: nothing to name)
+    return undefined;
+  }
+}
+
 /** The nearest `.resolintrc.json` in `startDirectory` or a folder above it, if any. */
 export function findSettingsFile(startDirectory: string): string | undefined {
   let directory = path.resolve(startDirectory);
   for (;;) {
-    const candidate = path.join(directory, settingsFileName);
-    try {
-      if (fs.statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not here: keep walking up
-    }
+    const found = settingsFileIn(directory);
+    if (found !== undefined) return found;
     const parent = path.dirname(directory);
     if (parent === directory) return undefined;
     directory = parent;
@@ -34,6 +46,15 @@ export function findSettingsFile(startDirectory: string): string | undefined {
 /** The largest settings file read: a settings file holds a few lines; a larger one is refused unread. */
 export const maxSettingsFileBytes = 1024 * 1024;
 
+/** Why a settings file cannot be read, in words, for the usual error codes. */
+const unreadableBecause: Readonly<Record<string, string>> = {
+  ENOENT: 'ENOENT: it does not exist, or is a link to nothing',
+  ELOOP: 'ELOOP: a loop of symbolic links',
+  EACCES: 'EACCES: permission denied',
+  EPERM: 'EPERM: permission denied',
+  EISDIR: 'EISDIR: a folder',
+};
+
 /** Reads and validates a settings file; never throws. */
 export function readSettingsFile(filePath: string, base: Settings = defaultSettings): SettingsFile {
   const refuse = (message: string): SettingsFile => ({ filePath, settings: base, problems: [{ path: '$', message }] });
@@ -41,11 +62,13 @@ export function readSettingsFile(filePath: string, base: Settings = defaultSetti
   try {
     const stat = fs.statSync(filePath);
     if (stat.isDirectory()) return refuse('is a folder, not a settings file: expected a JSON file');
+    // A pipe or a device would block the read, or never end it.
+    if (!stat.isFile()) return refuse('is not a regular file: expected a JSON file');
     if (stat.size > maxSettingsFileBytes) return refuse(`the file has ${stat.size} bytes, over the ${maxSettingsFileBytes / 1024 / 1024} MB a settings file may have; not read`);
     raw = fs.readFileSync(filePath, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    return refuse(`cannot read the file (${reason})`);
+    const code = (error as NodeJS.ErrnoException).code;
+    return refuse(`cannot read the file (${unreadableBecause[code ?? ''] ?? code ?? String(error)})`);
   }
   const text = raw.replace(/^\uFEFF/, '');
   let value: unknown;

@@ -364,5 +364,20 @@ export function findFootnoteCalls(
       calls.push({ span: candidate.span, number: candidate.number, style: 'bare' });
     }
   }
-  return calls.sort((a, b) => a.span.start - b.span.start);
+  return outsideLabels(calls.sort((a, b) => a.span.start - b.span.start), footnoteTexts);
+}
+
+/**
+ * The calls (sorted) that lie in no footnote text's label: "[^7]:" or "7 " opening a footnote text
+ * is never a call, whatever searchable span a caller let overlap it.
+ */
+function outsideLabels(calls: FootnoteCall[], footnoteTexts: readonly FootnoteText[]): FootnoteCall[] {
+  if (calls.length === 0 || footnoteTexts.length === 0) return calls;
+  const labels = footnoteTexts.map((footnote) => footnote.labelSpan).sort((a, b) => a.start - b.start);
+  let cursor = 0;
+  return calls.filter((call) => {
+    while (cursor < labels.length && (labels[cursor] as Span).end <= call.span.start) cursor++;
+    const label = labels[cursor];
+    return !(label && label.start <= call.span.start && call.span.end <= label.end);
+  });
 }

@@ -1,5 +1,6 @@
 // Paragraph numbers and sub-paragraph labels at the start of a paragraph.
 import type { NumberLabel, NumberStyle, SubLabel } from '../model';
+import { isSpace } from './lines';
 
 interface NumberPattern {
   readonly style: NumberStyle;
@@ -34,6 +35,21 @@ export function readNumberLabel(text: string, offset: number): NumberLabel | und
     return { span: { start: offset, end: offset + match[0].length }, text: match[0], value, style, insertSuffix: insertSuffix || undefined };
   }
   return undefined;
+}
+
+/**
+ * Where the paragraph's words begin once its number is removed: past the number labels the parser
+ * would read next, in turn ("2. 2. 2. Decides", "OP5 OP5 …"), up to `limit` and up to the first one
+ * that `keeps` spares. A fix removing only the first would uncover the next, one per round.
+ * Bare numbers stop it: they count only before an opener, a question for the parser.
+ */
+export function endOfNumberLabels(text: string, textStart: number, limit: number, keeps: (label: NumberLabel) => boolean = () => false): number {
+  let end = textStart;
+  for (let label = readNumberLabel(text, end); label && label.style !== 'bare' && label.span.end <= limit && !keeps(label); label = readNumberLabel(text, end)) {
+    end = label.span.end;
+    while (end < limit && isSpace(text[end])) end++;
+  }
+  return end;
 }
 
 const romanNumerals = new Set(

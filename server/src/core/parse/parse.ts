@@ -871,7 +871,11 @@ class Parser {
       if (closed || this.isClosing(content)) {
         closed = true;
         // A number waiting on a line of its own goes with the text it was joined to: no character is lost.
-        this.addBlock('closing', Math.min(span.start, item.chunk.numberLine?.contentStart ?? span.start), span.end);
+        // It is a block of its own, as it is a piece of a paragraph: what lies between them (a footnote
+        // text, page furniture) belongs to other nodes, and a block over it would read its label as a call.
+        const numberLine = item.chunk.numberLine;
+        if (numberLine) this.addBlock('closing', numberLine.contentStart, numberLine.contentEnd);
+        this.addBlock('closing', span.start, span.end);
         continue;
       }
       // A footnote text left between paragraphs by an extraction that lost the rule line above it:
@@ -991,6 +995,12 @@ class Parser {
       && numbers.every((number, index) => number < 1000 && (index === 0 || number > (numbers[index - 1] ?? 0)))
       && chunk.lines.every((line) => /[.)]$/.test(line.content));
     if (!allFootnotes) return false;
+    // As in a page's footnote block, the numbers run on from the footnotes above (by two at most, where
+    // a copy lost one): "20 December 2006." after footnote 1, or before any, is a date, not footnote 20.
+    const chunkStart = chunk.lines[0]?.contentStart ?? 0;
+    let highestAbove = 0;
+    for (const footnote of this.footnoteTexts) if (footnote.span.start < chunkStart) highestAbove = Math.max(highestAbove, footnote.number);
+    if ((numbers[0] ?? 0) > highestAbove + 2) return false;
     chunk.lines.forEach((line, index) => {
       const label = labels[index] as RegExpExecArray;
       const labelEnd = line.contentStart + (label[0] ?? '').trimEnd().length;

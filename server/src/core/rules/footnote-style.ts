@@ -1,4 +1,5 @@
 import { conventionsOf } from '../lexicon/lexicon';
+import type { FootnoteCall, Span } from '../model';
 import { isSpace } from '../parse/lines';
 import type { Rule } from '../rule';
 
@@ -43,6 +44,16 @@ export const footnoteStyleRule: Rule = {
       if (group && joined) group.push(call);
       else groups.push([call]);
     }
+    // Marks and punctuation can alternate ("[^1]:[^2]:"): moving one mark past one mark of punctuation
+    // would uncover the next, one per round of fix all. The fix rewrites the whole run at once.
+    const callAt = new Map(calls.map((call) => [call.span.start, call]));
+    const callEndingAt = new Map(calls.map((call) => [call.span.end, call]));
+    let run: { span: Span; newText: string } | undefined;
+    const runAround = (span: Span): { span: Span; newText: string } => {
+      if (run && run.span.start <= span.start && span.end <= run.span.end) return run;
+      run = rewrittenRun(draft.text, span, callAt, callEndingAt, position);
+      return run;
+    };
     for (const group of groups) {
       const first = group[0];
       const last = group[group.length - 1];
@@ -52,22 +63,21 @@ export const footnoteStyleRule: Rule = {
       if (position === 'after') {
         const following = draft.text[last.span.end] ?? '';
         if (!/[,;:.]/.test(following)) continue;
+        const rewritten = runAround(span);
         context.report({
           span,
           message: `The footnote mark follows the punctuation: '${following}${marks}', not '${marks}${following}'.`,
-          fix: { title: `Move the mark after '${following}'`, edits: [{ span: { start: span.start, end: span.end + 1 }, newText: `${following}${marks}` }] },
+          fix: { title: `Move the mark after '${following}'`, edits: [rewritten] },
         });
       } else {
         const preceding = draft.text[first.span.start - 1] ?? '';
         if (!/[,;:.]/.test(preceding)) continue;
-        // A language that spaces its marks keeps the space with the mark: "texte ;[^1]" becomes "texte[^1] ;".
-        const beforeMark = draft.text[first.span.start - 2] ?? '';
-        const space = isSpace(beforeMark) && beforeMark !== '\n' && beforeMark !== '\r' ? beforeMark : '';
-        const moved = { start: span.start - 1 - space.length, end: span.end };
+        const rewritten = runAround(span);
+        const space = spaceBefore(draft.text, span.start - 1);
         context.report({
           span,
           message: `The footnote mark stands before the punctuation: '${marks}${space}${preceding}', not '${space}${preceding}${marks}'.`,
-          fix: { title: `Move the mark before '${preceding}'`, edits: [{ span: moved, newText: `${marks}${space}${preceding}` }] },
+          fix: { title: `Move the mark before '${preceding}'`, edits: [rewritten] },
         });
       }
     }
@@ -83,3 +93,52 @@ export const footnoteStyleRule: Rule = {
     }
   },
 };
+
+/** The blank before `offset` that a language spacing its marks keeps with the mark ("texte ;[^1]" → "texte[^1] ;"), or "". */
+function spaceBefore(text: string, offset: number): string {
+  const character = text[offset - 1] ?? '';
+  return isSpace(character) && character !== '\n' && character !== '\r' ? character : '';
+}
+
+/**
+ * The run of footnote marks and punctuation around `span`, rewritten as fix all would leave it: the
+ * punctuation in its order, then the marks in theirs ("after"), or the marks, then the punctuation
+ * ("before", where a blank before a mark of punctuation belongs to the run: "texte ;[^1]" →
+ * "texte[^1] ;"). A comma between two marks separates them and stays with them.
+ */
+function rewrittenRun(
+  text: string,
+  span: Span,
+  callAt: ReadonlyMap<number, FootnoteCall>,
+  callEndingAt: ReadonlyMap<number, FootnoteCall>,
+  position: 'after' | 'before',
+): { span: Span; newText: string } {
+  const isPunctuation = (character: string | undefined): boolean => character === ',' || character === ';' || character === ':' || character === '.';
+  const spacedPunctuation = (offset: number): boolean => position === 'before' && spaceBefore(text, offset + 1) !== '' && isPunctuation(text[offset + 1]);
+  let start = span.start;
+  for (;;) {
+    if (isPunctuation(text[start - 1]) || spacedPunctuation(start - 1)) start--;
+    else if (callEndingAt.has(start)) start = (callEndingAt.get(start) as FootnoteCall).span.start;
+    else break;
+  }
+  let end = span.end;
+  for (;;) {
+    if (isPunctuation(text[end]) || spacedPunctuation(end)) end++;
+    else if (callAt.has(end)) end = (callAt.get(end) as FootnoteCall).span.end;
+    else break;
+  }
+  let marks = '';
+  let punctuation = '';
+  for (let offset = start; offset < end; ) {
+    const call = callAt.get(offset);
+    if (call) {
+      marks += text.slice(call.span.start, call.span.end);
+      offset = call.span.end;
+      continue;
+    }
+    if (text[offset] === ',' && callEndingAt.has(offset) && callAt.has(offset + 1)) marks += ',';
+    else punctuation += text[offset] ?? '';
+    offset++;
+  }
+  return { span: { start, end }, newText: position === 'after' ? `${punctuation}${marks}` : `${marks}${punctuation}` };
+}

@@ -1,5 +1,6 @@
 import type { Fix, TextEdit } from '../findings';
 import type { Draft, Paragraph } from '../model';
+import { endOfNumberLabels } from '../parse/labels';
 import type { Rule } from '../rule';
 import { paragraphAt } from './cross-reference';
 
@@ -77,10 +78,12 @@ export const operativeNumberingRule: Rule = {
           continue;
         }
         if (only.number) {
+          // Repeated numbers ("2. 2. Decides") go at once, up to a lone "1." that may stay.
+          const end = endOfNumberLabels(draft.text, only.textStart, only.span.end, (label) => label.value === 1 && label.style === 'dot');
           context.report({
             span: only.number.span,
             message: `A single operative paragraph is not numbered: remove '${only.number.text}'.`,
-            fix: { title: 'Remove the number', edits: [{ span: { start: only.number.span.start, end: only.textStart }, newText: '' }] },
+            fix: { title: 'Remove the number', edits: [{ span: { start: only.number.span.start, end }, newText: '' }] },
           });
         }
         continue;

@@ -1,3 +1,4 @@
+import { endOfNumberLabels } from '../parse/labels';
 import type { Rule } from '../rule';
 
 export const preambularNumberedRule: Rule = {
@@ -10,11 +11,14 @@ export const preambularNumberedRule: Rule = {
     for (const paragraph of draft.paragraphs) {
       if (paragraph.kind !== 'preambular' || !paragraph.number) continue;
       // "PP3" labels mark preambular paragraphs while a draft is negotiated.
-      if (paragraph.number.style === 'label' && context.settings.mode === 'negotiation') continue;
+      const keepsLabels = context.settings.mode === 'negotiation';
+      if (paragraph.number.style === 'label' && keepsLabels) continue;
+      // Repeated numbers ("(4) (4) Recalling") go at once, up to a "PP3" that negotiation keeps.
+      const end = endOfNumberLabels(draft.text, paragraph.textStart, paragraph.span.end, (label) => label.style === 'label' && keepsLabels);
       context.report({
         span: paragraph.number.span,
         message: `Preambular paragraphs are not numbered: remove '${paragraph.number.text.trim()}' before '${paragraph.opener?.text ?? 'the paragraph'}'.`,
-        fix: { title: 'Remove the number', edits: [{ span: { start: paragraph.number.span.start, end: paragraph.textStart }, newText: '' }] },
+        fix: { title: 'Remove the number', edits: [{ span: { start: paragraph.number.span.start, end }, newText: '' }] },
       });
     }
   },

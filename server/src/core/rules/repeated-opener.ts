@@ -20,7 +20,10 @@ function openerKey(draft: Draft, paragraph: Paragraph, lexicon: Lexicon): string
     .filter((word) => !additives.has(word))
     .join(' ');
   const modifier = match.modifierSpan ? draft.text.slice(match.modifierSpan.start, match.modifierSpan.end).toLowerCase() : '';
-  return `${match.entry.operative ?? ''}|${match.entry.preambular ?? ''}|${adverbs}|${modifier}`;
+  // The lexicon has entries of their own for some forms with "also" ("Concerned also"): the same opener
+  // as "Concerned" here, or "also" inserted by the fix would start a new run below it, one per round.
+  const withoutAdditive = (form: string | undefined): string => (form ?? '').toLowerCase().split(' ').filter((word) => !additives.has(word)).join(' ');
+  return `${withoutAdditive(match.entry.operative)}|${withoutAdditive(match.entry.preambular)}|${adverbs}|${modifier}`;
 }
 
 /** Whether the words after the opener mark the paragraph as added or distinct: "… grave concern also", "… in particular". */
@@ -33,6 +36,12 @@ function marksItself(draft: Draft, paragraph: Paragraph, lexicon: Lexicon): bool
   // The additive word among the next few words, as a whole word or phrase ("also", "en outre").
   const near = ` ${following.split(' ').slice(0, 4).join(' ').replace(/[,;:.]/g, '')} `;
   return [lexicon.additive.second, ...lexicon.additive.later].some((phrase) => near.includes(` ${phrase} `));
+}
+
+/** Whether the opener's own words hold an additive word: entries such as "Concerned also" read it as part of the opener. */
+function carriesAdditive(paragraph: Paragraph, lexicon: Lexicon): boolean {
+  const additives = new Set([lexicon.additive.second, ...lexicon.additive.later]);
+  return (paragraph.opener?.text ?? '').toLowerCase().split(/\s+/).some((word) => additives.has(word));
 }
 
 /**
@@ -117,7 +126,7 @@ function checkList(draft: Draft, paragraphs: readonly Paragraph[], context: Rule
     // Adopted texts mark the second of a run in the preamble ("Recalling also") far more often than
     // not, but repeat operative verbs freely ("Encourages … Encourages …"), and the third and later
     // of a run either way: only the preamble's second paragraph is held to the convention.
-    if (paragraph.kind !== 'preambular' || runIndex !== 1 || match.additive || marksItself(draft, paragraph, lexicon)) continue;
+    if (paragraph.kind !== 'preambular' || runIndex !== 1 || match.additive || carriesAdditive(paragraph, lexicon) || marksItself(draft, paragraph, lexicon)) continue;
     // Openers that adopted texts repeat either way ("Reaffirming …, Reaffirming …"): the lexicon says which.
     if (match.entry.additiveOptional) continue;
     const word = lexicon.additive.second;
