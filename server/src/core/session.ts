@@ -24,6 +24,10 @@ export class LintSession {
     this.memo.beginVersion(text.length - this.length);
     this.length = text.length;
     const draft = parse(text, { language: settings.language, extraOpeners: settings.lexicon, searches: this.searches });
-    return { draft, findings: lintDraft(draft, settings, allRules, this.memo) };
+    this.searches.endVersion();
+    const findings = lintDraft(draft, settings, allRules, this.memo);
+    // Only this version's text is kept: a session holds no second copy of a megabyte draft between keystrokes.
+    this.memo.endVersion();
+    return { draft, findings };
   }
 }

@@ -110,6 +110,11 @@ export class TextMemo {
     }
   }
 
+  /** The version is linted: the previous version's runs (slices of its whole text) are let go. */
+  endVersion(): void {
+    this.previousRuns = new Map();
+  }
+
   clear(): void {
     this.runs = new Map();
     this.previousRuns = new Map();

@@ -35,6 +35,12 @@ export class SearchMemo {
     return places;
   }
 
+  /** The version is parsed: the one before it (its whole text) is let go. */
+  endVersion(): void {
+    this.previous = undefined;
+    this.change = undefined;
+  }
+
   /** What is kept for `text`: a new version begins when the parser asks with another text. */
   private versionOf(text: string): Searched {
     if (this.current?.text !== text) {
