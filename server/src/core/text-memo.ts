@@ -30,6 +30,8 @@ export interface MemoRun {
   stamp?: RunStamp;
 }
 
+const nothing: readonly never[] = Object.freeze([]);
+
 export class TextMemo {
   /** The runs of this version and of the previous one, by where each starts in the draft. */
   private runs = new Map<number, RunIdentity>();
@@ -61,7 +63,9 @@ export class TextMemo {
       }
       return kept.value as T;
     }
-    const value = compute(run);
+    const computed = compute(run);
+    // Most runs have nothing to say to a rule: one empty list stands for all of those (kept results are never changed).
+    const value = Array.isArray(computed) && computed.length === 0 ? (nothing as T) : computed;
     table.kept.set(id, { value, used: this.version });
     table.usedNow++;
     return value;
