@@ -32,11 +32,17 @@ function timeIt(action) {
   action();
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
-/** Median milliseconds of `runs` runs after `warmup` unmeasured ones. */
+/**
+ * Median milliseconds of `runs` runs after unmeasured ones: `warmup` of them, and more until a second
+ * has gone by, so the JIT has compiled the hot code (a 20 ms lint is far from settled after two runs;
+ * markdownlint's first run alone takes about a second). The same for every tool measured in process.
+ */
 function measure(action, runs, warmup = 2) {
-  for (let index = 0; index < warmup; index++) action();
+  const warmUntil = Date.now() + warmupMs;
+  for (let index = 0; index < warmup || Date.now() < warmUntil; index++) action();
   return median(Array.from({ length: runs }, () => timeIt(action)));
 }
+const warmupMs = 1000;
 const megabytes = (text) => Buffer.byteLength(text, 'utf8') / 1e6;
 const format = (value, digits = 1) => value.toFixed(digits);
 
@@ -258,7 +264,8 @@ const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length},
 const markdown = [
   '# Performance',
   '',
-  'Measured by `npm run bench` (scripts/bench.mjs): medians of several runs, side by side in one run.',
+  'Measured by `npm run bench` (scripts/bench.mjs): medians of several runs, side by side in one run,',
+  'each in-process measurement after at least a second of unmeasured runs (the JIT settled).',
   `Last run: ${new Date().toISOString().slice(0, 10)} on ${machine}.`,
   '',
   '| measure | value | note |',

@@ -18,6 +18,7 @@ export type {
 } from './model';
 export type { Finding, Fix, TextEdit, RelatedPlace, Severity } from './findings';
 export { lint, lintDraft, internalErrorPrefix, type LintResult } from './lint';
+export { LintSession } from './session';
 export { parse, type ParseOptions } from './parse/parse';
 export { allRules } from './rules/index';
 export { ruleDocUrl, type Rule } from './rule';

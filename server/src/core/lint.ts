@@ -2,10 +2,12 @@
 import type { Finding, RelatedPlace } from './findings';
 import { lexiconFor } from './lexicon/lexicon';
 import type { Draft } from './model';
+import { forgetProse, type ProseRun } from './prose';
 import { parse } from './parse/parse';
 import type { Rule, RuleReport } from './rule';
 import { allRules } from './rules/index';
 import { defaultSettings, type Settings } from './settings';
+import type { TextMemo } from './text-memo';
 
 /** Starts the message of a finding that reports a rule's own failure; tests look for it. */
 export const internalErrorPrefix = 'Resolint internal error in this rule:';
@@ -21,7 +23,11 @@ export function lint(text: string, settings: Settings = defaultSettings): LintRe
   return { draft, findings: lintDraft(draft, settings) };
 }
 
-export function lintDraft(draft: Draft, settings: Settings = defaultSettings, rules: readonly Rule[] = allRules): Finding[] {
+/**
+ * The findings of `draft`. With `memo` (an incremental session's), the rules' per-text results are
+ * reused from the versions linted before; the findings are the same either way.
+ */
+export function lintDraft(draft: Draft, settings: Settings = defaultSettings, rules: readonly Rule[] = allRules, memo?: TextMemo): Finding[] {
   const lexicon = lexiconFor(draft.language);
   const findings: Finding[] = [];
   for (const rule of rules) {
@@ -33,14 +39,22 @@ export function lintDraft(draft: Draft, settings: Settings = defaultSettings, ru
         throw new Error(`rule ${rule.id} reported a fix but does not declare itself fixable`);
       }
       const related: readonly RelatedPlace[] = finding.related ?? [];
-      findings.push({ ruleId: rule.id, severity: level, message: finding.message, span: finding.span, related, ...(finding.fix ? { fix: finding.fix } : {}) });
+      const found: { -readonly [Key in keyof Finding]: Finding[Key] } = { ruleId: rule.id, severity: level, message: finding.message, span: finding.span, related };
+      if (finding.fix) found.fix = finding.fix;
+      findings.push(found);
     };
+    // Per rule and language: a rule's per-text results depend on the language's lexicon and style.
+    const namespace = `${rule.id}\u0000${draft.language}`;
+    const perRun = memo
+      ? <T>(run: ProseRun, compute: (run: ProseRun) => T): T => memo.get(namespace, run, compute)
+      : <T>(run: ProseRun, compute: (run: ProseRun) => T): T => compute(run);
     try {
-      rule.check(draft, { settings, lexicon, report });
+      rule.check(draft, { settings, lexicon, report, perRun });
     } catch (error) {
       // A rule's bug must not take the editor down with it: say so where the user sees it.
       findings.push({ ruleId: rule.id, severity: 'error', message: `${internalErrorPrefix} ${String(error)}`, span: { start: 0, end: 0 }, related: [] });
     }
   }
+  forgetProse(draft);
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
 }

@@ -2,7 +2,9 @@ import type { FormKind, OpenerEntry } from './lexicon/lexicon';
 
 // The document model: what `parse` returns and what every rule and feature reads.
 // Every node carries the exact offsets of the text it stands for, so adapters can
-// turn any finding into a range without looking at the text again.
+// turn any finding into a range without looking at the text again. The parser builds the
+// nodes with every key present, an absent optional part undefined: one shape per node type
+// keeps the rules' and features' code monomorphic (read optional parts as possibly undefined).
 
 /** A half-open range of UTF-16 offsets into the draft's text: [start, end). */
 export interface Span {

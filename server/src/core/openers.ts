@@ -26,6 +26,9 @@ export function bracketedAlternatives(draft: Draft, paragraph: Paragraph, lexico
   const opener = paragraph.opener;
   if (!opener) return [];
   const text = draft.text;
+  // The opener follows "[", perhaps with emphasis markers: most paragraphs are out at once.
+  const previous = opener.span.start > paragraph.textStart ? text.charCodeAt(opener.span.start - 1) : -1;
+  if (previous !== 91 /* [ */ && previous !== 42 /* * */ && previous !== 95 /* _ */) return [];
   const before = text.slice(Math.max(paragraph.textStart, opener.span.start - 3), opener.span.start);
   if (!/\[[*_]*$/.test(before)) return [];
   const alternatives: Opener[] = [];

@@ -5,6 +5,8 @@
 // report spans in the draft's own text.
 import type { Draft, Paragraph, Span, SubParagraph } from './model';
 import { eachSubparagraph, ownTextEnd } from './structure';
+import { digitRuns } from './text-scan';
+import type { RunStamp } from './text-memo';
 
 export type ProseKind = 'paragraph' | 'subparagraph' | 'footnote';
 
@@ -25,6 +27,43 @@ export interface ProseRun {
   readonly segments: readonly Segment[];
   /** Quoted stretches of `text` (“…”, "…"), quotes included, in run offsets. */
   readonly quotations: readonly Span[];
+  /** The runs of ASCII digits in `text`, as `digitRuns` lists them (start, end, start, end …). */
+  readonly digitRuns: readonly number[];
+  /** Where the run starts in the draft (its first segment's start). */
+  readonly start: number;
+  /** Left by an incremental session's memo (text-memo.ts), which names each run once per version. */
+  stamp?: RunStamp;
+}
+
+/** A run whose quotations and digits are found on first use: most runs are never asked (see `isQuoted`). */
+class LazyProseRun implements ProseRun {
+  private found: readonly Span[] | undefined;
+  private digits: readonly number[] | undefined;
+  readonly paragraph?: Paragraph;
+  stamp?: RunStamp;
+
+  constructor(
+    readonly kind: ProseKind,
+    paragraph: Paragraph | undefined,
+    readonly text: string,
+    readonly segments: readonly Segment[],
+  ) {
+    if (paragraph) this.paragraph = paragraph;
+  }
+
+  get quotations(): readonly Span[] {
+    this.found ??= findQuotations(this.text);
+    return this.found;
+  }
+
+  get start(): number {
+    return this.segments[0]?.draftStart ?? -1;
+  }
+
+  get digitRuns(): readonly number[] {
+    this.digits ??= digitRuns(this.text);
+    return this.digits;
+  }
 }
 
 /** The draft offset of a run offset. */
@@ -51,12 +90,17 @@ export function inOneSegment(run: ProseRun, start: number, end: number): boolean
 }
 
 /** Whether run offsets [start, end) overlap a quotation. */
-export function isQuoted(run: ProseRun, start: number, end: number): boolean {
+export function isQuoted(run: Pick<ProseRun, 'quotations'>, start: number, end: number): boolean {
   return run.quotations.some((quotation) => start < quotation.end && end > quotation.start);
 }
 
-const openingQuotes = new Set(['“', '„', '«']);
-const closingQuotes = new Set(['”', '»']);
+/** “ „ « open a quotation, ” » close one; a straight " opens and closes. */
+function quoteKind(code: number): 'open' | 'close' | 'straight' | undefined {
+  if (code === 0x22) return 'straight';
+  if (code === 0x201c || code === 0x201e || code === 0xab) return 'open';
+  if (code === 0x201d || code === 0xbb) return 'close';
+  return undefined;
+}
 
 /**
  * Quoted stretches: curly quotes pair by direction, straight double quotes alternate. A quotation
@@ -67,13 +111,17 @@ function findQuotations(text: string): Span[] {
   let openAt: number | undefined;
   let straight = false;
   for (let index = 0; index < text.length; index++) {
-    const character = text[index] as string;
+    const code = text.charCodeAt(index);
+    // Every quote mark is '"' or above U+00AA: letters and spaces are passed at once.
+    if (code !== 0x22 && code < 0xab) continue;
+    const kind = quoteKind(code);
+    if (kind === undefined) continue;
     if (openAt === undefined) {
-      if (openingQuotes.has(character) || character === '"') {
+      if (kind === 'open' || kind === 'straight') {
         openAt = index;
-        straight = character === '"';
+        straight = kind === 'straight';
       }
-    } else if ((straight && character === '"') || (!straight && closingQuotes.has(character))) {
+    } else if (straight ? kind === 'straight' : kind === 'close') {
       quotations.push({ start: openAt, end: index + 1 });
       openAt = undefined;
     }
@@ -118,7 +166,7 @@ function buildRun(draft: Draft, pieces: readonly Span[], from: number, limit: nu
     }
     blanked += text.slice(cursor);
   }
-  return { kind, ...(paragraph ? { paragraph } : {}), text: blanked, segments, quotations: findQuotations(blanked) };
+  return new LazyProseRun(kind, paragraph, blanked, segments);
 }
 
 /** The index of the first call starting at or after `offset` (calls are in text order). */
@@ -169,4 +217,12 @@ export function bodyProse(draft: Draft): readonly ProseRun[] {
 /** The text of every footnote. */
 export function footnoteProse(draft: Draft): readonly ProseRun[] {
   return runsOf(draft).footnotes;
+}
+
+/**
+ * Lets go of the draft's runs once its rules have read them: nothing else reads them, and a draft is
+ * kept for a while (the language server answers from it), so its runs are not kept with it.
+ */
+export function forgetProse(draft: Draft): void {
+  runCache.delete(draft);
 }

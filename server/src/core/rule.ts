@@ -2,6 +2,7 @@
 import type { Fix, RelatedPlace, Severity } from './findings';
 import type { Lexicon } from './lexicon/lexicon';
 import type { Draft, Span } from './model';
+import type { ProseRun } from './prose';
 import type { Settings } from './settings';
 
 export interface RuleReport {
@@ -16,6 +17,13 @@ export interface RuleContext {
   /** The lexicon of the draft's language, or undefined where there is none yet. */
   readonly lexicon: Lexicon | undefined;
   report(finding: RuleReport): void;
+  /**
+   * The result of `compute(run)`, a pure function of `run`'s text (and of the draft's language and the
+   * settings): an incremental session (session.ts) reuses it for an equal run in the next version of
+   * the document, a one-off lint computes it. So the result must say nothing about where the run
+   * stands (offsets into its text, not the draft) and hold no copy of its text (see `detached`).
+   */
+  perRun<T>(run: ProseRun, compute: (run: ProseRun) => T): T;
 }
 
 export interface Rule {

@@ -2,6 +2,7 @@
 import { closingLinePattern } from './lexicon/lexicon';
 import type { Draft, Paragraph, Span, SubParagraph } from './model';
 import { isSpace } from './parse/lines';
+import { isDigitCode } from './text-scan';
 
 /**
  * Whether the text records its adoption ("52nd plenary meeting", "Adopted by the Security Council at
@@ -12,12 +13,20 @@ export function recordsAdoption(draft: Draft): boolean {
 }
 
 /** Every sub-paragraph below `items`, depth first, in text order. */
-export function* eachSubparagraph(items: readonly SubParagraph[]): Generator<SubParagraph> {
-  for (const item of items) {
-    yield item;
-    yield* eachSubparagraph(item.children);
-  }
+export function eachSubparagraph(items: readonly SubParagraph[]): readonly SubParagraph[] {
+  // Most paragraphs have none: no list, no generator, for them (this runs per paragraph in several rules).
+  if (items.length === 0) return noSubparagraphs;
+  const all: SubParagraph[] = [];
+  const add = (list: readonly SubParagraph[]): void => {
+    for (const item of list) {
+      all.push(item);
+      add(item.children);
+    }
+  };
+  add(items);
+  return all;
 }
+const noSubparagraphs: readonly SubParagraph[] = [];
 
 /** The footnote calls' spans, sorted, for skipping them when reading how a text ends. */
 function callEnds(draft: Draft): Map<number, Span> {
@@ -63,7 +72,7 @@ export function endMark(draft: Draft, pieces: readonly Span[], limit: number, fr
         continue;
       }
       // A bare number after the final mark is a footnote call whose text the copy lost: "Nations, 122".
-      const lostCall = /(?:[,;:][ \u00A0]?|\.[ \u00A0])\d{1,3}$/.exec(text.slice(Math.max(piece.start, end - 6), end));
+      const lostCall = end > piece.start && isDigitCode(text.charCodeAt(end - 1)) ? /(?:[,;:][ \u00A0]?|\.[ \u00A0])\d{1,3}$/.exec(text.slice(Math.max(piece.start, end - 6), end)) : null;
       if (lostCall) {
         end -= lostCall[0].length - 1;
         continue;
@@ -72,7 +81,10 @@ export function endMark(draft: Draft, pieces: readonly Span[], limit: number, fr
     }
     if (end <= piece.start) continue;
     // "…; and" / "…; or" at the end of a list item: the mark is the one before the conjunction.
-    const conjunction = /([;,])[\s\u00A0]+(?:and|or|et|ou|y|o)$/.exec(text.slice(Math.max(piece.start, end - 12), end));
+    // The words end in d, r, t, u, y or o: other endings are passed before any copy is made.
+    const lastCode = text.charCodeAt(end - 1);
+    const mayBeConjunction = lastCode === 100 || lastCode === 114 || lastCode === 116 || lastCode === 117 || lastCode === 121 || lastCode === 111;
+    const conjunction = mayBeConjunction ? /([;,])[\s\u00A0]+(?:and|or|et|ou|y|o)$/.exec(text.slice(Math.max(piece.start, end - 12), end)) : null;
     if (conjunction) {
       const markEnd = end - conjunction[0].length + 1;
       return { span: { start: markEnd - 1, end: markEnd }, mark: conjunction[1] as string, isPunctuation: true };
@@ -118,4 +130,60 @@ export function capitalize(word: string): string {
 
 export function lowerFirst(word: string): string {
   return word.charAt(0).toLocaleLowerCase() + word.slice(1);
+}
+
+interface ParagraphIndex {
+  /** Whether `draft.paragraphs` is in text order (as `parse` leaves it): only then is binary search right. */
+  readonly sorted: boolean;
+  /** The greatest end among paragraphs 0 … i. */
+  readonly endsSoFar: readonly number[];
+}
+const paragraphIndexCache = new WeakMap<Draft, ParagraphIndex>();
+
+function paragraphIndexOf(draft: Draft): ParagraphIndex {
+  let index = paragraphIndexCache.get(draft);
+  if (!index) {
+    let sorted = true;
+    let end = Number.NEGATIVE_INFINITY;
+    const endsSoFar: number[] = [];
+    draft.paragraphs.forEach((paragraph, position) => {
+      if (position > 0 && paragraph.span.start < (draft.paragraphs[position - 1] as Paragraph).span.start) sorted = false;
+      end = Math.max(end, paragraph.span.end);
+      endsSoFar.push(end);
+    });
+    index = { sorted, endsSoFar };
+    paragraphIndexCache.set(draft, index);
+  }
+  return index;
+}
+
+/** The first position below `length` that passes `test`, which fails and then passes along the positions (or `length`). */
+function firstWhere(length: number, test: (position: number) => boolean): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (test(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+/** The first paragraph (in the draft's order) whose span holds `offset`, its ends included. */
+export function paragraphContaining(draft: Draft, offset: number): Paragraph | undefined {
+  const { sorted, endsSoFar } = paragraphIndexOf(draft);
+  const paragraphs = draft.paragraphs;
+  if (!sorted) return paragraphs.find((paragraph) => paragraph.span.start <= offset && offset <= paragraph.span.end);
+  // The paragraphs that start at or before `offset` are a prefix; the first of them to reach it is
+  // the first whose running greatest end does.
+  const startedCount = firstWhere(paragraphs.length, (position) => (paragraphs[position] as Paragraph).span.start > offset);
+  const first = firstWhere(startedCount, (position) => (endsSoFar[position] as number) >= offset);
+  return first < startedCount ? paragraphs[first] : undefined;
+}
+
+/** The first paragraph (in the draft's order) that starts after `offset`. */
+export function firstParagraphAfter(draft: Draft, offset: number): Paragraph | undefined {
+  const paragraphs = draft.paragraphs;
+  if (!paragraphIndexOf(draft).sorted) return paragraphs.find((paragraph) => paragraph.span.start > offset);
+  return paragraphs[firstWhere(paragraphs.length, (position) => (paragraphs[position] as Paragraph).span.start > offset)];
 }

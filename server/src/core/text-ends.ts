@@ -5,7 +5,11 @@
 const letterOrMark = /[\p{L}\p{M}]/u;
 
 export function isLetter(character: string | undefined): boolean {
-  return character !== undefined && character !== '' && letterOrMark.test(character);
+  if (character === undefined || character === '') return false;
+  // ASCII, by far the most common, answered by code: its only letters are A-Z and a-z, and no marks.
+  const code = character.charCodeAt(0);
+  if (code < 128 && character.length === 1) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return letterOrMark.test(character);
 }
 
 function isBlank(character: string | undefined): boolean {

@@ -1,6 +1,7 @@
 // One lint result per document version and settings: parsed once, shared by every feature that asks.
+// Each open document has its own incremental session: a keystroke re-reads the paragraph it changed.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { LineIndex, lint, type LintResult } from '../core/index';
+import { LineIndex, LintSession, type LintResult } from '../core/index';
 import type { DocumentSettings } from './document-settings';
 
 export interface Analysis {
@@ -17,6 +18,7 @@ export interface Analysis {
 
 export class AnalysisCache {
   private readonly byDocument = new Map<string, Analysis>();
+  private readonly sessions = new Map<string, LintSession>();
   private analysesMade = 0;
 
   /** The analysis of the document as it is now; computed only if the version or the settings changed. */
@@ -26,12 +28,17 @@ export class AnalysisCache {
     if (cached && cached.version === document.version && cached.settings === settings && cached.text === document.getText()) return cached;
     // TextDocument is updated in place by later changes: take the text now, once.
     const text = document.getText();
+    let session = this.sessions.get(document.uri);
+    if (!session) {
+      session = new LintSession();
+      this.sessions.set(document.uri, session);
+    }
     const analysis: Analysis = {
       uri: document.uri,
       version: document.version,
       text,
       lineIndex: new LineIndex(text),
-      result: lint(text, settings.settings),
+      result: session.lint(text, settings.settings),
       settings,
       resultId: String(++this.analysesMade),
     };
@@ -41,5 +48,6 @@ export class AnalysisCache {
 
   forget(documentUri: string): void {
     this.byDocument.delete(documentUri);
+    this.sessions.delete(documentUri);
   }
 }

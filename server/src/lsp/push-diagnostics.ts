@@ -1,10 +1,9 @@
-// Pushing diagnostics (for clients that do not pull): at once on open, debounced while typing,
-// and only for the version the editor holds when the result is ready.
+// Pushing diagnostics (for clients that do not pull): at once on open, and on change as soon as the
+// server is free, for the version the editor holds then. No quiet time is waited for: a keystroke on
+// a megabyte draft is linted in a few milliseconds (the session re-reads what changed), and changes
+// that arrive together are linted once, at their last version.
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { Analysis } from './analysis-cache';
-
-/** Quiet time after the last change before linting; short enough to feel live, long enough to skip keystrokes. */
-export const changeDebounceMs = 40;
 
 export interface DiagnosticsPushOptions {
   /** The analysis of the document as it is now; undefined once it is closed. */
@@ -17,7 +16,8 @@ export interface DiagnosticsPushOptions {
 }
 
 export class DiagnosticsPusher {
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Pushes waiting for the event loop to be free, per document: a change made meanwhile joins the waiting one. */
+  private readonly waiting = new Map<string, ReturnType<typeof setImmediate>>();
   /** The version each document was last scheduled for, so the open event is not pushed twice. */
   private readonly scheduledVersions = new Map<string, number>();
   private stopped = false;
@@ -25,25 +25,31 @@ export class DiagnosticsPusher {
   constructor(private readonly options: DiagnosticsPushOptions) {}
 
   pushNow(documentUri: string, version: number): void {
-    this.cancelTimer(documentUri);
+    this.cancelWaiting(documentUri);
     this.scheduledVersions.set(documentUri, version);
     void this.push(documentUri);
   }
 
+  /**
+   * After the messages already read are handled (a burst of changes is linted once, at its last
+   * version), and before any timer: the change's own diagnostics come first.
+   */
   pushSoon(documentUri: string, version: number): void {
     if (this.scheduledVersions.get(documentUri) === version) return;
-    this.cancelTimer(documentUri);
     this.scheduledVersions.set(documentUri, version);
-    const timer = setTimeout(() => {
-      this.timers.delete(documentUri);
-      void this.push(documentUri);
-    }, changeDebounceMs);
-    this.timers.set(documentUri, timer);
+    if (this.waiting.has(documentUri)) return;
+    this.waiting.set(
+      documentUri,
+      setImmediate(() => {
+        this.waiting.delete(documentUri);
+        void this.push(documentUri);
+      }),
+    );
   }
 
   /** The document was closed: its diagnostics go with it. */
   clear(documentUri: string): void {
-    this.cancelTimer(documentUri);
+    this.cancelWaiting(documentUri);
     this.scheduledVersions.delete(documentUri);
     if (!this.stopped) this.options.send({ uri: documentUri, diagnostics: [] });
   }
@@ -51,14 +57,14 @@ export class DiagnosticsPusher {
   /** On shutdown: nothing more is sent. */
   stop(): void {
     this.stopped = true;
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    for (const waiting of this.waiting.values()) clearImmediate(waiting);
+    this.waiting.clear();
   }
 
-  private cancelTimer(documentUri: string): void {
-    const timer = this.timers.get(documentUri);
-    if (timer !== undefined) clearTimeout(timer);
-    this.timers.delete(documentUri);
+  private cancelWaiting(documentUri: string): void {
+    const waiting = this.waiting.get(documentUri);
+    if (waiting !== undefined) clearImmediate(waiting);
+    this.waiting.delete(documentUri);
   }
 
   private async push(documentUri: string): Promise<void> {
@@ -71,7 +77,7 @@ export class DiagnosticsPusher {
       this.options.logError(`Linting ${documentUri}`, error);
     } finally {
       // Pushed: a later change that reuses this version number (a client out of step) is pushed again.
-      if (this.scheduledVersions.get(documentUri) === version && !this.timers.has(documentUri)) this.scheduledVersions.delete(documentUri);
+      if (this.scheduledVersions.get(documentUri) === version && !this.waiting.has(documentUri)) this.scheduledVersions.delete(documentUri);
     }
   }
 }

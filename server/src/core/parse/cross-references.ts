@@ -5,6 +5,7 @@
 // most often cites another document ("paragraph 3, of the Convention").
 import type { Lexicon } from '../lexicon/lexicon';
 import type { CrossReference, ReferencedNumber, Span } from '../model';
+import { literalPlaces } from './whole-text-search';
 
 interface Scanner {
   readonly text: string;
@@ -21,10 +22,28 @@ function skipSpace(scanner: Scanner): void {
   if (space.exec(scanner.text)) scanner.position = space.lastIndex;
 }
 
+/** The lower-case first units of `words` (ASCII only; undefined when some word starts otherwise), for a test before any copy. */
+const firstUnitsCache = new WeakMap<readonly string[], ReadonlySet<number> | undefined>();
+
+function firstUnitsOf(words: readonly string[]): ReadonlySet<number> | undefined {
+  if (!firstUnitsCache.has(words)) {
+    const units = words.map((word) => word.toLowerCase().charCodeAt(0));
+    firstUnitsCache.set(words, units.every((unit) => unit < 128) ? new Set(units) : undefined);
+  }
+  return firstUnitsCache.get(words);
+}
+
 /** Reads one of `words` (case-insensitive, as whole words) at the scanner's position, after white space. */
 function readWord(scanner: Scanner, words: readonly string[]): string | undefined {
   const start = scanner.position;
   skipSpace(scanner);
+  // An ASCII character no word starts with (in either case) starts none of them: most heads are read no further.
+  const code = scanner.position < scanner.end ? scanner.text.charCodeAt(scanner.position) : -1;
+  const firstUnits = firstUnitsOf(words);
+  if (firstUnits && code >= 0 && code < 128 && !firstUnits.has(code >= 65 && code <= 90 ? code | 0x20 : code)) {
+    scanner.position = start;
+    return undefined;
+  }
   const rest = scanner.text.slice(scanner.position, Math.min(scanner.end, scanner.position + 40)).toLowerCase();
   for (const word of words) {
     const normalized = word.toLowerCase();
@@ -38,13 +57,37 @@ function readWord(scanner: Scanner, words: readonly string[]): string | undefine
   return undefined;
 }
 
+/** Each phrase's words, each word a list of one (as `readWord` takes them): made once per list of phrases. */
+const phraseWordsCache = new WeakMap<readonly string[], readonly (readonly string[])[][]>();
+
+function phraseWordsOf(phrases: readonly string[]): readonly (readonly string[])[][] {
+  let words = phraseWordsCache.get(phrases);
+  if (!words) {
+    words = phrases.map((phrase) => phrase.split(' ').map((word) => [word]));
+    phraseWordsCache.set(phrases, words);
+  }
+  return words;
+}
+
+/** The words between numbers or labels ("and", "to" …), of the lexicon's lists and ranges: made once per lexicon. */
+const separatorsCache = new WeakMap<Lexicon, readonly string[]>();
+
+function separatorsOf(lexicon: Lexicon): readonly string[] {
+  let separators = separatorsCache.get(lexicon);
+  if (!separators) {
+    separators = [...lexicon.crossReferences.list, ...lexicon.crossReferences.range];
+    separatorsCache.set(lexicon, separators);
+  }
+  return separators;
+}
+
 /** A phrase of several words separated by white space that may wrap: "of the present resolution". */
 function readPhrase(scanner: Scanner, phrases: readonly string[]): boolean {
-  for (const phrase of phrases) {
+  for (const words of phraseWordsOf(phrases)) {
     const start = scanner.position;
     let matched = true;
-    for (const word of phrase.split(' ')) {
-      if (readWord(scanner, [word]) === undefined) {
+    for (const word of words) {
+      if (readWord(scanner, word) === undefined) {
         matched = false;
         break;
       }
@@ -76,7 +119,7 @@ function readSubLabels(scanner: Scanner, lexicon: Lexicon): { name: string; span
   const label = { name: first[1] ?? '', span: { start: nameStart, end: nameStart + (first[1] ?? '').length } };
   for (;;) {
     const before = scanner.position;
-    const separator = readWord(scanner, [...lexicon.crossReferences.list, ...lexicon.crossReferences.range]);
+    const separator = readWord(scanner, separatorsOf(lexicon));
     if (separator === undefined || !readSticky(scanner, subLabel)) {
       scanner.position = before;
       return label;
@@ -100,8 +143,11 @@ interface Head {
   readonly isSub: boolean;
 }
 
-/** The cross-references in the spans of `text` (sorted), read with the lexicon's words. */
-export function findCrossReferences(text: string, spans: readonly Span[], lexicon: Lexicon | undefined): CrossReference[] {
+/**
+ * The cross-references in the spans of `text` (sorted), read with the lexicon's words. `placesOf`
+ * gives where a word occurs in the whole text (a session keeps them from the previous version).
+ */
+export function findCrossReferences(text: string, spans: readonly Span[], lexicon: Lexicon | undefined, placesOf: (word: string) => readonly number[] = (word) => literalPlaces(text, word)): CrossReference[] {
   if (!lexicon) return [];
   const words = lexicon.crossReferences;
   const heads = [...words.subparagraph.map((word) => ({ word: word.toLowerCase(), isSub: true })), ...words.paragraph.map((word) => ({ word: word.toLowerCase(), isSub: false }))]
@@ -111,7 +157,7 @@ export function findCrossReferences(text: string, spans: readonly Span[], lexico
   const stem = commonStem(heads.map((head) => head.word));
   if (!stem) return [];
   const references: CrossReference[] = [];
-  const positions = stemPositions(text, stem);
+  const positions = stemPositions(stem, placesOf);
   let cursor = 0;
   for (const span of spans) {
     let readUpTo = span.start;
@@ -144,12 +190,10 @@ function commonStem(heads: readonly string[]): string | undefined {
 }
 
 /** Where the stem occurs in the text, with its first letter in either case, in text order. */
-function stemPositions(text: string, stem: string): number[] {
+function stemPositions(stem: string, placesOf: (word: string) => readonly number[]): number[] {
   const positions: number[] = [];
   const capitalised = stem.charAt(0).toUpperCase() + stem.slice(1);
-  for (const form of stem === capitalised ? [stem] : [stem, capitalised]) {
-    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) positions.push(at);
-  }
+  for (const form of stem === capitalised ? [stem] : [stem, capitalised]) for (const place of placesOf(form)) positions.push(place);
   return positions.sort((a, b) => a - b);
 }
 
@@ -197,7 +241,7 @@ function readReference(text: string, head: Head, span: Span, lexicon: Lexicon): 
     const before = scanner.position;
     // "3, 4 and 7", "3 and 4", "2 to 6", "2-6"
     if (text[scanner.position] === ',') scanner.position++;
-    const separator = readWord(scanner, [...words.list, ...words.range]);
+    const separator = readWord(scanner, separatorsOf(lexicon));
     if (separator === undefined) {
       scanner.position = text[before] === ',' ? before : scanner.position;
       break;

@@ -6,10 +6,13 @@
 // matched in order: footnotes are numbered in the order of first use, so footnote N's first call
 // is the first candidate for N after footnote N-1's, and before the next footnote's sure call.
 import type { FootnoteCall, FootnoteText, Span } from '../model';
+import { occurrencesOf, runsOf, visitInSpans, type MarkPattern, type RareCharacters, type SearchSpan as WholeTextSpan, type TextChange } from './whole-text-search';
 import { wordEndingAt } from '../text-ends';
+import { isDigitCode } from '../text-scan';
+import { isSpaceCode } from './lines';
 
 /** Text to search, and whether bare digits may be read as calls there (not in an annex's tables). */
-export interface SearchSpan extends Span {
+export interface SearchSpan extends WholeTextSpan {
   readonly bareCalls: 'any' | 'defined-only';
 }
 
@@ -21,7 +24,8 @@ export interface NumberWords {
   readonly counts: ReadonlySet<string>;
 }
 
-const bracketCall = /\[\^(\d{1,4})\]/g;
+/** `[^N]`, tried where "[^" stands: "[^1234]" is the longest. */
+export const bracketCalls: MarkPattern = { sticky: /\[\^(\d{1,4})\]/y, opening: '[^', longest: 7 };
 /** The powers of units, not calls: "m³", "km²". */
 const unitBefore = /\b(?:m|cm|mm|km|dm|ft|in|m\/s|kg\/m)$/;
 const superscriptDigits: Readonly<Record<string, string>> = {
@@ -48,9 +52,7 @@ const numberBefore = /(?:(?:^|\s)\d{1,3}|\b[IVXLC]+|\([a-z]{1,3}\))[,;:.]?[ \u00
 // The contexts, read on the text just before a run of digits (`before`, up to 40 characters) and
 // just after it (`after`). Each returns the certainty it gives, or undefined.
 const gluedToWord = /(?:\p{Ll}{3}|[)\]”’"])$/u; // "Corruption2", "Agreement”3"
-const gluedToMark = /[,;:]$/; // "2006,3", "60/175;6"
 const afterFullStop = /(?<!\b(?:Corr|Add|Rev|para|paras|vol|chap|sect|art|annex))(?:\p{Ll}{3}|[)”’"])\.$/u; // "Secretary-General.3"
-const afterMarkAndSpace = /[,;:.)”’"][ \u00A0]{1,2}$/; // "thereto, 1", "Republic, 2"
 const afterWordMaybeSpace = /[\p{L},;:.)][ \u00A0]?$/u;
 const afterYearAndSpace = /(?:^|[^\d])(?:19|20)\d\d[ \u00A0]$/; // "of 30 September 1992 1/"
 const endsGluedNumber = /(?:^|[\s(–—-])(?:19[4-9]\d|20[0-3]\d)$/; // the year of "20242", "2014–20243"
@@ -74,96 +76,169 @@ interface Reading {
   readonly word?: string;
 }
 
-/** How a run of one to three digits may be a call, read from the text around it. */
-function readDigits(digits: string, before: string, after: string): Reading | undefined {
-  const short = digits.length <= 2;
-  if (short && endOfWordContext.test(after) && gluedToWord.test(before)) return { certainty: 'sure', glued: true };
-  if (short && /^(?:[\s\u00A0]|$)/.test(after) && (gluedToMark.test(before) || afterFullStop.test(before))) return { certainty: 'sure', glued: false };
-  if (short && /^\/(?:[\s\u00A0,.;:)]|$)/.test(after) && (afterWordMaybeSpace.test(before) || afterYearAndSpace.test(before))) return { certainty: 'sure', glued: false }; // "Herzegovina, 5/", "30 September 1992 1/"
-  if (/^(?:[\s\u00A0]|$)/.test(after) && afterMarkAndSpace.test(before)) return { certainty: 'likely', glued: false };
-  if (short && /^(?:and|or|the|in)[ \u00A0]/.test(after) && afterWordMaybeSpace.test(before)) return { certainty: 'likely', glued: false }; // "Weapons 6and"
+/** The readings with no word, one of each (a reading is never changed): no object per number. */
+const sureGlued: Reading = { certainty: 'sure', glued: true };
+const sure: Reading = { certainty: 'sure', glued: false };
+const likely: Reading = { certainty: 'likely', glued: false };
+
+/** /^(?:and|or|the|in)[ \u00A0]/ on the text from `position` up to `limit`. */
+function startsWithJoiningWord(text: string, position: number, limit: number): boolean {
+  for (const word of joiningWords) {
+    const spaceAt = position + word.length;
+    if (spaceAt < limit && text.startsWith(word, position)) {
+      const space = text.charCodeAt(spaceAt);
+      return space === 32 || space === 0xa0;
+    }
+  }
+  return false;
+}
+const joiningWords = ['and', 'or', 'the', 'in'];
+
+/** The last `length` characters before `start`, not reaching back past `from`. */
+function textBefore(text: string, from: number, start: number, length: number): string {
+  return text.slice(Math.max(from, start - length), start);
+}
+
+/** The UTF-16 unit at `position`, or -1 at or past `limit` (the end of the text looked at). */
+function codeAt(text: string, position: number, limit: number): number {
+  return position < limit ? text.charCodeAt(position) : -1;
+}
+
+/** , . ; : ) — the marks that may follow a call, as endOfWordContext lists them besides white space. */
+function isMarkAfterCall(code: number): boolean {
+  return code === 44 || code === 46 || code === 59 || code === 58 || code === 41;
+}
+
+/** gluedToWord on the text before `start` (back to `from`), answered by code where the last units are ASCII. */
+function isGluedToWord(text: string, from: number, start: number): boolean {
+  const last = start - 1 >= from ? text.charCodeAt(start - 1) : -1;
+  if (last === 41 || last === 93 || last === 0x201d || last === 0x2019 || last === 34) return true;
+  const second = start - 2 >= from ? text.charCodeAt(start - 2) : -1;
+  const third = start - 3 >= from ? text.charCodeAt(start - 3) : -1;
+  const lower = (code: number): boolean => code >= 97 && code <= 122;
+  if (lower(last) && lower(second) && lower(third)) return true;
+  // Three ASCII units (or fewer to read) that are not all lower-case letters cannot end in three of them.
+  if (last < 128 && second < 128 && third < 128) return false;
+  return gluedToWord.test(textBefore(text, from, start, 6));
+}
+
+/** The text before `start` (back to `from`) ends with a mark and one or two spaces: "thereto, 1", "Republic, 2". */
+function isAfterMarkAndSpace(text: string, from: number, start: number): boolean {
+  const space = (code: number): boolean => code === 32 || code === 0xa0;
+  const mark = (code: number): boolean => code === 44 || code === 59 || code === 58 || code === 46 || code === 41 || code === 0x201d || code === 0x2019 || code === 34;
+  const at = (position: number): number => (position >= from ? text.charCodeAt(position) : -1);
+  if (!space(at(start - 1))) return false;
+  return mark(at(start - 2)) || (space(at(start - 2)) && mark(at(start - 3)));
+}
+
+/**
+ * How the run of one to three digits at [start, end) may be a call, read from the text around it:
+ * the text before it back to `lower` (at most 40 characters), and after it up to `afterEnd` (at
+ * most 12). The patterns anchored at the end of the text before are tried on its last few characters
+ * only, as many as each can read, and the simplest are answered by character codes: this runs for
+ * most numbers of a draft copied out of a PDF.
+ */
+function readDigits(text: string, start: number, end: number, lower: number, afterEnd: number): Reading | undefined {
+  const short = end - start <= 2;
+  const from = Math.max(lower, start - 40);
+  const lastCode = start > from ? text.charCodeAt(start - 1) : -1;
+  const spaceBefore = lastCode === 32 || lastCode === 0xa0;
+  const next = codeAt(text, end, afterEnd);
+  const spaceAfter = next === -1 || isSpaceCode(next);
+  const endOfWord = spaceAfter || isMarkAfterCall(next);
+  if (short && !spaceBefore && endOfWord && isGluedToWord(text, from, start)) return sureGlued;
+  // \p{Ll}{3} reads at most six units, the lookbehind of afterFullStop six more and a boundary.
+  if (short && spaceAfter && (lastCode === 44 || lastCode === 59 || lastCode === 58 || (lastCode === 46 && afterFullStop.test(textBefore(text, from, start, 20))))) return sure;
+  if (short && next === 47 /* / */) {
+    const afterSlash = codeAt(text, end + 1, afterEnd);
+    // afterYearAndSpace reads a year, a space and the character before the year: eight units are enough.
+    const afterWordOrYear = afterWordMaybeSpace.test(textBefore(text, from, start, 4)) || afterYearAndSpace.test(textBefore(text, from, start, 8));
+    if ((afterSlash === -1 || isSpaceCode(afterSlash) || isMarkAfterCall(afterSlash)) && afterWordOrYear) return sure; // "Herzegovina, 5/", "30 September 1992 1/"
+  }
+  if (spaceAfter && spaceBefore && isAfterMarkAndSpace(text, from, start)) return likely;
+  if (short && startsWithJoiningWord(text, end, afterEnd) && afterWordMaybeSpace.test(textBefore(text, from, start, 4))) return likely; // "Weapons 6and"
+  if (!short || !spaceBefore) return undefined;
+  const after = text.slice(end, afterEnd);
+  const capitalisedContext = /^(?:[ \u00A0]+\p{Ll}|[,;:.)]|\s*\n|$)/u.test(after);
+  const lowerCaseContext = /^(?:[,;:.)]|[ \u00A0]*\n|[ \u00A0]*$|[ \u00A0]+\p{Ll})/u.test(after);
+  if (!capitalisedContext && !lowerCaseContext) return undefined;
   // The word right before, across one space: read backwards (an end-anchored pattern backtracks).
-  const spaceBefore = before.endsWith(' ') || before.endsWith('\u00A0');
-  const previous = spaceBefore ? wordOrYearBefore(before) : undefined;
-  if (short && previous && /^(?:[ \u00A0]+\p{Ll}|[,;:.)]|\s*\n|$)/u.test(after)) {
+  const previous = wordOrYearBefore(text.slice(from, start));
+  if (capitalisedContext && previous) {
     // "the Convention 1 and", "of 19 December 1992 9 and"
     if (/^(?:19|20)\d\d$/.test(previous) || (previous.length >= 3 && /^\p{Lu}/u.test(previous))) return { certainty: 'likely', glued: false, word: previous };
   }
-  if (short && previous && previous.length >= 3 && /^\p{Ll}+$/u.test(previous) && /^(?:[,;:.)]|[ \u00A0]*\n|[ \u00A0]*$|[ \u00A0]+\p{Ll})/u.test(after)) {
+  if (lowerCaseContext && previous && previous.length >= 3 && /^\p{Ll}+$/u.test(previous)) {
     // "the agenda 5 and", "by 14 votes to none 27"
     return { certainty: 'possible', glued: false, word: previous };
   }
   return undefined;
 }
 
-/**
- * Calls `visit` with each match of the global `pattern` over the whole text that starts inside one of
- * `spans` (sorted by start), and that span. One pass over the text, no copies of it.
- */
-function matchesInSpans(text: string, pattern: RegExp, spans: readonly SearchSpan[], visit: (match: RegExpExecArray, span: SearchSpan) => void): void {
-  let cursor = 0;
-  pattern.lastIndex = spans[0]?.start ?? text.length;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const index = match.index;
-    while (cursor < spans.length && (spans[cursor] as SearchSpan).end <= index) cursor++;
-    const span = spans[cursor];
-    if (!span) break;
-    if (index < span.start) {
-      // Between searchable spans: skip ahead to the next one.
-      pattern.lastIndex = span.start;
-      continue;
-    }
-    if (index + match[0].length <= span.end) visit(match, span);
-  }
-}
-
-/**
- * Each maximal run of `pattern` (a global pattern such as /\d+/g) inside the spans, sorted: one
- * native search over the whole text (much faster than a character loop), mapped to the spans.
- */
-function forEachRun(text: string, pattern: RegExp, spans: readonly SearchSpan[], visit: (start: number, end: number, span: SearchSpan) => void): void {
-  matchesInSpans(text, pattern, spans, (match, span) => visit(match.index, match.index + match[0].length, span));
-}
-
+/** The bare-digit candidates inside the spans (sorted): one native search for digit runs over the text, no copies of it. */
 function collectCandidates(text: string, spans: readonly SearchSpan[], defined: ReadonlySet<number>, words: NumberWords): Candidate[] {
   const candidates: Candidate[] = [];
-  forEachRun(text, /\d+/g, spans, (runStart, runEnd, span) => {
-    // Four digits are a year, seven or more a number: the cheap, common rejections come first.
-    const length = runEnd - runStart;
-    if (length === 4 || length > 6) return;
-    const lower = span.start;
-    const charBefore = text.charCodeAt(runStart - 1);
-    if (runStart > lower && (charBefore === 47 /* / */ || (charBefore === 46 /* . */ && /\d/.test(text[runStart - 2] ?? '')))) return;
-    const charAfter = text.charCodeAt(runEnd);
-    // "60/175", "2.5": digits that continue a symbol or a decimal are not calls.
-    if (charAfter === 46 /* . */ && text.charCodeAt(runEnd + 1) >= 48 && text.charCodeAt(runEnd + 1) <= 57) return;
+  const digitRun = /\d+/g;
+  let cursor = 0;
+  digitRun.lastIndex = spans[0]?.start ?? text.length;
+  // `test`, not `exec`: no match object per run (the start is found by stepping back over the digits).
+  for (let searchFrom = digitRun.lastIndex; digitRun.test(text); searchFrom = digitRun.lastIndex) {
+    const runEnd = digitRun.lastIndex;
+    let runStart = runEnd - 1;
+    while (runStart > searchFrom && isDigitCode(text.charCodeAt(runStart - 1))) runStart--;
+    while (cursor < spans.length && (spans[cursor] as SearchSpan).end <= runStart) cursor++;
+    const span = spans[cursor];
+    if (!span) break;
+    if (runStart < span.start) {
+      // Between searchable spans: skip ahead to the next one.
+      digitRun.lastIndex = span.start;
+      continue;
+    }
+    if (runEnd > span.end) continue;
+    const candidate = candidateAt(text, runStart, runEnd, span, defined, words);
+    if (candidate) candidates.push(candidate);
+  }
+  return candidates;
+}
+
+/** The run of digits at [runStart, runEnd) in `span` as a candidate call, or undefined. */
+function candidateAt(text: string, runStart: number, runEnd: number, span: SearchSpan, defined: ReadonlySet<number>, words: NumberWords): Candidate | undefined {
+  // Four digits are a year, seven or more a number: the cheap, common rejections come first.
+  const length = runEnd - runStart;
+  if (length === 4 || length > 6) return undefined;
+  const lower = span.start;
+  const charBefore = text.charCodeAt(runStart - 1);
+  if (runStart > lower && (charBefore === 47 /* / */ || (charBefore === 46 /* . */ && /\d/.test(text[runStart - 2] ?? '')))) return undefined;
+  const charAfter = text.charCodeAt(runEnd);
+  // "60/175", "2.5": digits that continue a symbol or a decimal are not calls.
+  if (charAfter === 46 /* . */ && text.charCodeAt(runEnd + 1) >= 48 && text.charCodeAt(runEnd + 1) <= 57) return undefined;
+  const afterEnd = Math.min(span.end, runEnd + 12);
+  // A call glued to a year: "of 25 November 20242" is 2024 and call 2.
+  let offset = 0;
+  let reading: Reading | undefined;
+  if (length >= 5 && length <= 6) {
     const run = text.slice(runStart, runEnd);
-    const after = text.slice(runStart + run.length, Math.min(span.end, runStart + run.length + 12));
-    // A call glued to a year: "of 25 November 20242" is 2024 and call 2.
-    let digits = run;
-    let offset = 0;
-    let reading: Reading | undefined;
-    if (run.length >= 5 && run.length <= 6 && endsGluedNumber.test(text.slice(Math.max(lower, runStart - 2), runStart) + run.slice(0, 4)) && endOfWordContext.test(after)) {
-      digits = run.slice(4);
+    if (endsGluedNumber.test(text.slice(Math.max(lower, runStart - 2), runStart) + run.slice(0, 4)) && endOfWordContext.test(text.slice(runEnd, afterEnd))) {
       offset = 4;
       // The year is the word before the call: "20 June 20255 and 21 October" lists dates, not a range of numbers.
       reading = { certainty: 'likely', glued: false, word: run.slice(0, 4) };
-    } else if (run.length <= 3) {
-      reading = readDigits(run, text.slice(Math.max(lower, runStart - 40), runStart), after);
     }
-    if (!reading) return;
-    const index = runStart + offset;
-    const number = Number(digits);
-    if (number === 0 || (text[index - 1] === '^' && text[index - 2] === '[')) return;
-    if (reading.word !== undefined && (words.numberedNouns.has(reading.word) || words.counts.has(reading.word))) return;
-    const afterYear = reading.word !== undefined && /^\d{4}$/.test(reading.word);
-    if (reading.certainty !== 'sure' && !afterYear && rangeAfter.test(after)) return;
-    if (reading.certainty !== 'sure' && listWordAfter.test(after) && numberBefore.test(text.slice(Math.max(lower, index - 12), index))) return;
-    if (/\bNos?\.?\s*$/.test(text.slice(Math.max(lower, runStart - 10), runStart))) return;
-    if (span.bareCalls === 'defined-only' && !defined.has(number)) return;
-    candidates.push({ span: { start: index, end: index + digits.length }, number, certainty: reading.certainty, glued: reading.glued });
-  });
-  return candidates;
+  } else if (length <= 3) {
+    reading = readDigits(text, runStart, runEnd, lower, afterEnd);
+  }
+  if (!reading) return undefined;
+  const digits = text.slice(runStart + offset, runEnd);
+  const after = text.slice(runEnd, afterEnd);
+  const index = runStart + offset;
+  const number = Number(digits);
+  if (number === 0 || (text[index - 1] === '^' && text[index - 2] === '[')) return undefined;
+  if (reading.word !== undefined && (words.numberedNouns.has(reading.word) || words.counts.has(reading.word))) return undefined;
+  const afterYear = reading.word !== undefined && /^\d{4}$/.test(reading.word);
+  if (reading.certainty !== 'sure' && !afterYear && rangeAfter.test(after)) return undefined;
+  if (reading.certainty !== 'sure' && listWordAfter.test(after) && numberBefore.test(text.slice(Math.max(lower, index - 12), index))) return undefined;
+  if (/\bNos?\.?\s*$/.test(text.slice(Math.max(lower, runStart - 10), runStart))) return undefined;
+  if (span.bareCalls === 'defined-only' && !defined.has(number)) return undefined;
+  return { span: { start: index, end: index + digits.length }, number, certainty: reading.certainty, glued: reading.glued };
 }
 
 /**
@@ -216,6 +291,29 @@ function chooseBareCalls(candidates: readonly Candidate[], defined: ReadonlySet<
   return candidates.filter((candidate) => chosen.has(candidate));
 }
 
+/** The footnote marks of a whole text, wherever they stand: `[^N]` and runs of superscript digits (flat lists of start and end). */
+export interface FootnoteMarks {
+  readonly brackets: readonly number[];
+  readonly superscripts: readonly number[];
+}
+
+/** The superscript digits ⁰ ¹ ² ³ ⁴ … ⁹, whose runs are calls. */
+export const superscriptMarks: RareCharacters = {
+  pattern: /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]/g,
+  isMember: (code) => code === 0xb9 || code === 0xb2 || code === 0xb3 || code === 0x2070 || (code >= 0x2074 && code <= 0x2079),
+};
+
+/**
+ * The footnote marks of `text`; with the previous version's marks and what changed since, only the
+ * changed stretch is searched (a session's keystroke: the search of the whole text was the parse's largest cost).
+ */
+export function footnoteMarks(text: string, previous?: { marks: FootnoteMarks; change: TextChange }): FootnoteMarks {
+  return {
+    brackets: occurrencesOf(text, bracketCalls, previous && { occurrences: previous.marks.brackets, change: previous.change }),
+    superscripts: runsOf(text, superscriptMarks, previous && { runs: previous.marks.superscripts, change: previous.change }),
+  };
+}
+
 /**
  * The numbers whose first mark stands in numbering order: no higher number was marked before it.
  * A copy that turned some calls into marks and left others bare may also have marked a number that
@@ -241,13 +339,15 @@ export function findFootnoteCalls(
   footnoteTexts: readonly FootnoteText[],
   allowBare: boolean,
   words: NumberWords = { numberedNouns: new Set(), counts: new Set() },
+  marks: FootnoteMarks = footnoteMarks(text),
 ): FootnoteCall[] {
   const calls: FootnoteCall[] = [];
   const sorted = [...spans].sort((a, b) => a.start - b.start);
-  matchesInSpans(text, bracketCall, sorted, (match) => {
-    calls.push({ span: { start: match.index, end: match.index + match[0].length }, number: Number(match[1]), style: 'bracket' });
+  // The marks inside the spans, as a search of each span would find them.
+  visitInSpans(marks.brackets, 'occurrences', sorted, (start, end) => {
+    calls.push({ span: { start, end }, number: Number(text.slice(start + 2, end - 1)), style: 'bracket' });
   });
-  forEachRun(text, /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+/g, sorted, (start, end) => {
+  visitInSpans(marks.superscripts, 'runs', sorted, (start, end) => {
     if (unitBefore.test(text.slice(Math.max(0, start - 6), start))) return;
     const digits = [...text.slice(start, end)].map((character) => superscriptDigits[character] ?? '').join('');
     calls.push({ span: { start, end }, number: Number(digits), style: 'superscript' });

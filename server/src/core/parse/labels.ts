@@ -22,19 +22,17 @@ const numberPatterns: readonly NumberPattern[] = [
 
 /** Reads a paragraph number at `offset`, or undefined. `bare` numbers are returned too: the caller decides. */
 export function readNumberLabel(text: string, offset: number): NumberLabel | undefined {
+  // Every number starts with a digit, "(" or the "O"/"P" of OP/PP: other text is out at once.
+  const first = text.charCodeAt(offset);
+  if (!((first >= 48 && first <= 57) || first === 40 || first === 79 || first === 80)) return undefined;
   for (const { style, pattern } of numberPatterns) {
     pattern.lastIndex = offset;
     const match = pattern.exec(text);
     if (!match) continue;
     const value = Number(match[1]);
     const insertSuffix = (match[2] ?? match[3])?.toLowerCase();
-    return {
-      span: { start: offset, end: offset + match[0].length },
-      text: match[0],
-      value,
-      style,
-      ...(insertSuffix ? { insertSuffix } : {}),
-    };
+    // Every key present (no suffix: undefined): one shape, for the code that reads labels.
+    return { span: { start: offset, end: offset + match[0].length }, text: match[0], value, style, insertSuffix: insertSuffix || undefined };
   }
   return undefined;
 }
@@ -70,6 +68,9 @@ const subLabelPatterns: readonly { readonly bracket: SubLabel['bracket']; readon
  * that the new label would follow at the same level, if any.
  */
 export function readSubLabel(text: string, offset: number, previousLetter?: string): SubLabel | undefined {
+  // Every label starts with "(" or a lower-case letter.
+  const first = text.charCodeAt(offset);
+  if (first !== 40 && !(first >= 97 && first <= 122)) return undefined;
   for (const { bracket, pattern } of subLabelPatterns) {
     pattern.lastIndex = offset;
     const match = pattern.exec(text);

@@ -68,6 +68,12 @@ export function splitLines(text: string): Line[] {
 export const separatorPattern = /^(?:_{5,}|-{3,}|\*{3,}|(?:\* ){2,}\*)$/;
 export const footnoteSeparatorPattern = /^_{5,}$/;
 
+/** `separatorPattern`, with lines that cannot be one (the most) passed by their first character. */
+export function isSeparatorLine(content: string): boolean {
+  const first = content.charCodeAt(0);
+  return (first === 95 /* _ */ || first === 45 /* - */ || first === 42 /* * */) && separatorPattern.test(content);
+}
+
 /** Page furniture of a published PDF: job number, barcode, page number "2/5". */
 const jobNumberPattern = /^\d{2}-\d{5}(?: ?\([A-Z]\))?$/;
 const barcodePattern = /^\*\d{5,}\*$/;

@@ -10,7 +10,6 @@ interface Word {
 }
 
 const wordCharacter = /[\p{L}\p{M}'’-]/u;
-const emphasisCharacter = /[*_]/;
 
 /** A letter, mark, apostrophe or hyphen: ASCII answered by code, the rest by the Unicode pattern. */
 function isWordCharacter(text: string, position: number): boolean {
@@ -19,68 +18,132 @@ function isWordCharacter(text: string, position: number): boolean {
   return wordCharacter.test(text[position] ?? '');
 }
 
+/** White space and emphasis markers, which words are read across. */
+function isSkippedCode(code: number): boolean {
+  return code === 32 || code === 10 || code === 13 || code === 9 || code === 0xa0 || code === 42 /* * */ || code === 95 /* _ */;
+}
+
 /**
  * The words from `offset` on, up to `limit` of them, stopping at punctuation other than emphasis
- * markers (a comma ends an opener: "Recalling, in this regard, …").
+ * markers (a comma ends an opener: "Recalling, in this regard, …"). Read only as far as asked: most
+ * paragraphs are known by their first word or two.
  */
-function readWords(text: string, offset: number, limit: number): Word[] {
-  const words: Word[] = [];
-  let position = offset;
-  const stop = Math.min(text.length, offset + 400);
-  while (words.length < limit && position < stop) {
-    const character = text[position] ?? '';
-    if (character === ' ' || character === '\n' || character === '\r' || character === '\t' || character === '\u00A0' || emphasisCharacter.test(character)) {
-      position++;
-      continue;
+class Words {
+  private readonly read: Word[] = [];
+  private position: number;
+  private readonly stop: number;
+  private done = false;
+
+  constructor(
+    private readonly text: string,
+    offset: number,
+    private readonly limit: number,
+  ) {
+    this.position = offset;
+    this.stop = Math.min(text.length, offset + 400);
+  }
+
+  /** The word at `index`, or undefined where the words end first. */
+  at(index: number): Word | undefined {
+    while (this.read.length <= index && !this.done) this.readNext();
+    return this.read[index];
+  }
+
+  private readNext(): void {
+    const { text, stop } = this;
+    if (this.read.length >= this.limit) {
+      this.done = true;
+      return;
     }
-    if (!isWordCharacter(text, position)) break;
+    let position = this.position;
+    while (position < stop && isSkippedCode(text.charCodeAt(position))) position++;
+    if (position >= stop || !isWordCharacter(text, position)) {
+      this.done = true;
+      return;
+    }
     const start = position;
     while (position < stop && isWordCharacter(text, position)) position++;
+    this.position = position;
     // Curly and straight apostrophes are one for matching ("S’engage", "S'engage"); spans keep the text's own.
-    words.push({ start, end: position, lower: text.slice(start, position).toLowerCase().replace(/’/g, "'") });
+    const lower = text.slice(start, position).toLowerCase();
+    this.read.push({ start, end: position, lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower });
   }
-  return words;
 }
 
-function phraseAt(words: readonly Word[], index: number, length: number): string | undefined {
-  if (index + length > words.length) return undefined;
-  return words.slice(index, index + length).map((word) => word.lower).join(' ');
+/** Phrases (lower case, space separated) as a tree of their words, for finding the longest one a text spells. */
+interface PhraseNode {
+  readonly next: Map<string, PhraseNode>;
+  /** The phrase that ends here, when one does. */
+  phrase?: string;
 }
 
-/** The longest of `phrases` (lower case, space separated) that the words at `index` spell; its length in words. */
-function longestPhrase(words: readonly Word[], index: number, phrases: ReadonlySet<string>, maxWords: number): number {
-  let longest = 0;
-  let phrase = '';
-  for (let length = 1; length <= Math.min(maxWords, words.length - index); length++) {
-    const word = words[index + length - 1] as Word;
-    phrase = length === 1 ? word.lower : `${phrase} ${word.lower}`;
-    if (phrases.has(phrase)) longest = length;
+function phraseTree(phrases: Iterable<string>): PhraseNode {
+  const root: PhraseNode = { next: new Map() };
+  for (const phrase of phrases) {
+    let node = root;
+    for (const word of phrase.split(' ')) {
+      let child = node.next.get(word);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(word, child);
+      }
+      node = child;
+    }
+    node.phrase = phrase;
   }
-  return longest;
+  return root;
 }
 
-interface PhraseTable {
-  readonly phrases: ReadonlySet<string>;
-  readonly maxWords: number;
+/** The longest phrase of `tree` that the words at `index` spell, and its length in words; undefined when none does. */
+function longestPhrase(words: Words, index: number, tree: PhraseNode): { readonly phrase: string; readonly length: number } | undefined {
+  let found: { phrase: string; length: number } | undefined;
+  let node: PhraseNode | undefined = tree;
+  for (let length = 1; node; length++) {
+    const word = words.at(index + length - 1);
+    if (!word) break;
+    node = node.next.get(word.lower);
+    if (node?.phrase !== undefined) found = { phrase: node.phrase, length };
+  }
+  return found;
 }
 
-const tables = new WeakMap<Lexicon, { adverbs: PhraseTable; modifiers: PhraseTable; additive: PhraseTable }>();
+interface PhraseTables {
+  readonly adverbs: PhraseNode;
+  readonly modifiers: PhraseNode;
+  readonly additive: PhraseNode;
+  readonly additiveWords: ReadonlySet<string>;
+  readonly forms: PhraseNode;
+}
 
-function tablesOf(lexicon: Lexicon): { adverbs: PhraseTable; modifiers: PhraseTable; additive: PhraseTable } {
+const tables = new WeakMap<Lexicon, PhraseTables>();
+
+function tablesOf(lexicon: Lexicon): PhraseTables {
   let found = tables.get(lexicon);
   if (!found) {
-    const table = (list: readonly string[]): PhraseTable => {
-      const phrases = new Set(list.map((item) => item.toLowerCase()));
-      return { phrases, maxWords: Math.max(1, ...list.map((item) => item.split(' ').length)) };
-    };
+    const lower = (list: readonly string[]): string[] => list.map((item) => item.toLowerCase());
+    const additive = lower([lexicon.additive.second, ...lexicon.additive.later]);
     found = {
-      adverbs: table([...lexicon.operativeAdverbs, ...lexicon.preambularAdverbs]),
-      modifiers: table(lexicon.modifiers),
-      additive: table([lexicon.additive.second, ...lexicon.additive.later]),
+      adverbs: phraseTree(lower([...lexicon.operativeAdverbs, ...lexicon.preambularAdverbs])),
+      modifiers: phraseTree(lower(lexicon.modifiers)),
+      additive: phraseTree(additive),
+      additiveWords: new Set(additive),
+      forms: phraseTree(lexicon.formKeys),
     };
     tables.set(lexicon, found);
   }
   return found;
+}
+
+/** The opener's words as written, without emphasis markers and with white space as single spaces. */
+function plainWords(text: string, start: number, end: number): string {
+  // Most openers are plain ASCII words with single spaces: the slice is the answer.
+  let plain = true;
+  for (let position = start; position < end && plain; position++) {
+    const code = text.charCodeAt(position);
+    plain = code < 128 && code !== 42 && code !== 95 && (code > 32 || (code === 32 && text.charCodeAt(position - 1) !== 32 && position > start));
+  }
+  const slice = text.slice(start, end);
+  return plain ? slice : slice.replace(/[*_]/g, '').replace(/\s+/g, ' ');
 }
 
 /** The opener of the paragraph whose own words begin at `offset`; undefined when no word starts there. */
@@ -88,19 +151,21 @@ export function readOpener(text: string, offset: number, lexicon: Lexicon | unde
   let position = offset;
   let emphasisOpen: Span | undefined;
   // A stray quote before the first word is scanning residue ("‘Having regard"), not part of the opener.
-  while (position < offset + 2 && /['‘’`]/.test(text[position] ?? '')) position++;
+  while (position < offset + 2 && isStrayQuote(text.charCodeAt(position))) position++;
   // Negotiation drafts bracket alternative openers: "[Urges][Calls upon] States …" opens with "Urges",
   // still checked; the span stays on the words (the brackets are bracket-balance's). A bracketed
   // note in lower case ("[deleted]", "[agreed ad ref]") is no opener.
   if (text[position] === '[' && /^[*_]{0,2}\p{Lu}/u.test(text.slice(position + 1, position + 4))) position++;
-  const marker = /^(\*\*|\*|__|_)/.exec(text.slice(position, position + 2));
-  if (marker) {
-    emphasisOpen = { start: position, end: position + marker[0].length };
-    position += marker[0].length;
+  const markerCode = text.charCodeAt(position);
+  if (markerCode === 42 /* * */ || markerCode === 95 /* _ */) {
+    // "**", "*", "__" or "_"
+    const length = text.charCodeAt(position + 1) === markerCode ? 2 : 1;
+    emphasisOpen = { start: position, end: position + length };
+    position += length;
   }
   const maxWords = (lexicon?.longestForm ?? 1) + 6;
-  const words = readWords(text, position, maxWords);
-  const first = words[0];
+  const words = new Words(text, position, maxWords);
+  const first = words.at(0);
   if (!first) return undefined;
 
   const match = lexicon ? matchWords(text, words, lexicon) : undefined;
@@ -114,84 +179,83 @@ export function readOpener(text: string, offset: number, lexicon: Lexicon | unde
       : undefined;
     emphasis = close ? { open: emphasisOpen, close } : { open: emphasisOpen };
   }
-  return {
-    span,
-    text: text.slice(span.start, span.end).replace(/[*_]/g, '').replace(/\s+/g, ' '),
-    ...(emphasis ? { emphasis } : {}),
-    ...(match ? { match: match.openerMatch } : {}),
-  };
+  // Every key present (an absent part undefined): one shape per node type keeps the code that reads them monomorphic.
+  return { span, text: plainWords(text, span.start, span.end), emphasis, match: match?.openerMatch };
 }
 
-function matchWords(text: string, words: readonly Word[], lexicon: Lexicon): { openerMatch: OpenerMatch; lastWord: Word } | undefined {
-  const { adverbs, modifiers, additive } = tablesOf(lexicon);
+function matchWords(text: string, words: Words, lexicon: Lexicon): { openerMatch: OpenerMatch; lastWord: Word } | undefined {
+  const { adverbs, modifiers, additive, additiveWords, forms } = tablesOf(lexicon);
   // Try with as many leading adverbs as the text has, then with fewer: "Further" is an adverb in
   // "Further requests" but part of nothing in "Further to its resolution".
-  const adverbRuns: number[][] = [[]];
+  const adverbRuns: number[] = [0];
   let index = 0;
-  const run: number[] = [];
   for (let count = 0; count < 3; count++) {
-    const length = longestPhrase(words, index, adverbs.phrases, adverbs.maxWords);
+    const length = longestPhrase(words, index, adverbs)?.length ?? 0;
     if (length === 0) break;
-    for (let word = index; word < index + length; word++) run.push(word);
     index += length;
-    adverbRuns.unshift([...run]);
+    adverbRuns.unshift(index);
   }
-  for (const adverbWords of adverbRuns) {
-    const formStart = adverbWords.length;
-    const length = longestPhrase(words, formStart, lexicon.formKeys, lexicon.longestForm);
-    if (length > 0) {
-      const form = lexicon.byForm.get(phraseAt(words, formStart, length) ?? '');
-      if (!form) continue;
-      const formFirst = words[formStart] as Word;
-      const formLast = words[formStart + length - 1] as Word;
+  for (const formStart of adverbRuns) {
+    const form = longestPhrase(words, formStart, forms);
+    if (form) {
+      const found = lexicon.byForm.get(form.phrase);
+      if (!found) continue;
+      const length = form.length;
+      const formFirst = words.at(formStart) as Word;
+      const formLast = words.at(formStart + length - 1) as Word;
       let last = formLast;
       let next = formStart + length;
       let additiveWord: OpenerMatch['additive'];
       // "Recalling also", "Requests further", "Takes note also with appreciation", "Prie en outre"
-      const additiveLength = longestPhrase(words, next, additive.phrases, additive.maxWords);
-      if (additiveLength > 0) {
-        const additiveFirst = words[next] as Word;
-        last = words[next + additiveLength - 1] as Word;
-        additiveWord = { word: phraseAt(words, next, additiveLength) ?? '', span: { start: additiveFirst.start, end: last.end }, position: 'after' };
-        next += additiveLength;
+      const additiveAfter = longestPhrase(words, next, additive);
+      if (additiveAfter) {
+        const additiveFirst = words.at(next) as Word;
+        last = words.at(next + additiveAfter.length - 1) as Word;
+        additiveWord = { word: additiveAfter.phrase, span: { start: additiveFirst.start, end: last.end }, position: 'after' };
+        next += additiveAfter.length;
       }
       let modifierSpan: Span | undefined;
-      const modifierLength = longestPhrase(words, next, modifiers.phrases, modifiers.maxWords);
-      if (modifierLength > 0) {
-        const modifierFirst = words[next] as Word;
-        const modifierLast = words[next + modifierLength - 1] as Word;
+      const modifier = longestPhrase(words, next, modifiers);
+      if (modifier) {
+        const modifierFirst = words.at(next) as Word;
+        const modifierLast = words.at(next + modifier.length - 1) as Word;
         modifierSpan = { start: modifierFirst.start, end: modifierLast.end };
         last = modifierLast;
-        next += modifierLength;
+        next += modifier.length;
         // "Noting with satisfaction also", "Taking note with appreciation also"
-        const lengthAfterModifier = additiveWord ? 0 : longestPhrase(words, next, additive.phrases, additive.maxWords);
-        if (lengthAfterModifier > 0) {
-          const additiveFirst = words[next] as Word;
-          last = words[next + lengthAfterModifier - 1] as Word;
-          additiveWord = { word: phraseAt(words, next, lengthAfterModifier) ?? '', span: { start: additiveFirst.start, end: last.end }, position: 'after' };
+        const additiveAfterModifier = additiveWord ? undefined : longestPhrase(words, next, additive);
+        if (additiveAfterModifier) {
+          const additiveFirst = words.at(next) as Word;
+          last = words.at(next + additiveAfterModifier.length - 1) as Word;
+          additiveWord = { word: additiveAfterModifier.phrase, span: { start: additiveFirst.start, end: last.end }, position: 'after' };
         }
       }
-      const adverbSpans = adverbWords.map((wordIndex) => {
-        const word = words[wordIndex] as Word;
-        return { start: word.start, end: word.end };
-      });
+      const adverbWords: Word[] = [];
+      for (let wordIndex = 0; wordIndex < formStart; wordIndex++) adverbWords.push(words.at(wordIndex) as Word);
+      // Most openers have no adverb: one empty list for all of them (it is never changed).
+      const adverbSpans = formStart === 0 ? noAdverbs : adverbWords.map((word) => ({ start: word.start, end: word.end }));
       if (!additiveWord) {
-        const before = adverbWords.map((wordIndex) => words[wordIndex] as Word).find((word) => additive.phrases.has(word.lower));
+        const before = adverbWords.find((word) => additiveWords.has(word.lower));
         if (before) additiveWord = { word: before.lower, span: { start: before.start, end: before.end }, position: 'before' };
       }
-      return {
-        openerMatch: {
-          entry: form.entry,
-          kind: form.kind,
-          formSpan: { start: formFirst.start, end: formLast.end },
-          formText: text.slice(formFirst.start, formLast.end).replace(/[*_]/g, '').replace(/\s+/g, ' '),
-          adverbs: adverbSpans,
-          ...(additiveWord ? { additive: additiveWord } : {}),
-          ...(modifierSpan ? { modifierSpan } : {}),
-        },
-        lastWord: last,
+      const openerMatch: OpenerMatch = {
+        entry: found.entry,
+        kind: found.kind,
+        formSpan: { start: formFirst.start, end: formLast.end },
+        formText: plainWords(text, formFirst.start, formLast.end),
+        adverbs: adverbSpans,
+        additive: additiveWord,
+        modifierSpan,
       };
+      return { openerMatch, lastWord: last };
     }
   }
   return undefined;
+}
+
+const noAdverbs: readonly Span[] = [];
+
+/** A quote left before the first word by a scan: ' ‘ ’ ` */
+function isStrayQuote(code: number): boolean {
+  return code === 39 || code === 0x2018 || code === 0x2019 || code === 96;
 }

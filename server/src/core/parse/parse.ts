@@ -30,17 +30,22 @@ import {
   footnoteSeparatorPattern,
   isPageFurniture,
   isSpace,
+  isSeparatorLine,
+  isSpaceCode,
   separatorPattern,
   splitLines,
   type Line,
 } from './lines';
 import { readOpener } from './openers';
+import type { SearchMemo } from './search-memo';
 import { trailingCallLength, withoutTrailingCalls } from '../text-ends';
 
 export interface ParseOptions {
   /** "auto" (or undefined) reads the language from the chapeau. */
   readonly language?: string;
   readonly extraOpeners?: { readonly operative: readonly string[]; readonly preambular: readonly string[] };
+  /** An incremental session's searches of the previous version, reused where the text did not change. */
+  readonly searches?: SearchMemo;
 }
 
 export function parse(text: string, options: ParseOptions = {}): Draft {
@@ -121,12 +126,44 @@ interface ChunkReading {
 
 /** "A", "B.", "II": a section marker alone on its line (a scan may read "C" as "c"). */
 const sectionMarkerPattern = /^(?:[IVXLC]{1,6}|[A-Za-z])\.?$/;
-/** A cheap first test for a chapeau line: it ends with an organ's name, or with a comma. */
-const chapeauEndingPattern = new RegExp(
-  `(?:${languageConventions.flatMap((conventions) => conventions.organs).map((organ) => organ.replace(/[.*+?^\${}()|[\]\\]/g, '\\$&')).join('|')})[.,،，]?$|,$`,
-  'u',
-);
+/** Every organ's name, by its last UTF-16 unit. */
+const organsByLastCode = new Map<number, string[]>();
+for (const organ of languageConventions.flatMap((conventions) => conventions.organs)) {
+  const last = organ.charCodeAt(organ.length - 1);
+  organsByLastCode.set(last, [...(organsByLastCode.get(last) ?? []), organ]);
+}
+
+const noOrgans: readonly string[] = [];
+
+function endsWithOrgan(content: string, end: number): boolean {
+  for (const organ of organsByLastCode.get(content.charCodeAt(end - 1)) ?? noOrgans) {
+    if (end - organ.length >= 0 && content.startsWith(organ, end - organ.length)) return true;
+  }
+  return false;
+}
+
+/** A cheap first test for a chapeau line: it ends with an organ's name (perhaps and a comma or full stop), or with a comma. */
+function hasChapeauEnding(content: string): boolean {
+  const last = content.charCodeAt(content.length - 1);
+  if (last === 44 /* , */) return true;
+  if (endsWithOrgan(content, content.length)) return true;
+  // . , ، ，
+  return (last === 46 || last === 0x60c || last === 0xff0c) && endsWithOrgan(content, content.length - 1);
+}
 const genericEnglishChapeau = /^The ((?:[A-Z][\p{L}'’-]*)(?: (?:[A-Z][\p{L}'’-]*|of|and|on|for|the|in|to|against))*) ?(,)?$/u;
+/** Whether `text`'s white space is single spaces only, so that folding white space leaves it as it is. */
+function hasOnlySingleSpaces(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 32 ? text.charCodeAt(index + 1) === 32 || index === text.length - 1 : code < 33 || (code > 127 && isSpaceCode(code))) return false;
+  }
+  return true;
+}
+
+/** "A", "B.", "II": a section marker alone on its line (at most seven characters: see sectionMarkerPattern). */
+function isSectionMarker(content: string): boolean {
+  return content.length <= 7 && sectionMarkerPattern.test(content);
+}
 const headerTitlePattern = /^\d{1,3}\/\d{1,4}\.[ \t\u00A0]+(\S.*)$/;
 const terminalPunctuation = /[,;:.!?]$/;
 
@@ -149,6 +186,8 @@ class Parser {
   private readonly chunks: Chunk[] = [];
   private readonly chapeaus: Chapeau[] = [];
   private readonly annexes: { heading: Span; start: number; end: number }[] = [];
+  /** Whether the annexes stand in text order, apart (see annexesAt). */
+  private annexesApart: boolean | undefined;
   private language = 'unknown';
   private lexicon: Lexicon | undefined;
   private title: string | undefined;
@@ -177,10 +216,14 @@ class Parser {
     this.walk(bodyStart, new Map(chapeauLines.map((found) => [found.line.index, found.match])));
     this.scanned = this.isFromScan();
     const { parts, paragraphs, annexParagraphs } = this.classify();
-    const annexes: Annex[] = this.annexes.map((annex) => ({
+    const byAnnex = this.annexes.map((): { span: Span; number: NumberLabel }[] => []);
+    for (const item of annexParagraphs) {
+      for (const index of this.annexesAt(item.span.start)) byAnnex[index]?.push(item);
+    }
+    const annexes: Annex[] = this.annexes.map((annex, index) => ({
       heading: annex.heading,
       span: { start: annex.start, end: annex.end },
-      numberedParagraphs: annexParagraphs.filter((item) => item.span.start >= annex.start && item.span.start <= annex.end),
+      numberedParagraphs: byAnnex[index] ?? [],
     }));
     this.blocks.sort((a, b) => a.span.start - b.span.start);
     const footnoteTexts = this.footnoteTexts.sort((a, b) => a.span.start - b.span.start);
@@ -193,8 +236,10 @@ class Parser {
       // Bare digits are read as calls only where footnote texts exist to match them against.
       footnoteTexts.length > 0,
       this.numberWords(),
+      this.options.searches?.footnoteMarks(this.text),
     );
     const usesBareCalls = footnoteCalls.some((call) => call.style === 'bare');
+    const searches = this.options.searches;
     return {
       text: this.text,
       fromScan: this.scanned,
@@ -204,7 +249,7 @@ class Parser {
       paragraphs,
       footnoteCalls,
       footnoteTexts,
-      crossReferences: findCrossReferences(this.text, this.paragraphSpans(paragraphs), this.lexicon),
+      crossReferences: findCrossReferences(this.text, this.paragraphSpans(paragraphs), this.lexicon, searches && ((word) => searches.placesOf(this.text, word))),
       blocks: this.blocks,
       annexes,
       displacedText: this.displaced,
@@ -246,14 +291,18 @@ class Parser {
 
   private matchChapeau(line: Line): ChapeauMatch | undefined {
     const content = line.content;
-    if (content.length > 120 || content.length < 3 || !chapeauEndingPattern.test(content)) return undefined;
+    if (content.length > 120 || content.length < 3 || !hasChapeauEnding(content)) return undefined;
     for (const candidate of languageConventions) {
       const comma = content.endsWith(candidate.comma) ? candidate.comma : '';
       // A full stop where the comma belongs (a slip, or a scan's misreading) still ends a chapeau line.
       const stop = !comma && content.endsWith('.') ? 1 : 0;
-      const withoutComma = content.slice(0, content.length - comma.length - stop).trimEnd();
+      // Where the text before the comma ends, white space trimmed (no copy: most lines are no chapeau).
+      let withoutCommaEnd = content.length - comma.length - stop;
+      while (withoutCommaEnd > 0 && isSpaceCode(content.charCodeAt(withoutCommaEnd - 1))) withoutCommaEnd--;
+      if (withoutCommaEnd === 0 || !organsByLastCode.has(content.charCodeAt(withoutCommaEnd - 1))) continue;
       for (const organ of candidate.organs) {
-        if (!withoutComma.endsWith(organ)) continue;
+        if (withoutCommaEnd < organ.length || !content.startsWith(organ, withoutCommaEnd - organ.length)) continue;
+        const withoutComma = content.slice(0, withoutCommaEnd);
         const before = withoutComma.slice(0, withoutComma.length - organ.length).trim();
         // "Security Council" alone may be a wrapped line of a sentence; "The Security Council" is a chapeau.
         if (before === '' ? candidate.articles.length > 0 : !candidate.articles.some((article) => article.trim() === before)) continue;
@@ -365,7 +414,7 @@ class Parser {
 
   private isRunningTitle(line: Line): boolean {
     if (!this.title || line.content.length < 8 || line.content.length > this.title.length + 4) return false;
-    const content = line.content.replace(/\s+/g, ' ');
+    const content = hasOnlySingleSpaces(line.content) ? line.content : line.content.replace(/\s+/g, ' ');
     if (content === this.title) return this.title.split(' ').length >= 4;
     if (!this.title.includes(content)) return false;
     // A piece of a wrapped running title: only next to other page furniture.
@@ -374,6 +423,27 @@ class Parser {
       if (neighbour && isPageFurniture(neighbour.content)) return true;
     }
     return false;
+  }
+
+  /**
+   * The indexes of the annexes whose span holds `offset`, ends included. Annexes stand in text order,
+   * apart: found by binary search (looking through every annex for every block was quadratic).
+   */
+  private annexesAt(offset: number): number[] {
+    const annexes = this.annexes;
+    // Asked once the walk is done, when the annexes no longer change.
+    this.annexesApart ??= annexes.every((annex, index) => index === 0 || (annexes[index - 1] as (typeof annexes)[number]).end < annex.start);
+    if (!this.annexesApart) return annexes.flatMap((annex, index) => (offset >= annex.start && offset <= annex.end ? [index] : []));
+    let low = 0;
+    let high = annexes.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const annex = annexes[middle] as (typeof annexes)[number];
+      if (offset < annex.start) high = middle - 1;
+      else if (offset > annex.end) low = middle + 1;
+      else return [middle];
+    }
+    return [];
   }
 
   private addBlock(kind: BlockKind, start: number, end: number): void {
@@ -455,9 +525,9 @@ class Parser {
       // sub-paragraph, as under "(3)" — numbering-format's rewrite of "(3)" as "3." must not turn the
       // item into the paragraph's text (one reading per round otherwise).
       if (pendingNumber && chunk[0] && readSubLabel(this.text, chunk[0].contentStart)) flushPendingNumber();
-      const [first, ...glued] = region === 'body' ? this.splitAtGluedNumbers(chunk) : [chunk];
-      this.chunks.push({ lines: first ?? chunk, region, partIndex: Math.max(partIndex, 0), ...(pendingNumber ? { numberLine: pendingNumber } : {}) });
-      for (const lines of glued) this.chunks.push({ lines, region, partIndex: Math.max(partIndex, 0) });
+      const pieces = region === 'body' ? this.splitAtGluedNumbers(chunk) : undefined;
+      this.chunks.push({ lines: pieces?.[0] ?? chunk, region, partIndex: Math.max(partIndex, 0), numberLine: pendingNumber });
+      for (let piece = 1; pieces && piece < pieces.length; piece++) this.chunks.push({ lines: pieces[piece] as Line[], region, partIndex: Math.max(partIndex, 0), numberLine: undefined });
       pendingNumber = undefined;
       if (region === 'annex') {
         const annex = this.annexes[this.annexes.length - 1];
@@ -558,7 +628,7 @@ class Parser {
         footnoteMode = 'none';
       }
 
-      const bracketFootnote = bracketFootnoteTextPattern.exec(content);
+      const bracketFootnote = content.charCodeAt(0) === 91 /* [ */ ? bracketFootnoteTextPattern.exec(content) : null;
       if (bracketFootnote) {
         flushChunk();
         const labelLength = bracketFootnote[0].trimEnd().length;
@@ -567,7 +637,7 @@ class Parser {
         continue;
       }
 
-      if (separatorPattern.test(content)) {
+      if (isSeparatorLine(content)) {
         flushChunk();
         this.addBlock('artifact', line.contentStart, line.contentEnd);
         if (footnoteSeparatorPattern.test(content)) {
@@ -596,8 +666,8 @@ class Parser {
           span: { start: line.contentStart, end: line.contentEnd },
           organ: chapeau.organ,
           organSpan: chapeau.organSpan,
-          ...(chapeau.comma ? { comma: chapeau.comma } : {}),
-          ...(chapeau.fullStop ? { fullStop: chapeau.fullStop } : {}),
+          comma: chapeau.comma,
+          fullStop: chapeau.fullStop,
           language: chapeau.language,
         });
         continue;
@@ -630,7 +700,7 @@ class Parser {
       }
 
       // A section marker ("A", "II") is a chunk of its own, even with no blank line around it.
-      if (sectionMarkerPattern.test(content)) {
+      if (isSectionMarker(content)) {
         flushChunk();
         chunk.push(line);
         flushChunk();
@@ -651,10 +721,11 @@ class Parser {
    * operative opener is two paragraphs whose line break a copy lost ("… de l'Assemblée générale
    * 2. Considère que …"): it is cut before that number, and again for N+2 and so on.
    */
-  private splitAtGluedNumbers(lines: readonly Line[]): Line[][] {
+  private splitAtGluedNumbers(lines: Line[]): Line[][] {
     const head = lines[0];
     const number = head ? readNumberLabel(this.text, head.contentStart) : undefined;
-    if (!head || number?.style !== 'dot' || number.insertSuffix) return [[...lines]];
+    // Most chunks open with no number: the chunk as it is (the walk starts a new list for the next one).
+    if (!head || number?.style !== 'dot' || number.insertSuffix) return [lines];
     let expected = number.value + 1;
     const pieces: Line[][] = [];
     let current: Line[] = [];
@@ -676,7 +747,11 @@ class Parser {
   /** Where "<expected>. Opener" stands inside `line`, after a word and a space, not at its start. */
   private gluedNumberIn(line: Line, expected: number): number | undefined {
     const label = `${expected}. `;
-    for (let at = this.text.indexOf(label, line.contentStart + 1); at >= 0 && at < line.contentEnd; at = this.text.indexOf(label, at + 1)) {
+    // Searched in the line alone (a view, not a copy): in the whole text, a label found nowhere sent
+    // the search to the text's end from every numbered paragraph.
+    const from = line.contentStart + 1;
+    const stretch = this.text.slice(from, Math.min(this.text.length, line.contentEnd + label.length - 1));
+    for (let found = stretch.indexOf(label), at = from + found; found >= 0 && at < line.contentEnd; found = stretch.indexOf(label, found + 1), at = from + found) {
       if (this.text[at - 1] !== ' ' || !/[\p{L},;:)]/u.test(this.text[at - 2] ?? '')) continue;
       const opener = readOpener(this.text, at + label.length, this.lexicon);
       if (opener?.match?.kind === 'operative' && /^\p{Lu}/u.test(this.text.slice(opener.span.start, opener.span.start + 1))) return at;
@@ -761,8 +836,7 @@ class Parser {
       // The opener is the chunk's own: the white space skipped after a number crosses line breaks, and
       // "4" or "3 bis." alone over a closing line "Adopted …" is no paragraph that opens "Adopted" (its
       // fix would make the closing line a paragraph, and the next such pair would be read so).
-      const ownOpener = (found: Opener | undefined): Opener | undefined => (found && found.span.start < span.end ? found : undefined);
-      opener = ownOpener(opener);
+      if (opener && opener.span.start >= span.end) opener = undefined;
       // A bare number ("3 Requests") counts only before a known opener; otherwise it is text.
       if (number?.style === 'bare' && !opener?.match) {
         number = undefined;
@@ -770,14 +844,18 @@ class Parser {
       }
       const subLabel = number ? undefined : readSubLabel(this.text, span.start);
       const textStart = number ? textAfterNumber : subLabel ? this.skipSpaces(subLabel.span.end) : span.start;
-      if (subLabel) opener = ownOpener(readOpener(this.text, textStart, this.lexicon));
+      if (subLabel) {
+        opener = readOpener(this.text, textStart, this.lexicon);
+        if (opener && opener.span.start >= span.end) opener = undefined;
+      }
+      // Absent parts are undefined here, not left out: this object is the parser's own (a spread per part cost more than the reading).
       return {
         chunk,
         span,
-        ...(number ? { number } : {}),
-        ...(subLabel ? { subLabel } : {}),
-        ...(opener ? { opener } : {}),
-        ...(subject ? { subject: { start: subject.start, end: subject.end } } : {}),
+        number,
+        subLabel,
+        opener,
+        subject: subject ? { start: subject.start, end: subject.end } : undefined,
         textStart,
         content: this.text.slice(span.start, span.end),
       };
@@ -788,7 +866,7 @@ class Parser {
     const sectionOf: number[] = [];
     const sectionStarts: number[] = [0];
     seen.forEach((item, index) => {
-      if (index > 0 && sectionMarkerPattern.test(item.content)) sectionStarts.push(index);
+      if (index > 0 && isSectionMarker(item.content)) sectionStarts.push(index);
       sectionOf.push(sectionStarts.length - 1);
     });
     const operativeStarts = sectionStarts.map((start, section) =>
@@ -869,9 +947,9 @@ class Parser {
       out.push({
         kind,
         pieces: numberLine && item.number ? [{ start: numberLine.contentStart, end: numberLine.contentEnd }, span] : [span],
-        ...(item.number ? { number: item.number } : {}),
-        ...(item.opener ? { opener: item.opener } : {}),
-        ...(item.subject ? { subject: item.subject } : {}),
+        number: item.number,
+        opener: item.opener,
+        subject: item.subject,
         textStart: item.textStart,
         subparagraphs: [],
         partIndex,
@@ -911,7 +989,7 @@ class Parser {
     if (!lastSection) return -1;
     for (let index = to - 1; index >= from; index--) {
       const item = seen[index] as ChunkReading;
-      if (!item.subLabel && !this.isClosing(item.content) && item.opener && !sectionMarkerPattern.test(item.content)) return index;
+      if (!item.subLabel && !this.isClosing(item.content) && item.opener && !isSectionMarker(item.content)) return index;
     }
     return -1;
   }
@@ -980,7 +1058,7 @@ class Parser {
 
   /** A short line that ends no sentence and opens with no known opener: "I", "A.", "Global context". */
   private isHeading(content: string, opener: Opener | undefined): boolean {
-    if (sectionMarkerPattern.test(content)) return true;
+    if (isSectionMarker(content)) return true;
     if (opener?.match || content.includes('\n') || content.length > 100) return false;
     return endsOpen(content) && content.split(/\s+/).length <= 14;
   }
@@ -1044,14 +1122,15 @@ class Parser {
     const children = sub.children.map((child) => this.freezeSub(child));
     const ownEnd = children[0] ? children[0].span.start : sub.span.end;
     const text = this.piecesText(sub.pieces, ownEnd);
+    // Every key present (an absent part undefined): one shape per node type keeps the code that reads them monomorphic.
     return {
       span: sub.span,
       pieces: sub.pieces,
-      ...(sub.label ? { label: sub.label } : {}),
+      label: sub.label,
       level: sub.level,
       textStart: sub.textStart,
       text,
-      ...this.lastCharacterOf(sub.pieces, ownEnd),
+      lastCharacter: this.lastCharacterOf(sub.pieces, ownEnd),
       children,
     };
   }
@@ -1063,16 +1142,17 @@ class Parser {
     const lastSub = subparagraphs[subparagraphs.length - 1];
     const end = Math.max(lastPiece.end, lastSub ? lastSub.span.end : 0);
     const ownEnd = subparagraphs[0] ? subparagraphs[0].span.start : end;
+    // Every key present (an absent part undefined): one shape per node type keeps the code that reads them monomorphic.
     return {
       kind: paragraph.kind,
       span: { start: Math.min(first.start, paragraph.number?.span.start ?? first.start), end },
       pieces: paragraph.pieces,
-      ...(paragraph.number ? { number: paragraph.number } : {}),
-      ...(paragraph.opener ? { opener: paragraph.opener } : {}),
-      ...(paragraph.subject ? { subject: paragraph.subject } : {}),
+      number: paragraph.number,
+      opener: paragraph.opener,
+      subject: paragraph.subject,
       textStart: paragraph.textStart,
       text: this.piecesText(paragraph.pieces, ownEnd),
-      ...this.lastCharacterOf(paragraph.pieces, ownEnd),
+      lastCharacter: this.lastCharacterOf(paragraph.pieces, ownEnd),
       subparagraphs,
       partIndex: paragraph.partIndex,
       sectionIndex: paragraph.sectionIndex,
@@ -1090,15 +1170,15 @@ class Parser {
     return text;
   }
 
-  private lastCharacterOf(pieces: readonly Span[], limit: number): { lastCharacter?: Span } {
+  private lastCharacterOf(pieces: readonly Span[], limit: number): Span | undefined {
     for (let index = pieces.length - 1; index >= 0; index--) {
       const piece = pieces[index] as Span;
       if (piece.start >= limit) continue;
       let end = Math.min(piece.end, limit);
-      while (end > piece.start && isSpace(this.text[end - 1])) end--;
-      if (end > piece.start) return { lastCharacter: { start: end - 1, end } };
+      while (end > piece.start && isSpaceCode(this.text.charCodeAt(end - 1))) end--;
+      if (end > piece.start) return { start: end - 1, end };
     }
-    return {};
+    return undefined;
   }
 
   // ---- pass 3: footnote calls and cross-references -------------------------------------------
@@ -1130,7 +1210,7 @@ class Parser {
       paragraph.pieces.forEach((piece) => add(piece, 'any'));
       paragraph.subparagraphs.forEach(addSub);
     }
-    const inAnnex = (span: Span): boolean => this.annexes.some((annex) => span.start >= annex.start && span.start <= annex.end);
+    const inAnnex = (span: Span): boolean => this.annexesAt(span.start).length > 0;
     for (const block of this.blocks) {
       if (block.kind === 'header') {
         // A yearbook's heading line may carry a call: "6 (1946). Resolution of 17 May 1946 21".

@@ -18,6 +18,43 @@ function quote(text: string): string {
   return flat.length > quotedLength ? `${flat.slice(0, quotedLength - 1)}…` : flat;
 }
 
+/** A square bracket of a run's text (not quoted, not a footnote mark's), in run offsets. */
+interface RunBracket {
+  readonly offset: number;
+  readonly opens: boolean;
+}
+
+/**
+ * The brackets of a run of prose, in order: a pure function of its text, so a session keeps it from
+ * one version of the draft to the next.
+ */
+function bracketsOf(run: Pick<ProseRun, 'text' | 'quotations'>): RunBracket[] {
+  const brackets: RunBracket[] = [];
+  const text = run.text;
+  // From one bracket to the next with the native search: most runs have none.
+  let nextOpen = text.indexOf('[');
+  let nextClose = text.indexOf(']');
+  for (let offset = 0; offset < text.length; offset++) {
+    if (nextOpen >= 0 && nextOpen < offset) nextOpen = text.indexOf('[', offset);
+    if (nextClose >= 0 && nextClose < offset) nextClose = text.indexOf(']', offset);
+    if (nextOpen < 0 && nextClose < 0) break;
+    offset = nextOpen < 0 ? nextClose : nextClose < 0 ? nextOpen : Math.min(nextOpen, nextClose);
+    const character = text[offset];
+    if (isQuoted(run, offset, offset + 1)) continue;
+    if (character === '[') {
+      const mark = footnoteMark.exec(text.slice(offset, offset + 24));
+      if (mark) {
+        offset += mark[0].length - 1;
+        continue;
+      }
+      brackets.push({ offset, opens: true });
+      continue;
+    }
+    brackets.push({ offset, opens: false });
+  }
+  return brackets;
+}
+
 export const bracketBalanceRule: Rule = {
   id: 'bracket-balance',
   description: 'Square brackets of negotiation text are balanced; in final mode no bracketed text remains.',
@@ -35,16 +72,8 @@ export const bracketBalanceRule: Rule = {
     // header's "[on the report of the First Committee (A/80/534, para. 7)]" and "[S/4349]" are not
     // negotiation text, and footnote marks ("[^3]") are blanked out of the prose.
     for (const run of bodyProse(draft)) {
-      for (let offset = 0; offset < run.text.length; offset++) {
-        const character = run.text[offset];
-        if (character !== '[' && character !== ']') continue;
-        if (isQuoted(run, offset, offset + 1)) continue;
-        if (character === '[') {
-          const mark = footnoteMark.exec(run.text.slice(offset, offset + 24));
-          if (mark) {
-            offset += mark[0].length - 1;
-            continue;
-          }
+      for (const { offset, opens } of context.perRun(run, bracketsOf)) {
+        if (opens) {
           open.push({ run, offset });
           continue;
         }

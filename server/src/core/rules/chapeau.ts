@@ -1,5 +1,6 @@
 import { conventionsOf } from '../lexicon/lexicon';
 import type { Rule } from '../rule';
+import { firstParagraphAfter } from '../structure';
 
 export const chapeauRule: Rule = {
   id: 'chapeau',
@@ -29,7 +30,7 @@ export const chapeauRule: Rule = {
       const written = draft.text.slice(chapeau.span.start, chapeau.span.end);
       // Without a preamble, adopted Council texts print the chapeau without its comma ("The Security
       // Council" over "1. Calls upon …"): the comma is asked for only where a preambular paragraph follows.
-      const firstAfter = draft.paragraphs.find((paragraph) => paragraph.span.start > chapeau.span.end);
+      const firstAfter = firstParagraphAfter(draft, chapeau.span.end);
       // The comma of the chapeau's language ("大会，", "الجمعية العامة،"): the parser reads a chapeau by it,
       // and "大会," with another comma is no chapeau (fix all turned it back and forth).
       const comma = conventionsOf(chapeau.language).comma;

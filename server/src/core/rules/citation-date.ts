@@ -4,7 +4,9 @@ import { styleFor, type StyleData } from '../lexicon/lexicon';
 import { alternation, writeDate } from '../lexicon/style';
 import type { Draft, Span } from '../model';
 import { bodyProse, draftSpan, inOneSegment, isQuoted, type ProseRun } from '../prose';
-import type { Rule, RuleReport } from '../rule';
+import type { Rule, RuleContext } from '../rule';
+import { matchesAtCandidates } from '../text-scan';
+import { detached } from '../text-memo';
 
 /** One resolution cited in the text: "60/175" of "resolutions 53/72 of 4 December 1998, 60/175 and …". */
 interface Citation {
@@ -35,7 +37,10 @@ interface CitedDate {
 }
 
 interface CitationPatterns {
+  /** The citation words, sticky: tried where `wordTails` are found (see `citationWords`). */
   readonly word: RegExp;
+  /** The citation words without their first letter ("esolution"), none a prefix of another. */
+  readonly wordTails: readonly string[];
   /** An organ's name ending right before the citation word: "Human Rights Council ". */
   readonly number: RegExp;
   readonly date: RegExp;
@@ -60,7 +65,8 @@ function patternsOf(style: StyleData): CitationPatterns {
     const month = alternation(style.months);
     const date = `(\\d{1,2})${space}+(${month})${space}+(\\d{4})(?![\\p{L}\\p{N}])`;
     patterns = {
-      word: new RegExp(`(?<![\\p{L}\\p{N}])${wordAlternation}(?![\\p{L}\\p{N}])${space}+`, 'gu'),
+      word: new RegExp(`(?<![\\p{L}\\p{N}])${wordAlternation}(?![\\p{L}\\p{N}])${space}+`, 'uy'),
+      wordTails: wordTails(words),
       // "60/175", "35/142 B", "ES-10/24", "2005/13"; "217 A (III)", "1653 (XVI)", "2231 (2015)"
       number: /(?:(?:ES-|S-)?\d{1,4}\/\d{1,4}(?:[ \u00A0][A-Z](?![\p{L}\p{N}]))?|\d{1,4}(?:[ \u00A0][A-Z])?[ \u00A0]\((?:[IVXLC]+|ES-[IVXLC]+|S-[IVXLC]+|\d{4})\))(?![\p{L}\p{N}/])/uy,
       date: new RegExp(`,?${space}+${style.citations.dateWord}${space}+${date}`, 'uy'),
@@ -76,6 +82,30 @@ function patternsOf(style: StyleData): CitationPatterns {
     patternCache.set(style, patterns);
   }
   return patterns;
+}
+
+/** The words without their first letter, shortest first, leaving out any that a shorter one begins. */
+function wordTails(words: readonly string[]): string[] {
+  const tails: string[] = [];
+  for (const tail of words.map((word) => word.slice(1)).sort((a, b) => a.length - b.length)) {
+    if (!tails.some((shorter) => tail.startsWith(shorter))) tails.push(tail);
+  }
+  return tails;
+}
+
+/**
+ * The citation words of `text` ("resolution", "Resolutions" …) with the space after them, as a global
+ * search for them would find them: the pattern is tried only one character before where the rest of
+ * a word stands, found with the native substring search.
+ */
+function citationWords(text: string, patterns: CitationPatterns): RegExpExecArray[] {
+  const candidates: number[] = [];
+  for (const tail of patterns.wordTails) {
+    // A word of one letter has no rest to look for: it may start anywhere.
+    if (tail === '') for (let at = 0; at < text.length; at++) candidates.push(at);
+    else for (let at = text.indexOf(tail, 1); at >= 0; at = text.indexOf(tail, at + 1)) candidates.push(at - 1);
+  }
+  return matchesAtCandidates(patterns.word, text, candidates);
 }
 
 function sticky(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
@@ -108,7 +138,12 @@ function capitalisedWordsBefore(before: string, connectors: readonly string[]): 
   return start === undefined ? undefined : before.slice(start);
 }
 
-function organBefore(run: ProseRun, at: number, patterns: CitationPatterns, ownOrgan: string | undefined): { organ: string; bare: boolean } {
+/**
+ * The organ named before a citation word, as written, or '' with whether none is named at all
+ * ("bare") or the draft's own is ("its resolution"). Whether a named organ is the draft's own is
+ * `organOf`'s question: it depends on the chapeau, not on this run's text.
+ */
+function namedOrganBefore(run: Pick<ProseRun, 'text'>, at: number, patterns: CitationPatterns): { organ: string; bare: boolean } {
   const before = run.text.slice(Math.max(0, at - 100), at);
   const organText = capitalisedWordsBefore(before, patterns.connectors);
   const found = organText === undefined ? undefined : [organText, organText];
@@ -125,69 +160,89 @@ function organBefore(run: ProseRun, at: number, patterns: CitationPatterns, ownO
   const connectors = new Set(patterns.connectors);
   while (words.length > 0 && (connectors.has(words[words.length - 1] ?? '') || (words[words.length - 1] ?? '').length < 2)) words = words.slice(0, -1);
   const organ = words.join(' ');
-  if (organ === '') return { organ: '', bare: true };
+  return organ === '' ? { organ: '', bare: true } : { organ: detached(organ), bare: false };
+}
+
+/** The organ a citation names, lower case, or '' for the draft's own organ ("its resolution", "General Assembly resolution" in an Assembly text) or for none named. */
+function organOf(named: { organ: string; bare: boolean }, ownOrgan: string | undefined): { organ: string; bare: boolean } {
+  const { organ, bare } = named;
+  if (organ === '') return { organ, bare };
   if (ownOrgan && (organ === ownOrgan || ownOrgan.endsWith(` ${organ}`))) return { organ: '', bare: false };
   return { organ: organ.toLowerCase(), bare: false };
 }
 
-function readCitations(draft: Draft, style: StyleData): Citation[] {
+/** A citation as read from its run's text alone, in run offsets (see `Citation`). */
+type RunCitation = Omit<Citation, 'run' | 'organ' | 'bare'> & { readonly named: { organ: string; bare: boolean } };
+
+/**
+ * The citations in a run of prose, in run offsets: a pure function of its text, so a session keeps
+ * it from one version of the draft to the next. Strings kept are copies (see `detached`).
+ */
+function runCitations(run: Pick<ProseRun, 'text' | 'quotations'>, style: StyleData, patterns: CitationPatterns): RunCitation[] {
+  const citations: RunCitation[] = [];
+  for (const word of citationWords(run.text, patterns)) {
+    if (isQuoted(run, word.index, word.index + word[0].length)) continue;
+    const named = namedOrganBefore(run, word.index, patterns);
+    /** `dated`: some date follows the number, in the style's form (`date`) or another (date-format's to rewrite). */
+    const list: { number: RegExpExecArray; date?: CitedDate; shared: boolean; dated: boolean }[] = [];
+    let at = word.index + word[0].length;
+    for (;;) {
+      const number = sticky(patterns.number, run.text, at);
+      if (!number) break;
+      at = number.index + number[0].length;
+      const date = sticky(patterns.date, run.text, at);
+      let entry: (typeof list)[number] = { number, shared: false, dated: false };
+      const otherDate = date ? null : sticky(patterns.otherDate, run.text, at);
+      if (otherDate) {
+        entry = { number, shared: true, dated: true };
+        at = otherDate.index + otherDate[0].length;
+      } else if (date) {
+        const [, day = '', month = '', year = ''] = date;
+        const value = detached(writeDate(style, Number(day), style.months.indexOf(month), year));
+        at = date.index + date[0].length;
+        // "70/1 and 70/299 of 25 September 2015 and 29 July 2016, respectively": whose date is whose is not said.
+        const second = sticky(patterns.secondDate, run.text, at);
+        entry = { number, date: { value, start: date.index, valueStart: date.index + date[0].search(/\d/), end: at }, shared: second !== null, dated: true };
+        if (second) at = second.index + second[0].length;
+      }
+      list.push(entry);
+      const separator = sticky(patterns.separator, run.text, at);
+      if (!separator || !sticky(patterns.number, run.text, separator.index + separator[0].length)) break;
+      at = separator.index + separator[0].length;
+    }
+    // A date after several numbers may be all of theirs ("resolutions 2200 A (XXI) and 2201 (XXI) of
+    // 16 December 1966"): the numbers before it are dated, but only the last one surely by that date.
+    let coveredFrom = list.length;
+    const covered = new Set<number>();
+    for (let index = list.length - 1; index >= 0; index--) {
+      if (list[index]?.dated) coveredFrom = index;
+      if (coveredFrom < list.length) covered.add(index);
+    }
+    list.forEach((entry, index) => {
+      const previousDated = index > 0 && list[index - 1]?.dated === true;
+      const ownDate = entry.date && !entry.shared && (index === 0 || previousDated) ? entry.date : undefined;
+      citations.push({
+        named,
+        number: detached(entry.number[0].replace(/[\s\u00A0]+/g, ' ')),
+        start: entry.number.index,
+        end: entry.number.index + entry.number[0].length,
+        ...(ownDate ? { date: ownDate } : {}),
+        dated: covered.has(index),
+        alone: list.length === 1,
+      });
+    });
+  }
+  return citations;
+}
+
+function readCitations(draft: Draft, style: StyleData, context: RuleContext): Citation[] {
   const patterns = patternsOf(style);
   const ownOrgan = draft.parts.find((part) => part.chapeau)?.chapeau?.organ;
   const citations: Citation[] = [];
+  const scan = (run: ProseRun): RunCitation[] => runCitations(run, style, patterns);
   for (const run of bodyProse(draft)) {
-    for (const word of run.text.matchAll(patterns.word)) {
-      if (isQuoted(run, word.index, word.index + word[0].length)) continue;
-      const { organ, bare } = organBefore(run, word.index, patterns, ownOrgan);
-      /** `dated`: some date follows the number, in the style's form (`date`) or another (date-format's to rewrite). */
-      const list: { number: RegExpExecArray; date?: CitedDate; shared: boolean; dated: boolean }[] = [];
-      let at = word.index + word[0].length;
-      for (;;) {
-        const number = sticky(patterns.number, run.text, at);
-        if (!number) break;
-        at = number.index + number[0].length;
-        const date = sticky(patterns.date, run.text, at);
-        let entry: (typeof list)[number] = { number, shared: false, dated: false };
-        const otherDate = date ? null : sticky(patterns.otherDate, run.text, at);
-        if (otherDate) {
-          entry = { number, shared: true, dated: true };
-          at = otherDate.index + otherDate[0].length;
-        } else if (date) {
-          const [, day = '', month = '', year = ''] = date;
-          const value = writeDate(style, Number(day), style.months.indexOf(month), year);
-          at = date.index + date[0].length;
-          // "70/1 and 70/299 of 25 September 2015 and 29 July 2016, respectively": whose date is whose is not said.
-          const second = sticky(patterns.secondDate, run.text, at);
-          entry = { number, date: { value, start: date.index, valueStart: date.index + date[0].search(/\d/), end: at }, shared: second !== null, dated: true };
-          if (second) at = second.index + second[0].length;
-        }
-        list.push(entry);
-        const separator = sticky(patterns.separator, run.text, at);
-        if (!separator || !sticky(patterns.number, run.text, separator.index + separator[0].length)) break;
-        at = separator.index + separator[0].length;
-      }
-      // A date after several numbers may be all of theirs ("resolutions 2200 A (XXI) and 2201 (XXI) of
-      // 16 December 1966"): the numbers before it are dated, but only the last one surely by that date.
-      let coveredFrom = list.length;
-      const covered = new Set<number>();
-      for (let index = list.length - 1; index >= 0; index--) {
-        if (list[index]?.dated) coveredFrom = index;
-        if (coveredFrom < list.length) covered.add(index);
-      }
-      list.forEach((entry, index) => {
-        const previousDated = index > 0 && list[index - 1]?.dated === true;
-        const ownDate = entry.date && !entry.shared && (index === 0 || previousDated) ? entry.date : undefined;
-        citations.push({
-          run,
-          organ,
-          bare,
-          number: entry.number[0].replace(/[\s\u00A0]+/g, ' '),
-          start: entry.number.index,
-          end: entry.number.index + entry.number[0].length,
-          ...(ownDate ? { date: ownDate } : {}),
-          dated: covered.has(index),
-          alone: list.length === 1,
-        });
-      });
+    for (const { named, ...citation } of context.perRun(run, scan)) {
+      citations.push({ run, ...organOf(named, ownOrgan), ...citation });
     }
   }
   return citations;
@@ -197,13 +252,13 @@ function place(citation: Citation): Span {
   return draftSpan(citation.run, citation.start, citation.end);
 }
 
-function check(draft: Draft, style: StyleData, report: (finding: RuleReport) => void): void {
+function check(draft: Draft, style: StyleData, context: RuleContext): void {
   // Which resolution each citation names: its organ and number. A bare "resolution 5/1" after
   // "Human Rights Council resolution 5/1" is the Council's, unless the draft cited its own 5/1 first.
   const byKey = new Map<string, Citation[]>();
   const namedOrgan = new Map<string, string>();
   const citedAsOwn = new Set<string>();
-  for (const citation of readCitations(draft, style)) {
+  for (const citation of readCitations(draft, style, context)) {
     let organ = citation.organ;
     if (organ !== '') {
       if (!namedOrgan.has(citation.number)) namedOrgan.set(citation.number, organ);
@@ -234,7 +289,7 @@ function check(draft: Draft, style: StyleData, report: (finding: RuleReport) => 
         const fix: Fix | undefined = majority && inOneSegment(citation.run, date.valueStart, date.end)
           ? { title: `Write '${majority}'`, edits: [{ span: dateSpan, newText: majority }] }
           : undefined;
-        report({
+        context.report({
           span: dateSpan,
           message: `Resolution ${citation.number} is cited with two dates: '${date.value}' here, '${reference.date?.value ?? ''}' elsewhere.`,
           related: [{ span: place(reference), message: `Cited with '${reference.date?.value ?? ''}' here.` }],
@@ -257,7 +312,7 @@ function check(draft: Draft, style: StyleData, report: (finding: RuleReport) => 
       const untouched = draft.text.slice(removal.start, removal.end) === later.run.text.slice(later.end, later.date.end);
       if (later.alone && untouched && inOneSegment(later.run, later.end, later.date.end)) edits.push({ span: removal, newText: '' });
     }
-    report({
+    context.report({
       span: place(first),
       message: `Give the date where resolution ${first.number} is first cited: '${first.number} ${dateWord} ${value}', not only at a later citation.`,
       related: [{ span: place(later), message: `The date is given here: '${value}'.` }],
@@ -275,6 +330,6 @@ export const citationDateRule: Rule = {
   check(draft, context) {
     const style = styleFor(draft.language);
     if (!style) return;
-    check(draft, style, (finding) => context.report(finding));
+    check(draft, style, context);
   },
 };

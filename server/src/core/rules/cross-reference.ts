@@ -48,9 +48,14 @@ function quote(draft: Draft, reference: CrossReference): string {
 
 function checkNumber(draft: Draft, reference: CrossReference, referenced: ReferencedNumber, value: number, targets: Map<number, Paragraph>, context: RuleContext): void {
   const target = targets.get(value);
-  const numbers = [...targets.keys()];
   if (!target) {
-    const extent = numbers.length > 0 ? `the operative part has paragraphs ${Math.min(...numbers)} to ${Math.max(...numbers)}` : 'the operative part is not numbered';
+    let lowest = Number.POSITIVE_INFINITY;
+    let highest = Number.NEGATIVE_INFINITY;
+    for (const number of targets.keys()) {
+      lowest = Math.min(lowest, number);
+      highest = Math.max(highest, number);
+    }
+    const extent = targets.size > 0 ? `the operative part has paragraphs ${lowest} to ${highest}` : 'the operative part is not numbered';
     context.report({ span: referenced.span, message: `'${quote(draft, reference)}' points to no paragraph ${value}: ${extent}.` });
     return;
   }

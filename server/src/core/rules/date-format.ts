@@ -3,16 +3,22 @@ import { styleFor, type StyleData } from '../lexicon/lexicon';
 import { alternation, writeDate } from '../lexicon/style';
 import type { Draft } from '../model';
 import { bodyProse, draftSpan, footnoteProse, inOneSegment, isQuoted, type ProseRun } from '../prose';
-import type { Rule, RuleReport } from '../rule';
+import type { Rule, RuleContext } from '../rule';
+import { initialsOf, isDigitCode, matchesAtCandidates } from '../text-scan';
 
 /** A date found written another way, read into its parts where the text allows it. */
 interface WrongDate {
+  /** Run offsets: the date as written is the run's text between them. */
   readonly start: number;
   readonly end: number;
-  readonly written: string;
   /** The date as the style writes it; undefined where the text does not say which is the day. */
   readonly right?: string;
   readonly why: string;
+  /**
+   * "October 15 1992", with neither a comma nor an ordinal ending: calls are blanked, but OCR may have
+   * missed one, so in a scanned record only a comma or an ordinal ending makes the number a day.
+   */
+  readonly dayMayBeCall?: boolean;
 }
 
 interface DatePatterns {
@@ -20,10 +26,18 @@ interface DatePatterns {
   readonly ordinalDay: RegExp;
   readonly numeric: RegExp;
   readonly iso: RegExp;
+  /** The lengths of the month names, and the first letters of the ordinal endings ("st" …): where to try the patterns. */
+  readonly months: readonly string[];
+  /** The last UTF-16 unit of each month's name: a day after another word is passed at once. */
+  readonly monthLastCodes: ReadonlySet<number> | undefined;
+  readonly suffixInitials: ReadonlySet<number> | undefined;
+  readonly articleLength: number;
 }
 
 const patternCache = new WeakMap<StyleData, DatePatterns>();
 
+// Every pattern is sticky: it is tried only next to a run of digits that could be its day or year
+// (see candidatesOf), never along the whole text.
 function patternsOf(style: StyleData): DatePatterns {
   let patterns = patternCache.get(style);
   if (!patterns) {
@@ -31,17 +45,69 @@ function patternsOf(style: StyleData): DatePatterns {
     const suffix = alternation(style.dayOrdinalSuffixes);
     patterns = {
       // "December 16, 2005", "December 16th, 2005", "December 16 2005"
-      monthFirst: new RegExp(`(${month})[ \\u00A0](\\d{1,2})(${suffix})?(,?)[ \\u00A0](\\d{4})(?![\\p{L}\\p{N}])`, 'gu'),
+      monthFirst: new RegExp(`(${month})[ \\u00A0](\\d{1,2})(${suffix})?(,?)[ \\u00A0](\\d{4})(?![\\p{L}\\p{N}])`, 'uy'),
       // "16th December 2005", "the 16th of December"
-      ordinalDay: new RegExp(`(?:${style.dayOrdinalArticle}[ \\u00A0])?(\\d{1,2})${suffix}(?:[ \\u00A0]${style.dayOrdinalConnector})?[ \\u00A0](${month})(?:[ \\u00A0](\\d{4}))?(?![\\p{L}\\p{N}])`, 'gu'),
+      ordinalDay: new RegExp(`(?:${style.dayOrdinalArticle}[ \\u00A0])?(\\d{1,2})${suffix}(?:[ \\u00A0]${style.dayOrdinalConnector})?[ \\u00A0](${month})(?:[ \\u00A0](\\d{4}))?(?![\\p{L}\\p{N}])`, 'uy'),
       // "16/12/2005", "16.12.2005": not a part of a symbol ("A/HRC/RES/5/1") or a longer number.
-      numeric: /(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\p{L}\p{N}/]|\.\d)/gu,
+      numeric: /(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\p{L}\p{N}/]|\.\d)/uy,
       // "2005-12-16"
-      iso: /(\d{4})-(\d{2})-(\d{2})(?![\p{L}\p{N}/\-])/gu,
+      iso: /(\d{4})-(\d{2})-(\d{2})(?![\p{L}\p{N}/\-])/uy,
+      months: style.months,
+      monthLastCodes: style.months.includes('') ? undefined : new Set(style.months.map((name) => name.charCodeAt(name.length - 1))),
+      suffixInitials: initialsOf(style.dayOrdinalSuffixes),
+      articleLength: style.dayOrdinalArticle.length,
     };
     patternCache.set(style, patterns);
   }
   return patterns;
+}
+
+/**
+ * Where each pattern can start, read off the runs of digits: a day of one or two digits ends its run
+ * and is followed by an ordinal ending ("16th", perhaps after "the ") or by "/" or "." ("16/12/2005");
+ * a year of four ends its run before "-" ("2005-12-16"); a day after a month and a space starts its run.
+ */
+interface DateCandidates {
+  readonly monthFirst: number[];
+  readonly ordinalDay: number[];
+  readonly numeric: number[];
+  readonly iso: number[];
+}
+
+function candidatesOf(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: DatePatterns): DateCandidates | undefined {
+  // Made on the first candidate: most runs have none.
+  let found: DateCandidates | undefined;
+  const { text, digitRuns: runs } = run;
+  for (let index = 0; index < runs.length; index += 2) {
+    const start = runs[index] as number;
+    const end = runs[index + 1] as number;
+    const after = text.charCodeAt(end);
+    if (!patterns.suffixInitials || patterns.suffixInitials.has(after)) {
+      found ??= { monthFirst: [], ordinalDay: [], numeric: [], iso: [] };
+      // Without endings to tell by (data whose ending is empty or a digit), every digit may start a day.
+      const first = patterns.suffixInitials ? Math.max(start, end - 2) : start;
+      for (let day = first; day < end; day++) found.ordinalDay.push(day, day - patterns.articleLength - 1);
+    }
+    // "16/12/2005": a digit after the mark, and the same mark one or two digits on ("60/175" is out).
+    if ((after === 47 /* / */ || after === 46 /* . */) && isDigitCode(text.charCodeAt(end + 1)) && (text.charCodeAt(end + 2) === after || text.charCodeAt(end + 3) === after)) {
+      found ??= { monthFirst: [], ordinalDay: [], numeric: [], iso: [] };
+      for (let day = Math.max(start, end - 2); day < end; day++) found.numeric.push(day);
+    }
+    if (after === 45 /* - */ && end - start >= 4) {
+      found ??= { monthFirst: [], ordinalDay: [], numeric: [], iso: [] };
+      found.iso.push(end - 4);
+    }
+    const before = text.charCodeAt(start - 1);
+    if (end - start <= 2 && (before === 32 || before === 0xa0) && (!patterns.monthLastCodes || patterns.monthLastCodes.has(text.charCodeAt(start - 2)))) {
+      for (const month of patterns.months) {
+        const monthStart = start - 1 - month.length;
+        if (monthStart < 0 || !text.startsWith(month, monthStart)) continue;
+        found ??= { monthFirst: [], ordinalDay: [], numeric: [], iso: [] };
+        found.monthFirst.push(monthStart);
+      }
+    }
+  }
+  return found;
 }
 
 /**
@@ -58,20 +124,25 @@ function validDay(day: number): boolean {
   return day >= 1 && day <= 31;
 }
 
-function wrongDates(run: ProseRun, style: StyleData, fromScan: boolean): WrongDate[] {
+/**
+ * The dates of a run written another way, in run offsets: a pure function of its text (`digitRuns`
+ * and `quotations` come from it), so a session keeps it from one version of the draft to the next.
+ */
+function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, style: StyleData): WrongDate[] {
   const patterns = patternsOf(style);
   const found: WrongDate[] = [];
   const monthIndex = (name: string): number => style.months.indexOf(name);
-  for (const match of run.text.matchAll(patterns.monthFirst)) {
+  const candidates = candidatesOf(run, patterns);
+  if (!candidates) return [];
+  for (const match of matchesAtCandidates(patterns.monthFirst, run.text, candidates.monthFirst)) {
     if (!standsAlone(run.text, match.index, false)) continue;
     const [written, monthName = '', dayText = '', suffix, comma, year = ''] = match;
     const day = Number(dayText);
-    // Calls are blanked ("October 15 1992" with call 15 reads "October    1992"), but OCR may have
-    // missed one: in a scanned record, only a comma or an ordinal ending makes the number a day.
-    if (!validDay(day) || (fromScan && !comma && !suffix)) continue;
-    found.push({ start: match.index, end: match.index + written.length, written, right: writeDate(style, day, monthIndex(monthName), year), why: 'the day first' });
+    if (!validDay(day)) continue;
+    const date: WrongDate = { start: match.index, end: match.index + written.length, right: writeDate(style, day, monthIndex(monthName), year), why: 'the day first' };
+    found.push(!comma && !suffix ? { ...date, dayMayBeCall: true } : date);
   }
-  for (const match of run.text.matchAll(patterns.ordinalDay)) {
+  for (const match of matchesAtCandidates(patterns.ordinalDay, run.text, candidates.ordinalDay)) {
     const [whole, dayText = '', monthName = '', year] = match;
     // "the 16th of December" goes whole; the "the" at the end of "other 16th December" stays.
     let start = match.index;
@@ -80,13 +151,12 @@ function wrongDates(run: ProseRun, style: StyleData, fromScan: boolean): WrongDa
       if (day <= 0) continue;
       start += day;
     }
-    const written = run.text.slice(start, match.index + whole.length);
     const day = Number(dayText);
     if (!validDay(day)) continue;
     const right = year ? writeDate(style, day, monthIndex(monthName), year) : writeDate(style, day, monthIndex(monthName), '').trim();
-    found.push({ start, end: match.index + whole.length, written, right, why: 'the day as a plain number' });
+    found.push({ start, end: match.index + whole.length, right, why: 'the day as a plain number' });
   }
-  for (const match of run.text.matchAll(patterns.numeric)) {
+  for (const match of matchesAtCandidates(patterns.numeric, run.text, candidates.numeric)) {
     if (!standsAlone(run.text, match.index, true)) continue;
     const [written, first = '', , second = '', year = ''] = match;
     const a = Number(first);
@@ -95,29 +165,31 @@ function wrongDates(run: ProseRun, style: StyleData, fromScan: boolean): WrongDa
     // 16/12 can only be day/month and 12/16 only month/day; 05/06 could be either.
     const dayFirst = a > 12 || a === b ? true : b > 12 ? false : undefined;
     const right = dayFirst === undefined ? undefined : dayFirst ? writeDate(style, a, b - 1, year) : writeDate(style, b, a - 1, year);
-    found.push({ start: match.index, end: match.index + written.length, written, ...(right ? { right } : {}), why: 'the month in words' });
+    found.push({ start: match.index, end: match.index + written.length, ...(right ? { right } : {}), why: 'the month in words' });
   }
-  for (const match of run.text.matchAll(patterns.iso)) {
+  for (const match of matchesAtCandidates(patterns.iso, run.text, candidates.iso)) {
     if (!standsAlone(run.text, match.index, true)) continue;
     const [written, year = '', monthText = '', dayText = ''] = match;
     const month = Number(monthText);
     const day = Number(dayText);
     if (month < 1 || month > 12 || !validDay(day)) continue;
-    found.push({ start: match.index, end: match.index + written.length, written, right: writeDate(style, day, month - 1, year), why: 'the month in words' });
+    found.push({ start: match.index, end: match.index + written.length, right: writeDate(style, day, month - 1, year), why: 'the month in words' });
   }
   return found.filter((date) => !isQuoted(run, date.start, date.end)).sort((x, y) => x.start - y.start);
 }
 
-function check(draft: Draft, style: StyleData, report: (finding: RuleReport) => void): void {
+function check(draft: Draft, style: StyleData, context: RuleContext): void {
+  const scan = (run: ProseRun): WrongDate[] => wrongDates(run, style);
   for (const run of [...bodyProse(draft), ...footnoteProse(draft)]) {
-    for (const date of wrongDates(run, style, draft.fromScan)) {
+    for (const date of context.perRun(run, scan)) {
+      if (draft.fromScan && date.dayMayBeCall) continue;
       const span = draftSpan(run, date.start, date.end);
-      const written = date.written.replace(/\s+/g, ' ');
+      const written = run.text.slice(date.start, date.end).replace(/\s+/g, ' ');
       const example = writeDate(style, 16, 11, '2005');
       const fix: Fix | undefined = date.right && inOneSegment(run, date.start, date.end)
         ? { title: `Write '${date.right}'`, edits: [{ span, newText: date.right }] }
         : undefined;
-      report({
+      context.report({
         span,
         message: date.right
           ? `Write dates as '${date.right}' (${date.why}), not '${written}'.`
@@ -137,6 +209,6 @@ export const dateFormatRule: Rule = {
   check(draft, context) {
     const style = styleFor(draft.language);
     if (!style) return;
-    check(draft, style, (finding) => context.report(finding));
+    check(draft, style, context);
   },
 };

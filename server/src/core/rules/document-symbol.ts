@@ -1,4 +1,5 @@
-import { bodyProse, draftSpan, footnoteProse, isQuoted } from '../prose';
+import { bodyProse, draftSpan, footnoteProse, isQuoted, type ProseRun } from '../prose';
+import { detached } from '../text-memo';
 import type { Rule } from '../rule';
 
 /**
@@ -13,8 +14,13 @@ import type { Rule } from '../rule';
  */
 const notAfter = /[\p{L}\p{N}/.:\-]/u;
 
-function isSymbolCharacter(character: string | undefined): boolean {
-  return character !== undefined && /[A-Za-z0-9./\-]/.test(character);
+/** A letter or digit of ASCII, ".", "/" or "-": what a symbol is made of (by code: this runs at every slash of a draft). */
+function isSymbolCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 46 || code === 47 || code === 45;
+}
+
+function isSpaceCode(code: number): boolean {
+  return code === 32 || code === 0xa0;
 }
 
 /**
@@ -25,22 +31,21 @@ function isSymbolCharacter(character: string | undefined): boolean {
  */
 const candidateLimit = 80;
 
-function candidateAt(text: string, start: number): string {
+function candidateEnd(text: string, start: number): number {
   let end = start;
   while (end < text.length && end - start < candidateLimit) {
-    const character = text[end];
-    if (isSymbolCharacter(character)) {
+    const code = text.charCodeAt(end);
+    if (isSymbolCode(code)) {
       end++;
       continue;
     }
-    const space = character === ' ' || character === '\u00A0';
-    if (space && (text[end - 1] === '/' || text[end + 1] === '/') && isSymbolCharacter(text[end + 1])) {
+    if (isSpaceCode(code) && (text.charCodeAt(end - 1) === 47 || text.charCodeAt(end + 1) === 47) && isSymbolCode(text.charCodeAt(end + 1))) {
       end++;
       continue;
     }
     break;
   }
-  return text.slice(start, end);
+  return end;
 }
 
 /** What is wrong with the candidate `written` (followed in the text by `after`), if anything. */
@@ -70,6 +75,54 @@ function malformation(written: string, after: string): string | undefined {
 /** "S/RES/2231(2015)": the year of a Security Council resolution stands after a space. */
 const yearWithoutSpace = /^S\/RES\/\d{1,5}\(\d{4}\)/;
 
+/** A malformed symbol in a run's text, in run offsets, and what is wrong with it. */
+interface Malformed {
+  readonly from: number;
+  readonly end: number;
+  readonly message: string;
+}
+
+/**
+ * The malformed symbols of a run of prose, in run offsets: a pure function of its text, so a session
+ * keeps it from one version of the draft to the next (the messages are copies: see `detached`).
+ */
+function malformedSymbols(run: Pick<ProseRun, 'text' | 'quotations'>): Malformed[] {
+  const found: Malformed[] = [];
+  const text = run.text;
+  for (let start = text.indexOf('/'); start >= 0; start = text.indexOf('/', start + 1)) {
+    // Back from a slash to where its symbol starts, then the candidate forward from there.
+    // No symbol is longer than a candidate (80 characters): a longer run is none, and an unbounded
+    // walk back from each of its slashes took an hour on a megabyte line of "/RES/ ".
+    let from = start;
+    while (from > 0 && start - from <= candidateLimit && (isSymbolCode(text.charCodeAt(from - 1)) || (isSpaceCode(text.charCodeAt(from - 1)) && text.charCodeAt(from) === 47 && isSymbolCode(text.charCodeAt(from - 2))))) from--;
+    if (start - from > candidateLimit) continue;
+    if (from > 0 && notAfter.test(text[from - 1] ?? '')) continue;
+    let writtenEnd = candidateEnd(text, from);
+    while (writtenEnd > from && isSpaceCode(text.charCodeAt(writtenEnd - 1))) writtenEnd--;
+    // Only a candidate that starts with a letter can be malformed ("60/175" is a resolution's number):
+    // the others are passed without a copy, the next slash inside them with them.
+    const first = text.charCodeAt(from);
+    if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122))) {
+      start = Math.max(start, writtenEnd - 1);
+      continue;
+    }
+    const written = text.slice(from, writtenEnd);
+    const year = first === 83 /* S */ ? yearWithoutSpace.exec(text.slice(from, from + 30)) : null;
+    let message = malformation(written.endsWith('.') || written.endsWith('-') ? written.slice(0, -1) : written, text.slice(from + written.length, from + written.length + 3));
+    let end = from + written.length;
+    while (end > from && (text[end - 1] === '.' || text[end - 1] === '-')) end--;
+    if (!message && year) {
+      message = `Write '${year[0].replace('(', ' (')}', with a space before the year, not '${year[0]}'.`;
+      end = from + year[0].length;
+    }
+    // The next slash inside this candidate belongs to it.
+    start = Math.max(start, from + written.length - 1);
+    if (!message || isQuoted(run, from, end)) continue;
+    found.push({ from, end, message: detached(message) });
+  }
+  return found;
+}
+
 export const documentSymbolRule: Rule = {
   id: 'document-symbol',
   description: 'United Nations document symbols are well formed: A/RES/61/181, A/61/179, A/C.3/61/L.12/Rev.1, S/RES/2231 (2015), E/2006/30, A/HRC/RES/52/1.',
@@ -80,32 +133,7 @@ export const documentSymbolRule: Rule = {
     // OCR breaks symbols in scanned records ("S/ 12869"): what it misread is no drafter's slip.
     if (draft.fromScan) return;
     for (const run of [...bodyProse(draft), ...footnoteProse(draft)]) {
-      const text = run.text;
-      for (let start = text.indexOf('/'); start >= 0; start = text.indexOf('/', start + 1)) {
-        // Back from a slash to where its symbol starts, then the candidate forward from there.
-        // No symbol is longer than a candidate (80 characters): a longer run is none, and an unbounded
-        // walk back from each of its slashes took an hour on a megabyte line of "/RES/ ".
-        let from = start;
-        while (from > 0 && start - from <= candidateLimit && (isSymbolCharacter(text[from - 1]) || ((text[from - 1] === ' ' || text[from - 1] === '\u00A0') && text[from] === '/' && isSymbolCharacter(text[from - 2])))) from--;
-        if (start - from > candidateLimit) continue;
-        if (from > 0 && notAfter.test(text[from - 1] ?? '')) continue;
-        const candidate = candidateAt(text, from);
-        let candidateEnd = candidate.length;
-        while (candidateEnd > 0 && (candidate[candidateEnd - 1] === ' ' || candidate[candidateEnd - 1] === '\u00A0')) candidateEnd--;
-        const written = candidate.slice(0, candidateEnd);
-        const year = yearWithoutSpace.exec(text.slice(from, from + 30));
-        let message = malformation(written.endsWith('.') || written.endsWith('-') ? written.slice(0, -1) : written, text.slice(from + written.length, from + written.length + 3));
-        let end = from + written.length;
-        while (end > from && (text[end - 1] === '.' || text[end - 1] === '-')) end--;
-        if (!message && year) {
-          message = `Write '${year[0].replace('(', ' (')}', with a space before the year, not '${year[0]}'.`;
-          end = from + year[0].length;
-        }
-        // The next slash inside this candidate belongs to it.
-        start = Math.max(start, from + written.length - 1);
-        if (!message || isQuoted(run, from, end)) continue;
-        context.report({ span: draftSpan(run, from, end), message });
-      }
+      for (const { from, end, message } of context.perRun(run, malformedSymbols)) context.report({ span: draftSpan(run, from, end), message });
     }
   },
 };

@@ -1,7 +1,7 @@
 // The shared check behind `operative-verb` and `preambular-phrase`: an opener in the form its part
 // of the resolution takes, capitalised. Only the wording differs between the two rules.
 import { localMessage } from '../messages';
-import type { ParagraphKind } from '../model';
+import type { Opener, Paragraph, ParagraphKind } from '../model';
 import { bracketedAlternatives, formAsWritten, startsWithCapital } from '../openers';
 import type { Rule } from '../rule';
 import { capitalize } from '../structure';
@@ -26,30 +26,27 @@ export function openerFormRule(spec: OpenerFormRuleSpec): Rule {
     fixable: true,
     needsLexicon: true,
     check(draft, context) {
-      // Each bracketed alternative of a negotiation draft ("[Urges][Calls upon] States") is an opener too.
-      const openers = draft.paragraphs.flatMap((paragraph) =>
-        [paragraph.opener, ...bracketedAlternatives(draft, paragraph, context.lexicon)].map((opener) => ({ paragraph, opener })));
-      for (const { paragraph, opener } of openers) {
+      const checkOpener = (paragraph: Paragraph, opener: Opener | undefined): void => {
         const match = opener?.match;
-        if (paragraph.kind !== spec.paragraphKind || !opener || !match) continue;
-        if (spec.paragraphKind === 'operative' && match.entry.opensOperativeClause) continue;
+        if (!opener || !match) return;
+        if (spec.paragraphKind === 'operative' && match.entry.opensOperativeClause) return;
         if (match.kind !== spec.paragraphKind) {
           const right = spec.paragraphKind === 'operative' ? match.entry.operative : match.entry.preambular;
           const found = match.formText;
           if (!right) {
             context.report({ span: match.formSpan, message: localMessage(context.lexicon, `${spec.id}/other-part`, { found }, spec.noFormMessage(found)) });
-            continue;
+            return;
           }
           // OCR drops a word's last letter ("1. Welcome the further report …" in S/RES/864 (1993)): in a
           // scanned record, the right form less its last letter is the right form misread.
-          if (draft.fromScan && right.length === found.length + 1 && right.toLowerCase().startsWith(found.toLowerCase())) continue;
+          if (draft.fromScan && right.length === found.length + 1 && right.toLowerCase().startsWith(found.toLowerCase())) return;
           const replacement = formAsWritten(opener, right);
           context.report({
             span: match.formSpan,
             message: localMessage(context.lexicon, `${spec.id}/wrong-form`, { right: capitalize(right), found }, `${spec.rightFormIs}: '${capitalize(right)}', not '${found}'.`),
             fix: { title: `Change '${found}' to '${replacement}'`, edits: [{ span: match.formSpan, newText: replacement }] },
           });
-          continue;
+          return;
         }
         if (!startsWithCapital(draft, paragraph, opener)) {
           const word = /^\S+/.exec(draft.text.slice(opener.span.start, opener.span.end))?.[0] ?? '';
@@ -62,6 +59,11 @@ export function openerFormRule(spec: OpenerFormRuleSpec): Rule {
             },
           });
         }
+      };
+      // Each bracketed alternative of a negotiation draft ("[Urges][Calls upon] States") is an opener too.
+      for (const paragraph of draft.paragraphs) {
+        if (paragraph.kind !== spec.paragraphKind) continue;
+        for (const opener of [paragraph.opener, ...bracketedAlternatives(draft, paragraph, context.lexicon)]) checkOpener(paragraph, opener);
       }
     },
   };

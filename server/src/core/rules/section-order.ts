@@ -1,3 +1,4 @@
+import type { Paragraph } from '../model';
 import type { Rule } from '../rule';
 
 export const sectionOrderRule: Rule = {
@@ -17,9 +18,13 @@ export const sectionOrderRule: Rule = {
       });
     }
     for (const part of draft.parts) {
+      // Sections ("A", "B") may each open with a preamble of their own.
+      const firstOperativeOf = new Map<number, Paragraph>();
+      for (const operative of part.operativeParagraphs) {
+        if (!firstOperativeOf.has(operative.sectionIndex)) firstOperativeOf.set(operative.sectionIndex, operative);
+      }
       for (const paragraph of part.preambularParagraphs) {
-        // Sections ("A", "B") may each open with a preamble of their own.
-        const firstOperative = part.operativeParagraphs.find((operative) => operative.sectionIndex === paragraph.sectionIndex);
+        const firstOperative = firstOperativeOf.get(paragraph.sectionIndex);
         if (!firstOperative || paragraph.span.start < firstOperative.span.start) continue;
         context.report({
           span: paragraph.opener?.span ?? { start: paragraph.textStart, end: paragraph.textStart },

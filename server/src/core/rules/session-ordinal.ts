@@ -1,7 +1,8 @@
 import { styleFor, type StyleData } from '../lexicon/lexicon';
 import { alternation } from '../lexicon/style';
-import { bodyProse, draftSpan, inOneSegment, isQuoted } from '../prose';
+import { bodyProse, draftSpan, inOneSegment, isQuoted, type ProseRun } from '../prose';
 import type { Rule } from '../rule';
+import { initialsOf } from '../text-scan';
 import { capitalize } from '../structure';
 
 interface SessionPatterns {
@@ -9,6 +10,8 @@ interface SessionPatterns {
   readonly phrase: RegExp;
   /** Each ordinal in figures inside such a phrase. */
   readonly ordinal: RegExp;
+  /** The first letters of the ordinal endings ("st", "nd" …). */
+  readonly suffixInitials: ReadonlySet<number> | undefined;
 }
 
 const patternCache = new WeakMap<StyleData, SessionPatterns>();
@@ -26,10 +29,52 @@ function patternsOf(style: StyleData): SessionPatterns {
       // text, a repeated list like this one backtracks polynomially.
       phrase: new RegExp(`${ordinal}(?:${joiner}${ordinal})*${qualifier}[ \\u00A0]${alternation(style.sessions.words)}(?![\\p{L}\\p{N}])`, 'uy'),
       ordinal: new RegExp(`(\\d{1,3})${suffix}`, 'gu'),
+      suffixInitials: initialsOf(style.numeralOrdinalSuffixes),
     };
     patternCache.set(style, patterns);
   }
   return patterns;
+}
+
+/** A session's ordinal in figures, in run offsets, with its spelled-out form when the style has one. */
+interface SessionOrdinal {
+  readonly start: number;
+  readonly end: number;
+  readonly right?: string;
+}
+
+/**
+ * The sessions' ordinals written in figures in a run of prose, in run offsets: a pure function of
+ * its text, so a session of the linter keeps it from one version of the draft to the next.
+ */
+function sessionOrdinals(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, style: StyleData, patterns: SessionPatterns): SessionOrdinal[] {
+  const found: SessionOrdinal[] = [];
+  const text = run.text;
+  let coveredUntil = 0;
+  const digitRuns = run.digitRuns;
+  for (let index = 0; index < digitRuns.length; index += 2) {
+    const at = digitRuns[index] as number;
+    const end = digitRuns[index + 1] as number;
+    // An ordinal is one to three digits and its ending ("62nd"): other numbers are passed at once.
+    if (patterns.suffixInitials && (end - at > 3 || !patterns.suffixInitials.has(text.charCodeAt(end)))) continue;
+    // Inside a phrase already read ("62nd and 63rd sessions"), or inside a word or number: no start.
+    if (at < coveredUntil || (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1] ?? ''))) continue;
+    patterns.phrase.lastIndex = at;
+    const phrase = patterns.phrase.exec(text);
+    if (!phrase) continue;
+    coveredUntil = phrase.index + phrase[0].length;
+    if (isQuoted(run, phrase.index, coveredUntil)) continue;
+    for (const numeral of phrase[0].matchAll(patterns.ordinal)) {
+      const start = phrase.index + numeral.index;
+      const value = Number(numeral[1]);
+      const spelled = style.ordinals[value - 1];
+      // A sentence's first word takes a capital.
+      const sentenceStart = text.slice(0, start).trim() === '' || /[.!?][\s\u00A0]+$/.test(text.slice(Math.max(0, start - 4), start));
+      const right = spelled && (sentenceStart ? capitalize(spelled) : spelled);
+      found.push({ start, end: start + numeral[0].length, ...(right ? { right } : {}) });
+    }
+  }
+  return found;
 }
 
 export const sessionOrdinalRule: Rule = {
@@ -43,35 +88,18 @@ export const sessionOrdinalRule: Rule = {
     if (!style) return;
     const patterns = patternsOf(style);
     // Paragraphs only: footnotes cite other bodies' records by their titles ("69th Regular Session").
+    const scan = (run: ProseRun): SessionOrdinal[] => sessionOrdinals(run, style, patterns);
     for (const run of bodyProse(draft)) {
-      const text = run.text;
-      let coveredUntil = 0;
-      for (const digits of text.matchAll(/\d+/g)) {
-        const at = digits.index;
-        // Inside a phrase already read ("62nd and 63rd sessions"), or inside a word or number: no start.
-        if (at < coveredUntil || (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1] ?? ''))) continue;
-        patterns.phrase.lastIndex = at;
-        const phrase = patterns.phrase.exec(text);
-        if (!phrase) continue;
-        coveredUntil = phrase.index + phrase[0].length;
-        if (isQuoted(run, phrase.index, coveredUntil)) continue;
-        for (const numeral of phrase[0].matchAll(patterns.ordinal)) {
-          const start = phrase.index + numeral.index;
-          const end = start + numeral[0].length;
-          const value = Number(numeral[1]);
-          const spelled = style.ordinals[value - 1];
-          // A sentence's first word takes a capital.
-          const sentenceStart = run.text.slice(0, start).trim() === '' || /[.!?][\s\u00A0]+$/.test(run.text.slice(Math.max(0, start - 4), start));
-          const right = spelled && (sentenceStart ? capitalize(spelled) : spelled);
-          const span = draftSpan(run, start, end);
-          context.report({
-            span,
-            message: right
-              ? `Spell out a session's ordinal: '${right}', not '${numeral[0]}'.`
-              : `Spell out a session's ordinal, not '${numeral[0]}'.`,
-            ...(right && inOneSegment(run, start, end) ? { fix: { title: `Write '${right}'`, edits: [{ span, newText: right }] } } : {}),
-          });
-        }
+      for (const { start, end, right } of context.perRun(run, scan)) {
+        const written = run.text.slice(start, end);
+        const span = draftSpan(run, start, end);
+        context.report({
+          span,
+          message: right
+            ? `Spell out a session's ordinal: '${right}', not '${written}'.`
+            : `Spell out a session's ordinal, not '${written}'.`,
+          ...(right && inOneSegment(run, start, end) ? { fix: { title: `Write '${right}'`, edits: [{ span, newText: right }] } } : {}),
+        });
       }
     }
   },

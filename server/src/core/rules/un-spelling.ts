@@ -31,6 +31,38 @@ interface SpellingIndex {
   /** Their first letters' codes, lower case (ASCII by bit): a test before any copy is made. */
   readonly phraseInitials: ReadonlySet<number>;
   readonly phrases: ReadonlyMap<string, PhraseSpelling>;
+  /** `wordHash` of every wrong word and of every first word of a fixed term: a test of an ASCII word before any copy is made. */
+  readonly wordHashes: HashBits;
+  readonly phraseStartHashes: HashBits;
+}
+
+/** A set of hashes as bits (2^20 of them): a lookup is a shift and a mask, where a Set was this rule's cost. */
+class HashBits {
+  private readonly bits = new Uint32Array(1 << 15);
+
+  constructor(hashes: Iterable<number>) {
+    for (const hash of hashes) this.bits[(hash >>> 5) & 0x7fff] = (this.bits[(hash >>> 5) & 0x7fff] as number) | (1 << (hash & 31));
+  }
+
+  /** Whether `hash` may be one of the set's (it is, when it was added; now and then it is not). */
+  has(hash: number): boolean {
+    return ((this.bits[(hash >>> 5) & 0x7fff] as number) & (1 << (hash & 31))) !== 0;
+  }
+}
+
+/** One step of `wordHash`: ASCII folded to lower case by bit (other units as they are). */
+function hashStep(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + (code < 128 ? code | 0x20 : code)) & 0x3fffffff;
+}
+
+/**
+ * A hash of a word that is the same for the word in any case: an ASCII word whose lower case is a
+ * key has the key's hash (ASCII letters lower-case by one bit; a word with other letters is looked up as it was).
+ */
+function wordHash(word: string): number {
+  let hash = 0;
+  for (let index = 0; index < word.length; index++) hash = hashStep(hash, word.charCodeAt(index));
+  return hash;
 }
 
 function spellingOf(entry: SpellingEntry, why?: string): Spelling {
@@ -80,7 +112,9 @@ function indexOf(style: StyleData): SpellingIndex {
   const endings = new Set<number>();
   for (const wrong of words.keys()) endings.add(endingKey(wrong, wrong.length));
   const phraseInitials = new Set([...phraseStarts].map((word) => word.charCodeAt(0) | 0x20));
-  index = { words, endings, phrasePattern, phraseStarts, phraseInitials, phrases };
+  const wordHashes = new HashBits([...words.keys()].map(wordHash));
+  const phraseStartHashes = new HashBits([...phraseStarts].map(wordHash));
+  index = { words, endings, phrasePattern, phraseStarts, phraseInitials, phrases, wordHashes, phraseStartHashes };
   indexCache.set(style, index);
   return index;
 }
@@ -103,28 +137,11 @@ function isLatinLetter(code: number): boolean {
 }
 
 /**
- * The [start, end) of every word of Latin letters in `text`: a character loop, with no match
- * objects or copies (this runs over every word of a draft, where a pattern was the cost).
- */
-function* latinWords(text: string): Generator<[number, number]> {
-  let position = 0;
-  while (position < text.length) {
-    if (!isLatinLetter(text.charCodeAt(position))) {
-      position++;
-      continue;
-    }
-    const start = position;
-    while (position < text.length && isLatinLetter(text.charCodeAt(position))) position++;
-    yield [start, position];
-  }
-}
-
-/**
  * Whether the word at run offset `start` is capitalised only because it opens a sentence: it does,
  * and no capitalised word follows within two words, as in a name ("(a) Organisation for Economic
  * Co-operation and Development;" is a name, "Recognising the role" a sentence).
  */
-function opensSentence(run: ProseRun, start: number, end: number): boolean {
+function opensSentence(run: Pick<ProseRun, 'text'>, start: number, end: number): boolean {
   const opens = /^[\s*_[“"‘']*$/.test(run.text.slice(0, start)) || /[.!?][”’")]?[\s\u00A0]+[*_“"‘']*$/.test(run.text.slice(Math.max(0, start - 6), start));
   if (!opens) return false;
   const next = /^[\s\u00A0*_]+(\p{L}+)(?:[\s\u00A0]+(\p{L}+))?/u.exec(run.text.slice(end, end + 60));
@@ -145,6 +162,73 @@ function neighbourWord(text: string, start: number, end: number, direction: 'bef
   return /^[\s\u00A0]+(\p{L}+)/u.exec(text.slice(end, end + 40))?.[1]?.toLowerCase() ?? '';
 }
 
+/** A wrong spelling in a run's text, in run offsets. */
+interface Misspelling {
+  readonly start: number;
+  readonly end: number;
+  readonly spelling: Spelling;
+}
+
+/**
+ * The wrong spellings of a run of prose, in run offsets: a pure function of its text (`quotations`
+ * come from it), so a session keeps it from one version of the draft to the next.
+ */
+function misspellings(run: Pick<ProseRun, 'text' | 'quotations'>, index: SpellingIndex): Misspelling[] {
+  const found: { start: number; end: number; written: string; spelling: Spelling }[] = [];
+  const text = run.text;
+  // Every word of Latin letters, in a character loop with no copies made: this runs over every
+  // word of a draft. An ASCII word is hashed as it is read, and looked up only if its hash is a key's.
+  for (let position = 0; position < text.length; ) {
+    let code = text.charCodeAt(position);
+    if (!isLatinLetter(code)) {
+      position++;
+      continue;
+    }
+    const start = position;
+    let hash = 0;
+    let ascii = true;
+    do {
+      if (code >= 128) ascii = false;
+      hash = hashStep(hash, code);
+      code = text.charCodeAt(++position);
+    } while (position < text.length && isLatinLetter(code));
+    const end = position;
+    // A fixed term ("Secretary General", "co-operation") starts here only after no letter, digit or hyphen.
+    const before = text.charCodeAt(start - 1);
+    const freeBefore = start === 0 || !(isLatinLetter(before) || (before >= 48 && before <= 57) || before === 45 || before === 0x2010 || before === 0x2011);
+    const mayStartPhrase = ascii ? index.phraseStartHashes.has(hash) : index.phraseInitials.has(text.charCodeAt(start) | 0x20);
+    if (freeBefore && mayStartPhrase && index.phraseStarts.has(text.slice(start, end).toLowerCase())) {
+      index.phrasePattern.lastIndex = start;
+      const match = index.phrasePattern.exec(text);
+      const spelling = match ? index.phrases.get(phraseKey(match[0])) : undefined;
+      if (match && spelling) {
+        // A term the data writes in lower case, capitalised where no sentence starts, is a name's:
+        // "Organisation for Economic Co-operation and Development".
+        const capitalised = match[0].charAt(0) !== match[0].charAt(0).toLowerCase() && spelling.wrongStartsLower;
+        if (!capitalised || opensSentence(run, start, start + match[0].length)) {
+          found.push({ start, end: start + match[0].length, written: match[0], spelling });
+        }
+      }
+    }
+    // Most words are no wrong spelling: an ASCII word by its hash, another by its last three letters.
+    if (end - start < 2 || !(ascii ? index.wordHashes.has(hash) : index.endings.has(endingKey(text, end)))) continue;
+    const written = text.slice(start, end);
+    const lower = written.toLowerCase();
+    const spelling = index.words.get(lower);
+    if (!spelling) continue;
+    // Capitalised words are names ("World Health Organisation" is not ours to respell, nor the
+    // "Program of Action" of another body), except a sentence's first word ("Recognising …").
+    const capitalised = written !== lower;
+    if (capitalised && (written !== capitalize(lower) || !opensSentence(run, start, start + written.length))) continue;
+    found.push({ start, end: start + written.length, written, spelling });
+  }
+  return found.filter(({ start, end, spelling }) => !isQuoted(run, start, end)
+    && !inAddress(run.text, start, end)
+    && !spelling.notAfter.has(neighbourWord(run.text, start, end, 'before'))
+    && !spelling.notBefore.has(neighbourWord(run.text, start, end, 'after')))
+    .map(({ start, end, spelling }) => ({ start, end, spelling }));
+}
+
 export const unSpellingRule: Rule = {
   id: 'un-spelling',
   description: 'United Nations spelling, per the UN Editorial Manual: Oxford -ize ("organization", "recognize"), "programme", "centre", "labour", "defence", "Secretary-General", "Member States", "non-governmental".',
@@ -159,42 +243,10 @@ export const unSpellingRule: Rule = {
     if (!style || draft.fromScan) return;
     const index = indexOf(style);
     // Paragraphs only: footnotes cite other texts by their own titles, in their own spelling.
+    const scan = (run: ProseRun): Misspelling[] => misspellings(run, index);
     for (const run of bodyProse(draft)) {
-      const found: { start: number; end: number; written: string; spelling: Spelling }[] = [];
-      const text = run.text;
-      for (const [start, end] of latinWords(text)) {
-        // A fixed term ("Secretary General", "co-operation") starts here only after no letter, digit or hyphen.
-        const before = text.charCodeAt(start - 1);
-        const freeBefore = start === 0 || !(isLatinLetter(before) || (before >= 48 && before <= 57) || before === 45 || before === 0x2010 || before === 0x2011);
-        if (freeBefore && index.phraseInitials.has(text.charCodeAt(start) | 0x20) && index.phraseStarts.has(text.slice(start, end).toLowerCase())) {
-          index.phrasePattern.lastIndex = start;
-          const match = index.phrasePattern.exec(text);
-          const spelling = match ? index.phrases.get(phraseKey(match[0])) : undefined;
-          if (match && spelling) {
-            // A term the data writes in lower case, capitalised where no sentence starts, is a name's:
-            // "Organisation for Economic Co-operation and Development".
-            const capitalised = match[0].charAt(0) !== match[0].charAt(0).toLowerCase() && spelling.wrongStartsLower;
-            if (!capitalised || opensSentence(run, start, start + match[0].length)) {
-              found.push({ start, end: start + match[0].length, written: match[0], spelling });
-            }
-          }
-        }
-        // Most words end in letters no wrong spelling ends in: a look at the last three, with no copy made.
-        if (end - start < 2 || !index.endings.has(endingKey(text, end))) continue;
-        const written = text.slice(start, end);
-        const lower = written.toLowerCase();
-        const spelling = index.words.get(lower);
-        if (!spelling) continue;
-        // Capitalised words are names ("World Health Organisation" is not ours to respell, nor the
-        // "Program of Action" of another body), except a sentence's first word ("Recognising …").
-        const capitalised = written !== lower;
-        if (capitalised && (written !== capitalize(lower) || !opensSentence(run, start, start + written.length))) continue;
-        found.push({ start, end: start + written.length, written, spelling });
-      }
-      for (const { start, end, written, spelling } of found) {
-        if (isQuoted(run, start, end) || inAddress(run.text, start, end)) continue;
-        if (spelling.notAfter.has(neighbourWord(run.text, start, end, 'before'))) continue;
-        if (spelling.notBefore.has(neighbourWord(run.text, start, end, 'after'))) continue;
+      for (const { start, end, spelling } of context.perRun(run, scan)) {
+        const written = run.text.slice(start, end);
         const firstIsCapital = written.charAt(0) !== written.charAt(0).toLowerCase();
         const right = firstIsCapital ? capitalize(spelling.right) : spelling.right;
         const shown = written.replace(/\s+/g, ' ');

@@ -3,35 +3,64 @@ import { localMessage } from '../messages';
 import type { ParagraphKind } from '../model';
 import type { Rule } from '../rule';
 
-/** Edit distance, given up past `limit` (openers are short; this stays cheap). */
+/** The two rows `editDistance` works in, kept from call to call (it runs against every opener of the lexicon). */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
+/** Edit distance, given up past `limit` (openers are short; this stays cheap). Two rows, reused. */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  if (b.length + 1 > rowA.length) {
+    rowA = new Int32Array(b.length + 1);
+    rowB = new Int32Array(b.length + 1);
+  }
+  let previous = rowA;
+  let current = rowB;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let rowMinimum = i;
+    const code = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      current.push(value);
-      rowMinimum = Math.min(rowMinimum, value);
+      const cost = code === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+      current[j] = value;
+      if (value < rowMinimum) rowMinimum = value;
     }
     if (rowMinimum > limit) return limit + 1;
-    previous = current;
+    [previous, current] = [current, previous];
   }
-  return previous[b.length] ?? limit + 1;
+  return previous[b.length] as number;
+}
+
+/** The first word of each opener's form for a part, as written and in lower case, in the lexicon's order. */
+const headsCache = new WeakMap<Lexicon, Readonly<Record<ParagraphKind, readonly { readonly head: string; readonly lower: string }[]>>>();
+
+function headsOf(lexicon: Lexicon, kind: ParagraphKind): readonly { readonly head: string; readonly lower: string }[] {
+  let heads = headsCache.get(lexicon);
+  if (!heads) {
+    const of = (part: ParagraphKind): { head: string; lower: string }[] => lexicon.openers.flatMap((entry) => {
+      const form = part === 'operative' ? entry.operative : entry.preambular;
+      if (!form) return [];
+      const head = form.split(' ')[0] ?? form;
+      return [{ head, lower: head.toLowerCase() }];
+    });
+    heads = { operative: of('operative'), preambular: of('preambular') };
+    headsCache.set(lexicon, heads);
+  }
+  return heads[kind];
 }
 
 /** The lexicon's opener nearest to `word` among the forms a paragraph of `kind` takes. */
 export function nearestOpener(lexicon: Lexicon, word: string, kind: ParagraphKind): { form: string; distance: number } | undefined {
   const lower = word.toLowerCase();
   let best: { form: string; distance: number } | undefined;
-  for (const entry of lexicon.openers) {
-    const form = kind === 'operative' ? entry.operative : entry.preambular;
-    if (!form) continue;
-    const head = form.split(' ')[0] ?? form;
-    const distance = editDistance(lower, head.toLowerCase(), 3);
-    if (distance <= 3 && (!best || distance < best.distance)) best = { form: head, distance };
+  for (const { head, lower: headLower } of headsOf(lexicon, kind)) {
+    // The best so far bounds how far a better one may be: the search gives up sooner.
+    const limit = best ? best.distance - 1 : 3;
+    if (limit < 0) break;
+    const distance = editDistance(lower, headLower, limit);
+    if (distance <= limit) best = { form: head, distance };
   }
   return best;
 }

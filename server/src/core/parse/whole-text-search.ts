@@ -1,0 +1,194 @@
+// The parser's searches over a whole text (footnote marks, the stem of cross-reference heads), as
+// lists of matches, and how a session keeps them from one version of the text to the next: only the
+// stretch an edit touched is searched again. The lists are flat, start and end in turn.
+
+/** What an edit changed: the text before `start`, and from `oldEnd` in the previous version and `newEnd` in this one on, are the same. */
+export interface TextChange {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
+}
+
+/** How `text` differs from `previous`, found by comparing stretches natively before units. */
+export function changeBetween(previous: string, text: string): TextChange {
+  const shortest = Math.min(previous.length, text.length);
+  const block = 512;
+  let start = 0;
+  while (start + block <= shortest && previous.slice(start, start + block) === text.slice(start, start + block)) start += block;
+  while (start < shortest && previous.charCodeAt(start) === text.charCodeAt(start)) start++;
+  // The same part at the end, not reaching back into the part the same at the start.
+  let same = 0;
+  const most = shortest - start;
+  while (same + block <= most && previous.slice(previous.length - same - block, previous.length - same) === text.slice(text.length - same - block, text.length - same)) same += block;
+  while (same < most && previous.charCodeAt(previous.length - same - 1) === text.charCodeAt(text.length - same - 1)) same++;
+  return { start, oldEnd: previous.length - same, newEnd: text.length - same };
+}
+
+/** A class of rare characters: a global pattern of one of them, and a test of one by code. */
+export interface RareCharacters {
+  /** One character of the class, global: /[¹²³]/g. */
+  readonly pattern: RegExp;
+  readonly isMember: (code: number) => boolean;
+}
+
+/**
+ * The maximal runs of the class starting in [from, to), given that the character before `from` and
+ * the one at `to` are none of it: found with `test`, which makes no match object, then read on by code.
+ */
+function searchRuns(text: string, characters: RareCharacters, from: number, to: number, into: number[]): void {
+  const { pattern, isMember } = characters;
+  // The stretch alone (a view, not a copy): on the whole text, a search that finds nothing runs to its end.
+  const stretch = from === 0 && to >= text.length ? text : text.slice(from, to);
+  pattern.lastIndex = 0;
+  while (pattern.test(stretch)) {
+    const start = pattern.lastIndex - 1;
+    let end = pattern.lastIndex;
+    while (end < stretch.length && isMember(stretch.charCodeAt(end))) end++;
+    into.push(start + from, end + from);
+    pattern.lastIndex = end;
+  }
+}
+
+/**
+ * Maximal runs of characters of the class (the matches of /[¹²³]+/g, say), from the previous
+ * version's runs where `change` says the text is the same.
+ */
+export function runsOf(text: string, characters: RareCharacters, previous?: { runs: readonly number[]; change: TextChange }): number[] {
+  const runs: number[] = [];
+  if (!previous) {
+    searchRuns(text, characters, 0, text.length, runs);
+    return runs;
+  }
+  const { isMember } = characters;
+  const { change } = previous;
+  // Searched again: from before the run the edit may have touched at its start, to after the one at its end.
+  let from = change.start;
+  while (from > 0 && isMember(text.charCodeAt(from - 1))) from--;
+  let to = change.newEnd;
+  while (to < text.length && isMember(text.charCodeAt(to))) to++;
+  const shift = change.newEnd - change.oldEnd;
+  const old = previous.runs;
+  let index = 0;
+  for (; index < old.length && (old[index + 1] as number) <= from; index += 2) runs.push(old[index] as number, old[index + 1] as number);
+  searchRuns(text, characters, from, to, runs);
+  // The runs after: those of the previous version that start past the stretch searched again.
+  for (; index < old.length; index += 2) {
+    const start = (old[index] as number) + shift;
+    if (start > to) runs.push(start, (old[index + 1] as number) + shift);
+  }
+  return runs;
+}
+
+/** A pattern whose matches cannot overlap, all begin with `opening` and are at most `longest` units long: `[^N]`. */
+export interface MarkPattern {
+  /** Sticky: tried where the native search finds `opening`. */
+  readonly sticky: RegExp;
+  readonly opening: string;
+  readonly longest: number;
+}
+
+/** The matches starting in [from, to): the pattern tried where the native search finds its opening. */
+function searchMarks(text: string, mark: MarkPattern, from: number, to: number, into: number[]): void {
+  const { sticky, opening } = mark;
+  for (let at = text.indexOf(opening, from); at >= 0 && at < to; ) {
+    sticky.lastIndex = at;
+    const match = sticky.exec(text);
+    if (match) into.push(at, at + match[0].length);
+    at = text.indexOf(opening, match ? at + Math.max(1, match[0].length) : at + 1);
+  }
+}
+
+/** The matches of a mark pattern, from the previous version's matches where `change` says the text is the same. */
+export function occurrencesOf(text: string, mark: MarkPattern, previous?: { occurrences: readonly number[]; change: TextChange }): number[] {
+  const occurrences: number[] = [];
+  if (!previous) {
+    searchMarks(text, mark, 0, text.length, occurrences);
+    return occurrences;
+  }
+  const { change } = previous;
+  // A match that ends after the edit's start may have changed: it starts at most `longest` before it.
+  const from = Math.max(0, change.start - mark.longest + 1);
+  const to = change.newEnd;
+  const shift = change.newEnd - change.oldEnd;
+  const old = previous.occurrences;
+  let index = 0;
+  for (; index < old.length && (old[index] as number) < from; index += 2) occurrences.push(old[index] as number, old[index + 1] as number);
+  searchMarks(text, mark, from, to, occurrences);
+  // Those that start in the part the same at the end are the previous version's, moved.
+  for (; index < old.length; index += 2) {
+    const start = (old[index] as number) + shift;
+    if (start >= to) occurrences.push(start, (old[index + 1] as number) + shift);
+  }
+  return occurrences;
+}
+
+/** A stretch the parser searches in: its start and end. */
+export interface SearchSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * What a search of the global pattern over the whole text, one span after the other, visits: each
+ * match that starts inside a span and ends inside it, with that span (`spans` sorted by start). A
+ * match that starts between spans is passed by and the search goes on at the next span's start;
+ * `matches` are the pattern's matches over the whole text, `runs` of one class of characters (a
+ * search from inside a run finds the rest of it) or `occurrences` that cannot overlap.
+ */
+export function visitInSpans<Span extends SearchSpan>(
+  matches: readonly number[],
+  kind: 'runs' | 'occurrences',
+  spans: readonly Span[],
+  visit: (start: number, end: number, span: Span) => void,
+): void {
+  let cursor = 0;
+  let searchFrom = spans[0]?.start ?? Number.POSITIVE_INFINITY;
+  let index = 0;
+  for (;;) {
+    // The match a search from `searchFrom` finds.
+    while (index < matches.length && (kind === 'runs' ? (matches[index + 1] as number) <= searchFrom : (matches[index] as number) < searchFrom)) index += 2;
+    if (index >= matches.length) return;
+    const start = Math.max(matches[index] as number, searchFrom);
+    const end = matches[index + 1] as number;
+    while (cursor < spans.length && (spans[cursor] as Span).end <= start) cursor++;
+    const span = spans[cursor];
+    if (!span) return;
+    if (start < span.start) {
+      // Between searchable spans: the search goes on at the next one.
+      searchFrom = span.start;
+      continue;
+    }
+    if (end <= span.end) visit(start, end, span);
+    searchFrom = end;
+  }
+}
+
+/**
+ * Where `literal` occurs in `text` (every place, overlapping ones too: a search from one place after
+ * the last), from the previous version's places where `change` says the text is the same.
+ */
+export function literalPlaces(text: string, literal: string, previous?: { places: readonly number[]; change: TextChange }): number[] {
+  const places: number[] = [];
+  // Searched in the stretch alone (a view, not a copy): in the whole text, a search that finds nothing runs to its end.
+  const find = (from: number, to: number): void => {
+    const stretch = from === 0 && to >= text.length ? text : text.slice(from, Math.min(text.length, to + literal.length - 1));
+    for (let at = stretch.indexOf(literal); at >= 0 && at + from < to; at = stretch.indexOf(literal, at + 1)) places.push(at + from);
+  };
+  if (!previous || literal === '') {
+    find(0, text.length);
+    return places;
+  }
+  const { change } = previous;
+  // A place that ends after the edit's start may have changed.
+  const from = Math.max(0, change.start - literal.length + 1);
+  const shift = change.newEnd - change.oldEnd;
+  let index = 0;
+  const old = previous.places;
+  for (; index < old.length && (old[index] as number) < from; index++) places.push(old[index] as number);
+  find(from, change.newEnd);
+  for (; index < old.length; index++) {
+    const at = (old[index] as number) + shift;
+    if (at >= change.newEnd) places.push(at);
+  }
+  return places;
+}

@@ -1,0 +1,211 @@
+// The incremental session (the language server's linter) gives exactly what a fresh lint gives:
+// random edit sequences on adopted texts, synthetic drafts and token soups, each version linted by
+// one session and compared, draft and findings, with `lint` of the same text. And the whole-text
+// searches a session keeps from version to version equal a search of the new text.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { defaultSettings, lint, LintSession, parse, type Settings } from '../server/src/core/index';
+import { bracketCalls, superscriptMarks } from '../server/src/core/parse/footnote-calls';
+import { changeBetween, literalPlaces, occurrencesOf, runsOf, visitInSpans, type SearchSpan } from '../server/src/core/parse/whole-text-search';
+import { corpusFolder } from './support/shared';
+
+const numRuns = Number(process.env['FUZZ_RUNS'] ?? '') || 100;
+const corpusTexts: readonly string[] = fs.existsSync(corpusFolder)
+  ? fs.readdirSync(corpusFolder).filter((file) => file.endsWith('.txt')).sort().map((file) => fs.readFileSync(path.join(corpusFolder, file), 'utf8'))
+  : [];
+
+/** A draft in the draft format from the corpus's paragraphs, footnotes and all (as the benchmark builds its drafts). */
+function syntheticDraft(paragraphCount: number, offset: number): string {
+  const paragraphs = corpusTexts.flatMap((text) => parse(text).paragraphs).filter((paragraph) => paragraph.text.length > 40);
+  if (paragraphs.length === 0) return 'The General Assembly,\n\nRecalling its resolution 60/1,\n\n1. Decides to remain seized of the matter.\n';
+  const lines = ['The General Assembly,', ''];
+  const footnotes: string[] = [];
+  let number = 1;
+  for (let index = 0; index < paragraphCount; index++) {
+    const paragraph = paragraphs[(offset + index) % paragraphs.length];
+    if (!paragraph) continue;
+    const words = paragraph.text.replace(/^\d+\.\s*/, '').replace(/\s+/g, ' ').replace(/[,;.:]$/, '');
+    if (paragraph.kind === 'preambular') {
+      const call = index % 5 === 0 ? `[^${footnotes.length + 1}]` : '';
+      if (call) footnotes.push(`[^${footnotes.length + 1}]: Resolution ${60 + index}/${100 + index}, annex.`);
+      lines.push(`${words},${call}`, '');
+    } else {
+      lines.push(`${number++}. ${words};`, '');
+    }
+  }
+  return [...lines, ...footnotes.flatMap((footnote) => [footnote, ''])].join('\n');
+}
+
+/** Pieces that make the parser change its mind: numbers, labels, openers, footnote marks, page furniture, quotes. */
+const token = fc.constantFrom(
+  'x', ' ', '\n', '\n\n', ',', ';', '.', ':', '[', ']', '"', '“', '”', '¹', '²', '[^1]', '[^2]', '[^3]: Resolution 60/1.',
+  '1.', '2.', '12.', '(a)', '(b)', '(i)', 'A', 'II', 'Recalling', 'Recalling also', 'Requests', 'Urging', 'paragraph 5 above',
+  'resolution 60/175 of 16 December 2005', 'December 16, 2005', '62nd session', 'A/RES/61/181', 'organisation', 'programme',
+  '_______________', '84th plenary meeting', 'Annex', 'The General Assembly,', '06-50372', 'Corruption2', '2005,3',
+);
+
+/** One edit, at a place given as a fraction of the text so that it lands anywhere in any text. */
+type Edit =
+  | { readonly kind: 'insert'; readonly at: number; readonly text: string }
+  | { readonly kind: 'delete'; readonly at: number; readonly length: number }
+  | { readonly kind: 'replace'; readonly at: number; readonly length: number; readonly text: string }
+  | { readonly kind: 'move'; readonly from: number; readonly length: number; readonly to: number }
+  | { readonly kind: 'undo'; readonly back: number }
+  | { readonly kind: 'settings' };
+
+const place = fc.double({ min: 0, max: 1, noNaN: true });
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: place, text: token }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: place, length: fc.integer({ min: 1, max: 40 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('replace' as const), at: place, length: fc.integer({ min: 1, max: 12 }), text: token }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('move' as const), from: place, length: fc.integer({ min: 1, max: 400 }), to: place }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('undo' as const), back: fc.integer({ min: 1, max: 3 }) }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'settings' as const }) },
+);
+
+function applyEdit(history: string[], change: Edit): string {
+  const text = history[history.length - 1] ?? '';
+  const offset = (fraction: number): number => Math.floor(fraction * text.length);
+  switch (change.kind) {
+    case 'insert':
+      return text.slice(0, offset(change.at)) + change.text + text.slice(offset(change.at));
+    case 'delete':
+      return text.slice(0, offset(change.at)) + text.slice(offset(change.at) + change.length);
+    case 'replace':
+      return text.slice(0, offset(change.at)) + change.text + text.slice(offset(change.at) + change.length);
+    case 'move': {
+      const from = offset(change.from);
+      const moved = text.slice(from, from + change.length);
+      const rest = text.slice(0, from) + text.slice(from + change.length);
+      const to = Math.floor(change.to * rest.length);
+      return rest.slice(0, to) + moved + rest.slice(to);
+    }
+    case 'undo':
+      return history[Math.max(0, history.length - 1 - change.back)] ?? text;
+    case 'settings':
+      return text;
+  }
+}
+
+const negotiation: Settings = { ...defaultSettings, mode: 'negotiation', alsoPosition: 'after' };
+
+/** Lints every version with one session and checks it against a fresh lint. */
+function checkSequence(start: string, edits: readonly Edit[]): void {
+  const session = new LintSession();
+  const history = [start];
+  let settings = defaultSettings;
+  const check = (text: string): void => {
+    const incremental = session.lint(text, settings);
+    const fresh = lint(text, settings);
+    assert.deepStrictEqual(incremental.findings, fresh.findings);
+    assert.deepStrictEqual(incremental.draft, fresh.draft);
+  };
+  check(start);
+  for (const change of edits) {
+    if (change.kind === 'settings') settings = settings === defaultSettings ? negotiation : defaultSettings;
+    const text = applyEdit(history, change);
+    history.push(text);
+    check(text);
+  }
+}
+
+describe('the incremental session lints every version exactly as a fresh lint does', function () {
+  this.timeout(120000);
+
+  it('on adopted texts, cut and edited at random', function () {
+    if (corpusTexts.length === 0) this.skip();
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), fc.integer({ min: 200, max: 12000 }), fc.array(edit, { minLength: 1, maxLength: 12 }), (file, start, length, edits) => {
+        const source = corpusTexts[file % corpusTexts.length] ?? '';
+        const from = source.length === 0 ? 0 : start % source.length;
+        checkSequence(source.slice(from, from + length), edits);
+      }),
+      { numRuns },
+    );
+  });
+
+  it('on drafts of a few hundred paragraphs in the draft format, typed into', function () {
+    if (corpusTexts.length === 0) this.skip();
+    fc.assert(
+      fc.property(fc.integer({ min: 20, max: 300 }), fc.nat(), fc.array(edit, { minLength: 1, maxLength: 10 }), (paragraphs, offset, edits) => {
+        checkSequence(syntheticDraft(paragraphs, offset), edits);
+      }),
+      { numRuns: Math.max(10, Math.floor(numRuns / 4)) },
+    );
+  });
+
+  it('on token soups', () => {
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 80 }), fc.array(edit, { minLength: 1, maxLength: 15 }), (tokens, edits) => {
+        checkSequence(tokens.join(' '), edits);
+      }),
+      { numRuns },
+    );
+  });
+});
+
+describe('the whole-text searches a session keeps equal a search of the new text', () => {
+  const alphabet = fc.constantFrom('a', ' ', '\n', '[', '^', '1', '2', ']', '[^1]', '[^12]', '¹', '²³', '⁴', 'para', 'Para', 'pa');
+  const text = fc.array(alphabet, { maxLength: 60 }).map((pieces) => pieces.join(''));
+  /** The patterns of the marks, as the parser searched for them with them before. */
+  const superscripts = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+/g;
+  const brackets = /\[\^(\d{1,4})\]/g;
+  /** The matches a plain search of the whole text finds. */
+  const searched = (subject: string, pattern: RegExp): number[] => [...subject.matchAll(new RegExp(pattern.source, pattern.flags))].flatMap((match) => [match.index, match.index + match[0].length]);
+
+  it('what changed, marks found again only where it did, and the same marks as a new search', () => {
+    fc.assert(
+      fc.property(text, text, fc.nat(), fc.nat(), (before, inserted, at, removed) => {
+        const cut = at % (before.length + 1);
+        const after = before.slice(0, cut) + inserted + before.slice(cut + (removed % 5));
+        const change = changeBetween(before, after);
+        assert.equal(after.slice(0, change.start), before.slice(0, change.start));
+        assert.equal(after.slice(change.newEnd), before.slice(change.oldEnd));
+        assert.deepEqual(runsOf(after, superscriptMarks), searched(after, superscripts));
+        assert.deepEqual(occurrencesOf(after, bracketCalls), searched(after, brackets));
+        assert.deepEqual(runsOf(after, superscriptMarks, { runs: runsOf(before, superscriptMarks), change }), runsOf(after, superscriptMarks));
+        assert.deepEqual(occurrencesOf(after, bracketCalls, { occurrences: occurrencesOf(before, bracketCalls), change }), occurrencesOf(after, bracketCalls));
+        assert.deepEqual(literalPlaces(after, 'para', { places: literalPlaces(before, 'para'), change }), literalPlaces(after, 'para'));
+      }),
+      { numRuns: numRuns * 10 },
+    );
+  });
+
+  it('the marks inside spans, as a search of span after span finds them', () => {
+    /** The search the parser did before: a global pattern over the text, span after span. */
+    function searchSpans(subject: string, shared: RegExp, spans: readonly SearchSpan[]): number[][] {
+      const pattern = new RegExp(shared.source, shared.flags);
+      const found: number[][] = [];
+      let cursor = 0;
+      pattern.lastIndex = spans[0]?.start ?? subject.length;
+      for (let match = pattern.exec(subject); match; match = pattern.exec(subject)) {
+        while (cursor < spans.length && (spans[cursor] as SearchSpan).end <= match.index) cursor++;
+        const span = spans[cursor];
+        if (!span) break;
+        if (match.index < span.start) {
+          pattern.lastIndex = span.start;
+          continue;
+        }
+        if (match.index + match[0].length <= span.end) found.push([match.index, match.index + match[0].length, cursor]);
+      }
+      return found;
+    }
+    const spans = fc.array(fc.record({ start: fc.nat({ max: 80 }), length: fc.nat({ max: 15 }) }), { maxLength: 6 });
+    fc.assert(
+      fc.property(text, spans, (subject, drawn) => {
+        const sorted = drawn.map(({ start, length }) => ({ start: Math.min(start, subject.length), end: Math.min(start + length, subject.length) })).sort((a, b) => a.start - b.start);
+        for (const [kind, pattern, matches] of [
+          ['runs', superscripts, runsOf(subject, superscriptMarks)],
+          ['occurrences', brackets, occurrencesOf(subject, bracketCalls)],
+        ] as const) {
+          const visited: number[][] = [];
+          visitInSpans(matches, kind, sorted, (start, end, span) => visited.push([start, end, sorted.indexOf(span)]));
+          assert.deepEqual(visited, searchSpans(subject, pattern, sorted));
+        }
+      }),
+      { numRuns: numRuns * 10 },
+    );
+  });
+});
