@@ -163,8 +163,10 @@ export const repeatedOpenerRule: Rule = {
     const setting = context.settings.alsoPosition;
     const languagePlace = lexicon.additive.positions?.length === 1 ? lexicon.additive.positions[0] : undefined;
     const operativePlace = languagePlace ?? (setting === 'auto' ? undefined : setting);
+    // One reading for the whole text, not one per part: a file of thousands of drafts made this quadratic.
+    const preambularPlace = languagePlace ?? documentPosition(draft, 'preambular', lexicon) ?? 'after';
     for (const part of draft.parts) {
-      checkList(draft, part.preambularParagraphs, context, languagePlace, languagePlace ?? documentPosition(draft, 'preambular', lexicon) ?? 'after');
+      checkList(draft, part.preambularParagraphs, context, languagePlace, preambularPlace);
       checkList(draft, part.operativeParagraphs, context, operativePlace, operativePlace ?? 'before');
     }
   },
