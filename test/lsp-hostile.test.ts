@@ -267,8 +267,11 @@ describe('language server against a hostile client (stdio)', function () {
 
   let bigUri = '';
   it('opens a 20 MB document, answers within reason, and stays within its memory bound', async function () {
-    const pieces = corpusTexts.length > 0 ? corpusTexts : [slipsText];
-    let text = '';
+    // Without the corpus: the slips draft, then one long draft of long paragraphs (as many paragraphs
+    // per megabyte as the corpus has, not the hundreds of thousands of outline entries short drafts give).
+    const words = 'the capacity of national criminal justice systems to prevent and combat transnational organized crime, '.repeat(9);
+    const pieces = corpusTexts.length > 0 ? corpusTexts : [`Recalling ${words}\n`, `Recognizing ${words}\n`, `Urging ${words}\n`];
+    let text = corpusTexts.length > 0 ? '' : `${slipsText}\nThe General Assembly,\n\n`;
     for (let index = 0; text.length < 20_000_000; index++) text += `${pieces[index % pieces.length] ?? ''}\n`;
     bigUri = uriOf('twenty-megabytes.resolution');
     const before = client.residentMegabytes();
