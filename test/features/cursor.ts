@@ -24,7 +24,6 @@ export function textOf(text: string, span: Span): string {
   return text.slice(span.start, span.end);
 }
 
-export { corpusFolder };
 export const foundingDocumentPath = path.join(corpusFolder, 'A_RES_61_181.txt');
 
 /** The founding document (A/RES/61/181 as copied out of its PDF), or undefined where ../shared is absent. */

@@ -47,7 +47,6 @@ import { toDocumentSymbols, toFoldingRanges, toSemanticTokens } from '../../serv
 import { corpusFolder } from './shared';
 
 /** out/test/support/ → the repository root. */
-export { corpusFolder };
 
 function corpusFiles(folder: string): string[] {
   if (!fs.existsSync(folder)) return [];

@@ -122,12 +122,12 @@ const spaceNames: Readonly<Record<string, string>> = { '\u202F': 'a narrow no-br
  * or sub-paragraph: each needs some space before it. The fix inserts the space the draft already uses
  * there most, or the language's first (languages.json, "spaceBeforeMarks").
  */
-function checkSpacesBeforeMarks(draft: Draft, context: RuleContext): void {
+function checkSpacesBeforeMarks(draft: Draft, adopted: boolean, context: RuleContext): void {
   const conventions = conventionsOf(draft.language);
   const spacing = conventions.language === draft.language ? conventions.spaceBeforeMarks : undefined;
   // A copy of an adopted text is not held to the space: the narrow no-break space that the printed text
   // has is what PDF extraction and OCR lose (the French S/RES/1445 (2002) kept 29 and lost 2).
-  if (!spacing || recordsAdoption(draft)) return;
+  if (!spacing || adopted) return;
   const text = draft.text;
   const marks = new Set(spacing.marks);
   const offsets = new Set<number>();
@@ -199,6 +199,6 @@ export const paragraphPunctuationRule: Rule = {
         checkNode(draft, paragraph, expected, marks, context);
       });
     }
-    checkSpacesBeforeMarks(draft, context);
+    checkSpacesBeforeMarks(draft, marks.adopted, context);
   },
 };
