@@ -135,6 +135,31 @@ for (const organ of languageConventions.flatMap((conventions) => conventions.org
 
 const noOrgans: readonly string[] = [];
 
+/**
+ * "The Security Council ", "Le Conseil de sécurité ", "L'Assemblée générale ": every organ with its
+ * article, by its first UTF-16 unit, in the languages' order, built once (readSubject is asked at
+ * every paragraph start of a draft without a chapeau).
+ */
+const subjectPhrasesByFirstCode = new Map<number, { readonly phrase: string; readonly language: string }[]>();
+for (const candidate of languageConventions) {
+  for (const article of candidate.articles) {
+    for (const organ of candidate.organs) {
+      const joiner = article.endsWith("'") || article.endsWith('’') ? '' : ' ';
+      const phrase = `${article}${joiner}${organ} `;
+      const first = phrase.charCodeAt(0);
+      subjectPhrasesByFirstCode.set(first, [...(subjectPhrasesByFirstCode.get(first) ?? []), { phrase, language: candidate.language }]);
+    }
+  }
+}
+const noSubjectPhrases: readonly { readonly phrase: string; readonly language: string }[] = [];
+const letterPattern = /\p{L}/uy;
+
+/** Whether a letter starts at `offset` (a whole code point: "𝐀" is one). */
+function isLetterAt(text: string, offset: number): boolean {
+  letterPattern.lastIndex = offset;
+  return letterPattern.test(text);
+}
+
 function endsWithOrgan(content: string, end: number): boolean {
   for (const organ of organsByLastCode.get(content.charCodeAt(end - 1)) ?? noOrgans) {
     if (end - organ.length >= 0 && content.startsWith(organ, end - organ.length)) return true;
@@ -365,16 +390,9 @@ class Parser {
 
   /** "The Security Council" at `offset`, followed by a verb: the organ as the subject of the paragraph. */
   private readSubject(offset: number): (Span & { language: string }) | undefined {
-    const head = this.text.slice(offset, offset + 80);
-    for (const candidate of languageConventions) {
-      for (const article of candidate.articles) {
-        for (const organ of candidate.organs) {
-          const joiner = article.endsWith("'") || article.endsWith('’') ? '' : ' ';
-          const phrase = `${article}${joiner}${organ} `;
-          if (head.startsWith(phrase) && /^\p{L}/u.test(head.slice(phrase.length))) {
-            return { start: offset, end: offset + phrase.length - 1, language: candidate.language };
-          }
-        }
+    for (const { phrase, language } of subjectPhrasesByFirstCode.get(this.text.charCodeAt(offset)) ?? noSubjectPhrases) {
+      if (this.text.startsWith(phrase, offset) && isLetterAt(this.text, offset + phrase.length)) {
+        return { start: offset, end: offset + phrase.length - 1, language };
       }
     }
     return undefined;

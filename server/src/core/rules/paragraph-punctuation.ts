@@ -33,6 +33,10 @@ interface Marks {
   readonly semicolon: string;
   /** The text records its adoption: a copy of an adopted resolution (see `recordsAdoption`). */
   readonly adopted: boolean;
+  /** Where each paragraph starts, ascending: worked out at the first fix that needs it (see changesReading). */
+  paragraphStarts?: readonly number[];
+  /** Where each displaced text starts, ascending as the parser found them: also at the first fix that needs it. */
+  displacedStarts?: readonly number[];
 }
 
 function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expectation, marks: Marks, context: RuleContext): void {
@@ -64,7 +68,7 @@ function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expec
     context.report({
       span: end.span,
       message: `${expected.why}: add ${nameOf(expected.mark)} at the end.`,
-      ...(changesReading(draft, node, edit) ? {} : { fix: { title: `Add '${expected.mark}'`, edits: [edit] } }),
+      ...(changesReading(draft, node, edit, marks) ? {} : { fix: { title: `Add '${expected.mark}'`, edits: [edit] } }),
     });
     return;
   }
@@ -77,7 +81,7 @@ function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expec
   context.report({
     span: end.span,
     message: `${expected.why}: '${expected.mark}', not '${end.mark}'.`,
-    ...(changesReading(draft, node, edit) ? {} : { fix: { title: `Replace '${end.mark}' with '${expected.mark}'`, edits: [edit] } }),
+    ...(changesReading(draft, node, edit, marks) ? {} : { fix: { title: `Replace '${end.mark}' with '${expected.mark}'`, edits: [edit] } }),
   });
 }
 
@@ -100,7 +104,7 @@ const lineBreaks = new Set(['\n', '\r', '\u0085', '\u2028', '\u2029']);
  *   rest of a sentence a page break split), where after "." it is text a copy moved (displaced text).
  * Such a finding is reported without its fix.
  */
-function changesReading(draft: Draft, node: Paragraph | SubParagraph, edit: TextEdit): boolean {
+function changesReading(draft: Draft, node: Paragraph | SubParagraph, edit: TextEdit, marks: Marks): boolean {
   const text = draft.text;
   let lineStart = edit.span.start;
   while (lineStart > 0 && !lineBreaks.has(text[lineStart - 1] ?? '')) lineStart--;
@@ -111,8 +115,25 @@ function changesReading(draft: Draft, node: Paragraph | SubParagraph, edit: Text
   if (number && number.style !== 'bare' && number.span.end === line.length) return true;
   if (!/^[,،，]$/u.test(edit.newText)) return false;
   const nodeEnd = node.span.end;
-  const displaced = draft.displacedText.find((span) => span.start >= nodeEnd);
-  return displaced !== undefined && !draft.paragraphs.some((paragraph) => paragraph.span.start >= nodeEnd && paragraph.span.start < displaced.start);
+  // Both found by halving, not by a walk per finding: a draft with many such findings stays linear.
+  marks.displacedStarts ??= draft.displacedText.map((span) => span.start);
+  const displaced = marks.displacedStarts[firstAtOrAfter(marks.displacedStarts, nodeEnd)];
+  if (displaced === undefined) return false;
+  marks.paragraphStarts ??= draft.paragraphs.map((paragraph) => paragraph.span.start).sort((a, b) => a - b);
+  const next = marks.paragraphStarts[firstAtOrAfter(marks.paragraphStarts, nodeEnd)];
+  return next === undefined || next >= displaced;
+}
+
+/** The index of the first value of ascending `values` at or after `value`; `values.length` if none. */
+function firstAtOrAfter(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((values[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 const spaceNames: Readonly<Record<string, string>> = { '\u202F': 'a narrow no-break space', '\u00A0': 'a no-break space', ' ': 'a space' };
