@@ -1,7 +1,7 @@
 // Core types to LSP types, one way. Nothing here knows about the connection.
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import { formatSettingsProblem } from '../node/settings-file';
-import { ruleDocUrl, type Finding, type Fix, type Position, type SettingsProblem, type Severity, type Span } from '../core/index';
+import { ruleDocUrl, type Finding, type Position, type SettingsProblem, type Severity, type Span } from '../core/index';
 
 export const diagnosticSource = 'resolint';
 
@@ -11,12 +11,6 @@ export const settingsDiagnosticCode = 'settings';
 /** Anything that turns offsets into positions: a LineIndex, or a TextDocument of the same text. */
 export interface PositionMapper {
   positionAt(offset: number): Position;
-}
-
-/** What a diagnostic carries in `data`, so a code action can apply the fix without asking the server. */
-export interface FindingData {
-  readonly ruleId: string;
-  readonly fix?: Fix;
 }
 
 export function toDiagnosticSeverity(severity: Severity): DiagnosticSeverity {
@@ -36,8 +30,12 @@ export function toRange(span: Span, positions: PositionMapper): Range {
   return { start: positions.positionAt(span.start), end: positions.positionAt(span.end) };
 }
 
+/**
+ * The diagnostic of a finding. It carries no `data`: code actions are worked out from the server's
+ * analysis of the version (code-actions.ts), and every push sends every diagnostic again, so what
+ * it carries is paid for on each keystroke (the fixes were a fifth of a megabyte draft's push).
+ */
 export function findingToDiagnostic(finding: Finding, documentUri: string, positions: PositionMapper): Diagnostic {
-  const data: FindingData = finding.fix ? { ruleId: finding.ruleId, fix: finding.fix } : { ruleId: finding.ruleId };
   const diagnostic: Diagnostic = {
     range: toRange(finding.span, positions),
     severity: toDiagnosticSeverity(finding.severity),
@@ -45,7 +43,6 @@ export function findingToDiagnostic(finding: Finding, documentUri: string, posit
     codeDescription: { href: ruleDocUrl(finding.ruleId) },
     source: diagnosticSource,
     message: finding.message,
-    data,
   };
   if (finding.related.length > 0) {
     diagnostic.relatedInformation = finding.related.map((place) => ({
