@@ -108,3 +108,27 @@ describe('acceptance scenario (test/fixtures/acceptance)', () => {
     });
   }
 });
+
+// A draft long enough to number its paragraphs in four digits (the benchmark's megabyte drafts are):
+// "1000." is paragraph 1000's number, not text before it; read as text, paragraph 1000 had "no
+// number", and its fix wrote "1000. 1000. Decides …", round after round.
+describe('paragraph numbers of four digits', () => {
+  const draft = (count: number, skipped?: number): string => {
+    const paragraphs = Array.from({ length: count }, (_, index) => index + 1)
+      .filter((number) => number !== skipped)
+      .map((number, index, numbers) => `${number}. Decides to consider the matter at its next session${index === numbers.length - 1 ? '.' : ';'}`);
+    return ['The General Assembly,', '', 'Recalling its resolutions on the matter,', '', ...paragraphs.flatMap((paragraph) => [paragraph, ''])].join('\n');
+  };
+
+  it('reads 1000 after 999 and 1001 after it: nothing to report, nothing to fix', () => {
+    const text = draft(1002);
+    assert.deepEqual(lintText(text).map((finding) => finding.ruleId), []);
+    assert.deepEqual(fixAll(text), { text, rounds: 0, converged: true });
+  });
+
+  it('reports a number skipped past 1000 as any other', () => {
+    const findings = lintText(draft(1003, 1001)).filter((finding) => finding.ruleId === 'operative-numbering');
+    assert.equal(findings.length, 1);
+    assert.match(findings[0]?.message ?? '', /1001/);
+  });
+});

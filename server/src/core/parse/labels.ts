@@ -11,7 +11,8 @@ interface NumberPattern {
 const numberPatterns: readonly NumberPattern[] = [
   // "OP5 alt" is an alternative to OP5 under negotiation: like "bis", outside the 1, 2, 3 sequence (its insertSuffix is "alt").
   { style: 'label', pattern: /(?:OP|PP) ?(\d{1,3})(?: ?(bis|ter|quater|quinquies|sexies|septies|octies))?(?: (alt)\b)?\.?(?=[\s\u00A0]|$)/y },
-  { style: 'dot', pattern: /(\d{1,3})(?: (bis|ter|quater|quinquies|sexies|septies|octies))?\.(?=[\s\u00A0]|$|[A-Z*_])/y },
+  // Up to four digits here only: a megabyte draft numbers paragraph 1000 "1000."; other styles are rarer and stay at three.
+  { style: 'dot', pattern: /(\d{1,4})(?: (bis|ter|quater|quinquies|sexies|septies|octies))?\.(?=[\s\u00A0]|$|[A-Z*_])/y },
   { style: 'paren-close', pattern: /(\d{1,3})\)(?=[\s\u00A0]|$)/y },
   { style: 'parens', pattern: /\((\d{1,3})\)(?=[\s\u00A0]|$)/y },
   { style: 'spaced-dot', pattern: /(\d{1,3}) \.(?=[\s\u00A0]|$)/y },
