@@ -64,27 +64,78 @@ class Words {
     const start = position;
     while (position < stop && isWordCharacter(text, position)) position++;
     this.position = position;
-    // Curly and straight apostrophes are one for matching ("S’engage", "S'engage"); spans keep the text's own.
-    const lower = text.slice(start, position).toLowerCase();
-    this.read.push({ start, end: position, lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower });
+    this.read.push({ start, end: position, lower: matchingKey(text, start, position) });
   }
+}
+
+/**
+ * The words read so far, by the hash of their matching key: a word read before (most are: "the",
+ * "Recalling", "resolution") gives the same string again, and reading it makes none. Cleared when it
+ * grows past a bound, so a text of endless distinct words cannot make it grow without end.
+ */
+const keysByHash = new Map<number, string>();
+const mostKeys = 50_000;
+
+/**
+ * The word from `start` to `end` as the lexicon's tables key it: lower case, and curly apostrophes
+ * as straight ones ("S’engage" and "S'engage" are one); spans keep the text's own characters.
+ */
+function matchingKey(text: string, start: number, end: number): string {
+  let hash = end - start;
+  for (let position = start; position < end; position++) {
+    const code = foldedCode(text.charCodeAt(position));
+    // Other letters lower-case by the language's rules: the slow way, not kept.
+    if (code < 0) return slowMatchingKey(text, start, end);
+    hash = (Math.imul(hash, 31) + code) | 0;
+  }
+  const known = keysByHash.get(hash);
+  if (known !== undefined && sameKey(known, text, start, end)) return known;
+  const key = slowMatchingKey(text, start, end);
+  // A different word with the same hash keeps the first one's place (it is made again each time it is read).
+  if (known === undefined) {
+    if (keysByHash.size >= mostKeys) keysByHash.clear();
+    keysByHash.set(hash, key);
+  }
+  return key;
+}
+
+/** An ASCII unit or a curly apostrophe as its key's unit: lower case, straight apostrophe; -1 for any other unit. */
+function foldedCode(code: number): number {
+  if (code < 128) return code >= 65 && code <= 90 ? code | 0x20 : code;
+  return code === 0x2019 ? 39 : -1;
+}
+
+function sameKey(key: string, text: string, start: number, end: number): boolean {
+  if (key.length !== end - start) return false;
+  for (let index = 0; index < key.length; index++) if (key.charCodeAt(index) !== foldedCode(text.charCodeAt(start + index))) return false;
+  return true;
+}
+
+function slowMatchingKey(text: string, start: number, end: number): string {
+  const lower = text.slice(start, end).toLowerCase();
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }
 
 /** Phrases (lower case, space separated) as a tree of their words, for finding the longest one a text spells. */
 interface PhraseNode {
   readonly next: Map<string, PhraseNode>;
+  /** How many words lead here from the root. */
+  readonly depth: number;
   /** The phrase that ends here, when one does. */
   phrase?: string;
 }
 
+/** A phrase found: the node where it ends (its phrase and its length in words). */
+type FoundPhrase = PhraseNode & { readonly phrase: string };
+
 function phraseTree(phrases: Iterable<string>): PhraseNode {
-  const root: PhraseNode = { next: new Map() };
+  const root: PhraseNode = { next: new Map(), depth: 0 };
   for (const phrase of phrases) {
     let node = root;
     for (const word of phrase.split(' ')) {
       let child = node.next.get(word);
       if (!child) {
-        child = { next: new Map() };
+        child = { next: new Map(), depth: node.depth + 1 };
         node.next.set(word, child);
       }
       node = child;
@@ -94,15 +145,18 @@ function phraseTree(phrases: Iterable<string>): PhraseNode {
   return root;
 }
 
-/** The longest phrase of `tree` that the words at `index` spell, and its length in words; undefined when none does. */
-function longestPhrase(words: Words, index: number, tree: PhraseNode): { readonly phrase: string; readonly length: number } | undefined {
-  let found: { phrase: string; length: number } | undefined;
+/**
+ * The longest phrase of `tree` that the words at `index` spell (its node: `phrase`, and `depth`
+ * words long); undefined when none does. Nothing is made per call: this runs at every paragraph.
+ */
+function longestPhrase(words: Words, index: number, tree: PhraseNode): FoundPhrase | undefined {
+  let found: FoundPhrase | undefined;
   let node: PhraseNode | undefined = tree;
   for (let length = 1; node; length++) {
     const word = words.at(index + length - 1);
     if (!word) break;
     node = node.next.get(word.lower);
-    if (node?.phrase !== undefined) found = { phrase: node.phrase, length };
+    if (node?.phrase !== undefined) found = node as FoundPhrase;
   }
   return found;
 }
@@ -187,20 +241,22 @@ function matchWords(text: string, words: Words, lexicon: Lexicon): { openerMatch
   const { adverbs, modifiers, additive, additiveWords, forms } = tablesOf(lexicon);
   // Try with as many leading adverbs as the text has, then with fewer: "Further" is an adverb in
   // "Further requests" but part of nothing in "Further to its resolution".
-  const adverbRuns: number[] = [0];
-  let index = 0;
-  for (let count = 0; count < 3; count++) {
-    const length = longestPhrase(words, index, adverbs)?.length ?? 0;
+  // Where the form may start, most adverbs first: after three, two, one or none (no list made per paragraph).
+  const adverbEnds = [0, 0, 0, 0];
+  let runs = 1;
+  for (let index = 0; runs < 4; runs++) {
+    const length = longestPhrase(words, index, adverbs)?.depth ?? 0;
     if (length === 0) break;
     index += length;
-    adverbRuns.unshift(index);
+    adverbEnds[runs] = index;
   }
-  for (const formStart of adverbRuns) {
+  for (let run = runs - 1; run >= 0; run--) {
+    const formStart = adverbEnds[run] as number;
     const form = longestPhrase(words, formStart, forms);
     if (form) {
       const found = lexicon.byForm.get(form.phrase);
       if (!found) continue;
-      const length = form.length;
+      const length = form.depth;
       const formFirst = words.at(formStart) as Word;
       const formLast = words.at(formStart + length - 1) as Word;
       let last = formLast;
@@ -210,33 +266,36 @@ function matchWords(text: string, words: Words, lexicon: Lexicon): { openerMatch
       const additiveAfter = longestPhrase(words, next, additive);
       if (additiveAfter) {
         const additiveFirst = words.at(next) as Word;
-        last = words.at(next + additiveAfter.length - 1) as Word;
+        last = words.at(next + additiveAfter.depth - 1) as Word;
         additiveWord = { word: additiveAfter.phrase, span: { start: additiveFirst.start, end: last.end }, position: 'after' };
-        next += additiveAfter.length;
+        next += additiveAfter.depth;
       }
       let modifierSpan: Span | undefined;
       const modifier = longestPhrase(words, next, modifiers);
       if (modifier) {
         const modifierFirst = words.at(next) as Word;
-        const modifierLast = words.at(next + modifier.length - 1) as Word;
+        const modifierLast = words.at(next + modifier.depth - 1) as Word;
         modifierSpan = { start: modifierFirst.start, end: modifierLast.end };
         last = modifierLast;
-        next += modifier.length;
+        next += modifier.depth;
         // "Noting with satisfaction also", "Taking note with appreciation also"
         const additiveAfterModifier = additiveWord ? undefined : longestPhrase(words, next, additive);
         if (additiveAfterModifier) {
           const additiveFirst = words.at(next) as Word;
-          last = words.at(next + additiveAfterModifier.length - 1) as Word;
+          last = words.at(next + additiveAfterModifier.depth - 1) as Word;
           additiveWord = { word: additiveAfterModifier.phrase, span: { start: additiveFirst.start, end: last.end }, position: 'after' };
         }
       }
-      const adverbWords: Word[] = [];
-      for (let wordIndex = 0; wordIndex < formStart; wordIndex++) adverbWords.push(words.at(wordIndex) as Word);
       // Most openers have no adverb: one empty list for all of them (it is never changed).
-      const adverbSpans = formStart === 0 ? noAdverbs : adverbWords.map((word) => ({ start: word.start, end: word.end }));
-      if (!additiveWord) {
-        const before = adverbWords.find((word) => additiveWords.has(word.lower));
-        if (before) additiveWord = { word: before.lower, span: { start: before.start, end: before.end }, position: 'before' };
+      let adverbSpans: readonly Span[] = noAdverbs;
+      if (formStart > 0) {
+        const adverbWords: Word[] = [];
+        for (let wordIndex = 0; wordIndex < formStart; wordIndex++) adverbWords.push(words.at(wordIndex) as Word);
+        adverbSpans = adverbWords.map((word) => ({ start: word.start, end: word.end }));
+        if (!additiveWord) {
+          const before = adverbWords.find((word) => additiveWords.has(word.lower));
+          if (before) additiveWord = { word: before.lower, span: { start: before.start, end: before.end }, position: 'before' };
+        }
       }
       const openerMatch: OpenerMatch = {
         entry: found.entry,

@@ -341,7 +341,8 @@ class Parser {
         };
       }
     }
-    const generic = genericEnglishChapeau.exec(content);
+    // The generic pattern opens with "The ": most lines are out without running it.
+    const generic = content.startsWith('The ') ? genericEnglishChapeau.exec(content) : null;
     if (generic?.[2] && generic[1] && generic[1].split(' ').length <= 10) {
       const organ = generic[1];
       const organStart = line.contentStart + 4;
@@ -1018,6 +1019,9 @@ class Parser {
    * footnotes only when every line of the chunk is one; returns whether it did.
    */
   private readStrayFootnotes(chunk: Chunk): boolean {
+    // Every line must open with a footnote's number: a chunk whose first line opens otherwise is out at once.
+    const firstCode = chunk.lines[0]?.content.charCodeAt(0) ?? 0;
+    if (firstCode < 48 || firstCode > 57) return false;
     const labels = chunk.lines.map((line) => bareFootnoteTextPattern.exec(line.content));
     const numbers = labels.map((label) => Number(label?.[1]));
     const allFootnotes = labels.every((label) => label !== null)

@@ -7,6 +7,39 @@ import { capitalize, lowerFirst } from '../structure';
 
 type Position = 'before' | 'after';
 
+/** The lexicon's additive words ("also", "further"), once per lexicon: asked for at every paragraph. */
+const additivesByLexicon = new WeakMap<Lexicon, ReadonlySet<string>>();
+
+function additivesOf(lexicon: Lexicon): ReadonlySet<string> {
+  let additives = additivesByLexicon.get(lexicon);
+  if (!additives) {
+    additives = new Set([lexicon.additive.second, ...lexicon.additive.later]);
+    additivesByLexicon.set(lexicon, additives);
+  }
+  return additives;
+}
+
+/** An entry's part of a key, per entry and lexicon (an entry's words do not change; its additive words depend on the lexicon). */
+const entryKeys = new WeakMap<Lexicon, Map<OpenerMatch['entry'], string>>();
+
+function entryKey(entry: OpenerMatch['entry'], lexicon: Lexicon): string {
+  let keys = entryKeys.get(lexicon);
+  if (!keys) {
+    keys = new Map();
+    entryKeys.set(lexicon, keys);
+  }
+  let key = keys.get(entry);
+  if (key === undefined) {
+    const additives = additivesOf(lexicon);
+    // The lexicon has entries of their own for some forms with "also" ("Concerned also"): the same opener
+    // as "Concerned" here, or "also" inserted by the fix would start a new run below it, one per round.
+    const withoutAdditive = (form: string | undefined): string => (form ?? '').toLowerCase().split(' ').filter((word) => !additives.has(word)).join(' ');
+    key = `${withoutAdditive(entry.operative)}|${withoutAdditive(entry.preambular)}`;
+    keys.set(entry, key);
+  }
+  return key;
+}
+
 /**
  * Paragraphs repeat each other when they open with the same verb, the same adverbs and the same
  * modifier: "Noting with concern" does not repeat "Noting", nor "Gravely concerned" "Deeply concerned".
@@ -14,16 +47,18 @@ type Position = 'before' | 'after';
 function openerKey(draft: Draft, paragraph: Paragraph, lexicon: Lexicon): string | undefined {
   const match = paragraph.opener?.match;
   if (!match) return undefined;
-  const additives = new Set([lexicon.additive.second, ...lexicon.additive.later]);
-  const adverbs = match.adverbs
-    .map((span) => draft.text.slice(span.start, span.end).toLowerCase())
-    .filter((word) => !additives.has(word))
-    .join(' ');
+  let adverbs = '';
+  if (match.adverbs.length > 0) {
+    const additives = additivesOf(lexicon);
+    adverbs = match.adverbs
+      .map((span) => draft.text.slice(span.start, span.end).toLowerCase())
+      .filter((word) => !additives.has(word))
+      .join(' ');
+  }
   const modifier = match.modifierSpan ? draft.text.slice(match.modifierSpan.start, match.modifierSpan.end).toLowerCase() : '';
-  // The lexicon has entries of their own for some forms with "also" ("Concerned also"): the same opener
-  // as "Concerned" here, or "also" inserted by the fix would start a new run below it, one per round.
-  const withoutAdditive = (form: string | undefined): string => (form ?? '').toLowerCase().split(' ').filter((word) => !additives.has(word)).join(' ');
-  return `${withoutAdditive(match.entry.operative)}|${withoutAdditive(match.entry.preambular)}|${adverbs}|${modifier}`;
+  const entry = entryKey(match.entry, lexicon);
+  // Most openers have neither adverbs nor a modifier: the entry's key stands for them (no string built per paragraph).
+  return adverbs === '' && modifier === '' ? entry : `${entry}|${adverbs}|${modifier}`;
 }
 
 /** Whether the words after the opener mark the paragraph as added or distinct: "… grave concern also", "… in particular". */
@@ -40,7 +75,7 @@ function marksItself(draft: Draft, paragraph: Paragraph, lexicon: Lexicon): bool
 
 /** Whether the opener's own words hold an additive word: entries such as "Concerned also" read it as part of the opener. */
 function carriesAdditive(paragraph: Paragraph, lexicon: Lexicon): boolean {
-  const additives = new Set([lexicon.additive.second, ...lexicon.additive.later]);
+  const additives = additivesOf(lexicon);
   return (paragraph.opener?.text ?? '').toLowerCase().split(/\s+/).some((word) => additives.has(word));
 }
 
