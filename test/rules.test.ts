@@ -109,7 +109,7 @@ describe('acceptance scenario (test/fixtures/acceptance)', () => {
   }
 });
 
-// A draft long enough to number its paragraphs in four digits (the benchmark's megabyte drafts are):
+// A draft long enough to number its paragraphs in four digits (the benchmark's megabyte drafts are; up to six are read):
 // "1000." is paragraph 1000's number, not text before it; read as text, paragraph 1000 had "no
 // number", and its fix wrote "1000. 1000. Decides …", round after round.
 describe('paragraph numbers of four digits', () => {

@@ -740,12 +740,14 @@ class Parser {
    * operative opener is two paragraphs whose line break a copy lost ("… de l'Assemblée générale
    * 2. Considère que …"): it is cut before that number, and again for N+2 and so on.
    */
-  private splitAtGluedNumbers(lines: Line[]): Line[][] {
+  private splitAtGluedNumbers(lines: Line[]): Line[][] | undefined {
     const head = lines[0];
     const number = head ? readNumberLabel(this.text, head.contentStart) : undefined;
     // Most chunks open with no number: the chunk as it is (the walk starts a new list for the next one).
-    if (!head || number?.style !== 'dot' || number.insertSuffix) return [lines];
+    if (!head || number?.style !== 'dot' || number.insertSuffix) return undefined;
     let expected = number.value + 1;
+    // Most numbered chunks hold no glued number: looked for first, before any list is made.
+    if (!lines.some((line) => this.gluedNumberIn(line, expected) !== undefined)) return undefined;
     const pieces: Line[][] = [];
     let current: Line[] = [];
     for (const line of lines) {
