@@ -213,6 +213,10 @@ row('language server: spawn to initialized', `${format(median(readyTimes))} ms`,
   }
   const memoryMB = residentKB(server.child.pid) / 1024;
   row(`language server: keystroke to diagnostics, 1 MB draft (${edits} edits)`, `p50 ${format(median(latencies))} ms · p95 ${format(percentile(latencies, 0.95))} ms`, 'goal: p95 at most 30 ms');
+  // Not instead of the row above, beside it: where the time of the first keystrokes after opening goes
+  // (V8 compiles and recompiles the keystroke path then), and what typing costs once it has.
+  const settled = latencies.slice(10);
+  row(`  the same, the first 10 edits / the ${settled.length} after them`, `max ${format(Math.max(...latencies.slice(0, 10)))} ms / p50 ${format(median(settled))} ms · p95 ${format(percentile(settled, 0.95))} ms`, '');
   row('language server: resident memory with the 1 MB draft open', `${format(memoryMB)} MB`, 'goal: at most 100 MB');
   await server.request('shutdown', null);
   server.notify('exit', null);

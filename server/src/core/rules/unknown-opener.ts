@@ -51,8 +51,29 @@ function headsOf(lexicon: Lexicon, kind: ParagraphKind): readonly { readonly hea
   return heads[kind];
 }
 
+/**
+ * The nearest openers found, per lexicon, part and word: the same unknown opener is asked for again
+ * at every keystroke of a session. Bounded, so a text of endless distinct words cannot grow it without end.
+ */
+const nearestCache = new WeakMap<Lexicon, Map<string, { form: string; distance: number } | undefined>>();
+const mostCached = 10_000;
+
 /** The lexicon's opener nearest to `word` among the forms a paragraph of `kind` takes. */
 export function nearestOpener(lexicon: Lexicon, word: string, kind: ParagraphKind): { form: string; distance: number } | undefined {
+  let cache = nearestCache.get(lexicon);
+  if (!cache) {
+    cache = new Map();
+    nearestCache.set(lexicon, cache);
+  }
+  const key = `${kind}\u0000${word}`;
+  if (cache.has(key)) return cache.get(key);
+  const nearest = searchNearestOpener(lexicon, word, kind);
+  if (cache.size >= mostCached) cache.clear();
+  cache.set(key, nearest);
+  return nearest;
+}
+
+function searchNearestOpener(lexicon: Lexicon, word: string, kind: ParagraphKind): { form: string; distance: number } | undefined {
   const lower = word.toLowerCase();
   let best: { form: string; distance: number } | undefined;
   for (const { head, lower: headLower } of headsOf(lexicon, kind)) {
