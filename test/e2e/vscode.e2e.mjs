@@ -222,8 +222,7 @@ export async function runVscode({ checks, codeServer, vsix, capabilities, result
     // The VS Code touches the extension brings besides the server: its snippets and the
     // language configuration's auto-closing pairs, typed at the end of the draft.
     await checks.check('the "operative" snippet inserts a numbered operative paragraph (Ctrl+Space)', async () => {
-      await page.keyboard.press('Escape');
-      await page.locator('.monaco-editor .view-lines').first().click();
+      await focusDraftEditor(page);
       await page.keyboard.press('Control+End');
       await page.keyboard.press('Enter');
       await page.keyboard.press('Enter');
@@ -294,8 +293,7 @@ async function checkPreview(page, checks, screenshot, previewScreenshotPath) {
   // The webview is an iframe (VS Code's host page) holding another (the content).
   const content = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   const opened = await checks.check('"Resolution: Open Preview to the Side" shows the draft in print layout', async () => {
-    await page.keyboard.press('Escape');
-    await page.locator('.monaco-editor .view-lines').first().click();
+    await focusDraftEditor(page);
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('Control+Shift+P');
     const input = page.locator('.quick-input-widget input');
@@ -328,11 +326,13 @@ async function checkPreview(page, checks, screenshot, previewScreenshotPath) {
   }
 
   await checks.check('the preview follows the text as it is typed', async () => {
-    await page.locator('.monaco-editor .view-lines').first().click();
+    await focusDraftEditor(page);
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Welcomes the preview of this draft.');
+    // Typed into the editor, not lost: the preview is waited for only then (a miss says which).
+    await stepOf('the typed paragraph in the editor', () => waitFor('the typed line', async () => (await editorLines(page)).some((text) => text.includes('preview of this draft')), { timeoutMs: 5_000 }));
     const started = Date.now();
     await waitFor('the typed paragraph in the preview', async () => ((await content.locator('article.page').textContent()) ?? '').includes('preview of this draft'), { timeoutMs: 30_000, intervalMs: 50 }).catch(async (error) => {
       // Where the keystrokes went and what the preview shows instead, for the log.
@@ -348,6 +348,7 @@ async function checkPreview(page, checks, screenshot, previewScreenshotPath) {
     const scrollY = () => content.locator('body').evaluate(() => window.scrollY);
     const scrollable = await content.locator('body').evaluate(() => document.documentElement.scrollHeight > window.innerHeight + 100);
     if (!scrollable) return 'the whole draft fits the preview: nothing to scroll';
+    await focusDraftEditor(page);
     await page.keyboard.press('Control+Home');
     await waitFor('the preview at its top', async () => (await scrollY()) < 50, { timeoutMs: 30_000 });
     await page.keyboard.press('Control+End');
@@ -421,6 +422,27 @@ async function problemRows(page) {
 }
 
 /** The text of the editor lines on screen (Monaco renders spaces as no-break spaces). */
+/**
+ * Puts the keyboard in the draft's editor, and checks it is there. With the preview open beside it, a
+ * click in the middle of the editor's lines may land where the panel below covers them (the lines of
+ * a scrolled editor run past its visible part), and the keystrokes that follow go nowhere: the editor
+ * is clicked near its top left, in the first editor group, until the focus is inside it.
+ */
+async function focusDraftEditor(page) {
+  await page.keyboard.press('Escape');
+  const editor = page.locator('.editor-group-container').first().locator('.monaco-editor').first();
+  const focusedInEditor = () => page.evaluate(() => Boolean(document.activeElement?.closest('.monaco-editor')));
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await editor.click({ position: { x: 80, y: 12 } });
+    if (await waitFor('the focus in the editor', focusedInEditor, { timeoutMs: 1_000 }).then(() => true, () => false)) return;
+    // The keyboard way: View: Focus First Editor Group.
+    await page.keyboard.press('Control+1');
+    if (await waitFor('the focus in the editor', focusedInEditor, { timeoutMs: 1_000 }).then(() => true, () => false)) return;
+  }
+  const focused = await page.evaluate(() => `${document.activeElement?.tagName}.${document.activeElement?.className}`);
+  throw new Error(`the draft's editor does not take the focus (focus on ${focused})`);
+}
+
 async function editorLines(page) {
   return page.locator('.monaco-editor .view-lines .view-line').evaluateAll((lines) => lines.map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' ')));
 }
@@ -436,7 +458,7 @@ async function stepOf(what, fn) {
 
 /** Puts the cursor on the squiggle (Ctrl+G line:column), opens the quick fixes (Ctrl+.), picks one. */
 async function applyQuickFixThroughUi(page) {
-  await stepOf('focus the editor', () => page.locator('.monaco-editor .view-lines').first().click());
+  await stepOf('focus the editor', () => focusDraftEditor(page));
   const input = page.locator('.quick-input-widget input');
   await stepOf('open "Go to Line/Column" (Ctrl+G)', async () => {
     await page.keyboard.press('Control+G');
