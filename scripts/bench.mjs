@@ -289,4 +289,9 @@ const markdown = [
   'paragraphs, a footnote every seventh preambular paragraph), so every rule has work to do.',
   '',
 ].join('\n');
-if (!quick) fs.writeFileSync(path.join(repoRoot, 'docs/performance.md'), markdown);
+// What is written below the marker (analysis, runs compared) is the authors', kept from run to run.
+const performancePath = path.join(repoRoot, 'docs/performance.md');
+const notesMarker = '<!-- Written by hand below this line; npm run bench keeps it. -->';
+const previous = fs.existsSync(performancePath) ? fs.readFileSync(performancePath, 'utf8') : '';
+const notes = previous.includes(notesMarker) ? previous.slice(previous.indexOf(notesMarker)) : `${notesMarker}\n`;
+if (!quick) fs.writeFileSync(performancePath, `${markdown}\n${notes}`);
