@@ -241,7 +241,7 @@ function matchWords(text: string, words: Words, lexicon: Lexicon): { openerMatch
   const { adverbs, modifiers, additive, additiveWords, forms } = tablesOf(lexicon);
   // Try with as many leading adverbs as the text has, then with fewer: "Further" is an adverb in
   // "Further requests" but part of nothing in "Further to its resolution".
-  // Where the form may start, most adverbs first: after three, two, one or none (no list made per paragraph).
+  // Where the form may start: after the words of up to three adverbs, most adverbs tried first.
   const adverbEnds = [0, 0, 0, 0];
   let runs = 1;
   for (let index = 0; runs < 4; runs++) {

@@ -738,7 +738,8 @@ class Parser {
   /**
    * A chunk that opens with paragraph number N and holds, inside a line, "N+1." followed by an
    * operative opener is two paragraphs whose line break a copy lost ("… de l'Assemblée générale
-   * 2. Considère que …"): it is cut before that number, and again for N+2 and so on.
+   * 2. Considère que …"): it is cut before that number, and again for N+2 and so on. Undefined
+   * where there is nothing to cut: the chunk stands as it is.
    */
   private splitAtGluedNumbers(lines: Line[]): Line[][] | undefined {
     const head = lines[0];
