@@ -25,6 +25,8 @@ export interface ProseRun {
   /** The pieces joined by a line break, with footnote calls replaced by spaces of the same length. */
   readonly text: string;
   readonly segments: readonly Segment[];
+  /** Where the run starts in the draft when it is one segment (its offsets are the draft's, shifted); undefined for several. */
+  readonly soleSegmentStart?: number;
   /** Quoted stretches of `text` (“…”, "…"), quotes included, in run offsets. */
   readonly quotations: readonly Span[];
   /** The runs of ASCII digits in `text`, as `digitRuns` lists them (start, end, start, end …). */
@@ -42,13 +44,27 @@ class LazyProseRun implements ProseRun {
   readonly paragraph?: Paragraph;
   stamp?: RunStamp;
 
+  /**
+   * @param pieces the segments, when the run has several; a run of one piece (most are) keeps only
+   * where it starts in the draft, `soleStart`, and makes its one segment when asked (rarely).
+   */
   constructor(
     readonly kind: ProseKind,
     paragraph: Paragraph | undefined,
     readonly text: string,
-    readonly segments: readonly Segment[],
+    private readonly pieces: readonly Segment[] | undefined,
+    private readonly soleStart: number,
   ) {
     if (paragraph) this.paragraph = paragraph;
+  }
+
+  get segments(): readonly Segment[] {
+    return this.pieces ?? [{ runStart: 0, draftStart: this.soleStart, length: this.text.length }];
+  }
+
+  /** Where the run's one segment starts in the draft, or undefined for a run of several. */
+  get soleSegmentStart(): number | undefined {
+    return this.pieces ? undefined : this.soleStart;
   }
 
   get quotations(): readonly Span[] {
@@ -57,7 +73,7 @@ class LazyProseRun implements ProseRun {
   }
 
   get start(): number {
-    return this.segments[0]?.draftStart ?? -1;
+    return this.pieces ? (this.pieces[0]?.draftStart ?? -1) : this.soleStart;
   }
 
   get digitRuns(): readonly number[] {
@@ -68,6 +84,8 @@ class LazyProseRun implements ProseRun {
 
 /** The draft offset of a run offset. */
 export function draftOffset(run: ProseRun, offset: number): number {
+  const sole = run.soleSegmentStart;
+  if (sole !== undefined) return sole + offset;
   let found = run.segments[0];
   for (const segment of run.segments) {
     if (segment.runStart > offset) break;
@@ -86,6 +104,7 @@ export function draftSpan(run: ProseRun, start: number, end: number): Span {
 
 /** Whether run offsets [start, end) lie in one segment: a text edit over them changes nothing else. */
 export function inOneSegment(run: ProseRun, start: number, end: number): boolean {
+  if (run.soleSegmentStart !== undefined) return start >= 0 && end <= run.text.length;
   return run.segments.some((segment) => start >= segment.runStart && end <= segment.runStart + segment.length);
 }
 
@@ -106,8 +125,11 @@ function quoteKind(code: number): 'open' | 'close' | 'straight' | undefined {
  * Quoted stretches: curly quotes pair by direction, straight double quotes alternate. A quotation
  * left open runs to the end of the run, so words after a lost closing quote are left alone too.
  */
-function findQuotations(text: string): Span[] {
-  const quotations: Span[] = [];
+const noQuotations: readonly Span[] = [];
+
+function findQuotations(text: string): readonly Span[] {
+  // Made at the first quotation: most runs quote nothing, and one empty list stands for all of them.
+  let quotations: Span[] | undefined;
   let openAt: number | undefined;
   let straight = false;
   for (let index = 0; index < text.length; index++) {
@@ -122,12 +144,12 @@ function findQuotations(text: string): Span[] {
         straight = kind === 'straight';
       }
     } else if (straight ? kind === 'straight' : kind === 'close') {
-      quotations.push({ start: openAt, end: index + 1 });
+      (quotations ??= []).push({ start: openAt, end: index + 1 });
       openAt = undefined;
     }
   }
-  if (openAt !== undefined) quotations.push({ start: openAt, end: text.length });
-  return quotations;
+  if (openAt !== undefined) (quotations ??= []).push({ start: openAt, end: text.length });
+  return quotations ?? noQuotations;
 }
 
 function buildRun(draft: Draft, pieces: readonly Span[], from: number, limit: number, kind: ProseKind, paragraph: Paragraph | undefined): ProseRun | undefined {
@@ -166,7 +188,8 @@ function buildRun(draft: Draft, pieces: readonly Span[], from: number, limit: nu
     }
     blanked += text.slice(cursor);
   }
-  return new LazyProseRun(kind, paragraph, blanked, segments);
+  const sole = segments.length === 1 ? segments[0] : undefined;
+  return new LazyProseRun(kind, paragraph, blanked, sole ? undefined : segments, sole ? sole.draftStart : -1);
 }
 
 /** The index of the first call starting at or after `offset` (calls are in text order). */

@@ -9,19 +9,24 @@ export function isDigitCode(code: number): boolean {
 }
 
 const digitRun = /\d+/g;
+const noDigitRuns: readonly number[] = [];
 
 /** The [start, end) of every run of ASCII digits in `text`, in order, as a flat list: start, end, start, end … */
-export function digitRuns(text: string): number[] {
+export function digitRuns(text: string): readonly number[] {
   // The native search outruns a character loop here by half.
   // `test`, not `exec`: no match object per run (the start is found by stepping back over the digits).
-  const runs: number[] = [];
   digitRun.lastIndex = 0;
-  for (let searchFrom = 0; digitRun.test(text); searchFrom = digitRun.lastIndex) {
+  // Most paragraphs hold no digit: one empty list stands for all of them (typed read-only; never changed).
+  if (!digitRun.test(text)) return noDigitRuns;
+  const runs: number[] = [];
+  let searchFrom = 0;
+  do {
     const end = digitRun.lastIndex;
     let start = end - 1;
     while (start > searchFrom && isDigitCode(text.charCodeAt(start - 1))) start--;
     runs.push(start, end);
-  }
+    searchFrom = end;
+  } while (digitRun.test(text));
   return runs;
 }
 

@@ -30,13 +30,27 @@ const numberPatterns: readonly NumberPattern[] = [
  */
 function plainDotNumber(text: string, offset: number): NumberLabel | undefined {
   let end = offset;
-  while (end < text.length && end - offset < 7 && isDigitCode(text.charCodeAt(end))) end++;
+  let value = 0;
+  for (let code = text.charCodeAt(end); end - offset < 7 && isDigitCode(code); code = text.charCodeAt(++end)) value = value * 10 + (code - 48);
   const digits = end - offset;
   if (digits === 0 || digits > 6 || text.charCodeAt(end) !== 46 /* . */) return undefined;
   const after = text.charCodeAt(end + 1);
   // The pattern's lookahead: white space ([\s\u00A0]), the end of the text, or [A-Z*_].
   if (!(end + 1 >= text.length || isSpaceCode(after) || (after >= 65 && after <= 90) || after === 42 || after === 95)) return undefined;
-  return { span: { start: offset, end: end + 1 }, text: text.slice(offset, end + 1), value: Number(text.slice(offset, end)), style: 'dot', insertSuffix: undefined };
+  return { span: { start: offset, end: end + 1 }, text: labelText(text, offset, end + 1, value * 8 + digits), value, style: 'dot', insertSuffix: undefined };
+}
+
+/** "12." as written, one string per number and width kept (a long draft writes each number once or twice; "01." is not "1."). */
+const labelTexts = new Map<number, string>();
+
+function labelText(text: string, start: number, end: number, key: number): string {
+  let written = labelTexts.get(key);
+  if (written === undefined) {
+    if (labelTexts.size >= 100_000) labelTexts.clear();
+    written = text.slice(start, end);
+    labelTexts.set(key, written);
+  }
+  return written;
 }
 
 /** Reads a paragraph number at `offset`, or undefined. `bare` numbers are returned too: the caller decides. */

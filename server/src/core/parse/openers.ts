@@ -224,7 +224,10 @@ export function readOpener(text: string, offset: number, lexicon: Lexicon | unde
 
   const match = lexicon ? matchWords(text, words, lexicon) : undefined;
   const lastWord = match ? match.lastWord : first;
-  const span: Span = { start: first.start, end: lastWord.end };
+  // An opener that is its form alone (no adverb, "also" or modifier; most are) shares the form's span and words.
+  const formSpan = match?.openerMatch.formSpan;
+  const alone = formSpan !== undefined && formSpan.start === first.start && formSpan.end === lastWord.end;
+  const span: Span = alone ? formSpan : { start: first.start, end: lastWord.end };
   let emphasis: Opener['emphasis'];
   if (emphasisOpen) {
     const closing = text.slice(span.end, span.end + 120).indexOf(text.slice(emphasisOpen.start, emphasisOpen.end));
@@ -234,7 +237,7 @@ export function readOpener(text: string, offset: number, lexicon: Lexicon | unde
     emphasis = close ? { open: emphasisOpen, close } : { open: emphasisOpen };
   }
   // Every key present (an absent part undefined): one shape per node type keeps the code that reads them monomorphic.
-  return { span, text: plainWords(text, span.start, span.end), emphasis, match: match?.openerMatch };
+  return { span, text: alone && match ? match.openerMatch.formText : plainWords(text, span.start, span.end), emphasis, match: match?.openerMatch };
 }
 
 function matchWords(text: string, words: Words, lexicon: Lexicon): { openerMatch: OpenerMatch; lastWord: Word } | undefined {
