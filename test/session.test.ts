@@ -147,7 +147,9 @@ describe('the incremental session lints every version exactly as a fresh lint do
 });
 
 describe('the whole-text searches a session keeps equal a search of the new text', () => {
-  const alphabet = fc.constantFrom('a', ' ', '\n', '[', '^', '1', '2', ']', '[^1]', '[^12]', '¹', '²³', '⁴', 'para', 'Para', 'pa');
+  // Besides the marks: characters whose UTF-8 shares a superscript's first bytes (± ´ ⁄ ⁱ), a no-break
+  // space, a byte order mark, a pair and lone halves of surrogates: the superscripts are found in UTF-8.
+  const alphabet = fc.constantFrom('a', ' ', '\n', '[', '^', '1', '2', ']', '[^1]', '[^12]', '¹', '²³', '⁴', '⁰⁹', 'para', 'Para', 'pa', '±', '´', '\u2044', '\u2071', '\u00A0', '\uFEFF', '’', '👍', '\uD800', '\uDC00');
   const text = fc.array(alphabet, { maxLength: 60 }).map((pieces) => pieces.join(''));
   /** The patterns of the marks, as the parser searched for them with them before. */
   const superscripts = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+/g;
@@ -170,6 +172,21 @@ describe('the whole-text searches a session keeps equal a search of the new text
         assert.deepEqual(literalPlaces(after, 'para', { places: literalPlaces(before, 'para'), change }), literalPlaces(after, 'para'));
       }),
       { numRuns: numRuns * 10 },
+    );
+  });
+
+  it('superscripts in a text longer than the pieces it is read in, around their edges and split pairs', () => {
+    // Read in pieces of 65,536 units (whole-text-search.ts): marks on either side of an edge, a
+    // surrogate pair cut by one, a byte order mark and astral characters before, so that every
+    // unit's place is counted across pieces.
+    const edge = 1 << 16;
+    const pieces = ['\uFEFF👍 a¹ ', 'x'.repeat(edge - 9), '²', '\uD83D', '\uDC4D', '³⁴', 'y'.repeat(edge - 3), '⁵', '⁶', ' z⁰ ', '👍'.repeat(10), '⁷⁸⁹'];
+    fc.assert(
+      fc.property(fc.nat({ max: 40 }), (shift) => {
+        const subject = 'b'.repeat(shift) + pieces.join('');
+        assert.deepEqual(runsOf(subject, superscriptMarks), searched(subject, superscripts));
+      }),
+      { numRuns: 41 },
     );
   });
 

@@ -299,7 +299,7 @@ export interface FootnoteMarks {
 
 /** The superscript digits ⁰ ¹ ² ³ ⁴ … ⁹, whose runs are calls. */
 export const superscriptMarks: RareCharacters = {
-  pattern: /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]/g,
+  codes: [0xb9, 0xb2, 0xb3, 0x2070, 0x2074, 0x2075, 0x2076, 0x2077, 0x2078, 0x2079],
   isMember: (code) => code === 0xb9 || code === 0xb2 || code === 0xb3 || code === 0x2070 || (code >= 0x2074 && code <= 0x2079),
 };
 
