@@ -8,6 +8,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
+import { PerformanceObserver } from 'node:perf_hooks';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,6 +111,36 @@ for (const size of sizes) {
   row(`synthetic draft of ${size >= 1e6 ? `${size / 1e6} MB` : `${size / 1e3} KB`}`, `${format(ms, 2)} ms`, `${format(megabytes(text) / (ms / 1000))} MB/s`);
 }
 row('  ratio 10 MB / 1 MB', `${format(perSize.get(10e6) / perSize.get(1e6), 2)}×`, 'linear is 10×; goal: at most 12×');
+
+/**
+ * The main thread's garbage-collection pauses while `action` runs `runs` times, and the time of a
+ * run, both per run (the pauses are reported after the runs, so they are waited for).
+ */
+async function withCollection(action, runs) {
+  let pausedMs = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pausedMs += entry.duration;
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const started = process.hrtime.bigint();
+  for (let run = 0; run < runs; run++) action();
+  const perRunMs = Number(process.hrtime.bigint() - started) / 1e6 / runs;
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.disconnect();
+  return { perRunMs, collectionMs: pausedMs / runs };
+}
+// Not a goal of its own: where the growth past linear is. The rules and the parser against the
+// collector's pauses, which grow with how much of a draft's model is alive at once.
+{
+  // The texts built before the runs: only the lint is timed.
+  const [one, ten] = [syntheticDraft(1e6), syntheticDraft(10e6)];
+  const oneMegabyte = await withCollection(() => core.lint(one), quick ? 3 : 6);
+  const tenMegabytes = await withCollection(() => core.lint(ten), quick ? 1 : 2);
+  const share = ({ perRunMs, collectionMs }) => `${format(collectionMs)} ms (${format((100 * collectionMs) / perRunMs, 0)} %)`;
+  const without = ({ perRunMs, collectionMs }) => perRunMs - collectionMs;
+  row('  garbage collection in a lint: 1 MB / 10 MB', `${share(oneMegabyte)} / ${share(tenMegabytes)}`, '');
+  row('  ratio 10 MB / 1 MB without it', `${format(without(tenMegabytes) / without(oneMegabyte), 2)}×`, 'where the growth past 10× is');
+}
 
 // Many short drafts in one file (a negotiation's collected versions, an archive concatenated): each
 // its own part, so a rule that walks the whole text once per part shows here. One and five megabytes.
