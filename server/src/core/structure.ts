@@ -158,7 +158,7 @@ function paragraphIndexOf(draft: Draft): ParagraphIndex {
 }
 
 /** The first position below `length` that passes `test`, which fails and then passes along the positions (or `length`). */
-function firstWhere(length: number, test: (position: number) => boolean): number {
+export function firstWhere(length: number, test: (position: number) => boolean): number {
   let low = 0;
   let high = length;
   while (low < high) {

@@ -116,8 +116,8 @@ function searchRuns(text: string, characters: RareCharacters, from: number, to: 
  * version's runs where `change` says the text is the same.
  */
 export function runsOf(text: string, characters: RareCharacters, previous?: { runs: readonly number[]; change: TextChange }): number[] {
-  const runs: number[] = [];
   if (!previous) {
+    const runs: number[] = [];
     searchRuns(text, characters, 0, text.length, runs);
     return runs;
   }
@@ -128,17 +128,31 @@ export function runsOf(text: string, characters: RareCharacters, previous?: { ru
   while (from > 0 && isMember(text.charCodeAt(from - 1))) from--;
   let to = change.newEnd;
   while (to < text.length && isMember(text.charCodeAt(to))) to++;
-  const shift = change.newEnd - change.oldEnd;
-  const old = previous.runs;
+  return reuseAround(previous.runs, (_, end) => end <= from, (into) => searchRuns(text, characters, from, to, into), change, (start) => start > to);
+}
+
+/**
+ * A version's [start, end) pairs (a flat list) from the previous version's and a search of the
+ * stretch an edit touched: the previous pairs `before` keeps, those `search` adds, then the previous
+ * pairs past the stretch, moved by what the text gained, where `after` keeps their moved start.
+ */
+function reuseAround(
+  old: readonly number[],
+  before: (start: number, end: number) => boolean,
+  search: (into: number[]) => void,
+  change: TextChange,
+  after: (movedStart: number) => boolean,
+): number[] {
+  const pairs: number[] = [];
   let index = 0;
-  for (; index < old.length && (old[index + 1] as number) <= from; index += 2) runs.push(old[index] as number, old[index + 1] as number);
-  searchRuns(text, characters, from, to, runs);
-  // The runs after: those of the previous version that start past the stretch searched again.
+  for (; index < old.length && before(old[index] as number, old[index + 1] as number); index += 2) pairs.push(old[index] as number, old[index + 1] as number);
+  search(pairs);
+  const shift = change.newEnd - change.oldEnd;
   for (; index < old.length; index += 2) {
     const start = (old[index] as number) + shift;
-    if (start > to) runs.push(start, (old[index + 1] as number) + shift);
+    if (after(start)) pairs.push(start, (old[index + 1] as number) + shift);
   }
-  return runs;
+  return pairs;
 }
 
 /** A pattern whose matches cannot overlap, all begin with `opening` and are at most `longest` units long: `[^N]`. */
@@ -162,8 +176,8 @@ function searchMarks(text: string, mark: MarkPattern, from: number, to: number, 
 
 /** The matches of a mark pattern, from the previous version's matches where `change` says the text is the same. */
 export function occurrencesOf(text: string, mark: MarkPattern, previous?: { occurrences: readonly number[]; change: TextChange }): number[] {
-  const occurrences: number[] = [];
   if (!previous) {
+    const occurrences: number[] = [];
     searchMarks(text, mark, 0, text.length, occurrences);
     return occurrences;
   }
@@ -171,17 +185,8 @@ export function occurrencesOf(text: string, mark: MarkPattern, previous?: { occu
   // A match that ends after the edit's start may have changed: it starts at most `longest` before it.
   const from = Math.max(0, change.start - mark.longest + 1);
   const to = change.newEnd;
-  const shift = change.newEnd - change.oldEnd;
-  const old = previous.occurrences;
-  let index = 0;
-  for (; index < old.length && (old[index] as number) < from; index += 2) occurrences.push(old[index] as number, old[index + 1] as number);
-  searchMarks(text, mark, from, to, occurrences);
   // Those that start in the part the same at the end are the previous version's, moved.
-  for (; index < old.length; index += 2) {
-    const start = (old[index] as number) + shift;
-    if (start >= to) occurrences.push(start, (old[index + 1] as number) + shift);
-  }
-  return occurrences;
+  return reuseAround(previous.occurrences, (start) => start < from, (into) => searchMarks(text, mark, from, to, into), change, (start) => start >= to);
 }
 
 /** A stretch the parser searches in: its start and end. */

@@ -5,7 +5,7 @@ import type { Draft, Paragraph, SubParagraph } from '../model';
 import type { Rule, RuleContext } from '../rule';
 import { isSpace } from '../parse/lines';
 import { readNumberLabel } from '../parse/labels';
-import { eachSubparagraph, endMark, ownTextEnd, recordsAdoption, subparagraphsOf } from '../structure';
+import { eachSubparagraph, endMark, firstWhere, ownTextEnd, recordsAdoption, subparagraphsOf } from '../structure';
 
 interface Expectation {
   readonly mark: string;
@@ -116,24 +116,12 @@ function changesReading(draft: Draft, node: Paragraph | SubParagraph, edit: Text
   if (!/^[,،，]$/u.test(edit.newText)) return false;
   const nodeEnd = node.span.end;
   // Both found by halving, not by a walk per finding: a draft with many such findings stays linear.
-  marks.displacedStarts ??= draft.displacedText.map((span) => span.start);
-  const displaced = marks.displacedStarts[firstAtOrAfter(marks.displacedStarts, nodeEnd)];
+  const displacedStarts = (marks.displacedStarts ??= draft.displacedText.map((span) => span.start));
+  const displaced = displacedStarts[firstWhere(displacedStarts.length, (index) => (displacedStarts[index] as number) >= nodeEnd)];
   if (displaced === undefined) return false;
-  marks.paragraphStarts ??= draft.paragraphs.map((paragraph) => paragraph.span.start).sort((a, b) => a - b);
-  const next = marks.paragraphStarts[firstAtOrAfter(marks.paragraphStarts, nodeEnd)];
+  const paragraphStarts = (marks.paragraphStarts ??= draft.paragraphs.map((paragraph) => paragraph.span.start).sort((a, b) => a - b));
+  const next = paragraphStarts[firstWhere(paragraphStarts.length, (index) => (paragraphStarts[index] as number) >= nodeEnd)];
   return next === undefined || next >= displaced;
-}
-
-/** The index of the first value of ascending `values` at or after `value`; `values.length` if none. */
-function firstAtOrAfter(values: readonly number[], value: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((values[middle] as number) < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 const spaceNames: Readonly<Record<string, string>> = { '\u202F': 'a narrow no-break space', '\u00A0': 'a no-break space', ' ': 'a space' };
