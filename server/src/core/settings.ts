@@ -122,7 +122,7 @@ export function validateSettings(
           } else if (!Array.isArray(list) || !list.every((item) => typeof item === 'string' && item.trim() !== '')) {
             problems.push({ path: listPath, message: `expected a list of openers such as ["Demands"], found ${describe(list)}` });
           } else {
-            lexicon[part].push(...(list as string[]).map((item) => item.trim()));
+            for (const item of list as string[]) lexicon[part].push(item.trim());
           }
         }
         break;

@@ -1,6 +1,6 @@
 // ESLint's "stylish" output: a header per file with problems, aligned rows, a one-line summary.
 import { totalsOf, type FileReport } from '../report';
-import type { Formatter } from './formatter';
+import type { FormatContext, Formatter } from './formatter';
 
 type Style = (text: string) => string;
 
@@ -20,7 +20,10 @@ const uncolored: Palette = { red: plain, yellow: plain, dim: plain, bold: plain,
 /** Whether the summary may point at --fix, as ESLint's does. */
 const fixOptionAvailable = true;
 
-export const formatStylish: Formatter = (reports, context) => {
+export const formatStylish: Formatter = (reports, context) => [stylish(reports, context)];
+
+/** The whole stylish output: a line per finding, never near a string's limit. */
+export function stylish(reports: readonly FileReport[], context: FormatContext): string {
   const palette = context.colors ? colored : uncolored;
   const totals = totalsOf(reports);
   const problemCount = totals.errorCount + totals.warningCount;
@@ -49,7 +52,7 @@ export const formatStylish: Formatter = (reports, context) => {
     output += '\n';
   }
   return output;
-};
+}
 
 /** Rows as "  line:column  severity  message  rule-id", each column padded to its widest cell. */
 function formatRows(report: FileReport, palette: Palette): string {
@@ -61,10 +64,12 @@ function formatRows(report: FileReport, palette: Palette): string {
     ruleId: message.ruleId,
   }));
   // Like ESLint: line numbers right-aligned, so the colons line up; the rest left-aligned.
-  const lineWidth = Math.max(...rows.map((row) => row.line.length));
-  const locationWidth = Math.max(...rows.map((row) => row.location.length + lineWidth - row.line.length));
-  const kindWidth = Math.max(...rows.map((row) => row.kind.length));
-  const textWidth = Math.max(...rows.map((row) => row.text.length));
+  // Widths by reduce, not Math.max(...): a draft can have more findings than a call has room for arguments.
+  const widest = (width: (row: (typeof rows)[number]) => number): number => rows.reduce((most, row) => Math.max(most, width(row)), 0);
+  const lineWidth = widest((row) => row.line.length);
+  const locationWidth = widest((row) => row.location.length + lineWidth - row.line.length);
+  const kindWidth = widest((row) => row.kind.length);
+  const textWidth = widest((row) => row.text.length);
   return rows
     .map((row) => {
       const location = ' '.repeat(lineWidth - row.line.length) + row.location;

@@ -173,7 +173,8 @@ class Converter {
     }
     for (const footnote of this.draft.footnoteTexts) covered.push(footnote.span);
     for (const part of this.draft.parts) if (part.chapeau) covered.push(part.chapeau.span);
-    units.push(...this.uncoveredUnits(covered));
+    // One by one, not spread: a long draft copied out of a PDF leaves gaps by the ten thousand.
+    for (const unit of this.uncoveredUnits(covered)) units.push(unit);
     const sorted = units
       .filter((unit) => unit.segments.length > 0)
       .sort((a, b) => (a.segments[0] as Span).start - (b.segments[0] as Span).start);

@@ -49,8 +49,17 @@ function symbol(name: string, kind: OutlineKind, span: Span, selectionSpan: Span
 }
 
 function enclosing(spans: readonly Span[]): Span | undefined {
-  if (spans.length === 0) return undefined;
-  return { start: Math.min(...spans.map((span) => span.start)), end: Math.max(...spans.map((span) => span.end)) };
+  const first = spans[0];
+  if (!first) return undefined;
+  // A loop, not Math.min(...spans): a section holds every paragraph of its part, and a spread of some
+  // 120,000 of them overflows the stack.
+  let start = first.start;
+  let end = first.end;
+  for (const span of spans) {
+    if (span.start < start) start = span.start;
+    if (span.end > end) end = span.end;
+  }
+  return { start, end };
 }
 
 /** The paragraph's own words after its number: its opener and what follows. */

@@ -831,7 +831,9 @@ class Parser {
     const all: Paragraph[] = [];
     for (let part = 0; part < partCount; part++) {
       const frozen = (paragraphsByPart.get(part) ?? []).map((paragraph) => this.freezeParagraph(paragraph));
-      all.push(...frozen);
+      // One by one, not spread: a spread passes every paragraph as an argument on the stack, and a draft
+      // of some 120,000 paragraphs overflowed it (the parse degraded to "nothing recognised").
+      for (const paragraph of frozen) all.push(paragraph);
       const chapeau = this.chapeaus[part];
       parts.push({
         ...(chapeau ? { chapeau } : {}),
