@@ -4,7 +4,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules, type Finding } from '../server/src/core/index';
-import { formatJson } from '../server/src/cli/formatters/json';
+import { jsonWithArray } from '../server/src/cli/formatters/formatter';
+import { formatJson, toEslintResult } from '../server/src/cli/formatters/json';
+import { formatSarif } from '../server/src/cli/formatters/sarif';
 import { formatStylish } from '../server/src/cli/formatters/stylish';
 import { buildFileReport } from '../server/src/cli/report';
 import {
@@ -392,10 +394,12 @@ describe('resolint output formats (in-process, made-up findings)', () => {
     ...extra,
   });
   const secondLine = text.indexOf('1.');
+  /** What the command line writes: a formatter's pieces, one after the other. */
+  const whole = (pieces: Iterable<string>): string => [...pieces].join('');
 
   it('columns count UTF-16 units from 1, as ESLint does', () => {
     const report = buildFileReport('/drafts/a.resolution', text, [finding('rule-a', 'error', secondLine, secondLine + 2)], new Set());
-    const [result] = JSON.parse(formatJson([report], { rules: [], toolVersion: '0', colors: false })) as EslintResult[];
+    const [result] = JSON.parse(whole(formatJson([report], { rules: [], toolVersion: '0', colors: false }))) as EslintResult[];
     const [message] = result?.messages ?? [];
     assert.deepEqual(message && [message.line, message.column, message.endLine, message.endColumn], [2, 4, 2, 6]);
     assert.equal(result?.source, text);
@@ -410,18 +414,67 @@ describe('resolint output formats (in-process, made-up findings)', () => {
       ],
     };
     const report = buildFileReport('/a', text, [finding('rule-a', 'warning', secondLine, secondLine + 1, { fix })], new Set());
-    const [result] = JSON.parse(formatJson([report], { rules: [], toolVersion: '0', colors: false })) as EslintResult[];
+    const [result] = JSON.parse(whole(formatJson([report], { rules: [], toolVersion: '0', colors: false }))) as EslintResult[];
     const merged = result?.messages[0]?.fix;
     assert.deepEqual(merged?.range, [secondLine, text.indexOf('2.') + 1]);
     assert.equal(merged?.text, `2${text.slice(secondLine + 1, text.indexOf('2.'))}3`);
     assert.equal(result?.fixableWarningCount, 1);
   });
 
+  it('merges a fix that several findings share once, and gives them all the same merged fix', () => {
+    // operative-numbering gives every finding of a draft the same renumbering edits, each in a fix of its own.
+    const edits = [
+      { span: { start: secondLine, end: secondLine + 1 }, newText: '2' },
+      { span: { start: text.indexOf('2.'), end: text.indexOf('2.') + 1 }, newText: '3' },
+    ];
+    const findings = [0, 1, 2].map(() => finding('rule-a', 'error', secondLine, secondLine + 1, { fix: { title: 'Renumber', edits } }));
+    const report = buildFileReport('/a', text, findings, new Set());
+    const [first, second, third] = report.messages;
+    assert.ok(first?.fix, 'the findings are fixable');
+    assert.equal(second?.fix, first.fix);
+    assert.equal(third?.fix, first.fix);
+    assert.equal(report.fixableErrorCount, 3);
+  });
+
+  it('writes JSON and SARIF a message at a time, the pieces joined being the whole output', () => {
+    const fix = { title: 'Renumber', edits: [{ span: { start: secondLine, end: secondLine + 1 }, newText: '"2"\n' }] };
+    const reports = [
+      // A path that holds what the pieces are cut at: the cut is at the key, not at the first look-alike.
+      buildFileReport('/drafts/"messages":[] "results": [].resolution', text, [finding('rule-a', 'error', 0, 3, { fix }), finding('rule-b', 'warning', secondLine, secondLine + 2), finding('rule-a', 'error', 4, 5, { fix })], new Set()),
+      buildFileReport('/drafts/clean.resolution', text, [], new Set()),
+    ];
+    const context = { rules: allRules, toolVersion: '0', colors: false };
+    const jsonPieces = [...formatJson(reports, context)];
+    // A piece per message and a few around them: not the whole output at once, nor a character at a time.
+    assert.ok(jsonPieces.length >= 2 + 3 + 2 && jsonPieces.length <= 12, `pieces: ${jsonPieces.length}`);
+    assert.equal(jsonPieces.join(''), `${JSON.stringify(reports.map(toEslintResult))}\n`);
+    const sarifPieces = [...formatSarif(reports, context)];
+    const sarif = sarifPieces.join('');
+    const parsed = JSON.parse(sarif) as { runs: { results: { ruleId: string; fixes?: unknown[] }[] }[] };
+    assert.deepEqual(parsed.runs[0]?.results.map((result) => [result.ruleId, result.fixes?.length ?? 0]), [['rule-a', 1], ['rule-b', 0], ['rule-a', 1]]);
+    // Exactly what stringifying the whole log with two spaces gives: the pieces are indented as it indents.
+    assert.equal(sarif, `${JSON.stringify(parsed, null, 2)}\n`);
+    const none = [...formatSarif([reports[1] as (typeof reports)[number]], context)].join('');
+    assert.equal(none, `${JSON.stringify(JSON.parse(none), null, 2)}\n`);
+    assert.match(none, /"results": \[\]/);
+  });
+
+  it('jsonWithArray joins to what stringifying the filled container gives', () => {
+    const items = [{ a: 'x"y\nz', b: [1, [2, { c: null }]] }, 'text', 3, [], {}];
+    for (const indent of [0, 2, 4]) {
+      for (const list of [items, [], [items[0]]]) {
+        const container = { before: { key: '"list":[]', n: [1, 2] }, deep: { list: [] as unknown[] }, after: 'end' };
+        const expected = JSON.stringify({ ...container, deep: { list } }, null, indent);
+        assert.equal([...jsonWithArray(container, 'list', list, indent)].join(''), expected, `indent ${indent}, ${list.length} items`);
+      }
+    }
+  });
+
   it('leaves out information and hint findings unless raised with --rule, then shows them as warnings', () => {
     const findings = [finding('rule-i', 'information', 0, 3), finding('rule-h', 'hint', 4, 5)];
     assert.deepEqual(buildFileReport('/a', text, findings, new Set()).messages, []);
     const raised = buildFileReport('/a', text, findings, new Set(['rule-i']));
-    const [result] = JSON.parse(formatJson([raised], { rules: [], toolVersion: '0', colors: false })) as EslintResult[];
+    const [result] = JSON.parse(whole(formatJson([raised], { rules: [], toolVersion: '0', colors: false }))) as EslintResult[];
     assert.deepEqual(result?.messages.map((message) => [message.ruleId, message.severity]), [['rule-i', 1]]);
     assert.equal(result?.warningCount, 1);
   });
@@ -435,7 +488,7 @@ describe('resolint output formats (in-process, made-up findings)', () => {
       [finding('rule-a', 'error', 2, 3), finding('rule-bb', 'warning', long.length + 11, long.length + 12)],
       new Set(),
     );
-    const output = formatStylish([report], { rules: [], toolVersion: '0', colors: false });
+    const output = whole(formatStylish([report], { rules: [], toolVersion: '0', colors: false }));
     assert.equal(
       output,
       [
@@ -448,7 +501,42 @@ describe('resolint output formats (in-process, made-up findings)', () => {
         '',
       ].join('\n'),
     );
-    assert.match(formatStylish([report], { rules: [], toolVersion: '0', colors: true }), /\u001b\[31merror\u001b\[39m/);
-    assert.equal(formatStylish([buildFileReport('/b', 'x', [], new Set())], { rules: [], toolVersion: '0', colors: false }), '');
+    assert.match(whole(formatStylish([report], { rules: [], toolVersion: '0', colors: true })), /\u001b\[31merror\u001b\[39m/);
+    assert.equal(whole(formatStylish([buildFileReport('/b', 'x', [], new Set())], { rules: [], toolVersion: '0', colors: false })), '');
+  });
+});
+
+describe('resolint on long drafts', () => {
+  /** A draft whose operative paragraphs are all numbered "1.": a finding each, all with one renumbering fix. */
+  const allNumberedOne = (count: number): string =>
+    `${['The General Assembly,', '', ...Array.from({ length: count }, () => ['1. Decides to remain seized of the matter;', '']).flat()].join('\n').replace(/;\n$/, '.')}\n`;
+
+  it('reports 2,999 findings that share one fix in little memory (each merged it anew: gigabytes)', () => {
+    const folder = makeTempFolder({ 'long.resolution': allNumberedOne(3000) });
+    try {
+      // 128 MB of heap: merging the renumbering again for each finding needed about 1 GB here.
+      const run = runResolint(['long.resolution'], { cwd: folder, env: { NODE_OPTIONS: '--max-old-space-size=128' } });
+      assert.equal(run.status, 1, run.stderr.slice(0, 300));
+      // The first "1." is right: the 2,999 after it are not.
+      assert.match(run.stdout, /✖ 2999 problems \(2999 errors, 0 warnings\)/);
+      assert.match(run.stdout, /2999 errors and 0 warnings potentially fixable/);
+    } finally {
+      removeTempFolder(folder);
+    }
+  });
+
+  it('gives every finding the whole renumbering as its fix in JSON, as ESLint merges a fix', () => {
+    const folder = makeTempFolder({ 'long.resolution': allNumberedOne(300) });
+    try {
+      const [result] = parseJsonOutput(runResolint(['--format', 'json', 'long.resolution'], { cwd: folder }));
+      const fixes = new Set(result?.messages.map((message) => JSON.stringify(message.fix)));
+      assert.equal(result?.messages.length, 299);
+      assert.equal(fixes.size, 1, 'one and the same fix');
+      const [fix] = result?.messages ?? [];
+      // From the second paragraph's number to the last's, the numbers renumbered and the text between kept.
+      assert.match(fix?.fix?.text ?? '', /^2\. Decides[\s\S]*\n\n299\. Decides to remain seized of the matter;\n\n300$/);
+    } finally {
+      removeTempFolder(folder);
+    }
   });
 });

@@ -29,6 +29,8 @@ export function runResolint(args: readonly string[], options: CliRunOptions = {}
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     timeout: 15000,
+    // The whole output, however long (spawnSync's own limit is 1 MB).
+    maxBuffer: 512 * 1024 * 1024,
   });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

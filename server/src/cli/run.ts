@@ -181,7 +181,7 @@ function lintTargets(options: LintOptions, environment: CliEnvironment): ExitCod
     // The fixed text and nothing else, so that `resolint --fix - < a > b` is a filter.
     if (fixedStdin !== undefined) environment.writeOut(fixedStdin);
   } else {
-    environment.writeOut(formatters[options.format](reports, { rules: allRules, toolVersion: packageVersion(), colors: environment.colors }));
+    for (const piece of formatters[options.format](reports, { rules: allRules, toolVersion: packageVersion(), colors: environment.colors })) environment.writeOut(piece);
   }
 
   const totals = totalsOf(reports);

@@ -1,6 +1,6 @@
 // ESLint's JSON formatter, key for key, so that tools written for ESLint read our output unchanged.
 import type { FileReport, ReportedMessage } from '../report';
-import type { Formatter } from './formatter';
+import { jsonWithArray, type Formatter } from './formatter';
 
 interface EslintMessage {
   readonly ruleId: string;
@@ -61,4 +61,12 @@ export function toEslintResult(report: FileReport): EslintResult {
   };
 }
 
-export const formatJson: Formatter = (reports) => `${JSON.stringify(reports.map(toEslintResult))}\n`;
+/** ESLint's `[result, …]`, written a message at a time: see `Formatter` for why not as one string. */
+export const formatJson: Formatter = function* (reports) {
+  yield '[';
+  for (const [index, report] of reports.entries()) {
+    if (index > 0) yield ',';
+    yield* jsonWithArray({ ...toEslintResult(report), messages: [] }, 'messages', report.messages.map(toEslintMessage));
+  }
+  yield ']\n';
+};

@@ -3,11 +3,11 @@ import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { ruleDocUrl, type Severity } from '../../core/index';
 import type { FileReport, ReportedMessage } from '../report';
-import type { Formatter } from './formatter';
+import { jsonWithArray, type Formatter } from './formatter';
 
 const sarifLevels: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-export const formatSarif: Formatter = (reports, context) => {
+export const formatSarif: Formatter = function* (reports, context) {
   const ruleIndex = new Map(context.rules.map((rule, index) => [rule.id, index]));
   const results = reports.flatMap((report) =>
     report.messages.map((message) => ({
@@ -40,11 +40,13 @@ export const formatSarif: Formatter = (reports, context) => {
         },
         // Our columns count UTF-16 code units, as JavaScript strings do.
         columnKind: 'utf16CodeUnits',
-        results,
+        results: [],
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  // A result at a time: see `Formatter` for why not as one string.
+  yield* jsonWithArray(log, 'results', results, 2);
+  yield '\n';
 };
 
 function artifactLocation(report: FileReport): { uri: string } {
