@@ -132,3 +132,20 @@ describe('paragraph numbers of four digits', () => {
     assert.match(findings[0]?.message ?? '', /1001/);
   });
 });
+
+// Canonical footnotes past 9,999 (a draft with a footnote a paragraph): "[^10000]" is a call and
+// "[^10000]: …" its text, as paragraph numbers are read up to six digits. Read as text, each footnote
+// past 9,999 became a paragraph, with an operative-numbering and a punctuation finding of its own.
+describe('canonical footnote numbers of five digits', () => {
+  const draft = (count: number): string => {
+    const paragraphs = Array.from({ length: count }, (_, index) => [`Recalling also its resolution 60/${index + 1},[^${index + 1}]`, '']).flat();
+    const notes = Array.from({ length: count }, (_, index) => [`[^${index + 1}]: Resolution 60/${index + 1}.`, '']).flat();
+    return ['The General Assembly,', '', 'Recalling its resolutions on the matter,', '', ...paragraphs, '1. Decides to remain seized of the matter.', '', ...notes].join('\n');
+  };
+
+  it('reads [^10000] as a call and [^10000]: as its text: nothing to report, nothing to fix', () => {
+    const text = draft(10_001);
+    assert.deepEqual(lintText(text).map((finding) => finding.ruleId), []);
+    assert.deepEqual(fixAll(text), { text, rounds: 0, converged: true });
+  });
+});

@@ -24,8 +24,12 @@ export interface NumberWords {
   readonly counts: ReadonlySet<string>;
 }
 
-/** `[^N]`, tried where "[^" stands: "[^1234]" is the longest. */
-export const bracketCalls: MarkPattern = { sticky: /\[\^(\d{1,4})\]/y, opening: '[^', longest: 7 };
+/**
+ * `[^N]`, tried where "[^" stands: "[^123456]" is the longest. Up to six digits, as paragraph numbers:
+ * the brackets say it is a call (bare and superscript digits stay at four, where a year is likelier),
+ * and a draft with a footnote a paragraph passes 9,999 (its footnote texts were read as paragraphs).
+ */
+export const bracketCalls: MarkPattern = { sticky: /\[\^(\d{1,6})\]/y, opening: '[^', longest: 9 };
 /** The powers of units, not calls: "m³", "km²". */
 const unitBefore = /\b(?:m|cm|mm|km|dm|ft|in|m\/s|kg\/m)$/;
 const superscriptDigits: Readonly<Record<string, string>> = {

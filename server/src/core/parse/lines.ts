@@ -90,7 +90,7 @@ export function isPageFurniture(content: string): boolean {
   return jobNumberPattern.test(content) || barcodePattern.test(content) || pageNumberPattern.test(content) || symbolLinePattern.test(content);
 }
 
-/** A canonical footnote text: `[^3]: Resolution 60/1.` */
-export const bracketFootnoteTextPattern = /^\[\^(\d{1,4})\]:[ \t]?/;
+/** A canonical footnote text: `[^3]: Resolution 60/1.` (up to six digits, as the calls: footnote-calls.ts). */
+export const bracketFootnoteTextPattern = /^\[\^(\d{1,6})\]:[ \t]?/;
 /** A footnote text line in a PDF footnote block: `3 Resolution 60/1.` (older documents: `3/ …`). */
 export const bareFootnoteTextPattern = /^(\d{1,4})\/?[ \t\u00A0]+(?=\S)/;
