@@ -140,6 +140,37 @@ describe('language server (stdio)', function () {
       assert.equal(new Set(versions).size, versions.length, `one push per version: ${versions.join(', ')}`);
     });
 
+    it('follow a replace-all: many changes in one notification, last first, and the same in another order', async () => {
+      const draft = new ClientDocument(uriOf('replace-all.resolution'), slipsText);
+      await draft.open(client);
+      await client.diagnosticsFor(draft.uri, 1);
+      const lines = draft.document.getText().split('\n');
+      // A line break before every line, and "the" made "THE the" wherever it stands: last first, as VS Code sends them.
+      const lastFirst: TextDocumentContentChangeEvent[] = [];
+      lines.forEach((line, index) => {
+        lastFirst.push({ range: { start: { line: index, character: 0 }, end: { line: index, character: 0 } }, text: '\n' });
+        for (let at = line.indexOf('the'); at >= 0; at = line.indexOf('the', at + 1)) {
+          lastFirst.push({ range: { start: { line: index, character: at }, end: { line: index, character: at + 3 } }, text: 'THE the' });
+        }
+      });
+      lastFirst.reverse();
+      assert.ok(lastFirst.length >= 10, `${lastFirst.length} changes`);
+      // What the server makes of the text must be the client's: a fresh document of the same text is flagged the same.
+      const flaggedAsFresh = async (version: number): Promise<void> => {
+        const pushed = await client.diagnosticsFor(draft.uri, version);
+        const fresh = new ClientDocument(uriOf(`replace-all-fresh-${version}.resolution`), draft.document.getText());
+        await fresh.open(client);
+        assert.ok(pushed.diagnostics.length > 0);
+        assert.deepEqual(pushed.diagnostics, (await client.diagnosticsFor(fresh.uri, 1)).diagnostics);
+      };
+      await flaggedAsFresh(await draft.edit(client, lastFirst));
+      // First to last: each range then in the text the earlier changes left (the server applies these one by one).
+      await flaggedAsFresh(await draft.edit(client, [
+        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' },
+        { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '\n' },
+      ]));
+    });
+
     it('move with incremental edits (needs rules: operative-numbering, operative-verb)', async function () {
       needsRules(this, 'operative-numbering', 'operative-verb');
       const draft = new ClientDocument(uriOf('edits.resolution'), slipsText);

@@ -23,6 +23,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { applyContentChanges } from './content-changes';
 import { settingsFileName } from '../node/settings-file';
 import { AnalysisCache, type Analysis } from './analysis-cache';
 import { findingToDiagnostic, settingsFileDiagnostic } from './convert';
@@ -39,7 +40,8 @@ export function startServer(connection: Connection): void {
 }
 
 class ResolintServer {
-  private readonly documents = new TextDocuments(TextDocument);
+  // Changes applied by content-changes.ts: a batch of thousands (a replace-all) in one pass.
+  private readonly documents = new TextDocuments({ create: TextDocument.create, update: applyContentChanges });
   private readonly analyses = new AnalysisCache();
   private readonly settings: DocumentSettingsResolver;
   private readonly pusher: DiagnosticsPusher;
