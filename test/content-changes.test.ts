@@ -1,10 +1,12 @@
-// The server applies a didChange's changes itself (lsp/content-changes.ts): a batch sent last first in
-// one pass, anything else one by one. Either way the document must be what the protocol library's own
-// one-by-one update makes of it.
+// What the server does itself instead of sending or applying whole texts: a didChange's changes
+// (lsp/content-changes.ts: a batch sent last first in one pass, anything else one by one, either way
+// what the protocol library's own update makes of it), and semantic tokens sent as what changed
+// (lsp/semantic-token-results.ts).
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { applyContentChanges, textAfterChangesLastFirst } from '../server/src/lsp/content-changes';
+import { middleEdit, SemanticTokenResults } from '../server/src/lsp/semantic-token-results';
 
 /** Texts with every kind of line break, surrogate pairs and a lone surrogate: what positions must survive. */
 const text = fc
@@ -84,5 +86,33 @@ describe('content changes applied by the server', () => {
     const updated = applyContentChanges(document, changes, 2);
     assert.equal(updated.getText(), lines.map((line) => `* ${line}`).join('\n'));
     assert.notEqual(updated, document, 'a new document, made in one pass');
+  });
+});
+
+describe('semantic tokens sent as what changed', () => {
+  it('the one edit, applied to the list sent before, gives the new list, and starts where they first differ (property)', () => {
+    const tokens = fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 40 });
+    fc.assert(
+      fc.property(tokens, tokens, (before, after) => {
+        const edit = middleEdit(before, after);
+        const applied = [...before];
+        if (edit) applied.splice(edit.start, edit.deleteCount, ...(edit.data ?? []));
+        assert.deepEqual(applied, after);
+        let common = 0;
+        while (common < before.length && before[common] === after[common]) common++;
+        assert.equal(edit === undefined, common === before.length && before.length === after.length);
+        if (edit) assert.equal(edit.start, Math.min(common, before.length, after.length));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('answers a delta for the last result only, the whole list otherwise', () => {
+    const results = new SemanticTokenResults();
+    const first = results.full('a', [0, 0, 3, 0, 0, 1, 0, 2, 1, 0]);
+    assert.deepEqual(results.delta('a', first.resultId ?? '', [0, 0, 3, 0, 0, 2, 0, 2, 1, 0]), { resultId: '2', edits: [{ start: 5, deleteCount: 1, data: [2] }] });
+    assert.deepEqual(results.delta('a', first.resultId ?? '', [0, 0, 3, 0, 0]), { resultId: '3', data: [0, 0, 3, 0, 0] });
+    results.forget('a');
+    assert.deepEqual(results.delta('a', '3', [1]), { resultId: '4', data: [1] });
   });
 });

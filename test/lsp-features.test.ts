@@ -18,6 +18,7 @@ import {
   type Location,
   type Position,
   type SemanticTokens,
+  type SemanticTokensDelta,
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
@@ -325,6 +326,28 @@ describe('language server features (stdio)', function () {
       assert.ok(tokens.data.length > 0 && tokens.data.length % 5 === 0);
       // The first token: "Recalling" on line 4, an opener (type 0) of a preambular paragraph (modifier bit 0).
       assert.deepEqual(tokens.data.slice(0, 5), [4, 0, 'Recalling'.length, 0, 1]);
+    });
+
+    it('semantic tokens after an edit: only what changed (full/delta), which applied gives the whole list', async () => {
+      assert.deepEqual(initializeResult.capabilities.semanticTokensProvider?.full, { delta: true });
+      const { document } = await open('tokens-delta', draftText);
+      const before = await client.request<SemanticTokens>('textDocument/semanticTokens/full', params(document));
+      assert.equal(typeof before.resultId, 'string');
+      // A word typed into the first operative paragraph, after its opener: the tokens of other lines do not change.
+      const line = document.document.getText().split('\n').findIndex((text) => text.startsWith('1. '));
+      const version = document.document.version + 1;
+      document.document = TextDocument.update(document.document, [{ range: { start: { line, character: 3 }, end: { line, character: 3 } }, text: 'Also ' }], version);
+      await client.change(document.uri, version, [{ range: { start: { line, character: 3 }, end: { line, character: 3 } }, text: 'Also ' }]);
+      await client.diagnosticsFor(document.uri, version);
+      const delta = await client.request<SemanticTokensDelta>('textDocument/semanticTokens/full/delta', params(document, { previousResultId: before.resultId }));
+      const whole = await client.request<SemanticTokens>('textDocument/semanticTokens/full', params(document));
+      assert.ok(delta.edits.length === 1 && (delta.edits[0]?.data?.length ?? 0) < 20, `a small edit: ${JSON.stringify(delta.edits)}`);
+      const applied = [...before.data];
+      for (const edit of delta.edits) applied.splice(edit.start, edit.deleteCount, ...(edit.data ?? []));
+      assert.deepEqual(applied, whole.data);
+      // A result the server no longer has: the whole list.
+      const unknown = await client.request<SemanticTokens>('textDocument/semanticTokens/full/delta', params(document, { previousResultId: 'no such result' }));
+      assert.deepEqual(unknown.data, whole.data);
     });
 
     it('document links to undocs.org', async () => {

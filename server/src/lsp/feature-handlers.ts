@@ -55,6 +55,7 @@ import {
   toWorkspaceEdit,
 } from './convert-features';
 import { registerOutputHandlers } from './output-handlers';
+import { SemanticTokenResults } from './semantic-token-results';
 
 /** Server commands (workspace/executeCommand); arguments: one `{ uri, version? }`. Clients name their own palette commands. */
 export const serverCommands = {
@@ -102,7 +103,7 @@ export function featureCapabilities(): ServerCapabilities {
     completionProvider: { triggerCharacters: ['^', ' '], resolveProvider: false },
     documentFormattingProvider: true,
     documentLinkProvider: { resolveProvider: false },
-    semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: false },
+    semanticTokensProvider: { legend: semanticTokensLegend, full: { delta: true }, range: false },
     codeActionProvider: {
       codeActionKinds: [
         CodeActionKind.QuickFix,
@@ -132,8 +133,14 @@ function isDocumentArgument(value: unknown): value is { uri: string; version?: n
   return typeof uri === 'string' && (version === undefined || typeof version === 'number');
 }
 
-export function registerFeatureHandlers(connection: Connection, dependencies: FeatureDependencies): void {
+/** What the feature handlers keep per open document: to be let go when it closes. */
+export interface FeatureHandlers {
+  forget(documentUri: string): void;
+}
+
+export function registerFeatureHandlers(connection: Connection, dependencies: FeatureDependencies): FeatureHandlers {
   const { analyze, logError } = dependencies;
+  const semanticTokenResults = new SemanticTokenResults();
   const capabilities = (): ClientCapabilities => dependencies.clientCapabilities();
   const documentChanges = (): boolean => capabilities().workspace?.workspaceEdit?.documentChanges === true;
 
@@ -219,7 +226,17 @@ export function registerFeatureHandlers(connection: Connection, dependencies: Fe
   );
 
   connection.languages.semanticTokens.on(async (params, token) =>
-    (await withAnalysis('Semantic tokens', params, token, (analysis) => toSemanticTokens(semanticTokens(analysis.result.draft), analysis))) ?? { data: [] },
+    (await withAnalysis('Semantic tokens', params, token, (analysis) =>
+      semanticTokenResults.full(analysis.uri, toSemanticTokens(semanticTokens(analysis.result.draft), analysis).data))) ?? { data: [] },
+  );
+
+  // After a keystroke: the tokens that changed, not the whole list again (semantic-token-results.ts).
+  connection.languages.semanticTokens.onDelta(async (params, token) =>
+    (await withAnalysis('Semantic tokens', params, token, (analysis) => {
+      const data = toSemanticTokens(semanticTokens(analysis.result.draft), analysis).data;
+      const previousResultId: unknown = (params as { previousResultId?: unknown }).previousResultId;
+      return typeof previousResultId === 'string' ? semanticTokenResults.delta(analysis.uri, previousResultId, data) : semanticTokenResults.full(analysis.uri, data);
+    })) ?? { data: [] },
   );
 
   connection.onCodeAction((params, token) =>
@@ -255,4 +272,6 @@ export function registerFeatureHandlers(connection: Connection, dependencies: Fe
   );
 
   registerOutputHandlers(connection, { analyze, logError, logWarning: dependencies.logWarning });
+
+  return { forget: (documentUri) => semanticTokenResults.forget(documentUri) };
 }

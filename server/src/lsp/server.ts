@@ -88,10 +88,11 @@ class ResolintServer {
     documents.onDidClose(({ document }) => {
       this.settings.forget(document.uri);
       this.analyses.forget(document.uri);
+      features.forget(document.uri);
       if (!this.pullMode) this.pusher.clear(document.uri);
     });
 
-    registerFeatureHandlers(connection, {
+    const features = registerFeatureHandlers(connection, {
       analyze: (documentUri) => this.analyze(documentUri),
       clientCapabilities: () => this.clientCapabilities,
       logError: (what, error) => this.logError(what, error),
