@@ -21,6 +21,8 @@ import {
   type FootnoteInline,
   type Inline,
   type RenderModel,
+  type Severity,
+  type Span,
 } from '../server/src/core/index';
 import { wordDocument } from '../server/src/node/docx';
 import { repositoryRoot } from './check';
@@ -183,6 +185,16 @@ describe('export: Akoma Ntoso', function () {
     }
   });
 
+  it('gives each of 3,000 paragraphs numbered "1." an eId of its own: para_1, para_1-2 … para_1-3000', () => {
+    const text = ['The General Assembly,', '', ...Array.from({ length: 3000 }, () => ['1. Decides to remain seized of the matter;', '']).flat()].join('\n');
+    const draft = parse(text);
+    const xml = akomaNtoso(renderModel(draft), { markupDate });
+    const eIds = [...xml.matchAll(/<paragraph eId="([^"]+)">/gu)].map((match) => match[1]);
+    assert.equal(eIds.length, 3000);
+    assert.equal(new Set(eIds).size, 3000);
+    assert.deepEqual([eIds[0], eIds[1], eIds[2999]], ['para_1', 'para_1-2', 'para_1-3000']);
+  });
+
   it('validates every text of the corpus against the OASIS schema, with a paragraph per operative paragraph and a note per call', async function () {
     if (!fs.existsSync(corpusFolder)) this.skip();
     const started = Date.now();
@@ -300,6 +312,21 @@ describe('export: the preview', function () {
     const html = previewHtml(model, { findings: [{ span: { start: third.textStart, end: third.textStart + 5 }, severity: 'warning', message: 'A finding', ruleId: 'some-rule' }] });
     assert.match(html, new RegExp(`<p class="op has-finding finding-warning" data-start="${third.span.start}" data-end="\\d+" title="A finding \\(some-rule\\)">`, 'u'));
     assert.equal(count(html, /has-finding/gu) - count(previewStyles, /has-finding/gu), 1);
+  });
+
+  it('marks every paragraph of a long draft, its findings given in any order: the worst severity, the title in the order given', () => {
+    const text = ['The General Assembly,', '', ...Array.from({ length: 2000 }, () => ['1. Decides to remain seized of the matter;', '']).flat()].join('\n');
+    const draft = parse(text);
+    const paragraph = (index: number): Span => (draft.paragraphs[index] as (typeof draft.paragraphs)[number]).span;
+    // Last paragraph first; two on the fifth paragraph, a hint before an error: the error colours it, the title keeps this order.
+    const findings: { span: Span; severity: Severity; message: string; ruleId: string }[] = draft.paragraphs
+      .map((_, index) => ({ span: { start: paragraph(index).start, end: paragraph(index).start + 2 }, severity: 'warning' as const, message: `Finding ${index}`, ruleId: 'rule-a' }))
+      .reverse();
+    findings.push({ span: { start: paragraph(4).start + 3, end: paragraph(4).start + 5 }, severity: 'hint', message: 'A hint', ruleId: 'rule-b' });
+    findings.push({ span: { start: paragraph(4).start + 4, end: paragraph(4).start + 6 }, severity: 'error', message: 'An error', ruleId: 'rule-c' });
+    const html = previewHtml(renderModel(draft), { findings });
+    assert.equal(count(html, /class="op has-finding finding-warning"/gu), 1999);
+    assert.match(html, new RegExp(`class="op has-finding finding-error" data-start="${paragraph(4).start}" data-end="\\d+" title="Finding 4 \\(rule-a\\)\nA hint \\(rule-b\\)\nAn error \\(rule-c\\)"`, 'u'));
   });
 
   it('is photographed by headless Chromium into test-results/ (skipped without Chromium)', function () {
