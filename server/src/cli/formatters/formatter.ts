@@ -20,13 +20,15 @@ export type Formatter = (reports: readonly FileReport[], context: FormatContext)
 /**
  * `JSON.stringify(container, null, indent)` with the array at `key` (empty in `container`) filled
  * with `items`, yielded piece by piece: the container around it, then one item at a time. Joined,
- * the pieces are exactly what stringifying the filled container gives.
+ * the pieces are exactly what stringifying the filled container gives. The array filled is the first
+ * empty one under that key in the JSON: no other key of that name may hold an empty array before it
+ * (strings may hold anything: their quotes are escaped).
  */
 export function* jsonWithArray(container: object, key: string, items: Iterable<unknown>, indent = 0): Generator<string> {
   const whole = JSON.stringify(container, null, indent);
   const placeholder = `${JSON.stringify(key)}:${indent > 0 ? ' ' : ''}[]`;
   const at = whole.indexOf(placeholder);
-  // Keys and strings before the array are JSON: a quote inside them is escaped, so the first match is the key.
+  // A look-alike inside a string cannot match: its quotes are escaped.
   if (at < 0) throw new Error(`jsonWithArray: no empty array at ${key}`);
   const lineStart = whole.lastIndexOf('\n', at) + 1;
   const depth = indent > 0 ? ' '.repeat(at - lineStart) : '';
