@@ -111,6 +111,18 @@ describe('export: the rendering model', () => {
     assert.equal(model.identity.symbol, 'A/RES/61/181');
   });
 
+  it('keeps 3,000 headings between paragraphs, each before its paragraph, and the paragraphs of each of many parts in their part', () => {
+    const headed = ['The General Assembly,', '', ...Array.from({ length: 3000 }, (_, index) => [`Heading ${index}`, '', `${index + 1}. Decides to act;`, '']).flat()].join('\n');
+    const items = renderModel(parse(headed)).parts[0]?.items ?? [];
+    assert.equal(items.length, 6000);
+    assert.deepEqual(items.slice(0, 4).map((item) => item.kind), ['heading', 'paragraph', 'heading', 'paragraph']);
+    assert.ok(items.every((item, index) => item.kind === (index % 2 === 0 ? 'heading' : 'paragraph')));
+    const short = 'The General Assembly,\n\nRecalling its resolution 60/1,\n\n1. Decides to act.\n';
+    const parts = renderModel(parse(Array.from({ length: 500 }, () => short).join('\n'))).parts;
+    assert.equal(parts.length, 500);
+    assert.ok(parts.every((part) => part.chapeau !== undefined && part.items.map((item) => item.kind).join(' ') === 'paragraph paragraph'));
+  });
+
   it('reads a masthead into fields and the document identity', () => {
     const filePath = path.join(corpusFolder, 'pdf_layout/A_RES_80_1.txt');
     if (!fs.existsSync(filePath)) return;

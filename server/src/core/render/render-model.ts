@@ -6,6 +6,7 @@ import { buildInline, plainText, type FootnoteInline, type Inline, type InlineCo
 import { readMasthead, type DocumentIdentity, type HeaderRole } from './masthead';
 import { referenceMarks } from './references';
 import { findDate, renderLanguage, type RenderLanguage } from './render-language';
+import { firstWhere } from '../structure';
 
 export interface RenderOptions {
   /** A symbol known from outside the text (a file name), used when the masthead gives none. */
@@ -94,6 +95,22 @@ export interface RenderModel {
 const within = (inner: Span, outer: Span): boolean => inner.start >= outer.start && inner.end <= outer.end;
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
+/**
+ * `(span) => spans.some((other) => overlaps(other, span))`, answered by halving: the spans by start,
+ * and how far those up to each reach. Asked for every block of a draft, the plain search was a
+ * quadratic: 20,000 headings between paragraphs took 9 s to render.
+ */
+function overlapsAnyOf(spans: readonly Span[]): (span: Span) => boolean {
+  const byStart = [...spans].sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  for (const other of byStart) reach.push(Math.max(other.end, reach[reach.length - 1] ?? other.end));
+  return (span) => {
+    // The spans that start before `span` ends; one of them overlaps it if they reach past its start.
+    const last = firstWhere(byStart.length, (at) => (byStart[at] as Span).start >= span.end) - 1;
+    return last >= 0 && (reach[last] as number) > span.start;
+  };
+}
+
 function clip(pieces: readonly Span[], from: number, to: number): Span[] {
   return pieces
     .map((piece) => ({ start: Math.max(piece.start, from), end: Math.min(piece.end, to) }))
@@ -153,12 +170,16 @@ export function renderModel(draft: Draft, options: RenderOptions = {}): RenderMo
   };
 
   // The blocks that print: not page furniture, not the footnote texts (printed as footnotes).
-  const footnoteRegions = draft.footnoteTexts.map((footnote) => footnote.span);
-  const printable = draft.blocks.filter(
-    (block) => block.kind !== 'artifact' && !footnoteRegions.some((region) => overlaps(region, block.span)),
-  );
+  const inFootnoteRegion = overlapsAnyOf(draft.footnoteTexts.map((footnote) => footnote.span));
+  const printable = draft.blocks.filter((block) => block.kind !== 'artifact' && !inFootnoteRegion(block.span));
   const annexRegions = draft.annexes.map((annex, index) => ({ start: annex.span.start, end: draft.annexes[index + 1]?.span.start ?? text.length }));
-  const inAnnex = (span: Span): boolean => annexRegions.some((region) => within(span, region));
+  // Annexes in text order make regions in order, apart: the one a span may lie within is the last to start before it.
+  const annexesInOrder = annexRegions.every((region, index) => index === 0 || (annexRegions[index - 1] as Span).start <= region.start);
+  const inAnnex = (span: Span): boolean => {
+    if (!annexesInOrder) return annexRegions.some((region) => within(span, region));
+    const region = annexRegions[firstWhere(annexRegions.length, (at) => (annexRegions[at] as Span).start > span.start) - 1];
+    return region !== undefined && within(span, region);
+  };
 
   // Closing lines first: their dates and meeting help name the document.
   const closingBlocks = printable.filter((block) => block.kind === 'closing' && !inAnnex(block.span));
@@ -201,32 +222,43 @@ export function renderModel(draft: Draft, options: RenderOptions = {}): RenderMo
 
   // Parts: each from its chapeau (or first paragraph) to the next part, the first annex or the end.
   const annexStart = draft.annexes[0]?.span.start ?? text.length;
+  // Each part's paragraphs, in the draft's order, gathered once (not looked for through all of them per part).
+  const paragraphsOfPart = draft.parts.map((): Paragraph[] => []);
+  for (const paragraph of draft.paragraphs) paragraphsOfPart[paragraph.partIndex]?.push(paragraph);
   const partStarts = draft.parts.map((part, index) => {
-    const firstParagraph = draft.paragraphs.find((paragraph) => paragraph.partIndex === index);
+    const firstParagraph = paragraphsOfPart[index]?.[0];
     return Math.min(part.chapeau?.span.start ?? Number.POSITIVE_INFINITY, firstParagraph?.span.start ?? Number.POSITIVE_INFINITY);
   });
-  const bodyBlocks = printable.filter(
-    (block) => block.span.start >= bodyStart && block.kind !== 'closing' && block.kind !== 'annex-heading' && !inAnnex(block.span),
-  );
+  // Where each part's text ends: at the start of the next part that has one (found from the last part back).
+  const nextPartStarts: (number | undefined)[] = [];
+  for (let index = partStarts.length - 1, next: number | undefined; index >= 0; index--) {
+    nextPartStarts[index] = next;
+    if (Number.isFinite(partStarts[index])) next = partStarts[index];
+  }
+  // In text order (a stable sort keeps blocks of one start as they were): each part takes its stretch by halving.
+  const bodyBlocks = printable
+    .filter((block) => block.span.start >= bodyStart && block.kind !== 'closing' && block.kind !== 'annex-heading' && !inAnnex(block.span))
+    .sort((a, b) => a.span.start - b.span.start);
+  const overlapsParagraph = overlapsAnyOf(draft.paragraphs.flatMap((paragraph) => paragraph.pieces));
+  const overlapsPrintable = overlapsAnyOf(printable.map((block) => block.span));
   const parts: RenderPart[] = draft.parts.map((part, index) => {
     const from = index === 0 ? bodyStart : (partStarts[index] as number);
-    const next = partStarts.slice(index + 1).find((start) => Number.isFinite(start));
-    const to = Math.min(next ?? annexStart, annexStart);
+    const to = Math.min(nextPartStarts[index] ?? annexStart, annexStart);
     const items: { start: number; item: BodyItem }[] = [];
-    for (const paragraph of draft.paragraphs) {
-      if (paragraph.partIndex !== index) continue;
+    for (const paragraph of paragraphsOfPart[index] ?? []) {
       items.push({ start: paragraph.span.start, item: { kind: 'paragraph', paragraph: renderParagraph(paragraph, context) } });
     }
     const chapeauSpan = part.chapeau?.span;
-    for (const block of bodyBlocks) {
-      if (block.span.start < from || block.span.start >= to) continue;
+    for (let at = firstWhere(bodyBlocks.length, (position) => (bodyBlocks[position] as Block).span.start >= from); at < bodyBlocks.length; at++) {
+      const block = bodyBlocks[at] as Block;
+      if (block.span.start >= to) break;
       if (chapeauSpan && overlaps(block.span, chapeauSpan)) continue;
-      if (draft.paragraphs.some((paragraph) => paragraph.pieces.some((piece) => overlaps(piece, block.span)))) continue;
+      if (overlapsParagraph(block.span)) continue;
       const kind = block.kind === 'heading' || block.kind === 'header' ? 'heading' : 'text';
       items.push({ start: block.span.start, item: { kind, line: line(block.span) } });
     }
     for (const displaced of draft.displacedText) {
-      if (displaced.start >= from && displaced.start < to && !printable.some((block) => overlaps(block.span, displaced))) {
+      if (displaced.start >= from && displaced.start < to && !overlapsPrintable(displaced)) {
         items.push({ start: displaced.start, item: { kind: 'text', line: line(displaced) } });
       }
     }
@@ -314,12 +346,15 @@ function splitLines(text: string, block: Span): Span[] {
  */
 function annexItems(text: string, blocks: readonly Block[], numbered: Annex['numberedParagraphs'], context: InlineContext): AnnexItem[] {
   const groups: { spans: Span[]; number?: { readonly text: string; readonly span: Span } }[] = [];
+  // The parser's numbers by where they start, the first of a place kept (as a search from the start finds it).
+  const numberAt = new Map<number, Annex['numberedParagraphs'][number]['number']>();
+  for (const paragraph of numbered) if (!numberAt.has(paragraph.number.span.start)) numberAt.set(paragraph.number.span.start, paragraph.number);
   for (const block of blocks) {
     const start = trimmedStart(text, block.span);
     // The parser's numbered paragraphs; in text from a PDF it may have none, so a leading "12." counts.
     const leading = /^\d{1,3}\.(?=\s|$)/u.exec(text.slice(start, block.span.end));
     const number: { readonly text: string; readonly span: Span } | undefined =
-      numbered.find((paragraph) => paragraph.number.span.start === start)?.number ??
+      numberAt.get(start) ??
       (leading ? { text: leading[0], span: { start, end: start + leading[0].length } } : undefined);
     const current = groups[groups.length - 1];
     const currentText = current ? text.slice(current.spans[0]?.start ?? 0, current.spans[current.spans.length - 1]?.end ?? 0).trim() : '';
