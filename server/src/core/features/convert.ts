@@ -510,7 +510,9 @@ function furnitureLines(draft: Draft): { furniture: Set<number>; annexTitles: Se
     title = titleLines.join(' ').replace(/\s+/g, ' ');
     break;
   }
-  const annexHeadings = new Set(draft.blocks.filter((block) => block.kind === 'annex-heading').map((block) => lines.findIndex((line) => line.contentStart === block.span.start)));
+  // Each line by where its text starts (a line's own place: no two share one), not searched for per heading.
+  const lineIndexAt = new Map(lines.map((line, index) => [line.contentStart, index]));
+  const annexHeadings = new Set(draft.blocks.filter((block) => block.kind === 'annex-heading').map((block) => lineIndexAt.get(block.span.start) ?? -1));
   for (const [index, line] of lines.entries()) {
     if (line.contentStart < bodyStart || line.content === '') continue;
     if (separatorPattern.test(line.content) || isPageFurniture(line.content)) {
