@@ -127,17 +127,25 @@ function assignFootnotes(draft: Draft): Map<FootnoteCall, { footnote: number | u
   const seen = new Set<number>();
   const assigned = new Map<FootnoteCall, { footnote: number | undefined; first: boolean }>();
   const calls = [...draft.footnoteCalls].sort((a, b) => a.span.start - b.span.start);
+  // The texts of each number, in order: a call reads those of its own number, not every text (25,000
+  // footnotes were 25,000² steps, a second of the preview).
+  const textsOfNumber = new Map<number, number[]>();
+  texts.forEach((text, index) => {
+    const same = textsOfNumber.get(text.number);
+    if (same) same.push(index);
+    else textsOfNumber.set(text.number, [index]);
+  });
   for (const call of calls) {
     // The text with the call's number that follows it (a page's foot), else the last one before it.
     let footnote: number | undefined;
-    texts.forEach((text, index) => {
-      if (text.number !== call.number) return;
+    for (const index of textsOfNumber.get(call.number) ?? []) {
+      const text = texts[index] as (typeof texts)[number];
       if (text.span.start > call.span.start) {
         if (footnote === undefined || (texts[footnote] as { span: Span }).span.start < call.span.start) footnote = index;
       } else if (footnote === undefined || (texts[footnote] as { span: Span }).span.start < text.span.start) {
         footnote = index;
       }
-    });
+    }
     const first = footnote === undefined || !seen.has(footnote);
     if (footnote !== undefined) seen.add(footnote);
     assigned.set(call, { footnote, first });
