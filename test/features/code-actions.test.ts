@@ -56,6 +56,16 @@ describe('features: code actions', () => {
     assert.deepEqual(lint(applied(text, fixAllOfRule)).findings.filter((finding) => finding.ruleId === 'operative-verb'), []);
   });
 
+  it('no "Fix all" of a rule whose findings share one fix: the quick fix already does it all', () => {
+    // Two numbers out of sequence, one renumbering for both; the cursor on the first.
+    const { text, actions } = actionsAt(slips.replace('1. Decides', '5$0. Decides'));
+    const titles = actions.map((action) => action.title);
+    assert.ok(titles.includes('Renumber operative paragraphs'), titles.join(' | '));
+    assert.ok(!titles.includes('Fix all operative-numbering problems'), titles.join(' | '));
+    assert.ok(lint(text).findings.filter((finding) => finding.ruleId === 'operative-numbering').length >= 2);
+    assert.deepEqual(lint(applied(text, actions.find((action) => action.title === 'Renumber operative paragraphs'))).findings.filter((finding) => finding.ruleId === 'operative-numbering'), []);
+  });
+
   it('only quick fixes where nothing is asked for by kind; none away from the findings', () => {
     const here = actionsAt(slips.replace('3. Urging', '3. Urg$0ing')).actions;
     assert.ok(here.every((action) => action.kind === codeActionKinds.quickFix));

@@ -110,6 +110,8 @@ export function codeActionsFor(result: LintResult, range: Span, options: CodeAct
     for (const ruleId of [...new Set(here.map((finding) => finding.ruleId))]) {
       const ofRule = fixable.filter((finding) => finding.ruleId === ruleId);
       if (ofRule.length < 2) continue;
+      // One fix for all (operative-numbering's renumbering): the quick fix above does it all already.
+      if (ofRule.every((finding) => finding.fix?.edits === ofRule[0]?.fix?.edits)) continue;
       actions.push({ title: `Fix all ${ruleId} problems`, kind: codeActionKinds.quickFix, edits: collectFixEdits(ofRule), findings: ofRule });
     }
   }
