@@ -169,6 +169,23 @@ export function firstWhere(length: number, test: (position: number) => boolean):
   return low;
 }
 
+/**
+ * `(span) => spans.some((other) => other.start < span.end && span.start < other.end)`, answered by
+ * halving: the spans by start, and how far those up to each reach (as paragraphContaining reads the
+ * paragraphs). Asked for every block or finding of a draft, the plain search was quadratic (20,000
+ * headings took 9 s to render; 25,000 sub-paragraphs most of a second to preview).
+ */
+export function overlapsAnyOf(spans: readonly Span[]): (span: Span) => boolean {
+  const byStart = [...spans].sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  for (const other of byStart) reach.push(Math.max(other.end, reach[reach.length - 1] ?? other.end));
+  return (span) => {
+    // The spans that start before `span` ends; one of them overlaps it if they reach past its start.
+    const last = firstWhere(byStart.length, (at) => (byStart[at] as Span).start >= span.end) - 1;
+    return last >= 0 && (reach[last] as number) > span.start;
+  };
+}
+
 /** The first paragraph (in the draft's order) whose span holds `offset`, its ends included. */
 export function paragraphContaining(draft: Draft, offset: number): Paragraph | undefined {
   const { sorted, endsSoFar } = paragraphIndexOf(draft);

@@ -225,17 +225,18 @@ export function registerFeatureHandlers(connection: Connection, dependencies: Fe
     withAnalysis('Document links', params, token, (analysis) => toDocumentLinks(documentLinks(analysis.result.draft), analysis)),
   );
 
+  const tokenData = (analysis: Analysis): number[] => toSemanticTokens(semanticTokens(analysis.result.draft), analysis).data;
   connection.languages.semanticTokens.on(async (params, token) =>
-    (await withAnalysis('Semantic tokens', params, token, (analysis) =>
-      semanticTokenResults.full(analysis.uri, toSemanticTokens(semanticTokens(analysis.result.draft), analysis).data))) ?? { data: [] },
+    (await withAnalysis('Semantic tokens', params, token, (analysis) => semanticTokenResults.full(analysis.uri, tokenData(analysis)))) ?? { data: [] },
   );
 
   // After a keystroke: the tokens that changed, not the whole list again (semantic-token-results.ts).
   connection.languages.semanticTokens.onDelta(async (params, token) =>
     (await withAnalysis('Semantic tokens', params, token, (analysis) => {
-      const data = toSemanticTokens(semanticTokens(analysis.result.draft), analysis).data;
       const previousResultId: unknown = (params as { previousResultId?: unknown }).previousResultId;
-      return typeof previousResultId === 'string' ? semanticTokenResults.delta(analysis.uri, previousResultId, data) : semanticTokenResults.full(analysis.uri, data);
+      return typeof previousResultId === 'string'
+        ? semanticTokenResults.delta(analysis.uri, previousResultId, tokenData(analysis))
+        : semanticTokenResults.full(analysis.uri, tokenData(analysis));
     })) ?? { data: [] },
   );
 

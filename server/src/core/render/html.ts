@@ -9,7 +9,7 @@ import type { Span } from '../model';
 import type { Inline, Mark } from './inline';
 import type { BodyItem, RenderAnnex, RenderFootnote, RenderHeaderLine, RenderLine, RenderModel, RenderParagraph, RenderSubparagraph } from './render-model';
 import { sha256Base64 } from './sha256';
-import { firstWhere } from '../structure';
+import { firstWhere, overlapsAnyOf } from '../structure';
 
 export interface HtmlOptions {
   /** Findings to mark: the innermost paragraph, sub-paragraph or line holding a finding's start gets its classes. */
@@ -127,22 +127,6 @@ function escapeHtml(text: string): string {
 
 type MarkedFinding = Pick<Finding, 'span' | 'severity' | 'message' | 'ruleId'>;
 
-/**
- * "Is this offset inside one of `spans` (start included, end not)?", answered by halving: the spans by
- * start, and how far those up to each reach. A paragraph of 25,000 sub-paragraphs, its findings each
- * checked against every one of them, took most of a second to preview.
- */
-function insideAny(spans: readonly Span[]): (offset: number) => boolean {
-  if (spans.length === 0) return () => false;
-  const byStart = [...spans].sort((a, b) => a.start - b.start);
-  const reach: number[] = [];
-  for (const span of byStart) reach.push(Math.max(span.end, reach[reach.length - 1] ?? span.end));
-  return (offset) => {
-    const last = firstWhere(byStart.length, (at) => (byStart[at] as Span).start > offset) - 1;
-    return last >= 0 && (reach[last] as number) > offset;
-  };
-}
-
 class HtmlBuilder {
   /**
    * The findings by where they start (each with its place in the list given, the order a block's title
@@ -163,13 +147,14 @@ class HtmlBuilder {
   /** The findings that start in `span` (or at it, when it is empty) but not inside one of `inner`, in the order given. */
   private findingsStartingIn(span: Span, inner: readonly Span[]): MarkedFinding[] {
     const byStart = this.findingsByStart;
-    const insideInner = insideAny(inner);
+    const overlapsInner = overlapsAnyOf(inner);
     const here: { readonly finding: MarkedFinding; readonly index: number }[] = [];
     for (let position = firstWhere(byStart.length, (at) => (byStart[at] as (typeof byStart)[number]).finding.span.start >= span.start); position < byStart.length; position++) {
       const found = byStart[position] as (typeof byStart)[number];
       const start = found.finding.span.start;
       if (!(start < span.end || (span.start === span.end && start === span.start))) break;
-      if (!insideInner(start)) here.push(found);
+      // Inside a sub-paragraph: the finding's first character overlaps it.
+      if (!overlapsInner({ start, end: start + 1 })) here.push(found);
     }
     return here.sort((a, b) => a.index - b.index).map(({ finding }) => finding);
   }

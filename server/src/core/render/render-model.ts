@@ -6,7 +6,7 @@ import { buildInline, plainText, type FootnoteInline, type Inline, type InlineCo
 import { readMasthead, type DocumentIdentity, type HeaderRole } from './masthead';
 import { referenceMarks } from './references';
 import { findDate, renderLanguage, type RenderLanguage } from './render-language';
-import { firstWhere } from '../structure';
+import { firstWhere, overlapsAnyOf } from '../structure';
 
 export interface RenderOptions {
   /** A symbol known from outside the text (a file name), used when the masthead gives none. */
@@ -95,22 +95,6 @@ export interface RenderModel {
 const within = (inner: Span, outer: Span): boolean => inner.start >= outer.start && inner.end <= outer.end;
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
-/**
- * `(span) => spans.some((other) => overlaps(other, span))`, answered by halving: the spans by start,
- * and how far those up to each reach. Asked for every block of a draft, the plain search was a
- * quadratic: 20,000 headings between paragraphs took 9 s to render.
- */
-function overlapsAnyOf(spans: readonly Span[]): (span: Span) => boolean {
-  const byStart = [...spans].sort((a, b) => a.start - b.start);
-  const reach: number[] = [];
-  for (const other of byStart) reach.push(Math.max(other.end, reach[reach.length - 1] ?? other.end));
-  return (span) => {
-    // The spans that start before `span` ends; one of them overlaps it if they reach past its start.
-    const last = firstWhere(byStart.length, (at) => (byStart[at] as Span).start >= span.end) - 1;
-    return last >= 0 && (reach[last] as number) > span.start;
-  };
-}
-
 function clip(pieces: readonly Span[], from: number, to: number): Span[] {
   return pieces
     .map((piece) => ({ start: Math.max(piece.start, from), end: Math.min(piece.end, to) }))
@@ -181,10 +165,9 @@ export function renderModel(draft: Draft, options: RenderOptions = {}): RenderMo
   const inFootnoteRegion = overlapsAnyOf(draft.footnoteTexts.map((footnote) => footnote.span));
   const printable = draft.blocks.filter((block) => block.kind !== 'artifact' && !inFootnoteRegion(block.span));
   const annexRegions = draft.annexes.map((annex, index) => ({ start: annex.span.start, end: draft.annexes[index + 1]?.span.start ?? text.length }));
-  // Annexes in text order make regions in order, apart: the one a span may lie within is the last to start before it.
-  const annexesInOrder = annexRegions.every((region, index) => index === 0 || (annexRegions[index - 1] as Span).start <= region.start);
+  // The parser meets annexes line by line, so their regions stand in order, apart: the one a span may
+  // lie within is the last to start at or before it.
   const inAnnex = (span: Span): boolean => {
-    if (!annexesInOrder) return annexRegions.some((region) => within(span, region));
     const region = annexRegions[firstWhere(annexRegions.length, (at) => (annexRegions[at] as Span).start > span.start) - 1];
     return region !== undefined && within(span, region);
   };
