@@ -23,7 +23,7 @@ const fixOptionAvailable = true;
 export const formatStylish: Formatter = (reports, context) => [stylish(reports, context)];
 
 /** The whole stylish output: a line per finding, never near a string's limit. */
-export function stylish(reports: readonly FileReport[], context: FormatContext): string {
+function stylish(reports: readonly FileReport[], context: FormatContext): string {
   const palette = context.colors ? colored : uncolored;
   const totals = totalsOf(reports);
   const problemCount = totals.errorCount + totals.warningCount;
