@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, DocumentDiagnosticReportKind, MessageType, TextDocumentSyncKind, type Diagnostic, type TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { allRules, ruleDocUrl } from '../server/src/core/index';
+import { warmUpMinimumLength } from '../server/src/lsp/keystroke-warm-up';
 import { LspTestClient, lspFixtures } from './lsp/test-client';
 
 const slipsText = fs.readFileSync(path.join(lspFixtures, 'slips.resolution'), 'utf8');
@@ -169,6 +170,23 @@ describe('language server (stdio)', function () {
         { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' },
         { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '\n' },
       ]));
+    });
+
+    it('follow a long draft typed into at once, while the server warms up for it', async () => {
+      const paragraphs = Array.from({ length: 2500 }, (_, index) => `${index + 4}. Requests the Secretary-General to report to the General Assembly at its eighty-first session;`);
+      const draft = new ClientDocument(uriOf('long.resolution'), `${slipsText}\n${paragraphs.join('\n\n')}\n`);
+      assert.ok(draft.document.getText().length >= warmUpMinimumLength);
+      await draft.open(client);
+      // Not waiting for the opening's diagnostics: the changes arrive while the warm-up runs (keystroke-warm-up.ts).
+      let version = 1;
+      for (const line of [4, 40, 2000, 4000, 4]) {
+        version = await draft.edit(client, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }]);
+      }
+      const pushed = await client.diagnosticsFor(draft.uri, version);
+      const fresh = new ClientDocument(uriOf('long-fresh.resolution'), draft.document.getText());
+      await fresh.open(client);
+      assert.ok(pushed.diagnostics.length >= 5);
+      assert.deepEqual(pushed.diagnostics, (await client.diagnosticsFor(fresh.uri, 1)).diagnostics);
     });
 
     it('move with incremental edits (needs rules: operative-numbering, operative-verb)', async function () {

@@ -3,6 +3,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex, LintSession, type LintResult } from '../core/index';
 import type { DocumentSettings } from './document-settings';
+import { warmUpMaximumLength, warmUpMinimumLength, warmUpTexts } from './keystroke-warm-up';
 
 export interface Analysis {
   readonly uri: string;
@@ -21,6 +22,9 @@ export class AnalysisCache {
   private readonly sessions = new Map<string, LintSession>();
   private analysesMade = 0;
 
+  /** `createSession` is for tests, to watch what a document's session is asked to lint. */
+  constructor(private readonly createSession: () => LintSession = () => new LintSession()) {}
+
   /** The analysis of the document as it is now; computed only if the version or the settings changed. */
   analysisOf(document: TextDocument, settings: DocumentSettings): Analysis {
     const cached = this.current(document, settings);
@@ -34,7 +38,7 @@ export class AnalysisCache {
     const text = document.getText();
     let session = this.sessions.get(document.uri);
     if (!session) {
-      session = new LintSession();
+      session = this.createSession();
       this.sessions.set(document.uri, session);
     }
     const analysis: Analysis = {
@@ -56,6 +60,39 @@ export class AnalysisCache {
     // The text is compared too: a client that sends two changes with one version number must not be answered from the older text.
     if (cached && cached.version === document.version && cached.settings === settings && cached.text === document.getText()) return cached;
     return undefined;
+  }
+
+  /**
+   * After a long draft is opened: its own session lints a few edited versions of it, one per call of
+   * `schedule`, so its first real keystrokes find the keystroke path compiled (keystroke-warm-up.ts).
+   * Stops as soon as `analysis` is no longer the document's latest (a change, new settings, a close).
+   * Returns whether the draft's length is one warmed up for.
+   */
+  warmUp(
+    analysis: Analysis,
+    logError: (what: string, error: unknown) => void,
+    schedule: (step: () => void) => void = (step) => void setTimeout(step, 0),
+  ): boolean {
+    const session = this.sessions.get(analysis.uri);
+    if (!session || analysis.text.length < warmUpMinimumLength || analysis.text.length > warmUpMaximumLength) return false;
+    const texts = warmUpTexts(analysis.text);
+    const step = (): void => {
+      if (this.byDocument.get(analysis.uri) !== analysis) return;
+      try {
+        const next = texts.next();
+        if (next.done === true) return;
+        session.lint(next.value, analysis.settings.settings);
+        // The analysis' line index is made on every keystroke too.
+        new LineIndex(next.value);
+      } catch (error) {
+        // Never from a timer into the process: the real lint of the next version meets it and says so.
+        logError(`Warming up for ${analysis.uri}`, error);
+        return;
+      }
+      schedule(step);
+    };
+    schedule(step);
+    return true;
   }
 
   forget(documentUri: string): void {

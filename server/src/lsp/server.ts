@@ -81,6 +81,7 @@ class ResolintServer {
       // Re-resolved on open, so a settings file created meanwhile is seen even without file watchers.
       this.settings.forget(document.uri);
       if (!this.pullMode) this.pusher.pushNow(document.uri, document.version);
+      void this.warmUpAfterOpening(document.uri);
     });
     documents.onDidChangeContent(({ document }) => {
       if (!this.pullMode) this.pusher.pushSoon(document.uri, document.version);
@@ -195,6 +196,20 @@ class ResolintServer {
     const settings = await this.settings.settingsFor(documentUri);
     const document = this.documents.get(documentUri);
     return document ? this.analyses.analysisOf(document, settings) : undefined;
+  }
+
+  /**
+   * A long draft just opened, once its diagnostics are out, is typed into while the editor is idle
+   * (keystroke-warm-up.ts), and its line table made: the protocol library builds it, a pass over the
+   * whole text, when the first change's position is looked up (10 ms of the first keystroke on 1 MB).
+   */
+  private async warmUpAfterOpening(documentUri: string): Promise<void> {
+    try {
+      const analysis = await this.analyze(documentUri);
+      if (analysis && this.analyses.warmUp(analysis, (what, error) => this.logError(what, error))) this.documents.get(documentUri)?.offsetAt({ line: 0, character: 0 });
+    } catch (error) {
+      this.logError(`Linting ${documentUri}`, error);
+    }
   }
 
   private diagnosticsOf(analysis: Analysis): Diagnostic[] {

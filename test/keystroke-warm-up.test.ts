@@ -1,0 +1,130 @@
+// The language server's warm-up after a long draft is opened (lsp/keystroke-warm-up.ts): it lints edited
+// versions of the draft with the document's own session while the editor is idle, stops at the first
+// sign of the user, and leaves the session giving exactly what a fresh lint gives.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultSettings, lint, LintSession, type LintResult, type Settings } from '../server/src/core/index';
+import { AnalysisCache } from '../server/src/lsp/analysis-cache';
+import type { DocumentSettings } from '../server/src/lsp/document-settings';
+import { warmUpEditPairs, warmUpMaximumLength, warmUpMinimumLength, warmUpTexts } from '../server/src/lsp/keystroke-warm-up';
+
+/** A session that records every text it is asked to lint. */
+class RecordingSession extends LintSession {
+  readonly linted: string[] = [];
+
+  override lint(text: string, settings?: Settings): LintResult {
+    this.linted.push(text);
+    return super.lint(text, settings);
+  }
+}
+
+/** A draft in the draft format of `operativeCount` operative paragraphs, with preambular ones, footnotes and a slip. */
+function longDraft(operativeCount: number): string {
+  const lines = ['The General Assembly,', '', 'Recalling its resolution 60/1 of 16 September 2005,[^1]', '', 'Noting with appreciation the report of the Secretary-General,', ''];
+  for (let number = 1; number <= operativeCount; number++) {
+    // Paragraph 7 is numbered 8: an operative-numbering finding, so the warm-up's texts have findings to move.
+    lines.push(`${number === 7 ? 8 : number}. Requests the Secretary-General to report to the General Assembly at its eighty-first session on the implementation of the present resolution;`, '');
+  }
+  lines.push('[^1]: See resolution 60/1.', '');
+  return lines.join('\n');
+}
+
+const documentSettings: DocumentSettings = { settings: defaultSettings, settingsFile: undefined, generation: 0 };
+
+describe('warm-up after a long draft is opened', () => {
+  const text = longDraft(2200);
+
+  it('is for drafts longer than the longest adopted text several times over', () => {
+    assert.ok(text.length >= warmUpMinimumLength, `${text.length} characters`);
+    assert.ok(warmUpMinimumLength >= 4 * 60_000);
+  });
+
+  it('lints the draft with one letter more at a line end or before a space, then the draft again; never inside a CR LF or a surrogate pair', () => {
+    const piece = fc.constantFrom('a', 'Recalling', ' ', '\n', '\r\n', '\r', '😀', '\uD800', '1.', '');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((pieces) => pieces.join('')), fc.integer({ min: 1, max: 7 }), (draft, pairs) => {
+        const texts = [...warmUpTexts(draft, pairs)];
+        assert.equal(texts.length, 2 * pairs);
+        texts.forEach((edited, index) => {
+          if (index % 2 === 1) return assert.equal(edited, draft);
+          // No piece holds an x: the first is the one inserted.
+          const place = edited.indexOf('x');
+          assert.equal(edited, `${draft.slice(0, place)}x${draft.slice(place)}`, `one letter inserted into ${JSON.stringify(draft)}`);
+          assert.ok(place === draft.length || /[ \r\n]/.test(draft[place] ?? ''), `before a break or a space: at ${place} of ${JSON.stringify(draft)}`);
+          assert.ok(!(draft[place - 1] === '\r' && draft[place] === '\n'), 'not inside a CR LF');
+          assert.ok(!(/[\uD800-\uDBFF]/.test(draft[place - 1] ?? '') && /[\uDC00-\uDFFF]/.test(draft[place] ?? '')), 'not inside a surrogate pair');
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('spreads its edits through the draft, at ends of lines and inside lines in turn', () => {
+    const places = [...warmUpTexts(text)].filter((_, index) => index % 2 === 0).map((edited) => [...edited].findIndex((character, at) => character !== text[at]));
+    assert.equal(places.length, warmUpEditPairs);
+    places.forEach((place, pair) => {
+      assert.ok(place > (pair / warmUpEditPairs) * text.length && place < ((pair + 1) / warmUpEditPairs) * text.length, `edit ${pair} at ${place}`);
+      assert.equal(text[place], pair % 2 === 0 ? '\n' : ' ');
+    });
+  });
+
+  /** A cache with a recording session, the draft opened in it, and the warm-up's steps held in a queue. */
+  function opened(draft: string): { cache: AnalysisCache; document: TextDocument; session: () => RecordingSession; steps: (() => void)[]; started: boolean } {
+    const sessions: RecordingSession[] = [];
+    const cache = new AnalysisCache(() => {
+      const session = new RecordingSession();
+      sessions.push(session);
+      return session;
+    });
+    const document = TextDocument.create('file:///long.resolution', 'resolution', 1, draft);
+    const steps: (() => void)[] = [];
+    const started = cache.warmUp(cache.analysisOf(document, documentSettings), (what, error) => assert.fail(`${what}: ${String(error)}`), (step) => steps.push(step));
+    return { cache, document, session: () => sessions[0] as RecordingSession, steps, started };
+  }
+
+  function runSteps(steps: (() => void)[], count = Infinity): void {
+    for (let run = 0; run < count && steps.length > 0; run++) (steps.shift() as () => void)();
+  }
+
+  it('runs one lint per step with the document\'s own session, and ends where it began', () => {
+    const { cache, document, session, steps, started } = opened(text);
+    assert.equal(started, true);
+    runSteps(steps);
+    assert.deepEqual(session().linted, [text, ...warmUpTexts(text)]);
+    // The next keystroke's analysis is what a fresh lint of its text gives.
+    const edited = TextDocument.update(document, [{ range: { start: { line: 20, character: 3 }, end: { line: 20, character: 3 } }, text: 'Urging ' }], 2);
+    const analysis = cache.analysisOf(edited, documentSettings);
+    assert.deepEqual(analysis.result.findings, lint(edited.getText(), defaultSettings).findings);
+    assert.ok(analysis.result.findings.length >= 2, 'the numbering slip and the new opener');
+  });
+
+  it('does nothing for a draft shorter than that, or so long that one lint outlasts a pause between keystrokes', () => {
+    const tooLong = longDraft(17_000);
+    assert.ok(tooLong.length > warmUpMaximumLength, `${tooLong.length} characters`);
+    for (const draft of [longDraft(20), tooLong]) {
+      const { session, steps, started } = opened(draft);
+      assert.equal(started, false);
+      assert.equal(steps.length, 0);
+      assert.equal(session().linted.length, 1);
+    }
+  });
+
+  for (const [what, interrupt] of [
+    ['a change', (cache: AnalysisCache, document: TextDocument): void => void cache.analysisOf(TextDocument.update(document, [{ text: `${text}x` }], 2), documentSettings)],
+    ['new settings', (cache: AnalysisCache, document: TextDocument): void => void cache.analysisOf(document, { ...documentSettings, generation: 1 })],
+    ['a close', (cache: AnalysisCache, document: TextDocument): void => cache.forget(document.uri)],
+  ] as const) {
+    it(`stops at ${what}, and the next analysis is still a fresh lint's`, () => {
+      const { cache, document, session, steps } = opened(text);
+      runSteps(steps, 3);
+      assert.equal(session().linted.length, 4);
+      interrupt(cache, document);
+      const lintedBefore = session().linted.length;
+      runSteps(steps);
+      assert.equal(session().linted.length, lintedBefore, 'no warm-up lint after it');
+      const next = TextDocument.update(document, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }], 3);
+      assert.deepEqual(cache.analysisOf(next, documentSettings).result.findings, lint(next.getText(), defaultSettings).findings);
+    });
+  }
+});
