@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, lint, LintSession, type LintResult, type Settings } from '../server/src/core/index';
 import { AnalysisCache } from '../server/src/lsp/analysis-cache';
 import type { DocumentSettings } from '../server/src/lsp/document-settings';
-import { warmUpEditPairs, warmUpMaximumLength, warmUpMinimumLength, warmUpTexts } from '../server/src/lsp/keystroke-warm-up';
+import { warmUpEditPairs, warmUpMaximumLength, warmUpMinimumLength, warmUpQuietMs, warmUpTexts } from '../server/src/lsp/keystroke-warm-up';
 
 /** A session that records every text it is asked to lint. */
 class RecordingSession extends LintSession {
@@ -70,7 +70,7 @@ describe('warm-up after a long draft is opened', () => {
   });
 
   /** A cache with a recording session, the draft opened in it, and the warm-up's steps held in a queue. */
-  function opened(draft: string): { cache: AnalysisCache; document: TextDocument; session: () => RecordingSession; steps: (() => void)[]; started: boolean } {
+  function opened(draft: string): { cache: AnalysisCache; document: TextDocument; session: () => RecordingSession; steps: (() => void)[]; started: boolean; editor: { movedOn: boolean } } {
     const sessions: RecordingSession[] = [];
     const cache = new AnalysisCache(() => {
       const session = new RecordingSession();
@@ -79,8 +79,14 @@ describe('warm-up after a long draft is opened', () => {
     });
     const document = TextDocument.create('file:///long.resolution', 'resolution', 1, draft);
     const steps: (() => void)[] = [];
-    const started = cache.warmUp(cache.analysisOf(document, documentSettings), (what, error) => assert.fail(`${what}: ${String(error)}`), (step) => steps.push(step));
-    return { cache, document, session: () => sessions[0] as RecordingSession, steps, started };
+    // What the server knows before the cache does: a change has arrived and waits to be linted.
+    const editor = { movedOn: false };
+    const started = cache.warmUp(cache.analysisOf(document, documentSettings), () => !editor.movedOn, (what, error) => assert.fail(`${what}: ${String(error)}`), (step, afterMs) => {
+      // The first step waits for a quiet moment; the next follow at once.
+      assert.equal(afterMs, steps.length === 0 && sessions[0]?.linted.length === 1 ? warmUpQuietMs : 0);
+      steps.push(step);
+    });
+    return { cache, document, session: () => sessions[0] as RecordingSession, steps, started, editor };
   }
 
   function runSteps(steps: (() => void)[], count = Infinity): void {
@@ -111,15 +117,16 @@ describe('warm-up after a long draft is opened', () => {
   });
 
   for (const [what, interrupt] of [
+    ['a change that has arrived and waits to be linted', (_cache: AnalysisCache, _document: TextDocument, editor: { movedOn: boolean }): void => void (editor.movedOn = true)],
     ['a change', (cache: AnalysisCache, document: TextDocument): void => void cache.analysisOf(TextDocument.update(document, [{ text: `${text}x` }], 2), documentSettings)],
     ['new settings', (cache: AnalysisCache, document: TextDocument): void => void cache.analysisOf(document, { ...documentSettings, generation: 1 })],
     ['a close', (cache: AnalysisCache, document: TextDocument): void => cache.forget(document.uri)],
   ] as const) {
     it(`stops at ${what}, and the next analysis is still a fresh lint's`, () => {
-      const { cache, document, session, steps } = opened(text);
+      const { cache, document, session, steps, editor } = opened(text);
       runSteps(steps, 3);
       assert.equal(session().linted.length, 4);
-      interrupt(cache, document);
+      interrupt(cache, document, editor);
       const lintedBefore = session().linted.length;
       runSteps(steps);
       assert.equal(session().linted.length, lintedBefore, 'no warm-up lint after it');

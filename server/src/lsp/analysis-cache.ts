@@ -3,7 +3,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex, LintSession, type LintResult } from '../core/index';
 import type { DocumentSettings } from './document-settings';
-import { warmUpMaximumLength, warmUpMinimumLength, warmUpTexts } from './keystroke-warm-up';
+import { warmUpMaximumLength, warmUpMinimumLength, warmUpQuietMs, warmUpTexts } from './keystroke-warm-up';
 
 export interface Analysis {
   readonly uri: string;
@@ -64,20 +64,23 @@ export class AnalysisCache {
 
   /**
    * After a long draft is opened: its own session lints a few edited versions of it, one per call of
-   * `schedule`, so its first real keystrokes find the keystroke path compiled (keystroke-warm-up.ts).
-   * Stops as soon as `analysis` is no longer the document's latest (a change, new settings, a close).
+   * `schedule` (the first once the editor has been quiet for `warmUpQuietMs`, the others at once), so
+   * its first real keystrokes find the keystroke path compiled (keystroke-warm-up.ts).
+   * Stops as soon as `analysis` is no longer the document's latest: a change has arrived (`isLatest`
+   * says so before the new version is linted), new settings, a close.
    * Returns whether the draft's length is one warmed up for.
    */
   warmUp(
     analysis: Analysis,
+    isLatest: (analysis: Analysis) => boolean,
     logError: (what: string, error: unknown) => void,
-    schedule: (step: () => void) => void = (step) => void setTimeout(step, 0),
+    schedule: (step: () => void, afterMs: number) => void = (step, afterMs) => void setTimeout(step, afterMs),
   ): boolean {
     const session = this.sessions.get(analysis.uri);
     if (!session || analysis.text.length < warmUpMinimumLength || analysis.text.length > warmUpMaximumLength) return false;
     const texts = warmUpTexts(analysis.text);
     const step = (): void => {
-      if (this.byDocument.get(analysis.uri) !== analysis) return;
+      if (this.byDocument.get(analysis.uri) !== analysis || !isLatest(analysis)) return;
       try {
         const next = texts.next();
         if (next.done === true) return;
@@ -89,9 +92,9 @@ export class AnalysisCache {
         logError(`Warming up for ${analysis.uri}`, error);
         return;
       }
-      schedule(step);
+      schedule(step, 0);
     };
-    schedule(step);
+    schedule(step, warmUpQuietMs);
     return true;
   }
 

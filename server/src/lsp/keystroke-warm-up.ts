@@ -4,9 +4,10 @@
 // 60–120 ms, the fifty after them p95 26–31 ms; docs/performance.md). So after a long draft is opened
 // the server types into it itself while the editor is idle: a few pairs of edits, a character in and
 // out again, each linted by the document's own session, one per timer turn, so that a real change waits
-// for one of them at most. The warm-up stops at once when the document changes, is closed or gets new
-// settings; the session then goes on from the last text it read, as after any edit, with exactly
-// `lint`'s results (test/session.test.ts).
+// for one of them at most (and for none if it comes at once: the warm-up waits for a quiet moment to
+// begin). The warm-up stops when a change arrives, the document is closed or its settings change; the
+// session then goes on from the last text it read, as after any edit, with exactly `lint`'s results
+// (test/session.test.ts).
 
 /**
  * Drafts shorter than this are linted in a few milliseconds even before V8 has compiled the keystroke
@@ -26,6 +27,13 @@ export const warmUpMaximumLength = 2_500_000;
  * to 20–45 ms through the server; ten or sixteen did no better (docs/performance.md).
  */
 export const warmUpEditPairs = 6;
+
+/**
+ * The warm-up begins once the editor has been quiet this long after the opening's diagnostics: its first
+ * step is its slowest (~100 ms on 1 MB, nothing compiled yet), and a person who types at once should
+ * not wait for it. Their keystrokes stop the warm-up before it starts, and warm V8 up themselves.
+ */
+export const warmUpQuietMs = 200;
 
 /**
  * The texts a warm-up lints, in order: the draft with one letter more, at a place spread through it,

@@ -62,9 +62,7 @@ class ResolintServer {
     });
     this.pusher = new DiagnosticsPusher({
       analyze: (documentUri) => this.analyze(documentUri),
-      isLatest: (analysis) =>
-        this.documents.get(analysis.uri)?.version === analysis.version &&
-        this.settings.generation === analysis.settings.generation,
+      isLatest: (analysis) => this.isLatest(analysis),
       diagnosticsOf: (analysis) => this.diagnosticsOf(analysis),
       send: (params) => void connection.sendDiagnostics(params).catch((error: unknown) => this.logError('Sending diagnostics', error)),
       logError: (what, error) => this.logError(what, error),
@@ -206,10 +204,15 @@ class ResolintServer {
   private async warmUpAfterOpening(documentUri: string): Promise<void> {
     try {
       const analysis = await this.analyze(documentUri);
-      if (analysis && this.analyses.warmUp(analysis, (what, error) => this.logError(what, error))) this.documents.get(documentUri)?.offsetAt({ line: 0, character: 0 });
+      if (analysis && this.analyses.warmUp(analysis, (latest) => this.isLatest(latest), (what, error) => this.logError(what, error))) this.documents.get(documentUri)?.offsetAt({ line: 0, character: 0 });
     } catch (error) {
       this.logError(`Linting ${documentUri}`, error);
     }
+  }
+
+  /** Whether nothing newer (a change, new settings) has arrived since `analysis` was made. */
+  private isLatest(analysis: Analysis): boolean {
+    return this.documents.get(analysis.uri)?.version === analysis.version && this.settings.generation === analysis.settings.generation;
   }
 
   private diagnosticsOf(analysis: Analysis): Diagnostic[] {
