@@ -116,6 +116,46 @@ describe('warm-up after a long draft is opened', () => {
     }
   });
 
+  it('runs one warm-up at a time: a long draft opened during another\'s is not warmed up, one opened after it is', () => {
+    const { cache, steps } = opened(text);
+    const warmUpOf = (uri: string): boolean => {
+      const document = TextDocument.create(uri, 'resolution', 1, text);
+      return cache.warmUp(cache.analysisOf(document, documentSettings), () => true, (what, error) => assert.fail(`${what}: ${String(error)}`), (step) => steps.push(step));
+    };
+    runSteps(steps, 2);
+    assert.equal(warmUpOf('file:///second.resolution'), false);
+    runSteps(steps);
+    assert.equal(warmUpOf('file:///third.resolution'), true);
+  });
+
+  it('is over once it has stopped, and another may begin', () => {
+    const { cache, document, steps } = opened(text);
+    runSteps(steps, 2);
+    cache.forget(document.uri);
+    runSteps(steps);
+    const again = TextDocument.create(document.uri, 'resolution', 1, text);
+    assert.equal(cache.warmUp(cache.analysisOf(again, documentSettings), () => true, (what, error) => assert.fail(`${what}: ${String(error)}`), (step) => steps.push(step)), true);
+  });
+
+  it('logs a lint that throws, never lets it out of the timer, and is over', () => {
+    class FailingSession extends LintSession {
+      calls = 0;
+      override lint(draft: string, settings?: Settings): LintResult {
+        if (++this.calls === 3) throw new Error('broken rule');
+        return super.lint(draft, settings);
+      }
+    }
+    const cache = new AnalysisCache(() => new FailingSession());
+    const steps: (() => void)[] = [];
+    const logged: string[] = [];
+    const document = TextDocument.create('file:///failing.resolution', 'resolution', 1, text);
+    cache.warmUp(cache.analysisOf(document, documentSettings), () => true, (what, error) => logged.push(`${what}: ${String(error)}`), (step) => steps.push(step));
+    assert.doesNotThrow(() => runSteps(steps));
+    assert.deepEqual(logged, ['Warming up for file:///failing.resolution: Error: broken rule']);
+    const other = TextDocument.create('file:///other.resolution', 'resolution', 1, text);
+    assert.equal(cache.warmUp(cache.analysisOf(other, documentSettings), () => true, () => undefined, (step) => steps.push(step)), true);
+  });
+
   for (const [what, interrupt] of [
     ['a change that has arrived and waits to be linted', (_cache: AnalysisCache, _document: TextDocument, editor: { movedOn: boolean }): void => void (editor.movedOn = true)],
     ['a change', (cache: AnalysisCache, document: TextDocument): void => void cache.analysisOf(TextDocument.update(document, [{ text: `${text}x` }], 2), documentSettings)],

@@ -21,6 +21,8 @@ export class AnalysisCache {
   private readonly byDocument = new Map<string, Analysis>();
   private readonly sessions = new Map<string, LintSession>();
   private analysesMade = 0;
+  /** Whether a warm-up is under way (see warmUp). */
+  private warmingUp = false;
 
   /** `createSession` is for tests, to watch what a document's session is asked to lint. */
   constructor(private readonly createSession: () => LintSession = () => new LintSession()) {}
@@ -78,21 +80,27 @@ export class AnalysisCache {
   ): boolean {
     const session = this.sessions.get(analysis.uri);
     if (!session || analysis.text.length < warmUpMinimumLength || analysis.text.length > warmUpMaximumLength) return false;
+    // One at a time: what V8 compiles serves every document, and a workspace reopened with several long
+    // drafts would otherwise spend seconds warming up for all of them at once.
+    if (this.warmingUp) return false;
+    this.warmingUp = true;
     const texts = warmUpTexts(analysis.text);
     const step = (): void => {
-      if (this.byDocument.get(analysis.uri) !== analysis || !isLatest(analysis)) return;
+      let next: IteratorResult<string, void> | undefined;
       try {
-        const next = texts.next();
-        if (next.done === true) return;
-        session.lint(next.value, analysis.settings.settings);
-        // The analysis' line index is made on every keystroke too.
-        new LineIndex(next.value);
+        if (this.byDocument.get(analysis.uri) === analysis && isLatest(analysis)) next = texts.next();
+        if (next !== undefined && next.done !== true) {
+          session.lint(next.value, analysis.settings.settings);
+          // The analysis' line index is made on every keystroke too.
+          new LineIndex(next.value);
+          schedule(step, 0);
+          return;
+        }
       } catch (error) {
         // Never from a timer into the process: the real lint of the next version meets it and says so.
         logError(`Warming up for ${analysis.uri}`, error);
-        return;
       }
-      schedule(step, 0);
+      this.warmingUp = false;
     };
     schedule(step, warmUpQuietMs);
     return true;

@@ -5,9 +5,9 @@
 // the server types into it itself while the editor is idle: a few pairs of edits, a character in and
 // out again, each linted by the document's own session, one per timer turn, so that a real change waits
 // for one of them at most (and for none if it comes at once: the warm-up waits for a quiet moment to
-// begin). The warm-up stops when a change arrives, the document is closed or its settings change; the
-// session then goes on from the last text it read, as after any edit, with exactly `lint`'s results
-// (test/session.test.ts).
+// begin). One warm-up runs at a time. It stops when a change arrives, the document is closed or its
+// settings change; the session then goes on from the last text it read, as after any edit, with
+// exactly `lint`'s results (test/session.test.ts).
 
 /**
  * Drafts shorter than this are linted in a few milliseconds even before V8 has compiled the keystroke
