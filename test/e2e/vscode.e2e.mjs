@@ -52,6 +52,7 @@ export async function runVscode({ checks, codeServer, vsix, capabilities, result
   fs.mkdirSync(home, { recursive: true });
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.cpSync(path.join(repoRoot, 'examples'), workspace, { recursive: true });
+  fs.writeFileSync(path.join(workspace, 'long.resolution'), longDraft.text);
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   const env = {
     ...process.env,
@@ -263,6 +264,7 @@ export async function runVscode({ checks, codeServer, vsix, capabilities, result
     });
 
     await checkPreview(page, checks, takeScreenshot, previewScreenshot);
+    await checkLongDraft(page, checks);
   } finally {
     if (!screenshotTaken) await takeScreenshot(screenshot);
     await browser?.close().catch(() => undefined);
@@ -410,6 +412,86 @@ async function checkPreview(page, checks, screenshot, previewScreenshotPath) {
 }
 
 /** The Problems panel's marker rows: rule id (code), line, column, severity. */
+/** A clean draft of 7,000 operative paragraphs (0.9 MB), written into the workspace before code-server starts (quick open lists it then). */
+const longDraft = (() => {
+  const openers = ['Requests', 'Decides', 'Urges', 'Encourages', 'Invites', 'Calls upon', 'Welcomes', 'Emphasizes'];
+  const count = 7000;
+  const lines = ['The General Assembly,', '', 'Recalling its resolution 60/1 of 16 September 2005,', ''];
+  for (let number = 1; number <= count; number++) {
+    lines.push(`${number}. ${openers[number % openers.length]} all Member States to continue to support the work of the Organization in the field of sustainable development${number === count ? '.' : ';'}`, '');
+  }
+  // The text ends with a line break: the last paragraph is the line before the last.
+  return { text: lines.join('\n'), count, lastParagraphLine: lines.length - 1 };
+})();
+
+/**
+ * The long draft, clean: opened, left a second (the server warms up for a long draft then,
+ * lsp/keystroke-warm-up.ts), then its last full stop deleted and typed again. The Problems count
+ * follows each keystroke: one warning, then none. The times go to the log, not into an assertion.
+ */
+async function checkLongDraft(page, checks) {
+  const { count, lastParagraphLine } = longDraft;
+  /** The status bar's problem counts, "errors/warnings", once they read `expected`. */
+  const countsReach = (expected, timeoutMs) => waitFor(
+    `the status bar's problem counts to read ${expected}`,
+    async () => {
+      const text = (await page.locator('#status\\.problems').getAttribute('aria-label')) ?? '';
+      // "Errors: 3, Warnings: 1", "Warnings: 1", "No Problems": a kind not named has none.
+      const errors = /Errors?:\s*(\d+)/i.exec(text)?.[1] ?? '0';
+      const warnings = /Warnings?:\s*(\d+)/i.exec(text)?.[1] ?? '0';
+      return `${errors}/${warnings}` === expected ? text : undefined;
+    },
+    { timeoutMs, intervalMs: 20 },
+  ).catch(async (error) => {
+    const text = await page.locator('#status\\.problems').getAttribute('aria-label').catch(() => null);
+    throw new Error(`${error.message}; aria-label: ${JSON.stringify(text)}`);
+  });
+
+  const opened = await checks.check(`a draft of ${count} paragraphs (0.9 MB) opens clean, alone`, async () => {
+    await page.keyboard.press('Escape');
+    // Every other editor closed, so the counts are this draft's alone: the edited example saved first
+    // (Ctrl+K S, Save All; it is the workspace's copy), then all closed (Ctrl+K W) with no dialog.
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('S');
+    await page.locator('.tabs-container .tab.dirty').first().waitFor({ state: 'detached', timeout: 15_000 });
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('W');
+    await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 15_000 });
+    const started = Date.now();
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 15_000 });
+    await input.fill('long.resolution');
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'long.resolution' }).first();
+    await row.waitFor({ timeout: 15_000 });
+    await row.click();
+    await page.locator('.tabs-container .tab', { hasText: 'long.resolution' }).waitFor({ timeout: 15_000 });
+    // Read by the server (Resolint's status-bar item counts its paragraphs), and nothing flagged.
+    await page.locator('.statusbar-item', { hasText: `OP ${count}` }).first().waitFor({ timeout: 30_000 });
+    await countsReach('0/0', 30_000);
+    return `read and clean in ${Date.now() - started} ms`;
+  });
+  if (!opened) return;
+
+  await checks.check('typing into it a second later: its last full stop deleted and typed again, the Problems count follows each keystroke', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await focusDraftEditor(page);
+    // The last paragraph's line, at its end: the text ends with a line break.
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('End');
+    await waitFor('the cursor on the last paragraph', async () => ((await page.locator('#status\\.editor\\.selection').textContent()) ?? '').includes(`Ln ${lastParagraphLine},`), { timeoutMs: 10_000 });
+    let started = Date.now();
+    await page.keyboard.press('Backspace');
+    await countsReach('0/1', 30_000);
+    const deleted = Date.now() - started;
+    started = Date.now();
+    await page.keyboard.type('.');
+    await countsReach('0/0', 30_000);
+    return `the warning ${deleted} ms after the deletion, gone ${Date.now() - started} ms after the full stop was typed again`;
+  });
+}
+
 async function problemRows(page) {
   return page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) =>
     rows
