@@ -32,6 +32,9 @@ function longDraft(operativeCount: number): string {
 
 const documentSettings: DocumentSettings = { settings: defaultSettings, settingsFile: undefined, generation: 0 };
 
+/** A warm-up's error fails the test that did not expect one. */
+const failOnError = (what: string, error: unknown): never => assert.fail(`${what}: ${String(error)}`);
+
 describe('warm-up after a long draft is opened', () => {
   const text = longDraft(2200);
 
@@ -81,7 +84,7 @@ describe('warm-up after a long draft is opened', () => {
     const steps: (() => void)[] = [];
     // What the server knows before the cache does: a change has arrived and waits to be linted.
     const editor = { movedOn: false };
-    const started = cache.warmUp(cache.analysisOf(document, documentSettings), () => !editor.movedOn, (what, error) => assert.fail(`${what}: ${String(error)}`), (step, afterMs) => {
+    const started = cache.warmUp(cache.analysisOf(document, documentSettings), () => !editor.movedOn, failOnError, (step, afterMs) => {
       // The first step waits for a quiet moment; the next follow at once.
       assert.equal(afterMs, steps.length === 0 && sessions[0]?.linted.length === 1 ? warmUpQuietMs : 0);
       steps.push(step);
@@ -120,7 +123,7 @@ describe('warm-up after a long draft is opened', () => {
     const { cache, steps } = opened(text);
     const warmUpOf = (uri: string): boolean => {
       const document = TextDocument.create(uri, 'resolution', 1, text);
-      return cache.warmUp(cache.analysisOf(document, documentSettings), () => true, (what, error) => assert.fail(`${what}: ${String(error)}`), (step) => steps.push(step));
+      return cache.warmUp(cache.analysisOf(document, documentSettings), () => true, failOnError, (step) => steps.push(step));
     };
     runSteps(steps, 2);
     assert.equal(warmUpOf('file:///second.resolution'), false);
@@ -134,7 +137,7 @@ describe('warm-up after a long draft is opened', () => {
     cache.forget(document.uri);
     runSteps(steps);
     const again = TextDocument.create(document.uri, 'resolution', 1, text);
-    assert.equal(cache.warmUp(cache.analysisOf(again, documentSettings), () => true, (what, error) => assert.fail(`${what}: ${String(error)}`), (step) => steps.push(step)), true);
+    assert.equal(cache.warmUp(cache.analysisOf(again, documentSettings), () => true, failOnError, (step) => steps.push(step)), true);
   });
 
   it('logs a lint that throws, never lets it out of the timer, and is over', () => {

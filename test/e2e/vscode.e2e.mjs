@@ -130,15 +130,7 @@ export async function runVscode({ checks, codeServer, vsix, capabilities, result
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       // The explorer shows the folder once the workbench has restored the workspace.
       await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'draft.resolution' }).first().waitFor({ timeout: 60_000 });
-      await page.keyboard.press('Control+P');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ timeout: 15_000 });
-      await input.fill('draft.resolution');
-      // The first rows can be "recently opened" entries: wait for the file's own row.
-      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'draft.resolution' }).first();
-      await row.waitFor({ timeout: 15_000 });
-      await row.click();
-      await page.locator('.tabs-container .tab', { hasText: 'draft.resolution' }).waitFor({ timeout: 15_000 });
+      await quickOpen(page, 'draft.resolution');
       await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
       const errors = await page.locator('.monaco-editor .squiggly-error').count();
       const warnings = await page.locator('.monaco-editor .squiggly-warning').count();
@@ -170,21 +162,7 @@ export async function runVscode({ checks, codeServer, vsix, capabilities, result
     });
 
     await checks.check("the status bar's problems item counts 3 errors and 1 warning", async () => {
-      const label = await waitFor(
-        'the status-bar problem counts',
-        async () => {
-          const text = await page.locator('#status\\.problems').getAttribute('aria-label');
-          // "Errors: 3, Warnings: 1" (VS Code 1.100's wording)
-          const errors = /Errors?:\s*(\d+)/i.exec(text ?? '')?.[1];
-          const warnings = /Warnings?:\s*(\d+)/i.exec(text ?? '')?.[1];
-          return errors === '3' && warnings === '1' ? text : undefined;
-        },
-        { timeoutMs: 15_000 },
-      ).catch(async (error) => {
-        const text = await page.locator('#status\\.problems').getAttribute('aria-label').catch(() => null);
-        throw new Error(`${error.message}; aria-label: ${JSON.stringify(text)}`);
-      });
-      return JSON.stringify(label);
+      return JSON.stringify(await problemCountsReach(page, '3/1', { timeoutMs: 15_000 }));
     });
 
     await takeScreenshot(screenshot);
@@ -431,22 +409,6 @@ const longDraft = (() => {
  */
 async function checkLongDraft(page, checks) {
   const { count, lastParagraphLine } = longDraft;
-  /** The status bar's problem counts, "errors/warnings", once they read `expected`. */
-  const countsReach = (expected, timeoutMs) => waitFor(
-    `the status bar's problem counts to read ${expected}`,
-    async () => {
-      const text = (await page.locator('#status\\.problems').getAttribute('aria-label')) ?? '';
-      // "Errors: 3, Warnings: 1", "Warnings: 1", "No Problems": a kind not named has none.
-      const errors = /Errors?:\s*(\d+)/i.exec(text)?.[1] ?? '0';
-      const warnings = /Warnings?:\s*(\d+)/i.exec(text)?.[1] ?? '0';
-      return `${errors}/${warnings}` === expected ? text : undefined;
-    },
-    { timeoutMs, intervalMs: 20 },
-  ).catch(async (error) => {
-    const text = await page.locator('#status\\.problems').getAttribute('aria-label').catch(() => null);
-    throw new Error(`${error.message}; aria-label: ${JSON.stringify(text)}`);
-  });
-
   const opened = await checks.check(`a draft of ${count} paragraphs (0.9 MB) opens clean, alone`, async () => {
     await page.keyboard.press('Escape');
     // Every other editor closed, so the counts are this draft's alone: the edited example saved first
@@ -458,17 +420,10 @@ async function checkLongDraft(page, checks) {
     await page.keyboard.press('W');
     await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 15_000 });
     const started = Date.now();
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 15_000 });
-    await input.fill('long.resolution');
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'long.resolution' }).first();
-    await row.waitFor({ timeout: 15_000 });
-    await row.click();
-    await page.locator('.tabs-container .tab', { hasText: 'long.resolution' }).waitFor({ timeout: 15_000 });
+    await quickOpen(page, 'long.resolution');
     // Read by the server (Resolint's status-bar item counts its paragraphs), and nothing flagged.
     await page.locator('.statusbar-item', { hasText: `OP ${count}` }).first().waitFor({ timeout: 30_000 });
-    await countsReach('0/0', 30_000);
+    await problemCountsReach(page, '0/0', { timeoutMs: 30_000, intervalMs: 20 });
     return `read and clean in ${Date.now() - started} ms`;
   });
   if (!opened) return;
@@ -483,12 +438,44 @@ async function checkLongDraft(page, checks) {
     await waitFor('the cursor on the last paragraph', async () => ((await page.locator('#status\\.editor\\.selection').textContent()) ?? '').includes(`Ln ${lastParagraphLine},`), { timeoutMs: 10_000 });
     let started = Date.now();
     await page.keyboard.press('Backspace');
-    await countsReach('0/1', 30_000);
+    await problemCountsReach(page, '0/1', { timeoutMs: 30_000, intervalMs: 20 });
     const deleted = Date.now() - started;
     started = Date.now();
     await page.keyboard.type('.');
-    await countsReach('0/0', 30_000);
+    await problemCountsReach(page, '0/0', { timeoutMs: 30_000, intervalMs: 20 });
     return `the warning ${deleted} ms after the deletion, gone ${Date.now() - started} ms after the full stop was typed again`;
+  });
+}
+
+/** Opens `fileName` with quick open (Ctrl+P) and waits for its tab. */
+async function quickOpen(page, fileName) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill(fileName);
+  // The first rows can be "recently opened" entries: wait for the file's own row.
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first();
+  await row.waitFor({ timeout: 15_000 });
+  await row.click();
+  await page.locator('.tabs-container .tab', { hasText: fileName }).waitFor({ timeout: 15_000 });
+}
+
+/** The status bar's problem counts as "errors/warnings", once they read `expected`: its aria-label then. */
+function problemCountsReach(page, expected, { timeoutMs, intervalMs = 100 }) {
+  const label = () => page.locator('#status\\.problems').getAttribute('aria-label');
+  return waitFor(
+    `the status bar's problem counts to read ${expected}`,
+    async () => {
+      const text = (await label()) ?? '';
+      // "Errors: 3, Warnings: 1" (VS Code 1.100's wording), "Warnings: 1", "No Problems": a kind not named has none.
+      const errors = /Errors?:\s*(\d+)/i.exec(text)?.[1] ?? '0';
+      const warnings = /Warnings?:\s*(\d+)/i.exec(text)?.[1] ?? '0';
+      return `${errors}/${warnings}` === expected ? text : undefined;
+    },
+    { timeoutMs, intervalMs },
+  ).catch(async (error) => {
+    const text = await label().catch(() => null);
+    throw new Error(`${error.message}; aria-label: ${JSON.stringify(text)}`);
   });
 }
 
