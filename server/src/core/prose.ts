@@ -153,33 +153,36 @@ function findQuotations(text: string): readonly Span[] {
 }
 
 function buildRun(draft: Draft, pieces: readonly Span[], from: number, limit: number, kind: ProseKind, paragraph: Paragraph | undefined): ProseRun | undefined {
-  const segments: Segment[] = [];
+  // Most runs are one piece: no list of segments is made for them (this runs for every paragraph of every version).
+  let soleStart = -1;
+  let soleEnd = -1;
+  let segments: Segment[] | undefined;
   let text = '';
   for (const piece of pieces) {
     const start = Math.max(piece.start, from);
     const end = Math.min(piece.end, limit);
     if (end <= start) continue;
-    if (text !== '') text += '\n';
+    if (soleStart < 0) {
+      soleStart = start;
+      soleEnd = end;
+      text = draft.text.slice(start, end);
+      continue;
+    }
+    segments ??= [{ runStart: 0, draftStart: soleStart, length: soleEnd - soleStart }];
+    text += '\n';
     segments.push({ runStart: text.length, draftStart: start, length: end - start });
     text += draft.text.slice(start, end);
   }
-  if (segments.length === 0) return undefined;
+  if (soleStart < 0) return undefined;
   // Footnote calls are blanked with as many spaces as they have UTF-16 units, so offsets stay aligned.
   // The calls are sorted: a binary search finds those of each segment, and the text is rebuilt by
   // slices around them (never character by character: this runs over the whole draft).
-  const blanks: { at: number; length: number }[] = [];
+  let blanks: Blank[] | undefined;
   const calls = draft.footnoteCalls;
-  for (const segment of segments) {
-    const segmentEnd = segment.draftStart + segment.length;
-    for (let index = firstCallAtOrAfter(calls, segment.draftStart); index < calls.length; index++) {
-      const call = calls[index];
-      if (!call || call.span.start >= segmentEnd) break;
-      if (call.span.end > segmentEnd) continue;
-      blanks.push({ at: segment.runStart + (call.span.start - segment.draftStart), length: call.span.end - call.span.start });
-    }
-  }
+  if (segments) for (const segment of segments) blanks = blanksOf(calls, segment.runStart, segment.draftStart, segment.length, blanks);
+  else blanks = blanksOf(calls, 0, soleStart, soleEnd - soleStart, blanks);
   let blanked = text;
-  if (blanks.length > 0) {
+  if (blanks) {
     blanked = '';
     let cursor = 0;
     for (const { at, length } of blanks) {
@@ -188,8 +191,25 @@ function buildRun(draft: Draft, pieces: readonly Span[], from: number, limit: nu
     }
     blanked += text.slice(cursor);
   }
-  const sole = segments.length === 1 ? segments[0] : undefined;
-  return new LazyProseRun(kind, paragraph, blanked, sole ? undefined : segments, sole ? sole.draftStart : -1);
+  return new LazyProseRun(kind, paragraph, blanked, segments, segments ? -1 : soleStart);
+}
+
+/** A footnote call to blank in a run's text: where it starts there, and its length. */
+interface Blank {
+  readonly at: number;
+  readonly length: number;
+}
+
+/** `blanks` (made when the first is found) with the calls inside the segment at [draftStart, draftStart + length) added. */
+function blanksOf(calls: Draft['footnoteCalls'], runStart: number, draftStart: number, length: number, blanks: Blank[] | undefined): Blank[] | undefined {
+  const segmentEnd = draftStart + length;
+  for (let index = firstCallAtOrAfter(calls, draftStart); index < calls.length; index++) {
+    const call = calls[index];
+    if (!call || call.span.start >= segmentEnd) break;
+    if (call.span.end > segmentEnd) continue;
+    (blanks ??= []).push({ at: runStart + (call.span.start - draftStart), length: call.span.end - call.span.start });
+  }
+  return blanks;
 }
 
 /** The index of the first call starting at or after `offset` (calls are in text order). */

@@ -3,12 +3,6 @@
 import type { Lexicon } from '../lexicon/lexicon';
 import type { Opener, OpenerMatch, Span } from '../model';
 
-interface Word {
-  readonly start: number;
-  readonly end: number;
-  readonly lower: string;
-}
-
 const wordCharacter = /[\p{L}\p{M}'’-]/u;
 
 /** A letter, mark, apostrophe or hyphen: ASCII answered by code, the rest by the Unicode pattern. */
@@ -26,32 +20,58 @@ function isSkippedCode(code: number): boolean {
 /**
  * The words from `offset` on, up to `limit` of them, stopping at punctuation other than emphasis
  * markers (a comma ends an opener: "Recalling, in this regard, …"). Read only as far as asked: most
- * paragraphs are known by their first word or two.
+ * paragraphs are known by their first word or two. One reader serves every paragraph, its lists
+ * reused (`begin`): an opener is read at every paragraph of every version, and a reader, a list and a
+ * word object each time were a tenth of what a keystroke on a long draft allocated.
  */
 class Words {
-  private readonly read: Word[] = [];
-  private position: number;
-  private readonly stop: number;
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly lowers: string[] = [];
+  private count = 0;
+  private text = '';
+  private position = 0;
+  private stop = 0;
+  private limit = 0;
   private done = false;
 
-  constructor(
-    private readonly text: string,
-    offset: number,
-    private readonly limit: number,
-  ) {
+  begin(text: string, offset: number, limit: number): this {
+    this.text = text;
     this.position = offset;
     this.stop = Math.min(text.length, offset + 400);
+    this.limit = limit;
+    this.count = 0;
+    this.done = false;
+    return this;
   }
 
-  /** The word at `index`, or undefined where the words end first. */
-  at(index: number): Word | undefined {
-    while (this.read.length <= index && !this.done) this.readNext();
-    return this.read[index];
+  /** Lets the text go: the reader is a module's, and must not keep an old version of a draft alive. */
+  end(): void {
+    this.text = '';
+  }
+
+  /** Whether there is a word at `index` (read up to it if need be). */
+  has(index: number): boolean {
+    while (this.count <= index && !this.done) this.readNext();
+    return index < this.count;
+  }
+
+  /** The word at `index`, which `has` said is there: where it starts and ends, and its matching key. */
+  startOf(index: number): number {
+    return this.starts[index] as number;
+  }
+
+  endOf(index: number): number {
+    return this.ends[index] as number;
+  }
+
+  lowerOf(index: number): string {
+    return this.lowers[index] as string;
   }
 
   private readNext(): void {
     const { text, stop } = this;
-    if (this.read.length >= this.limit) {
+    if (this.count >= this.limit) {
       this.done = true;
       return;
     }
@@ -64,9 +84,14 @@ class Words {
     const start = position;
     while (position < stop && isWordCharacter(text, position)) position++;
     this.position = position;
-    this.read.push({ start, end: position, lower: matchingKey(text, start, position) });
+    this.starts[this.count] = start;
+    this.ends[this.count] = position;
+    this.lowers[this.count] = matchingKey(text, start, position);
+    this.count++;
   }
 }
+
+const reader = new Words();
 
 /**
  * The words read so far, by the hash of their matching key: a word read before (most are: "the",
@@ -153,9 +178,8 @@ function longestPhrase(words: Words, index: number, tree: PhraseNode): FoundPhra
   let found: FoundPhrase | undefined;
   let node: PhraseNode | undefined = tree;
   for (let length = 1; node; length++) {
-    const word = words.at(index + length - 1);
-    if (!word) break;
-    node = node.next.get(word.lower);
+    if (!words.has(index + length - 1)) break;
+    node = node.next.get(words.lowerOf(index + length - 1));
     if (node?.phrase !== undefined) found = node as FoundPhrase;
   }
   return found;
@@ -218,16 +242,19 @@ export function readOpener(text: string, offset: number, lexicon: Lexicon | unde
     position += length;
   }
   const maxWords = (lexicon?.longestForm ?? 1) + 6;
-  const words = new Words(text, position, maxWords);
-  const first = words.at(0);
-  if (!first) return undefined;
-
+  const words = reader.begin(text, position, maxWords);
+  if (!words.has(0)) {
+    words.end();
+    return undefined;
+  }
+  const firstStart = words.startOf(0);
   const match = lexicon ? matchWords(text, words, lexicon) : undefined;
-  const lastWord = match ? match.lastWord : first;
+  const lastEnd = match ? match.lastWordEnd : words.endOf(0);
+  words.end();
   // An opener that is its form alone (no adverb, "also" or modifier; most are) shares the form's span and words.
   const formSpan = match?.openerMatch.formSpan;
-  const alone = formSpan !== undefined && formSpan.start === first.start && formSpan.end === lastWord.end;
-  const span: Span = alone ? formSpan : { start: first.start, end: lastWord.end };
+  const alone = formSpan !== undefined && formSpan.start === firstStart && formSpan.end === lastEnd;
+  const span: Span = alone ? formSpan : { start: firstStart, end: lastEnd };
   let emphasis: Opener['emphasis'];
   if (emphasisOpen) {
     const closing = text.slice(span.end, span.end + 120).indexOf(text.slice(emphasisOpen.start, emphasisOpen.end));
@@ -240,7 +267,7 @@ export function readOpener(text: string, offset: number, lexicon: Lexicon | unde
   return { span, text: alone && match ? match.openerMatch.formText : plainWords(text, span.start, span.end), emphasis, match: match?.openerMatch };
 }
 
-function matchWords(text: string, words: Words, lexicon: Lexicon): { openerMatch: OpenerMatch; lastWord: Word } | undefined {
+function matchWords(text: string, words: Words, lexicon: Lexicon): { openerMatch: OpenerMatch; lastWordEnd: number } | undefined {
   const { adverbs, modifiers, additive, additiveWords, forms } = tablesOf(lexicon);
   // Try with as many leading adverbs as the text has, then with fewer: "Further" is an adverb in
   // "Further requests" but part of nothing in "Further to its resolution".
@@ -260,56 +287,56 @@ function matchWords(text: string, words: Words, lexicon: Lexicon): { openerMatch
       const found = lexicon.byForm.get(form.phrase);
       if (!found) continue;
       const length = form.depth;
-      const formFirst = words.at(formStart) as Word;
-      const formLast = words.at(formStart + length - 1) as Word;
-      let last = formLast;
+      const formStartOffset = words.startOf(formStart);
+      const formEndOffset = words.endOf(formStart + length - 1);
+      let lastEnd = formEndOffset;
       let next = formStart + length;
       let additiveWord: OpenerMatch['additive'];
       // "Recalling also", "Requests further", "Takes note also with appreciation", "Prie en outre"
       const additiveAfter = longestPhrase(words, next, additive);
       if (additiveAfter) {
-        const additiveFirst = words.at(next) as Word;
-        last = words.at(next + additiveAfter.depth - 1) as Word;
-        additiveWord = { word: additiveAfter.phrase, span: { start: additiveFirst.start, end: last.end }, position: 'after' };
+        lastEnd = words.endOf(next + additiveAfter.depth - 1);
+        additiveWord = { word: additiveAfter.phrase, span: { start: words.startOf(next), end: lastEnd }, position: 'after' };
         next += additiveAfter.depth;
       }
       let modifierSpan: Span | undefined;
       const modifier = longestPhrase(words, next, modifiers);
       if (modifier) {
-        const modifierFirst = words.at(next) as Word;
-        const modifierLast = words.at(next + modifier.depth - 1) as Word;
-        modifierSpan = { start: modifierFirst.start, end: modifierLast.end };
-        last = modifierLast;
+        lastEnd = words.endOf(next + modifier.depth - 1);
+        modifierSpan = { start: words.startOf(next), end: lastEnd };
         next += modifier.depth;
         // "Noting with satisfaction also", "Taking note with appreciation also"
         const additiveAfterModifier = additiveWord ? undefined : longestPhrase(words, next, additive);
         if (additiveAfterModifier) {
-          const additiveFirst = words.at(next) as Word;
-          last = words.at(next + additiveAfterModifier.depth - 1) as Word;
-          additiveWord = { word: additiveAfterModifier.phrase, span: { start: additiveFirst.start, end: last.end }, position: 'after' };
+          lastEnd = words.endOf(next + additiveAfterModifier.depth - 1);
+          additiveWord = { word: additiveAfterModifier.phrase, span: { start: words.startOf(next), end: lastEnd }, position: 'after' };
         }
       }
       // Most openers have no adverb: one empty list for all of them (it is never changed).
       let adverbSpans: readonly Span[] = noAdverbs;
       if (formStart > 0) {
-        const adverbWords: Word[] = [];
-        for (let wordIndex = 0; wordIndex < formStart; wordIndex++) adverbWords.push(words.at(wordIndex) as Word);
-        adverbSpans = adverbWords.map((word) => ({ start: word.start, end: word.end }));
+        const spans: Span[] = [];
+        for (let wordIndex = 0; wordIndex < formStart; wordIndex++) spans.push({ start: words.startOf(wordIndex), end: words.endOf(wordIndex) });
+        adverbSpans = spans;
         if (!additiveWord) {
-          const before = adverbWords.find((word) => additiveWords.has(word.lower));
-          if (before) additiveWord = { word: before.lower, span: { start: before.start, end: before.end }, position: 'before' };
+          for (let wordIndex = 0; wordIndex < formStart; wordIndex++) {
+            const lower = words.lowerOf(wordIndex);
+            if (!additiveWords.has(lower)) continue;
+            additiveWord = { word: lower, span: { start: words.startOf(wordIndex), end: words.endOf(wordIndex) }, position: 'before' };
+            break;
+          }
         }
       }
       const openerMatch: OpenerMatch = {
         entry: found.entry,
         kind: found.kind,
-        formSpan: { start: formFirst.start, end: formLast.end },
-        formText: plainWords(text, formFirst.start, formLast.end),
+        formSpan: { start: formStartOffset, end: formEndOffset },
+        formText: plainWords(text, formStartOffset, formEndOffset),
         adverbs: adverbSpans,
         additive: additiveWord,
         modifierSpan,
       };
-      return { openerMatch, lastWord: last };
+      return { openerMatch, lastWordEnd: lastEnd };
     }
   }
   return undefined;

@@ -495,7 +495,8 @@ class Parser {
     }
     flushHeader();
 
-    let chunk: Line[] = [];
+    /** The lines of the chunk being read: one list, emptied at each flush (a chunk keeps a copy). */
+    const chunk: Line[] = [];
     let region: 'body' | 'annex' = 'body';
     let partIndex = -1;
     let footnoteMode: 'none' | 'pdf-block' | 'bracket' | 'after-closing' = 'none';
@@ -535,7 +536,7 @@ class Parser {
       if (only && /^\d{1,3}\.$/.test(only.content)) {
         flushPendingNumber();
         pendingNumber = only;
-        chunk = [];
+        chunk.length = 0;
         return;
       }
       // A closing line takes no number: a number left waiting stands as a paragraph of its own.
@@ -545,7 +546,8 @@ class Parser {
       // item into the paragraph's text (one reading per round otherwise).
       if (pendingNumber && chunk[0] && readSubLabel(this.text, chunk[0].contentStart)) flushPendingNumber();
       const pieces = region === 'body' ? this.splitAtGluedNumbers(chunk) : undefined;
-      this.chunks.push({ lines: pieces?.[0] ?? chunk, region, partIndex: Math.max(partIndex, 0), numberLine: pendingNumber });
+      // A copy of exactly its lines, kept to the parse's end: the list pushed to has room for sixteen.
+      this.chunks.push({ lines: pieces?.[0] ?? chunk.slice(), region, partIndex: Math.max(partIndex, 0), numberLine: pendingNumber });
       for (let piece = 1; pieces && piece < pieces.length; piece++) this.chunks.push({ lines: pieces[piece] as Line[], region, partIndex: Math.max(partIndex, 0), numberLine: undefined });
       pendingNumber = undefined;
       if (region === 'annex') {
@@ -553,7 +555,7 @@ class Parser {
         const last = chunk[chunk.length - 1] as Line;
         if (annex) annex.end = last.contentEnd;
       }
-      chunk = [];
+      chunk.length = 0;
     };
     /** A number left alone where no text follows it (a new part, an annex) stands as its own chunk. */
     const flushPendingNumber = (): void => {
@@ -744,7 +746,7 @@ class Parser {
   private splitAtGluedNumbers(lines: Line[]): Line[][] | undefined {
     const head = lines[0];
     const number = head ? readNumberLabel(this.text, head.contentStart) : undefined;
-    // Most chunks open with no number: the chunk as it is (the walk starts a new list for the next one).
+    // Most chunks open with no number: the chunk as it is (the walk keeps a copy).
     if (!head || number?.style !== 'dot' || number.insertSuffix) return undefined;
     let expected = number.value + 1;
     // Most numbered chunks hold no glued number: looked for first, before any list is made.
