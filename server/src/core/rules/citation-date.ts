@@ -143,13 +143,13 @@ function capitalisedWordsBefore(before: string, connectors: readonly string[]): 
  * ("bare") or the draft's own is ("its resolution"). Whether a named organ is the draft's own is
  * `organOf`'s question: it depends on the chapeau, not on this run's text.
  */
-function namedOrganBefore(run: Pick<ProseRun, 'text'>, at: number, patterns: CitationPatterns): { organ: string; bare: boolean } {
+function namedOrganBefore(run: Pick<ProseRun, 'text'>, at: number, patterns: CitationPatterns): NamedOrgan {
   const before = run.text.slice(Math.max(0, at - 100), at);
   const organText = capitalisedWordsBefore(before, patterns.connectors);
   const found = organText === undefined ? undefined : [organText, organText];
   if (!found?.[1]) {
     const previous = wordEndingAt(before, before.length)?.word ?? '';
-    return { organ: '', bare: !patterns.ownWords.includes(previous.toLowerCase()) };
+    return { organ: '', lower: '', bare: !patterns.ownWords.includes(previous.toLowerCase()) };
   }
   let words = found[1].trim().split(/[\s\u00A0]+/);
   // The word that opens the sentence is capitalised for that reason: "Recalling resolution 60/1".
@@ -160,19 +160,26 @@ function namedOrganBefore(run: Pick<ProseRun, 'text'>, at: number, patterns: Cit
   const connectors = new Set(patterns.connectors);
   while (words.length > 0 && (connectors.has(words[words.length - 1] ?? '') || (words[words.length - 1] ?? '').length < 2)) words = words.slice(0, -1);
   const organ = words.join(' ');
-  return organ === '' ? { organ: '', bare: true } : { organ: detached(organ), bare: false };
+  return organ === '' ? { organ: '', lower: '', bare: true } : { organ: detached(organ), lower: detached(organ.toLowerCase()), bare: false };
+}
+
+/** The organ named before a citation word, as written and lower case ('' for none), and whether none is named at all. */
+interface NamedOrgan {
+  readonly organ: string;
+  readonly lower: string;
+  readonly bare: boolean;
 }
 
 /** The organ a citation names, lower case, or '' for the draft's own organ ("its resolution", "General Assembly resolution" in an Assembly text) or for none named. */
-function organOf(named: { organ: string; bare: boolean }, ownOrgan: string | undefined): { organ: string; bare: boolean } {
-  const { organ, bare } = named;
-  if (organ === '') return { organ, bare };
-  if (ownOrgan && (organ === ownOrgan || ownOrgan.endsWith(` ${organ}`))) return { organ: '', bare: false };
-  return { organ: organ.toLowerCase(), bare: false };
+function organOf(named: NamedOrgan, ownOrgan: string | undefined): string {
+  const { organ } = named;
+  if (organ === '') return '';
+  if (ownOrgan && (organ === ownOrgan || ownOrgan.endsWith(` ${organ}`))) return '';
+  return named.lower;
 }
 
 /** A citation as read from its run's text alone, in run offsets (see `Citation`). */
-type RunCitation = Omit<Citation, 'run' | 'organ' | 'bare'> & { readonly named: { organ: string; bare: boolean } };
+type RunCitation = Omit<Citation, 'run' | 'organ' | 'bare'> & { readonly named: NamedOrgan };
 
 /**
  * The citations in a run of prose, in run offsets: a pure function of its text, so a session keeps
@@ -241,8 +248,20 @@ function readCitations(draft: Draft, style: StyleData, context: RuleContext): Ci
   const citations: Citation[] = [];
   const scan = (run: ProseRun): RunCitation[] => runCitations(run, style, patterns);
   for (const run of bodyProse(draft)) {
-    for (const { named, ...citation } of context.perRun(run, scan)) {
-      citations.push({ run, ...organOf(named, ownOrgan), ...citation });
+    // One object a citation, its fields named: this runs for every citation of every version.
+    for (const found of context.perRun(run, scan)) {
+      const { named } = found;
+      citations.push({
+        run,
+        organ: organOf(named, ownOrgan),
+        bare: named.organ === '' && named.bare,
+        number: found.number,
+        start: found.start,
+        end: found.end,
+        date: found.date,
+        dated: found.dated,
+        alone: found.alone,
+      });
     }
   }
   return citations;
