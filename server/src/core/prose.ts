@@ -237,6 +237,7 @@ function runsOf(draft: Draft): { body: ProseRun[]; footnotes: ProseRun[] } {
   for (const paragraph of draft.paragraphs) {
     const own = buildRun(draft, paragraph.pieces, paragraph.textStart, ownTextEnd(paragraph), 'paragraph', paragraph);
     if (own) body.push(own);
+    if (paragraph.subparagraphs.length === 0) continue;
     for (const sub of eachSubparagraph(paragraph.subparagraphs)) {
       const run = subRuns(draft, paragraph, sub);
       if (run) body.push(run);

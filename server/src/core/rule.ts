@@ -22,6 +22,9 @@ export interface RuleContext {
    * settings): an incremental session (session.ts) reuses it for an equal run in the next version of
    * the document, a one-off lint computes it. So the result must say nothing about where the run
    * stands (offsets into its text, not the draft) and hold no copy of its text (see `detached`).
+   * For most runs the result is an empty list: callers test its length before a `for…of`, which
+   * makes an iterator even over an empty list (6 rules × every run × every keystroke: 1.5 MB a
+   * keystroke on a 1 MB draft).
    */
   perRun<T>(run: ProseRun, compute: (run: ProseRun) => T): T;
 }

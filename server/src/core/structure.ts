@@ -12,7 +12,10 @@ export function recordsAdoption(draft: Draft): boolean {
   return draft.blocks.some((block) => (block.kind === 'closing' || block.kind === 'header') && closingLinePattern.test(draft.text.slice(block.span.start, block.span.end)));
 }
 
-/** Every sub-paragraph below `items`, depth first, in text order. */
+/**
+ * Every sub-paragraph below `items`, depth first, in text order. Callers on every paragraph of every
+ * version test `items.length` first: a `for…of` makes an iterator even over the empty list.
+ */
 export function eachSubparagraph(items: readonly SubParagraph[]): readonly SubParagraph[] {
   // Most paragraphs have none: no list, no generator, for them (this runs per paragraph in several rules).
   if (items.length === 0) return noSubparagraphs;

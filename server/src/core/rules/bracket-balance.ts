@@ -72,7 +72,9 @@ export const bracketBalanceRule: Rule = {
     // header's "[on the report of the First Committee (A/80/534, para. 7)]" and "[S/4349]" are not
     // negotiation text, and footnote marks ("[^3]") are blanked out of the prose.
     for (const run of bodyProse(draft)) {
-      for (const { offset, opens } of context.perRun(run, bracketsOf)) {
+      const brackets = context.perRun(run, bracketsOf);
+      if (brackets.length === 0) continue;
+      for (const { offset, opens } of brackets) {
         if (opens) {
           open.push({ run, offset });
           continue;

@@ -249,7 +249,9 @@ function readCitations(draft: Draft, style: StyleData, context: RuleContext): Ci
   const scan = (run: ProseRun): RunCitation[] => runCitations(run, style, patterns);
   for (const run of bodyProse(draft)) {
     // One object a citation, its fields named: this runs for every citation of every version.
-    for (const found of context.perRun(run, scan)) {
+    const cited = context.perRun(run, scan);
+    if (cited.length === 0) continue;
+    for (const found of cited) {
       const { named } = found;
       citations.push({
         run,

@@ -181,7 +181,9 @@ function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, st
 function check(draft: Draft, style: StyleData, context: RuleContext): void {
   const scan = (run: ProseRun): WrongDate[] => wrongDates(run, style);
   for (const run of [...bodyProse(draft), ...footnoteProse(draft)]) {
-    for (const date of context.perRun(run, scan)) {
+    const dates = context.perRun(run, scan);
+    if (dates.length === 0) continue;
+    for (const date of dates) {
       if (draft.fromScan && date.dayMayBeCall) continue;
       const span = draftSpan(run, date.start, date.end);
       const written = run.text.slice(date.start, date.end).replace(/\s+/g, ' ');

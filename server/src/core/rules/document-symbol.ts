@@ -133,7 +133,9 @@ export const documentSymbolRule: Rule = {
     // OCR breaks symbols in scanned records ("S/ 12869"): what it misread is no drafter's slip.
     if (draft.fromScan) return;
     for (const run of [...bodyProse(draft), ...footnoteProse(draft)]) {
-      for (const { from, end, message } of context.perRun(run, malformedSymbols)) context.report({ span: draftSpan(run, from, end), message });
+      const found = context.perRun(run, malformedSymbols);
+      if (found.length === 0) continue;
+      for (const { from, end, message } of found) context.report({ span: draftSpan(run, from, end), message });
     }
   },
 };

@@ -147,6 +147,7 @@ function checkSpacesBeforeMarks(draft: Draft, adopted: boolean, context: RuleCon
   };
   for (const paragraph of draft.paragraphs) {
     collect(paragraph.pieces, paragraph.textStart);
+    if (paragraph.subparagraphs.length === 0) continue;
     for (const item of eachSubparagraph(paragraph.subparagraphs)) collect(item.pieces, item.textStart);
   }
   const used = new Map<string, number>();

@@ -90,7 +90,9 @@ export const sessionOrdinalRule: Rule = {
     // Paragraphs only: footnotes cite other bodies' records by their titles ("69th Regular Session").
     const scan = (run: ProseRun): SessionOrdinal[] => sessionOrdinals(run, style, patterns);
     for (const run of bodyProse(draft)) {
-      for (const { start, end, right } of context.perRun(run, scan)) {
+      const found = context.perRun(run, scan);
+      if (found.length === 0) continue;
+      for (const { start, end, right } of found) {
         const written = run.text.slice(start, end);
         const span = draftSpan(run, start, end);
         context.report({

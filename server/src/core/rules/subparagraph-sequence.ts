@@ -40,6 +40,7 @@ function checkBrackets(draft: Draft, report: (label: SubLabel, expected: SubLabe
   const brackets = conventionsOf(draft.language).subparagraphBrackets;
   if (!brackets || draft.language !== conventionsOf(draft.language).language) return;
   for (const paragraph of draft.paragraphs) {
+    if (paragraph.subparagraphs.length === 0) continue;
     for (const item of eachSubparagraph(paragraph.subparagraphs)) {
       const expected = brackets[item.level - 1];
       // "(1)" is a scan's misreading of a numeral, not a bracket style; deeper levels than the data names are free.
@@ -59,6 +60,8 @@ export const subparagraphSequenceRule: Rule = {
     // OCR misreads labels ("(5)" for "(b)", "(ad)" for "(d)"): a scanned text's labels are not the adopted text's.
     if (draft.fromScan) return;
     const checkList = (siblings: readonly SubParagraph[]): void => {
+      // Most paragraphs have no list: nothing is made for them (this runs for every paragraph of every version).
+      if (siblings.length === 0) return;
       let reported = false;
       siblings.forEach((sibling, index) => {
         const label = sibling.label;

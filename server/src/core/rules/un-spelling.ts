@@ -245,7 +245,9 @@ export const unSpellingRule: Rule = {
     // Paragraphs only: footnotes cite other texts by their own titles, in their own spelling.
     const scan = (run: ProseRun): Misspelling[] => misspellings(run, index);
     for (const run of bodyProse(draft)) {
-      for (const { start, end, spelling } of context.perRun(run, scan)) {
+      const found = context.perRun(run, scan);
+      if (found.length === 0) continue;
+      for (const { start, end, spelling } of found) {
         const written = run.text.slice(start, end);
         const firstIsCapital = written.charAt(0) !== written.charAt(0).toLowerCase();
         const right = firstIsCapital ? capitalize(spelling.right) : spelling.right;
