@@ -62,38 +62,39 @@ export function endMark(draft: Draft, pieces: readonly Span[], limit: number, fr
   for (let index = pieces.length - 1; index >= 0; index--) {
     const whole = pieces[index] as Span;
     // The text before `from` (a paragraph's number, a label) is not the paragraph's own: "1." ends nothing.
-    const piece = { start: Math.max(whole.start, from), end: whole.end };
-    if (piece.start >= limit || piece.start >= piece.end) continue;
-    let end = Math.min(piece.end, limit);
+    // (Its bounds as two numbers, not a span made per piece: this runs for every paragraph of every version.)
+    const pieceStart = Math.max(whole.start, from);
+    if (pieceStart >= limit || pieceStart >= whole.end) continue;
+    let end = Math.min(whole.end, limit);
     for (;;) {
-      while (end > piece.start && isSpace(text[end - 1])) end--;
+      while (end > pieceStart && isSpace(text[end - 1])) end--;
       const call = calls.get(end);
-      if (call && call.start >= piece.start) {
+      if (call && call.start >= pieceStart) {
         end = call.start;
         // The comma between two marks ("[^1],[^2]") separates them; it is not the text's own mark.
         if (text[end - 1] === ',' && calls.has(end - 1)) end--;
         continue;
       }
       // A bare number after the final mark is a footnote call whose text the copy lost: "Nations, 122".
-      const lostCall = end > piece.start && isDigitCode(text.charCodeAt(end - 1)) ? /(?:[,;:][ \u00A0]?|\.[ \u00A0])\d{1,3}$/.exec(text.slice(Math.max(piece.start, end - 6), end)) : null;
+      const lostCall = end > pieceStart && isDigitCode(text.charCodeAt(end - 1)) ? /(?:[,;:][ \u00A0]?|\.[ \u00A0])\d{1,3}$/.exec(text.slice(Math.max(pieceStart, end - 6), end)) : null;
       if (lostCall) {
         end -= lostCall[0].length - 1;
         continue;
       }
       break;
     }
-    if (end <= piece.start) continue;
+    if (end <= pieceStart) continue;
     // "…; and" / "…; or" at the end of a list item: the mark is the one before the conjunction.
     // The words end in d, r, t, u, y or o: other endings are passed before any copy is made.
     const lastCode = text.charCodeAt(end - 1);
     const mayBeConjunction = lastCode === 100 || lastCode === 114 || lastCode === 116 || lastCode === 117 || lastCode === 121 || lastCode === 111;
-    const conjunction = mayBeConjunction ? /([;,])[\s\u00A0]+(?:and|or|et|ou|y|o)$/.exec(text.slice(Math.max(piece.start, end - 12), end)) : null;
+    const conjunction = mayBeConjunction ? /([;,])[\s\u00A0]+(?:and|or|et|ou|y|o)$/.exec(text.slice(Math.max(pieceStart, end - 12), end)) : null;
     if (conjunction) {
       const markEnd = end - conjunction[0].length + 1;
       return { span: { start: markEnd - 1, end: markEnd }, mark: conjunction[1] as string, isPunctuation: true };
     }
     const last = text[end - 1] as string;
-    if (closingQuotes.has(last) && end - 1 > piece.start && /[.;:,]/.test(text[end - 2] ?? '')) {
+    if (closingQuotes.has(last) && end - 1 > pieceStart && /[.;:,]/.test(text[end - 2] ?? '')) {
       return { span: { start: end - 2, end: end - 1 }, mark: text[end - 2] as string, isPunctuation: true };
     }
     return { span: { start: end - 1, end }, mark: last, isPunctuation: /[.,;:!?،؛，；。：]/.test(last) };

@@ -29,15 +29,27 @@ const numberPatterns: readonly NumberPattern[] = [
  * and the patterns before it cannot match a digit. Undefined for anything else, left to the patterns.
  */
 function plainDotNumber(text: string, offset: number): NumberLabel | undefined {
+  const value = plainDotNumberValue(text, offset);
+  if (value < 0) return undefined;
+  let end = offset;
+  while (isDigitCode(text.charCodeAt(end))) end++;
+  const digits = end - offset;
+  return { span: { start: offset, end: end + 1 }, text: labelText(text, offset, end + 1, value * 8 + digits), value, style: 'dot', insertSuffix: undefined };
+}
+
+/**
+ * The value of the plain number "12. " at `offset` (`plainDotNumber`'s, which is what `readNumberLabel`
+ * reads as a `dot` number with no suffix), or -1: nothing is made, for the parser's questions about
+ * a line's start ("does a number open it?") that are asked again of every numbered paragraph.
+ */
+export function plainDotNumberValue(text: string, offset: number): number {
   let end = offset;
   let value = 0;
   for (let code = text.charCodeAt(end); end - offset < 7 && isDigitCode(code); code = text.charCodeAt(++end)) value = value * 10 + (code - 48);
   const digits = end - offset;
-  if (digits === 0 || digits > 6 || text.charCodeAt(end) !== 46 /* . */) return undefined;
+  if (digits === 0 || digits > 6 || text.charCodeAt(end) !== 46 /* . */) return -1;
   const after = text.charCodeAt(end + 1);
-  // The pattern's lookahead: white space ([\s\u00A0]), the end of the text, or [A-Z*_].
-  if (!(end + 1 >= text.length || isSpaceCode(after) || (after >= 65 && after <= 90) || after === 42 || after === 95)) return undefined;
-  return { span: { start: offset, end: end + 1 }, text: labelText(text, offset, end + 1, value * 8 + digits), value, style: 'dot', insertSuffix: undefined };
+  return end + 1 >= text.length || isSpaceCode(after) || (after >= 65 && after <= 90) || after === 42 || after === 95 ? value : -1;
 }
 
 /** "12." as written, one string per number and width kept (a long draft writes each number once or twice; "01." is not "1."). */

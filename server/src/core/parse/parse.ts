@@ -23,7 +23,7 @@ import type {
 } from '../model';
 import { findCrossReferences } from './cross-references';
 import { findFootnoteCalls, type SearchSpan } from './footnote-calls';
-import { readNumberLabel, readSubLabel } from './labels';
+import { plainDotNumberValue, readNumberLabel, readSubLabel } from './labels';
 import {
   bareFootnoteTextPattern,
   bracketFootnoteTextPattern,
@@ -134,6 +134,8 @@ for (const organ of languageConventions.flatMap((conventions) => conventions.org
 }
 
 const noOrgans: readonly string[] = [];
+/** The sub-paragraphs of every paragraph and item that has none (most): one list, never changed (the model is read-only). */
+const noSubparagraphs: readonly SubParagraph[] = [];
 
 /**
  * "The Security Council ", "Le Conseil de sécurité ", "L'Assemblée générale ": every organ with its
@@ -745,10 +747,11 @@ class Parser {
    */
   private splitAtGluedNumbers(lines: Line[]): Line[][] | undefined {
     const head = lines[0];
-    const number = head ? readNumberLabel(this.text, head.contentStart) : undefined;
+    // A "dot" number with no suffix, read without making a label: classifyPart reads the chunk's own.
+    const value = head ? plainDotNumberValue(this.text, head.contentStart) : -1;
     // Most chunks open with no number: the chunk as it is (the walk keeps a copy).
-    if (!head || number?.style !== 'dot' || number.insertSuffix) return undefined;
-    let expected = number.value + 1;
+    if (value < 0) return undefined;
+    let expected = value + 1;
     // Most numbered chunks hold no glued number: looked for first, before any list is made.
     if (!lines.some((line) => this.gluedNumberIn(line, expected) !== undefined)) return undefined;
     const pieces: Line[][] = [];
@@ -796,6 +799,8 @@ class Parser {
     // Labels start with a digit, "(", "O"/"P" of OP/PP, or a lower-case letter: others are out at once.
     const first = line.content.charCodeAt(0);
     if (!((first >= 48 && first <= 57) || first === 40 || first === 79 || first === 80 || (first >= 97 && first <= 122))) return false;
+    // "12. ", the commonest, without making a label.
+    if (plainDotNumberValue(this.text, line.contentStart) >= 0) return true;
     const number = readNumberLabel(this.text, line.contentStart);
     // "(3)" at the start of a wrapped line is far more often an inline enumeration than a paragraph.
     if (number && number.style !== 'bare' && number.style !== 'comma' && number.style !== 'parens') return true;
@@ -1148,7 +1153,7 @@ class Parser {
   }
 
   private freezeSub(sub: MutableSub): SubParagraph {
-    const children = sub.children.map((child) => this.freezeSub(child));
+    const children = sub.children.length === 0 ? noSubparagraphs : sub.children.map((child) => this.freezeSub(child));
     const ownEnd = children[0] ? children[0].span.start : sub.span.end;
     const text = this.piecesText(sub.pieces, ownEnd);
     // Every key present (an absent part undefined): one shape per node type keeps the code that reads them monomorphic.
@@ -1165,7 +1170,7 @@ class Parser {
   }
 
   private freezeParagraph(paragraph: MutableParagraph): Paragraph {
-    const subparagraphs = paragraph.subparagraphs.map((sub) => this.freezeSub(sub));
+    const subparagraphs = paragraph.subparagraphs.length === 0 ? noSubparagraphs : paragraph.subparagraphs.map((sub) => this.freezeSub(sub));
     const first = paragraph.pieces[0] as Span;
     const lastPiece = paragraph.pieces[paragraph.pieces.length - 1] as Span;
     const lastSub = subparagraphs[subparagraphs.length - 1];

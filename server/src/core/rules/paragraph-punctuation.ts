@@ -196,17 +196,15 @@ export const paragraphPunctuationRule: Rule = {
       semicolon: operative,
       adopted: recordsAdoption(draft),
     };
+    // Made once, not per paragraph (this runs over every paragraph of every version).
+    const preambularEnd: Expectation = { mark: preambular, why: 'Preambular paragraphs end with a comma' };
+    const lastEnd: Expectation = { mark: last, why: 'The last operative paragraph ends with a full stop' };
+    const operativeEnd: Expectation = { mark: operative, why: 'Operative paragraphs end with a semicolon, all but the last' };
     for (const part of draft.parts) {
-      for (const paragraph of part.preambularParagraphs) {
-        checkNode(draft, paragraph, { mark: preambular, why: 'Preambular paragraphs end with a comma' }, marks, context);
-      }
+      for (const paragraph of part.preambularParagraphs) checkNode(draft, paragraph, preambularEnd, marks, context);
       const operativeParagraphs = part.operativeParagraphs;
       operativeParagraphs.forEach((paragraph, index) => {
-        const isLast = index === operativeParagraphs.length - 1;
-        const expected: Expectation = isLast
-          ? { mark: last, why: 'The last operative paragraph ends with a full stop' }
-          : { mark: operative, why: 'Operative paragraphs end with a semicolon, all but the last' };
-        checkNode(draft, paragraph, expected, marks, context);
+        checkNode(draft, paragraph, index === operativeParagraphs.length - 1 ? lastEnd : operativeEnd, marks, context);
       });
     }
     checkSpacesBeforeMarks(draft, marks.adopted, context);
