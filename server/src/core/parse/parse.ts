@@ -121,7 +121,6 @@ interface ChunkReading {
   readonly opener?: Opener;
   readonly subject?: Span;
   readonly textStart: number;
-  readonly content: string;
 }
 
 /** "A", "B.", "II": a section marker alone on its line (a scan may read "C" as "c"). */
@@ -136,6 +135,12 @@ for (const organ of languageConventions.flatMap((conventions) => conventions.org
 const noOrgans: readonly string[] = [];
 /** The sub-paragraphs of every paragraph and item that has none (most): one list, never changed (the model is read-only). */
 const noSubparagraphs: readonly SubParagraph[] = [];
+/**
+ * A paragraph's sub-paragraphs and open ones while it is read, until it has one (most never do): one
+ * list for all, frozen so that a push onto it fails (addSub gives the paragraph lists of its own first).
+ * On a long draft, two empty lists a paragraph alive to the end of the classification were 2 MB in 10.
+ */
+const noOpenSubs: MutableSub[] = Object.freeze([]) as unknown as MutableSub[];
 
 /**
  * "The Security Council ", "Le Conseil de sécurité ", "L'Assemblée générale ": every organ with its
@@ -888,7 +893,6 @@ class Parser {
         opener,
         subject: subject ? { start: subject.start, end: subject.end } : undefined,
         textStart,
-        content: this.text.slice(span.start, span.end),
       };
     });
 
@@ -897,7 +901,7 @@ class Parser {
     const sectionOf: number[] = [];
     const sectionStarts: number[] = [0];
     seen.forEach((item, index) => {
-      if (index > 0 && isSectionMarker(item.content)) sectionStarts.push(index);
+      if (index > 0 && this.isSectionMarkerItem(item)) sectionStarts.push(index);
       sectionOf.push(sectionStarts.length - 1);
     });
     const operativeStarts = sectionStarts.map((start, section) =>
@@ -906,7 +910,8 @@ class Parser {
     let closed = false;
     for (let index = 0; index < seen.length; index++) {
       const item = seen[index] as ChunkReading;
-      const { span, content } = item;
+      const span = item.span;
+      const content = this.contentOf(item);
       const last = out[out.length - 1];
       const operativeStart = operativeStarts[sectionOf[index] ?? 0] ?? -1;
       const inOperative = operativeStart >= 0 && index >= operativeStart;
@@ -982,10 +987,10 @@ class Parser {
         opener: item.opener,
         subject: item.subject,
         textStart: item.textStart,
-        subparagraphs: [],
+        subparagraphs: noOpenSubs,
         partIndex,
         sectionIndex: sectionOf[index] ?? 0,
-        subStack: [],
+        subStack: noOpenSubs,
       });
     }
   }
@@ -1000,7 +1005,7 @@ class Parser {
       const item = seen[index] as ChunkReading;
       if (!item.number || item.number.style === 'parens' || this.isNumberedPreambular(seen, index)) continue;
       const before = seen[index - 1];
-      const introduces = before && index - 1 >= from && !before.number && before.opener?.match?.kind === 'operative' && before.content.trimEnd().endsWith(':');
+      const introduces = before && index - 1 >= from && !before.number && before.opener?.match?.kind === 'operative' && this.contentOf(before).trimEnd().endsWith(':');
       return introduces ? index - 1 : index;
     }
     // Unnumbered: at the first operative form after which no paragraph opens like a preambular one
@@ -1020,7 +1025,7 @@ class Parser {
     if (!lastSection) return -1;
     for (let index = to - 1; index >= from; index--) {
       const item = seen[index] as ChunkReading;
-      if (!item.subLabel && !this.isClosing(item.content) && item.opener && !isSectionMarker(item.content)) return index;
+      if (!item.subLabel && !this.isClosing(this.contentOf(item)) && item.opener && !this.isSectionMarkerItem(item)) return index;
     }
     return -1;
   }
@@ -1074,16 +1079,30 @@ class Parser {
     // A scan's marks are not to be trusted: there, a numbered paragraph is an operative one.
     if (!item?.number || item.opener?.match?.kind !== 'preambular' || this.scanned) return false;
     const endsWithComma = (text: string): boolean => /[,،，]$/u.test(text) || text.endsWith(conventionsOf(this.language).paragraphMarks.preambular);
-    let ending = withoutTrailingCalls(item.content);
+    let ending = withoutTrailingCalls(this.contentOf(item));
     for (let next = seen[index + 1], at = index + 1; next && endsWithComma(ending) && this.continuesAfterComma(next); next = seen[++at]) {
-      ending = withoutTrailingCalls(next.content);
+      ending = withoutTrailingCalls(this.contentOf(next));
     }
     return endsWithComma(ending);
   }
 
   /** Lower-case text with no label and no opener: the rest of a paragraph that a page break split after a comma. */
   private continuesAfterComma(item: ChunkReading): boolean {
-    return !item.number && !item.subLabel && !item.opener?.match && /^\p{Ll}/u.test(item.content);
+    return !item.number && !item.subLabel && !item.opener?.match && /^\p{Ll}/u.test(this.contentOf(item));
+  }
+
+  /**
+   * The text of a chunk's reading, made where it is asked for, not kept on the reading: a reading lives
+   * to the end of its part's classification, and on a long draft what lives that long is copied by the
+   * young generation's collections and moved to the old one.
+   */
+  private contentOf(item: ChunkReading): string {
+    return this.text.slice(item.span.start, item.span.end);
+  }
+
+  /** isSectionMarker on the reading's text, passing the longer ones (most) before any slice is made. */
+  private isSectionMarkerItem(item: ChunkReading): boolean {
+    return item.span.end - item.span.start <= 7 && isSectionMarker(this.contentOf(item));
   }
 
   private isClosing(content: string): boolean {
@@ -1117,6 +1136,11 @@ class Parser {
   }
 
   private addSub(paragraph: MutableParagraph, label: SubLabel | undefined, span: Span, textStart: number, number?: NumberLabel): void {
+    // The paragraph's first sub-paragraph: its lists of its own (until now both were the shared empty one).
+    if (paragraph.subStack === noOpenSubs) {
+      paragraph.subStack = [];
+      paragraph.subparagraphs = [];
+    }
     const stack = paragraph.subStack;
     // Re-read "(i)" now that the letter before it is known: after "(h)" it is a letter.
     let effective = label;

@@ -169,6 +169,8 @@ interface Misspelling {
   readonly spelling: Spelling;
 }
 
+const noMisspellings: Misspelling[] = [];
+
 /**
  * The wrong spellings of a run of prose, in run offsets: a pure function of its text (`quotations`
  * come from it), so a session keeps it from one version of the draft to the next.
@@ -222,6 +224,8 @@ function misspellings(run: Pick<ProseRun, 'text' | 'quotations'>, index: Spellin
     if (capitalised && (written !== capitalize(lower) || !opensSentence(run, start, start + written.length))) continue;
     found.push({ start, end: start + written.length, written, spelling });
   }
+  // Most runs have none: one empty list for them all (never changed), not three made by filter and map.
+  if (found.length === 0) return noMisspellings;
   return found.filter(({ start, end, spelling }) => !isQuoted(run, start, end)
     && !inAddress(run.text, start, end)
     && !spelling.notAfter.has(neighbourWord(run.text, start, end, 'before'))
