@@ -295,6 +295,8 @@ function check(draft: Draft, style: StyleData, context: RuleContext): void {
   }
   const dateWord = style.citations.dateWord;
   for (const citations of byKey.values()) {
+    // A resolution cited once has neither two dates nor a later one: most, passed before any list or count is made.
+    if (citations.length === 1) continue;
     const dated = citations.filter((citation) => citation.date);
     const counts = new Map<string, number>();
     for (const citation of dated) counts.set(citation.date?.value ?? '', (counts.get(citation.date?.value ?? '') ?? 0) + 1);
