@@ -203,11 +203,28 @@ function headAround(text: string, at: number, span: Span, heads: readonly { word
     const start = at - word.indexOf(stem);
     const end = start + word.length;
     if (start < span.start || end > span.end) continue;
-    if (text.slice(start, end).toLowerCase() !== word) continue;
+    if (!spellsLowerCase(text, start, word)) continue;
     if (/[\p{L}-]/u.test(text[start - 1] ?? '') || !/[\s\u00A0]/.test(text[end] ?? '')) continue;
     return { start, end, isSub };
   }
   return undefined;
+}
+
+/**
+ * Whether the text at `start`, lower-cased, is `word` (`text.slice(…).toLowerCase() === word`), read by
+ * code where the text is ASCII: every head is tried at every place of the stem, at every keystroke, and a
+ * slice and its lower case each time were a tenth of a megabyte a keystroke.
+ */
+function spellsLowerCase(text: string, start: number, word: string): boolean {
+  for (let index = 0; index < word.length; index++) {
+    const code = text.charCodeAt(start + index);
+    const expected = word.charCodeAt(index);
+    if (code === expected) continue;
+    // Another letter outside ASCII may lower-case to the word's letter (or to two units): the slow way.
+    if (code >= 128) return text.slice(start, start + word.length).toLowerCase() === word;
+    if (!(code >= 65 && code <= 90 && (code | 0x20) === expected)) return false;
+  }
+  return true;
 }
 
 /** The reference that `head` begins, if the words after it make one that points into this text. */
