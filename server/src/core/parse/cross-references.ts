@@ -149,12 +149,7 @@ interface Head {
  */
 export function findCrossReferences(text: string, spans: readonly Span[], lexicon: Lexicon | undefined, placesOf: (word: string) => readonly number[] = (word) => literalPlaces(text, word)): CrossReference[] {
   if (!lexicon) return [];
-  const words = lexicon.crossReferences;
-  const heads = [...words.subparagraph.map((word) => ({ word: word.toLowerCase(), isSub: true })), ...words.paragraph.map((word) => ({ word: word.toLowerCase(), isSub: false }))]
-    .sort((a, b) => b.word.length - a.word.length);
-  // Every head shares a stem ("para" of "paragraph", "sub-paragraphs"): a plain search for the stem
-  // finds the few places worth reading, far faster than a pattern run over every paragraph.
-  const stem = commonStem(heads.map((head) => head.word));
+  const { heads, stem } = headsOf(lexicon);
   if (!stem) return [];
   const references: CrossReference[] = [];
   const positions = stemPositions(stem, placesOf);
@@ -175,6 +170,24 @@ export function findCrossReferences(text: string, spans: readonly Span[], lexico
   }
   return references;
 }
+
+/**
+ * The lexicon's head words ("sub-paragraphs", "paragraph" …), longest first, and the stem they share
+ * ("para"): a plain search for the stem finds the few places worth reading, far faster than a pattern
+ * run over every paragraph. Worked out once per lexicon, not at every keystroke.
+ */
+function headsOf(lexicon: Lexicon): { readonly heads: readonly { word: string; isSub: boolean }[]; readonly stem: string | undefined } {
+  let found = headsByLexicon.get(lexicon);
+  if (!found) {
+    const words = lexicon.crossReferences;
+    const heads = [...words.subparagraph.map((word) => ({ word: word.toLowerCase(), isSub: true })), ...words.paragraph.map((word) => ({ word: word.toLowerCase(), isSub: false }))]
+      .sort((a, b) => b.word.length - a.word.length);
+    found = { heads, stem: commonStem(heads.map((head) => head.word)) };
+    headsByLexicon.set(lexicon, found);
+  }
+  return found;
+}
+const headsByLexicon = new WeakMap<Lexicon, { readonly heads: readonly { word: string; isSub: boolean }[]; readonly stem: string | undefined }>();
 
 /** The longest lower-case run of letters that every head contains. */
 function commonStem(heads: readonly string[]): string | undefined {
