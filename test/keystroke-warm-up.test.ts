@@ -63,13 +63,33 @@ describe('warm-up after a long draft is opened', () => {
     );
   });
 
-  it('spreads its edits through the draft, at ends of lines and inside lines in turn', () => {
-    const places = [...warmUpTexts(text)].filter((_, index) => index % 2 === 0).map((edited) => [...edited].findIndex((character, at) => character !== text[at]));
+  /** The place of each edit (the first unit that differs), in the order the warm-up makes them. */
+  const placesOf = (draft: string, pairs: number): number[] =>
+    [...warmUpTexts(draft, pairs)].filter((_, index) => index % 2 === 0).map((edited) => [...edited].findIndex((character, at) => character !== draft[at]));
+
+  it('spreads its edits through the draft: at the end of a paragraph\'s line, inside a line and on an empty line, in turn, the first place last', () => {
+    const places = placesOf(text, warmUpEditPairs);
     assert.equal(places.length, warmUpEditPairs);
-    places.forEach((place, pair) => {
-      assert.ok(place > (pair / warmUpEditPairs) * text.length && place < ((pair + 1) / warmUpEditPairs) * text.length, `edit ${pair} at ${place}`);
-      assert.equal(text[place], pair % 2 === 0 ? '\n' : ' ');
+    places.forEach((place, step) => {
+      const slot = (step + 1) % warmUpEditPairs;
+      assert.ok(place > (slot / warmUpEditPairs) * text.length && place < ((slot + 1) / warmUpEditPairs) * text.length, `edit ${step} at ${place}, in slot ${slot}`);
+      const kind = slot % 3;
+      assert.equal(text[place], kind === 1 ? ' ' : '\n', `edit ${step}`);
+      if (kind !== 1) assert.equal(text[place - 1] === '\n', kind === 2, `edit ${step}: ${kind === 2 ? 'on an empty line' : 'at the end of a line with text'}`);
     });
+  });
+
+  it('finds an empty line, or a line with text, in a draft with CR LF breaks too, and does without where there is none', () => {
+    const crlf = ['The General Assembly,', '', 'Recalling its resolution 60/1,', '', '1. Decides to remain seized of the matter.', ''].join('\r\n').repeat(3);
+    placesOf(crlf, 3).forEach((place, step) => {
+      const kind = (step + 1) % 3; // three places: the slot is the kind
+      assert.equal(crlf[place], kind === 1 ? ' ' : '\r', `edit ${step}`);
+      if (kind === 2) assert.equal(crlf[place - 1], '\n', 'on an empty line');
+      if (kind === 0) assert.notEqual(crlf[place - 1], '\n', 'at the end of a line with text');
+    });
+    // No empty line at all: the next line end serves (the second edit is the one for an empty line).
+    const dense = 'The General Assembly,\nRecalling its resolution 60/1,\n1. Decides to remain seized of the matter.\n'.repeat(4);
+    assert.equal(dense[placesOf(dense, 3)[1] as number], '\n');
   });
 
   /** A cache with a recording session, the draft opened in it, and the warm-up's steps held in a queue. */

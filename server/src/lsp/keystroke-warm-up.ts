@@ -38,18 +38,39 @@ export const warmUpQuietMs = 200;
 /**
  * The texts a warm-up lints, in order: the draft with one letter more, at a place spread through it,
  * then the draft itself again, so a warm-up that runs to the end leaves the session where it found it.
- * The letter goes alternately at the end of a line (a paragraph's end, which changes its findings) and
- * at the end of a word inside one (which changes none): the two paths a keystroke takes.
+ * The letter goes in turn at the end of a paragraph's line (which changes its findings), at the end of
+ * a word inside a line (which changes none), and on an empty line (a new paragraph begun, which changes
+ * how the paragraphs around it are read): the paths a keystroke takes. The third was missing at first,
+ * and the first keystroke of that kind after opening met code V8 had compiled without it (the parser's
+ * short chunks, a paragraph continued over another; measured through the server, docs/performance.md).
  */
 export function* warmUpTexts(text: string, pairs: number = warmUpEditPairs): Generator<string, void, undefined> {
-  for (let pair = 0; pair < pairs; pair++) {
-    const from = Math.floor(((pair + 0.5) / pairs) * text.length);
+  for (let step = 0; step < pairs; step++) {
+    // The places in text order, but the first last: it is in the preamble, where a letter after a
+    // paragraph's comma joins the next paragraph to it, and a path met last is one V8 has compiled for.
+    const slot = (step + 1) % pairs;
+    const from = Math.floor(((slot + 0.5) / pairs) * text.length);
+    const kind = slot % 3;
     // Before a line break or a space: never inside a surrogate pair or a CR LF.
-    const found = pair % 2 === 0 ? text.indexOf('\n', from) : text.indexOf(' ', from);
+    const found = kind === 1 ? text.indexOf(' ', from) : lineBreakAfter(text, from, kind === 2);
     const place = found < 0 ? text.length : found > 0 && text[found - 1] === '\r' ? found - 1 : found;
     const edited = text.slice(0, place) + 'x' + text.slice(place);
     yield edited;
     // The letter taken out again, as an editor's text is made: equal to the draft, built as a keystroke's text is.
     yield edited.slice(0, place) + edited.slice(place + 1);
   }
+}
+
+/**
+ * The first line feed at or after `from` that ends an empty line (`empty`) or one with text; failing
+ * that, the first line feed at all (-1 if none).
+ */
+function lineBreakAfter(text: string, from: number, empty: boolean): number {
+  const first = text.indexOf('\n', from);
+  for (let found = first; found >= 0; found = text.indexOf('\n', found + 1)) {
+    const before = text[found - 1] === '\r' ? found - 2 : found - 1;
+    const lineIsEmpty = before < 0 || text[before] === '\n';
+    if (lineIsEmpty === empty) return found;
+  }
+  return first;
 }
