@@ -5,10 +5,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import fc from 'fast-check';
 import { defaultSettings, lint, LintSession, parse, type Settings } from '../server/src/core/index';
 import { bracketCalls, superscriptMarks } from '../server/src/core/parse/footnote-calls';
 import { changeBetween, literalPlaces, occurrencesOf, runsOf, visitInSpans, type SearchSpan } from '../server/src/core/parse/whole-text-search';
+import { lexiconFor } from '../server/src/core/lexicon/lexicon';
+import { nearestOpener } from '../server/src/core/rules/unknown-opener';
 import { corpusFolder } from './support/shared';
 
 const numRuns = Number(process.env['FUZZ_RUNS'] ?? '') || 100;
@@ -224,5 +228,61 @@ describe('the whole-text searches a session keeps equal a search of the new text
       }),
       { numRuns: numRuns * 10 },
     );
+  });
+});
+
+describe('a session keeps no old version of the text alive', function () {
+  this.timeout(60000);
+
+  /** A full collection, made callable for this test (V8's flag, set at run time, holds for a new context). */
+  function collectGarbage(): void {
+    v8.setFlagsFromString('--expose-gc');
+    (vm.runInNewContext('gc') as () => void)();
+  }
+
+  it('after versions of a 1 MB one-byte draft, each with a new long word read with a paragraph\'s opener', () => {
+    // Plain ASCII, as a draft typed without curly quotes is: V8 keeps it one byte a character, and there
+    // lower-casing a slice that is lower case already gives the slice itself, which holds its whole text.
+    const paragraphs = ['The General Assembly,', ''];
+    for (let index = 0; paragraphs.join('\n').length < 1_000_000; index++) {
+      paragraphs.push(`Recalling its resolution ${60 + (index % 20)}/${100 + index} of 16 September 2005 and the report of the Secretary-General on its implementation,`, '');
+    }
+    paragraphs.push('1. Decides to remain seized of the matter.', '');
+    let text = paragraphs.join('\n');
+    const session = new LintSession();
+    session.lint(text);
+    collectGarbage();
+    const before = process.memoryUsage().heapUsed;
+    const versions = 20;
+    const at = text.indexOf('\n1. Decides');
+    for (let version = 0; version < versions; version++) {
+      const letters = String.fromCharCode(97 + version).repeat(3);
+      // A known opener with a word of thirteen letters or more after it: the opener reader reads it, and
+      // keeps it in its table of the words it has read.
+      const added = `\nNoting with appreciation reconsideration${letters} of the matter,\n`;
+      text = `${text.slice(0, at)}${added}${text.slice(at)}`;
+      session.lint(text);
+    }
+    text = '';
+    collectGarbage();
+    const grownMB = (process.memoryUsage().heapUsed - before) / 1e6;
+    // Each version kept alive would be a megabyte: twenty of them at least twenty.
+    assert.ok(grownMB < 8, `the heap grew by ${grownMB.toFixed(1)} MB over ${versions} versions`);
+  });
+
+  it('after the nearest known opener is asked for an unknown one cut from each of twenty 1 MB texts', () => {
+    const lexicon = lexiconFor('en');
+    assert.ok(lexicon);
+    collectGarbage();
+    const before = process.memoryUsage().heapUsed;
+    for (let version = 0; version < 20; version++) {
+      // Made as a message's text is (one byte a character), and the word cut from it as the rule cuts it.
+      const text = JSON.parse(JSON.stringify(`${'Recalling its resolution 60/1,\n\n'.repeat(33_000)}Underwhelmingly${String.fromCharCode(97 + version).repeat(3)}ing the matter,\n`)) as string;
+      const at = text.indexOf('Underwhelmingly');
+      nearestOpener(lexicon, text.slice(at, at + 21), 'preambular');
+    }
+    collectGarbage();
+    const grownMB = (process.memoryUsage().heapUsed - before) / 1e6;
+    assert.ok(grownMB < 8, `the heap grew by ${grownMB.toFixed(1)} MB over 20 texts`);
   });
 });

@@ -2,6 +2,7 @@
 // and modifiers such as "with appreciation". Pure lookup in the lexicon's tables; no English in code.
 import type { Lexicon } from '../lexicon/lexicon';
 import type { Opener, OpenerMatch, Span } from '../model';
+import { detached } from '../text-memo';
 
 const wordCharacter = /[\p{L}\p{M}'’-]/u;
 
@@ -117,11 +118,13 @@ function matchingKey(text: string, start: number, end: number): string {
   if (known !== undefined && sameKey(known, text, start, end)) return known;
   const key = slowMatchingKey(text, start, end);
   // A different word with the same hash keeps the first one's place (it is made again each time it is read).
-  if (known === undefined) {
-    if (keysByHash.size >= mostKeys) keysByHash.clear();
-    keysByHash.set(hash, key);
-  }
-  return key;
+  if (known !== undefined) return key;
+  if (keysByHash.size >= mostKeys) keysByHash.clear();
+  // A copy of its own: lower-casing a slice that is lower case already gives the slice, which holds the
+  // whole text it was cut from (a one-byte draft's); kept here, it kept every version that first had the word.
+  const kept = detached(key);
+  keysByHash.set(hash, kept);
+  return kept;
 }
 
 /** An ASCII unit or a curly apostrophe as its key's unit: lower case, straight apostrophe; -1 for any other unit. */

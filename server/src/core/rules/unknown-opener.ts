@@ -2,6 +2,7 @@ import type { Lexicon } from '../lexicon/lexicon';
 import { localMessage } from '../messages';
 import type { ParagraphKind } from '../model';
 import type { Rule } from '../rule';
+import { detached } from '../text-memo';
 
 /** The two rows `editDistance` works in, kept from call to call (it runs against every opener of the lexicon). */
 let rowA = new Int32Array(64);
@@ -69,7 +70,8 @@ export function nearestOpener(lexicon: Lexicon, word: string, kind: ParagraphKin
   if (cache.has(key)) return cache.get(key);
   const nearest = searchNearestOpener(lexicon, word, kind);
   if (cache.size >= mostCached) cache.clear();
-  cache.set(key, nearest);
+  // The key joins the word, a slice of the draft's text: kept as it is, it kept that whole version alive.
+  cache.set(detached(key), nearest);
   return nearest;
 }
 
