@@ -169,13 +169,13 @@ interface Misspelling {
   readonly spelling: Spelling;
 }
 
-const noMisspellings: Misspelling[] = [];
+const noMisspellings: readonly Misspelling[] = [];
 
 /**
  * The wrong spellings of a run of prose, in run offsets: a pure function of its text (`quotations`
  * come from it), so a session keeps it from one version of the draft to the next.
  */
-function misspellings(run: Pick<ProseRun, 'text' | 'quotations'>, index: SpellingIndex): Misspelling[] {
+function misspellings(run: Pick<ProseRun, 'text' | 'quotations'>, index: SpellingIndex): readonly Misspelling[] {
   const found: { start: number; end: number; written: string; spelling: Spelling }[] = [];
   const text = run.text;
   // Every word of Latin letters, in a character loop with no copies made: this runs over every
@@ -247,7 +247,7 @@ export const unSpellingRule: Rule = {
     if (!style || draft.fromScan) return;
     const index = indexOf(style);
     // Paragraphs only: footnotes cite other texts by their own titles, in their own spelling.
-    const scan = (run: ProseRun): Misspelling[] => misspellings(run, index);
+    const scan = (run: ProseRun): readonly Misspelling[] => misspellings(run, index);
     for (const run of bodyProse(draft)) {
       const found = context.perRun(run, scan);
       if (found.length === 0) continue;
