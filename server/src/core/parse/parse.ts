@@ -133,6 +133,7 @@ for (const organ of languageConventions.flatMap((conventions) => conventions.org
 }
 
 const noOrgans: readonly string[] = [];
+const numberWordsByLexicon = new WeakMap<Lexicon, { readonly numberedNouns: ReadonlySet<string>; readonly counts: ReadonlySet<string> }>();
 /** The sub-paragraphs of every paragraph and item that has none (most): one list, never changed (the model is read-only). */
 const noSubparagraphs: readonly SubParagraph[] = [];
 /**
@@ -292,7 +293,14 @@ class Parser {
   /** The lexicon's words that take a number, for telling a footnote call from a count or a reference. */
   private numberWords(): { numberedNouns: ReadonlySet<string>; counts: ReadonlySet<string> } {
     const lexicon = this.lexicon ?? lexiconFor('en');
-    return { numberedNouns: new Set(lexicon?.numberedNouns ?? []), counts: new Set(lexicon?.wordsBeforeCounts ?? []) };
+    if (!lexicon) return { numberedNouns: new Set(), counts: new Set() };
+    // Made once per lexicon, not at every parse (a keystroke's, a file's of many).
+    let words = numberWordsByLexicon.get(lexicon);
+    if (!words) {
+      words = { numberedNouns: new Set(lexicon.numberedNouns), counts: new Set(lexicon.wordsBeforeCounts) };
+      numberWordsByLexicon.set(lexicon, words);
+    }
+    return words;
   }
 
   /**
