@@ -29,7 +29,8 @@ export function eachSubparagraph(items: readonly SubParagraph[]): readonly SubPa
   add(items);
   return all;
 }
-const noSubparagraphs: readonly SubParagraph[] = [];
+/** The sub-paragraphs of every paragraph and item that has none (most): one list, never changed (the model is read-only). */
+export const noSubparagraphs: readonly SubParagraph[] = [];
 
 /** The footnote calls' spans, sorted, for skipping them when reading how a text ends. */
 function callEnds(draft: Draft): Map<number, Span> {

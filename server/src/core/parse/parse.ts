@@ -38,6 +38,7 @@ import {
 } from './lines';
 import { readOpener } from './openers';
 import type { SearchMemo } from './search-memo';
+import { noSubparagraphs } from '../structure';
 import { trailingCallLength, withoutTrailingCalls } from '../text-ends';
 
 export interface ParseOptions {
@@ -134,8 +135,6 @@ for (const organ of languageConventions.flatMap((conventions) => conventions.org
 
 const noOrgans: readonly string[] = [];
 const numberWordsByLexicon = new WeakMap<Lexicon, { readonly numberedNouns: ReadonlySet<string>; readonly counts: ReadonlySet<string> }>();
-/** The sub-paragraphs of every paragraph and item that has none (most): one list, never changed (the model is read-only). */
-const noSubparagraphs: readonly SubParagraph[] = [];
 /**
  * A paragraph's sub-paragraphs and open ones while it is read, until it has one (most never do): one
  * list for all, frozen so that a push onto it fails (addSub gives the paragraph lists of its own first).
