@@ -204,8 +204,18 @@ row('  the same, 5 MB: ratio 5 MB / 1 MB', `${format(manyDraftsMs[1] / manyDraft
 }
 
 // 3. The language server over stdio.
-function startServer() {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+const resolintServer = path.join(repoRoot, 'dist/server.js');
+// The yardstick: the protocol libraries alone, holding the document and publishing no findings.
+const floorServer = path.join(repoRoot, 'scripts/bench-floor-server.mjs');
+function startServer(script = resolintServer) {
+  const child = spawn(process.execPath, [script, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  // A server gone before it was told to exit would leave the bench waiting for a reply forever: said, and stopped.
+  let exitSent = false;
+  child.on('exit', (code, signal) => {
+    if (exitSent) return;
+    console.error(`bench: ${path.relative(repoRoot, script)} exited (${code ?? signal}) before it was told to`);
+    process.exit(1);
+  });
   let buffer = Buffer.alloc(0);
   const waiters = [];
   const pending = new Map();
@@ -236,7 +246,10 @@ function startServer() {
   }
   return {
     child,
-    notify: (method, params) => send({ jsonrpc: '2.0', method, params }),
+    notify: (method, params) => {
+      if (method === 'exit') exitSent = true;
+      send({ jsonrpc: '2.0', method, params });
+    },
     request: (method, params) => new Promise((resolve) => {
       const id = nextId++;
       pending.set(id, resolve);
@@ -269,10 +282,10 @@ row('language server: spawn to initialized', `${format(median(readyTimes))} ms`,
 /**
  * A server with the 1 MB draft open, typed into: `edits` characters, one at the end of a line spread
  * through the draft, each sent once the diagnostics of the one before have arrived. Typing begins
- * `pauseMs` after the opening's diagnostics.
+ * `pauseMs` after the opening's diagnostics. `script` is the server's (Resolint's, or the yardstick's).
  */
-async function typeIntoLargeDraft(edits, pauseMs) {
-  const server = startServer();
+async function typeIntoLargeDraft(edits, pauseMs, script = resolintServer) {
+  const server = startServer(script);
   await server.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
   server.notify('initialized', {});
   const uri = 'file:///bench/large.resolution';
@@ -301,6 +314,13 @@ async function typeIntoLargeDraft(edits, pauseMs) {
   return { server, uri, lines, version, latencies };
 }
 
+// The same typing, from a second after opening, into the yardstick, which keeps the text and analyses
+// nothing: what the protocol libraries and V8 take for the edits alone (each version of the draft is a
+// new 2 MB string). Run first, alone: its row stands under Resolint's below.
+const floor = await typeIntoLargeDraft(quick ? 20 : 60, 1000, floorServer);
+const floorMemoryMB = residentKB(floor.server.child.pid) / 1024;
+await floor.server.request('shutdown', null);
+floor.server.notify('exit', null);
 // Beside the keystroke rows below, not instead of them: typing from the moment the opening's diagnostics
 // arrive. The warm-up waits for 200 ms of quiet before it begins, so these keystrokes stop it before it
 // starts and compile the keystroke path themselves, as before there was a warm-up.
@@ -335,6 +355,7 @@ typedAtOnce.server.notify('exit', null);
     if (nowMB < resting.memoryMB - 1) resting = { memoryMB: nowMB, seconds: Math.round((Date.now() - idleStarted) / 1000) };
   }
   row('  the same, left open and idle', `${format(resting.memoryMB)} MB`, `reached ${resting.seconds} s after the last edit; goal: at most 100 MB`);
+  row('  the same typing into the protocol libraries alone (no analysis: scripts/bench-floor-server.mjs)', `p50 ${format(median(floor.latencies))} ms · p95 ${format(percentile(floor.latencies, 0.95))} ms · ${format(floorMemoryMB)} MB right after`, 'the floor under the rows above');
   // A replace-all: every " the " made " THE " in one didChange, last first as VS Code sends it (applied one
   // change at a time, as the protocol library does, this took 15 s: each change copied the whole text).
   const replaceAll = [];
