@@ -4,10 +4,10 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { defaultSettings, lint, LintSession, type LintResult, type Settings } from '../server/src/core/index';
+import { defaultSettings, lint, LintSession, parse, type LintResult, type Settings } from '../server/src/core/index';
 import { AnalysisCache } from '../server/src/lsp/analysis-cache';
 import type { DocumentSettings } from '../server/src/lsp/document-settings';
-import { warmUpEditPairs, warmUpMaximumLength, warmUpMinimumLength, warmUpQuietMs, warmUpTexts } from '../server/src/lsp/keystroke-warm-up';
+import { warmUpAnchors, warmUpMaximumLength, warmUpMinimumLength, warmUpQuietMs, warmUpTexts } from '../server/src/lsp/keystroke-warm-up';
 
 /** A session that records every text it is asked to lint. */
 class RecordingSession extends LintSession {
@@ -45,10 +45,14 @@ describe('warm-up after a long draft is opened', () => {
 
   it('lints the draft with one letter more at a line end or before a space, then the draft again; never inside a CR LF or a surrogate pair', () => {
     const piece = fc.constantFrom('a', 'Recalling', ' ', '\n', '\r\n', '\r', '😀', '\uD800', '1.', '');
+    const draftAndAnchors = fc
+      .array(piece, { maxLength: 30 })
+      .map((pieces) => pieces.join(''))
+      .chain((draft) => fc.tuple(fc.constant(draft), fc.array(fc.integer({ min: 0, max: draft.length }), { minLength: 1, maxLength: 3 })));
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 30 }).map((pieces) => pieces.join('')), fc.integer({ min: 1, max: 7 }), (draft, pairs) => {
-        const texts = [...warmUpTexts(draft, pairs)];
-        assert.equal(texts.length, 2 * pairs);
+      fc.property(draftAndAnchors, ([draft, anchors]) => {
+        const texts = [...warmUpTexts(draft, anchors)];
+        assert.equal(texts.length, 2 * 3 * anchors.length);
         texts.forEach((edited, index) => {
           if (index % 2 === 1) return assert.equal(edited, draft);
           // No piece holds an x: the first is the one inserted.
@@ -64,32 +68,49 @@ describe('warm-up after a long draft is opened', () => {
   });
 
   /** The place of each edit (the first unit that differs), in the order the warm-up makes them. */
-  const placesOf = (draft: string, pairs: number): number[] =>
-    [...warmUpTexts(draft, pairs)].filter((_, index) => index % 2 === 0).map((edited) => [...edited].findIndex((character, at) => character !== draft[at]));
+  const placesOf = (draft: string, anchors: readonly number[]): number[] =>
+    [...warmUpTexts(draft, anchors)].filter((_, index) => index % 2 === 0).map((edited) => [...edited].findIndex((character, at) => character !== draft[at]));
 
-  it('spreads its edits through the draft: at the end of a paragraph\'s line, inside a line and on an empty line, in turn, the first place last', () => {
-    const places = placesOf(text, warmUpEditPairs);
-    assert.equal(places.length, warmUpEditPairs);
-    places.forEach((place, step) => {
-      const slot = (step + 1) % warmUpEditPairs;
-      assert.ok(place > (slot / warmUpEditPairs) * text.length && place < ((slot + 1) / warmUpEditPairs) * text.length, `edit ${step} at ${place}, in slot ${slot}`);
-      const kind = slot % 3;
-      assert.equal(text[place], kind === 1 ? ' ' : '\n', `edit ${step}`);
-      if (kind !== 1) assert.equal(text[place - 1] === '\n', kind === 2, `edit ${step}: ${kind === 2 ? 'on an empty line' : 'at the end of a line with text'}`);
+  it('types at the end of the middle operative paragraph\'s line, inside it and on the empty line after it, then the same in the middle preambular paragraph', () => {
+    const draft = parse(text);
+    const anchors = warmUpAnchors(draft);
+    const middle = (kind: 'operative' | 'preambular') => {
+      const paragraphs = draft.paragraphs.filter((paragraph) => paragraph.kind === kind);
+      return paragraphs[Math.floor(paragraphs.length / 2)] as (typeof paragraphs)[number];
+    };
+    const operative = middle('operative');
+    const preambular = middle('preambular');
+    assert.match(text.slice(operative.span.start, operative.span.end), /^1101\. Requests/);
+    assert.match(text.slice(preambular.span.start, preambular.span.end), /^Noting with appreciation/);
+    assert.deepEqual(anchors, [operative.span.start, preambular.span.start]);
+    const places = placesOf(text, anchors);
+    assert.equal(places.length, 6);
+    [operative, preambular].forEach((paragraph, part) => {
+      const [lineEnd, inside, emptyLine] = places.slice(3 * part, 3 * part + 3) as [number, number, number];
+      assert.equal(lineEnd, paragraph.span.end, 'at the end of its line');
+      assert.ok(inside > paragraph.span.start && inside < paragraph.span.end && text[inside] === ' ', 'before a space inside it');
+      assert.ok(text[emptyLine - 1] === '\n' && text[emptyLine] === '\n' && emptyLine === paragraph.span.end + 1, 'on the empty line after it');
     });
+  });
+
+  it('types by length where the draft has no paragraph of a kind: a tenth of the way in for the preamble, three fifths for the operative part', () => {
+    const operativeOnly = ['The General Assembly,', '', ...Array.from({ length: 40 }, (_, index) => `${index + 1}. Decides to remain seized of the matter;`), ''].join('\n\n');
+    const anchors = warmUpAnchors(parse(operativeOnly));
+    assert.equal(anchors[1], Math.floor(0.1 * operativeOnly.length));
+    const nothing = warmUpAnchors(parse('no resolution at all'));
+    assert.deepEqual(nothing, [Math.floor(0.6 * 20), Math.floor(0.1 * 20)]);
   });
 
   it('finds an empty line, or a line with text, in a draft with CR LF breaks too, and does without where there is none', () => {
     const crlf = ['The General Assembly,', '', 'Recalling its resolution 60/1,', '', '1. Decides to remain seized of the matter.', ''].join('\r\n').repeat(3);
-    placesOf(crlf, 3).forEach((place, step) => {
-      const kind = (step + 1) % 3; // three places: the slot is the kind
-      assert.equal(crlf[place], kind === 1 ? ' ' : '\r', `edit ${step}`);
+    placesOf(crlf, [crlf.indexOf('Recalling')]).forEach((place, kind) => {
+      assert.equal(crlf[place], kind === 1 ? ' ' : '\r', `edit ${kind}`);
       if (kind === 2) assert.equal(crlf[place - 1], '\n', 'on an empty line');
       if (kind === 0) assert.notEqual(crlf[place - 1], '\n', 'at the end of a line with text');
     });
-    // No empty line at all: the next line end serves (the second edit is the one for an empty line).
+    // No empty line at all: the next line end serves (the third edit is the one for an empty line).
     const dense = 'The General Assembly,\nRecalling its resolution 60/1,\n1. Decides to remain seized of the matter.\n'.repeat(4);
-    assert.equal(dense[placesOf(dense, 3)[1] as number], '\n');
+    assert.equal(dense[placesOf(dense, [0])[2] as number], '\n');
   });
 
   /** A cache with a recording session, the draft opened in it, and the warm-up's steps held in a queue. */
@@ -120,7 +141,7 @@ describe('warm-up after a long draft is opened', () => {
     const { cache, document, session, steps, started } = opened(text);
     assert.equal(started, true);
     runSteps(steps);
-    assert.deepEqual(session().linted, [text, ...warmUpTexts(text)]);
+    assert.deepEqual(session().linted, [text, ...warmUpTexts(text, warmUpAnchors(parse(text)))]);
     // The next keystroke's analysis is what a fresh lint of its text gives.
     const edited = TextDocument.update(document, [{ range: { start: { line: 20, character: 3 }, end: { line: 20, character: 3 } }, text: 'Urging ' }], 2);
     const analysis = cache.analysisOf(edited, documentSettings);

@@ -10,6 +10,7 @@ export type {
   Opener,
   OpenerMatch,
   Paragraph,
+  ParagraphKind,
   ReferencedNumber,
   ResolutionPart,
   Span,

@@ -3,7 +3,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex, LintSession, type LintResult } from '../core/index';
 import type { DocumentSettings } from './document-settings';
-import { warmUpMaximumLength, warmUpMinimumLength, warmUpQuietMs, warmUpTexts } from './keystroke-warm-up';
+import { warmUpAnchors, warmUpMaximumLength, warmUpMinimumLength, warmUpQuietMs, warmUpTexts } from './keystroke-warm-up';
 
 export interface Analysis {
   readonly uri: string;
@@ -84,7 +84,7 @@ export class AnalysisCache {
     // drafts would otherwise spend seconds warming up for all of them at once.
     if (this.warmingUp) return false;
     this.warmingUp = true;
-    const texts = warmUpTexts(analysis.text);
+    const texts = warmUpTexts(analysis.text, warmUpAnchors(analysis.result.draft));
     const step = (): void => {
       let next: IteratorResult<string, void> | undefined;
       try {

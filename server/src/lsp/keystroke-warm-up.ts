@@ -8,6 +8,7 @@
 // begin). One warm-up runs at a time. It stops when a change arrives, the document is closed or its
 // settings change; the session then goes on from the last text it read, as after any edit, with
 // exactly `lint`'s results (test/session.test.ts).
+import type { Draft, ParagraphKind } from '../core/index';
 
 /**
  * Drafts shorter than this are linted in a few milliseconds even before V8 has compiled the keystroke
@@ -23,12 +24,6 @@ export const warmUpMinimumLength = 250_000;
 export const warmUpMaximumLength = 2_500_000;
 
 /**
- * Six pairs (~0.45 s of processor time on a 1 MB draft) took the first edits after opening from 60–120 ms
- * to 20–45 ms through the server; ten or sixteen did no better (docs/performance.md).
- */
-export const warmUpEditPairs = 6;
-
-/**
  * The warm-up begins once the editor has been quiet this long after the opening's diagnostics: its first
  * step is its slowest (~100 ms on 1 MB, nothing compiled yet), and a person who types at once should
  * not wait for it. Their keystrokes stop the warm-up before it starts, and warm V8 up themselves.
@@ -36,28 +31,45 @@ export const warmUpEditPairs = 6;
 export const warmUpQuietMs = 200;
 
 /**
- * The texts a warm-up lints, in order: the draft with one letter more, at a place spread through it,
- * then the draft itself again, so a warm-up that runs to the end leaves the session where it found it.
- * The letter goes in turn at the end of a paragraph's line (which changes its findings), at the end of
- * a word inside a line (which changes none), and on an empty line (a new paragraph begun, which changes
- * how the paragraphs around it are read): the paths a keystroke takes. The third was missing at first,
- * and the first keystroke of that kind after opening met code V8 had compiled without it (the parser's
- * short chunks, a paragraph continued over another; measured through the server, docs/performance.md).
+ * Where the warm-up types, as offsets it types after: the start of the middle operative paragraph, then
+ * of the middle preambular one. A letter takes other paths in each: after an operative paragraph's
+ * semicolon an empty line's letter is text a page break displaced, after a preambular paragraph's comma
+ * it continues the paragraph (a page break split the sentence). With places spread through the draft
+ * by length instead, the preamble (a fifth of the bench's draft) had one, at a line end, and a user's
+ * first letters on an empty line in the preamble met code V8 had compiled without that path (measured
+ * through the server: docs/performance.md). A part without paragraphs has its place by length: a tenth
+ * of the way into the draft for the preamble, three fifths for the operative part. Two places, three
+ * edits at each: six pairs (~0.45 s of processor time on a 1 MB draft) took the first edits after
+ * opening from 60–120 ms to 20–45 ms through the server; ten or sixteen did no better.
  */
-export function* warmUpTexts(text: string, pairs: number = warmUpEditPairs): Generator<string, void, undefined> {
-  for (let step = 0; step < pairs; step++) {
-    // The places in text order, but the first last: it is in the preamble, where a letter after a
-    // paragraph's comma joins the next paragraph to it, and a path met last is one V8 has compiled for.
-    const slot = (step + 1) % pairs;
-    const from = Math.floor(((slot + 0.5) / pairs) * text.length);
-    const kind = slot % 3;
-    // Before a line break or a space: never inside a surrogate pair or a CR LF.
-    const found = kind === 1 ? text.indexOf(' ', from) : lineBreakAfter(text, from, kind === 2);
-    const place = found < 0 ? text.length : found > 0 && text[found - 1] === '\r' ? found - 1 : found;
-    const edited = text.slice(0, place) + 'x' + text.slice(place);
-    yield edited;
-    // The letter taken out again, as an editor's text is made: equal to the draft, built as a keystroke's text is.
-    yield edited.slice(0, place) + edited.slice(place + 1);
+export function warmUpAnchors(draft: Draft): number[] {
+  const middleOf = (kind: ParagraphKind, fraction: number): number => {
+    const paragraphs = draft.paragraphs.filter((paragraph) => paragraph.kind === kind);
+    const middle = paragraphs[Math.floor(paragraphs.length / 2)];
+    return middle ? middle.span.start : Math.floor(fraction * draft.text.length);
+  };
+  // The preamble last: a path met last is one V8 has compiled for, and a user's first edits are often there.
+  return [middleOf('operative', 0.6), middleOf('preambular', 0.1)];
+}
+
+/**
+ * The texts a warm-up lints, in order: for each anchor, the draft with one letter more, then the draft
+ * itself again, so a warm-up that runs to the end leaves the session where it found it. The letter goes
+ * in turn at the end of the anchor's line (which changes its paragraph's findings), at the end of a
+ * word inside it (which changes none), and on the empty line after it (a new paragraph begun, or one
+ * continued, which changes how the paragraphs around it are read): the paths a keystroke takes.
+ */
+export function* warmUpTexts(text: string, anchors: readonly number[]): Generator<string, void, undefined> {
+  for (const from of anchors) {
+    for (let kind = 0; kind < 3; kind++) {
+      // Before a line break or a space: never inside a surrogate pair or a CR LF.
+      const found = kind === 1 ? text.indexOf(' ', from) : lineBreakAfter(text, from, kind === 2);
+      const place = found < 0 ? text.length : found > 0 && text[found - 1] === '\r' ? found - 1 : found;
+      const edited = text.slice(0, place) + 'x' + text.slice(place);
+      yield edited;
+      // The letter taken out again, as an editor's text is made: equal to the draft, built as a keystroke's text is.
+      yield edited.slice(0, place) + edited.slice(place + 1);
+    }
   }
 }
 
