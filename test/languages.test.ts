@@ -5,10 +5,11 @@
 // differs is listed below with its reason, and each reason is checked against the two texts.
 // The lexicons themselves are checked as data: their messages, forms and organ genders.
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultSettings, lint, lexiconFor, parse, type Draft, type Finding, type SubParagraph } from '../server/src/core/index';
-import { languageConventions } from '../server/src/core/lexicon/lexicon';
+import { closingLinePattern, languageConventions, oneAnchoredPattern } from '../server/src/core/lexicon/lexicon';
 import { messagePlaceholders, type MessageKey } from '../server/src/core/messages';
 import { corpusFolder } from './support/shared';
 
@@ -295,5 +296,45 @@ describe('drafts in French and Spanish', function () {
         assert.deepEqual(conventions.organs.filter((organ) => !conventions.organGenders?.[organ]), []);
       });
     }
+
+    describe('the closing block\'s pattern, its sources under one anchor', () => {
+      const sources = languageConventions.flatMap((conventions) => conventions.closingPatterns);
+      /** The sources joined as they are, each with its own anchor: what the one pattern must mean. */
+      const joined = new RegExp(sources.join('|'), 'iu');
+      const sameAnswer = (line: string): void => assert.equal(closingLinePattern.test(line), joined.test(line), JSON.stringify(line));
+
+      it('shares one anchor among every source (each anchored, none with a | of its own outside a group)', () => {
+        assert.ok(closingLinePattern.source.startsWith('^(?:'), closingLinePattern.source);
+        assert.ok(!closingLinePattern.source.slice(1).includes('|^'), closingLinePattern.source);
+      });
+
+      it('answers as the sources joined do, on every line of the corpora and on closing lines in each language', () => {
+        const folders = [corpusFolder, frenchFolder].filter((folder) => fs.existsSync(folder));
+        let closing = 0;
+        for (const folder of folders) {
+          for (const name of fs.readdirSync(folder).filter((file) => file.endsWith('.txt'))) {
+            for (const line of fs.readFileSync(path.join(folder, name), 'utf8').split('\n')) {
+              sameAnswer(line.trim());
+              if (joined.test(line.trim())) closing++;
+            }
+          }
+        }
+        if (folders.length > 0) assert.ok(closing > 100, `${closing} closing lines`);
+        for (const line of ['84th plenary meeting', 'ADOPTED at the 4000th meeting', '12e séance plénière', 'Adoptée à l\'unanimité', '3.ª sesión plenaria', 'Aprobada', '5-е пленарное заседание', 'принята', 'الجلسة العامة 84', 'اتخذ', '第84次全体会议', '通过', '1. Requests', 'Recalling', '']) {
+          sameAnswer(line);
+        }
+      });
+
+      it('answers as the sources joined do on any text', () => {
+        const piece = fc.constantFrom('84', 'th', 'st', ' plenary', ' meeting', 'Adopted', 'adoptée', 'ª', '.ª', ' sesión', '-е пленарное заседание', 'Принята', 'اتخذ', '第', '次全体会议', '通过', ' ', '\n', 'x', '1.');
+        fc.assert(fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => sameAnswer(pieces.join(''))), { numRuns: 2000 });
+      });
+
+      it('leaves a source that is not anchored, or has a | of its own, an alternative of its own', () => {
+        const pattern = oneAnchoredPattern(['^a', 'b', '^c|d', '^(?:e|f)', '^[|]g'], '');
+        for (const text of ['a', 'xb', 'c', 'xd', 'e', 'f', '|g']) assert.ok(pattern.test(text), text);
+        for (const text of ['xa', 'xc', 'xe', 'x|g']) assert.ok(!pattern.test(text), text);
+      });
+    });
   });
 });

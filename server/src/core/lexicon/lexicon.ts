@@ -177,8 +177,36 @@ export function conventionsOf(language: string): LanguageConventions {
   return languageConventions.find((conventions) => conventions.language === language) ?? (languageConventions[0] as LanguageConventions);
 }
 
+/** Whether a pattern source has a `|` outside any group or class: "^a|b" is "^a" or "b", not "^(?:a|b)". */
+function hasTopLevelAlternation(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let index = 0; index < source.length; index++) {
+    const character = source[index];
+    if (character === '\\') index++;
+    else if (inClass) inClass = character !== ']';
+    else if (character === '[') inClass = true;
+    else if (character === '(') depth++;
+    else if (character === ')') depth--;
+    else if (character === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Pattern sources as one pattern. Those anchored at the start share one anchor: `^(?:a|b|…)` means
+ * what `^a|^b|…` means, and V8 runs it three times as fast (17 against 56 ns a line; the closing
+ * block's pattern is tried some 10,000 times in a megabyte draft's parse, at each chunk).
+ */
+export function oneAnchoredPattern(sources: readonly string[], flags: string): RegExp {
+  const anchored = sources.filter((source) => source.startsWith('^') && !hasTopLevelAlternation(source));
+  const others = sources.filter((source) => !anchored.includes(source));
+  const grouped = anchored.length > 0 ? [`^(?:${anchored.map((source) => source.slice(1)).join('|')})`] : [];
+  return new RegExp([...grouped, ...others].join('|'), flags);
+}
+
 /** A line that opens the closing block, in any language. */
-export const closingLinePattern = new RegExp(languageConventions.flatMap((conventions) => conventions.closingPatterns).join('|'), 'iu');
+export const closingLinePattern = oneAnchoredPattern(languageConventions.flatMap((conventions) => conventions.closingPatterns), 'iu');
 
 function wordsOf(phrase: string): string[] {
   // Curly and straight apostrophes are one ("S’engage", "S'engage"): keys use the straight one, as the matcher does.

@@ -554,7 +554,7 @@ class Parser {
         return;
       }
       // A closing line takes no number: a number left waiting stands as a paragraph of its own.
-      if (closingLinePattern.test(chunk[0]?.content ?? '')) flushPendingNumber();
+      if (pendingNumber && closingLinePattern.test(chunk[0]?.content ?? '')) flushPendingNumber();
       // Nor does a list item ("3." over "i) …"): the number stands alone and the item is its
       // sub-paragraph, as under "(3)" — numbering-format's rewrite of "(3)" as "3." must not turn the
       // item into the paragraph's text (one reading per round otherwise).
