@@ -136,6 +136,13 @@ function isLatinLetter(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7);
 }
 
+/** Whether the character before run offset `start` leaves a fixed term free to start there: none, or no letter, digit or hyphen. */
+function freeBefore(text: string, start: number): boolean {
+  if (start === 0) return true;
+  const before = text.charCodeAt(start - 1);
+  return !(isLatinLetter(before) || (before >= 48 && before <= 57) || before === 45 || before === 0x2010 || before === 0x2011);
+}
+
 /**
  * Whether the word at run offset `start` is capitalised only because it opens a sentence: it does,
  * and no capitalised word follows within two words, as in a name ("(a) Organisation for Economic
@@ -195,11 +202,10 @@ function misspellings(run: Pick<ProseRun, 'text' | 'quotations'>, index: Spellin
       code = text.charCodeAt(++position);
     } while (position < text.length && isLatinLetter(code));
     const end = position;
-    // A fixed term ("Secretary General", "co-operation") starts here only after no letter, digit or hyphen.
-    const before = text.charCodeAt(start - 1);
-    const freeBefore = start === 0 || !(isLatinLetter(before) || (before >= 48 && before <= 57) || before === 45 || before === 0x2010 || before === 0x2011);
     const mayStartPhrase = ascii ? index.phraseStartHashes.has(hash) : index.phraseInitials.has(text.charCodeAt(start) | 0x20);
-    if (freeBefore && mayStartPhrase && index.phraseStarts.has(text.slice(start, end).toLowerCase())) {
+    // A fixed term ("Secretary General", "co-operation") starts here only after no letter, digit or
+    // hyphen: looked at only for a word that may start one (the character before every word was a tenth of the rule).
+    if (mayStartPhrase && freeBefore(text, start) && index.phraseStarts.has(text.slice(start, end).toLowerCase())) {
       index.phrasePattern.lastIndex = start;
       const match = index.phrasePattern.exec(text);
       const spelling = match ? index.phrases.get(phraseKey(match[0])) : undefined;
