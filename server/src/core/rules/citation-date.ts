@@ -214,30 +214,32 @@ function runCitations(run: Pick<ProseRun, 'text' | 'quotations'>, style: StyleDa
       }
       list.push(entry);
       const separator = sticky(patterns.separator, run.text, at);
-      if (!separator || !sticky(patterns.number, run.text, separator.index + separator[0].length)) break;
+      if (!separator) break;
       at = separator.index + separator[0].length;
+      // Another number must follow the separator ("and 2201"): tested, not read (no match made).
+      patterns.number.lastIndex = at;
+      if (!patterns.number.test(run.text)) break;
     }
     // A date after several numbers may be all of theirs ("resolutions 2200 A (XXI) and 2201 (XXI) of
     // 16 December 1966"): the numbers before it are dated, but only the last one surely by that date.
-    let coveredFrom = list.length;
-    const covered = new Set<number>();
-    for (let index = list.length - 1; index >= 0; index--) {
-      if (list[index]?.dated) coveredFrom = index;
-      if (coveredFrom < list.length) covered.add(index);
-    }
-    list.forEach((entry, index) => {
+    // So every number up to the last dated one is covered.
+    let lastDated = -1;
+    for (let index = list.length - 1; index >= 0 && lastDated < 0; index--) if (list[index]?.dated) lastDated = index;
+    for (let index = 0; index < list.length; index++) {
+      const entry = list[index] as (typeof list)[number];
       const previousDated = index > 0 && list[index - 1]?.dated === true;
       const ownDate = entry.date && !entry.shared && (index === 0 || previousDated) ? entry.date : undefined;
+      // The date key always present (undefined where there is none): one shape for every citation kept.
       citations.push({
         named,
         number: detached(entry.number[0].replace(/[\s\u00A0]+/g, ' ')),
         start: entry.number.index,
         end: entry.number.index + entry.number[0].length,
-        ...(ownDate ? { date: ownDate } : {}),
-        dated: covered.has(index),
+        date: ownDate,
+        dated: index <= lastDated,
         alone: list.length === 1,
       });
-    });
+    }
   }
   return citations;
 }
