@@ -215,10 +215,8 @@ function runCitations(run: Pick<ProseRun, 'text' | 'quotations'>, style: StyleDa
       list.push(entry);
       const separator = sticky(patterns.separator, run.text, at);
       if (!separator) break;
+      // The next turn reads the number after the separator ("and 2201"), and ends the list where there is none.
       at = separator.index + separator[0].length;
-      // Another number must follow the separator ("and 2201"): tested, not read (no match made).
-      patterns.number.lastIndex = at;
-      if (!patterns.number.test(run.text)) break;
     }
     // A date after several numbers may be all of theirs ("resolutions 2200 A (XXI) and 2201 (XXI) of
     // 16 December 1966"): the numbers before it are dated, but only the last one surely by that date.
