@@ -33,7 +33,7 @@ import {
   isSeparatorLine,
   isSpaceCode,
   separatorPattern,
-  splitLines,
+  LineTable,
   type Line,
 } from './lines';
 import { readOpener } from './openers';
@@ -81,13 +81,23 @@ interface ChapeauMatch {
   readonly fullStop?: Span;
 }
 
-/** A run of body lines that belong together: one paragraph, sub-paragraph, heading or closing block. */
+/**
+ * A run of body lines that belong together: one paragraph, sub-paragraph, heading or closing block.
+ * It keeps its lines as offsets in the parser's `chunkLineBounds`, not as line objects: chunks live to
+ * the parse's end, and on a 10 MB draft their lines were 7 MB that every young-generation collection
+ * copied until the old generation took them.
+ */
 interface Chunk {
-  readonly lines: Line[];
+  /** Its first line's first non-space character, and just past its last line's last one. */
+  readonly start: number;
+  readonly end: number;
+  /** Where its lines' content bounds begin in `chunkLineBounds` (two numbers a line), and how many lines. */
+  readonly firstBound: number;
+  readonly lineCount: number;
   readonly region: 'body' | 'annex';
   readonly partIndex: number;
-  /** A paragraph number that stood alone on its line, perhaps before a page break: "2." */
-  readonly numberLine?: Line;
+  /** A paragraph number that stood alone on its line, perhaps before a page break: "2." (its content's bounds). */
+  readonly numberLine: Span | undefined;
 }
 
 interface MutableSub {
@@ -212,10 +222,12 @@ export function endsOpen(content: string): boolean {
 }
 
 class Parser {
-  private readonly lines: Line[];
+  private readonly lines: LineTable;
   private readonly blocks: Block[] = [];
   private readonly footnoteTexts: FootnoteText[] = [];
   private readonly chunks: Chunk[] = [];
+  /** Each chunk's lines, as the content start and end of one line after another (see Chunk). */
+  private readonly chunkLineBounds: number[] = [];
   private readonly chapeaus: Chapeau[] = [];
   private readonly annexes: { heading: Span; start: number; end: number }[] = [];
   /** Whether the annexes stand in text order, apart (see annexesAt). */
@@ -233,7 +245,7 @@ class Parser {
     private readonly text: string,
     private readonly options: ParseOptions,
   ) {
-    this.lines = splitLines(text);
+    this.lines = new LineTable(text);
   }
 
   run(): Draft {
@@ -242,7 +254,7 @@ class Parser {
     const chosen = this.options.language && this.options.language !== 'auto' ? this.options.language : undefined;
     this.language = chosen ?? firstChapeau?.match.language ?? 'en';
     this.lexicon = lexiconFor(this.language, this.options.extraOpeners);
-    this.title = this.findTitle(firstChapeau?.line.index ?? this.lines.length);
+    this.title = this.findTitle(firstChapeau?.line.index ?? this.lines.count);
 
     const bodyStart = firstChapeau?.line.index ?? this.findBodyStartWithoutChapeau();
     this.walk(bodyStart, new Map(chapeauLines.map((found) => [found.line.index, found.match])));
@@ -374,23 +386,27 @@ class Parser {
   /** Chapeau lines: an organ's name alone on its line (a known organ's with or without its comma), not inside a paragraph. */
   private findChapeaus(): { line: Line; match: ChapeauMatch }[] {
     const found: { line: Line; match: ChapeauMatch }[] = [];
-    for (const line of this.lines) {
-      if (line.content === '') continue;
+    for (let index = 0; index < this.lines.count; index++) {
+      // matchChapeau's own first test, made before a line object is: most lines are longer.
+      const length = this.lines.contentEnd(index) - this.lines.contentStart(index);
+      if (length > 120 || length < 3) continue;
+      const line = this.lines.line(index);
       const match = this.matchChapeau(line);
       if (!match) continue;
       // A chapeau stands alone, never in the middle of a paragraph; a known organ's name is
       // distinctive enough to be taken even right under a heading line ("of 15 August 1991").
-      const previous = this.lines[line.index - 1];
+      const previous = index > 0 ? this.lines.content(index - 1) : '';
       const known = match.organ !== undefined && !match.generic;
-      if (!known && previous && previous.content !== '' && endsOpen(previous.content) && !isPageFurniture(previous.content)) continue;
+      if (!known && previous !== '' && endsOpen(previous) && !isPageFurniture(previous)) continue;
       found.push({ line, match });
     }
     return found;
   }
 
-  private startsParagraph(line: Line): boolean {
-    const number = readNumberLabel(this.text, line.contentStart);
-    const textStart = number ? this.skipSpaces(number.span.end) : line.contentStart;
+  /** Whether the line whose content starts at `contentStart` opens a paragraph: a number perhaps, then a known opener. */
+  private startsParagraph(contentStart: number): boolean {
+    const number = readNumberLabel(this.text, contentStart);
+    const textStart = number ? this.skipSpaces(number.span.end) : contentStart;
     const subject = this.readSubject(textStart);
     const opener = readOpener(this.text, subject ? this.skipSpaces(subject.end) : textStart, lexiconFor(subject?.language ?? 'en'));
     return opener?.match !== undefined;
@@ -415,15 +431,14 @@ class Parser {
 
   /** "80/5. Doha Political Declaration of …", with the lines it wraps onto, up to a blank line. */
   private findTitle(before: number): string | undefined {
-    for (let index = 0; index < before; index++) {
-      const line = this.lines[index];
-      const match = line ? headerTitlePattern.exec(line.content) : null;
+    for (let index = 0; index < Math.min(before, this.lines.count); index++) {
+      const match = headerTitlePattern.exec(this.lines.content(index));
       if (!match?.[1]) continue;
       let title = match[1];
-      for (let next = index + 1; next < before; next++) {
-        const continuation = this.lines[next];
-        if (!continuation || continuation.content === '' || isPageFurniture(continuation.content)) break;
-        title += ` ${continuation.content}`;
+      for (let next = index + 1; next < Math.min(before, this.lines.count); next++) {
+        const continuation = this.lines.content(next);
+        if (continuation === '' || isPageFurniture(continuation)) break;
+        title += ` ${continuation}`;
       }
       return title.replace(/\s+/g, ' ');
     }
@@ -432,9 +447,10 @@ class Parser {
 
   /** Without a chapeau, the body starts at the first line that opens a paragraph. */
   private findBodyStartWithoutChapeau(): number {
-    for (const line of this.lines) {
-      if (line.content === '') continue;
-      if (this.startsParagraph(line)) return line.index;
+    for (let index = 0; index < this.lines.count; index++) {
+      const contentStart = this.lines.contentStart(index);
+      if (contentStart === this.lines.contentEnd(index)) continue;
+      if (this.startsParagraph(contentStart)) return index;
     }
     return 0;
   }
@@ -452,8 +468,8 @@ class Parser {
     if (!this.title.includes(content)) return false;
     // A piece of a wrapped running title: only next to other page furniture.
     for (const offset of [-3, -2, -1, 1, 2, 3]) {
-      const neighbour = this.lines[line.index + offset];
-      if (neighbour && isPageFurniture(neighbour.content)) return true;
+      const neighbour = line.index + offset;
+      if (neighbour >= 0 && neighbour < this.lines.count && isPageFurniture(this.lines.content(neighbour))) return true;
     }
     return false;
   }
@@ -493,8 +509,8 @@ class Parser {
       }
       headerStart = headerEnd = undefined;
     };
-    for (let index = 0; index < Math.min(bodyStart, this.lines.length); index++) {
-      const line = this.lines[index] as Line;
+    for (let index = 0; index < Math.min(bodyStart, this.lines.count); index++) {
+      const line = this.lines.line(index);
       if (line.content === '') {
         flushHeader();
         continue;
@@ -560,9 +576,9 @@ class Parser {
       // item into the paragraph's text (one reading per round otherwise).
       if (pendingNumber && chunk[0] && readSubLabel(this.text, chunk[0].contentStart)) flushPendingNumber();
       const pieces = region === 'body' ? this.splitAtGluedNumbers(chunk) : undefined;
-      // A copy of exactly its lines, kept to the parse's end: the list pushed to has room for sixteen.
-      this.chunks.push({ lines: pieces?.[0] ?? chunk.slice(), region, partIndex: Math.max(partIndex, 0), numberLine: pendingNumber });
-      for (let piece = 1; pieces && piece < pieces.length; piece++) this.chunks.push({ lines: pieces[piece] as Line[], region, partIndex: Math.max(partIndex, 0), numberLine: undefined });
+      const numberLine = pendingNumber ? { start: pendingNumber.contentStart, end: pendingNumber.contentEnd } : undefined;
+      this.addChunk(pieces?.[0] ?? chunk, region, Math.max(partIndex, 0), numberLine);
+      for (let piece = 1; pieces && piece < pieces.length; piece++) this.addChunk(pieces[piece] as Line[], region, Math.max(partIndex, 0), undefined);
       pendingNumber = undefined;
       if (region === 'annex') {
         const annex = this.annexes[this.annexes.length - 1];
@@ -574,7 +590,7 @@ class Parser {
     /** A number left alone where no text follows it (a new part, an annex) stands as its own chunk. */
     const flushPendingNumber = (): void => {
       if (!pendingNumber) return;
-      this.chunks.push({ lines: [pendingNumber], region, partIndex: Math.max(partIndex, 0) });
+      this.addChunk([pendingNumber], region, Math.max(partIndex, 0), undefined);
       pendingNumber = undefined;
     };
     const startFootnote = (line: Line, labelEnd: number, number: number, style: 'bare' | 'bracket', placement: FootnoteText['placement']): void => {
@@ -593,10 +609,9 @@ class Parser {
       blankSinceFootnote = false;
     };
 
-    for (let index = bodyStart; index < this.lines.length; index++) {
-      const line = this.lines[index] as Line;
-      const content = line.content;
-      if (content === '') {
+    for (let index = bodyStart; index < this.lines.count; index++) {
+      // A blank line is known by its bounds, before any line object or string is made for it.
+      if (this.lines.contentStart(index) === this.lines.contentEnd(index)) {
         flushChunk();
         blankSinceFootnote = true;
         if (footnoteMode === 'bracket' || footnoteMode === 'after-closing') {
@@ -604,6 +619,8 @@ class Parser {
         }
         continue;
       }
+      const line = this.lines.line(index);
+      const content = line.content;
 
       // An annex heading or a new rule line ends the footnotes after the closing block: what follows
       // is an annex, or another page's footnote block.
@@ -708,7 +725,6 @@ class Parser {
         continue;
       }
 
-      const previous = this.lines[index - 1];
       const startsBlock = chunk.length === 0;
       const titledAnnex = afterClosing && content.length <= 250 && annexTitledHeadingPattern.test(content) && endsOpen(content);
       if (startsBlock && (annexHeadingPattern.test(content) || titledAnnex)) {
@@ -743,12 +759,21 @@ class Parser {
       }
       // A label at the start of a line opens a new paragraph even without a blank line before it,
       // but only where the line before ended a sentence part: "paragraph 7\n(c) above" is one paragraph.
-      if (!startsBlock && previous && !endsOpen(previous.content) && this.startsLabelledItem(line)) flushChunk();
+      if (!startsBlock && index > 0 && !endsOpen(this.lines.content(index - 1)) && this.startsLabelledItem(line)) flushChunk();
       chunk.push(line);
     }
     flushChunk();
     flushPendingNumber();
     flushFootnote();
+  }
+
+  /** A chunk of `lines` (not empty), kept as its bounds (see Chunk). */
+  private addChunk(lines: readonly Line[], region: Chunk['region'], partIndex: number, numberLine: Span | undefined): void {
+    const firstBound = this.chunkLineBounds.length;
+    for (const line of lines) this.chunkLineBounds.push(line.contentStart, line.contentEnd);
+    const first = lines[0] as Line;
+    const last = lines[lines.length - 1] as Line;
+    this.chunks.push({ start: first.contentStart, end: last.contentEnd, firstBound, lineCount: lines.length, region, partIndex, numberLine });
   }
 
   /**
@@ -839,11 +864,9 @@ class Parser {
     }
     for (const chunk of this.chunks) {
       if (chunk.region !== 'annex') continue;
-      const first = chunk.lines[0] as Line;
-      const last = chunk.lines[chunk.lines.length - 1] as Line;
-      const number = readNumberLabel(this.text, first.contentStart);
-      if (number && number.style === 'dot') annexParagraphs.push({ span: { start: first.contentStart, end: last.contentEnd }, number });
-      this.addBlock('unclassified', first.contentStart, last.contentEnd);
+      const number = readNumberLabel(this.text, chunk.start);
+      if (number && number.style === 'dot') annexParagraphs.push({ span: { start: chunk.start, end: chunk.end }, number });
+      this.addBlock('unclassified', chunk.start, chunk.end);
     }
 
     const parts: ResolutionPart[] = [];
@@ -864,15 +887,13 @@ class Parser {
   }
 
   private chunkSpan(chunk: Chunk): Span {
-    const first = chunk.lines[0] as Line;
-    const last = chunk.lines[chunk.lines.length - 1] as Line;
-    return { start: first.contentStart, end: last.contentEnd };
+    return { start: chunk.start, end: chunk.end };
   }
 
   private classifyPart(chunks: readonly Chunk[], partIndex: number, out: MutableParagraph[]): void {
     const seen: ChunkReading[] = chunks.map((chunk) => {
       const span = this.chunkSpan(chunk);
-      let number = readNumberLabel(this.text, chunk.numberLine?.contentStart ?? span.start);
+      let number = readNumberLabel(this.text, chunk.numberLine?.start ?? span.start);
       const textAfterNumber = chunk.numberLine ? span.start : number ? this.skipSpaces(number.span.end) : span.start;
       const subject = this.chapeaus.length === 0 ? this.readSubject(textAfterNumber) : undefined;
       let opener = readOpener(this.text, subject ? this.skipSpaces(subject.end) : textAfterNumber, this.lexicon);
@@ -928,7 +949,7 @@ class Parser {
         // It is a block of its own, as it is a piece of a paragraph: what lies between them (a footnote
         // text, page furniture) belongs to other nodes, and a block over it would read its label as a call.
         const numberLine = item.chunk.numberLine;
-        if (numberLine) this.addBlock('closing', numberLine.contentStart, numberLine.contentEnd);
+        if (numberLine) this.addBlock('closing', numberLine.start, numberLine.end);
         this.addBlock('closing', span.start, span.end);
         continue;
       }
@@ -989,7 +1010,7 @@ class Parser {
       const numberLine = item.chunk.numberLine;
       out.push({
         kind,
-        pieces: numberLine && item.number ? [{ start: numberLine.contentStart, end: numberLine.contentEnd }, span] : [span],
+        pieces: numberLine && item.number ? [{ start: numberLine.start, end: numberLine.end }, span] : [span],
         number: item.number,
         opener: item.opener,
         subject: item.subject,
@@ -1044,21 +1065,21 @@ class Parser {
    */
   private readStrayFootnotes(chunk: Chunk): boolean {
     // Every line must open with a footnote's number: a chunk whose first line opens otherwise is out at once.
-    const firstCode = chunk.lines[0]?.content.charCodeAt(0) ?? 0;
+    const firstCode = chunk.start < chunk.end ? this.text.charCodeAt(chunk.start) : 0;
     if (firstCode < 48 || firstCode > 57) return false;
-    const labels = chunk.lines.map((line) => bareFootnoteTextPattern.exec(line.content));
+    const lines = this.linesOf(chunk);
+    const labels = lines.map((line) => bareFootnoteTextPattern.exec(line.content));
     const numbers = labels.map((label) => Number(label?.[1]));
     const allFootnotes = labels.every((label) => label !== null)
       && numbers.every((number, index) => number < 1000 && (index === 0 || number > (numbers[index - 1] ?? 0)))
-      && chunk.lines.every((line) => /[.)]$/.test(line.content));
+      && lines.every((line) => /[.)]$/.test(line.content));
     if (!allFootnotes) return false;
     // As in a page's footnote block, the numbers run on from the footnotes above (by two at most, where
     // a copy lost one): "20 December 2006." after footnote 1, or before any, is a date, not footnote 20.
-    const chunkStart = chunk.lines[0]?.contentStart ?? 0;
     let highestAbove = 0;
-    for (const footnote of this.footnoteTexts) if (footnote.span.start < chunkStart) highestAbove = Math.max(highestAbove, footnote.number);
+    for (const footnote of this.footnoteTexts) if (footnote.span.start < chunk.start) highestAbove = Math.max(highestAbove, footnote.number);
     if ((numbers[0] ?? 0) > highestAbove + 2) return false;
-    chunk.lines.forEach((line, index) => {
+    lines.forEach((line, index) => {
       const label = labels[index] as RegExpExecArray;
       const labelEnd = line.contentStart + (label[0] ?? '').trimEnd().length;
       const bodyStart = this.skipSpaces(labelEnd);
@@ -1073,6 +1094,17 @@ class Parser {
       });
     });
     return true;
+  }
+
+  /** A chunk's lines, their content's bounds and text, made when asked for (a chunk keeps only the bounds). */
+  private linesOf(chunk: Chunk): { contentStart: number; contentEnd: number; content: string }[] {
+    const lines: { contentStart: number; contentEnd: number; content: string }[] = [];
+    for (let line = 0; line < chunk.lineCount; line++) {
+      const contentStart = this.chunkLineBounds[chunk.firstBound + 2 * line] ?? 0;
+      const contentEnd = this.chunkLineBounds[chunk.firstBound + 2 * line + 1] ?? 0;
+      lines.push({ contentStart, contentEnd, content: this.text.slice(contentStart, contentEnd) });
+    }
+    return lines;
   }
 
   /**
