@@ -21,6 +21,7 @@ import type {
   SubLabel,
   SubParagraph,
 } from '../model';
+import { ChunkTable } from './chunks';
 import { findCrossReferences } from './cross-references';
 import { findFootnoteCalls, type SearchSpan } from './footnote-calls';
 import { plainDotNumberValue, readNumberLabel, readSubLabel } from './labels';
@@ -81,25 +82,6 @@ interface ChapeauMatch {
   readonly fullStop?: Span;
 }
 
-/**
- * A run of body lines that belong together: one paragraph, sub-paragraph, heading or closing block.
- * It keeps its lines as offsets in the parser's `chunkLineBounds`, not as line objects: chunks live to
- * the parse's end, and on a 10 MB draft their lines were 7 MB that every young-generation collection
- * copied until the old generation took them.
- */
-interface Chunk {
-  /** Its first line's first non-space character, and just past its last line's last one. */
-  readonly start: number;
-  readonly end: number;
-  /** Where its lines' content bounds begin in `chunkLineBounds` (two numbers a line), and how many lines. */
-  readonly firstBound: number;
-  readonly lineCount: number;
-  readonly region: 'body' | 'annex';
-  readonly partIndex: number;
-  /** A paragraph number that stood alone on its line, perhaps before a page break: "2." (its content's bounds). */
-  readonly numberLine: Span | undefined;
-}
-
 interface MutableSub {
   span: Span;
   pieces: Span[];
@@ -125,7 +107,8 @@ interface MutableParagraph {
 
 /** What the start of a chunk says about it, read once before classifying. */
 interface ChunkReading {
-  readonly chunk: Chunk;
+  /** The chunk's index in the parser's ChunkTable. */
+  readonly chunk: number;
   readonly span: Span;
   readonly number?: NumberLabel;
   readonly subLabel?: SubLabel;
@@ -225,9 +208,7 @@ class Parser {
   private readonly lines: LineTable;
   private readonly blocks: Block[] = [];
   private readonly footnoteTexts: FootnoteText[] = [];
-  private readonly chunks: Chunk[] = [];
-  /** Each chunk's lines, as the content start and end of one line after another (see Chunk). */
-  private readonly chunkLineBounds: number[] = [];
+  private readonly chunks: ChunkTable;
   private readonly chapeaus: Chapeau[] = [];
   private readonly annexes: { heading: Span; start: number; end: number }[] = [];
   /** Whether the annexes stand in text order, apart (see annexesAt). */
@@ -246,6 +227,7 @@ class Parser {
     private readonly options: ParseOptions,
   ) {
     this.lines = new LineTable(text);
+    this.chunks = new ChunkTable(this.lines.count);
   }
 
   run(): Draft {
@@ -323,7 +305,7 @@ class Parser {
     const candidates: { kind: 'header' | 'closing'; span: Span }[] = [];
     for (const block of this.blocks) if (block.kind === 'header') candidates.push({ kind: 'header', span: block.span });
     // The closing block is not classified yet: any chunk that opens like one is looked at.
-    for (const chunk of this.chunks) {
+    for (let chunk = 0; chunk < this.chunks.count; chunk++) {
       const span = this.chunkSpan(chunk);
       if (closingLinePattern.test(this.text.slice(span.start, Math.min(span.end, span.start + 200)))) candidates.push({ kind: 'closing', span });
     }
@@ -577,8 +559,8 @@ class Parser {
       if (pendingNumber && chunk[0] && readSubLabel(this.text, chunk[0].contentStart)) flushPendingNumber();
       const pieces = region === 'body' ? this.splitAtGluedNumbers(chunk) : undefined;
       const numberLine = pendingNumber ? { start: pendingNumber.contentStart, end: pendingNumber.contentEnd } : undefined;
-      this.addChunk(pieces?.[0] ?? chunk, region, Math.max(partIndex, 0), numberLine);
-      for (let piece = 1; pieces && piece < pieces.length; piece++) this.addChunk(pieces[piece] as Line[], region, Math.max(partIndex, 0), undefined);
+      this.chunks.add(pieces?.[0] ?? chunk, region, Math.max(partIndex, 0), numberLine);
+      for (let piece = 1; pieces && piece < pieces.length; piece++) this.chunks.add(pieces[piece] as Line[], region, Math.max(partIndex, 0), undefined);
       pendingNumber = undefined;
       if (region === 'annex') {
         const annex = this.annexes[this.annexes.length - 1];
@@ -590,7 +572,7 @@ class Parser {
     /** A number left alone where no text follows it (a new part, an annex) stands as its own chunk. */
     const flushPendingNumber = (): void => {
       if (!pendingNumber) return;
-      this.addChunk([pendingNumber], region, Math.max(partIndex, 0), undefined);
+      this.chunks.add([pendingNumber], region, Math.max(partIndex, 0), undefined);
       pendingNumber = undefined;
     };
     const startFootnote = (line: Line, labelEnd: number, number: number, style: 'bare' | 'bracket', placement: FootnoteText['placement']): void => {
@@ -738,7 +720,7 @@ class Parser {
         continue;
       }
 
-      if (startsBlock && region === 'body' && closingLinePattern.test(content) && this.chunks.length > 0) {
+      if (startsBlock && region === 'body' && closingLinePattern.test(content) && this.chunks.count > 0) {
         afterClosing = true;
       }
       if (startsBlock && afterClosing && footnoteMode === 'none' && !closingLinePattern.test(content)) {
@@ -765,15 +747,6 @@ class Parser {
     flushChunk();
     flushPendingNumber();
     flushFootnote();
-  }
-
-  /** A chunk of `lines` (not empty), kept as its bounds (see Chunk). */
-  private addChunk(lines: readonly Line[], region: Chunk['region'], partIndex: number, numberLine: Span | undefined): void {
-    const firstBound = this.chunkLineBounds.length;
-    for (const line of lines) this.chunkLineBounds.push(line.contentStart, line.contentEnd);
-    const first = lines[0] as Line;
-    const last = lines[lines.length - 1] as Line;
-    this.chunks.push({ start: first.contentStart, end: last.contentEnd, firstBound, lineCount: lines.length, region, partIndex, numberLine });
   }
 
   /**
@@ -852,21 +825,23 @@ class Parser {
     const partCount = Math.max(1, this.chapeaus.length);
     for (let part = 0; part < partCount; part++) paragraphsByPart.set(part, []);
 
-    const bodyChunksByPart = new Map<number, Chunk[]>();
-    for (const chunk of this.chunks) {
-      if (chunk.region !== 'body') continue;
-      const list = bodyChunksByPart.get(chunk.partIndex);
+    const bodyChunksByPart = new Map<number, number[]>();
+    for (let chunk = 0; chunk < this.chunks.count; chunk++) {
+      if (this.chunks.region(chunk) !== 'body') continue;
+      const list = bodyChunksByPart.get(this.chunks.partIndex(chunk));
       if (list) list.push(chunk);
-      else bodyChunksByPart.set(chunk.partIndex, [chunk]);
+      else bodyChunksByPart.set(this.chunks.partIndex(chunk), [chunk]);
     }
     for (let part = 0; part < partCount; part++) {
       this.classifyPart(bodyChunksByPart.get(part) ?? [], part, paragraphsByPart.get(part) as Paragraph[]);
     }
-    for (const chunk of this.chunks) {
-      if (chunk.region !== 'annex') continue;
-      const number = readNumberLabel(this.text, chunk.start);
-      if (number && number.style === 'dot') annexParagraphs.push({ span: { start: chunk.start, end: chunk.end }, number });
-      this.addBlock('unclassified', chunk.start, chunk.end);
+    for (let chunk = 0; chunk < this.chunks.count; chunk++) {
+      if (this.chunks.region(chunk) !== 'annex') continue;
+      const start = this.chunks.start(chunk);
+      const end = this.chunks.end(chunk);
+      const number = readNumberLabel(this.text, start);
+      if (number && number.style === 'dot') annexParagraphs.push({ span: { start, end }, number });
+      this.addBlock('unclassified', start, end);
     }
 
     const parts: ResolutionPart[] = [];
@@ -886,8 +861,8 @@ class Parser {
     return { parts, paragraphs: all.sort((a, b) => a.span.start - b.span.start), annexParagraphs };
   }
 
-  private chunkSpan(chunk: Chunk): Span {
-    return { start: chunk.start, end: chunk.end };
+  private chunkSpan(chunk: number): Span {
+    return { start: this.chunks.start(chunk), end: this.chunks.end(chunk) };
   }
 
   /**
@@ -895,12 +870,13 @@ class Parser {
    * sub-paragraph): each is frozen into the model's as soon as the next one begins, so the mutable
    * ones die young instead of living to the end of the classification (3.5 MB on a 10 MB draft).
    */
-  private classifyPart(chunks: readonly Chunk[], partIndex: number, out: Paragraph[]): void {
+  private classifyPart(chunks: readonly number[], partIndex: number, out: Paragraph[]): void {
     let last: MutableParagraph | undefined;
     const seen: ChunkReading[] = chunks.map((chunk) => {
       const span = this.chunkSpan(chunk);
-      let number = readNumberLabel(this.text, chunk.numberLine?.start ?? span.start);
-      const textAfterNumber = chunk.numberLine ? span.start : number ? this.skipSpaces(number.span.end) : span.start;
+      const numberLine = this.chunks.numberLine(chunk);
+      let number = readNumberLabel(this.text, numberLine?.start ?? span.start);
+      const textAfterNumber = numberLine ? span.start : number ? this.skipSpaces(number.span.end) : span.start;
       const subject = this.chapeaus.length === 0 ? this.readSubject(textAfterNumber) : undefined;
       let opener = readOpener(this.text, subject ? this.skipSpaces(subject.end) : textAfterNumber, this.lexicon);
       // The opener is the chunk's own: the white space skipped after a number crosses line breaks, and
@@ -953,7 +929,7 @@ class Parser {
         // A number waiting on a line of its own goes with the text it was joined to: no character is lost.
         // It is a block of its own, as it is a piece of a paragraph: what lies between them (a footnote
         // text, page furniture) belongs to other nodes, and a block over it would read its label as a call.
-        const numberLine = item.chunk.numberLine;
+        const numberLine = this.chunks.numberLine(item.chunk);
         if (numberLine) this.addBlock('closing', numberLine.start, numberLine.end);
         this.addBlock('closing', span.start, span.end);
         continue;
@@ -1012,7 +988,7 @@ class Parser {
         if (item.opener?.match?.kind === 'preambular' && index > operativeStart) kind = 'preambular';
       }
       if (!inOperative && this.isNumberedPreambular(seen, index)) kind = 'preambular';
-      const numberLine = item.chunk.numberLine;
+      const numberLine = this.chunks.numberLine(item.chunk);
       if (last) out.push(this.freezeParagraph(last));
       last = {
         kind,
@@ -1070,11 +1046,12 @@ class Parser {
    * lines each of the form "2 United Nations, Treaty Series …." or "1/ S/24476, annex.". Taken as
    * footnotes only when every line of the chunk is one; returns whether it did.
    */
-  private readStrayFootnotes(chunk: Chunk): boolean {
+  private readStrayFootnotes(chunk: number): boolean {
     // Every line must open with a footnote's number: a chunk whose first line opens otherwise is out at once.
-    const firstCode = chunk.start < chunk.end ? this.text.charCodeAt(chunk.start) : 0;
+    const chunkStart = this.chunks.start(chunk);
+    const firstCode = chunkStart < this.chunks.end(chunk) ? this.text.charCodeAt(chunkStart) : 0;
     if (firstCode < 48 || firstCode > 57) return false;
-    const lines = this.linesOf(chunk);
+    const lines = this.chunks.linesOf(chunk, this.text);
     const labels = lines.map((line) => bareFootnoteTextPattern.exec(line.content));
     const numbers = labels.map((label) => Number(label?.[1]));
     const allFootnotes = labels.every((label) => label !== null)
@@ -1084,7 +1061,7 @@ class Parser {
     // As in a page's footnote block, the numbers run on from the footnotes above (by two at most, where
     // a copy lost one): "20 December 2006." after footnote 1, or before any, is a date, not footnote 20.
     let highestAbove = 0;
-    for (const footnote of this.footnoteTexts) if (footnote.span.start < chunk.start) highestAbove = Math.max(highestAbove, footnote.number);
+    for (const footnote of this.footnoteTexts) if (footnote.span.start < chunkStart) highestAbove = Math.max(highestAbove, footnote.number);
     if ((numbers[0] ?? 0) > highestAbove + 2) return false;
     lines.forEach((line, index) => {
       const label = labels[index] as RegExpExecArray;
@@ -1101,17 +1078,6 @@ class Parser {
       });
     });
     return true;
-  }
-
-  /** A chunk's lines, their content's bounds and text, made when asked for (a chunk keeps only the bounds). */
-  private linesOf(chunk: Chunk): { contentStart: number; contentEnd: number; content: string }[] {
-    const lines: { contentStart: number; contentEnd: number; content: string }[] = [];
-    for (let line = 0; line < chunk.lineCount; line++) {
-      const contentStart = this.chunkLineBounds[chunk.firstBound + 2 * line] ?? 0;
-      const contentEnd = this.chunkLineBounds[chunk.firstBound + 2 * line + 1] ?? 0;
-      lines.push({ contentStart, contentEnd, content: this.text.slice(contentStart, contentEnd) });
-    }
-    return lines;
   }
 
   /**
@@ -1246,10 +1212,12 @@ class Parser {
     const lastSub = subparagraphs[subparagraphs.length - 1];
     const end = Math.max(lastPiece.end, lastSub ? lastSub.span.end : 0);
     const ownEnd = subparagraphs[0] ? subparagraphs[0].span.start : end;
+    const start = Math.min(first.start, paragraph.number?.span.start ?? first.start);
     // Every key present (an absent part undefined): one shape per node type keeps the code that reads them monomorphic.
     return {
       kind: paragraph.kind,
-      span: { start: Math.min(first.start, paragraph.number?.span.start ?? first.start), end },
+      // A paragraph of one piece (most are) shares the piece's span: spans are values, never changed.
+      span: start === first.start && end === first.end ? first : { start, end },
       pieces: paragraph.pieces,
       number: paragraph.number,
       opener: paragraph.opener,

@@ -1,0 +1,110 @@
+// The parser's chunks: runs of body lines that belong together (one paragraph, sub-paragraph,
+// heading or closing block), kept from the line walk to the classification. They are kept as
+// columns of numbers, not as objects: on a 10 MB draft, 31,000 chunk objects with their lines were
+// megabytes that every young-generation collection copied until the old generation took them;
+// typed arrays live outside the collected heap.
+import type { Span } from '../model';
+
+/** A line's content bounds, as the walk hands a chunk's lines over. */
+interface LineBounds {
+  readonly contentStart: number;
+  readonly contentEnd: number;
+}
+
+export type ChunkRegion = 'body' | 'annex';
+
+export class ChunkTable {
+  count = 0;
+  private starts: Int32Array;
+  private ends: Int32Array;
+  private firstBounds: Int32Array;
+  private lineCounts: Int32Array;
+  private partIndexes: Int32Array;
+  private annex: Uint8Array;
+  /** Each chunk's lines, content start and end of one line after another. */
+  private bounds: Int32Array;
+  private boundCount = 0;
+  /** A paragraph number that stood alone on its line before the chunk ("2."), by chunk: a few at most. */
+  private readonly numberLines = new Map<number, Span>();
+
+  /** `lineCount`: the text's lines, which bound the chunks' and their lines' count but for a rare split line. */
+  constructor(lineCount: number) {
+    const capacity = Math.max(16, lineCount);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.firstBounds = new Int32Array(capacity);
+    this.lineCounts = new Int32Array(capacity);
+    this.partIndexes = new Int32Array(capacity);
+    this.annex = new Uint8Array(capacity);
+    this.bounds = new Int32Array(2 * capacity);
+  }
+
+  /** A chunk of `lines` (not empty), in `region` and resolution part `partIndex`. */
+  add(lines: readonly LineBounds[], region: ChunkRegion, partIndex: number, numberLine: Span | undefined): void {
+    if (this.count === this.starts.length) this.growChunks();
+    while (this.boundCount + 2 * lines.length > this.bounds.length) this.bounds = grown(this.bounds);
+    const chunk = this.count++;
+    this.firstBounds[chunk] = this.boundCount;
+    for (const line of lines) {
+      this.bounds[this.boundCount++] = line.contentStart;
+      this.bounds[this.boundCount++] = line.contentEnd;
+    }
+    this.starts[chunk] = lines[0]?.contentStart ?? 0;
+    this.ends[chunk] = lines[lines.length - 1]?.contentEnd ?? 0;
+    this.lineCounts[chunk] = lines.length;
+    this.partIndexes[chunk] = partIndex;
+    this.annex[chunk] = region === 'annex' ? 1 : 0;
+    if (numberLine) this.numberLines.set(chunk, numberLine);
+  }
+
+  /** Its first line's first non-space character. */
+  start(chunk: number): number {
+    return this.starts[chunk] ?? 0;
+  }
+
+  /** Just past its last line's last non-space character. */
+  end(chunk: number): number {
+    return this.ends[chunk] ?? 0;
+  }
+
+  region(chunk: number): ChunkRegion {
+    return this.annex[chunk] === 1 ? 'annex' : 'body';
+  }
+
+  partIndex(chunk: number): number {
+    return this.partIndexes[chunk] ?? 0;
+  }
+
+  numberLine(chunk: number): Span | undefined {
+    return this.numberLines.get(chunk);
+  }
+
+  /** Its lines, their content's bounds and text (made when asked for: rarely). */
+  linesOf(chunk: number, text: string): { contentStart: number; contentEnd: number; content: string }[] {
+    const lines: { contentStart: number; contentEnd: number; content: string }[] = [];
+    const first = this.firstBounds[chunk] ?? 0;
+    for (let line = 0; line < (this.lineCounts[chunk] ?? 0); line++) {
+      const contentStart = this.bounds[first + 2 * line] ?? 0;
+      const contentEnd = this.bounds[first + 2 * line + 1] ?? 0;
+      lines.push({ contentStart, contentEnd, content: text.slice(contentStart, contentEnd) });
+    }
+    return lines;
+  }
+
+  private growChunks(): void {
+    this.starts = grown(this.starts);
+    this.ends = grown(this.ends);
+    this.firstBounds = grown(this.firstBounds);
+    this.lineCounts = grown(this.lineCounts);
+    this.partIndexes = grown(this.partIndexes);
+    const annex = new Uint8Array(this.annex.length * 2);
+    annex.set(this.annex);
+    this.annex = annex;
+  }
+}
+
+function grown(column: Int32Array): Int32Array {
+  const larger = new Int32Array(column.length * 2);
+  larger.set(column);
+  return larger;
+}
