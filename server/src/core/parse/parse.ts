@@ -1271,27 +1271,25 @@ class Parser {
 
   private searchableSpans(paragraphs: readonly Paragraph[]): SearchSpan[] {
     const spans: SearchSpan[] = [];
-    const add = (span: Span, bareCalls: SearchSpan['bareCalls']): void => {
-      spans.push({ start: span.start, end: span.end, bareCalls });
-    };
     const addSub = (sub: SubParagraph): void => {
-      sub.pieces.forEach((piece) => add(piece, 'any'));
+      for (const piece of sub.pieces) spans.push(piece);
       sub.children.forEach(addSub);
     };
     for (const paragraph of paragraphs) {
-      paragraph.pieces.forEach((piece) => add(piece, 'any'));
+      for (const piece of paragraph.pieces) spans.push(piece);
       paragraph.subparagraphs.forEach(addSub);
     }
+    const definedOnly = (span: Span): SearchSpan => ({ start: span.start, end: span.end, bareCalls: 'defined-only' });
     const inAnnex = (span: Span): boolean => this.annexesAt(span.start).length > 0;
     for (const block of this.blocks) {
       if (block.kind === 'header') {
         // A yearbook's heading line may carry a call: "6 (1946). Resolution of 17 May 1946 21".
-        add(block.span, 'defined-only');
+        spans.push(definedOnly(block.span));
         continue;
       }
       if (block.kind !== 'closing' && block.kind !== 'heading' && block.kind !== 'unclassified') continue;
       // An annex's lists and tables are full of numbers: there, a bare number is a call only if its text exists.
-      add(block.span, inAnnex(block.span) ? 'defined-only' : 'any');
+      spans.push(inAnnex(block.span) ? definedOnly(block.span) : block.span);
     }
     return spans.sort((a, b) => a.start - b.start);
   }
