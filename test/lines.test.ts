@@ -1,0 +1,61 @@
+// The parser's lines (LineTable, and splitLines built on it) against a plain reference: the text
+// split at "\r\n", "\r" and "\n", each line trimmed of the white space the patterns read as \s.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { isSpaceCode, LineTable, splitLines } from '../server/src/core/parse/lines';
+
+const numRuns = Number(process.env['FUZZ_RUNS'] ?? '') || 500;
+
+/** Texts dense in line breaks, white space of every kind and a few letters. */
+const linesLike = fc
+  .array(fc.constantFrom('\n', '\r', '\r\n', '\n\r', ' ', '\t', '\u00a0', '\u2003', '\ufeff', 'a', 'Z', '1', '.', '\u2028'), { maxLength: 60 })
+  .map((pieces) => pieces.join(''));
+
+function reference(text: string): { start: number; end: number; contentStart: number; contentEnd: number }[] {
+  const lines = [];
+  let start = 0;
+  for (const piece of text.split(/(\r\n|\r|\n)/)) {
+    if (piece === '\r\n' || piece === '\r' || piece === '\n') {
+      start += piece.length;
+      continue;
+    }
+    const end = start + piece.length;
+    let contentStart = start;
+    while (contentStart < end && isSpaceCode(text.charCodeAt(contentStart))) contentStart++;
+    let contentEnd = end;
+    while (contentEnd > contentStart && isSpaceCode(text.charCodeAt(contentEnd - 1))) contentEnd--;
+    lines.push({ start, end, contentStart, contentEnd });
+    start = end;
+  }
+  return lines;
+}
+
+describe('line splitting', () => {
+  it('gives the reference lines for any text, line breaks of every kind mixed', () => {
+    fc.assert(
+      fc.property(fc.oneof(linesLike, fc.string({ unit: 'binary', maxLength: 80 })), (text) => {
+        const expected = reference(text);
+        const table = new LineTable(text);
+        assert.equal(table.count, expected.length);
+        const lines = splitLines(text);
+        assert.deepEqual(
+          lines.map(({ start, end, contentStart, contentEnd }) => ({ start, end, contentStart, contentEnd })),
+          expected,
+        );
+        lines.forEach((line, index) => {
+          assert.equal(line.index, index);
+          assert.equal(line.content, text.slice(line.contentStart, line.contentEnd));
+          assert.equal(table.content(index), line.content);
+          assert.equal(table.contentStart(index), line.contentStart);
+          assert.equal(table.contentEnd(index), line.contentEnd);
+        });
+      }),
+      { numRuns },
+    );
+  });
+
+  it('reads a text without line breaks as one line, and an empty text as one empty line', () => {
+    assert.deepEqual(splitLines('  Recalling  '), [{ index: 0, start: 0, end: 13, contentStart: 2, contentEnd: 11, content: 'Recalling' }]);
+    assert.deepEqual(splitLines(''), [{ index: 0, start: 0, end: 0, contentStart: 0, contentEnd: 0, content: '' }]);
+  });
+});
