@@ -2,6 +2,7 @@
 // split at "\r\n", "\r" and "\n", each line trimmed of the white space the patterns read as \s.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { ChunkTable } from '../server/src/core/parse/chunks';
 import { isSpaceCode, LineTable, splitLines } from '../server/src/core/parse/lines';
 
 const numRuns = Number(process.env['FUZZ_RUNS'] ?? '') || 500;
@@ -57,5 +58,31 @@ describe('line splitting', () => {
   it('reads a text without line breaks as one line, and an empty text as one empty line', () => {
     assert.deepEqual(splitLines('  Recalling  '), [{ index: 0, start: 0, end: 13, contentStart: 2, contentEnd: 11, content: 'Recalling' }]);
     assert.deepEqual(splitLines(''), [{ index: 0, start: 0, end: 0, contentStart: 0, contentEnd: 0, content: '' }]);
+  });
+});
+
+describe('the chunk table', () => {
+  it('keeps every chunk and its lines past the capacity it began with (a split line makes more chunks than lines)', () => {
+    const text = 'a'.repeat(1000);
+    const table = new ChunkTable(0);
+    const expected: { start: number; end: number; lines: [number, number][]; annex: boolean; part: number; numberLine?: { start: number; end: number } }[] = [];
+    for (let chunk = 0; chunk < 300; chunk++) {
+      const lines: [number, number][] = Array.from({ length: 1 + (chunk % 4) }, (_, line) => [chunk + line, chunk + line + 2 + (chunk % 5)]);
+      const numberLine = chunk % 7 === 0 ? { start: chunk, end: chunk + 1 } : undefined;
+      table.add(lines.map(([contentStart, contentEnd]) => ({ contentStart, contentEnd })), chunk % 3 === 0 ? 'annex' : 'body', chunk % 5, numberLine);
+      expected.push({ start: lines[0]![0], end: lines[lines.length - 1]![1], lines, annex: chunk % 3 === 0, part: chunk % 5, ...(numberLine ? { numberLine } : {}) });
+    }
+    assert.equal(table.count, 300);
+    expected.forEach((chunk, index) => {
+      assert.equal(table.start(index), chunk.start);
+      assert.equal(table.end(index), chunk.end);
+      assert.equal(table.region(index), chunk.annex ? 'annex' : 'body');
+      assert.equal(table.partIndex(index), chunk.part);
+      assert.deepEqual(table.numberLine(index), chunk.numberLine);
+      assert.deepEqual(
+        table.linesOf(index, text),
+        chunk.lines.map(([contentStart, contentEnd]) => ({ contentStart, contentEnd, content: text.slice(contentStart, contentEnd) })),
+      );
+    });
   });
 });
