@@ -2,6 +2,7 @@ import { styleFor, type StyleData } from '../lexicon/lexicon';
 import { escapeForPattern, type SpellingEntry } from '../lexicon/style';
 import { bodyProse, draftSpan, inOneSegment, isQuoted, type ProseRun } from '../prose';
 import { wordEndingAt } from '../text-ends';
+import { isDigitCode } from '../text-scan';
 import type { Rule } from '../rule';
 import { capitalize } from '../structure';
 
@@ -140,7 +141,7 @@ function isLatinLetter(code: number): boolean {
 function freeBefore(text: string, start: number): boolean {
   if (start === 0) return true;
   const before = text.charCodeAt(start - 1);
-  return !(isLatinLetter(before) || (before >= 48 && before <= 57) || before === 45 || before === 0x2010 || before === 0x2011);
+  return !(isLatinLetter(before) || isDigitCode(before) || before === 45 || before === 0x2010 || before === 0x2011);
 }
 
 /**
