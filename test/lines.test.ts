@@ -65,18 +65,20 @@ describe('the chunk table', () => {
   it('keeps every chunk and its lines past the capacity it began with (a split line makes more chunks than lines)', () => {
     const text = 'a'.repeat(1000);
     const table = new ChunkTable(0);
-    const expected: { start: number; end: number; lines: [number, number][]; annex: boolean; part: number; numberLine?: { start: number; end: number } }[] = [];
+    const expected: { start: number; end: number; lines: [number, number][]; annex: boolean; closingLike: boolean; part: number; numberLine?: { start: number; end: number } }[] = [];
     for (let chunk = 0; chunk < 300; chunk++) {
       const lines: [number, number][] = Array.from({ length: 1 + (chunk % 4) }, (_, line) => [chunk + line, chunk + line + 2 + (chunk % 5)]);
       const numberLine = chunk % 7 === 0 ? { start: chunk, end: chunk + 1 } : undefined;
-      table.add(lines.map(([contentStart, contentEnd]) => ({ contentStart, contentEnd })), chunk % 3 === 0 ? 'annex' : 'body', chunk % 5, numberLine);
-      expected.push({ start: lines[0]![0], end: lines[lines.length - 1]![1], lines, annex: chunk % 3 === 0, part: chunk % 5, ...(numberLine ? { numberLine } : {}) });
+      const closingLike = chunk % 2 === 0;
+      table.add(lines.map(([contentStart, contentEnd]) => ({ contentStart, contentEnd })), chunk % 3 === 0 ? 'annex' : 'body', chunk % 5, numberLine, closingLike);
+      expected.push({ start: lines[0]![0], end: lines[lines.length - 1]![1], lines, annex: chunk % 3 === 0, closingLike, part: chunk % 5, ...(numberLine ? { numberLine } : {}) });
     }
     assert.equal(table.count, 300);
     expected.forEach((chunk, index) => {
       assert.equal(table.start(index), chunk.start);
       assert.equal(table.end(index), chunk.end);
       assert.equal(table.region(index), chunk.annex ? 'annex' : 'body');
+      assert.equal(table.opensLikeClosing(index), chunk.closingLike);
       assert.equal(table.partIndex(index), chunk.part);
       assert.deepEqual(table.numberLine(index), chunk.numberLine);
       assert.deepEqual(

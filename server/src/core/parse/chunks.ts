@@ -13,6 +13,10 @@ interface LineBounds {
 
 export type ChunkRegion = 'body' | 'annex';
 
+/** Bits of a chunk's flags. */
+const inAnnex = 1;
+const closingLike = 2;
+
 export class ChunkTable {
   count = 0;
   private starts: Int32Array;
@@ -20,7 +24,8 @@ export class ChunkTable {
   private firstBounds: Int32Array;
   private lineCounts: Int32Array;
   private partIndexes: Int32Array;
-  private annex: Uint8Array;
+  /** `inAnnex`, `closingLike`. */
+  private flags: Uint8Array;
   /** Each chunk's lines, content start and end of one line after another. */
   private bounds: Int32Array;
   private boundCount = 0;
@@ -35,12 +40,16 @@ export class ChunkTable {
     this.firstBounds = new Int32Array(capacity);
     this.lineCounts = new Int32Array(capacity);
     this.partIndexes = new Int32Array(capacity);
-    this.annex = new Uint8Array(capacity);
+    this.flags = new Uint8Array(capacity);
     this.bounds = new Int32Array(2 * capacity);
   }
 
-  /** A chunk of `lines` (not empty), in `region` and resolution part `partIndex`. */
-  add(lines: readonly LineBounds[], region: ChunkRegion, partIndex: number, numberLine: Span | undefined): void {
+  /**
+   * A chunk of `lines` (not empty), in `region` and resolution part `partIndex`; `opensLikeClosing`:
+   * whether its text opens like a closing line ("84th plenary meeting"), asked while the walk has the
+   * text at hand (see Parser.opensLikeClosing).
+   */
+  add(lines: readonly LineBounds[], region: ChunkRegion, partIndex: number, numberLine: Span | undefined, opensLikeClosing: boolean): void {
     if (this.count === this.starts.length) this.growChunks();
     while (this.boundCount + 2 * lines.length > this.bounds.length) this.bounds = grown(this.bounds);
     const chunk = this.count++;
@@ -53,7 +62,7 @@ export class ChunkTable {
     this.ends[chunk] = lines[lines.length - 1]?.contentEnd ?? 0;
     this.lineCounts[chunk] = lines.length;
     this.partIndexes[chunk] = partIndex;
-    this.annex[chunk] = region === 'annex' ? 1 : 0;
+    this.flags[chunk] = (region === 'annex' ? inAnnex : 0) | (opensLikeClosing ? closingLike : 0);
     if (numberLine) this.numberLines.set(chunk, numberLine);
   }
 
@@ -68,7 +77,11 @@ export class ChunkTable {
   }
 
   region(chunk: number): ChunkRegion {
-    return this.annex[chunk] === 1 ? 'annex' : 'body';
+    return ((this.flags[chunk] ?? 0) & inAnnex) !== 0 ? 'annex' : 'body';
+  }
+
+  opensLikeClosing(chunk: number): boolean {
+    return ((this.flags[chunk] ?? 0) & closingLike) !== 0;
   }
 
   partIndex(chunk: number): number {
@@ -97,9 +110,9 @@ export class ChunkTable {
     this.firstBounds = grown(this.firstBounds);
     this.lineCounts = grown(this.lineCounts);
     this.partIndexes = grown(this.partIndexes);
-    const annex = new Uint8Array(this.annex.length * 2);
-    annex.set(this.annex);
-    this.annex = annex;
+    const flags = new Uint8Array(this.flags.length * 2);
+    flags.set(this.flags);
+    this.flags = flags;
   }
 }
 
