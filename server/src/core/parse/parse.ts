@@ -558,8 +558,11 @@ class Parser {
       if (pendingNumber && chunk[0] && readSubLabel(this.text, chunk[0].contentStart)) flushPendingNumber();
       const pieces = region === 'body' ? this.splitAtGluedNumbers(chunk) : undefined;
       const numberLine = pendingNumber ? { start: pendingNumber.contentStart, end: pendingNumber.contentEnd } : undefined;
-      for (const [index, lines] of (pieces ?? [chunk]).entries()) {
-        this.chunks.add(lines, region, Math.max(partIndex, 0), index === 0 ? numberLine : undefined, this.opensLikeClosing(lines));
+      const first = pieces?.[0] ?? chunk;
+      this.chunks.add(first, region, Math.max(partIndex, 0), numberLine, this.opensLikeClosing(first));
+      for (let piece = 1; pieces && piece < pieces.length; piece++) {
+        const lines = pieces[piece] as Line[];
+        this.chunks.add(lines, region, Math.max(partIndex, 0), undefined, this.opensLikeClosing(lines));
       }
       pendingNumber = undefined;
       if (region === 'annex') {
