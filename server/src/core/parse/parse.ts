@@ -117,6 +117,21 @@ interface ChunkReading {
   readonly textStart: number;
 }
 
+/**
+ * Whether text[start, end), white space trimmed, is one of `articles` ("The"), or is empty where the
+ * language has none: compared in place, as `text.slice(start, end).trim() === article.trim()` would.
+ */
+function isArticleOf(articles: readonly string[], text: string, start: number, end: number): boolean {
+  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  if (start === end) return articles.length === 0;
+  for (const article of articles) {
+    const trimmed = article.trim();
+    if (trimmed.length === end - start && text.startsWith(trimmed, start)) return true;
+  }
+  return false;
+}
+
 /** "A", "B.", "II": a section marker alone on its line (a scan may read "C" as "c"). */
 const sectionMarkerPattern = /^(?:[IVXLC]{1,6}|[A-Za-z])\.?$/;
 /** Every organ's name, by its last UTF-16 unit. */
@@ -160,20 +175,24 @@ function isLetterAt(text: string, offset: number): boolean {
   return letterPattern.test(text);
 }
 
-function endsWithOrgan(content: string, end: number): boolean {
-  for (const organ of organsByLastCode.get(content.charCodeAt(end - 1)) ?? noOrgans) {
-    if (end - organ.length >= 0 && content.startsWith(organ, end - organ.length)) return true;
+/** Whether text[start, end) ends with an organ's name. */
+function endsWithOrgan(text: string, start: number, end: number): boolean {
+  for (const organ of organsByLastCode.get(text.charCodeAt(end - 1)) ?? noOrgans) {
+    if (end - organ.length >= start && text.startsWith(organ, end - organ.length)) return true;
   }
   return false;
 }
 
-/** A cheap first test for a chapeau line: it ends with an organ's name (perhaps and a comma or full stop), or with a comma. */
-function hasChapeauEnding(content: string): boolean {
-  const last = content.charCodeAt(content.length - 1);
+/**
+ * A cheap first test for a chapeau line, text[start, end): it ends with an organ's name (perhaps and
+ * a comma or full stop), or with a comma. Read in the text itself, with no copy of the line.
+ */
+function hasChapeauEnding(text: string, start: number, end: number): boolean {
+  const last = text.charCodeAt(end - 1);
   if (last === 44 /* , */) return true;
-  if (endsWithOrgan(content, content.length)) return true;
+  if (endsWithOrgan(text, start, end)) return true;
   // . , ، ，
-  return (last === 46 || last === 0x60c || last === 0xff0c) && endsWithOrgan(content, content.length - 1);
+  return (last === 46 || last === 0x60c || last === 0xff0c) && endsWithOrgan(text, start, end - 1);
 }
 const genericEnglishChapeau = /^The ((?:[A-Z][\p{L}'’-]*)(?: (?:[A-Z][\p{L}'’-]*|of|and|on|for|the|in|to|against))*) ?(,)?$/u;
 /** Whether `text`'s white space is single spaces only, so that folding white space leaves it as it is. */
@@ -321,44 +340,49 @@ class Parser {
 
   // ---- pass 1: regions -------------------------------------------------------------------
 
-  private matchChapeau(line: Line): ChapeauMatch | undefined {
-    const content = line.content;
-    if (content.length > 120 || content.length < 3 || !hasChapeauEnding(content)) return undefined;
+  /**
+   * The chapeau that the line with content text[contentStart, contentEnd) is, if any. Read in the text
+   * itself, with no line object and no copy of the line: it is asked of every short line ending in a
+   * comma or an organ's name, and a copy of a PDF has thousands.
+   */
+  private matchChapeau(contentStart: number, contentEnd: number): ChapeauMatch | undefined {
+    const text = this.text;
+    const length = contentEnd - contentStart;
+    if (length > 120 || length < 3 || !hasChapeauEnding(text, contentStart, contentEnd)) return undefined;
     for (const candidate of languageConventions) {
-      const comma = content.endsWith(candidate.comma) ? candidate.comma : '';
+      const commaStart = contentEnd - candidate.comma.length;
+      const comma = commaStart >= contentStart && text.startsWith(candidate.comma, commaStart) ? candidate.comma : '';
       // A full stop where the comma belongs (a slip, or a scan's misreading) still ends a chapeau line.
-      const stop = !comma && content.endsWith('.') ? 1 : 0;
-      // Where the text before the comma ends, white space trimmed (no copy: most lines are no chapeau).
-      let withoutCommaEnd = content.length - comma.length - stop;
-      while (withoutCommaEnd > 0 && isSpaceCode(content.charCodeAt(withoutCommaEnd - 1))) withoutCommaEnd--;
-      if (withoutCommaEnd === 0 || !organsByLastCode.has(content.charCodeAt(withoutCommaEnd - 1))) continue;
+      const stop = !comma && text.charCodeAt(contentEnd - 1) === 46 /* . */ ? 1 : 0;
+      // Where the text before the comma ends, white space trimmed.
+      let withoutCommaEnd = contentEnd - comma.length - stop;
+      while (withoutCommaEnd > contentStart && isSpaceCode(text.charCodeAt(withoutCommaEnd - 1))) withoutCommaEnd--;
+      if (withoutCommaEnd === contentStart || !organsByLastCode.has(text.charCodeAt(withoutCommaEnd - 1))) continue;
       for (const organ of candidate.organs) {
-        if (withoutCommaEnd < organ.length || !content.startsWith(organ, withoutCommaEnd - organ.length)) continue;
-        const withoutComma = content.slice(0, withoutCommaEnd);
-        const before = withoutComma.slice(0, withoutComma.length - organ.length).trim();
+        const organStart = withoutCommaEnd - organ.length;
+        if (organStart < contentStart || !text.startsWith(organ, organStart)) continue;
         // "Security Council" alone may be a wrapped line of a sentence; "The Security Council" is a chapeau.
-        if (before === '' ? candidate.articles.length > 0 : !candidate.articles.some((article) => article.trim() === before)) continue;
-        const organStart = line.contentStart + withoutComma.length - organ.length;
+        if (!isArticleOf(candidate.articles, text, contentStart, organStart)) continue;
         return {
           language: candidate.language,
           organ,
           organSpan: { start: organStart, end: organStart + organ.length },
-          ...(comma ? { comma: { start: line.contentEnd - comma.length, end: line.contentEnd } } : {}),
-          ...(stop ? { fullStop: { start: line.contentEnd - 1, end: line.contentEnd } } : {}),
+          ...(comma ? { comma: { start: contentEnd - comma.length, end: contentEnd } } : {}),
+          ...(stop ? { fullStop: { start: contentEnd - 1, end: contentEnd } } : {}),
         };
       }
     }
     // The generic pattern opens with "The ": most lines are out without running it.
-    const generic = content.startsWith('The ') ? genericEnglishChapeau.exec(content) : null;
+    const generic = text.startsWith('The ', contentStart) ? genericEnglishChapeau.exec(text.slice(contentStart, contentEnd)) : null;
     if (generic?.[2] && generic[1] && generic[1].split(' ').length <= 10) {
       const organ = generic[1];
-      const organStart = line.contentStart + 4;
+      const organStart = contentStart + 4;
       return {
         generic: true,
         language: 'en',
         organ,
         organSpan: { start: organStart, end: organStart + organ.length },
-        comma: { start: line.contentEnd - 1, end: line.contentEnd },
+        comma: { start: contentEnd - 1, end: contentEnd },
       };
     }
     return undefined;
@@ -368,18 +392,16 @@ class Parser {
   private findChapeaus(): { line: Line; match: ChapeauMatch }[] {
     const found: { line: Line; match: ChapeauMatch }[] = [];
     for (let index = 0; index < this.lines.count; index++) {
-      // matchChapeau's own first test, made before a line object is: most lines are longer.
-      const length = this.lines.contentEnd(index) - this.lines.contentStart(index);
-      if (length > 120 || length < 3) continue;
-      const line = this.lines.line(index);
-      const match = this.matchChapeau(line);
+      const contentStart = this.lines.contentStart(index);
+      const contentEnd = this.lines.contentEnd(index);
+      const match = this.matchChapeau(contentStart, contentEnd);
       if (!match) continue;
       // A chapeau stands alone, never in the middle of a paragraph; a known organ's name is
       // distinctive enough to be taken even right under a heading line ("of 15 August 1991").
       const previous = index > 0 ? this.lines.content(index - 1) : '';
       const known = match.organ !== undefined && !match.generic;
       if (!known && previous !== '' && endsOpen(previous) && !isPageFurniture(previous)) continue;
-      found.push({ line, match });
+      found.push({ line: this.lines.line(index), match });
     }
     return found;
   }
