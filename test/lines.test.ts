@@ -7,9 +7,12 @@ import { isSpaceCode, LineTable, splitLines } from '../server/src/core/parse/lin
 
 const numRuns = Number(process.env['FUZZ_RUNS'] ?? '') || 500;
 
-/** Texts dense in line breaks, white space of every kind and a few letters. */
+/**
+ * Texts dense in line breaks, white space of every kind and a few letters: more lines than the
+ * table's first guess (a line every 32 units, at least 16), which it must grow past.
+ */
 const linesLike = fc
-  .array(fc.constantFrom('\n', '\r', '\r\n', '\n\r', ' ', '\t', '\u00a0', '\u2003', '\ufeff', 'a', 'Z', '1', '.', '\u2028'), { maxLength: 60 })
+  .array(fc.constantFrom('\n', '\r', '\r\n', '\n\r', ' ', '\t', '\u00a0', '\u2003', '\ufeff', 'a', 'Z', '1', '.', '\u2028'), { maxLength: 200, size: 'large' })
   .map((pieces) => pieces.join(''));
 
 function reference(text: string): { start: number; end: number; contentStart: number; contentEnd: number }[] {
@@ -53,6 +56,19 @@ describe('line splitting', () => {
       }),
       { numRuns },
     );
+  });
+
+  it('keeps every line of a text of many short ones (the table grows past its first guess)', () => {
+    const text = 'a\n\r\n  b\u00a0\r'.repeat(400);
+    const table = new LineTable(text);
+    const expected = reference(text);
+    assert.equal(table.count, expected.length);
+    expected.forEach((line, index) => {
+      assert.equal(table.contentStart(index), line.contentStart);
+      assert.equal(table.contentEnd(index), line.contentEnd);
+      assert.equal(table.line(index).start, line.start);
+      assert.equal(table.line(index).end, line.end);
+    });
   });
 
   it('reads a text without line breaks as one line, and an empty text as one empty line', () => {

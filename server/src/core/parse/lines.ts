@@ -58,24 +58,31 @@ export class LineTable {
   private readonly contentEnds: Int32Array;
 
   constructor(private readonly text: string) {
-    let count = 1;
-    eachLineBreak(text, () => count++);
-    this.count = count;
-    this.starts = new Int32Array(count);
-    this.ends = new Int32Array(count);
-    this.contentStarts = new Int32Array(count);
-    this.contentEnds = new Int32Array(count);
+    // One pass, the columns grown as lines come: counting the lines first was a second search of the
+    // whole text for its breaks. Drafts' lines average well over 32 units; a text of shorter ones grows.
+    let capacity = Math.max(16, text.length >> 5);
+    let starts: Int32Array = new Int32Array(capacity);
+    let ends: Int32Array = new Int32Array(capacity);
+    let contentStarts: Int32Array = new Int32Array(capacity);
+    let contentEnds: Int32Array = new Int32Array(capacity);
     let index = 0;
     let start = 0;
     const add = (end: number): void => {
+      if (index === capacity) {
+        capacity *= 2;
+        starts = grown(starts, capacity);
+        ends = grown(ends, capacity);
+        contentStarts = grown(contentStarts, capacity);
+        contentEnds = grown(contentEnds, capacity);
+      }
       let contentStart = start;
       while (contentStart < end && isSpaceCode(text.charCodeAt(contentStart))) contentStart++;
       let contentEnd = end;
       while (contentEnd > contentStart && isSpaceCode(text.charCodeAt(contentEnd - 1))) contentEnd--;
-      this.starts[index] = start;
-      this.ends[index] = end;
-      this.contentStarts[index] = contentStart;
-      this.contentEnds[index] = contentEnd;
+      starts[index] = start;
+      ends[index] = end;
+      contentStarts[index] = contentStart;
+      contentEnds[index] = contentEnd;
       index++;
     };
     eachLineBreak(text, (end, next) => {
@@ -83,6 +90,12 @@ export class LineTable {
       start = next;
     });
     add(text.length);
+    this.count = index;
+    // Views of the lines' part: no copy (the table lives as long as the parse).
+    this.starts = starts.subarray(0, index);
+    this.ends = ends.subarray(0, index);
+    this.contentStarts = contentStarts.subarray(0, index);
+    this.contentEnds = contentEnds.subarray(0, index);
   }
 
   contentStart(index: number): number {
@@ -109,6 +122,12 @@ export class LineTable {
       content: this.content(index),
     };
   }
+}
+
+function grown(column: Int32Array, capacity: number): Int32Array {
+  const larger = new Int32Array(capacity);
+  larger.set(column);
+  return larger;
 }
 
 export function splitLines(text: string): Line[] {
