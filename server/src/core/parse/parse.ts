@@ -21,7 +21,7 @@ import type {
   SubLabel,
   SubParagraph,
 } from '../model';
-import { ChunkTable } from './chunks';
+import { ChunkTable, type ChunkRegion } from './chunks';
 import { findCrossReferences } from './cross-references';
 import { findFootnoteCalls, type SearchSpan } from './footnote-calls';
 import { plainDotNumberValue, readNumberLabel, readSubLabel } from './labels';
@@ -580,12 +580,8 @@ class Parser {
       if (pendingNumber && chunk[0] && readSubLabel(this.text, chunk[0].contentStart)) flushPendingNumber();
       const pieces = region === 'body' ? this.splitAtGluedNumbers(chunk) : undefined;
       const numberLine = pendingNumber ? { start: pendingNumber.contentStart, end: pendingNumber.contentEnd } : undefined;
-      const first = pieces?.[0] ?? chunk;
-      this.chunks.add(first, region, Math.max(partIndex, 0), numberLine, this.opensLikeClosing(first));
-      for (let piece = 1; pieces && piece < pieces.length; piece++) {
-        const lines = pieces[piece] as Line[];
-        this.chunks.add(lines, region, Math.max(partIndex, 0), undefined, this.opensLikeClosing(lines));
-      }
+      this.addChunk(pieces?.[0] ?? chunk, region, Math.max(partIndex, 0), numberLine);
+      for (let piece = 1; pieces && piece < pieces.length; piece++) this.addChunk(pieces[piece] as Line[], region, Math.max(partIndex, 0), undefined);
       pendingNumber = undefined;
       if (region === 'annex') {
         const annex = this.annexes[this.annexes.length - 1];
@@ -597,7 +593,7 @@ class Parser {
     /** A number left alone where no text follows it (a new part, an annex) stands as its own chunk. */
     const flushPendingNumber = (): void => {
       if (!pendingNumber) return;
-      this.chunks.add([pendingNumber], region, Math.max(partIndex, 0), undefined, this.opensLikeClosing([pendingNumber]));
+      this.addChunk([pendingNumber], region, Math.max(partIndex, 0), undefined);
       pendingNumber = undefined;
     };
     const startFootnote = (line: Line, labelEnd: number, number: number, style: 'bare' | 'bracket', placement: FootnoteText['placement']): void => {
@@ -1140,6 +1136,10 @@ class Parser {
   /** isSectionMarker on the reading's text, passing the longer ones (most) before any slice is made. */
   private isSectionMarkerItem(item: ChunkReading): boolean {
     return item.span.end - item.span.start <= 7 && isSectionMarker(this.contentOf(item));
+  }
+
+  private addChunk(lines: readonly Line[], region: ChunkRegion, partIndex: number, numberLine: Span | undefined): void {
+    this.chunks.add(lines, region, partIndex, numberLine, this.opensLikeClosing(lines));
   }
 
   /**
