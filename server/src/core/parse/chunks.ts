@@ -4,6 +4,7 @@
 // megabytes that every young-generation collection copied until the old generation took them;
 // typed arrays live outside the collected heap.
 import type { Span } from '../model';
+import { grown } from './lines';
 
 /** A line's content bounds, as the walk hands a chunk's lines over. */
 interface LineBounds {
@@ -51,7 +52,7 @@ export class ChunkTable {
    */
   add(lines: readonly LineBounds[], region: ChunkRegion, partIndex: number, numberLine: Span | undefined, opensLikeClosing: boolean): void {
     if (this.count === this.starts.length) this.growChunks();
-    while (this.boundCount + 2 * lines.length > this.bounds.length) this.bounds = grown(this.bounds);
+    while (this.boundCount + 2 * lines.length > this.bounds.length) this.bounds = grown(this.bounds, 2 * this.bounds.length);
     const chunk = this.count++;
     this.firstBounds[chunk] = this.boundCount;
     for (const line of lines) {
@@ -105,19 +106,14 @@ export class ChunkTable {
   }
 
   private growChunks(): void {
-    this.starts = grown(this.starts);
-    this.ends = grown(this.ends);
-    this.firstBounds = grown(this.firstBounds);
-    this.lineCounts = grown(this.lineCounts);
-    this.partIndexes = grown(this.partIndexes);
+    this.starts = grown(this.starts, 2 * this.starts.length);
+    this.ends = grown(this.ends, 2 * this.ends.length);
+    this.firstBounds = grown(this.firstBounds, 2 * this.firstBounds.length);
+    this.lineCounts = grown(this.lineCounts, 2 * this.lineCounts.length);
+    this.partIndexes = grown(this.partIndexes, 2 * this.partIndexes.length);
     const flags = new Uint8Array(this.flags.length * 2);
     flags.set(this.flags);
     this.flags = flags;
   }
 }
 
-function grown(column: Int32Array): Int32Array {
-  const larger = new Int32Array(column.length * 2);
-  larger.set(column);
-  return larger;
-}
