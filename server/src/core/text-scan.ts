@@ -8,6 +8,21 @@ export function isDigitCode(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+const capitalPattern = /\p{Lu}/uy;
+
+/**
+ * Whether the UTF-16 unit at `offset` is a capital letter, as `/^\p{Lu}/u` finds it in a slice of that
+ * one unit (half of a surrogate pair is none, nor is the end of the text): A–Z by code, other units by
+ * the pattern tried in place. The parser asks it of every paragraph's opener.
+ */
+export function isCapitalAt(text: string, offset: number): boolean {
+  const code = text.charCodeAt(offset);
+  if (code < 128) return code >= 65 && code <= 90;
+  if (code >= 0xd800 && code <= 0xdfff) return false;
+  capitalPattern.lastIndex = offset;
+  return capitalPattern.test(text);
+}
+
 const digitRun = /\d+/g;
 const noDigitRuns: readonly number[] = [];
 

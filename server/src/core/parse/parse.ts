@@ -41,6 +41,7 @@ import { readOpener } from './openers';
 import type { SearchMemo } from './search-memo';
 import { noSubparagraphs } from '../structure';
 import { trailingCallLength, withoutTrailingCalls } from '../text-ends';
+import { isCapitalAt } from '../text-scan';
 
 export interface ParseOptions {
   /** "auto" (or undefined) reads the language from the chapeau. */
@@ -812,7 +813,7 @@ class Parser {
     for (let found = stretch.indexOf(label), at = from + found; found >= 0 && at < line.contentEnd; found = stretch.indexOf(label, found + 1), at = from + found) {
       if (this.text[at - 1] !== ' ' || !/[\p{L},;:)]/u.test(this.text[at - 2] ?? '')) continue;
       const opener = readOpener(this.text, at + label.length, this.lexicon);
-      if (opener?.match?.kind === 'operative' && /^\p{Lu}/u.test(this.text.slice(opener.span.start, opener.span.start + 1))) return at;
+      if (opener?.match?.kind === 'operative' && isCapitalAt(this.text, opener.span.start)) return at;
     }
     return undefined;
   }
@@ -963,7 +964,7 @@ class Parser {
       // A chunk that opens with a capitalised opener starts a paragraph even where the one above
       // lost its final mark ("… the United Nations" over "Recommends to the General Assembly …").
       const opensParagraph = item.opener?.match !== undefined && item.opener.match.kind !== 'other'
-        && /^\p{Lu}/u.test(this.text.slice(item.opener.span.start, item.opener.span.start + 1));
+        && isCapitalAt(this.text, item.opener.span.start);
       if (unlabelled && last && endsOpen(lastElementText) && !opensParagraph) {
         this.appendPiece(last, span);
         continue;
