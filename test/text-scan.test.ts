@@ -5,7 +5,7 @@ import { isCapitalAt } from '../server/src/core/text-scan';
 
 const numRuns = Number(process.env['FUZZ_RUNS'] ?? '') || 500;
 
-/** Letters of every case and script, astral capitals, lone halves of surrogate pairs. */
+/** Letters of every case and script, the neighbours of A-Z, astral capitals, lone halves of surrogate pairs. */
 const mixedText = fc
   .array(fc.constantFrom('A', 'Z', '@', '[', 'z', 'É', 'é', 'Ж', 'ж', 'Ω', 'ω', '1', ' ', '«', '𝐀', '𝐚', '\ud835', '\udc00', 'ǅ', 'Ⅻ', 'ı'), { maxLength: 12 })
   .map((pieces) => pieces.join(''));
