@@ -205,6 +205,14 @@ function hasOnlySingleSpaces(text: string): boolean {
   return true;
 }
 
+/**
+ * `text` with each run of white space one space. Made only where it differs: a one-line footnote (most
+ * of a copy of a PDF's) is its own folded form, and folding it anyway copied every one.
+ */
+function singleSpaced(text: string): string {
+  return hasOnlySingleSpaces(text) ? text : text.replace(/\s+/g, ' ');
+}
+
 /** "A", "B.", "II": a section marker alone on its line (at most seven characters: see sectionMarkerPattern). */
 function isSectionMarker(content: string): boolean {
   return content.length <= 7 && sectionMarkerPattern.test(content);
@@ -555,7 +563,7 @@ class Parser {
         labelSpan: label,
         number,
         bodySpan: { start, end: Math.max(start, bodyEnd) },
-        body: this.text.slice(start, Math.max(start, bodyEnd)).replace(/\s+/g, ' '),
+        body: singleSpaced(this.text.slice(start, Math.max(start, bodyEnd))),
         style,
         placement,
       });
