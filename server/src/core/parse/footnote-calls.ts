@@ -342,6 +342,11 @@ function inOrderMarks(calls: readonly FootnoteCall[]): Set<number> {
   return inOrder;
 }
 
+function inOrder(spans: readonly SearchSpan[]): boolean {
+  for (let index = 1; index < spans.length; index++) if ((spans[index - 1] as SearchSpan).start > (spans[index] as SearchSpan).start) return false;
+  return true;
+}
+
 export function findFootnoteCalls(
   text: string,
   spans: readonly SearchSpan[],
@@ -351,7 +356,8 @@ export function findFootnoteCalls(
   marks: FootnoteMarks = footnoteMarks(text),
 ): FootnoteCall[] {
   const calls: FootnoteCall[] = [];
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  // The parser hands them over in order: a sorted copy is made only for a caller that does not.
+  const sorted = inOrder(spans) ? spans : [...spans].sort((a, b) => a.start - b.start);
   // The marks inside the spans, as a search of each span would find them.
   visitInSpans(marks.brackets, 'occurrences', sorted, (start, end) => {
     calls.push({ span: { start, end }, number: Number(text.slice(start + 2, end - 1)), style: 'bracket' });

@@ -281,7 +281,9 @@ class Parser {
     }));
     this.blocks.sort((a, b) => a.span.start - b.span.start);
     const footnoteTexts = this.footnoteTexts.sort((a, b) => a.span.start - b.span.start);
-    const searchable = this.searchableSpans(paragraphs);
+    // The pieces of every paragraph and sub-paragraph, in text order: read by both searches below.
+    const pieces = this.paragraphSpans(paragraphs);
+    const searchable = this.searchableSpans(pieces);
     const form = this.sawFootnoteSeparator || this.sawPageFurniture ? 'pdf' : 'canonical';
     const footnoteCalls = findFootnoteCalls(
       this.text,
@@ -303,7 +305,7 @@ class Parser {
       paragraphs,
       footnoteCalls,
       footnoteTexts,
-      crossReferences: findCrossReferences(this.text, this.paragraphSpans(paragraphs), this.lexicon, searches && ((word) => searches.placesOf(this.text, word))),
+      crossReferences: findCrossReferences(this.text, pieces, this.lexicon, searches && ((word) => searches.placesOf(this.text, word))),
       blocks: this.blocks,
       annexes,
       displacedText: this.displaced,
@@ -1311,28 +1313,34 @@ class Parser {
     return spans.sort((a, b) => a.start - b.start);
   }
 
-  private searchableSpans(paragraphs: readonly Paragraph[]): SearchSpan[] {
-    const spans: SearchSpan[] = [];
-    const addSub = (sub: SubParagraph): void => {
-      for (const piece of sub.pieces) spans.push(piece);
-      sub.children.forEach(addSub);
-    };
-    for (const paragraph of paragraphs) {
-      for (const piece of paragraph.pieces) spans.push(piece);
-      paragraph.subparagraphs.forEach(addSub);
-    }
+  /**
+   * Where footnote calls are looked for: the paragraphs' `pieces` (in text order), and the blocks that
+   * may carry one, in text order too (a piece before a block that starts where it does, as a stable
+   * sort of the pieces and then the blocks would give).
+   */
+  private searchableSpans(pieces: readonly Span[]): SearchSpan[] {
     const definedOnly = (span: Span): SearchSpan => ({ start: span.start, end: span.end, bareCalls: 'defined-only' });
     const inAnnex = (span: Span): boolean => this.annexesAt(span.start).length > 0;
+    const blocks: SearchSpan[] = [];
+    // The blocks are sorted by now (run sorts them first).
     for (const block of this.blocks) {
       if (block.kind === 'header') {
         // A yearbook's heading line may carry a call: "6 (1946). Resolution of 17 May 1946 21".
-        spans.push(definedOnly(block.span));
+        blocks.push(definedOnly(block.span));
         continue;
       }
       if (block.kind !== 'closing' && block.kind !== 'heading' && block.kind !== 'unclassified') continue;
       // An annex's lists and tables are full of numbers: there, a bare number is a call only if its text exists.
-      spans.push(inAnnex(block.span) ? definedOnly(block.span) : block.span);
+      blocks.push(inAnnex(block.span) ? definedOnly(block.span) : block.span);
     }
-    return spans.sort((a, b) => a.start - b.start);
+    if (blocks.length === 0) return pieces as SearchSpan[];
+    const spans: SearchSpan[] = [];
+    let next = 0;
+    for (const piece of pieces) {
+      while (next < blocks.length && (blocks[next] as SearchSpan).start < piece.start) spans.push(blocks[next++] as SearchSpan);
+      spans.push(piece);
+    }
+    while (next < blocks.length) spans.push(blocks[next++] as SearchSpan);
+    return spans;
   }
 }
