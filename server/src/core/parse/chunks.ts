@@ -4,13 +4,10 @@
 // megabytes that every young-generation collection copied until the old generation took them;
 // typed arrays live outside the collected heap.
 import type { Span } from '../model';
-import { grown } from './lines';
+import { grown, type Line } from './lines';
 
 /** A line's content bounds, as the walk hands a chunk's lines over. */
-interface LineBounds {
-  readonly contentStart: number;
-  readonly contentEnd: number;
-}
+type LineBounds = Pick<Line, 'contentStart' | 'contentEnd'>;
 
 export type ChunkRegion = 'body' | 'annex';
 

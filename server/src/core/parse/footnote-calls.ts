@@ -342,11 +342,7 @@ function inOrderMarks(calls: readonly FootnoteCall[]): Set<number> {
   return inOrder;
 }
 
-function inOrder(spans: readonly SearchSpan[]): boolean {
-  for (let index = 1; index < spans.length; index++) if ((spans[index - 1] as SearchSpan).start > (spans[index] as SearchSpan).start) return false;
-  return true;
-}
-
+/** The footnote calls inside `spans`, which come in text order (the parser's searchable spans). */
 export function findFootnoteCalls(
   text: string,
   spans: readonly SearchSpan[],
@@ -356,13 +352,11 @@ export function findFootnoteCalls(
   marks: FootnoteMarks = footnoteMarks(text),
 ): FootnoteCall[] {
   const calls: FootnoteCall[] = [];
-  // The parser hands them over in order: a sorted copy is made only for a caller that does not.
-  const sorted = inOrder(spans) ? spans : [...spans].sort((a, b) => a.start - b.start);
   // The marks inside the spans, as a search of each span would find them.
-  visitInSpans(marks.brackets, 'occurrences', sorted, (start, end) => {
+  visitInSpans(marks.brackets, 'occurrences', spans, (start, end) => {
     calls.push({ span: { start, end }, number: Number(text.slice(start + 2, end - 1)), style: 'bracket' });
   });
-  visitInSpans(marks.superscripts, 'runs', sorted, (start, end) => {
+  visitInSpans(marks.superscripts, 'runs', spans, (start, end) => {
     if (unitBefore.test(text.slice(Math.max(0, start - 6), start))) return;
     const digits = [...text.slice(start, end)].map((character) => superscriptDigits[character] ?? '').join('');
     calls.push({ span: { start, end }, number: Number(digits), style: 'superscript' });
@@ -374,7 +368,7 @@ export function findFootnoteCalls(
     // Numbers already given as marks, in order, are not looked for again as bare digits.
     const marked = inOrderMarks(calls);
     const defined = new Set(footnoteTexts.map((footnote) => footnote.number).filter((number) => !marked.has(number)));
-    const candidates = collectCandidates(text, sorted, defined, words).filter((candidate) => !marked.has(candidate.number));
+    const candidates = collectCandidates(text, spans, defined, words).filter((candidate) => !marked.has(candidate.number));
     for (const candidate of chooseBareCalls(candidates, defined)) {
       calls.push({ span: candidate.span, number: candidate.number, style: 'bare' });
     }
