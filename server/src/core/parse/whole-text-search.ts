@@ -31,24 +31,34 @@ export interface RareCharacters {
   readonly isMember: (code: number) => boolean;
 }
 
-/** Characters in UTF-8 as found in the bytes: by a lead byte, the rest of each character's bytes. */
-interface ByteForms {
-  readonly leads: readonly number[];
-  readonly rests: ReadonlyMap<number, readonly (readonly number[])[]>;
+/**
+ * How the class's characters are searched for: those below U+0100 in the string itself, the others
+ * in UTF-8 by a key byte (see `classPositions`), each key with the whole forms that have it second.
+ */
+interface SearchForms {
+  readonly latin1: readonly string[];
+  readonly keys: readonly number[];
+  readonly formsByKey: ReadonlyMap<number, readonly (readonly number[])[]>;
 }
 
-const byteFormsOf = new WeakMap<RareCharacters, ByteForms>();
+const searchFormsOf = new WeakMap<RareCharacters, SearchForms>();
 
-function byteForms(characters: RareCharacters): ByteForms {
-  let forms = byteFormsOf.get(characters);
+function searchForms(characters: RareCharacters): SearchForms {
+  let forms = searchFormsOf.get(characters);
   if (!forms) {
-    const rests = new Map<number, number[][]>();
+    const latin1: string[] = [];
+    const formsByKey = new Map<number, number[][]>();
     for (const code of characters.codes) {
-      const [lead = 0, ...rest] = new TextEncoder().encode(String.fromCharCode(code));
-      rests.set(lead, [...(rests.get(lead) ?? []), rest]);
+      if (code < 0x100) {
+        latin1.push(String.fromCharCode(code));
+        continue;
+      }
+      const form = [...new TextEncoder().encode(String.fromCharCode(code))];
+      const key = form[1] as number;
+      formsByKey.set(key, [...(formsByKey.get(key) ?? []), form]);
     }
-    forms = { leads: [...rests.keys()], rests };
-    byteFormsOf.set(characters, forms);
+    forms = { latin1, keys: [...formsByKey.keys()], formsByKey };
+    searchFormsOf.set(characters, forms);
   }
   return forms;
 }
@@ -61,37 +71,49 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
- * Where the class's characters stand in [from, to), in order. The text is read as UTF-8, a piece at a
- * time, and each character's lead byte is found with the typed array's search: a class pattern
- * (/[¹²³⁰⁴-⁹]/g) tests every unit of a two-byte text against each range, and took a tenth of a
- * parse; `indexOf` on the JavaScript string would stop at every letter p–y (V8 looks for the higher
- * byte of ⁴, 0x74). A byte found is turned back into a unit by decoding the bytes up to it.
+ * Where the class's characters stand in [from, to), in order. A class pattern (/[¹²³⁰⁴-⁹]/g) tests
+ * every unit against each range, and took a tenth of a parse. The native substring search looks for
+ * one byte of a character with memchr, in a two-byte text the higher of its two: for ¹ ² ³ that is
+ * B9, B2, B3, rare bytes, so those are found in the string itself. For ⁴ (U+2074) it would be 74,
+ * "t": a stop at every t. Those are found in the text's UTF-8 instead, a piece at a time, by their
+ * second byte (81 for ⁰ ⁴–⁹). Not by the first, E2, which every curly quote and dash has; nor by the
+ * last (B0–B9), nine searches. A byte found is turned back into a unit by decoding the bytes up to it.
  */
 function classPositions(text: string, characters: RareCharacters, from: number, to: number): number[] {
-  const { leads, rests } = byteForms(characters);
+  const { latin1, keys, formsByKey } = searchForms(characters);
   const positions: number[] = [];
-  for (let pieceStart = from; pieceStart < to; pieceStart += pieceUnits) {
-    const pieceEnd = Math.min(to, pieceStart + pieceUnits);
-    const { written } = encoder.encodeInto(text.slice(pieceStart, pieceEnd), pieceBytes);
-    const bytes = pieceBytes.subarray(0, written);
-    const found: number[] = [];
-    for (const lead of leads) {
-      const forms = rests.get(lead) ?? [];
-      for (let at = bytes.indexOf(lead); at >= 0; at = bytes.indexOf(lead, at + 1)) {
-        if (forms.some((rest) => rest.every((byte, index) => bytes[at + 1 + index] === byte))) found.push(at);
+  // Searched in the stretch alone (a view, not a copy): in the whole text, a search that finds nothing runs to its end.
+  const stretch = from === 0 && to >= text.length ? text : text.slice(from, to);
+  for (const character of latin1) {
+    for (let at = stretch.indexOf(character); at >= 0; at = stretch.indexOf(character, at + 1)) positions.push(from + at);
+  }
+  if (keys.length > 0) {
+    for (let pieceStart = from; pieceStart < to; pieceStart += pieceUnits) {
+      const pieceEnd = Math.min(to, pieceStart + pieceUnits);
+      const { written } = encoder.encodeInto(text.slice(pieceStart, pieceEnd), pieceBytes);
+      const bytes = pieceBytes.subarray(0, written);
+      const found: number[] = [];
+      for (const key of keys) {
+        const forms = formsByKey.get(key) ?? [];
+        for (let at = bytes.indexOf(key, 1); at >= 0; at = bytes.indexOf(key, at + 1)) {
+          // The key is each form's second byte: the character starts one before it.
+          if (forms.some((form) => form.every((byte, index) => bytes[at - 1 + index] === byte))) found.push(at - 1);
+        }
+      }
+      if (found.length === 0) continue;
+      found.sort((a, b) => a - b);
+      // Bytes to units, from one found character to the next: every byte is decoded once at most.
+      let byteCursor = 0;
+      let unitCursor = pieceStart;
+      for (const at of found) {
+        unitCursor += decoder.decode(bytes.subarray(byteCursor, at)).length;
+        byteCursor = at;
+        positions.push(unitCursor);
       }
     }
-    if (found.length === 0) continue;
-    found.sort((a, b) => a - b);
-    // Bytes to units, from one found character to the next: every byte is decoded once at most.
-    let byteCursor = 0;
-    let unitCursor = pieceStart;
-    for (const at of found) {
-      unitCursor += decoder.decode(bytes.subarray(byteCursor, at)).length;
-      byteCursor = at;
-      positions.push(unitCursor);
-    }
   }
+  // One search a character below U+0100, and one a piece for the others: put in order (there are few).
+  if (positions.length > 1) positions.sort((a, b) => a - b);
   return positions;
 }
 

@@ -37,10 +37,10 @@ interface CitedDate {
 }
 
 interface CitationPatterns {
-  /** The citation words, sticky: tried where `wordTails` are found (see `citationWords`). */
+  /** The citation words, sticky: tried where `wordEndings` are found (see `citationWords`). */
   readonly word: RegExp;
-  /** The citation words without their first letter ("esolution"), none a prefix of another. */
-  readonly wordTails: readonly string[];
+  /** How the citation words are found (see `wordEndings`). */
+  readonly wordEndings: readonly WordEnding[];
   /** An organ's name ending right before the citation word: "Human Rights Council ". */
   readonly number: RegExp;
   readonly date: RegExp;
@@ -66,7 +66,7 @@ function patternsOf(style: StyleData): CitationPatterns {
     const date = `(\\d{1,2})${space}+(${month})${space}+(\\d{4})(?![\\p{L}\\p{N}])`;
     patterns = {
       word: new RegExp(`(?<![\\p{L}\\p{N}])${wordAlternation}(?![\\p{L}\\p{N}])${space}+`, 'uy'),
-      wordTails: wordTails(words),
+      wordEndings: wordEndings(words),
       // "60/175", "35/142 B", "ES-10/24", "2005/13"; "217 A (III)", "1653 (XVI)", "2231 (2015)"
       number: /(?:(?:ES-|S-)?\d{1,4}\/\d{1,4}(?:[ \u00A0][A-Z](?![\p{L}\p{N}]))?|\d{1,4}(?:[ \u00A0][A-Z])?[ \u00A0]\((?:[IVXLC]+|ES-[IVXLC]+|S-[IVXLC]+|\d{4})\))(?![\p{L}\p{N}/])/uy,
       date: new RegExp(`,?${space}+${style.citations.dateWord}${space}+${date}`, 'uy'),
@@ -84,26 +84,44 @@ function patternsOf(style: StyleData): CitationPatterns {
   return patterns;
 }
 
-/** The words without their first letter, shortest first, leaving out any that a shorter one begins. */
-function wordTails(words: readonly string[]): string[] {
-  const tails: string[] = [];
-  for (const tail of words.map((word) => word.slice(1)).sort((a, b) => a.length - b.length)) {
-    if (!tails.some((shorter) => tail.startsWith(shorter))) tails.push(tail);
-  }
-  return tails;
+/** A citation word's ending, searched for: the word starts `offset` units before where it stands. */
+interface WordEnding {
+  readonly ending: string;
+  readonly offset: number;
+}
+
+/** Units of a word's ending searched for: "ution" of "resolution", "ución" of "resolución". */
+const endingLength = 5;
+
+/**
+ * What to search for to find the citation words: of each word that no shorter one begins (the
+ * pattern, tried at the start, reads "resolutions" where "resolution" is found), its last five units,
+ * never its first letter (either case is a citation word). The native search stops wherever the
+ * ending's first character stands: at every "e" for "esolution", far less often at "u" for "ution".
+ */
+function wordEndings(words: readonly string[]): WordEnding[] {
+  const endings: WordEnding[] = [];
+  const shortestFirst = [...words].sort((a, b) => a.length - b.length);
+  shortestFirst.forEach((word, index) => {
+    if (shortestFirst.slice(0, index).some((shorter) => word.startsWith(shorter))) return;
+    const ending = word.slice(Math.max(1, word.length - endingLength));
+    const offset = word.length - ending.length;
+    if (!endings.some((known) => known.ending === ending && known.offset === offset)) endings.push({ ending, offset });
+  });
+  return endings;
 }
 
 /**
  * The citation words of `text` ("resolution", "Resolutions" …) with the space after them, as a global
- * search for them would find them: the pattern is tried only one character before where the rest of
- * a word stands, found with the native substring search.
+ * search for them would find them: the pattern is tried only where a word's ending, found with the
+ * native substring search, says the word would start.
  */
 function citationWords(text: string, patterns: CitationPatterns): RegExpExecArray[] {
   const candidates: number[] = [];
-  for (const tail of patterns.wordTails) {
-    // A word of one letter has no rest to look for: it may start anywhere.
-    if (tail === '') for (let at = 0; at < text.length; at++) candidates.push(at);
-    else for (let at = text.indexOf(tail, 1); at >= 0; at = text.indexOf(tail, at + 1)) candidates.push(at - 1);
+  for (const { ending, offset } of patterns.wordEndings) {
+    // A word of one letter has no ending to look for: it may start anywhere.
+    if (ending === '') for (let at = 0; at < text.length; at++) candidates.push(at);
+    else for (let at = text.indexOf(ending, offset); at >= 0; at = text.indexOf(ending, at + 1)) candidates.push(at - offset);
   }
   return matchesAtCandidates(patterns.word, text, candidates);
 }
