@@ -1,6 +1,7 @@
 // The text scanners' shortcuts against the patterns they stand for.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { afterCapitalisedWord, afterLowerCaseWord, contextAfterNumber } from '../server/src/core/parse/footnote-calls';
 import { isCapitalAt } from '../server/src/core/text-scan';
 
 const numRuns = Number(process.env['FUZZ_RUNS'] ?? '') || 500;
@@ -16,6 +17,27 @@ describe('text scanning', () => {
       fc.property(fc.oneof(mixedText, fc.string({ unit: 'binary', maxLength: 12 })), (text) => {
         for (let offset = 0; offset <= text.length; offset++) {
           assert.equal(isCapitalAt(text, offset), /^\p{Lu}/u.test(text.slice(offset, offset + 1)), `at ${offset} of ${JSON.stringify(text)}`);
+        }
+      }),
+      { numRuns },
+    );
+  });
+
+  it('contextAfterNumber answers as the patterns it stands for on the slice, at every stretch', () => {
+    /** The text after a number: blanks, white space, line breaks, marks, letters of either case, astral ones, cut pairs. */
+    const afterText = fc
+      .array(fc.constantFrom(' ', '\u00A0', '\t', '\r', '\n', '\u2009', ',', '.', ';', ':', ')', '(', 'a', 'z', 'A', 'é', 'É', 'ß', '𝐚', '𝐀', '\ud835', '1', '-'), { maxLength: 8 })
+      .map((pieces) => pieces.join(''));
+    const capitalised = /^(?:[ \u00A0]+\p{Ll}|[,;:.)]|\s*\n|$)/u;
+    const lowerCase = /^(?:[,;:.)]|[ \u00A0]*\n|[ \u00A0]*$|[ \u00A0]+\p{Ll})/u;
+    fc.assert(
+      fc.property(afterText, (text) => {
+        for (let end = 0; end <= text.length; end++) {
+          for (let afterEnd = end; afterEnd <= text.length; afterEnd++) {
+            const after = text.slice(end, afterEnd);
+            const expected = (capitalised.test(after) ? afterCapitalisedWord : 0) | (lowerCase.test(after) ? afterLowerCaseWord : 0);
+            assert.equal(contextAfterNumber(text, end, afterEnd), expected, `${JSON.stringify(after)} in ${JSON.stringify(text)}`);
+          }
         }
       }),
       { numRuns },

@@ -118,26 +118,79 @@ function isMarkAfterCall(code: number): boolean {
   return code === 44 || code === 46 || code === 59 || code === 58 || code === 41;
 }
 
+/** Whether the unit is an ASCII lower-case letter. */
+function isAsciiLower(code: number): boolean {
+  return code >= 97 && code <= 122;
+}
+
 /** gluedToWord on the text before `start` (back to `from`), answered by code where the last units are ASCII. */
 function isGluedToWord(text: string, from: number, start: number): boolean {
   const last = start - 1 >= from ? text.charCodeAt(start - 1) : -1;
   if (last === 41 || last === 93 || last === 0x201d || last === 0x2019 || last === 34) return true;
   const second = start - 2 >= from ? text.charCodeAt(start - 2) : -1;
   const third = start - 3 >= from ? text.charCodeAt(start - 3) : -1;
-  const lower = (code: number): boolean => code >= 97 && code <= 122;
-  if (lower(last) && lower(second) && lower(third)) return true;
+  if (isAsciiLower(last) && isAsciiLower(second) && isAsciiLower(third)) return true;
   // Three ASCII units (or fewer to read) that are not all lower-case letters cannot end in three of them.
   if (last < 128 && second < 128 && third < 128) return false;
   return gluedToWord.test(textBefore(text, from, start, 6));
 }
 
-/** The text before `start` (back to `from`) ends with a mark and one or two spaces: "thereto, 1", "Republic, 2". */
+/** A space or a no-break space: what stands between a word and a call or the word after it. */
+function isBlankCode(code: number): boolean {
+  return code === 32 || code === 0xa0;
+}
+
+/** , ; : . ) ” ’ " — the marks a call may follow across a space. */
+function isMarkBeforeCall(code: number): boolean {
+  return code === 44 || code === 59 || code === 58 || code === 46 || code === 41 || code === 0x201d || code === 0x2019 || code === 34;
+}
+
+/**
+ * The text before `start` (back to `from`) ends with a mark and one or two spaces: "thereto, 1", "Republic, 2".
+ * (Helpers at the top level, not closures here: this runs for most numbers of a copy out of a PDF.)
+ */
 function isAfterMarkAndSpace(text: string, from: number, start: number): boolean {
-  const space = (code: number): boolean => code === 32 || code === 0xa0;
-  const mark = (code: number): boolean => code === 44 || code === 59 || code === 58 || code === 46 || code === 41 || code === 0x201d || code === 0x2019 || code === 34;
-  const at = (position: number): number => (position >= from ? text.charCodeAt(position) : -1);
-  if (!space(at(start - 1))) return false;
-  return mark(at(start - 2)) || (space(at(start - 2)) && mark(at(start - 3)));
+  if (!isBlankCode(codeFrom(text, start - 1, from))) return false;
+  return isMarkBeforeCall(codeFrom(text, start - 2, from)) || (isBlankCode(codeFrom(text, start - 2, from)) && isMarkBeforeCall(codeFrom(text, start - 3, from)));
+}
+
+/** The UTF-16 unit at `position`, or -1 before `from` (the start of the text looked at). */
+function codeFrom(text: string, position: number, from: number): number {
+  return position >= from ? text.charCodeAt(position) : -1;
+}
+
+const lowerCaseLetter = /\p{Ll}/uy;
+
+/** Whether a lower-case letter starts at `at` (before `limit`) and ends by `limit`: a pair the limit cuts is none. */
+function isLowerCaseAt(text: string, at: number, limit: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) return code >= 97 && code <= 122;
+  lowerCaseLetter.lastIndex = at;
+  return lowerCaseLetter.test(text) && lowerCaseLetter.lastIndex <= limit;
+}
+
+/** What the text after a number says of a word before it (see `contextAfterNumber`). */
+export const afterCapitalisedWord = 1;
+export const afterLowerCaseWord = 2;
+
+/**
+ * What the text after a number, from `end` up to `afterEnd`, allows the word before it to be, as bits:
+ * `afterCapitalisedWord` where /^(?:[ \u00A0]+\p{Ll}|[,;:.)]|\s*\n|$)/u matches it ("the Convention 1 and"),
+ * `afterLowerCaseWord` where /^(?:[,;:.)]|[ \u00A0]*\n|[ \u00A0]*$|[ \u00A0]+\p{Ll})/u does ("the agenda 5
+ * and"). Read by code, with no slice: this is asked of most numbers after a space in a copy out of a PDF.
+ */
+export function contextAfterNumber(text: string, end: number, afterEnd: number): number {
+  const both = afterCapitalisedWord | afterLowerCaseWord;
+  if (end >= afterEnd || isMarkAfterCall(text.charCodeAt(end))) return both;
+  let at = end;
+  while (at < afterEnd && isBlankCode(text.charCodeAt(at))) at++;
+  if (at === afterEnd) return afterLowerCaseWord;
+  if (text.charCodeAt(at) === 10 || (at > end && isLowerCaseAt(text, at, afterEnd))) return both;
+  // Other white space before a line break ("\r\n", a tab): the capitalised reading's \s*\n alone.
+  for (let space = end; space < afterEnd && isSpaceCode(text.charCodeAt(space)); space++) {
+    if (text.charCodeAt(space) === 10) return afterCapitalisedWord;
+  }
+  return 0;
 }
 
 /**
@@ -167,10 +220,10 @@ function readDigits(text: string, start: number, end: number, lower: number, aft
   if (spaceAfter && spaceBefore && isAfterMarkAndSpace(text, from, start)) return likely;
   if (short && startsWithJoiningWord(text, end, afterEnd) && afterWordMaybeSpace.test(textBefore(text, from, start, 4))) return likely; // "Weapons 6and"
   if (!short || !spaceBefore) return undefined;
-  const after = text.slice(end, afterEnd);
-  const capitalisedContext = /^(?:[ \u00A0]+\p{Ll}|[,;:.)]|\s*\n|$)/u.test(after);
-  const lowerCaseContext = /^(?:[,;:.)]|[ \u00A0]*\n|[ \u00A0]*$|[ \u00A0]+\p{Ll})/u.test(after);
-  if (!capitalisedContext && !lowerCaseContext) return undefined;
+  const context = contextAfterNumber(text, end, afterEnd);
+  if (context === 0) return undefined;
+  const capitalisedContext = (context & afterCapitalisedWord) !== 0;
+  const lowerCaseContext = (context & afterLowerCaseWord) !== 0;
   // The word right before, across one space: read backwards (an end-anchored pattern backtracks).
   const previous = wordOrYearBefore(text.slice(from, start));
   if (capitalisedContext && previous) {

@@ -143,6 +143,8 @@ for (const organ of languageConventions.flatMap((conventions) => conventions.org
 }
 
 const noOrgans: readonly string[] = [];
+/** What `annexesAt` gives for an offset in no annex (typed read-only; never changed). */
+const inNoAnnex: readonly number[] = [];
 const numberWordsByLexicon = new WeakMap<Lexicon, { readonly numberedNouns: ReadonlySet<string>; readonly counts: ReadonlySet<string> }>();
 /**
  * A paragraph's sub-paragraphs and open ones while it is read, until it has one (most never do): one
@@ -492,7 +494,7 @@ class Parser {
    * The indexes of the annexes whose span holds `offset`, ends included. Annexes stand in text order,
    * apart: found by binary search (looking through every annex for every block was quadratic).
    */
-  private annexesAt(offset: number): number[] {
+  private annexesAt(offset: number): readonly number[] {
     const annexes = this.annexes;
     // Asked once the walk is done, when the annexes no longer change.
     this.annexesApart ??= annexes.every((annex, index) => index === 0 || (annexes[index - 1] as (typeof annexes)[number]).end < annex.start);
@@ -506,7 +508,8 @@ class Parser {
       else if (offset > annex.end) low = middle + 1;
       else return [middle];
     }
-    return [];
+    // One empty list for every offset in no annex (most are): asked of every block.
+    return inNoAnnex;
   }
 
   private addBlock(kind: BlockKind, start: number, end: number): void {
