@@ -4,10 +4,7 @@
 // megabytes that every young-generation collection copied until the old generation took them;
 // typed arrays live outside the collected heap.
 import type { Span } from '../model';
-import { grown, type Line } from './lines';
-
-/** A line's content bounds, as the walk hands a chunk's lines over. */
-type LineBounds = Pick<Line, 'contentStart' | 'contentEnd'>;
+import { grown } from './lines';
 
 export type ChunkRegion = 'body' | 'annex';
 
@@ -43,22 +40,19 @@ export class ChunkTable {
   }
 
   /**
-   * A chunk of `lines` (not empty), in `region` and resolution part `partIndex`; `opensLikeClosing`:
-   * whether its text opens like a closing line ("84th plenary meeting"), asked while the walk has the
-   * text at hand (see Parser.opensLikeClosing).
+   * A chunk of `lines` (not empty: each line's content start and end, one after another), in `region`
+   * and resolution part `partIndex`; `opensLikeClosing`: whether its text opens like a closing line
+   * ("84th plenary meeting"), asked while the walk has the text at hand (see Parser.opensLikeClosing).
    */
-  add(lines: readonly LineBounds[], region: ChunkRegion, partIndex: number, numberLine: Span | undefined, opensLikeClosing: boolean): void {
+  add(lines: readonly number[], region: ChunkRegion, partIndex: number, numberLine: Span | undefined, opensLikeClosing: boolean): void {
     if (this.count === this.starts.length) this.growChunks();
-    while (this.boundCount + 2 * lines.length > this.bounds.length) this.bounds = grown(this.bounds, 2 * this.bounds.length);
+    while (this.boundCount + lines.length > this.bounds.length) this.bounds = grown(this.bounds, 2 * this.bounds.length);
     const chunk = this.count++;
     this.firstBounds[chunk] = this.boundCount;
-    for (const line of lines) {
-      this.bounds[this.boundCount++] = line.contentStart;
-      this.bounds[this.boundCount++] = line.contentEnd;
-    }
-    this.starts[chunk] = lines[0]?.contentStart ?? 0;
-    this.ends[chunk] = lines[lines.length - 1]?.contentEnd ?? 0;
-    this.lineCounts[chunk] = lines.length;
+    for (let index = 0; index < lines.length; index++) this.bounds[this.boundCount++] = lines[index] as number;
+    this.starts[chunk] = lines[0] ?? 0;
+    this.ends[chunk] = lines[lines.length - 1] ?? 0;
+    this.lineCounts[chunk] = lines.length >> 1;
     this.partIndexes[chunk] = partIndex;
     this.flags[chunk] = (region === 'annex' ? inAnnex : 0) | (opensLikeClosing ? closingLike : 0);
     if (numberLine) this.numberLines.set(chunk, numberLine);

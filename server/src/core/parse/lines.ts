@@ -99,6 +99,11 @@ export class LineTable {
     this.contentEnds = contentEnds.subarray(0, index);
   }
 
+  /** Where the line starts (its indent is the white space up to its content). */
+  start(index: number): number {
+    return this.starts[index] ?? 0;
+  }
+
   contentStart(index: number): number {
     return this.contentStarts[index] ?? 0;
   }

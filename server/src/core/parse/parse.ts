@@ -477,14 +477,15 @@ class Parser {
     return position;
   }
 
-  private isRunningTitle(line: Line): boolean {
-    if (!this.title || line.content.length < 8 || line.content.length > this.title.length + 4) return false;
-    const content = hasOnlySingleSpaces(line.content) ? line.content : line.content.replace(/\s+/g, ' ');
+  /** Whether line `index`, whose content is `lineContent`, is the running title of a PDF's pages, or a piece of it. */
+  private isRunningTitle(index: number, lineContent: string): boolean {
+    if (!this.title || lineContent.length < 8 || lineContent.length > this.title.length + 4) return false;
+    const content = hasOnlySingleSpaces(lineContent) ? lineContent : lineContent.replace(/\s+/g, ' ');
     if (content === this.title) return this.title.split(' ').length >= 4;
     if (!this.title.includes(content)) return false;
     // A piece of a wrapped running title: only next to other page furniture.
     for (const offset of [-3, -2, -1, 1, 2, 3]) {
-      const neighbour = line.index + offset;
+      const neighbour = index + offset;
       if (neighbour >= 0 && neighbour < this.lines.count && isPageFurniture(this.lines.content(neighbour))) return true;
     }
     return false;
@@ -518,32 +519,35 @@ class Parser {
 
   /** Walks the lines once: header blocks, chapeaus, footnote blocks, furniture, annexes, and body chunks. */
   private walk(bodyStart: number, chapeauAt: ReadonlyMap<number, ChapeauMatch>): void {
-    let headerStart: Line | undefined;
-    let headerEnd: Line | undefined;
+    // The header's lines: where the first one's content starts, and the last one's ends (-1: none yet).
+    let headerStart = -1;
+    let headerEnd = -1;
     const flushHeader = (): void => {
-      if (headerStart && headerEnd) {
-        this.addBlock(this.looksOperative(headerStart.contentStart) ? 'misplaced-paragraph' : 'header', headerStart.contentStart, headerEnd.contentEnd);
-      }
-      headerStart = headerEnd = undefined;
+      if (headerStart >= 0) this.addBlock(this.looksOperative(headerStart) ? 'misplaced-paragraph' : 'header', headerStart, headerEnd);
+      headerStart = headerEnd = -1;
     };
     for (let index = 0; index < Math.min(bodyStart, this.lines.count); index++) {
-      const line = this.lines.line(index);
-      if (line.content === '') {
+      const content = this.lines.content(index);
+      if (content === '') {
         flushHeader();
         continue;
       }
-      if (isPageFurniture(line.content) || /^\*\d+\*$/.test(line.content)) {
+      if (isPageFurniture(content) || /^\*\d+\*$/.test(content)) {
         flushHeader();
-        this.addBlock('header', line.contentStart, line.contentEnd);
+        this.addBlock('header', this.lines.contentStart(index), this.lines.contentEnd(index));
         continue;
       }
-      headerStart ??= line;
-      headerEnd = line;
+      if (headerStart < 0) headerStart = this.lines.contentStart(index);
+      headerEnd = this.lines.contentEnd(index);
     }
     flushHeader();
 
-    /** The lines of the chunk being read: one list, emptied at each flush (a chunk keeps a copy). */
-    const chunk: Line[] = [];
+    /**
+     * The lines of the chunk being read, each as its content's start and end, one after another: one
+     * list, emptied at each flush (the chunk table keeps a copy). No object per line: a line object and
+     * its content string were the walk's largest garbage.
+     */
+    const chunk: number[] = [];
     let region: 'body' | 'annex' = 'body';
     let partIndex = -1;
     let footnoteMode: 'none' | 'pdf-block' | 'bracket' | 'after-closing' = 'none';
@@ -574,53 +578,56 @@ class Parser {
       });
       currentFootnote = undefined;
     };
-    let pendingNumber: Line | undefined;
+    /** A paragraph number alone on its line ("2."), waiting for the text that follows it. */
+    let pendingNumber: Span | undefined;
     const flushChunk = (): void => {
       if (chunk.length === 0) return;
+      const firstStart = chunk[0] as number;
+      const firstEnd = chunk[1] as number;
       // A paragraph number alone on its line joins the text that follows it, even across a page
       // break's footnote block and page furniture.
-      const only = chunk.length === 1 ? chunk[0] : undefined;
-      if (only && /^\d{1,3}\.$/.test(only.content)) {
+      if (chunk.length === 2 && firstEnd - firstStart <= 4 && /^\d{1,3}\.$/.test(this.text.slice(firstStart, firstEnd))) {
         flushPendingNumber();
-        pendingNumber = only;
+        pendingNumber = { start: firstStart, end: firstEnd };
         chunk.length = 0;
         return;
       }
       // A closing line takes no number: a number left waiting stands as a paragraph of its own.
-      if (pendingNumber && closingLinePattern.test(chunk[0]?.content ?? '')) flushPendingNumber();
+      if (pendingNumber && closingLinePattern.test(this.text.slice(firstStart, firstEnd))) flushPendingNumber();
       // Nor does a list item ("3." over "i) …"): the number stands alone and the item is its
       // sub-paragraph, as under "(3)" — numbering-format's rewrite of "(3)" as "3." must not turn the
       // item into the paragraph's text (one reading per round otherwise).
-      if (pendingNumber && chunk[0] && readSubLabel(this.text, chunk[0].contentStart)) flushPendingNumber();
+      if (pendingNumber && readSubLabel(this.text, firstStart)) flushPendingNumber();
       const pieces = region === 'body' ? this.splitAtGluedNumbers(chunk) : undefined;
-      const numberLine = pendingNumber ? { start: pendingNumber.contentStart, end: pendingNumber.contentEnd } : undefined;
-      this.addChunk(pieces?.[0] ?? chunk, region, Math.max(partIndex, 0), numberLine);
-      for (let piece = 1; pieces && piece < pieces.length; piece++) this.addChunk(pieces[piece] as Line[], region, Math.max(partIndex, 0), undefined);
+      this.addChunk(pieces?.[0] ?? chunk, region, Math.max(partIndex, 0), pendingNumber);
+      for (let piece = 1; pieces && piece < pieces.length; piece++) this.addChunk(pieces[piece] as number[], region, Math.max(partIndex, 0), undefined);
       pendingNumber = undefined;
       if (region === 'annex') {
         const annex = this.annexes[this.annexes.length - 1];
-        const last = chunk[chunk.length - 1] as Line;
-        if (annex) annex.end = last.contentEnd;
+        if (annex) annex.end = chunk[chunk.length - 1] as number;
       }
       chunk.length = 0;
     };
     /** A number left alone where no text follows it (a new part, an annex) stands as its own chunk. */
     const flushPendingNumber = (): void => {
       if (!pendingNumber) return;
-      this.addChunk([pendingNumber], region, Math.max(partIndex, 0), undefined);
+      this.addChunk([pendingNumber.start, pendingNumber.end], region, Math.max(partIndex, 0), undefined);
       pendingNumber = undefined;
     };
-    const startFootnote = (line: Line, labelEnd: number, number: number, style: 'bare' | 'bracket', placement: FootnoteText['placement']): void => {
+    /** A footnote text begins on the line `index`, its label ending at `labelEnd`. */
+    const startFootnote = (index: number, labelEnd: number, number: number, style: 'bare' | 'bracket', placement: FootnoteText['placement']): void => {
       flushFootnote();
       const bodyStart = this.skipSpaces(labelEnd);
+      const contentStart = this.lines.contentStart(index);
+      const contentEnd = this.lines.contentEnd(index);
       currentFootnote = {
-        label: { start: line.contentStart, end: labelEnd },
+        label: { start: contentStart, end: labelEnd },
         number,
-        bodyStart: Math.min(bodyStart, line.contentEnd),
-        bodyEnd: line.contentEnd,
-        start: line.contentStart,
+        bodyStart: Math.min(bodyStart, contentEnd),
+        bodyEnd: contentEnd,
+        start: contentStart,
         style,
-        indent: line.contentStart - line.start,
+        indent: contentStart - this.lines.start(index),
         placement,
       };
       blankSinceFootnote = false;
@@ -636,8 +643,9 @@ class Parser {
         }
         continue;
       }
-      const line = this.lines.line(index);
-      const content = line.content;
+      const contentStart = this.lines.contentStart(index);
+      const contentEnd = this.lines.contentEnd(index);
+      const content = this.lines.content(index);
 
       // An annex heading or a new rule line ends the footnotes after the closing block: what follows
       // is an annex, or another page's footnote block.
@@ -647,12 +655,12 @@ class Parser {
       }
       if (footnoteMode === 'pdf-block' || footnoteMode === 'after-closing') {
         const bare = bareFootnoteTextPattern.exec(content);
-        const indent = line.contentStart - line.start;
-        if (isPageFurniture(content) || this.isRunningTitle(line)) {
+        const indent = contentStart - this.lines.start(index);
+        if (isPageFurniture(content) || this.isRunningTitle(index, content)) {
           flushFootnote();
           footnoteMode = afterClosing ? 'after-closing' : 'none';
           this.sawPageFurniture = true;
-          this.addBlock('artifact', line.contentStart, line.contentEnd);
+          this.addBlock('artifact', contentStart, contentEnd);
           continue;
         }
         const bareNumber = Number(bare?.[1]);
@@ -667,19 +675,19 @@ class Parser {
         const outOfSeries = bareNumber >= 1000
           || (footnoteMode === 'after-closing' && lastNumber > 0 && (bareNumber <= lastNumber || bareNumber > lastNumber + 20))
           || (footnoteMode === 'pdf-block' && lastNumber > 0 && (bareNumber <= lastNumber - 1 || bareNumber > lastNumber + 2) && bareNumber !== currentFootnote?.number);
-        if (bare && !continues && !outOfSeries && indent <= 2 && !readNumberLabel(this.text, line.contentStart)?.style.match(/^(dot|label)$/)) {
-          startFootnote(line, line.contentStart + (bare[0] ?? '').trimEnd().length, bareNumber, 'bare', footnoteMode === 'pdf-block' ? 'page-foot' : 'yearbook');
+        if (bare && !continues && !outOfSeries && indent <= 2 && !readNumberLabel(this.text, contentStart)?.style.match(/^(dot|label)$/)) {
+          startFootnote(index, contentStart + (bare[0] ?? '').trimEnd().length, bareNumber, 'bare', footnoteMode === 'pdf-block' ? 'page-foot' : 'yearbook');
           continue;
         }
         if (currentFootnote && !blankSinceFootnote && indent <= currentFootnote.indent) {
-          currentFootnote.bodyEnd = line.contentEnd;
+          currentFootnote.bodyEnd = contentEnd;
           continue;
         }
         flushFootnote();
         if (footnoteMode === 'pdf-block') footnoteMode = 'none';
         else if (!bracketFootnoteTextPattern.test(content)) {
           // After the closing block, text that is not a footnote is left as it is.
-          this.addBlock('unclassified', line.contentStart, line.contentEnd);
+          this.addBlock('unclassified', contentStart, contentEnd);
           continue;
         }
       }
@@ -690,7 +698,7 @@ class Parser {
         // first word was a year, taken for a label by the extraction: it continues that footnote.
         const continuesAbove = !label || Number(label[1]) >= 1000;
         if (continuesAbove && currentFootnote && !blankSinceFootnote) {
-          currentFootnote.bodyEnd = line.contentEnd;
+          currentFootnote.bodyEnd = contentEnd;
           continue;
         }
         flushFootnote();
@@ -701,14 +709,14 @@ class Parser {
       if (bracketFootnote) {
         flushChunk();
         const labelLength = bracketFootnote[0].trimEnd().length;
-        startFootnote(line, line.contentStart + labelLength, Number(bracketFootnote[1]), 'bracket', 'end');
+        startFootnote(index, contentStart + labelLength, Number(bracketFootnote[1]), 'bracket', 'end');
         footnoteMode = 'bracket';
         continue;
       }
 
       if (isSeparatorLine(content)) {
         flushChunk();
-        this.addBlock('artifact', line.contentStart, line.contentEnd);
+        this.addBlock('artifact', contentStart, contentEnd);
         if (footnoteSeparatorPattern.test(content)) {
           footnoteMode = 'pdf-block';
           this.sawFootnoteSeparator = true;
@@ -717,10 +725,10 @@ class Parser {
         continue;
       }
 
-      if (isPageFurniture(content) || this.isRunningTitle(line)) {
+      if (isPageFurniture(content) || this.isRunningTitle(index, content)) {
         flushChunk();
         this.sawPageFurniture = true;
-        this.addBlock('artifact', line.contentStart, line.contentEnd);
+        this.addBlock('artifact', contentStart, contentEnd);
         continue;
       }
 
@@ -732,7 +740,7 @@ class Parser {
         region = 'body';
         afterClosing = false;
         this.chapeaus.push({
-          span: { start: line.contentStart, end: line.contentEnd },
+          span: { start: contentStart, end: contentEnd },
           organ: chapeau.organ,
           organSpan: chapeau.organSpan,
           comma: chapeau.comma,
@@ -750,8 +758,8 @@ class Parser {
         region = 'annex';
         // An annex is text again: what follows is not the closing block's footnotes.
         afterClosing = false;
-        this.annexes.push({ heading: { start: line.contentStart, end: line.contentEnd }, start: line.contentStart, end: line.contentEnd });
-        this.addBlock('annex-heading', line.contentStart, line.contentEnd);
+        this.annexes.push({ heading: { start: contentStart, end: contentEnd }, start: contentStart, end: contentEnd });
+        this.addBlock('annex-heading', contentStart, contentEnd);
         continue;
       }
 
@@ -760,9 +768,9 @@ class Parser {
       }
       if (startsBlock && afterClosing && footnoteMode === 'none' && !closingLinePattern.test(content)) {
         const bare = bareFootnoteTextPattern.exec(content);
-        if (bare && Number(bare[1]) < 1000 && !readNumberLabel(this.text, line.contentStart)?.style.match(/^(dot|label)$/)) {
+        if (bare && Number(bare[1]) < 1000 && !readNumberLabel(this.text, contentStart)?.style.match(/^(dot|label)$/)) {
           footnoteMode = 'after-closing';
-          startFootnote(line, line.contentStart + (bare[0] ?? '').trimEnd().length, Number(bare[1]), 'bare', 'yearbook');
+          startFootnote(index, contentStart + (bare[0] ?? '').trimEnd().length, Number(bare[1]), 'bare', 'yearbook');
           continue;
         }
       }
@@ -770,14 +778,14 @@ class Parser {
       // A section marker ("A", "II") is a chunk of its own, even with no blank line around it.
       if (isSectionMarker(content)) {
         flushChunk();
-        chunk.push(line);
+        chunk.push(contentStart, contentEnd);
         flushChunk();
         continue;
       }
       // A label at the start of a line opens a new paragraph even without a blank line before it,
       // but only where the line before ended a sentence part: "paragraph 7\n(c) above" is one paragraph.
-      if (!startsBlock && index > 0 && !endsOpen(this.lines.content(index - 1)) && this.startsLabelledItem(line)) flushChunk();
-      chunk.push(line);
+      if (!startsBlock && index > 0 && !endsOpen(this.lines.content(index - 1)) && this.startsLabelledItem(contentStart, content)) flushChunk();
+      chunk.push(contentStart, contentEnd);
     }
     flushChunk();
     flushPendingNumber();
@@ -790,40 +798,42 @@ class Parser {
    * 2. Considère que …"): it is cut before that number, and again for N+2 and so on. Undefined
    * where there is nothing to cut: the chunk stands as it is.
    */
-  private splitAtGluedNumbers(lines: Line[]): Line[][] | undefined {
-    const head = lines[0];
+  private splitAtGluedNumbers(lines: readonly number[]): number[][] | undefined {
     // A "dot" number with no suffix, read without making a label: classifyPart reads the chunk's own.
-    const value = head ? plainDotNumberValue(this.text, head.contentStart) : -1;
+    const value = lines.length > 0 ? plainDotNumberValue(this.text, lines[0] as number) : -1;
     // Most chunks open with no number: the chunk as it is (the walk keeps a copy).
     if (value < 0) return undefined;
     let expected = value + 1;
     // Most numbered chunks hold no glued number: looked for first, before any list is made.
-    if (!lines.some((line) => this.gluedNumberIn(line, expected) !== undefined)) return undefined;
-    const pieces: Line[][] = [];
-    let current: Line[] = [];
-    for (const line of lines) {
-      let rest = line;
-      for (let at = this.gluedNumberIn(rest, expected); at !== undefined; at = this.gluedNumberIn(rest, expected)) {
-        current.push(this.lineBetween(rest, rest.contentStart, at));
+    let glued = false;
+    for (let line = 0; line < lines.length && !glued; line += 2) glued = this.gluedNumberIn(lines[line] as number, lines[line + 1] as number, expected) !== undefined;
+    if (!glued) return undefined;
+    const pieces: number[][] = [];
+    let current: number[] = [];
+    for (let line = 0; line < lines.length; line += 2) {
+      let restStart = lines[line] as number;
+      const restEnd = lines[line + 1] as number;
+      for (let at = this.gluedNumberIn(restStart, restEnd, expected); at !== undefined; at = this.gluedNumberIn(restStart, restEnd, expected)) {
+        current.push(...this.trimmed(restStart, at));
         pieces.push(current);
         current = [];
-        rest = this.lineBetween(rest, at, rest.contentEnd);
+        [restStart] = this.trimmed(at, restEnd);
         expected++;
       }
-      current.push(rest);
+      current.push(...this.trimmed(restStart, restEnd));
     }
     pieces.push(current);
     return pieces;
   }
 
-  /** Where "<expected>. Opener" stands inside `line`, after a word and a space, not at its start. */
-  private gluedNumberIn(line: Line, expected: number): number | undefined {
+  /** Where "<expected>. Opener" stands inside the line content [contentStart, contentEnd), after a word and a space, not at its start. */
+  private gluedNumberIn(contentStart: number, contentEnd: number, expected: number): number | undefined {
     const label = `${expected}. `;
     // Searched in the line alone (a view, not a copy): in the whole text, a label found nowhere sent
     // the search to the text's end from every numbered paragraph.
-    const from = line.contentStart + 1;
-    const stretch = this.text.slice(from, Math.min(this.text.length, line.contentEnd + label.length - 1));
-    for (let found = stretch.indexOf(label), at = from + found; found >= 0 && at < line.contentEnd; found = stretch.indexOf(label, found + 1), at = from + found) {
+    const from = contentStart + 1;
+    const stretch = this.text.slice(from, Math.min(this.text.length, contentEnd + label.length - 1));
+    for (let found = stretch.indexOf(label), at = from + found; found >= 0 && at < contentEnd; found = stretch.indexOf(label, found + 1), at = from + found) {
       if (this.text[at - 1] !== ' ' || !/[\p{L},;:)]/u.test(this.text[at - 2] ?? '')) continue;
       const opener = readOpener(this.text, at + label.length, this.lexicon);
       if (opener?.match?.kind === 'operative' && isCapitalAt(this.text, opener.span.start)) return at;
@@ -831,25 +841,26 @@ class Parser {
     return undefined;
   }
 
-  /** The part of `line` from `start` to `end`, trimmed, as a line of its own. */
-  private lineBetween(line: Line, start: number, end: number): Line {
+  /** [start, end) with white space trimmed at both ends: the content's bounds of a piece of a line, as a line's. */
+  private trimmed(start: number, end: number): [number, number] {
     let contentStart = start;
     let contentEnd = end;
     while (contentStart < contentEnd && isSpace(this.text[contentStart])) contentStart++;
     while (contentEnd > contentStart && isSpace(this.text[contentEnd - 1])) contentEnd--;
-    return { index: line.index, start, end, contentStart, contentEnd, content: this.text.slice(contentStart, contentEnd) };
+    return [contentStart, contentEnd];
   }
 
-  private startsLabelledItem(line: Line): boolean {
+  /** Whether the line whose content starts at `contentStart` opens with a paragraph's or sub-paragraph's label. */
+  private startsLabelledItem(contentStart: number, content: string): boolean {
     // Labels start with a digit, "(", "O"/"P" of OP/PP, or a lower-case letter: others are out at once.
-    const first = line.content.charCodeAt(0);
+    const first = content.charCodeAt(0);
     if (!((first >= 48 && first <= 57) || first === 40 || first === 79 || first === 80 || (first >= 97 && first <= 122))) return false;
     // "12. ", the commonest, without making a label.
-    if (plainDotNumberValue(this.text, line.contentStart) >= 0) return true;
-    const number = readNumberLabel(this.text, line.contentStart);
+    if (plainDotNumberValue(this.text, contentStart) >= 0) return true;
+    const number = readNumberLabel(this.text, contentStart);
     // "(3)" at the start of a wrapped line is far more often an inline enumeration than a paragraph.
     if (number && number.style !== 'bare' && number.style !== 'comma' && number.style !== 'parens') return true;
-    return readSubLabel(this.text, line.contentStart) !== undefined;
+    return readSubLabel(this.text, contentStart) !== undefined;
   }
 
   // ---- pass 2: paragraphs ----------------------------------------------------------------
@@ -1152,7 +1163,8 @@ class Parser {
     return item.span.end - item.span.start <= 7 && isSectionMarker(this.contentOf(item));
   }
 
-  private addChunk(lines: readonly Line[], region: ChunkRegion, partIndex: number, numberLine: Span | undefined): void {
+  /** A chunk of `lines` (each line's content start and end, one after another; not empty). */
+  private addChunk(lines: readonly number[], region: ChunkRegion, partIndex: number, numberLine: Span | undefined): void {
     this.chunks.add(lines, region, partIndex, numberLine, this.opensLikeClosing(lines));
   }
 
@@ -1161,9 +1173,9 @@ class Parser {
    * asked once a chunk, while the walk has its text at hand. Asked again later of every chunk, at
    * its place in a text of megabytes, it was a cache miss each time: on a 10 MB draft, 14 ms.
    */
-  private opensLikeClosing(lines: readonly Line[]): boolean {
-    const start = lines[0]?.contentStart ?? 0;
-    const end = lines[lines.length - 1]?.contentEnd ?? start;
+  private opensLikeClosing(lines: readonly number[]): boolean {
+    const start = lines[0] ?? 0;
+    const end = lines[lines.length - 1] ?? start;
     // No closing line is near 200 characters long: the pattern is anchored, and its words are short.
     return closingLinePattern.test(this.text.slice(start, Math.min(end, start + 200)));
   }
