@@ -33,19 +33,27 @@ export function digitRuns(text: string): readonly number[] {
   digitRun.lastIndex = 0;
   // Most paragraphs hold no digit: one empty list stands for all of them (typed read-only; never changed).
   if (!digitRun.test(text)) return noDigitRuns;
-  const runs: number[] = [];
+  let count = 0;
   let searchFrom = 0;
   do {
     const end = digitRun.lastIndex;
     let start = end - 1;
     while (start > searchFrom && isDigitCode(text.charCodeAt(start - 1))) start--;
-    runs.push(start, end);
+    gathered[count++] = start;
+    gathered[count++] = end;
     searchFrom = end;
   } while (digitRun.test(text));
   // An exact copy: a list grown by `push` keeps room for 17 numbers, 184 bytes for a run's usual one or
-  // two pairs, and a run keeps its list for the rules' whole pass (1.5 MB more on a 10 MB draft).
-  return runs.slice();
+  // two pairs, and a run keeps its list for the rules' whole pass (1.5 MB more on a 10 MB draft). Gathered
+  // in one list for every run, so that no list is grown for each and thrown away.
+  const runs = gathered.slice(0, count);
+  if (count > mostGathered) gathered.length = 0;
+  return runs;
 }
+
+/** Where `digitRuns` gathers a run's list before its copy: reused, and let go of past `mostGathered` numbers. */
+const gathered: number[] = [];
+const mostGathered = 4096;
 
 /**
  * The matches of `sticky` (a pattern with the `y` flag) that a global search of the same pattern

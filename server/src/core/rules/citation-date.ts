@@ -116,15 +116,17 @@ function wordEndings(words: readonly string[]): WordEnding[] {
  * search for them would find them: the pattern is tried only where a word's ending, found with the
  * native substring search, says the word would start.
  */
-function citationWords(text: string, patterns: CitationPatterns): RegExpExecArray[] {
-  const candidates: number[] = [];
+function citationWords(text: string, patterns: CitationPatterns): readonly RegExpExecArray[] {
+  // Made at the first candidate: most runs cite nothing.
+  let candidates: number[] | undefined;
   for (const { ending, offset } of patterns.wordEndings) {
     // A word of one letter has no ending to look for: it may start anywhere.
-    if (ending === '') for (let at = 0; at < text.length; at++) candidates.push(at);
-    else for (let at = text.indexOf(ending, offset); at >= 0; at = text.indexOf(ending, at + 1)) candidates.push(at - offset);
+    if (ending === '') for (let at = 0; at < text.length; at++) (candidates ??= []).push(at);
+    else for (let at = text.indexOf(ending, offset); at >= 0; at = text.indexOf(ending, at + 1)) (candidates ??= []).push(at - offset);
   }
-  return matchesAtCandidates(patterns.word, text, candidates);
+  return candidates ? matchesAtCandidates(patterns.word, text, candidates) : noWords;
 }
+const noWords: readonly RegExpExecArray[] = [];
 
 function sticky(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
   pattern.lastIndex = at;
@@ -199,13 +201,18 @@ function organOf(named: NamedOrgan, ownOrgan: string | undefined): string {
 /** A citation as read from its run's text alone, in run offsets (see `Citation`). */
 type RunCitation = Omit<Citation, 'run' | 'organ' | 'bare'> & { readonly named: NamedOrgan };
 
+const noCitations: readonly RunCitation[] = [];
+
 /**
  * The citations in a run of prose, in run offsets: a pure function of its text, so a session keeps
  * it from one version of the draft to the next. Strings kept are copies (see `detached`).
  */
-function runCitations(run: Pick<ProseRun, 'text' | 'quotations'>, style: StyleData, patterns: CitationPatterns): RunCitation[] {
+function runCitations(run: Pick<ProseRun, 'text' | 'quotations'>, style: StyleData, patterns: CitationPatterns): readonly RunCitation[] {
+  const words = citationWords(run.text, patterns);
+  // Most runs cite nothing: one empty list stands for all of them (never changed).
+  if (words.length === 0) return noCitations;
   const citations: RunCitation[] = [];
-  for (const word of citationWords(run.text, patterns)) {
+  for (const word of words) {
     if (isQuoted(run, word.index, word.index + word[0].length)) continue;
     const named = namedOrganBefore(run, word.index, patterns);
     /** `dated`: some date follows the number, in the style's form (`date`) or another (date-format's to rewrite). */
@@ -264,7 +271,7 @@ function readCitations(draft: Draft, style: StyleData, context: RuleContext): Ci
   const patterns = patternsOf(style);
   const ownOrgan = draft.parts.find((part) => part.chapeau)?.chapeau?.organ;
   const citations: Citation[] = [];
-  const scan = (run: ProseRun): RunCitation[] => runCitations(run, style, patterns);
+  const scan = (run: ProseRun): readonly RunCitation[] => runCitations(run, style, patterns);
   for (const run of bodyProse(draft)) {
     // One object a citation, its fields named: this runs for every citation of every version.
     const cited = context.perRun(run, scan);
