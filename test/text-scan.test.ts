@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { afterCapitalisedWord, afterLowerCaseWord, contextAfterNumber } from '../server/src/core/parse/footnote-calls';
 import { isCapitalAt } from '../server/src/core/text-scan';
+import { styleFor, writeDate } from '../server/src/core/lexicon/style';
 
 const numRuns = Number(process.env['FUZZ_RUNS'] ?? '') || 500;
 
@@ -10,6 +11,22 @@ const numRuns = Number(process.env['FUZZ_RUNS'] ?? '') || 500;
 const mixedText = fc
   .array(fc.constantFrom('A', 'Z', '@', '[', 'z', 'É', 'é', 'Ж', 'ж', 'Ω', 'ω', '1', ' ', '«', '𝐀', '𝐚', '\ud835', '\udc00', 'ǅ', 'Ⅻ', 'ı'), { maxLength: 12 })
   .map((pieces) => pieces.join(''));
+
+describe('dates written in a style', () => {
+  it('writeDate fills a format as replacing its first {day}, {month} and {year} does, whatever the format', () => {
+    const english = styleFor('en');
+    assert.ok(english, 'no English style');
+    const format = fc.array(fc.constantFrom('{day}', '{month}', '{year}', ' ', 'de ', '{', '}', 'day', ',', '.'), { maxLength: 7 }).map((pieces) => pieces.join(''));
+    fc.assert(
+      fc.property(format, fc.integer({ min: 1, max: 31 }), fc.integer({ min: 0, max: 11 }), (dateFormat, day, month) => {
+        const style = { ...english, dateFormat };
+        const replaced = dateFormat.replace('{day}', String(day)).replace('{month}', english.months[month] ?? '').replace('{year}', '2005');
+        assert.equal(writeDate(style, day, month, '2005'), replaced, JSON.stringify(dateFormat));
+      }),
+      { numRuns },
+    );
+  });
+});
 
 describe('text scanning', () => {
   it('isCapitalAt answers as /^\\p{Lu}/u on the one unit, at every offset and past the end', () => {

@@ -76,5 +76,42 @@ export function alternation(words: readonly string[]): string {
 
 /** Where a date's parts go: the written date for a day, a month's index (0-11) and a year. */
 export function writeDate(style: StyleData, day: number, month: number, year: string): string {
-  return style.dateFormat.replace('{day}', String(day)).replace('{month}', style.months[month] ?? '').replace('{year}', year);
+  // The format's pieces, found once: three replacements made three strings a date, for every date cited.
+  let pieces = datePieces.get(style);
+  if (!pieces) {
+    pieces = dateFormatPieces(style.dateFormat);
+    datePieces.set(style, pieces);
+  }
+  let written = '';
+  for (const piece of pieces) {
+    written += piece === dayPiece ? String(day) : piece === monthPiece ? (style.months[month] ?? '') : piece === yearPiece ? year : piece;
+  }
+  return written;
+}
+
+/** The places of a date format's pieces that its parts fill. */
+const dayPiece = 0;
+const monthPiece = 1;
+const yearPiece = 2;
+type DatePiece = string | typeof dayPiece | typeof monthPiece | typeof yearPiece;
+const datePieces = new WeakMap<StyleData, readonly DatePiece[]>();
+
+/**
+ * The date format cut at the first "{day}", "{month}" and "{year}", the places `replace` of each
+ * would fill (a second one of each stays as it is written).
+ */
+export function dateFormatPieces(format: string): DatePiece[] {
+  const cuts = ([['{day}', dayPiece], ['{month}', monthPiece], ['{year}', yearPiece]] as const)
+    .map(([place, piece]) => ({ place, piece, at: format.indexOf(place) }))
+    .filter(({ at }) => at >= 0)
+    .sort((a, b) => a.at - b.at);
+  const pieces: DatePiece[] = [];
+  let from = 0;
+  for (const { place, piece, at } of cuts) {
+    if (at > from) pieces.push(format.slice(from, at));
+    pieces.push(piece);
+    from = at + place.length;
+  }
+  if (from < format.length) pieces.push(format.slice(from));
+  return pieces;
 }

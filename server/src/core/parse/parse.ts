@@ -497,9 +497,27 @@ class Parser {
    */
   private annexesAt(offset: number): readonly number[] {
     const annexes = this.annexes;
-    // Asked once the walk is done, when the annexes no longer change.
+    if (!this.annexesAreApart()) return annexes.flatMap((annex, index) => (offset >= annex.start && offset <= annex.end ? [index] : []));
+    const index = this.annexAt(offset);
+    // One empty list for every offset in no annex (most are): asked of every block.
+    return index < 0 ? inNoAnnex : [index];
+  }
+
+  /** Whether `offset` lies in some annex, ends included: `annexesAt` with no list made. */
+  private inAnnex(offset: number): boolean {
+    return this.annexesAreApart() ? this.annexAt(offset) >= 0 : this.annexesAt(offset).length > 0;
+  }
+
+  /** Whether the annexes stand in text order, apart: asked once the walk is done, when they no longer change. */
+  private annexesAreApart(): boolean {
+    const annexes = this.annexes;
     this.annexesApart ??= annexes.every((annex, index) => index === 0 || (annexes[index - 1] as (typeof annexes)[number]).end < annex.start);
-    if (!this.annexesApart) return annexes.flatMap((annex, index) => (offset >= annex.start && offset <= annex.end ? [index] : []));
+    return this.annexesApart;
+  }
+
+  /** The index of the annex that holds `offset`, ends included, or -1: a binary search of annexes apart. */
+  private annexAt(offset: number): number {
+    const annexes = this.annexes;
     let low = 0;
     let high = annexes.length - 1;
     while (low <= high) {
@@ -507,11 +525,11 @@ class Parser {
       const annex = annexes[middle] as (typeof annexes)[number];
       if (offset < annex.start) high = middle - 1;
       else if (offset > annex.end) low = middle + 1;
-      else return [middle];
+      else return middle;
     }
-    // One empty list for every offset in no annex (most are): asked of every block.
-    return inNoAnnex;
+    return -1;
   }
+
 
   private addBlock(kind: BlockKind, start: number, end: number): void {
     this.blocks.push({ kind, span: { start, end } });
@@ -1335,7 +1353,6 @@ class Parser {
    */
   private searchableSpans(pieces: readonly Span[]): SearchSpan[] {
     const definedOnly = (span: Span): SearchSpan => ({ start: span.start, end: span.end, bareCalls: 'defined-only' });
-    const inAnnex = (span: Span): boolean => this.annexesAt(span.start).length > 0;
     const blocks: SearchSpan[] = [];
     // The blocks are sorted by now (run sorts them first).
     for (const block of this.blocks) {
@@ -1346,7 +1363,7 @@ class Parser {
       }
       if (block.kind !== 'closing' && block.kind !== 'heading' && block.kind !== 'unclassified') continue;
       // An annex's lists and tables are full of numbers: there, a bare number is a call only if its text exists.
-      blocks.push(inAnnex(block.span) ? definedOnly(block.span) : block.span);
+      blocks.push(this.inAnnex(block.span.start) ? definedOnly(block.span) : block.span);
     }
     if (blocks.length === 0) return pieces as SearchSpan[];
     const spans: SearchSpan[] = [];

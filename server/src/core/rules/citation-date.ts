@@ -1,3 +1,4 @@
+import { isSpaceCode } from '../parse/lines';
 import { wordEndingAt } from '../text-ends';
 import type { Fix, TextEdit } from '../findings';
 import { styleFor, type StyleData } from '../lexicon/lexicon';
@@ -50,6 +51,7 @@ interface CitationPatterns {
   readonly otherDate: RegExp;
   readonly separator: RegExp;
   readonly connectors: readonly string[];
+  readonly connectorSet: ReadonlySet<string>;
   readonly ownWords: readonly string[];
 }
 
@@ -77,6 +79,7 @@ function patternsOf(style: StyleData): CitationPatterns {
       secondDate: new RegExp(`(?:,${space}*|${space}+${listWord}${space}+)${date}`, 'uy'),
       separator: new RegExp(`(?:,${space}*(?:${listWord}${space}+)?|${space}+${listWord}${space}+)`, 'uy'),
       connectors: style.citations.organConnectors,
+      connectorSet: new Set(style.citations.organConnectors),
       ownWords: style.citations.ownOrganWords.map((word) => word.toLowerCase()),
     };
     patternCache.set(style, patterns);
@@ -163,6 +166,12 @@ function capitalisedWordsBefore(before: string, connectors: readonly string[]): 
  * ("bare") or the draft's own is ("its resolution"). Whether a named organ is the draft's own is
  * `organOf`'s question: it depends on the chapeau, not on this run's text.
  */
+/** Whether `text` holds nothing but white space before `end` (`text.slice(0, end).trim() === ''`, with no copy). */
+function onlySpaceBefore(text: string, end: number): boolean {
+  for (let index = 0; index < end; index++) if (!isSpaceCode(text.charCodeAt(index))) return false;
+  return true;
+}
+
 function namedOrganBefore(run: Pick<ProseRun, 'text'>, at: number, patterns: CitationPatterns): NamedOrgan {
   const before = run.text.slice(Math.max(0, at - 100), at);
   const organText = capitalisedWordsBefore(before, patterns.connectors);
@@ -174,10 +183,10 @@ function namedOrganBefore(run: Pick<ProseRun, 'text'>, at: number, patterns: Cit
   let words = found[1].trim().split(/[\s\u00A0]+/);
   // The word that opens the sentence is capitalised for that reason: "Recalling resolution 60/1".
   const startsAt = at - found[1].length;
-  const opening = run.text.slice(0, startsAt).trim() === '' || /[.;:!?][\s\u00A0]*$/.test(run.text.slice(Math.max(0, startsAt - 3), startsAt));
+  const opening = onlySpaceBefore(run.text, startsAt) || /[.;:!?][\s\u00A0]*$/.test(run.text.slice(Math.max(0, startsAt - 3), startsAt));
   if (opening) words = words.slice(1);
   // "part C of resolution 60/1" names a part, not an organ: an organ's name ends in a capitalised word.
-  const connectors = new Set(patterns.connectors);
+  const connectors = patterns.connectorSet;
   while (words.length > 0 && (connectors.has(words[words.length - 1] ?? '') || (words[words.length - 1] ?? '').length < 2)) words = words.slice(0, -1);
   const organ = words.join(' ');
   return organ === '' ? { organ: '', lower: '', bare: true } : { organ: detached(organ), lower: detached(organ.toLowerCase()), bare: false };
