@@ -136,6 +136,12 @@ function sticky(pattern: RegExp, text: string, at: number): RegExpExecArray | nu
   return pattern.exec(text);
 }
 
+/** Where a match of `pattern` (sticky, never empty) tried at `at` ends, or -1: `test`, and no match object. */
+function stickyEnd(pattern: RegExp, text: string, at: number): number {
+  pattern.lastIndex = at;
+  return pattern.test(text) ? pattern.lastIndex : -1;
+}
+
 /**
  * The organ named before a citation word, lower case, or '' for the draft's own organ ("its
  * resolution", "General Assembly resolution" in an Assembly text) or for none named ("bare").
@@ -225,32 +231,34 @@ function runCitations(run: Pick<ProseRun, 'text' | 'quotations'>, style: StyleDa
     if (isQuoted(run, word.index, word.index + word[0].length)) continue;
     const named = namedOrganBefore(run, word.index, patterns);
     /** `dated`: some date follows the number, in the style's form (`date`) or another (date-format's to rewrite). */
-    const list: { number: RegExpExecArray; date?: CitedDate; shared: boolean; dated: boolean }[] = [];
+    // Each number by where it starts and ends; only the date, whose parts are read, is matched with `exec`.
+    const list: { start: number; end: number; date?: CitedDate; shared: boolean; dated: boolean }[] = [];
     let at = word.index + word[0].length;
     for (;;) {
-      const number = sticky(patterns.number, run.text, at);
-      if (!number) break;
-      at = number.index + number[0].length;
+      const start = at;
+      const end = stickyEnd(patterns.number, run.text, start);
+      if (end < 0) break;
+      at = end;
       const date = sticky(patterns.date, run.text, at);
-      let entry: (typeof list)[number] = { number, shared: false, dated: false };
-      const otherDate = date ? null : sticky(patterns.otherDate, run.text, at);
-      if (otherDate) {
-        entry = { number, shared: true, dated: true };
-        at = otherDate.index + otherDate[0].length;
+      let entry: (typeof list)[number] = { start, end, shared: false, dated: false };
+      const otherDateEnd = date ? -1 : stickyEnd(patterns.otherDate, run.text, at);
+      if (otherDateEnd >= 0) {
+        entry = { start, end, shared: true, dated: true };
+        at = otherDateEnd;
       } else if (date) {
         const [, day = '', month = '', year = ''] = date;
         const value = detached(writeDate(style, Number(day), style.months.indexOf(month), year));
         at = date.index + date[0].length;
         // "70/1 and 70/299 of 25 September 2015 and 29 July 2016, respectively": whose date is whose is not said.
-        const second = sticky(patterns.secondDate, run.text, at);
-        entry = { number, date: { value, start: date.index, valueStart: date.index + date[0].search(/\d/), end: at }, shared: second !== null, dated: true };
-        if (second) at = second.index + second[0].length;
+        const secondEnd = stickyEnd(patterns.secondDate, run.text, at);
+        entry = { start, end, date: { value, start: date.index, valueStart: date.index + date[0].search(/\d/), end: at }, shared: secondEnd >= 0, dated: true };
+        if (secondEnd >= 0) at = secondEnd;
       }
       list.push(entry);
-      const separator = sticky(patterns.separator, run.text, at);
-      if (!separator) break;
+      const separatorEnd = stickyEnd(patterns.separator, run.text, at);
+      if (separatorEnd < 0) break;
       // The next turn reads the number after the separator ("and 2201"), and ends the list where there is none.
-      at = separator.index + separator[0].length;
+      at = separatorEnd;
     }
     // A date after several numbers may be all of theirs ("resolutions 2200 A (XXI) and 2201 (XXI) of
     // 16 December 1966"): the numbers before it are dated, but only the last one surely by that date.
@@ -264,9 +272,9 @@ function runCitations(run: Pick<ProseRun, 'text' | 'quotations'>, style: StyleDa
       // The date key always present (undefined where there is none): one shape for every citation kept.
       citations.push({
         named,
-        number: detached(entry.number[0].replace(/[\s\u00A0]+/g, ' ')),
-        start: entry.number.index,
-        end: entry.number.index + entry.number[0].length,
+        number: detached(run.text.slice(entry.start, entry.end).replace(/[\s\u00A0]+/g, ' ')),
+        start: entry.start,
+        end: entry.end,
         date: ownDate,
         dated: index <= lastDated,
         alone: list.length === 1,
