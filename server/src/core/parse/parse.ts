@@ -1353,26 +1353,34 @@ class Parser {
    */
   private searchableSpans(pieces: readonly Span[]): SearchSpan[] {
     const definedOnly = (span: Span): SearchSpan => ({ start: span.start, end: span.end, bareCalls: 'defined-only' });
-    const blocks: SearchSpan[] = [];
-    // The blocks are sorted by now (run sorts them first).
-    for (const block of this.blocks) {
-      if (block.kind === 'header') {
-        // A yearbook's heading line may carry a call: "6 (1946). Resolution of 17 May 1946 21".
-        blocks.push(definedOnly(block.span));
-        continue;
-      }
-      if (block.kind !== 'closing' && block.kind !== 'heading' && block.kind !== 'unclassified') continue;
+    /** The block's span as searched, or undefined for a block that carries no call. */
+    const searchable = (block: Block): SearchSpan | undefined => {
+      // A yearbook's heading line may carry a call: "6 (1946). Resolution of 17 May 1946 21".
+      if (block.kind === 'header') return definedOnly(block.span);
+      if (block.kind !== 'closing' && block.kind !== 'heading' && block.kind !== 'unclassified') return undefined;
       // An annex's lists and tables are full of numbers: there, a bare number is a call only if its text exists.
-      blocks.push(this.inAnnex(block.span.start) ? definedOnly(block.span) : block.span);
-    }
-    if (blocks.length === 0) return pieces as SearchSpan[];
-    const spans: SearchSpan[] = [];
+      return this.inAnnex(block.span.start) ? definedOnly(block.span) : block.span;
+    };
+    // The blocks are sorted by now (run sorts them first): merged with the pieces in one pass, no list of their own.
+    const blocks = this.blocks;
     let next = 0;
+    /** The next block that may carry a call, as searched; undefined past the last. */
+    const nextBlock = (): SearchSpan | undefined => {
+      while (next < blocks.length) {
+        const span = searchable(blocks[next++] as Block);
+        if (span) return span;
+      }
+      return undefined;
+    };
+    let block = nextBlock();
+    if (!block) return pieces as SearchSpan[];
+    const spans: SearchSpan[] = [];
     for (const piece of pieces) {
-      while (next < blocks.length && (blocks[next] as SearchSpan).start < piece.start) spans.push(blocks[next++] as SearchSpan);
+      for (; block && block.start < piece.start; block = nextBlock()) spans.push(block);
       spans.push(piece);
     }
-    while (next < blocks.length) spans.push(blocks[next++] as SearchSpan);
+    for (; block; block = nextBlock()) spans.push(block);
     return spans;
   }
+
 }
