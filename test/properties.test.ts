@@ -9,6 +9,8 @@ import fc from 'fast-check';
 import { internalErrorPrefix, parse, type Draft, type Finding, type Span } from '../server/src/core/index';
 import { fixAll, lintText } from './check';
 import { knownPropertyBugs, type KnownPropertyBug } from './support/known-bugs';
+import { bodyProse, footnoteProse } from '../server/src/core/prose';
+import { digitRuns } from '../server/src/core/text-scan';
 import { corpusFolder } from './support/shared';
 
 const numRuns = Number(process.env['FUZZ_RUNS'] ?? '') || 200;
@@ -193,6 +195,16 @@ describe('properties of the core on any text', function () {
         fc.assert(
           fc.property(source.texts, (text) => {
             unlessKnownBug('fix edits do not overlap', text, checkLint);
+          }),
+          { numRuns },
+        );
+      });
+
+      it('every run of prose has the digits its text has, where the parse found them for it too', () => {
+        fc.assert(
+          fc.property(source.texts, (text) => {
+            const draft = parse(text);
+            for (const run of [...bodyProse(draft), ...footnoteProse(draft)]) assert.deepEqual(run.digitRuns, digitRuns(run.text), JSON.stringify(run.text));
           }),
           { numRuns },
         );

@@ -5,18 +5,12 @@
 // report spans in the draft's own text.
 import type { Draft, Paragraph, Span, SubParagraph } from './model';
 import { eachSubparagraph, ownTextEnd } from './structure';
-import { digitRuns } from './text-scan';
+import { digitRuns, digitRunsOfSegments, keptParagraphDigitRuns, type RunSegment } from './text-scan';
 import type { RunStamp } from './text-memo';
 
 export type ProseKind = 'paragraph' | 'subparagraph' | 'footnote';
 
-interface Segment {
-  /** Where the segment starts in the run's text. */
-  readonly runStart: number;
-  /** Where it starts in the draft's text. */
-  readonly draftStart: number;
-  readonly length: number;
-}
+type Segment = RunSegment;
 
 export interface ProseRun {
   readonly kind: ProseKind;
@@ -47,6 +41,8 @@ class LazyProseRun implements ProseRun {
   /**
    * @param pieces the segments, when the run has several; a run of one piece (most are) keeps only
    * where it starts in the draft, `soleStart`, and makes its one segment when asked (rarely).
+   * @param textDigitRuns the runs of digits of the draft's text that meet the run's pieces, where the
+   * parse met them (a paragraph's or sub-paragraph's run): the run's own are read off them.
    */
   constructor(
     readonly kind: ProseKind,
@@ -54,6 +50,7 @@ class LazyProseRun implements ProseRun {
     readonly text: string,
     private readonly pieces: readonly Segment[] | undefined,
     private readonly soleStart: number,
+    private readonly textDigitRuns: Int32Array | undefined,
   ) {
     if (paragraph) this.paragraph = paragraph;
   }
@@ -77,7 +74,7 @@ class LazyProseRun implements ProseRun {
   }
 
   get digitRuns(): readonly number[] {
-    this.digits ??= digitRuns(this.text);
+    this.digits ??= this.textDigitRuns ? digitRunsOfSegments(this.textDigitRuns, this.text, this.pieces, this.soleStart) : digitRuns(this.text);
     return this.digits;
   }
 }
@@ -152,7 +149,7 @@ function findQuotations(text: string): readonly Span[] {
   return quotations ?? noQuotations;
 }
 
-function buildRun(draft: Draft, pieces: readonly Span[], from: number, limit: number, kind: ProseKind, paragraph: Paragraph | undefined): ProseRun | undefined {
+function buildRun(draft: Draft, pieces: readonly Span[], from: number, limit: number, kind: ProseKind, paragraph: Paragraph | undefined, textDigitRuns: Int32Array | undefined): ProseRun | undefined {
   // Most runs are one piece: no list of segments is made for them (this runs for every paragraph of every version).
   let soleStart = -1;
   let soleEnd = -1;
@@ -191,7 +188,7 @@ function buildRun(draft: Draft, pieces: readonly Span[], from: number, limit: nu
     }
     blanked += text.slice(cursor);
   }
-  return new LazyProseRun(kind, paragraph, blanked, segments, segments ? -1 : soleStart);
+  return new LazyProseRun(kind, paragraph, blanked, segments, segments ? -1 : soleStart, textDigitRuns);
 }
 
 /** A footnote call to blank in a run's text: where it starts there, and its length. */
@@ -224,8 +221,8 @@ function firstCallAtOrAfter(calls: Draft['footnoteCalls'], offset: number): numb
   return low;
 }
 
-function subRuns(draft: Draft, paragraph: Paragraph, sub: SubParagraph): ProseRun | undefined {
-  return buildRun(draft, sub.pieces, sub.textStart, ownTextEnd(sub), 'subparagraph', paragraph);
+function subRuns(draft: Draft, paragraph: Paragraph, sub: SubParagraph, textDigitRuns: Int32Array | undefined): ProseRun | undefined {
+  return buildRun(draft, sub.pieces, sub.textStart, ownTextEnd(sub), 'subparagraph', paragraph, textDigitRuns);
 }
 
 const runCache = new WeakMap<Draft, { body: ProseRun[]; footnotes: ProseRun[] }>();
@@ -234,18 +231,20 @@ function runsOf(draft: Draft): { body: ProseRun[]; footnotes: ProseRun[] } {
   const cached = runCache.get(draft);
   if (cached) return cached;
   const body: ProseRun[] = [];
+  // A paragraph's pieces are searched for bare calls, a footnote's text is not: only the paragraphs' runs read their digits off the parse's.
+  const textDigitRuns = keptParagraphDigitRuns(draft);
   for (const paragraph of draft.paragraphs) {
-    const own = buildRun(draft, paragraph.pieces, paragraph.textStart, ownTextEnd(paragraph), 'paragraph', paragraph);
+    const own = buildRun(draft, paragraph.pieces, paragraph.textStart, ownTextEnd(paragraph), 'paragraph', paragraph, textDigitRuns);
     if (own) body.push(own);
     if (paragraph.subparagraphs.length === 0) continue;
     for (const sub of eachSubparagraph(paragraph.subparagraphs)) {
-      const run = subRuns(draft, paragraph, sub);
+      const run = subRuns(draft, paragraph, sub, textDigitRuns);
       if (run) body.push(run);
     }
   }
   const footnotes: ProseRun[] = [];
   for (const footnote of draft.footnoteTexts) {
-    const run = buildRun(draft, [footnote.bodySpan], footnote.bodySpan.start, footnote.bodySpan.end, 'footnote', undefined);
+    const run = buildRun(draft, [footnote.bodySpan], footnote.bodySpan.start, footnote.bodySpan.end, 'footnote', undefined, undefined);
     if (run) footnotes.push(run);
   }
   const runs = { body, footnotes };

@@ -43,9 +43,17 @@ export function digitRuns(text: string): readonly number[] {
     gathered[count++] = end;
     searchFrom = end;
   } while (digitRun.test(text));
-  // An exact copy: a list grown by `push` keeps room for 17 numbers, 184 bytes for a run's usual one or
-  // two pairs, and a run keeps its list for the rules' whole pass (1.5 MB more on a 10 MB draft). Gathered
-  // in one list for every run, so that no list is grown for each and thrown away.
+  return exactCopy(count);
+}
+
+/**
+ * The first `count` numbers gathered, as a list of their own. An exact copy: a list grown by `push`
+ * keeps room for 17 numbers, 184 bytes for a run's usual one or two pairs, and a run keeps its list for
+ * the rules' whole pass (1.5 MB more on a 10 MB draft). Gathered in one list for every run, so that no
+ * list is grown for each and thrown away.
+ */
+function exactCopy(count: number): readonly number[] {
+  if (count === 0) return noDigitRuns;
   const runs = gathered.slice(0, count);
   if (count > mostGathered) gathered.length = 0;
   return runs;
@@ -54,6 +62,73 @@ export function digitRuns(text: string): readonly number[] {
 /** Where `digitRuns` gathers a run's list before its copy: reused, and let go of past `mostGathered` numbers. */
 const gathered: number[] = [];
 const mostGathered = 4096;
+
+/**
+ * The runs of digits of a draft's text that its parse met looking for footnote calls in bare digits:
+ * every run with a digit in a paragraph's or sub-paragraph's piece, whole (start, end …, in order;
+ * runs elsewhere may be missing). The paragraphs' runs of prose read theirs off these instead of
+ * searching their text again: most of a copy out of a PDF was searched for digits twice.
+ */
+const paragraphDigitRuns = new WeakMap<object, Int32Array>();
+
+export function keepParagraphDigitRuns(draft: object, runs: Int32Array): void {
+  paragraphDigitRuns.set(draft, runs);
+}
+
+export function keptParagraphDigitRuns(draft: object): Int32Array | undefined {
+  return paragraphDigitRuns.get(draft);
+}
+
+/** A stretch of a run of prose taken from the draft: where it starts in the run and in the draft, and its length. */
+export interface RunSegment {
+  readonly runStart: number;
+  readonly draftStart: number;
+  readonly length: number;
+}
+
+/**
+ * `digitRuns(runText)`, read off the draft's runs of digits (`textRuns`: every one that meets a
+ * segment, in order), for a run whose text is the draft's `segments` joined by line breaks (or, with
+ * no segments, the draft's text from `soleStart`), some characters turned into spaces (blanked
+ * footnote calls). A run of the run's text lies in one segment and in one run of the draft's: each of
+ * those inside a segment is cut to it, and split where the run's text has no digit.
+ */
+export function digitRunsOfSegments(textRuns: Int32Array, runText: string, segments: readonly RunSegment[] | undefined, soleStart: number): readonly number[] {
+  let count = 0;
+  const segmentCount = segments ? segments.length : 1;
+  for (let segmentIndex = 0; segmentIndex < segmentCount; segmentIndex++) {
+    const segment = segments?.[segmentIndex];
+    const runStart = segment ? segment.runStart : 0;
+    const draftStart = segment ? segment.draftStart : soleStart;
+    const segmentEnd = draftStart + (segment ? segment.length : runText.length);
+    for (let index = firstRunEndingAfter(textRuns, draftStart); index < textRuns.length && (textRuns[index] as number) < segmentEnd; index += 2) {
+      const end = runStart + Math.min(textRuns[index + 1] as number, segmentEnd) - draftStart;
+      let at = runStart + Math.max(textRuns[index] as number, draftStart) - draftStart;
+      while (at < end) {
+        while (at < end && !isDigitCode(runText.charCodeAt(at))) at++;
+        const start = at;
+        while (at < end && isDigitCode(runText.charCodeAt(at))) at++;
+        if (at > start) {
+          gathered[count++] = start;
+          gathered[count++] = at;
+        }
+      }
+    }
+  }
+  return exactCopy(count);
+}
+
+/** The index of the first pair of a flat start, end list (in order) whose end is past `offset`. */
+function firstRunEndingAfter(runs: Int32Array, offset: number): number {
+  let low = 0;
+  let high = runs.length >> 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((runs[2 * middle + 1] as number) <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return 2 * low;
+}
 
 /**
  * The matches of `sticky` (a pattern with the `y` flag) that a global search of the same pattern

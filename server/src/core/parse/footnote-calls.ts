@@ -9,7 +9,7 @@ import type { FootnoteCall, FootnoteText, Span } from '../model';
 import { occurrencesOf, runsOf, visitInSpans, type MarkPattern, type RareCharacters, type SearchSpan as WholeTextSpan, type TextChange } from './whole-text-search';
 import { wordEndingAt } from '../text-ends';
 import { isDigitCode } from '../text-scan';
-import { isSpaceCode } from './lines';
+import { grown, isSpaceCode } from './lines';
 
 /** Text to search, and whether bare digits may be read as calls there (not in an annex's tables). */
 export interface SearchSpan extends WholeTextSpan {
@@ -237,9 +237,15 @@ function readDigits(text: string, start: number, end: number, lower: number, aft
   return undefined;
 }
 
-/** The bare-digit candidates inside the spans (sorted): one native search for digit runs over the text, no copies of it. */
-function collectCandidates(text: string, spans: readonly SearchSpan[], defined: ReadonlySet<number>, words: NumberWords): Candidate[] {
+/**
+ * The bare-digit candidates inside the spans (sorted): one native search for digit runs over the text,
+ * no copies of it; and the runs of digits it met, each with a digit inside a span, whole (start, end …).
+ */
+function collectCandidates(text: string, spans: readonly SearchSpan[], defined: ReadonlySet<number>, words: NumberWords): { candidates: Candidate[]; metRuns: Int32Array } {
   const candidates: Candidate[] = [];
+  // In a typed array, off the collected heap; a first guess of a run every 64 units (the corpus has one every 80).
+  let metRuns: Int32Array = new Int32Array(Math.max(16, text.length >> 5));
+  let metCount = 0;
   const digitRun = /\d+/g;
   let cursor = 0;
   digitRun.lastIndex = spans[0]?.start ?? text.length;
@@ -256,11 +262,17 @@ function collectCandidates(text: string, spans: readonly SearchSpan[], defined: 
       digitRun.lastIndex = span.start;
       continue;
     }
+    // The whole run, from before the span where it starts there: the paragraphs' prose reads its digits off these.
+    let wholeStart = runStart;
+    while (wholeStart > 0 && isDigitCode(text.charCodeAt(wholeStart - 1))) wholeStart--;
+    if (metCount + 2 > metRuns.length) metRuns = grown(metRuns, 2 * metRuns.length);
+    metRuns[metCount++] = wholeStart;
+    metRuns[metCount++] = runEnd;
     if (runEnd > span.end) continue;
     const candidate = candidateAt(text, runStart, runEnd, span, defined, words);
     if (candidate) candidates.push(candidate);
   }
-  return candidates;
+  return { candidates, metRuns: metRuns.subarray(0, metCount) };
 }
 
 /** The run of digits at [runStart, runEnd) in `span` as a candidate call, or undefined. */
@@ -395,7 +407,11 @@ function inOrderMarks(calls: readonly FootnoteCall[]): Set<number> {
   return inOrder;
 }
 
-/** The footnote calls inside `spans`, which come in text order (the parser's searchable spans). */
+/**
+ * The footnote calls inside `spans`, which come in text order (the parser's searchable spans).
+ * Where bare digits are read as calls, `metDigitRuns` is given the runs of digits the search met:
+ * every one with a digit inside a span, whole (start, end …, in order).
+ */
 export function findFootnoteCalls(
   text: string,
   spans: readonly SearchSpan[],
@@ -403,6 +419,7 @@ export function findFootnoteCalls(
   allowBare: boolean,
   words: NumberWords = { numberedNouns: new Set(), counts: new Set() },
   marks: FootnoteMarks = footnoteMarks(text),
+  metDigitRuns?: (runs: Int32Array) => void,
 ): FootnoteCall[] {
   const calls: FootnoteCall[] = [];
   // The marks inside the spans, as a search of each span would find them.
@@ -421,7 +438,9 @@ export function findFootnoteCalls(
     // Numbers already given as marks, in order, are not looked for again as bare digits.
     const marked = inOrderMarks(calls);
     const defined = new Set(footnoteTexts.map((footnote) => footnote.number).filter((number) => !marked.has(number)));
-    const candidates = collectCandidates(text, spans, defined, words).filter((candidate) => !marked.has(candidate.number));
+    const collected = collectCandidates(text, spans, defined, words);
+    metDigitRuns?.(collected.metRuns);
+    const candidates = collected.candidates.filter((candidate) => !marked.has(candidate.number));
     for (const candidate of chooseBareCalls(candidates, defined)) {
       calls.push({ span: candidate.span, number: candidate.number, style: 'bare' });
     }

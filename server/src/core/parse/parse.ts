@@ -41,7 +41,7 @@ import { readOpener } from './openers';
 import type { SearchMemo } from './search-memo';
 import { noSubparagraphs } from '../structure';
 import { trailingCallLength, withoutTrailingCalls } from '../text-ends';
-import { isCapitalAt } from '../text-scan';
+import { isCapitalAt, keepParagraphDigitRuns } from '../text-scan';
 
 export interface ParseOptions {
   /** "auto" (or undefined) reads the language from the chapeau. */
@@ -287,6 +287,7 @@ class Parser {
     const pieces = this.paragraphSpans(paragraphs);
     const searchable = this.searchableSpans(pieces);
     const form = this.sawFootnoteSeparator || this.sawPageFurniture ? 'pdf' : 'canonical';
+    let digitRuns: Int32Array | undefined;
     const footnoteCalls = findFootnoteCalls(
       this.text,
       searchable,
@@ -295,10 +296,13 @@ class Parser {
       footnoteTexts.length > 0,
       this.numberWords(),
       this.options.searches?.footnoteMarks(this.text),
+      (runs) => {
+        digitRuns = runs;
+      },
     );
     const usesBareCalls = footnoteCalls.some((call) => call.style === 'bare');
     const searches = this.options.searches;
-    return {
+    const draft: Draft = {
       text: this.text,
       fromScan: this.scanned,
       form: form === 'pdf' || (usesBareCalls && footnoteTexts.every((footnote) => footnote.style === 'bare')) ? 'pdf' : 'canonical',
@@ -313,6 +317,9 @@ class Parser {
       displacedText: this.displaced,
       ...(this.title ? { title: this.title } : {}),
     };
+    // Met looking for bare calls: the paragraphs' runs of prose read their digits off them (prose.ts).
+    if (digitRuns) keepParagraphDigitRuns(draft, digitRuns);
+    return draft;
   }
 
   /** The lexicon's words that take a number, for telling a footnote call from a count or a reference. */
