@@ -10,6 +10,7 @@ import type { RunStamp } from './text-memo';
 
 export type ProseKind = 'paragraph' | 'subparagraph' | 'footnote';
 
+/** A stretch of the draft in a run (text-scan.ts reads a run's digits off the draft's by them). */
 type Segment = RunSegment;
 
 export interface ProseRun {

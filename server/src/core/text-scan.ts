@@ -79,9 +79,11 @@ export function keptParagraphDigitRuns(draft: object): Int32Array | undefined {
   return paragraphDigitRuns.get(draft);
 }
 
-/** A stretch of a run of prose taken from the draft: where it starts in the run and in the draft, and its length. */
+/** A stretch of a run of prose (prose.ts) taken from the draft. */
 export interface RunSegment {
+  /** Where the segment starts in the run's text. */
   readonly runStart: number;
+  /** Where it starts in the draft's text. */
   readonly draftStart: number;
   readonly length: number;
 }

@@ -164,7 +164,7 @@ const lowerCaseLetter = /\p{Ll}/uy;
 /** Whether a lower-case letter starts at `at` (before `limit`) and ends by `limit`: a pair the limit cuts is none. */
 function isLowerCaseAt(text: string, at: number, limit: number): boolean {
   const code = text.charCodeAt(at);
-  if (code < 128) return code >= 97 && code <= 122;
+  if (code < 128) return isAsciiLower(code);
   lowerCaseLetter.lastIndex = at;
   return lowerCaseLetter.test(text) && lowerCaseLetter.lastIndex <= limit;
 }

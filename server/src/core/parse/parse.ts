@@ -241,7 +241,7 @@ class Parser {
   private readonly chunks: ChunkTable;
   private readonly chapeaus: Chapeau[] = [];
   private readonly annexes: { heading: Span; start: number; end: number }[] = [];
-  /** Whether the annexes stand in text order, apart (see annexesAt). */
+  /** Whether the annexes stand in text order, apart (see annexesAreApart). */
   private annexesApart: boolean | undefined;
   private language = 'unknown';
   private lexicon: Lexicon | undefined;

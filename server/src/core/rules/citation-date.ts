@@ -50,8 +50,8 @@ interface CitationPatterns {
   /** A date written another way ("of December 16, 2005"): the citation is dated, date-format rewrites it. */
   readonly otherDate: RegExp;
   readonly separator: RegExp;
-  readonly connectors: readonly string[];
-  readonly connectorSet: ReadonlySet<string>;
+  /** The words that join an organ's name ("of", "and"). */
+  readonly connectors: ReadonlySet<string>;
   readonly ownWords: readonly string[];
 }
 
@@ -78,8 +78,7 @@ function patternsOf(style: StyleData): CitationPatterns {
       ),
       secondDate: new RegExp(`(?:,${space}*|${space}+${listWord}${space}+)${date}`, 'uy'),
       separator: new RegExp(`(?:,${space}*(?:${listWord}${space}+)?|${space}+${listWord}${space}+)`, 'uy'),
-      connectors: style.citations.organConnectors,
-      connectorSet: new Set(style.citations.organConnectors),
+      connectors: new Set(style.citations.organConnectors),
       ownWords: style.citations.ownOrganWords.map((word) => word.toLowerCase()),
     };
     patternCache.set(style, patterns);
@@ -151,7 +150,7 @@ function stickyEnd(pattern: RegExp, text: string, at: number): number {
  * with the white space after it: "General Assembly " of "… by General Assembly ". Read backwards:
  * the end-anchored pattern that did this backtracked polynomially.
  */
-function capitalisedWordsBefore(before: string, connectors: readonly string[]): string | undefined {
+function capitalisedWordsBefore(before: string, connectors: ReadonlySet<string>): string | undefined {
   let start: number | undefined;
   let position = before.length;
   if (!/[\s\u00A0]/.test(before[position - 1] ?? '')) return undefined;
@@ -160,7 +159,7 @@ function capitalisedWordsBefore(before: string, connectors: readonly string[]): 
     if (!word) break;
     const first = word.word.charAt(0);
     if (first !== first.toLowerCase()) start = word.start;
-    else if (!connectors.includes(word.word) || start === undefined) break;
+    else if (!connectors.has(word.word) || start === undefined) break;
     position = word.start;
     if (!/[\s\u00A0]/.test(before[position - 1] ?? '')) break;
   }
@@ -192,7 +191,7 @@ function namedOrganBefore(run: Pick<ProseRun, 'text'>, at: number, patterns: Cit
   const opening = onlySpaceBefore(run.text, startsAt) || /[.;:!?][\s\u00A0]*$/.test(run.text.slice(Math.max(0, startsAt - 3), startsAt));
   if (opening) words = words.slice(1);
   // "part C of resolution 60/1" names a part, not an organ: an organ's name ends in a capitalised word.
-  const connectors = patterns.connectorSet;
+  const connectors = patterns.connectors;
   while (words.length > 0 && (connectors.has(words[words.length - 1] ?? '') || (words[words.length - 1] ?? '').length < 2)) words = words.slice(0, -1);
   const organ = words.join(' ');
   return organ === '' ? { organ: '', lower: '', bare: true } : { organ: detached(organ), lower: detached(organ.toLowerCase()), bare: false };
