@@ -137,7 +137,7 @@ export function lowerFirst(word: string): string {
   return word.charAt(0).toLocaleLowerCase() + word.slice(1);
 }
 
-interface ParagraphIndex {
+export interface ParagraphIndex {
   /** Whether `draft.paragraphs` is in text order (as `parse` leaves it): only then is binary search right. */
   readonly sorted: boolean;
   /** The greatest end among paragraphs 0 … i. */
@@ -145,21 +145,38 @@ interface ParagraphIndex {
 }
 const paragraphIndexCache = new WeakMap<Draft, ParagraphIndex>();
 
+/** The index `paragraphContaining` and `firstParagraphAfter` halve, of paragraphs in the draft's order. */
+export function indexParagraphs(paragraphs: readonly Paragraph[]): ParagraphIndex {
+  let sorted = true;
+  let end = Number.NEGATIVE_INFINITY;
+  // Made to its length at once: on a 10 MB draft, 33,000 numbers.
+  const endsSoFar = new Array<number>(paragraphs.length);
+  for (let position = 0; position < paragraphs.length; position++) {
+    const span = (paragraphs[position] as Paragraph).span;
+    if (position > 0 && span.start < (paragraphs[position - 1] as Paragraph).span.start) sorted = false;
+    end = Math.max(end, span.end);
+    endsSoFar[position] = end;
+  }
+  return { sorted, endsSoFar };
+}
+
+/**
+ * The draft's paragraph index, made by the parser (`keepParagraphIndex`) as it orders the
+ * paragraphs, or now. Made later, on a 10 MB draft, it read every paragraph's span after the parse
+ * had left them: a cache miss each, 2.6 ms against 0.065 ms on a 1 MB draft.
+ */
 function paragraphIndexOf(draft: Draft): ParagraphIndex {
   let index = paragraphIndexCache.get(draft);
   if (!index) {
-    let sorted = true;
-    let end = Number.NEGATIVE_INFINITY;
-    const endsSoFar: number[] = [];
-    draft.paragraphs.forEach((paragraph, position) => {
-      if (position > 0 && paragraph.span.start < (draft.paragraphs[position - 1] as Paragraph).span.start) sorted = false;
-      end = Math.max(end, paragraph.span.end);
-      endsSoFar.push(end);
-    });
-    index = { sorted, endsSoFar };
+    index = indexParagraphs(draft.paragraphs);
     paragraphIndexCache.set(draft, index);
   }
   return index;
+}
+
+/** The parser's index of the paragraphs of the draft it returns (`indexParagraphs` of them). */
+export function keepParagraphIndex(draft: Draft, index: ParagraphIndex): void {
+  paragraphIndexCache.set(draft, index);
 }
 
 /** The first position below `length` that passes `test`, which fails and then passes along the positions (or `length`). */

@@ -39,7 +39,7 @@ import {
 } from './lines';
 import { readOpener } from './openers';
 import type { SearchMemo } from './search-memo';
-import { noSubparagraphs } from '../structure';
+import { indexParagraphs, keepParagraphIndex, noSubparagraphs, type ParagraphIndex } from '../structure';
 import { trailingCallLength, withoutTrailingCalls } from '../text-ends';
 import { isCapitalAt, keepParagraphDigitRuns } from '../text-scan';
 
@@ -271,7 +271,7 @@ class Parser {
     const bodyStart = firstChapeau?.line.index ?? this.findBodyStartWithoutChapeau();
     this.walk(bodyStart, new Map(chapeauLines.map((found) => [found.line.index, found.match])));
     this.scanned = this.isFromScan();
-    const { parts, paragraphs, annexParagraphs } = this.classify();
+    const { parts, paragraphs, annexParagraphs, paragraphIndex } = this.classify();
     const byAnnex = this.annexes.map((): { span: Span; number: NumberLabel }[] => []);
     for (const item of annexParagraphs) {
       for (const index of this.annexesAt(item.span.start)) byAnnex[index]?.push(item);
@@ -319,6 +319,7 @@ class Parser {
     };
     // Met looking for bare calls: the paragraphs' runs of prose read their digits off them (prose.ts).
     if (digitRuns) keepParagraphDigitRuns(draft, digitRuns);
+    keepParagraphIndex(draft, paragraphIndex);
     return draft;
   }
 
@@ -890,7 +891,7 @@ class Parser {
 
   // ---- pass 2: paragraphs ----------------------------------------------------------------
 
-  private classify(): { parts: ResolutionPart[]; paragraphs: Paragraph[]; annexParagraphs: { span: Span; number: NumberLabel }[] } {
+  private classify(): { parts: ResolutionPart[]; paragraphs: Paragraph[]; annexParagraphs: { span: Span; number: NumberLabel }[]; paragraphIndex: ParagraphIndex } {
     const paragraphsByPart = new Map<number, Paragraph[]>();
     const annexParagraphs: { span: Span; number: NumberLabel }[] = [];
     const partCount = Math.max(1, this.chapeaus.length);
@@ -929,7 +930,9 @@ class Parser {
         operativeParagraphs: frozen.filter((paragraph) => paragraph.kind === 'operative'),
       });
     }
-    return { parts, paragraphs: all.sort((a, b) => a.span.start - b.span.start), annexParagraphs };
+    all.sort((a, b) => a.span.start - b.span.start);
+    // Indexed while the sort has just read every paragraph's span (see keepParagraphIndex).
+    return { parts, paragraphs: all, annexParagraphs, paragraphIndex: indexParagraphs(all) };
   }
 
   private chunkSpan(chunk: number): Span {
