@@ -1,0 +1,104 @@
+// `node scripts/lint-cost.mjs [--out DIR] [--file FILE] [--parse] [--instructions]`: what one lint (or,
+// with --parse, one parse) of a text costs, in measures that do not drift with the machine's load as
+// timings do (docs/performance.md, eighth session): the bytes it allocates, and with --instructions the
+// instructions it runs. The text is the corpus of ../shared as one draft, or FILE.
+//
+//   --out DIR        the compiled core to load (default: out/ of this repository; `npm run build` first)
+//   --file FILE      the text to lint instead of the corpus
+//   --parse          parse only
+//   --instructions   also count instructions: needs valgrind (the Debian package); two builds can be
+//                    counted at once, one a core
+//
+// Allocation: the young generation's used size before and after each call, over the calls in which no
+// collection fell (exact to the kilobyte; the median is printed). It can differ by a tenth from one
+// process to the next, where the JIT removes an allocation in one and not in the other: run it a few times. Instructions: cachegrind counts a
+// process that runs 10 calls and one that runs 30, each call after a minor collection and with the
+// JIT on the main thread (--single-threaded --predictable); the difference over 20 is one call's,
+// the same to 0.01 % from run to run. Collections and cache misses are left out of it.
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as v8 from 'node:v8';
+
+const scriptPath = fileURLToPath(import.meta.url);
+const repositoryRoot = path.resolve(path.dirname(scriptPath), '..');
+
+function option(name) {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+const compiled = path.resolve(option('--out') ?? path.join(repositoryRoot, 'out'));
+const parseOnly = process.argv.includes('--parse');
+
+function textToLint() {
+  const file = option('--file');
+  if (file) return fs.readFileSync(file, 'utf8');
+  const corpusFolder = path.join(process.env.RESOLINT_SHARED ?? path.resolve(repositoryRoot, '../shared'), 'corpus');
+  if (!fs.existsSync(corpusFolder)) {
+    console.error(`lint-cost: ${corpusFolder} not found (RESOLINT_SHARED names the shared folder, --file a text).`);
+    process.exit(2);
+  }
+  return fs
+    .readdirSync(corpusFolder)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => fs.readFileSync(path.join(corpusFolder, name), 'utf8'))
+    .join('\n\n');
+}
+
+const core = createRequire(import.meta.url)(path.join(compiled, 'server/src/core/index.js'));
+const text = textToLint();
+const call = parseOnly ? () => core.parse(text) : () => core.lint(text);
+
+// The child that cachegrind counts: `--count N` calls, each after a minor collection.
+const count = option('--count');
+if (count !== undefined) {
+  for (let index = 0; index < Number(count); index++) {
+    globalThis.gc({ type: 'minor' });
+    call();
+  }
+  process.exit(0);
+}
+
+const youngUsed = () => v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_used_size ?? 0;
+for (let index = 0; index < 50; index++) call();
+const allocations = [];
+for (let index = 0; index < 200; index++) {
+  const before = youngUsed();
+  call();
+  const after = youngUsed();
+  // A collection fell in the call when the young generation holds less after it than before.
+  if (after > before) allocations.push(after - before);
+}
+allocations.sort((a, b) => a - b);
+const what = parseOnly ? 'parse' : 'lint';
+const median = allocations[allocations.length >> 1];
+console.log(
+  median === undefined
+    ? `${what}: every call held a collection; no allocation figure`
+    : `${what}: ${(median / 1e6).toFixed(3)} MB allocated a call (median of the ${allocations.length} of 200 calls with no collection)`,
+);
+
+if (process.argv.includes('--instructions')) {
+  try {
+    execFileSync('valgrind', ['--version'], { stdio: 'ignore' });
+  } catch {
+    console.error('lint-cost: --instructions needs valgrind (apt-get install valgrind).');
+    process.exit(2);
+  }
+  const instructions = (calls) => {
+    const args = ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--single-threaded', '--predictable', '--expose-gc', scriptPath, ...process.argv.slice(2).filter((argument) => argument !== '--instructions'), '--count', String(calls)];
+    const run = spawnSync('valgrind', args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const found = /I\s+refs:\s+([\d,]+)/.exec(run.stderr ?? '');
+    if (!found?.[1]) {
+      console.error(`lint-cost: cachegrind gave no count:\n${run.stderr}`);
+      process.exit(1);
+    }
+    return Number(found[1].replaceAll(',', ''));
+  };
+  const perCall = (instructions(30) - instructions(10)) / 20;
+  console.log(`${what}: ${(perCall / 1e6).toFixed(1)} million instructions a call`);
+}
