@@ -35,7 +35,6 @@ import {
   isSpaceCode,
   separatorPattern,
   LineTable,
-  type Line,
 } from './lines';
 import { readOpener } from './openers';
 import type { SearchMemo } from './search-memo';
@@ -266,10 +265,10 @@ class Parser {
     const chosen = this.options.language && this.options.language !== 'auto' ? this.options.language : undefined;
     this.language = chosen ?? firstChapeau?.match.language ?? 'en';
     this.lexicon = lexiconFor(this.language, this.options.extraOpeners);
-    this.title = this.findTitle(firstChapeau?.line.index ?? this.lines.count);
+    this.title = this.findTitle(firstChapeau?.index ?? this.lines.count);
 
-    const bodyStart = firstChapeau?.line.index ?? this.findBodyStartWithoutChapeau();
-    this.walk(bodyStart, new Map(chapeauLines.map((found) => [found.line.index, found.match])));
+    const bodyStart = firstChapeau?.index ?? this.findBodyStartWithoutChapeau();
+    this.walk(bodyStart, new Map(chapeauLines.map((found) => [found.index, found.match])));
     this.scanned = this.isFromScan();
     const { parts, paragraphs, annexParagraphs, paragraphIndex } = this.classify();
     const byAnnex = this.annexes.map((): { span: Span; number: NumberLabel }[] => []);
@@ -409,9 +408,9 @@ class Parser {
     return undefined;
   }
 
-  /** Chapeau lines: an organ's name alone on its line (a known organ's with or without its comma), not inside a paragraph. */
-  private findChapeaus(): { line: Line; match: ChapeauMatch }[] {
-    const found: { line: Line; match: ChapeauMatch }[] = [];
+  /** Chapeau lines, by index: an organ's name alone on its line (a known organ's with or without its comma), not inside a paragraph. */
+  private findChapeaus(): { index: number; match: ChapeauMatch }[] {
+    const found: { index: number; match: ChapeauMatch }[] = [];
     for (let index = 0; index < this.lines.count; index++) {
       const contentStart = this.lines.contentStart(index);
       const contentEnd = this.lines.contentEnd(index);
@@ -422,7 +421,7 @@ class Parser {
       const previous = index > 0 ? this.lines.content(index - 1) : '';
       const known = match.organ !== undefined && !match.generic;
       if (!known && previous !== '' && endsOpen(previous) && !isPageFurniture(previous)) continue;
-      found.push({ line: this.lines.line(index), match });
+      found.push({ index, match });
     }
     return found;
   }
@@ -488,7 +487,7 @@ class Parser {
   /** Whether line `index`, whose content is `lineContent`, is the running title of a PDF's pages, or a piece of it. */
   private isRunningTitle(index: number, lineContent: string): boolean {
     if (!this.title || lineContent.length < 8 || lineContent.length > this.title.length + 4) return false;
-    const content = hasOnlySingleSpaces(lineContent) ? lineContent : lineContent.replace(/\s+/g, ' ');
+    const content = singleSpaced(lineContent);
     if (content === this.title) return this.title.split(' ').length >= 4;
     if (!this.title.includes(content)) return false;
     // A piece of a wrapped running title: only next to other page furniture.
