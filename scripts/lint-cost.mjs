@@ -1,4 +1,4 @@
-// `node scripts/lint-cost.mjs [--out DIR] [--file FILE] [--parse] [--instructions]`: what one lint (or,
+// `node scripts/lint-cost.mjs [--out DIR] [--file FILE] [--parse | --rules IDS] [--instructions]`: what one lint (or,
 // with --parse, one parse) of a text costs, in measures that do not drift with the machine's load as
 // timings do (docs/performance.md, eighth session): the bytes it allocates, and with --instructions the
 // instructions it runs. The text is the corpus of ../shared as one draft, or FILE.
@@ -6,6 +6,7 @@
 //   --out DIR        the compiled core to load (default: out/ of this repository; `npm run build` first)
 //   --file FILE      the text to lint instead of the corpus
 //   --parse          parse only
+//   --rules IDS      only the rules' checks (comma-separated ids) on a draft parsed once: one rule's cost
 //   --instructions   also count instructions: needs valgrind (the Debian package); two builds can be
 //                    counted at once, one a core
 //
@@ -51,7 +52,14 @@ function textToLint() {
 
 const core = createRequire(import.meta.url)(path.join(compiled, 'server/src/core/index.js'));
 const text = textToLint();
-const call = parseOnly ? () => core.parse(text) : () => core.lint(text);
+const ruleIds = option('--rules')?.split(',');
+const rules = ruleIds && core.allRules.filter((rule) => ruleIds.includes(rule.id));
+if (rules && rules.length !== ruleIds.length) {
+  console.error(`lint-cost: no rule ${ruleIds.filter((id) => !rules.some((rule) => rule.id === id)).join(', ')}.`);
+  process.exit(2);
+}
+const parsed = rules && core.parse(text);
+const call = parseOnly ? () => core.parse(text) : rules ? () => core.lintDraft(parsed, undefined, rules) : () => core.lint(text);
 
 // The child that cachegrind counts: `--count N` calls, each after a minor collection.
 const count = option('--count');
@@ -74,7 +82,7 @@ for (let index = 0; index < 200; index++) {
   if (after > before) allocations.push(after - before);
 }
 allocations.sort((a, b) => a - b);
-const what = parseOnly ? 'parse' : 'lint';
+const what = parseOnly ? 'parse' : rules ? `rules ${ruleIds.join(', ')}` : 'lint';
 const median = allocations[allocations.length >> 1];
 console.log(
   median === undefined
