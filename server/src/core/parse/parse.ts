@@ -142,6 +142,18 @@ for (const organ of languageConventions.flatMap((conventions) => conventions.org
 }
 
 const noOrgans: readonly string[] = [];
+/**
+ * The UTF-16 units a chapeau line can start with: an article's first ("The", "L'"), an organ's where
+ * its language has no article, and "T" of the generic "The …,". Asked first of every line: most lines
+ * of a draft (wrapped lines of paragraphs) start with a lower-case word and are out at once.
+ */
+const chapeauFirstCodes = new Set<number>([84 /* T */]);
+for (const conventions of languageConventions) {
+  const articles = conventions.articles.map((article) => article.trim());
+  // Where the article may be none, the organ's name opens the line.
+  const starts = articles.length === 0 || articles.includes('') ? [...articles, ...conventions.organs] : articles;
+  for (const start of starts) if (start !== '') chapeauFirstCodes.add(start.charCodeAt(0));
+}
 /** What `annexesAt` gives for an offset in no annex (typed read-only; never changed). */
 const inNoAnnex: readonly number[] = [];
 const numberWordsByLexicon = new WeakMap<Lexicon, { readonly numberedNouns: ReadonlySet<string>; readonly counts: ReadonlySet<string> }>();
@@ -368,7 +380,7 @@ class Parser {
   private matchChapeau(contentStart: number, contentEnd: number): ChapeauMatch | undefined {
     const text = this.text;
     const length = contentEnd - contentStart;
-    if (length > 120 || length < 3 || !hasChapeauEnding(text, contentStart, contentEnd)) return undefined;
+    if (length > 120 || length < 3 || !chapeauFirstCodes.has(text.charCodeAt(contentStart)) || !hasChapeauEnding(text, contentStart, contentEnd)) return undefined;
     for (const candidate of languageConventions) {
       const commaStart = contentEnd - candidate.comma.length;
       const comma = commaStart >= contentStart && text.startsWith(candidate.comma, commaStart) ? candidate.comma : '';
