@@ -28,8 +28,8 @@ interface DatePatterns {
   readonly iso: RegExp;
   /** The lengths of the month names, and the first letters of the ordinal endings ("st" …): where to try the patterns. */
   readonly months: readonly string[];
-  /** The last UTF-16 unit of each month's name: a day after another word is passed at once. */
-  readonly monthLastCodes: ReadonlySet<number> | undefined;
+  /** The months by the last UTF-16 unit of their name: a day after another word is passed at once, and a month's is compared with those ending alike. */
+  readonly monthsByLastCode: ReadonlyMap<number, readonly string[]> | undefined;
   readonly suffixInitials: ReadonlySet<number> | undefined;
   readonly articleLength: number;
 }
@@ -53,13 +53,22 @@ function patternsOf(style: StyleData): DatePatterns {
       // "2005-12-16"
       iso: /(\d{4})-(\d{2})-(\d{2})(?![\p{L}\p{N}/\-])/uy,
       months: style.months,
-      monthLastCodes: style.months.includes('') ? undefined : new Set(style.months.map((name) => name.charCodeAt(name.length - 1))),
+      monthsByLastCode: style.months.includes('') ? undefined : monthsByLastCode(style.months),
       suffixInitials: initialsOf(style.dayOrdinalSuffixes),
       articleLength: style.dayOrdinalArticle.length,
     };
     patternCache.set(style, patterns);
   }
   return patterns;
+}
+
+function monthsByLastCode(months: readonly string[]): Map<number, string[]> {
+  const byLastCode = new Map<number, string[]>();
+  for (const name of months) {
+    const last = name.charCodeAt(name.length - 1);
+    byLastCode.set(last, [...(byLastCode.get(last) ?? []), name]);
+  }
+  return byLastCode;
 }
 
 /**
@@ -98,8 +107,9 @@ function candidatesOf(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: DateP
       found.iso.push(end - 4);
     }
     const before = text.charCodeAt(start - 1);
-    if (end - start <= 2 && (before === 32 || before === 0xa0) && (!patterns.monthLastCodes || patterns.monthLastCodes.has(text.charCodeAt(start - 2)))) {
-      for (const month of patterns.months) {
+    const months = end - start <= 2 && (before === 32 || before === 0xa0) ? (patterns.monthsByLastCode ? patterns.monthsByLastCode.get(text.charCodeAt(start - 2)) : patterns.months) : undefined;
+    if (months) {
+      for (const month of months) {
         const monthStart = start - 1 - month.length;
         if (monthStart < 0 || !text.startsWith(month, monthStart)) continue;
         found ??= { monthFirst: [], ordinalDay: [], numeric: [], iso: [] };
