@@ -125,16 +125,18 @@ function quoteKind(code: number): 'open' | 'close' | 'straight' | undefined {
  */
 const noQuotations: readonly Span[] = [];
 
+/** The quote marks `quoteKind` knows, searched for: the native search passes the units between them faster than a loop. */
+const quoteMark = /["\u201c\u201e\u00ab\u201d\u00bb]/g;
+
 function findQuotations(text: string): readonly Span[] {
   // Made at the first quotation: most runs quote nothing, and one empty list stands for all of them.
   let quotations: Span[] | undefined;
   let openAt: number | undefined;
   let straight = false;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    // Every quote mark is '"' or above U+00AA: letters and spaces are passed at once.
-    if (code !== 0x22 && code < 0xab) continue;
-    const kind = quoteKind(code);
+  quoteMark.lastIndex = 0;
+  while (quoteMark.test(text)) {
+    const index = quoteMark.lastIndex - 1;
+    const kind = quoteKind(text.charCodeAt(index));
     if (kind === undefined) continue;
     if (openAt === undefined) {
       if (kind === 'open' || kind === 'straight') {

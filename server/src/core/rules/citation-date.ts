@@ -1,12 +1,12 @@
 import { isSpaceCode } from '../parse/lines';
-import { wordEndingAt } from '../text-ends';
+import { isLetter } from '../text-ends';
 import type { Fix, TextEdit } from '../findings';
 import { styleFor, type StyleData } from '../lexicon/lexicon';
 import { alternation, writeDate } from '../lexicon/style';
 import type { Draft, Span } from '../model';
 import { bodyProse, draftSpan, inOneSegment, isQuoted, type ProseRun } from '../prose';
 import type { Rule, RuleContext } from '../rule';
-import { matchesAtCandidates } from '../text-scan';
+import { isDigitCode, matchesAtCandidates } from '../text-scan';
 import { detached } from '../text-memo';
 
 /** One resolution cited in the text: "60/175" of "resolutions 53/72 of 4 December 1998, 60/175 and …". */
@@ -50,6 +50,8 @@ interface CitationPatterns {
   /** A date written another way ("of December 16, 2005"): the citation is dated, date-format rewrites it. */
   readonly otherDate: RegExp;
   readonly separator: RegExp;
+  /** The word that opens a citation's date ("of"), as `date` and `otherDate` read it: `,?\s+of\s+`. */
+  readonly dateWord: string;
   /** The words that join an organ's name ("of", "and"). */
   readonly connectors: ReadonlySet<string>;
   readonly ownWords: readonly string[];
@@ -78,6 +80,7 @@ function patternsOf(style: StyleData): CitationPatterns {
       ),
       secondDate: new RegExp(`(?:,${space}*|${space}+${listWord}${space}+)${date}`, 'uy'),
       separator: new RegExp(`(?:,${space}*(?:${listWord}${space}+)?|${space}+${listWord}${space}+)`, 'uy'),
+      dateWord: style.citations.dateWord,
       connectors: new Set(style.citations.organConnectors),
       ownWords: style.citations.ownOrganWords.map((word) => word.toLowerCase()),
     };
@@ -130,9 +133,90 @@ function citationWords(text: string, patterns: CitationPatterns): readonly RegEx
 }
 const noWords: readonly RegExpExecArray[] = [];
 
-function sticky(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
-  pattern.lastIndex = at;
-  return pattern.exec(text);
+/**
+ * text[start, end) with each run of white space one space ("35/142\u00A0B" is "35/142 B"): a slice
+ * where it has none to fold (nearly every number cited), which a replacement would copy anyway.
+ */
+function spacesFolded(text: string, start: number, end: number): string {
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (isSpaceCode(code) && (code !== 32 || isSpaceCode(text.charCodeAt(index + 1)))) return text.slice(start, end).replace(/[\s\u00A0]+/g, ' ');
+  }
+  return text.slice(start, end);
+}
+
+/** Whether `number` may match at a unit: its forms open with a digit, "ES-" or "S-". */
+function mayStartNumber(code: number): boolean {
+  return (code >= 48 && code <= 57) || code === 69 /* E */ || code === 83 /* S */;
+}
+
+/** Whether `separator` or `secondDate` may match at a unit: both open with a comma or white space. */
+function mayStartListPart(code: number): boolean {
+  return code === 44 || isSpaceCode(code);
+}
+
+/**
+ * Whether `date` or `otherDate` may match at `at`: both open with `,?\s+`, the date word and `\s+`
+ * (the word is data, written into the patterns as it is). Read by code: most numbers are dated by
+ * none, or are followed by a separator.
+ */
+function mayStartDate(text: string, at: number, dateWord: string): boolean {
+  let position = text.charCodeAt(at) === 44 ? at + 1 : at;
+  if (!isSpaceCode(text.charCodeAt(position))) return false;
+  while (isSpaceCode(text.charCodeAt(position))) position++;
+  return text.startsWith(dateWord, position) && isSpaceCode(text.charCodeAt(position + dateWord.length));
+}
+
+/**
+ * The date that `date` matched at [start, end): `,?\s+`, the date word, `\s+`, the day, `\s+`, a month's
+ * name, `\s+` and the year's four digits, which end the match. Its parts are read back by code rather
+ * than matched with `exec`: a match object, its captures and the date's string were most of what the
+ * rule allocated, at every dated citation.
+ */
+function readCitedDate(text: string, start: number, end: number, style: StyleData, dateWord: string): CitedDate {
+  let position = text.charCodeAt(start) === 44 /* , */ ? start + 1 : start;
+  while (isSpaceCode(text.charCodeAt(position))) position++;
+  position += dateWord.length;
+  while (isSpaceCode(text.charCodeAt(position))) position++;
+  const valueStart = position;
+  let day = 0;
+  for (; isDigitCode(text.charCodeAt(position)); position++) day = 10 * day + text.charCodeAt(position) - 48;
+  while (isSpaceCode(text.charCodeAt(position))) position++;
+  const yearStart = end - 4;
+  let monthEnd = yearStart;
+  while (isSpaceCode(text.charCodeAt(monthEnd - 1))) monthEnd--;
+  let month = -1;
+  for (let index = 0; index < style.months.length && month < 0; index++) {
+    const name = style.months[index] as string;
+    if (name.length === monthEnd - position && text.startsWith(name, position)) month = index;
+  }
+  return { value: writtenDate(style, day, month, text.slice(yearStart, end)), start, valueStart, end };
+}
+
+/** Dates as the style writes them, by day, month and year, per style: most drafts cite a few dates many times. */
+const writtenDates = new WeakMap<StyleData, Map<number, string>>();
+/** How many written dates a style keeps before it starts again: a text of endless distinct dates cannot grow it without end. */
+const mostWrittenDates = 4096;
+
+/**
+ * `writeDate` for a year of four digits, the same string each time a date recurs. Not a copy of the
+ * text (its pieces are the style's and a four-unit slice, which V8 copies), so a session may keep it.
+ */
+function writtenDate(style: StyleData, day: number, month: number, year: string): string {
+  if (month < 0) return writeDate(style, day, month, year);
+  let written = writtenDates.get(style);
+  if (!written) {
+    written = new Map();
+    writtenDates.set(style, written);
+  }
+  const key = (Number(year) * 12 + month) * 32 + day;
+  let value = written.get(key);
+  if (value === undefined) {
+    if (written.size >= mostWrittenDates) written.clear();
+    value = writeDate(style, day, month, year);
+    written.set(key, value);
+  }
+  return value;
 }
 
 /** Where a match of `pattern` (sticky, never empty) tried at `at` ends, or -1: `test`, and no match object. */
@@ -141,54 +225,87 @@ function stickyEnd(pattern: RegExp, text: string, at: number): number {
   return pattern.test(text) ? pattern.lastIndex : -1;
 }
 
-/**
- * The organ named before a citation word, lower case, or '' for the draft's own organ ("its
- * resolution", "General Assembly resolution" in an Assembly text) or for none named ("bare").
- */
-/**
- * The run of capitalised words (with connectors such as "of", "and" between them) that ends `before`,
- * with the white space after it: "General Assembly " of "… by General Assembly ". Read backwards:
- * the end-anchored pattern that did this backtracked polynomially.
- */
-function capitalisedWordsBefore(before: string, connectors: ReadonlySet<string>): string | undefined {
-  let start: number | undefined;
-  let position = before.length;
-  if (!/[\s\u00A0]/.test(before[position - 1] ?? '')) return undefined;
-  for (;;) {
-    const word = wordEndingAt(before, position);
-    if (!word) break;
-    const first = word.word.charAt(0);
-    if (first !== first.toLowerCase()) start = word.start;
-    else if (!connectors.has(word.word) || start === undefined) break;
-    position = word.start;
-    if (!/[\s\u00A0]/.test(before[position - 1] ?? '')) break;
-  }
-  return start === undefined ? undefined : before.slice(start);
+/** A blank as `wordEndingAt` passes it before a word: space, no-break space, tab, line feed, carriage return. */
+function isBlankCode(code: number): boolean {
+  return code === 32 || code === 0xa0 || code === 9 || code === 10 || code === 13;
+}
+
+/** Whether the UTF-16 unit at `position` is a letter or a mark, as `isLetter` reads one (ASCII by code). */
+function isLetterUnit(text: string, position: number): boolean {
+  const code = text.charCodeAt(position);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return isLetter(text[position]);
+}
+
+/** Whether the unit at `position` changes when lower-cased: a capital ("General", "Économique"). */
+function isCapitalUnit(text: string, position: number): boolean {
+  const code = text.charCodeAt(position);
+  if (code < 128) return code >= 65 && code <= 90;
+  const unit = text[position] as string;
+  return unit !== unit.toLowerCase();
+}
+
+/** Where the blanks that end at `end` begin, reading no further back than `lower`. */
+function blanksStartBefore(text: string, lower: number, end: number): number {
+  let start = end;
+  while (start > lower && isBlankCode(text.charCodeAt(start - 1))) start--;
+  return start;
+}
+
+/** Where the word of letters that ends at `end` starts, reading no further back than `lower` (`end` where none ends there). */
+function wordStartBefore(text: string, lower: number, end: number): number {
+  let start = end;
+  while (start > lower && isLetterUnit(text, start - 1)) start--;
+  return start;
 }
 
 /**
- * The organ named before a citation word, as written, or '' with whether none is named at all
- * ("bare") or the draft's own is ("its resolution"). Whether a named organ is the draft's own is
- * `organOf`'s question: it depends on the chapeau, not on this run's text.
+ * Where the run of capitalised words (with connectors such as "of", "and" between them) starts that
+ * ends at `at` with white space: "General Assembly " of "… by General Assembly ". -1 for none. Read
+ * backwards, in the text from `lower` on, by code: no copy of the text before, no string per word but
+ * a connector's. (The end-anchored pattern that once did this backtracked polynomially.)
  */
+function capitalisedWordsStart(text: string, lower: number, at: number, connectors: ReadonlySet<string>): number {
+  let start = -1;
+  let position = at;
+  if (position <= lower || !isSpaceCode(text.charCodeAt(position - 1))) return -1;
+  for (;;) {
+    const wordEnd = blanksStartBefore(text, lower, position);
+    const wordStart = wordStartBefore(text, lower, wordEnd);
+    if (wordStart === wordEnd) break;
+    if (isCapitalUnit(text, wordStart)) start = wordStart;
+    else if (start < 0 || !connectors.has(text.slice(wordStart, wordEnd))) break;
+    position = wordStart;
+    if (position <= lower || !isSpaceCode(text.charCodeAt(position - 1))) break;
+  }
+  return start;
+}
+
 /** Whether `text` holds nothing but white space before `end` (`text.slice(0, end).trim() === ''`, with no copy). */
 function onlySpaceBefore(text: string, end: number): boolean {
   for (let index = 0; index < end; index++) if (!isSpaceCode(text.charCodeAt(index))) return false;
   return true;
 }
 
+/**
+ * The organ named before a citation word, as written, or '' with whether none is named at all
+ * ("bare") or the draft's own is ("its resolution"). Whether a named organ is the draft's own is
+ * `organOf`'s question: it depends on the chapeau, not on this run's text. Read in the hundred units
+ * before the word.
+ */
 function namedOrganBefore(run: Pick<ProseRun, 'text'>, at: number, patterns: CitationPatterns): NamedOrgan {
-  const before = run.text.slice(Math.max(0, at - 100), at);
-  const organText = capitalisedWordsBefore(before, patterns.connectors);
-  const found = organText === undefined ? undefined : [organText, organText];
-  if (!found?.[1]) {
-    const previous = wordEndingAt(before, before.length)?.word ?? '';
+  const text = run.text;
+  const lower = Math.max(0, at - 100);
+  const startsAt = capitalisedWordsStart(text, lower, at, patterns.connectors);
+  if (startsAt < 0) {
+    // The word right before, across blanks: "its resolution" cites the draft's own organ's.
+    const wordEnd = blanksStartBefore(text, lower, at);
+    const previous = text.slice(wordStartBefore(text, lower, wordEnd), wordEnd);
     return { organ: '', lower: '', bare: !patterns.ownWords.includes(previous.toLowerCase()) };
   }
-  let words = found[1].trim().split(/[\s\u00A0]+/);
+  let words = text.slice(startsAt, at).trim().split(/[\s\u00A0]+/);
   // The word that opens the sentence is capitalised for that reason: "Recalling resolution 60/1".
-  const startsAt = at - found[1].length;
-  const opening = onlySpaceBefore(run.text, startsAt) || /[.;:!?][\s\u00A0]*$/.test(run.text.slice(Math.max(0, startsAt - 3), startsAt));
+  const opening = onlySpaceBefore(text, startsAt) || /[.;:!?][\s\u00A0]*$/.test(text.slice(Math.max(0, startsAt - 3), startsAt));
   if (opening) words = words.slice(1);
   // "part C of resolution 60/1" names a part, not an organ: an organ's name ends in a capitalised word.
   const connectors = patterns.connectors;
@@ -226,38 +343,43 @@ function runCitations(run: Pick<ProseRun, 'text' | 'quotations'>, style: StyleDa
   // Most runs cite nothing: one empty list stands for all of them (never changed).
   if (words.length === 0) return noCitations;
   const citations: RunCitation[] = [];
+  const text = run.text;
   for (const word of words) {
-    if (isQuoted(run, word.index, word.index + word[0].length)) continue;
+    const wordEnd = word.index + word[0].length;
+    // A third of the words cite no number ("the present resolution"): passed before the organ and the quotations are read.
+    const firstNumberEnd = mayStartNumber(text.charCodeAt(wordEnd)) ? stickyEnd(patterns.number, text, wordEnd) : -1;
+    if (firstNumberEnd < 0) continue;
+    if (isQuoted(run, word.index, wordEnd)) continue;
     const named = namedOrganBefore(run, word.index, patterns);
     /** `dated`: some date follows the number, in the style's form (`date`) or another (date-format's to rewrite). */
-    // Each number by where it starts and ends; only the date, whose parts are read, is matched with `exec`.
+    // Each number and date by where it starts and ends (`test`, no match object); a date's parts are read back by code.
     const list: { start: number; end: number; date?: CitedDate; shared: boolean; dated: boolean }[] = [];
-    let at = word.index + word[0].length;
-    for (;;) {
+    let at = wordEnd;
+    for (let end = firstNumberEnd; end >= 0; ) {
       const start = at;
-      const end = stickyEnd(patterns.number, run.text, start);
-      if (end < 0) break;
       at = end;
-      const date = sticky(patterns.date, run.text, at);
+      // Both date patterns open with the date word: where it does not follow, neither is tried.
+      const dateWordFollows = mayStartDate(text, at, patterns.dateWord);
+      const dateEnd = dateWordFollows ? stickyEnd(patterns.date, text, at) : -1;
       let entry: (typeof list)[number] = { start, end, shared: false, dated: false };
-      const otherDateEnd = date ? -1 : stickyEnd(patterns.otherDate, run.text, at);
+      const otherDateEnd = dateEnd >= 0 || !dateWordFollows ? -1 : stickyEnd(patterns.otherDate, text, at);
       if (otherDateEnd >= 0) {
         entry = { start, end, shared: true, dated: true };
         at = otherDateEnd;
-      } else if (date) {
-        const [, day = '', month = '', year = ''] = date;
-        const value = detached(writeDate(style, Number(day), style.months.indexOf(month), year));
-        at = date.index + date[0].length;
+      } else if (dateEnd >= 0) {
+        const date = readCitedDate(text, at, dateEnd, style, patterns.dateWord);
+        at = dateEnd;
         // "70/1 and 70/299 of 25 September 2015 and 29 July 2016, respectively": whose date is whose is not said.
-        const secondEnd = stickyEnd(patterns.secondDate, run.text, at);
-        entry = { start, end, date: { value, start: date.index, valueStart: date.index + date[0].search(/\d/), end: at }, shared: secondEnd >= 0, dated: true };
+        const secondEnd = mayStartListPart(text.charCodeAt(at)) ? stickyEnd(patterns.secondDate, text, at) : -1;
+        entry = { start, end, date, shared: secondEnd >= 0, dated: true };
         if (secondEnd >= 0) at = secondEnd;
       }
       list.push(entry);
-      const separatorEnd = stickyEnd(patterns.separator, run.text, at);
+      const separatorEnd = mayStartListPart(text.charCodeAt(at)) ? stickyEnd(patterns.separator, text, at) : -1;
       if (separatorEnd < 0) break;
-      // The next turn reads the number after the separator ("and 2201"), and ends the list where there is none.
+      // The next turn reads the number after the separator ("and 2201"); the list ends where there is none.
       at = separatorEnd;
+      end = mayStartNumber(text.charCodeAt(at)) ? stickyEnd(patterns.number, text, at) : -1;
     }
     // A date after several numbers may be all of theirs ("resolutions 2200 A (XXI) and 2201 (XXI) of
     // 16 December 1966"): the numbers before it are dated, but only the last one surely by that date.
@@ -271,7 +393,7 @@ function runCitations(run: Pick<ProseRun, 'text' | 'quotations'>, style: StyleDa
       // The date key always present (undefined where there is none): one shape for every citation kept.
       citations.push({
         named,
-        number: detached(run.text.slice(entry.start, entry.end).replace(/[\s\u00A0]+/g, ' ')),
+        number: detached(spacesFolded(text, entry.start, entry.end)),
         start: entry.start,
         end: entry.end,
         date: ownDate,
@@ -317,7 +439,8 @@ function place(citation: Citation): Span {
 function check(draft: Draft, style: StyleData, context: RuleContext): void {
   // Which resolution each citation names: its organ and number. A bare "resolution 5/1" after
   // "Human Rights Council resolution 5/1" is the Council's, unless the draft cited its own 5/1 first.
-  const byKey = new Map<string, Citation[]>();
+  // A citation alone under its key (most are), a list from the second on: no list per resolution cited once.
+  const byKey = new Map<string, Citation | Citation[]>();
   const namedOrgan = new Map<string, string>();
   const citedAsOwn = new Set<string>();
   for (const citation of readCitations(draft, style, context)) {
@@ -329,15 +452,17 @@ function check(draft: Draft, style: StyleData, context: RuleContext): void {
     } else if (!citedAsOwn.has(citation.number)) {
       organ = namedOrgan.get(citation.number) ?? '';
     }
-    const key = `${organ}|${citation.number}`;
-    const list = byKey.get(key) ?? [];
-    list.push(citation);
-    byKey.set(key, list);
+    // The draft's own resolutions by their number alone (a number never holds "|").
+    const key = organ === '' ? citation.number : `${organ}|${citation.number}`;
+    const known = byKey.get(key);
+    if (known === undefined) byKey.set(key, citation);
+    else if (Array.isArray(known)) known.push(citation);
+    else byKey.set(key, [known, citation]);
   }
   const dateWord = style.citations.dateWord;
   for (const citations of byKey.values()) {
-    // A resolution cited once has neither two dates nor a later one: most, passed before any list or count is made.
-    if (citations.length === 1) continue;
+    // A resolution cited once has neither two dates nor a later one: most, passed before any count is made.
+    if (!Array.isArray(citations)) continue;
     const dated = citations.filter((citation) => citation.date);
     const counts = new Map<string, number>();
     for (const citation of dated) counts.set(citation.date?.value ?? '', (counts.get(citation.date?.value ?? '') ?? 0) + 1);
