@@ -683,6 +683,14 @@ class Parser {
       const contentStart = this.lines.contentStart(index);
       const contentEnd = this.lines.contentEnd(index);
       const content = this.lines.content(index);
+      const chapeau = chapeauAt.get(index);
+      // A chapeau opens a new part whatever footnotes came before it: the texts after a closing block's
+      // footnotes ("27 See resolution 60/1." and the next resolution of a file of several) were read as
+      // more of them, and left unclassified to the end of the file.
+      if (chapeau && footnoteMode !== 'none') {
+        flushFootnote();
+        footnoteMode = 'none';
+      }
 
       // An annex heading or a new rule line ends the footnotes after the closing block: what follows
       // is an annex, or another page's footnote block.
@@ -769,7 +777,6 @@ class Parser {
         continue;
       }
 
-      const chapeau = chapeauAt.get(index);
       if (chapeau) {
         flushChunk();
         flushPendingNumber();
