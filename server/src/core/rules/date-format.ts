@@ -138,12 +138,15 @@ function validDay(day: number): boolean {
  * The dates of a run written another way, in run offsets: a pure function of its text (`digitRuns`
  * and `quotations` come from it), so a session keeps it from one version of the draft to the next.
  */
-function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, style: StyleData): WrongDate[] {
+const noDates: readonly WrongDate[] = [];
+
+function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, style: StyleData): readonly WrongDate[] {
   const patterns = patternsOf(style);
   const found: WrongDate[] = [];
   const monthIndex = (name: string): number => style.months.indexOf(name);
   const candidates = candidatesOf(run, patterns);
-  if (!candidates) return [];
+  // Most runs have no candidate: one empty list stands for all of them (typed read-only; never changed).
+  if (!candidates) return noDates;
   for (const match of matchesAtCandidates(patterns.monthFirst, run.text, candidates.monthFirst)) {
     if (!standsAlone(run.text, match.index, false)) continue;
     const [written, monthName = '', dayText = '', suffix, comma, year = ''] = match;
@@ -189,7 +192,7 @@ function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, st
 }
 
 function check(draft: Draft, style: StyleData, context: RuleContext): void {
-  const scan = (run: ProseRun): WrongDate[] => wrongDates(run, style);
+  const scan = (run: ProseRun): readonly WrongDate[] => wrongDates(run, style);
   for (const run of [...bodyProse(draft), ...footnoteProse(draft)]) {
     const dates = context.perRun(run, scan);
     if (dates.length === 0) continue;
