@@ -47,8 +47,9 @@ interface SessionOrdinal {
  * The sessions' ordinals written in figures in a run of prose, in run offsets: a pure function of
  * its text, so a session of the linter keeps it from one version of the draft to the next.
  */
-function sessionOrdinals(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, style: StyleData, patterns: SessionPatterns): SessionOrdinal[] {
-  const found: SessionOrdinal[] = [];
+function sessionOrdinals(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, style: StyleData, patterns: SessionPatterns): readonly SessionOrdinal[] {
+  // Made at the first ordinal: most runs have none, and one empty list stands for all of them (never changed).
+  let found: SessionOrdinal[] | undefined;
   const text = run.text;
   let coveredUntil = 0;
   const digitRuns = run.digitRuns;
@@ -71,11 +72,12 @@ function sessionOrdinals(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'
       // A sentence's first word takes a capital.
       const sentenceStart = text.slice(0, start).trim() === '' || /[.!?][\s\u00A0]+$/.test(text.slice(Math.max(0, start - 4), start));
       const right = spelled && (sentenceStart ? capitalize(spelled) : spelled);
-      found.push({ start, end: start + numeral[0].length, ...(right ? { right } : {}) });
+      (found ??= []).push({ start, end: start + numeral[0].length, ...(right ? { right } : {}) });
     }
   }
-  return found;
+  return found ?? noOrdinals;
 }
+const noOrdinals: readonly SessionOrdinal[] = [];
 
 export const sessionOrdinalRule: Rule = {
   id: 'session-ordinal',
@@ -88,7 +90,7 @@ export const sessionOrdinalRule: Rule = {
     if (!style) return;
     const patterns = patternsOf(style);
     // Paragraphs only: footnotes cite other bodies' records by their titles ("69th Regular Session").
-    const scan = (run: ProseRun): SessionOrdinal[] => sessionOrdinals(run, style, patterns);
+    const scan = (run: ProseRun): readonly SessionOrdinal[] => sessionOrdinals(run, style, patterns);
     for (const run of bodyProse(draft)) {
       const found = context.perRun(run, scan);
       if (found.length === 0) continue;
