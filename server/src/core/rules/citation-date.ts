@@ -209,7 +209,8 @@ function writtenDate(style: StyleData, day: number, month: number, year: string)
     written = new Map();
     writtenDates.set(style, written);
   }
-  const key = (Number(year) * 12 + month) * 32 + day;
+  // A day is one or two digits, so up to 99 ("40 December" is a slip the pattern reads): a key of its own for each.
+  const key = (Number(year) * style.months.length + month) * 100 + day;
   let value = written.get(key);
   if (value === undefined) {
     if (written.size >= mostWrittenDates) written.clear();
