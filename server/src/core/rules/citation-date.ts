@@ -161,6 +161,8 @@ function mayStartListPart(code: number): boolean {
  * none, or are followed by a separator.
  */
 function mayStartDate(text: string, at: number, dateWord: string): boolean {
+  // A style with no date word leaves the patterns to say.
+  if (dateWord === '') return true;
   let position = text.charCodeAt(at) === 44 ? at + 1 : at;
   if (!isSpaceCode(text.charCodeAt(position))) return false;
   while (isSpaceCode(text.charCodeAt(position))) position++;

@@ -62,6 +62,7 @@ function patternsOf(style: StyleData): DatePatterns {
   return patterns;
 }
 
+/** The month names by their last UTF-16 unit, in the style's order. */
 function monthsByLastCode(months: readonly string[]): Map<number, string[]> {
   const byLastCode = new Map<number, string[]>();
   for (const name of months) {
@@ -134,12 +135,12 @@ function validDay(day: number): boolean {
   return day >= 1 && day <= 31;
 }
 
+const noDates: readonly WrongDate[] = [];
+
 /**
  * The dates of a run written another way, in run offsets: a pure function of its text (`digitRuns`
  * and `quotations` come from it), so a session keeps it from one version of the draft to the next.
  */
-const noDates: readonly WrongDate[] = [];
-
 function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, style: StyleData): readonly WrongDate[] {
   const patterns = patternsOf(style);
   const found: WrongDate[] = [];
