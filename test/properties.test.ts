@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { internalErrorPrefix, parse, type Draft, type Finding, type Span } from '../server/src/core/index';
 import { fixAll, lintText } from './check';
 import { knownPropertyBugs, type KnownPropertyBug } from './support/known-bugs';
-import { bodyProse, footnoteProse } from '../server/src/core/prose';
+import { bodyProse, footnoteProse, forgetProse } from '../server/src/core/prose';
 import { digitRuns } from '../server/src/core/text-scan';
 import { corpusFolder } from './support/shared';
 
@@ -200,11 +200,14 @@ describe('properties of the core on any text', function () {
         );
       });
 
-      it('every run of prose has the digits its text has, where the parse found them for it too', () => {
+      it('every run of prose has the digits its text has, where the parse found them for it too, in whatever order the runs are asked', () => {
         fc.assert(
           fc.property(source.texts, (text) => {
             const draft = parse(text);
             for (const run of [...bodyProse(draft), ...footnoteProse(draft)]) assert.deepEqual(run.digitRuns, digitRuns(run.text), JSON.stringify(run.text));
+            // Asked last to first, from fresh runs: each question about an earlier offset than the last (see DraftDigitRuns).
+            forgetProse(draft);
+            for (const run of [...bodyProse(draft)].reverse()) assert.deepEqual(run.digitRuns, digitRuns(run.text), JSON.stringify(run.text));
           }),
           { numRuns },
         );

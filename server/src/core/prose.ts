@@ -5,7 +5,7 @@
 // report spans in the draft's own text.
 import type { Draft, Paragraph, Span, SubParagraph } from './model';
 import { eachSubparagraph, ownTextEnd } from './structure';
-import { digitRuns, digitRunsOfSegments, keptParagraphDigitRuns, type RunSegment } from './text-scan';
+import { DraftDigitRuns, digitRuns, digitRunsOfSegments, keptParagraphDigitRuns, type RunSegment } from './text-scan';
 import type { RunStamp } from './text-memo';
 
 export type ProseKind = 'paragraph' | 'subparagraph' | 'footnote';
@@ -51,7 +51,7 @@ class LazyProseRun implements ProseRun {
     readonly text: string,
     private readonly pieces: readonly Segment[] | undefined,
     private readonly soleStart: number,
-    private readonly textDigitRuns: Int32Array | undefined,
+    private readonly textDigitRuns: DraftDigitRuns | undefined,
   ) {
     if (paragraph) this.paragraph = paragraph;
   }
@@ -152,7 +152,7 @@ function findQuotations(text: string): readonly Span[] {
   return quotations ?? noQuotations;
 }
 
-function buildRun(draft: Draft, pieces: readonly Span[], from: number, limit: number, kind: ProseKind, paragraph: Paragraph | undefined, textDigitRuns: Int32Array | undefined): ProseRun | undefined {
+function buildRun(draft: Draft, pieces: readonly Span[], from: number, limit: number, kind: ProseKind, paragraph: Paragraph | undefined, textDigitRuns: DraftDigitRuns | undefined): ProseRun | undefined {
   // Most runs are one piece: no list of segments is made for them (this runs for every paragraph of every version).
   let soleStart = -1;
   let soleEnd = -1;
@@ -224,7 +224,7 @@ function firstCallAtOrAfter(calls: Draft['footnoteCalls'], offset: number): numb
   return low;
 }
 
-function subRuns(draft: Draft, paragraph: Paragraph, sub: SubParagraph, textDigitRuns: Int32Array | undefined): ProseRun | undefined {
+function subRuns(draft: Draft, paragraph: Paragraph, sub: SubParagraph, textDigitRuns: DraftDigitRuns | undefined): ProseRun | undefined {
   return buildRun(draft, sub.pieces, sub.textStart, ownTextEnd(sub), 'subparagraph', paragraph, textDigitRuns);
 }
 
@@ -235,7 +235,8 @@ function runsOf(draft: Draft): { body: ProseRun[]; footnotes: ProseRun[] } {
   if (cached) return cached;
   const body: ProseRun[] = [];
   // A paragraph's pieces are searched for bare calls, a footnote's text is not: only the paragraphs' runs read their digits off the parse's.
-  const textDigitRuns = keptParagraphDigitRuns(draft);
+  const kept = keptParagraphDigitRuns(draft);
+  const textDigitRuns = kept && new DraftDigitRuns(kept);
   for (const paragraph of draft.paragraphs) {
     const own = buildRun(draft, paragraph.pieces, paragraph.textStart, ownTextEnd(paragraph), 'paragraph', paragraph, textDigitRuns);
     if (own) body.push(own);

@@ -79,6 +79,44 @@ export function keptParagraphDigitRuns(draft: object): Int32Array | undefined {
   return paragraphDigitRuns.get(draft);
 }
 
+/**
+ * A draft's runs of digits (`keptParagraphDigitRuns`) as the runs of its prose read them: in text
+ * order, each asking where its own begin. Each question starts where the last one left off when it
+ * asks about a later offset (the runs of prose ask in text order), with a few neighbouring reads. A
+ * binary search from the start each time read some 17 places spread over a list that, on a 10 MB
+ * draft, is far larger than the cache: 15.5 ms for the digits of its 31,000 runs, against 0.8 at 1 MB.
+ */
+export class DraftDigitRuns {
+  /** The last offset asked about, and the answer: the first pair ending after it. */
+  private hintOffset = 0;
+  private hintPair = 0;
+
+  constructor(readonly runs: Int32Array) {}
+
+  /** The index (in the flat list) of the first run whose end is past `offset`; the list's length if none. */
+  firstEndingAfter(offset: number): number {
+    const runs = this.runs;
+    const pairs = runs.length >> 1;
+    // Every pair before `low` ends at or before `offset`.
+    let low = offset >= this.hintOffset ? this.hintPair : 0;
+    // Galloping: pairs `low`, `low` + 1, + 3, + 7 … until one ends past `offset`, then a binary search below it.
+    let bound = low;
+    for (let step = 1; bound < pairs && (runs[2 * bound + 1] as number) <= offset; step *= 2) {
+      low = bound + 1;
+      bound = low + step;
+    }
+    let high = Math.min(bound, pairs);
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((runs[2 * middle + 1] as number) <= offset) low = middle + 1;
+      else high = middle;
+    }
+    this.hintOffset = offset;
+    this.hintPair = low;
+    return 2 * low;
+  }
+}
+
 /** A stretch of a run of prose (prose.ts) taken from the draft. */
 export interface RunSegment {
   /** Where the segment starts in the run's text. */
@@ -95,7 +133,8 @@ export interface RunSegment {
  * footnote calls). A run of the run's text lies in one segment and in one run of the draft's: each of
  * those inside a segment is cut to it, and split where the run's text has no digit.
  */
-export function digitRunsOfSegments(textRuns: Int32Array, runText: string, segments: readonly RunSegment[] | undefined, soleStart: number): readonly number[] {
+export function digitRunsOfSegments(draftRuns: DraftDigitRuns, runText: string, segments: readonly RunSegment[] | undefined, soleStart: number): readonly number[] {
+  const textRuns = draftRuns.runs;
   let count = 0;
   const segmentCount = segments ? segments.length : 1;
   for (let segmentIndex = 0; segmentIndex < segmentCount; segmentIndex++) {
@@ -103,7 +142,7 @@ export function digitRunsOfSegments(textRuns: Int32Array, runText: string, segme
     const runStart = segment ? segment.runStart : 0;
     const draftStart = segment ? segment.draftStart : soleStart;
     const segmentEnd = draftStart + (segment ? segment.length : runText.length);
-    for (let index = firstRunEndingAfter(textRuns, draftStart); index < textRuns.length && (textRuns[index] as number) < segmentEnd; index += 2) {
+    for (let index = draftRuns.firstEndingAfter(draftStart); index < textRuns.length && (textRuns[index] as number) < segmentEnd; index += 2) {
       const end = runStart + Math.min(textRuns[index + 1] as number, segmentEnd) - draftStart;
       let at = runStart + Math.max(textRuns[index] as number, draftStart) - draftStart;
       while (at < end) {
@@ -118,18 +157,6 @@ export function digitRunsOfSegments(textRuns: Int32Array, runText: string, segme
     }
   }
   return exactCopy(count);
-}
-
-/** The index of the first pair of a flat start, end list (in order) whose end is past `offset`. */
-function firstRunEndingAfter(runs: Int32Array, offset: number): number {
-  let low = 0;
-  let high = runs.length >> 1;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((runs[2 * middle + 1] as number) <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return 2 * low;
 }
 
 /**
