@@ -686,8 +686,9 @@ class Parser {
       const chapeau = chapeauAt.get(index);
       // A chapeau opens a new part whatever footnotes came before it: the texts after a closing block's
       // footnotes ("27 See resolution 60/1." and the next resolution of a file of several) were read as
-      // more of them, and left unclassified to the end of the file.
-      if (chapeau && footnoteMode !== 'none') {
+      // more of them, and left unclassified to the end of the file. A known organ's name is distinctive
+      // enough; the generic "The … ," only after a blank line (a footnote's last line may read so).
+      if (chapeau && footnoteMode !== 'none' && (!chapeau.generic || blankSinceFootnote)) {
         flushFootnote();
         footnoteMode = 'none';
       }
