@@ -12,17 +12,41 @@ export function isLetter(character: string | undefined): boolean {
   return letterOrMark.test(character);
 }
 
+/** A blank passed before a word: space, no-break space, tab, line feed, carriage return. */
+function isBlankCode(code: number): boolean {
+  return code === 32 || code === 0xa0 || code === 9 || code === 10 || code === 13;
+}
+
 function isBlank(character: string | undefined): boolean {
-  return character === ' ' || character === '\u00A0' || character === '\t' || character === '\n' || character === '\r';
+  return character !== undefined && character.length === 1 && isBlankCode(character.charCodeAt(0));
+}
+
+/** `isLetter` of the UTF-16 unit at `position`, ASCII answered with no string made. */
+function isLetterAt(text: string, position: number): boolean {
+  const code = text.charCodeAt(position);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return isLetter(text[position]);
+}
+
+/** Where the blanks that end at `end` begin, reading no further back than `lower`. */
+export function blanksStartBefore(text: string, lower: number, end: number): number {
+  let start = end;
+  while (start > lower && isBlankCode(text.charCodeAt(start - 1))) start--;
+  return start;
+}
+
+/** Where the word of letters that ends at `end` starts, reading no further back than `lower` (`end` where none ends there). */
+export function wordStartBefore(text: string, lower: number, end: number): number {
+  let start = end;
+  while (start > lower && isLetterAt(text, start - 1)) start--;
+  return start;
 }
 
 /** The word of letters that ends at `end` (after white space, when `skipSpace`), with where it starts. */
 export function wordEndingAt(text: string, end: number, skipSpace = true): { word: string; start: number } | undefined {
-  let position = end;
-  if (skipSpace) while (position > 0 && isBlank(text[position - 1])) position--;
-  const wordEnd = position;
-  while (position > 0 && isLetter(text[position - 1])) position--;
-  return position < wordEnd ? { word: text.slice(position, wordEnd), start: position } : undefined;
+  const wordEnd = skipSpace ? blanksStartBefore(text, 0, end) : end;
+  const start = wordStartBefore(text, 0, wordEnd);
+  return start < wordEnd ? { word: text.slice(start, wordEnd), start } : undefined;
 }
 
 const superscriptDigits = new Set(['\u00B9', '\u00B2', '\u00B3', '\u2070', '\u2074', '\u2075', '\u2076', '\u2077', '\u2078', '\u2079']);

@@ -549,7 +549,6 @@ class Parser {
     return -1;
   }
 
-
   private addBlock(kind: BlockKind, start: number, end: number): void {
     this.blocks.push({ kind, span: { start, end } });
   }

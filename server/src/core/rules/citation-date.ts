@@ -1,5 +1,5 @@
 import { isSpaceCode } from '../parse/lines';
-import { isLetter } from '../text-ends';
+import { blanksStartBefore, wordStartBefore } from '../text-ends';
 import type { Fix, TextEdit } from '../findings';
 import { styleFor, type StyleData } from '../lexicon/lexicon';
 import { alternation, writeDate } from '../lexicon/style';
@@ -156,17 +156,20 @@ function mayStartListPart(code: number): boolean {
 }
 
 /**
- * Whether `date` or `otherDate` may match at `at`: both open with `,?\s+`, the date word and `\s+`
- * (the word is data, written into the patterns as it is). Read by code: most numbers are dated by
- * none, or are followed by a separator.
+ * Where the day may start after the opening that `date` and `otherDate` share at `at` (`,?\s+`, the
+ * date word and `\s+`; the word is data, written into the patterns as it is), or -1 where it does not
+ * stand there. Read by code: most numbers are dated by none, or are followed by a separator.
  */
-function mayStartDate(text: string, at: number, dateWord: string): boolean {
-  // A style with no date word leaves the patterns to say.
-  if (dateWord === '') return true;
-  let position = text.charCodeAt(at) === 44 ? at + 1 : at;
-  if (!isSpaceCode(text.charCodeAt(position))) return false;
+function afterDateWord(text: string, at: number, dateWord: string): number {
+  let position = text.charCodeAt(at) === 44 /* , */ ? at + 1 : at;
+  if (!isSpaceCode(text.charCodeAt(position))) return -1;
   while (isSpaceCode(text.charCodeAt(position))) position++;
-  return text.startsWith(dateWord, position) && isSpaceCode(text.charCodeAt(position + dateWord.length));
+  // A style with no date word leaves the patterns to say the rest.
+  if (dateWord === '') return position;
+  if (!text.startsWith(dateWord, position) || !isSpaceCode(text.charCodeAt(position + dateWord.length))) return -1;
+  position += dateWord.length;
+  while (isSpaceCode(text.charCodeAt(position))) position++;
+  return position;
 }
 
 /**
@@ -176,10 +179,7 @@ function mayStartDate(text: string, at: number, dateWord: string): boolean {
  * rule allocated, at every dated citation.
  */
 function readCitedDate(text: string, start: number, end: number, style: StyleData, dateWord: string): CitedDate {
-  let position = text.charCodeAt(start) === 44 /* , */ ? start + 1 : start;
-  while (isSpaceCode(text.charCodeAt(position))) position++;
-  position += dateWord.length;
-  while (isSpaceCode(text.charCodeAt(position))) position++;
+  let position = afterDateWord(text, start, dateWord);
   const valueStart = position;
   let day = 0;
   for (; isDigitCode(text.charCodeAt(position)); position++) day = 10 * day + text.charCodeAt(position) - 48;
@@ -228,38 +228,12 @@ function stickyEnd(pattern: RegExp, text: string, at: number): number {
   return pattern.test(text) ? pattern.lastIndex : -1;
 }
 
-/** A blank as `wordEndingAt` passes it before a word: space, no-break space, tab, line feed, carriage return. */
-function isBlankCode(code: number): boolean {
-  return code === 32 || code === 0xa0 || code === 9 || code === 10 || code === 13;
-}
-
-/** Whether the UTF-16 unit at `position` is a letter or a mark, as `isLetter` reads one (ASCII by code). */
-function isLetterUnit(text: string, position: number): boolean {
-  const code = text.charCodeAt(position);
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-  return isLetter(text[position]);
-}
-
 /** Whether the unit at `position` changes when lower-cased: a capital ("General", "Économique"). */
 function isCapitalUnit(text: string, position: number): boolean {
   const code = text.charCodeAt(position);
   if (code < 128) return code >= 65 && code <= 90;
   const unit = text[position] as string;
   return unit !== unit.toLowerCase();
-}
-
-/** Where the blanks that end at `end` begin, reading no further back than `lower`. */
-function blanksStartBefore(text: string, lower: number, end: number): number {
-  let start = end;
-  while (start > lower && isBlankCode(text.charCodeAt(start - 1))) start--;
-  return start;
-}
-
-/** Where the word of letters that ends at `end` starts, reading no further back than `lower` (`end` where none ends there). */
-function wordStartBefore(text: string, lower: number, end: number): number {
-  let start = end;
-  while (start > lower && isLetterUnit(text, start - 1)) start--;
-  return start;
 }
 
 /**
@@ -362,7 +336,7 @@ function runCitations(run: Pick<ProseRun, 'text' | 'quotations'>, style: StyleDa
       const start = at;
       at = end;
       // Both date patterns open with the date word: where it does not follow, neither is tried.
-      const dateWordFollows = mayStartDate(text, at, patterns.dateWord);
+      const dateWordFollows = afterDateWord(text, at, patterns.dateWord) >= 0;
       const dateEnd = dateWordFollows ? stickyEnd(patterns.date, text, at) : -1;
       let entry: (typeof list)[number] = { start, end, shared: false, dated: false };
       const otherDateEnd = dateEnd >= 0 || !dateWordFollows ? -1 : stickyEnd(patterns.otherDate, text, at);
