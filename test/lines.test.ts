@@ -86,7 +86,8 @@ describe('the chunk table', () => {
       const lines: [number, number][] = Array.from({ length: 1 + (chunk % 4) }, (_, line) => [chunk + line, chunk + line + 2 + (chunk % 5)]);
       const numberLine = chunk % 7 === 0 ? { start: chunk, end: chunk + 1 } : undefined;
       const closingLike = chunk % 2 === 0;
-      table.add(lines.flat(), chunk % 3 === 0 ? 'annex' : 'body', chunk % 5, numberLine, closingLike);
+      // As the walk passes them: one list reused for every chunk, with stale bounds past this chunk's.
+      table.add([...lines.flat(), 999, 998], 2 * lines.length, chunk % 3 === 0 ? 'annex' : 'body', chunk % 5, numberLine, closingLike);
       expected.push({ start: lines[0]![0], end: lines[lines.length - 1]![1], lines, annex: chunk % 3 === 0, closingLike, part: chunk % 5, ...(numberLine ? { numberLine } : {}) });
     }
     assert.equal(table.count, 300);

@@ -40,19 +40,20 @@ export class ChunkTable {
   }
 
   /**
-   * A chunk of `lines` (not empty: each line's content start and end, one after another), in `region`
+   * A chunk of the first `lineBounds` numbers of `lines` (not none: each line's content start and end,
+   * one after another; the walk reuses one list for every chunk), in `region`
    * and resolution part `partIndex`; `opensLikeClosing`: whether its text opens like a closing line
    * ("84th plenary meeting"), asked while the walk has the text at hand (see Parser.opensLikeClosing).
    */
-  add(lines: readonly number[], region: ChunkRegion, partIndex: number, numberLine: Span | undefined, opensLikeClosing: boolean): void {
+  add(lines: readonly number[], lineBounds: number, region: ChunkRegion, partIndex: number, numberLine: Span | undefined, opensLikeClosing: boolean): void {
     if (this.count === this.starts.length) this.growChunks();
-    while (this.boundCount + lines.length > this.bounds.length) this.bounds = grown(this.bounds, 2 * this.bounds.length);
+    while (this.boundCount + lineBounds > this.bounds.length) this.bounds = grown(this.bounds, 2 * this.bounds.length);
     const chunk = this.count++;
     this.firstBounds[chunk] = this.boundCount;
-    for (let index = 0; index < lines.length; index++) this.bounds[this.boundCount++] = lines[index] as number;
+    for (let index = 0; index < lineBounds; index++) this.bounds[this.boundCount++] = lines[index] as number;
     this.starts[chunk] = lines[0] ?? 0;
-    this.ends[chunk] = lines[lines.length - 1] ?? 0;
-    this.lineCounts[chunk] = lines.length >> 1;
+    this.ends[chunk] = lines[lineBounds - 1] ?? 0;
+    this.lineCounts[chunk] = lineBounds >> 1;
     this.partIndexes[chunk] = partIndex;
     this.flags[chunk] = (region === 'annex' ? inAnnex : 0) | (opensLikeClosing ? closingLike : 0);
     if (numberLine) this.numberLines.set(chunk, numberLine);

@@ -280,7 +280,7 @@ class Parser {
     this.title = this.findTitle(firstChapeau?.index ?? this.lines.count);
 
     const bodyStart = firstChapeau?.index ?? this.findBodyStartWithoutChapeau();
-    this.walk(bodyStart, new Map(chapeauLines.map((found) => [found.index, found.match])));
+    this.walk(bodyStart, chapeauLines);
     this.scanned = this.isFromScan();
     const { parts, paragraphs, annexParagraphs, paragraphIndex } = this.classify();
     const byAnnex = this.annexes.map((): { span: Span; number: NumberLabel }[] => []);
@@ -554,7 +554,7 @@ class Parser {
   }
 
   /** Walks the lines once: header blocks, chapeaus, footnote blocks, furniture, annexes, and body chunks. */
-  private walk(bodyStart: number, chapeauAt: ReadonlyMap<number, ChapeauMatch>): void {
+  private walk(bodyStart: number, chapeauLines: readonly { index: number; match: ChapeauMatch }[]): void {
     // The header's lines: where the first one's content starts, and the last one's ends (-1: none yet).
     let headerStart = -1;
     let headerEnd = -1;
@@ -581,9 +581,16 @@ class Parser {
     /**
      * The lines of the chunk being read, each as its content's start and end, one after another: one
      * list, emptied at each flush (the chunk table keeps a copy). No object per line: a line object and
-     * its content string were the walk's largest garbage.
+     * its content string were the walk's largest garbage. Emptied by its count, not its length: setting
+     * an array's length to 0 is a call into the runtime that drops its store, grown again by the next
+     * chunk's lines (some 100 ns a chunk).
      */
     const chunk: number[] = [];
+    let chunkLength = 0;
+    const addLine = (start: number, end: number): void => {
+      chunk[chunkLength++] = start;
+      chunk[chunkLength++] = end;
+    };
     let region: 'body' | 'annex' = 'body';
     let partIndex = -1;
     let footnoteMode: 'none' | 'pdf-block' | 'bracket' | 'after-closing' = 'none';
@@ -617,15 +624,15 @@ class Parser {
     /** A paragraph number alone on its line ("2."), waiting for the text that follows it. */
     let pendingNumber: Span | undefined;
     const flushChunk = (): void => {
-      if (chunk.length === 0) return;
+      if (chunkLength === 0) return;
       const firstStart = chunk[0] as number;
       const firstEnd = chunk[1] as number;
       // A paragraph number alone on its line joins the text that follows it, even across a page
       // break's footnote block and page furniture.
-      if (chunk.length === 2 && firstEnd - firstStart <= 4 && /^\d{1,3}\.$/.test(this.text.slice(firstStart, firstEnd))) {
+      if (chunkLength === 2 && firstEnd - firstStart <= 4 && /^\d{1,3}\.$/.test(this.text.slice(firstStart, firstEnd))) {
         flushPendingNumber();
         pendingNumber = { start: firstStart, end: firstEnd };
-        chunk.length = 0;
+        chunkLength = 0;
         return;
       }
       // A closing line takes no number: a number left waiting stands as a paragraph of its own.
@@ -634,20 +641,24 @@ class Parser {
       // sub-paragraph, as under "(3)" — numbering-format's rewrite of "(3)" as "3." must not turn the
       // item into the paragraph's text (one reading per round otherwise).
       if (pendingNumber && readSubLabel(this.text, firstStart)) flushPendingNumber();
-      const pieces = region === 'body' ? this.splitAtGluedNumbers(chunk) : undefined;
-      this.addChunk(pieces?.[0] ?? chunk, region, Math.max(partIndex, 0), pendingNumber);
-      for (let piece = 1; pieces && piece < pieces.length; piece++) this.addChunk(pieces[piece] as number[], region, Math.max(partIndex, 0), undefined);
+      const pieces = region === 'body' ? this.splitAtGluedNumbers(chunk, chunkLength) : undefined;
+      const first = pieces?.[0];
+      this.addChunk(first ?? chunk, first ? first.length : chunkLength, region, Math.max(partIndex, 0), pendingNumber);
+      for (let piece = 1; pieces && piece < pieces.length; piece++) {
+        const lines = pieces[piece] as number[];
+        this.addChunk(lines, lines.length, region, Math.max(partIndex, 0), undefined);
+      }
       pendingNumber = undefined;
       if (region === 'annex') {
         const annex = this.annexes[this.annexes.length - 1];
-        if (annex) annex.end = chunk[chunk.length - 1] as number;
+        if (annex) annex.end = chunk[chunkLength - 1] as number;
       }
-      chunk.length = 0;
+      chunkLength = 0;
     };
     /** A number left alone where no text follows it (a new part, an annex) stands as its own chunk. */
     const flushPendingNumber = (): void => {
       if (!pendingNumber) return;
-      this.addChunk([pendingNumber.start, pendingNumber.end], region, Math.max(partIndex, 0), undefined);
+      this.addChunk([pendingNumber.start, pendingNumber.end], 2, region, Math.max(partIndex, 0), undefined);
       pendingNumber = undefined;
     };
     /** A footnote text begins on the line `index`, its label ending at `labelEnd`. */
@@ -669,6 +680,7 @@ class Parser {
       blankSinceFootnote = false;
     };
 
+    let nextChapeau = 0;
     for (let index = bodyStart; index < this.lines.count; index++) {
       // A blank line is known by its bounds, before any line object or string is made for it.
       if (this.lines.contentStart(index) === this.lines.contentEnd(index)) {
@@ -682,7 +694,9 @@ class Parser {
       const contentStart = this.lines.contentStart(index);
       const contentEnd = this.lines.contentEnd(index);
       const content = this.lines.content(index);
-      const chapeau = chapeauAt.get(index);
+      // The chapeau lines come in line order, as the walk does: a cursor, not a lookup a line.
+      while (nextChapeau < chapeauLines.length && (chapeauLines[nextChapeau] as (typeof chapeauLines)[number]).index < index) nextChapeau++;
+      const chapeau = chapeauLines[nextChapeau]?.index === index ? chapeauLines[nextChapeau]?.match : undefined;
       // A chapeau opens a new part whatever footnotes came before it: the texts after a closing block's
       // footnotes ("27 See resolution 60/1." and the next resolution of a file of several) were read as
       // more of them, and left unclassified to the end of the file. A known organ's name is distinctive
@@ -794,7 +808,7 @@ class Parser {
         continue;
       }
 
-      const startsBlock = chunk.length === 0;
+      const startsBlock = chunkLength === 0;
       const titledAnnex = afterClosing && content.length <= 250 && annexTitledHeadingPattern.test(content) && endsOpen(content);
       if (startsBlock && (annexHeadingPattern.test(content) || titledAnnex)) {
         flushChunk();
@@ -822,14 +836,14 @@ class Parser {
       // A section marker ("A", "II") is a chunk of its own, even with no blank line around it.
       if (isSectionMarker(content)) {
         flushChunk();
-        chunk.push(contentStart, contentEnd);
+        addLine(contentStart, contentEnd);
         flushChunk();
         continue;
       }
       // A label at the start of a line opens a new paragraph even without a blank line before it,
       // but only where the line before ended a sentence part: "paragraph 7\n(c) above" is one paragraph.
       if (!startsBlock && index > 0 && !endsOpen(this.lines.content(index - 1)) && this.startsLabelledItem(contentStart, content)) flushChunk();
-      chunk.push(contentStart, contentEnd);
+      addLine(contentStart, contentEnd);
     }
     flushChunk();
     flushPendingNumber();
@@ -842,19 +856,19 @@ class Parser {
    * 2. Considère que …"): it is cut before that number, and again for N+2 and so on. Undefined
    * where there is nothing to cut: the chunk stands as it is.
    */
-  private splitAtGluedNumbers(lines: readonly number[]): number[][] | undefined {
+  private splitAtGluedNumbers(lines: readonly number[], lineBounds: number): number[][] | undefined {
     // A "dot" number with no suffix, read without making a label: classifyPart reads the chunk's own.
-    const value = lines.length > 0 ? plainDotNumberValue(this.text, lines[0] as number) : -1;
+    const value = lineBounds > 0 ? plainDotNumberValue(this.text, lines[0] as number) : -1;
     // Most chunks open with no number: the chunk as it is (the walk keeps a copy).
     if (value < 0) return undefined;
     let expected = value + 1;
     // Most numbered chunks hold no glued number: looked for first, before any list is made.
     let glued = false;
-    for (let line = 0; line < lines.length && !glued; line += 2) glued = this.gluedNumberIn(lines[line] as number, lines[line + 1] as number, expected) !== undefined;
+    for (let line = 0; line < lineBounds && !glued; line += 2) glued = this.gluedNumberIn(lines[line] as number, lines[line + 1] as number, expected) !== undefined;
     if (!glued) return undefined;
     const pieces: number[][] = [];
     let current: number[] = [];
-    for (let line = 0; line < lines.length; line += 2) {
+    for (let line = 0; line < lineBounds; line += 2) {
       let restStart = lines[line] as number;
       const restEnd = lines[line + 1] as number;
       for (let at = this.gluedNumberIn(restStart, restEnd, expected); at !== undefined; at = this.gluedNumberIn(restStart, restEnd, expected)) {
@@ -1210,8 +1224,9 @@ class Parser {
   }
 
   /** A chunk of `lines` (each line's content start and end, one after another; not empty). */
-  private addChunk(lines: readonly number[], region: ChunkRegion, partIndex: number, numberLine: Span | undefined): void {
-    this.chunks.add(lines, region, partIndex, numberLine, this.opensLikeClosing(lines));
+  /** A chunk of the first `lineBounds` numbers of `lines` (each line's content start and end). */
+  private addChunk(lines: readonly number[], lineBounds: number, region: ChunkRegion, partIndex: number, numberLine: Span | undefined): void {
+    this.chunks.add(lines, lineBounds, region, partIndex, numberLine, this.opensLikeClosing(lines, lineBounds));
   }
 
   /**
@@ -1219,9 +1234,9 @@ class Parser {
    * asked once a chunk, while the walk has its text at hand. Asked again later of every chunk, at
    * its place in a text of megabytes, it was a cache miss each time: on a 10 MB draft, 14 ms.
    */
-  private opensLikeClosing(lines: readonly number[]): boolean {
+  private opensLikeClosing(lines: readonly number[], lineBounds: number): boolean {
     const start = lines[0] ?? 0;
-    const end = lines[lines.length - 1] ?? start;
+    const end = lines[lineBounds - 1] ?? start;
     // No closing line is near 200 characters long: the pattern is anchored, and its words are short.
     return closingLinePattern.test(this.text.slice(start, Math.min(end, start + 200)));
   }
