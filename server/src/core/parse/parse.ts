@@ -182,6 +182,13 @@ for (const candidate of languageConventions) {
 }
 const noSubjectPhrases: readonly { readonly phrase: string; readonly language: string }[] = [];
 const letterPattern = /\p{L}/uy;
+const lowerCaseLetterPattern = /\p{Ll}/uy;
+
+/** Whether a lower-case letter starts at `offset`: /^\p{Ll}/u on the text from there, with no slice. */
+function isLowerCaseLetterAt(text: string, offset: number): boolean {
+  lowerCaseLetterPattern.lastIndex = offset;
+  return lowerCaseLetterPattern.test(text);
+}
 
 /** Whether a letter starts at `offset` (a whole code point: "𝐀" is one). */
 function isLetterAt(text: string, offset: number): boolean {
@@ -954,13 +961,16 @@ class Parser {
       const frozen = paragraphsByPart.get(part) ?? [];
       // One by one, not spread: a spread passes every paragraph as an argument on the stack, and a draft
       // of some 120,000 paragraphs overflowed it (the parse degraded to "nothing recognised").
-      for (const paragraph of frozen) all.push(paragraph);
+      // And sorted by kind in the same pass: each paragraph is read once here, not once a kind.
+      const preambularParagraphs: Paragraph[] = [];
+      const operativeParagraphs: Paragraph[] = [];
+      for (const paragraph of frozen) {
+        all.push(paragraph);
+        if (paragraph.kind === 'preambular') preambularParagraphs.push(paragraph);
+        else if (paragraph.kind === 'operative') operativeParagraphs.push(paragraph);
+      }
       const chapeau = this.chapeaus[part];
-      parts.push({
-        ...(chapeau ? { chapeau } : {}),
-        preambularParagraphs: frozen.filter((paragraph) => paragraph.kind === 'preambular'),
-        operativeParagraphs: frozen.filter((paragraph) => paragraph.kind === 'operative'),
-      });
+      parts.push({ ...(chapeau ? { chapeau } : {}), preambularParagraphs, operativeParagraphs });
     }
     all.sort((a, b) => a.span.start - b.span.start);
     // Indexed while the sort has just read every paragraph's span (see keepParagraphIndex).
@@ -1027,7 +1037,6 @@ class Parser {
     for (let index = 0; index < seen.length; index++) {
       const item = seen[index] as ChunkReading;
       const span = item.span;
-      const content = this.contentOf(item);
       const operativeStart = operativeStarts[sectionOf[index] ?? 0] ?? -1;
       const inOperative = operativeStart >= 0 && index >= operativeStart;
       if (closed || this.chunks.opensLikeClosing(item.chunk)) {
@@ -1059,7 +1068,7 @@ class Parser {
         this.appendPiece(last, span);
         continue;
       }
-      if (unlabelled && /^\p{Ll}/u.test(content) && !item.opener?.match) {
+      if (unlabelled && isLowerCaseLetterAt(this.text, span.start) && !item.opener?.match) {
         // Lower-case text after a finished paragraph: the rest of an earlier paragraph that the
         // extraction moved (a page break reordered). Kept as it is, and remembered as displaced.
         this.addBlock('unclassified', span.start, span.end);
@@ -1072,7 +1081,7 @@ class Parser {
           continue;
         }
       }
-      if (!item.number && this.isHeading(content, item.opener)) {
+      if (!item.number && this.isHeading(item)) {
         this.addBlock('heading', span.start, span.end);
         continue;
       }
@@ -1241,11 +1250,15 @@ class Parser {
     return closingLinePattern.test(this.text.slice(start, Math.min(end, start + 200)));
   }
 
-  /** A short line that ends no sentence and opens with no known opener: "I", "A.", "Global context". */
-  private isHeading(content: string, opener: Opener | undefined): boolean {
-    if (isSectionMarker(content)) return true;
-    if (opener?.match || content.includes('\n') || content.length > 100) return false;
-    return endsOpen(content) && content.split(/\s+/).length <= 14;
+  /**
+   * A short line that ends no sentence and opens with no known opener: "I", "A.", "Global context".
+   * Its text is sliced only where the span cannot decide (most chunks open with an opener).
+   */
+  private isHeading(item: ChunkReading): boolean {
+    if (this.isSectionMarkerItem(item)) return true;
+    if (item.opener?.match || item.span.end - item.span.start > 100) return false;
+    const content = this.contentOf(item);
+    return !content.includes('\n') && endsOpen(content) && content.split(/\s+/).length <= 14;
   }
 
   /** The text of the paragraph's last element (its last sub-paragraph, or itself). */
