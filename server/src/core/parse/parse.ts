@@ -241,10 +241,16 @@ const headerTitlePattern = /^\d{1,3}\/\d{1,4}\.[ \t\u00A0]+(\S.*)$/;
 const terminalPunctuation = /[,;:.!?]$/;
 
 export function endsOpen(content: string): boolean {
-  const lastCode = content.charCodeAt(content.length - 1);
+  return endsOpenIn(content, 0, content.length);
+}
+
+/** `endsOpen` of text[start, end), read in place where its last unit decides (most lines): no slice. */
+function endsOpenIn(text: string, start: number, end: number): boolean {
+  const lastCode = end > start ? text.charCodeAt(end - 1) : Number.NaN;
   // The common cases without a regular expression: a letter ends open, a mark ends closed.
   if (lastCode === 44 || lastCode === 59 || lastCode === 58 || lastCode === 46 || lastCode === 33 || lastCode === 63) return false;
   if ((lastCode >= 97 && lastCode <= 122) || (lastCode >= 65 && lastCode <= 90)) return true;
+  const content = start === 0 && end === text.length ? text : text.slice(start, end);
   let trimmed = content.trimEnd();
   const callLength = trailingCallLength(trimmed);
   const beforeCall = trimmed.slice(0, trimmed.length - callLength).trimEnd();
@@ -849,7 +855,7 @@ class Parser {
       }
       // A label at the start of a line opens a new paragraph even without a blank line before it,
       // but only where the line before ended a sentence part: "paragraph 7\n(c) above" is one paragraph.
-      if (!startsBlock && index > 0 && !endsOpen(this.lines.content(index - 1)) && this.startsLabelledItem(contentStart, content)) flushChunk();
+      if (!startsBlock && index > 0 && !endsOpenIn(this.text, this.lines.contentStart(index - 1), this.lines.contentEnd(index - 1)) && this.startsLabelledItem(contentStart, content)) flushChunk();
       addLine(contentStart, contentEnd);
     }
     flushChunk();
@@ -1052,17 +1058,17 @@ class Parser {
       // A footnote text left between paragraphs by an extraction that lost the rule line above it:
       // "2 United Nations, Treaty Series, vol. 1342, No. 22495."
       if (!item.number && !item.opener?.match && this.readStrayFootnotes(item.chunk)) continue;
-      const lastElementText = last ? this.lastText(last) : '';
       const unlabelled = last !== undefined && !item.number && !item.subLabel;
       // A chunk that opens with a capitalised opener starts a paragraph even where the one above
       // lost its final mark ("… the United Nations" over "Recommends to the General Assembly …").
       const opensParagraph = item.opener?.match !== undefined && item.opener.match.kind !== 'other'
         && isCapitalAt(this.text, item.opener.span.start);
-      if (unlabelled && last && endsOpen(lastElementText) && !opensParagraph) {
+      // The last element's text is sliced only where a question needs more than its last unit.
+      if (unlabelled && last && !opensParagraph && this.lastEndsOpen(last)) {
         this.appendPiece(last, span);
         continue;
       }
-      if (unlabelled && last && this.continuesAfterComma(item) && /[,،，]$/u.test(withoutTrailingCalls(lastElementText))) {
+      if (unlabelled && last && this.continuesAfterComma(item) && /[,،，]$/u.test(withoutTrailingCalls(this.lastText(last)))) {
         // Lower-case text after a paragraph that stops at a comma: a page break split the sentence
         // there ("… consisting of 21 members," / "participating in their personal capacity …;").
         this.appendPiece(last, span);
@@ -1075,7 +1081,7 @@ class Parser {
         this.displaced.push(span);
         continue;
       }
-      if (item.subLabel || (item.number?.style === 'parens' && last && (lastElementText.endsWith(':') || last.subStack.length > 0))) {
+      if (item.subLabel || (item.number?.style === 'parens' && last && (this.lastText(last).endsWith(':') || last.subStack.length > 0))) {
         if (last) {
           this.addSub(last, item.subLabel, span, item.textStart, item.number);
           continue;
@@ -1091,7 +1097,7 @@ class Parser {
         // "…:", among items already unlabelled, or (unless it opens with an operative verb, which
         // makes it a paragraph that lost its number) after labelled items ("To continue …").
         const deepest = last.subStack[last.subStack.length - 1];
-        const listContext = lastElementText.endsWith(':')
+        const listContext = this.lastText(last).endsWith(':')
           || (deepest !== undefined && deepest.label === undefined)
           || (deepest !== undefined && item.opener?.match?.kind !== 'operative');
         if (listContext) {
@@ -1263,10 +1269,21 @@ class Parser {
 
   /** The text of the paragraph's last element (its last sub-paragraph, or itself). */
   private lastText(paragraph: MutableParagraph): string {
+    const piece = this.lastPieceOf(paragraph);
+    return piece ? this.text.slice(piece.start, piece.end).trimEnd() : '';
+  }
+
+  /** `endsOpen(this.lastText(paragraph))`, read in place where the last unit decides. */
+  private lastEndsOpen(paragraph: MutableParagraph): boolean {
+    const piece = this.lastPieceOf(paragraph);
+    return piece ? endsOpenIn(this.text, piece.start, piece.end) : endsOpen('');
+  }
+
+  /** The last piece of the paragraph's last element (its last sub-paragraph, or itself). */
+  private lastPieceOf(paragraph: MutableParagraph): Span | undefined {
     const deepest = paragraph.subStack[paragraph.subStack.length - 1];
     const pieces = deepest ? deepest.pieces : paragraph.pieces;
-    const piece = pieces[pieces.length - 1];
-    return piece ? this.text.slice(piece.start, piece.end).trimEnd() : '';
+    return pieces[pieces.length - 1];
   }
 
   private appendPiece(paragraph: MutableParagraph, span: Span): void {
