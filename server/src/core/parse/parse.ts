@@ -1408,12 +1408,13 @@ class Parser {
   /** The text of every paragraph and sub-paragraph, in order. */
   private paragraphSpans(paragraphs: readonly Paragraph[]): Span[] {
     const spans: Span[] = [];
+    // Piece by piece, not spread: a spread is a call of its own for each paragraph's one or two pieces.
     const addSub = (sub: SubParagraph): void => {
-      spans.push(...sub.pieces);
+      for (const piece of sub.pieces) spans.push(piece);
       sub.children.forEach(addSub);
     };
     for (const paragraph of paragraphs) {
-      spans.push(...paragraph.pieces);
+      for (const piece of paragraph.pieces) spans.push(piece);
       paragraph.subparagraphs.forEach(addSub);
     }
     return spans.sort((a, b) => a.start - b.start);
