@@ -1,6 +1,6 @@
 // Finding the opener of a paragraph with the lexicon: adverbs, the verb or phrase, "also"/"further",
 // and modifiers such as "with appreciation". Pure lookup in the lexicon's tables; no English in code.
-import type { Lexicon } from '../lexicon/lexicon';
+import type { Lexicon, OpenerForm } from '../lexicon/lexicon';
 import type { Opener, OpenerMatch, Span } from '../model';
 import { detached } from '../text-memo';
 
@@ -95,12 +95,14 @@ class Words {
 const reader = new Words();
 
 /**
- * The words read so far, by the hash of their matching key: a word read before (most are: "the",
- * "Recalling", "resolution") gives the same string again, and reading it makes none. Cleared when it
- * grows past a bound, so a text of endless distinct words cannot make it grow without end.
+ * The words read so far, in a slot by the hash of their matching key: a word read before (most are:
+ * "the", "Recalling", "resolution") gives the same string again, and reading it makes none. A word
+ * takes its slot from the one there before, so the table cannot grow (in 65,536 slots the words that
+ * open a draft's paragraphs seldom meet; in 4,096 they did); a slot is an array index, where a map's
+ * lookup by number cost as much as reading the word.
  */
-const keysByHash = new Map<number, string>();
-const mostKeys = 50_000;
+const slotBits = 16;
+const keysBySlot: (string | undefined)[] = new Array<string | undefined>(1 << slotBits).fill(undefined);
 
 /**
  * The word from `start` to `end` as the lexicon's tables key it: lower case, and curly apostrophes
@@ -114,16 +116,14 @@ function matchingKey(text: string, start: number, end: number): string {
     if (code < 0) return slowMatchingKey(text, start, end);
     hash = (Math.imul(hash, 31) + code) | 0;
   }
-  const known = keysByHash.get(hash);
+  // The hash's high bits, mixed from all of its units (its low bits are mostly the last unit's).
+  const slot = Math.imul(hash, 0x9e3779b1) >>> (32 - slotBits);
+  const known = keysBySlot[slot];
   if (known !== undefined && sameKey(known, text, start, end)) return known;
-  const key = slowMatchingKey(text, start, end);
-  // A different word with the same hash keeps the first one's place (it is made again each time it is read).
-  if (known !== undefined) return key;
-  if (keysByHash.size >= mostKeys) keysByHash.clear();
   // A copy of its own: lower-casing a slice that is lower case already gives the slice, which holds the
   // whole text it was cut from (a one-byte draft's); kept here, it kept every version that first had the word.
-  const kept = detached(key);
-  keysByHash.set(hash, kept);
+  const kept = detached(slowMatchingKey(text, start, end));
+  keysBySlot[slot] = kept;
   return kept;
 }
 
@@ -151,6 +151,8 @@ interface PhraseNode {
   readonly depth: number;
   /** The phrase that ends here, when one does. */
   phrase?: string;
+  /** In the tree of the lexicon's forms, the form that ends here: found with the phrase, not looked up again by it. */
+  form?: OpenerForm;
 }
 
 /** A phrase found: the node where it ends (its phrase and its length in words). */
@@ -180,12 +182,24 @@ function phraseTree(phrases: Iterable<string>): PhraseNode {
 function longestPhrase(words: Words, index: number, tree: PhraseNode): FoundPhrase | undefined {
   let found: FoundPhrase | undefined;
   let node: PhraseNode | undefined = tree;
-  for (let length = 1; node; length++) {
+  // A node with nothing after it ends the search before the next word is read or looked up.
+  for (let length = 1; node && node.next.size > 0; length++) {
     if (!words.has(index + length - 1)) break;
     node = node.next.get(words.lowerOf(index + length - 1));
     if (node?.phrase !== undefined) found = node as FoundPhrase;
   }
   return found;
+}
+
+/** The tree of the lexicon's forms, each phrase's node carrying its form. */
+function formTree(lexicon: Lexicon): PhraseNode {
+  const tree = phraseTree(lexicon.formKeys);
+  const carryForms = (node: PhraseNode): void => {
+    if (node.phrase !== undefined) node.form = lexicon.byForm.get(node.phrase);
+    for (const child of node.next.values()) carryForms(child);
+  };
+  carryForms(tree);
+  return tree;
 }
 
 interface PhraseTables {
@@ -197,8 +211,11 @@ interface PhraseTables {
 }
 
 const tables = new WeakMap<Lexicon, PhraseTables>();
+/** The tables last asked for, and their lexicon: a draft's paragraphs share one, and the weak map's lookup at each was 1.5 % of reading an opener. */
+let lastTables: { readonly lexicon: Lexicon; readonly tables: PhraseTables } | undefined;
 
 function tablesOf(lexicon: Lexicon): PhraseTables {
+  if (lastTables?.lexicon === lexicon) return lastTables.tables;
   let found = tables.get(lexicon);
   if (!found) {
     const lower = (list: readonly string[]): string[] => list.map((item) => item.toLowerCase());
@@ -208,10 +225,11 @@ function tablesOf(lexicon: Lexicon): PhraseTables {
       modifiers: phraseTree(lower(lexicon.modifiers)),
       additive: phraseTree(additive),
       additiveWords: new Set(additive),
-      forms: phraseTree(lexicon.formKeys),
+      forms: formTree(lexicon),
     };
     tables.set(lexicon, found);
   }
+  lastTables = { lexicon, tables: found };
   return found;
 }
 
@@ -287,7 +305,7 @@ function matchWords(text: string, words: Words, lexicon: Lexicon): { openerMatch
     const formStart = adverbEnds[run] as number;
     const form = longestPhrase(words, formStart, forms);
     if (form) {
-      const found = lexicon.byForm.get(form.phrase);
+      const found = form.form;
       if (!found) continue;
       const length = form.depth;
       const formStartOffset = words.startOf(formStart);
