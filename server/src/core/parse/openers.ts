@@ -270,10 +270,10 @@ export function readOpener(text: string, offset: number, lexicon: Lexicon | unde
   }
   const firstStart = words.startOf(0);
   const match = lexicon ? matchWords(text, words, lexicon) : undefined;
-  const lastEnd = match ? match.lastWordEnd : words.endOf(0);
+  const lastEnd = match ? lastWordEnd(match) : words.endOf(0);
   words.end();
   // An opener that is its form alone (no adverb, "also" or modifier; most are) shares the form's span and words.
-  const formSpan = match?.openerMatch.formSpan;
+  const formSpan = match?.formSpan;
   const alone = formSpan !== undefined && formSpan.start === firstStart && formSpan.end === lastEnd;
   const span: Span = alone ? formSpan : { start: firstStart, end: lastEnd };
   let emphasis: Opener['emphasis'];
@@ -285,15 +285,23 @@ export function readOpener(text: string, offset: number, lexicon: Lexicon | unde
     emphasis = close ? { open: emphasisOpen, close } : { open: emphasisOpen };
   }
   // Every key present (an absent part undefined): one shape per node type keeps the code that reads them monomorphic.
-  return { span, text: alone && match ? match.openerMatch.formText : plainWords(text, span.start, span.end), emphasis, match: match?.openerMatch };
+  return { span, text: alone && match ? match.formText : plainWords(text, span.start, span.end), emphasis, match };
 }
 
-function matchWords(text: string, words: Words, lexicon: Lexicon): { openerMatch: OpenerMatch; lastWordEnd: number } | undefined {
+/** Where the opener's last word ends: its form's, or the "also" or modifier after it (an "also" before it ends sooner). */
+function lastWordEnd(match: OpenerMatch): number {
+  return Math.max(match.formSpan.end, match.additive?.span.end ?? 0, match.modifierSpan?.end ?? 0);
+}
+
+/** Where each run of adverbs ends, in words: one list for every call (a list each call was an eighth of what reading openers allocated). */
+const adverbEnds = new Int32Array(4);
+
+function matchWords(text: string, words: Words, lexicon: Lexicon): OpenerMatch | undefined {
   const { adverbs, modifiers, additive, additiveWords, forms } = tablesOf(lexicon);
   // Try with as many leading adverbs as the text has, then with fewer: "Further" is an adverb in
   // "Further requests" but part of nothing in "Further to its resolution".
   // Where the form may start: after the words of up to three adverbs, most adverbs tried first.
-  const adverbEnds = [0, 0, 0, 0];
+  adverbEnds[0] = 0;
   let runs = 1;
   for (let index = 0; runs < 4; runs++) {
     const length = longestPhrase(words, index, adverbs)?.depth ?? 0;
@@ -348,7 +356,7 @@ function matchWords(text: string, words: Words, lexicon: Lexicon): { openerMatch
           }
         }
       }
-      const openerMatch: OpenerMatch = {
+      return {
         entry: found.entry,
         kind: found.kind,
         formSpan: { start: formStartOffset, end: formEndOffset },
@@ -357,7 +365,6 @@ function matchWords(text: string, words: Words, lexicon: Lexicon): { openerMatch
         additive: additiveWord,
         modifierSpan,
       };
-      return { openerMatch, lastWordEnd: lastEnd };
     }
   }
   return undefined;
