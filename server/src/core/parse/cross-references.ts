@@ -5,6 +5,7 @@
 // most often cites another document ("paragraph 3, of the Convention").
 import type { Lexicon } from '../lexicon/lexicon';
 import type { CrossReference, ReferencedNumber, Span } from '../model';
+import { isSpaceCode } from './lines';
 import { literalPlaces } from './whole-text-search';
 
 interface Scanner {
@@ -13,13 +14,15 @@ interface Scanner {
   readonly end: number;
 }
 
-const space = /[\s\u00A0]+/y;
 const number = /(\d{1,3})(?![\d/])/y;
 const subLabel = /\(([a-z]{1,4})\)/y;
 
+/** Past white space (/[\s\u00A0]+/ read by code: a pattern's match was a list made at every word read). */
 function skipSpace(scanner: Scanner): void {
-  space.lastIndex = scanner.position;
-  if (space.exec(scanner.text)) scanner.position = space.lastIndex;
+  const { text } = scanner;
+  let position = scanner.position;
+  while (position < text.length && isSpaceCode(text.charCodeAt(position))) position++;
+  scanner.position = position;
 }
 
 /** The lower-case first units of `words` (ASCII only; undefined when some word starts otherwise), for a test before any copy. */
