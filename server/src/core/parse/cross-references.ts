@@ -194,7 +194,7 @@ export function findCrossReferences(text: string, spans: readonly Span[], lexico
     while (cursor < positions.length && (positions[cursor] as number) < span.start) cursor++;
     for (let index = cursor; index < positions.length && (positions[index] as number) < span.end; index++) {
       const at = positions[index] as number;
-      const head = headAround(text, at, span, heads, stem);
+      const head = headAround(text, at, span, heads);
       if (!head || head.start < readUpTo) continue;
       const reference = readReference(text, head, span, lexicon);
       if (reference) {
@@ -211,18 +211,32 @@ export function findCrossReferences(text: string, spans: readonly Span[], lexico
  * ("para"): a plain search for the stem finds the few places worth reading, far faster than a pattern
  * run over every paragraph. Worked out once per lexicon, not at every keystroke.
  */
-function headsOf(lexicon: Lexicon): { readonly heads: readonly { word: string; isSub: boolean }[]; readonly stem: string | undefined } {
+function headsOf(lexicon: Lexicon): HeadWords {
   let found = headsByLexicon.get(lexicon);
   if (!found) {
     const words = lexicon.crossReferences;
-    const heads = [...words.subparagraph.map((word) => ({ word: word.toLowerCase(), isSub: true })), ...words.paragraph.map((word) => ({ word: word.toLowerCase(), isSub: false }))]
+    const lowerHeads = [...words.subparagraph.map((word) => ({ word: word.toLowerCase(), isSub: true })), ...words.paragraph.map((word) => ({ word: word.toLowerCase(), isSub: false }))]
       .sort((a, b) => b.word.length - a.word.length);
-    found = { heads, stem: commonStem(heads.map((head) => head.word)) };
+    const stem = commonStem(lowerHeads.map((head) => head.word));
+    found = { heads: lowerHeads.map((head) => ({ ...head, stemAt: stem === undefined ? -1 : head.word.indexOf(stem) })), stem };
     headsByLexicon.set(lexicon, found);
   }
   return found;
 }
-const headsByLexicon = new WeakMap<Lexicon, { readonly heads: readonly { word: string; isSub: boolean }[]; readonly stem: string | undefined }>();
+
+interface HeadWord {
+  readonly word: string;
+  readonly isSub: boolean;
+  /** Where the stem starts in the word: found once, not at every place of the stem. */
+  readonly stemAt: number;
+}
+
+interface HeadWords {
+  readonly heads: readonly HeadWord[];
+  readonly stem: string | undefined;
+}
+
+const headsByLexicon = new WeakMap<Lexicon, HeadWords>();
 
 /** The longest lower-case run of letters that every head contains. */
 function commonStem(heads: readonly string[]): string | undefined {
@@ -246,9 +260,9 @@ function stemPositions(stem: string, placesOf: (word: string) => readonly number
 }
 
 /** The head ("paragraphs", "sub-paragraph" …) whose stem is at `at`: a whole word followed by white space. */
-function headAround(text: string, at: number, span: Span, heads: readonly { word: string; isSub: boolean }[], stem: string): Head | undefined {
-  for (const { word, isSub } of heads) {
-    const start = at - word.indexOf(stem);
+function headAround(text: string, at: number, span: Span, heads: readonly HeadWord[]): Head | undefined {
+  for (const { word, isSub, stemAt } of heads) {
+    const start = at - stemAt;
     const end = start + word.length;
     if (start < span.start || end > span.end) continue;
     if (!spellsLowerCase(text, start, word)) continue;
