@@ -5,17 +5,17 @@
 // most often cites another document ("paragraph 3, of the Convention").
 import type { Lexicon } from '../lexicon/lexicon';
 import type { CrossReference, ReferencedNumber, Span } from '../model';
+import { isDigitCode } from '../text-scan';
 import { isSpaceCode } from './lines';
 import { literalPlaces } from './whole-text-search';
 
+/** Where reading is in the text, and where it must stop (the span's end): one per search, moved to each head. */
 interface Scanner {
   readonly text: string;
   position: number;
-  readonly end: number;
+  end: number;
 }
 
-const number = /(\d{1,3})(?![\d/])/y;
-const subLabel = /\(([a-z]{1,4})\)/y;
 
 /** Past white space (/[\s\u00A0]+/ read by code: a pattern's match was a list made at every word read). */
 function skipSpace(scanner: Scanner): void {
@@ -133,29 +133,70 @@ function readPhrase(scanner: Scanner, phrases: readonly string[]): boolean {
   return false;
 }
 
-function readSticky(scanner: Scanner, pattern: RegExp): RegExpExecArray | null {
+/**
+ * A number of one to three digits after white space, not followed by a digit or "/" (what
+ * /(\d{1,3})(?![\d/])/y matches: a longer run has no such prefix), read by code: where its digits
+ * start, the scanner past them, or -1 and the scanner where it was. A pattern's match was a list made
+ * at every head.
+ */
+function readNumber(scanner: Scanner): number {
   const start = scanner.position;
   skipSpace(scanner);
-  pattern.lastIndex = scanner.position;
-  const match = pattern.exec(scanner.text);
-  if (!match || pattern.lastIndex > scanner.end) {
+  const { text } = scanner;
+  const digitsStart = scanner.position;
+  let end = digitsStart;
+  while (isDigitCode(text.charCodeAt(end))) end++;
+  const digits = end - digitsStart;
+  if (digits === 0 || digits > 3 || text.charCodeAt(end) === 47 /* / */ || end > scanner.end) {
     scanner.position = start;
-    return null;
+    return -1;
   }
-  scanner.position = pattern.lastIndex;
-  return match;
+  scanner.position = end;
+  return digitsStart;
+}
+
+function digitsValue(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let position = start; position < end; position++) value = value * 10 + (text.charCodeAt(position) - 48);
+  return value;
+}
+
+/**
+ * A sub-paragraph label after white space, "(c)": one to four letters a–z in parentheses (what
+ * /\(([a-z]{1,4})\)/y matches), read by code: where its letters start, the scanner past it, or -1 and
+ * the scanner where it was.
+ */
+function readLabel(scanner: Scanner): number {
+  const start = scanner.position;
+  skipSpace(scanner);
+  const { text } = scanner;
+  const open = scanner.position;
+  let end = open + 1;
+  while (end - open <= 4 && isLowerAsciiCode(text.charCodeAt(end))) end++;
+  const letters = end - open - 1;
+  if (text.charCodeAt(open) !== 40 /* ( */ || letters === 0 || text.charCodeAt(end) !== 41 /* ) */ || end + 1 > scanner.end) {
+    scanner.position = start;
+    return -1;
+  }
+  scanner.position = end + 1;
+  return open + 1;
+}
+
+function isLowerAsciiCode(code: number): boolean {
+  return code >= 97 && code <= 122;
 }
 
 /** "(c)", or "(a) and (b)": the sub-paragraph labels after a number. Only the first is kept. */
 function readSubLabels(scanner: Scanner, lexicon: Lexicon): { name: string; span: Span } | undefined {
-  const first = readSticky(scanner, subLabel);
-  if (!first) return undefined;
-  const nameStart = first.index + 1;
-  const label = { name: first[1] ?? '', span: { start: nameStart, end: nameStart + (first[1] ?? '').length } };
+  const nameStart = readLabel(scanner);
+  if (nameStart < 0) return undefined;
+  // The scanner is past the closing parenthesis.
+  const nameEnd = scanner.position - 1;
+  const label = { name: scanner.text.slice(nameStart, nameEnd), span: { start: nameStart, end: nameEnd } };
   for (;;) {
     const before = scanner.position;
     const separator = readWord(scanner, separatorsOf(lexicon));
-    if (separator === undefined || !readSticky(scanner, subLabel)) {
+    if (separator === undefined || readLabel(scanner) < 0) {
       scanner.position = before;
       return label;
     }
@@ -187,6 +228,7 @@ export function findCrossReferences(text: string, spans: readonly Span[], lexico
   const { heads, stem } = headsOf(lexicon);
   if (!stem) return [];
   const references: CrossReference[] = [];
+  const scanner: Scanner = { text, position: 0, end: 0 };
   const positions = stemPositions(stem, placesOf);
   let cursor = 0;
   for (const span of spans) {
@@ -196,7 +238,9 @@ export function findCrossReferences(text: string, spans: readonly Span[], lexico
       const at = positions[index] as number;
       const head = headAround(text, at, span, heads);
       if (!head || head.start < readUpTo) continue;
-      const reference = readReference(text, head, span, lexicon);
+      scanner.position = head.end;
+      scanner.end = span.end;
+      const reference = readReference(scanner, head, lexicon);
       if (reference) {
         references.push(reference);
         readUpTo = reference.span.end;
@@ -290,9 +334,9 @@ function spellsLowerCase(text: string, start: number, word: string): boolean {
 }
 
 /** The reference that `head` begins, if the words after it make one that points into this text. */
-function readReference(text: string, head: Head, span: Span, lexicon: Lexicon): CrossReference | undefined {
+function readReference(scanner: Scanner, head: Head, lexicon: Lexicon): CrossReference | undefined {
+  const { text } = scanner;
   const words = lexicon.crossReferences;
-  const scanner: Scanner = { text, position: head.end, end: span.end };
   if (head.isSub) {
     const label = readSubLabels(scanner, lexicon);
     const direction = label ? readDirection(scanner, lexicon) : undefined;
@@ -308,13 +352,13 @@ function readReference(text: string, head: Head, span: Span, lexicon: Lexicon): 
   const numbers: ReferencedNumber[] = [];
   let range = false;
   for (;;) {
-    const match = readSticky(scanner, number);
-    if (!match) break;
-    const digitsStart = match.index;
+    const digitsStart = readNumber(scanner);
+    if (digitsStart < 0) break;
+    const digitsEnd = scanner.position;
     const sub = readSubLabels(scanner, lexicon);
     numbers.push({
-      value: Number(match[1]),
-      span: { start: digitsStart, end: digitsStart + (match[1] ?? '').length },
+      value: digitsValue(text, digitsStart, digitsEnd),
+      span: { start: digitsStart, end: digitsEnd },
       ...(sub ? { subparagraph: sub } : {}),
     });
     const before = scanner.position;
@@ -327,7 +371,7 @@ function readReference(text: string, head: Head, span: Span, lexicon: Lexicon): 
     }
     if (words.range.includes(separator)) range = true;
     const after = scanner.position;
-    if (!readSticky(scanner, number)) {
+    if (readNumber(scanner) < 0) {
       scanner.position = before;
       break;
     }
