@@ -5,21 +5,24 @@
 // most often cites another document ("paragraph 3, of the Convention").
 import type { Lexicon } from '../lexicon/lexicon';
 import type { CrossReference, ReferencedNumber, Span } from '../model';
+import { isDigitCode } from '../text-scan';
+import { isSpaceCode } from './lines';
 import { literalPlaces } from './whole-text-search';
 
+/** Where reading is in the text, and where it must stop (the span's end): one per search, moved to each head. */
 interface Scanner {
   readonly text: string;
   position: number;
-  readonly end: number;
+  end: number;
 }
 
-const space = /[\s\u00A0]+/y;
-const number = /(\d{1,3})(?![\d/])/y;
-const subLabel = /\(([a-z]{1,4})\)/y;
 
+/** Past white space (/[\s\u00A0]+/ read by code: a pattern's match was a list made at every word read). */
 function skipSpace(scanner: Scanner): void {
-  space.lastIndex = scanner.position;
-  if (space.exec(scanner.text)) scanner.position = space.lastIndex;
+  const { text } = scanner;
+  let position = scanner.position;
+  while (position < text.length && isSpaceCode(text.charCodeAt(position))) position++;
+  scanner.position = position;
 }
 
 /** The lower-case first units of `words` (ASCII only; undefined when some word starts otherwise), for a test before any copy. */
@@ -44,17 +47,49 @@ function readWord(scanner: Scanner, words: readonly string[]): string | undefine
     scanner.position = start;
     return undefined;
   }
-  const rest = scanner.text.slice(scanner.position, Math.min(scanner.end, scanner.position + 40)).toLowerCase();
+  const limit = Math.min(scanner.end, scanner.position + 40);
   for (const word of words) {
     const normalized = word.toLowerCase();
-    if (!rest.startsWith(normalized)) continue;
-    const next = rest[normalized.length] ?? '';
-    if (/[\p{L}\d]/u.test(next) && /[\p{L}\d]$/u.test(normalized)) continue;
+    if (!spellsWord(scanner.text, scanner.position, limit, normalized)) continue;
     scanner.position += normalized.length;
     return word;
   }
   scanner.position = start;
   return undefined;
+}
+
+/**
+ * Whether the text from `position`, up to `limit` and lower-cased, starts with `normalized` as a whole
+ * word (not followed by a letter or digit when it ends with one). Read by code where the text is
+ * ASCII: a slice and its lower case at every word tried were a quarter of what the references allocated.
+ */
+function spellsWord(text: string, position: number, limit: number, normalized: string): boolean {
+  const length = normalized.length;
+  // The word and the unit after it, when inside the limit: ASCII lower-cases unit by unit.
+  const checked = Math.min(limit, position + length + 1);
+  let ascii = true;
+  for (let at = position; at < checked && ascii; at++) ascii = text.charCodeAt(at) < 128;
+  if (!ascii) return slowSpellsWord(text, position, limit, normalized);
+  if (position + length > limit) return false;
+  for (let index = 0; index < length; index++) {
+    const code = text.charCodeAt(position + index);
+    if ((code >= 65 && code <= 90 ? code | 0x20 : code) !== normalized.charCodeAt(index)) return false;
+  }
+  return !(position + length < limit && isAsciiLetterOrDigit(text.charCodeAt(position + length)) && endsWithLetterOrDigit.test(normalized));
+}
+
+const endsWithLetterOrDigit = /[\p{L}\d]$/u;
+
+function isAsciiLetterOrDigit(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** `spellsWord` by the lower-cased slice, for text outside ASCII (whose lower case may differ in length). */
+function slowSpellsWord(text: string, position: number, limit: number, normalized: string): boolean {
+  const rest = text.slice(position, limit).toLowerCase();
+  if (!rest.startsWith(normalized)) return false;
+  const next = rest[normalized.length] ?? '';
+  return !(/[\p{L}\d]/u.test(next) && endsWithLetterOrDigit.test(normalized));
 }
 
 /** Each phrase's words, each word a list of one (as `readWord` takes them): made once per list of phrases. */
@@ -98,29 +133,70 @@ function readPhrase(scanner: Scanner, phrases: readonly string[]): boolean {
   return false;
 }
 
-function readSticky(scanner: Scanner, pattern: RegExp): RegExpExecArray | null {
+/**
+ * A number of one to three digits after white space, not followed by a digit or "/" (what
+ * /(\d{1,3})(?![\d/])/y matches: a longer run has no such prefix), read by code: where its digits
+ * start, the scanner past them, or -1 and the scanner where it was. A pattern's match was a list made
+ * at every head.
+ */
+function readNumber(scanner: Scanner): number {
   const start = scanner.position;
   skipSpace(scanner);
-  pattern.lastIndex = scanner.position;
-  const match = pattern.exec(scanner.text);
-  if (!match || pattern.lastIndex > scanner.end) {
+  const { text } = scanner;
+  const digitsStart = scanner.position;
+  let end = digitsStart;
+  while (isDigitCode(text.charCodeAt(end))) end++;
+  const digits = end - digitsStart;
+  if (digits === 0 || digits > 3 || text.charCodeAt(end) === 47 /* / */ || end > scanner.end) {
     scanner.position = start;
-    return null;
+    return -1;
   }
-  scanner.position = pattern.lastIndex;
-  return match;
+  scanner.position = end;
+  return digitsStart;
+}
+
+function digitsValue(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let position = start; position < end; position++) value = value * 10 + (text.charCodeAt(position) - 48);
+  return value;
+}
+
+/**
+ * A sub-paragraph label after white space, "(c)": one to four letters a–z in parentheses (what
+ * /\(([a-z]{1,4})\)/y matches), read by code: where its letters start, the scanner past it, or -1 and
+ * the scanner where it was.
+ */
+function readLabel(scanner: Scanner): number {
+  const start = scanner.position;
+  skipSpace(scanner);
+  const { text } = scanner;
+  const open = scanner.position;
+  let end = open + 1;
+  while (end - open <= 4 && isLowerAsciiCode(text.charCodeAt(end))) end++;
+  const letters = end - open - 1;
+  if (text.charCodeAt(open) !== 40 /* ( */ || letters === 0 || text.charCodeAt(end) !== 41 /* ) */ || end + 1 > scanner.end) {
+    scanner.position = start;
+    return -1;
+  }
+  scanner.position = end + 1;
+  return open + 1;
+}
+
+function isLowerAsciiCode(code: number): boolean {
+  return code >= 97 && code <= 122;
 }
 
 /** "(c)", or "(a) and (b)": the sub-paragraph labels after a number. Only the first is kept. */
 function readSubLabels(scanner: Scanner, lexicon: Lexicon): { name: string; span: Span } | undefined {
-  const first = readSticky(scanner, subLabel);
-  if (!first) return undefined;
-  const nameStart = first.index + 1;
-  const label = { name: first[1] ?? '', span: { start: nameStart, end: nameStart + (first[1] ?? '').length } };
+  const nameStart = readLabel(scanner);
+  if (nameStart < 0) return undefined;
+  // The scanner is past the closing parenthesis.
+  const nameEnd = scanner.position - 1;
+  const label = { name: scanner.text.slice(nameStart, nameEnd), span: { start: nameStart, end: nameEnd } };
   for (;;) {
     const before = scanner.position;
     const separator = readWord(scanner, separatorsOf(lexicon));
-    if (separator === undefined || !readSticky(scanner, subLabel)) {
+    if (separator === undefined || readLabel(scanner) < 0) {
       scanner.position = before;
       return label;
     }
@@ -152,6 +228,7 @@ export function findCrossReferences(text: string, spans: readonly Span[], lexico
   const { heads, stem } = headsOf(lexicon);
   if (!stem) return [];
   const references: CrossReference[] = [];
+  const scanner: Scanner = { text, position: 0, end: 0 };
   const positions = stemPositions(stem, placesOf);
   let cursor = 0;
   for (const span of spans) {
@@ -159,9 +236,11 @@ export function findCrossReferences(text: string, spans: readonly Span[], lexico
     while (cursor < positions.length && (positions[cursor] as number) < span.start) cursor++;
     for (let index = cursor; index < positions.length && (positions[index] as number) < span.end; index++) {
       const at = positions[index] as number;
-      const head = headAround(text, at, span, heads, stem);
+      const head = headAround(text, at, span, heads);
       if (!head || head.start < readUpTo) continue;
-      const reference = readReference(text, head, span, lexicon);
+      scanner.position = head.end;
+      scanner.end = span.end;
+      const reference = readReference(scanner, head, lexicon);
       if (reference) {
         references.push(reference);
         readUpTo = reference.span.end;
@@ -176,18 +255,32 @@ export function findCrossReferences(text: string, spans: readonly Span[], lexico
  * ("para"): a plain search for the stem finds the few places worth reading, far faster than a pattern
  * run over every paragraph. Worked out once per lexicon, not at every keystroke.
  */
-function headsOf(lexicon: Lexicon): { readonly heads: readonly { word: string; isSub: boolean }[]; readonly stem: string | undefined } {
+function headsOf(lexicon: Lexicon): HeadWords {
   let found = headsByLexicon.get(lexicon);
   if (!found) {
     const words = lexicon.crossReferences;
-    const heads = [...words.subparagraph.map((word) => ({ word: word.toLowerCase(), isSub: true })), ...words.paragraph.map((word) => ({ word: word.toLowerCase(), isSub: false }))]
+    const lowerHeads = [...words.subparagraph.map((word) => ({ word: word.toLowerCase(), isSub: true })), ...words.paragraph.map((word) => ({ word: word.toLowerCase(), isSub: false }))]
       .sort((a, b) => b.word.length - a.word.length);
-    found = { heads, stem: commonStem(heads.map((head) => head.word)) };
+    const stem = commonStem(lowerHeads.map((head) => head.word));
+    found = { heads: lowerHeads.map((head) => ({ ...head, stemAt: stem === undefined ? -1 : head.word.indexOf(stem) })), stem };
     headsByLexicon.set(lexicon, found);
   }
   return found;
 }
-const headsByLexicon = new WeakMap<Lexicon, { readonly heads: readonly { word: string; isSub: boolean }[]; readonly stem: string | undefined }>();
+
+interface HeadWord {
+  readonly word: string;
+  readonly isSub: boolean;
+  /** Where the stem starts in the word: found once, not at every place of the stem. */
+  readonly stemAt: number;
+}
+
+interface HeadWords {
+  readonly heads: readonly HeadWord[];
+  readonly stem: string | undefined;
+}
+
+const headsByLexicon = new WeakMap<Lexicon, HeadWords>();
 
 /** The longest lower-case run of letters that every head contains. */
 function commonStem(heads: readonly string[]): string | undefined {
@@ -211,9 +304,9 @@ function stemPositions(stem: string, placesOf: (word: string) => readonly number
 }
 
 /** The head ("paragraphs", "sub-paragraph" …) whose stem is at `at`: a whole word followed by white space. */
-function headAround(text: string, at: number, span: Span, heads: readonly { word: string; isSub: boolean }[], stem: string): Head | undefined {
-  for (const { word, isSub } of heads) {
-    const start = at - word.indexOf(stem);
+function headAround(text: string, at: number, span: Span, heads: readonly HeadWord[]): Head | undefined {
+  for (const { word, isSub, stemAt } of heads) {
+    const start = at - stemAt;
     const end = start + word.length;
     if (start < span.start || end > span.end) continue;
     if (!spellsLowerCase(text, start, word)) continue;
@@ -241,9 +334,9 @@ function spellsLowerCase(text: string, start: number, word: string): boolean {
 }
 
 /** The reference that `head` begins, if the words after it make one that points into this text. */
-function readReference(text: string, head: Head, span: Span, lexicon: Lexicon): CrossReference | undefined {
+function readReference(scanner: Scanner, head: Head, lexicon: Lexicon): CrossReference | undefined {
+  const { text } = scanner;
   const words = lexicon.crossReferences;
-  const scanner: Scanner = { text, position: head.end, end: span.end };
   if (head.isSub) {
     const label = readSubLabels(scanner, lexicon);
     const direction = label ? readDirection(scanner, lexicon) : undefined;
@@ -259,13 +352,13 @@ function readReference(text: string, head: Head, span: Span, lexicon: Lexicon): 
   const numbers: ReferencedNumber[] = [];
   let range = false;
   for (;;) {
-    const match = readSticky(scanner, number);
-    if (!match) break;
-    const digitsStart = match.index;
+    const digitsStart = readNumber(scanner);
+    if (digitsStart < 0) break;
+    const digitsEnd = scanner.position;
     const sub = readSubLabels(scanner, lexicon);
     numbers.push({
-      value: Number(match[1]),
-      span: { start: digitsStart, end: digitsStart + (match[1] ?? '').length },
+      value: digitsValue(text, digitsStart, digitsEnd),
+      span: { start: digitsStart, end: digitsEnd },
       ...(sub ? { subparagraph: sub } : {}),
     });
     const before = scanner.position;
@@ -278,7 +371,7 @@ function readReference(text: string, head: Head, span: Span, lexicon: Lexicon): 
     }
     if (words.range.includes(separator)) range = true;
     const after = scanner.position;
-    if (!readSticky(scanner, number)) {
+    if (readNumber(scanner) < 0) {
       scanner.position = before;
       break;
     }

@@ -5,22 +5,26 @@ import { isDigitCode } from '../text-scan';
 
 interface NumberPattern {
   readonly style: NumberStyle;
+  /** The pattern's first unit: a digit, "(" or the letter of OP/PP. A pattern is tried at its own only. */
+  readonly opening: Opening;
   readonly pattern: RegExp;
 }
+
+type Opening = 'digit' | 'parenthesis' | 'letter';
 
 // Order matters: the first pattern that matches wins. Each is anchored at the start (sticky).
 const numberPatterns: readonly NumberPattern[] = [
   // "OP5 alt" is an alternative to OP5 under negotiation: like "bis", outside the 1, 2, 3 sequence (its insertSuffix is "alt").
-  { style: 'label', pattern: /(?:OP|PP) ?(\d{1,3})(?: ?(bis|ter|quater|quinquies|sexies|septies|octies))?(?: (alt)\b)?\.?(?=[\s\u00A0]|$)/y },
+  { style: 'label', opening: 'letter', pattern: /(?:OP|PP) ?(\d{1,3})(?: ?(bis|ter|quater|quinquies|sexies|septies|octies))?(?: (alt)\b)?\.?(?=[\s\u00A0]|$)/y },
   // Up to six digits here only: a long draft numbers paragraph 1000 "1000." (the benchmark's ten-megabyte
   // draft reaches 25000); other styles are rarer and stay at three.
-  { style: 'dot', pattern: /(\d{1,6})(?: (bis|ter|quater|quinquies|sexies|septies|octies))?\.(?=[\s\u00A0]|$|[A-Z*_])/y },
-  { style: 'paren-close', pattern: /(\d{1,3})\)(?=[\s\u00A0]|$)/y },
-  { style: 'parens', pattern: /\((\d{1,3})\)(?=[\s\u00A0]|$)/y },
-  { style: 'spaced-dot', pattern: /(\d{1,3}) \.(?=[\s\u00A0]|$)/y },
-  { style: 'dash', pattern: /(\d{1,3}) ?[-\u2013\u2014](?=[\s\u00A0])/y },
-  { style: 'comma', pattern: /(\d{1,3}),(?=[\s\u00A0]|$)/y },
-  { style: 'bare', pattern: /(\d{1,3})(?: (bis|ter|quater|quinquies|sexies|septies|octies))?(?=[\s\u00A0]+[A-Z*_])/y },
+  { style: 'dot', opening: 'digit', pattern: /(\d{1,6})(?: (bis|ter|quater|quinquies|sexies|septies|octies))?\.(?=[\s\u00A0]|$|[A-Z*_])/y },
+  { style: 'paren-close', opening: 'digit', pattern: /(\d{1,3})\)(?=[\s\u00A0]|$)/y },
+  { style: 'parens', opening: 'parenthesis', pattern: /\((\d{1,3})\)(?=[\s\u00A0]|$)/y },
+  { style: 'spaced-dot', opening: 'digit', pattern: /(\d{1,3}) \.(?=[\s\u00A0]|$)/y },
+  { style: 'dash', opening: 'digit', pattern: /(\d{1,3}) ?[-\u2013\u2014](?=[\s\u00A0])/y },
+  { style: 'comma', opening: 'digit', pattern: /(\d{1,3}),(?=[\s\u00A0]|$)/y },
+  { style: 'bare', opening: 'digit', pattern: /(\d{1,3})(?: (bis|ter|quater|quinquies|sexies|septies|octies))?(?=[\s\u00A0]+[A-Z*_])/y },
 ];
 
 /**
@@ -74,7 +78,11 @@ export function readNumberLabel(text: string, offset: number): NumberLabel | und
     const dotted = plainDotNumber(text, offset);
     if (dotted) return dotted;
   }
-  for (const { style, pattern } of numberPatterns) {
+  // A sticky pattern fails at a first unit not its own, but only after a call: text at a paragraph's
+  // start that is not "12. " (a year, "(a)", "Paragraph") was tried against all eight.
+  const opening: Opening = first === 40 ? 'parenthesis' : first <= 57 ? 'digit' : 'letter';
+  for (const { style, opening: patternOpening, pattern } of numberPatterns) {
+    if (patternOpening !== opening) continue;
     pattern.lastIndex = offset;
     const match = pattern.exec(text);
     if (!match) continue;

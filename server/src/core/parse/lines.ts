@@ -27,22 +27,23 @@ export function isSpace(character: string | undefined): boolean {
 }
 
 /**
- * Calls `visit` at each line break of `text`, in order: the line ends at `end`, the next starts at
- * `next` ("\r\n" is one break, a lone "\r" or "\n" another).
+ * Where the line that starts at `start` ends: at its line break ("\r\n", a lone "\r" or "\n"), or at
+ * the text's end. `hasReturns`: whether the text has any "\r" (most have line feeds only).
  */
-function eachLineBreak(text: string, visit: (end: number, next: number) => void): void {
-  if (!text.includes('\r')) {
-    // The common case, line feeds only: jump from one to the next with the native search.
-    for (let offset = text.indexOf('\n'); offset >= 0; offset = text.indexOf('\n', offset + 1)) visit(offset, offset + 1);
-    return;
+function lineEndFrom(text: string, start: number, hasReturns: boolean): number {
+  if (!hasReturns) {
+    // The common case, line feeds only: the native search. (Seeing a blank line by its first unit
+    // before searching, a third of the corpus's lines, cost more than it saved: 6.59 → 6.64 million instructions.)
+    const found = text.indexOf('\n', start);
+    return found < 0 ? text.length : found;
   }
-  for (let offset = 0; offset < text.length; offset++) {
+  let offset = start;
+  while (offset < text.length) {
     const code = text.charCodeAt(offset);
-    if (code !== 10 && code !== 13) continue;
-    const next = code === 13 && text.charCodeAt(offset + 1) === 10 ? offset + 2 : offset + 1;
-    visit(offset, next);
-    offset = next - 1;
+    if (code === 10 || code === 13) break;
+    offset++;
   }
+  return offset;
 }
 
 /**
@@ -67,8 +68,10 @@ export class LineTable {
     let contentStarts: Int32Array = new Int32Array(capacity);
     let contentEnds: Int32Array = new Int32Array(capacity);
     let index = 0;
-    let start = 0;
-    const add = (end: number): void => {
+    const hasReturns = text.includes('\r');
+    // One pass without callbacks: a closure called at each line break (and one more within it) was a sixth of the table's cost.
+    for (let start = 0; ; ) {
+      const end = lineEndFrom(text, start, hasReturns);
       if (index === capacity) {
         capacity *= 2;
         starts = grown(starts, capacity);
@@ -85,12 +88,9 @@ export class LineTable {
       contentStarts[index] = contentStart;
       contentEnds[index] = contentEnd;
       index++;
-    };
-    eachLineBreak(text, (end, next) => {
-      add(end);
-      start = next;
-    });
-    add(text.length);
+      if (end >= text.length) break;
+      start = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    }
     this.count = index;
     // Views of the lines' part: no copy (the table lives as long as the parse).
     this.starts = starts.subarray(0, index);

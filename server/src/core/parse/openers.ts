@@ -1,6 +1,6 @@
 // Finding the opener of a paragraph with the lexicon: adverbs, the verb or phrase, "also"/"further",
 // and modifiers such as "with appreciation". Pure lookup in the lexicon's tables; no English in code.
-import type { Lexicon } from '../lexicon/lexicon';
+import type { Lexicon, OpenerForm } from '../lexicon/lexicon';
 import type { Opener, OpenerMatch, Span } from '../model';
 import { detached } from '../text-memo';
 
@@ -95,12 +95,14 @@ class Words {
 const reader = new Words();
 
 /**
- * The words read so far, by the hash of their matching key: a word read before (most are: "the",
- * "Recalling", "resolution") gives the same string again, and reading it makes none. Cleared when it
- * grows past a bound, so a text of endless distinct words cannot make it grow without end.
+ * The words read so far, in a slot by the hash of their matching key: a word read before (most are:
+ * "the", "Recalling", "resolution") gives the same string again, and reading it makes none. A word
+ * takes its slot from the one there before, so the table cannot grow (in 65,536 slots the words that
+ * open a draft's paragraphs seldom meet; in 4,096 they did); a slot is an array index, where a map's
+ * lookup by number cost as much as reading the word.
  */
-const keysByHash = new Map<number, string>();
-const mostKeys = 50_000;
+const slotBits = 16;
+const keysBySlot: (string | undefined)[] = new Array<string | undefined>(1 << slotBits).fill(undefined);
 
 /**
  * The word from `start` to `end` as the lexicon's tables key it: lower case, and curly apostrophes
@@ -114,16 +116,14 @@ function matchingKey(text: string, start: number, end: number): string {
     if (code < 0) return slowMatchingKey(text, start, end);
     hash = (Math.imul(hash, 31) + code) | 0;
   }
-  const known = keysByHash.get(hash);
+  // The hash's high bits, mixed from all of its units (its low bits are mostly the last unit's).
+  const slot = Math.imul(hash, 0x9e3779b1) >>> (32 - slotBits);
+  const known = keysBySlot[slot];
   if (known !== undefined && sameKey(known, text, start, end)) return known;
-  const key = slowMatchingKey(text, start, end);
-  // A different word with the same hash keeps the first one's place (it is made again each time it is read).
-  if (known !== undefined) return key;
-  if (keysByHash.size >= mostKeys) keysByHash.clear();
   // A copy of its own: lower-casing a slice that is lower case already gives the slice, which holds the
   // whole text it was cut from (a one-byte draft's); kept here, it kept every version that first had the word.
-  const kept = detached(key);
-  keysByHash.set(hash, kept);
+  const kept = detached(slowMatchingKey(text, start, end));
+  keysBySlot[slot] = kept;
   return kept;
 }
 
@@ -151,6 +151,10 @@ interface PhraseNode {
   readonly depth: number;
   /** The phrase that ends here, when one does. */
   phrase?: string;
+  /** In the tree of the lexicon's forms, the form that ends here: found with the phrase, not looked up again by it. */
+  form?: OpenerForm;
+  /** There too, the form's words as last written in a draft (`formWords`). */
+  written?: string;
 }
 
 /** A phrase found: the node where it ends (its phrase and its length in words). */
@@ -180,12 +184,24 @@ function phraseTree(phrases: Iterable<string>): PhraseNode {
 function longestPhrase(words: Words, index: number, tree: PhraseNode): FoundPhrase | undefined {
   let found: FoundPhrase | undefined;
   let node: PhraseNode | undefined = tree;
-  for (let length = 1; node; length++) {
+  // A node with nothing after it ends the search before the next word is read or looked up.
+  for (let length = 1; node && node.next.size > 0; length++) {
     if (!words.has(index + length - 1)) break;
     node = node.next.get(words.lowerOf(index + length - 1));
     if (node?.phrase !== undefined) found = node as FoundPhrase;
   }
   return found;
+}
+
+/** The tree of the lexicon's forms, each phrase's node carrying its form. */
+function formTree(lexicon: Lexicon): PhraseNode {
+  const tree = phraseTree(lexicon.formKeys);
+  const carryForms = (node: PhraseNode): void => {
+    if (node.phrase !== undefined) node.form = lexicon.byForm.get(node.phrase);
+    for (const child of node.next.values()) carryForms(child);
+  };
+  carryForms(tree);
+  return tree;
 }
 
 interface PhraseTables {
@@ -197,8 +213,11 @@ interface PhraseTables {
 }
 
 const tables = new WeakMap<Lexicon, PhraseTables>();
+/** The tables last asked for, and their lexicon: a draft's paragraphs share one, and the weak map's lookup at each was 1.5 % of reading an opener. */
+let lastTables: { readonly lexicon: Lexicon; readonly tables: PhraseTables } | undefined;
 
 function tablesOf(lexicon: Lexicon): PhraseTables {
+  if (lastTables?.lexicon === lexicon) return lastTables.tables;
   let found = tables.get(lexicon);
   if (!found) {
     const lower = (list: readonly string[]): string[] => list.map((item) => item.toLowerCase());
@@ -208,10 +227,11 @@ function tablesOf(lexicon: Lexicon): PhraseTables {
       modifiers: phraseTree(lower(lexicon.modifiers)),
       additive: phraseTree(additive),
       additiveWords: new Set(additive),
-      forms: phraseTree(lexicon.formKeys),
+      forms: formTree(lexicon),
     };
     tables.set(lexicon, found);
   }
+  lastTables = { lexicon, tables: found };
   return found;
 }
 
@@ -252,10 +272,10 @@ export function readOpener(text: string, offset: number, lexicon: Lexicon | unde
   }
   const firstStart = words.startOf(0);
   const match = lexicon ? matchWords(text, words, lexicon) : undefined;
-  const lastEnd = match ? match.lastWordEnd : words.endOf(0);
+  const lastEnd = match ? lastWordEnd(match) : words.endOf(0);
   words.end();
   // An opener that is its form alone (no adverb, "also" or modifier; most are) shares the form's span and words.
-  const formSpan = match?.openerMatch.formSpan;
+  const formSpan = match?.formSpan;
   const alone = formSpan !== undefined && formSpan.start === firstStart && formSpan.end === lastEnd;
   const span: Span = alone ? formSpan : { start: firstStart, end: lastEnd };
   let emphasis: Opener['emphasis'];
@@ -267,15 +287,23 @@ export function readOpener(text: string, offset: number, lexicon: Lexicon | unde
     emphasis = close ? { open: emphasisOpen, close } : { open: emphasisOpen };
   }
   // Every key present (an absent part undefined): one shape per node type keeps the code that reads them monomorphic.
-  return { span, text: alone && match ? match.openerMatch.formText : plainWords(text, span.start, span.end), emphasis, match: match?.openerMatch };
+  return { span, text: alone && match ? match.formText : plainWords(text, span.start, span.end), emphasis, match };
 }
 
-function matchWords(text: string, words: Words, lexicon: Lexicon): { openerMatch: OpenerMatch; lastWordEnd: number } | undefined {
+/** Where the opener's last word ends: its form's, or the "also" or modifier after it (an "also" before it ends sooner). */
+function lastWordEnd(match: OpenerMatch): number {
+  return Math.max(match.formSpan.end, match.additive?.span.end ?? 0, match.modifierSpan?.end ?? 0);
+}
+
+/** Where each run of adverbs ends, in words: one list for every call (a list each call was an eighth of what reading openers allocated). */
+const adverbEnds = new Int32Array(4);
+
+function matchWords(text: string, words: Words, lexicon: Lexicon): OpenerMatch | undefined {
   const { adverbs, modifiers, additive, additiveWords, forms } = tablesOf(lexicon);
   // Try with as many leading adverbs as the text has, then with fewer: "Further" is an adverb in
   // "Further requests" but part of nothing in "Further to its resolution".
   // Where the form may start: after the words of up to three adverbs, most adverbs tried first.
-  const adverbEnds = [0, 0, 0, 0];
+  adverbEnds[0] = 0;
   let runs = 1;
   for (let index = 0; runs < 4; runs++) {
     const length = longestPhrase(words, index, adverbs)?.depth ?? 0;
@@ -287,7 +315,7 @@ function matchWords(text: string, words: Words, lexicon: Lexicon): { openerMatch
     const formStart = adverbEnds[run] as number;
     const form = longestPhrase(words, formStart, forms);
     if (form) {
-      const found = lexicon.byForm.get(form.phrase);
+      const found = form.form;
       if (!found) continue;
       const length = form.depth;
       const formStartOffset = words.startOf(formStart);
@@ -330,22 +358,35 @@ function matchWords(text: string, words: Words, lexicon: Lexicon): { openerMatch
           }
         }
       }
-      const openerMatch: OpenerMatch = {
+      return {
         entry: found.entry,
         kind: found.kind,
         formSpan: { start: formStartOffset, end: formEndOffset },
-        formText: plainWords(text, formStartOffset, formEndOffset),
+        formText: formWords(text, formStartOffset, formEndOffset, form),
         adverbs: adverbSpans,
         additive: additiveWord,
         modifierSpan,
       };
-      return { openerMatch, lastWordEnd: lastEnd };
     }
   }
   return undefined;
 }
 
 const noAdverbs: readonly Span[] = [];
+
+/**
+ * The form's words as written (`plainWords`): the string of the last time it was written the same way,
+ * when it is (most forms are written one way, "Recalling"); a slice at each opener was a tenth of what
+ * reading openers allocated. The text is compared, not assumed: plain words read the same again.
+ */
+function formWords(text: string, start: number, end: number, node: PhraseNode): string {
+  const last = node.written;
+  if (last !== undefined && last.length === end - start && text.startsWith(last, start)) return last;
+  // A copy of its own, as the words' keys: a slice would keep the whole draft alive.
+  const written = detached(plainWords(text, start, end));
+  node.written = written;
+  return written;
+}
 
 /** A quote left before the first word by a scan: ' ‘ ’ ` */
 function isStrayQuote(code: number): boolean {
