@@ -14,6 +14,9 @@ export function formAsWritten(opener: Opener, replacement: string): string {
 /** Whether the opener's first letter is a capital, as an opener's must be (unless the organ is named before it). */
 export function startsWithCapital(draft: Draft, paragraph: Paragraph, opener: Opener | undefined = paragraph.opener): boolean {
   if (!opener || paragraph.subject) return true;
+  // ASCII by code (of it, only a to z change in upper case): no string made for most openers.
+  const code = draft.text.charCodeAt(opener.span.start);
+  if (code < 128) return !(code >= 97 && code <= 122);
   const first = draft.text[opener.span.start] ?? '';
   return first === first.toLocaleUpperCase();
 }
@@ -22,15 +25,15 @@ export function startsWithCapital(draft: Draft, paragraph: Paragraph, opener: Op
  * The other alternatives of a negotiation draft's bracketed opener: "Calls upon" in "[Urges][Calls
  * upon] States …" (the paragraph's opener is the first, "Urges"). Each is an opener to check too.
  */
-export function bracketedAlternatives(draft: Draft, paragraph: Paragraph, lexicon: Lexicon | undefined): Opener[] {
+export function bracketedAlternatives(draft: Draft, paragraph: Paragraph, lexicon: Lexicon | undefined): readonly Opener[] {
   const opener = paragraph.opener;
-  if (!opener) return [];
+  if (!opener) return noAlternatives;
   const text = draft.text;
   // The opener follows "[", perhaps with emphasis markers: most paragraphs are out at once.
   const previous = opener.span.start > paragraph.textStart ? text.charCodeAt(opener.span.start - 1) : -1;
-  if (previous !== 91 /* [ */ && previous !== 42 /* * */ && previous !== 95 /* _ */) return [];
+  if (previous !== 91 /* [ */ && previous !== 42 /* * */ && previous !== 95 /* _ */) return noAlternatives;
   const before = text.slice(Math.max(paragraph.textStart, opener.span.start - 3), opener.span.start);
-  if (!/\[[*_]*$/.test(before)) return [];
+  if (!/\[[*_]*$/.test(before)) return noAlternatives;
   const alternatives: Opener[] = [];
   let position = opener.span.start;
   for (let count = 0; count < 10; count++) {
@@ -44,3 +47,5 @@ export function bracketedAlternatives(draft: Draft, paragraph: Paragraph, lexico
   }
   return alternatives;
 }
+/** What most paragraphs have (never changed): one empty list for all of them, not one each. */
+const noAlternatives: readonly Opener[] = [];

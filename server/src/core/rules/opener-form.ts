@@ -63,7 +63,8 @@ export function openerFormRule(spec: OpenerFormRuleSpec): Rule {
       // Each bracketed alternative of a negotiation draft ("[Urges][Calls upon] States") is an opener too.
       for (const paragraph of draft.paragraphs) {
         if (paragraph.kind !== spec.paragraphKind) continue;
-        for (const opener of [paragraph.opener, ...bracketedAlternatives(draft, paragraph, context.lexicon)]) checkOpener(paragraph, opener);
+        checkOpener(paragraph, paragraph.opener);
+        for (const opener of bracketedAlternatives(draft, paragraph, context.lexicon)) checkOpener(paragraph, opener);
       }
     },
   };
