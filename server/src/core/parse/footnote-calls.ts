@@ -103,6 +103,9 @@ const likely: Reading = { certainty: 'likely', glued: false };
 
 /** /^(?:and|or|the|in)[ \u00A0]/ on the text from `position` up to `limit`. */
 function startsWithJoiningWord(text: string, position: number, limit: number): boolean {
+  // Most numbers are followed by none of the words' first letters: no search of the four words for them.
+  const first = text.charCodeAt(position);
+  if (first !== 97 && first !== 111 && first !== 116 && first !== 105) return false;
   for (const word of joiningWords) {
     const spaceAt = position + word.length;
     if (spaceAt < limit && text.startsWith(word, position)) {
@@ -224,9 +227,14 @@ function readDigits(text: string, start: number, end: number, lower: number, aft
   if (short && spaceAfter && (lastCode === 44 || lastCode === 59 || lastCode === 58 || (lastCode === 46 && afterFullStop.test(textBefore(text, from, start, 20))))) return sure;
   if (short && next === 47 /* / */) {
     const afterSlash = codeAt(text, end + 1, afterEnd);
+    // The slash ending the word is read first: most numbers before a slash are a symbol's ("A/RES/60/1").
     // afterYearAndSpace reads a year, a space and the character before the year: eight units are enough.
-    const afterWordOrYear = afterWordMaybeSpace.test(textBefore(text, from, start, 4)) || afterYearAndSpace.test(textBefore(text, from, start, 8));
-    if ((afterSlash === -1 || isSpaceCode(afterSlash) || isMarkAfterCall(afterSlash)) && afterWordOrYear) return sure; // "Herzegovina, 5/", "30 September 1992 1/"
+    if (
+      (afterSlash === -1 || isSpaceCode(afterSlash) || isMarkAfterCall(afterSlash)) &&
+      (afterWordMaybeSpace.test(textBefore(text, from, start, 4)) || afterYearAndSpace.test(textBefore(text, from, start, 8)))
+    ) {
+      return sure; // "Herzegovina, 5/", "30 September 1992 1/"
+    }
   }
   if (spaceAfter && spaceBefore && isAfterMarkAndSpace(text, from, start)) return likely;
   if (short && startsWithJoiningWord(text, end, afterEnd) && afterWordMaybeSpace.test(textBefore(text, from, start, 4))) return likely; // "Weapons 6and"
