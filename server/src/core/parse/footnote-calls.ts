@@ -89,6 +89,28 @@ function isLetterOrNumberAt(text: string, at: number): boolean {
   return letterOrNumber.test(text[at] as string);
 }
 
+const lowerCaseWord = /^\p{Ll}+$/u;
+
+/** lowerCaseWord.test(word), an ASCII word answered by code: the word before most numbers is one. */
+function isAllLowerCase(word: string): boolean {
+  let ascii = true;
+  for (let at = 0; at < word.length; at++) {
+    const code = word.charCodeAt(at);
+    // An ASCII unit is a whole character: lower case only if a–z.
+    if (code < 128 && !isAsciiLower(code)) return false;
+    if (code >= 128) ascii = false;
+  }
+  return word.length > 0 && (ascii || lowerCaseWord.test(word));
+}
+
+const capitalisedWord = /^\p{Lu}/u;
+
+/** capitalisedWord.test(word), a word opening with an ASCII unit answered by code. */
+function startsCapitalised(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code < 128 ? code >= 65 && code <= 90 : capitalisedWord.test(word);
+}
+
 interface Reading {
   readonly certainty: Certainty;
   readonly glued: boolean;
@@ -247,9 +269,9 @@ function readDigits(text: string, start: number, end: number, lower: number, aft
   const previous = wordOrYearBefore(text, from, start - 1);
   if (capitalisedContext && previous) {
     // "the Convention 1 and", "of 19 December 1992 9 and"
-    if (/^(?:19|20)\d\d$/.test(previous) || (previous.length >= 3 && /^\p{Lu}/u.test(previous))) return { certainty: 'likely', glued: false, word: previous };
+    if (/^(?:19|20)\d\d$/.test(previous) || (previous.length >= 3 && startsCapitalised(previous))) return { certainty: 'likely', glued: false, word: previous };
   }
-  if (lowerCaseContext && previous && previous.length >= 3 && /^\p{Ll}+$/u.test(previous)) {
+  if (lowerCaseContext && previous && previous.length >= 3 && isAllLowerCase(previous)) {
     // "the agenda 5 and", "by 14 votes to none 27"
     return { certainty: 'possible', glued: false, word: previous };
   }
