@@ -182,9 +182,10 @@ function searchMarks(text: string, mark: MarkPattern, from: number, to: number, 
   const { sticky, opening } = mark;
   for (let at = text.indexOf(opening, from); at >= 0 && at < to; ) {
     sticky.lastIndex = at;
-    const match = sticky.exec(text);
-    if (match) into.push(at, at + match[0].length);
-    at = text.indexOf(opening, match ? at + Math.max(1, match[0].length) : at + 1);
+    // `test`, not `exec`: no match array and strings per mark (a sticky match ends at lastIndex).
+    const length = sticky.test(text) ? sticky.lastIndex - at : -1;
+    if (length >= 0) into.push(at, at + length);
+    at = text.indexOf(opening, at + Math.max(1, length));
   }
 }
 
