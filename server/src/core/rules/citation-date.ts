@@ -117,21 +117,42 @@ function wordEndings(words: readonly string[]): WordEnding[] {
 }
 
 /**
- * The citation words of `text` ("resolution", "Resolutions" …) with the space after them, as a global
- * search for them would find them: the pattern is tried only where a word's ending, found with the
- * native substring search, says the word would start.
+ * Where the citation words of `text` ("resolution", "Resolutions" …) start and end, the space after
+ * them included (start, end, start, end …), as a global search for them would find them: the pattern
+ * is tried only where a word's ending, found with the native substring search, says the word would start.
  */
-function citationWords(text: string, patterns: CitationPatterns): readonly RegExpExecArray[] {
+function citationWords(text: string, patterns: CitationPatterns): readonly number[] {
+  const endings = patterns.wordEndings;
+  const only = endings.length === 1 ? endings[0] : undefined;
+  if (only && only.ending !== '') {
+    // One ending (each style's words so far): its places come in order, each tried as it is found,
+    // with `test` (no match object) and no list of places sorted: most runs cite nothing.
+    let words: number[] | undefined;
+    let consumedUntil = 0;
+    for (let at = text.indexOf(only.ending, only.offset); at >= 0; at = text.indexOf(only.ending, at + 1)) {
+      const start = at - only.offset;
+      if (start < consumedUntil) continue;
+      const end = stickyEnd(patterns.word, text, start);
+      if (end < 0) continue;
+      (words ??= []).push(start, end);
+      // The pattern never matches empty: a global search goes on at its end.
+      consumedUntil = end;
+    }
+    return words ?? noWords;
+  }
   // Made at the first candidate: most runs cite nothing.
   let candidates: number[] | undefined;
-  for (const { ending, offset } of patterns.wordEndings) {
+  for (const { ending, offset } of endings) {
     // A word of one letter has no ending to look for: it may start anywhere.
     if (ending === '') for (let at = 0; at < text.length; at++) (candidates ??= []).push(at);
     else for (let at = text.indexOf(ending, offset); at >= 0; at = text.indexOf(ending, at + 1)) (candidates ??= []).push(at - offset);
   }
-  return candidates ? matchesAtCandidates(patterns.word, text, candidates) : noWords;
+  if (!candidates) return noWords;
+  const words: number[] = [];
+  for (const match of matchesAtCandidates(patterns.word, text, candidates)) words.push(match.index, match.index + match[0].length);
+  return words;
 }
-const noWords: readonly RegExpExecArray[] = [];
+const noWords: readonly number[] = [];
 
 /**
  * text[start, end) with each run of white space one space ("35/142\u00A0B" is "35/142 B"): a slice
@@ -321,13 +342,14 @@ function runCitations(run: Pick<ProseRun, 'text' | 'quotations'>, style: StyleDa
   if (words.length === 0) return noCitations;
   const citations: RunCitation[] = [];
   const text = run.text;
-  for (const word of words) {
-    const wordEnd = word.index + word[0].length;
+  for (let index = 0; index < words.length; index += 2) {
+    const wordStart = words[index] as number;
+    const wordEnd = words[index + 1] as number;
     // A third of the words cite no number ("the present resolution"): passed before the organ and the quotations are read.
     const firstNumberEnd = mayStartNumber(text.charCodeAt(wordEnd)) ? stickyEnd(patterns.number, text, wordEnd) : -1;
     if (firstNumberEnd < 0) continue;
-    if (isQuoted(run, word.index, wordEnd)) continue;
-    const named = namedOrganBefore(run, word.index, patterns);
+    if (isQuoted(run, wordStart, wordEnd)) continue;
+    const named = namedOrganBefore(run, wordStart, patterns);
     /** `dated`: some date follows the number, in the style's form (`date`) or another (date-format's to rewrite). */
     // Each number and date by where it starts and ends (`test`, no match object); a date's parts are read back by code.
     const list: { start: number; end: number; date?: CitedDate; shared: boolean; dated: boolean }[] = [];
