@@ -195,24 +195,27 @@ function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, st
 function check(draft: Draft, style: StyleData, context: RuleContext): void {
   const patterns = patternsOf(style);
   const scan = (run: ProseRun): readonly WrongDate[] => wrongDates(run, style, patterns);
-  for (const run of [...bodyProse(draft), ...footnoteProse(draft)]) {
-    const dates = context.perRun(run, scan);
-    if (dates.length === 0) continue;
-    for (const date of dates) {
-      if (draft.fromScan && date.dayMayBeCall) continue;
-      const span = draftSpan(run, date.start, date.end);
-      const written = run.text.slice(date.start, date.end).replace(/\s+/g, ' ');
-      const example = writeDate(style, 16, 11, '2005');
-      const fix: Fix | undefined = date.right && inOneSegment(run, date.start, date.end)
-        ? { title: `Write '${date.right}'`, edits: [{ span, newText: date.right }] }
-        : undefined;
-      context.report({
-        span,
-        message: date.right
-          ? `Write dates as '${date.right}' (${date.why}), not '${written}'.`
-          : `Write dates as '${example}', with the month in words, not '${written}' (which is the day and which the month?).`,
-        ...(fix ? { fix } : {}),
-      });
+  // The paragraphs' runs, then the footnotes': read in turn, not copied into one list first.
+  for (const runs of [bodyProse(draft), footnoteProse(draft)]) {
+    for (const run of runs) {
+      const dates = context.perRun(run, scan);
+      if (dates.length === 0) continue;
+      for (const date of dates) {
+        if (draft.fromScan && date.dayMayBeCall) continue;
+        const span = draftSpan(run, date.start, date.end);
+        const written = run.text.slice(date.start, date.end).replace(/\s+/g, ' ');
+        const example = writeDate(style, 16, 11, '2005');
+        const fix: Fix | undefined = date.right && inOneSegment(run, date.start, date.end)
+          ? { title: `Write '${date.right}'`, edits: [{ span, newText: date.right }] }
+          : undefined;
+        context.report({
+          span,
+          message: date.right
+            ? `Write dates as '${date.right}' (${date.why}), not '${written}'.`
+            : `Write dates as '${example}', with the month in words, not '${written}' (which is the day and which the month?).`,
+          ...(fix ? { fix } : {}),
+        });
+      }
     }
   }
 }
