@@ -340,7 +340,8 @@ function runCitations(run: Pick<ProseRun, 'text' | 'quotations'>, style: StyleDa
   const words = citationWords(run.text, patterns);
   // Most runs cite nothing: one empty list stands for all of them (never changed).
   if (words.length === 0) return noCitations;
-  const citations: RunCitation[] = [];
+  // Filled in as each list is read: whether a citation is dated, and alone, is known at its list's end.
+  const citations: { -readonly [Key in keyof RunCitation]: RunCitation[Key] }[] = [];
   const text = run.text;
   for (let index = 0; index < words.length; index += 2) {
     const wordStart = words[index] as number;
@@ -350,9 +351,12 @@ function runCitations(run: Pick<ProseRun, 'text' | 'quotations'>, style: StyleDa
     if (firstNumberEnd < 0) continue;
     if (isQuoted(run, wordStart, wordEnd)) continue;
     const named = namedOrganBefore(run, wordStart, patterns);
-    /** `dated`: some date follows the number, in the style's form (`date`) or another (date-format's to rewrite). */
     // Each number and date by where it starts and ends (`test`, no match object); a date's parts are read back by code.
-    const list: { start: number; end: number; date?: CitedDate; shared: boolean; dated: boolean }[] = [];
+    // Each number becomes its citation as it is read, with no list of the numbers made first.
+    const listStart = citations.length;
+    /** The last citation of the list that some date follows, in the style's form (`date`) or another (date-format's to rewrite). */
+    let lastDated = -1;
+    let previousDated = false;
     let at = wordEnd;
     for (let end = firstNumberEnd; end >= 0; ) {
       const start = at;
@@ -360,20 +364,27 @@ function runCitations(run: Pick<ProseRun, 'text' | 'quotations'>, style: StyleDa
       // Both date patterns open with the date word: where it does not follow, neither is tried.
       const dateWordFollows = afterDateWord(text, at, patterns.dateWord) >= 0;
       const dateEnd = dateWordFollows ? stickyEnd(patterns.date, text, at) : -1;
-      let entry: (typeof list)[number] = { start, end, shared: false, dated: false };
+      let date: CitedDate | undefined;
+      let shared = false;
       const otherDateEnd = dateEnd >= 0 || !dateWordFollows ? -1 : stickyEnd(patterns.otherDate, text, at);
       if (otherDateEnd >= 0) {
-        entry = { start, end, shared: true, dated: true };
+        shared = true;
         at = otherDateEnd;
       } else if (dateEnd >= 0) {
-        const date = readCitedDate(text, at, dateEnd, style, patterns.dateWord);
+        date = readCitedDate(text, at, dateEnd, style, patterns.dateWord);
         at = dateEnd;
         // "70/1 and 70/299 of 25 September 2015 and 29 July 2016, respectively": whose date is whose is not said.
         const secondEnd = mayStartListPart(text.charCodeAt(at)) ? stickyEnd(patterns.secondDate, text, at) : -1;
-        entry = { start, end, date, shared: secondEnd >= 0, dated: true };
+        shared = secondEnd >= 0;
         if (secondEnd >= 0) at = secondEnd;
       }
-      list.push(entry);
+      const dated = otherDateEnd >= 0 || dateEnd >= 0;
+      // A date is the number's own where no other number shares it, and the list's first number or the one after a dated one.
+      const ownDate = date && !shared && (citations.length === listStart || previousDated) ? date : undefined;
+      if (dated) lastDated = citations.length;
+      previousDated = dated;
+      // The date key always present (undefined where there is none): one shape for every citation kept.
+      citations.push({ named, number: detached(spacesFolded(text, start, end)), start, end, date: ownDate, dated: false, alone: false });
       const separatorEnd = mayStartListPart(text.charCodeAt(at)) ? stickyEnd(patterns.separator, text, at) : -1;
       if (separatorEnd < 0) break;
       // The next turn reads the number after the separator ("and 2201"); the list ends where there is none.
@@ -383,22 +394,11 @@ function runCitations(run: Pick<ProseRun, 'text' | 'quotations'>, style: StyleDa
     // A date after several numbers may be all of theirs ("resolutions 2200 A (XXI) and 2201 (XXI) of
     // 16 December 1966"): the numbers before it are dated, but only the last one surely by that date.
     // So every number up to the last dated one is covered.
-    let lastDated = -1;
-    for (let index = list.length - 1; index >= 0 && lastDated < 0; index--) if (list[index]?.dated) lastDated = index;
-    for (let index = 0; index < list.length; index++) {
-      const entry = list[index] as (typeof list)[number];
-      const previousDated = index > 0 && list[index - 1]?.dated === true;
-      const ownDate = entry.date && !entry.shared && (index === 0 || previousDated) ? entry.date : undefined;
-      // The date key always present (undefined where there is none): one shape for every citation kept.
-      citations.push({
-        named,
-        number: detached(spacesFolded(text, entry.start, entry.end)),
-        start: entry.start,
-        end: entry.end,
-        date: ownDate,
-        dated: index <= lastDated,
-        alone: list.length === 1,
-      });
+    const alone = citations.length - listStart === 1;
+    for (let listed = listStart; listed < citations.length; listed++) {
+      const citation = citations[listed] as (typeof citations)[number];
+      citation.dated = listed <= lastDated;
+      citation.alone = alone;
     }
   }
   return citations;
