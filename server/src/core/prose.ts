@@ -152,7 +152,7 @@ function findQuotations(text: string): readonly Span[] {
   return quotations ?? noQuotations;
 }
 
-function buildRun(draft: Draft, pieces: readonly Span[], from: number, limit: number, kind: ProseKind, paragraph: Paragraph | undefined, textDigitRuns: DraftDigitRuns | undefined): ProseRun | undefined {
+function buildRun(draft: Draft, callSpans: Int32Array, pieces: readonly Span[], from: number, limit: number, kind: ProseKind, paragraph: Paragraph | undefined, textDigitRuns: DraftDigitRuns | undefined): ProseRun | undefined {
   // Most runs are one piece: no list of segments is made for them (this runs for every paragraph of every version).
   let soleStart = -1;
   let soleEnd = -1;
@@ -178,9 +178,8 @@ function buildRun(draft: Draft, pieces: readonly Span[], from: number, limit: nu
   // The calls are sorted: a binary search finds those of each segment, and the text is rebuilt by
   // slices around them (never character by character: this runs over the whole draft).
   let blanks: Blank[] | undefined;
-  const calls = draft.footnoteCalls;
-  if (segments) for (const segment of segments) blanks = blanksOf(calls, segment.runStart, segment.draftStart, segment.length, blanks);
-  else blanks = blanksOf(calls, 0, soleStart, soleEnd - soleStart, blanks);
+  if (segments) for (const segment of segments) blanks = blanksOf(callSpans, segment.runStart, segment.draftStart, segment.length, blanks);
+  else blanks = blanksOf(callSpans, 0, soleStart, soleEnd - soleStart, blanks);
   let blanked = text;
   if (blanks) {
     blanked = '';
@@ -200,32 +199,48 @@ interface Blank {
   readonly length: number;
 }
 
-/** `blanks` (made when the first is found) with the calls inside the segment at [draftStart, draftStart + length) added. */
-function blanksOf(calls: Draft['footnoteCalls'], runStart: number, draftStart: number, length: number, blanks: Blank[] | undefined): Blank[] | undefined {
+/**
+ * The spans of the draft's footnote calls, in text order, as one flat list: start, end, start, end …
+ * Every run searches them: read off a typed list, the search does not load each call's span, then its
+ * start (half of what making the runs cost).
+ */
+function callSpansOf(calls: Draft['footnoteCalls']): Int32Array {
+  const spans = new Int32Array(2 * calls.length);
+  for (let index = 0; index < calls.length; index++) {
+    const span = (calls[index] as Draft['footnoteCalls'][number]).span;
+    spans[2 * index] = span.start;
+    spans[2 * index + 1] = span.end;
+  }
+  return spans;
+}
+
+/** `blanks` (made when the first is found) with the calls (`callSpansOf`) inside the segment at [draftStart, draftStart + length) added. */
+function blanksOf(callSpans: Int32Array, runStart: number, draftStart: number, length: number, blanks: Blank[] | undefined): Blank[] | undefined {
   const segmentEnd = draftStart + length;
-  for (let index = firstCallAtOrAfter(calls, draftStart); index < calls.length; index++) {
-    const call = calls[index];
-    if (!call || call.span.start >= segmentEnd) break;
-    if (call.span.end > segmentEnd) continue;
-    (blanks ??= []).push({ at: runStart + (call.span.start - draftStart), length: call.span.end - call.span.start });
+  for (let index = firstCallAtOrAfter(callSpans, draftStart); index < callSpans.length; index += 2) {
+    const callStart = callSpans[index] as number;
+    const callEnd = callSpans[index + 1] as number;
+    if (callStart >= segmentEnd) break;
+    if (callEnd > segmentEnd) continue;
+    (blanks ??= []).push({ at: runStart + (callStart - draftStart), length: callEnd - callStart });
   }
   return blanks;
 }
 
-/** The index of the first call starting at or after `offset` (calls are in text order). */
-function firstCallAtOrAfter(calls: Draft['footnoteCalls'], offset: number): number {
+/** The index in `callSpans` of the first call starting at or after `offset` (calls are in text order). */
+function firstCallAtOrAfter(callSpans: Int32Array, offset: number): number {
   let low = 0;
-  let high = calls.length;
+  let high = callSpans.length >> 1;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if ((calls[middle]?.span.start ?? 0) < offset) low = middle + 1;
+    if ((callSpans[2 * middle] as number) < offset) low = middle + 1;
     else high = middle;
   }
-  return low;
+  return 2 * low;
 }
 
-function subRuns(draft: Draft, paragraph: Paragraph, sub: SubParagraph, textDigitRuns: DraftDigitRuns | undefined): ProseRun | undefined {
-  return buildRun(draft, sub.pieces, sub.textStart, ownTextEnd(sub), 'subparagraph', paragraph, textDigitRuns);
+function subRuns(draft: Draft, callSpans: Int32Array, paragraph: Paragraph, sub: SubParagraph, textDigitRuns: DraftDigitRuns | undefined): ProseRun | undefined {
+  return buildRun(draft, callSpans, sub.pieces, sub.textStart, ownTextEnd(sub), 'subparagraph', paragraph, textDigitRuns);
 }
 
 const runCache = new WeakMap<Draft, { body: ProseRun[]; footnotes: ProseRun[] }>();
@@ -237,18 +252,19 @@ function runsOf(draft: Draft): { body: ProseRun[]; footnotes: ProseRun[] } {
   // A paragraph's pieces are searched for bare calls, a footnote's text is not: only the paragraphs' runs read their digits off the parse's.
   const kept = keptParagraphDigitRuns(draft);
   const textDigitRuns = kept && new DraftDigitRuns(kept);
+  const callSpans = callSpansOf(draft.footnoteCalls);
   for (const paragraph of draft.paragraphs) {
-    const own = buildRun(draft, paragraph.pieces, paragraph.textStart, ownTextEnd(paragraph), 'paragraph', paragraph, textDigitRuns);
+    const own = buildRun(draft, callSpans, paragraph.pieces, paragraph.textStart, ownTextEnd(paragraph), 'paragraph', paragraph, textDigitRuns);
     if (own) body.push(own);
     if (paragraph.subparagraphs.length === 0) continue;
     for (const sub of eachSubparagraph(paragraph.subparagraphs)) {
-      const run = subRuns(draft, paragraph, sub, textDigitRuns);
+      const run = subRuns(draft, callSpans, paragraph, sub, textDigitRuns);
       if (run) body.push(run);
     }
   }
   const footnotes: ProseRun[] = [];
   for (const footnote of draft.footnoteTexts) {
-    const run = buildRun(draft, [footnote.bodySpan], footnote.bodySpan.start, footnote.bodySpan.end, 'footnote', undefined, undefined);
+    const run = buildRun(draft, callSpans, [footnote.bodySpan], footnote.bodySpan.start, footnote.bodySpan.end, 'footnote', undefined, undefined);
     if (run) footnotes.push(run);
   }
   const runs = { body, footnotes };

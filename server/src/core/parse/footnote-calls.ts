@@ -7,7 +7,7 @@
 // is the first candidate for N after footnote N-1's, and before the next footnote's sure call.
 import type { FootnoteCall, FootnoteText, Span } from '../model';
 import { occurrencesOf, runsOf, visitInSpans, type MarkPattern, type RareCharacters, type SearchSpan as WholeTextSpan, type TextChange } from './whole-text-search';
-import { wordEndingAt } from '../text-ends';
+import { wordStartBefore } from '../text-ends';
 import { isDigitCode } from '../text-scan';
 import { grown, isSpaceCode } from './lines';
 
@@ -67,15 +67,48 @@ const afterYearAndSpace = /(?:^|[^\d])(?:19|20)\d\d[ \u00A0]$/; // "of 30 Septem
 const endsGluedNumber = /(?:^|[\s(–—-])(?:19[4-9]\d|20[0-3]\d)$/; // the year of "20242", "2014–20243"
 const endOfWordContext = /^(?:[\s\u00A0,.;:)]|$)/;
 
-/** The word or four-digit year that ends `before` after exactly one space. */
-function wordOrYearBefore(before: string): string | undefined {
-  const end = before.length - 1;
-  if (before[end - 1] === ' ' || before[end - 1] === '\u00A0') return undefined;
-  const word = wordEndingAt(before, end, false);
-  if (word) return word.start === 0 || !/[\p{L}\p{N}]/u.test(before[word.start - 1] ?? '') ? word.word : undefined;
+/**
+ * The word or four-digit year that ends right before the space at `end`, read back to `from`: the
+ * word only is sliced, no text before it (this is asked of most numbers after a space).
+ */
+function wordOrYearBefore(text: string, from: number, end: number): string | undefined {
+  if (end > from && isBlankCode(text.charCodeAt(end - 1))) return undefined;
+  const wordStart = wordStartBefore(text, from, end);
+  if (wordStart < end) return wordStart === from || !isLetterOrNumberAt(text, wordStart - 1) ? text.slice(wordStart, end) : undefined;
   let start = end;
-  while (start > 0 && end - start < 4 && /\d/.test(before[start - 1] ?? '')) start--;
-  return end - start === 4 && !/\d/.test(before[start - 1] ?? '') ? before.slice(start, end) : undefined;
+  while (start > from && end - start < 4 && isDigitCode(text.charCodeAt(start - 1))) start--;
+  return end - start === 4 && !(start > from && isDigitCode(text.charCodeAt(start - 1))) ? text.slice(start, end) : undefined;
+}
+
+const letterOrNumber = /[\p{L}\p{N}]/u;
+
+/** /[\p{L}\p{N}]/u on the one unit at `at`: ASCII by code. */
+function isLetterOrNumberAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) return isDigitCode(code) || (code >= 65 && code <= 90) || isAsciiLower(code);
+  return letterOrNumber.test(text[at] as string);
+}
+
+const lowerCaseWord = /^\p{Ll}+$/u;
+
+/** lowerCaseWord.test(word), an ASCII word answered by code: the word before most numbers is one. */
+function isAllLowerCase(word: string): boolean {
+  let ascii = true;
+  for (let at = 0; at < word.length; at++) {
+    const code = word.charCodeAt(at);
+    // An ASCII unit is a whole character: lower case only if a–z.
+    if (code < 128 && !isAsciiLower(code)) return false;
+    if (code >= 128) ascii = false;
+  }
+  return word.length > 0 && (ascii || lowerCaseWord.test(word));
+}
+
+const capitalisedWord = /^\p{Lu}/u;
+
+/** capitalisedWord.test(word), a word opening with an ASCII unit answered by code. */
+function startsCapitalised(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code < 128 ? code >= 65 && code <= 90 : capitalisedWord.test(word);
 }
 
 interface Reading {
@@ -92,6 +125,9 @@ const likely: Reading = { certainty: 'likely', glued: false };
 
 /** /^(?:and|or|the|in)[ \u00A0]/ on the text from `position` up to `limit`. */
 function startsWithJoiningWord(text: string, position: number, limit: number): boolean {
+  // Most numbers are followed by none of the words' first letters: no search of the four words for them.
+  const first = text.charCodeAt(position);
+  if (first !== 97 && first !== 111 && first !== 116 && first !== 105) return false;
   for (const word of joiningWords) {
     const spaceAt = position + word.length;
     if (spaceAt < limit && text.startsWith(word, position)) {
@@ -213,9 +249,14 @@ function readDigits(text: string, start: number, end: number, lower: number, aft
   if (short && spaceAfter && (lastCode === 44 || lastCode === 59 || lastCode === 58 || (lastCode === 46 && afterFullStop.test(textBefore(text, from, start, 20))))) return sure;
   if (short && next === 47 /* / */) {
     const afterSlash = codeAt(text, end + 1, afterEnd);
+    // The slash ending the word is read first: most numbers before a slash are a symbol's ("A/RES/60/1").
     // afterYearAndSpace reads a year, a space and the character before the year: eight units are enough.
-    const afterWordOrYear = afterWordMaybeSpace.test(textBefore(text, from, start, 4)) || afterYearAndSpace.test(textBefore(text, from, start, 8));
-    if ((afterSlash === -1 || isSpaceCode(afterSlash) || isMarkAfterCall(afterSlash)) && afterWordOrYear) return sure; // "Herzegovina, 5/", "30 September 1992 1/"
+    if (
+      (afterSlash === -1 || isSpaceCode(afterSlash) || isMarkAfterCall(afterSlash)) &&
+      (afterWordMaybeSpace.test(textBefore(text, from, start, 4)) || afterYearAndSpace.test(textBefore(text, from, start, 8)))
+    ) {
+      return sure; // "Herzegovina, 5/", "30 September 1992 1/"
+    }
   }
   if (spaceAfter && spaceBefore && isAfterMarkAndSpace(text, from, start)) return likely;
   if (short && startsWithJoiningWord(text, end, afterEnd) && afterWordMaybeSpace.test(textBefore(text, from, start, 4))) return likely; // "Weapons 6and"
@@ -225,12 +266,12 @@ function readDigits(text: string, start: number, end: number, lower: number, aft
   const capitalisedContext = (context & afterCapitalisedWord) !== 0;
   const lowerCaseContext = (context & afterLowerCaseWord) !== 0;
   // The word right before, across one space: read backwards (an end-anchored pattern backtracks).
-  const previous = wordOrYearBefore(text.slice(from, start));
+  const previous = wordOrYearBefore(text, from, start - 1);
   if (capitalisedContext && previous) {
     // "the Convention 1 and", "of 19 December 1992 9 and"
-    if (/^(?:19|20)\d\d$/.test(previous) || (previous.length >= 3 && /^\p{Lu}/u.test(previous))) return { certainty: 'likely', glued: false, word: previous };
+    if (/^(?:19|20)\d\d$/.test(previous) || (previous.length >= 3 && startsCapitalised(previous))) return { certainty: 'likely', glued: false, word: previous };
   }
-  if (lowerCaseContext && previous && previous.length >= 3 && /^\p{Ll}+$/u.test(previous)) {
+  if (lowerCaseContext && previous && previous.length >= 3 && isAllLowerCase(previous)) {
     // "the agenda 5 and", "by 14 votes to none 27"
     return { certainty: 'possible', glued: false, word: previous };
   }
@@ -282,7 +323,7 @@ function candidateAt(text: string, runStart: number, runEnd: number, span: Searc
   if (length === 4 || length > 6) return undefined;
   const lower = span.start;
   const charBefore = text.charCodeAt(runStart - 1);
-  if (runStart > lower && (charBefore === 47 /* / */ || (charBefore === 46 /* . */ && /\d/.test(text[runStart - 2] ?? '')))) return undefined;
+  if (runStart > lower && (charBefore === 47 /* / */ || (charBefore === 46 /* . */ && isDigitCode(text.charCodeAt(runStart - 2))))) return undefined;
   const charAfter = text.charCodeAt(runEnd);
   // "60/175", "2.5": digits that continue a symbol or a decimal are not calls.
   if (charAfter === 46 /* . */ && text.charCodeAt(runEnd + 1) >= 48 && text.charCodeAt(runEnd + 1) <= 57) return undefined;
@@ -301,18 +342,29 @@ function candidateAt(text: string, runStart: number, runEnd: number, span: Searc
     reading = readDigits(text, runStart, runEnd, lower, afterEnd);
   }
   if (!reading) return undefined;
-  const digits = text.slice(runStart + offset, runEnd);
-  const after = text.slice(runEnd, afterEnd);
   const index = runStart + offset;
-  const number = Number(digits);
-  if (number === 0 || (text[index - 1] === '^' && text[index - 2] === '[')) return undefined;
+  // The digits read by code, not sliced for Number: they are one to three ASCII digits (one or two after a year).
+  let number = 0;
+  for (let at = index; at < runEnd; at++) number = number * 10 + text.charCodeAt(at) - 48;
+  if (number === 0 || (text.charCodeAt(index - 1) === 94 /* ^ */ && text.charCodeAt(index - 2) === 91 /* [ */)) return undefined;
   if (reading.word !== undefined && (words.numberedNouns.has(reading.word) || words.counts.has(reading.word))) return undefined;
-  const afterYear = reading.word !== undefined && /^\d{4}$/.test(reading.word);
-  if (reading.certainty !== 'sure' && !afterYear && rangeAfter.test(after)) return undefined;
-  if (reading.certainty !== 'sure' && listWordAfter.test(after) && numberBefore.test(text.slice(Math.max(lower, index - 12), index))) return undefined;
-  if (/\bNos?\.?\s*$/.test(text.slice(Math.max(lower, runStart - 10), runStart))) return undefined;
+  if (reading.certainty !== 'sure') {
+    const after = text.slice(runEnd, afterEnd);
+    const afterYear = reading.word !== undefined && /^\d{4}$/.test(reading.word);
+    if (!afterYear && rangeAfter.test(after)) return undefined;
+    if (listWordAfter.test(after) && numberBefore.test(text.slice(Math.max(lower, index - 12), index))) return undefined;
+  }
+  if (holdsNoBefore(text, Math.max(lower, runStart - 10), runStart) && /\bNos?\.?\s*$/.test(text.slice(Math.max(lower, runStart - 10), runStart))) return undefined;
   if (span.bareCalls === 'defined-only' && !defined.has(number)) return undefined;
-  return { span: { start: index, end: index + digits.length }, number, certainty: reading.certainty, glued: reading.glued };
+  return { span: { start: index, end: runEnd }, number, certainty: reading.certainty, glued: reading.glued };
+}
+
+/** Whether "No" stands in [from, to): what /\bNos?\.?\s*$/ needs to match there, looked for before a slice is made for it. */
+function holdsNoBefore(text: string, from: number, to: number): boolean {
+  for (let at = from; at + 1 < to; at++) {
+    if (text.charCodeAt(at) === 78 && text.charCodeAt(at + 1) === 111) return true;
+  }
+  return false;
 }
 
 /**

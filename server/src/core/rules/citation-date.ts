@@ -117,21 +117,42 @@ function wordEndings(words: readonly string[]): WordEnding[] {
 }
 
 /**
- * The citation words of `text` ("resolution", "Resolutions" …) with the space after them, as a global
- * search for them would find them: the pattern is tried only where a word's ending, found with the
- * native substring search, says the word would start.
+ * Where the citation words of `text` ("resolution", "Resolutions" …) start and end, the space after
+ * them included (start, end, start, end …), as a global search for them would find them: the pattern
+ * is tried only where a word's ending, found with the native substring search, says the word would start.
  */
-function citationWords(text: string, patterns: CitationPatterns): readonly RegExpExecArray[] {
+function citationWords(text: string, patterns: CitationPatterns): readonly number[] {
+  const endings = patterns.wordEndings;
+  const only = endings.length === 1 ? endings[0] : undefined;
+  if (only && only.ending !== '') {
+    // One ending (each style's words so far): its places come in order, each tried as it is found,
+    // with `test` (no match object) and no list of places sorted: most runs cite nothing.
+    let words: number[] | undefined;
+    let consumedUntil = 0;
+    for (let at = text.indexOf(only.ending, only.offset); at >= 0; at = text.indexOf(only.ending, at + 1)) {
+      const start = at - only.offset;
+      if (start < consumedUntil) continue;
+      const end = stickyEnd(patterns.word, text, start);
+      if (end < 0) continue;
+      (words ??= []).push(start, end);
+      // The pattern never matches empty: a global search goes on at its end.
+      consumedUntil = end;
+    }
+    return words ?? noWords;
+  }
   // Made at the first candidate: most runs cite nothing.
   let candidates: number[] | undefined;
-  for (const { ending, offset } of patterns.wordEndings) {
+  for (const { ending, offset } of endings) {
     // A word of one letter has no ending to look for: it may start anywhere.
     if (ending === '') for (let at = 0; at < text.length; at++) (candidates ??= []).push(at);
     else for (let at = text.indexOf(ending, offset); at >= 0; at = text.indexOf(ending, at + 1)) (candidates ??= []).push(at - offset);
   }
-  return candidates ? matchesAtCandidates(patterns.word, text, candidates) : noWords;
+  if (!candidates) return noWords;
+  const words: number[] = [];
+  for (const match of matchesAtCandidates(patterns.word, text, candidates)) words.push(match.index, match.index + match[0].length);
+  return words;
 }
-const noWords: readonly RegExpExecArray[] = [];
+const noWords: readonly number[] = [];
 
 /**
  * text[start, end) with each run of white space one space ("35/142\u00A0B" is "35/142 B"): a slice
@@ -319,18 +340,23 @@ function runCitations(run: Pick<ProseRun, 'text' | 'quotations'>, style: StyleDa
   const words = citationWords(run.text, patterns);
   // Most runs cite nothing: one empty list stands for all of them (never changed).
   if (words.length === 0) return noCitations;
-  const citations: RunCitation[] = [];
+  // Filled in as each list is read: whether a citation is dated, and alone, is known at its list's end.
+  const citations: { -readonly [Key in keyof RunCitation]: RunCitation[Key] }[] = [];
   const text = run.text;
-  for (const word of words) {
-    const wordEnd = word.index + word[0].length;
+  for (let index = 0; index < words.length; index += 2) {
+    const wordStart = words[index] as number;
+    const wordEnd = words[index + 1] as number;
     // A third of the words cite no number ("the present resolution"): passed before the organ and the quotations are read.
     const firstNumberEnd = mayStartNumber(text.charCodeAt(wordEnd)) ? stickyEnd(patterns.number, text, wordEnd) : -1;
     if (firstNumberEnd < 0) continue;
-    if (isQuoted(run, word.index, wordEnd)) continue;
-    const named = namedOrganBefore(run, word.index, patterns);
-    /** `dated`: some date follows the number, in the style's form (`date`) or another (date-format's to rewrite). */
+    if (isQuoted(run, wordStart, wordEnd)) continue;
+    const named = namedOrganBefore(run, wordStart, patterns);
     // Each number and date by where it starts and ends (`test`, no match object); a date's parts are read back by code.
-    const list: { start: number; end: number; date?: CitedDate; shared: boolean; dated: boolean }[] = [];
+    // Each number becomes its citation as it is read, with no list of the numbers made first.
+    const listStart = citations.length;
+    /** The last citation of the list that some date follows, in the style's form (`date`) or another (date-format's to rewrite). */
+    let lastDated = -1;
+    let previousDated = false;
     let at = wordEnd;
     for (let end = firstNumberEnd; end >= 0; ) {
       const start = at;
@@ -338,20 +364,27 @@ function runCitations(run: Pick<ProseRun, 'text' | 'quotations'>, style: StyleDa
       // Both date patterns open with the date word: where it does not follow, neither is tried.
       const dateWordFollows = afterDateWord(text, at, patterns.dateWord) >= 0;
       const dateEnd = dateWordFollows ? stickyEnd(patterns.date, text, at) : -1;
-      let entry: (typeof list)[number] = { start, end, shared: false, dated: false };
+      let date: CitedDate | undefined;
+      let shared = false;
       const otherDateEnd = dateEnd >= 0 || !dateWordFollows ? -1 : stickyEnd(patterns.otherDate, text, at);
       if (otherDateEnd >= 0) {
-        entry = { start, end, shared: true, dated: true };
+        shared = true;
         at = otherDateEnd;
       } else if (dateEnd >= 0) {
-        const date = readCitedDate(text, at, dateEnd, style, patterns.dateWord);
+        date = readCitedDate(text, at, dateEnd, style, patterns.dateWord);
         at = dateEnd;
         // "70/1 and 70/299 of 25 September 2015 and 29 July 2016, respectively": whose date is whose is not said.
         const secondEnd = mayStartListPart(text.charCodeAt(at)) ? stickyEnd(patterns.secondDate, text, at) : -1;
-        entry = { start, end, date, shared: secondEnd >= 0, dated: true };
+        shared = secondEnd >= 0;
         if (secondEnd >= 0) at = secondEnd;
       }
-      list.push(entry);
+      const dated = otherDateEnd >= 0 || dateEnd >= 0;
+      // A date is the number's own where no other number shares it, and the list's first number or the one after a dated one.
+      const ownDate = date && !shared && (citations.length === listStart || previousDated) ? date : undefined;
+      if (dated) lastDated = citations.length;
+      previousDated = dated;
+      // The date key always present (undefined where there is none): one shape for every citation kept.
+      citations.push({ named, number: detached(spacesFolded(text, start, end)), start, end, date: ownDate, dated: false, alone: false });
       const separatorEnd = mayStartListPart(text.charCodeAt(at)) ? stickyEnd(patterns.separator, text, at) : -1;
       if (separatorEnd < 0) break;
       // The next turn reads the number after the separator ("and 2201"); the list ends where there is none.
@@ -361,22 +394,11 @@ function runCitations(run: Pick<ProseRun, 'text' | 'quotations'>, style: StyleDa
     // A date after several numbers may be all of theirs ("resolutions 2200 A (XXI) and 2201 (XXI) of
     // 16 December 1966"): the numbers before it are dated, but only the last one surely by that date.
     // So every number up to the last dated one is covered.
-    let lastDated = -1;
-    for (let index = list.length - 1; index >= 0 && lastDated < 0; index--) if (list[index]?.dated) lastDated = index;
-    for (let index = 0; index < list.length; index++) {
-      const entry = list[index] as (typeof list)[number];
-      const previousDated = index > 0 && list[index - 1]?.dated === true;
-      const ownDate = entry.date && !entry.shared && (index === 0 || previousDated) ? entry.date : undefined;
-      // The date key always present (undefined where there is none): one shape for every citation kept.
-      citations.push({
-        named,
-        number: detached(spacesFolded(text, entry.start, entry.end)),
-        start: entry.start,
-        end: entry.end,
-        date: ownDate,
-        dated: index <= lastDated,
-        alone: list.length === 1,
-      });
+    const alone = citations.length - listStart === 1;
+    for (let listed = listStart; listed < citations.length; listed++) {
+      const citation = citations[listed] as (typeof citations)[number];
+      citation.dated = listed <= lastDated;
+      citation.alone = alone;
     }
   }
   return citations;

@@ -141,13 +141,13 @@ const noDates: readonly WrongDate[] = [];
  * The dates of a run written another way, in run offsets: a pure function of its text (`digitRuns`
  * and `quotations` come from it), so a session keeps it from one version of the draft to the next.
  */
-function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, style: StyleData): readonly WrongDate[] {
-  const patterns = patternsOf(style);
+function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, style: StyleData, patterns: DatePatterns): readonly WrongDate[] {
+  const candidates = candidatesOf(run, patterns);
+  // Most runs have no candidate: one empty list stands for all of them (typed read-only; never
+  // changed), and nothing is made for them, not even the list or the closure below.
+  if (!candidates) return noDates;
   const found: WrongDate[] = [];
   const monthIndex = (name: string): number => style.months.indexOf(name);
-  const candidates = candidatesOf(run, patterns);
-  // Most runs have no candidate: one empty list stands for all of them (typed read-only; never changed).
-  if (!candidates) return noDates;
   for (const match of matchesAtCandidates(patterns.monthFirst, run.text, candidates.monthFirst)) {
     if (!standsAlone(run.text, match.index, false)) continue;
     const [written, monthName = '', dayText = '', suffix, comma, year = ''] = match;
@@ -193,25 +193,29 @@ function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, st
 }
 
 function check(draft: Draft, style: StyleData, context: RuleContext): void {
-  const scan = (run: ProseRun): readonly WrongDate[] => wrongDates(run, style);
-  for (const run of [...bodyProse(draft), ...footnoteProse(draft)]) {
-    const dates = context.perRun(run, scan);
-    if (dates.length === 0) continue;
-    for (const date of dates) {
-      if (draft.fromScan && date.dayMayBeCall) continue;
-      const span = draftSpan(run, date.start, date.end);
-      const written = run.text.slice(date.start, date.end).replace(/\s+/g, ' ');
-      const example = writeDate(style, 16, 11, '2005');
-      const fix: Fix | undefined = date.right && inOneSegment(run, date.start, date.end)
-        ? { title: `Write '${date.right}'`, edits: [{ span, newText: date.right }] }
-        : undefined;
-      context.report({
-        span,
-        message: date.right
-          ? `Write dates as '${date.right}' (${date.why}), not '${written}'.`
-          : `Write dates as '${example}', with the month in words, not '${written}' (which is the day and which the month?).`,
-        ...(fix ? { fix } : {}),
-      });
+  const patterns = patternsOf(style);
+  const scan = (run: ProseRun): readonly WrongDate[] => wrongDates(run, style, patterns);
+  // The paragraphs' runs, then the footnotes': read in turn, not copied into one list first.
+  for (const runs of [bodyProse(draft), footnoteProse(draft)]) {
+    for (const run of runs) {
+      const dates = context.perRun(run, scan);
+      if (dates.length === 0) continue;
+      for (const date of dates) {
+        if (draft.fromScan && date.dayMayBeCall) continue;
+        const span = draftSpan(run, date.start, date.end);
+        const written = run.text.slice(date.start, date.end).replace(/\s+/g, ' ');
+        const example = writeDate(style, 16, 11, '2005');
+        const fix: Fix | undefined = date.right && inOneSegment(run, date.start, date.end)
+          ? { title: `Write '${date.right}'`, edits: [{ span, newText: date.right }] }
+          : undefined;
+        context.report({
+          span,
+          message: date.right
+            ? `Write dates as '${date.right}' (${date.why}), not '${written}'.`
+            : `Write dates as '${example}', with the month in words, not '${written}' (which is the day and which the month?).`,
+          ...(fix ? { fix } : {}),
+        });
+      }
     }
   }
 }

@@ -3,6 +3,16 @@ import type { FootnoteText } from '../model';
 import type { Rule } from '../rule';
 import { paragraphContaining } from '../structure';
 
+/**
+ * Whether `footnote` should have called `earlier` again instead: another number, and not a citation
+ * the other part of the resolution cites afresh (`partOfFirstCall` holds each number's part).
+ */
+function reusable(earlier: FootnoteText, footnote: FootnoteText, laterPart: string | undefined, partOfFirstCall: ReadonlyMap<number, string | undefined>): boolean {
+  if (earlier.number === footnote.number) return false;
+  const earlierPart = partOfFirstCall.get(earlier.number);
+  return !(earlierPart && laterPart && earlierPart !== laterPart);
+}
+
 export const footnoteDuplicateRule: Rule = {
   id: 'footnote-duplicate',
   description: 'Two footnotes with the same text in one part of the resolution: the later reference reuses the earlier number, as adopted texts do.',
@@ -12,29 +22,31 @@ export const footnoteDuplicateRule: Rule = {
   check(draft, context) {
     // Adopted texts give a citation a new footnote when it recurs in the operative part after the
     // preamble cited it (the first page is far away in print); within one part they reuse the number.
-    const firstCalls = new Map<number, number>();
-    for (const call of draft.footnoteCalls) if (!firstCalls.has(call.number)) firstCalls.set(call.number, call.span.start);
-    const partOfFirstCall = (number: number): string | undefined => {
-      const call = firstCalls.get(number);
-      return call === undefined ? undefined : paragraphContaining(draft, call)?.kind;
-    };
-    const earlierWithText = new Map<string, FootnoteText[]>();
+    // The part of each number's first call is found once, not at every comparison of two texts.
+    const partOfFirstCall = new Map<number, string | undefined>();
+    for (const call of draft.footnoteCalls) {
+      if (!partOfFirstCall.has(call.number)) partOfFirstCall.set(call.number, paragraphContaining(draft, call.span.start)?.kind);
+    }
+    // A text met once (most) stands alone under its key, a list from the second on: no list per text.
+    const earlierWithText = new Map<string, FootnoteText | FootnoteText[]>();
     for (const footnote of draft.footnoteTexts) {
       const key = footnoteBodyKey(footnote);
       // "Ibid." points at the footnote before it: repeating it is not duplicating a text.
       if (key === '' || /^ibid\b/i.test(key)) continue;
-      let earlier = earlierWithText.get(key);
-      if (!earlier) {
-        earlier = [];
-        earlierWithText.set(key, earlier);
+      const earlier = earlierWithText.get(key);
+      if (earlier === undefined) {
+        earlierWithText.set(key, footnote);
+        continue;
       }
-      const laterPart = partOfFirstCall(footnote.number);
-      const same = earlier.find((candidate) => {
-        if (candidate.number === footnote.number) return false;
-        const earlierPart = partOfFirstCall(candidate.number);
-        return !(earlierPart && laterPart && earlierPart !== laterPart);
-      });
-      earlier.push(footnote);
+      const laterPart = partOfFirstCall.get(footnote.number);
+      let same: FootnoteText | undefined;
+      if (Array.isArray(earlier)) {
+        same = earlier.find((candidate) => reusable(candidate, footnote, laterPart, partOfFirstCall));
+        earlier.push(footnote);
+      } else {
+        if (reusable(earlier, footnote, laterPart, partOfFirstCall)) same = earlier;
+        earlierWithText.set(key, [earlier, footnote]);
+      }
       if (!same) continue;
       context.report({
         span: footnote.labelSpan,

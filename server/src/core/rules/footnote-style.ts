@@ -3,6 +3,28 @@ import type { FootnoteCall, Span } from '../model';
 import { isSpace } from '../parse/lines';
 import type { Rule } from '../rule';
 
+/**
+ * Whether a character changes when upper-cased, as `toLocaleUpperCase` says: an ASCII one by its code
+ * (a–z change in every locale, no other does), others by asking. Asked of every footnote's first.
+ */
+function changesInUpperCase(character: string): boolean {
+  const code = character.charCodeAt(0);
+  if (code < 128 && character.length === 1) return code >= 97 && code <= 122;
+  return character !== character.toLocaleUpperCase();
+}
+
+/**
+ * Whether a footnote's text ends with a full stop, "!" or "?", perhaps before one closing quote or
+ * parenthesis: `/[.!?][”’")]?$/`, read at the end rather than tried at every position of the text.
+ */
+function endsWithStop(body: string): boolean {
+  let last = body.length - 1;
+  const closing = body.charCodeAt(last);
+  if (closing === 0x201d || closing === 0x2019 || closing === 0x22 || closing === 0x29) last--;
+  const stop = body.charCodeAt(last);
+  return stop === 0x2e || stop === 0x21 || stop === 0x3f;
+}
+
 export const footnoteStyleRule: Rule = {
   id: 'footnote-style',
   description: 'A footnote text starts with a capital and ends with "."; the mark stands on the side of punctuation the language wants (after it in English, before it in French and Spanish); marks at one place are separated by commas.',
@@ -14,7 +36,7 @@ export const footnoteStyleRule: Rule = {
       const body = footnote.body.trim();
       if (body === '') continue;
       const first = body[0] ?? '';
-      if (first !== first.toLocaleUpperCase()) {
+      if (changesInUpperCase(first)) {
         const at = footnote.bodySpan.start;
         context.report({
           span: { start: at, end: at + 1 },
@@ -22,7 +44,7 @@ export const footnoteStyleRule: Rule = {
           fix: { title: 'Capitalize the first letter', edits: [{ span: { start: at, end: at + 1 }, newText: first.toLocaleUpperCase() }] },
         });
       }
-      if (!/[.!?][”’")]?$/.test(body)) {
+      if (!endsWithStop(body)) {
         const end = footnote.bodySpan.end;
         context.report({
           span: { start: end - 1, end },

@@ -20,7 +20,6 @@ export const numberingFormatRule: Rule = {
       const number = paragraph.number;
       if (!number || paragraph.kind !== 'operative' || alone.has(paragraph)) continue;
       const next = draft.text[number.span.end];
-      const right = `${number.value}.`;
       if (number.insertSuffix) {
         if (!negotiation) {
           context.report({
@@ -34,6 +33,8 @@ export const numberingFormatRule: Rule = {
       // "12," is how OCR reads "12." in scanned texts; a typed draft gets the finding.
       if (number.style === 'comma' && draft.fromScan) continue;
       if (number.style === 'dot' && (next === ' ' || next === '\n' || next === '\r' || next === undefined || next === '\t' || next === '\u00A0')) continue;
+      // Written only for a finding: most numbers are right, and this runs for every one.
+      const right = `${number.value}.`;
       const written = number.text.trim();
       const tight = number.style === 'dot';
       context.report({
