@@ -976,7 +976,8 @@ class Parser {
         else if (paragraph.kind === 'operative') operativeParagraphs.push(paragraph);
       }
       const chapeau = this.chapeaus[part];
-      parts.push({ ...(chapeau ? { chapeau } : {}), preambularParagraphs, operativeParagraphs });
+      // Not by a spread of an optional chapeau: copying an object literal's keys took more than the part's paragraphs.
+      parts.push(chapeau ? { chapeau, preambularParagraphs, operativeParagraphs } : { preambularParagraphs, operativeParagraphs });
     }
     all.sort((a, b) => a.span.start - b.span.start);
     // Indexed while the sort has just read every paragraph's span (see keepParagraphIndex).
