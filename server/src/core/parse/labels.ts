@@ -74,9 +74,18 @@ export function readNumberLabel(text: string, offset: number): NumberLabel | und
   // Every number starts with a digit, "(" or the "O"/"P" of OP/PP: other text is out at once.
   const first = text.charCodeAt(offset);
   if (!((first >= 48 && first <= 57) || first === 40 || first === 79 || first === 80)) return undefined;
-  if (first <= 57) {
+  if (first <= 57 && first !== 40) {
     const dotted = plainDotNumber(text, offset);
     if (dotted) return dotted;
+    // Past its digits (three, six for "dot"), every pattern needs white space or one of . ) , - – —:
+    // "52nd plenary meeting", "53/77", a year, were tried against the six patterns of a digit.
+    let end = offset;
+    while (isDigitCode(text.charCodeAt(end))) end++;
+    const after = text.charCodeAt(end);
+    if (end - offset > 6 || !(isSpaceCode(after) || after === 46 || after === 41 || after === 44 || after === 45 || after === 0x2013 || after === 0x2014)) return undefined;
+  } else if (first === 40 ? !isDigitCode(text.charCodeAt(offset + 1)) : text.charCodeAt(offset + 1) !== 80 /* P */) {
+    // "(" opens only "(12)", and O or P only "OP5" and "PP5": "(a)", "Promotes" are out at once.
+    return undefined;
   }
   // A sticky pattern fails at a first unit not its own, but only after a call: text at a paragraph's
   // start that is not "12. " (a year, "(a)", "Paragraph") was tried against all eight.

@@ -83,11 +83,29 @@ class Words {
       return;
     }
     const start = position;
-    while (position < stop && isWordCharacter(text, position)) position++;
+    // The word's key hashed as the word is read (see keptMatchingKey): a second pass over its units, and a
+    // call per unit to ask whether it is a word's, were most of reading a word.
+    let hash = 0;
+    let foldable = true;
+    for (; position < stop; position++) {
+      const code = text.charCodeAt(position);
+      if (code < 128) {
+        if (code >= 97 && code <= 122) hash = (Math.imul(hash, 31) + code) | 0;
+        else if (code >= 65 && code <= 90) hash = (Math.imul(hash, 31) + (code | 0x20)) | 0;
+        else if (code === 39 || code === 45) hash = (Math.imul(hash, 31) + code) | 0;
+        else break;
+      } else if (code === 0x2019) {
+        hash = (Math.imul(hash, 31) + 39) | 0;
+      } else if (isWordCharacter(text, position)) {
+        foldable = false;
+      } else {
+        break;
+      }
+    }
     this.position = position;
     this.starts[this.count] = start;
     this.ends[this.count] = position;
-    this.lowers[this.count] = matchingKey(text, start, position);
+    this.lowers[this.count] = foldable ? keptMatchingKey(text, start, position, hash) : slowMatchingKey(text, start, position);
     this.count++;
   }
 }
@@ -106,18 +124,13 @@ const keysBySlot: (string | undefined)[] = new Array<string | undefined>(1 << sl
 
 /**
  * The word from `start` to `end` as the lexicon's tables key it: lower case, and curly apostrophes
- * as straight ones ("S’engage" and "S'engage" are one); spans keep the text's own characters.
+ * as straight ones ("S’engage" and "S'engage" are one); spans keep the text's own characters. For a
+ * word of ASCII units and curly apostrophes only, whose units `hash` has hashed folded (Words.readNext);
+ * other letters lower-case by the language's rules, the slow way, not kept (`slowMatchingKey`).
  */
-function matchingKey(text: string, start: number, end: number): string {
-  let hash = end - start;
-  for (let position = start; position < end; position++) {
-    const code = foldedCode(text.charCodeAt(position));
-    // Other letters lower-case by the language's rules: the slow way, not kept.
-    if (code < 0) return slowMatchingKey(text, start, end);
-    hash = (Math.imul(hash, 31) + code) | 0;
-  }
-  // The hash's high bits, mixed from all of its units (its low bits are mostly the last unit's).
-  const slot = Math.imul(hash, 0x9e3779b1) >>> (32 - slotBits);
+function keptMatchingKey(text: string, start: number, end: number, hash: number): string {
+  // The hash's high bits, mixed from all of its units and its length (its low bits are mostly the last unit's).
+  const slot = Math.imul((hash + Math.imul(end - start, 0x2f0b3c1d)) | 0, 0x9e3779b1) >>> (32 - slotBits);
   const known = keysBySlot[slot];
   if (known !== undefined && sameKey(known, text, start, end)) return known;
   // A copy of its own: lower-casing a slice that is lower case already gives the slice, which holds the

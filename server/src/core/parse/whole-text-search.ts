@@ -1,6 +1,8 @@
 // The parser's searches over a whole text (footnote marks, the stem of cross-reference heads), as
 // lists of matches, and how a session keeps them from one version of the text to the next: only the
 // stretch an edit touched is searched again. The lists are flat, start and end in turn.
+import { isDigitCode } from '../text-scan';
+import { grown } from './lines';
 
 /** What an edit changed: the text before `start`, and from `oldEnd` in the previous version and `newEnd` in this one on, are the same. */
 export interface TextChange {
@@ -41,6 +43,8 @@ interface SearchForms {
   readonly fromLowest?: RegExp;
   /** Sticky: a stretch of such units that are not of the class (a line of Chinese). */
   readonly othersFromLowest?: RegExp;
+  /** Global: a `fromLowest` unit or an ASCII digit, then any digits after it (see `runsAndDigitRunsOf`). */
+  readonly digitsOrFromLowest?: RegExp;
 }
 
 const searchFormsOf = new WeakMap<RareCharacters, SearchForms>();
@@ -62,6 +66,7 @@ function searchForms(characters: RareCharacters): SearchForms {
         latin1,
         fromLowest: new RegExp(`[${unitEscape(lowest)}-\\uffff]`, 'g'),
         othersFromLowest: new RegExp(`[^\\x00-${unitEscape(lowest - 1)}${others.map(unitEscape).join('')}]*`, 'y'),
+        digitsOrFromLowest: new RegExp(`[0-9${unitEscape(lowest)}-\\uffff][0-9]*`, 'g'),
       };
     }
     searchFormsOf.set(characters, forms);
@@ -81,15 +86,17 @@ function searchForms(characters: RareCharacters): SearchForms {
  * counts them). A unit found that is not of the class starts a stretch of others, passed by one
  * sticky search: Chinese is all such units.
  */
-function classPositions(text: string, characters: RareCharacters, from: number, to: number): number[] {
-  const { latin1, fromLowest, othersFromLowest } = searchForms(characters);
+function classPositions(text: string, characters: RareCharacters, from: number, to: number, digitRuns?: DigitRunList): number[] {
+  const { latin1, fromLowest, othersFromLowest, digitsOrFromLowest } = searchForms(characters);
   const positions: number[] = [];
   // Searched in the stretch alone (a view, not a copy): in the whole text, a search that finds nothing runs to its end.
   const stretch = from === 0 && to >= text.length ? text : text.slice(from, to);
   for (const character of latin1) {
     for (let at = stretch.indexOf(character); at >= 0; at = stretch.indexOf(character, at + 1)) positions.push(from + at);
   }
-  if (fromLowest && othersFromLowest) {
+  // The digits are searched along with the class in a whole text only (`runsAndDigitRunsOf`).
+  if (digitRuns && stretch === text && digitsOrFromLowest && othersFromLowest) searchWithDigits(text, characters, digitsOrFromLowest, othersFromLowest, positions, digitRuns);
+  else if (fromLowest && othersFromLowest) {
     const { isMember } = characters;
     fromLowest.lastIndex = 0;
     // `test`, not `exec`: no match object per unit found (a match is the one unit before lastIndex).
@@ -109,14 +116,90 @@ function classPositions(text: string, characters: RareCharacters, from: number, 
   return positions;
 }
 
+/** Runs of ASCII digits gathered as a flat list (start, end …) in a typed array, off the collected heap. */
+interface DigitRunList {
+  runs: Int32Array;
+  count: number;
+}
+
+function addDigitRun(list: DigitRunList, start: number, end: number): void {
+  if (list.count + 2 > list.runs.length) list.runs = grown(list.runs, 2 * list.runs.length);
+  list.runs[list.count++] = start;
+  list.runs[list.count++] = end;
+}
+
+/** A list for a text's runs of digits: a first guess of a run every 64 units (the corpus has one every 80). */
+function digitRunList(text: string): DigitRunList {
+  return { runs: new Int32Array(Math.max(16, text.length >> 5)), count: 0 };
+}
+
+/**
+ * The class's units from `fromLowest` up, into `positions` as `classPositions` finds them, and every
+ * maximal run of ASCII digits into `digitRuns`, in one search of the whole text: the native search
+ * tests each unit against the two ranges for little more than it costs for one (18.5 against 9.7 and
+ * 16.5 million instructions for the corpus's superscripts and digits apart). A match is a digit or
+ * such a unit, then the digits right after it; it starts after the one before (`searchFrom`), so its
+ * digits are found by stepping back from its end no further than that.
+ */
+function searchWithDigits(text: string, characters: RareCharacters, digitsOrFromLowest: RegExp, othersFromLowest: RegExp, positions: number[], digitRuns: DigitRunList): void {
+  const { isMember } = characters;
+  digitsOrFromLowest.lastIndex = 0;
+  for (let searchFrom = 0; digitsOrFromLowest.test(text); searchFrom = digitsOrFromLowest.lastIndex) {
+    const end = digitsOrFromLowest.lastIndex;
+    let digitsStart = end;
+    while (digitsStart > searchFrom && isDigitCode(text.charCodeAt(digitsStart - 1))) digitsStart--;
+    if (digitsStart < end) addDigitRun(digitRuns, digitsStart, end);
+    if (digitsStart === searchFrom) continue;
+    // The unit before the digits is the match's first when it is of the range: a member of the class
+    // above U+00FF is (those below are found by indexOf), and so is any unit of a match with no digits.
+    const at = digitsStart - 1;
+    const code = text.charCodeAt(at);
+    if (code > 0xff && isMember(code)) positions.push(at);
+    else if (digitsStart === end) {
+      othersFromLowest.lastIndex = end;
+      othersFromLowest.test(text);
+      digitsOrFromLowest.lastIndex = othersFromLowest.lastIndex;
+    }
+  }
+}
+
+/**
+ * The maximal runs of the class (as `runsOf` finds them in a whole text) and the text's maximal runs
+ * of ASCII digits (start, end …), found together.
+ */
+export function runsAndDigitRunsOf(text: string, characters: RareCharacters): { runs: number[]; digitRuns: Int32Array } {
+  // A class with no character above U+00FF has no range to search along with the digits.
+  if (!searchForms(characters).digitsOrFromLowest) return { runs: runsOf(text, characters), digitRuns: digitRunsOf(text) };
+  const digitRuns = digitRunList(text);
+  const runs: number[] = [];
+  searchRuns(text, characters, 0, text.length, runs, digitRuns);
+  return { runs, digitRuns: digitRuns.runs.subarray(0, digitRuns.count) };
+}
+
+const digitRun = /\d+/g;
+
+/** The text's maximal runs of ASCII digits (start, end …). */
+export function digitRunsOf(text: string): Int32Array {
+  const list = digitRunList(text);
+  digitRun.lastIndex = 0;
+  // `test`, not `exec`: no match object per run (the start is found by stepping back over the digits).
+  for (let searchFrom = 0; digitRun.test(text); searchFrom = digitRun.lastIndex) {
+    const end = digitRun.lastIndex;
+    let start = end - 1;
+    while (start > searchFrom && isDigitCode(text.charCodeAt(start - 1))) start--;
+    addDigitRun(list, start, end);
+  }
+  return list.runs.subarray(0, list.count);
+}
+
 /**
  * The maximal runs of the class starting in [from, to), given that the character before `from` and
  * the one at `to` are none of it: each found character starts a run unless the run before holds it.
  */
-function searchRuns(text: string, characters: RareCharacters, from: number, to: number, into: number[]): void {
+function searchRuns(text: string, characters: RareCharacters, from: number, to: number, into: number[], digitRuns?: DigitRunList): void {
   const { isMember } = characters;
   let runEnd = from;
-  for (const start of classPositions(text, characters, from, to)) {
+  for (const start of classPositions(text, characters, from, to, digitRuns)) {
     if (start < runEnd) continue;
     let end = start + 1;
     while (end < to && isMember(text.charCodeAt(end))) end++;

@@ -117,9 +117,11 @@ function wordEndings(words: readonly string[]): WordEnding[] {
 }
 
 /**
- * Where the citation words of `text` ("resolution", "Resolutions" …) start and end, the space after
- * them included (start, end, start, end …), as a global search for them would find them: the pattern
- * is tried only where a word's ending, found with the native substring search, says the word would start.
+ * Where the citation words of `text` ("resolution", "Resolutions" …) that a number may follow start
+ * and end, the space after them included (start, end, start, end …), of those a global search for
+ * them would find: the pattern is tried only where a word's ending, found with the native substring
+ * search, says the word would start. Words that no number follows ("the present resolution and")
+ * are left out as they are found: they cite nothing, and a run that holds only those makes no list.
  */
 function citationWords(text: string, patterns: CitationPatterns): readonly number[] {
   const endings = patterns.wordEndings;
@@ -134,7 +136,7 @@ function citationWords(text: string, patterns: CitationPatterns): readonly numbe
       if (start < consumedUntil) continue;
       const end = stickyEnd(patterns.word, text, start);
       if (end < 0) continue;
-      (words ??= []).push(start, end);
+      if (mayStartNumber(text.charCodeAt(end))) (words ??= []).push(start, end);
       // The pattern never matches empty: a global search goes on at its end.
       consumedUntil = end;
     }
@@ -149,7 +151,10 @@ function citationWords(text: string, patterns: CitationPatterns): readonly numbe
   }
   if (!candidates) return noWords;
   const words: number[] = [];
-  for (const match of matchesAtCandidates(patterns.word, text, candidates)) words.push(match.index, match.index + match[0].length);
+  for (const match of matchesAtCandidates(patterns.word, text, candidates)) {
+    const end = match.index + match[0].length;
+    if (mayStartNumber(text.charCodeAt(end))) words.push(match.index, end);
+  }
   return words;
 }
 const noWords: readonly number[] = [];
@@ -346,8 +351,8 @@ function runCitations(run: Pick<ProseRun, 'text' | 'quotations'>, style: StyleDa
   for (let index = 0; index < words.length; index += 2) {
     const wordStart = words[index] as number;
     const wordEnd = words[index + 1] as number;
-    // A third of the words cite no number ("the present resolution"): passed before the organ and the quotations are read.
-    const firstNumberEnd = mayStartNumber(text.charCodeAt(wordEnd)) ? stickyEnd(patterns.number, text, wordEnd) : -1;
+    // A word that no number follows after all ("resolution 2005-12"): passed before the organ and the quotations are read.
+    const firstNumberEnd = stickyEnd(patterns.number, text, wordEnd);
     if (firstNumberEnd < 0) continue;
     if (isQuoted(run, wordStart, wordEnd)) continue;
     const named = namedOrganBefore(run, wordStart, patterns);
