@@ -2,7 +2,7 @@
 import type { Lexicon } from './lexicon/lexicon';
 import type { Draft, Opener, Paragraph } from './model';
 import { readOpener } from './parse/openers';
-import { capitalize, lowerFirst } from './structure';
+import { capitalize, changesInUpperCase, lowerFirst } from './structure';
 
 /** The form `replacement` written the way the text would write it where `opener`'s verb stands. */
 export function formAsWritten(opener: Opener, replacement: string): string {
@@ -14,11 +14,7 @@ export function formAsWritten(opener: Opener, replacement: string): string {
 /** Whether the opener's first letter is a capital, as an opener's must be (unless the organ is named before it). */
 export function startsWithCapital(draft: Draft, paragraph: Paragraph, opener: Opener | undefined = paragraph.opener): boolean {
   if (!opener || paragraph.subject) return true;
-  // ASCII by code (of it, only a to z change in upper case): no string made for most openers.
-  const code = draft.text.charCodeAt(opener.span.start);
-  if (code < 128) return !(code >= 97 && code <= 122);
-  const first = draft.text[opener.span.start] ?? '';
-  return first === first.toLocaleUpperCase();
+  return !changesInUpperCase(draft.text[opener.span.start] ?? '');
 }
 
 /**

@@ -133,6 +133,16 @@ export function capitalize(word: string): string {
   return word.charAt(0).toLocaleUpperCase() + word.slice(1);
 }
 
+/**
+ * Whether a character changes when upper-cased, as `toLocaleUpperCase` says: an ASCII one by its code
+ * (a–z change in every locale, no other does), others by asking. Asked of every opener's and footnote's first.
+ */
+export function changesInUpperCase(character: string): boolean {
+  const code = character.charCodeAt(0);
+  if (code < 128 && character.length === 1) return code >= 97 && code <= 122;
+  return character !== character.toLocaleUpperCase();
+}
+
 export function lowerFirst(word: string): string {
   return word.charAt(0).toLocaleLowerCase() + word.slice(1);
 }

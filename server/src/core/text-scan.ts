@@ -3,9 +3,23 @@
 // landmark. So the landmarks are found with a character loop, and the pattern, sticky, is tried only
 // at the offsets they allow: the matches are exactly those the global search would give.
 
+import { grown } from './parse/lines';
+
 /** Whether the UTF-16 unit is an ASCII digit. */
 export function isDigitCode(code: number): boolean {
   return code >= 48 && code <= 57;
+}
+
+/** Whether the UTF-16 unit is an ASCII lower-case letter, a to z. */
+export function isAsciiLowerCode(code: number): boolean {
+  return code >= 97 && code <= 122;
+}
+
+/** The value of the ASCII digits text[start, end), read by code: no slice for `Number`. */
+export function digitsValue(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let at = start; at < end; at++) value = value * 10 + (text.charCodeAt(at) - 48);
+  return value;
 }
 
 const capitalPattern = /\p{Lu}/uy;
@@ -26,10 +40,22 @@ export function isCapitalAt(text: string, offset: number): boolean {
 const digitRun = /\d+/g;
 const noDigitRuns: readonly number[] = [];
 
-/** The [start, end) of every run of ASCII digits in `text`, in order, as a flat list: start, end, start, end … */
+/**
+ * Where the run of digits that `digitRun` matched last starts, its search having begun at `searchFrom`:
+ * stepped back over the digits from the match's end (`test` makes no match object to say it).
+ */
+function lastDigitRunStart(text: string, searchFrom: number): number {
+  let start = digitRun.lastIndex - 1;
+  while (start > searchFrom && isDigitCode(text.charCodeAt(start - 1))) start--;
+  return start;
+}
+
+/**
+ * The [start, end) of every run of ASCII digits in `text`, in order, as a flat list: start, end, start,
+ * end … For a paragraph's or a run's text; `digitRunsOf` for a whole draft's.
+ */
 export function digitRuns(text: string): readonly number[] {
   // The native search outruns a character loop here by half.
-  // `test`, not `exec`: no match object per run (the start is found by stepping back over the digits).
   digitRun.lastIndex = 0;
   // Most paragraphs hold no digit: one empty list stands for all of them (typed read-only; never changed).
   if (!digitRun.test(text)) return noDigitRuns;
@@ -37,13 +63,42 @@ export function digitRuns(text: string): readonly number[] {
   let searchFrom = 0;
   do {
     const end = digitRun.lastIndex;
-    let start = end - 1;
-    while (start > searchFrom && isDigitCode(text.charCodeAt(start - 1))) start--;
+    const start = lastDigitRunStart(text, searchFrom);
     gathered[count++] = start;
     gathered[count++] = end;
     searchFrom = end;
   } while (digitRun.test(text));
   return exactCopy(count);
+}
+
+/** Runs of ASCII digits gathered as a flat list (start, end …) in a typed array, off the collected heap: a whole draft's. */
+export interface DigitRunList {
+  runs: Int32Array;
+  count: number;
+}
+
+/** A list for a text's runs of digits: a first guess of a run every 64 units (the corpus has one every 80). */
+export function digitRunList(text: string): DigitRunList {
+  return { runs: new Int32Array(Math.max(16, text.length >> 5)), count: 0 };
+}
+
+export function addDigitRun(list: DigitRunList, start: number, end: number): void {
+  if (list.count + 2 > list.runs.length) list.runs = grown(list.runs, 2 * list.runs.length);
+  list.runs[list.count++] = start;
+  list.runs[list.count++] = end;
+}
+
+/** The runs gathered, as a view of the list's part that holds them (no copy). */
+export function listedDigitRuns(list: DigitRunList): Int32Array {
+  return list.runs.subarray(0, list.count);
+}
+
+/** `digitRuns` of a whole draft, in a typed list: the footnote calls' candidates and every paragraph's prose read them. */
+export function digitRunsOf(text: string): Int32Array {
+  const list = digitRunList(text);
+  digitRun.lastIndex = 0;
+  for (let searchFrom = 0; digitRun.test(text); searchFrom = digitRun.lastIndex) addDigitRun(list, lastDigitRunStart(text, searchFrom), digitRun.lastIndex);
+  return listedDigitRuns(list);
 }
 
 /**

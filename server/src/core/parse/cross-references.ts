@@ -5,7 +5,7 @@
 // most often cites another document ("paragraph 3, of the Convention").
 import type { Lexicon } from '../lexicon/lexicon';
 import type { CrossReference, ReferencedNumber, Span } from '../model';
-import { isDigitCode } from '../text-scan';
+import { digitsValue, isAsciiLowerCode, isDigitCode } from '../text-scan';
 import { isSpaceCode } from './lines';
 import { literalPlaces } from './whole-text-search';
 
@@ -15,7 +15,6 @@ interface Scanner {
   position: number;
   end: number;
 }
-
 
 /** Past white space (/[\s\u00A0]+/ read by code: a pattern's match was a list made at every word read). */
 function skipSpace(scanner: Scanner): void {
@@ -155,12 +154,6 @@ function readNumber(scanner: Scanner): number {
   return digitsStart;
 }
 
-function digitsValue(text: string, start: number, end: number): number {
-  let value = 0;
-  for (let position = start; position < end; position++) value = value * 10 + (text.charCodeAt(position) - 48);
-  return value;
-}
-
 /**
  * A sub-paragraph label after white space, "(c)": one to four letters a–z in parentheses (what
  * /\(([a-z]{1,4})\)/y matches), read by code: where its letters start, the scanner past it, or -1 and
@@ -172,7 +165,7 @@ function readLabel(scanner: Scanner): number {
   const { text } = scanner;
   const open = scanner.position;
   let end = open + 1;
-  while (end - open <= 4 && isLowerAsciiCode(text.charCodeAt(end))) end++;
+  while (end - open <= 4 && isAsciiLowerCode(text.charCodeAt(end))) end++;
   const letters = end - open - 1;
   if (text.charCodeAt(open) !== 40 /* ( */ || letters === 0 || text.charCodeAt(end) !== 41 /* ) */ || end + 1 > scanner.end) {
     scanner.position = start;
@@ -180,10 +173,6 @@ function readLabel(scanner: Scanner): number {
   }
   scanner.position = end + 1;
   return open + 1;
-}
-
-function isLowerAsciiCode(code: number): boolean {
-  return code >= 97 && code <= 122;
 }
 
 /** "(c)", or "(a) and (b)": the sub-paragraph labels after a number. Only the first is kept. */

@@ -6,9 +6,9 @@
 // matched in order: footnotes are numbered in the order of first use, so footnote N's first call
 // is the first candidate for N after footnote N-1's, and before the next footnote's sure call.
 import type { FootnoteCall, FootnoteText, Span } from '../model';
-import { digitRunsOf, occurrencesOf, runsAndDigitRunsOf, runsOf, visitInSpans, type MarkPattern, type RareCharacters, type SearchSpan as WholeTextSpan, type TextChange } from './whole-text-search';
+import { occurrencesOf, runsAndDigitRunsOf, runsOf, visitInSpans, type MarkPattern, type RareCharacters, type SearchSpan as WholeTextSpan, type TextChange } from './whole-text-search';
 import { wordStartBefore } from '../text-ends';
-import { isDigitCode } from '../text-scan';
+import { digitRunsOf, digitsValue, isAsciiLowerCode, isDigitCode } from '../text-scan';
 import { isSpaceCode } from './lines';
 
 /** Text to search, and whether bare digits may be read as calls there (not in an annex's tables). */
@@ -85,7 +85,7 @@ const letterOrNumber = /[\p{L}\p{N}]/u;
 /** /[\p{L}\p{N}]/u on the one unit at `at`: ASCII by code. */
 function isLetterOrNumberAt(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
-  if (code < 128) return isDigitCode(code) || (code >= 65 && code <= 90) || isAsciiLower(code);
+  if (code < 128) return isDigitCode(code) || (code >= 65 && code <= 90) || isAsciiLowerCode(code);
   return letterOrNumber.test(text[at] as string);
 }
 
@@ -97,7 +97,7 @@ function isAllLowerCase(word: string): boolean {
   for (let at = 0; at < word.length; at++) {
     const code = word.charCodeAt(at);
     // An ASCII unit is a whole character: lower case only if a–z.
-    if (code < 128 && !isAsciiLower(code)) return false;
+    if (code < 128 && !isAsciiLowerCode(code)) return false;
     if (code >= 128) ascii = false;
   }
   return word.length > 0 && (ascii || lowerCaseWord.test(word));
@@ -154,18 +154,13 @@ function isMarkAfterCall(code: number): boolean {
   return code === 44 || code === 46 || code === 59 || code === 58 || code === 41;
 }
 
-/** Whether the unit is an ASCII lower-case letter. */
-function isAsciiLower(code: number): boolean {
-  return code >= 97 && code <= 122;
-}
-
 /** gluedToWord on the text before `start` (back to `from`), answered by code where the last units are ASCII. */
 function isGluedToWord(text: string, from: number, start: number): boolean {
   const last = start - 1 >= from ? text.charCodeAt(start - 1) : -1;
   if (last === 41 || last === 93 || last === 0x201d || last === 0x2019 || last === 34) return true;
   const second = start - 2 >= from ? text.charCodeAt(start - 2) : -1;
   const third = start - 3 >= from ? text.charCodeAt(start - 3) : -1;
-  if (isAsciiLower(last) && isAsciiLower(second) && isAsciiLower(third)) return true;
+  if (isAsciiLowerCode(last) && isAsciiLowerCode(second) && isAsciiLowerCode(third)) return true;
   // Three ASCII units (or fewer to read) that are not all lower-case letters cannot end in three of them.
   if (last < 128 && second < 128 && third < 128) return false;
   return gluedToWord.test(textBefore(text, from, start, 6));
@@ -200,7 +195,7 @@ const lowerCaseLetter = /\p{Ll}/uy;
 /** Whether a lower-case letter starts at `at` (before `limit`) and ends by `limit`: a pair the limit cuts is none. */
 function isLowerCaseAt(text: string, at: number, limit: number): boolean {
   const code = text.charCodeAt(at);
-  if (code < 128) return isAsciiLower(code);
+  if (code < 128) return isAsciiLowerCode(code);
   lowerCaseLetter.lastIndex = at;
   return lowerCaseLetter.test(text) && lowerCaseLetter.lastIndex <= limit;
 }
@@ -339,8 +334,7 @@ function candidateAt(text: string, runStart: number, runEnd: number, span: Searc
   if (!reading) return undefined;
   const index = runStart + offset;
   // The digits read by code, not sliced for Number: they are one to three ASCII digits (one or two after a year).
-  let number = 0;
-  for (let at = index; at < runEnd; at++) number = number * 10 + text.charCodeAt(at) - 48;
+  const number = digitsValue(text, index, runEnd);
   if (number === 0 || (text.charCodeAt(index - 1) === 94 /* ^ */ && text.charCodeAt(index - 2) === 91 /* [ */)) return undefined;
   if (reading.word !== undefined && (words.numberedNouns.has(reading.word) || words.counts.has(reading.word))) return undefined;
   if (reading.certainty !== 'sure') {

@@ -9,8 +9,13 @@ const wordCharacter = /[\p{L}\p{M}'’-]/u;
 /** A letter, mark, apostrophe or hyphen: ASCII answered by code, the rest by the Unicode pattern. */
 function isWordCharacter(text: string, position: number): boolean {
   const code = text.charCodeAt(position);
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 39 || code === 45;
+  if (code < 128) return isFoldedWordCode(foldedCode(code));
   return wordCharacter.test(text[position] ?? '');
+}
+
+/** Whether a unit as `foldedCode` gives it (ASCII lower case, ’ as ') is a word's: a letter, apostrophe or hyphen. */
+function isFoldedWordCode(folded: number): boolean {
+  return (folded >= 97 && folded <= 122) || folded === 39 || folded === 45;
 }
 
 /** White space and emphasis markers, which words are read across. */
@@ -88,14 +93,10 @@ class Words {
     let hash = 0;
     let foldable = true;
     for (; position < stop; position++) {
-      const code = text.charCodeAt(position);
-      if (code < 128) {
-        if (code >= 97 && code <= 122) hash = (Math.imul(hash, 31) + code) | 0;
-        else if (code >= 65 && code <= 90) hash = (Math.imul(hash, 31) + (code | 0x20)) | 0;
-        else if (code === 39 || code === 45) hash = (Math.imul(hash, 31) + code) | 0;
-        else break;
-      } else if (code === 0x2019) {
-        hash = (Math.imul(hash, 31) + 39) | 0;
+      const folded = foldedCode(text.charCodeAt(position));
+      if (folded >= 0) {
+        if (!isFoldedWordCode(folded)) break;
+        hash = (Math.imul(hash, 31) + folded) | 0;
       } else if (isWordCharacter(text, position)) {
         foldable = false;
       } else {

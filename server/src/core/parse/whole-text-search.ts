@@ -1,8 +1,7 @@
 // The parser's searches over a whole text (footnote marks, the stem of cross-reference heads), as
 // lists of matches, and how a session keeps them from one version of the text to the next: only the
 // stretch an edit touched is searched again. The lists are flat, start and end in turn.
-import { isDigitCode } from '../text-scan';
-import { grown } from './lines';
+import { addDigitRun, digitRunList, digitRunsOf, isDigitCode, listedDigitRuns, type DigitRunList } from '../text-scan';
 
 /** What an edit changed: the text before `start`, and from `oldEnd` in the previous version and `newEnd` in this one on, are the same. */
 export interface TextChange {
@@ -116,23 +115,6 @@ function classPositions(text: string, characters: RareCharacters, from: number, 
   return positions;
 }
 
-/** Runs of ASCII digits gathered as a flat list (start, end …) in a typed array, off the collected heap. */
-interface DigitRunList {
-  runs: Int32Array;
-  count: number;
-}
-
-function addDigitRun(list: DigitRunList, start: number, end: number): void {
-  if (list.count + 2 > list.runs.length) list.runs = grown(list.runs, 2 * list.runs.length);
-  list.runs[list.count++] = start;
-  list.runs[list.count++] = end;
-}
-
-/** A list for a text's runs of digits: a first guess of a run every 64 units (the corpus has one every 80). */
-function digitRunList(text: string): DigitRunList {
-  return { runs: new Int32Array(Math.max(16, text.length >> 5)), count: 0 };
-}
-
 /**
  * The class's units from `fromLowest` up, into `positions` as `classPositions` finds them, and every
  * maximal run of ASCII digits into `digitRuns`, in one search of the whole text: the native search
@@ -173,23 +155,7 @@ export function runsAndDigitRunsOf(text: string, characters: RareCharacters): { 
   const digitRuns = digitRunList(text);
   const runs: number[] = [];
   searchRuns(text, characters, 0, text.length, runs, digitRuns);
-  return { runs, digitRuns: digitRuns.runs.subarray(0, digitRuns.count) };
-}
-
-const digitRun = /\d+/g;
-
-/** The text's maximal runs of ASCII digits (start, end …). */
-export function digitRunsOf(text: string): Int32Array {
-  const list = digitRunList(text);
-  digitRun.lastIndex = 0;
-  // `test`, not `exec`: no match object per run (the start is found by stepping back over the digits).
-  for (let searchFrom = 0; digitRun.test(text); searchFrom = digitRun.lastIndex) {
-    const end = digitRun.lastIndex;
-    let start = end - 1;
-    while (start > searchFrom && isDigitCode(text.charCodeAt(start - 1))) start--;
-    addDigitRun(list, start, end);
-  }
-  return list.runs.subarray(0, list.count);
+  return { runs, digitRuns: listedDigitRuns(digitRuns) };
 }
 
 /**

@@ -2,16 +2,7 @@ import { conventionsOf } from '../lexicon/lexicon';
 import type { FootnoteCall, Span } from '../model';
 import { isSpace } from '../parse/lines';
 import type { Rule } from '../rule';
-
-/**
- * Whether a character changes when upper-cased, as `toLocaleUpperCase` says: an ASCII one by its code
- * (a–z change in every locale, no other does), others by asking. Asked of every footnote's first.
- */
-function changesInUpperCase(character: string): boolean {
-  const code = character.charCodeAt(0);
-  if (code < 128 && character.length === 1) return code >= 97 && code <= 122;
-  return character !== character.toLocaleUpperCase();
-}
+import { changesInUpperCase } from '../structure';
 
 /**
  * Whether a footnote's text ends with a full stop, "!" or "?", perhaps before one closing quote or
