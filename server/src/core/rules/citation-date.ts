@@ -332,8 +332,18 @@ function organOf(named: NamedOrgan, ownOrgan: string | undefined): string {
   return named.lower;
 }
 
-/** A citation as read from its run's text alone, in run offsets (see `Citation`). */
-type RunCitation = Omit<Citation, 'run' | 'organ' | 'bare'> & { readonly named: NamedOrgan };
+/**
+ * A citation as read from its run's text alone, in run offsets (see `Citation`). Whether its word is
+ * quoted, and the organ named before it, are read only for a number cited more than once (see
+ * `readCitations`), and kept here once read: like the rest, they depend on the run's text alone.
+ */
+type RunCitation = Omit<Citation, 'run' | 'organ' | 'bare'> & {
+  /** Where the citation word of its list starts and ends ("resolutions " of "resolutions 60/1 and 60/2"). */
+  readonly wordStart: number;
+  readonly wordEnd: number;
+  /** The organ named before the word; null where the word is quoted (the list cites nothing); undefined until read. */
+  named: NamedOrgan | null | undefined;
+};
 
 const noCitations: readonly RunCitation[] = [];
 
@@ -341,7 +351,7 @@ const noCitations: readonly RunCitation[] = [];
  * The citations in a run of prose, in run offsets: a pure function of its text, so a session keeps
  * it from one version of the draft to the next. Strings kept are copies (see `detached`).
  */
-function runCitations(run: Pick<ProseRun, 'text' | 'quotations'>, style: StyleData, patterns: CitationPatterns): readonly RunCitation[] {
+function runCitations(run: Pick<ProseRun, 'text'>, style: StyleData, patterns: CitationPatterns): readonly RunCitation[] {
   const words = citationWords(run.text, patterns);
   // Most runs cite nothing: one empty list stands for all of them (never changed).
   if (words.length === 0) return noCitations;
@@ -351,11 +361,9 @@ function runCitations(run: Pick<ProseRun, 'text' | 'quotations'>, style: StyleDa
   for (let index = 0; index < words.length; index += 2) {
     const wordStart = words[index] as number;
     const wordEnd = words[index + 1] as number;
-    // A word that no number follows after all ("resolution 2005-12"): passed before the organ and the quotations are read.
+    // A word that no number follows after all ("resolution 2005-12").
     const firstNumberEnd = stickyEnd(patterns.number, text, wordEnd);
     if (firstNumberEnd < 0) continue;
-    if (isQuoted(run, wordStart, wordEnd)) continue;
-    const named = namedOrganBefore(run, wordStart, patterns);
     // Each number and date by where it starts and ends (`test`, no match object); a date's parts are read back by code.
     // Each number becomes its citation as it is read, with no list of the numbers made first.
     const listStart = citations.length;
@@ -389,7 +397,7 @@ function runCitations(run: Pick<ProseRun, 'text' | 'quotations'>, style: StyleDa
       if (dated) lastDated = citations.length;
       previousDated = dated;
       // The date key always present (undefined where there is none): one shape for every citation kept.
-      citations.push({ named, number: detached(spacesFolded(text, start, end)), start, end, date: ownDate, dated: false, alone: false });
+      citations.push({ number: detached(spacesFolded(text, start, end)), start, end, date: ownDate, dated: false, alone: false, wordStart, wordEnd, named: undefined });
       const separatorEnd = mayStartListPart(text.charCodeAt(at)) ? stickyEnd(patterns.separator, text, at) : -1;
       if (separatorEnd < 0) break;
       // The next turn reads the number after the separator ("and 2201"); the list ends where there is none.
@@ -409,31 +417,68 @@ function runCitations(run: Pick<ProseRun, 'text' | 'quotations'>, style: StyleDa
   return citations;
 }
 
+/**
+ * The citations of the draft that can take part in a finding: those of a number cited more than
+ * once, unquoted, with their organs. A number cited once is one resolution cited once, which has
+ * neither two dates nor a later one; so the organ before it and the quotations of its run, the
+ * costliest of what a citation reads, are read only for the others (some two fifths of the corpus's).
+ */
 function readCitations(draft: Draft, style: StyleData, context: RuleContext): Citation[] {
   const patterns = patternsOf(style);
   const ownOrgan = draft.parts.find((part) => part.chapeau)?.chapeau?.organ;
-  const citations: Citation[] = [];
+  // The runs that cite, and their citations, side by side (no object for the pair); and the numbers cited more than once.
+  const citingRuns: ProseRun[] = [];
+  const citedInRuns: (readonly RunCitation[])[] = [];
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
   const scan = (run: ProseRun): readonly RunCitation[] => runCitations(run, style, patterns);
   for (const run of bodyProse(draft)) {
-    // One object a citation, its fields named: this runs for every citation of every version.
     const cited = context.perRun(run, scan);
     if (cited.length === 0) continue;
-    for (const found of cited) {
-      const { named } = found;
+    citingRuns.push(run);
+    citedInRuns.push(cited);
+    for (const citation of cited) {
+      if (seen.has(citation.number)) repeated.add(citation.number);
+      else seen.add(citation.number);
+    }
+  }
+  const citations: Citation[] = [];
+  if (repeated.size === 0) return citations;
+  for (let runIndex = 0; runIndex < citingRuns.length; runIndex++) {
+    const run = citingRuns[runIndex] as ProseRun;
+    const cited = citedInRuns[runIndex] as readonly RunCitation[];
+    for (let index = 0; index < cited.length; index++) {
+      const citation = cited[index] as RunCitation;
+      if (!repeated.has(citation.number)) continue;
+      const named = citation.named === undefined ? namedOf(citation, cited[index - 1], run, patterns) : citation.named;
+      if (named === null) continue;
+      // One object a citation, its fields named.
       citations.push({
         run,
         organ: organOf(named, ownOrgan),
         bare: named.organ === '' && named.bare,
-        number: found.number,
-        start: found.start,
-        end: found.end,
-        date: found.date,
-        dated: found.dated,
-        alone: found.alone,
+        number: citation.number,
+        start: citation.start,
+        end: citation.end,
+        date: citation.date,
+        dated: citation.dated,
+        alone: citation.alone,
       });
     }
   }
   return citations;
+}
+
+/**
+ * The organ named before a citation's word, or null where the word is quoted, read and kept with
+ * the citation: the one before it in its run (`previous`) may be of the same list, and have read it already.
+ */
+function namedOf(citation: RunCitation, previous: RunCitation | undefined, run: ProseRun, patterns: CitationPatterns): NamedOrgan | null {
+  let named: NamedOrgan | null;
+  if (previous !== undefined && previous.wordStart === citation.wordStart && previous.named !== undefined) named = previous.named;
+  else named = isQuoted(run, citation.wordStart, citation.wordEnd) ? null : namedOrganBefore(run, citation.wordStart, patterns);
+  citation.named = named;
+  return named;
 }
 
 function place(citation: Citation): Span {
