@@ -337,12 +337,16 @@ function organOf(named: NamedOrgan, ownOrgan: string | undefined): string {
  * quoted, and the organ named before it, are read only for a number cited more than once (see
  * `readCitations`), and kept here once read: like the rest, they depend on the run's text alone.
  */
-type RunCitation = Omit<Citation, 'run' | 'organ' | 'bare'> & {
+type RunCitation = Omit<Citation, 'run' | 'organ' | 'bare' | 'date'> & {
   /** Where the citation word of its list starts and ends ("resolutions " of "resolutions 60/1 and 60/2"). */
   readonly wordStart: number;
   readonly wordEnd: number;
   /** The organ named before the word; null where the word is quoted (the list cites nothing); undefined until read. */
   named: NamedOrgan | null | undefined;
+  /** Where the citation's own date ends (it starts at `end`); -1 for none. */
+  readonly ownDateEnd: number;
+  /** That date, read from the text only for a number cited more than once; undefined until read. */
+  date: CitedDate | undefined;
 };
 
 const noCitations: readonly RunCitation[] = [];
@@ -351,7 +355,7 @@ const noCitations: readonly RunCitation[] = [];
  * The citations in a run of prose, in run offsets: a pure function of its text, so a session keeps
  * it from one version of the draft to the next. Strings kept are copies (see `detached`).
  */
-function runCitations(run: Pick<ProseRun, 'text'>, style: StyleData, patterns: CitationPatterns): readonly RunCitation[] {
+function runCitations(run: Pick<ProseRun, 'text'>, patterns: CitationPatterns): readonly RunCitation[] {
   const words = citationWords(run.text, patterns);
   // Most runs cite nothing: one empty list stands for all of them (never changed).
   if (words.length === 0) return noCitations;
@@ -364,7 +368,8 @@ function runCitations(run: Pick<ProseRun, 'text'>, style: StyleData, patterns: C
     // A word that no number follows after all ("resolution 2005-12").
     const firstNumberEnd = stickyEnd(patterns.number, text, wordEnd);
     if (firstNumberEnd < 0) continue;
-    // Each number and date by where it starts and ends (`test`, no match object); a date's parts are read back by code.
+    // Each number and date by where it starts and ends (`test`, no match object); a date's parts are read
+    // back by code, and only for a number cited more than once (see `readCitations`).
     // Each number becomes its citation as it is read, with no list of the numbers made first.
     const listStart = citations.length;
     /** The last citation of the list that some date follows, in the style's form (`date`) or another (date-format's to rewrite). */
@@ -377,14 +382,12 @@ function runCitations(run: Pick<ProseRun, 'text'>, style: StyleData, patterns: C
       // Both date patterns open with the date word: where it does not follow, neither is tried.
       const dateWordFollows = afterDateWord(text, at, patterns.dateWord) >= 0;
       const dateEnd = dateWordFollows ? stickyEnd(patterns.date, text, at) : -1;
-      let date: CitedDate | undefined;
       let shared = false;
       const otherDateEnd = dateEnd >= 0 || !dateWordFollows ? -1 : stickyEnd(patterns.otherDate, text, at);
       if (otherDateEnd >= 0) {
         shared = true;
         at = otherDateEnd;
       } else if (dateEnd >= 0) {
-        date = readCitedDate(text, at, dateEnd, style, patterns.dateWord);
         at = dateEnd;
         // "70/1 and 70/299 of 25 September 2015 and 29 July 2016, respectively": whose date is whose is not said.
         const secondEnd = mayStartListPart(text.charCodeAt(at)) ? stickyEnd(patterns.secondDate, text, at) : -1;
@@ -393,11 +396,10 @@ function runCitations(run: Pick<ProseRun, 'text'>, style: StyleData, patterns: C
       }
       const dated = otherDateEnd >= 0 || dateEnd >= 0;
       // A date is the number's own where no other number shares it, and the list's first number or the one after a dated one.
-      const ownDate = date && !shared && (citations.length === listStart || previousDated) ? date : undefined;
+      const ownDateEnd = dateEnd >= 0 && !shared && (citations.length === listStart || previousDated) ? dateEnd : -1;
       if (dated) lastDated = citations.length;
       previousDated = dated;
-      // The date key always present (undefined where there is none): one shape for every citation kept.
-      citations.push({ number: detached(spacesFolded(text, start, end)), start, end, date: ownDate, dated: false, alone: false, wordStart, wordEnd, named: undefined });
+      citations.push({ number: detached(spacesFolded(text, start, end)), start, end, dated: false, alone: false, wordStart, wordEnd, named: undefined, ownDateEnd, date: undefined });
       const separatorEnd = mayStartListPart(text.charCodeAt(at)) ? stickyEnd(patterns.separator, text, at) : -1;
       if (separatorEnd < 0) break;
       // The next turn reads the number after the separator ("and 2201"); the list ends where there is none.
@@ -431,7 +433,7 @@ function readCitations(draft: Draft, style: StyleData, context: RuleContext): Ci
   const citedInRuns: (readonly RunCitation[])[] = [];
   const seen = new Set<string>();
   const repeated = new Set<string>();
-  const scan = (run: ProseRun): readonly RunCitation[] => runCitations(run, style, patterns);
+  const scan = (run: ProseRun): readonly RunCitation[] => runCitations(run, patterns);
   for (const run of bodyProse(draft)) {
     const cited = context.perRun(run, scan);
     if (cited.length === 0) continue;
@@ -460,7 +462,7 @@ function readCitations(draft: Draft, style: StyleData, context: RuleContext): Ci
         number: citation.number,
         start: citation.start,
         end: citation.end,
-        date: citation.date,
+        date: citation.ownDateEnd < 0 ? undefined : (citation.date ??= readCitedDate(run.text, citation.end, citation.ownDateEnd, style, patterns.dateWord)),
         dated: citation.dated,
         alone: citation.alone,
       });
