@@ -160,15 +160,14 @@ function citationWords(text: string, patterns: CitationPatterns): readonly numbe
 const noWords: readonly number[] = [];
 
 /**
- * text[start, end) with each run of white space one space ("35/142\u00A0B" is "35/142 B"): a slice
- * where it has none to fold (nearly every number cited), which a replacement would copy anyway.
+ * A cited number as written at text[start, end), its no-break spaces written as spaces ("35/142\u00A0B"
+ * is "35/142 B"). The number pattern puts one space or no-break space between parts, never more white
+ * space, so that is all the folding of white space to one space changes: the slice is searched
+ * natively for one, where a loop read each unit.
  */
-function spacesFolded(text: string, start: number, end: number): string {
-  for (let index = start; index < end; index++) {
-    const code = text.charCodeAt(index);
-    if (isSpaceCode(code) && (code !== 32 || isSpaceCode(text.charCodeAt(index + 1)))) return text.slice(start, end).replace(/[\s\u00A0]+/g, ' ');
-  }
-  return text.slice(start, end);
+function numberWritten(text: string, start: number, end: number): string {
+  const written = text.slice(start, end);
+  return written.includes('\u00A0') ? written.replace(/\u00A0/g, ' ') : written;
 }
 
 /** Whether `number` may match at a unit: its forms open with a digit, "ES-" or "S-". */
@@ -399,7 +398,7 @@ function runCitations(run: Pick<ProseRun, 'text'>, patterns: CitationPatterns): 
       const ownDateEnd = dateEnd >= 0 && !shared && (citations.length === listStart || previousDated) ? dateEnd : -1;
       if (dated) lastDated = citations.length;
       previousDated = dated;
-      citations.push({ number: detached(spacesFolded(text, start, end)), start, end, dated: false, alone: false, wordStart, wordEnd, named: undefined, ownDateEnd, date: undefined });
+      citations.push({ number: detached(numberWritten(text, start, end)), start, end, dated: false, alone: false, wordStart, wordEnd, named: undefined, ownDateEnd, date: undefined });
       const separatorEnd = mayStartListPart(text.charCodeAt(at)) ? stickyEnd(patterns.separator, text, at) : -1;
       if (separatorEnd < 0) break;
       // The next turn reads the number after the separator ("and 2201"); the list ends where there is none.
