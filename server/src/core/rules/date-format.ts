@@ -84,6 +84,15 @@ interface DateCandidates {
   readonly iso: number[];
 }
 
+/**
+ * The UTF-16 unit at `offset`, or -1 outside the text (where `charCodeAt` gives NaN). A run of digits
+ * may end or start the text, and a `charCodeAt` that once reads past an end is compiled from then on
+ * as a call to the generic builtin, at twice the instructions of one that never does.
+ */
+function unitAt(text: string, offset: number): number {
+  return offset >= 0 && offset < text.length ? text.charCodeAt(offset) : -1;
+}
+
 function candidatesOf(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: DatePatterns): DateCandidates | undefined {
   // Made on the first candidate: most runs have none.
   let found: DateCandidates | undefined;
@@ -91,7 +100,7 @@ function candidatesOf(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: DateP
   for (let index = 0; index < runs.length; index += 2) {
     const start = runs[index] as number;
     const end = runs[index + 1] as number;
-    const after = text.charCodeAt(end);
+    const after = unitAt(text, end);
     if (!patterns.suffixInitials || patterns.suffixInitials.has(after)) {
       found ??= { monthFirst: [], ordinalDay: [], numeric: [], iso: [] };
       // Without endings to tell by (data whose ending is empty or a digit), every digit may start a day.
@@ -99,7 +108,7 @@ function candidatesOf(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: DateP
       for (let day = first; day < end; day++) found.ordinalDay.push(day, day - patterns.articleLength - 1);
     }
     // "16/12/2005": a digit after the mark, and the same mark one or two digits on ("60/175" is out).
-    if ((after === 47 /* / */ || after === 46 /* . */) && isDigitCode(text.charCodeAt(end + 1)) && (text.charCodeAt(end + 2) === after || text.charCodeAt(end + 3) === after)) {
+    if ((after === 47 /* / */ || after === 46 /* . */) && isDigitCode(unitAt(text, end + 1)) && (unitAt(text, end + 2) === after || unitAt(text, end + 3) === after)) {
       found ??= { monthFirst: [], ordinalDay: [], numeric: [], iso: [] };
       for (let day = Math.max(start, end - 2); day < end; day++) found.numeric.push(day);
     }
@@ -107,8 +116,8 @@ function candidatesOf(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: DateP
       found ??= { monthFirst: [], ordinalDay: [], numeric: [], iso: [] };
       found.iso.push(end - 4);
     }
-    const before = text.charCodeAt(start - 1);
-    const months = end - start <= 2 && (before === 32 || before === 0xa0) ? (patterns.monthsByLastCode ? patterns.monthsByLastCode.get(text.charCodeAt(start - 2)) : patterns.months) : undefined;
+    const before = unitAt(text, start - 1);
+    const months = end - start <= 2 && (before === 32 || before === 0xa0) ? (patterns.monthsByLastCode ? patterns.monthsByLastCode.get(unitAt(text, start - 2)) : patterns.months) : undefined;
     if (months) {
       for (const month of months) {
         const monthStart = start - 1 - month.length;
