@@ -45,13 +45,19 @@ const superscriptDigits: Readonly<Record<string, string>> = {
 /** How sure the context makes a bare number a call. */
 type Certainty = 'sure' | 'likely' | 'possible';
 
-interface Candidate {
-  readonly span: Span;
-  readonly number: number;
-  readonly certainty: Certainty;
-  /** Glued to a lower-case word: a call even when its text is missing ("Corruption7 and"). */
-  readonly glued: boolean;
-}
+/**
+ * The candidates, in text order, as a flat list of four numbers each: start, end, number and kind
+ * (`sureCandidate` … with `gluedCandidate`). No object each: the corpus's 705 candidates gave 376
+ * calls, and the choice among them reads them by index, with no set or map of candidates.
+ */
+type CandidateList = number[];
+const candidateFields = 4;
+const sureCandidate = 0;
+const likelyCandidate = 1;
+const possibleCandidate = 2;
+/** Added to a sure candidate's kind: glued to a lower-case word, a call even when its text is missing ("Corruption7 and"). */
+const gluedCandidate = 4;
+const candidateKinds: Readonly<Record<Certainty, number>> = { sure: sureCandidate, likely: likelyCandidate, possible: possibleCandidate };
 
 /** "from 6 to 22", "items 5, 6 and 7": a number in a range or list. */
 const rangeAfter = /^[ \u00A0]*(?:to|and|or|-|–|—)[ \u00A0]*\d{1,3}(?!\d)/;
@@ -280,8 +286,8 @@ function readDigits(text: string, start: number, end: number, lower: number, aft
  * its own: `visitInSpans` reads the marks' lists, and given a typed list too it read each more slowly
  * (2.4 million instructions more a corpus lint).
  */
-function collectCandidates(text: string, spans: readonly SearchSpan[], defined: ReadonlySet<number>, words: NumberWords, digitRuns: Int32Array): Candidate[] {
-  const candidates: Candidate[] = [];
+function collectCandidates(text: string, spans: readonly SearchSpan[], defined: ReadonlySet<number>, marked: ReadonlySet<number>, words: NumberWords, digitRuns: Int32Array): CandidateList {
+  const candidates: CandidateList = [];
   let cursor = 0;
   let searchFrom = spans[0]?.start ?? text.length;
   for (let index = 0; index < digitRuns.length; index += 2) {
@@ -300,23 +306,22 @@ function collectCandidates(text: string, spans: readonly SearchSpan[], defined: 
     }
     searchFrom = runEnd;
     if (runEnd > span.end) continue;
-    const candidate = candidateAt(text, runStart, runEnd, span, defined, words);
-    if (candidate) candidates.push(candidate);
+    candidateAt(text, runStart, runEnd, span, defined, marked, words, candidates);
   }
   return candidates;
 }
 
-/** The run of digits at [runStart, runEnd) in `span` as a candidate call, or undefined. */
-function candidateAt(text: string, runStart: number, runEnd: number, span: SearchSpan, defined: ReadonlySet<number>, words: NumberWords): Candidate | undefined {
+/** The run of digits at [runStart, runEnd) in `span` as a candidate call, added to `candidates` if it is one. */
+function candidateAt(text: string, runStart: number, runEnd: number, span: SearchSpan, defined: ReadonlySet<number>, marked: ReadonlySet<number>, words: NumberWords, candidates: CandidateList): void {
   // Four digits are a year, seven or more a number: the cheap, common rejections come first.
   const length = runEnd - runStart;
-  if (length === 4 || length > 6) return undefined;
+  if (length === 4 || length > 6) return;
   const lower = span.start;
   const charBefore = text.charCodeAt(runStart - 1);
-  if (runStart > lower && (charBefore === 47 /* / */ || (charBefore === 46 /* . */ && isDigitCode(text.charCodeAt(runStart - 2))))) return undefined;
+  if (runStart > lower && (charBefore === 47 /* / */ || (charBefore === 46 /* . */ && isDigitCode(text.charCodeAt(runStart - 2))))) return;
   const charAfter = text.charCodeAt(runEnd);
   // "60/175", "2.5": digits that continue a symbol or a decimal are not calls.
-  if (charAfter === 46 /* . */ && text.charCodeAt(runEnd + 1) >= 48 && text.charCodeAt(runEnd + 1) <= 57) return undefined;
+  if (charAfter === 46 /* . */ && text.charCodeAt(runEnd + 1) >= 48 && text.charCodeAt(runEnd + 1) <= 57) return;
   const afterEnd = Math.min(span.end, runEnd + 12);
   // A call glued to a year: "of 25 November 20242" is 2024 and call 2.
   let offset = 0;
@@ -331,21 +336,23 @@ function candidateAt(text: string, runStart: number, runEnd: number, span: Searc
   } else if (length <= 3) {
     reading = readDigits(text, runStart, runEnd, lower, afterEnd);
   }
-  if (!reading) return undefined;
+  if (!reading) return;
   const index = runStart + offset;
   // The digits read by code, not sliced for Number: they are one to three ASCII digits (one or two after a year).
   const number = digitsValue(text, index, runEnd);
-  if (number === 0 || (text.charCodeAt(index - 1) === 94 /* ^ */ && text.charCodeAt(index - 2) === 91 /* [ */)) return undefined;
-  if (reading.word !== undefined && (words.numberedNouns.has(reading.word) || words.counts.has(reading.word))) return undefined;
+  if (number === 0 || (text.charCodeAt(index - 1) === 94 /* ^ */ && text.charCodeAt(index - 2) === 91 /* [ */)) return;
+  if (reading.word !== undefined && (words.numberedNouns.has(reading.word) || words.counts.has(reading.word))) return;
   if (reading.certainty !== 'sure') {
     const after = text.slice(runEnd, afterEnd);
     const afterYear = reading.word !== undefined && /^\d{4}$/.test(reading.word);
-    if (!afterYear && rangeAfter.test(after)) return undefined;
-    if (listWordAfter.test(after) && numberBefore.test(text.slice(Math.max(lower, index - 12), index))) return undefined;
+    if (!afterYear && rangeAfter.test(after)) return;
+    if (listWordAfter.test(after) && numberBefore.test(text.slice(Math.max(lower, index - 12), index))) return;
   }
-  if (holdsNoBefore(text, Math.max(lower, runStart - 10), runStart) && /\bNos?\.?\s*$/.test(text.slice(Math.max(lower, runStart - 10), runStart))) return undefined;
-  if (span.bareCalls === 'defined-only' && !defined.has(number)) return undefined;
-  return { span: { start: index, end: runEnd }, number, certainty: reading.certainty, glued: reading.glued };
+  if (holdsNoBefore(text, Math.max(lower, runStart - 10), runStart) && /\bNos?\.?\s*$/.test(text.slice(Math.max(lower, runStart - 10), runStart))) return;
+  if (span.bareCalls === 'defined-only' && !defined.has(number)) return;
+  // A number given as a mark in order is not looked for again as bare digits.
+  if (marked.has(number)) return;
+  candidates.push(index, runEnd, number, candidateKinds[reading.certainty] + (reading.glued ? gluedCandidate : 0));
 }
 
 /** Whether "No" stands in [from, to): what /\bNos?\.?\s*$/ needs to match there, looked for before a slice is made for it. */
@@ -357,53 +364,81 @@ function holdsNoBefore(text: string, from: number, to: number): boolean {
 }
 
 /**
- * The bare calls among the candidates. Sure candidates always count; the others only as the first
- * call of a footnote, found in numbering order, or as a later "likely" call of a footnote already used.
+ * The bare calls among the candidates, added to `calls` in text order. Sure candidates always count;
+ * the others only as the first call of a footnote, found in numbering order, or as a later "likely"
+ * call of a footnote already used.
  */
-function chooseBareCalls(candidates: readonly Candidate[], defined: ReadonlySet<number>): Candidate[] {
-  const chosen = new Set<Candidate>();
+function chooseBareCalls(candidates: CandidateList, defined: ReadonlySet<number>, calls: FootnoteCall[]): void {
+  const count = candidates.length / candidateFields;
+  const start = (candidate: number): number => candidates[candidate * candidateFields] as number;
+  const numberOf = (candidate: number): number => candidates[candidate * candidateFields + 2] as number;
+  const kindOf = (candidate: number): number => candidates[candidate * candidateFields + 3] as number;
+  const chosen = new Uint8Array(count);
   let highestDefined = 0;
   for (const number of defined) highestDefined = Math.max(highestDefined, number);
-  for (const candidate of candidates) {
-    if (candidate.certainty !== 'sure') continue;
+  // The candidates of each number, in text order: a chain from the number's first (index + 1, 0 for none) through `nextOfNumber`.
+  // Their numbers have one to three digits (one or two after a year), so a list indexed by number holds them.
+  let highestCandidate = 0;
+  for (let candidate = 0; candidate < count; candidate++) highestCandidate = Math.max(highestCandidate, numberOf(candidate));
+  const firstOfNumber = new Int32Array(highestCandidate + 1);
+  const nextOfNumber = new Int32Array(count);
+  // The sure candidates' indices, in text order.
+  const sure = new Int32Array(count);
+  let sureCount = 0;
+  for (let candidate = count - 1; candidate >= 0; candidate--) {
+    const number = numberOf(candidate);
+    nextOfNumber[candidate] = firstOfNumber[number] as number;
+    firstOfNumber[number] = candidate + 1;
+  }
+  for (let candidate = 0; candidate < count; candidate++) {
+    const kind = kindOf(candidate);
+    if (kind !== sureCandidate && kind !== sureCandidate + gluedCandidate) continue;
+    sure[sureCount++] = candidate;
     // A sure call whose text is missing is kept only when glued to a word ("Corruption7"), and not
     // when far past every footnote ("a population of 35,").
-    if (defined.has(candidate.number) || (candidate.glued && candidate.number <= highestDefined + 5)) chosen.add(candidate);
+    const number = numberOf(candidate);
+    if (defined.has(number) || (kind === sureCandidate + gluedCandidate && number <= highestDefined + 5)) chosen[candidate] = 1;
   }
-  const firstUse = new Map<number, number>();
-  const byNumber = new Map<number, Candidate[]>();
-  for (const candidate of candidates) {
-    const list = byNumber.get(candidate.number);
-    if (list) list.push(candidate);
-    else byNumber.set(candidate.number, [candidate]);
-  }
-  const sure = candidates.filter((candidate) => candidate.certainty === 'sure');
+  // Where each number's first call stands (index + 1, 0 for none).
+  const firstUse = new Int32Array(highestCandidate + 1);
   let position = 0;
   let sureCursor = 0;
   for (const number of [...defined].sort((a, b) => a - b)) {
-    const ofNumber = byNumber.get(number) ?? [];
+    const head = number <= highestCandidate ? (firstOfNumber[number] ?? 0) : 0;
+    if (head === 0) continue;
     // The next sure call of a later footnote bounds where this one's first call can be.
-    while (sureCursor < sure.length && (sure[sureCursor] as Candidate).span.start < position) sureCursor++;
+    while (sureCursor < sureCount && start(sure[sureCursor] as number) < position) sureCursor++;
     let limit = Number.POSITIVE_INFINITY;
-    for (let index = sureCursor; index < sure.length; index++) {
-      const candidate = sure[index] as Candidate;
-      if (candidate.number > number) {
-        limit = candidate.span.start;
+    for (let index = sureCursor; index < sureCount; index++) {
+      const candidate = sure[index] as number;
+      if (numberOf(candidate) > number) {
+        limit = start(candidate);
         break;
       }
     }
-    const inWindow = ofNumber.find((candidate) => candidate.span.start >= position && candidate.span.start < limit);
-    const first = inWindow ?? ofNumber.find((candidate) => candidate.certainty === 'sure');
-    if (!first) continue;
-    chosen.add(first);
-    firstUse.set(number, first.span.start);
-    position = Math.max(position, first.span.start);
+    let first = -1;
+    for (let candidate = head - 1; candidate >= 0; candidate = (nextOfNumber[candidate] as number) - 1) {
+      if (start(candidate) >= position && start(candidate) < limit) {
+        first = candidate;
+        break;
+      }
+    }
+    for (let candidate = head - 1; first < 0 && candidate >= 0; candidate = (nextOfNumber[candidate] as number) - 1) {
+      if ((kindOf(candidate) & ~gluedCandidate) === sureCandidate) first = candidate;
+    }
+    if (first < 0) continue;
+    chosen[first] = 1;
+    firstUse[number] = start(first) + 1;
+    position = Math.max(position, start(first));
   }
-  for (const candidate of candidates) {
-    const used = firstUse.get(candidate.number);
-    if (candidate.certainty === 'likely' && used !== undefined && candidate.span.start > used) chosen.add(candidate);
+  for (let candidate = 0; candidate < count; candidate++) {
+    const used = firstUse[numberOf(candidate)] as number;
+    if (kindOf(candidate) === likelyCandidate && used !== 0 && start(candidate) > used - 1) chosen[candidate] = 1;
+    if (chosen[candidate] === 1) {
+      const at = candidate * candidateFields;
+      calls.push({ span: { start: candidates[at] as number, end: candidates[at + 1] as number }, number: candidates[at + 2] as number, style: 'bare' });
+    }
   }
-  return candidates.filter((candidate) => chosen.has(candidate));
 }
 
 /** The footnote marks of a whole text, wherever they stand: `[^N]` and runs of superscript digits (flat lists of start and end). */
@@ -488,10 +523,7 @@ export function findFootnoteCalls(
     digitRuns ??= digitRunsOf(text);
     // Every run of the text, whole: the paragraphs' prose reads its digits off them.
     metDigitRuns?.(digitRuns);
-    const candidates = collectCandidates(text, spans, defined, words, digitRuns).filter((candidate) => !marked.has(candidate.number));
-    for (const candidate of chooseBareCalls(candidates, defined)) {
-      calls.push({ span: candidate.span, number: candidate.number, style: 'bare' });
-    }
+    chooseBareCalls(collectCandidates(text, spans, defined, marked, words, digitRuns), defined, calls);
   }
   return outsideLabels(calls.sort((a, b) => a.span.start - b.span.start), footnoteTexts);
 }
