@@ -9,7 +9,7 @@ import type { FootnoteCall, FootnoteText, Span } from '../model';
 import { occurrencesOf, runsAndDigitRunsOf, runsOf, visitInSpans, type MarkPattern, type RareCharacters, type SearchSpan as WholeTextSpan, type TextChange } from './whole-text-search';
 import { wordStartBefore } from '../text-ends';
 import { digitRunsOf, digitsValue, isAsciiLowerCode, isDigitCode } from '../text-scan';
-import { isSpaceCode } from './lines';
+import { grown, isSpaceCode } from './lines';
 
 /** Text to search, and whether bare digits may be read as calls there (not in an annex's tables). */
 export interface SearchSpan extends WholeTextSpan {
@@ -48,10 +48,24 @@ type Certainty = 'sure' | 'likely' | 'possible';
 /**
  * The candidates, in text order, as a flat list of four numbers each: start, end, number and kind
  * (`sureCandidate` … with `gluedCandidate`). No object each: the corpus's 705 candidates gave 376
- * calls, and the choice among them reads them by index, with no set or map of candidates.
+ * calls, and the choice among them reads them by index, with no set or map of candidates. A typed
+ * list grown by doubling, off the collected heap: a list grown by push holds 8 bytes a number and is
+ * copied as it grows (68 kB for the corpus's candidates).
  */
-type CandidateList = number[];
+interface CandidateList {
+  fields: Int32Array;
+  length: number;
+}
 const candidateFields = 4;
+
+function addCandidate(candidates: CandidateList, start: number, end: number, number: number, kind: number): void {
+  if (candidates.length + candidateFields > candidates.fields.length) candidates.fields = grown(candidates.fields, 2 * candidates.fields.length);
+  const fields = candidates.fields;
+  fields[candidates.length++] = start;
+  fields[candidates.length++] = end;
+  fields[candidates.length++] = number;
+  fields[candidates.length++] = kind;
+}
 const sureCandidate = 0;
 const likelyCandidate = 1;
 const possibleCandidate = 2;
@@ -59,9 +73,56 @@ const possibleCandidate = 2;
 const gluedCandidate = 4;
 const candidateKinds: Readonly<Record<Certainty, number>> = { sure: sureCandidate, likely: likelyCandidate, possible: possibleCandidate };
 
-/** "from 6 to 22", "items 5, 6 and 7": a number in a range or list. */
-const rangeAfter = /^[ \u00A0]*(?:to|and|or|-|–|—)[ \u00A0]*\d{1,3}(?!\d)/;
-const listWordAfter = /^[\s\u00A0]+(?:and|or|to|per|of|in|from|bis|ter)\b/;
+/**
+ * "from 6 to 22": /^[ \u00A0]*(?:to|and|or|-|–|—)[ \u00A0]*\d{1,3}(?!\d)/ on the text after a number, from `end`
+ * up to `limit`, read by code: no slice of it for a pattern (this is asked of most candidates).
+ */
+function isRangeAfter(text: string, end: number, limit: number): boolean {
+  let at = end;
+  while (at < limit && isBlankCode(text.charCodeAt(at))) at++;
+  const code = codeAt(text, at, limit);
+  if (code === 45 /* - */ || code === 0x2013 || code === 0x2014) at++;
+  else if ((code === 116 && startsWithin(text, 'to', at, limit)) || (code === 111 && startsWithin(text, 'or', at, limit))) at += 2;
+  else if (code === 97 && startsWithin(text, 'and', at, limit)) at += 3;
+  else return false;
+  while (at < limit && isBlankCode(text.charCodeAt(at))) at++;
+  const digitsStart = at;
+  while (at < limit && isDigitCode(text.charCodeAt(at))) at++;
+  // \d{1,3}(?!\d): a run of one to three digits, whole as far as the limit.
+  return at > digitsStart && at - digitsStart <= 3;
+}
+
+/**
+ * "items 5, 6 and 7": /^[\s\u00A0]+(?:and|or|to|per|of|in|from|bis|ter)\b/ on the text from `end` up to
+ * `limit`, read by code (\s is the set `isSpaceCode` reads; \b after a word's last letter, a unit
+ * that is no ASCII letter, digit or _, or the limit).
+ */
+function isListWordAfter(text: string, end: number, limit: number): boolean {
+  let at = end;
+  while (at < limit && isSpaceCode(text.charCodeAt(at))) at++;
+  if (at === end) return false;
+  // Most numbers are followed by none of the words' first letters: the words compared only where one stands.
+  const first = codeAt(text, at, limit);
+  for (const word of listWords) {
+    if (word.charCodeAt(0) === first && startsWithin(text, word, at, limit) && !isAsciiWordCode(codeAt(text, at + word.length, limit))) return true;
+  }
+  return false;
+}
+const listWords = ['and', 'or', 'to', 'per', 'of', 'in', 'from', 'bis', 'ter'];
+
+/** Whether `word` stands in the text at `at` and ends by `limit`. */
+function startsWithin(text: string, word: string, at: number, limit: number): boolean {
+  return at + word.length <= limit && text.startsWith(word, at);
+}
+
+/** What \w matches: an ASCII letter or digit, or _. */
+function isAsciiWordCode(code: number): boolean {
+  return isDigitCode(code) || isAsciiLowerCode(code) || (code >= 65 && code <= 90) || code === 95;
+}
+
+/** A year as the word before a number: "of 19 December 1992 9 and". Module-level, as every pattern here: a literal in a function is a new object each time it runs. */
+const yearWord = /^(?:19|20)\d\d$/;
+const numberSignBefore = /\bNos?\.?\s*$/;
 const numberBefore = /(?:(?:^|\s)\d{1,3}|\b[IVXLC]+|\([a-z]{1,3}\))[,;:.]?[ \u00A0]*$/;
 
 // The contexts, read on the text just before a run of digits (`before`, up to 40 characters) and
@@ -270,7 +331,7 @@ function readDigits(text: string, start: number, end: number, lower: number, aft
   const previous = wordOrYearBefore(text, from, start - 1);
   if (capitalisedContext && previous) {
     // "the Convention 1 and", "of 19 December 1992 9 and"
-    if (/^(?:19|20)\d\d$/.test(previous) || (previous.length >= 3 && startsCapitalised(previous))) return { certainty: 'likely', glued: false, word: previous };
+    if (yearWord.test(previous) || (previous.length >= 3 && startsCapitalised(previous))) return { certainty: 'likely', glued: false, word: previous };
   }
   if (lowerCaseContext && previous && previous.length >= 3 && isAllLowerCase(previous)) {
     // "the agenda 5 and", "by 14 votes to none 27"
@@ -287,7 +348,8 @@ function readDigits(text: string, start: number, end: number, lower: number, aft
  * (2.4 million instructions more a corpus lint).
  */
 function collectCandidates(text: string, spans: readonly SearchSpan[], defined: ReadonlySet<number>, marked: ReadonlySet<number>, words: NumberWords, digitRuns: Int32Array): CandidateList {
-  const candidates: CandidateList = [];
+  // Room for a candidate every sixteen runs (the corpus has one every nineteen): rarely grown.
+  const candidates: CandidateList = { fields: new Int32Array(Math.max(64, digitRuns.length >> 3)), length: 0 };
   let cursor = 0;
   let searchFrom = spans[0]?.start ?? text.length;
   for (let index = 0; index < digitRuns.length; index += 2) {
@@ -343,16 +405,20 @@ function candidateAt(text: string, runStart: number, runEnd: number, span: Searc
   if (number === 0 || (text.charCodeAt(index - 1) === 94 /* ^ */ && text.charCodeAt(index - 2) === 91 /* [ */)) return;
   if (reading.word !== undefined && (words.numberedNouns.has(reading.word) || words.counts.has(reading.word))) return;
   if (reading.certainty !== 'sure') {
-    const after = text.slice(runEnd, afterEnd);
-    const afterYear = reading.word !== undefined && /^\d{4}$/.test(reading.word);
-    if (!afterYear && rangeAfter.test(after)) return;
-    if (listWordAfter.test(after) && numberBefore.test(text.slice(Math.max(lower, index - 12), index))) return;
+    const afterYear = reading.word !== undefined && isFourDigits(reading.word);
+    if (!afterYear && isRangeAfter(text, runEnd, afterEnd)) return;
+    if (isListWordAfter(text, runEnd, afterEnd) && numberBefore.test(text.slice(Math.max(lower, index - 12), index))) return;
   }
-  if (holdsNoBefore(text, Math.max(lower, runStart - 10), runStart) && /\bNos?\.?\s*$/.test(text.slice(Math.max(lower, runStart - 10), runStart))) return;
+  if (holdsNoBefore(text, Math.max(lower, runStart - 10), runStart) && numberSignBefore.test(text.slice(Math.max(lower, runStart - 10), runStart))) return;
   if (span.bareCalls === 'defined-only' && !defined.has(number)) return;
   // A number given as a mark in order is not looked for again as bare digits.
   if (marked.has(number)) return;
-  candidates.push(index, runEnd, number, candidateKinds[reading.certainty] + (reading.glued ? gluedCandidate : 0));
+  addCandidate(candidates, index, runEnd, number, candidateKinds[reading.certainty] + (reading.glued ? gluedCandidate : 0));
+}
+
+/** /^\d{4}$/.test(word), by code. */
+function isFourDigits(word: string): boolean {
+  return word.length === 4 && isDigitCode(word.charCodeAt(0)) && isDigitCode(word.charCodeAt(1)) && isDigitCode(word.charCodeAt(2)) && isDigitCode(word.charCodeAt(3));
 }
 
 /** Whether "No" stands in [from, to): what /\bNos?\.?\s*$/ needs to match there, looked for before a slice is made for it. */
@@ -368,8 +434,9 @@ function holdsNoBefore(text: string, from: number, to: number): boolean {
  * the others only as the first call of a footnote, found in numbering order, or as a later "likely"
  * call of a footnote already used.
  */
-function chooseBareCalls(candidates: CandidateList, defined: ReadonlySet<number>, calls: FootnoteCall[]): void {
-  const count = candidates.length / candidateFields;
+function chooseBareCalls(list: CandidateList, defined: ReadonlySet<number>, calls: FootnoteCall[]): void {
+  const candidates = list.fields;
+  const count = list.length / candidateFields;
   const start = (candidate: number): number => candidates[candidate * candidateFields] as number;
   const numberOf = (candidate: number): number => candidates[candidate * candidateFields + 2] as number;
   const kindOf = (candidate: number): number => candidates[candidate * candidateFields + 3] as number;
