@@ -190,6 +190,18 @@ const sureGlued: Reading = { certainty: 'sure', glued: true };
 const sure: Reading = { certainty: 'sure', glued: false };
 const likely: Reading = { certainty: 'likely', glued: false };
 
+/**
+ * The reading with a word: one object, filled for a number and read before the next number is read
+ * (`readingWithWord`), not one per number (the corpus's 646 were 26 kB).
+ */
+const wordReading: { certainty: Certainty; readonly glued: false; word: string } = { certainty: 'likely', glued: false, word: '' };
+
+function readingWithWord(certainty: Certainty, word: string): Reading {
+  wordReading.certainty = certainty;
+  wordReading.word = word;
+  return wordReading;
+}
+
 /** /^(?:and|or|the|in)[ \u00A0]/ on the text from `position` up to `limit`. */
 function startsWithJoiningWord(text: string, position: number, limit: number): boolean {
   // Most numbers are followed by none of the words' first letters: no search of the four words for them.
@@ -331,11 +343,11 @@ function readDigits(text: string, start: number, end: number, lower: number, aft
   const previous = wordOrYearBefore(text, from, start - 1);
   if (capitalisedContext && previous) {
     // "the Convention 1 and", "of 19 December 1992 9 and"
-    if (yearWord.test(previous) || (previous.length >= 3 && startsCapitalised(previous))) return { certainty: 'likely', glued: false, word: previous };
+    if (yearWord.test(previous) || (previous.length >= 3 && startsCapitalised(previous))) return readingWithWord('likely', previous);
   }
   if (lowerCaseContext && previous && previous.length >= 3 && isAllLowerCase(previous)) {
     // "the agenda 5 and", "by 14 votes to none 27"
-    return { certainty: 'possible', glued: false, word: previous };
+    return readingWithWord('possible', previous);
   }
   return undefined;
 }
@@ -393,7 +405,7 @@ function candidateAt(text: string, runStart: number, runEnd: number, span: Searc
     if (endsGluedNumber.test(text.slice(Math.max(lower, runStart - 2), runStart) + run.slice(0, 4)) && endOfWordContext.test(text.slice(runEnd, afterEnd))) {
       offset = 4;
       // The year is the word before the call: "20 June 20255 and 21 October" lists dates, not a range of numbers.
-      reading = { certainty: 'likely', glued: false, word: run.slice(0, 4) };
+      reading = readingWithWord('likely', run.slice(0, 4));
     }
   } else if (length <= 3) {
     reading = readDigits(text, runStart, runEnd, lower, afterEnd);
@@ -586,7 +598,8 @@ export function findFootnoteCalls(
   if (allowBare && someUncalled(footnoteTexts, calls)) {
     // Numbers already given as marks, in order, are not looked for again as bare digits.
     const marked = inOrderMarks(calls);
-    const defined = new Set(footnoteTexts.map((footnote) => footnote.number).filter((number) => !marked.has(number)));
+    const defined = new Set<number>();
+    for (const footnote of footnoteTexts) if (!marked.has(footnote.number)) defined.add(footnote.number);
     digitRuns ??= digitRunsOf(text);
     // Every run of the text, whole: the paragraphs' prose reads its digits off them.
     metDigitRuns?.(digitRuns);
@@ -607,11 +620,23 @@ function someUncalled(footnoteTexts: readonly FootnoteText[], calls: readonly Fo
  */
 function outsideLabels(calls: FootnoteCall[], footnoteTexts: readonly FootnoteText[]): FootnoteCall[] {
   if (calls.length === 0 || footnoteTexts.length === 0) return calls;
-  const labels = footnoteTexts.map((footnote) => footnote.labelSpan).sort((a, b) => a.start - b.start);
+  // The parser gives the footnote texts in text order, and so their labels: a sorted copy only when they are not.
+  let inOrder = true;
+  for (let index = 1; index < footnoteTexts.length && inOrder; index++) {
+    inOrder = (footnoteTexts[index - 1] as FootnoteText).labelSpan.start <= (footnoteTexts[index] as FootnoteText).labelSpan.start;
+  }
+  const sorted = inOrder ? undefined : footnoteTexts.map((footnote) => footnote.labelSpan).sort((a, b) => a.start - b.start);
+  const labelAt = (index: number): Span | undefined => (sorted ? sorted[index] : footnoteTexts[index]?.labelSpan);
+  // A list of the calls kept is made only once one is left out: most drafts have none in a label.
+  let kept: FootnoteCall[] | undefined;
   let cursor = 0;
-  return calls.filter((call) => {
-    while (cursor < labels.length && (labels[cursor] as Span).end <= call.span.start) cursor++;
-    const label = labels[cursor];
-    return !(label && label.start <= call.span.start && call.span.end <= label.end);
-  });
+  for (let index = 0; index < calls.length; index++) {
+    const call = calls[index] as FootnoteCall;
+    while (cursor < footnoteTexts.length && (labelAt(cursor) as Span).end <= call.span.start) cursor++;
+    const label = labelAt(cursor);
+    const inLabel = label !== undefined && label.start <= call.span.start && call.span.end <= label.end;
+    if (inLabel) kept ??= calls.slice(0, index);
+    else kept?.push(call);
+  }
+  return kept ?? calls;
 }
