@@ -57,6 +57,16 @@ interface CandidateList {
   length: number;
 }
 const candidateFields = 4;
+const sureCandidate = 0;
+const likelyCandidate = 1;
+const possibleCandidate = 2;
+/** Added to a sure candidate's kind: glued to a lower-case word, a call even when its text is missing ("Corruption7 and"). */
+const gluedCandidate = 4;
+const candidateKinds: Readonly<Record<Certainty, number>> = { sure: sureCandidate, likely: likelyCandidate, possible: possibleCandidate };
+
+function isSureKind(kind: number): boolean {
+  return kind === sureCandidate || kind === sureCandidate + gluedCandidate;
+}
 
 function addCandidate(candidates: CandidateList, start: number, end: number, number: number, kind: number): void {
   if (candidates.length + candidateFields > candidates.fields.length) candidates.fields = grown(candidates.fields, 2 * candidates.fields.length);
@@ -66,12 +76,6 @@ function addCandidate(candidates: CandidateList, start: number, end: number, num
   fields[candidates.length++] = number;
   fields[candidates.length++] = kind;
 }
-const sureCandidate = 0;
-const likelyCandidate = 1;
-const possibleCandidate = 2;
-/** Added to a sure candidate's kind: glued to a lower-case word, a call even when its text is missing ("Corruption7 and"). */
-const gluedCandidate = 4;
-const candidateKinds: Readonly<Record<Certainty, number>> = { sure: sureCandidate, likely: likelyCandidate, possible: possibleCandidate };
 
 /**
  * "from 6 to 22": /^[ \u00A0]*(?:to|and|or|-|–|—)[ \u00A0]*\d{1,3}(?!\d)/ on the text after a number, from `end`
@@ -120,8 +124,10 @@ function isAsciiWordCode(code: number): boolean {
   return isDigitCode(code) || isAsciiLowerCode(code) || (code >= 65 && code <= 90) || code === 95;
 }
 
-/** A year as the word before a number: "of 19 December 1992 9 and". Module-level, as every pattern here: a literal in a function is a new object each time it runs. */
+// Made once here, as every pattern of this file: a literal in a function is a new object each time it runs.
+/** A year as the word before a number: "of 19 December 1992 9 and". */
 const yearWord = /^(?:19|20)\d\d$/;
+/** "No. 5", "Nos 3": a number after its sign. */
 const numberSignBefore = /\bNos?\.?\s*$/;
 const numberBefore = /(?:(?:^|\s)\d{1,3}|\b[IVXLC]+|\([a-z]{1,3}\))[,;:.]?[ \u00A0]*$/;
 
@@ -471,7 +477,7 @@ function chooseBareCalls(list: CandidateList, defined: ReadonlySet<number>, call
   }
   for (let candidate = 0; candidate < count; candidate++) {
     const kind = kindOf(candidate);
-    if (kind !== sureCandidate && kind !== sureCandidate + gluedCandidate) continue;
+    if (!isSureKind(kind)) continue;
     sure[sureCount++] = candidate;
     // A sure call whose text is missing is kept only when glued to a word ("Corruption7"), and not
     // when far past every footnote ("a population of 35,").
@@ -503,7 +509,7 @@ function chooseBareCalls(list: CandidateList, defined: ReadonlySet<number>, call
       }
     }
     for (let candidate = head - 1; first < 0 && candidate >= 0; candidate = (nextOfNumber[candidate] as number) - 1) {
-      if ((kindOf(candidate) & ~gluedCandidate) === sureCandidate) first = candidate;
+      if (isSureKind(kindOf(candidate))) first = candidate;
     }
     if (first < 0) continue;
     chosen[first] = 1;
@@ -511,8 +517,8 @@ function chooseBareCalls(list: CandidateList, defined: ReadonlySet<number>, call
     position = Math.max(position, start(first));
   }
   for (let candidate = 0; candidate < count; candidate++) {
-    const used = firstUse[numberOf(candidate)] as number;
-    if (kindOf(candidate) === likelyCandidate && used !== 0 && start(candidate) > used - 1) chosen[candidate] = 1;
+    const usedAt = (firstUse[numberOf(candidate)] as number) - 1;
+    if (kindOf(candidate) === likelyCandidate && usedAt >= 0 && start(candidate) > usedAt) chosen[candidate] = 1;
     if (chosen[candidate] === 1) {
       const at = candidate * candidateFields;
       calls.push({ span: { start: candidates[at] as number, end: candidates[at + 1] as number }, number: candidates[at + 2] as number, style: 'bare' });
