@@ -75,6 +75,30 @@ class Words {
     return this.lowers[index] as string;
   }
 
+  /**
+   * Whether the word at `index` may start with a unit of `firstUnits` (`PhraseNode.firstUnits`): false
+   * when there is no word there or it starts with an ASCII unit not among them. A word not read yet is
+   * read no further than its first unit: after "Recalling", "its" or "the" is looked for in the trees of
+   * "also" and "with appreciation", and reading it and making its key were most of reading an opener.
+   */
+  mayStartWith(index: number, firstUnits: Int32Array): boolean {
+    if (index > this.count && !this.has(index - 1)) return false;
+    let position: number;
+    if (index < this.count) position = this.starts[index] as number;
+    else {
+      if (this.done || this.count >= this.limit) return false;
+      const { text, stop } = this;
+      position = this.position;
+      while (position < stop && isSkippedCode(text.charCodeAt(position))) position++;
+      // Where readNext would start reading anyway: it skips the same white space.
+      this.position = position;
+      if (position >= stop) return false;
+    }
+    const folded = foldedCode(this.text.charCodeAt(position));
+    // Another unit's lower case is the slow key's to say (and whether it is a word's): the word is read.
+    return folded < 0 || hasUnit(firstUnits, folded);
+  }
+
   private readNext(): void {
     const { text, stop } = this;
     if (this.count >= this.limit) {
@@ -158,9 +182,16 @@ function slowMatchingKey(text: string, start: number, end: number): string {
   return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }
 
+/** Whether bit `unit` (an ASCII unit) is set in `units`, a set of 128 bits. */
+function hasUnit(units: Int32Array, unit: number): boolean {
+  return ((units[unit >> 5] as number) & (1 << (unit & 31))) !== 0;
+}
+
 /** Phrases (lower case, space separated) as a tree of their words, for finding the longest one a text spells. */
 interface PhraseNode {
   readonly next: Map<string, PhraseNode>;
+  /** The ASCII first units of the words in `next`, 128 bits (see Words.mayStartWith). */
+  readonly firstUnits: Int32Array;
   /** How many words lead here from the root. */
   readonly depth: number;
   /** The phrase that ends here, when one does. */
@@ -175,14 +206,16 @@ interface PhraseNode {
 type FoundPhrase = PhraseNode & { readonly phrase: string };
 
 function phraseTree(phrases: Iterable<string>): PhraseNode {
-  const root: PhraseNode = { next: new Map(), depth: 0 };
+  const root: PhraseNode = { next: new Map(), firstUnits: new Int32Array(4), depth: 0 };
   for (const phrase of phrases) {
     let node = root;
     for (const word of phrase.split(' ')) {
       let child = node.next.get(word);
       if (!child) {
-        child = { next: new Map(), depth: node.depth + 1 };
+        child = { next: new Map(), firstUnits: new Int32Array(4), depth: node.depth + 1 };
         node.next.set(word, child);
+        const first = word.charCodeAt(0);
+        if (first < 128) node.firstUnits[first >> 5] = (node.firstUnits[first >> 5] as number) | (1 << (first & 31));
       }
       node = child;
     }
@@ -200,7 +233,7 @@ function longestPhrase(words: Words, index: number, tree: PhraseNode): FoundPhra
   let node: PhraseNode | undefined = tree;
   // A node with nothing after it ends the search before the next word is read or looked up.
   for (let length = 1; node && node.next.size > 0; length++) {
-    if (!words.has(index + length - 1)) break;
+    if (!words.mayStartWith(index + length - 1, node.firstUnits) || !words.has(index + length - 1)) break;
     node = node.next.get(words.lowerOf(index + length - 1));
     if (node?.phrase !== undefined) found = node as FoundPhrase;
   }
