@@ -73,22 +73,22 @@ function readWord(scanner: Scanner, list: WordList): string | undefined {
 
 /**
  * Whether the text from `position`, up to `limit` and lower-cased, starts with `normalized` as a whole
- * word (not followed by a letter or digit when it ends with one). Read by code where the text is
- * ASCII: a slice and its lower case at every word tried were a quarter of what the references allocated.
+ * word (not followed by a letter or digit when it ends with one). Read by code, in one pass, while the
+ * text is ASCII: a slice and its lower case at every word tried were a quarter of what the references
+ * allocated. A unit outside ASCII sends the rest to the slow way, which reads an ASCII prefix as this does.
  */
 function spellsWord(text: string, position: number, limit: number, normalized: string, endsWithWordUnit: boolean): boolean {
   const length = normalized.length;
-  // The word and the unit after it, when inside the limit: ASCII lower-cases unit by unit.
-  const checked = Math.min(limit, position + length + 1);
-  let ascii = true;
-  for (let at = position; at < checked && ascii; at++) ascii = text.charCodeAt(at) < 128;
-  if (!ascii) return slowSpellsWord(text, position, limit, normalized, endsWithWordUnit);
-  if (position + length > limit) return false;
   for (let index = 0; index < length; index++) {
+    if (position + index >= limit) return false;
     const code = text.charCodeAt(position + index);
+    if (code >= 128) return slowSpellsWord(text, position, limit, normalized, endsWithWordUnit);
     if ((code >= 65 && code <= 90 ? code | 0x20 : code) !== normalized.charCodeAt(index)) return false;
   }
-  return !(position + length < limit && isAsciiLetterOrDigit(text.charCodeAt(position + length)) && endsWithWordUnit);
+  if (position + length >= limit) return true;
+  const next = text.charCodeAt(position + length);
+  if (next >= 128) return slowSpellsWord(text, position, limit, normalized, endsWithWordUnit);
+  return !(isAsciiLetterOrDigit(next) && endsWithWordUnit);
 }
 
 const endsWithLetterOrDigit = /[\p{L}\d]$/u;
@@ -234,14 +234,16 @@ export function findCrossReferences(text: string, spans: readonly Span[], lexico
   const positions = stemPositions(stem, placesOf);
   let cursor = 0;
   for (const span of spans) {
-    let readUpTo = span.start;
-    while (cursor < positions.length && (positions[cursor] as number) < span.start) cursor++;
-    for (let index = cursor; index < positions.length && (positions[index] as number) < span.end; index++) {
+    // Read once: the spans are of several shapes, and a property read at each place of the stem cost more than the place.
+    const { start: spanStart, end: spanEnd } = span;
+    let readUpTo = spanStart;
+    while (cursor < positions.length && (positions[cursor] as number) < spanStart) cursor++;
+    for (let index = cursor; index < positions.length && (positions[index] as number) < spanEnd; index++) {
       const at = positions[index] as number;
-      const head = headAround(text, at, span, heads);
+      const head = headAround(text, at, spanStart, spanEnd, heads);
       if (!head || head.start < readUpTo) continue;
       scanner.position = head.end;
-      scanner.end = span.end;
+      scanner.end = spanEnd;
       const reference = readReference(scanner, head, words);
       if (reference) {
         references.push(reference);
@@ -307,18 +309,27 @@ function stemPositions(stem: string, placesOf: (word: string) => readonly number
   return positions.sort((a, b) => a - b);
 }
 
-/** The head ("paragraphs", "sub-paragraph" …) whose stem is at `at`: a whole word followed by white space. */
-function headAround(text: string, at: number, span: Span, heads: readonly HeadWord[]): Head | undefined {
+/** The head ("paragraphs", "sub-paragraph" …) whose stem is at `at`, inside [spanStart, spanEnd): a whole word followed by white space. */
+function headAround(text: string, at: number, spanStart: number, spanEnd: number, heads: readonly HeadWord[]): Head | undefined {
   for (const { word, isSub, stemAt } of heads) {
     const start = at - stemAt;
     const end = start + word.length;
-    if (start < span.start || end > span.end) continue;
+    if (start < spanStart || end > spanEnd) continue;
     if (!spellsLowerCase(text, start, word)) continue;
-    if (/[\p{L}-]/u.test(text[start - 1] ?? '') || !/[\s\u00A0]/.test(text[end] ?? '')) continue;
+    if (continuesWord(text, start - 1) || !isSpaceCode(text.charCodeAt(end))) continue;
     return { start, end, isSub };
   }
   return undefined;
 }
+
+/** Whether the unit at `position` is a letter or a hyphen (an ASCII one told by code): a head there would be part of a longer word. */
+function continuesWord(text: string, position: number): boolean {
+  const code = text.charCodeAt(position);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 45;
+  return wordUnitPattern.test(text[position] ?? '');
+}
+
+const wordUnitPattern = /[\p{L}-]/u;
 
 /**
  * Whether the text at `start`, lower-cased, is `word` (`text.slice(…).toLowerCase() === word`), read by
@@ -359,11 +370,10 @@ function readReference(scanner: Scanner, head: Head, words: ReferenceWords): Cro
     if (digitsStart < 0) break;
     const digitsEnd = scanner.position;
     const sub = readSubLabels(scanner, words);
-    numbers.push({
-      value: digitsValue(text, digitsStart, digitsEnd),
-      span: { start: digitsStart, end: digitsEnd },
-      ...(sub ? { subparagraph: sub } : {}),
-    });
+    const value = digitsValue(text, digitsStart, digitsEnd);
+    const span = { start: digitsStart, end: digitsEnd };
+    // The key left out when there is no label, as the spread of an empty object did, without the spread's copy.
+    numbers.push(sub ? { value, span, subparagraph: sub } : { value, span });
     const before = scanner.position;
     // "3, 4 and 7", "3 and 4", "2 to 6", "2-6"
     if (text[scanner.position] === ',') scanner.position++;
