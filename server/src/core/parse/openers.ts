@@ -137,6 +137,9 @@ class Words {
 
 const reader = new Words();
 
+/** Every word of the phrase trees built so far (`phraseTree`), each the tree's own string: see `keptMatchingKey`. */
+const treeWords = new Map<string, string>();
+
 /**
  * The words read so far, in a slot by the hash of their matching key: a word read before (most are:
  * "the", "Recalling", "resolution") gives the same string again, and reading it makes none. A word
@@ -158,9 +161,12 @@ function keptMatchingKey(text: string, start: number, end: number, hash: number)
   const slot = Math.imul((hash + Math.imul(end - start, 0x2f0b3c1d)) | 0, 0x9e3779b1) >>> (32 - slotBits);
   const known = keysBySlot[slot];
   if (known !== undefined && sameKey(known, text, start, end)) return known;
-  // A copy of its own: lower-casing a slice that is lower case already gives the slice, which holds the
-  // whole text it was cut from (a one-byte draft's); kept here, it kept every version that first had the word.
-  const kept = detached(slowMatchingKey(text, start, end));
+  // A word of the trees is kept as their own string, which their maps then find by identity, not by
+  // comparing its units ("recalling" is looked up at most paragraphs). Any other, a copy of its own:
+  // lower-casing a slice that is lower case already gives the slice, which holds the whole text it was
+  // cut from (a one-byte draft's); kept here, it kept every version that first had the word.
+  const key = slowMatchingKey(text, start, end);
+  const kept = treeWords.get(key) ?? detached(key);
   keysBySlot[slot] = kept;
   return kept;
 }
@@ -214,6 +220,7 @@ function phraseTree(phrases: Iterable<string>): PhraseNode {
       if (!child) {
         child = { next: new Map(), firstUnits: new Int32Array(4), depth: node.depth + 1 };
         node.next.set(word, child);
+        if (!treeWords.has(word)) treeWords.set(word, word);
         const first = word.charCodeAt(0);
         if (first < 128) node.firstUnits[first >> 5] = (node.firstUnits[first >> 5] as number) | (1 << (first & 31));
       }
@@ -303,7 +310,7 @@ export function readOpener(text: string, offset: number, lexicon: Lexicon | unde
   // Negotiation drafts bracket alternative openers: "[Urges][Calls upon] States …" opens with "Urges",
   // still checked; the span stays on the words (the brackets are bracket-balance's). A bracketed
   // note in lower case ("[deleted]", "[agreed ad ref]") is no opener.
-  if (text[position] === '[' && /^[*_]{0,2}\p{Lu}/u.test(text.slice(position + 1, position + 4))) position++;
+  if (text.charCodeAt(position) === 91 /* [ */ && /^[*_]{0,2}\p{Lu}/u.test(text.slice(position + 1, position + 4))) position++;
   const markerCode = text.charCodeAt(position);
   if (markerCode === 42 /* * */ || markerCode === 95 /* _ */) {
     // "**", "*", "__" or "_"
@@ -333,8 +340,10 @@ export function readOpener(text: string, offset: number, lexicon: Lexicon | unde
       : undefined;
     emphasis = close ? { open: emphasisOpen, close } : { open: emphasisOpen };
   }
+  // With no match the span is the first word, which holds no emphasis marker or white space: its slice is its plain words.
+  const openerText = match ? (alone ? match.formText : plainWords(text, span.start, span.end)) : text.slice(span.start, span.end);
   // Every key present (an absent part undefined): one shape per node type keeps the code that reads them monomorphic.
-  return { span, text: alone && match ? match.formText : plainWords(text, span.start, span.end), emphasis, match };
+  return { span, text: openerText, emphasis, match };
 }
 
 /** Where the opener's last word ends: its form's, or the "also" or modifier after it (an "also" before it ends sooner). */
