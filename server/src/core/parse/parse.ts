@@ -649,6 +649,12 @@ class Parser {
     };
     /** A paragraph number alone on its line ("2."), waiting for the text that follows it. */
     let pendingNumber: Span | undefined;
+    /**
+     * Whether the chunk's first line opens like a closing line, where the walk asked as the chunk began
+     * (undefined where it did not): flushChunk and the chunk table take the answer, not a test of their own.
+     * (The chunk table asks it of the chunk's text, which no match can read past the first line's break.)
+     */
+    let firstLineClosing: boolean | undefined;
     const flushChunk = (): void => {
       if (chunkLength === 0) return;
       const firstStart = chunk[0] as number;
@@ -659,17 +665,21 @@ class Parser {
         flushPendingNumber();
         pendingNumber = { start: firstStart, end: firstEnd };
         chunkLength = 0;
+        firstLineClosing = undefined;
         return;
       }
+      const opensClosing = firstLineClosing ?? closingLinePattern.test(this.text.slice(firstStart, firstEnd));
+      firstLineClosing = undefined;
       // A closing line takes no number: a number left waiting stands as a paragraph of its own.
-      if (pendingNumber && closingLinePattern.test(this.text.slice(firstStart, firstEnd))) flushPendingNumber();
+      if (pendingNumber && opensClosing) flushPendingNumber();
       // Nor does a list item ("3." over "i) …"): the number stands alone and the item is its
       // sub-paragraph, as under "(3)" — numbering-format's rewrite of "(3)" as "3." must not turn the
       // item into the paragraph's text (one reading per round otherwise).
       if (pendingNumber && readSubLabel(this.text, firstStart)) flushPendingNumber();
       const pieces = region === 'body' ? this.splitAtGluedNumbers(chunk, chunkLength) : undefined;
       const first = pieces?.[0];
-      this.addChunk(first ?? chunk, first ? first.length : chunkLength, region, Math.max(partIndex, 0), pendingNumber);
+      // A chunk cut at a glued number opens with a piece of its first line: asked again.
+      this.addChunk(first ?? chunk, first ? first.length : chunkLength, region, Math.max(partIndex, 0), pendingNumber, first ? undefined : opensClosing);
       for (let piece = 1; pieces && piece < pieces.length; piece++) {
         const lines = pieces[piece] as number[];
         this.addChunk(lines, lines.length, region, Math.max(partIndex, 0), undefined);
@@ -847,10 +857,13 @@ class Parser {
         continue;
       }
 
-      if (startsBlock && region === 'body' && closingLinePattern.test(content) && this.chunks.count > 0) {
+      // Asked once of a chunk's first line: flushChunk and the chunk table take the answer.
+      const opensClosing = startsBlock && closingLinePattern.test(content);
+      if (startsBlock) firstLineClosing = opensClosing;
+      if (opensClosing && region === 'body' && this.chunks.count > 0) {
         afterClosing = true;
       }
-      if (startsBlock && afterClosing && footnoteMode === 'none' && !closingLinePattern.test(content)) {
+      if (startsBlock && afterClosing && footnoteMode === 'none' && !opensClosing) {
         const bare = bareFootnoteTextPattern.exec(content);
         if (bare && Number(bare[1]) < 1000 && !readNumberLabel(this.text, contentStart)?.style.match(/^(dot|label)$/)) {
           footnoteMode = 'after-closing';
@@ -1252,10 +1265,12 @@ class Parser {
     return item.span.end - item.span.start <= 7 && isSectionMarker(this.contentOf(item));
   }
 
-  /** A chunk of `lines` (each line's content start and end, one after another; not empty). */
-  /** A chunk of the first `lineBounds` numbers of `lines` (each line's content start and end). */
-  private addChunk(lines: readonly number[], lineBounds: number, region: ChunkRegion, partIndex: number, numberLine: Span | undefined): void {
-    this.chunks.add(lines, lineBounds, region, partIndex, numberLine, this.opensLikeClosing(lines, lineBounds));
+  /**
+   * A chunk of the first `lineBounds` numbers of `lines` (each line's content start and end; not none).
+   * `opensClosing`: whether it opens like a closing line, where the walk knows already.
+   */
+  private addChunk(lines: readonly number[], lineBounds: number, region: ChunkRegion, partIndex: number, numberLine: Span | undefined, opensClosing?: boolean): void {
+    this.chunks.add(lines, lineBounds, region, partIndex, numberLine, opensClosing ?? this.opensLikeClosing(lines, lineBounds));
   }
 
   /**
