@@ -901,21 +901,24 @@ class Parser {
     // Most chunks open with no number: the chunk as it is (the walk keeps a copy).
     if (value < 0) return undefined;
     let expected = value + 1;
+    // The label looked for, made once for the chunk's lines, not once a line.
+    let label = `${expected}. `;
     // Most numbered chunks hold no glued number: looked for first, before any list is made.
     let glued = false;
-    for (let line = 0; line < lineBounds && !glued; line += 2) glued = this.gluedNumberIn(lines[line] as number, lines[line + 1] as number, expected) !== undefined;
+    for (let line = 0; line < lineBounds && !glued; line += 2) glued = this.gluedNumberIn(lines[line] as number, lines[line + 1] as number, label) !== undefined;
     if (!glued) return undefined;
     const pieces: number[][] = [];
     let current: number[] = [];
     for (let line = 0; line < lineBounds; line += 2) {
       let restStart = lines[line] as number;
       const restEnd = lines[line + 1] as number;
-      for (let at = this.gluedNumberIn(restStart, restEnd, expected); at !== undefined; at = this.gluedNumberIn(restStart, restEnd, expected)) {
+      for (let at = this.gluedNumberIn(restStart, restEnd, label); at !== undefined; at = this.gluedNumberIn(restStart, restEnd, label)) {
         current.push(...this.trimmed(restStart, at));
         pieces.push(current);
         current = [];
         [restStart] = this.trimmed(at, restEnd);
         expected++;
+        label = `${expected}. `;
       }
       current.push(...this.trimmed(restStart, restEnd));
     }
@@ -923,9 +926,8 @@ class Parser {
     return pieces;
   }
 
-  /** Where "<expected>. Opener" stands inside the line content [contentStart, contentEnd), after a word and a space, not at its start. */
-  private gluedNumberIn(contentStart: number, contentEnd: number, expected: number): number | undefined {
-    const label = `${expected}. `;
+  /** Where `label` ("<expected>. ") and an opener stand inside the line content [contentStart, contentEnd), after a word and a space, not at its start. */
+  private gluedNumberIn(contentStart: number, contentEnd: number, label: string): number | undefined {
     // Searched in the line alone (a view, not a copy): in the whole text, a label found nowhere sent
     // the search to the text's end from every numbered paragraph.
     const from = contentStart + 1;
@@ -1108,7 +1110,7 @@ class Parser {
         this.displaced.push(span);
         continue;
       }
-      if (item.subLabel || (item.number?.style === 'parens' && last && (this.lastText(last).endsWith(':') || last.subStack.length > 0))) {
+      if (item.subLabel || (item.number?.style === 'parens' && last && (this.lastEndsWithColon(last) || last.subStack.length > 0))) {
         if (last) {
           this.addSub(last, item.subLabel, span, item.textStart, item.number);
           continue;
@@ -1124,7 +1126,7 @@ class Parser {
         // "…:", among items already unlabelled, or (unless it opens with an operative verb, which
         // makes it a paragraph that lost its number) after labelled items ("To continue …").
         const deepest = last.subStack[last.subStack.length - 1];
-        const listContext = this.lastText(last).endsWith(':')
+        const listContext = this.lastEndsWithColon(last)
           || (deepest !== undefined && deepest.label === undefined)
           || (deepest !== undefined && item.opener?.match?.kind !== 'operative');
         if (listContext) {
@@ -1248,7 +1250,8 @@ class Parser {
 
   /** Lower-case text with no label and no opener: the rest of a paragraph that a page break split after a comma. */
   private continuesAfterComma(item: ChunkReading): boolean {
-    return !item.number && !item.subLabel && !item.opener?.match && /^\p{Ll}/u.test(this.contentOf(item));
+    // Read in the text, with no slice: a chunk's text starts at its span's start.
+    return !item.number && !item.subLabel && !item.opener?.match && isLowerCaseLetterAt(this.text, item.span.start);
   }
 
   /**
@@ -1300,6 +1303,15 @@ class Parser {
   private lastText(paragraph: MutableParagraph): string {
     const piece = this.lastPieceOf(paragraph);
     return piece ? this.text.slice(piece.start, piece.end).trimEnd() : '';
+  }
+
+  /** `this.lastText(paragraph).endsWith(':')`, read in place: no slice of a piece that may be long. */
+  private lastEndsWithColon(paragraph: MutableParagraph): boolean {
+    const piece = this.lastPieceOf(paragraph);
+    if (!piece) return false;
+    let end = piece.end;
+    while (end > piece.start && isSpaceCode(this.text.charCodeAt(end - 1))) end--;
+    return end > piece.start && this.text.charCodeAt(end - 1) === 58 /* : */;
   }
 
   /** `endsOpen(this.lastText(paragraph))`, read in place where the last unit decides. */
