@@ -1029,7 +1029,12 @@ class Parser {
       let number = readNumberLabel(this.text, numberLine?.start ?? span.start);
       const textAfterNumber = numberLine ? span.start : number ? this.skipSpaces(number.span.end) : span.start;
       const subject = this.chapeaus.length === 0 ? this.readSubject(textAfterNumber) : undefined;
-      let opener = readOpener(this.text, subject ? this.skipSpaces(subject.end) : textAfterNumber, this.lexicon);
+      // A chunk with no number that opens with a sub-label ("(a) To continue …"): its opener is read
+      // after the label only. Read at the label too, as it was, it was thrown away: an opener read a
+      // sub-paragraph, the parse's dearest reading.
+      const unnumbered = number === undefined;
+      const labelFirst = unnumbered ? readSubLabel(this.text, span.start) : undefined;
+      let opener = labelFirst ? undefined : readOpener(this.text, subject ? this.skipSpaces(subject.end) : textAfterNumber, this.lexicon);
       // The opener is the chunk's own: the white space skipped after a number crosses line breaks, and
       // "4" or "3 bis." alone over a closing line "Adopted …" is no paragraph that opens "Adopted" (its
       // fix would make the closing line a paragraph, and the next such pair would be read so).
@@ -1039,7 +1044,8 @@ class Parser {
         number = undefined;
         opener = readOpener(this.text, span.start, this.lexicon);
       }
-      const subLabel = number ? undefined : readSubLabel(this.text, span.start);
+      // Unnumbered, the label is read already; a bare number left out above leaves it to be read now.
+      const subLabel = number ? undefined : unnumbered ? labelFirst : readSubLabel(this.text, span.start);
       const textStart = number ? textAfterNumber : subLabel ? this.skipSpaces(subLabel.span.end) : span.start;
       if (subLabel) {
         opener = readOpener(this.text, textStart, this.lexicon);
