@@ -154,6 +154,16 @@ for (const conventions of languageConventions) {
   const starts = articles.length === 0 || articles.includes('') ? [...articles, ...conventions.organs] : articles;
   for (const start of starts) if (start !== '') chapeauFirstCodes.add(start.charCodeAt(0));
 }
+/**
+ * The UTF-16 units an annex heading can start with: its annex word's first ("Annex", "Приложение").
+ * Asked of every chunk's first line before the pattern runs: most open otherwise and are out at once.
+ */
+const annexFirstCodes = new Set<number>(languageConventions.flatMap((conventions) => conventions.annexWords).map((word) => word.charCodeAt(0)));
+
+/** `annexHeadingPattern.test(content)`, run only on a line whose first unit may open one (the pattern opens with an annex word, case and all). */
+function isAnnexHeading(content: string): boolean {
+  return annexFirstCodes.has(content.charCodeAt(0)) && annexHeadingPattern.test(content);
+}
 /** What `annexesAt` gives for an offset in no annex (typed read-only; never changed). */
 const inNoAnnex: readonly number[] = [];
 const numberWordsByLexicon = new WeakMap<Lexicon, { readonly numberedNouns: ReadonlySet<string>; readonly counts: ReadonlySet<string> }>();
@@ -744,7 +754,7 @@ class Parser {
 
       // An annex heading or a new rule line ends the footnotes after the closing block: what follows
       // is an annex, or another page's footnote block.
-      if (footnoteMode === 'after-closing' && blankSinceFootnote && (annexHeadingPattern.test(content) || separatorPattern.test(content))) {
+      if (footnoteMode === 'after-closing' && blankSinceFootnote && (isAnnexHeading(content) || separatorPattern.test(content))) {
         flushFootnote();
         footnoteMode = 'none';
       }
@@ -846,7 +856,7 @@ class Parser {
 
       const startsBlock = chunkLength === 0;
       const titledAnnex = afterClosing && content.length <= 250 && annexTitledHeadingPattern.test(content) && endsOpen(content);
-      if (startsBlock && (annexHeadingPattern.test(content) || titledAnnex)) {
+      if (startsBlock && (isAnnexHeading(content) || titledAnnex)) {
         flushChunk();
         flushPendingNumber();
         region = 'annex';
