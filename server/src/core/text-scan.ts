@@ -93,11 +93,25 @@ export function listedDigitRuns(list: DigitRunList): Int32Array {
   return list.runs.subarray(0, list.count);
 }
 
+/**
+ * Sticky: the units up to the next run of digits, then the run. The units before are passed by the
+ * match's greedy loop, not by a global search trying each offset in turn (15.8 against 17.9 million
+ * instructions for the corpus); the run is optional, so that the last match, which runs to the
+ * text's end, never backtracks (a text with no digit took twice as long when it did).
+ */
+const nextDigitRun = /[^0-9]*[0-9]*/y;
+
 /** `digitRuns` of a whole draft, in a typed list: the footnote calls' candidates and every paragraph's prose read them. */
 export function digitRunsOf(text: string): Int32Array {
   const list = digitRunList(text);
-  digitRun.lastIndex = 0;
-  for (let searchFrom = 0; digitRun.test(text); searchFrom = digitRun.lastIndex) addDigitRun(list, lastDigitRunStart(text, searchFrom), digitRun.lastIndex);
+  nextDigitRun.lastIndex = 0;
+  for (let searchFrom = 0; searchFrom < text.length && nextDigitRun.test(text); searchFrom = nextDigitRun.lastIndex) {
+    const end = nextDigitRun.lastIndex;
+    let start = end;
+    while (start > searchFrom && isDigitCode(text.charCodeAt(start - 1))) start--;
+    // The last match may hold no digit: the units after the text's last run.
+    if (start < end) addDigitRun(list, start, end);
+  }
   return listedDigitRuns(list);
 }
 

@@ -24,34 +24,48 @@ function skipSpace(scanner: Scanner): void {
   scanner.position = position;
 }
 
-/** The lower-case first units of `words` (ASCII only; undefined when some word starts otherwise), for a test before any copy. */
-const firstUnitsCache = new WeakMap<readonly string[], ReadonlySet<number> | undefined>();
-
-function firstUnitsOf(words: readonly string[]): ReadonlySet<number> | undefined {
-  if (!firstUnitsCache.has(words)) {
-    const units = words.map((word) => word.toLowerCase().charCodeAt(0));
-    firstUnitsCache.set(words, units.every((unit) => unit < 128) ? new Set(units) : undefined);
-  }
-  return firstUnitsCache.get(words);
+/**
+ * One of the lexicon's lists of words as `readWord` reads it, made once per lexicon (`referenceWordsOf`):
+ * each word's lower case, and the list's first units, were worked out again at every word read.
+ */
+interface WordList {
+  /** As the lexicon writes them: what `readWord` gives back. */
+  readonly words: readonly string[];
+  readonly lowerCase: readonly string[];
+  /** Whether each lower-case word ends with a letter or digit, after which no letter or digit may follow. */
+  readonly endsWithWordUnit: readonly boolean[];
+  /** The lower-case first units (ASCII only; undefined when some word starts otherwise), for a test before any copy. */
+  readonly firstUnits: ReadonlySet<number> | undefined;
 }
 
-/** Reads one of `words` (case-insensitive, as whole words) at the scanner's position, after white space. */
-function readWord(scanner: Scanner, words: readonly string[]): string | undefined {
+function wordList(words: readonly string[]): WordList {
+  const lowerCase = words.map((word) => word.toLowerCase());
+  const units = lowerCase.map((word) => word.charCodeAt(0));
+  return {
+    words,
+    lowerCase,
+    endsWithWordUnit: lowerCase.map((word) => endsWithLetterOrDigit.test(word)),
+    firstUnits: units.every((unit) => unit < 128) ? new Set(units) : undefined,
+  };
+}
+
+/** Reads one of `list`'s words (case-insensitive, as whole words) at the scanner's position, after white space. */
+function readWord(scanner: Scanner, list: WordList): string | undefined {
   const start = scanner.position;
   skipSpace(scanner);
   // An ASCII character no word starts with (in either case) starts none of them: most heads are read no further.
   const code = scanner.position < scanner.end ? scanner.text.charCodeAt(scanner.position) : -1;
-  const firstUnits = firstUnitsOf(words);
+  const { firstUnits, lowerCase, endsWithWordUnit } = list;
   if (firstUnits && code >= 0 && code < 128 && !firstUnits.has(code >= 65 && code <= 90 ? code | 0x20 : code)) {
     scanner.position = start;
     return undefined;
   }
   const limit = Math.min(scanner.end, scanner.position + 40);
-  for (const word of words) {
-    const normalized = word.toLowerCase();
-    if (!spellsWord(scanner.text, scanner.position, limit, normalized)) continue;
+  for (let index = 0; index < lowerCase.length; index++) {
+    const normalized = lowerCase[index] as string;
+    if (!spellsWord(scanner.text, scanner.position, limit, normalized, endsWithWordUnit[index] as boolean)) continue;
     scanner.position += normalized.length;
-    return word;
+    return list.words[index];
   }
   scanner.position = start;
   return undefined;
@@ -59,22 +73,22 @@ function readWord(scanner: Scanner, words: readonly string[]): string | undefine
 
 /**
  * Whether the text from `position`, up to `limit` and lower-cased, starts with `normalized` as a whole
- * word (not followed by a letter or digit when it ends with one). Read by code where the text is
- * ASCII: a slice and its lower case at every word tried were a quarter of what the references allocated.
+ * word (not followed by a letter or digit when it ends with one). Read by code, in one pass, while the
+ * text is ASCII: a slice and its lower case at every word tried were a quarter of what the references
+ * allocated. A unit outside ASCII sends the rest to the slow way, which reads an ASCII prefix as this does.
  */
-function spellsWord(text: string, position: number, limit: number, normalized: string): boolean {
+function spellsWord(text: string, position: number, limit: number, normalized: string, endsWithWordUnit: boolean): boolean {
   const length = normalized.length;
-  // The word and the unit after it, when inside the limit: ASCII lower-cases unit by unit.
-  const checked = Math.min(limit, position + length + 1);
-  let ascii = true;
-  for (let at = position; at < checked && ascii; at++) ascii = text.charCodeAt(at) < 128;
-  if (!ascii) return slowSpellsWord(text, position, limit, normalized);
-  if (position + length > limit) return false;
   for (let index = 0; index < length; index++) {
+    if (position + index >= limit) return false;
     const code = text.charCodeAt(position + index);
+    if (code >= 128) return slowSpellsWord(text, position, limit, normalized, endsWithWordUnit);
     if ((code >= 65 && code <= 90 ? code | 0x20 : code) !== normalized.charCodeAt(index)) return false;
   }
-  return !(position + length < limit && isAsciiLetterOrDigit(text.charCodeAt(position + length)) && endsWithLetterOrDigit.test(normalized));
+  if (position + length >= limit) return true;
+  const next = text.charCodeAt(position + length);
+  if (next >= 128) return slowSpellsWord(text, position, limit, normalized, endsWithWordUnit);
+  return !(isAsciiLetterOrDigit(next) && endsWithWordUnit);
 }
 
 const endsWithLetterOrDigit = /[\p{L}\d]$/u;
@@ -84,40 +98,39 @@ function isAsciiLetterOrDigit(code: number): boolean {
 }
 
 /** `spellsWord` by the lower-cased slice, for text outside ASCII (whose lower case may differ in length). */
-function slowSpellsWord(text: string, position: number, limit: number, normalized: string): boolean {
+function slowSpellsWord(text: string, position: number, limit: number, normalized: string, endsWithWordUnit: boolean): boolean {
   const rest = text.slice(position, limit).toLowerCase();
   if (!rest.startsWith(normalized)) return false;
   const next = rest[normalized.length] ?? '';
-  return !(/[\p{L}\d]/u.test(next) && endsWithLetterOrDigit.test(normalized));
+  return !(/[\p{L}\d]/u.test(next) && endsWithWordUnit);
 }
 
-/** Each phrase's words, each word a list of one (as `readWord` takes them): made once per list of phrases. */
-const phraseWordsCache = new WeakMap<readonly string[], readonly (readonly string[])[][]>();
-
-function phraseWordsOf(phrases: readonly string[]): readonly (readonly string[])[][] {
-  let words = phraseWordsCache.get(phrases);
-  if (!words) {
-    words = phrases.map((phrase) => phrase.split(' ').map((word) => [word]));
-    phraseWordsCache.set(phrases, words);
-  }
-  return words;
+/** The lexicon's words for reading what follows a head, as `readWord` takes them: made once per lexicon, with its heads. */
+interface ReferenceWords {
+  /** The words between numbers or labels ("and", "to" …), of the lexicon's lists and ranges. */
+  readonly separators: WordList;
+  /** Those of them that make a range. */
+  readonly range: readonly string[];
+  readonly above: WordList;
+  readonly below: WordList;
+  /** Each "of the present resolution" phrase's words, each word a list of one. */
+  readonly thisText: readonly (readonly WordList[])[];
 }
 
-/** The words between numbers or labels ("and", "to" …), of the lexicon's lists and ranges: made once per lexicon. */
-const separatorsCache = new WeakMap<Lexicon, readonly string[]>();
-
-function separatorsOf(lexicon: Lexicon): readonly string[] {
-  let separators = separatorsCache.get(lexicon);
-  if (!separators) {
-    separators = [...lexicon.crossReferences.list, ...lexicon.crossReferences.range];
-    separatorsCache.set(lexicon, separators);
-  }
-  return separators;
+function referenceWordsOf(lexicon: Lexicon): ReferenceWords {
+  const words = lexicon.crossReferences;
+  return {
+    separators: wordList([...words.list, ...words.range]),
+    range: words.range,
+    above: wordList(words.above),
+    below: wordList(words.below),
+    thisText: words.thisText.map((phrase) => phrase.split(' ').map((word) => wordList([word]))),
+  };
 }
 
 /** A phrase of several words separated by white space that may wrap: "of the present resolution". */
-function readPhrase(scanner: Scanner, phrases: readonly string[]): boolean {
-  for (const words of phraseWordsOf(phrases)) {
+function readPhrase(scanner: Scanner, phrases: readonly (readonly WordList[])[]): boolean {
+  for (const words of phrases) {
     const start = scanner.position;
     let matched = true;
     for (const word of words) {
@@ -176,7 +189,7 @@ function readLabel(scanner: Scanner): number {
 }
 
 /** "(c)", or "(a) and (b)": the sub-paragraph labels after a number. Only the first is kept. */
-function readSubLabels(scanner: Scanner, lexicon: Lexicon): { name: string; span: Span } | undefined {
+function readSubLabels(scanner: Scanner, words: ReferenceWords): { name: string; span: Span } | undefined {
   const nameStart = readLabel(scanner);
   if (nameStart < 0) return undefined;
   // The scanner is past the closing parenthesis.
@@ -184,7 +197,7 @@ function readSubLabels(scanner: Scanner, lexicon: Lexicon): { name: string; span
   const label = { name: scanner.text.slice(nameStart, nameEnd), span: { start: nameStart, end: nameEnd } };
   for (;;) {
     const before = scanner.position;
-    const separator = readWord(scanner, separatorsOf(lexicon));
+    const separator = readWord(scanner, words.separators);
     if (separator === undefined || readLabel(scanner) < 0) {
       scanner.position = before;
       return label;
@@ -192,12 +205,12 @@ function readSubLabels(scanner: Scanner, lexicon: Lexicon): { name: string; span
   }
 }
 
-function readDirection(scanner: Scanner, lexicon: Lexicon): 'above' | 'below' | 'here' | undefined {
+function readDirection(scanner: Scanner, words: ReferenceWords): 'above' | 'below' | 'here' | undefined {
   const start = scanner.position;
   // "paragraph 5, above" does not occur; a comma before the direction ends the reference.
-  if (readWord(scanner, lexicon.crossReferences.above) !== undefined) return 'above';
-  if (readWord(scanner, lexicon.crossReferences.below) !== undefined) return 'below';
-  if (readPhrase(scanner, lexicon.crossReferences.thisText)) return 'here';
+  if (readWord(scanner, words.above) !== undefined) return 'above';
+  if (readWord(scanner, words.below) !== undefined) return 'below';
+  if (readPhrase(scanner, words.thisText)) return 'here';
   scanner.position = start;
   return undefined;
 }
@@ -214,22 +227,24 @@ interface Head {
  */
 export function findCrossReferences(text: string, spans: readonly Span[], lexicon: Lexicon | undefined, placesOf: (word: string) => readonly number[] = (word) => literalPlaces(text, word)): CrossReference[] {
   if (!lexicon) return [];
-  const { heads, stem } = headsOf(lexicon);
+  const { heads, stem, words } = headsOf(lexicon);
   if (!stem) return [];
   const references: CrossReference[] = [];
   const scanner: Scanner = { text, position: 0, end: 0 };
   const positions = stemPositions(stem, placesOf);
   let cursor = 0;
   for (const span of spans) {
-    let readUpTo = span.start;
-    while (cursor < positions.length && (positions[cursor] as number) < span.start) cursor++;
-    for (let index = cursor; index < positions.length && (positions[index] as number) < span.end; index++) {
+    // Read once: the spans are of several shapes, and a property read at each place of the stem cost more than the place.
+    const { start: spanStart, end: spanEnd } = span;
+    let readUpTo = spanStart;
+    while (cursor < positions.length && (positions[cursor] as number) < spanStart) cursor++;
+    for (let index = cursor; index < positions.length && (positions[index] as number) < spanEnd; index++) {
       const at = positions[index] as number;
-      const head = headAround(text, at, span, heads);
+      const head = headAround(text, at, spanStart, spanEnd, heads);
       if (!head || head.start < readUpTo) continue;
       scanner.position = head.end;
-      scanner.end = span.end;
-      const reference = readReference(scanner, head, lexicon);
+      scanner.end = spanEnd;
+      const reference = readReference(scanner, head, words);
       if (reference) {
         references.push(reference);
         readUpTo = reference.span.end;
@@ -251,7 +266,7 @@ function headsOf(lexicon: Lexicon): HeadWords {
     const lowerHeads = [...words.subparagraph.map((word) => ({ word: word.toLowerCase(), isSub: true })), ...words.paragraph.map((word) => ({ word: word.toLowerCase(), isSub: false }))]
       .sort((a, b) => b.word.length - a.word.length);
     const stem = commonStem(lowerHeads.map((head) => head.word));
-    found = { heads: lowerHeads.map((head) => ({ ...head, stemAt: stem === undefined ? -1 : head.word.indexOf(stem) })), stem };
+    found = { heads: lowerHeads.map((head) => ({ ...head, stemAt: stem === undefined ? -1 : head.word.indexOf(stem) })), stem, words: referenceWordsOf(lexicon) };
     headsByLexicon.set(lexicon, found);
   }
   return found;
@@ -267,6 +282,8 @@ interface HeadWord {
 interface HeadWords {
   readonly heads: readonly HeadWord[];
   readonly stem: string | undefined;
+  /** The words read after a head. */
+  readonly words: ReferenceWords;
 }
 
 const headsByLexicon = new WeakMap<Lexicon, HeadWords>();
@@ -292,18 +309,27 @@ function stemPositions(stem: string, placesOf: (word: string) => readonly number
   return positions.sort((a, b) => a - b);
 }
 
-/** The head ("paragraphs", "sub-paragraph" …) whose stem is at `at`: a whole word followed by white space. */
-function headAround(text: string, at: number, span: Span, heads: readonly HeadWord[]): Head | undefined {
+/** The head ("paragraphs", "sub-paragraph" …) whose stem is at `at`, inside [spanStart, spanEnd): a whole word followed by white space. */
+function headAround(text: string, at: number, spanStart: number, spanEnd: number, heads: readonly HeadWord[]): Head | undefined {
   for (const { word, isSub, stemAt } of heads) {
     const start = at - stemAt;
     const end = start + word.length;
-    if (start < span.start || end > span.end) continue;
+    if (start < spanStart || end > spanEnd) continue;
     if (!spellsLowerCase(text, start, word)) continue;
-    if (/[\p{L}-]/u.test(text[start - 1] ?? '') || !/[\s\u00A0]/.test(text[end] ?? '')) continue;
+    if (continuesWord(text, start - 1) || !isSpaceCode(text.charCodeAt(end))) continue;
     return { start, end, isSub };
   }
   return undefined;
 }
+
+/** Whether the unit at `position` is a letter or a hyphen (an ASCII one told by code): a head there would be part of a longer word. */
+function continuesWord(text: string, position: number): boolean {
+  const code = text.charCodeAt(position);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 45;
+  return wordUnitPattern.test(text[position] ?? '');
+}
+
+const wordUnitPattern = /[\p{L}-]/u;
 
 /**
  * Whether the text at `start`, lower-cased, is `word` (`text.slice(…).toLowerCase() === word`), read by
@@ -323,12 +349,11 @@ function spellsLowerCase(text: string, start: number, word: string): boolean {
 }
 
 /** The reference that `head` begins, if the words after it make one that points into this text. */
-function readReference(scanner: Scanner, head: Head, lexicon: Lexicon): CrossReference | undefined {
+function readReference(scanner: Scanner, head: Head, words: ReferenceWords): CrossReference | undefined {
   const { text } = scanner;
-  const words = lexicon.crossReferences;
   if (head.isSub) {
-    const label = readSubLabels(scanner, lexicon);
-    const direction = label ? readDirection(scanner, lexicon) : undefined;
+    const label = readSubLabels(scanner, words);
+    const direction = label ? readDirection(scanner, words) : undefined;
     if (!label || !direction) return undefined;
     return {
       span: { start: head.start, end: scanner.position },
@@ -344,16 +369,15 @@ function readReference(scanner: Scanner, head: Head, lexicon: Lexicon): CrossRef
     const digitsStart = readNumber(scanner);
     if (digitsStart < 0) break;
     const digitsEnd = scanner.position;
-    const sub = readSubLabels(scanner, lexicon);
-    numbers.push({
-      value: digitsValue(text, digitsStart, digitsEnd),
-      span: { start: digitsStart, end: digitsEnd },
-      ...(sub ? { subparagraph: sub } : {}),
-    });
+    const sub = readSubLabels(scanner, words);
+    const value = digitsValue(text, digitsStart, digitsEnd);
+    const span = { start: digitsStart, end: digitsEnd };
+    // The key left out when there is no label, as the spread of an empty object did, without the spread's copy.
+    numbers.push(sub ? { value, span, subparagraph: sub } : { value, span });
     const before = scanner.position;
     // "3, 4 and 7", "3 and 4", "2 to 6", "2-6"
     if (text[scanner.position] === ',') scanner.position++;
-    const separator = readWord(scanner, separatorsOf(lexicon));
+    const separator = readWord(scanner, words.separators);
     if (separator === undefined) {
       scanner.position = text[before] === ',' ? before : scanner.position;
       break;
@@ -366,7 +390,7 @@ function readReference(scanner: Scanner, head: Head, lexicon: Lexicon): CrossRef
     }
     scanner.position = after;
   }
-  const direction = numbers.length > 0 ? readDirection(scanner, lexicon) : undefined;
+  const direction = numbers.length > 0 ? readDirection(scanner, words) : undefined;
   if (numbers.length === 0 || !direction) return undefined;
   return {
     span: { start: head.start, end: scanner.position },

@@ -9,7 +9,7 @@ import type { FootnoteCall, FootnoteText, Span } from '../model';
 import { occurrencesOf, runsAndDigitRunsOf, runsOf, visitInSpans, type MarkPattern, type RareCharacters, type SearchSpan as WholeTextSpan, type TextChange } from './whole-text-search';
 import { wordStartBefore } from '../text-ends';
 import { digitRunsOf, digitsValue, isAsciiLowerCode, isDigitCode } from '../text-scan';
-import { isSpaceCode } from './lines';
+import { grown, isSpaceCode } from './lines';
 
 /** Text to search, and whether bare digits may be read as calls there (not in an annex's tables). */
 export interface SearchSpan extends WholeTextSpan {
@@ -45,17 +45,90 @@ const superscriptDigits: Readonly<Record<string, string>> = {
 /** How sure the context makes a bare number a call. */
 type Certainty = 'sure' | 'likely' | 'possible';
 
-interface Candidate {
-  readonly span: Span;
-  readonly number: number;
-  readonly certainty: Certainty;
-  /** Glued to a lower-case word: a call even when its text is missing ("Corruption7 and"). */
-  readonly glued: boolean;
+/**
+ * The candidates, in text order, as a flat list of four numbers each: start, end, number and kind
+ * (`sureCandidate` … with `gluedCandidate`). No object each: the corpus's 705 candidates gave 376
+ * calls, and the choice among them reads them by index, with no set or map of candidates. A typed
+ * list grown by doubling, off the collected heap: a list grown by push holds 8 bytes a number and is
+ * copied as it grows (68 kB for the corpus's candidates).
+ */
+interface CandidateList {
+  fields: Int32Array;
+  length: number;
+}
+const candidateFields = 4;
+const sureCandidate = 0;
+const likelyCandidate = 1;
+const possibleCandidate = 2;
+/** Added to a sure candidate's kind: glued to a lower-case word, a call even when its text is missing ("Corruption7 and"). */
+const gluedCandidate = 4;
+const candidateKinds: Readonly<Record<Certainty, number>> = { sure: sureCandidate, likely: likelyCandidate, possible: possibleCandidate };
+
+function isSureKind(kind: number): boolean {
+  return kind === sureCandidate || kind === sureCandidate + gluedCandidate;
 }
 
-/** "from 6 to 22", "items 5, 6 and 7": a number in a range or list. */
-const rangeAfter = /^[ \u00A0]*(?:to|and|or|-|–|—)[ \u00A0]*\d{1,3}(?!\d)/;
-const listWordAfter = /^[\s\u00A0]+(?:and|or|to|per|of|in|from|bis|ter)\b/;
+function addCandidate(candidates: CandidateList, start: number, end: number, number: number, kind: number): void {
+  if (candidates.length + candidateFields > candidates.fields.length) candidates.fields = grown(candidates.fields, 2 * candidates.fields.length);
+  const fields = candidates.fields;
+  fields[candidates.length++] = start;
+  fields[candidates.length++] = end;
+  fields[candidates.length++] = number;
+  fields[candidates.length++] = kind;
+}
+
+/**
+ * "from 6 to 22": /^[ \u00A0]*(?:to|and|or|-|–|—)[ \u00A0]*\d{1,3}(?!\d)/ on the text after a number, from `end`
+ * up to `limit`, read by code: no slice of it for a pattern (this is asked of most candidates).
+ */
+function isRangeAfter(text: string, end: number, limit: number): boolean {
+  let at = end;
+  while (at < limit && isBlankCode(text.charCodeAt(at))) at++;
+  const code = codeAt(text, at, limit);
+  if (code === 45 /* - */ || code === 0x2013 || code === 0x2014) at++;
+  else if ((code === 116 && startsWithin(text, 'to', at, limit)) || (code === 111 && startsWithin(text, 'or', at, limit))) at += 2;
+  else if (code === 97 && startsWithin(text, 'and', at, limit)) at += 3;
+  else return false;
+  while (at < limit && isBlankCode(text.charCodeAt(at))) at++;
+  const digitsStart = at;
+  while (at < limit && isDigitCode(text.charCodeAt(at))) at++;
+  // \d{1,3}(?!\d): a run of one to three digits, whole as far as the limit.
+  return at > digitsStart && at - digitsStart <= 3;
+}
+
+/**
+ * "items 5, 6 and 7": /^[\s\u00A0]+(?:and|or|to|per|of|in|from|bis|ter)\b/ on the text from `end` up to
+ * `limit`, read by code (\s is the set `isSpaceCode` reads; \b after a word's last letter, a unit
+ * that is no ASCII letter, digit or _, or the limit).
+ */
+function isListWordAfter(text: string, end: number, limit: number): boolean {
+  let at = end;
+  while (at < limit && isSpaceCode(text.charCodeAt(at))) at++;
+  if (at === end) return false;
+  // Most numbers are followed by none of the words' first letters: the words compared only where one stands.
+  const first = codeAt(text, at, limit);
+  for (const word of listWords) {
+    if (word.charCodeAt(0) === first && startsWithin(text, word, at, limit) && !isAsciiWordCode(codeAt(text, at + word.length, limit))) return true;
+  }
+  return false;
+}
+const listWords = ['and', 'or', 'to', 'per', 'of', 'in', 'from', 'bis', 'ter'];
+
+/** Whether `word` stands in the text at `at` and ends by `limit`. */
+function startsWithin(text: string, word: string, at: number, limit: number): boolean {
+  return at + word.length <= limit && text.startsWith(word, at);
+}
+
+/** What \w matches: an ASCII letter or digit, or _. */
+function isAsciiWordCode(code: number): boolean {
+  return isDigitCode(code) || isAsciiLowerCode(code) || (code >= 65 && code <= 90) || code === 95;
+}
+
+// Made once here, as every pattern of this file: a literal in a function is a new object each time it runs.
+/** A year as the word before a number: "of 19 December 1992 9 and". */
+const yearWord = /^(?:19|20)\d\d$/;
+/** "No. 5", "Nos 3": a number after its sign. */
+const numberSignBefore = /\bNos?\.?\s*$/;
 const numberBefore = /(?:(?:^|\s)\d{1,3}|\b[IVXLC]+|\([a-z]{1,3}\))[,;:.]?[ \u00A0]*$/;
 
 // The contexts, read on the text just before a run of digits (`before`, up to 40 characters) and
@@ -122,6 +195,18 @@ interface Reading {
 const sureGlued: Reading = { certainty: 'sure', glued: true };
 const sure: Reading = { certainty: 'sure', glued: false };
 const likely: Reading = { certainty: 'likely', glued: false };
+
+/**
+ * The reading with a word: one object, filled for a number and read before the next number is read
+ * (`readingWithWord`), not one per number (the corpus's 646 were 26 kB).
+ */
+const wordReading: { certainty: Certainty; readonly glued: false; word: string } = { certainty: 'likely', glued: false, word: '' };
+
+function readingWithWord(certainty: Certainty, word: string): Reading {
+  wordReading.certainty = certainty;
+  wordReading.word = word;
+  return wordReading;
+}
 
 /** /^(?:and|or|the|in)[ \u00A0]/ on the text from `position` up to `limit`. */
 function startsWithJoiningWord(text: string, position: number, limit: number): boolean {
@@ -264,11 +349,11 @@ function readDigits(text: string, start: number, end: number, lower: number, aft
   const previous = wordOrYearBefore(text, from, start - 1);
   if (capitalisedContext && previous) {
     // "the Convention 1 and", "of 19 December 1992 9 and"
-    if (/^(?:19|20)\d\d$/.test(previous) || (previous.length >= 3 && startsCapitalised(previous))) return { certainty: 'likely', glued: false, word: previous };
+    if (yearWord.test(previous) || (previous.length >= 3 && startsCapitalised(previous))) return readingWithWord('likely', previous);
   }
   if (lowerCaseContext && previous && previous.length >= 3 && isAllLowerCase(previous)) {
     // "the agenda 5 and", "by 14 votes to none 27"
-    return { certainty: 'possible', glued: false, word: previous };
+    return readingWithWord('possible', previous);
   }
   return undefined;
 }
@@ -280,8 +365,9 @@ function readDigits(text: string, start: number, end: number, lower: number, aft
  * its own: `visitInSpans` reads the marks' lists, and given a typed list too it read each more slowly
  * (2.4 million instructions more a corpus lint).
  */
-function collectCandidates(text: string, spans: readonly SearchSpan[], defined: ReadonlySet<number>, words: NumberWords, digitRuns: Int32Array): Candidate[] {
-  const candidates: Candidate[] = [];
+function collectCandidates(text: string, spans: readonly SearchSpan[], defined: ReadonlySet<number>, marked: ReadonlySet<number>, words: NumberWords, digitRuns: Int32Array): CandidateList {
+  // Room for a candidate every sixteen runs (the corpus has one every nineteen): rarely grown.
+  const candidates: CandidateList = { fields: new Int32Array(Math.max(64, digitRuns.length >> 3)), length: 0 };
   let cursor = 0;
   let searchFrom = spans[0]?.start ?? text.length;
   for (let index = 0; index < digitRuns.length; index += 2) {
@@ -300,23 +386,22 @@ function collectCandidates(text: string, spans: readonly SearchSpan[], defined: 
     }
     searchFrom = runEnd;
     if (runEnd > span.end) continue;
-    const candidate = candidateAt(text, runStart, runEnd, span, defined, words);
-    if (candidate) candidates.push(candidate);
+    candidateAt(text, runStart, runEnd, span, defined, marked, words, candidates);
   }
   return candidates;
 }
 
-/** The run of digits at [runStart, runEnd) in `span` as a candidate call, or undefined. */
-function candidateAt(text: string, runStart: number, runEnd: number, span: SearchSpan, defined: ReadonlySet<number>, words: NumberWords): Candidate | undefined {
+/** The run of digits at [runStart, runEnd) in `span` as a candidate call, added to `candidates` if it is one. */
+function candidateAt(text: string, runStart: number, runEnd: number, span: SearchSpan, defined: ReadonlySet<number>, marked: ReadonlySet<number>, words: NumberWords, candidates: CandidateList): void {
   // Four digits are a year, seven or more a number: the cheap, common rejections come first.
   const length = runEnd - runStart;
-  if (length === 4 || length > 6) return undefined;
+  if (length === 4 || length > 6) return;
   const lower = span.start;
   const charBefore = text.charCodeAt(runStart - 1);
-  if (runStart > lower && (charBefore === 47 /* / */ || (charBefore === 46 /* . */ && isDigitCode(text.charCodeAt(runStart - 2))))) return undefined;
+  if (runStart > lower && (charBefore === 47 /* / */ || (charBefore === 46 /* . */ && isDigitCode(text.charCodeAt(runStart - 2))))) return;
   const charAfter = text.charCodeAt(runEnd);
   // "60/175", "2.5": digits that continue a symbol or a decimal are not calls.
-  if (charAfter === 46 /* . */ && text.charCodeAt(runEnd + 1) >= 48 && text.charCodeAt(runEnd + 1) <= 57) return undefined;
+  if (charAfter === 46 /* . */ && text.charCodeAt(runEnd + 1) >= 48 && text.charCodeAt(runEnd + 1) <= 57) return;
   const afterEnd = Math.min(span.end, runEnd + 12);
   // A call glued to a year: "of 25 November 20242" is 2024 and call 2.
   let offset = 0;
@@ -326,26 +411,32 @@ function candidateAt(text: string, runStart: number, runEnd: number, span: Searc
     if (endsGluedNumber.test(text.slice(Math.max(lower, runStart - 2), runStart) + run.slice(0, 4)) && endOfWordContext.test(text.slice(runEnd, afterEnd))) {
       offset = 4;
       // The year is the word before the call: "20 June 20255 and 21 October" lists dates, not a range of numbers.
-      reading = { certainty: 'likely', glued: false, word: run.slice(0, 4) };
+      reading = readingWithWord('likely', run.slice(0, 4));
     }
   } else if (length <= 3) {
     reading = readDigits(text, runStart, runEnd, lower, afterEnd);
   }
-  if (!reading) return undefined;
+  if (!reading) return;
   const index = runStart + offset;
   // The digits read by code, not sliced for Number: they are one to three ASCII digits (one or two after a year).
   const number = digitsValue(text, index, runEnd);
-  if (number === 0 || (text.charCodeAt(index - 1) === 94 /* ^ */ && text.charCodeAt(index - 2) === 91 /* [ */)) return undefined;
-  if (reading.word !== undefined && (words.numberedNouns.has(reading.word) || words.counts.has(reading.word))) return undefined;
+  if (number === 0 || (text.charCodeAt(index - 1) === 94 /* ^ */ && text.charCodeAt(index - 2) === 91 /* [ */)) return;
+  if (reading.word !== undefined && (words.numberedNouns.has(reading.word) || words.counts.has(reading.word))) return;
   if (reading.certainty !== 'sure') {
-    const after = text.slice(runEnd, afterEnd);
-    const afterYear = reading.word !== undefined && /^\d{4}$/.test(reading.word);
-    if (!afterYear && rangeAfter.test(after)) return undefined;
-    if (listWordAfter.test(after) && numberBefore.test(text.slice(Math.max(lower, index - 12), index))) return undefined;
+    const afterYear = reading.word !== undefined && isFourDigits(reading.word);
+    if (!afterYear && isRangeAfter(text, runEnd, afterEnd)) return;
+    if (isListWordAfter(text, runEnd, afterEnd) && numberBefore.test(text.slice(Math.max(lower, index - 12), index))) return;
   }
-  if (holdsNoBefore(text, Math.max(lower, runStart - 10), runStart) && /\bNos?\.?\s*$/.test(text.slice(Math.max(lower, runStart - 10), runStart))) return undefined;
-  if (span.bareCalls === 'defined-only' && !defined.has(number)) return undefined;
-  return { span: { start: index, end: runEnd }, number, certainty: reading.certainty, glued: reading.glued };
+  if (holdsNoBefore(text, Math.max(lower, runStart - 10), runStart) && numberSignBefore.test(text.slice(Math.max(lower, runStart - 10), runStart))) return;
+  if (span.bareCalls === 'defined-only' && !defined.has(number)) return;
+  // A number given as a mark in order is not looked for again as bare digits.
+  if (marked.has(number)) return;
+  addCandidate(candidates, index, runEnd, number, candidateKinds[reading.certainty] + (reading.glued ? gluedCandidate : 0));
+}
+
+/** /^\d{4}$/.test(word), by code. */
+function isFourDigits(word: string): boolean {
+  return word.length === 4 && isDigitCode(word.charCodeAt(0)) && isDigitCode(word.charCodeAt(1)) && isDigitCode(word.charCodeAt(2)) && isDigitCode(word.charCodeAt(3));
 }
 
 /** Whether "No" stands in [from, to): what /\bNos?\.?\s*$/ needs to match there, looked for before a slice is made for it. */
@@ -357,53 +448,82 @@ function holdsNoBefore(text: string, from: number, to: number): boolean {
 }
 
 /**
- * The bare calls among the candidates. Sure candidates always count; the others only as the first
- * call of a footnote, found in numbering order, or as a later "likely" call of a footnote already used.
+ * The bare calls among the candidates, added to `calls` in text order. Sure candidates always count;
+ * the others only as the first call of a footnote, found in numbering order, or as a later "likely"
+ * call of a footnote already used.
  */
-function chooseBareCalls(candidates: readonly Candidate[], defined: ReadonlySet<number>): Candidate[] {
-  const chosen = new Set<Candidate>();
+function chooseBareCalls(list: CandidateList, defined: ReadonlySet<number>, calls: FootnoteCall[]): void {
+  const candidates = list.fields;
+  const count = list.length / candidateFields;
+  const start = (candidate: number): number => candidates[candidate * candidateFields] as number;
+  const numberOf = (candidate: number): number => candidates[candidate * candidateFields + 2] as number;
+  const kindOf = (candidate: number): number => candidates[candidate * candidateFields + 3] as number;
+  const chosen = new Uint8Array(count);
   let highestDefined = 0;
   for (const number of defined) highestDefined = Math.max(highestDefined, number);
-  for (const candidate of candidates) {
-    if (candidate.certainty !== 'sure') continue;
+  // The candidates of each number, in text order: a chain from the number's first (index + 1, 0 for none) through `nextOfNumber`.
+  // Their numbers have one to three digits (one or two after a year), so a list indexed by number holds them.
+  let highestCandidate = 0;
+  for (let candidate = 0; candidate < count; candidate++) highestCandidate = Math.max(highestCandidate, numberOf(candidate));
+  const firstOfNumber = new Int32Array(highestCandidate + 1);
+  const nextOfNumber = new Int32Array(count);
+  // The sure candidates' indices, in text order.
+  const sure = new Int32Array(count);
+  let sureCount = 0;
+  for (let candidate = count - 1; candidate >= 0; candidate--) {
+    const number = numberOf(candidate);
+    nextOfNumber[candidate] = firstOfNumber[number] as number;
+    firstOfNumber[number] = candidate + 1;
+  }
+  for (let candidate = 0; candidate < count; candidate++) {
+    const kind = kindOf(candidate);
+    if (!isSureKind(kind)) continue;
+    sure[sureCount++] = candidate;
     // A sure call whose text is missing is kept only when glued to a word ("Corruption7"), and not
     // when far past every footnote ("a population of 35,").
-    if (defined.has(candidate.number) || (candidate.glued && candidate.number <= highestDefined + 5)) chosen.add(candidate);
+    const number = numberOf(candidate);
+    if (defined.has(number) || (kind === sureCandidate + gluedCandidate && number <= highestDefined + 5)) chosen[candidate] = 1;
   }
-  const firstUse = new Map<number, number>();
-  const byNumber = new Map<number, Candidate[]>();
-  for (const candidate of candidates) {
-    const list = byNumber.get(candidate.number);
-    if (list) list.push(candidate);
-    else byNumber.set(candidate.number, [candidate]);
-  }
-  const sure = candidates.filter((candidate) => candidate.certainty === 'sure');
+  // Where each number's first call stands (index + 1, 0 for none).
+  const firstUse = new Int32Array(highestCandidate + 1);
   let position = 0;
   let sureCursor = 0;
   for (const number of [...defined].sort((a, b) => a - b)) {
-    const ofNumber = byNumber.get(number) ?? [];
+    const head = number <= highestCandidate ? (firstOfNumber[number] ?? 0) : 0;
+    if (head === 0) continue;
     // The next sure call of a later footnote bounds where this one's first call can be.
-    while (sureCursor < sure.length && (sure[sureCursor] as Candidate).span.start < position) sureCursor++;
+    while (sureCursor < sureCount && start(sure[sureCursor] as number) < position) sureCursor++;
     let limit = Number.POSITIVE_INFINITY;
-    for (let index = sureCursor; index < sure.length; index++) {
-      const candidate = sure[index] as Candidate;
-      if (candidate.number > number) {
-        limit = candidate.span.start;
+    for (let index = sureCursor; index < sureCount; index++) {
+      const candidate = sure[index] as number;
+      if (numberOf(candidate) > number) {
+        limit = start(candidate);
         break;
       }
     }
-    const inWindow = ofNumber.find((candidate) => candidate.span.start >= position && candidate.span.start < limit);
-    const first = inWindow ?? ofNumber.find((candidate) => candidate.certainty === 'sure');
-    if (!first) continue;
-    chosen.add(first);
-    firstUse.set(number, first.span.start);
-    position = Math.max(position, first.span.start);
+    let first = -1;
+    for (let candidate = head - 1; candidate >= 0; candidate = (nextOfNumber[candidate] as number) - 1) {
+      if (start(candidate) >= position && start(candidate) < limit) {
+        first = candidate;
+        break;
+      }
+    }
+    for (let candidate = head - 1; first < 0 && candidate >= 0; candidate = (nextOfNumber[candidate] as number) - 1) {
+      if (isSureKind(kindOf(candidate))) first = candidate;
+    }
+    if (first < 0) continue;
+    chosen[first] = 1;
+    firstUse[number] = start(first) + 1;
+    position = Math.max(position, start(first));
   }
-  for (const candidate of candidates) {
-    const used = firstUse.get(candidate.number);
-    if (candidate.certainty === 'likely' && used !== undefined && candidate.span.start > used) chosen.add(candidate);
+  for (let candidate = 0; candidate < count; candidate++) {
+    const usedAt = (firstUse[numberOf(candidate)] as number) - 1;
+    if (kindOf(candidate) === likelyCandidate && usedAt >= 0 && start(candidate) > usedAt) chosen[candidate] = 1;
+    if (chosen[candidate] === 1) {
+      const at = candidate * candidateFields;
+      calls.push({ span: { start: candidates[at] as number, end: candidates[at + 1] as number }, number: candidates[at + 2] as number, style: 'bare' });
+    }
   }
-  return candidates.filter((candidate) => chosen.has(candidate));
 }
 
 /** The footnote marks of a whole text, wherever they stand: `[^N]` and runs of superscript digits (flat lists of start and end). */
@@ -484,14 +604,12 @@ export function findFootnoteCalls(
   if (allowBare && someUncalled(footnoteTexts, calls)) {
     // Numbers already given as marks, in order, are not looked for again as bare digits.
     const marked = inOrderMarks(calls);
-    const defined = new Set(footnoteTexts.map((footnote) => footnote.number).filter((number) => !marked.has(number)));
+    const defined = new Set<number>();
+    for (const footnote of footnoteTexts) if (!marked.has(footnote.number)) defined.add(footnote.number);
     digitRuns ??= digitRunsOf(text);
     // Every run of the text, whole: the paragraphs' prose reads its digits off them.
     metDigitRuns?.(digitRuns);
-    const candidates = collectCandidates(text, spans, defined, words, digitRuns).filter((candidate) => !marked.has(candidate.number));
-    for (const candidate of chooseBareCalls(candidates, defined)) {
-      calls.push({ span: candidate.span, number: candidate.number, style: 'bare' });
-    }
+    chooseBareCalls(collectCandidates(text, spans, defined, marked, words, digitRuns), defined, calls);
   }
   return outsideLabels(calls.sort((a, b) => a.span.start - b.span.start), footnoteTexts);
 }
@@ -508,11 +626,23 @@ function someUncalled(footnoteTexts: readonly FootnoteText[], calls: readonly Fo
  */
 function outsideLabels(calls: FootnoteCall[], footnoteTexts: readonly FootnoteText[]): FootnoteCall[] {
   if (calls.length === 0 || footnoteTexts.length === 0) return calls;
-  const labels = footnoteTexts.map((footnote) => footnote.labelSpan).sort((a, b) => a.start - b.start);
+  // The parser gives the footnote texts in text order, and so their labels: a sorted copy only when they are not.
+  let inOrder = true;
+  for (let index = 1; index < footnoteTexts.length && inOrder; index++) {
+    inOrder = (footnoteTexts[index - 1] as FootnoteText).labelSpan.start <= (footnoteTexts[index] as FootnoteText).labelSpan.start;
+  }
+  const sorted = inOrder ? undefined : footnoteTexts.map((footnote) => footnote.labelSpan).sort((a, b) => a.start - b.start);
+  const labelAt = (index: number): Span | undefined => (sorted ? sorted[index] : footnoteTexts[index]?.labelSpan);
+  // A list of the calls kept is made only once one is left out: most drafts have none in a label.
+  let kept: FootnoteCall[] | undefined;
   let cursor = 0;
-  return calls.filter((call) => {
-    while (cursor < labels.length && (labels[cursor] as Span).end <= call.span.start) cursor++;
-    const label = labels[cursor];
-    return !(label && label.start <= call.span.start && call.span.end <= label.end);
-  });
+  for (let index = 0; index < calls.length; index++) {
+    const call = calls[index] as FootnoteCall;
+    while (cursor < footnoteTexts.length && (labelAt(cursor) as Span).end <= call.span.start) cursor++;
+    const label = labelAt(cursor);
+    const inLabel = label !== undefined && label.start <= call.span.start && call.span.end <= label.end;
+    if (inLabel) kept ??= calls.slice(0, index);
+    else kept?.push(call);
+  }
+  return kept ?? calls;
 }

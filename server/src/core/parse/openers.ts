@@ -33,7 +33,7 @@ function isSkippedCode(code: number): boolean {
 class Words {
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
-  private readonly lowers: string[] = [];
+  private readonly lowers: (string | undefined)[] = [];
   private count = 0;
   private text = '';
   private position = 0;
@@ -71,8 +71,33 @@ class Words {
     return this.ends[index] as number;
   }
 
-  lowerOf(index: number): string {
-    return this.lowers[index] as string;
+  /** Its matching key (`matchingKey`) when it may be a word of the trees; undefined when it is none of theirs. */
+  lowerOf(index: number): string | undefined {
+    return this.lowers[index];
+  }
+
+  /**
+   * Whether the word at `index` may start with a unit of `firstUnits` (`PhraseNode.firstUnits`): false
+   * when there is no word there or it starts with an ASCII unit not among them. A word not read yet is
+   * read no further than its first unit: after "Recalling", "its" or "the" is looked for in the trees of
+   * "also" and "with appreciation", and reading it and making its key were most of reading an opener.
+   */
+  mayStartWith(index: number, firstUnits: Int32Array): boolean {
+    if (index > this.count && !this.has(index - 1)) return false;
+    let position: number;
+    if (index < this.count) position = this.starts[index] as number;
+    else {
+      if (this.done || this.count >= this.limit) return false;
+      const { text, stop } = this;
+      position = this.position;
+      while (position < stop && isSkippedCode(text.charCodeAt(position))) position++;
+      // Where readNext would start reading anyway: it skips the same white space.
+      this.position = position;
+      if (position >= stop) return false;
+    }
+    const folded = foldedCode(this.text.charCodeAt(position));
+    // Another unit's lower case is the slow key's to say (and whether it is a word's): the word is read.
+    return folded < 0 || hasUnit(firstUnits, folded);
   }
 
   private readNext(): void {
@@ -88,15 +113,16 @@ class Words {
       return;
     }
     const start = position;
-    // The word's key hashed as the word is read (see keptMatchingKey): a second pass over its units, and a
-    // call per unit to ask whether it is a word's, were most of reading a word.
-    let hash = 0;
+    // The word walked down the trie of the trees' words as it is read (see `trieNext`): a word of ASCII
+    // units and curly apostrophes is one of theirs or none, and needs no key of its own. A key kept by a
+    // hash of the word, checked against the text in a second pass, was most of reading a word.
+    let state = 0;
     let foldable = true;
     for (; position < stop; position++) {
       const folded = foldedCode(text.charCodeAt(position));
       if (folded >= 0) {
         if (!isFoldedWordCode(folded)) break;
-        hash = (Math.imul(hash, 31) + folded) | 0;
+        if (state >= 0) state = trieNext[state * trieSymbols + trieSymbol(folded)] || -1;
       } else if (isWordCharacter(text, position)) {
         foldable = false;
       } else {
@@ -106,7 +132,7 @@ class Words {
     this.position = position;
     this.starts[this.count] = start;
     this.ends[this.count] = position;
-    this.lowers[this.count] = foldable ? keptMatchingKey(text, start, position, hash) : slowMatchingKey(text, start, position);
+    this.lowers[this.count] = foldable ? (state > 0 ? trieWords[state] : undefined) : matchingKey(text, start, position);
     this.count++;
   }
 }
@@ -114,31 +140,44 @@ class Words {
 const reader = new Words();
 
 /**
- * The words read so far, in a slot by the hash of their matching key: a word read before (most are:
- * "the", "Recalling", "resolution") gives the same string again, and reading it makes none. A word
- * takes its slot from the one there before, so the table cannot grow (in 65,536 slots the words that
- * open a draft's paragraphs seldom meet; in 4,096 they did); a slot is an array index, where a map's
- * lookup by number cost as much as reading the word.
+ * The words of every phrase tree built so far (`phraseTree`) spelled in ASCII letters, straight
+ * apostrophes and hyphens, as a trie of their units: state 0 is the root, `trieNext` gives the state
+ * after a unit (`trieSymbol`) or 0 for none, and `trieWords` the tree's own string of the word that
+ * ends at a state. A word of the text read down it is known as a word of the trees, and as their very
+ * string (which their maps find by identity), or as none of theirs, with no key made or looked up: a
+ * word that is none of theirs is found in no tree anyway. (The trees' words of other units, and the
+ * text's words of letters outside ASCII, are matched by their keys, `matchingKey`.) It grows only with
+ * the lexicons' words, never with a draft's.
  */
-const slotBits = 16;
-const keysBySlot: (string | undefined)[] = new Array<string | undefined>(1 << slotBits).fill(undefined);
+const trieSymbols = 28;
+let trieNext = new Int32Array(64 * trieSymbols);
+const trieWords: (string | undefined)[] = [undefined];
 
-/**
- * The word from `start` to `end` as the lexicon's tables key it: lower case, and curly apostrophes
- * as straight ones ("S’engage" and "S'engage" are one); spans keep the text's own characters. For a
- * word of ASCII units and curly apostrophes only, whose units `hash` has hashed folded (Words.readNext);
- * other letters lower-case by the language's rules, the slow way, not kept (`slowMatchingKey`).
- */
-function keptMatchingKey(text: string, start: number, end: number, hash: number): string {
-  // The hash's high bits, mixed from all of its units and its length (its low bits are mostly the last unit's).
-  const slot = Math.imul((hash + Math.imul(end - start, 0x2f0b3c1d)) | 0, 0x9e3779b1) >>> (32 - slotBits);
-  const known = keysBySlot[slot];
-  if (known !== undefined && sameKey(known, text, start, end)) return known;
-  // A copy of its own: lower-casing a slice that is lower case already gives the slice, which holds the
-  // whole text it was cut from (a one-byte draft's); kept here, it kept every version that first had the word.
-  const kept = detached(slowMatchingKey(text, start, end));
-  keysBySlot[slot] = kept;
-  return kept;
+/** A word unit as `foldedCode` gives it (a–z, ', -) as a symbol of the trie, 0 to 27. */
+function trieSymbol(folded: number): number {
+  return folded === 39 ? 26 : folded === 45 ? 27 : folded - 97;
+}
+
+/** Puts a tree's word in the trie, when it is spelled in its units; the first string of a word stays. */
+function addTreeWord(word: string): void {
+  for (let index = 0; index < word.length; index++) if (!isFoldedWordCode(word.charCodeAt(index))) return;
+  let state = 0;
+  for (let index = 0; index < word.length; index++) {
+    const slot = state * trieSymbols + trieSymbol(word.charCodeAt(index));
+    let next = trieNext[slot] as number;
+    if (next === 0) {
+      next = trieWords.length;
+      trieWords.push(undefined);
+      if ((next + 1) * trieSymbols > trieNext.length) {
+        const larger = new Int32Array(trieNext.length * 2);
+        larger.set(trieNext);
+        trieNext = larger;
+      }
+      trieNext[slot] = next;
+    }
+    state = next;
+  }
+  trieWords[state] ??= word;
 }
 
 /** An ASCII unit or a curly apostrophe as its key's unit: lower case, straight apostrophe; -1 for any other unit. */
@@ -147,20 +186,26 @@ function foldedCode(code: number): number {
   return code === 0x2019 ? 39 : -1;
 }
 
-function sameKey(key: string, text: string, start: number, end: number): boolean {
-  if (key.length !== end - start) return false;
-  for (let index = 0; index < key.length; index++) if (key.charCodeAt(index) !== foldedCode(text.charCodeAt(start + index))) return false;
-  return true;
-}
-
-function slowMatchingKey(text: string, start: number, end: number): string {
+/**
+ * The word from `start` to `end` as the lexicon's tables key it: lower case, and curly apostrophes
+ * as straight ones ("S’engage" and "S'engage" are one); spans keep the text's own characters. Made
+ * only for a word of letters outside ASCII, which lower-case by the language's rules.
+ */
+function matchingKey(text: string, start: number, end: number): string {
   const lower = text.slice(start, end).toLowerCase();
   return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+}
+
+/** Whether bit `unit` (an ASCII unit) is set in `units`, a set of 128 bits. */
+function hasUnit(units: Int32Array, unit: number): boolean {
+  return ((units[unit >> 5] as number) & (1 << (unit & 31))) !== 0;
 }
 
 /** Phrases (lower case, space separated) as a tree of their words, for finding the longest one a text spells. */
 interface PhraseNode {
   readonly next: Map<string, PhraseNode>;
+  /** The ASCII first units of the words in `next`, 128 bits (see Words.mayStartWith). */
+  readonly firstUnits: Int32Array;
   /** How many words lead here from the root. */
   readonly depth: number;
   /** The phrase that ends here, when one does. */
@@ -175,14 +220,17 @@ interface PhraseNode {
 type FoundPhrase = PhraseNode & { readonly phrase: string };
 
 function phraseTree(phrases: Iterable<string>): PhraseNode {
-  const root: PhraseNode = { next: new Map(), depth: 0 };
+  const root: PhraseNode = { next: new Map(), firstUnits: new Int32Array(4), depth: 0 };
   for (const phrase of phrases) {
     let node = root;
     for (const word of phrase.split(' ')) {
       let child = node.next.get(word);
       if (!child) {
-        child = { next: new Map(), depth: node.depth + 1 };
+        child = { next: new Map(), firstUnits: new Int32Array(4), depth: node.depth + 1 };
         node.next.set(word, child);
+        addTreeWord(word);
+        const first = word.charCodeAt(0);
+        if (first < 128) node.firstUnits[first >> 5] = (node.firstUnits[first >> 5] as number) | (1 << (first & 31));
       }
       node = child;
     }
@@ -200,8 +248,9 @@ function longestPhrase(words: Words, index: number, tree: PhraseNode): FoundPhra
   let node: PhraseNode | undefined = tree;
   // A node with nothing after it ends the search before the next word is read or looked up.
   for (let length = 1; node && node.next.size > 0; length++) {
-    if (!words.has(index + length - 1)) break;
-    node = node.next.get(words.lowerOf(index + length - 1));
+    if (!words.mayStartWith(index + length - 1, node.firstUnits) || !words.has(index + length - 1)) break;
+    const key = words.lowerOf(index + length - 1);
+    node = key === undefined ? undefined : node.next.get(key);
     if (node?.phrase !== undefined) found = node as FoundPhrase;
   }
   return found;
@@ -270,7 +319,7 @@ export function readOpener(text: string, offset: number, lexicon: Lexicon | unde
   // Negotiation drafts bracket alternative openers: "[Urges][Calls upon] States …" opens with "Urges",
   // still checked; the span stays on the words (the brackets are bracket-balance's). A bracketed
   // note in lower case ("[deleted]", "[agreed ad ref]") is no opener.
-  if (text[position] === '[' && /^[*_]{0,2}\p{Lu}/u.test(text.slice(position + 1, position + 4))) position++;
+  if (text.charCodeAt(position) === 91 /* [ */ && /^[*_]{0,2}\p{Lu}/u.test(text.slice(position + 1, position + 4))) position++;
   const markerCode = text.charCodeAt(position);
   if (markerCode === 42 /* * */ || markerCode === 95 /* _ */) {
     // "**", "*", "__" or "_"
@@ -279,13 +328,15 @@ export function readOpener(text: string, offset: number, lexicon: Lexicon | unde
     position += length;
   }
   const maxWords = (lexicon?.longestForm ?? 1) + 6;
+  // The lexicon's trees before any word is read: building them puts their words in the trie the reader walks.
+  const phraseTables = lexicon ? tablesOf(lexicon) : undefined;
   const words = reader.begin(text, position, maxWords);
   if (!words.has(0)) {
     words.end();
     return undefined;
   }
   const firstStart = words.startOf(0);
-  const match = lexicon ? matchWords(text, words, lexicon) : undefined;
+  const match = phraseTables ? matchWords(text, words, phraseTables) : undefined;
   const lastEnd = match ? lastWordEnd(match) : words.endOf(0);
   words.end();
   // An opener that is its form alone (no adverb, "also" or modifier; most are) shares the form's span and words.
@@ -300,8 +351,10 @@ export function readOpener(text: string, offset: number, lexicon: Lexicon | unde
       : undefined;
     emphasis = close ? { open: emphasisOpen, close } : { open: emphasisOpen };
   }
+  // With no match the span is the first word, which holds no emphasis marker or white space: its slice is its plain words.
+  const openerText = match ? (alone ? match.formText : plainWords(text, span.start, span.end)) : text.slice(span.start, span.end);
   // Every key present (an absent part undefined): one shape per node type keeps the code that reads them monomorphic.
-  return { span, text: alone && match ? match.formText : plainWords(text, span.start, span.end), emphasis, match };
+  return { span, text: openerText, emphasis, match };
 }
 
 /** Where the opener's last word ends: its form's, or the "also" or modifier after it (an "also" before it ends sooner). */
@@ -312,8 +365,8 @@ function lastWordEnd(match: OpenerMatch): number {
 /** Where each run of adverbs ends, in words: one list for every call (a list each call was an eighth of what reading openers allocated). */
 const adverbEnds = new Int32Array(4);
 
-function matchWords(text: string, words: Words, lexicon: Lexicon): OpenerMatch | undefined {
-  const { adverbs, modifiers, additive, additiveWords, forms } = tablesOf(lexicon);
+function matchWords(text: string, words: Words, phraseTables: PhraseTables): OpenerMatch | undefined {
+  const { adverbs, modifiers, additive, additiveWords, forms } = phraseTables;
   // Try with as many leading adverbs as the text has, then with fewer: "Further" is an adverb in
   // "Further requests" but part of nothing in "Further to its resolution".
   // Where the form may start: after the words of up to three adverbs, most adverbs tried first.
@@ -366,7 +419,7 @@ function matchWords(text: string, words: Words, lexicon: Lexicon): OpenerMatch |
         if (!additiveWord) {
           for (let wordIndex = 0; wordIndex < formStart; wordIndex++) {
             const lower = words.lowerOf(wordIndex);
-            if (!additiveWords.has(lower)) continue;
+            if (lower === undefined || !additiveWords.has(lower)) continue;
             additiveWord = { word: lower, span: { start: words.startOf(wordIndex), end: words.endOf(wordIndex) }, position: 'before' };
             break;
           }

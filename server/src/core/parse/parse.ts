@@ -154,6 +154,16 @@ for (const conventions of languageConventions) {
   const starts = articles.length === 0 || articles.includes('') ? [...articles, ...conventions.organs] : articles;
   for (const start of starts) if (start !== '') chapeauFirstCodes.add(start.charCodeAt(0));
 }
+/**
+ * The UTF-16 units an annex heading can start with: its annex word's first ("Annex", "Приложение").
+ * Asked of every chunk's first line before the pattern runs: most open otherwise and are out at once.
+ */
+const annexFirstCodes = new Set<number>(languageConventions.flatMap((conventions) => conventions.annexWords).map((word) => word.charCodeAt(0)));
+
+/** `annexHeadingPattern.test(content)`, run only on a line whose first unit may open one (the pattern opens with an annex word, case and all). */
+function isAnnexHeading(content: string): boolean {
+  return annexFirstCodes.has(content.charCodeAt(0)) && annexHeadingPattern.test(content);
+}
 /** What `annexesAt` gives for an offset in no annex (typed read-only; never changed). */
 const inNoAnnex: readonly number[] = [];
 const numberWordsByLexicon = new WeakMap<Lexicon, { readonly numberedNouns: ReadonlySet<string>; readonly counts: ReadonlySet<string> }>();
@@ -233,6 +243,19 @@ function singleSpaced(text: string): string {
   return hasOnlySingleSpaces(text) ? text : text.replace(/\s+/g, ' ');
 }
 
+/**
+ * `nodes` sorted in place by where their spans start, and returned. Not sorted again where they already
+ * are, as a parse's paragraphs and footnote texts nearly always are: the sort calls its comparator at
+ * each step even then, and the loop below compares in place. (The sort is stable, so sorted input is
+ * left as it is either way.)
+ */
+function sortBySpanStart<T extends { readonly span: Span }>(nodes: T[]): T[] {
+  for (let index = 1; index < nodes.length; index++) {
+    if ((nodes[index] as T).span.start < (nodes[index - 1] as T).span.start) return nodes.sort((a, b) => a.span.start - b.span.start);
+  }
+  return nodes;
+}
+
 /** "A", "B.", "II": a section marker alone on its line (at most seven characters: see sectionMarkerPattern). */
 function isSectionMarker(content: string): boolean {
   return content.length <= 7 && sectionMarkerPattern.test(content);
@@ -305,8 +328,8 @@ class Parser {
       span: { start: annex.start, end: annex.end },
       numberedParagraphs: byAnnex[index] ?? [],
     }));
-    this.blocks.sort((a, b) => a.span.start - b.span.start);
-    const footnoteTexts = this.footnoteTexts.sort((a, b) => a.span.start - b.span.start);
+    sortBySpanStart(this.blocks);
+    const footnoteTexts = sortBySpanStart(this.footnoteTexts);
     // The pieces of every paragraph and sub-paragraph, in text order: read by both searches below.
     const pieces = this.paragraphSpans(paragraphs);
     const searchable = this.searchableSpans(pieces);
@@ -636,6 +659,12 @@ class Parser {
     };
     /** A paragraph number alone on its line ("2."), waiting for the text that follows it. */
     let pendingNumber: Span | undefined;
+    /**
+     * Whether the chunk's first line opens like a closing line, where the walk asked as the chunk began
+     * (undefined where it did not): flushChunk and the chunk table take the answer, not a test of their own.
+     * (The chunk table asks it of the chunk's text, which no match can read past the first line's break.)
+     */
+    let firstLineClosing: boolean | undefined;
     const flushChunk = (): void => {
       if (chunkLength === 0) return;
       const firstStart = chunk[0] as number;
@@ -646,17 +675,21 @@ class Parser {
         flushPendingNumber();
         pendingNumber = { start: firstStart, end: firstEnd };
         chunkLength = 0;
+        firstLineClosing = undefined;
         return;
       }
+      const opensClosing = firstLineClosing ?? closingLinePattern.test(this.text.slice(firstStart, firstEnd));
+      firstLineClosing = undefined;
       // A closing line takes no number: a number left waiting stands as a paragraph of its own.
-      if (pendingNumber && closingLinePattern.test(this.text.slice(firstStart, firstEnd))) flushPendingNumber();
+      if (pendingNumber && opensClosing) flushPendingNumber();
       // Nor does a list item ("3." over "i) …"): the number stands alone and the item is its
       // sub-paragraph, as under "(3)" — numbering-format's rewrite of "(3)" as "3." must not turn the
       // item into the paragraph's text (one reading per round otherwise).
       if (pendingNumber && readSubLabel(this.text, firstStart)) flushPendingNumber();
       const pieces = region === 'body' ? this.splitAtGluedNumbers(chunk, chunkLength) : undefined;
       const first = pieces?.[0];
-      this.addChunk(first ?? chunk, first ? first.length : chunkLength, region, Math.max(partIndex, 0), pendingNumber);
+      // A chunk cut at a glued number opens with a piece of its first line: asked again.
+      this.addChunk(first ?? chunk, first ? first.length : chunkLength, region, Math.max(partIndex, 0), pendingNumber, first ? undefined : opensClosing);
       for (let piece = 1; pieces && piece < pieces.length; piece++) {
         const lines = pieces[piece] as number[];
         this.addChunk(lines, lines.length, region, Math.max(partIndex, 0), undefined);
@@ -721,7 +754,7 @@ class Parser {
 
       // An annex heading or a new rule line ends the footnotes after the closing block: what follows
       // is an annex, or another page's footnote block.
-      if (footnoteMode === 'after-closing' && blankSinceFootnote && (annexHeadingPattern.test(content) || separatorPattern.test(content))) {
+      if (footnoteMode === 'after-closing' && blankSinceFootnote && (isAnnexHeading(content) || separatorPattern.test(content))) {
         flushFootnote();
         footnoteMode = 'none';
       }
@@ -823,7 +856,7 @@ class Parser {
 
       const startsBlock = chunkLength === 0;
       const titledAnnex = afterClosing && content.length <= 250 && annexTitledHeadingPattern.test(content) && endsOpen(content);
-      if (startsBlock && (annexHeadingPattern.test(content) || titledAnnex)) {
+      if (startsBlock && (isAnnexHeading(content) || titledAnnex)) {
         flushChunk();
         flushPendingNumber();
         region = 'annex';
@@ -834,10 +867,13 @@ class Parser {
         continue;
       }
 
-      if (startsBlock && region === 'body' && closingLinePattern.test(content) && this.chunks.count > 0) {
+      // Asked once of a chunk's first line: flushChunk and the chunk table take the answer.
+      const opensClosing = startsBlock && closingLinePattern.test(content);
+      if (startsBlock) firstLineClosing = opensClosing;
+      if (opensClosing && region === 'body' && this.chunks.count > 0) {
         afterClosing = true;
       }
-      if (startsBlock && afterClosing && footnoteMode === 'none' && !closingLinePattern.test(content)) {
+      if (startsBlock && afterClosing && footnoteMode === 'none' && !opensClosing) {
         const bare = bareFootnoteTextPattern.exec(content);
         if (bare && Number(bare[1]) < 1000 && !readNumberLabel(this.text, contentStart)?.style.match(/^(dot|label)$/)) {
           footnoteMode = 'after-closing';
@@ -875,21 +911,24 @@ class Parser {
     // Most chunks open with no number: the chunk as it is (the walk keeps a copy).
     if (value < 0) return undefined;
     let expected = value + 1;
+    // The label looked for, made once for the chunk's lines, not once a line.
+    let label = `${expected}. `;
     // Most numbered chunks hold no glued number: looked for first, before any list is made.
     let glued = false;
-    for (let line = 0; line < lineBounds && !glued; line += 2) glued = this.gluedNumberIn(lines[line] as number, lines[line + 1] as number, expected) !== undefined;
+    for (let line = 0; line < lineBounds && !glued; line += 2) glued = this.gluedNumberIn(lines[line] as number, lines[line + 1] as number, label) !== undefined;
     if (!glued) return undefined;
     const pieces: number[][] = [];
     let current: number[] = [];
     for (let line = 0; line < lineBounds; line += 2) {
       let restStart = lines[line] as number;
       const restEnd = lines[line + 1] as number;
-      for (let at = this.gluedNumberIn(restStart, restEnd, expected); at !== undefined; at = this.gluedNumberIn(restStart, restEnd, expected)) {
+      for (let at = this.gluedNumberIn(restStart, restEnd, label); at !== undefined; at = this.gluedNumberIn(restStart, restEnd, label)) {
         current.push(...this.trimmed(restStart, at));
         pieces.push(current);
         current = [];
         [restStart] = this.trimmed(at, restEnd);
         expected++;
+        label = `${expected}. `;
       }
       current.push(...this.trimmed(restStart, restEnd));
     }
@@ -897,9 +936,8 @@ class Parser {
     return pieces;
   }
 
-  /** Where "<expected>. Opener" stands inside the line content [contentStart, contentEnd), after a word and a space, not at its start. */
-  private gluedNumberIn(contentStart: number, contentEnd: number, expected: number): number | undefined {
-    const label = `${expected}. `;
+  /** Where `label` ("<expected>. ") and an opener stand inside the line content [contentStart, contentEnd), after a word and a space, not at its start. */
+  private gluedNumberIn(contentStart: number, contentEnd: number, label: string): number | undefined {
     // Searched in the line alone (a view, not a copy): in the whole text, a label found nowhere sent
     // the search to the text's end from every numbered paragraph.
     const from = contentStart + 1;
@@ -979,7 +1017,7 @@ class Parser {
       // Not by a spread of an optional chapeau: copying an object literal's keys took more than the part's paragraphs.
       parts.push(chapeau ? { chapeau, preambularParagraphs, operativeParagraphs } : { preambularParagraphs, operativeParagraphs });
     }
-    all.sort((a, b) => a.span.start - b.span.start);
+    sortBySpanStart(all);
     // Indexed while the sort has just read every paragraph's span (see keepParagraphIndex).
     return { parts, paragraphs: all, annexParagraphs, paragraphIndex: indexParagraphs(all) };
   }
@@ -1001,7 +1039,12 @@ class Parser {
       let number = readNumberLabel(this.text, numberLine?.start ?? span.start);
       const textAfterNumber = numberLine ? span.start : number ? this.skipSpaces(number.span.end) : span.start;
       const subject = this.chapeaus.length === 0 ? this.readSubject(textAfterNumber) : undefined;
-      let opener = readOpener(this.text, subject ? this.skipSpaces(subject.end) : textAfterNumber, this.lexicon);
+      // A chunk with no number that opens with a sub-label ("(a) To continue …"): its opener is read
+      // after the label only. Read at the label too, as it was, it was thrown away: an opener read a
+      // sub-paragraph, the parse's dearest reading.
+      const unnumbered = number === undefined;
+      const labelFirst = unnumbered ? readSubLabel(this.text, span.start) : undefined;
+      let opener = labelFirst ? undefined : readOpener(this.text, subject ? this.skipSpaces(subject.end) : textAfterNumber, this.lexicon);
       // The opener is the chunk's own: the white space skipped after a number crosses line breaks, and
       // "4" or "3 bis." alone over a closing line "Adopted …" is no paragraph that opens "Adopted" (its
       // fix would make the closing line a paragraph, and the next such pair would be read so).
@@ -1011,7 +1054,8 @@ class Parser {
         number = undefined;
         opener = readOpener(this.text, span.start, this.lexicon);
       }
-      const subLabel = number ? undefined : readSubLabel(this.text, span.start);
+      // Unnumbered, the label is read already; a bare number left out above leaves it to be read now.
+      const subLabel = number ? undefined : unnumbered ? labelFirst : readSubLabel(this.text, span.start);
       const textStart = number ? textAfterNumber : subLabel ? this.skipSpaces(subLabel.span.end) : span.start;
       if (subLabel) {
         opener = readOpener(this.text, textStart, this.lexicon);
@@ -1082,7 +1126,7 @@ class Parser {
         this.displaced.push(span);
         continue;
       }
-      if (item.subLabel || (item.number?.style === 'parens' && last && (this.lastText(last).endsWith(':') || last.subStack.length > 0))) {
+      if (item.subLabel || (item.number?.style === 'parens' && last && (this.lastEndsWithColon(last) || last.subStack.length > 0))) {
         if (last) {
           this.addSub(last, item.subLabel, span, item.textStart, item.number);
           continue;
@@ -1098,7 +1142,7 @@ class Parser {
         // "…:", among items already unlabelled, or (unless it opens with an operative verb, which
         // makes it a paragraph that lost its number) after labelled items ("To continue …").
         const deepest = last.subStack[last.subStack.length - 1];
-        const listContext = this.lastText(last).endsWith(':')
+        const listContext = this.lastEndsWithColon(last)
           || (deepest !== undefined && deepest.label === undefined)
           || (deepest !== undefined && item.opener?.match?.kind !== 'operative');
         if (listContext) {
@@ -1222,7 +1266,8 @@ class Parser {
 
   /** Lower-case text with no label and no opener: the rest of a paragraph that a page break split after a comma. */
   private continuesAfterComma(item: ChunkReading): boolean {
-    return !item.number && !item.subLabel && !item.opener?.match && /^\p{Ll}/u.test(this.contentOf(item));
+    // Read in the text, with no slice: a chunk's text starts at its span's start.
+    return !item.number && !item.subLabel && !item.opener?.match && isLowerCaseLetterAt(this.text, item.span.start);
   }
 
   /**
@@ -1239,10 +1284,12 @@ class Parser {
     return item.span.end - item.span.start <= 7 && isSectionMarker(this.contentOf(item));
   }
 
-  /** A chunk of `lines` (each line's content start and end, one after another; not empty). */
-  /** A chunk of the first `lineBounds` numbers of `lines` (each line's content start and end). */
-  private addChunk(lines: readonly number[], lineBounds: number, region: ChunkRegion, partIndex: number, numberLine: Span | undefined): void {
-    this.chunks.add(lines, lineBounds, region, partIndex, numberLine, this.opensLikeClosing(lines, lineBounds));
+  /**
+   * A chunk of the first `lineBounds` numbers of `lines` (each line's content start and end; not none).
+   * `opensClosing`: whether it opens like a closing line, where the walk knows already.
+   */
+  private addChunk(lines: readonly number[], lineBounds: number, region: ChunkRegion, partIndex: number, numberLine: Span | undefined, opensClosing?: boolean): void {
+    this.chunks.add(lines, lineBounds, region, partIndex, numberLine, opensClosing ?? this.opensLikeClosing(lines, lineBounds));
   }
 
   /**
@@ -1272,6 +1319,15 @@ class Parser {
   private lastText(paragraph: MutableParagraph): string {
     const piece = this.lastPieceOf(paragraph);
     return piece ? this.text.slice(piece.start, piece.end).trimEnd() : '';
+  }
+
+  /** `this.lastText(paragraph).endsWith(':')`, read in place: no slice of a piece that may be long. */
+  private lastEndsWithColon(paragraph: MutableParagraph): boolean {
+    const piece = this.lastPieceOf(paragraph);
+    if (!piece) return false;
+    let end = piece.end;
+    while (end > piece.start && isSpaceCode(this.text.charCodeAt(end - 1))) end--;
+    return end > piece.start && this.text.charCodeAt(end - 1) === 58 /* : */;
   }
 
   /** `endsOpen(this.lastText(paragraph))`, read in place where the last unit decides. */
@@ -1409,16 +1465,26 @@ class Parser {
   /** The text of every paragraph and sub-paragraph, in order. */
   private paragraphSpans(paragraphs: readonly Paragraph[]): Span[] {
     const spans: Span[] = [];
+    // Whether the pieces came in text order, as they nearly always do (the paragraphs are sorted, and
+    // a paragraph's pieces precede its sub-paragraphs'): then the sort, a comparator call a piece, is not run.
+    let inOrder = true;
+    let lastStart = Number.NEGATIVE_INFINITY;
+    const add = (piece: Span): void => {
+      if (piece.start < lastStart) inOrder = false;
+      lastStart = piece.start;
+      spans.push(piece);
+    };
     // Piece by piece, not spread: a spread is a call of its own for each paragraph's one or two pieces.
     const addSub = (sub: SubParagraph): void => {
-      for (const piece of sub.pieces) spans.push(piece);
+      for (const piece of sub.pieces) add(piece);
       sub.children.forEach(addSub);
     };
     for (const paragraph of paragraphs) {
-      for (const piece of paragraph.pieces) spans.push(piece);
+      for (const piece of paragraph.pieces) add(piece);
       paragraph.subparagraphs.forEach(addSub);
     }
-    return spans.sort((a, b) => a.start - b.start);
+    // The sort is stable: on pieces already in order it would leave them as they are.
+    return inOrder ? spans : spans.sort((a, b) => a.start - b.start);
   }
 
   /**
