@@ -41,11 +41,12 @@ const digitRun = /\d+/g;
 const noDigitRuns: readonly number[] = [];
 
 /**
- * Where the run of digits that `digitRun` matched last starts, its search having begun at `searchFrom`:
- * stepped back over the digits from the match's end (`test` makes no match object to say it).
+ * Where the run of digits that ends a match at `end` starts, the match having begun at `searchFrom`:
+ * stepped back over the digits from its end, no further than where it began (`test` makes no match
+ * object to say it). `end` itself where the match ends in no digit.
  */
-function lastDigitRunStart(text: string, searchFrom: number): number {
-  let start = digitRun.lastIndex - 1;
+export function digitRunStartBefore(text: string, searchFrom: number, end: number): number {
+  let start = end;
   while (start > searchFrom && isDigitCode(text.charCodeAt(start - 1))) start--;
   return start;
 }
@@ -63,7 +64,7 @@ export function digitRuns(text: string): readonly number[] {
   let searchFrom = 0;
   do {
     const end = digitRun.lastIndex;
-    const start = lastDigitRunStart(text, searchFrom);
+    const start = digitRunStartBefore(text, searchFrom, end);
     gathered[count++] = start;
     gathered[count++] = end;
     searchFrom = end;
@@ -107,8 +108,7 @@ export function digitRunsOf(text: string): Int32Array {
   nextDigitRun.lastIndex = 0;
   for (let searchFrom = 0; searchFrom < text.length && nextDigitRun.test(text); searchFrom = nextDigitRun.lastIndex) {
     const end = nextDigitRun.lastIndex;
-    let start = end;
-    while (start > searchFrom && isDigitCode(text.charCodeAt(start - 1))) start--;
+    const start = digitRunStartBefore(text, searchFrom, end);
     // The last match may hold no digit: the units after the text's last run.
     if (start < end) addDigitRun(list, start, end);
   }

@@ -1,7 +1,7 @@
 // The parser's searches over a whole text (footnote marks, the stem of cross-reference heads), as
 // lists of matches, and how a session keeps them from one version of the text to the next: only the
 // stretch an edit touched is searched again. The lists are flat, start and end in turn.
-import { addDigitRun, digitRunList, digitRunsOf, isDigitCode, listedDigitRuns, type DigitRunList } from '../text-scan';
+import { addDigitRun, digitRunList, digitRunStartBefore, digitRunsOf, listedDigitRuns, type DigitRunList } from '../text-scan';
 
 /** What an edit changed: the text before `start`, and from `oldEnd` in the previous version and `newEnd` in this one on, are the same. */
 export interface TextChange {
@@ -132,8 +132,7 @@ function searchWithDigits(text: string, characters: RareCharacters, digitsOrFrom
   digitsOrFromLowest.lastIndex = 0;
   for (let searchFrom = 0; searchFrom < text.length && digitsOrFromLowest.test(text); searchFrom = digitsOrFromLowest.lastIndex) {
     const end = digitsOrFromLowest.lastIndex;
-    let digitsStart = end;
-    while (digitsStart > searchFrom && isDigitCode(text.charCodeAt(digitsStart - 1))) digitsStart--;
+    const digitsStart = digitRunStartBefore(text, searchFrom, end);
     if (digitsStart < end) addDigitRun(digitRuns, digitsStart, end);
     if (digitsStart === searchFrom) continue;
     // The unit before the digits is the one of the range when the match holds one: a member of the class
