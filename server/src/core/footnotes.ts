@@ -1,6 +1,7 @@
 // Footnote numbering shared by the footnote rules and, later, the renumbering commands.
 import type { TextEdit } from './findings';
 import type { Draft, FootnoteCall, FootnoteText } from './model';
+import { DraftMemo } from './draft-memo';
 
 /** The distinct footnote numbers in the order of their first call. */
 export function numbersInFirstUseOrder(draft: Draft): number[] {
@@ -53,7 +54,7 @@ export function renumberFootnoteEdits(draft: Draft): TextEdit[] {
 }
 
 /** One set of renumbering edits per draft: every footnote-order finding carries the same fix. */
-const footnoteRenumberCache = new WeakMap<Draft, TextEdit[]>();
+const footnoteRenumberCache = new DraftMemo<TextEdit[]>('footnote renumbering');
 
 function computeFootnoteRenumbering(draft: Draft): TextEdit[] {
   // A yearbook's footnotes carry the volume's running numbers: they are not the text's to renumber.

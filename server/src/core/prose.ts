@@ -7,6 +7,7 @@ import type { Draft, Paragraph, Span, SubParagraph } from './model';
 import { eachSubparagraph, ownTextEnd } from './structure';
 import { DraftDigitRuns, digitRuns, digitRunsOfSegments, keptParagraphDigitRuns, type RunSegment } from './text-scan';
 import type { RunStamp } from './text-memo';
+import { DraftMemo } from './draft-memo';
 
 export type ProseKind = 'paragraph' | 'subparagraph' | 'footnote';
 
@@ -243,7 +244,7 @@ function subRuns(draft: Draft, callSpans: Int32Array, paragraph: Paragraph, sub:
   return buildRun(draft, callSpans, sub.pieces, sub.textStart, ownTextEnd(sub), 'subparagraph', paragraph, textDigitRuns);
 }
 
-const runCache = new WeakMap<Draft, { body: ProseRun[]; footnotes: ProseRun[] }>();
+const runCache = new DraftMemo<{ body: ProseRun[]; footnotes: ProseRun[] }>('prose runs');
 
 function runsOf(draft: Draft): { body: ProseRun[]; footnotes: ProseRun[] } {
   const cached = runCache.get(draft);

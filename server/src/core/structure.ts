@@ -3,6 +3,7 @@ import { closingLinePattern } from './lexicon/lexicon';
 import type { Draft, Paragraph, Span, SubParagraph } from './model';
 import { isSpace } from './parse/lines';
 import { isDigitCode } from './text-scan';
+import { DraftMemo } from './draft-memo';
 
 /**
  * Whether the text records its adoption ("52nd plenary meeting", "Adopted by the Security Council at
@@ -41,7 +42,7 @@ function callEnds(draft: Draft): Map<number, Span> {
   callEndCache.set(draft, byEnd);
   return byEnd;
 }
-const callEndCache = new WeakMap<Draft, Map<number, Span>>();
+const callEndCache = new DraftMemo<Map<number, Span>>('footnote calls by end');
 
 export interface EndMark {
   /** The final punctuation mark, or the last character when there is none. */
@@ -153,7 +154,7 @@ export interface ParagraphIndex {
   /** The greatest end among paragraphs 0 … i. */
   readonly endsSoFar: readonly number[];
 }
-const paragraphIndexCache = new WeakMap<Draft, ParagraphIndex>();
+const paragraphIndexCache = new DraftMemo<ParagraphIndex>('paragraph index');
 
 /** The index `paragraphContaining` and `firstParagraphAfter` halve, of paragraphs in the draft's order. */
 export function indexParagraphs(paragraphs: readonly Paragraph[]): ParagraphIndex {

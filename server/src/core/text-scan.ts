@@ -4,6 +4,8 @@
 // at the offsets they allow: the matches are exactly those the global search would give.
 
 import { grown } from './parse/lines';
+import { DraftMemo } from './draft-memo';
+import type { Draft } from './model';
 
 /** Whether the UTF-16 unit is an ASCII digit. */
 export function isDigitCode(code: number): boolean {
@@ -138,13 +140,13 @@ const mostGathered = 4096;
  * runs elsewhere may be missing). The paragraphs' runs of prose read theirs off these instead of
  * searching their text again: most of a copy out of a PDF was searched for digits twice.
  */
-const paragraphDigitRuns = new WeakMap<object, Int32Array>();
+const paragraphDigitRuns = new DraftMemo<Int32Array>('paragraph digit runs');
 
-export function keepParagraphDigitRuns(draft: object, runs: Int32Array): void {
+export function keepParagraphDigitRuns(draft: Draft, runs: Int32Array): void {
   paragraphDigitRuns.set(draft, runs);
 }
 
-export function keptParagraphDigitRuns(draft: object): Int32Array | undefined {
+export function keptParagraphDigitRuns(draft: Draft): Int32Array | undefined {
   return paragraphDigitRuns.get(draft);
 }
 

@@ -1,6 +1,7 @@
 import type { CrossReference, Draft, Paragraph, ReferencedNumber } from '../model';
 import type { Rule, RuleContext } from '../rule';
 import { eachSubparagraph } from '../structure';
+import { DraftMemo } from '../draft-memo';
 
 /** The paragraph of the draft whose text holds `offset` (paragraphs are in text order: a binary search). */
 export function paragraphAt(draft: Draft, offset: number): Paragraph | undefined {
@@ -17,7 +18,7 @@ export function paragraphAt(draft: Draft, offset: number): Paragraph | undefined
   return undefined;
 }
 
-const targetsByPart = new WeakMap<Draft, Map<number, Map<number, Paragraph>>>();
+const targetsByPart = new DraftMemo<Map<number, Map<number, Paragraph>>>('cross-reference targets');
 
 /** The operative paragraphs a reference at `offset` can point at: those of its part, by number. */
 export function operativeTargets(draft: Draft, offset: number): Map<number, Paragraph> {

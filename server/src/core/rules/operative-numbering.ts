@@ -4,6 +4,7 @@ import { endOfNumberLabels } from '../parse/labels';
 import type { Rule } from '../rule';
 import { numberHeadsListAlone } from '../structure';
 import { paragraphAt } from './cross-reference';
+import { DraftMemo } from '../draft-memo';
 
 /**
  * The edits that renumber every operative paragraph of every part 1, 2, 3 … in place, keeping
@@ -47,7 +48,7 @@ export function renumberOperativeEdits(draft: Draft): TextEdit[] {
 }
 
 /** One set of renumbering edits per draft: every finding of the rule carries the same fix. */
-const renumberCache = new WeakMap<Draft, TextEdit[]>();
+const renumberCache = new DraftMemo<TextEdit[]>('operative renumbering');
 
 /**
  * The operative paragraphs that take part in the 1, 2, 3 sequence: all but negotiation inserts
