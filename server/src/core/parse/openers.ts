@@ -3,6 +3,7 @@
 import type { Lexicon, OpenerForm } from '../lexicon/lexicon';
 import type { Opener, OpenerMatch, Span } from '../model';
 import { detached } from '../text-memo';
+import { grown } from './lines';
 
 const wordCharacter = /[\p{L}\p{M}'’-]/u;
 
@@ -150,7 +151,7 @@ const reader = new Words();
  * the lexicons' words, never with a draft's.
  */
 const trieSymbols = 28;
-let trieNext = new Int32Array(64 * trieSymbols);
+let trieNext: Int32Array = new Int32Array(64 * trieSymbols);
 const trieWords: (string | undefined)[] = [undefined];
 
 /** A word unit as `foldedCode` gives it (a–z, ', -) as a symbol of the trie, 0 to 27. */
@@ -168,11 +169,7 @@ function addTreeWord(word: string): void {
     if (next === 0) {
       next = trieWords.length;
       trieWords.push(undefined);
-      if ((next + 1) * trieSymbols > trieNext.length) {
-        const larger = new Int32Array(trieNext.length * 2);
-        larger.set(trieNext);
-        trieNext = larger;
-      }
+      if ((next + 1) * trieSymbols > trieNext.length) trieNext = grown(trieNext, trieNext.length * 2);
       trieNext[slot] = next;
     }
     state = next;

@@ -244,17 +244,19 @@ function singleSpaced(text: string): string {
 }
 
 /**
- * `nodes` sorted in place by where their spans start, and returned. Not sorted again where they already
- * are, as a parse's paragraphs and footnote texts nearly always are: the sort calls its comparator at
- * each step even then, and the loop below compares in place. (The sort is stable, so sorted input is
- * left as it is either way.)
+ * `items` sorted in place by where they start (`startOf`), and returned. Not sorted again where they
+ * already are, as a parse's paragraphs, their pieces and the footnote texts nearly always are: the
+ * sort calls its comparator at each step even then, and the loop below compares in place. (The sort
+ * is stable, so sorted input is left as it is either way.)
  */
-function sortBySpanStart<T extends { readonly span: Span }>(nodes: T[]): T[] {
-  for (let index = 1; index < nodes.length; index++) {
-    if ((nodes[index] as T).span.start < (nodes[index - 1] as T).span.start) return nodes.sort((a, b) => a.span.start - b.span.start);
+function sortByStart<T>(items: T[], startOf: (item: T) => number): T[] {
+  for (let index = 1; index < items.length; index++) {
+    if (startOf(items[index] as T) < startOf(items[index - 1] as T)) return items.sort((a, b) => startOf(a) - startOf(b));
   }
-  return nodes;
+  return items;
 }
+const nodeStart = (node: { readonly span: Span }): number => node.span.start;
+const spanStart = (span: Span): number => span.start;
 
 /** "A", "B.", "II": a section marker alone on its line (at most seven characters: see sectionMarkerPattern). */
 function isSectionMarker(content: string): boolean {
@@ -328,8 +330,8 @@ class Parser {
       span: { start: annex.start, end: annex.end },
       numberedParagraphs: byAnnex[index] ?? [],
     }));
-    sortBySpanStart(this.blocks);
-    const footnoteTexts = sortBySpanStart(this.footnoteTexts);
+    sortByStart(this.blocks, nodeStart);
+    const footnoteTexts = sortByStart(this.footnoteTexts, nodeStart);
     // The pieces of every paragraph and sub-paragraph, in text order: read by both searches below.
     const pieces = this.paragraphSpans(paragraphs);
     const searchable = this.searchableSpans(pieces);
@@ -1017,7 +1019,7 @@ class Parser {
       // Not by a spread of an optional chapeau: copying an object literal's keys took more than the part's paragraphs.
       parts.push(chapeau ? { chapeau, preambularParagraphs, operativeParagraphs } : { preambularParagraphs, operativeParagraphs });
     }
-    sortBySpanStart(all);
+    sortByStart(all, nodeStart);
     // Indexed while the sort has just read every paragraph's span (see keepParagraphIndex).
     return { parts, paragraphs: all, annexParagraphs, paragraphIndex: indexParagraphs(all) };
   }
@@ -1465,26 +1467,17 @@ class Parser {
   /** The text of every paragraph and sub-paragraph, in order. */
   private paragraphSpans(paragraphs: readonly Paragraph[]): Span[] {
     const spans: Span[] = [];
-    // Whether the pieces came in text order, as they nearly always do (the paragraphs are sorted, and
-    // a paragraph's pieces precede its sub-paragraphs'): then the sort, a comparator call a piece, is not run.
-    let inOrder = true;
-    let lastStart = Number.NEGATIVE_INFINITY;
-    const add = (piece: Span): void => {
-      if (piece.start < lastStart) inOrder = false;
-      lastStart = piece.start;
-      spans.push(piece);
-    };
     // Piece by piece, not spread: a spread is a call of its own for each paragraph's one or two pieces.
     const addSub = (sub: SubParagraph): void => {
-      for (const piece of sub.pieces) add(piece);
+      for (const piece of sub.pieces) spans.push(piece);
       sub.children.forEach(addSub);
     };
     for (const paragraph of paragraphs) {
-      for (const piece of paragraph.pieces) add(piece);
+      for (const piece of paragraph.pieces) spans.push(piece);
       paragraph.subparagraphs.forEach(addSub);
     }
-    // The sort is stable: on pieces already in order it would leave them as they are.
-    return inOrder ? spans : spans.sort((a, b) => a.start - b.start);
+    // In order nearly always: the paragraphs are sorted, and a paragraph's pieces precede its sub-paragraphs'.
+    return sortByStart(spans, spanStart);
   }
 
   /**
