@@ -3,9 +3,9 @@
 // keyed by the draft. A young-generation collection treats a WeakMap's entries as live while their
 // key is young: each collection copied, and then promoted, the caches of drafts already let go of,
 // and with them the paragraphs they point to. A corpus lint spent 1.3–1.5 ms in collections with
-// WeakMaps here, 0.4–0.6 ms with the caches on the drafts in the processes where V8 has not tenured
-// the model's allocation sites; in the others it still spends 1.2–1.9 ms (docs/performance.md, the
-// eleventh session of 2026-11-29).
+// WeakMaps here, 0.4–0.6 ms with the caches on the drafts, now in every process, since the model's
+// nodes are made by `new` and never pretenured (parse/nodes.ts; docs/performance.md, the eleventh and
+// twelfth sessions).
 import type { Draft } from './model';
 
 /** One kind of value kept per draft: a WeakMap's `get`, `set` and `delete`, on the draft itself. */

@@ -1,6 +1,7 @@
 // Paragraph numbers and sub-paragraph labels at the start of a paragraph.
 import type { NumberLabel, NumberStyle, SubLabel } from '../model';
 import { isSpace, isSpaceCode } from './lines';
+import { numberLabelNode, spanNode, subLabelNode } from './nodes';
 import { isDigitCode } from '../text-scan';
 
 interface NumberPattern {
@@ -38,7 +39,7 @@ function plainDotNumber(text: string, offset: number): NumberLabel | undefined {
   let end = offset;
   while (isDigitCode(text.charCodeAt(end))) end++;
   const digits = end - offset;
-  return { span: { start: offset, end: end + 1 }, text: labelText(text, offset, end + 1, value * 8 + digits), value, style: 'dot', insertSuffix: undefined };
+  return numberLabelNode(spanNode(offset, end + 1), labelText(text, offset, end + 1, value * 8 + digits), value, 'dot', undefined);
 }
 
 /**
@@ -97,8 +98,7 @@ export function readNumberLabel(text: string, offset: number): NumberLabel | und
     if (!match) continue;
     const value = Number(match[1]);
     const insertSuffix = (match[2] ?? match[3])?.toLowerCase();
-    // Every key present (no suffix: undefined): one shape, for the code that reads labels.
-    return { span: { start: offset, end: offset + match[0].length }, text: match[0], value, style, insertSuffix: insertSuffix || undefined };
+    return numberLabelNode(spanNode(offset, offset + match[0].length), match[0], value, style, insertSuffix || undefined);
   }
   return undefined;
 }
@@ -144,13 +144,7 @@ export function readSubLabel(text: string, offset: number, previousLetter?: stri
     const name = match[1] ?? '';
     // Two letters are a label only when doubled ("(aa)" after "(z)") or a roman numeral; "(ad)" is a misread.
     if (name.length === 2 && name[0] !== name[1] && !romanNumerals.has(name)) continue;
-    return {
-      span: { start: offset, end: offset + match[0].length },
-      text: match[0],
-      name,
-      kind: isRoman(name, previousLetter) ? 'roman' : 'letter',
-      bracket,
-    };
+    return subLabelNode(spanNode(offset, offset + match[0].length), match[0], name, isRoman(name, previousLetter) ? 'roman' : 'letter', bracket);
   }
   return undefined;
 }

@@ -37,6 +37,7 @@ import {
   LineTable,
 } from './lines';
 import { readOpener } from './openers';
+import { annexParagraphNode, blockNode, chapeauNode, emptyList, listOf, resolutionPartNode, footnoteTextNode, paragraphNode, spanNode, subLabelNode, subParagraphNode } from './nodes';
 import type { SearchMemo } from './search-memo';
 import { indexParagraphs, keepParagraphIndex, noSubparagraphs, type ParagraphIndex } from '../structure';
 import { trailingCallLength, withoutTrailingCalls } from '../text-ends';
@@ -72,49 +73,85 @@ export function parse(text: string, options: ParseOptions = {}): Draft {
   }
 }
 
-interface ChapeauMatch {
-  /** Matched by the generic "The <Capitalised Words>," pattern, not a known organ. */
-  readonly generic?: boolean;
-  readonly language: string;
-  readonly organ: string;
-  readonly organSpan: Span;
-  readonly comma?: Span;
-  readonly fullStop?: Span;
+// The parser's own records are classes, not object literals: what lives through a pass is made by
+// `new`, which V8 never pretenures (nodes.ts says why that matters).
+
+class ChapeauMatch {
+  constructor(
+    readonly language: string,
+    readonly organ: string,
+    readonly organSpan: Span,
+    readonly comma: Span | undefined,
+    readonly fullStop: Span | undefined,
+    /** Matched by the generic "The <Capitalised Words>," pattern, not a known organ. */
+    readonly generic: boolean,
+  ) {}
 }
 
-interface MutableSub {
-  span: Span;
-  pieces: Span[];
-  label?: SubLabel;
-  level: number;
-  textStart: number;
-  children: MutableSub[];
+/** A chapeau line: its index and what it says. */
+class ChapeauLine {
+  constructor(readonly index: number, readonly match: ChapeauMatch) {}
 }
 
-interface MutableParagraph {
-  kind: ParagraphKind;
-  pieces: Span[];
-  number?: NumberLabel;
-  opener?: Opener;
-  subject?: Span;
-  textStart: number;
-  subparagraphs: MutableSub[];
-  partIndex: number;
-  sectionIndex: number;
-  /** The deepest open sub-paragraph chain: where a continuation or a deeper label attaches. */
-  subStack: MutableSub[];
+class MutableSub {
+  constructor(
+    public span: Span,
+    readonly pieces: Span[],
+    readonly label: SubLabel | undefined,
+    readonly level: number,
+    readonly textStart: number,
+    readonly children: MutableSub[],
+  ) {}
+}
+
+class MutableParagraph {
+  constructor(
+    readonly kind: ParagraphKind,
+    readonly pieces: Span[],
+    readonly number: NumberLabel | undefined,
+    readonly opener: Opener | undefined,
+    readonly subject: Span | undefined,
+    readonly textStart: number,
+    public subparagraphs: MutableSub[],
+    readonly partIndex: number,
+    readonly sectionIndex: number,
+    /** The deepest open sub-paragraph chain: where a continuation or a deeper label attaches. */
+    public subStack: MutableSub[],
+  ) {}
 }
 
 /** What the start of a chunk says about it, read once before classifying. */
-interface ChunkReading {
-  /** The chunk's index in the parser's ChunkTable. */
-  readonly chunk: number;
-  readonly span: Span;
-  readonly number?: NumberLabel;
-  readonly subLabel?: SubLabel;
-  readonly opener?: Opener;
-  readonly subject?: Span;
-  readonly textStart: number;
+class ChunkReading {
+  constructor(
+    /** The chunk's index in the parser's ChunkTable. */
+    readonly chunk: number,
+    readonly span: Span,
+    readonly number: NumberLabel | undefined,
+    readonly subLabel: SubLabel | undefined,
+    readonly opener: Opener | undefined,
+    readonly subject: Span | undefined,
+    readonly textStart: number,
+  ) {}
+}
+
+/** A block's span searched for footnote calls where a bare number is one only if its text exists. */
+class DefinedOnlySpan implements SearchSpan {
+  readonly bareCalls = 'defined-only';
+  constructor(readonly start: number, readonly end: number) {}
+}
+
+/** A footnote text being read, line by line, until it is flushed as a `FootnoteText`. */
+class PendingFootnote {
+  constructor(
+    readonly label: Span,
+    readonly number: number,
+    readonly bodyStart: number,
+    public bodyEnd: number,
+    readonly start: number,
+    readonly style: 'bare' | 'bracket',
+    readonly indent: number,
+    readonly placement: FootnoteText['placement'],
+  ) {}
 }
 
 /**
@@ -433,13 +470,14 @@ class Parser {
         if (organStart < contentStart || !text.startsWith(organ, organStart)) continue;
         // "Security Council" alone may be a wrapped line of a sentence; "The Security Council" is a chapeau.
         if (!isArticleOf(candidate.articles, text, contentStart, organStart)) continue;
-        return {
-          language: candidate.language,
+        return new ChapeauMatch(
+          candidate.language,
           organ,
-          organSpan: { start: organStart, end: organStart + organ.length },
-          ...(comma ? { comma: { start: contentEnd - comma.length, end: contentEnd } } : {}),
-          ...(stop ? { fullStop: { start: contentEnd - 1, end: contentEnd } } : {}),
-        };
+          spanNode(organStart, organStart + organ.length),
+          comma ? spanNode(contentEnd - comma.length, contentEnd) : undefined,
+          stop ? spanNode(contentEnd - 1, contentEnd) : undefined,
+          false,
+        );
       }
     }
     // The generic pattern opens with "The ": most lines are out without running it.
@@ -447,20 +485,14 @@ class Parser {
     if (generic?.[2] && generic[1] && generic[1].split(' ').length <= 10) {
       const organ = generic[1];
       const organStart = contentStart + 4;
-      return {
-        generic: true,
-        language: 'en',
-        organ,
-        organSpan: { start: organStart, end: organStart + organ.length },
-        comma: { start: contentEnd - 1, end: contentEnd },
-      };
+      return new ChapeauMatch('en', organ, spanNode(organStart, organStart + organ.length), spanNode(contentEnd - 1, contentEnd), undefined, true);
     }
     return undefined;
   }
 
   /** Chapeau lines, by index: an organ's name alone on its line (a known organ's with or without its comma), not inside a paragraph. */
-  private findChapeaus(): { index: number; match: ChapeauMatch }[] {
-    const found: { index: number; match: ChapeauMatch }[] = [];
+  private findChapeaus(): ChapeauLine[] {
+    const found: ChapeauLine[] = [];
     for (let index = 0; index < this.lines.count; index++) {
       const contentStart = this.lines.contentStart(index);
       const contentEnd = this.lines.contentEnd(index);
@@ -471,7 +503,7 @@ class Parser {
       const previous = index > 0 ? this.lines.content(index - 1) : '';
       const known = match.organ !== undefined && !match.generic;
       if (!known && previous !== '' && endsOpen(previous) && !isPageFurniture(previous)) continue;
-      found.push({ index, match });
+      found.push(new ChapeauLine(index, match));
     }
     return found;
   }
@@ -588,11 +620,11 @@ class Parser {
   }
 
   private addBlock(kind: BlockKind, start: number, end: number): void {
-    this.blocks.push({ kind, span: { start, end } });
+    this.blocks.push(blockNode(kind, spanNode(start, end)));
   }
 
   /** Walks the lines once: header blocks, chapeaus, footnote blocks, furniture, annexes, and body chunks. */
-  private walk(bodyStart: number, chapeauLines: readonly { index: number; match: ChapeauMatch }[]): void {
+  private walk(bodyStart: number, chapeauLines: readonly ChapeauLine[]): void {
     // The header's lines: where the first one's content starts, and the last one's ends (-1: none yet).
     let headerStart = -1;
     let headerEnd = -1;
@@ -648,15 +680,15 @@ class Parser {
     const flushFootnote = (): void => {
       if (!currentFootnote) return;
       const { label, number, bodyStart: start, bodyEnd, style, placement } = currentFootnote;
-      this.footnoteTexts.push({
-        span: { start: currentFootnote.start, end: Math.max(bodyEnd, label.end) },
-        labelSpan: label,
+      this.footnoteTexts.push(footnoteTextNode(
+        spanNode(currentFootnote.start, Math.max(bodyEnd, label.end)),
+        label,
         number,
-        bodySpan: { start, end: Math.max(start, bodyEnd) },
-        body: singleSpaced(this.text.slice(start, Math.max(start, bodyEnd))),
+        spanNode(start, Math.max(start, bodyEnd)),
+        singleSpaced(this.text.slice(start, Math.max(start, bodyEnd))),
         style,
         placement,
-      });
+      ));
       currentFootnote = undefined;
     };
     /** A paragraph number alone on its line ("2."), waiting for the text that follows it. */
@@ -715,16 +747,16 @@ class Parser {
       const bodyStart = this.skipSpaces(labelEnd);
       const contentStart = this.lines.contentStart(index);
       const contentEnd = this.lines.contentEnd(index);
-      currentFootnote = {
-        label: { start: contentStart, end: labelEnd },
+      currentFootnote = new PendingFootnote(
+        spanNode(contentStart, labelEnd),
         number,
-        bodyStart: Math.min(bodyStart, contentEnd),
-        bodyEnd: contentEnd,
-        start: contentStart,
+        Math.min(bodyStart, contentEnd),
+        contentEnd,
+        contentStart,
         style,
-        indent: contentStart - this.lines.start(index),
+        contentStart - this.lines.start(index),
         placement,
-      };
+      );
       blankSinceFootnote = false;
     };
 
@@ -845,14 +877,7 @@ class Parser {
         partIndex++;
         region = 'body';
         afterClosing = false;
-        this.chapeaus.push({
-          span: { start: contentStart, end: contentEnd },
-          organ: chapeau.organ,
-          organSpan: chapeau.organSpan,
-          comma: chapeau.comma,
-          fullStop: chapeau.fullStop,
-          language: chapeau.language,
-        });
+        this.chapeaus.push(chapeauNode(spanNode(contentStart, contentEnd), chapeau.organ, chapeau.organSpan, chapeau.comma, chapeau.fullStop, chapeau.language));
         continue;
       }
 
@@ -980,14 +1005,14 @@ class Parser {
     const paragraphsByPart = new Map<number, Paragraph[]>();
     const annexParagraphs: { span: Span; number: NumberLabel }[] = [];
     const partCount = Math.max(1, this.chapeaus.length);
-    for (let part = 0; part < partCount; part++) paragraphsByPart.set(part, []);
+    for (let part = 0; part < partCount; part++) paragraphsByPart.set(part, emptyList());
 
     const bodyChunksByPart = new Map<number, number[]>();
     for (let chunk = 0; chunk < this.chunks.count; chunk++) {
       if (this.chunks.region(chunk) !== 'body') continue;
       const list = bodyChunksByPart.get(this.chunks.partIndex(chunk));
       if (list) list.push(chunk);
-      else bodyChunksByPart.set(this.chunks.partIndex(chunk), [chunk]);
+      else bodyChunksByPart.set(this.chunks.partIndex(chunk), listOf(chunk));
     }
     for (let part = 0; part < partCount; part++) {
       this.classifyPart(bodyChunksByPart.get(part) ?? [], part, paragraphsByPart.get(part) as Paragraph[]);
@@ -997,7 +1022,7 @@ class Parser {
       const start = this.chunks.start(chunk);
       const end = this.chunks.end(chunk);
       const number = readNumberLabel(this.text, start);
-      if (number && number.style === 'dot') annexParagraphs.push({ span: { start, end }, number });
+      if (number && number.style === 'dot') annexParagraphs.push(annexParagraphNode(spanNode(start, end), number));
       this.addBlock('unclassified', start, end);
     }
 
@@ -1008,16 +1033,15 @@ class Parser {
       // One by one, not spread: a spread passes every paragraph as an argument on the stack, and a draft
       // of some 120,000 paragraphs overflowed it (the parse degraded to "nothing recognised").
       // And sorted by kind in the same pass: each paragraph is read once here, not once a kind.
-      const preambularParagraphs: Paragraph[] = [];
-      const operativeParagraphs: Paragraph[] = [];
+      const preambularParagraphs = emptyList<Paragraph>();
+      const operativeParagraphs = emptyList<Paragraph>();
       for (const paragraph of frozen) {
         all.push(paragraph);
         if (paragraph.kind === 'preambular') preambularParagraphs.push(paragraph);
         else if (paragraph.kind === 'operative') operativeParagraphs.push(paragraph);
       }
       const chapeau = this.chapeaus[part];
-      // Not by a spread of an optional chapeau: copying an object literal's keys took more than the part's paragraphs.
-      parts.push(chapeau ? { chapeau, preambularParagraphs, operativeParagraphs } : { preambularParagraphs, operativeParagraphs });
+      parts.push(resolutionPartNode(chapeau, preambularParagraphs, operativeParagraphs));
     }
     sortByStart(all, nodeStart);
     // Indexed while the sort has just read every paragraph's span (see keepParagraphIndex).
@@ -1025,7 +1049,7 @@ class Parser {
   }
 
   private chunkSpan(chunk: number): Span {
-    return { start: this.chunks.start(chunk), end: this.chunks.end(chunk) };
+    return spanNode(this.chunks.start(chunk), this.chunks.end(chunk));
   }
 
   /**
@@ -1063,22 +1087,13 @@ class Parser {
         opener = readOpener(this.text, textStart, this.lexicon);
         if (opener && opener.span.start >= span.end) opener = undefined;
       }
-      // Absent parts are undefined here, not left out: this object is the parser's own (a spread per part cost more than the reading).
-      return {
-        chunk,
-        span,
-        number,
-        subLabel,
-        opener,
-        subject: subject ? { start: subject.start, end: subject.end } : undefined,
-        textStart,
-      };
+      return new ChunkReading(chunk, span, number, subLabel, opener, subject ? spanNode(subject.start, subject.end) : undefined, textStart);
     });
 
     // Section markers ("A", "B", "II") split a part into sections; each may have a preamble of its
     // own (Security Council texts in sections A, B …), while numbering runs on across them.
-    const sectionOf: number[] = [];
-    const sectionStarts: number[] = [0];
+    const sectionOf = emptyList<number>();
+    const sectionStarts = listOf(0);
     seen.forEach((item, index) => {
       if (index > 0 && this.isSectionMarkerItem(item)) sectionStarts.push(index);
       sectionOf.push(sectionStarts.length - 1);
@@ -1158,18 +1173,18 @@ class Parser {
       if (!inOperative && this.isNumberedPreambular(seen, index)) kind = 'preambular';
       const numberLine = this.chunks.numberLine(item.chunk);
       if (last) out.push(this.freezeParagraph(last));
-      last = {
+      last = new MutableParagraph(
         kind,
-        pieces: numberLine && item.number ? [{ start: numberLine.start, end: numberLine.end }, span] : [span],
-        number: item.number,
-        opener: item.opener,
-        subject: item.subject,
-        textStart: item.textStart,
-        subparagraphs: noOpenSubs,
+        numberLine && item.number ? [spanNode(numberLine.start, numberLine.end), span] : listOf(span),
+        item.number,
+        item.opener,
+        item.subject,
+        item.textStart,
+        noOpenSubs,
         partIndex,
-        sectionIndex: sectionOf[index] ?? 0,
-        subStack: noOpenSubs,
-      };
+        sectionOf[index] ?? 0,
+        noOpenSubs,
+      );
     }
     if (last) out.push(this.freezeParagraph(last));
   }
@@ -1235,15 +1250,15 @@ class Parser {
       const label = labels[index] as RegExpExecArray;
       const labelEnd = line.contentStart + (label[0] ?? '').trimEnd().length;
       const bodyStart = this.skipSpaces(labelEnd);
-      this.footnoteTexts.push({
-        span: { start: line.contentStart, end: line.contentEnd },
-        labelSpan: { start: line.contentStart, end: labelEnd },
-        number: numbers[index] ?? 0,
-        bodySpan: { start: bodyStart, end: line.contentEnd },
-        body: this.text.slice(bodyStart, line.contentEnd),
-        style: 'bare',
-        placement: 'page-foot',
-      });
+      this.footnoteTexts.push(footnoteTextNode(
+        spanNode(line.contentStart, line.contentEnd),
+        spanNode(line.contentStart, labelEnd),
+        numbers[index] ?? 0,
+        spanNode(bodyStart, line.contentEnd),
+        this.text.slice(bodyStart, line.contentEnd),
+        'bare',
+        'page-foot',
+      ));
     });
     return true;
   }
@@ -1349,7 +1364,7 @@ class Parser {
     const deepest = paragraph.subStack[paragraph.subStack.length - 1];
     if (deepest) {
       deepest.pieces.push(span);
-      for (const open of paragraph.subStack) open.span = { start: open.span.start, end: span.end };
+      for (const open of paragraph.subStack) open.span = spanNode(open.span.start, span.end);
     } else {
       paragraph.pieces.push(span);
     }
@@ -1359,8 +1374,8 @@ class Parser {
   private addSub(paragraph: MutableParagraph, label: SubLabel | undefined, span: Span, textStart: number, number?: NumberLabel): void {
     // The paragraph's first sub-paragraph: its lists of its own (until now both were the shared empty one).
     if (paragraph.subStack === noOpenSubs) {
-      paragraph.subStack = [];
-      paragraph.subparagraphs = [];
+      paragraph.subStack = emptyList();
+      paragraph.subparagraphs = emptyList();
     }
     const stack = paragraph.subStack;
     // Re-read "(i)" now that the letter before it is known: after "(h)" it is a letter.
@@ -1374,17 +1389,17 @@ class Parser {
       if (reread) effective = reread;
     }
     const numberLabel: SubLabel | undefined = number
-      ? { span: number.span, text: number.text, name: String(number.value), kind: 'number', bracket: 'parens' }
+      ? subLabelNode(number.span, number.text, String(number.value), 'number', 'parens')
       : undefined;
     const finalLabel = effective ?? numberLabel;
     const level = this.levelOf(finalLabel, stack);
     while (stack.length > 0 && (stack[stack.length - 1] as MutableSub).level >= level) stack.pop();
-    const sub: MutableSub = { span, pieces: [span], ...(finalLabel ? { label: finalLabel } : {}), level, textStart, children: [] };
+    const sub = new MutableSub(span, listOf(span), finalLabel, level, textStart, emptyList());
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(sub);
     else paragraph.subparagraphs.push(sub);
     stack.push(sub);
-    for (const open of stack) open.span = { start: open.span.start, end: Math.max(open.span.end, span.end) };
+    for (const open of stack) open.span = spanNode(open.span.start, Math.max(open.span.end, span.end));
   }
 
   private levelOf(label: SubLabel | undefined, stack: readonly MutableSub[]): number {
@@ -1401,17 +1416,7 @@ class Parser {
     const children = sub.children.length === 0 ? noSubparagraphs : sub.children.map((child) => this.freezeSub(child));
     const ownEnd = children[0] ? children[0].span.start : sub.span.end;
     const text = this.piecesText(sub.pieces, ownEnd);
-    // Every key present (an absent part undefined): one shape per node type keeps the code that reads them monomorphic.
-    return {
-      span: sub.span,
-      pieces: sub.pieces,
-      label: sub.label,
-      level: sub.level,
-      textStart: sub.textStart,
-      text,
-      lastCharacter: this.lastCharacterOf(sub.pieces, ownEnd),
-      children,
-    };
+    return subParagraphNode(sub.span, sub.pieces, sub.label, sub.level, sub.textStart, text, this.lastCharacterOf(sub.pieces, ownEnd), children);
   }
 
   private freezeParagraph(paragraph: MutableParagraph): Paragraph {
@@ -1422,22 +1427,21 @@ class Parser {
     const end = Math.max(lastPiece.end, lastSub ? lastSub.span.end : 0);
     const ownEnd = subparagraphs[0] ? subparagraphs[0].span.start : end;
     const start = Math.min(first.start, paragraph.number?.span.start ?? first.start);
-    // Every key present (an absent part undefined): one shape per node type keeps the code that reads them monomorphic.
-    return {
-      kind: paragraph.kind,
+    return paragraphNode(
+      paragraph.kind,
       // A paragraph of one piece (most are) shares the piece's span: spans are values, never changed.
-      span: start === first.start && end === first.end ? first : { start, end },
-      pieces: paragraph.pieces,
-      number: paragraph.number,
-      opener: paragraph.opener,
-      subject: paragraph.subject,
-      textStart: paragraph.textStart,
-      text: this.piecesText(paragraph.pieces, ownEnd),
-      lastCharacter: this.lastCharacterOf(paragraph.pieces, ownEnd),
+      start === first.start && end === first.end ? first : spanNode(start, end),
+      paragraph.pieces,
+      paragraph.number,
+      paragraph.opener,
+      paragraph.subject,
+      paragraph.textStart,
+      this.piecesText(paragraph.pieces, ownEnd),
+      this.lastCharacterOf(paragraph.pieces, ownEnd),
       subparagraphs,
-      partIndex: paragraph.partIndex,
-      sectionIndex: paragraph.sectionIndex,
-    };
+      paragraph.partIndex,
+      paragraph.sectionIndex,
+    );
   }
 
   /** The pieces' text up to `limit`, joined by a space; line breaks inside a piece are kept. */
@@ -1457,7 +1461,7 @@ class Parser {
       if (piece.start >= limit) continue;
       let end = Math.min(piece.end, limit);
       while (end > piece.start && isSpaceCode(this.text.charCodeAt(end - 1))) end--;
-      if (end > piece.start) return { start: end - 1, end };
+      if (end > piece.start) return spanNode(end - 1, end);
     }
     return undefined;
   }
@@ -1486,7 +1490,7 @@ class Parser {
    * sort of the pieces and then the blocks would give).
    */
   private searchableSpans(pieces: readonly Span[]): SearchSpan[] {
-    const definedOnly = (span: Span): SearchSpan => ({ start: span.start, end: span.end, bareCalls: 'defined-only' });
+    const definedOnly = (span: Span): SearchSpan => new DefinedOnlySpan(span.start, span.end);
     /** The block's span as searched, or undefined for a block that carries no call. */
     const searchable = (block: Block): SearchSpan | undefined => {
       // A yearbook's heading line may carry a call: "6 (1946). Resolution of 17 May 1946 21".
