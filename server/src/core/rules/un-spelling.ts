@@ -179,12 +179,17 @@ interface Misspelling {
 
 const noMisspellings: readonly Misspelling[] = [];
 
+/** A wrong spelling as the word loop meets it, before the checks of its surroundings. */
+class Found implements Misspelling {
+  constructor(readonly start: number, readonly end: number, readonly spelling: Spelling) {}
+}
+
 /**
  * The wrong spellings of a run of prose, in run offsets: a pure function of its text (`quotations`
  * come from it), so a session keeps it from one version of the draft to the next.
  */
 function misspellings(run: Pick<ProseRun, 'text' | 'quotations'>, index: SpellingIndex): readonly Misspelling[] {
-  const found: { start: number; end: number; written: string; spelling: Spelling }[] = [];
+  let found: Found[] | undefined;
   const text = run.text;
   // Every word of Latin letters, in a character loop with no copies made: this runs over every
   // word of a draft. An ASCII word is hashed as it is read, and looked up only if its hash is a key's.
@@ -197,11 +202,14 @@ function misspellings(run: Pick<ProseRun, 'text' | 'quotations'>, index: Spellin
     const start = position;
     let hash = 0;
     let ascii = true;
+    // Never a read past the text's end: charCodeAt there gives NaN, and a loop that has met a NaN once
+    // (a run that ends with a letter) is compiled again for doubles.
     do {
       if (code >= 128) ascii = false;
       hash = hashStep(hash, code);
-      code = text.charCodeAt(++position);
-    } while (position < text.length && isLatinLetter(code));
+      if (++position === text.length) break;
+      code = text.charCodeAt(position);
+    } while (isLatinLetter(code));
     const end = position;
     const mayStartPhrase = ascii ? index.phraseStartHashes.has(hash) : index.phraseInitials.has(text.charCodeAt(start) | 0x20);
     // A fixed term ("Secretary General", "co-operation") starts here only after no letter, digit or
@@ -215,7 +223,7 @@ function misspellings(run: Pick<ProseRun, 'text' | 'quotations'>, index: Spellin
         // "Organisation for Economic Co-operation and Development".
         const capitalised = match[0].charAt(0) !== match[0].charAt(0).toLowerCase() && spelling.wrongStartsLower;
         if (!capitalised || opensSentence(run, start, start + match[0].length)) {
-          found.push({ start, end: start + match[0].length, written: match[0], spelling });
+          (found ??= []).push(new Found(start, start + match[0].length, spelling));
         }
       }
     }
@@ -229,15 +237,14 @@ function misspellings(run: Pick<ProseRun, 'text' | 'quotations'>, index: Spellin
     // "Program of Action" of another body), except a sentence's first word ("Recognising …").
     const capitalised = written !== lower;
     if (capitalised && (written !== capitalize(lower) || !opensSentence(run, start, start + written.length))) continue;
-    found.push({ start, end: start + written.length, written, spelling });
+    (found ??= []).push(new Found(start, start + written.length, spelling));
   }
-  // Most runs have none: one empty list for them all (never changed), not three made by filter and map.
-  if (found.length === 0) return noMisspellings;
+  // Most runs have none: one empty list for them all (never changed), and no list made while none is found.
+  if (!found) return noMisspellings;
   return found.filter(({ start, end, spelling }) => !isQuoted(run, start, end)
     && !inAddress(run.text, start, end)
     && !spelling.notAfter.has(neighbourWord(run.text, start, end, 'before'))
-    && !spelling.notBefore.has(neighbourWord(run.text, start, end, 'after')))
-    .map(({ start, end, spelling }) => ({ start, end, spelling }));
+    && !spelling.notBefore.has(neighbourWord(run.text, start, end, 'after')));
 }
 
 export const unSpellingRule: Rule = {
