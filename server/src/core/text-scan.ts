@@ -7,6 +7,20 @@ import { grown } from './parse/lines';
 import { DraftMemo } from './draft-memo';
 import type { Draft } from './model';
 
+const stringCharCodeAt = String.prototype.charCodeAt;
+
+/**
+ * `text.charCodeAt(index)`, called through the method itself. In a hot loop `text.charCodeAt` is a
+ * property load whose feedback is the receiver string's map, and so is `text.length`; once a process has
+ * read strings of five kinds (flat, sliced or joined, of one byte or two a unit: the corpus's texts are
+ * of one byte, most drafts of two), V8 compiles them as generic lookups. un-spelling's word loop then
+ * ran 2.5 times slower (16.5 ms against 6.5 on a 1 MB draft). Called through the constant, the method
+ * is inlined whatever strings came before; a loop keeps the text's length in a local.
+ */
+export function unitAt(text: string, index: number): number {
+  return stringCharCodeAt.call(text, index);
+}
+
 /** Whether the UTF-16 unit is an ASCII digit. */
 export function isDigitCode(code: number): boolean {
   return code >= 48 && code <= 57;
