@@ -8,6 +8,7 @@ import type { CrossReference, ReferencedNumber, Span } from '../model';
 import { digitsValue, isAsciiLowerCode, isDigitCode } from '../text-scan';
 import { isSpaceCode } from './lines';
 import { literalPlaces } from './whole-text-search';
+import { crossReferenceNode, emptyList, referencedLabelNode, referencedNumberNode, spanNode } from './nodes';
 
 /** Where reading is in the text, and where it must stop (the span's end): one per search, moved to each head. */
 interface Scanner {
@@ -194,7 +195,7 @@ function readSubLabels(scanner: Scanner, words: ReferenceWords): { name: string;
   if (nameStart < 0) return undefined;
   // The scanner is past the closing parenthesis.
   const nameEnd = scanner.position - 1;
-  const label = { name: scanner.text.slice(nameStart, nameEnd), span: { start: nameStart, end: nameEnd } };
+  const label = referencedLabelNode(scanner.text.slice(nameStart, nameEnd), spanNode(nameStart, nameEnd));
   for (;;) {
     const before = scanner.position;
     const separator = readWord(scanner, words.separators);
@@ -355,15 +356,9 @@ function readReference(scanner: Scanner, head: Head, words: ReferenceWords): Cro
     const label = readSubLabels(scanner, words);
     const direction = label ? readDirection(scanner, words) : undefined;
     if (!label || !direction) return undefined;
-    return {
-      span: { start: head.start, end: scanner.position },
-      numbers: [],
-      range: false,
-      ...(direction !== 'here' ? { direction } : {}),
-      subparagraphOnly: label,
-    };
+    return crossReferenceNode(spanNode(head.start, scanner.position), emptyList(), false, direction !== 'here' ? direction : undefined, label);
   }
-  const numbers: ReferencedNumber[] = [];
+  const numbers = emptyList<ReferencedNumber>();
   let range = false;
   for (;;) {
     const digitsStart = readNumber(scanner);
@@ -371,9 +366,7 @@ function readReference(scanner: Scanner, head: Head, words: ReferenceWords): Cro
     const digitsEnd = scanner.position;
     const sub = readSubLabels(scanner, words);
     const value = digitsValue(text, digitsStart, digitsEnd);
-    const span = { start: digitsStart, end: digitsEnd };
-    // The key left out when there is no label, as the spread of an empty object did, without the spread's copy.
-    numbers.push(sub ? { value, span, subparagraph: sub } : { value, span });
+    numbers.push(referencedNumberNode(value, spanNode(digitsStart, digitsEnd), sub));
     const before = scanner.position;
     // "3, 4 and 7", "3 and 4", "2 to 6", "2-6"
     if (text[scanner.position] === ',') scanner.position++;
@@ -392,10 +385,5 @@ function readReference(scanner: Scanner, head: Head, words: ReferenceWords): Cro
   }
   const direction = numbers.length > 0 ? readDirection(scanner, words) : undefined;
   if (numbers.length === 0 || !direction) return undefined;
-  return {
-    span: { start: head.start, end: scanner.position },
-    numbers,
-    range: range && numbers.length === 2,
-    ...(direction !== 'here' ? { direction } : {}),
-  };
+  return crossReferenceNode(spanNode(head.start, scanner.position), numbers, range && numbers.length === 2, direction !== 'here' ? direction : undefined, undefined);
 }

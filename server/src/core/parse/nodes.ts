@@ -1,33 +1,15 @@
 import type { OpenerEntry, FormKind } from '../lexicon/lexicon';
 import type {
-  Annex, Block, BlockKind, Chapeau, FootnoteCall, FootnoteCallStyle, FootnoteText, FootnoteTextStyle, NumberLabel, NumberStyle, Opener,
-  OpenerMatch, Paragraph, ParagraphKind, ResolutionPart, Span, SubLabel, SubParagraph,
+  Annex, Block, BlockKind, Chapeau, CrossReference, FootnoteCall, FootnoteCallStyle, FootnoteText, FootnoteTextStyle, NumberLabel, NumberStyle, Opener,
+  OpenerMatch, Paragraph, ParagraphKind, ReferencedNumber, ResolutionPart, Span, SubLabel, SubParagraph,
 } from '../model';
 
-// The model's nodes made by `new`, not by object literals.
-//
-// V8 keeps, for each object or array literal in the source (its "allocation site"), how many of the
-// objects it made were still alive at a young-generation collection; once most were, at a collection
-// with the young generation at its full size, it makes that literal's later objects in the old
-// generation at once ("pretenuring"). A collection that falls in the middle of a parse finds the whole
-// model built so far alive, so whether the model's literals were pretenured depended on where the
-// collections of a process's first lints fell. Where they were, every lint's model was born old and
-// died old: full collections and write barriers for every draft, the corpus lint 14.8 ms against
-// 12.7 in a process where they were not (the twelfth session, docs/performance.md). An object made
-// by `new` has no allocation site and is never pretenured.
-//
-// Each constructor's prototype is `Object.prototype`, so a node is the plain object it was before:
-// equal to the same literal under `deepStrictEqual`, the same JSON, the same spread. Every key is
-// present, an absent part undefined (model.ts): one shape per node type.
+// The model's nodes, made by `new` (records.ts says why), each with every key present and an absent
+// part undefined (model.ts): one shape per node type. The few optional keys that the model has always
+// left out when absent (a part's chapeau, a cross-reference's direction) are still left out.
+import { plain, type Writable } from '../records';
 
-/** `constructor` with `Object.prototype` as its instances' prototype: they are plain objects. */
-function plain<Constructor extends abstract new (...parameters: never[]) => unknown>(constructor: unknown): Constructor {
-  (constructor as { prototype: object }).prototype = Object.prototype;
-  return constructor as Constructor;
-}
-
-/** `Node` as a constructor fills it: every key written, an optional one with undefined where absent. */
-type Writable<Node> = { -readonly [Key in keyof Node]: Node[Key] | ({} extends Pick<Node, Key> ? undefined : never) };
+export { emptyList, listOf } from '../records';
 
 const SpanNode = plain<new (start: number, end: number) => Span>(function SpanNode(this: Writable<Span>, start: number, end: number) {
   this.start = start;
@@ -237,19 +219,43 @@ export function annexParagraphNode(span: Span, number: NumberLabel): AnnexParagr
   return new AnnexParagraphNode(span, number);
 }
 
-// Lists that outlive a pass are copied from a template, not written as literals: an array literal has an
-// allocation site too. A copy costs about 13 ns more than a literal's array (about 5,000 a corpus lint).
-const oneItem: unknown[] = [undefined];
-const noItems: unknown[] = [];
+/** A sub-paragraph named in a cross-reference: "(c)" of "paragraph 7 (c) above". */
+type ReferencedLabel = NonNullable<ReferencedNumber['subparagraph']>;
 
-/** A new list of `item` alone. */
-export function listOf<Item>(item: Item): Item[] {
-  const list = oneItem.slice() as Item[];
-  list[0] = item;
-  return list;
+const ReferencedLabelNode = plain<new (name: string, span: Span) => ReferencedLabel>(
+  function ReferencedLabelNode(this: Writable<ReferencedLabel>, name: string, span: Span) {
+    this.name = name;
+    this.span = span;
+  });
+
+export function referencedLabelNode(name: string, span: Span): ReferencedLabel {
+  return new ReferencedLabelNode(name, span);
 }
 
-/** A new empty list, to be pushed to. */
-export function emptyList<Item>(): Item[] {
-  return noItems.slice() as Item[];
+// The optional keys of the next two are left out when absent, as the model has always had them.
+const ReferencedNumberNode = plain<new (value: number, span: Span, subparagraph: ReferencedLabel | undefined) => ReferencedNumber>(
+  function ReferencedNumberNode(this: Writable<ReferencedNumber>, value: number, span: Span, subparagraph: ReferencedLabel | undefined) {
+    this.value = value;
+    this.span = span;
+    if (subparagraph) this.subparagraph = subparagraph;
+  });
+
+export function referencedNumberNode(value: number, span: Span, subparagraph: ReferencedLabel | undefined): ReferencedNumber {
+  return new ReferencedNumberNode(value, span, subparagraph);
+}
+
+const CrossReferenceNode = plain<new (span: Span, numbers: readonly ReferencedNumber[], range: boolean, direction: CrossReference['direction'],
+  subparagraphOnly: ReferencedLabel | undefined) => CrossReference>(
+  function CrossReferenceNode(this: Writable<CrossReference>, span: Span, numbers: readonly ReferencedNumber[], range: boolean,
+    direction: CrossReference['direction'], subparagraphOnly: ReferencedLabel | undefined) {
+    this.span = span;
+    this.numbers = numbers;
+    this.range = range;
+    if (direction) this.direction = direction;
+    if (subparagraphOnly) this.subparagraphOnly = subparagraphOnly;
+  });
+
+export function crossReferenceNode(span: Span, numbers: readonly ReferencedNumber[], range: boolean, direction: CrossReference['direction'],
+  subparagraphOnly: ReferencedLabel | undefined): CrossReference {
+  return new CrossReferenceNode(span, numbers, range, direction, subparagraphOnly);
 }
