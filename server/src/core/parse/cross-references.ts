@@ -8,7 +8,8 @@ import type { CrossReference, ReferencedNumber, Span } from '../model';
 import { digitsValue, isAsciiLowerCode, isDigitCode } from '../text-scan';
 import { isSpaceCode } from './lines';
 import { literalPlaces } from './whole-text-search';
-import { crossReferenceNode, emptyList, referencedLabelNode, referencedNumberNode, spanNode } from './nodes';
+import { crossReferenceNode, referencedLabelNode, referencedNumberNode, spanNode } from './nodes';
+import { emptyList } from '../records';
 
 /** Where reading is in the text, and where it must stop (the span's end): one per search, moved to each head. */
 interface Scanner {

@@ -9,8 +9,6 @@ import type {
 // left out when absent (a part's chapeau, a cross-reference's direction) are still left out.
 import { plain, type Writable } from '../records';
 
-export { emptyList, listOf } from '../records';
-
 const SpanNode = plain<new (start: number, end: number) => Span>(function SpanNode(this: Writable<Span>, start: number, end: number) {
   this.start = start;
   this.end = end;

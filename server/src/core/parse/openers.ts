@@ -4,7 +4,8 @@ import type { Lexicon, OpenerForm } from '../lexicon/lexicon';
 import type { Opener, OpenerMatch, Span } from '../model';
 import { detached } from '../text-memo';
 import { grown } from './lines';
-import { additiveNode, emptyList, openerMatchNode, openerNode, spanNode } from './nodes';
+import { additiveNode, openerMatchNode, openerNode, spanNode } from './nodes';
+import { emptyList } from '../records';
 
 const wordCharacter = /[\p{L}\p{M}'’-]/u;
 

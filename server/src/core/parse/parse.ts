@@ -37,7 +37,8 @@ import {
   LineTable,
 } from './lines';
 import { readOpener } from './openers';
-import { annexParagraphNode, blockNode, chapeauNode, emptyList, footnoteTextNode, listOf, paragraphNode, resolutionPartNode, spanNode, subLabelNode, subParagraphNode } from './nodes';
+import { annexParagraphNode, blockNode, chapeauNode, footnoteTextNode, paragraphNode, resolutionPartNode, spanNode, subLabelNode, subParagraphNode } from './nodes';
+import { emptyList, listOf } from '../records';
 import type { SearchMemo } from './search-memo';
 import { indexParagraphs, keepParagraphIndex, noSubparagraphs, type ParagraphIndex } from '../structure';
 import { trailingCallLength, withoutTrailingCalls } from '../text-ends';
