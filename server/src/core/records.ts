@@ -14,10 +14,13 @@
 // Each constructor's prototype is `Object.prototype`, so an object is the plain object it was before:
 // equal to the same literal under `deepStrictEqual`, the same JSON, the same spread.
 
-/** `constructor` with `Object.prototype` as its instances' prototype: they are plain objects. */
-export function plain<Constructor extends abstract new (...parameters: never[]) => unknown>(constructor: unknown): Constructor {
-  (constructor as { prototype: object }).prototype = Object.prototype;
-  return constructor as Constructor;
+/**
+ * `constructor`, a function that fills `this`, as a constructor of `Instance` whose instances have
+ * `Object.prototype` as their prototype: they are plain objects.
+ */
+export function plain<Instance, Parameters extends unknown[]>(constructor: (this: Writable<Instance>, ...parameters: Parameters) => void): new (...parameters: Parameters) => Instance {
+  (constructor as unknown as { prototype: object }).prototype = Object.prototype;
+  return constructor as unknown as new (...parameters: Parameters) => Instance;
 }
 
 /** `Record` as a constructor fills it: every key writable, an optional one with undefined where absent. */

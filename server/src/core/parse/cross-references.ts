@@ -8,7 +8,7 @@ import type { CrossReference, ReferencedNumber, Span } from '../model';
 import { digitsValue, isAsciiLowerCode, isDigitCode } from '../text-scan';
 import { isSpaceCode } from './lines';
 import { literalPlaces } from './whole-text-search';
-import { crossReferenceNode, referencedLabelNode, referencedNumberNode, spanNode } from './nodes';
+import { CrossReferenceNode, ReferencedLabelNode, ReferencedNumberNode, SpanNode } from './nodes';
 import { emptyList } from '../records';
 
 /** Where reading is in the text, and where it must stop (the span's end): one per search, moved to each head. */
@@ -196,7 +196,7 @@ function readSubLabels(scanner: Scanner, words: ReferenceWords): { name: string;
   if (nameStart < 0) return undefined;
   // The scanner is past the closing parenthesis.
   const nameEnd = scanner.position - 1;
-  const label = referencedLabelNode(scanner.text.slice(nameStart, nameEnd), spanNode(nameStart, nameEnd));
+  const label = new ReferencedLabelNode(scanner.text.slice(nameStart, nameEnd), new SpanNode(nameStart, nameEnd));
   for (;;) {
     const before = scanner.position;
     const separator = readWord(scanner, words.separators);
@@ -357,7 +357,7 @@ function readReference(scanner: Scanner, head: Head, words: ReferenceWords): Cro
     const label = readSubLabels(scanner, words);
     const direction = label ? readDirection(scanner, words) : undefined;
     if (!label || !direction) return undefined;
-    return crossReferenceNode(spanNode(head.start, scanner.position), emptyList(), false, direction !== 'here' ? direction : undefined, label);
+    return new CrossReferenceNode(new SpanNode(head.start, scanner.position), emptyList(), false, direction !== 'here' ? direction : undefined, label);
   }
   const numbers = emptyList<ReferencedNumber>();
   let range = false;
@@ -367,7 +367,7 @@ function readReference(scanner: Scanner, head: Head, words: ReferenceWords): Cro
     const digitsEnd = scanner.position;
     const sub = readSubLabels(scanner, words);
     const value = digitsValue(text, digitsStart, digitsEnd);
-    numbers.push(referencedNumberNode(value, spanNode(digitsStart, digitsEnd), sub));
+    numbers.push(new ReferencedNumberNode(value, new SpanNode(digitsStart, digitsEnd), sub));
     const before = scanner.position;
     // "3, 4 and 7", "3 and 4", "2 to 6", "2-6"
     if (text[scanner.position] === ',') scanner.position++;
@@ -386,5 +386,5 @@ function readReference(scanner: Scanner, head: Head, words: ReferenceWords): Cro
   }
   const direction = numbers.length > 0 ? readDirection(scanner, words) : undefined;
   if (numbers.length === 0 || !direction) return undefined;
-  return crossReferenceNode(spanNode(head.start, scanner.position), numbers, range && numbers.length === 2, direction !== 'here' ? direction : undefined, undefined);
+  return new CrossReferenceNode(new SpanNode(head.start, scanner.position), numbers, range && numbers.length === 2, direction !== 'here' ? direction : undefined, undefined);
 }

@@ -10,7 +10,7 @@ import { occurrencesOf, runsAndDigitRunsOf, runsOf, visitInSpans, type MarkPatte
 import { wordStartBefore } from '../text-ends';
 import { digitRunsOf, digitsValue, isAsciiLowerCode, isDigitCode } from '../text-scan';
 import { grown, isSpaceCode } from './lines';
-import { footnoteCallNode, spanNode } from './nodes';
+import { FootnoteCallNode, SpanNode } from './nodes';
 
 /** Text to search, and whether bare digits may be read as calls there (not in an annex's tables). */
 export interface SearchSpan extends WholeTextSpan {
@@ -522,7 +522,7 @@ function chooseBareCalls(list: CandidateList, defined: ReadonlySet<number>, call
     if (kindOf(candidate) === likelyCandidate && usedAt >= 0 && start(candidate) > usedAt) chosen[candidate] = 1;
     if (chosen[candidate] === 1) {
       const at = candidate * candidateFields;
-      calls.push(footnoteCallNode(spanNode(candidates[at] as number, candidates[at + 1] as number), candidates[at + 2] as number, 'bare'));
+      calls.push(new FootnoteCallNode(new SpanNode(candidates[at] as number, candidates[at + 1] as number), candidates[at + 2] as number, 'bare'));
     }
   }
 }
@@ -586,7 +586,7 @@ export function findFootnoteCalls(
   const calls: FootnoteCall[] = [];
   // The marks inside the spans, as a search of each span would find them.
   visitInSpans(marks ? marks.brackets : occurrencesOf(text, bracketCalls), 'occurrences', spans, (start, end) => {
-    calls.push(footnoteCallNode(spanNode(start, end), Number(text.slice(start + 2, end - 1)), 'bracket'));
+    calls.push(new FootnoteCallNode(new SpanNode(start, end), Number(text.slice(start + 2, end - 1)), 'bracket'));
   });
   // With no marks given, the superscripts are searched for here; where bare digits will likely be read
   // (some footnote text is bare or has no `[^N]`), along with the runs of digits, in one search of the text.
@@ -598,7 +598,7 @@ export function findFootnoteCalls(
   visitInSpans(superscripts, 'runs', spans, (start, end) => {
     if (unitBefore.test(text.slice(Math.max(0, start - 6), start))) return;
     const digits = [...text.slice(start, end)].map((character) => superscriptDigits[character] ?? '').join('');
-    calls.push(footnoteCallNode(spanNode(start, end), Number(digits), 'superscript'));
+    calls.push(new FootnoteCallNode(new SpanNode(start, end), Number(digits), 'superscript'));
   });
   // Bare digits are looked for only where some footnote text is not called by a mark: in a draft
   // whose every text has its `[^N]`, a digit is a digit.

@@ -1,7 +1,7 @@
 // Paragraph numbers and sub-paragraph labels at the start of a paragraph.
 import type { NumberLabel, NumberStyle, SubLabel } from '../model';
 import { isSpace, isSpaceCode } from './lines';
-import { numberLabelNode, spanNode, subLabelNode } from './nodes';
+import { NumberLabelNode, SpanNode, SubLabelNode } from './nodes';
 import { isDigitCode } from '../text-scan';
 
 interface NumberPattern {
@@ -39,7 +39,7 @@ function plainDotNumber(text: string, offset: number): NumberLabel | undefined {
   let end = offset;
   while (isDigitCode(text.charCodeAt(end))) end++;
   const digits = end - offset;
-  return numberLabelNode(spanNode(offset, end + 1), labelText(text, offset, end + 1, value * 8 + digits), value, 'dot', undefined);
+  return new NumberLabelNode(new SpanNode(offset, end + 1), labelText(text, offset, end + 1, value * 8 + digits), value, 'dot', undefined);
 }
 
 /**
@@ -98,7 +98,7 @@ export function readNumberLabel(text: string, offset: number): NumberLabel | und
     if (!match) continue;
     const value = Number(match[1]);
     const insertSuffix = (match[2] ?? match[3])?.toLowerCase();
-    return numberLabelNode(spanNode(offset, offset + match[0].length), match[0], value, style, insertSuffix || undefined);
+    return new NumberLabelNode(new SpanNode(offset, offset + match[0].length), match[0], value, style, insertSuffix || undefined);
   }
   return undefined;
 }
@@ -144,7 +144,7 @@ export function readSubLabel(text: string, offset: number, previousLetter?: stri
     const name = match[1] ?? '';
     // Two letters are a label only when doubled ("(aa)" after "(z)") or a roman numeral; "(ad)" is a misread.
     if (name.length === 2 && name[0] !== name[1] && !romanNumerals.has(name)) continue;
-    return subLabelNode(spanNode(offset, offset + match[0].length), match[0], name, isRoman(name, previousLetter) ? 'roman' : 'letter', bracket);
+    return new SubLabelNode(new SpanNode(offset, offset + match[0].length), match[0], name, isRoman(name, previousLetter) ? 'roman' : 'letter', bracket);
   }
   return undefined;
 }

@@ -9,251 +9,151 @@ import type {
 // left out when absent (a part's chapeau, a cross-reference's direction) are still left out.
 import { plain, type Writable } from '../records';
 
-const SpanNode = plain<new (start: number, end: number) => Span>(function SpanNode(this: Writable<Span>, start: number, end: number) {
+/** The span [start, end). */
+export const SpanNode = plain(function SpanNode(this: Writable<Span>, start: number, end: number) {
   this.start = start;
   this.end = end;
 });
 
-/** The span [start, end). */
-export function spanNode(start: number, end: number): Span {
-  return new SpanNode(start, end);
-}
+export const NumberLabelNode = plain(function NumberLabelNode(this: Writable<NumberLabel>, span: Span, text: string, value: number, style: NumberStyle, insertSuffix: string | undefined) {
+  this.span = span;
+  this.text = text;
+  this.value = value;
+  this.style = style;
+  this.insertSuffix = insertSuffix;
+});
 
-const NumberLabelNode = plain<new (span: Span, text: string, value: number, style: NumberStyle, insertSuffix: string | undefined) => NumberLabel>(
-  function NumberLabelNode(this: Writable<NumberLabel>, span: Span, text: string, value: number, style: NumberStyle, insertSuffix: string | undefined) {
-    this.span = span;
-    this.text = text;
-    this.value = value;
-    this.style = style;
-    this.insertSuffix = insertSuffix;
-  });
+export const SubLabelNode = plain(function SubLabelNode(this: Writable<SubLabel>, span: Span, text: string, name: string, kind: SubLabel['kind'], bracket: SubLabel['bracket']) {
+  this.span = span;
+  this.text = text;
+  this.name = name;
+  this.kind = kind;
+  this.bracket = bracket;
+});
 
-export function numberLabelNode(span: Span, text: string, value: number, style: NumberStyle, insertSuffix: string | undefined): NumberLabel {
-  return new NumberLabelNode(span, text, value, style, insertSuffix);
-}
+export const OpenerNode = plain(function OpenerNode(this: Writable<Opener>, span: Span, text: string, emphasis: Opener['emphasis'], match: OpenerMatch | undefined) {
+  this.span = span;
+  this.text = text;
+  this.emphasis = emphasis;
+  this.match = match;
+});
 
-const SubLabelNode = plain<new (span: Span, text: string, name: string, kind: SubLabel['kind'], bracket: SubLabel['bracket']) => SubLabel>(
-  function SubLabelNode(this: Writable<SubLabel>, span: Span, text: string, name: string, kind: SubLabel['kind'], bracket: SubLabel['bracket']) {
-    this.span = span;
-    this.text = text;
-    this.name = name;
-    this.kind = kind;
-    this.bracket = bracket;
-  });
+export const OpenerMatchNode = plain(function OpenerMatchNode(this: Writable<OpenerMatch>, entry: OpenerEntry, kind: FormKind, formSpan: Span, formText: string,
+  adverbs: readonly Span[], additive: OpenerMatch['additive'], modifierSpan: Span | undefined) {
+  this.entry = entry;
+  this.kind = kind;
+  this.formSpan = formSpan;
+  this.formText = formText;
+  this.adverbs = adverbs;
+  this.additive = additive;
+  this.modifierSpan = modifierSpan;
+});
 
-export function subLabelNode(span: Span, text: string, name: string, kind: SubLabel['kind'], bracket: SubLabel['bracket']): SubLabel {
-  return new SubLabelNode(span, text, name, kind, bracket);
-}
-
-const OpenerNode = plain<new (span: Span, text: string, emphasis: Opener['emphasis'], match: OpenerMatch | undefined) => Opener>(
-  function OpenerNode(this: Writable<Opener>, span: Span, text: string, emphasis: Opener['emphasis'], match: OpenerMatch | undefined) {
-    this.span = span;
-    this.text = text;
-    this.emphasis = emphasis;
-    this.match = match;
-  });
-
-export function openerNode(span: Span, text: string, emphasis: Opener['emphasis'], match: OpenerMatch | undefined): Opener {
-  return new OpenerNode(span, text, emphasis, match);
-}
-
-const OpenerMatchNode = plain<new (entry: OpenerEntry, kind: FormKind, formSpan: Span, formText: string, adverbs: readonly Span[],
-  additive: OpenerMatch['additive'], modifierSpan: Span | undefined) => OpenerMatch>(
-  function OpenerMatchNode(this: Writable<OpenerMatch>, entry: OpenerEntry, kind: FormKind, formSpan: Span, formText: string,
-    adverbs: readonly Span[], additive: OpenerMatch['additive'], modifierSpan: Span | undefined) {
-    this.entry = entry;
-    this.kind = kind;
-    this.formSpan = formSpan;
-    this.formText = formText;
-    this.adverbs = adverbs;
-    this.additive = additive;
-    this.modifierSpan = modifierSpan;
-  });
-
-export function openerMatchNode(entry: OpenerEntry, kind: FormKind, formSpan: Span, formText: string, adverbs: readonly Span[],
-  additive: OpenerMatch['additive'], modifierSpan: Span | undefined): OpenerMatch {
-  return new OpenerMatchNode(entry, kind, formSpan, formText, adverbs, additive, modifierSpan);
-}
-
-const ParagraphNode = plain<new (kind: ParagraphKind, span: Span, pieces: readonly Span[], number: NumberLabel | undefined,
+export const ParagraphNode = plain(function ParagraphNode(this: Writable<Paragraph>, kind: ParagraphKind, span: Span, pieces: readonly Span[], number: NumberLabel | undefined,
   opener: Opener | undefined, subject: Span | undefined, textStart: number, text: string, lastCharacter: Span | undefined,
-  subparagraphs: readonly SubParagraph[], partIndex: number, sectionIndex: number) => Paragraph>(
-  function ParagraphNode(this: Writable<Paragraph>, kind: ParagraphKind, span: Span, pieces: readonly Span[], number: NumberLabel | undefined,
-    opener: Opener | undefined, subject: Span | undefined, textStart: number, text: string, lastCharacter: Span | undefined,
-    subparagraphs: readonly SubParagraph[], partIndex: number, sectionIndex: number) {
-    this.kind = kind;
-    this.span = span;
-    this.pieces = pieces;
-    this.number = number;
-    this.opener = opener;
-    this.subject = subject;
-    this.textStart = textStart;
-    this.text = text;
-    this.lastCharacter = lastCharacter;
-    this.subparagraphs = subparagraphs;
-    this.partIndex = partIndex;
-    this.sectionIndex = sectionIndex;
-  });
+  subparagraphs: readonly SubParagraph[], partIndex: number, sectionIndex: number) {
+  this.kind = kind;
+  this.span = span;
+  this.pieces = pieces;
+  this.number = number;
+  this.opener = opener;
+  this.subject = subject;
+  this.textStart = textStart;
+  this.text = text;
+  this.lastCharacter = lastCharacter;
+  this.subparagraphs = subparagraphs;
+  this.partIndex = partIndex;
+  this.sectionIndex = sectionIndex;
+});
 
-export function paragraphNode(kind: ParagraphKind, span: Span, pieces: readonly Span[], number: NumberLabel | undefined,
-  opener: Opener | undefined, subject: Span | undefined, textStart: number, text: string, lastCharacter: Span | undefined,
-  subparagraphs: readonly SubParagraph[], partIndex: number, sectionIndex: number): Paragraph {
-  return new ParagraphNode(kind, span, pieces, number, opener, subject, textStart, text, lastCharacter, subparagraphs, partIndex, sectionIndex);
-}
+export const SubParagraphNode = plain(function SubParagraphNode(this: Writable<SubParagraph>, span: Span, pieces: readonly Span[], label: SubLabel | undefined, level: number,
+  textStart: number, text: string, lastCharacter: Span | undefined, children: readonly SubParagraph[]) {
+  this.span = span;
+  this.pieces = pieces;
+  this.label = label;
+  this.level = level;
+  this.textStart = textStart;
+  this.text = text;
+  this.lastCharacter = lastCharacter;
+  this.children = children;
+});
 
-const SubParagraphNode = plain<new (span: Span, pieces: readonly Span[], label: SubLabel | undefined, level: number, textStart: number,
-  text: string, lastCharacter: Span | undefined, children: readonly SubParagraph[]) => SubParagraph>(
-  function SubParagraphNode(this: Writable<SubParagraph>, span: Span, pieces: readonly Span[], label: SubLabel | undefined, level: number,
-    textStart: number, text: string, lastCharacter: Span | undefined, children: readonly SubParagraph[]) {
-    this.span = span;
-    this.pieces = pieces;
-    this.label = label;
-    this.level = level;
-    this.textStart = textStart;
-    this.text = text;
-    this.lastCharacter = lastCharacter;
-    this.children = children;
-  });
+export const FootnoteCallNode = plain(function FootnoteCallNode(this: Writable<FootnoteCall>, span: Span, number: number, style: FootnoteCallStyle) {
+  this.span = span;
+  this.number = number;
+  this.style = style;
+});
 
-export function subParagraphNode(span: Span, pieces: readonly Span[], label: SubLabel | undefined, level: number, textStart: number,
-  text: string, lastCharacter: Span | undefined, children: readonly SubParagraph[]): SubParagraph {
-  return new SubParagraphNode(span, pieces, label, level, textStart, text, lastCharacter, children);
-}
+export const FootnoteTextNode = plain(function FootnoteTextNode(this: Writable<FootnoteText>, span: Span, labelSpan: Span, number: number, bodySpan: Span, body: string,
+  style: FootnoteTextStyle, placement: FootnoteText['placement']) {
+  this.span = span;
+  this.labelSpan = labelSpan;
+  this.number = number;
+  this.bodySpan = bodySpan;
+  this.body = body;
+  this.style = style;
+  this.placement = placement;
+});
 
-const FootnoteCallNode = plain<new (span: Span, number: number, style: FootnoteCallStyle) => FootnoteCall>(
-  function FootnoteCallNode(this: Writable<FootnoteCall>, span: Span, number: number, style: FootnoteCallStyle) {
-    this.span = span;
-    this.number = number;
-    this.style = style;
-  });
-
-export function footnoteCallNode(span: Span, number: number, style: FootnoteCallStyle): FootnoteCall {
-  return new FootnoteCallNode(span, number, style);
-}
-
-const FootnoteTextNode = plain<new (span: Span, labelSpan: Span, number: number, bodySpan: Span, body: string, style: FootnoteTextStyle,
-  placement: FootnoteText['placement']) => FootnoteText>(
-  function FootnoteTextNode(this: Writable<FootnoteText>, span: Span, labelSpan: Span, number: number, bodySpan: Span, body: string,
-    style: FootnoteTextStyle, placement: FootnoteText['placement']) {
-    this.span = span;
-    this.labelSpan = labelSpan;
-    this.number = number;
-    this.bodySpan = bodySpan;
-    this.body = body;
-    this.style = style;
-    this.placement = placement;
-  });
-
-export function footnoteTextNode(span: Span, labelSpan: Span, number: number, bodySpan: Span, body: string, style: FootnoteTextStyle,
-  placement: FootnoteText['placement']): FootnoteText {
-  return new FootnoteTextNode(span, labelSpan, number, bodySpan, body, style, placement);
-}
-
-const BlockNode = plain<new (kind: BlockKind, span: Span) => Block>(function BlockNode(this: Writable<Block>, kind: BlockKind, span: Span) {
+export const BlockNode = plain(function BlockNode(this: Writable<Block>, kind: BlockKind, span: Span) {
   this.kind = kind;
   this.span = span;
 });
 
-export function blockNode(kind: BlockKind, span: Span): Block {
-  return new BlockNode(kind, span);
-}
-
-const ChapeauNode = plain<new (span: Span, organ: string, organSpan: Span, comma: Span | undefined, fullStop: Span | undefined, language: string) => Chapeau>(
-  function ChapeauNode(this: Writable<Chapeau>, span: Span, organ: string, organSpan: Span, comma: Span | undefined, fullStop: Span | undefined, language: string) {
-    this.span = span;
-    this.organ = organ;
-    this.organSpan = organSpan;
-    this.comma = comma;
-    this.fullStop = fullStop;
-    this.language = language;
-  });
-
-export function chapeauNode(span: Span, organ: string, organSpan: Span, comma: Span | undefined, fullStop: Span | undefined, language: string): Chapeau {
-  return new ChapeauNode(span, organ, organSpan, comma, fullStop, language);
-}
+export const ChapeauNode = plain(function ChapeauNode(this: Writable<Chapeau>, span: Span, organ: string, organSpan: Span, comma: Span | undefined, fullStop: Span | undefined, language: string) {
+  this.span = span;
+  this.organ = organ;
+  this.organSpan = organSpan;
+  this.comma = comma;
+  this.fullStop = fullStop;
+  this.language = language;
+});
 
 type Additive = NonNullable<OpenerMatch['additive']>;
 
-const AdditiveNode = plain<new (word: string, span: Span, position: Additive['position']) => Additive>(
-  function AdditiveNode(this: Writable<Additive>, word: string, span: Span, position: Additive['position']) {
-    this.word = word;
-    this.span = span;
-    this.position = position;
-  });
-
 /** An opener's "also" or "further": the word, where it stands, before the form or after it. */
-export function additiveNode(word: string, span: Span, position: Additive['position']): Additive {
-  return new AdditiveNode(word, span, position);
-}
+export const AdditiveNode = plain(function AdditiveNode(this: Writable<Additive>, word: string, span: Span, position: Additive['position']) {
+  this.word = word;
+  this.span = span;
+  this.position = position;
+});
 
-const PartNode = plain<new (preambularParagraphs: readonly Paragraph[], operativeParagraphs: readonly Paragraph[]) => ResolutionPart>(
-  function PartNode(this: Writable<ResolutionPart>, preambularParagraphs: readonly Paragraph[], operativeParagraphs: readonly Paragraph[]) {
-    this.preambularParagraphs = preambularParagraphs;
-    this.operativeParagraphs = operativeParagraphs;
-  });
-
-const PartWithChapeauNode = plain<new (chapeau: Chapeau, preambularParagraphs: readonly Paragraph[], operativeParagraphs: readonly Paragraph[]) => ResolutionPart>(
-  function PartWithChapeauNode(this: Writable<ResolutionPart>, chapeau: Chapeau, preambularParagraphs: readonly Paragraph[], operativeParagraphs: readonly Paragraph[]) {
-    this.chapeau = chapeau;
-    this.preambularParagraphs = preambularParagraphs;
-    this.operativeParagraphs = operativeParagraphs;
-  });
-
-/** A resolution part; with no chapeau, the part has no `chapeau` key (as it had before parts were made by `new`). */
-export function resolutionPartNode(chapeau: Chapeau | undefined, preambularParagraphs: readonly Paragraph[], operativeParagraphs: readonly Paragraph[]): ResolutionPart {
-  return chapeau ? new PartWithChapeauNode(chapeau, preambularParagraphs, operativeParagraphs) : new PartNode(preambularParagraphs, operativeParagraphs);
-}
+/** A resolution part; with no chapeau it has no `chapeau` key, as parts have always had. */
+export const ResolutionPartNode = plain(function ResolutionPartNode(this: Writable<ResolutionPart>, chapeau: Chapeau | undefined, preambularParagraphs: readonly Paragraph[], operativeParagraphs: readonly Paragraph[]) {
+  if (chapeau) this.chapeau = chapeau;
+  this.preambularParagraphs = preambularParagraphs;
+  this.operativeParagraphs = operativeParagraphs;
+});
 
 type AnnexParagraph = Annex['numberedParagraphs'][number];
 
-const AnnexParagraphNode = plain<new (span: Span, number: NumberLabel) => AnnexParagraph>(
-  function AnnexParagraphNode(this: Writable<AnnexParagraph>, span: Span, number: NumberLabel) {
-    this.span = span;
-    this.number = number;
-  });
-
 /** A numbered paragraph of an annex. */
-export function annexParagraphNode(span: Span, number: NumberLabel): AnnexParagraph {
-  return new AnnexParagraphNode(span, number);
-}
+export const AnnexParagraphNode = plain(function AnnexParagraphNode(this: Writable<AnnexParagraph>, span: Span, number: NumberLabel) {
+  this.span = span;
+  this.number = number;
+});
 
 /** A sub-paragraph named in a cross-reference: "(c)" of "paragraph 7 (c) above". */
 type ReferencedLabel = NonNullable<ReferencedNumber['subparagraph']>;
 
-const ReferencedLabelNode = plain<new (name: string, span: Span) => ReferencedLabel>(
-  function ReferencedLabelNode(this: Writable<ReferencedLabel>, name: string, span: Span) {
-    this.name = name;
-    this.span = span;
-  });
-
-export function referencedLabelNode(name: string, span: Span): ReferencedLabel {
-  return new ReferencedLabelNode(name, span);
-}
+export const ReferencedLabelNode = plain(function ReferencedLabelNode(this: Writable<ReferencedLabel>, name: string, span: Span) {
+  this.name = name;
+  this.span = span;
+});
 
 // The optional keys of the next two are left out when absent, as the model has always had them.
-const ReferencedNumberNode = plain<new (value: number, span: Span, subparagraph: ReferencedLabel | undefined) => ReferencedNumber>(
-  function ReferencedNumberNode(this: Writable<ReferencedNumber>, value: number, span: Span, subparagraph: ReferencedLabel | undefined) {
-    this.value = value;
-    this.span = span;
-    if (subparagraph) this.subparagraph = subparagraph;
-  });
+export const ReferencedNumberNode = plain(function ReferencedNumberNode(this: Writable<ReferencedNumber>, value: number, span: Span, subparagraph: ReferencedLabel | undefined) {
+  this.value = value;
+  this.span = span;
+  if (subparagraph) this.subparagraph = subparagraph;
+});
 
-export function referencedNumberNode(value: number, span: Span, subparagraph: ReferencedLabel | undefined): ReferencedNumber {
-  return new ReferencedNumberNode(value, span, subparagraph);
-}
+export const CrossReferenceNode = plain(function CrossReferenceNode(this: Writable<CrossReference>, span: Span, numbers: readonly ReferencedNumber[], range: boolean,
+  direction: CrossReference['direction'], subparagraphOnly: ReferencedLabel | undefined) {
+  this.span = span;
+  this.numbers = numbers;
+  this.range = range;
+  if (direction) this.direction = direction;
+  if (subparagraphOnly) this.subparagraphOnly = subparagraphOnly;
+});
 
-const CrossReferenceNode = plain<new (span: Span, numbers: readonly ReferencedNumber[], range: boolean, direction: CrossReference['direction'],
-  subparagraphOnly: ReferencedLabel | undefined) => CrossReference>(
-  function CrossReferenceNode(this: Writable<CrossReference>, span: Span, numbers: readonly ReferencedNumber[], range: boolean,
-    direction: CrossReference['direction'], subparagraphOnly: ReferencedLabel | undefined) {
-    this.span = span;
-    this.numbers = numbers;
-    this.range = range;
-    if (direction) this.direction = direction;
-    if (subparagraphOnly) this.subparagraphOnly = subparagraphOnly;
-  });
-
-export function crossReferenceNode(span: Span, numbers: readonly ReferencedNumber[], range: boolean, direction: CrossReference['direction'],
-  subparagraphOnly: ReferencedLabel | undefined): CrossReference {
-  return new CrossReferenceNode(span, numbers, range, direction, subparagraphOnly);
-}

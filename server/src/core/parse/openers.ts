@@ -4,7 +4,7 @@ import type { Lexicon, OpenerForm } from '../lexicon/lexicon';
 import type { Opener, OpenerMatch, Span } from '../model';
 import { detached } from '../text-memo';
 import { grown } from './lines';
-import { additiveNode, openerMatchNode, openerNode, spanNode } from './nodes';
+import { AdditiveNode, OpenerMatchNode, OpenerNode, SpanNode } from './nodes';
 import { emptyList } from '../records';
 
 const wordCharacter = /[\p{L}\p{M}'’-]/u;
@@ -323,7 +323,7 @@ export function readOpener(text: string, offset: number, lexicon: Lexicon | unde
   if (markerCode === 42 /* * */ || markerCode === 95 /* _ */) {
     // "**", "*", "__" or "_"
     const length = text.charCodeAt(position + 1) === markerCode ? 2 : 1;
-    emphasisOpen = spanNode(position, position + length);
+    emphasisOpen = new SpanNode(position, position + length);
     position += length;
   }
   const maxWords = (lexicon?.longestForm ?? 1) + 6;
@@ -341,18 +341,18 @@ export function readOpener(text: string, offset: number, lexicon: Lexicon | unde
   // An opener that is its form alone (no adverb, "also" or modifier; most are) shares the form's span and words.
   const formSpan = match?.formSpan;
   const alone = formSpan !== undefined && formSpan.start === firstStart && formSpan.end === lastEnd;
-  const span: Span = alone ? formSpan : spanNode(firstStart, lastEnd);
+  const span: Span = alone ? formSpan : new SpanNode(firstStart, lastEnd);
   let emphasis: Opener['emphasis'];
   if (emphasisOpen) {
     const closing = text.slice(span.end, span.end + 120).indexOf(text.slice(emphasisOpen.start, emphasisOpen.end));
     const close = closing >= 0 && !text.slice(span.end, span.end + closing).includes('\n\n')
-      ? spanNode(span.end + closing, span.end + closing + (emphasisOpen.end - emphasisOpen.start))
+      ? new SpanNode(span.end + closing, span.end + closing + (emphasisOpen.end - emphasisOpen.start))
       : undefined;
     emphasis = close ? { open: emphasisOpen, close } : { open: emphasisOpen };
   }
   // With no match the span is the first word, which holds no emphasis marker or white space: its slice is its plain words.
   const openerText = match ? (alone ? match.formText : plainWords(text, span.start, span.end)) : text.slice(span.start, span.end);
-  return openerNode(span, openerText, emphasis, match);
+  return new OpenerNode(span, openerText, emphasis, match);
 }
 
 /** Where the opener's last word ends: its form's, or the "also" or modifier after it (an "also" before it ends sooner). */
@@ -392,38 +392,38 @@ function matchWords(text: string, words: Words, phraseTables: PhraseTables): Ope
       const additiveAfter = longestPhrase(words, next, additive);
       if (additiveAfter) {
         lastEnd = words.endOf(next + additiveAfter.depth - 1);
-        additiveWord = additiveNode(additiveAfter.phrase, spanNode(words.startOf(next), lastEnd), 'after');
+        additiveWord = new AdditiveNode(additiveAfter.phrase, new SpanNode(words.startOf(next), lastEnd), 'after');
         next += additiveAfter.depth;
       }
       let modifierSpan: Span | undefined;
       const modifier = longestPhrase(words, next, modifiers);
       if (modifier) {
         lastEnd = words.endOf(next + modifier.depth - 1);
-        modifierSpan = spanNode(words.startOf(next), lastEnd);
+        modifierSpan = new SpanNode(words.startOf(next), lastEnd);
         next += modifier.depth;
         // "Noting with satisfaction also", "Taking note with appreciation also"
         const additiveAfterModifier = additiveWord ? undefined : longestPhrase(words, next, additive);
         if (additiveAfterModifier) {
           lastEnd = words.endOf(next + additiveAfterModifier.depth - 1);
-          additiveWord = additiveNode(additiveAfterModifier.phrase, spanNode(words.startOf(next), lastEnd), 'after');
+          additiveWord = new AdditiveNode(additiveAfterModifier.phrase, new SpanNode(words.startOf(next), lastEnd), 'after');
         }
       }
       // Most openers have no adverb: one empty list for all of them (it is never changed).
       let adverbSpans: readonly Span[] = noAdverbs;
       if (formStart > 0) {
         const spans = emptyList<Span>();
-        for (let wordIndex = 0; wordIndex < formStart; wordIndex++) spans.push(spanNode(words.startOf(wordIndex), words.endOf(wordIndex)));
+        for (let wordIndex = 0; wordIndex < formStart; wordIndex++) spans.push(new SpanNode(words.startOf(wordIndex), words.endOf(wordIndex)));
         adverbSpans = spans;
         if (!additiveWord) {
           for (let wordIndex = 0; wordIndex < formStart; wordIndex++) {
             const lower = words.lowerOf(wordIndex);
             if (lower === undefined || !additiveWords.has(lower)) continue;
-            additiveWord = additiveNode(lower, spanNode(words.startOf(wordIndex), words.endOf(wordIndex)), 'before');
+            additiveWord = new AdditiveNode(lower, new SpanNode(words.startOf(wordIndex), words.endOf(wordIndex)), 'before');
             break;
           }
         }
       }
-      return openerMatchNode(found.entry, found.kind, spanNode(formStartOffset, formEndOffset), formWords(text, formStartOffset, formEndOffset, form),
+      return new OpenerMatchNode(found.entry, found.kind, new SpanNode(formStartOffset, formEndOffset), formWords(text, formStartOffset, formEndOffset, form),
         adverbSpans, additiveWord, modifierSpan);
     }
   }

@@ -37,7 +37,7 @@ import {
   LineTable,
 } from './lines';
 import { readOpener } from './openers';
-import { annexParagraphNode, blockNode, chapeauNode, footnoteTextNode, paragraphNode, resolutionPartNode, spanNode, subLabelNode, subParagraphNode } from './nodes';
+import { AnnexParagraphNode, BlockNode, ChapeauNode, FootnoteTextNode, ParagraphNode, ResolutionPartNode, SpanNode, SubLabelNode, SubParagraphNode } from './nodes';
 import { emptyList, listOf } from '../records';
 import type { SearchMemo } from './search-memo';
 import { indexParagraphs, keepParagraphIndex, noSubparagraphs, type ParagraphIndex } from '../structure';
@@ -474,9 +474,9 @@ class Parser {
         return new ChapeauMatch(
           candidate.language,
           organ,
-          spanNode(organStart, organStart + organ.length),
-          comma ? spanNode(contentEnd - comma.length, contentEnd) : undefined,
-          stop ? spanNode(contentEnd - 1, contentEnd) : undefined,
+          new SpanNode(organStart, organStart + organ.length),
+          comma ? new SpanNode(contentEnd - comma.length, contentEnd) : undefined,
+          stop ? new SpanNode(contentEnd - 1, contentEnd) : undefined,
           false,
         );
       }
@@ -486,7 +486,7 @@ class Parser {
     if (generic?.[2] && generic[1] && generic[1].split(' ').length <= 10) {
       const organ = generic[1];
       const organStart = contentStart + 4;
-      return new ChapeauMatch('en', organ, spanNode(organStart, organStart + organ.length), spanNode(contentEnd - 1, contentEnd), undefined, true);
+      return new ChapeauMatch('en', organ, new SpanNode(organStart, organStart + organ.length), new SpanNode(contentEnd - 1, contentEnd), undefined, true);
     }
     return undefined;
   }
@@ -621,7 +621,7 @@ class Parser {
   }
 
   private addBlock(kind: BlockKind, start: number, end: number): void {
-    this.blocks.push(blockNode(kind, spanNode(start, end)));
+    this.blocks.push(new BlockNode(kind, new SpanNode(start, end)));
   }
 
   /** Walks the lines once: header blocks, chapeaus, footnote blocks, furniture, annexes, and body chunks. */
@@ -681,11 +681,11 @@ class Parser {
     const flushFootnote = (): void => {
       if (!currentFootnote) return;
       const { label, number, bodyStart: start, bodyEnd, style, placement } = currentFootnote;
-      this.footnoteTexts.push(footnoteTextNode(
-        spanNode(currentFootnote.start, Math.max(bodyEnd, label.end)),
+      this.footnoteTexts.push(new FootnoteTextNode(
+        new SpanNode(currentFootnote.start, Math.max(bodyEnd, label.end)),
         label,
         number,
-        spanNode(start, Math.max(start, bodyEnd)),
+        new SpanNode(start, Math.max(start, bodyEnd)),
         singleSpaced(this.text.slice(start, Math.max(start, bodyEnd))),
         style,
         placement,
@@ -749,7 +749,7 @@ class Parser {
       const contentStart = this.lines.contentStart(index);
       const contentEnd = this.lines.contentEnd(index);
       currentFootnote = new PendingFootnote(
-        spanNode(contentStart, labelEnd),
+        new SpanNode(contentStart, labelEnd),
         number,
         Math.min(bodyStart, contentEnd),
         contentEnd,
@@ -878,7 +878,7 @@ class Parser {
         partIndex++;
         region = 'body';
         afterClosing = false;
-        this.chapeaus.push(chapeauNode(spanNode(contentStart, contentEnd), chapeau.organ, chapeau.organSpan, chapeau.comma, chapeau.fullStop, chapeau.language));
+        this.chapeaus.push(new ChapeauNode(new SpanNode(contentStart, contentEnd), chapeau.organ, chapeau.organSpan, chapeau.comma, chapeau.fullStop, chapeau.language));
         continue;
       }
 
@@ -1023,7 +1023,7 @@ class Parser {
       const start = this.chunks.start(chunk);
       const end = this.chunks.end(chunk);
       const number = readNumberLabel(this.text, start);
-      if (number && number.style === 'dot') annexParagraphs.push(annexParagraphNode(spanNode(start, end), number));
+      if (number && number.style === 'dot') annexParagraphs.push(new AnnexParagraphNode(new SpanNode(start, end), number));
       this.addBlock('unclassified', start, end);
     }
 
@@ -1042,7 +1042,7 @@ class Parser {
         else if (paragraph.kind === 'operative') operativeParagraphs.push(paragraph);
       }
       const chapeau = this.chapeaus[part];
-      parts.push(resolutionPartNode(chapeau, preambularParagraphs, operativeParagraphs));
+      parts.push(new ResolutionPartNode(chapeau, preambularParagraphs, operativeParagraphs));
     }
     sortByStart(all, nodeStart);
     // Indexed while the sort has just read every paragraph's span (see keepParagraphIndex).
@@ -1050,7 +1050,7 @@ class Parser {
   }
 
   private chunkSpan(chunk: number): Span {
-    return spanNode(this.chunks.start(chunk), this.chunks.end(chunk));
+    return new SpanNode(this.chunks.start(chunk), this.chunks.end(chunk));
   }
 
   /**
@@ -1088,7 +1088,7 @@ class Parser {
         opener = readOpener(this.text, textStart, this.lexicon);
         if (opener && opener.span.start >= span.end) opener = undefined;
       }
-      return new ChunkReading(chunk, span, number, subLabel, opener, subject ? spanNode(subject.start, subject.end) : undefined, textStart);
+      return new ChunkReading(chunk, span, number, subLabel, opener, subject ? new SpanNode(subject.start, subject.end) : undefined, textStart);
     });
 
     // Section markers ("A", "B", "II") split a part into sections; each may have a preamble of its
@@ -1176,7 +1176,7 @@ class Parser {
       if (last) out.push(this.freezeParagraph(last));
       last = new MutableParagraph(
         kind,
-        numberLine && item.number ? [spanNode(numberLine.start, numberLine.end), span] : listOf(span),
+        numberLine && item.number ? [new SpanNode(numberLine.start, numberLine.end), span] : listOf(span),
         item.number,
         item.opener,
         item.subject,
@@ -1251,11 +1251,11 @@ class Parser {
       const label = labels[index] as RegExpExecArray;
       const labelEnd = line.contentStart + (label[0] ?? '').trimEnd().length;
       const bodyStart = this.skipSpaces(labelEnd);
-      this.footnoteTexts.push(footnoteTextNode(
-        spanNode(line.contentStart, line.contentEnd),
-        spanNode(line.contentStart, labelEnd),
+      this.footnoteTexts.push(new FootnoteTextNode(
+        new SpanNode(line.contentStart, line.contentEnd),
+        new SpanNode(line.contentStart, labelEnd),
         numbers[index] ?? 0,
-        spanNode(bodyStart, line.contentEnd),
+        new SpanNode(bodyStart, line.contentEnd),
         this.text.slice(bodyStart, line.contentEnd),
         'bare',
         'page-foot',
@@ -1365,7 +1365,7 @@ class Parser {
     const deepest = paragraph.subStack[paragraph.subStack.length - 1];
     if (deepest) {
       deepest.pieces.push(span);
-      for (const open of paragraph.subStack) open.span = spanNode(open.span.start, span.end);
+      for (const open of paragraph.subStack) open.span = new SpanNode(open.span.start, span.end);
     } else {
       paragraph.pieces.push(span);
     }
@@ -1390,7 +1390,7 @@ class Parser {
       if (reread) effective = reread;
     }
     const numberLabel: SubLabel | undefined = number
-      ? subLabelNode(number.span, number.text, String(number.value), 'number', 'parens')
+      ? new SubLabelNode(number.span, number.text, String(number.value), 'number', 'parens')
       : undefined;
     const finalLabel = effective ?? numberLabel;
     const level = this.levelOf(finalLabel, stack);
@@ -1400,7 +1400,7 @@ class Parser {
     if (parent) parent.children.push(sub);
     else paragraph.subparagraphs.push(sub);
     stack.push(sub);
-    for (const open of stack) open.span = spanNode(open.span.start, Math.max(open.span.end, span.end));
+    for (const open of stack) open.span = new SpanNode(open.span.start, Math.max(open.span.end, span.end));
   }
 
   private levelOf(label: SubLabel | undefined, stack: readonly MutableSub[]): number {
@@ -1417,7 +1417,7 @@ class Parser {
     const children = sub.children.length === 0 ? noSubparagraphs : sub.children.map((child) => this.freezeSub(child));
     const ownEnd = children[0] ? children[0].span.start : sub.span.end;
     const text = this.piecesText(sub.pieces, ownEnd);
-    return subParagraphNode(sub.span, sub.pieces, sub.label, sub.level, sub.textStart, text, this.lastCharacterOf(sub.pieces, ownEnd), children);
+    return new SubParagraphNode(sub.span, sub.pieces, sub.label, sub.level, sub.textStart, text, this.lastCharacterOf(sub.pieces, ownEnd), children);
   }
 
   private freezeParagraph(paragraph: MutableParagraph): Paragraph {
@@ -1428,10 +1428,10 @@ class Parser {
     const end = Math.max(lastPiece.end, lastSub ? lastSub.span.end : 0);
     const ownEnd = subparagraphs[0] ? subparagraphs[0].span.start : end;
     const start = Math.min(first.start, paragraph.number?.span.start ?? first.start);
-    return paragraphNode(
+    return new ParagraphNode(
       paragraph.kind,
       // A paragraph of one piece (most are) shares the piece's span: spans are values, never changed.
-      start === first.start && end === first.end ? first : spanNode(start, end),
+      start === first.start && end === first.end ? first : new SpanNode(start, end),
       paragraph.pieces,
       paragraph.number,
       paragraph.opener,
@@ -1462,7 +1462,7 @@ class Parser {
       if (piece.start >= limit) continue;
       let end = Math.min(piece.end, limit);
       while (end > piece.start && isSpaceCode(this.text.charCodeAt(end - 1))) end--;
-      if (end > piece.start) return spanNode(end - 1, end);
+      if (end > piece.start) return new SpanNode(end - 1, end);
     }
     return undefined;
   }
