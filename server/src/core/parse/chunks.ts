@@ -11,6 +11,8 @@ export type ChunkRegion = 'body' | 'annex';
 /** Bits of a chunk's flags. */
 const inAnnex = 1;
 const closingLike = 2;
+/** A number line waits in `numberLines`: most chunks have none, and are answered without a lookup. */
+const numbered = 4;
 
 export class ChunkTable {
   count = 0;
@@ -19,7 +21,7 @@ export class ChunkTable {
   private firstBounds: Int32Array;
   private lineCounts: Int32Array;
   private partIndexes: Int32Array;
-  /** `inAnnex`, `closingLike`. */
+  /** `inAnnex`, `closingLike`, `numbered`. */
   private flags: Uint8Array;
   /** Each chunk's lines, content start and end of one line after another. */
   private bounds: Int32Array;
@@ -55,7 +57,7 @@ export class ChunkTable {
     this.ends[chunk] = lines[lineBounds - 1] ?? 0;
     this.lineCounts[chunk] = lineBounds >> 1;
     this.partIndexes[chunk] = partIndex;
-    this.flags[chunk] = (region === 'annex' ? inAnnex : 0) | (opensLikeClosing ? closingLike : 0);
+    this.flags[chunk] = (region === 'annex' ? inAnnex : 0) | (opensLikeClosing ? closingLike : 0) | (numberLine ? numbered : 0);
     if (numberLine) this.numberLines.set(chunk, numberLine);
   }
 
@@ -82,7 +84,7 @@ export class ChunkTable {
   }
 
   numberLine(chunk: number): Span | undefined {
-    return this.numberLines.get(chunk);
+    return ((this.flags[chunk] ?? 0) & numbered) !== 0 ? this.numberLines.get(chunk) : undefined;
   }
 
   /** Its lines, their content's bounds and text (made when asked for: rarely). */

@@ -42,7 +42,7 @@ import { emptyList, listOf } from '../records';
 import type { SearchMemo } from './search-memo';
 import { indexParagraphs, keepParagraphIndex, noSubparagraphs, type ParagraphIndex } from '../structure';
 import { trailingCallLength, withoutTrailingCalls } from '../text-ends';
-import { isCapitalAt, keepParagraphDigitRuns } from '../text-scan';
+import { isCapitalAt, keepParagraphDigitRuns, UnitSet } from '../text-scan';
 
 export interface ParseOptions {
   /** "auto" (or undefined) reads the language from the chapeau. */
@@ -185,18 +185,20 @@ const noOrgans: readonly string[] = [];
  * its language has no article, and "T" of the generic "The …,". Asked first of every line: most lines
  * of a draft (wrapped lines of paragraphs) start with a lower-case word and are out at once.
  */
-const chapeauFirstCodes = new Set<number>([84 /* T */]);
-for (const conventions of languageConventions) {
-  const articles = conventions.articles.map((article) => article.trim());
-  // Where the article may be none, the organ's name opens the line.
-  const starts = articles.length === 0 || articles.includes('') ? [...articles, ...conventions.organs] : articles;
-  for (const start of starts) if (start !== '') chapeauFirstCodes.add(start.charCodeAt(0));
-}
+const chapeauFirstCodes = new UnitSet([
+  84 /* T */,
+  ...languageConventions.flatMap((conventions) => {
+    const articles = conventions.articles.map((article) => article.trim());
+    // Where the article may be none, the organ's name opens the line.
+    const starts = articles.length === 0 || articles.includes('') ? [...articles, ...conventions.organs] : articles;
+    return starts.filter((start) => start !== '').map((start) => start.charCodeAt(0));
+  }),
+]);
 /**
  * The UTF-16 units an annex heading can start with: its annex word's first ("Annex", "Приложение").
  * Asked of every chunk's first line before the pattern runs: most open otherwise and are out at once.
  */
-const annexFirstCodes = new Set<number>(languageConventions.flatMap((conventions) => conventions.annexWords).map((word) => word.charCodeAt(0)));
+const annexFirstCodes = new UnitSet(languageConventions.flatMap((conventions) => conventions.annexWords).map((word) => word.charCodeAt(0)));
 
 /** `annexHeadingPattern.test(content)`, run only on a line whose first unit may open one (the pattern opens with an annex word, case and all). */
 function isAnnexHeading(content: string): boolean {

@@ -4,7 +4,7 @@ import { alternation, writeDate } from '../lexicon/style';
 import type { Draft } from '../model';
 import { bodyProse, draftSpan, footnoteProse, inOneSegment, isQuoted, type ProseRun } from '../prose';
 import type { Rule, RuleContext } from '../rule';
-import { initialsOf, isDigitCode, matchesAtCandidates } from '../text-scan';
+import { initialsOf, isDigitCode, matchesAtCandidates, type UnitSet } from '../text-scan';
 
 /** A date found written another way, read into its parts where the text allows it. */
 interface WrongDate {
@@ -30,7 +30,7 @@ interface DatePatterns {
   readonly months: readonly string[];
   /** The months by the last UTF-16 unit of their name: a day after another word is passed at once, and a month's is compared with those ending alike. */
   readonly monthsByLastCode: ReadonlyMap<number, readonly string[]> | undefined;
-  readonly suffixInitials: ReadonlySet<number> | undefined;
+  readonly suffixInitials: UnitSet | undefined;
   readonly articleLength: number;
 }
 

@@ -2,7 +2,7 @@ import { styleFor, type StyleData } from '../lexicon/lexicon';
 import { alternation } from '../lexicon/style';
 import { bodyProse, draftSpan, inOneSegment, isQuoted, type ProseRun } from '../prose';
 import type { Rule } from '../rule';
-import { initialsOf } from '../text-scan';
+import { initialsOf, type UnitSet } from '../text-scan';
 import { capitalize } from '../structure';
 
 interface SessionPatterns {
@@ -11,7 +11,7 @@ interface SessionPatterns {
   /** Each ordinal in figures inside such a phrase. */
   readonly ordinal: RegExp;
   /** The first letters of the ordinal endings ("st", "nd" …). */
-  readonly suffixInitials: ReadonlySet<number> | undefined;
+  readonly suffixInitials: UnitSet | undefined;
 }
 
 const patternCache = new WeakMap<StyleData, SessionPatterns>();
