@@ -59,7 +59,7 @@ function sideBySide(which, rounds) {
 
 // 1. Throughput on the corpus, side by side.
 const corpusMB = megabytes(corpus);
-const corpusRounds = quick ? 1 : 5;
+const corpusRounds = quick ? 1 : 7;
 const { resolintMs, markdownlintMs, ...corpusRatio } = sideBySide('corpus', corpusRounds);
 const perFileMs = measure(() => { for (const text of corpusTexts) core.lint(text); }, quick ? 3 : 9);
 // The corpus as one draft reads as a scanned record (it holds Security Council texts from before 1999),

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { afterCapitalisedWord, afterLowerCaseWord, contextAfterNumber } from '../server/src/core/parse/footnote-calls';
-import { isCapitalAt } from '../server/src/core/text-scan';
+import { isCapitalAt, UnitSet } from '../server/src/core/text-scan';
 import { styleFor, writeDate } from '../server/src/core/lexicon/style';
 
 const numRuns = Number(process.env['FUZZ_RUNS'] ?? '') || 500;
@@ -29,6 +29,18 @@ describe('dates written in a style', () => {
 });
 
 describe('text scanning', () => {
+  it('UnitSet holds the units it was made of and nothing else, NaN and out-of-range numbers included', () => {
+    const probes = fc.oneof(fc.integer({ min: 0, max: 0xffff }), fc.constantFrom(Number.NaN, -1, 0x10000, 0x1f600, 31, 32, 33, 0xffff));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 12 }), fc.array(probes, { maxLength: 20 }), (units, asked) => {
+        const set = new UnitSet(units);
+        const members = new Set(units);
+        for (const unit of [...units, ...asked]) assert.equal(set.has(unit), members.has(unit), `${unit} in ${JSON.stringify(units)}`);
+      }),
+      { numRuns },
+    );
+  });
+
   it('isCapitalAt answers as /^\\p{Lu}/u on the one unit, at every offset and past the end', () => {
     fc.assert(
       fc.property(fc.oneof(mixedText, fc.string({ unit: 'binary', maxLength: 12 })), (text) => {
