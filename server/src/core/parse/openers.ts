@@ -121,11 +121,13 @@ class Words {
     // hash of the word, checked against the text in a second pass, was most of reading a word.
     let state = 0;
     let foldable = true;
+    // The trie in a local: the module's binding is reassigned when the trie grows, so read at every unit otherwise.
+    const next = trieNext;
     for (; position < stop; position++) {
       const folded = foldedCode(text.charCodeAt(position));
       if (folded >= 0) {
         if (!isFoldedWordCode(folded)) break;
-        if (state >= 0) state = trieNext[state * trieSymbols + trieSymbol(folded)] || -1;
+        if (state >= 0) state = next[state * trieSymbols + trieSymbol(folded)] || -1;
       } else if (isWordCharacter(text, position)) {
         foldable = false;
       } else {

@@ -296,7 +296,6 @@ function sortByStart<T>(items: T[], startOf: (item: T) => number): T[] {
   return items;
 }
 const nodeStart = (node: { readonly span: Span }): number => node.span.start;
-const spanStart = (span: Span): number => span.start;
 
 /** "A", "B.", "II": a section marker alone on its line (at most seven characters: see sectionMarkerPattern). */
 function isSectionMarker(content: string): boolean {
@@ -1031,6 +1030,8 @@ class Parser {
 
     const parts: ResolutionPart[] = [];
     const all: Paragraph[] = [];
+    let lastStart = -1;
+    let inOrder = true;
     for (let part = 0; part < partCount; part++) {
       const frozen = paragraphsByPart.get(part) ?? [];
       // One by one, not spread: a spread passes every paragraph as an argument on the stack, and a draft
@@ -1039,6 +1040,9 @@ class Parser {
       const preambularParagraphs = emptyList<Paragraph>();
       const operativeParagraphs = emptyList<Paragraph>();
       for (const paragraph of frozen) {
+        // In order nearly always (the parts are): seen here, not by a second pass over the list.
+        if (paragraph.span.start < lastStart) inOrder = false;
+        lastStart = paragraph.span.start;
         all.push(paragraph);
         if (paragraph.kind === 'preambular') preambularParagraphs.push(paragraph);
         else if (paragraph.kind === 'operative') operativeParagraphs.push(paragraph);
@@ -1046,8 +1050,8 @@ class Parser {
       const chapeau = this.chapeaus[part];
       parts.push(new ResolutionPartNode(chapeau, preambularParagraphs, operativeParagraphs));
     }
-    sortByStart(all, nodeStart);
-    // Indexed while the sort has just read every paragraph's span (see keepParagraphIndex).
+    if (!inOrder) all.sort((a, b) => a.span.start - b.span.start);
+    // Indexed while the loop above has just read every paragraph's span (see keepParagraphIndex).
     return { parts, paragraphs: all, annexParagraphs, paragraphIndex: indexParagraphs(all) };
   }
 
@@ -1474,17 +1478,25 @@ class Parser {
   /** The text of every paragraph and sub-paragraph, in order. */
   private paragraphSpans(paragraphs: readonly Paragraph[]): Span[] {
     const spans: Span[] = [];
+    // In order nearly always: the paragraphs are sorted, and a paragraph's pieces precede its
+    // sub-paragraphs'. Seen as they are added, not by a second pass over the list.
+    let lastStart = -1;
+    let inOrder = true;
     // Piece by piece, not spread: a spread is a call of its own for each paragraph's one or two pieces.
+    const add = (piece: Span): void => {
+      if (piece.start < lastStart) inOrder = false;
+      lastStart = piece.start;
+      spans.push(piece);
+    };
     const addSub = (sub: SubParagraph): void => {
-      for (const piece of sub.pieces) spans.push(piece);
+      sub.pieces.forEach(add);
       sub.children.forEach(addSub);
     };
     for (const paragraph of paragraphs) {
-      for (const piece of paragraph.pieces) spans.push(piece);
+      paragraph.pieces.forEach(add);
       paragraph.subparagraphs.forEach(addSub);
     }
-    // In order nearly always: the paragraphs are sorted, and a paragraph's pieces precede its sub-paragraphs'.
-    return sortByStart(spans, spanStart);
+    return inOrder ? spans : spans.sort((a, b) => a.start - b.start);
   }
 
   /**
