@@ -44,9 +44,9 @@ export function lintDraft(draft: Draft, settings: Settings = defaultSettings, ru
       findings.push(found);
     };
     // Per rule and language: a rule's per-text results depend on the language's lexicon and style.
-    const namespace = `${rule.id}\u0000${draft.language}`;
-    const perRun = memo
-      ? <T>(run: ProseRun, compute: (run: ProseRun) => T): T => memo.get(namespace, run, compute)
+    const table = memo?.tableFor(`${rule.id}\u0000${draft.language}`);
+    const perRun = memo && table
+      ? <T>(run: ProseRun, compute: (run: ProseRun) => T): T => memo.get(table, run, compute)
       : <T>(run: ProseRun, compute: (run: ProseRun) => T): T => compute(run);
     try {
       rule.check(draft, { settings, lexicon, report, perRun });
