@@ -179,6 +179,29 @@ describe('the whole-text searches a session keeps equal a search of the new text
     );
   });
 
+  it('what changed in a long text: the longest part the same at the start, then at the end, as unit by unit', () => {
+    /** The reference: unit by unit from the start, then from the end up to the part the same at the start. */
+    const unitByUnit = (before: string, after: string): { start: number; oldEnd: number; newEnd: number } => {
+      const shortest = Math.min(before.length, after.length);
+      let start = 0;
+      while (start < shortest && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+      let same = 0;
+      while (same < shortest - start && before.charCodeAt(before.length - same - 1) === after.charCodeAt(after.length - same - 1)) same++;
+      return { start, oldEnd: before.length - same, newEnd: after.length - same };
+    };
+    // Long enough for stretches of every length the search compares, with repeats that make a part the same at both ends.
+    const longText = fc.tuple(fc.array(fc.constantFrom('a', 'ab', 'para ', '\n', '’', '[^1]'), { maxLength: 40 }), fc.nat({ max: 3000 })).map(([pieces, times]) => pieces.join('').repeat(1 + (times % 400)));
+    fc.assert(
+      fc.property(longText, text, fc.nat(), fc.nat(), (before, inserted, at, removed) => {
+        const cut = at % (before.length + 1);
+        const after = before.slice(0, cut) + inserted + before.slice(cut + (removed % 50));
+        assert.deepEqual(changeBetween(before, after), unitByUnit(before, after));
+        assert.deepEqual(changeBetween(after, before), unitByUnit(after, before));
+      }),
+      { numRuns },
+    );
+  });
+
   it('superscripts in a text longer than the pieces it is read in, around their edges and split pairs', () => {
     // Read in pieces of 65,536 units (whole-text-search.ts): marks on either side of an edge, a
     // surrogate pair cut by one, a byte order mark and astral characters before, so that every

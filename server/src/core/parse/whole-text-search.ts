@@ -10,19 +10,39 @@ export interface TextChange {
   readonly newEnd: number;
 }
 
-/** How `text` differs from `previous`, found by comparing stretches natively before units. */
+/**
+ * How `text` differs from `previous`: the longest part the same at the start, then the longest the
+ * same at the end that does not reach back into it. Found by comparing stretches natively, each twice
+ * as long as the one before while they are the same, then halving down to the first difference,
+ * before units: a keystroke compares the whole of a long draft but for the edit, and stretches of 512
+ * units one after another were some 2,000 comparisons on a 1 MB draft (0.48 ms against 0.11).
+ */
 export function changeBetween(previous: string, text: string): TextChange {
   const shortest = Math.min(previous.length, text.length);
-  const block = 512;
-  let start = 0;
-  while (start + block <= shortest && previous.slice(start, start + block) === text.slice(start, start + block)) start += block;
-  while (start < shortest && previous.charCodeAt(start) === text.charCodeAt(start)) start++;
-  // The same part at the end, not reaching back into the part the same at the start.
+  const start = sameLength(shortest, (offset, length) => previous.slice(offset, offset + length) === text.slice(offset, offset + length), (offset) => previous.charCodeAt(offset) === text.charCodeAt(offset));
+  const tail = sameLength(
+    shortest - start,
+    (offset, length) => previous.slice(previous.length - offset - length, previous.length - offset) === text.slice(text.length - offset - length, text.length - offset),
+    (offset) => previous.charCodeAt(previous.length - offset - 1) === text.charCodeAt(text.length - offset - 1),
+  );
+  return { start, oldEnd: previous.length - tail, newEnd: text.length - tail };
+}
+
+/**
+ * How many units from a text's start (or end) are the same, up to `most`: `sameStretch(offset,
+ * length)` compares the `length` units from `offset` on, `sameUnit(offset)` the unit at `offset`.
+ */
+function sameLength(most: number, sameStretch: (offset: number, length: number) => boolean, sameUnit: (offset: number) => boolean): number {
   let same = 0;
-  const most = shortest - start;
-  while (same + block <= most && previous.slice(previous.length - same - block, previous.length - same) === text.slice(text.length - same - block, text.length - same)) same += block;
-  while (same < most && previous.charCodeAt(previous.length - same - 1) === text.charCodeAt(text.length - same - 1)) same++;
-  return { start, oldEnd: previous.length - same, newEnd: text.length - same };
+  let length = 256;
+  while (same + length <= most && sameStretch(same, length)) {
+    same += length;
+    length *= 2;
+  }
+  // The first difference, if any before `most`, is within `length` units of `same`.
+  for (length >>= 1; length >= 16; length >>= 1) if (same + length <= most && sameStretch(same, length)) same += length;
+  while (same < most && sameUnit(same)) same++;
+  return same;
 }
 
 /** A class of rare characters of the Basic Multilingual Plane: its characters, and a test of one by code. */
