@@ -23,6 +23,11 @@ export function lint(text: string, settings: Settings = defaultSettings): LintRe
   return { draft, findings: lintDraft(draft, settings) };
 }
 
+/** A rule's per-run result with no memo: computed each time. */
+function computeNow<T>(run: ProseRun, compute: (run: ProseRun) => T): T {
+  return compute(run);
+}
+
 /**
  * The findings of `draft`. With `memo` (an incremental session's), the rules' per-text results are
  * reused from the versions linted before; the findings are the same either way.
@@ -44,10 +49,7 @@ export function lintDraft(draft: Draft, settings: Settings = defaultSettings, ru
       findings.push(found);
     };
     // Per rule and language: a rule's per-text results depend on the language's lexicon and style.
-    const table = memo?.tableFor(`${rule.id}\u0000${draft.language}`);
-    const perRun = memo && table
-      ? <T>(run: ProseRun, compute: (run: ProseRun) => T): T => memo.get(table, run, compute)
-      : <T>(run: ProseRun, compute: (run: ProseRun) => T): T => compute(run);
+    const perRun = memo ? memo.perRunOf(`${rule.id}\u0000${draft.language}`) : computeNow;
     try {
       rule.check(draft, { settings, lexicon, report, perRun });
     } catch (error) {

@@ -16,8 +16,8 @@ interface Kept {
   used: number;
 }
 
-/** One namespace's kept results (a rule's, for one language): found once per lint, not at every run. */
-export interface MemoTable {
+/** One namespace's kept results (a rule's, for one language), and how many the last versions used. */
+interface MemoTable {
   readonly kept: Map<number, Kept>;
   usedNow: number;
   usedBefore: number;
@@ -51,25 +51,26 @@ export class TextMemo {
   private nextId = 0;
 
   /**
-   * The table of `namespace`'s results, to pass to `get`. Asked once per rule and lint: a namespace is
-   * a string made for each lint, and looking it up at every run compared it with the kept key each time
-   * (1.6 % of a keystroke on a 1 MB draft).
+   * `get` for `namespace` (a rule's, for one language), its table found once: a namespace is a string
+   * made for each lint, and looking it up at every run compared it with the kept key each time (1.6 %
+   * of a keystroke on a 1 MB draft).
    */
-  tableFor(namespace: string): MemoTable {
+  perRunOf(namespace: string): <Run extends MemoRun, T>(run: Run, compute: (run: Run) => T) => T {
     let table = this.tables.get(namespace);
     if (!table) {
       table = { kept: new Map(), usedNow: 0, usedBefore: 0 };
       this.tables.set(namespace, table);
     }
-    return table;
+    const found = table;
+    return (run, compute) => this.get(found, run, compute);
   }
 
   /**
    * The result of `compute` for `run`: computed for an equal run of an earlier version (at the same
    * place, or moved by the length the text gained, as after an edit before it) or of this one, or
-   * computed now. `table`: this memo's `tableFor` the namespace.
+   * computed now.
    */
-  get<Run extends MemoRun, T>(table: MemoTable, run: Run, compute: (run: Run) => T): T {
+  private get<Run extends MemoRun, T>(table: MemoTable, run: Run, compute: (run: Run) => T): T {
     const id = this.idOf(run);
     const kept = table.kept.get(id);
     if (kept) {

@@ -1,12 +1,11 @@
+// The model's nodes, made by `new` (records.ts says why), each with every key present and an absent
+// part undefined (model.ts): one shape per node type. The few optional keys that the model has always
+// left out when absent (a part's chapeau, a cross-reference's direction) are still left out.
 import type { OpenerEntry, FormKind } from '../lexicon/lexicon';
 import type {
   Annex, Block, BlockKind, Chapeau, CrossReference, FootnoteCall, FootnoteCallStyle, FootnoteText, FootnoteTextStyle, NumberLabel, NumberStyle, Opener,
   OpenerMatch, Paragraph, ParagraphKind, ReferencedNumber, ResolutionPart, Span, SubLabel, SubParagraph,
 } from '../model';
-
-// The model's nodes, made by `new` (records.ts says why), each with every key present and an absent
-// part undefined (model.ts): one shape per node type. The few optional keys that the model has always
-// left out when absent (a part's chapeau, a cross-reference's direction) are still left out.
 import { plain, type Writable } from '../records';
 
 /** The span [start, end). */

@@ -284,18 +284,17 @@ function singleSpaced(text: string): string {
 }
 
 /**
- * `items` sorted in place by where they start (`startOf`), and returned. Not sorted again where they
- * already are, as a parse's paragraphs, their pieces and the footnote texts nearly always are: the
- * sort calls its comparator at each step even then, and the loop below compares in place. (The sort
- * is stable, so sorted input is left as it is either way.)
+ * `nodes` sorted in place by where their spans start, and returned. Not sorted again where they already
+ * are, as a parse's blocks and footnote texts nearly always are: the sort calls its comparator at each
+ * step even then, and the loop below compares in place. (The sort is stable, so sorted input is left
+ * as it is either way.)
  */
-function sortByStart<T>(items: T[], startOf: (item: T) => number): T[] {
-  for (let index = 1; index < items.length; index++) {
-    if (startOf(items[index] as T) < startOf(items[index - 1] as T)) return items.sort((a, b) => startOf(a) - startOf(b));
+function sortBySpanStart<T extends { readonly span: Span }>(nodes: T[]): T[] {
+  for (let index = 1; index < nodes.length; index++) {
+    if ((nodes[index] as T).span.start < (nodes[index - 1] as T).span.start) return nodes.sort((a, b) => a.span.start - b.span.start);
   }
-  return items;
+  return nodes;
 }
-const nodeStart = (node: { readonly span: Span }): number => node.span.start;
 
 /** "A", "B.", "II": a section marker alone on its line (at most seven characters: see sectionMarkerPattern). */
 function isSectionMarker(content: string): boolean {
@@ -369,8 +368,8 @@ class Parser {
       span: { start: annex.start, end: annex.end },
       numberedParagraphs: byAnnex[index] ?? [],
     }));
-    sortByStart(this.blocks, nodeStart);
-    const footnoteTexts = sortByStart(this.footnoteTexts, nodeStart);
+    sortBySpanStart(this.blocks);
+    const footnoteTexts = sortBySpanStart(this.footnoteTexts);
     // The pieces of every paragraph and sub-paragraph, in text order: read by both searches below.
     const pieces = this.paragraphSpans(paragraphs);
     const searchable = this.searchableSpans(pieces);
@@ -1489,11 +1488,11 @@ class Parser {
       spans.push(piece);
     };
     const addSub = (sub: SubParagraph): void => {
-      sub.pieces.forEach(add);
+      for (const piece of sub.pieces) add(piece);
       sub.children.forEach(addSub);
     };
     for (const paragraph of paragraphs) {
-      paragraph.pieces.forEach(add);
+      for (const piece of paragraph.pieces) add(piece);
       paragraph.subparagraphs.forEach(addSub);
     }
     return inOrder ? spans : spans.sort((a, b) => a.start - b.start);
