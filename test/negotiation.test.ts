@@ -80,6 +80,13 @@ describe('finalizeNumberingEdits (the "Finalize numbering" source action)', () =
     assert.deepEqual(left, []);
   });
 
+  it('offers nothing while a cross-reference names a number no paragraph has (finalizing would give it one)', () => {
+    const draft = 'The General Assembly,\n\n1. Decides to act;\n\n2 bis. Invites donors to contribute;\n\n4. Requests a report on paragraph 2 above.\n';
+    assert.deepEqual(finalizeNumberingEdits(parse(draft)), []);
+    const corrected = draft.replace('paragraph 2 above', 'paragraph 1 above');
+    assert.ok(finalizeNumberingEdits(parse(corrected)).length > 0);
+  });
+
   it('changes nothing in a text already numbered 1, 2, 3', () => {
     const draft = 'The General Assembly,\n\n1. Decides to act;\n\n2. Requests a report.\n';
     assert.deepEqual(finalizeNumberingEdits(parse(draft)), []);

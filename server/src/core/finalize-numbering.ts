@@ -5,22 +5,22 @@
 // Pure: edits on offsets, for the editor's source action to apply.
 import type { TextEdit } from './findings';
 import type { Draft } from './model';
-import { paragraphAt } from './rules/cross-reference';
+import { carryReferences, type PartRenumbering } from './rules/operative-numbering';
 
 export function finalizeNumberingEdits(draft: Draft): TextEdit[] {
   const edits: TextEdit[] = [];
-  /** Per part, the paragraph numbers written once (not on an insert) and the number each gets. */
-  const newNumberOf = new Map<number, Map<number, number>>();
+  /** Per part, the number each paragraph number written once (not on an insert) gets, and every number written. */
+  const parts = new Map<number, PartRenumbering>();
   draft.parts.forEach((part, partIndex) => {
     const numbered = part.operativeParagraphs.filter((paragraph) => paragraph.number);
-    const mapping = new Map<number, number>();
-    newNumberOf.set(partIndex, mapping);
     // A part's only paragraph carries no number: operative-numbering says so, this action leaves it.
     if (numbered.length < 2) return;
+    const mapping = new Map<number, number>();
     const written = new Map<number, number>();
     for (const paragraph of numbered) {
       if (paragraph.number && !paragraph.number.insertSuffix) written.set(paragraph.number.value, (written.get(paragraph.number.value) ?? 0) + 1);
     }
+    parts.set(partIndex, { newNumberOf: mapping, written: new Set(written.keys()), count: numbered.length });
     numbered.forEach((paragraph, index) => {
       const number = paragraph.number;
       if (!number) return;
@@ -43,12 +43,9 @@ export function finalizeNumberingEdits(draft: Draft): TextEdit[] {
   for (const paragraph of draft.paragraphs) {
     if (paragraph.kind === 'preambular' && paragraph.number?.style === 'label') edits.push({ span: { start: paragraph.number.span.start, end: paragraph.textStart }, newText: '' });
   }
-  for (const reference of draft.crossReferences) {
-    const mapping = newNumberOf.get(paragraphAt(draft, reference.span.start)?.partIndex ?? 0);
-    for (const referenced of reference.numbers) {
-      const target = mapping?.get(referenced.value);
-      if (target !== undefined && target !== referenced.value) edits.push({ span: referenced.span, newText: String(target) });
-    }
-  }
+  // Not while a reference names a number no paragraph has: finalizing would point it at another one.
+  const carried = carryReferences(draft, parts);
+  if (carried.stranded.length > 0) return [];
+  edits.push(...carried.edits);
   return edits.sort((a, b) => a.span.start - b.span.start);
 }

@@ -370,10 +370,19 @@ function readReference(scanner: Scanner, head: Head, words: ReferenceWords): Cro
     numbers.push(new ReferencedNumberNode(value, new SpanNode(digitsStart, digitsEnd), sub));
     const before = scanner.position;
     // "3, 4 and 7", "3 and 4", "2 to 6", "2-6"
-    if (text[scanner.position] === ',') scanner.position++;
+    const comma = text[scanner.position] === ',';
+    if (comma) scanner.position++;
     const separator = readWord(scanner, words.separators);
     if (separator === undefined) {
-      scanner.position = text[before] === ',' ? before : scanner.position;
+      // A comma alone separates the items of a list ("1, 2 and 4"): the next number is read as one more.
+      if (comma) {
+        const afterComma = scanner.position;
+        if (readNumber(scanner) >= 0) {
+          scanner.position = afterComma;
+          continue;
+        }
+      }
+      scanner.position = comma ? before : scanner.position;
       break;
     }
     if (words.range.includes(separator)) range = true;

@@ -47,17 +47,35 @@ function quote(draft: Draft, reference: CrossReference): string {
   return draft.text.slice(reference.span.start, reference.span.end).replace(/\s+/g, ' ');
 }
 
+/**
+ * The numbers, sorted, as a reader says them: "1 to 6", "1, 2 and 4 to 6". Past five items the rest
+ * is summed up: a draft with many gaps needs renumbering more than a list.
+ */
+export function numbersSaid(numbers: readonly number[]): string {
+  const items: string[] = [];
+  let index = 0;
+  while (index < numbers.length) {
+    let end = index;
+    while (end + 1 < numbers.length && (numbers[end + 1] as number) === (numbers[end] as number) + 1) end++;
+    if (end - index >= 2) items.push(`${numbers[index]} to ${numbers[end]}`);
+    else for (let at = index; at <= end; at++) items.push(String(numbers[at]));
+    index = end + 1;
+  }
+  if (items.length > 5) return `${items.slice(0, 4).join(', ')} and others up to ${numbers[numbers.length - 1]}`;
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : (items[0] ?? '');
+}
+
+/** What a reference to a missing paragraph is told: which numbers the part does have. */
+function extentOf(targets: Map<number, Paragraph>): string {
+  if (targets.size === 0) return 'the operative part is not numbered';
+  const numbers = [...targets.keys()].sort((a, b) => a - b);
+  return `the operative part has ${numbers.length === 1 ? 'paragraph' : 'paragraphs'} ${numbersSaid(numbers)}`;
+}
+
 function checkNumber(draft: Draft, reference: CrossReference, referenced: ReferencedNumber, value: number, targets: Map<number, Paragraph>, context: RuleContext): void {
   const target = targets.get(value);
   if (!target) {
-    let lowest = Number.POSITIVE_INFINITY;
-    let highest = Number.NEGATIVE_INFINITY;
-    for (const number of targets.keys()) {
-      lowest = Math.min(lowest, number);
-      highest = Math.max(highest, number);
-    }
-    const extent = targets.size > 0 ? `the operative part has paragraphs ${lowest} to ${highest}` : 'the operative part is not numbered';
-    context.report({ span: referenced.span, message: `'${quote(draft, reference)}' points to no paragraph ${value}: ${extent}.` });
+    context.report({ span: referenced.span, message: `'${quote(draft, reference)}' points to no paragraph ${value}: ${extentOf(targets)}.` });
     return;
   }
   const direction = reference.direction;
@@ -102,8 +120,16 @@ export const crossReferenceRule: Rule = {
       if (targets.size === 0) continue;
       const [first, last] = reference.numbers;
       if (reference.range && first && last) {
+        // The numbers of a range that no paragraph has make one finding, not one each.
+        const missing: number[] = [];
         for (let value = first.value; value <= last.value && value <= first.value + 200; value++) {
-          checkNumber(draft, reference, value === last.value ? last : first, value, targets, context);
+          if (targets.has(value)) checkNumber(draft, reference, value === last.value ? last : first, value, targets, context);
+          else missing.push(value);
+        }
+        if (missing.length === 1) checkNumber(draft, reference, missing[0] === last.value ? last : first, missing[0] as number, targets, context);
+        else if (missing.length > 1) {
+          const span = missing.includes(first.value) ? first.span : last.span;
+          context.report({ span, message: `'${quote(draft, reference)}' points to no paragraphs ${numbersSaid(missing)}: ${extentOf(targets)}.` });
         }
         continue;
       }

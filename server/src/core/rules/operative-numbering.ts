@@ -1,54 +1,89 @@
 import type { Fix, TextEdit } from '../findings';
-import type { Draft, Paragraph } from '../model';
+import type { CrossReference, Draft, Paragraph } from '../model';
 import { endOfNumberLabels } from '../parse/labels';
 import type { Rule } from '../rule';
 import { numberHeadsListAlone } from '../structure';
 import { paragraphAt } from './cross-reference';
 import { DraftMemo } from '../draft-memo';
 
+/** What renumbering one part knows: the number each number written once becomes, and every number written. */
+export interface PartRenumbering {
+  readonly newNumberOf: ReadonlyMap<number, number>;
+  readonly written: ReadonlySet<number>;
+  /** How many paragraphs are numbered once it is done: 1 to this. */
+  readonly count: number;
+}
+
+/**
+ * The edits that carry the cross-references along with a renumbering of the parts: "paragraph 5
+ * above" keeps pointing at the paragraph now numbered 4. A number written on two paragraphs is
+ * ambiguous, so references to it are left as they are. A reference to a number no paragraph of its
+ * part is written with ("paragraph 3 above" where the numbers run 1, 2, 4) is stranded: renumbering
+ * would give it a paragraph it never named, silently, so it is returned instead, and the renumbering
+ * is not to be made until the drafter corrects it.
+ */
+export function carryReferences(draft: Draft, parts: ReadonlyMap<number, PartRenumbering>): { edits: TextEdit[]; stranded: CrossReference[] } {
+  const edits: TextEdit[] = [];
+  const stranded: CrossReference[] = [];
+  for (const reference of draft.crossReferences) {
+    const part = parts.get(paragraphAt(draft, reference.span.start)?.partIndex ?? 0);
+    if (!part) continue;
+    let isStranded = false;
+    for (const referenced of reference.numbers) {
+      const target = part.newNumberOf.get(referenced.value);
+      if (target !== undefined && target !== referenced.value) edits.push({ span: referenced.span, newText: String(target) });
+      if (target === undefined && !part.written.has(referenced.value) && referenced.value >= 1 && referenced.value <= part.count) isStranded = true;
+    }
+    if (isStranded) stranded.push(reference);
+  }
+  return { edits, stranded };
+}
+
 /**
  * The edits that renumber every operative paragraph of every part 1, 2, 3 … in place, keeping
  * each number's own style (numbering-format rewrites the style), and that carry the cross-references
- * along: "paragraph 5 above" keeps pointing at the paragraph now numbered 4. A number written on two
- * paragraphs is ambiguous, so references to it are left as they are. Inserted "bis" paragraphs keep theirs.
+ * along (`carryReferences`). Inserted "bis" paragraphs keep theirs. None while a reference is
+ * stranded (`strandedByRenumbering`).
  */
 export function renumberOperativeEdits(draft: Draft): TextEdit[] {
+  return renumbering(draft).edits;
+}
+
+/** The references that keep the paragraphs from being renumbered: see `carryReferences`. */
+export function strandedByRenumbering(draft: Draft): readonly CrossReference[] {
+  return renumbering(draft).stranded;
+}
+
+function renumbering(draft: Draft): { edits: TextEdit[]; stranded: CrossReference[] } {
   const cached = renumberCache.get(draft);
   if (cached) return cached;
   const edits: TextEdit[] = [];
-  const newNumberOf = new Map<number, Map<number, number>>();
+  const parts = new Map<number, PartRenumbering>();
   draft.parts.forEach((part, partIndex) => {
     const numbered = numberedInSequence(part.operativeParagraphs);
     const written = new Map<number, number>();
     for (const paragraph of numbered) if (paragraph.number) written.set(paragraph.number.value, (written.get(paragraph.number.value) ?? 0) + 1);
-    const mapping = new Map<number, number>();
+    const newNumberOf = new Map<number, number>();
     numbered.forEach((paragraph, index) => {
       const number = paragraph.number;
       if (!number) return;
-      if (written.get(number.value) === 1) mapping.set(number.value, index + 1);
+      if (written.get(number.value) === 1) newNumberOf.set(number.value, index + 1);
       if (number.value === index + 1) return;
       const digits = /\d+/.exec(number.text);
       if (!digits) return;
       const start = number.span.start + digits.index;
       edits.push({ span: { start, end: start + digits[0].length }, newText: String(index + 1) });
     });
-    newNumberOf.set(partIndex, mapping);
+    parts.set(partIndex, { newNumberOf, written: new Set(written.keys()), count: numbered.length });
   });
-  for (const reference of draft.crossReferences) {
-    const holder = paragraphAt(draft, reference.span.start);
-    const mapping = newNumberOf.get(holder?.partIndex ?? 0);
-    for (const referenced of reference.numbers) {
-      const target = mapping?.get(referenced.value);
-      if (target !== undefined && target !== referenced.value) edits.push({ span: referenced.span, newText: String(target) });
-    }
-  }
-  const sorted = edits.sort((a, b) => a.span.start - b.span.start);
-  renumberCache.set(draft, sorted);
-  return sorted;
+  const carried = carryReferences(draft, parts);
+  const result = carried.stranded.length > 0 ? { edits: [], stranded: carried.stranded } : { edits: [...edits, ...carried.edits].sort((a, b) => a.span.start - b.span.start), stranded: [] };
+  renumberCache.set(draft, result);
+  return result;
 }
 
-/** One set of renumbering edits per draft: every finding of the rule carries the same fix. */
-const renumberCache = new DraftMemo<TextEdit[]>('operative renumbering');
+/** One renumbering per draft: every finding of the rule carries the same fix. */
+const renumberCache = new DraftMemo<{ edits: TextEdit[]; stranded: CrossReference[] }>('operative renumbering');
 
 /**
  * The operative paragraphs that take part in the 1, 2, 3 sequence: all but negotiation inserts
@@ -116,7 +151,11 @@ export const operativeNumberingRule: Rule = {
             : number.value === previous && previousWritten
               ? `Operative paragraph ${number.value} repeats the number of the paragraph above: expected ${index + 1}.`
               : `Operative paragraph numbered ${number.value} follows ${previous}: expected ${index + 1}.`;
-          context.report({ span: number.span, message: what, fix: renumber() });
+          const stranded = strandedByRenumbering(draft)[0];
+          if (stranded) {
+            const quoted = draft.text.slice(stranded.span.start, stranded.span.end).replace(/\s+/g, ' ');
+            context.report({ span: number.span, message: `${what} Not renumbered for you: '${quoted}' names a number no paragraph has, and renumbering would point it at another paragraph. Correct the reference first.` });
+          } else context.report({ span: number.span, message: what, fix: renumber() });
         }
         previous = number.value;
         previousWritten = true;
