@@ -1387,7 +1387,11 @@ class Parser {
     // Re-read "(i)" now that the letter before it is known: after "(h)" it is a letter.
     let effective = label;
     const letterSibling = [...stack].reverse().find((open) => open.label?.kind === 'letter' && open.label.bracket !== 'dot');
-    if (label && label.kind !== 'letter') {
+    // Indented deeper than that letter, "(i)" opens a list of numerals inside it: "(h) To act:" over "   (i) To share".
+    const nestedUnderSibling = label && letterSibling?.label ? indentedDeeper(this.text, label.span.start, letterSibling.label.span.start) : false;
+    if (nestedUnderSibling) {
+      // Read as it stands: "(i)", "(v)", "(x)" without a letter before them are numerals.
+    } else if (label && label.kind !== 'letter') {
       const reread = readSubLabel(this.text, label.span.start, letterSibling?.label?.name);
       if (reread) effective = reread;
     } else if (label && letterSibling?.label && letterSibling.level === 1) {
@@ -1535,4 +1539,26 @@ class Parser {
     return spans;
   }
 
+}
+
+/**
+ * Whether the label at `offset` and the one at `siblingOffset` each start their lines, the first
+ * after more white space: it stands indented under the other.
+ */
+function indentedDeeper(text: string, offset: number, siblingOffset: number): boolean {
+  const indent = indentBefore(text, offset);
+  const siblingIndent = indentBefore(text, siblingOffset);
+  return indent >= 0 && siblingIndent >= 0 && indent > siblingIndent;
+}
+
+/** The white space between the line's start and `offset`, or -1 when other text stands there. */
+function indentBefore(text: string, offset: number): number {
+  let position = offset;
+  while (position > 0) {
+    const code = text.charCodeAt(position - 1);
+    if (code === 10 || code === 13) break;
+    if (code !== 32 && code !== 9 && code !== 0xa0) return -1;
+    position--;
+  }
+  return offset - position;
 }

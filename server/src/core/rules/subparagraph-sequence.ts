@@ -1,6 +1,7 @@
 import type { TextEdit } from '../findings';
 import { conventionsOf } from '../lexicon/lexicon';
-import type { Draft, SubLabel, SubParagraph } from '../model';
+import type { Draft, Paragraph, Span, SubLabel, SubParagraph } from '../model';
+import { operativeTargets, paragraphAt } from './cross-reference';
 import { letterIndex, letterName, romanIndex, romanName } from '../parse/labels';
 import type { Rule } from '../rule';
 import { eachSubparagraph, subparagraphsOf } from '../structure';
@@ -14,18 +15,43 @@ function positionOf(label: SubLabel): number {
   return label.kind === 'roman' ? romanIndex(label.name) : letterIndex(label.name);
 }
 
-/** Edits that reletter one list of siblings in place: only the name inside the brackets changes. */
-function reletterEdits(draft: Draft, siblings: readonly SubParagraph[], kind: SubLabel['kind']): TextEdit[] {
+/**
+ * Edits that reletter one list of siblings of `owner` in place (only the name inside the brackets
+ * changes), and carry the cross-references to them along: "subparagraph (c) above" in the same
+ * paragraph, "paragraph 1 (d) above" elsewhere. A name written twice is ambiguous, so references to
+ * it are left as they are.
+ */
+function reletterEdits(draft: Draft, owner: Paragraph, siblings: readonly SubParagraph[], kind: SubLabel['kind']): TextEdit[] {
   const edits: TextEdit[] = [];
+  const written = new Map<string, number>();
+  for (const sibling of siblings) if (sibling.label) written.set(sibling.label.name, (written.get(sibling.label.name) ?? 0) + 1);
+  const newNameOf = new Map<string, string>();
   siblings.forEach((sibling, index) => {
     const label = sibling.label;
     if (!label) return;
     const expected = expectedName(kind, index + 1);
+    if (written.get(label.name) === 1) newNameOf.set(label.name, expected);
     if (label.name === expected) return;
     const nameStart = label.span.start + draft.text.slice(label.span.start, label.span.end).indexOf(label.name);
     edits.push({ span: { start: nameStart, end: nameStart + label.name.length }, newText: expected });
   });
-  return edits;
+  const carry = (named: { readonly name: string; readonly span: Span }): void => {
+    const renamed = newNameOf.get(named.name);
+    if (renamed !== undefined && renamed !== named.name) edits.push({ span: named.span, newText: renamed });
+  };
+  const topLevel = owner.subparagraphs === siblings;
+  for (const reference of draft.crossReferences) {
+    const only = reference.subparagraphOnly;
+    if (only) {
+      if (paragraphAt(draft, reference.span.start) === owner) carry(only);
+      continue;
+    }
+    if (!topLevel) continue;
+    for (const referenced of reference.numbers) {
+      if (referenced.subparagraph && operativeTargets(draft, reference.span.start).get(referenced.value) === owner) carry(referenced.subparagraph);
+    }
+  }
+  return edits.sort((a, b) => a.span.start - b.span.start);
 }
 
 function bracketed(label: SubLabel, name: string): string {
@@ -59,7 +85,7 @@ export const subparagraphSequenceRule: Rule = {
   check(draft, context) {
     // OCR misreads labels ("(5)" for "(b)", "(ad)" for "(d)"): a scanned text's labels are not the adopted text's.
     if (draft.fromScan) return;
-    const checkList = (siblings: readonly SubParagraph[]): void => {
+    const checkList = (owner: Paragraph, siblings: readonly SubParagraph[]): void => {
       // Most paragraphs have no list: nothing is made for them (this runs for every paragraph of every version).
       if (siblings.length === 0) return;
       let reported = false;
@@ -86,13 +112,13 @@ export const subparagraphSequenceRule: Rule = {
         context.report({
           span: label.span,
           message,
-          ...(allLabelled ? { fix: { title: 'Reletter the sub-paragraphs', edits: reletterEdits(draft, siblings, kind) } } : {}),
+          ...(allLabelled ? { fix: { title: 'Reletter the sub-paragraphs', edits: reletterEdits(draft, owner, siblings, kind) } } : {}),
         });
         reported = true;
       });
-      for (const sibling of siblings) checkList(subparagraphsOf(sibling));
+      for (const sibling of siblings) checkList(owner, subparagraphsOf(sibling));
     };
-    for (const paragraph of draft.paragraphs) checkList(paragraph.subparagraphs);
+    for (const paragraph of draft.paragraphs) checkList(paragraph, paragraph.subparagraphs);
     checkBrackets(draft, (label, expected) => {
       const right = bracketed({ ...label, bracket: expected }, label.name);
       context.report({
