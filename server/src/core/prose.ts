@@ -278,6 +278,34 @@ export function bodyProse(draft: Draft): readonly ProseRun[] {
   return runsOf(draft).body;
 }
 
+/**
+ * Whether the draft offset `offset`, in a paragraph's or sub-paragraph's own text, lies in a
+ * quotation there: words quoted from another text ("the measures referred to in paragraph 9 above").
+ */
+export function quotedInBody(draft: Draft, offset: number): boolean {
+  const runs = bodyProse(draft);
+  // The runs are in text order: the last to start at or before the offset is the one that may hold it.
+  let low = 0;
+  let high = runs.length - 1;
+  let found: ProseRun | undefined;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const run = runs[middle] as ProseRun;
+    if (run.start <= offset) {
+      found = run;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  if (!found) return false;
+  for (const segment of found.segments) {
+    if (offset >= segment.draftStart && offset < segment.draftStart + segment.length) {
+      const runOffset = segment.runStart + (offset - segment.draftStart);
+      return isQuoted(found, runOffset, runOffset + 1);
+    }
+  }
+  return false;
+}
+
 /** The text of every footnote. */
 export function footnoteProse(draft: Draft): readonly ProseRun[] {
   return runsOf(draft).footnotes;

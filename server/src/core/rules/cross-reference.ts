@@ -2,6 +2,22 @@ import type { CrossReference, Draft, Paragraph, ReferencedNumber } from '../mode
 import type { Rule, RuleContext } from '../rule';
 import { eachSubparagraph } from '../structure';
 import { DraftMemo } from '../draft-memo';
+import { quotedInBody } from '../prose';
+
+/**
+ * The draft's references to its own paragraphs: those not in a quotation. Words quoted from another
+ * text ("decided that “the measures referred to in paragraph 9 above shall apply”") point into that
+ * text: they are neither checked nor changed by renumbering.
+ */
+export function ownCrossReferences(draft: Draft): readonly CrossReference[] {
+  let own = ownReferencesOf.get(draft);
+  if (!own) {
+    own = draft.crossReferences.length === 0 ? draft.crossReferences : draft.crossReferences.filter((reference) => !quotedInBody(draft, reference.span.start));
+    ownReferencesOf.set(draft, own);
+  }
+  return own;
+}
+const ownReferencesOf = new DraftMemo<readonly CrossReference[]>('own cross-references');
 
 /** The paragraph of the draft whose text holds `offset` (paragraphs are in text order: a binary search). */
 export function paragraphAt(draft: Draft, offset: number): Paragraph | undefined {
@@ -78,6 +94,11 @@ function checkNumber(draft: Draft, reference: CrossReference, referenced: Refere
     context.report({ span: referenced.span, message: `'${quote(draft, reference)}' points to no paragraph ${value}: ${extentOf(targets)}.` });
     return;
   }
+  // "paragraph 3 below" in paragraph 3 itself: a renumbering slip, "above" or "below" it is not.
+  if (!reference.range && referenced.subparagraph === undefined && target.span.start <= reference.span.start && reference.span.end <= target.span.end) {
+    context.report({ span: referenced.span, message: `'${quote(draft, reference)}' stands in paragraph ${value} itself: a reference names another paragraph.` });
+    return;
+  }
   const direction = reference.direction;
   const targetStart = target.span.start;
   if ((direction === 'above' && targetStart > reference.span.start) || (direction === 'below' && targetStart < reference.span.start)) {
@@ -106,7 +127,7 @@ export const crossReferenceRule: Rule = {
   fixable: false,
   needsLexicon: false,
   check(draft, context) {
-    for (const reference of draft.crossReferences) {
+    for (const reference of ownCrossReferences(draft)) {
       const only = reference.subparagraphOnly;
       if (only) {
         const holder = paragraphAt(draft, reference.span.start);

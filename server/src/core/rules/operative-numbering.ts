@@ -3,7 +3,7 @@ import type { CrossReference, Draft, Paragraph } from '../model';
 import { endOfNumberLabels } from '../parse/labels';
 import type { Rule } from '../rule';
 import { numberHeadsListAlone } from '../structure';
-import { paragraphAt } from './cross-reference';
+import { ownCrossReferences, paragraphAt } from './cross-reference';
 import { DraftMemo } from '../draft-memo';
 
 /** What renumbering one part knows: the number each number written once becomes, and every number written. */
@@ -25,7 +25,7 @@ export interface PartRenumbering {
 export function carryReferences(draft: Draft, parts: ReadonlyMap<number, PartRenumbering>): { edits: TextEdit[]; stranded: CrossReference[] } {
   const edits: TextEdit[] = [];
   const stranded: CrossReference[] = [];
-  for (const reference of draft.crossReferences) {
+  for (const reference of ownCrossReferences(draft)) {
     const part = parts.get(paragraphAt(draft, reference.span.start)?.partIndex ?? 0);
     if (!part) continue;
     let isStranded = false;

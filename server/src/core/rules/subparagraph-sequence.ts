@@ -1,7 +1,7 @@
 import type { TextEdit } from '../findings';
 import { conventionsOf } from '../lexicon/lexicon';
 import type { Draft, Paragraph, Span, SubLabel, SubParagraph } from '../model';
-import { operativeTargets, paragraphAt } from './cross-reference';
+import { operativeTargets, ownCrossReferences, paragraphAt } from './cross-reference';
 import { letterIndex, letterName, romanIndex, romanName } from '../parse/labels';
 import type { Rule } from '../rule';
 import { eachSubparagraph, subparagraphsOf } from '../structure';
@@ -40,7 +40,7 @@ function reletterEdits(draft: Draft, owner: Paragraph, siblings: readonly SubPar
     if (renamed !== undefined && renamed !== named.name) edits.push({ span: named.span, newText: renamed });
   };
   const topLevel = owner.subparagraphs === siblings;
-  for (const reference of draft.crossReferences) {
+  for (const reference of ownCrossReferences(draft)) {
     const only = reference.subparagraphOnly;
     if (only) {
       if (paragraphAt(draft, reference.span.start) === owner) carry(only);
