@@ -109,8 +109,10 @@ interface ParagraphStart {
   readonly kind: ParagraphKind;
   /** The number typed on the line, or the one to insert before the opener (operative lines without one). */
   readonly numberToInsert?: number;
-  /** From the emphasis marker or the word being typed to the cursor. */
+  /** From the emphasis marker or the words being typed to the end of the word at the cursor. */
   readonly replaceSpan: Span;
+  /** Whether the opener inserted needs a space after it: none when the text goes on with one. */
+  readonly spaceAfter: boolean;
   readonly typedMarker: string;
   /** The paragraph right above, when it is of the same kind. */
   readonly above?: Paragraph;
@@ -142,7 +144,7 @@ function openerCompletions(draft: Draft, start: ParagraphStart, lexicon: Lexicon
   const item = (label: string, sortText: string, extra: Partial<Completion>): Completion => ({
     label,
     kind: 'opener',
-    insertText: `${prefix}${marker}${label}${marker} `,
+    insertText: `${prefix}${marker}${label}${marker}${start.spaceAfter ? ' ' : ''}`,
     replaceSpan: start.replaceSpan,
     filterText: `${start.typedMarker}${label}`,
     sortText,
@@ -174,8 +176,23 @@ function organGender(draft: Draft, start: ParagraphStart): 'masculine' | 'femini
   return chapeau ? conventionsOf(draft.language).organGenders?.[chapeau.organ] : undefined;
 }
 
-const numberedLine = /^[ \t\u00A0]*(\d{1,3})(?:[ \t]+(?:bis|ter|quater|quinquies))?[.)][ \t\u00A0]+([*_]?)([\p{L}'’-]*)$/u;
-const unnumberedLine = /^[ \t\u00A0]*([*_]?)([\p{L}'’-]*)$/u;
+// Where the opener starts on the line: after the number and an emphasis marker, or after the marker.
+const numberedHead = /^[ \t\u00A0]*(\d{1,3})(?:[ \t]+(?:bis|ter|quater|quinquies))?[.)][ \t\u00A0]+([*_]?)/u;
+const unnumberedHead = /^[ \t\u00A0]*([*_]?)/u;
+/** What may be typed of an opener: words (one, or several while they begin an opener: "Deeply con"). One class, no backtracking. */
+const openerTyped = /^(?:[\p{L}'’-][\p{L}'’\- \t\u00A0]*)?$/u;
+/** The rest of the word the cursor stands in: replaced with it ("Rec|al" gives "Recalling", not "Recallingal"). */
+const wordRest = /^[\p{L}'’-]*/u;
+
+/** Whether some opener of the lexicon begins with `typed`, words and case aside. */
+function beginsAnOpener(lexicon: Lexicon | undefined, typed: string): boolean {
+  const wanted = normalizedTyped(typed);
+  return lexicon !== undefined && lexicon.openers.some((entry) => [entry.operative, entry.preambular, entry.feminine].some((form) => form?.toLowerCase().startsWith(wanted)));
+}
+function normalizedTyped(typed: string): string {
+  return typed.replace(/[ \t\u00A0]+/g, ' ').toLowerCase();
+}
+
 const digitsOnlyLine = /^[ \t\u00A0]*(\d{1,3})$/;
 
 export function completionsAt(draft: Draft, offset: number, options: CompletionOptions): Completion[] {
@@ -202,22 +219,33 @@ export function completionsAt(draft: Draft, offset: number, options: CompletionO
     return [{ label: `${next}.`, kind: 'paragraph-number', insertText: `${next}. `, replaceSpan: typed, detail: 'the next operative paragraph', sortText: '0', preselect: true }];
   }
 
-  const numbered = numberedLine.exec(before);
-  const unnumbered = numbered ? null : unnumberedLine.exec(before);
+  const numberedMatch = numberedHead.exec(before);
+  const numbered = numberedMatch && openerTyped.test(before.slice(numberedMatch[0].length)) ? numberedMatch : null;
+  const unnumberedMatch = numbered ? null : unnumberedHead.exec(before);
+  const unnumbered = unnumberedMatch && openerTyped.test(before.slice(unnumberedMatch[0].length)) ? unnumberedMatch : null;
   if (!numbered && !(unnumbered && followsBlankLine(text, lineStart))) return [];
   const kind: ParagraphKind = numbered || inOperativePart ? 'operative' : 'preambular';
   const typedMarker = (numbered ? numbered[2] : unnumbered?.[1]) ?? '';
-  const typedWord = (numbered ? numbered[3] : unnumbered?.[2]) ?? '';
-  const replaceSpan = { start: offset - typedWord.length - typedMarker.length, end: offset };
+  const typedWord = before.slice((numbered ?? unnumbered)?.[0].length ?? before.length);
+  // Past a space, only the first words of an opener of several: "Recalling its " is a sentence.
+  const severalWords = /[ \t\u00A0]/.test(typedWord);
+  if (severalWords && !beginsAnOpener(lexicon, typedWord)) return [];
+  const rest = wordRest.exec(text.slice(offset, offset + 40))?.[0] ?? '';
+  const replaceSpan = { start: offset - typedWord.length - typedMarker.length, end: offset + rest.length };
+  const next = text.charCodeAt(replaceSpan.end);
+  const spaceAfter = !(next === 32 || next === 9 || next === 0xa0);
   const numberToInsert = !numbered && kind === 'operative' ? nextOperativeNumber(draft, partIndex, lineStart) : undefined;
   const start: ParagraphStart = {
     kind,
     replaceSpan,
+    spaceAfter,
     typedMarker,
     ...(numberToInsert !== undefined ? { numberToInsert } : {}),
     ...(nearest && nearest.kind === kind ? { above: nearest } : {}),
   };
-  const completions = lexicon ? openerCompletions(draft, start, lexicon, options, lineStart) : [];
+  const offered = lexicon ? openerCompletions(draft, start, lexicon, options, lineStart) : [];
+  // Those the words begin, chosen here: an editor that filters by the word at the cursor would match nothing, or everything.
+  const completions = severalWords ? offered.filter((completion) => completion.label.toLowerCase().startsWith(normalizedTyped(typedWord))) : offered;
   if (numberToInsert !== undefined && typedWord === '' && typedMarker === '') {
     completions.unshift({ label: `${numberToInsert}.`, kind: 'paragraph-number', insertText: `${numberToInsert}. `, replaceSpan, detail: 'the next operative paragraph', sortText: '0', preselect: true });
   }
