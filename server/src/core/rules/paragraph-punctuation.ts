@@ -37,6 +37,10 @@ interface Marks {
   paragraphStarts?: readonly number[];
   /** Where each displaced text starts, ascending as the parser found them: also at the first fix that needs it. */
   displacedStarts?: readonly number[];
+  /** The marks the draft's language spaces, and the space to write before them; undefined where none is asked for. */
+  readonly spacing: Spacing | undefined;
+  /** Where a final mark is reported as the wrong one: its spacing is the replacement's business, not reported apart. */
+  readonly replaced: Set<number>;
 }
 
 function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expectation, marks: Marks, context: RuleContext): void {
@@ -45,7 +49,12 @@ function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expec
   if (children.length > 0) {
     // The words that introduce a list end with a colon, or run on into it with no mark at all.
     if (end && end.isPunctuation && end.mark !== marks.introduces) {
-      report(context, end.span, end.mark, { mark: marks.introduces, why: 'A paragraph that introduces sub-paragraphs ends with a colon' });
+      const edit = replacementEdit(draft, end.span, marks.introduces, marks);
+      context.report({
+        span: end.span,
+        message: `A paragraph that introduces sub-paragraphs ends with a colon: '${marks.introduces}', not '${end.mark}'.`,
+        fix: { title: `Replace '${end.mark}' with '${marks.introduces}'`, edits: [edit] },
+      });
     }
     children.forEach((child, index) => {
       checkNode(draft, child, index === children.length - 1 ? expected : marks.item, marks, context);
@@ -64,7 +73,7 @@ function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expec
     if (end.mark === ']') return;
     const lastWord = wordEndingAt(draft.text, end.span.end, false)?.word ?? '';
     if (context.lexicon?.wordsThatCannotEnd.includes(lastWord)) return;
-    const edit: TextEdit = { span: { start: end.span.end, end: end.span.end }, newText: expected.mark };
+    const edit: TextEdit = { span: { start: end.span.end, end: end.span.end }, newText: `${spaceBefore(expected.mark, marks, undefined)}${expected.mark}` };
     context.report({
       span: end.span,
       message: `${expected.why}: add ${nameOf(expected.mark)} at the end.`,
@@ -77,7 +86,7 @@ function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expec
   // A comma where a semicolon belongs: adopted texts have it (S/RES/1445 (2002), paragraph 18), and a
   // copy that split a paragraph at a page break after a comma leaves one. The sentence goes on either way.
   if (marks.adopted && end.mark === marks.comma && expected.mark === marks.semicolon) return;
-  const edit: TextEdit = { span: end.span, newText: expected.mark };
+  const edit = replacementEdit(draft, end.span, expected.mark, marks);
   context.report({
     span: end.span,
     message: `${expected.why}: '${expected.mark}', not '${end.mark}'.`,
@@ -85,12 +94,28 @@ function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expec
   });
 }
 
-function report(context: RuleContext, span: { start: number; end: number }, found: string, expected: Expectation): void {
-  context.report({
-    span,
-    message: `${expected.why}: '${expected.mark}', not '${found}'.`,
-    fix: { title: `Replace '${found}' with '${expected.mark}'`, edits: [{ span, newText: expected.mark }] },
-  });
+/**
+ * The edit that writes `mark` in place of the one at `span`, with the space before it the language
+ * asks of the new mark and not of the old: French "suivantes;" becomes "suivantes :", "question ;"
+ * becomes "question.". The old mark is noted in `marks.replaced`, so its own spacing is not reported too.
+ */
+function replacementEdit(draft: Draft, span: { start: number; end: number }, mark: string, marks: Marks): TextEdit {
+  marks.replaced.add(span.start);
+  if (!marks.spacing) return { span, newText: mark };
+  let start = span.start;
+  while (start > 0 && isHorizontalSpace(draft.text[start - 1] ?? '')) start--;
+  const spaceWritten = start < span.start ? draft.text[span.start - 1] : undefined;
+  return { span: { start, end: span.end }, newText: `${spaceBefore(mark, marks, spaceWritten)}${mark}` };
+}
+
+/** The space `mark` takes before it in the draft's language: the one written there already, or the draft's own. */
+function spaceBefore(mark: string, marks: Marks, written: string | undefined): string {
+  if (!marks.spacing?.marks.has(mark)) return '';
+  return written !== undefined && marks.spacing.spaces.includes(written) ? written : marks.spacing.preferred;
+}
+
+function isHorizontalSpace(character: string): boolean {
+  return character === ' ' || character === '\t' || character === '\u00A0' || character === '\u202F';
 }
 
 const lineBreaks = new Set(['\n', '\r', '\u0085', '\u2028', '\u2029']);
@@ -126,17 +151,27 @@ function changesReading(draft: Draft, node: Paragraph | SubParagraph, edit: Text
 
 const spaceNames: Readonly<Record<string, string>> = { '\u202F': 'a narrow no-break space', '\u00A0': 'a no-break space', ' ': 'a space' };
 
+interface Spacing {
+  readonly marks: ReadonlySet<string>;
+  readonly spaces: readonly string[];
+  /** The space the draft already uses most before those marks, or the language's first. */
+  readonly preferred: string;
+  /** Where such a mark stands with no space before it, in text order. */
+  readonly missing: readonly number[];
+}
+
 /**
  * Marks that the draft's language spaces ("texte ; suite", "ce qui suit :"), anywhere in a paragraph
  * or sub-paragraph: each needs some space before it. The fix inserts the space the draft already uses
- * there most, or the language's first (languages.json, "spaceBeforeMarks").
+ * there most, or the language's first (languages.json, "spaceBeforeMarks"). Undefined where the
+ * language spaces no mark.
  */
-function checkSpacesBeforeMarks(draft: Draft, adopted: boolean, context: RuleContext): void {
+function spacingOf(draft: Draft, adopted: boolean): Spacing | undefined {
   const conventions = conventionsOf(draft.language);
   const spacing = conventions.language === draft.language ? conventions.spaceBeforeMarks : undefined;
   // A copy of an adopted text is not held to the space: the narrow no-break space that the printed text
   // has is what PDF extraction and OCR lose (the French S/RES/1445 (2002) kept 29 and lost 2).
-  if (!spacing || adopted) return;
+  if (!spacing || adopted) return undefined;
   const text = draft.text;
   const marks = new Set(spacing.marks);
   const offsets = new Set<number>();
@@ -164,9 +199,16 @@ function checkSpacesBeforeMarks(draft: Draft, adopted: boolean, context: RuleCon
     if (text.startsWith('//', offset + 1)) continue;
     missing.push(offset);
   }
-  if (missing.length === 0) return;
   const preferred = [...spacing.spaces].sort((a, b) => (used.get(b) ?? 0) - (used.get(a) ?? 0))[0] ?? ' ';
-  for (const offset of missing) {
+  return { marks, spaces: spacing.spaces, preferred, missing };
+}
+
+/** The spaced marks written with no space before them, but those reported as the wrong mark (their fix spaces them). */
+function checkSpacesBeforeMarks(draft: Draft, spacing: Spacing, replaced: ReadonlySet<number>, context: RuleContext): void {
+  const { text } = draft;
+  const { preferred } = spacing;
+  for (const offset of spacing.missing) {
+    if (replaced.has(offset)) continue;
     const mark = text[offset] ?? '';
     let wordStart = offset;
     while (wordStart > 0 && offset - wordStart < 30 && !/\s/.test(text[wordStart - 1] ?? ' ')) wordStart--;
@@ -189,12 +231,15 @@ export const paragraphPunctuationRule: Rule = {
     // OCR confuses ";", "," and "." and drops marks: a scanned text's punctuation is not the adopted text's.
     if (draft.fromScan) return;
     const { preambular, operative, last, introduces } = conventionsOf(draft.language).paragraphMarks;
+    const adopted = recordsAdoption(draft);
     const marks: Marks = {
       introduces,
       item: { mark: operative, why: 'A sub-paragraph that is not the last of its list ends with a semicolon' },
       comma: preambular,
       semicolon: operative,
-      adopted: recordsAdoption(draft),
+      adopted,
+      spacing: spacingOf(draft, adopted),
+      replaced: new Set(),
     };
     // Made once, not per paragraph (this runs over every paragraph of every version).
     const preambularEnd: Expectation = { mark: preambular, why: 'Preambular paragraphs end with a comma' };
@@ -207,6 +252,6 @@ export const paragraphPunctuationRule: Rule = {
         checkNode(draft, paragraph, index === operativeParagraphs.length - 1 ? lastEnd : operativeEnd, marks, context);
       });
     }
-    checkSpacesBeforeMarks(draft, marks.adopted, context);
+    if (marks.spacing) checkSpacesBeforeMarks(draft, marks.spacing, marks.replaced, context);
   },
 };
