@@ -1,6 +1,6 @@
 import type { Lexicon } from '../lexicon/lexicon';
 import { localMessage } from '../messages';
-import type { ParagraphKind } from '../model';
+import type { ParagraphKind, Span } from '../model';
 import type { Rule } from '../rule';
 import { detached } from '../text-memo';
 
@@ -88,6 +88,46 @@ function searchNearestOpener(lexicon: Lexicon, word: string, kind: ParagraphKind
   return best;
 }
 
+/** Up to `count` words from `start` (letters, hyphens and apostrophes, one space between): the text and where it ends. */
+function wordsFrom(text: string, start: number, count: number): { text: string; end: number } {
+  const pattern = /[\p{L}'’-]+/uy;
+  let position = start;
+  let end = start;
+  for (let index = 0; index < count; index++) {
+    if (index > 0) {
+      let next = position;
+      while (text[next] === ' ' || text[next] === '\u00A0') next++;
+      if (next === position) break;
+      position = next;
+    }
+    pattern.lastIndex = position;
+    const match = pattern.exec(text);
+    if (!match) break;
+    position += match[0].length;
+    end = position;
+  }
+  return { text: text.slice(start, end).replace(/[ \u00A0]+/g, ' '), end };
+}
+
+/**
+ * Where the opener's word begins known openers of several words: the one nearest the same number of
+ * words of the text ("Having consider" → "Having considered"), two edits at most, with the words found.
+ */
+function nearestPhrase(lexicon: Lexicon, text: string, span: Span, kind: ParagraphKind): { found: string; span: Span; nearest: { form: string; distance: number } } | undefined {
+  const head = text.slice(span.start, span.end).toLowerCase();
+  let best: { found: string; span: Span; nearest: { form: string; distance: number } } | undefined;
+  for (const entry of lexicon.openers) {
+    const form = kind === 'operative' ? entry.operative : entry.preambular;
+    if (!form || !form.toLowerCase().startsWith(`${head} `)) continue;
+    const words = wordsFrom(text, span.start, form.split(' ').length);
+    const limit = best ? best.nearest.distance - 1 : 2;
+    if (limit < 1) break;
+    const distance = editDistance(words.text.toLowerCase(), form.toLowerCase(), limit);
+    if (distance >= 1 && distance <= limit) best = { found: words.text, span: { start: span.start, end: words.end }, nearest: { form, distance } };
+  }
+  return best;
+}
+
 export const unknownOpenerRule: Rule = {
   id: 'unknown-opener',
   description: 'The opener is not in the lexicon but looks like a verb form; says which known opener is nearest.',
@@ -97,25 +137,36 @@ export const unknownOpenerRule: Rule = {
   check(draft, context) {
     const lexicon = context.lexicon;
     if (!lexicon) return;
+    // Whether the paragraphs read are the items of a list a known opener introduced with a colon
+    // ("… a major contribution to:" over "Eliminating chemical weapons …," whose labels a copy lost):
+    // their first words are not openers. Kept as the paragraphs are read, in text order.
+    let inIntroducedList = false;
     for (const paragraph of draft.paragraphs) {
       const opener = paragraph.opener;
-      if (!opener || opener.match || paragraph.subject) continue;
+      if (opener?.match) inIntroducedList = paragraph.text.trimEnd().endsWith(':');
+      if (!opener || opener.match || paragraph.subject || inIntroducedList) continue;
       const word = draft.text.slice(opener.span.start, opener.span.end);
       if (lexicon.unknownOpenerExceptions.includes(word)) continue;
       const lower = word.toLowerCase();
       if (!lexicon.verbEndings.some((ending) => lower.endsWith(ending)) || word.length < 4) continue;
-      const nearest = nearestOpener(lexicon, word, paragraph.kind);
-      const sameVerb = nearest !== undefined && nearest.distance <= 2 && nearest.form.slice(0, 3).toLowerCase() === lower.slice(0, 3);
+      const headNearest = nearestOpener(lexicon, word, paragraph.kind);
+      // The word is the first of known openers of several words ("Having" of "Having considered"): the
+      // words after it are held to theirs, not the word alone to itself.
+      const phrase = headNearest?.distance === 0 ? nearestPhrase(lexicon, draft.text, opener.span, paragraph.kind) : undefined;
+      const found = phrase ? phrase.found : headNearest?.distance === 0 ? wordsFrom(draft.text, opener.span.start, 2).text : word;
+      const foundSpan = phrase ? phrase.span : opener.span;
+      const nearest = phrase ? phrase.nearest : headNearest?.distance === 0 ? undefined : headNearest;
+      const sameVerb = nearest !== undefined && nearest.distance <= 2 && nearest.form.slice(0, 3).toLowerCase() === lower.slice(0, 3) && nearest.form !== found;
       const partName = paragraph.kind === 'operative' ? 'operative' : 'preambular';
       context.report({
-        span: opener.span,
+        span: foundSpan,
         message: nearest && nearest.distance <= 3
-          ? localMessage(lexicon, `unknown-opener/${partName}-nearest`, { found: word, right: nearest.form },
-            `'${word}' is not a known ${partName} opener; the nearest is '${nearest.form}'. If your body uses it, add it to "lexicon.${partName}" in .resolintrc.json.`)
-          : localMessage(lexicon, `unknown-opener/${partName}`, { found: word },
-            `'${word}' is not a known ${partName} opener. If your body uses it, add it to "lexicon.${partName}" in .resolintrc.json.`),
+          ? localMessage(lexicon, `unknown-opener/${partName}-nearest`, { found, right: nearest.form },
+            `'${found}' is not a known ${partName} opener; the nearest is '${nearest.form}'. If your body uses it, add it to "lexicon.${partName}" in .resolintrc.json.`)
+          : localMessage(lexicon, `unknown-opener/${partName}`, { found },
+            `'${found}' is not a known ${partName} opener. If your body uses it, add it to "lexicon.${partName}" in .resolintrc.json.`),
         ...(sameVerb && nearest
-          ? { fix: { title: `Change '${word}' to '${nearest.form}'`, edits: [{ span: opener.span, newText: nearest.form }] } }
+          ? { fix: { title: `Change '${found}' to '${nearest.form}'`, edits: [{ span: foundSpan, newText: nearest.form }] } }
           : {}),
       });
     }
