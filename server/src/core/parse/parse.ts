@@ -249,9 +249,17 @@ function isLetterAt(text: string, offset: number): boolean {
 /** Whether text[start, end) ends with an organ's name. */
 function endsWithOrgan(text: string, start: number, end: number): boolean {
   for (const organ of organsByLastCode.get(text.charCodeAt(end - 1)) ?? noOrgans) {
-    if (end - organ.length >= start && text.startsWith(organ, end - organ.length)) return true;
+    if (end - organ.length >= start && spellsOrgan(text, end - organ.length, organ)) return true;
   }
   return false;
+}
+
+/**
+ * Whether the text at `at` is `organ`, or the organ with a letter in the wrong case ("General assembly",
+ * "Assemblée Générale"): a chapeau all the same, whose spelling the chapeau rule asks to mend.
+ */
+function spellsOrgan(text: string, at: number, organ: string): boolean {
+  return text.startsWith(organ, at) || text.slice(at, at + organ.length).toLowerCase() === organ.toLowerCase();
 }
 
 /**
@@ -262,8 +270,8 @@ function hasChapeauEnding(text: string, start: number, end: number): boolean {
   const last = text.charCodeAt(end - 1);
   if (last === 44 /* , */) return true;
   if (endsWithOrgan(text, start, end)) return true;
-  // . , ، ，
-  return (last === 46 || last === 0x60c || last === 0xff0c) && endsWithOrgan(text, start, end - 1);
+  // . , ، ， and ; : where the comma belongs
+  return (last === 46 || last === 0x60c || last === 0xff0c || last === 59 || last === 58) && endsWithOrgan(text, start, end - 1);
 }
 const genericEnglishChapeau = /^The ((?:[A-Z][\p{L}'’-]*)(?: (?:[A-Z][\p{L}'’-]*|of|and|on|for|the|in|to|against))*) ?(,)?$/u;
 /** Whether `text`'s white space is single spaces only, so that folding white space leaves it as it is. */
@@ -460,15 +468,16 @@ class Parser {
     for (const candidate of languageConventions) {
       const commaStart = contentEnd - candidate.comma.length;
       const comma = commaStart >= contentStart && text.startsWith(candidate.comma, commaStart) ? candidate.comma : '';
-      // A full stop where the comma belongs (a slip, or a scan's misreading) still ends a chapeau line.
-      const stop = !comma && text.charCodeAt(contentEnd - 1) === 46 /* . */ ? 1 : 0;
+      // A full stop, semicolon or colon where the comma belongs (a slip, or a scan's misreading) still ends a chapeau line.
+      const lastCode = text.charCodeAt(contentEnd - 1);
+      const stop = !comma && (lastCode === 46 /* . */ || lastCode === 59 /* ; */ || lastCode === 58 /* : */) ? 1 : 0;
       // Where the text before the comma ends, white space trimmed.
       let withoutCommaEnd = contentEnd - comma.length - stop;
       while (withoutCommaEnd > contentStart && isSpaceCode(text.charCodeAt(withoutCommaEnd - 1))) withoutCommaEnd--;
       if (withoutCommaEnd === contentStart || !organsByLastCode.has(text.charCodeAt(withoutCommaEnd - 1))) continue;
       for (const organ of candidate.organs) {
         const organStart = withoutCommaEnd - organ.length;
-        if (organStart < contentStart || !text.startsWith(organ, organStart)) continue;
+        if (organStart < contentStart || !spellsOrgan(text, organStart, organ)) continue;
         // "Security Council" alone may be a wrapped line of a sentence; "The Security Council" is a chapeau.
         if (!isArticleOf(candidate.articles, text, contentStart, organStart)) continue;
         return new ChapeauMatch(

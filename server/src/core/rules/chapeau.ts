@@ -34,12 +34,22 @@ export const chapeauRule: Rule = {
       // The comma of the chapeau's language ("大会，", "الجمعية العامة،"): the parser reads a chapeau by it,
       // and "大会," with another comma is no chapeau (fix all turned it back and forth).
       const comma = conventionsOf(chapeau.language).comma;
+      // The organ as its name is written: "General Assembly", not "General assembly".
+      const organWritten = draft.text.slice(chapeau.organSpan.start, chapeau.organSpan.end);
+      if (organWritten !== chapeau.organ && !draft.fromScan) {
+        context.report({
+          span: chapeau.organSpan,
+          message: `The chapeau names the organ as its name is written: '${chapeau.organ}', not '${organWritten}'.`,
+          fix: { title: `Write '${chapeau.organ}'`, edits: [{ span: chapeau.organSpan, newText: chapeau.organ }] },
+        });
+      }
       if (chapeau.fullStop && !draft.fromScan) {
         const right = `${written.slice(0, -1)}${comma}`;
+        const mark = draft.text.slice(chapeau.fullStop.start, chapeau.fullStop.end);
         context.report({
           span: chapeau.fullStop,
           message: `The chapeau ends with a comma: '${right}', not '${written}'.`,
-          fix: { title: 'Replace the full stop with a comma', edits: [{ span: chapeau.fullStop, newText: comma }] },
+          fix: { title: mark === '.' ? 'Replace the full stop with a comma' : `Replace '${mark}' with a comma`, edits: [{ span: chapeau.fullStop, newText: comma }] },
         });
       } else if (!chapeau.comma && firstAfter?.kind === 'preambular' && !draft.fromScan) {
         context.report({
