@@ -164,6 +164,9 @@ function checkList(draft: Draft, paragraphs: readonly Paragraph[], context: Rule
     if (paragraph.kind !== 'preambular' || runIndex !== 1 || match.additive || carriesAdditive(paragraph, lexicon) || marksItself(draft, paragraph, lexicon)) continue;
     // Openers that adopted texts repeat either way ("Reaffirming …, Reaffirming …"): the lexicon says which.
     if (match.entry.additiveOptional) continue;
+    // "Recalls" in the preamble is in the wrong form, which preambular-phrase mends first: "also" is
+    // asked of "Recalling", not of "Recalls" ("Recalls also" would still be wrong).
+    if (match.kind !== 'preambular') continue;
     const word = lexicon.additive.second;
     const fix = insertAdditive(draft, paragraph, word, insertAt);
     // Quoted with the adverbs before the verb, as the paragraph reads: "Deeply concerned also".

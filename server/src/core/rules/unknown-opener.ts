@@ -88,9 +88,12 @@ function searchNearestOpener(lexicon: Lexicon, word: string, kind: ParagraphKind
   return best;
 }
 
-/** Up to `count` words from `start` (letters, hyphens and apostrophes, one space between): the text and where it ends. */
+/**
+ * Up to `count` words from `start` (letters with their combining marks, soft hyphens, hyphens and
+ * apostrophes; one space between): the text and where it ends.
+ */
 function wordsFrom(text: string, start: number, count: number): { text: string; end: number } {
-  const pattern = /[\p{L}'’-]+/uy;
+  const pattern = /[\p{L}\p{M}\u00AD'’-]+/uy;
   let position = start;
   let end = start;
   for (let index = 0; index < count; index++) {
@@ -119,9 +122,15 @@ function nearestPhrase(lexicon: Lexicon, text: string, span: Span, kind: Paragra
   for (const entry of lexicon.openers) {
     const form = kind === 'operative' ? entry.operative : entry.preambular;
     if (!form || !form.toLowerCase().startsWith(`${head} `)) continue;
-    const words = wordsFrom(text, span.start, form.split(' ').length);
-    const limit = best ? best.nearest.distance - 1 : 2;
-    if (limit < 1) break;
+    const formWords = form.split(' ');
+    const words = wordsFrom(text, span.start, formWords.length);
+    // Edits allowed by the length of the form's last word, where a misspelling is: "Having consider"
+    // is "Having considered", but "Calls o" is not "Calls on".
+    const lastLength = (formWords[formWords.length - 1] ?? '').length;
+    const allowed = lastLength >= 6 ? 2 : lastLength >= 4 ? 1 : 0;
+    const limit = Math.min(allowed, best ? best.nearest.distance - 1 : 2);
+    // The words must end where a word does: a digit or a unit the words are not read with may be inside one.
+    if (limit < 1 || /[\p{L}\p{M}\p{N}]/u.test(text[words.end] ?? '')) continue;
     const distance = editDistance(words.text.toLowerCase(), form.toLowerCase(), limit);
     if (distance >= 1 && distance <= limit) best = { found: words.text, span: { start: span.start, end: words.end }, nearest: { form, distance } };
   }
