@@ -121,6 +121,29 @@ describe('resolint command line', () => {
       });
     }
 
+    it('a quoted pattern: the files it names, in order, below hidden folders and node_modules', () => {
+      const folder = tempFolder({
+        'drafts/b.res.md': readFixture('clean.resolution'),
+        'drafts/a/one.res.md': readFixture('clean.resolution'),
+        'drafts/notes.txt': 'not matched',
+        'drafts/.old/hidden.res.md': readFixture('slips.resolution'),
+        'drafts/node_modules/x.res.md': readFixture('slips.resolution'),
+      });
+      const run = runResolint(['--format', 'json', 'drafts/**/*.res.md'], { cwd: folder });
+      assert.equal(run.status, 0, run.stderr);
+      assert.deepEqual(parseJsonOutput(run).map((result) => result.filePath), [path.join(folder, 'drafts/a/one.res.md'), path.join(folder, 'drafts/b.res.md')]);
+    });
+
+    it('a pattern that matches nothing, and a folder with no drafts, are errors, not a clean run', () => {
+      const folder = tempFolder({ 'empty/notes.md': 'nothing here' });
+      const pattern = runResolint(['drafts/*.resolution'], { cwd: folder });
+      assert.equal(pattern.status, 2);
+      assert.match(pattern.stderr, /drafts\/\*\.resolution: no file matches this pattern/);
+      const empty = runResolint(['empty'], { cwd: folder });
+      assert.equal(empty.status, 2);
+      assert.match(empty.stderr, /empty: no drafts in this folder \(files ending \.resolution, \.res\.md, \.txt are checked; --ext sets the endings\)/);
+    });
+
     it('a missing file, while still linting the others', () => {
       const run = runResolint(['--format', 'json', 'no/such/draft.resolution', cleanPath]);
       assert.equal(run.status, 2);

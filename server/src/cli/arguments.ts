@@ -63,10 +63,11 @@ export type Command =
   | { readonly kind: 'export'; readonly options: ExportOptions }
   | { readonly kind: 'usage-error'; readonly message: string };
 
-export const usage = `Usage: resolint [options] <file | folder | ->...
+export const usage = `Usage: resolint [options] <file | folder | glob | ->...
 
 Checks UN-style resolution drafts. Folders are walked for ${defaultExtensions.map((ext) => `*${ext}`).join(', ')};
-files named on the command line are always checked; "-" reads a draft from standard input.
+files named on the command line are always checked, and so are those a quoted pattern names
+("drafts/**/*.res.md"); "-" reads a draft from standard input.
 
 Options:
   --format stylish|json|sarif   output (default: stylish)

@@ -1,7 +1,9 @@
 // From the command line's targets to the list of drafts to check: files as named, folders walked
-// in a sorted, repeatable order, standard input where "-" stands.
+// in a sorted, repeatable order, patterns ("drafts/**/*.resolution", quoted so that the shell leaves
+// them) matched by walking their folder the same way, standard input where "-" stands.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import picomatch from 'picomatch';
 import { stdinTarget } from './arguments';
 
 export type LintTarget =
@@ -40,7 +42,11 @@ export function discoverTargets(targets: readonly string[], options: DiscoveryOp
     found.push({ kind: 'file', filePath, displayPath });
   };
 
-  const walk = (folder: string, displayFolder: string): void => {
+  /**
+   * Walks `folder`, adding the files `accepts` takes: by name and by their path below the walk's
+   * root (`relativeFolder`, with "/" between names).
+   */
+  const walk = (folder: string, displayFolder: string, accepts: (name: string, relativePath: string) => boolean, relativeFolder = ''): void => {
     let realFolder: string;
     let entries: fs.Dirent[];
     try {
@@ -64,9 +70,10 @@ export function discoverTargets(targets: readonly string[], options: DiscoveryOp
         isFolder = target.isDirectory();
         isFile = target.isFile();
       }
+      const relativePath = relativeFolder ? `${relativeFolder}/${entry.name}` : entry.name;
       if (isFolder) {
-        if (!isSkippedFolder(entry.name)) walk(entryPath, displayPath);
-      } else if (isFile && hasExtension(entry.name, extensions)) {
+        if (!isSkippedFolder(entry.name)) walk(entryPath, displayPath, accepts, relativePath);
+      } else if (isFile && accepts(entry.name, relativePath)) {
         addFile(entryPath, displayPath);
       }
     }
@@ -81,11 +88,20 @@ export function discoverTargets(targets: readonly string[], options: DiscoveryOp
     }
     const absolute = path.resolve(options.cwd, target);
     const stats = statOrUndefined(absolute);
-    if (!stats) {
-      const globHint = /[*?[\]{}]/.test(target) ? ' (patterns are not expanded here: let the shell expand them)' : '';
-      problems.push(`${target}: no such file or folder${globHint}`);
+    const pattern = stats ? undefined : picomatch.scan(target);
+    const before = found.length;
+    if (pattern?.isGlob) {
+      // The files the pattern names, whatever their endings (it names them itself); hidden folders
+      // and node_modules are passed over, as in a folder walk.
+      const root = path.resolve(options.cwd, pattern.base || '.');
+      const matches = picomatch(pattern.glob);
+      if (statOrUndefined(root)?.isDirectory()) walk(root, pattern.base || '.', (_name, relativePath) => matches(relativePath));
+      if (found.length === before) problems.push(`${target}: no file matches this pattern`);
+    } else if (!stats) {
+      problems.push(`${target}: no such file or folder`);
     } else if (stats.isDirectory()) {
-      walk(absolute, target);
+      walk(absolute, target, (name) => hasExtension(name, extensions));
+      if (found.length === before) problems.push(`${target}: no drafts in this folder (files ending ${options.extensions.join(', ')} are checked; --ext sets the endings)`);
     } else {
       // Named explicitly: checked whatever its ending (and even if it is a pipe, as with <(...)).
       addFile(absolute, target);
