@@ -293,7 +293,7 @@ describe('atomic write (failures injected)', () => {
         failing('EIO')();
       },
     });
-    assert.deepEqual(result, { ok: false, reason: 'EIO' });
+    assert.deepEqual(result, { ok: false, reason: 'input/output error' });
     assert.equal(path.dirname(temporary), folder, 'the temporary file is made beside the original');
     assert.equal(fs.readFileSync(draft, 'utf8'), original);
     assert.deepEqual(namesIn(folder), ['draft.resolution']);

@@ -108,6 +108,7 @@ describe('resolint command line', () => {
       ['a bad --max-warnings', ['--max-warnings', 'many', cleanPath], /--max-warnings/],
       ['a bad --mode', ['--mode', 'fast', cleanPath], /--mode: expected one of "final", "negotiation"/],
       ['a bad --language', ['--language', 'english', cleanPath], /--language/],
+      ['a language code Resolint does not know (it would switch the opener checks off)', ['--language', 'eb', cleanPath], /--language: expected "auto" or a language Resolint knows \("en", "fr", "es", "ru", "ar", "zh"\), found "eb"/],
       ['--import with two files', ['--import', cleanPath, cleanPath], /--import/],
       ['no target', [], /no files, folders or "-" given/],
     ];
@@ -142,6 +143,15 @@ describe('resolint command line', () => {
       const empty = runResolint(['empty'], { cwd: folder });
       assert.equal(empty.status, 2);
       assert.match(empty.stderr, /empty: no drafts in this folder \(files ending \.resolution, \.res\.md, \.txt are checked; --ext sets the endings\)/);
+    });
+
+    it('an output that cannot be written (a full disk): one line and status 2, no stack trace', function () {
+      if (!fs.existsSync('/dev/full')) this.skip();
+      for (const args of [[cleanPath], ['--format', 'json', cleanPath]]) {
+        const run = runResolint(args, { stdoutFile: '/dev/full' });
+        assert.equal(run.status, 2);
+        assert.equal(run.stderr, 'resolint: cannot write the output (no space left on the device); what it held is lost\n');
+      }
     });
 
     it('a missing file, while still linting the others', () => {

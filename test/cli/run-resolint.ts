@@ -20,10 +20,14 @@ export interface CliRunOptions {
   /** Bytes or text on standard input; empty when absent. */
   readonly input?: string | Uint8Array;
   readonly env?: Readonly<Record<string, string>>;
+  /** A file standard output goes to instead of a pipe (such as /dev/full). */
+  readonly stdoutFile?: string;
 }
 
 export function runResolint(args: readonly string[], options: CliRunOptions = {}): CliRun {
+  const stdoutDescriptor = options.stdoutFile === undefined ? undefined : fs.openSync(options.stdoutFile, 'w');
   const result = spawnSync(process.execPath, [binary, ...args], {
+    ...(stdoutDescriptor === undefined ? {} : { stdio: ['pipe', stdoutDescriptor, 'pipe'] }),
     cwd: options.cwd ?? repositoryRoot,
     input: options.input ?? '',
     encoding: 'utf8',
@@ -32,8 +36,9 @@ export function runResolint(args: readonly string[], options: CliRunOptions = {}
     // The whole output, however long (spawnSync's own limit is 1 MB).
     maxBuffer: 512 * 1024 * 1024,
   });
+  if (stdoutDescriptor !== undefined) fs.closeSync(stdoutDescriptor);
   if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr };
 }
 
 /** ESLint's JSON result, as `--format json` prints it: the formatter's own type. */

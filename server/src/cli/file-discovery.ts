@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
+import { describeFileError } from '../node/file-errors';
 import { stdinTarget } from './arguments';
 
 export type LintTarget =
@@ -55,7 +56,7 @@ export function discoverTargets(targets: readonly string[], options: DiscoveryOp
       walkedFolders.add(realFolder);
       entries = fs.readdirSync(folder, { withFileTypes: true });
     } catch (error) {
-      problems.push(`${displayFolder}: cannot read the folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      problems.push(`${displayFolder}: cannot read the folder (${describeFileError(error)})`);
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -13,6 +13,7 @@ import { buildFileReport, isReported, totalsOf, type FileReport } from './report
 import { formatRuleList } from './rule-list';
 import { SettingsResolver } from './settings-resolver';
 import { packageVersion } from './version';
+import { describeFileError } from '../node/file-errors';
 
 export const exitCodes = { clean: 0, problemsFound: 1, failure: 2 } as const;
 export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
@@ -106,7 +107,7 @@ function writeOutputFile(filePath: string, contents: Uint8Array): AtomicWriteRes
     return { ok: true, writtenPath: filePath };
   } catch (error) {
     fs.rmSync(temporaryPath, { force: true });
-    return { ok: false, reason: (error as NodeJS.ErrnoException).code ?? String(error) };
+    return { ok: false, reason: describeFileError(error) };
   }
 }
 
@@ -210,7 +211,7 @@ function readStdin(environment: CliEnvironment): TextFileResult {
   try {
     bytes = environment.readStdin();
   } catch (error) {
-    return { ok: false, reason: `cannot read standard input (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+    return { ok: false, reason: `cannot read standard input (${describeFileError(error)})` };
   }
   // A pipe has no size to check beforehand; the same limit holds once the text has arrived.
   if (bytes.length > maxTextFileBytes) return { ok: false, reason: tooLargeReason.replace('not read', 'not linted') };

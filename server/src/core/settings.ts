@@ -1,5 +1,9 @@
 // Settings as the rules read them, and their validation. Pure: reading the file is the adapters' job.
 import type { Severity } from './findings';
+import { languageConventions } from './lexicon/lexicon';
+
+/** The language codes of the language table (languages.json): those a draft may be set to. */
+const knownLanguages: readonly string[] = languageConventions.map((conventions) => conventions.language);
 
 export type RuleLevel = Severity | 'off';
 export type Mode = 'final' | 'negotiation';
@@ -86,8 +90,9 @@ export function validateSettings(
         else problems.push({ path, message: `expected the name of an organ such as "General Assembly", found ${describe(value)}` });
         break;
       case 'language':
-        if (typeof value === 'string' && /^(auto|[a-z]{2})$/.test(value)) language = value;
-        else problems.push({ path, message: `expected "auto" or a two-letter language code such as "en", found ${describe(value)}` });
+        // A code the language table does not know would switch every opener check off, silently.
+        if (typeof value === 'string' && (value === 'auto' || knownLanguages.includes(value))) language = value;
+        else problems.push({ path, message: `expected "auto" or a language Resolint knows (${knownLanguages.map((code) => `"${code}"`).join(', ')}), found ${describe(value)}` });
         break;
       case 'mode':
         mode = oneOf(path, value, ['final', 'negotiation'] as const) ?? mode;

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { describeFileError } from './file-errors';
 
 /** The file-system calls the writer makes; a test replaces some of them to make them fail. */
 export interface AtomicWriteFileSystem {
@@ -70,7 +71,7 @@ export function writeFileAtomic(
     // A rename would replace a read-only file all the same; honour the protection instead.
     fsx.accessSync(realPath, fs.constants.W_OK);
   } catch (error) {
-    return { ok: false, reason: describeWriteError(error) };
+    return { ok: false, reason: describeFileError(error) };
   }
 
   const temporaryPath = temporaryPathFor(realPath);
@@ -112,7 +113,7 @@ export function writeFileAtomic(
         // nothing more can be done; the original is untouched either way
       }
     }
-    return { ok: false, reason: describeWriteError(error) };
+    return { ok: false, reason: describeFileError(error) };
   }
   syncFolder(path.dirname(realPath));
   return { ok: true, writtenPath: realPath };
@@ -138,23 +139,3 @@ function syncFolder(folder: string): void {
   }
 }
 
-function describeWriteError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EROFS':
-      return 'read-only file system';
-    case 'ENOSPC':
-      return 'no space left on the device';
-    case 'EDQUOT':
-      return 'disk quota exceeded';
-    case 'ENOENT':
-      return 'no such file';
-    case 'ELOOP':
-      return 'too many levels of symbolic links';
-    default:
-      return code ?? (error instanceof Error ? error.message : String(error));
-  }
-}

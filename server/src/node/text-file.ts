@@ -1,6 +1,7 @@
 // Reading a draft from disk or stdin as UTF-8 text, refusing binaries and other encodings with a
 // reason a person can act on. Decoding is separate from reading so stdin takes the same path.
 import * as fs from 'node:fs';
+import { describeFileError } from './file-errors';
 
 export type TextFileResult =
   | {
@@ -53,7 +54,7 @@ export function readTextFile(filePath: string | number, maxBytes: number = maxTe
   try {
     bytes = readBounded(filePath, maxBytes);
   } catch (error) {
-    return { ok: false, reason: `cannot read it (${describeReadError(error)})` };
+    return { ok: false, reason: `cannot read it (${describeFileError(error)})` };
   }
   if (!bytes) return { ok: false, reason: tooLargeReasonFor(maxBytes) };
   return decodeText(bytes);
@@ -84,20 +85,6 @@ function readBounded(filePath: string | number, maxBytes: number): Uint8Array | 
   }
 }
 
-function describeReadError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a folder';
-    default:
-      return code ?? String(error);
-  }
-}
 
 /**
  * Where the first malformed UTF-8 sequence starts (the byte a person would call "the bad one",
