@@ -1,6 +1,6 @@
 import type { Lexicon } from '../lexicon/lexicon';
 import { localMessage } from '../messages';
-import type { ParagraphKind, Span } from '../model';
+import type { Paragraph, ParagraphKind, Span } from '../model';
 import type { Rule } from '../rule';
 import { detached } from '../text-memo';
 
@@ -146,18 +146,20 @@ export const unknownOpenerRule: Rule = {
   check(draft, context) {
     const lexicon = context.lexicon;
     if (!lexicon) return;
-    // Whether the paragraphs read are the items of a list a known opener introduced with a colon
-    // ("… a major contribution to:" over "Eliminating chemical weapons …," whose labels a copy lost):
-    // their first words are not openers. Kept as the paragraphs are read, in text order.
-    let inIntroducedList = false;
+    // The items of a list that a paragraph with a known opener introduced with a colon ("… a major
+    // contribution to:" over "Eliminating chemical weapons …," whose labels a copy lost) do not open
+    // with openers. The last such paragraph is kept as the paragraphs are read, in text order, and
+    // its end looked at only when a word is about to be reported (rarely).
+    let lastKnown: Paragraph | undefined;
     for (const paragraph of draft.paragraphs) {
       const opener = paragraph.opener;
-      if (opener?.match) inIntroducedList = paragraph.text.trimEnd().endsWith(':');
-      if (!opener || opener.match || paragraph.subject || inIntroducedList) continue;
+      if (opener?.match) lastKnown = paragraph;
+      if (!opener || opener.match || paragraph.subject) continue;
       const word = draft.text.slice(opener.span.start, opener.span.end);
       if (lexicon.unknownOpenerExceptions.includes(word)) continue;
       const lower = word.toLowerCase();
       if (!lexicon.verbEndings.some((ending) => lower.endsWith(ending)) || word.length < 4) continue;
+      if (lastKnown?.text.trimEnd().endsWith(':')) continue;
       const headNearest = nearestOpener(lexicon, word, paragraph.kind);
       // The word is the first of known openers of several words ("Having" of "Having considered"): the
       // words after it are held to theirs, not the word alone to itself.
