@@ -81,13 +81,14 @@ describe('features: code actions', () => {
     assert.deepEqual(lint(fixed).findings.filter((finding) => finding.fix), []);
   });
 
-  it('"source" gives fix all and both renumberings; each renumbering changes only its numbers', () => {
+  it('"source" gives fix all and both renumberings; each renumbering changes only its numbers, and the footnote texts\' order', () => {
     const { text, actions } = actionsAt(`$0${slips}`, ['source']);
     assert.deepEqual(actions.map((action) => action.title), ['Fix all Resolint problems', 'Renumber operative paragraphs', 'Renumber footnotes']);
     const operative = applied(text, actions.find((action) => action.kind === codeActionKinds.renumberOperativeParagraphs));
     assert.equal(operative, text.replace('3. Urging', '2. Urging').replace('4. Urging', '3. Urging'));
     const footnotes = applied(text, actions.find((action) => action.kind === codeActionKinds.renumberFootnotes));
-    assert.equal(footnotes, text.replace('60/1,[^2]', '60/1,[^1]').replace('61/1,[^1]', '61/1,[^2]').replace('[^1]: Resolution 61/1.', '[^2]: Resolution 61/1.').replace('[^2]: Resolution 60/1.', '[^1]: Resolution 60/1.'));
+    // The texts listed at the end follow their new numbers: 1 above 2.
+    assert.equal(footnotes, text.replace('60/1,[^2]', '60/1,[^1]').replace('61/1,[^1]', '61/1,[^2]').replace('[^1]: Resolution 61/1.\n[^2]: Resolution 60/1.', '[^1]: Resolution 60/1.\n[^2]: Resolution 61/1.'));
   });
 
   it('no renumbering is offered where the numbers are in order', () => {

@@ -15,7 +15,7 @@ const cases: { name: string; text: string; formatted: string }[] = [
   {
     name: 'renumbers footnotes in the order of their first call, texts with them',
     text: 'The General Assembly,\n\nRecalling its resolution 60/1,[^2]\n\n1. Takes note of the report.[^1]\n\n[^1]: A/61/179.\n[^2]: Resolution 60/1.\n',
-    formatted: 'The General Assembly,\n\nRecalling its resolution 60/1,[^1]\n\n1. Takes note of the report.[^2]\n\n[^2]: A/61/179.\n[^1]: Resolution 60/1.\n',
+    formatted: 'The General Assembly,\n\nRecalling its resolution 60/1,[^1]\n\n1. Takes note of the report.[^2]\n\n[^1]: Resolution 60/1.\n[^2]: A/61/179.\n',
   },
   {
     name: 'removes trailing spaces and tabs, on every kind of line end',

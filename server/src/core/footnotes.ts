@@ -74,6 +74,9 @@ function computeFootnoteRenumbering(draft: Draft): TextEdit[] {
     const edit = callEdit(draft, call, target);
     if (edit) edits.push(edit);
   }
+  // The texts listed at the end, "[^N]: …" each, follow their new numbers: 1, 2, 3 … in that order.
+  const reordered = reorderedEndTexts(draft, mapping);
+  if (reordered) return [...edits, ...reordered];
   const renamedTexts = new Set<number>();
   for (const footnote of draft.footnoteTexts) {
     const target = mapping.get(footnote.number);
@@ -83,6 +86,33 @@ function computeFootnoteRenumbering(draft: Draft): TextEdit[] {
     const edit = textEdit(draft, footnote, target);
     if (edit) edits.push(edit);
   }
+  return edits;
+}
+
+/**
+ * Where renumbering leaves the list of footnote texts at the end out of order ("[^2]: …" above
+ * "[^1]: …"), the edits that list them in their new order: each text's place takes the text that
+ * belongs there, its label renumbered. Only where every text is a "[^N]: …" of the end list, each
+ * number written once; otherwise (texts at page feet, a duplicate) undefined, and each text keeps its
+ * place with its new number.
+ */
+function reorderedEndTexts(draft: Draft, mapping: ReadonlyMap<number, number>): TextEdit[] | undefined {
+  const texts = draft.footnoteTexts;
+  if (texts.length < 2 || texts.some((footnote) => footnote.placement !== 'end' || footnote.style !== 'bracket')) return undefined;
+  if (new Set(texts.map((footnote) => footnote.number)).size !== texts.length) return undefined;
+  const targetOf = (footnote: FootnoteText): number => mapping.get(footnote.number) ?? footnote.number;
+  const inNewOrder = [...texts].sort((a, b) => targetOf(a) - targetOf(b));
+  if (inNewOrder.every((footnote, index) => footnote === texts[index])) return undefined;
+  const edits: TextEdit[] = [];
+  texts.forEach((place, index) => {
+    const moved = inNewOrder[index] as FootnoteText;
+    const relabel = textEdit(draft, moved, targetOf(moved));
+    const written = draft.text.slice(moved.span.start, moved.span.end);
+    const newText = relabel
+      ? `${written.slice(0, relabel.span.start - moved.span.start)}${relabel.newText}${written.slice(relabel.span.end - moved.span.start)}`
+      : written;
+    if (newText !== draft.text.slice(place.span.start, place.span.end)) edits.push({ span: place.span, newText });
+  });
   return edits;
 }
 
