@@ -1158,7 +1158,12 @@ class Parser {
         this.displaced.push(span);
         continue;
       }
-      if (item.subLabel || (item.number?.style === 'parens' && last && (this.lastEndsWithColon(last) || last.subStack.length > 0))) {
+      // "(2) Requests …" standing out of a list of lettered items (less indented than they are, with an
+      // operative verb) is a paragraph numbered the wrong way, not an item whose letter a copy misread.
+      const deepestOpen = last?.subStack[last.subStack.length - 1];
+      const numberOutsideList = item.number?.style === 'parens' && opensParagraph && item.opener?.match?.kind === 'operative'
+        && deepestOpen?.label !== undefined && deepestOpen.label.kind !== 'number' && indentedDeeper(this.text, deepestOpen.label.span.start, item.number.span.start);
+      if (item.subLabel || (item.number?.style === 'parens' && last && !numberOutsideList && (this.lastEndsWithColon(last) || last.subStack.length > 0))) {
         if (last) {
           this.addSub(last, item.subLabel, span, item.textStart, item.number);
           continue;
