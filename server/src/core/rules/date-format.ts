@@ -46,8 +46,8 @@ function patternsOf(style: StyleData): DatePatterns {
     patterns = {
       // "December 16, 2005", "December 16th, 2005", "December 16 2005"
       monthFirst: new RegExp(`(${month})[ \\u00A0](\\d{1,2})(${suffix})?(,?)[ \\u00A0](\\d{4})(?![\\p{L}\\p{N}])`, 'uy'),
-      // "16th December 2005", "the 16th of December"
-      ordinalDay: new RegExp(`(?:${style.dayOrdinalArticle}[ \\u00A0])?(\\d{1,2})${suffix}(?:[ \\u00A0]${style.dayOrdinalConnector})?[ \\u00A0](${month})(?:[ \\u00A0](\\d{4}))?(?![\\p{L}\\p{N}])`, 'uy'),
+      // "16th December 2005", "the 16th of December", "the 3rd of December, 2006" (the comma goes with the rest)
+      ordinalDay: new RegExp(`(?:${style.dayOrdinalArticle}[ \\u00A0])?(\\d{1,2})${suffix}(?:[ \\u00A0]${style.dayOrdinalConnector})?[ \\u00A0](${month})(?:,?[ \\u00A0](\\d{4}))?(?![\\p{L}\\p{N}])`, 'uy'),
       // "16/12/2005", "16.12.2005": not a part of a symbol ("A/HRC/RES/5/1") or a longer number.
       numeric: /(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\p{L}\p{N}/]|\.\d)/uy,
       // "2005-12-16"
