@@ -36,6 +36,8 @@ export interface StyleData {
     readonly words: readonly string[];
     /** Words between the ordinal and that word: "special", "emergency special". */
     readonly qualifiers: readonly string[];
+    /** Words between the two ends of a range of sessions: "52nd to 54th sessions". */
+    readonly rangeWords?: readonly string[];
   };
   readonly citations: {
     /** The words that introduce cited resolutions: "resolution", "resolutions". */

@@ -21,7 +21,9 @@ function patternsOf(style: StyleData): SessionPatterns {
   if (!patterns) {
     const suffix = alternation(style.numeralOrdinalSuffixes);
     const ordinal = `\\d{1,3}${suffix}`;
-    const joiner = `(?:,[ \\u00A0]|[ \\u00A0]${alternation(style.citations.listWords)}[ \\u00A0]|[ \\u00A0]?[-–][ \\u00A0]?)`;
+    // Between ordinals: a comma, "and", a range's "to" or dash ("62nd and 63rd", "52nd to 54th").
+    const joinWords = [...style.citations.listWords, ...(style.sessions.rangeWords ?? [])];
+    const joiner = `(?:,[ \\u00A0]|[ \\u00A0]${alternation(joinWords)}[ \\u00A0]|[ \\u00A0]?[-–][ \\u00A0]?)`;
     const qualifier = `(?:[ \\u00A0]${alternation(style.sessions.qualifiers)})?`;
     // The session word in the case the data gives ("session"): "69th Regular Session" is a title, left alone.
     patterns = {
