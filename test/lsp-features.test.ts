@@ -328,6 +328,12 @@ describe('language server features (stdio)', function () {
       assert.deepEqual(tokens.data.slice(0, 5), [4, 0, 'Recalling'.length, 0, 1]);
     });
 
+    it('a settings change asks the client to ask for the tokens again (workspace/semanticTokens/refresh)', async () => {
+      const from = client.tokenRefreshRequests.items.length;
+      await client.configurationChanged();
+      await client.tokenRefreshRequests.waitFor(() => true, 'after the configuration changed', from);
+    });
+
     it('semantic tokens after an edit: only what changed (full/delta), which applied gives the whole list', async () => {
       assert.deepEqual(initializeResult.capabilities.semanticTokensProvider?.full, { delta: true });
       const { document } = await open('tokens-delta', draftText);

@@ -7,6 +7,7 @@ import {
   ApplyWorkspaceEditRequest,
   ConfigurationRequest,
   DiagnosticRefreshRequest,
+  SemanticTokensRefreshRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
@@ -89,6 +90,8 @@ export class LspTestClient {
   readonly configurationRequests: EventLog<ConfigurationItem>;
   readonly registrations: EventLog<Registration>;
   readonly refreshRequests: EventLog<number>;
+  /** workspace/semanticTokens/refresh requests (asked of clients with editor features). */
+  readonly tokenRefreshRequests: EventLog<number>;
   /** workspace/applyEdit requests from the server, each answered "applied". */
   readonly appliedEdits: EventLog<ApplyWorkspaceEditParams>;
   private stderr = '';
@@ -106,6 +109,7 @@ export class LspTestClient {
     this.configurationRequests = new EventLog('workspace/configuration item', diagnose);
     this.registrations = new EventLog('client/registerCapability', diagnose);
     this.refreshRequests = new EventLog('workspace/diagnostic/refresh', diagnose);
+    this.tokenRefreshRequests = new EventLog('workspace/semanticTokens/refresh', diagnose);
     this.appliedEdits = new EventLog('workspace/applyEdit', diagnose);
     child.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
@@ -126,6 +130,9 @@ export class LspTestClient {
     });
     connection.onRequest(DiagnosticRefreshRequest.type, () => {
       this.refreshRequests.record(this.refreshRequests.items.length + 1);
+    });
+    connection.onRequest(SemanticTokensRefreshRequest.type, () => {
+      this.tokenRefreshRequests.record(this.tokenRefreshRequests.items.length + 1);
     });
     connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
       this.appliedEdits.record(params);
@@ -221,7 +228,7 @@ function clientCapabilities(options: ClientOptions): ClientCapabilities {
       ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
     },
     workspace: {
-      ...(editor ? { applyEdit: true } : {}),
+      ...(editor ? { applyEdit: true, semanticTokens: { refreshSupport: true } } : {}),
       configuration: options.configuration !== undefined,
       didChangeConfiguration: { dynamicRegistration },
       didChangeWatchedFiles: { dynamicRegistration },

@@ -229,6 +229,11 @@ class ResolintServer {
     } else if (this.clientCapabilities.workspace?.diagnostics?.refreshSupport) {
       this.connection.languages.diagnostics.refresh().catch((error: unknown) => this.logError('Asking the client to refresh diagnostics', error));
     }
+    // The openers the tokens mark depend on the settings ("lexicon", "language"): an editor that
+    // asks for tokens only after an edit would show the old ones until the next keystroke.
+    if (this.clientCapabilities.workspace?.semanticTokens?.refreshSupport) {
+      this.connection.languages.semanticTokens.refresh().catch((error: unknown) => this.logError('Asking the client to refresh semantic tokens', error));
+    }
   }
 
   /** Shows each distinct settings problem once, grouped per origin, in a single message. */
