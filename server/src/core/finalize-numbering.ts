@@ -20,7 +20,7 @@ export function finalizeNumberingEdits(draft: Draft): TextEdit[] {
     for (const paragraph of numbered) {
       if (paragraph.number && !paragraph.number.insertSuffix) written.set(paragraph.number.value, (written.get(paragraph.number.value) ?? 0) + 1);
     }
-    parts.set(partIndex, { newNumberOf: mapping, written: new Set(written.keys()), count: numbered.length });
+    parts.set(partIndex, { newNumberOf: mapping, written, count: numbered.length });
     numbered.forEach((paragraph, index) => {
       const number = paragraph.number;
       if (!number) return;

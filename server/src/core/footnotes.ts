@@ -22,7 +22,8 @@ export function continuesOuterNumbering(draft: Draft): boolean {
 
 const superscripts = ['\u2070', '\u00B9', '\u00B2', '\u00B3', '\u2074', '\u2075', '\u2076', '\u2077', '\u2078', '\u2079'];
 
-function callEdit(draft: Draft, call: FootnoteCall, number: number): TextEdit | undefined {
+/** The edit that gives the call `call` the number `number`, in its own style (digits, or superscripts). */
+export function callEdit(draft: Draft, call: FootnoteCall, number: number): TextEdit | undefined {
   if (call.style === 'superscript') {
     return { span: call.span, newText: [...String(number)].map((digit) => superscripts[Number(digit)] ?? digit).join('') };
   }

@@ -259,7 +259,22 @@ function endsWithOrgan(text: string, start: number, end: number): boolean {
  * "Assemblée Générale"): a chapeau all the same, whose spelling the chapeau rule asks to mend.
  */
 function spellsOrgan(text: string, at: number, organ: string): boolean {
-  return text.startsWith(organ, at) || text.slice(at, at + organ.length).toLowerCase() === organ.toLowerCase();
+  if (text.startsWith(organ, at)) return true;
+  if (at < 0 || at + organ.length > text.length) return false;
+  // Unit by unit, with no copy: asked of every short line that ends as an organ's name does.
+  for (let index = 0; index < organ.length; index++) {
+    const written = text.charCodeAt(at + index);
+    const expected = organ.charCodeAt(index);
+    if (written === expected) continue;
+    if (written < 128 && expected < 128) {
+      if ((written | 0x20) !== (expected | 0x20) || !isAsciiLetterCode(written)) return false;
+    } else if (String.fromCharCode(written).toLowerCase() !== String.fromCharCode(expected).toLowerCase()) return false;
+  }
+  return true;
+}
+
+function isAsciiLetterCode(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 /**
@@ -1063,6 +1078,17 @@ class Parser {
     return { parts, paragraphs: all, annexParagraphs, paragraphIndex: indexParagraphs(all) };
   }
 
+  /**
+   * Whether "(2) Requests …" stands out of the list of lettered items open in `last` (less indented
+   * than they are, with an operative verb): a paragraph numbered the wrong way, not an item whose
+   * letter a copy misread.
+   */
+  private standsOutsideList(item: ChunkReading, last: MutableParagraph, opensParagraph: boolean): boolean {
+    const deepestOpen = last.subStack[last.subStack.length - 1];
+    return opensParagraph && item.number !== undefined && item.opener?.match?.kind === 'operative' && deepestOpen?.label !== undefined
+      && deepestOpen.label.kind !== 'number' && indentedDeeper(this.text, deepestOpen.label.span.start, item.number.span.start);
+  }
+
   private chunkSpan(chunk: number): Span {
     return new SpanNode(this.chunks.start(chunk), this.chunks.end(chunk));
   }
@@ -1158,12 +1184,7 @@ class Parser {
         this.displaced.push(span);
         continue;
       }
-      // "(2) Requests …" standing out of a list of lettered items (less indented than they are, with an
-      // operative verb) is a paragraph numbered the wrong way, not an item whose letter a copy misread.
-      const deepestOpen = last?.subStack[last.subStack.length - 1];
-      const numberOutsideList = item.number?.style === 'parens' && opensParagraph && item.opener?.match?.kind === 'operative'
-        && deepestOpen?.label !== undefined && deepestOpen.label.kind !== 'number' && indentedDeeper(this.text, deepestOpen.label.span.start, item.number.span.start);
-      if (item.subLabel || (item.number?.style === 'parens' && last && !numberOutsideList && (this.lastEndsWithColon(last) || last.subStack.length > 0))) {
+      if (item.subLabel || (item.number?.style === 'parens' && last && !this.standsOutsideList(item, last, opensParagraph) && (this.lastEndsWithColon(last) || last.subStack.length > 0))) {
         if (last) {
           this.addSub(last, item.subLabel, span, item.textStart, item.number);
           continue;

@@ -81,12 +81,21 @@ export function numbersSaid(numbers: readonly number[]): string {
   return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : (items[0] ?? '');
 }
 
-/** What a reference to a missing paragraph is told: which numbers the part does have. */
+/**
+ * What a reference to a missing paragraph is told: which numbers the part does have. Said once per
+ * part and draft (`targets` is the part's map, made once per draft): a draft may have hundreds of such
+ * references, and each would sort the part's numbers again, at every keystroke.
+ */
 function extentOf(targets: Map<number, Paragraph>): string {
-  if (targets.size === 0) return 'the operative part is not numbered';
-  const numbers = [...targets.keys()].sort((a, b) => a - b);
-  return `the operative part has ${numbers.length === 1 ? 'paragraph' : 'paragraphs'} ${numbersSaid(numbers)}`;
+  let extent = extentSaid.get(targets);
+  if (extent === undefined) {
+    const numbers = [...targets.keys()].sort((a, b) => a - b);
+    extent = targets.size === 0 ? 'the operative part is not numbered' : `the operative part has ${numbers.length === 1 ? 'paragraph' : 'paragraphs'} ${numbersSaid(numbers)}`;
+    extentSaid.set(targets, extent);
+  }
+  return extent;
 }
+const extentSaid = new WeakMap<Map<number, Paragraph>, string>();
 
 function checkNumber(draft: Draft, reference: CrossReference, referenced: ReferencedNumber, value: number, targets: Map<number, Paragraph>, context: RuleContext): void {
   const target = targets.get(value);

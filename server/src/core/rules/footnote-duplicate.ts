@@ -1,5 +1,6 @@
-import { footnoteBodyKey } from '../footnotes';
-import type { FootnoteText } from '../model';
+import type { Fix, TextEdit } from '../findings';
+import { callEdit, footnoteBodyKey } from '../footnotes';
+import type { Draft, FootnoteText } from '../model';
 import type { Rule } from '../rule';
 import { paragraphContaining } from '../structure';
 
@@ -13,11 +14,35 @@ function reusable(earlier: FootnoteText, footnote: FootnoteText, laterPart: stri
   return !(earlierPart && laterPart && earlierPart !== laterPart);
 }
 
+/**
+ * The fix that merges `footnote` into `same`, the earlier footnote with its text: its calls call
+ * `same` again, and its text goes, with its line break. The numbers after it are then one short,
+ * which footnote-order renumbers. Offered for the "[^N]: …" texts listed at the end, each number
+ * written once; a copy's footnotes at page feet are left to the drafter.
+ */
+function mergeFix(draft: Draft, footnote: FootnoteText, same: FootnoteText): Fix | undefined {
+  if (footnote.placement !== 'end' || footnote.style !== 'bracket') return undefined;
+  if (draft.footnoteTexts.some((other) => other !== footnote && other.number === footnote.number)) return undefined;
+  const edits: TextEdit[] = [];
+  for (const call of draft.footnoteCalls) {
+    if (call.number !== footnote.number) continue;
+    const edit = callEdit(draft, call, same.number);
+    if (!edit) return undefined;
+    edits.push(edit);
+  }
+  const { text } = draft;
+  let end = footnote.span.end;
+  if (text[end] === '\r' && text[end + 1] === '\n') end += 2;
+  else if (text[end] === '\n' || text[end] === '\r') end += 1;
+  edits.push({ span: { start: footnote.span.start, end }, newText: '' });
+  return { title: `Call footnote ${same.number} again and delete footnote ${footnote.number}`, edits };
+}
+
 export const footnoteDuplicateRule: Rule = {
   id: 'footnote-duplicate',
   description: 'Two footnotes with the same text in one part of the resolution: the later reference reuses the earlier number, as adopted texts do.',
   defaultSeverity: 'warning',
-  fixable: false,
+  fixable: true,
   needsLexicon: false,
   check(draft, context) {
     // Adopted texts give a citation a new footnote when it recurs in the operative part after the
@@ -48,10 +73,12 @@ export const footnoteDuplicateRule: Rule = {
         earlierWithText.set(key, [earlier, footnote]);
       }
       if (!same) continue;
+      const fix = mergeFix(draft, footnote, same);
       context.report({
         span: footnote.labelSpan,
         message: `Footnote ${footnote.number} repeats the text of footnote ${same.number}: call footnote ${same.number} again instead.`,
         related: [{ span: same.span, message: `Footnote ${same.number} has the same text.` }],
+        ...(fix ? { fix } : {}),
       });
     }
   },

@@ -9,7 +9,8 @@ import { DraftMemo } from '../draft-memo';
 /** What renumbering one part knows: the number each number written once becomes, and every number written. */
 export interface PartRenumbering {
   readonly newNumberOf: ReadonlyMap<number, number>;
-  readonly written: ReadonlySet<number>;
+  /** Every number written (the values: how often), of which `has` is asked. */
+  readonly written: ReadonlyMap<number, number>;
   /** How many paragraphs are numbered once it is done: 1 to this. */
   readonly count: number;
 }
@@ -74,7 +75,7 @@ function renumbering(draft: Draft): { edits: TextEdit[]; stranded: CrossReferenc
       const start = number.span.start + digits.index;
       edits.push({ span: { start, end: start + digits[0].length }, newText: String(index + 1) });
     });
-    parts.set(partIndex, { newNumberOf, written: new Set(written.keys()), count: numbered.length });
+    parts.set(partIndex, { newNumberOf, written, count: numbered.length });
   });
   const carried = carryReferences(draft, parts);
   const result = carried.stranded.length > 0 ? { edits: [], stranded: carried.stranded } : { edits: [...edits, ...carried.edits].sort((a, b) => a.span.start - b.span.start), stranded: [] };
