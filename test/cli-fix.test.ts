@@ -246,6 +246,8 @@ describe('resolint --fix', () => {
       const left = runResolint(['--fix', '-'], { input: slips.replace('2005,', '2005,[^1]') });
       assert.equal(left.status, 1);
       assert.equal(left.stdout, slipsFixed.replace('2005,', '2005,[^1]'));
+      // The status is explained where the fixed text is not: on standard error.
+      assert.equal(left.stderr, 'resolint: 1 error left that no fix mends; lint the fixed text to see them\n');
     });
 
     it('refuses "-" with other targets, since stdout holds the fixed text', () => {

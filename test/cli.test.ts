@@ -108,6 +108,8 @@ describe('resolint command line', () => {
       ['a bad --max-warnings', ['--max-warnings', 'many', cleanPath], /--max-warnings/],
       ['a bad --mode', ['--mode', 'fast', cleanPath], /--mode: expected one of "final", "negotiation"/],
       ['a bad --language', ['--language', 'english', cleanPath], /--language/],
+      ['--format with --import (it prints a text)', ['--import', cleanPath, '--format', 'json'], /--import writes a text, not a report: --format does not apply/],
+      ['--stdin-filename without "-"', ['--stdin-filename', 'x.resolution', cleanPath], /--stdin-filename names the draft read from standard input: give "-" as well/],
       ['a language code Resolint does not know (it would switch the opener checks off)', ['--language', 'eb', cleanPath], /--language: expected "auto" or a language Resolint knows \("en", "fr", "es", "ru", "ar", "zh"\), found "eb"/],
       ['--import with two files', ['--import', cleanPath, cleanPath], /--import/],
       ['no target', [], /no files, folders or "-" given/],

@@ -133,6 +133,13 @@ function readCommand(argv: readonly string[]): Command {
   const format = readFormat(values.format);
   const ruleOverrides = readRuleOverrides(values.rule ?? []);
   const settingsOverrides = readSettingsOverrides(ruleOverrides, values);
+  // Options that would be passed over silently: said at once, as --fix with --import is.
+  if ((values.import || values.export !== undefined) && values.format !== undefined) {
+    throw new UsageError(`${values.import ? '--import' : '--export'} writes a text, not a report: --format does not apply`);
+  }
+  if (values['stdin-filename'] !== undefined && !positionals.includes(stdinTarget)) {
+    throw new UsageError('--stdin-filename names the draft read from standard input: give "-" as well');
+  }
   if (values.import) return readImportCommand(positionals, values.fix === true, values.language);
   if (values.export !== undefined) return readExportCommand(values.export, positionals, values.output, values.fix === true, values.language);
   if (values.output !== undefined) throw new UsageError('--output goes with --export');

@@ -181,6 +181,11 @@ function lintTargets(options: LintOptions, environment: CliEnvironment): ExitCod
   if (options.fix && discovery.targets.some((target) => target.kind === 'stdin')) {
     // The fixed text and nothing else, so that `resolint --fix - < a > b` is a filter.
     if (fixedStdin !== undefined) environment.writeOut(fixedStdin);
+    // What fixing could not mend goes to standard error, so that the status it sets is explained.
+    const left = totalsOf(reports);
+    if (left.errorCount + left.warningCount > 0) {
+      environment.writeError(`resolint: ${describeLeft(left.errorCount, left.warningCount)} that no fix mends; lint the fixed text to see them\n`);
+    }
   } else {
     for (const piece of formatters[options.format](reports, { rules: allRules, toolVersion: packageVersion(), colors: environment.colors })) environment.writeOut(piece);
   }
@@ -192,6 +197,12 @@ function lintTargets(options: LintOptions, environment: CliEnvironment): ExitCod
   }
   if (failed) return exitCodes.failure;
   return totals.errorCount > 0 || tooManyWarnings ? exitCodes.problemsFound : exitCodes.clean;
+}
+
+/** "2 errors and 1 warning left", as the stylish summary counts them. */
+function describeLeft(errors: number, warnings: number): string {
+  const count = (number: number, word: string): string => `${number} ${word}${number === 1 ? '' : 's'}`;
+  return `${errors > 0 && warnings > 0 ? `${count(errors, 'error')} and ${count(warnings, 'warning')}` : errors > 0 ? count(errors, 'error') : count(warnings, 'warning')} left`;
 }
 
 function describeTarget(
