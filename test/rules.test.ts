@@ -149,3 +149,28 @@ describe('canonical footnote numbers of five digits', () => {
     assert.deepEqual(fixAll(text), { text, rounds: 0, converged: true });
   });
 });
+
+// A message that names another place ("follows 2", "after footnote 1", "follows (a)") shows it beside
+// the finding (interfaces.md: relatedInformation "where another place explains it").
+describe('findings that name another place point to it', () => {
+  const relatedOf = (text: string, ruleId: string): string[] => {
+    const findings = lintText(text).filter((candidate) => candidate.ruleId === ruleId);
+    assert.ok(findings.length > 0, `no ${ruleId} finding`);
+    return findings.flatMap((finding) => finding.related.map((place) => `${text.slice(place.span.start, place.span.end)}: ${place.message}`));
+  };
+
+  it('operative-numbering: the paragraph above', () => {
+    const text = 'The General Assembly,\n\nRecalling its resolution 60/1,\n\n1. Decides to act;\n\n3. Requests a report.\n';
+    assert.deepEqual(relatedOf(text, 'operative-numbering'), ['1.: Paragraph 1 is here.']);
+  });
+
+  it('footnote-order: the footnote referenced before', () => {
+    const text = 'The General Assembly,\n\nRecalling its resolution 60/1,[^2]\n\n1. Decides to act.[^1]\n\n[^1]: A/61/1.\n[^2]: Resolution 60/1.\n';
+    assert.deepEqual(relatedOf(text, 'footnote-order'), ['[^2]: Footnote 2 is first referenced here.']);
+  });
+
+  it('subparagraph-sequence: the label before', () => {
+    const text = 'The General Assembly,\n\nRecalling its resolution 60/1,\n\n1. Requests the Secretary-General:\n   (a) To act;\n   (c) To report.\n';
+    assert.deepEqual(relatedOf(text, 'subparagraph-sequence'), ['(a): Sub-paragraph (a) is here.']);
+  });
+});

@@ -1,4 +1,5 @@
 import { continuesOuterNumbering, renumberFootnoteEdits } from '../footnotes';
+import type { FootnoteCall } from '../model';
 import type { Rule } from '../rule';
 
 export const footnoteOrderRule: Rule = {
@@ -20,9 +21,13 @@ export const footnoteOrderRule: Rule = {
     };
     const seen = new Set<number>();
     let previous: number | undefined;
+    /** Where `previous` is first called: shown beside a finding that names it. */
+    let previousCall: FootnoteCall | undefined;
     for (const call of draft.footnoteCalls) {
       if (seen.has(call.number)) continue;
       seen.add(call.number);
+      const callBefore = previousCall;
+      previousCall = call;
       const expected = previous === undefined ? (outer ? call.number : nextCalled(0)) : nextCalled(previous);
       // The number renumbering gives it: its place in the order of first use.
       const target = seen.size;
@@ -39,6 +44,7 @@ export const footnoteOrderRule: Rule = {
               : `Footnote ${call.number} is the next footnote referenced after footnote ${previous}: expected ${target} (footnotes are numbered in the order of first use).`,
           // A yearbook's numbers are the volume's: renumbering them would break the volume's series.
           ...(outer ? {} : { fix: { title: 'Renumber footnotes', edits: renumberFootnoteEdits(draft) } }),
+          ...(callBefore ? { related: [{ span: callBefore.span, message: `Footnote ${previous} is first referenced here.` }] } : {}),
         });
       }
       previous = call.number;

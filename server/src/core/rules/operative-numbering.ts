@@ -131,7 +131,11 @@ export const operativeNumberingRule: Rule = {
       let previous: number | undefined;
       /** Whether `previous` was written on the paragraph above, or only assumed for an unnumbered one. */
       let previousWritten = false;
+      /** The paragraph above, whose number the message names: shown beside the finding. */
+      let above: Paragraph | undefined;
       paragraphs.forEach((paragraph, index) => {
+        const paragraphAbove = above;
+        above = paragraph;
         const number = paragraph.number;
         const expected = previous === undefined ? 1 : previous + 1;
         if (!number) {
@@ -152,11 +156,12 @@ export const operativeNumberingRule: Rule = {
             : number.value === previous && previousWritten
               ? `Operative paragraph ${number.value} repeats the number of the paragraph above: expected ${index + 1}.`
               : `Operative paragraph numbered ${number.value} follows ${previous}: expected ${index + 1}.`;
+          const related = previousWritten && paragraphAbove?.number ? { related: [{ span: paragraphAbove.number.span, message: `Paragraph ${previous} is here.` }] } : {};
           const stranded = strandedByRenumbering(draft)[0];
           if (stranded) {
             const quoted = draft.text.slice(stranded.span.start, stranded.span.end).replace(/\s+/g, ' ');
-            context.report({ span: number.span, message: `${what} Not renumbered for you: '${quoted}' names a number no paragraph has, and renumbering would point it at another paragraph. Correct the reference first.` });
-          } else context.report({ span: number.span, message: what, fix: renumber() });
+            context.report({ span: number.span, message: `${what} Not renumbered for you: '${quoted}' names a number no paragraph has, and renumbering would point it at another paragraph. Correct the reference first.`, ...related });
+          } else context.report({ span: number.span, message: what, fix: renumber(), ...related });
         }
         previous = number.value;
         previousWritten = true;

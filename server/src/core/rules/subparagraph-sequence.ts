@@ -113,6 +113,7 @@ export const subparagraphSequenceRule: Rule = {
           span: label.span,
           message,
           ...(allLabelled ? { fix: { title: 'Reletter the sub-paragraphs', edits: reletterEdits(draft, owner, siblings, kind) } } : {}),
+          ...(previous ? { related: [{ span: previous.span, message: `Sub-paragraph ${previous.text} is here.` }] } : {}),
         });
         reported = true;
       });
