@@ -28,6 +28,12 @@ describe('features: semantic tokens', () => {
     ]);
   });
 
+  it('leave out an emphasis marker inside an opener emphasised in part', () => {
+    const text = 'The General Assembly,\n\n*Recalling* its resolution 60/1,\n\n1. *Takes note with* appreciation of the report;\n\n2. *Also* requests a report.\n';
+    const openers = semanticTokens(parse(text)).filter((token) => token.type === 'opener').map((token) => textOf(text, token.span));
+    assert.deepEqual(openers, ['Recalling', 'Takes note with', ' appreciation', 'Also', ' requests']);
+  });
+
   it('are in text order, never empty, never overlapping, inside the text, on any text', () => {
     fc.assert(
       fc.property(draftLikeText, (text) => {

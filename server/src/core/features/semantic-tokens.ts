@@ -17,12 +17,31 @@ export interface SemanticToken {
   readonly modifiers: readonly SemanticTokenModifier[];
 }
 
+/**
+ * The parts of `span` between emphasis markers: an opener emphasised in part ("*Also* requests",
+ * "*Takes note with* appreciation") holds the closing marker, which is not the opener's to colour.
+ */
+function withoutMarkers(text: string, span: Span): Span[] {
+  const parts: Span[] = [];
+  let start = span.start;
+  for (let index = span.start; index < span.end; index++) {
+    const code = text.charCodeAt(index);
+    if (code !== 42 /* * */ && code !== 95 /* _ */) continue;
+    if (index > start) parts.push({ start, end: index });
+    start = index + 1;
+  }
+  if (span.end > start) parts.push({ start, end: span.end });
+  return parts;
+}
+
 /** The tokens in text order, none overlapping another; a token may run over a line break (the adapter splits it). */
 export function semanticTokens(draft: Draft): SemanticToken[] {
   const tokens: SemanticToken[] = [];
   for (const paragraph of draft.paragraphs) {
     if (paragraph.number) tokens.push({ span: paragraph.number.span, type: 'paragraphNumber', modifiers: [] });
-    if (paragraph.opener) tokens.push({ span: paragraph.opener.span, type: 'opener', modifiers: [paragraph.kind] });
+    if (paragraph.opener) {
+      for (const span of withoutMarkers(draft.text, paragraph.opener.span)) tokens.push({ span, type: 'opener', modifiers: [paragraph.kind] });
+    }
     for (const item of eachSubparagraph(paragraph.subparagraphs)) {
       if (item.label) tokens.push({ span: item.label.span, type: 'subparagraphLabel', modifiers: [] });
     }
