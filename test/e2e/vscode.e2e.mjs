@@ -482,6 +482,9 @@ function problemCountsReach(page, expected, { timeoutMs, intervalMs = 100 }) {
 async function problemRows(page) {
   return page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) =>
     rows
+      // A finding's related places ("Paragraph 2 is here.") are rows of their own below it, with no
+      // rule id: they are not findings.
+      .filter((row) => row.querySelector('.marker-code') !== null && (row.querySelector('.marker-code')?.textContent?.trim() ?? '') !== '')
       .map((row) => {
         const code = row.querySelector('.marker-code')?.textContent?.trim() ?? '';
         const position = /Ln\s*(\d+),\s*Col\s*(\d+)/.exec(row.querySelector('.marker-line')?.textContent ?? '');
