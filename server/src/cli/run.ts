@@ -9,6 +9,7 @@ import { parseCommandLine, stdinTarget, usage, type ExportOptions, type ImportOp
 import { discoverTargets, type LintTarget } from './file-discovery';
 import { fixText, type FixOutcome } from './fix';
 import { formatters } from './formatters/index';
+import { plural } from './formatters/stylish';
 import { buildFileReport, isReported, totalsOf, type FileReport } from './report';
 import { formatRuleList } from './rule-list';
 import { SettingsResolver } from './settings-resolver';
@@ -201,7 +202,7 @@ function lintTargets(options: LintOptions, environment: CliEnvironment): ExitCod
 
 /** "2 errors and 1 warning left", as the stylish summary counts them. */
 function describeLeft(errors: number, warnings: number): string {
-  const count = (number: number, word: string): string => `${number} ${word}${number === 1 ? '' : 's'}`;
+  const count = (number: number, word: string): string => `${number} ${plural(word, number)}`;
   return `${errors > 0 && warnings > 0 ? `${count(errors, 'error')} and ${count(warnings, 'warning')}` : errors > 0 ? count(errors, 'error') : count(warnings, 'warning')} left`;
 }
 

@@ -1,6 +1,6 @@
 // Footnote numbering shared by the footnote rules and, later, the renumbering commands.
 import type { TextEdit } from './findings';
-import type { Draft, FootnoteCall, FootnoteText } from './model';
+import type { Draft, FootnoteCall, FootnoteText, Span } from './model';
 import { DraftMemo } from './draft-memo';
 
 /** The distinct footnote numbers in the order of their first call. */
@@ -115,6 +115,18 @@ function reorderedEndTexts(draft: Draft, mapping: ReadonlyMap<number, number>): 
     if (newText !== draft.text.slice(place.span.start, place.span.end)) edits.push({ span: place.span, newText });
   });
   return edits;
+}
+
+/** The whole line(s) of a footnote text, with the white space around it and the line break after it: what removing it removes. */
+export function footnoteLinesSpan(draft: Draft, footnote: FootnoteText): Span {
+  const { text } = draft;
+  let start = footnote.span.start;
+  while (start > 0 && text[start - 1] !== '\n' && /[ \t]/.test(text[start - 1] ?? '')) start--;
+  let end = footnote.span.end;
+  while (text[end] === ' ' || text[end] === '\t') end++;
+  if (text[end] === '\r') end++;
+  if (text[end] === '\n') end++;
+  return { start, end };
 }
 
 /** The text of a footnote as compared for duplicates: white space folded, case kept. */

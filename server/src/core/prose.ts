@@ -4,7 +4,7 @@
 // and quotations are located, so a rule can match words with a regular expression and still
 // report spans in the draft's own text.
 import type { Draft, Paragraph, Span, SubParagraph } from './model';
-import { eachSubparagraph, ownTextEnd } from './structure';
+import { eachSubparagraph, firstWhere, ownTextEnd } from './structure';
 import { DraftDigitRuns, digitRuns, digitRunsOfSegments, keptParagraphDigitRuns, type RunSegment } from './text-scan';
 import type { RunStamp } from './text-memo';
 import { DraftMemo } from './draft-memo';
@@ -285,17 +285,7 @@ export function bodyProse(draft: Draft): readonly ProseRun[] {
 export function quotedInBody(draft: Draft, offset: number): boolean {
   const runs = bodyProse(draft);
   // The runs are in text order: the last to start at or before the offset is the one that may hold it.
-  let low = 0;
-  let high = runs.length - 1;
-  let found: ProseRun | undefined;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const run = runs[middle] as ProseRun;
-    if (run.start <= offset) {
-      found = run;
-      low = middle + 1;
-    } else high = middle - 1;
-  }
+  const found = runs[firstWhere(runs.length, (index) => (runs[index] as ProseRun).start > offset) - 1];
   if (!found) return false;
   for (const segment of found.segments) {
     if (offset >= segment.draftStart && offset < segment.draftStart + segment.length) {

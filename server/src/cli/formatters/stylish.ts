@@ -91,6 +91,6 @@ function trimFinalPeriod(message: string): string {
   return message.replace(/([^ ])\.$/u, '$1');
 }
 
-function plural(word: string, count: number): string {
+export function plural(word: string, count: number): string {
   return count === 1 ? word : `${word}s`;
 }

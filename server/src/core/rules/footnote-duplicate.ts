@@ -1,5 +1,5 @@
 import type { Fix, TextEdit } from '../findings';
-import { callEdit, footnoteBodyKey } from '../footnotes';
+import { callEdit, footnoteBodyKey, footnoteLinesSpan } from '../footnotes';
 import type { Draft, FootnoteText } from '../model';
 import type { Rule } from '../rule';
 import { paragraphContaining } from '../structure';
@@ -30,11 +30,7 @@ function mergeFix(draft: Draft, footnote: FootnoteText, same: FootnoteText): Fix
     if (!edit) return undefined;
     edits.push(edit);
   }
-  const { text } = draft;
-  let end = footnote.span.end;
-  if (text[end] === '\r' && text[end + 1] === '\n') end += 2;
-  else if (text[end] === '\n' || text[end] === '\r') end += 1;
-  edits.push({ span: { start: footnote.span.start, end }, newText: '' });
+  edits.push({ span: footnoteLinesSpan(draft, footnote), newText: '' });
   return { title: `Call footnote ${same.number} again and delete footnote ${footnote.number}`, edits };
 }
 
