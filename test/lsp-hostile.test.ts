@@ -336,6 +336,8 @@ describe('language server against a hostile client (stdio)', function () {
     assert.deepEqual(client.logsMatching(/^(Uncaught|Unhandled rejection)/), []);
     const shutdown = await client.request('shutdown');
     assert.equal(shutdown.error, undefined);
+    const afterShutdown = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 2 } });
+    assert.equal(afterShutdown.error?.code, -32600, JSON.stringify(afterShutdown));
     await client.notify('exit');
     assert.equal(await client.exited, 0);
   });

@@ -35,6 +35,10 @@ async function checkEnds(client: RawLspClient): Promise<void> {
   assert.ok(client.alive, 'the server is still running');
   assert.deepEqual(client.logsMatching(/^(Uncaught|Unhandled rejection)/), []);
   assert.equal((await client.request('shutdown')).error, undefined);
+  // After shutdown a request is refused (the protocol: InvalidRequest), not answered as before.
+  const afterShutdown = await client.request('textDocument/hover', hover('file:///open.resolution', { line: 2, character: 3 }));
+  assert.equal(afterShutdown.error?.code, -32600, JSON.stringify(afterShutdown));
+  assert.match(afterShutdown.error?.message ?? '', /shut down: textDocument\/hover is refused/);
   await client.notify('exit');
   assert.equal(await client.exited, 0);
 }

@@ -26,8 +26,14 @@ export class MessageFilter extends Transform {
   private pendingBytes = 0;
   private state: State = { kind: 'header' };
 
-  /** `reject` is told about every frame dropped, in words fit for the server's log. */
-  constructor(private readonly reject: (reason: string) => void) {
+  /**
+   * `reject` is told about every frame dropped, in words fit for the server's log; `admit` sees every
+   * good message and may hold it back (it then answers it itself: see ShutdownGate in transport.ts).
+   */
+  constructor(
+    private readonly reject: (reason: string) => void,
+    private readonly admit: (message: object) => boolean = () => true,
+  ) {
     super();
   }
 
@@ -95,10 +101,10 @@ export class MessageFilter extends Transform {
       if (this.state.kind === 'body') {
         if (this.pendingBytes < this.state.length) return;
         const body = this.takeBytes(this.state.length);
-        const problem = bodyProblem(body);
-        if (problem) this.reject(`a message whose body ${problem}: ${preview(body)}`);
+        const read = readBody(body);
+        if (read.problem !== undefined) this.reject(`a message whose body ${read.problem}: ${preview(body)}`);
         // Framed anew: a header vscode-jsonrpc would choke on but that gave a length (stray blank lines before it) reaches it clean.
-        else this.push(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
+        else if (this.admit(read.message)) this.push(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
         this.state = { kind: 'header' };
       }
     }
@@ -138,15 +144,16 @@ function readHeader(header: string): { length?: number; problem?: string } {
   return { ...(length !== undefined ? { length } : {}), ...(problem !== undefined ? { problem } : {}) };
 }
 
-/** Why a body is not a JSON-RPC message vscode-jsonrpc can take, or undefined when it is one. */
-function bodyProblem(body: Buffer): string | undefined {
+/** A body as the message it is, or why it is not a JSON-RPC message vscode-jsonrpc can take. */
+function readBody(body: Buffer): { readonly message: object; readonly problem?: undefined } | { readonly problem: string } {
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
   } catch (error) {
-    return error instanceof TypeError ? 'is not UTF-8' : 'is not JSON';
+    return { problem: error instanceof TypeError ? 'is not UTF-8' : 'is not JSON' };
   }
-  return valueProblem(value);
+  const problem = valueProblem(value);
+  return problem === undefined ? { message: value as object } : { problem };
 }
 
 /** Why a parsed message is not one vscode-jsonrpc can take (not an object), or undefined. Shared with the --node-ipc reader (transport.ts). */

@@ -7,7 +7,9 @@
 //   not JSON; a value that is no object (null, an array, a string) is dropped and logged the same way,
 //   and a closed channel ends the server as a closed stdin does;
 // - on every transport, each request answered InvalidParams is logged, whether vscode-jsonrpc
-//   answered it itself (a request without params) or a handler refused the params.
+//   answered it itself (a request without params) or a handler refused the params;
+// - on every transport, a request after `shutdown` is answered InvalidRequest before any handler
+//   sees it (ShutdownGate), as the protocol asks: only the exit notification is taken then.
 import * as net from 'node:net';
 import {
   ErrorCodes,
@@ -22,6 +24,8 @@ import {
   type MessageReader,
   type MessageWriter,
   type PartialMessageInfo,
+  type RequestMessage,
+  type ResponseMessage,
 } from 'vscode-languageserver/node';
 import { MessageFilter, valueProblem } from './message-filter';
 
@@ -46,17 +50,18 @@ export function openTransport(argv: readonly string[], reject: (reason: string) 
   };
   const logging = (writer: MessageWriter): MessageWriter => new RejectionLoggingWriter(writer, logRejected);
   if (argv.includes('--stdio')) {
-    return { input: process.stdin.pipe(new MessageFilter(reject)), output: logging(new StreamMessageWriter(process.stdout)), stdio: true };
+    const output = logging(new StreamMessageWriter(process.stdout));
+    const gate = new ShutdownGate(output);
+    return { input: process.stdin.pipe(new MessageFilter(reject, (message) => gate.admit(message))), output, stdio: true };
   }
   if (argv.includes('--node-ipc')) {
+    const output = logging(new IPCMessageWriter(process));
+    const gate = new ShutdownGate(output);
+    const input = new CheckedMessageReader(new IPCMessageReader(process), reject, (message) => gate.admit(message));
     // A client that goes away (its end of the channel closed) leaves no server behind, as over stdio:
     // vscode-languageserver's IPC reader never reports the channel closed, and the process would run on.
-    let shutdownRequested = false;
-    const input = new CheckedMessageReader(new IPCMessageReader(process), reject, (message) => {
-      if (Message.isRequest(message) && message.method === 'shutdown') shutdownRequested = true;
-    });
-    process.on('disconnect', () => process.exit(shutdownRequested ? 0 : 1));
-    return { input, output: logging(new IPCMessageWriter(process)), stdio: false };
+    process.on('disconnect', () => process.exit(gate.shutDown ? 0 : 1));
+    return { input, output, stdio: false };
   }
   const port = argument('--socket');
   const pipeName = argument('--pipe');
@@ -70,21 +75,49 @@ export function openTransport(argv: readonly string[], reject: (reason: string) 
   } else {
     socket = net.createConnection(pipeName as string);
   }
-  const filtered = socket.pipe(new MessageFilter(reject));
+  const output = logging(new SocketMessageWriter(socket));
+  const gate = new ShutdownGate(output);
+  const filtered = socket.pipe(new MessageFilter(reject, (message) => gate.admit(message)));
   // A socket that fails ends the input, so the server exits as it does when stdin closes.
   socket.on('error', (error) => {
     process.stderr.write(`resolint-language-server: ${port !== undefined ? `socket ${port}` : `pipe ${String(pipeName)}`}: ${error.message}\n`);
     filtered.end();
   });
-  return { input: filtered, output: logging(new SocketMessageWriter(socket)), stdio: false };
+  return { input: filtered, output, stdio: false };
 }
 
-/** Passes on the messages of `inner` that are objects (shown to `observe` first); drops and reports the others. */
+/**
+ * The protocol's end of life: after the `shutdown` request, "requests should error with
+ * InvalidRequest", and only the exit notification is expected. vscode-languageserver answers them
+ * all as before, so each transport asks this gate first; a request it holds back is answered here.
+ */
+class ShutdownGate {
+  /** Whether `shutdown` has come (then the exit code of a client going away is 0). */
+  shutDown = false;
+
+  constructor(private readonly output: MessageWriter) {}
+
+  /** Whether `message` goes on to the connection; a request after shutdown is answered and held back. */
+  admit(message: object): boolean {
+    if (!Message.isRequest(message as Message)) return true;
+    const request = message as RequestMessage;
+    if (this.shutDown) {
+      void this.output
+        .write({ jsonrpc: '2.0', id: request.id, error: { code: ErrorCodes.InvalidRequest, message: `The server is shut down: ${request.method} is refused; only the exit notification is taken now` } } as ResponseMessage)
+        .catch(() => undefined); // a client gone already: nothing to tell
+      return false;
+    }
+    if (request.method === 'shutdown') this.shutDown = true;
+    return true;
+  }
+}
+
+/** Passes on the messages of `inner` that are objects and `admit` lets through; drops and reports the others. */
 class CheckedMessageReader implements MessageReader {
   constructor(
     private readonly inner: MessageReader,
     private readonly reject: (reason: string) => void,
-    private readonly observe: (message: Message) => void,
+    private readonly admit: (message: Message) => boolean,
   ) {}
 
   get onError(): Event<Error> {
@@ -103,8 +136,7 @@ class CheckedMessageReader implements MessageReader {
     return this.inner.listen((message: unknown) => {
       const problem = valueProblem(message);
       if (problem === undefined) {
-        this.observe(message as Message);
-        callback(message as Message);
+        if (this.admit(message as Message)) callback(message as Message);
       } else this.reject(`a message whose body ${problem}: ${JSON.stringify(JSON.stringify(message) ?? String(message)).slice(0, 82)}`);
     });
   }
