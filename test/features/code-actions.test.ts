@@ -96,12 +96,16 @@ describe('features: code actions', () => {
     assert.deepEqual(actions.map((action) => action.title), []);
   });
 
-  it('"Finalize numbering" is offered on negotiation numbers only, "Convert to draft format" where converting changes the text', () => {
+  it('"Finalize numbering" is offered on negotiation numbers only, "Convert to draft format" where converting changes more than line breaks', () => {
     const negotiation = '$0The General Assembly,\n\n1. Decides to act;\n\n1 bis. Invites States to act;\n\n2. Requests a report on paragraph 2 above.\n';
     const { text, actions } = actionsAt(negotiation, ['source.finalizeNumbering.resolint', 'source.convertToDraftFormat.resolint']);
     assert.deepEqual(actions.map((action) => action.kind), [codeActionKinds.finalizeNumbering]);
     assert.equal(applied(text, actions[0]), text.replace('1 bis.', '2.').replace('2. Requests a report on paragraph 2', '3. Requests a report on paragraph 3'));
-    const imported = '$0The General Assembly,\n\n1. Decides to act on the report of the\nSecretary-General;\n\n2. Requests a report.\n';
+    // Hard-wrapped is the draft format too (format.md): joining lines alone is not offered.
+    const hardWrapped = '$0The General Assembly,\n\n1. Decides to act on the report of the\nSecretary-General;\n\n2. Requests a report.\n';
+    assert.deepEqual(actionsAt(hardWrapped, ['source']).actions, []);
+    // A word hyphenated at a line's end, as a PDF copy has it: the conversion mends it.
+    const imported = '$0The General Assembly,\n\n1. Decides to act on the report of the Secretary-\nGeneral;\n\n2. Requests a report.\n';
     const converting = actionsAt(imported, ['source']);
     assert.deepEqual(converting.actions.map((action) => action.kind), [codeActionKinds.convertToDraftFormat]);
     assert.deepEqual(converting.actions[0]?.edits.map((edit) => edit.span), [{ start: 0, end: converting.text.length }]);

@@ -93,6 +93,13 @@ export function convertToDraftFormatEdits(draft: Draft): TextEdit[] {
   return converted === draft.text ? [] : [{ span: { start: 0, end: draft.text.length }, newText: converted }];
 }
 
+const whiteSpaceRun = /\s+/g;
+
+/** Whether `converted` differs from `text` only in where lines break and how much space stands between words. */
+function onlyRewrapped(text: string, converted: string): boolean {
+  return text.replace(whiteSpaceRun, ' ').trim() === converted.replace(whiteSpaceRun, ' ').trim();
+}
+
 function requested(kind: CodeActionKind, only: readonly string[] | undefined): boolean {
   if (!only) return kind === codeActionKinds.quickFix;
   return only.some((wanted) => kindMatches(kind, wanted));
@@ -132,9 +139,12 @@ export function codeActionsFor(result: LintResult, range: Span, options: CodeAct
     const edits = finalizeNumberingEdits(result.draft);
     if (edits.length > 0) actions.push({ title: 'Finalize numbering', kind: codeActionKinds.finalizeNumbering, edits, findings: [] });
   }
+  // Offered on a text that is not in the draft format: a draft typed hard-wrapped is (format.md: "A
+  // paragraph may be hard-wrapped"), and joining its lines is no conversion. The command still does it.
   if (requested(codeActionKinds.convertToDraftFormat, only)) {
     const edits = convertToDraftFormatEdits(result.draft);
-    if (edits.length > 0) actions.push({ title: 'Convert to draft format', kind: codeActionKinds.convertToDraftFormat, edits, findings: [] });
+    const [edit] = edits;
+    if (edit && !onlyRewrapped(result.draft.text, edit.newText)) actions.push({ title: 'Convert to draft format', kind: codeActionKinds.convertToDraftFormat, edits, findings: [] });
   }
   return actions;
 }
