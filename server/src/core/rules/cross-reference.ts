@@ -63,22 +63,29 @@ function quote(draft: Draft, reference: CrossReference): string {
   return draft.text.slice(reference.span.start, reference.span.end).replace(/\s+/g, ' ');
 }
 
+/** The words a list of numbers is said with: "1, 2 and 4 to 6" ("et" and "à" in French: the lexicon's). */
+export interface ListWords {
+  readonly and: string;
+  readonly to: string;
+}
+const englishListWords: ListWords = { and: 'and', to: 'to' };
+
 /**
- * The numbers, sorted, as a reader says them: "1 to 6", "1, 2 and 4 to 6". Past five items the rest
- * is summed up: a draft with many gaps needs renumbering more than a list.
+ * The numbers, sorted, as a reader says them: "1 to 6", "1, 2 and 4 to 6". Past `mostItems` items the
+ * rest is summed up (in a message: a draft with many gaps needs renumbering more than a list).
  */
-export function numbersSaid(numbers: readonly number[]): string {
+export function numbersSaid(numbers: readonly number[], words: ListWords = englishListWords, mostItems = 5): string {
   const items: string[] = [];
   let index = 0;
   while (index < numbers.length) {
     let end = index;
     while (end + 1 < numbers.length && (numbers[end + 1] as number) === (numbers[end] as number) + 1) end++;
-    if (end - index >= 2) items.push(`${numbers[index]} to ${numbers[end]}`);
+    if (end - index >= 2) items.push(`${numbers[index]} ${words.to} ${numbers[end]}`);
     else for (let at = index; at <= end; at++) items.push(String(numbers[at]));
     index = end + 1;
   }
-  if (items.length > 5) return `${items.slice(0, 4).join(', ')} and others up to ${numbers[numbers.length - 1]}`;
-  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : (items[0] ?? '');
+  if (items.length > mostItems) return `${items.slice(0, mostItems - 1).join(', ')} ${words.and} others up to ${numbers[numbers.length - 1]}`;
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} ${words.and} ${items[items.length - 1]}` : (items[0] ?? '');
 }
 
 /**

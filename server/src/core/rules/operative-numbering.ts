@@ -3,7 +3,8 @@ import type { CrossReference, Draft, Paragraph } from '../model';
 import { endOfNumberLabels } from '../parse/labels';
 import type { Rule } from '../rule';
 import { numberHeadsListAlone } from '../structure';
-import { ownCrossReferences, paragraphAt } from './cross-reference';
+import { numbersSaid, ownCrossReferences, paragraphAt, type ListWords } from './cross-reference';
+import { lexiconFor } from '../lexicon/lexicon';
 import { DraftMemo } from '../draft-memo';
 
 /** What renumbering one part knows: the number each number written once becomes, and every number written. */
@@ -26,18 +27,56 @@ export interface PartRenumbering {
 export function carryReferences(draft: Draft, parts: ReadonlyMap<number, PartRenumbering>): { edits: TextEdit[]; stranded: CrossReference[] } {
   const edits: TextEdit[] = [];
   const stranded: CrossReference[] = [];
+  let words: ListWords | undefined;
   for (const reference of ownCrossReferences(draft)) {
     const part = parts.get(paragraphAt(draft, reference.span.start)?.partIndex ?? 0);
     if (!part) continue;
-    let isStranded = false;
-    for (const referenced of reference.numbers) {
-      const target = part.newNumberOf.get(referenced.value);
-      if (target !== undefined && target !== referenced.value) edits.push({ span: referenced.span, newText: String(target) });
-      if (target === undefined && !part.written.has(referenced.value) && referenced.value >= 1 && referenced.value <= part.count) isStranded = true;
+    const [first, last] = reference.numbers;
+    // A number no paragraph is written with, where renumbering will put one: the reference would
+    // silently name that paragraph. A range names each number from its first to its last.
+    const strands = (value: number): boolean => !part.written.has(value) && value >= 1 && value <= part.count;
+    const named = reference.range && first && last && last.value > first.value && last.value - first.value <= maximumRangeRead
+      ? Array.from({ length: last.value - first.value + 1 }, (_, index) => first.value + index)
+      : reference.numbers.map((referenced) => referenced.value);
+    if (named.some((value) => part.newNumberOf.get(value) === undefined && strands(value))) {
+      stranded.push(reference);
+      continue;
     }
-    if (isStranded) stranded.push(reference);
+    const targets = named.map((value) => part.newNumberOf.get(value));
+    const allCarried = targets.every((target) => target !== undefined);
+    const sorted = allCarried ? (targets as number[]).slice().sort((a, b) => a - b) : [];
+    if (reference.range && first && last && allCarried && named.length > 1) {
+      const [lowest, highest] = [sorted[0] as number, sorted[sorted.length - 1] as number];
+      if (highest - lowest + 1 === sorted.length) {
+        // Still a run of paragraphs (in whatever order they now stand): its ends are its lowest and highest.
+        if (lowest !== first.value) edits.push({ span: first.span, newText: String(lowest) });
+        if (highest !== last.value) edits.push({ span: last.span, newText: String(highest) });
+      } else {
+        // "paragraphs 2 to 4" whose paragraph 3 moved to the end is no run now: written out as the
+        // list it became ("2, 3 and 6"), not cut to "2 to 3", which would drop the paragraph that moved.
+        words ??= listWordsOf(draft);
+        edits.push({ span: { start: first.span.start, end: last.span.end }, newText: numbersSaid(sorted, words, Number.POSITIVE_INFINITY) });
+      }
+      continue;
+    }
+    // A list whose paragraphs changed places is said in order again ("paragraphs 2 and 3", not "3 and
+    // 2"), unless a number carries a sub-paragraph ("2 (b) and 3"), which must stay with it.
+    const reorder = allCarried && reference.numbers.length > 1 && reference.numbers.every((referenced) => referenced.subparagraph === undefined);
+    reference.numbers.forEach((referenced, index) => {
+      const target = reorder && !reference.range ? sorted[index] : part.newNumberOf.get(referenced.value);
+      if (target !== undefined && target !== referenced.value) edits.push({ span: referenced.span, newText: String(target) });
+    });
   }
   return { edits, stranded };
+}
+
+/** A range's numbers are read one by one up to this many: "paragraphs 1 to 5000" is no list of paragraphs. */
+const maximumRangeRead = 200;
+
+/** How the draft's language says a list of numbers: the lexicon's first list and range words. */
+function listWordsOf(draft: Draft): ListWords {
+  const words = (lexiconFor(draft.language) ?? lexiconFor('en'))?.crossReferences;
+  return { and: words?.list[0] ?? 'and', to: words?.range[0] ?? 'to' };
 }
 
 /**
