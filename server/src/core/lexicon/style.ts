@@ -19,12 +19,20 @@ export interface StyleData {
   readonly language: string;
   /** Month names, January first, as a date writes them. */
   readonly months: readonly string[];
+  /**
+   * Per month, January first, the shortened names drafters write ("Dec.", "Dec"): read as that month
+   * only in a whole date, with its day and year, where no other word can be meant ("States may 3 …").
+   * A month written in another case ("december") is read the same way.
+   */
+  readonly monthAbbreviations?: readonly (readonly string[])[];
   /** What drafters put after a day's number ("16th"), never part of a right date. */
   readonly dayOrdinalSuffixes: readonly string[];
   /** The word between such a day and the month: "16th of December". */
   readonly dayOrdinalConnector: string;
   /** The article before such a day, which goes with the ordinal: "on the 16th of December" → "on 16 December". */
   readonly dayOrdinalArticle: string;
+  /** The words between two days of one month: "8 and 9 December", "8 to 10 December". */
+  readonly dayRangeWords?: readonly string[];
   /** How a date is written, with {day}, {month} and {year}: "{day} {month} {year}". */
   readonly dateFormat: string;
   /** Ordinals spelled out, first for 1: "first", "second" … (for "sixty-second session"). */
@@ -76,8 +84,11 @@ export function alternation(words: readonly string[]): string {
   return `(?:${[...words].sort((a, b) => b.length - a.length).map(escapeForPattern).join('|')})`;
 }
 
-/** Where a date's parts go: the written date for a day, a month's index (0-11) and a year. */
-export function writeDate(style: StyleData, day: number, month: number, year: string): string {
+/**
+ * Where a date's parts go: the written date for a day (or days, "8 and 9"), a month's index (0-11)
+ * and a year.
+ */
+export function writeDate(style: StyleData, day: number | string, month: number, year: string): string {
   // The format's pieces, found once: three replacements made three strings a date, for every date cited.
   let pieces = datePieces.get(style);
   if (!pieces) {

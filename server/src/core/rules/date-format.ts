@@ -4,6 +4,7 @@ import { alternation, writeDate } from '../lexicon/style';
 import type { Draft } from '../model';
 import { bodyProse, draftSpan, footnoteProse, inOneSegment, isQuoted, type ProseRun } from '../prose';
 import type { Rule, RuleContext } from '../rule';
+import { capitalize } from '../structure';
 import { initialsOf, isDigitCode, matchesAtCandidates, type UnitSet } from '../text-scan';
 
 /** A date found written another way, read into its parts where the text allows it. */
@@ -21,40 +22,82 @@ interface WrongDate {
   readonly dayMayBeCall?: boolean;
 }
 
+/** How a month's name was written: as the style writes it, shortened ("Dec."), or in another case ("december"). */
+type MonthWriting = 'right' | 'abbreviated' | 'case';
+
+interface MonthForm {
+  /** The month's index, January 0. */
+  readonly index: number;
+  readonly writing: MonthWriting;
+}
+
 interface DatePatterns {
   readonly monthFirst: RegExp;
-  readonly ordinalDay: RegExp;
+  readonly dayFirst: RegExp;
   readonly numeric: RegExp;
   readonly iso: RegExp;
-  /** The lengths of the month names, and the first letters of the ordinal endings ("st" …): where to try the patterns. */
+  /** Every way a month is read (the style's names, their abbreviations, either in another case), for where to try the patterns. */
   readonly months: readonly string[];
+  /** Each of those ways, with its month. */
+  readonly monthForms: ReadonlyMap<string, MonthForm>;
   /** The months by the last UTF-16 unit of their name: a day after another word is passed at once, and a month's is compared with those ending alike. */
   readonly monthsByLastCode: ReadonlyMap<number, readonly string[]> | undefined;
   readonly suffixInitials: UnitSet | undefined;
+  /** The first units of the months and of the words between days: after a plain day and a space, where a day-first date may go on. */
+  readonly afterPlainDayInitials: UnitSet | undefined;
   readonly articleLength: number;
 }
 
 const patternCache = new WeakMap<StyleData, DatePatterns>();
+
+/** The month names of the style, their abbreviations, and both in lower case and with a capital, each with its month. */
+function monthFormsOf(style: StyleData): Map<string, MonthForm> {
+  const forms = new Map<string, MonthForm>();
+  const add = (written: string, index: number, writing: MonthWriting): void => {
+    if (written !== '' && !forms.has(written)) forms.set(written, { index, writing });
+  };
+  style.months.forEach((name, index) => add(name, index, 'right'));
+  style.months.forEach((name, index) => {
+    add(name.toLowerCase(), index, 'case');
+    add(capitalize(name), index, 'case');
+  });
+  style.monthAbbreviations?.forEach((abbreviations, index) => {
+    for (const abbreviation of abbreviations) {
+      add(abbreviation, index, 'abbreviated');
+      add(abbreviation.toLowerCase(), index, 'abbreviated');
+      add(capitalize(abbreviation), index, 'abbreviated');
+    }
+  });
+  return forms;
+}
 
 // Every pattern is sticky: it is tried only next to a run of digits that could be its day or year
 // (see candidatesOf), never along the whole text.
 function patternsOf(style: StyleData): DatePatterns {
   let patterns = patternCache.get(style);
   if (!patterns) {
-    const month = alternation(style.months);
+    const monthForms = monthFormsOf(style);
+    const months = [...monthForms.keys()];
+    const month = alternation(months);
     const suffix = alternation(style.dayOrdinalSuffixes);
+    const rangeWords = style.dayRangeWords ?? [];
+    // "8 and 9", "8th to 10th": a second day of the same month, after one of the style's words.
+    const secondDay = rangeWords.length > 0 ? `(?:[ \\u00A0](${alternation(rangeWords)})[ \\u00A0](\\d{1,2})(${suffix})?)?` : '()()()';
     patterns = {
-      // "December 16, 2005", "December 16th, 2005", "December 16 2005"
-      monthFirst: new RegExp(`(${month})[ \\u00A0](\\d{1,2})(${suffix})?(,?)[ \\u00A0](\\d{4})(?![\\p{L}\\p{N}])`, 'uy'),
-      // "16th December 2005", "the 16th of December", "the 3rd of December, 2006" (the comma goes with the rest)
-      ordinalDay: new RegExp(`(?:${style.dayOrdinalArticle}[ \\u00A0])?(\\d{1,2})${suffix}(?:[ \\u00A0]${style.dayOrdinalConnector})?[ \\u00A0](${month})(?:,?[ \\u00A0](\\d{4}))?(?![\\p{L}\\p{N}])`, 'uy'),
+      // "December 16, 2005", "December 16th, 2005", "December 16 2005", "December 8 and 9, 2005", "September 15"
+      monthFirst: new RegExp(`(${month})[ \\u00A0](\\d{1,2})(${suffix})?${secondDay}(?:(,?)[ \\u00A0](\\d{4}))?(?![\\p{L}\\p{N}])`, 'uy'),
+      // "16th December 2005", "the 16th of December", "the 3rd of December, 2006" (the comma goes with the
+      // rest), "8th and 9th December 2005", "8 December, 2005", "3 Dec. 2006", and the right "16 December 2005"
+      dayFirst: new RegExp(`(?:${style.dayOrdinalArticle}[ \\u00A0])?(\\d{1,2})(${suffix})?${secondDay}(?:[ \\u00A0](${style.dayOrdinalConnector}))?[ \\u00A0](${month})(?:(,?)[ \\u00A0](\\d{4}))?(?![\\p{L}\\p{N}])`, 'uy'),
       // "16/12/2005", "16.12.2005": not a part of a symbol ("A/HRC/RES/5/1") or a longer number.
       numeric: /(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\p{L}\p{N}/]|\.\d)/uy,
       // "2005-12-16"
       iso: /(\d{4})-(\d{2})-(\d{2})(?![\p{L}\p{N}/\-])/uy,
-      months: style.months,
-      monthsByLastCode: style.months.includes('') ? undefined : monthsByLastCode(style.months),
+      months,
+      monthForms,
+      monthsByLastCode: months.includes('') ? undefined : monthsByLastCode(months),
       suffixInitials: initialsOf(style.dayOrdinalSuffixes),
+      afterPlainDayInitials: initialsOf([...months, ...rangeWords]),
       articleLength: style.dayOrdinalArticle.length,
     };
     patternCache.set(style, patterns);
@@ -74,12 +117,13 @@ function monthsByLastCode(months: readonly string[]): Map<number, string[]> {
 
 /**
  * Where each pattern can start, read off the runs of digits: a day of one or two digits ends its run
- * and is followed by an ordinal ending ("16th", perhaps after "the ") or by "/" or "." ("16/12/2005");
+ * and is followed by an ordinal ending ("16th", perhaps after "the "), by a space and a month or a word
+ * between days ("8 December, 2005", "8 and 9 December") or by "/" or "." ("16/12/2005");
  * a year of four ends its run before "-" ("2005-12-16"); a day after a month and a space starts its run.
  */
 interface DateCandidates {
   readonly monthFirst: number[];
-  readonly ordinalDay: number[];
+  readonly dayFirst: number[];
   readonly numeric: number[];
   readonly iso: number[];
 }
@@ -102,18 +146,21 @@ function candidatesOf(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: DateP
     const end = runs[index + 1] as number;
     const after = unitAt(text, end);
     if (!patterns.suffixInitials || patterns.suffixInitials.has(after)) {
-      found ??= { monthFirst: [], ordinalDay: [], numeric: [], iso: [] };
+      found ??= { monthFirst: [], dayFirst: [], numeric: [], iso: [] };
       // Without endings to tell by (data whose ending is empty or a digit), every digit may start a day.
       const first = patterns.suffixInitials ? Math.max(start, end - 2) : start;
-      for (let day = first; day < end; day++) found.ordinalDay.push(day, day - patterns.articleLength - 1);
+      for (let day = first; day < end; day++) found.dayFirst.push(day, day - patterns.articleLength - 1);
+    } else if (end - start <= 2 && (after === 32 || after === 0xa0) && (!patterns.afterPlainDayInitials || patterns.afterPlainDayInitials.has(unitAt(text, end + 1)))) {
+      found ??= { monthFirst: [], dayFirst: [], numeric: [], iso: [] };
+      found.dayFirst.push(start, start - patterns.articleLength - 1);
     }
     // "16/12/2005": a digit after the mark, and the same mark one or two digits on ("60/175" is out).
     if ((after === 47 /* / */ || after === 46 /* . */) && isDigitCode(unitAt(text, end + 1)) && (unitAt(text, end + 2) === after || unitAt(text, end + 3) === after)) {
-      found ??= { monthFirst: [], ordinalDay: [], numeric: [], iso: [] };
+      found ??= { monthFirst: [], dayFirst: [], numeric: [], iso: [] };
       for (let day = Math.max(start, end - 2); day < end; day++) found.numeric.push(day);
     }
     if (after === 45 /* - */ && end - start >= 4) {
-      found ??= { monthFirst: [], ordinalDay: [], numeric: [], iso: [] };
+      found ??= { monthFirst: [], dayFirst: [], numeric: [], iso: [] };
       found.iso.push(end - 4);
     }
     const before = unitAt(text, start - 1);
@@ -122,7 +169,7 @@ function candidatesOf(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: DateP
       for (const month of months) {
         const monthStart = start - 1 - month.length;
         if (monthStart < 0 || !text.startsWith(month, monthStart)) continue;
-        found ??= { monthFirst: [], ordinalDay: [], numeric: [], iso: [] };
+        found ??= { monthFirst: [], dayFirst: [], numeric: [], iso: [] };
         found.monthFirst.push(monthStart);
       }
     }
@@ -144,6 +191,15 @@ function validDay(day: number): boolean {
   return day >= 1 && day <= 31;
 }
 
+/** The day, or the two days of one month ("8 and 9"), as a date writes them; undefined where one is no day. */
+function daysOf(dayText: string, rangeWord: string | undefined, secondDayText: string | undefined): string | undefined {
+  const day = Number(dayText);
+  if (!validDay(day)) return undefined;
+  if (!rangeWord || secondDayText === undefined) return String(day);
+  const second = Number(secondDayText);
+  return validDay(second) && second > day ? `${day} ${rangeWord} ${second}` : undefined;
+}
+
 const noDates: readonly WrongDate[] = [];
 
 /**
@@ -156,28 +212,37 @@ function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, st
   // changed), and nothing is made for them, not even the list or the closure below.
   if (!candidates) return noDates;
   const found: WrongDate[] = [];
-  const monthIndex = (name: string): number => style.months.indexOf(name);
   for (const match of matchesAtCandidates(patterns.monthFirst, run.text, candidates.monthFirst)) {
     if (!standsAlone(run.text, match.index, false)) continue;
-    const [written, monthName = '', dayText = '', suffix, comma, year = ''] = match;
-    const day = Number(dayText);
-    if (!validDay(day)) continue;
-    const date: WrongDate = { start: match.index, end: match.index + written.length, right: writeDate(style, day, monthIndex(monthName), year), why: 'the day first' };
-    found.push(!comma && !suffix ? { ...date, dayMayBeCall: true } : date);
+    const [written, monthName = '', dayText = '', suffix, rangeWord, secondDayText, secondSuffix, comma, year = ''] = match;
+    const month = patterns.monthForms.get(monthName);
+    const days = daysOf(dayText, rangeWord, secondDayText);
+    // A month written another way is a month only in a whole date ("Dec 3 2006"), never in "may 3".
+    if (!month || !days || (month.writing !== 'right' && !year)) continue;
+    const date: WrongDate = { start: match.index, end: match.index + written.length, right: writeDate(style, days, month.index, year).trim(), why: 'the day first' };
+    found.push(!comma && !suffix && !secondSuffix ? { ...date, dayMayBeCall: true } : date);
   }
-  for (const match of matchesAtCandidates(patterns.ordinalDay, run.text, candidates.ordinalDay)) {
-    const [whole, dayText = '', monthName = '', year] = match;
-    // "the 16th of December" goes whole; the "the" at the end of "other 16th December" stays.
+  for (const match of matchesAtCandidates(patterns.dayFirst, run.text, candidates.dayFirst)) {
+    const [whole, dayText = '', suffix, rangeWord, secondDayText, secondSuffix, connector, monthName = '', comma, year = ''] = match;
+    const month = patterns.monthForms.get(monthName);
+    const days = daysOf(dayText, rangeWord, secondDayText);
+    if (!month || !days || (month.writing !== 'right' && !year)) continue;
+    const why = suffix || secondSuffix || connector ? 'the day as a plain number'
+      : month.writing === 'abbreviated' ? 'the month in full'
+      : month.writing === 'case' ? `the month written '${style.months[month.index] ?? ''}'`
+      : comma ? 'no comma before the year'
+      : undefined;
+    // "16 December 2005", "8 and 9 December": written as the style writes them.
+    if (!why) continue;
+    // "the 16th of December" goes whole; the "the" at the end of "other 16th December" stays, and so does
+    // the one before a plain day ("the 8 December, 2005 meeting"), which only its comma put wrong.
     let start = match.index;
-    if (!standsAlone(run.text, start, false)) {
+    if (!standsAlone(run.text, start, false) || (!suffix && !connector)) {
       const day = whole.search(/\d/);
-      if (day <= 0) continue;
+      if (day < 0 || (day === 0 && !standsAlone(run.text, start, false))) continue;
       start += day;
     }
-    const day = Number(dayText);
-    if (!validDay(day)) continue;
-    const right = year ? writeDate(style, day, monthIndex(monthName), year) : writeDate(style, day, monthIndex(monthName), '').trim();
-    found.push({ start, end: match.index + whole.length, right, why: 'the day as a plain number' });
+    found.push({ start, end: match.index + whole.length, right: writeDate(style, days, month.index, year).trim(), why });
   }
   for (const match of matchesAtCandidates(patterns.numeric, run.text, candidates.numeric)) {
     if (!standsAlone(run.text, match.index, true)) continue;
@@ -198,7 +263,13 @@ function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, st
     if (month < 1 || month > 12 || !validDay(day)) continue;
     found.push({ start: match.index, end: match.index + written.length, right: writeDate(style, day, month - 1, year), why: 'the month in words' });
   }
-  return found.filter((date) => !isQuoted(run, date.start, date.end)).sort((x, y) => x.start - y.start);
+  // A date read by two patterns ("December 8 and 9 December") is reported once, as the first read it.
+  let lastEnd = -1;
+  return found.filter((date) => !isQuoted(run, date.start, date.end)).sort((x, y) => x.start - y.start).filter((date) => {
+    if (date.start < lastEnd) return false;
+    lastEnd = date.end;
+    return true;
+  });
 }
 
 function check(draft: Draft, style: StyleData, context: RuleContext): void {
