@@ -137,6 +137,46 @@ function nearestPhrase(lexicon: Lexicon, text: string, span: Span, kind: Paragra
   return best;
 }
 
+/** The adverbs an opener may begin with, in lower case, longest first, per lexicon. */
+const adverbsCache = new WeakMap<Lexicon, readonly string[]>();
+
+function adverbsOf(lexicon: Lexicon): readonly string[] {
+  let adverbs = adverbsCache.get(lexicon);
+  if (!adverbs) {
+    // Both parts' adverbs, as the parser reads them before any opener.
+    adverbs = [...new Set([...lexicon.operativeAdverbs, ...lexicon.preambularAdverbs].map((adverb) => adverb.toLowerCase()))].sort((a, b) => b.length - a.length);
+    adverbsCache.set(lexicon, adverbs);
+  }
+  return adverbs;
+}
+
+/** At most as many adverbs as the parser reads before a form ("Once again strongly"). */
+const mostAdverbs = 3;
+
+/**
+ * Where the word after the adverbs at `start` begins ("Deeply concerns": at "concerns"), when the
+ * text opens with adverbs of the lexicon and then a word; undefined when it does not.
+ */
+function afterAdverbs(lexicon: Lexicon, text: string, start: number): number | undefined {
+  // The adverbs' words and one more, in lower case and with single spaces: enough to read any of them.
+  const longest = (adverbsOf(lexicon)[0] ?? '').split(' ').length;
+  const words = wordsFrom(text, start, mostAdverbs * longest + 1);
+  const lower = words.text.toLowerCase();
+  let read = 0;
+  for (let count = 0; count < mostAdverbs; count++) {
+    const adverb = adverbsOf(lexicon).find((candidate) => lower.startsWith(`${candidate} `, read));
+    if (!adverb) break;
+    read += adverb.length + 1;
+  }
+  if (read === 0) return undefined;
+  // The written words may be spaced otherwise than their single-spaced reading: find the word by count.
+  const adverbWords = lower.slice(0, read).trim().split(' ').length;
+  const before = wordsFrom(text, start, adverbWords);
+  let verbStart = before.end;
+  while (text[verbStart] === ' ' || text[verbStart] === '\u00A0') verbStart++;
+  return verbStart < words.end ? verbStart : undefined;
+}
+
 export const unknownOpenerRule: Rule = {
   id: 'unknown-opener',
   description: 'The opener is not in the lexicon but looks like a verb form; says which known opener is nearest.',
@@ -155,7 +195,12 @@ export const unknownOpenerRule: Rule = {
       const opener = paragraph.opener;
       if (opener?.match) lastKnown = paragraph;
       if (!opener || opener.match || paragraph.subject) continue;
-      const word = draft.text.slice(opener.span.start, opener.span.end);
+      // "Deeply concerns by …": the parser read the adverb and no opener after it; the word after the
+      // adverbs is the one to hold to the known openers, and the adverbs stay as they are written.
+      const verbStart = afterAdverbs(lexicon, draft.text, opener.span.start);
+      const verbSpan: Span = verbStart === undefined ? opener.span : { start: verbStart, end: wordsFrom(draft.text, verbStart, 1).end };
+      const adverbs = verbStart === undefined ? '' : draft.text.slice(opener.span.start, verbStart).replace(/[ \u00A0]+/g, ' ').trim();
+      const word = draft.text.slice(verbSpan.start, verbSpan.end);
       if (lexicon.unknownOpenerExceptions.includes(word)) continue;
       const lower = word.toLowerCase();
       if (!lexicon.verbEndings.some((ending) => lower.endsWith(ending)) || word.length < 4) continue;
@@ -163,21 +208,27 @@ export const unknownOpenerRule: Rule = {
       const headNearest = nearestOpener(lexicon, word, paragraph.kind);
       // The word is the first of known openers of several words ("Having" of "Having considered"): the
       // words after it are held to theirs, not the word alone to itself.
-      const phrase = headNearest?.distance === 0 ? nearestPhrase(lexicon, draft.text, opener.span, paragraph.kind) : undefined;
-      const found = phrase ? phrase.found : headNearest?.distance === 0 ? wordsFrom(draft.text, opener.span.start, 2).text : word;
-      const foundSpan = phrase ? phrase.span : opener.span;
+      const phrase = headNearest?.distance === 0 ? nearestPhrase(lexicon, draft.text, verbSpan, paragraph.kind) : undefined;
+      const foundWords = phrase ? phrase.found : headNearest?.distance === 0 ? wordsFrom(draft.text, verbSpan.start, 2).text : word;
+      const foundSpan: Span = phrase ? { start: opener.span.start, end: phrase.span.end } : { start: opener.span.start, end: verbSpan.end };
       const nearest = phrase ? phrase.nearest : headNearest?.distance === 0 ? undefined : headNearest;
-      const sameVerb = nearest !== undefined && nearest.distance <= 2 && nearest.form.slice(0, 3).toLowerCase() === lower.slice(0, 3) && nearest.form !== found;
+      // After adverbs the opener's word is written as it is within the phrase: "Deeply concerned".
+      const rightWords = nearest && adverbs && word.charAt(0) === word.charAt(0).toLowerCase() ? nearest.form.charAt(0).toLowerCase() + nearest.form.slice(1) : nearest?.form;
+      const sameVerb = rightWords !== undefined && nearest !== undefined && nearest.distance <= 2 && nearest.form.slice(0, 3).toLowerCase() === lower.slice(0, 3) && rightWords !== foundWords;
+      const found = adverbs ? `${adverbs} ${foundWords}` : foundWords;
+      const right = adverbs && rightWords ? `${adverbs} ${rightWords}` : rightWords;
+      // The fix writes the opener's words only; the adverbs before them stay as they are written.
+      const fixSpan: Span = phrase ? { start: verbSpan.start, end: phrase.span.end } : verbSpan;
       const partName = paragraph.kind === 'operative' ? 'operative' : 'preambular';
       context.report({
         span: foundSpan,
-        message: nearest && nearest.distance <= 3
-          ? localMessage(lexicon, `unknown-opener/${partName}-nearest`, { found, right: nearest.form },
-            `'${found}' is not a known ${partName} opener; the nearest is '${nearest.form}'. If your body uses it, add it to "lexicon.${partName}" in .resolintrc.json.`)
+        message: nearest && right && nearest.distance <= 3
+          ? localMessage(lexicon, `unknown-opener/${partName}-nearest`, { found, right },
+            `'${found}' is not a known ${partName} opener; the nearest is '${right}'. If your body uses it, add it to "lexicon.${partName}" in .resolintrc.json.`)
           : localMessage(lexicon, `unknown-opener/${partName}`, { found },
             `'${found}' is not a known ${partName} opener. If your body uses it, add it to "lexicon.${partName}" in .resolintrc.json.`),
-        ...(sameVerb && nearest
-          ? { fix: { title: `Change '${found}' to '${nearest.form}'`, edits: [{ span: foundSpan, newText: nearest.form }] } }
+        ...(sameVerb && right && rightWords
+          ? { fix: { title: `Change '${found}' to '${right}'`, edits: [{ span: fixSpan, newText: rightWords }] } }
           : {}),
       });
     }
