@@ -54,6 +54,8 @@ export interface LexiconData {
     readonly afterOperative?: readonly string[];
     /** Where the language lets the additive word stand, when it allows one side only ("Prie également", never "Également prie"). */
     readonly positions?: readonly ('before' | 'after')[];
+    /** Where the additive word stands in the preamble, when the language fixes it there only ("Recalling also", never "Also recalling"). */
+    readonly preambularPositions?: readonly ('before' | 'after')[];
   };
   readonly openers: readonly OpenerEntry[];
   /** Words followed by a number that is not a footnote call: "Article 2 and", "Goal 5 of". */

@@ -115,18 +115,22 @@ function insertAdditive(draft: Draft, paragraph: Paragraph, word: string, positi
   };
 }
 
+/** Who holds the additive word to one side: the language, the language's preamble, or the "alsoPosition" setting. */
+type PlaceReason = 'language' | 'preamble' | 'setting';
+
 /** "also" on the wrong side of the verb: after the participle in the preamble; the document's way in the operative part. */
-function checkPosition(draft: Draft, paragraph: Paragraph, wanted: Position, context: RuleContext, lexicon: Lexicon): void {
+function checkPosition(draft: Draft, paragraph: Paragraph, wanted: Position, reason: PlaceReason, context: RuleContext, lexicon: Lexicon): void {
   const opener = paragraph.opener;
   const match = opener?.match;
   const additive = additiveOf(paragraph, lexicon);
   if (!opener || !match || !additive || additive.position === wanted) return;
   const verb = draft.text.slice(match.formSpan.start, match.formSpan.end);
   const rightOrder = wanted === 'after' ? `${capitalize(verb)} ${additive.word}` : `${capitalize(additive.word)} ${lowerFirst(verb)}`;
-  const fixedByLanguage = lexicon.additive.positions?.length === 1;
-  const why = fixedByLanguage
+  const why = reason === 'language'
     ? `'${additive.word}' stands ${wanted} the verb in this language`
-    : `This draft places '${additive.word}' ${wanted} the verb (setting "alsoPosition")`;
+    : reason === 'preamble'
+      ? `In the preamble, '${additive.word}' stands ${wanted} the participle`
+      : `This draft places '${additive.word}' ${wanted} the verb (setting "alsoPosition")`;
   // Only the plain case is rewritten; with other adverbs in between, the drafter chooses the order.
   const plain = match.adverbs.length === (additive.position === 'before' ? 1 : 0) && !match.modifierSpan;
   const start = Math.min(additive.span.start, match.formSpan.start);
@@ -140,10 +144,11 @@ function checkPosition(draft: Draft, paragraph: Paragraph, wanted: Position, con
 }
 
 /**
- * @param place where "also" must stand, when the document is held to one position; undefined accepts both.
+ * @param place where "also" must stand, when the document is held to one position (and who holds it
+ *   there); undefined accepts both.
  * @param insertAt where a fix inserts a missing "also".
  */
-function checkList(draft: Draft, paragraphs: readonly Paragraph[], context: RuleContext, place: Position | undefined, insertAt: Position): void {
+function checkList(draft: Draft, paragraphs: readonly Paragraph[], context: RuleContext, place: { readonly position: Position; readonly reason: PlaceReason } | undefined, insertAt: Position): void {
   const lexicon = context.lexicon;
   if (!lexicon) return;
   let previous: Paragraph | undefined;
@@ -157,7 +162,7 @@ function checkList(draft: Draft, paragraphs: readonly Paragraph[], context: Rule
     previousKey = key;
     const match = paragraph.opener?.match;
     if (!match) continue;
-    if (place) checkPosition(draft, paragraph, place, context, lexicon);
+    if (place) checkPosition(draft, paragraph, place.position, place.reason, context, lexicon);
     // Adopted texts mark the second of a run in the preamble ("Recalling also") far more often than
     // not, but repeat operative verbs freely ("Encourages … Encourages …"), and the third and later
     // of a run either way: only the preamble's second paragraph is held to the convention.
@@ -193,19 +198,23 @@ export const repeatedOpenerRule: Rule = {
     const lexicon = context.lexicon;
     // Records printed before 1999 predate the convention: they repeat participles without "also".
     if (!lexicon || draft.fromScan) return;
-    // Adopted texts place "also" on both sides, even within one text ("Also requests" and "Decides
-    // also"; "Recalling also" and "Further concerned"): the position is checked only when the
-    // "alsoPosition" setting asks for one, and then in the operative part, as the setting says.
-    // A language that allows one side only ("Prie également", never "Également prie") holds every
-    // paragraph to it, whatever the setting says.
+    // Adopted texts place "also" on both sides of an operative verb, even within one text ("Also
+    // requests" and "Decides also"): the operative position is checked only when the "alsoPosition"
+    // setting asks for one. A language that allows one side only ("Prie également", never "Également
+    // prie") holds every paragraph to it, whatever the setting says; English holds its preamble to
+    // one ("Recalling also"), which every adopted text the rule reads keeps ("Further concerned" and
+    // "Also recalling" are in scanned records of 1992–1993, which it does not read).
     const setting = context.settings.alsoPosition;
     const languagePlace = lexicon.additive.positions?.length === 1 ? lexicon.additive.positions[0] : undefined;
-    const operativePlace = languagePlace ?? (setting === 'auto' ? undefined : setting);
+    const preambleOnlyPlace = lexicon.additive.preambularPositions?.length === 1 ? lexicon.additive.preambularPositions[0] : undefined;
+    const settingPlace = setting === 'auto' ? undefined : setting;
+    const operativeCheck = languagePlace ? { position: languagePlace, reason: 'language' as const } : settingPlace ? { position: settingPlace, reason: 'setting' as const } : undefined;
+    const preambularCheck = languagePlace ? { position: languagePlace, reason: 'language' as const } : preambleOnlyPlace ? { position: preambleOnlyPlace, reason: 'preamble' as const } : undefined;
     // One reading for the whole text, not one per part: a file of thousands of drafts made this quadratic.
-    const preambularPlace = languagePlace ?? documentPosition(draft, 'preambular', lexicon) ?? 'after';
+    const preambularPlace = preambularCheck?.position ?? documentPosition(draft, 'preambular', lexicon) ?? 'after';
     for (const part of draft.parts) {
-      checkList(draft, part.preambularParagraphs, context, languagePlace, preambularPlace);
-      checkList(draft, part.operativeParagraphs, context, operativePlace, operativePlace ?? 'before');
+      checkList(draft, part.preambularParagraphs, context, preambularCheck, preambularPlace);
+      checkList(draft, part.operativeParagraphs, context, operativeCheck, operativeCheck?.position ?? 'before');
     }
   },
 };
