@@ -163,23 +163,28 @@ function checkList(draft: Draft, paragraphs: readonly Paragraph[], context: Rule
     const match = paragraph.opener?.match;
     if (!match) continue;
     if (place) checkPosition(draft, paragraph, place.position, place.reason, context, lexicon);
-    // Adopted texts mark the second of a run in the preamble ("Recalling also") far more often than
-    // not, but repeat operative verbs freely ("Encourages … Encourages …"), and the third and later
-    // of a run either way: only the preamble's second paragraph is held to the convention.
-    if (paragraph.kind !== 'preambular' || runIndex !== 1 || match.additive || carriesAdditive(paragraph, lexicon) || marksItself(draft, paragraph, lexicon)) continue;
+    // Adopted texts mark the second of a run in the preamble ("Recalling also") and the third
+    // ("Recalling further") far more often than not, but repeat operative verbs freely ("Encourages …
+    // Encourages …"), and start the round again at the fourth ("Recalling …, Recalling also …,
+    // Recalling further …, Recalling …"): the preamble's second and third paragraphs are held to it.
+    const third = runIndex === 2;
+    if (paragraph.kind !== 'preambular' || (runIndex !== 1 && !third) || match.additive || carriesAdditive(paragraph, lexicon) || marksItself(draft, paragraph, lexicon)) continue;
+    // "Recalling, in its resolution 78/47, its decision …" (A/RES/80/43, the third of its run): a phrase
+    // set off by commas between the participle and its object makes the paragraph a new statement.
+    if (third && draft.text.charCodeAt(paragraph.opener?.span.end ?? match.formSpan.end) === 44 /* , */) continue;
     // Openers that adopted texts repeat either way ("Reaffirming …, Reaffirming …"): the lexicon says which.
     if (match.entry.additiveOptional) continue;
     // "Recalls" in the preamble is in the wrong form, which preambular-phrase mends first: "also" is
     // asked of "Recalling", not of "Recalls" ("Recalls also" would still be wrong).
     if (match.kind !== 'preambular') continue;
-    const word = lexicon.additive.second;
+    const word = third ? (lexicon.additive.later[0] ?? lexicon.additive.second) : lexicon.additive.second;
     const fix = insertAdditive(draft, paragraph, word, insertAt);
     // Quoted with the adverbs before the verb, as the paragraph reads: "Deeply concerned also".
     const written = draft.text.slice(paragraph.opener?.span.start ?? match.formSpan.start, match.formSpan.end).replace(/[*_]/g, '').replace(/\s+/g, ' ');
     const right = insertAt === 'before' ? `${capitalize(word)} ${lowerFirst(written)}` : `${capitalize(written)} ${word}`;
     context.report({
       span: match.formSpan,
-      message: localMessage(lexicon, 'repeated-opener/missing', { found: written, right }, `'${written}' repeats the opener of the paragraph above: write '${right}'.`),
+      message: localMessage(lexicon, 'repeated-opener/missing', { found: written, right }, `'${written}' repeats the opener of the ${third ? 'two paragraphs' : 'paragraph'} above: write '${right}'.`),
       ...(fix ? { fix } : {}),
       ...(above?.opener
         ? { related: [{ span: above.opener.span, message: localMessage(lexicon, 'repeated-opener/above', { found: above.opener.text }, `The paragraph above opens with '${above.opener.text}'.`) }] }
