@@ -195,7 +195,7 @@ function checkList(draft: Draft, paragraphs: readonly Paragraph[], context: Rule
 
 export const repeatedOpenerRule: Rule = {
   id: 'repeated-opener',
-  description: 'The second of two consecutive preambular paragraphs with the same opener carries "also"; with "alsoPosition" set, "also" stands on that side of operative verbs.',
+  description: 'The second of consecutive preambular paragraphs with the same opener carries "also" and the third "further", after the participle; with "alsoPosition" set, "also" stands on that side of operative verbs.',
   defaultSeverity: 'warning',
   fixable: true,
   needsLexicon: true,
