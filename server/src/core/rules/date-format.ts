@@ -22,6 +22,12 @@ interface WrongDate {
   readonly dayMayBeCall?: boolean;
 }
 
+/** A word that may follow a plain day and a space in a date: a way of writing a month, a word between days, or the one before the month. */
+interface AfterPlainDay {
+  readonly word: string;
+  readonly kind: 'month' | 'range' | 'connector';
+}
+
 /** How a month's name was written: as the style writes it, shortened ("Dec."), or in another case ("december"). */
 type MonthWriting = 'right' | 'abbreviated' | 'case';
 
@@ -43,8 +49,8 @@ interface DatePatterns {
   /** The months by the last UTF-16 unit of their name: a day after another word is passed at once, and a month's is compared with those ending alike. */
   readonly monthsByLastCode: ReadonlyMap<number, readonly string[]> | undefined;
   readonly suffixInitials: UnitSet | undefined;
-  /** The first units of the months and of the words between days: after a plain day and a space, where a day-first date may go on. */
-  readonly afterPlainDayInitials: UnitSet | undefined;
+  /** The months' ways, the words between days and the one before the month, by their first UTF-16 unit: what may follow a plain day and a space. */
+  readonly afterPlainDayByFirstCode: ReadonlyMap<number, readonly AfterPlainDay[]>;
   readonly articleLength: number;
 }
 
@@ -97,12 +103,62 @@ function patternsOf(style: StyleData): DatePatterns {
       monthForms,
       monthsByLastCode: months.includes('') ? undefined : monthsByLastCode(months),
       suffixInitials: initialsOf(style.dayOrdinalSuffixes),
-      afterPlainDayInitials: initialsOf([...months, ...rangeWords]),
+      afterPlainDayByFirstCode: byFirstCode([
+        ...months.map((word) => ({ word, kind: 'month' as const })),
+        ...rangeWords.map((word) => ({ word, kind: 'range' as const })),
+        { word: style.dayOrdinalConnector, kind: 'connector' as const },
+      ]),
       articleLength: style.dayOrdinalArticle.length,
     };
     patternCache.set(style, patterns);
   }
   return patterns;
+}
+
+/** Words by their first UTF-16 unit, in the order given. */
+function byFirstCode(words: readonly AfterPlainDay[]): Map<number, AfterPlainDay[]> {
+  const byCode = new Map<number, AfterPlainDay[]>();
+  for (const entry of words) {
+    if (entry.word === '') continue;
+    const first = entry.word.charCodeAt(0);
+    byCode.set(first, [...(byCode.get(first) ?? []), entry]);
+  }
+  return byCode;
+}
+
+/**
+ * Whether a plain day's date may be written another way: the word after the day and a space is a month
+ * written otherwise ("3 Dec. 2006"), a word between days before a second day ("8 and 9"), the word
+ * before the month before a month ("8 of December"), or the month written right with a comma after it
+ * ("8 December, 2005"). Not the month written right with none ("16 December 2005", most dates of a
+ * text), nor "paragraph 5 of" or "2 and 3": the pattern then need not read them.
+ */
+function plainDayMayBeWrong(text: string, wordStart: number, patterns: DatePatterns, connectorRead = false): boolean {
+  const entries = patterns.afterPlainDayByFirstCode.get(unitAt(text, wordStart));
+  if (!entries) return false;
+  let mayBe = false;
+  for (const { word, kind } of entries) {
+    if (!text.startsWith(word, wordStart)) continue;
+    const next = wordStart + word.length;
+    if (kind === 'month') {
+      // The right name wins over the shorter ways it starts with ("Dec" of "December"), as in the pattern.
+      if (patterns.monthForms.get(word)?.writing === 'right') return connectorRead || unitAt(text, next) === 44 /* , */;
+      mayBe = true;
+    } else if (!connectorRead && (unitAt(text, next) === 32 || unitAt(text, next) === 0xa0)) {
+      mayBe ||= kind === 'range' ? secondDayMayBeWrong(text, next + 1, patterns) : plainDayMayBeWrong(text, next + 1, patterns, true);
+    }
+  }
+  return mayBe;
+}
+
+/** After "8 and ": a second day with an ordinal ending ("9th"), or a plain one whose month may be written another way. */
+function secondDayMayBeWrong(text: string, dayStart: number, patterns: DatePatterns): boolean {
+  let end = dayStart;
+  while (end < dayStart + 2 && isDigitCode(unitAt(text, end))) end++;
+  if (end === dayStart || isDigitCode(unitAt(text, end))) return false;
+  const after = unitAt(text, end);
+  if (!patterns.suffixInitials || patterns.suffixInitials.has(after)) return true;
+  return (after === 32 || after === 0xa0) && plainDayMayBeWrong(text, end + 1, patterns);
 }
 
 /** The month names by their last UTF-16 unit, in the style's order. */
@@ -150,7 +206,7 @@ function candidatesOf(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: DateP
       // Without endings to tell by (data whose ending is empty or a digit), every digit may start a day.
       const first = patterns.suffixInitials ? Math.max(start, end - 2) : start;
       for (let day = first; day < end; day++) found.dayFirst.push(day, day - patterns.articleLength - 1);
-    } else if (end - start <= 2 && (after === 32 || after === 0xa0) && (!patterns.afterPlainDayInitials || patterns.afterPlainDayInitials.has(unitAt(text, end + 1)))) {
+    } else if (end - start <= 2 && (after === 32 || after === 0xa0) && plainDayMayBeWrong(text, end + 1, patterns)) {
       found ??= { monthFirst: [], dayFirst: [], numeric: [], iso: [] };
       found.dayFirst.push(start, start - patterns.articleLength - 1);
     }
@@ -263,6 +319,7 @@ function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, st
     if (month < 1 || month > 12 || !validDay(day)) continue;
     found.push({ start: match.index, end: match.index + written.length, right: writeDate(style, day, month - 1, year), why: 'the month in words' });
   }
+  if (found.length === 0) return noDates;
   // A date read by two patterns ("December 8 and 9 December") is reported once, as the first read it.
   let lastEnd = -1;
   return found.filter((date) => !isQuoted(run, date.start, date.end)).sort((x, y) => x.start - y.start).filter((date) => {
