@@ -137,17 +137,18 @@ function nearestPhrase(lexicon: Lexicon, text: string, span: Span, kind: Paragra
   return best;
 }
 
-/** The adverbs an opener may begin with, in lower case, longest first, per lexicon. */
-const adverbsCache = new WeakMap<Lexicon, readonly string[]>();
+/** The adverbs an opener may begin with, in lower case, longest first, and their first words, per lexicon. */
+const adverbsCache = new WeakMap<Lexicon, { readonly adverbs: readonly string[]; readonly firstWords: ReadonlySet<string> }>();
 
-function adverbsOf(lexicon: Lexicon): readonly string[] {
-  let adverbs = adverbsCache.get(lexicon);
-  if (!adverbs) {
+function adverbsOf(lexicon: Lexicon): { readonly adverbs: readonly string[]; readonly firstWords: ReadonlySet<string> } {
+  let cached = adverbsCache.get(lexicon);
+  if (!cached) {
     // Both parts' adverbs, as the parser reads them before any opener.
-    adverbs = [...new Set([...lexicon.operativeAdverbs, ...lexicon.preambularAdverbs].map((adverb) => adverb.toLowerCase()))].sort((a, b) => b.length - a.length);
-    adverbsCache.set(lexicon, adverbs);
+    const adverbs = [...new Set([...lexicon.operativeAdverbs, ...lexicon.preambularAdverbs].map((adverb) => adverb.toLowerCase()))].sort((a, b) => b.length - a.length);
+    cached = { adverbs, firstWords: new Set(adverbs.map((adverb) => adverb.split(' ')[0] ?? adverb)) };
+    adverbsCache.set(lexicon, cached);
   }
-  return adverbs;
+  return cached;
 }
 
 /** At most as many adverbs as the parser reads before a form ("Once again strongly"). */
@@ -158,13 +159,14 @@ const mostAdverbs = 3;
  * text opens with adverbs of the lexicon and then a word; undefined when it does not.
  */
 function afterAdverbs(lexicon: Lexicon, text: string, start: number): number | undefined {
+  const { adverbs } = adverbsOf(lexicon);
   // The adverbs' words and one more, in lower case and with single spaces: enough to read any of them.
-  const longest = (adverbsOf(lexicon)[0] ?? '').split(' ').length;
+  const longest = (adverbs[0] ?? '').split(' ').length;
   const words = wordsFrom(text, start, mostAdverbs * longest + 1);
   const lower = words.text.toLowerCase();
   let read = 0;
   for (let count = 0; count < mostAdverbs; count++) {
-    const adverb = adverbsOf(lexicon).find((candidate) => lower.startsWith(`${candidate} `, read));
+    const adverb = adverbs.find((candidate) => lower.startsWith(`${candidate} `, read));
     if (!adverb) break;
     read += adverb.length + 1;
   }
@@ -197,7 +199,8 @@ export const unknownOpenerRule: Rule = {
       if (!opener || opener.match || paragraph.subject) continue;
       // "Deeply concerns by …": the parser read the adverb and no opener after it; the word after the
       // adverbs is the one to hold to the known openers, and the adverbs stay as they are written.
-      const verbStart = afterAdverbs(lexicon, draft.text, opener.span.start);
+      // The opener's one word is read as an adverb's first only where it is one: most unknown openers are not.
+      const verbStart = adverbsOf(lexicon).firstWords.has(opener.text.toLowerCase()) ? afterAdverbs(lexicon, draft.text, opener.span.start) : undefined;
       const verbSpan: Span = verbStart === undefined ? opener.span : { start: verbStart, end: wordsFrom(draft.text, verbStart, 1).end };
       const adverbs = verbStart === undefined ? '' : draft.text.slice(opener.span.start, verbStart).replace(/[ \u00A0]+/g, ' ').trim();
       const word = draft.text.slice(verbSpan.start, verbSpan.end);
