@@ -53,7 +53,9 @@ export const footnoteStyleRule: Rule = {
     for (const call of calls) {
       const group = groups[groups.length - 1];
       const last = group?.[group.length - 1];
-      const joined = last !== undefined && (last.span.end === call.span.start || (last.span.end + 1 === call.span.start && draft.text[last.span.end] === ','));
+      const joined =
+        last !== undefined &&
+        (last.span.end === call.span.start || (last.span.end + 1 === call.span.start && draft.text[last.span.end] === ',') || onlySpacesBetween(draft.text, last.span.end, call.span.start));
       if (group && joined) group.push(call);
       else groups.push([call]);
     }
@@ -97,20 +99,45 @@ export const footnoteStyleRule: Rule = {
     for (let index = 1; index < calls.length; index++) {
       const previous = calls[index - 1];
       const call = calls[index];
-      if (!previous || !call || previous.span.end !== call.span.start) continue;
+      if (!previous || !call) continue;
+      if (previous.span.end === call.span.start) {
+        context.report({
+          span: call.span,
+          message: 'Footnote marks at one place are separated by a comma.',
+          fix: { title: 'Separate the marks with a comma', edits: [{ span: { start: call.span.start, end: call.span.start }, newText: ',' }] },
+        });
+        continue;
+      }
+      // "annex.[^4] [^5]": a space does not separate two marks; they are still one place's marks.
+      if (!onlySpacesBetween(draft.text, previous.span.end, call.span.start)) continue;
+      const gap = { start: previous.span.end, end: call.span.start };
+      const previousMark = draft.text.slice(previous.span.start, previous.span.end);
+      const mark = draft.text.slice(call.span.start, call.span.end);
       context.report({
-        span: call.span,
-        message: 'Footnote marks at one place are separated by a comma.',
-        fix: { title: 'Separate the marks with a comma', edits: [{ span: { start: call.span.start, end: call.span.start }, newText: ',' }] },
+        span: { start: gap.start, end: call.span.end },
+        message: `Footnote marks at one place are separated by a comma, not a space: '${previousMark},${mark}', not '${draft.text.slice(previous.span.start, call.span.end)}'.`,
+        fix: { title: 'Separate the marks with a comma', edits: [{ span: gap, newText: ',' }] },
       });
     }
   },
 };
 
+/** A space that does not end a line: a blank inside one line. */
+function isSpaceInLine(character: string | undefined): boolean {
+  return isSpace(character) && character !== '\n' && character !== '\r' && character !== '\u2028' && character !== '\u2029';
+}
+
 /** The blank before `offset` that a language spacing its marks keeps with the mark ("texte ;[^1]" → "texte[^1] ;"), or "". */
 function spaceBefore(text: string, offset: number): string {
   const character = text[offset - 1] ?? '';
-  return isSpace(character) && character !== '\n' && character !== '\r' ? character : '';
+  return isSpaceInLine(character) ? character : '';
+}
+
+/** Whether `text` holds one or more blanks of one line, and nothing else, from `start` to `end`. */
+function onlySpacesBetween(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  for (let offset = start; offset < end; offset++) if (!isSpaceInLine(text[offset])) return false;
+  return true;
 }
 
 /**
@@ -128,16 +155,29 @@ function rewrittenRun(
 ): { span: Span; newText: string } {
   const isPunctuation = (character: string | undefined): boolean => character === ',' || character === ';' || character === ':' || character === '.';
   const spacedPunctuation = (offset: number): boolean => position === 'before' && spaceBefore(text, offset + 1) !== '' && isPunctuation(text[offset + 1]);
+  // The blanks between two marks ("[^1] [^2]") belong to the marks: their own finding replaces them.
+  const markGapEndingAt = (offset: number): number | undefined => {
+    let gapStart = offset;
+    while (isSpaceInLine(text[gapStart - 1])) gapStart--;
+    return gapStart < offset && callEndingAt.has(gapStart) && callAt.has(offset) ? gapStart : undefined;
+  };
+  const markGapStartingAt = (offset: number): number | undefined => {
+    let gapEnd = offset;
+    while (isSpaceInLine(text[gapEnd])) gapEnd++;
+    return gapEnd > offset && callEndingAt.has(offset) && callAt.has(gapEnd) ? gapEnd : undefined;
+  };
   let start = span.start;
   for (;;) {
     if (isPunctuation(text[start - 1]) || spacedPunctuation(start - 1)) start--;
     else if (callEndingAt.has(start)) start = (callEndingAt.get(start) as FootnoteCall).span.start;
+    else if (markGapEndingAt(start) !== undefined) start = markGapEndingAt(start) as number;
     else break;
   }
   let end = span.end;
   for (;;) {
     if (isPunctuation(text[end]) || spacedPunctuation(end)) end++;
     else if (callAt.has(end)) end = (callAt.get(end) as FootnoteCall).span.end;
+    else if (markGapStartingAt(end) !== undefined) end = markGapStartingAt(end) as number;
     else break;
   }
   let marks = '';
@@ -147,6 +187,12 @@ function rewrittenRun(
     if (call) {
       marks += text.slice(call.span.start, call.span.end);
       offset = call.span.end;
+      continue;
+    }
+    const gapEnd = markGapStartingAt(offset);
+    if (gapEnd !== undefined) {
+      marks += text.slice(offset, gapEnd);
+      offset = gapEnd;
       continue;
     }
     if (text[offset] === ',' && callEndingAt.has(offset) && callAt.has(offset + 1)) marks += ',';
