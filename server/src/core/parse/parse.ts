@@ -591,6 +591,12 @@ class Parser {
     return position;
   }
 
+  /** Whether a footnote text numbered `number` was read, among the texts from `from` on. */
+  private footnoteTextNumbered(number: number, from: number): boolean {
+    for (let index = from; index < this.footnoteTexts.length; index++) if (this.footnoteTexts[index]?.number === number) return true;
+    return false;
+  }
+
   /** Whether line `index`, whose content is `lineContent`, is the running title of a PDF's pages, or a piece of it. */
   private isRunningTitle(index: number, lineContent: string): boolean {
     if (!this.title || lineContent.length < 8 || lineContent.length > this.title.length + 4) return false;
@@ -701,10 +707,16 @@ class Parser {
     } | undefined;
     let blankSinceFootnote = false;
     let afterClosing = false;
+    /** The highest number of the footnote texts read so far. */
+    let highestFootnoteNumber = 0;
+    /** For the page's footnote block being read: the highest footnote number read before it, and where its texts start in `footnoteTexts`. */
+    let highestBeforeBlock = 0;
+    let blockFirstText = 0;
 
     const flushFootnote = (): void => {
       if (!currentFootnote) return;
       const { label, number, bodyStart: start, bodyEnd, style, placement } = currentFootnote;
+      if (number > highestFootnoteNumber) highestFootnoteNumber = number;
       this.footnoteTexts.push(new FootnoteTextNode(
         new SpanNode(currentFootnote.start, Math.max(bodyEnd, label.end)),
         label,
@@ -828,9 +840,16 @@ class Parser {
           continue;
         }
         const bareNumber = Number(bare?.[1]);
+        // A page's block may list its texts out of order ("2 …" above "1 …"): a lower number that no
+        // text has yet, above every number read before the block, opening a capitalised text, is the
+        // footnote of that number, not a wrapped line of the one above ("Supplement No.\n12 (A/61/12)"
+        // wraps a number given before, before a parenthesis).
+        const missingFromBlock = bare !== null && footnoteMode === 'pdf-block' && currentFootnote !== undefined
+          && bareNumber < currentFootnote.number && bareNumber > highestBeforeBlock
+          && !this.footnoteTextNumbered(bareNumber, blockFirstText) && isCapitalAt(this.text, this.skipSpaces(contentStart + (bare[0] ?? '').length));
         // A wrapped line that starts with a year ("1994 (United Nations publication …)") or with a
         // number no higher than the footnote it follows continues that footnote.
-        const continues = currentFootnote !== undefined && !blankSinceFootnote && (bareNumber >= 1000 || bareNumber <= currentFootnote.number);
+        const continues = currentFootnote !== undefined && !blankSinceFootnote && !missingFromBlock && (bareNumber >= 1000 || bareNumber <= currentFootnote.number);
         // After the closing block, footnotes run on from the last one: a line such as "30 July as the
         // World Day …" or "2025 Political Declaration" is text, not footnote 30 or 2025.
         const lastNumber = this.footnoteTexts[this.footnoteTexts.length - 1]?.number ?? currentFootnote?.number ?? 0;
@@ -838,7 +857,7 @@ class Parser {
         // line further off ("30 July as the World Day …", "2025 Political Declaration") is text.
         const outOfSeries = bareNumber >= 1000
           || (footnoteMode === 'after-closing' && lastNumber > 0 && (bareNumber <= lastNumber || bareNumber > lastNumber + 20))
-          || (footnoteMode === 'pdf-block' && lastNumber > 0 && (bareNumber <= lastNumber - 1 || bareNumber > lastNumber + 2) && bareNumber !== currentFootnote?.number);
+          || (footnoteMode === 'pdf-block' && lastNumber > 0 && (bareNumber <= lastNumber - 1 || bareNumber > lastNumber + 2) && bareNumber !== currentFootnote?.number && !missingFromBlock);
         if (bare && !continues && !outOfSeries && indent <= 2 && !readNumberLabel(this.text, contentStart)?.style.match(/^(dot|label)$/)) {
           startFootnote(index, contentStart + (bare[0] ?? '').trimEnd().length, bareNumber, 'bare', footnoteMode === 'pdf-block' ? 'page-foot' : 'yearbook');
           continue;
@@ -882,6 +901,8 @@ class Parser {
         flushChunk();
         this.addBlock('artifact', contentStart, contentEnd);
         if (footnoteSeparatorPattern.test(content)) {
+          highestBeforeBlock = Math.max(highestFootnoteNumber, currentFootnote?.number ?? 0);
+          blockFirstText = this.footnoteTexts.length + (currentFootnote ? 1 : 0);
           footnoteMode = 'pdf-block';
           this.sawFootnoteSeparator = true;
           blankSinceFootnote = false;
