@@ -1,6 +1,6 @@
 // Questions about the document model that several rules and features ask.
 import { closingLinePattern } from './lexicon/lexicon';
-import type { Draft, Paragraph, Span, SubParagraph } from './model';
+import type { Draft, FootnoteCall, Paragraph, Span, SubParagraph } from './model';
 import { isSpace } from './parse/lines';
 import { isDigitCode } from './text-scan';
 import { DraftMemo } from './draft-memo';
@@ -43,6 +43,22 @@ function callEnds(draft: Draft): Map<number, Span> {
   return byEnd;
 }
 const callEndCache = new DraftMemo<Map<number, Span>>('footnote calls by end');
+
+/**
+ * Where the footnote calls written right after `offset` end, those of one place separated by commas
+ * ("rapport[^1],[^2]" read from after "rapport"): `offset` itself where no call starts there.
+ */
+export function callsEndAfter(draft: Draft, offset: number): number {
+  const calls = draft.footnoteCalls;
+  let index = firstWhere(calls.length, (position) => (calls[position] as FootnoteCall).span.start >= offset);
+  let end = offset;
+  for (let call = calls[index]; call; call = calls[++index]) {
+    const separated = end > offset && call.span.start === end + 1 && draft.text[end] === ',';
+    if (call.span.start !== end && !separated) break;
+    end = call.span.end;
+  }
+  return end;
+}
 
 export interface EndMark {
   /** The final punctuation mark, or the last character when there is none. */

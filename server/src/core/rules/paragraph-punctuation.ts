@@ -5,7 +5,7 @@ import type { Draft, Paragraph, SubParagraph } from '../model';
 import type { Rule, RuleContext } from '../rule';
 import { isSpace } from '../parse/lines';
 import { readNumberLabel } from '../parse/labels';
-import { eachSubparagraph, endMark, firstWhere, ownTextEnd, recordsAdoption, subparagraphsOf } from '../structure';
+import { callsEndAfter, eachSubparagraph, endMark, firstWhere, ownTextEnd, recordsAdoption, subparagraphsOf } from '../structure';
 
 interface Expectation {
   readonly mark: string;
@@ -41,6 +41,8 @@ interface Marks {
   readonly spacing: Spacing | undefined;
   /** Where a final mark is reported as the wrong one: its spacing is the replacement's business, not reported apart. */
   readonly replaced: Set<number>;
+  /** The draft's language writes footnote calls before the final mark ("rapport[^2] ;", not "report;[^2]"). */
+  readonly callsBeforeMark: boolean;
 }
 
 function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expectation, marks: Marks, context: RuleContext): void {
@@ -73,7 +75,10 @@ function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expec
     if (end.mark === ']') return;
     const lastWord = wordEndingAt(draft.text, end.span.end, false)?.word ?? '';
     if (context.lexicon?.wordsThatCannotEnd.includes(lastWord)) return;
-    const edit: TextEdit = { span: { start: end.span.end, end: end.span.end }, newText: `${spaceBefore(expected.mark, marks, undefined)}${expected.mark}` };
+    // The mark goes where footnote-style wants it: after the calls that end the paragraph in French
+    // and Spanish ("rapport[^2] ;"), before them in English ("report;[^2]").
+    const at = marks.callsBeforeMark ? callsEndAfter(draft, end.span.end) : end.span.end;
+    const edit: TextEdit = { span: { start: at, end: at }, newText: `${spaceBefore(expected.mark, marks, undefined)}${expected.mark}` };
     context.report({
       span: end.span,
       message: `${expected.why}: add ${nameOf(expected.mark)} at the end.`,
@@ -240,6 +245,7 @@ export const paragraphPunctuationRule: Rule = {
       adopted,
       spacing: spacingOf(draft, adopted),
       replaced: new Set(),
+      callsBeforeMark: conventionsOf(draft.language).footnoteMarkPosition === 'before',
     };
     // Made once, not per paragraph (this runs over every paragraph of every version).
     const preambularEnd: Expectation = { mark: preambular, why: 'Preambular paragraphs end with a comma' };
