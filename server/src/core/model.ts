@@ -177,6 +177,8 @@ export interface Chapeau {
   /** A full stop written where the comma belongs: "The General Assembly." */
   readonly fullStop?: Span;
   readonly language: string;
+  /** The article the chapeau leaves out ("The" where the line reads "General Assembly,"); a `chapeau` finding. */
+  readonly missingArticle?: string;
 }
 
 /** One resolution part: a chapeau and the paragraphs after it (parts A and B restart numbering). */

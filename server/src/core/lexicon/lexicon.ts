@@ -255,3 +255,9 @@ export function lexiconFor(
   if (!base || !extra || (extra.operative.length === 0 && extra.preambular.length === 0)) return base;
   return buildLexicon(base, extra);
 }
+
+/** "The Security Council", "L'Assemblée générale": an organ's name after its article; an elided article ("L'") takes no space. */
+export function withArticle(article: string, organ: string): string {
+  const joiner = article.endsWith("'") || article.endsWith('’') ? '' : ' ';
+  return `${article}${joiner}${organ}`;
+}

@@ -99,13 +99,23 @@ export const BlockNode = plain(function BlockNode(this: Writable<Block>, kind: B
   this.span = span;
 });
 
-export const ChapeauNode = plain(function ChapeauNode(this: Writable<Chapeau>, span: Span, organ: string, organSpan: Span, comma: Span | undefined, fullStop: Span | undefined, language: string) {
+export const ChapeauNode = plain(function ChapeauNode(
+  this: Writable<Chapeau>,
+  span: Span,
+  organ: string,
+  organSpan: Span,
+  comma: Span | undefined,
+  fullStop: Span | undefined,
+  language: string,
+  missingArticle: string | undefined,
+) {
   this.span = span;
   this.organ = organ;
   this.organSpan = organSpan;
   this.comma = comma;
   this.fullStop = fullStop;
   this.language = language;
+  this.missingArticle = missingArticle;
 });
 
 type Additive = NonNullable<OpenerMatch['additive']>;

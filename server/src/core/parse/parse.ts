@@ -4,7 +4,7 @@
 //      closing blocks, or continuations of the paragraph before a page break;
 //   3. footnote calls found in the text of those nodes.
 // It never throws: anything it cannot place is kept as an `unclassified` block.
-import { adoptionMeetingNumber, annexHeadingPattern, annexTitledHeadingPattern, closingLinePattern, conventionsOf, languageConventions, lexiconFor, type Lexicon } from '../lexicon/lexicon';
+import { adoptionMeetingNumber, annexHeadingPattern, annexTitledHeadingPattern, closingLinePattern, conventionsOf, languageConventions, lexiconFor, withArticle, type Lexicon } from '../lexicon/lexicon';
 import type {
   Annex,
   Block,
@@ -86,6 +86,8 @@ class ChapeauMatch {
     readonly fullStop: Span | undefined,
     /** Matched by the generic "The <Capitalised Words>," pattern, not a known organ. */
     readonly generic: boolean,
+    /** The article the line leaves out ("The" of "General Assembly,"), where it does. */
+    readonly missingArticle?: string,
   ) {}
 }
 
@@ -223,8 +225,7 @@ const subjectPhrasesByFirstCode = new Map<number, { readonly phrase: string; rea
 for (const candidate of languageConventions) {
   for (const article of candidate.articles) {
     for (const organ of candidate.organs) {
-      const joiner = article.endsWith("'") || article.endsWith('’') ? '' : ' ';
-      const phrase = `${article}${joiner}${organ} `;
+      const phrase = `${withArticle(article, organ)} `;
       const first = phrase.charCodeAt(0);
       subjectPhrasesByFirstCode.set(first, [...(subjectPhrasesByFirstCode.get(first) ?? []), { phrase, language: candidate.language }]);
     }
@@ -515,13 +516,57 @@ class Parser {
     return undefined;
   }
 
+  /**
+   * A known organ's name and its comma alone on a line, without the article ("General Assembly,"):
+   * a chapeau whose article the chapeau rule asks for. Only in a language with one article to give it
+   * ("The"; French and Spanish choose theirs by the organ).
+   */
+  private matchChapeauWithoutArticle(contentStart: number, contentEnd: number): ChapeauMatch | undefined {
+    const text = this.text;
+    // Most lines are out at once: too long, or no organ's last letter before a one-unit comma.
+    if (contentEnd - contentStart > 60 || contentEnd - contentStart < 3 || !organsByLastCode.has(text.charCodeAt(contentEnd - 2))) return undefined;
+    for (const candidate of languageConventions) {
+      const article = candidate.articles[0];
+      if (candidate.articles.length !== 1 || article === undefined || article.trim() === '') continue;
+      const commaStart = contentEnd - candidate.comma.length;
+      if (commaStart <= contentStart || !text.startsWith(candidate.comma, commaStart)) continue;
+      for (const organ of candidate.organs) {
+        if (commaStart - contentStart !== organ.length || !spellsOrgan(text, contentStart, organ)) continue;
+        return new ChapeauMatch(candidate.language, organ, new SpanNode(contentStart, commaStart), new SpanNode(commaStart, contentEnd), undefined, false, article.trim());
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Whether line `index` stands where a chapeau can: after a blank line (or first), before the draft's
+   * first paragraph, and above a blank line or a paragraph's first line. A wrapped line of a sentence
+   * ("… by the\nGeneral Assembly,") follows text; in a copy of a PDF, a paragraph's last line does too.
+   */
+  private standsAsChapeau(index: number, firstParagraphLine: () => number): boolean {
+    if (index > 0 && this.lines.contentStart(index - 1) !== this.lines.contentEnd(index - 1)) return false;
+    if (index >= firstParagraphLine()) return false;
+    const next = index + 1;
+    if (next >= this.lines.count) return true;
+    const nextStart = this.lines.contentStart(next);
+    return nextStart === this.lines.contentEnd(next) || this.startsParagraph(nextStart);
+  }
+
   /** Chapeau lines, by index: an organ's name alone on its line (a known organ's with or without its comma), not inside a paragraph. */
   private findChapeaus(): ChapeauLine[] {
     const found: ChapeauLine[] = [];
+    // Where the first paragraph opens: found once, and only where a chapeau without its article asks.
+    let firstParagraph: number | undefined;
+    const firstParagraphLine = (): number => (firstParagraph ??= this.firstParagraphLine());
     for (let index = 0; index < this.lines.count; index++) {
       const contentStart = this.lines.contentStart(index);
       const contentEnd = this.lines.contentEnd(index);
-      const match = this.matchChapeau(contentStart, contentEnd);
+      let match = this.matchChapeau(contentStart, contentEnd);
+      // "General Assembly," is read as the chapeau only as the draft's first, where nothing else stands.
+      if (!match && found.length === 0) {
+        const withoutArticle = this.matchChapeauWithoutArticle(contentStart, contentEnd);
+        if (withoutArticle && this.standsAsChapeau(index, firstParagraphLine)) match = withoutArticle;
+      }
       if (!match) continue;
       // A chapeau stands alone, never in the middle of a paragraph; a known organ's name is
       // distinctive enough to be taken even right under a heading line ("of 15 August 1991").
@@ -577,12 +622,18 @@ class Parser {
 
   /** Without a chapeau, the body starts at the first line that opens a paragraph. */
   private findBodyStartWithoutChapeau(): number {
+    const first = this.firstParagraphLine();
+    return first < this.lines.count ? first : 0;
+  }
+
+  /** The first line that opens a paragraph, or the line count where none does. */
+  private firstParagraphLine(): number {
     for (let index = 0; index < this.lines.count; index++) {
       const contentStart = this.lines.contentStart(index);
       if (contentStart === this.lines.contentEnd(index)) continue;
       if (this.startsParagraph(contentStart)) return index;
     }
-    return 0;
+    return this.lines.count;
   }
 
   private skipSpaces(offset: number): number {
@@ -923,7 +974,7 @@ class Parser {
         partIndex++;
         region = 'body';
         afterClosing = false;
-        this.chapeaus.push(new ChapeauNode(new SpanNode(contentStart, contentEnd), chapeau.organ, chapeau.organSpan, chapeau.comma, chapeau.fullStop, chapeau.language));
+        this.chapeaus.push(new ChapeauNode(new SpanNode(contentStart, contentEnd), chapeau.organ, chapeau.organSpan, chapeau.comma, chapeau.fullStop, chapeau.language, chapeau.missingArticle));
         continue;
       }
 

@@ -1,4 +1,4 @@
-import { conventionsOf } from '../lexicon/lexicon';
+import { conventionsOf, withArticle } from '../lexicon/lexicon';
 import type { Rule } from '../rule';
 import { firstParagraphAfter } from '../structure';
 
@@ -56,6 +56,15 @@ export const chapeauRule: Rule = {
           span: chapeau.span,
           message: `The chapeau ends with a comma: '${written}${comma}', not '${written}'.`,
           fix: { title: 'Add the comma after the chapeau', edits: [{ span: { start: chapeau.span.end, end: chapeau.span.end }, newText: comma }] },
+        });
+      }
+      // "General Assembly," with no article: the parser reads it as the chapeau only where one can stand.
+      if (chapeau.missingArticle) {
+        const article = withArticle(chapeau.missingArticle, '');
+        context.report({
+          span: chapeau.organSpan,
+          message: `The chapeau opens with its article: '${article}${written}', not '${written}'.`,
+          fix: { title: `Add '${chapeau.missingArticle}'`, edits: [{ span: { start: chapeau.span.start, end: chapeau.span.start }, newText: article }] },
         });
       }
       const expected = context.settings.body;
