@@ -240,6 +240,23 @@ describe('resolint command line', () => {
       assert.deepEqual(results.map((result) => result.filePath), [path.join(folder, 'good.resolution')]);
     });
 
+    it('names UTF-16 text without a byte order mark as UTF-16, either byte order, not as a binary', () => {
+      const littleEndian = Buffer.from(readFixture('clean.resolution'), 'utf16le');
+      const bigEndian = Buffer.from(littleEndian).swap16();
+      const folder = tempFolder({
+        'binary.txt': new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00, 0x00, 0x00, 0x3e, 0x00]),
+        'utf16be.resolution': bigEndian,
+        'utf16le.resolution': littleEndian,
+      });
+      const run = runResolint(['--format', 'json', folder]);
+      assert.equal(run.status, 2);
+      const lines = run.stderr.trimEnd().split('\n');
+      assert.equal(lines.length, 3, run.stderr);
+      assert.match(lines[0] ?? '', /^resolint: .*binary\.txt: binary file \(NUL byte at offset 6\)/);
+      assert.match(lines[1] ?? '', /^resolint: .*utf16be\.resolution: UTF-16 text \(big-endian, without a byte order mark\), not UTF-8; save it as UTF-8$/);
+      assert.match(lines[2] ?? '', /^resolint: .*utf16le\.resolution: UTF-16 text \(little-endian, without a byte order mark\), not UTF-8; save it as UTF-8$/);
+    });
+
     it('reports invalid UTF-8 on standard input the same way', () => {
       const run = runResolint(['-'], { input: new Uint8Array([0x41, 0xc3, 0x28]) });
       assert.equal(run.status, 2);

@@ -31,7 +31,13 @@ export function decodeText(bytes: Uint8Array): TextFileResult {
     return { ok: false, reason: 'UTF-16 text, not UTF-8; save it as UTF-8' };
   }
   const nul = bytes.indexOf(0);
-  if (nul >= 0) return { ok: false, reason: `binary file (NUL byte at offset ${nul}), not a draft` };
+  if (nul >= 0) {
+    // Text saved as UTF-16 without a byte order mark has a NUL in every other byte: it is text in
+    // another encoding, which the drafter can save again, not a binary.
+    const order = utf16ByteOrderWithoutMark(bytes);
+    if (order) return { ok: false, reason: `UTF-16 text (${order === 'be' ? 'big' : 'little'}-endian, without a byte order mark), not UTF-8; save it as UTF-8` };
+    return { ok: false, reason: `binary file (NUL byte at offset ${nul}), not a draft` };
+  }
   let text: string;
   try {
     text = strictUtf8.decode(bytes);
@@ -43,6 +49,36 @@ export function decodeText(bytes: Uint8Array): TextFileResult {
   }
   const hadByteOrderMark = text.charCodeAt(0) === 0xfeff;
   return { ok: true, text: hadByteOrderMark ? text.slice(1) : text, hadByteOrderMark };
+}
+
+/**
+ * Whether `bytes` read as UTF-16 text without a byte order mark, and in which byte order: an even
+ * length, at least half of the units with a zero high byte (ASCII in the other byte: a draft's letters,
+ * digits, spaces and punctuation), and every unit text: no NUL, no control character but tab, line
+ * feed, form feed and carriage return, no unpaired surrogate. A binary has NUL bytes on both sides
+ * and control bytes among them; undefined for it.
+ */
+export function utf16ByteOrderWithoutMark(bytes: Uint8Array): 'be' | 'le' | undefined {
+  const units = bytes.length >> 1;
+  if (units === 0 || bytes.length % 2 !== 0) return undefined;
+  let zeroFirst = 0;
+  let zeroSecond = 0;
+  for (let index = 0; index < bytes.length; index += 2) {
+    if (bytes[index] === 0) zeroFirst++;
+    if (bytes[index + 1] === 0) zeroSecond++;
+  }
+  const order = zeroFirst >= units / 2 && zeroFirst > zeroSecond ? 'be' : zeroSecond >= units / 2 && zeroSecond > zeroFirst ? 'le' : undefined;
+  if (!order) return undefined;
+  const high = order === 'be' ? 0 : 1;
+  let expectLowSurrogate = false;
+  for (let index = 0; index < bytes.length; index += 2) {
+    const unit = ((bytes[index + high] ?? 0) << 8) | (bytes[index + 1 - high] ?? 0);
+    const isLowSurrogate = unit >= 0xdc00 && unit <= 0xdfff;
+    if (expectLowSurrogate !== isLowSurrogate) return undefined;
+    expectLowSurrogate = unit >= 0xd800 && unit <= 0xdbff;
+    if (unit < 0x20 && unit !== 0x09 && unit !== 0x0a && unit !== 0x0c && unit !== 0x0d) return undefined;
+  }
+  return expectLowSurrogate ? undefined : order;
 }
 
 /**
