@@ -557,7 +557,7 @@ class Parser {
     const found: ChapeauLine[] = [];
     // Where the first paragraph opens: found once, and only where a chapeau without its article asks.
     let firstParagraph: number | undefined;
-    const firstParagraphLine = (): number => (firstParagraph ??= this.firstParagraphLine());
+    const firstParagraphLine = (): number => (firstParagraph ??= this.firstParagraphLine(true));
     for (let index = 0; index < this.lines.count; index++) {
       const contentStart = this.lines.contentStart(index);
       const contentEnd = this.lines.contentEnd(index);
@@ -626,11 +626,16 @@ class Parser {
     return first < this.lines.count ? first : 0;
   }
 
-  /** The first line that opens a paragraph, or the line count where none does. */
-  private firstParagraphLine(): number {
+  /**
+   * The first line that opens a paragraph, or the line count where none does. `passingAdoptionRecords`:
+   * a record of adoption above the text ("Adopted by the Security Council at its 3137th meeting,", which
+   * opens as "Adopted …" might) is passed over.
+   */
+  private firstParagraphLine(passingAdoptionRecords = false): number {
     for (let index = 0; index < this.lines.count; index++) {
       const contentStart = this.lines.contentStart(index);
       if (contentStart === this.lines.contentEnd(index)) continue;
+      if (passingAdoptionRecords && closingLinePattern.test(this.lines.content(index))) continue;
       if (this.startsParagraph(contentStart)) return index;
     }
     return this.lines.count;
