@@ -274,6 +274,11 @@ function spellsOrgan(text: string, at: number, organ: string): boolean {
   return true;
 }
 
+/** Whether `number` is off the series of a page's footnote block that `last` leads: no lower than it, at most two above (a copy may lose one). */
+function outOfBlockSeries(number: number, last: number): boolean {
+  return number <= last - 1 || number > last + 2;
+}
+
 function isAsciiLetterCode(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
@@ -647,6 +652,22 @@ class Parser {
     return position;
   }
 
+  /**
+   * The number of the next footnote text a page's block lists after line `index` (its wrapped lines
+   * passed over, a few lines at most), or undefined where the block ends first.
+   */
+  private nextFootnoteLabelInBlock(index: number): number | undefined {
+    for (let next = index + 1; next < Math.min(this.lines.count, index + 9); next++) {
+      const contentStart = this.lines.contentStart(next);
+      if (contentStart === this.lines.contentEnd(next)) continue;
+      const content = this.lines.content(next);
+      if (isPageFurniture(content) || isSeparatorLine(content)) return undefined;
+      const label = bareFootnoteTextPattern.exec(content);
+      if (label && contentStart - this.lines.start(next) <= 2) return Number(label[1]);
+    }
+    return undefined;
+  }
+
   /** Whether a footnote text numbered `number` was read, among the texts from `from` on. */
   private footnoteTextNumbered(number: number, from: number): boolean {
     for (let index = from; index < this.footnoteTexts.length; index++) if (this.footnoteTexts[index]?.number === number) return true;
@@ -768,6 +789,8 @@ class Parser {
     /** For the page's footnote block being read: the highest footnote number read before it, and where its texts start in `footnoteTexts`. */
     let highestBeforeBlock = 0;
     let blockFirstText = 0;
+    /** The number of the text that the block listed above a lower one ("2 …" over "1 …"), or 0. */
+    let listedAboveLower = 0;
 
     const flushFootnote = (): void => {
       if (!currentFootnote) return;
@@ -903,6 +926,11 @@ class Parser {
         const missingFromBlock = bare !== null && footnoteMode === 'pdf-block' && currentFootnote !== undefined
           && bareNumber < currentFootnote.number && bareNumber > highestBeforeBlock
           && !this.footnoteTextNumbered(bareNumber, blockFirstText) && isCapitalAt(this.text, this.skipSpaces(contentStart + (bare[0] ?? '').length));
+        // The higher of such a pair, where the block has run on before it ("1 …", "2 …", "4 …", "3 …"):
+        // one past the next number, with the next text the block lists numbered as the one passed.
+        const listedAboveNext = bare !== null && footnoteMode === 'pdf-block' && currentFootnote !== undefined
+          && bareNumber === currentFootnote.number + 2 && isCapitalAt(this.text, this.skipSpaces(contentStart + (bare[0] ?? '').length))
+          && this.nextFootnoteLabelInBlock(index) === currentFootnote.number + 1;
         // A wrapped line that starts with a year ("1994 (United Nations publication …)") or with a
         // number no higher than the footnote it follows continues that footnote.
         const continues = currentFootnote !== undefined && !blankSinceFootnote && !missingFromBlock && (bareNumber >= 1000 || bareNumber <= currentFootnote.number);
@@ -913,8 +941,10 @@ class Parser {
         // line further off ("30 July as the World Day …", "2025 Political Declaration") is text.
         const outOfSeries = bareNumber >= 1000
           || (footnoteMode === 'after-closing' && lastNumber > 0 && (bareNumber <= lastNumber || bareNumber > lastNumber + 20))
-          || (footnoteMode === 'pdf-block' && lastNumber > 0 && (bareNumber <= lastNumber - 1 || bareNumber > lastNumber + 2) && bareNumber !== currentFootnote?.number && !missingFromBlock);
+          || (footnoteMode === 'pdf-block' && lastNumber > 0 && outOfBlockSeries(bareNumber, Math.max(lastNumber, listedAboveLower)) && bareNumber !== currentFootnote?.number && !missingFromBlock && !listedAboveNext);
         if (bare && !continues && !outOfSeries && indent <= 2 && !readNumberLabel(this.text, contentStart)?.style.match(/^(dot|label)$/)) {
+          // After "2 …" over "1 …", the series runs on from 2, not from the 1 read last.
+          if (missingFromBlock && currentFootnote) listedAboveLower = Math.max(listedAboveLower, currentFootnote.number);
           startFootnote(index, contentStart + (bare[0] ?? '').trimEnd().length, bareNumber, 'bare', footnoteMode === 'pdf-block' ? 'page-foot' : 'yearbook');
           continue;
         }
@@ -959,6 +989,7 @@ class Parser {
         if (footnoteSeparatorPattern.test(content)) {
           highestBeforeBlock = Math.max(highestFootnoteNumber, currentFootnote?.number ?? 0);
           blockFirstText = this.footnoteTexts.length + (currentFootnote ? 1 : 0);
+          listedAboveLower = 0;
           footnoteMode = 'pdf-block';
           this.sawFootnoteSeparator = true;
           blankSinceFootnote = false;
