@@ -646,6 +646,11 @@ class Parser {
     return this.lines.count;
   }
 
+  /** Whether a capital letter opens the text after `offset` and the white space there. */
+  private capitalAfter(offset: number): boolean {
+    return isCapitalAt(this.text, this.skipSpaces(offset));
+  }
+
   private skipSpaces(offset: number): number {
     let position = offset;
     while (position < this.text.length && isSpace(this.text[position])) position++;
@@ -925,11 +930,11 @@ class Parser {
         // wraps a number given before, before a parenthesis).
         const missingFromBlock = bare !== null && footnoteMode === 'pdf-block' && currentFootnote !== undefined
           && bareNumber < currentFootnote.number && bareNumber > highestBeforeBlock
-          && !this.footnoteTextNumbered(bareNumber, blockFirstText) && isCapitalAt(this.text, this.skipSpaces(contentStart + (bare[0] ?? '').length));
+          && !this.footnoteTextNumbered(bareNumber, blockFirstText) && this.capitalAfter(contentStart + (bare[0] ?? '').length);
         // The higher of such a pair, where the block has run on before it ("1 …", "2 …", "4 …", "3 …"):
         // one past the next number, with the next text the block lists numbered as the one passed.
         const listedAboveNext = bare !== null && footnoteMode === 'pdf-block' && currentFootnote !== undefined
-          && bareNumber === currentFootnote.number + 2 && isCapitalAt(this.text, this.skipSpaces(contentStart + (bare[0] ?? '').length))
+          && bareNumber === currentFootnote.number + 2 && this.capitalAfter(contentStart + (bare[0] ?? '').length)
           && this.nextFootnoteLabelInBlock(index) === currentFootnote.number + 1;
         // A wrapped line that starts with a year ("1994 (United Nations publication …)") or with a
         // number no higher than the footnote it follows continues that footnote.
