@@ -57,8 +57,8 @@ describe('text scanning', () => {
     const afterText = fc
       .array(fc.constantFrom(' ', '\u00A0', '\t', '\r', '\n', '\u2009', ',', '.', ';', ':', ')', '(', 'a', 'z', 'A', 'é', 'É', 'ß', '𝐚', '𝐀', '\ud835', '1', '-'), { maxLength: 8 })
       .map((pieces) => pieces.join(''));
-    const capitalised = /^(?:[ \u00A0]+\p{Ll}|[,;:.)]|\s*\n|$)/u;
-    const lowerCase = /^(?:[,;:.)]|[ \u00A0]*\n|[ \u00A0]*$|[ \u00A0]+\p{Ll})/u;
+    const capitalised = /^(?:[ \u00A0]+\p{Ll}|[,;:.)]|\s*[\n\r]|$)/u;
+    const lowerCase = /^(?:[,;:.)]|[ \u00A0]*[\n\r]|[ \u00A0]*$|[ \u00A0]+\p{Ll})/u;
     fc.assert(
       fc.property(afterText, (text) => {
         for (let end = 0; end <= text.length; end++) {

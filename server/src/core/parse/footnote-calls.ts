@@ -257,6 +257,11 @@ function isBlankCode(code: number): boolean {
   return code === 32 || code === 0xa0;
 }
 
+/** "\n" or "\r": where a line ends, in any of the three conventions. */
+function isLineBreakCode(code: number): boolean {
+  return code === 10 || code === 13;
+}
+
 /** , ; : . ) ” ’ " — the marks a call may follow across a space. */
 function isMarkBeforeCall(code: number): boolean {
   return code === 44 || code === 59 || code === 58 || code === 46 || code === 41 || code === 0x201d || code === 0x2019 || code === 34;
@@ -292,9 +297,11 @@ export const afterLowerCaseWord = 2;
 
 /**
  * What the text after a number, from `end` up to `afterEnd`, allows the word before it to be, as bits:
- * `afterCapitalisedWord` where /^(?:[ \u00A0]+\p{Ll}|[,;:.)]|\s*\n|$)/u matches it ("the Convention 1 and"),
- * `afterLowerCaseWord` where /^(?:[,;:.)]|[ \u00A0]*\n|[ \u00A0]*$|[ \u00A0]+\p{Ll})/u does ("the agenda 5
- * and"). Read by code, with no slice: this is asked of most numbers after a space in a copy out of a PDF.
+ * `afterCapitalisedWord` where /^(?:[ \u00A0]+\p{Ll}|[,;:.)]|\s*[\n\r]|$)/u matches it ("the Convention 1 and"),
+ * `afterLowerCaseWord` where /^(?:[,;:.)]|[ \u00A0]*[\n\r]|[ \u00A0]*$|[ \u00A0]+\p{Ll})/u does ("the agenda 5
+ * and"). A line ends at "\r" as at "\n": a copy pasted on Windows ends its lines "\r\n", and the call
+ * before it is a call all the same. Read by code, with no slice: this is asked of most numbers after a
+ * space in a copy out of a PDF.
  */
 export function contextAfterNumber(text: string, end: number, afterEnd: number): number {
   const both = afterCapitalisedWord | afterLowerCaseWord;
@@ -302,10 +309,10 @@ export function contextAfterNumber(text: string, end: number, afterEnd: number):
   let at = end;
   while (at < afterEnd && isBlankCode(text.charCodeAt(at))) at++;
   if (at === afterEnd) return afterLowerCaseWord;
-  if (text.charCodeAt(at) === 10 || (at > end && isLowerCaseAt(text, at, afterEnd))) return both;
-  // Other white space before a line break ("\r\n", a tab): the capitalised reading's \s*\n alone.
+  if (isLineBreakCode(text.charCodeAt(at)) || (at > end && isLowerCaseAt(text, at, afterEnd))) return both;
+  // Other white space before a line break (a tab): the capitalised reading's \s*[\n\r] alone.
   for (let space = end; space < afterEnd && isSpaceCode(text.charCodeAt(space)); space++) {
-    if (text.charCodeAt(space) === 10) return afterCapitalisedWord;
+    if (isLineBreakCode(text.charCodeAt(space))) return afterCapitalisedWord;
   }
   return 0;
 }
