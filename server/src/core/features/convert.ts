@@ -93,14 +93,20 @@ class Converter {
 
   run(): string {
     const units = this.collectUnits();
+    const footnotes = this.footnoteLines();
+    const footnotesAfterUnit = this.footnotesOfEarlierParts(units, footnotes);
     let output = '';
     // What was added last: the output's last line is its last line. Read from the output itself, a
     // string made by concatenation, every read copied it whole (20,000 sub-paragraphs: 1 s; 50,000: 9 s).
     let lastAdded = '';
     let previousKind: UnitKind | undefined;
-    for (const unit of units) {
+    for (const [unitIndex, unit] of units.entries()) {
+      const ownFootnotes = footnotesAfterUnit.get(unitIndex);
       const rendered = this.render(unit);
-      if (rendered === '') continue;
+      if (rendered === '') {
+        if (ownFootnotes && output !== '') output += `\n\n${footnoteBlock(ownFootnotes)}`;
+        continue;
+      }
       if (previousKind === undefined) {
         lastAdded = rendered;
       } else if (unit.kind === 'header' && previousKind === 'header' && !lowerCaseStart.test(rendered)) {
@@ -114,15 +120,52 @@ class Converter {
       }
       output += lastAdded;
       previousKind = unit.kind;
+      if (ownFootnotes) {
+        // The footnotes of a part that shares its numbers with a later one end that part.
+        lastAdded = `\n\n${footnoteBlock(ownFootnotes)}`;
+        output += lastAdded;
+        previousKind = 'footnote';
+      }
     }
-    const footnotes = this.footnoteLines();
-    for (const [index, footnote] of footnotes.entries()) {
-      // The parser reads `[^1994]:` right under a footnote as a wrapped line of it that starts with
-      // a year: a number that high stands after a blank line to stay a footnote of its own.
-      const separator = output === '' ? '' : index === 0 || footnote.number >= 1000 ? '\n\n' : '\n';
-      output += separator + footnote.line;
-    }
+    const placed = new Set([...footnotesAfterUnit.values()].flat());
+    const atEnd = footnotes.filter((footnote) => !placed.has(footnote));
+    if (atEnd.length > 0) output += (output === '' ? '' : '\n\n') + footnoteBlock(atEnd);
     return output === '' ? '' : `${output}\n`;
+  }
+
+  /**
+   * Two resolutions pasted one after the other number their footnotes each from 1: gathered at the
+   * end, "[^1]:" would stand twice and the second text's calls would find the first text's notes.
+   * Where two parts use one number, each part's footnotes end it (after its closing lines, before
+   * what comes next); where the numbers run on from part to part (parts A and B of one resolution),
+   * they all go to the end, as in any draft. Answers, by unit index, the footnotes that follow it.
+   */
+  private footnotesOfEarlierParts(units: readonly Unit[], footnotes: readonly FootnoteLine[]): Map<number, FootnoteLine[]> {
+    const placement = new Map<number, FootnoteLine[]>();
+    const partOfNumber = new Map<number, number>();
+    const shared = footnotes.some((footnote) => {
+      const part = partOfNumber.get(footnote.number);
+      partOfNumber.set(footnote.number, footnote.part);
+      return part !== undefined && part !== footnote.part;
+    });
+    if (!shared) return placement;
+    const lastPart = Math.max(...footnotes.map((footnote) => footnote.part));
+    for (let part = 0; part < lastPart; part++) {
+      const own = footnotes.filter((footnote) => footnote.part === part);
+      const nextChapeau = this.draft.parts[part + 1]?.chapeau;
+      if (own.length === 0 || !nextChapeau) continue;
+      const chapeau = this.draft.parts[part]?.chapeau;
+      let ownTextEnd = chapeau ? chapeau.span.end : 0;
+      for (const paragraph of this.draft.paragraphs) if (paragraph.partIndex === part) ownTextEnd = Math.max(ownTextEnd, paragraph.span.end);
+      // The part's last unit of its own text, and the closing lines right after it.
+      let after = -1;
+      for (const [index, unit] of units.entries()) if (unitStart(unit) < ownTextEnd) after = index;
+      const next = units[after + 1];
+      if (next && next.kind === 'closing' && unitStart(next) < nextChapeau.span.start) after++;
+      if (after < 0) continue;
+      placement.set(after, [...(placement.get(after) ?? []), ...own]);
+    }
+    return placement;
   }
 
   /**
@@ -470,8 +513,14 @@ class Converter {
     return this.documentWords;
   }
 
-  /** `[^N]: text` lines, in number order (texts of one number keep their order). */
-  private footnoteLines(): { number: number; line: string }[] {
+  /** `[^N]: text` lines, in number order (texts of one number keep their order), each with the part whose text it stands in. */
+  private footnoteLines(): FootnoteLine[] {
+    const chapeauStarts = this.draft.parts.map((part) => part.chapeau?.span.start ?? Number.NEGATIVE_INFINITY);
+    const partAt = (offset: number): number => {
+      let found = 0;
+      for (const [index, start] of chapeauStarts.entries()) if (start <= offset) found = index;
+      return found;
+    };
     return [...this.draft.footnoteTexts]
       // A running title taken for a footnote text ("2025 Political Declaration …") is furniture.
       .filter((footnote) => !this.isFurnitureOnly(footnote.span))
@@ -479,9 +528,28 @@ class Converter {
       .sort((a, b) => a.footnote.number - b.footnote.number || a.index - b.index)
       .map(({ footnote }) => {
         const body = this.render({ kind: 'footnote', segments: [footnote.bodySpan], level: 0 });
-        return { number: footnote.number, line: body === '' ? `[^${footnote.number}]:` : `[^${footnote.number}]: ${body}` };
+        const line = body === '' ? `[^${footnote.number}]:` : `[^${footnote.number}]: ${body}`;
+        return { number: footnote.number, line, part: partAt(footnote.span.start) };
       });
   }
+}
+
+/** A footnote's `[^N]: text` line, and the part (by index) whose text it stands in. */
+interface FootnoteLine {
+  readonly number: number;
+  readonly line: string;
+  readonly part: number;
+}
+
+/** Footnote lines one under the other. */
+function footnoteBlock(footnotes: readonly FootnoteLine[]): string {
+  // The parser reads `[^1994]:` right under a footnote as a wrapped line of it that starts with a
+  // year: a number that high stands after a blank line to stay a footnote of its own.
+  return footnotes.map((footnote, index) => (index === 0 ? '' : footnote.number >= 1000 ? '\n\n' : '\n') + footnote.line).join('');
+}
+
+function unitStart(unit: Unit): number {
+  return (unit.segments[0] as Span).start;
 }
 
 const headerTitlePattern = /^\d{1,3}\/\d{1,4}\.[ \t\u00A0]+\S/;

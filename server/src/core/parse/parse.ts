@@ -796,6 +796,8 @@ class Parser {
     let blockFirstText = 0;
     /** The number of the text that the block listed above a lower one ("2 …" over "1 …"), or 0. */
     let listedAboveLower = 0;
+    /** Where the texts of the current part start in `footnoteTexts`: a second resolution pasted after a first numbers its footnotes from 1 again. */
+    let partFirstText = 0;
 
     const flushFootnote = (): void => {
       if (!currentFootnote) return;
@@ -941,12 +943,18 @@ class Parser {
         const continues = currentFootnote !== undefined && !blankSinceFootnote && !missingFromBlock && (bareNumber >= 1000 || bareNumber <= currentFootnote.number);
         // After the closing block, footnotes run on from the last one: a line such as "30 July as the
         // World Day …" or "2025 Political Declaration" is text, not footnote 30 or 2025.
-        const lastNumber = this.footnoteTexts[this.footnoteTexts.length - 1]?.number ?? currentFootnote?.number ?? 0;
+        // A part that has texts of its own runs on from them, not from the part before it.
+        const partHasTexts = this.footnoteTexts.length > partFirstText;
+        const lastNumber = (partHasTexts ? this.footnoteTexts[this.footnoteTexts.length - 1]?.number : currentFootnote?.number)
+          ?? this.footnoteTexts[this.footnoteTexts.length - 1]?.number ?? 0;
         // In a page's footnote block the numbers run on by one (two, where a copy lost one): a
         // line further off ("30 July as the World Day …", "2025 Political Declaration") is text.
+        // The first text of a new part may start the series again ("1 …" after a first resolution's "10 …").
+        const restartsInPart = footnoteMode === 'pdf-block' && partIndex > 0 && bareNumber <= 2
+          && !partHasTexts && currentFootnote === undefined;
         const outOfSeries = bareNumber >= 1000
           || (footnoteMode === 'after-closing' && lastNumber > 0 && (bareNumber <= lastNumber || bareNumber > lastNumber + 20))
-          || (footnoteMode === 'pdf-block' && lastNumber > 0 && outOfBlockSeries(bareNumber, Math.max(lastNumber, listedAboveLower)) && bareNumber !== currentFootnote?.number && !missingFromBlock && !listedAboveNext);
+          || (footnoteMode === 'pdf-block' && lastNumber > 0 && outOfBlockSeries(bareNumber, Math.max(lastNumber, listedAboveLower)) && bareNumber !== currentFootnote?.number && !missingFromBlock && !listedAboveNext && !restartsInPart);
         if (bare && !continues && !outOfSeries && indent <= 2 && !readNumberLabel(this.text, contentStart)?.style.match(/^(dot|label)$/)) {
           // After "2 …" over "1 …", the series runs on from 2, not from the 1 read last.
           if (missingFromBlock && currentFootnote) listedAboveLower = Math.max(listedAboveLower, currentFootnote.number);
@@ -1013,6 +1021,7 @@ class Parser {
         flushChunk();
         flushPendingNumber();
         partIndex++;
+        partFirstText = this.footnoteTexts.length + (currentFootnote ? 1 : 0);
         region = 'body';
         afterClosing = false;
         this.chapeaus.push(new ChapeauNode(new SpanNode(contentStart, contentEnd), chapeau.organ, chapeau.organSpan, chapeau.comma, chapeau.fullStop, chapeau.language, chapeau.missingArticle));
