@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { convertToDraftFormat, lint, parse, type Draft, type Span } from '../server/src/core/index';
+import { footnoteTextPieces } from '../server/src/core/structure';
 import { fixturesRoot } from './check';
 import { makeTempFolder, removeTempFolder, runResolint } from './cli/run-resolint';
 import { corpusFolder } from './support/shared';
@@ -176,13 +177,13 @@ function sourceWords(text: string): WordStreams {
   const written = new Set(draft.footnoteTexts.map((footnote) => footnote.number));
   const furniture = furnitureLines(text, draft).map((line) => ({ span: line as Span, by: '\n' }));
   const calls = draft.footnoteCalls.filter((call) => call.style !== 'bracket' && written.has(call.number)).map((call) => callRemoval(text, call.span));
-  const footnoteSpans = draft.footnoteTexts.map((footnote) => ({ span: footnote.span, by: '\n' }));
+  const footnoteSpans = draft.footnoteTexts.flatMap((footnote) => [footnote.span, ...(footnote.continuation ? [footnote.continuation] : [])].map((span) => ({ span, by: '\n' })));
   const bodyRemoved = [...furniture, ...calls, ...footnoteSpans].sort((a, b) => a.span.start - b.span.start);
   const footnoteRemoved = [...furniture, ...calls].sort((a, b) => a.span.start - b.span.start);
   const footnotes = draft.footnoteTexts
     .map((footnote, index) => ({ footnote, index }))
     .sort((a, b) => a.footnote.number - b.footnote.number || a.index - b.index)
-    .map(({ footnote }) => withoutSpans(text, footnote.bodySpan.start, footnote.bodySpan.end, footnoteRemoved));
+    .map(({ footnote }) => footnoteTextPieces(footnote).map((piece) => withoutSpans(text, piece.start, piece.end, footnoteRemoved)).join('\n'));
   return { body: wordsOf(withoutSpans(text, 0, text.length, bodyRemoved)), footnotes: wordsOf(footnotes.join('\n')) };
 }
 

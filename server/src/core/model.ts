@@ -99,6 +99,12 @@ export interface FootnoteText {
    * text), or after the adoption line of a Security Council yearbook, whose footnotes serve the page.
    */
   readonly placement: 'end' | 'page-foot' | 'yearbook';
+  /**
+   * The rest of a page-foot text that its page could not hold: the first lines of the next page's
+   * block, before any number ("Nations publication, Sales No. …" after "… 1995 (United"). The text
+   * reads `bodySpan` then this; `body` holds both. Undefined for nearly every text.
+   */
+  readonly continuation: Span | undefined;
 }
 
 /** One paragraph number inside a cross-reference: "5", or "7 (c)" with its sub-paragraph. */

@@ -4,7 +4,7 @@
 // and quotations are located, so a rule can match words with a regular expression and still
 // report spans in the draft's own text.
 import type { Draft, Paragraph, Span, SubParagraph } from './model';
-import { eachSubparagraph, firstWhere, ownTextEnd } from './structure';
+import { eachSubparagraph, firstWhere, footnoteTextPieces, ownTextEnd } from './structure';
 import { DraftDigitRuns, digitRuns, digitRunsOfSegments, keptParagraphDigitRuns, type RunSegment } from './text-scan';
 import type { RunStamp } from './text-memo';
 import { DraftMemo } from './draft-memo';
@@ -265,7 +265,8 @@ function runsOf(draft: Draft): { body: ProseRun[]; footnotes: ProseRun[] } {
   }
   const footnotes: ProseRun[] = [];
   for (const footnote of draft.footnoteTexts) {
-    const run = buildRun(draft, callSpans, [footnote.bodySpan], footnote.bodySpan.start, footnote.bodySpan.end, 'footnote', undefined, undefined);
+    const pieces = footnoteTextPieces(footnote);
+    const run = buildRun(draft, callSpans, pieces, footnote.bodySpan.start, (pieces[pieces.length - 1] as Span).end, 'footnote', undefined, undefined);
     if (run) footnotes.push(run);
   }
   const runs = { body, footnotes };

@@ -1,6 +1,6 @@
 // Questions about the document model that several rules and features ask.
 import { closingLinePattern } from './lexicon/lexicon';
-import type { Draft, FootnoteCall, Paragraph, Span, SubParagraph } from './model';
+import type { Draft, FootnoteCall, FootnoteText, Paragraph, Span, SubParagraph } from './model';
 import { isSpace } from './parse/lines';
 import { isDigitCode } from './text-scan';
 import { DraftMemo } from './draft-memo';
@@ -121,6 +121,11 @@ export function endMark(draft: Draft, pieces: readonly Span[], limit: number, fr
 }
 
 /** Where a paragraph's own text stops: at its first sub-paragraph, or its end. */
+/** A footnote text's words, as pieces of the draft: its body, and the rest carried on to the next page's foot where there is one. */
+export function footnoteTextPieces(footnote: FootnoteText): Span[] {
+  return footnote.continuation ? [footnote.bodySpan, footnote.continuation] : [footnote.bodySpan];
+}
+
 export function ownTextEnd(node: Paragraph | SubParagraph): number {
   const first = 'subparagraphs' in node ? node.subparagraphs[0] : node.children[0];
   return first ? first.span.start : node.span.end;

@@ -8,6 +8,7 @@ import type { Draft, FootnoteCall, Span, SubParagraph } from '../model';
 import { readNumberLabel, readSubLabel } from '../parse/labels';
 import { isPageFurniture, isSpace, separatorPattern, splitLines, symbolLinePattern } from '../parse/lines';
 import { endsOpen } from '../parse/parse';
+import { footnoteTextPieces } from '../structure';
 
 /**
  * Line-end hyphenation, as data per language. A hyphen at a line end is taken out only when the
@@ -220,7 +221,7 @@ class Converter {
       units.push(unit);
       lastUnclassified = block.kind === 'unclassified' ? { unit, end: block.span.end } : undefined;
     }
-    for (const footnote of this.draft.footnoteTexts) covered.push(footnote.span);
+    for (const footnote of this.draft.footnoteTexts) covered.push(footnote.span, ...(footnote.continuation ? [footnote.continuation] : []));
     for (const part of this.draft.parts) if (part.chapeau) covered.push(part.chapeau.span);
     // One by one, not spread: a long draft copied out of a PDF leaves gaps by the ten thousand.
     for (const unit of this.uncoveredUnits(covered)) units.push(unit);
@@ -527,7 +528,7 @@ class Converter {
       .map((footnote, index) => ({ footnote, index }))
       .sort((a, b) => a.footnote.number - b.footnote.number || a.index - b.index)
       .map(({ footnote }) => {
-        const body = this.render({ kind: 'footnote', segments: [footnote.bodySpan], level: 0 });
+        const body = this.render({ kind: 'footnote', segments: footnoteTextPieces(footnote), level: 0 });
         const line = body === '' ? `[^${footnote.number}]:` : `[^${footnote.number}]: ${body}`;
         return { number: footnote.number, line, part: partAt(footnote.span.start) };
       });

@@ -84,7 +84,7 @@ export const FootnoteCallNode = plain(function FootnoteCallNode(this: Writable<F
 });
 
 export const FootnoteTextNode = plain(function FootnoteTextNode(this: Writable<FootnoteText>, span: Span, labelSpan: Span, number: number, bodySpan: Span, body: string,
-  style: FootnoteTextStyle, placement: FootnoteText['placement']) {
+  style: FootnoteTextStyle, placement: FootnoteText['placement'], continuation: Span | undefined) {
   this.span = span;
   this.labelSpan = labelSpan;
   this.number = number;
@@ -92,6 +92,7 @@ export const FootnoteTextNode = plain(function FootnoteTextNode(this: Writable<F
   this.body = body;
   this.style = style;
   this.placement = placement;
+  this.continuation = continuation;
 });
 
 export const BlockNode = plain(function BlockNode(this: Writable<Block>, kind: BlockKind, span: Span) {

@@ -274,6 +274,9 @@ function spellsOrgan(text: string, at: number, organ: string): boolean {
   return true;
 }
 
+/** How a footnote text ends when its page held all of it: a full stop, perhaps inside a parenthesis or quotation. */
+const footnoteTextEnded = /[.!?][)\]"”’]?$/;
+
 /** Whether `number` is off the series of a page's footnote block that `last` leads: no lower than it, at most two above (a copy may lose one). */
 function outOfBlockSeries(number: number, last: number): boolean {
   return number <= last - 1 || number > last + 2;
@@ -799,7 +802,25 @@ class Parser {
     /** Where the texts of the current part start in `footnoteTexts`: a second resolution pasted after a first numbers its footnotes from 1 again. */
     let partFirstText = 0;
 
+    /**
+     * A page-foot text that ended open where its page did ("… 1995 (United"): the first lines of the
+     * next page's block, before any number, carry it on. Its index in `footnoteTexts`, or -1.
+     */
+    let carryOverTarget = -1;
+    /** The lines read so far that carry that text on. */
+    let carryOver: { start: number; end: number } | undefined;
+    const flushCarryOver = (): void => {
+      const target = this.footnoteTexts[carryOverTarget];
+      if (target && carryOver) {
+        const { start, end } = carryOver;
+        this.footnoteTexts[carryOverTarget] = new FootnoteTextNode(target.span, target.labelSpan, target.number, target.bodySpan,
+          singleSpaced(`${target.body} ${this.text.slice(start, end)}`), target.style, target.placement, new SpanNode(start, end));
+      }
+      carryOverTarget = -1;
+      carryOver = undefined;
+    };
     const flushFootnote = (): void => {
+      flushCarryOver();
       if (!currentFootnote) return;
       const { label, number, bodyStart: start, bodyEnd, style, placement } = currentFootnote;
       if (number > highestFootnoteNumber) highestFootnoteNumber = number;
@@ -811,6 +832,7 @@ class Parser {
         singleSpaced(this.text.slice(start, Math.max(start, bodyEnd))),
         style,
         placement,
+        undefined,
       ));
       currentFootnote = undefined;
     };
@@ -925,6 +947,17 @@ class Parser {
           this.addBlock('artifact', contentStart, contentEnd);
           continue;
         }
+        if (carryOverTarget >= 0) {
+          // A line with no number (or one opening with a year, "1994 (United Nations …") carries the
+          // text on, up to a blank line; anything else ends the carrying over.
+          if ((bare === null || Number(bare[1]) >= 1000) && currentFootnote === undefined && (carryOver === undefined || !blankSinceFootnote)) {
+            if (carryOver) carryOver.end = contentEnd;
+            else carryOver = { start: contentStart, end: contentEnd };
+            blankSinceFootnote = false;
+            continue;
+          }
+          flushCarryOver();
+        }
         const bareNumber = Number(bare?.[1]);
         // A page's block may list its texts out of order ("2 …" above "1 …"): a lower number that no
         // text has yet, above every number read before the block, opening a capitalised text, is the
@@ -1006,6 +1039,11 @@ class Parser {
           footnoteMode = 'pdf-block';
           this.sawFootnoteSeparator = true;
           blankSinceFootnote = false;
+          const last = this.footnoteTexts[this.footnoteTexts.length - 1];
+          if (!currentFootnote && last && this.footnoteTexts.length > partFirstText && last.placement === 'page-foot'
+            && last.continuation === undefined && !footnoteTextEnded.test(last.body)) {
+            carryOverTarget = this.footnoteTexts.length - 1;
+          }
         }
         continue;
       }
@@ -1421,6 +1459,7 @@ class Parser {
         this.text.slice(bodyStart, line.contentEnd),
         'bare',
         'page-foot',
+        undefined,
       ));
     });
     return true;

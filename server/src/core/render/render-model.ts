@@ -6,7 +6,7 @@ import { buildInline, plainText, type FootnoteInline, type Inline, type InlineCo
 import { readMasthead, type DocumentIdentity, type HeaderRole } from './masthead';
 import { referenceMarks } from './references';
 import { findDate, renderLanguage, type RenderLanguage } from './render-language';
-import { firstWhere, overlapsAnyOf } from '../structure';
+import { firstWhere, footnoteTextPieces, overlapsAnyOf } from '../structure';
 
 export interface RenderOptions {
   /** A symbol known from outside the text (a file name), used when the masthead gives none. */
@@ -287,7 +287,7 @@ export function renderModel(draft: Draft, options: RenderOptions = {}): RenderMo
   const footnotes: RenderFootnote[] = draft.footnoteTexts.map((footnote, index) => ({
     number: footnote.number,
     span: footnote.span,
-    content: buildInline([footnote.bodySpan], footnoteContext),
+    content: buildInline(footnoteTextPieces(footnote), footnoteContext),
     called: calledFootnotes.has(index),
   }));
 

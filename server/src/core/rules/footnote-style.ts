@@ -36,7 +36,8 @@ export const footnoteStyleRule: Rule = {
         });
       }
       if (!endsWithStop(body)) {
-        const end = footnote.bodySpan.end;
+        // Where the text was carried on to the next page's foot, it ends there.
+        const end = (footnote.continuation ?? footnote.bodySpan).end;
         context.report({
           span: { start: end - 1, end },
           message: 'A footnote text ends with a full stop.',
