@@ -444,6 +444,17 @@ describe('convert to draft format', () => {
       assert.equal(run.stdout, expected);
     });
 
+    it('keeps the line endings and the byte order mark of a file pasted on Windows', () => {
+      const windowsFolder = makeTempFolder({ 'pasted.txt': `\uFEFF${pdfText.replace(/\n/g, '\r\n')}` });
+      try {
+        const run = runResolint(['--import', 'pasted.txt'], { cwd: windowsFolder });
+        assert.equal(run.status, 0);
+        assert.equal(run.stdout, `\uFEFF${expected.replace(/\n/g, '\r\n')}`);
+      } finally {
+        removeTempFolder(windowsFolder);
+      }
+    });
+
     for (const [name, args, message] of [
       ['a missing file', ['--import', 'no-such-file.txt'], /no-such-file\.txt/],
       ['no file', ['--import'], /--import takes one file/],

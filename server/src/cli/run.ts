@@ -7,7 +7,7 @@ import { temporaryPathFor, writeFileAtomic, type AtomicWriteResult } from '../no
 import { decodeText, maxTextFileBytes, readTextFile, tooLargeReason, type TextFileResult } from '../node/text-file';
 import { parseCommandLine, stdinTarget, usage, type ExportOptions, type ImportOptions, type LintOptions } from './arguments';
 import { discoverTargets, type LintTarget } from './file-discovery';
-import { fixText, type FixOutcome } from './fix';
+import { dominantLineEnding, fixText, type FixOutcome } from './fix';
 import { formatters } from './formatters/index';
 import { plural } from './formatters/stylish';
 import { buildFileReport, isReported, totalsOf, type FileReport } from './report';
@@ -94,7 +94,12 @@ function importText(options: ImportOptions, environment: CliEnvironment): ExitCo
     environment.writeError(`resolint: ${fromStdin ? anonymousStdinName : options.target}: ${read.reason}\n`);
     return exitCodes.failure;
   }
-  environment.writeOut(convertToDraftFormat(parse(read.text, options.language ? { language: options.language } : {})));
+  const converted = convertToDraftFormat(parse(read.text, options.language ? { language: options.language } : {}));
+  // The conversion changes nothing else: the file's line endings ("\r\n" pasted on Windows) and its
+  // byte order mark stay, as `--fix` keeps them.
+  const lineEnding = dominantLineEnding(read.text);
+  const withEndings = lineEnding === '\n' ? converted : converted.replace(/\n/g, lineEnding);
+  environment.writeOut(read.hadByteOrderMark && converted !== '' ? `\uFEFF${withEndings}` : withEndings);
   return exitCodes.clean;
 }
 
