@@ -8,6 +8,7 @@ import type { Draft, FootnoteCall, Span, SubParagraph } from '../model';
 import { readNumberLabel, readSubLabel } from '../parse/labels';
 import { isPageFurniture, isSpace, separatorPattern, splitLines, symbolLinePattern } from '../parse/lines';
 import { endsOpen } from '../parse/parse';
+import { renderLanguages } from '../render/render-language';
 import { footnoteTextPieces } from '../structure';
 
 /**
@@ -79,8 +80,8 @@ class Converter {
   private documentWords: Set<string> | undefined;
   /** Starts of the lines after the header that are page furniture the model left in the text. */
   private readonly furnitureLineStarts: ReadonlySet<number>;
-  /** Starts of lines that repeat the title right under an annex heading: the annex's title, kept. */
-  private readonly annexTitleStarts: ReadonlySet<number>;
+  /** Starts of lines that read as furniture but are text (`furnitureLines`): kept. */
+  private readonly keptLineStarts: ReadonlySet<number>;
 
   constructor(private readonly draft: Draft) {
     this.text = draft.text;
@@ -89,7 +90,7 @@ class Converter {
     this.hyphenation = hyphenationByLanguage[draft.language];
     const lines = furnitureLines(draft);
     this.furnitureLineStarts = lines.furniture;
-    this.annexTitleStarts = lines.annexTitles;
+    this.keptLineStarts = lines.kept;
   }
 
   run(): string {
@@ -205,9 +206,10 @@ class Converter {
     let lastUnclassified: { unit: Unit; end: number } | undefined;
     for (const block of this.draft.blocks) {
       covered.push(block.span);
-      // The parser takes a line equal to the title for a running title even under an annex
-      // heading; there, it is the annex's title, and stays.
-      if (block.kind === 'artifact' && !this.annexTitleStarts.has(this.lineStartOf(block.span.start))) continue;
+      // The parser takes a line equal to the title for a running title even under an annex heading,
+      // and a symbol after the body for a page's; there, they are the annex's title and the masthead
+      // of a text pasted after another, and stay.
+      if (block.kind === 'artifact' && !this.keptLineStarts.has(this.lineStartOf(block.span.start))) continue;
       // A running title the parser did not know for one (its title wraps in the header) is left out whole.
       if (block.kind !== 'header' && this.isFurnitureOnly(block.span)) continue;
       if (block.kind === 'unclassified' && lastUnclassified && this.continuesLine(lastUnclassified.end, block.span)) {
@@ -560,11 +562,13 @@ const headerTitlePattern = /^\d{1,3}\/\d{1,4}\.[ \t\u00A0]+\S/;
  * page header or footer: the symbol, the job number, the page number, and the running title. The
  * running title is the document's title from the header ("80/5. Doha Political Declaration … under"
  * and its wrapped lines): a piece of it on a line next to other page furniture, or the whole of it
- * on a line of its own. Right under an annex heading, the title is the annex's own (`annexTitles`).
+ * on a line of its own. Two kinds of such lines are text (`kept`): right under an annex heading, the
+ * title is the annex's own; right under "United Nations", a symbol is the masthead of a second text
+ * pasted after the first.
  */
-function furnitureLines(draft: Draft): { furniture: Set<number>; annexTitles: Set<number> } {
+function furnitureLines(draft: Draft): { furniture: Set<number>; kept: Set<number> } {
   const starts = new Set<number>();
-  const annexTitles = new Set<number>();
+  const kept = new Set<number>();
   const lines = splitLines(draft.text);
   const bodyStart = bodyStartOf(draft);
   let title = '';
@@ -585,19 +589,21 @@ function furnitureLines(draft: Draft): { furniture: Set<number>; annexTitles: Se
   for (const [index, line] of lines.entries()) {
     if (line.contentStart < bodyStart || line.content === '') continue;
     if (separatorPattern.test(line.content) || isPageFurniture(line.content)) {
-      starts.add(line.start);
+      const previous = lines[previousContentLine(lines, index)]?.content;
+      if (symbolLinePattern.test(line.content) && renderLanguages.some((language) => language.unitedNations === previous)) kept.add(line.start);
+      else starts.add(line.start);
       continue;
     }
     if (title === '' || line.content.length < 8 || line.content.length > title.length + 20) continue;
     const content = line.content.replace(/\s+/g, ' ');
     if (content === title && annexHeadings.has(previousContentLine(lines, index))) {
-      annexTitles.add(line.start);
+      kept.add(line.start);
       continue;
     }
     // The whole title on a line of its own is a running head (a copy may have dropped the furniture around it).
     if (content === title || (title.includes(content) && nearFurniture(lines, index))) starts.add(line.start);
   }
-  return { furniture: starts, annexTitles };
+  return { furniture: starts, kept };
 }
 
 /** Where the header (the blocks before the chapeau) ends: at the first chapeau, paragraph, block or footnote text. */
