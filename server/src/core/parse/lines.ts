@@ -179,3 +179,21 @@ export function isPageFurniture(content: string): boolean {
 export const bracketFootnoteTextPattern = /^\[\^(\d{1,6})\]:[ \t]?/;
 /** A footnote text line in a PDF footnote block: `3 Resolution 60/1.` (older documents: `3/ …`). */
 export const bareFootnoteTextPattern = /^(\d{1,4})\/?[ \t\u00A0]+(?=\S)/;
+/** The same with the number in superscript digits, as a copy out of a word processor gives it: `³ Resolution 60/1.` */
+const superscriptFootnoteTextPattern = /^([\u2070\u00B9\u00B2\u00B3\u2074-\u2079]{1,3})[ \t\u00A0]*(?=\S)/;
+const superscriptDigitValues = '\u2070\u00B9\u00B2\u00B3\u2074\u2075\u2076\u2077\u2078\u2079';
+
+/**
+ * The label of a footnote text line in a page's block, as the label with the space after it and the
+ * number in ASCII digits: `3 …`, `3/ …` or `³ …`; null where the line opens otherwise.
+ */
+export function pageFootnoteLabel(content: string): readonly [label: string, digits: string] | null {
+  const bare = bareFootnoteTextPattern.exec(content);
+  if (bare) return [bare[0], bare[1] ?? ''];
+  const code = content.charCodeAt(0);
+  if (code !== 0xb9 && code !== 0xb2 && code !== 0xb3 && (code < 0x2070 || code > 0x2079)) return null;
+  const superscript = superscriptFootnoteTextPattern.exec(content);
+  if (!superscript) return null;
+  const digits = [...(superscript[1] ?? '')].map((digit) => String(superscriptDigitValues.indexOf(digit))).join('');
+  return [superscript[0], digits];
+}

@@ -27,6 +27,7 @@ import { findFootnoteCalls, type SearchSpan } from './footnote-calls';
 import { plainDotNumberValue, readNumberLabel, readSubLabel } from './labels';
 import {
   bareFootnoteTextPattern,
+  pageFootnoteLabel,
   bracketFootnoteTextPattern,
   footnoteSeparatorPattern,
   isPageFurniture,
@@ -670,7 +671,7 @@ class Parser {
       if (contentStart === this.lines.contentEnd(next)) continue;
       const content = this.lines.content(next);
       if (isPageFurniture(content) || isSeparatorLine(content)) return undefined;
-      const label = bareFootnoteTextPattern.exec(content);
+      const label = pageFootnoteLabel(content);
       if (label && contentStart - this.lines.start(next) <= 2) return Number(label[1]);
     }
     return undefined;
@@ -938,7 +939,7 @@ class Parser {
         footnoteMode = 'none';
       }
       if (footnoteMode === 'pdf-block' || footnoteMode === 'after-closing') {
-        const bare = bareFootnoteTextPattern.exec(content);
+        const bare = footnoteMode === 'pdf-block' ? pageFootnoteLabel(content) : bareFootnoteTextPattern.exec(content);
         const indent = contentStart - this.lines.start(index);
         if (isPageFurniture(content) || this.isRunningTitle(index, content)) {
           flushFootnote();
