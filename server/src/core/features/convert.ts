@@ -589,17 +589,24 @@ function furnitureLines(draft: Draft): { furniture: Set<number>; kept: Set<numbe
   for (const [index, line] of lines.entries()) {
     if (line.contentStart < bodyStart || line.content === '') continue;
     if (separatorPattern.test(line.content) || isPageFurniture(line.content)) {
-      const previous = lines[previousContentLine(lines, index)]?.content;
-      if (symbolLinePattern.test(line.content) && renderLanguages.some((language) => language.unitedNations === previous)) kept.add(line.start);
-      else starts.add(line.start);
+      const previous = lines[previousContentLine(lines, index)];
+      if (previous && symbolLinePattern.test(line.content) && renderLanguages.some((language) => language.unitedNations === previous.content)) {
+        // "United Nations" and the symbol: a masthead, both kept, though a title that names the United Nations ends in it.
+        kept.add(line.start);
+        kept.add(previous.start);
+        starts.delete(previous.start);
+      } else {
+        starts.add(line.start);
+      }
+      continue;
+    }
+    // Right under an annex heading stands the annex's title, whichever text's title it repeats.
+    if (annexHeadings.has(previousContentLine(lines, index))) {
+      kept.add(line.start);
       continue;
     }
     if (title === '' || line.content.length < 8 || line.content.length > title.length + 20) continue;
     const content = line.content.replace(/\s+/g, ' ');
-    if (content === title && annexHeadings.has(previousContentLine(lines, index))) {
-      kept.add(line.start);
-      continue;
-    }
     // The whole title on a line of its own is a running head (a copy may have dropped the furniture around it).
     if (content === title || (title.includes(content) && nearFurniture(lines, index))) starts.add(line.start);
   }

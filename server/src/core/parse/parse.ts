@@ -334,6 +334,8 @@ function isSectionMarker(content: string): boolean {
   return content.length <= 7 && sectionMarkerPattern.test(content);
 }
 const headerTitlePattern = /^\d{1,3}\/\d{1,4}\.[ \t\u00A0]+(\S.*)$/;
+/** How many lines above a later text's chapeau its header's title may stand (symbol, session, agenda item, adoption, title). */
+const laterTitleReach = 30;
 const terminalPunctuation = /[,;:.!?]$/;
 
 export function endsOpen(content: string): boolean {
@@ -366,6 +368,11 @@ class Parser {
   private language = 'unknown';
   private lexicon: Lexicon | undefined;
   private title: string | undefined;
+  /**
+   * The running titles of the texts of the file, each from the line of its header on: a second
+   * resolution pasted after a first has pages headed by its own title ("Scale of assessments …").
+   */
+  private readonly laterTitles: { fromLine: number; title: string }[] = [];
   private sawFootnoteSeparator = false;
   /** Read from the header and the adoption line before paragraphs are classified (see isFromScan). */
   private scanned = false;
@@ -386,7 +393,18 @@ class Parser {
     const chosen = this.options.language && this.options.language !== 'auto' ? this.options.language : undefined;
     this.language = chosen ?? firstChapeau?.match.language ?? 'en';
     this.lexicon = lexiconFor(this.language, this.options.extraOpeners);
-    this.title = this.findTitle(firstChapeau?.index ?? this.lines.count);
+    this.title = this.findTitle(0, firstChapeau?.index ?? this.lines.count)?.title;
+    // The header of each later text stands in the few lines above its chapeau: its title is the nearest.
+    for (let chapeau = 1; chapeau < chapeauLines.length; chapeau++) {
+      const at = (chapeauLines[chapeau] as (typeof chapeauLines)[number]).index;
+      const from = Math.max((chapeauLines[chapeau - 1] as (typeof chapeauLines)[number]).index + 1, at - laterTitleReach);
+      for (let line = at - 1; line >= from; line--) {
+        if (!headerTitlePattern.test(this.lines.content(line))) continue;
+        const found = this.findTitle(line, at);
+        if (found) this.laterTitles.push({ fromLine: found.line, title: found.title });
+        break;
+      }
+    }
 
     const bodyStart = firstChapeau?.index ?? this.findBodyStartWithoutChapeau();
     this.walk(bodyStart, chapeauLines);
@@ -614,8 +632,8 @@ class Parser {
   }
 
   /** "80/5. Doha Political Declaration of …", with the lines it wraps onto, up to a blank line. */
-  private findTitle(before: number): string | undefined {
-    for (let index = 0; index < Math.min(before, this.lines.count); index++) {
+  private findTitle(from: number, before: number): { line: number; title: string } | undefined {
+    for (let index = from; index < Math.min(before, this.lines.count); index++) {
       const match = headerTitlePattern.exec(this.lines.content(index));
       if (!match?.[1]) continue;
       let title = match[1];
@@ -624,7 +642,7 @@ class Parser {
         if (continuation === '' || isPageFurniture(continuation)) break;
         title += ` ${continuation}`;
       }
-      return title.replace(/\s+/g, ' ');
+      return { line: index, title: title.replace(/\s+/g, ' ') };
     }
     return undefined;
   }
@@ -685,10 +703,12 @@ class Parser {
 
   /** Whether line `index`, whose content is `lineContent`, is the running title of a PDF's pages, or a piece of it. */
   private isRunningTitle(index: number, lineContent: string): boolean {
-    if (!this.title || lineContent.length < 8 || lineContent.length > this.title.length + 4) return false;
+    let title = this.title;
+    for (const later of this.laterTitles) if (later.fromLine <= index) title = later.title;
+    if (!title || lineContent.length < 8 || lineContent.length > title.length + 4) return false;
     const content = singleSpaced(lineContent);
-    if (content === this.title) return this.title.split(' ').length >= 4;
-    if (!this.title.includes(content)) return false;
+    if (content === title) return title.split(' ').length >= 4;
+    if (!title.includes(content)) return false;
     // A piece of a wrapped running title: only next to other page furniture.
     for (const offset of [-3, -2, -1, 1, 2, 3]) {
       const neighbour = index + offset;
