@@ -106,7 +106,11 @@ class Converter {
       const ownFootnotes = footnotesAfterUnit.get(unitIndex);
       const rendered = this.render(unit);
       if (rendered === '') {
-        if (ownFootnotes && output !== '') output += `\n\n${footnoteBlock(ownFootnotes)}`;
+        if (ownFootnotes) {
+          lastAdded = (output === '' ? '' : '\n\n') + footnoteBlock(ownFootnotes);
+          output += lastAdded;
+          previousKind = 'footnote';
+        }
         continue;
       }
       if (previousKind === undefined) {
