@@ -456,6 +456,29 @@ function holdsNoBefore(text: string, from: number, to: number): boolean {
 }
 
 /**
+ * `chooseBareCalls` for each stretch of a file of several resolutions whose footnotes number from 1
+ * again (`seriesStarts`: where each later series begins): a stretch's calls are matched, in numbering
+ * order, against the texts it holds, as if it stood alone.
+ */
+function chooseBareCallsBySeries(list: CandidateList, footnoteTexts: readonly FootnoteText[], defined: ReadonlySet<number>, seriesStarts: readonly number[], calls: FootnoteCall[]): void {
+  const count = list.length / candidateFields;
+  let first = 0;
+  for (let series = 0; series <= seriesStarts.length; series++) {
+    const from = series === 0 ? 0 : (seriesStarts[series - 1] as number);
+    const to = seriesStarts[series] ?? Number.POSITIVE_INFINITY;
+    let end = first;
+    while (end < count && (list.fields[end * candidateFields] as number) < to) end++;
+    const ownDefined = new Set<number>();
+    for (const footnote of footnoteTexts) {
+      if (footnote.span.start >= from && footnote.span.start < to && defined.has(footnote.number)) ownDefined.add(footnote.number);
+    }
+    const own: CandidateList = { fields: list.fields.subarray(first * candidateFields, end * candidateFields), length: (end - first) * candidateFields };
+    chooseBareCalls(own, ownDefined, calls);
+    first = end;
+  }
+}
+
+/**
  * The bare calls among the candidates, added to `calls` in text order. Sure candidates always count;
  * the others only as the first call of a footnote, found in numbering order, or as a later "likely"
  * call of a footnote already used.
@@ -589,6 +612,7 @@ export function findFootnoteCalls(
   words: NumberWords = { numberedNouns: new Set(), counts: new Set() },
   marks?: FootnoteMarks,
   metDigitRuns?: (runs: Int32Array) => void,
+  seriesStarts: readonly number[] = [],
 ): FootnoteCall[] {
   const calls: FootnoteCall[] = [];
   // The marks inside the spans, as a search of each span would find them.
@@ -617,7 +641,9 @@ export function findFootnoteCalls(
     digitRuns ??= digitRunsOf(text);
     // Every run of the text, whole: the paragraphs' prose reads its digits off them.
     metDigitRuns?.(digitRuns);
-    chooseBareCalls(collectCandidates(text, spans, defined, marked, words, digitRuns), defined, calls);
+    const candidates = collectCandidates(text, spans, defined, marked, words, digitRuns);
+    if (seriesStarts.length === 0) chooseBareCalls(candidates, defined, calls);
+    else chooseBareCallsBySeries(candidates, footnoteTexts, defined, seriesStarts, calls);
   }
   return outsideLabels(calls.sort((a, b) => a.span.start - b.span.start), footnoteTexts);
 }

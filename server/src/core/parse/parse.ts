@@ -437,6 +437,7 @@ class Parser {
       (runs) => {
         digitRuns = runs;
       },
+      this.footnoteSeriesStarts(footnoteTexts),
     );
     const usesBareCalls = footnoteCalls.some((call) => call.style === 'bare');
     const searches = this.options.searches;
@@ -699,6 +700,36 @@ class Parser {
   private footnoteTextNumbered(number: number, from: number): boolean {
     for (let index = from; index < this.footnoteTexts.length; index++) if (this.footnoteTexts[index]?.number === number) return true;
     return false;
+  }
+
+  /**
+   * Where a later resolution of the file numbers its footnotes from 1 again: the start of each chapeau
+   * whose part's texts include a number no higher than one of a text above it. Parts A and B of one
+   * resolution, whose numbers run on, start none.
+   */
+  private footnoteSeriesStarts(footnoteTexts: readonly FootnoteText[]): number[] {
+    const starts: number[] = [];
+    if (this.chapeaus.length < 2 || footnoteTexts.length < 2) return starts;
+    let highestAbove = 0;
+    let text = 0;
+    for (let chapeau = 0; chapeau < this.chapeaus.length; chapeau++) {
+      const partStart = (this.chapeaus[chapeau] as Chapeau).span.start;
+      const partEnd = this.chapeaus[chapeau + 1]?.span.start ?? Number.POSITIVE_INFINITY;
+      let lowestOwn = Number.POSITIVE_INFINITY;
+      let highestOwn = 0;
+      // Texts above the first chapeau (a header's) count with the first part.
+      for (; text < footnoteTexts.length && (footnoteTexts[text] as FootnoteText).span.start < partEnd; text++) {
+        const number = (footnoteTexts[text] as FootnoteText).number;
+        lowestOwn = Math.min(lowestOwn, number);
+        highestOwn = Math.max(highestOwn, number);
+      }
+      if (chapeau > 0 && highestOwn > 0 && lowestOwn <= highestAbove) {
+        starts.push(partStart);
+        highestAbove = 0;
+      }
+      highestAbove = Math.max(highestAbove, highestOwn);
+    }
+    return starts;
   }
 
   /** Whether line `index`, whose content is `lineContent`, is the running title of a PDF's pages, or a piece of it. */
