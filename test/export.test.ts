@@ -207,7 +207,7 @@ describe('export: Akoma Ntoso', function () {
     assert.deepEqual([eIds[0], eIds[1], eIds[2999]], ['para_1', 'para_1-2', 'para_1-3000']);
   });
 
-  it('validates every text of the corpus against the OASIS schema, with a paragraph per operative paragraph and a note per call', async function () {
+  it('validates every text of the corpus against the OASIS schema, with a paragraph per operative paragraph, a note per call and a note of the metadata per uncalled text', async function () {
     if (!fs.existsSync(corpusFolder)) this.skip();
     const started = Date.now();
     const files: XMLFileInfo[] = [];
@@ -225,8 +225,11 @@ describe('export: Akoma Ntoso', function () {
       totals.paragraphs += paragraphs;
       totals.calls += draft.footnoteCalls.length;
       totals.notes += notes;
-      if (operative !== paragraphs || notes !== draft.footnoteCalls.length) {
-        mismatches.push(`${name}: ${operative} operative paragraphs, ${paragraphs} <paragraph>; ${draft.footnoteCalls.length} calls, ${notes} notes`);
+      // A footnote text no call refers to is kept too, as a note of the metadata.
+      const uncalled = model.footnotes.filter((footnote) => !footnote.called).length;
+      const metadataNotes = count(xml, /<note /gu);
+      if (operative !== paragraphs || notes !== draft.footnoteCalls.length || metadataNotes !== uncalled) {
+        mismatches.push(`${name}: ${operative} operative paragraphs, ${paragraphs} <paragraph>; ${draft.footnoteCalls.length} calls, ${notes} notes; ${uncalled} uncalled texts, ${metadataNotes} <note>`);
       }
       files.push({ fileName: name, contents: xml });
     }
@@ -359,6 +362,54 @@ describe('export: the preview', function () {
     assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
     assert.equal(png.readUInt32BE(16), 900);
     assert.ok(png.length > 50_000, `a page of text, not a blank: ${png.length} bytes`);
+  });
+});
+
+describe('export: nothing of the text lost, nothing invalid written', function () {
+  this.timeout(30_000);
+
+  /** The words of a text (letters and digits), as a sorted list, for comparing what an output kept. */
+  const wordsOf = (text: string): string[] => (text.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []).sort();
+  const missingWords = (source: string, output: string): string[] => {
+    const left = new Map<string, number>();
+    for (const word of wordsOf(output)) left.set(word, (left.get(word) ?? 0) + 1);
+    return wordsOf(source).filter((word) => {
+      const remaining = left.get(word) ?? 0;
+      left.set(word, remaining - 1);
+      return remaining <= 0;
+    });
+  };
+  const xmlText = (xml: string): string =>
+    xml.replace(/<[^>]+>/gu, ' ').replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&quot;/gu, '"').replace(/&amp;/gu, '&');
+  async function wordParts(model: RenderModel): Promise<{ document: string; footnotes: string; core: string }> {
+    const entries = unzipSync(new Uint8Array(await wordDocument(model)));
+    const part = (name: string): string => strFromU8(entries[name] ?? new Uint8Array());
+    return { document: part('word/document.xml'), footnotes: part('word/footnotes.xml'), core: part('docProps/core.xml') };
+  }
+  const wordRunText = (xml: string): string => xmlText([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/gu)].map((match) => match[1]).join(' '));
+
+  it('keeps a footnote text that no call refers to: a note in the Akoma Ntoso metadata, a paragraph after the Word text', async () => {
+    const text = [
+      'The General Assembly,',
+      '',
+      'Recalling its resolution 60/1,[^1]',
+      '',
+      '1. Decides to remain seized of the matter.',
+      '',
+      '[^1]: Resolution 60/1.',
+      '',
+      '[^2]: See the report of the Special Committee on Peacekeeping Operations.',
+      '',
+    ].join('\n');
+    const model = renderModel(parse(text));
+    const xml = akomaNtoso(model, { markupDate });
+    assert.match(xml, /<\/references>\s*<notes source="#resolint">\s*<note marker="2" placement="bottom" eId="note_2"><p>See the report of the Special Committee on Peacekeeping Operations\.<\/p><\/note>\s*<\/notes>\s*<\/meta>/u);
+    assert.deepEqual(missingWords(text.replace(/\[\^\d\]/gu, ''), xmlText(xml.slice(xml.indexOf('<notes')))), []);
+    assert.ok((await validate([{ fileName: 'uncalled.xml', contents: xml }])).valid);
+
+    const word = await wordParts(model);
+    assert.equal(count(word.footnotes, /<w:footnote w:id="\d+">/gu), 1, 'one real footnote: the one the text calls');
+    assert.deepEqual(missingWords(text.replace(/\[\^\d\]:?/gu, ''), `${wordRunText(word.document)} ${wordRunText(word.footnotes)}`), []);
   });
 });
 

@@ -295,8 +295,31 @@ class WordBuilder {
     };
   }
 
+  /**
+   * The footnote texts no call refers to, under a short rule after the text they stand in (the
+   * resolution's after its closing, an annex's after the annexes), as the preview shows them: a
+   * Word footnote exists only at its reference mark, and dropping them would lose their words.
+   */
+  private uncalledFootnotes(inAnnexes: boolean): Paragraph[] {
+    const annexStart = this.model.annexes[0]?.span.start ?? Number.POSITIVE_INFINITY;
+    const uncalled = this.model.footnotes.filter((footnote) => !footnote.called && footnote.span.start >= annexStart === inAnnexes);
+    if (uncalled.length === 0) return [];
+    const small = { size: footnoteSize };
+    return [
+      new Paragraph({ spacing: { before: 240, after: 60 }, keepNext: true, children: [new TextRun({ text: '_______________', ...small })] }),
+      ...uncalled.map(
+        (footnote) =>
+          new Paragraph({
+            alignment: AlignmentType.LEFT,
+            spacing: { after: 40 },
+            children: [new TextRun({ text: String(footnote.number), superScript: true, ...small }), new TextRun({ text: ' ', ...small }), ...this.runs(footnote.content, small, true)],
+          }),
+      ),
+    ];
+  }
+
   build(): Document {
-    const children = [...this.masthead(), ...this.body(), ...this.annexes()];
+    const children = [...this.masthead(), ...this.body(), ...this.uncalledFootnotes(false), ...this.annexes(), ...this.uncalledFootnotes(true)];
     const { headers, footers } = this.headersAndFooters();
     const identity = this.model.identity;
     return new Document({

@@ -193,7 +193,10 @@ class AknBuilder {
     xml.empty('FRBRformat', { value: 'xml' });
     xml.close('FRBRManifestation');
     xml.close('identification');
-    if (component === '!main') this.references();
+    if (component === '!main') {
+      this.references();
+      this.uncalledNotes();
+    }
     xml.close('meta');
   }
 
@@ -214,6 +217,23 @@ class AknBuilder {
     xml.empty('TLCConcept', { eId: 'adoptionDate', href: '/akn/ontology/concept/un/adoptionDate', showAs: 'Date of adoption' });
     xml.empty('TLCConcept', { eId: 'preamble', href: '/akn/ontology/concept/un/preamble', showAs: 'preamble' });
     xml.close('references');
+  }
+
+  /**
+   * The footnote texts no call refers to. An authorialNote stands where its call is, so these have
+   * no place in the text; the metadata's notes keep their words (a copy that lost a call, a text
+   * read as a footnote) instead of dropping them.
+   */
+  private uncalledNotes(): void {
+    const uncalled = this.model.footnotes.filter((footnote) => !footnote.called);
+    if (uncalled.length === 0) return;
+    const { xml } = this;
+    xml.open('notes', { source: '#resolint' });
+    for (const footnote of uncalled) {
+      const eId = this.id(`note_${footnote.number}`);
+      xml.inline('note', { marker: footnote.number, placement: 'bottom', eId }, `<p>${this.inlines(footnote.content, eId)}</p>`);
+    }
+    xml.close('notes');
   }
 
   private preface(): void {
