@@ -388,6 +388,9 @@ describe('export: nothing of the text lost, nothing invalid written', function (
   }
   const wordRunText = (xml: string): string => xmlText([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/gu)].map((match) => match[1]).join(' '));
 
+  // XML 1.0's Char production: no C0 control but tab and line breaks, no U+FFFE/U+FFFF, no lone surrogate.
+  const forbiddenInXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+
   it('keeps a footnote text that no call refers to: a note in the Akoma Ntoso metadata, a paragraph after the Word text', async () => {
     const text = [
       'The General Assembly,',
@@ -410,6 +413,32 @@ describe('export: nothing of the text lost, nothing invalid written', function (
     const word = await wordParts(model);
     assert.equal(count(word.footnotes, /<w:footnote w:id="\d+">/gu), 1, 'one real footnote: the one the text calls');
     assert.deepEqual(missingWords(text.replace(/\[\^\d\]:?/gu, ''), `${wordRunText(word.document)} ${wordRunText(word.footnotes)}`), []);
+  });
+
+  it('writes no character that XML forbids, from a draft that holds control characters and non-characters', async () => {
+    const text = [
+      'Title with a bell\u0007 and an escape\u001b',
+      '',
+      'The General Assembly,',
+      '',
+      'Recalling its resolution 60/1 \u0001of 16 September 2005,[^1]',
+      '',
+      '1. Decides that \uFFFE the \uD800 matter \u000B stays;',
+      '',
+      '(a) With a form\u000Cfeed;',
+      '',
+      '[^1]: A note \u0002with a control character.',
+      '',
+    ].join('\n');
+    const model = renderModel(parse(text));
+    const xml = akomaNtoso(model, { markupDate });
+    assert.doesNotMatch(xml, forbiddenInXml);
+    const { valid, errors } = await validate([{ fileName: 'controls.xml', contents: xml }]);
+    assert.ok(valid, errors.join('\n'));
+    assert.match(xml, /of 16 September 2005/u);
+    const word = await wordParts(model);
+    assert.doesNotMatch(word.document + word.footnotes + word.core, forbiddenInXml);
+    assert.doesNotMatch(previewHtml(model), forbiddenInXml);
   });
 });
 

@@ -144,8 +144,20 @@ export function buildInline(ranges: readonly Span[], context: InlineContext, ext
   return normalize(buildRaw(usable, context, extraMarks, true));
 }
 
+/**
+ * The characters XML 1.0 forbids, besides the white space that is collapsed anyway: C0 controls,
+ * U+FFFE, U+FFFF and (in a `u` pattern) lone surrogates. A draft may hold them (a PDF's copy, a
+ * pasted escape); Akoma Ntoso and Word carrying one are not well-formed, so no output prints them.
+ */
+const forbiddenInXml = /[\u0000-\u0008\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/gu;
+
+/** A text without the characters no output can carry (see `forbiddenInXml`). */
+export function withoutForbiddenCharacters(text: string): string {
+  return text.replace(forbiddenInXml, '');
+}
+
 function normalizeText(text: string): string {
-  return text
+  return withoutForbiddenCharacters(text)
     .replace(/(\p{L})-[ \t]*\r?\n\s*/gu, '$1-')
     .replace(/\s+/gu, ' ');
 }

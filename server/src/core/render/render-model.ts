@@ -2,7 +2,7 @@
 // Draft (never from the text again, except to copy out the words the Draft's spans point at).
 // Every block keeps the span it comes from, so a preview can follow the editor and mark findings.
 import type { Annex, Block, Draft, FootnoteCall, Paragraph, Span, SubParagraph } from '../model';
-import { buildInline, plainText, type FootnoteInline, type Inline, type InlineContext, type MarkedSpan } from './inline';
+import { buildInline, plainText, withoutForbiddenCharacters, type FootnoteInline, type Inline, type InlineContext, type MarkedSpan } from './inline';
 import { readMasthead, type DocumentIdentity, type HeaderRole } from './masthead';
 import { referenceMarks } from './references';
 import { findDate, renderLanguage, type RenderLanguage } from './render-language';
@@ -293,7 +293,7 @@ export function renderModel(draft: Draft, options: RenderOptions = {}): RenderMo
 
   const titleLine = header.find((headerLine) => headerLine.role === 'title');
   const titleMark = titleLine?.content.find((node) => node.kind === 'mark' && node.mark.type === 'docTitle');
-  const title = titleMark && titleMark.kind === 'mark' ? plainText(titleMark.children) : (draft.title ?? (titleLine ? plainText(titleLine.content) : undefined));
+  const title = titleMark && titleMark.kind === 'mark' ? plainText(titleMark.children) : (draft.title !== undefined ? withoutForbiddenCharacters(draft.title) : titleLine ? plainText(titleLine.content) : undefined);
 
   return {
     language: draft.language,
