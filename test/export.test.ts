@@ -142,6 +142,48 @@ describe('export: the rendering model', () => {
     );
   });
 
+  it('reads "United Nations" as the emblem only at the top of the header: a title or agenda line that begins with it stays whole', () => {
+    const text = [
+      'United Nations A/RES/80/9',
+      '',
+      'General Assembly Distr.: General 25 November 2025',
+      '',
+      'Eightieth session',
+      'Agenda item 100 (b)',
+      'Review and implementation of the Concluding Document:',
+      'United Nations Regional Centre for Peace and Disarmament in Africa',
+      '',
+      'Resolution adopted by the General Assembly on 24 November 2025',
+      '',
+      '80/9. 2025 Political Declaration on the Implementation of the',
+      'United Nations Global Plan of Action to Combat Trafficking',
+      'in Persons',
+      '',
+      'The General Assembly,',
+      '',
+      '1. Decides to remain seized of the matter.',
+      '',
+    ].join('\n');
+    const model = renderModel(parse(text));
+    assert.deepEqual(
+      model.header.map((line) => `${line.role}: ${plainText(line.content)}`),
+      [
+        'emblem: United Nations',
+        'symbol: A/RES/80/9',
+        'organ: General Assembly',
+        'distribution: Distr.: General',
+        'distribution: 25 November 2025',
+        'session: Eightieth session',
+        'agenda: Agenda item 100 (b)',
+        'agendaTitle: Review and implementation of the Concluding Document: United Nations Regional Centre for Peace and Disarmament in Africa',
+        'adoption: Resolution adopted by the General Assembly on 24 November 2025',
+        'title: 80/9. 2025 Political Declaration on the Implementation of the United Nations Global Plan of Action to Combat Trafficking in Persons',
+      ],
+    );
+    assert.equal(model.title, '2025 Political Declaration on the Implementation of the United Nations Global Plan of Action to Combat Trafficking in Persons');
+    assert.match(previewHtml(model), /<div class="mast-line"[^>]*>Review and implementation of the Concluding Document: United Nations Regional Centre for Peace and Disarmament in Africa<\/div>/u);
+  });
+
   it('names a committee draft by its L symbol', () => {
     const { model } = modelOf(exampleDraftPath);
     assert.equal(model.identity.status, 'draft');

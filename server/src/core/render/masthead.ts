@@ -70,12 +70,15 @@ function linesOf(text: string, block: Span): Span[] {
   return lines;
 }
 
-/** Cuts a line where a second masthead field begins: "General Assembly Distr.: General", "… session Agenda item 7 …". */
-function splitFields(text: string, line: Span, language: RenderLanguage): Span[] {
+/**
+ * Cuts a line where a second masthead field begins: "General Assembly Distr.: General", "… session
+ * Agenda item 7 …", and, at the top of the header only, "United Nations A/RES/80/56".
+ */
+function splitFields(text: string, line: Span, language: RenderLanguage, atTop: boolean): Span[] {
   const lineText = text.slice(line.start, line.end);
   const cuts = new Set<number>();
   const emblem = `${language.unitedNations} `;
-  if (lineText.startsWith(emblem) && lineText.length > emblem.length) cuts.add(emblem.length);
+  if (atTop && lineText.startsWith(emblem) && lineText.length > emblem.length) cuts.add(emblem.length);
   for (const pattern of [language.distribution, language.agendaItem]) {
     const match = pattern.exec(lineText);
     if (match && match.index > 0) cuts.add(match.index);
@@ -101,8 +104,8 @@ function splitFields(text: string, line: Span, language: RenderLanguage): Span[]
   return pieces;
 }
 
-function classify(segmentText: string, language: RenderLanguage): HeaderRole {
-  if (segmentText === language.unitedNations) return 'emblem';
+function classify(segmentText: string, language: RenderLanguage, atTop: boolean): HeaderRole {
+  if (atTop && segmentText === language.unitedNations) return 'emblem';
   if (symbolLinePattern.test(segmentText)) return 'symbol';
   if (organOfName(segmentText)) return 'organ';
   if (jobNumberPattern.test(segmentText)) return 'job';
@@ -184,11 +187,14 @@ export interface IdentityInputs {
 /** Reads the header blocks (before the chapeau) into masthead segments and the document's identity. */
 export function readMasthead(text: string, headerBlocks: readonly Span[], language: RenderLanguage, inputs: IdentityInputs): Masthead {
   const segments: { span: Span; role: HeaderRole }[] = [];
+  // "United Nations" is the emblem at the top of the page, before any field but print furniture; lower
+  // down it begins a title or an agenda item's title ("United Nations Global Plan of Action …").
+  let atTop = true;
   for (const block of headerBlocks) {
     let previousRole: HeaderRole | undefined;
     for (const line of linesOf(text, block)) {
-      for (const piece of splitFields(text, line, language)) {
-        let role = classify(text.slice(piece.start, piece.end), language);
+      for (const piece of splitFields(text, line, language, atTop)) {
+        let role = classify(text.slice(piece.start, piece.end), language, atTop);
         const last = segments[segments.length - 1];
         // Within one block, a line that is no field of its own continues the line before it:
         // the agenda item's title, an adoption line broken in two, a long title.
@@ -201,6 +207,7 @@ export function readMasthead(text: string, headerBlocks: readonly Span[], langua
         }
         segments.push({ span: piece, role });
         previousRole = role;
+        if (role !== 'job') atTop = false;
       }
     }
   }
