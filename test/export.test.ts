@@ -457,6 +457,27 @@ describe('export: nothing of the text lost, nothing invalid written', function (
     assert.deepEqual(missingWords(text.replace(/\[\^\d\]:?/gu, ''), `${wordRunText(word.document)} ${wordRunText(word.footnotes)}`), []);
   });
 
+  it('keeps the label of a numbered preambular paragraph ("PP1" of a negotiation draft) in Akoma Ntoso and Word', async () => {
+    const text = [
+      'The General Assembly,',
+      '',
+      'PP1 Recalling its resolution 60/1 of 16 September 2005,',
+      '',
+      'PP2 Recognizing the importance of international cooperation in crime prevention,',
+      '',
+      '1. Decides to remain seized of the matter.',
+      '',
+    ].join('\n');
+    const model = renderModel(parse(text));
+    const xml = akomaNtoso(model, { markupDate });
+    assert.match(xml, /<container name="recalling" eId="preamble__container_1">\s*<p><inline name="num">PP1<\/inline> <i>Recalling<\/i>/u);
+    assert.match(xml, /<container name="recognizing" eId="preamble__container_2">\s*<p><inline name="num">PP2<\/inline> <i>Recognizing<\/i>/u);
+    assert.ok((await validate([{ fileName: 'numbered-preamble.xml', contents: xml }])).valid);
+    const word = await wordParts(model);
+    assert.match(word.document, /<w:t xml:space="preserve">PP1\t<\/w:t>/u);
+    assert.match(word.document, /<w:t xml:space="preserve">PP2\t<\/w:t>/u);
+  });
+
   it('writes no character that XML forbids, from a draft that holds control characters and non-characters', async () => {
     const text = [
       'Title with a bell\u0007 and an escape\u001b',

@@ -241,6 +241,10 @@ class WordBuilder {
           out.push(this.line(item.line, { alignment: AlignmentType.LEFT }));
         } else if (item.paragraph.kind === 'operative') {
           out.push(...this.operative(item.paragraph));
+        } else if (item.paragraph.number !== undefined) {
+          // A numbered preambular paragraph (a negotiation draft's "PP1") keeps its number, set as an operative one's.
+          out.push(this.numbered(item.paragraph.number, item.paragraph.content, 1));
+          out.push(...item.paragraph.subparagraphs.flatMap((sub) => this.subparagraph(sub)));
         } else {
           out.push(this.paragraph({ indent: { firstLine: indentStep }, children: this.runs(item.paragraph.content) }));
           out.push(...item.paragraph.subparagraphs.flatMap((sub) => this.subparagraph(sub)));

@@ -301,18 +301,22 @@ class AknBuilder {
   /** A preambular paragraph's text; its (a), (b) … as a blockList. */
   private preambularBlocks(paragraph: RenderParagraph, eId: string): void {
     const { xml } = this;
+    // A container has no <num>: the number a draft gives a preambular paragraph (a negotiation
+    // draft's "PP1") stays in its text, named, rather than being dropped.
+    const number = paragraph.number ? `<inline name="num">${escapeText(paragraph.number)}</inline> ` : '';
     if (paragraph.subparagraphs.length === 0) {
-      xml.inline('p', {}, this.inlines(paragraph.content, eId));
+      xml.inline('p', {}, number + this.inlines(paragraph.content, eId));
       return;
     }
-    this.blockList(paragraph.content, paragraph.subparagraphs, eId);
+    this.blockList(paragraph.content, paragraph.subparagraphs, eId, number);
   }
 
-  private blockList(intro: readonly Inline[], items: readonly RenderSubparagraph[], parentId: string): void {
+  /** A blockList of `items`, introduced by `intro` after `introPrefix` (serialised XML). */
+  private blockList(intro: readonly Inline[], items: readonly RenderSubparagraph[], parentId: string, introPrefix = ''): void {
     const { xml } = this;
     const listId = this.id(`${parentId}__blockList_1`);
     xml.open('blockList', { eId: listId });
-    if (intro.length > 0) xml.inline('listIntroduction', {}, this.inlines(intro, listId));
+    if (intro.length > 0 || introPrefix !== '') xml.inline('listIntroduction', {}, (introPrefix + this.inlines(intro, listId)).trimEnd());
     items.forEach((item, index) => {
       const itemId = this.id(`${listId}__item_${item.label ? eIdSegment(item.label) : index + 1}`);
       xml.open('item', { eId: itemId });
