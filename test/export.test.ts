@@ -184,6 +184,15 @@ describe('export: the rendering model', () => {
     assert.match(previewHtml(model), /<div class="mast-line"[^>]*>Review and implementation of the Concluding Document: United Nations Regional Centre for Peace and Disarmament in Africa<\/div>/u);
   });
 
+  it('reads a meeting only from a whole number: "7I5e séance", a scan\'s misread, names no meeting 5', () => {
+    const meetingOf = (closing: string): RenderModel['identity']['meeting'] =>
+      renderModel(parse(['Le Conseil de sécurité,', '', '1. Décide de demeurer saisi de la question.', '', closing, ''].join('\n'))).identity.meeting;
+    assert.deepEqual(meetingOf("Adoptée à l'unanimité à la 715e séance."), { number: 715, plenary: false });
+    assert.equal(meetingOf("Adoptée à l'unanimité à la 7I5e séance."), undefined);
+    const xml = akomaNtoso(renderModel(parse(['The Security Council,', '', '1. Decides to remain seized of the matter.', '', 'Adopted unanimously at the 7I5th meeting.', ''].join('\n'))), { markupDate });
+    assert.doesNotMatch(xml, /<TLCEvent|<event /u);
+  });
+
   it('names a committee draft by its L symbol', () => {
     const { model } = modelOf(exampleDraftPath);
     assert.equal(model.identity.status, 'draft');

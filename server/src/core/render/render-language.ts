@@ -92,7 +92,8 @@ for (const entry of data.languages as readonly RenderLanguageData[]) {
     datedReference: new RegExp(`(?<![\\d/])(\\d{1,3}/\\d{1,4}) (?:${entry.dateJoin}) ${date}`, 'giu'),
     undatedReference: new RegExp(`${resolutionWord} (\\d{1,3}/\\d{1,4})(?![\\d/])`, 'giu'),
     councilReference: new RegExp(`${resolutionWord} (\\d{1,4}) \\((\\d{4})\\)`, 'giu'),
-    meeting: new RegExp(entry.meeting, 'iu'),
+    // Not inside a word: a scan's "7I5e séance" is no 5th meeting.
+    meeting: new RegExp(`(?<![\\p{L}\\p{N}])(?:${entry.meeting})`, 'iu'),
     resolution: entry.resolution,
     draft: entry.draft,
     annex: entry.annex,
