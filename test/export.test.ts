@@ -187,7 +187,7 @@ describe('export: the rendering model', () => {
   it('reads a meeting only from a whole number: "7I5e séance", a scan\'s misread, names no meeting 5', () => {
     const meetingOf = (closing: string): RenderModel['identity']['meeting'] =>
       renderModel(parse(['Le Conseil de sécurité,', '', '1. Décide de demeurer saisi de la question.', '', closing, ''].join('\n'))).identity.meeting;
-    assert.deepEqual(meetingOf("Adoptée à l'unanimité à la 715e séance."), { number: 715, plenary: false });
+    assert.deepEqual(meetingOf("Adoptée à l'unanimité à la 715e séance."), { number: 715, plenary: false, written: '715e séance' });
     assert.equal(meetingOf("Adoptée à l'unanimité à la 7I5e séance."), undefined);
     const xml = akomaNtoso(renderModel(parse(['The Security Council,', '', '1. Decides to remain seized of the matter.', '', 'Adopted unanimously at the 7I5th meeting.', ''].join('\n'))), { markupDate });
     assert.doesNotMatch(xml, /<TLCEvent|<event /u);
@@ -231,6 +231,7 @@ describe('export: Akoma Ntoso', function () {
     assert.match(draftXml, /\/akn\/un\/statement\/deliberation\/un-ga-c3\/2026-12-18\/A-C\.3-81-L\.12\/!main/u);
     assert.match(draftXml, /<list eId="para_5__list_1">\s*<intro eId="para_5__list_1__intro">/u);
     assert.match(draftXml, /<point eId="para_5__list_1__point_a">\s*<num>\(a\)<\/num>/u);
+    assert.match(draftXml, /<TLCEvent eId="meeting" href="\/akn\/ontology\/event\/un\/un-ga-c3\/plenary-84" showAs="84th plenary meeting"\/>/u);
     assert.match(draftXml, /<conclusions>\s*<container name="conclusion" eId="conclusions__container_1">\s*<p><event refersTo="#meeting">84th plenary meeting<\/event><\/p>\s*<p><docDate date="2026-12-18" refersTo="#adoptionDate">/u);
 
     const sections = path.join(corpusFolder, 'S_RES_687_1991.txt');

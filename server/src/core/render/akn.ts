@@ -212,7 +212,7 @@ class AknBuilder {
     if (meeting) {
       const session = identity.session !== undefined ? `/${identity.session}` : '';
       const kind = meeting.plenary ? 'plenary' : 'meeting';
-      xml.empty('TLCEvent', { eId: 'meeting', href: `/akn/ontology/event/un/${identity.actor}${session}/${kind}-${meeting.number}`, showAs: `${meeting.number} ${meeting.plenary ? 'plenary meeting' : 'meeting'}` });
+      xml.empty('TLCEvent', { eId: 'meeting', href: `/akn/ontology/event/un/${identity.actor}${session}/${kind}-${meeting.number}`, showAs: meeting.written });
     }
     xml.empty('TLCConcept', { eId: 'adoptionDate', href: '/akn/ontology/concept/un/adoptionDate', showAs: 'Date of adoption' });
     xml.empty('TLCConcept', { eId: 'preamble', href: '/akn/ontology/concept/un/preamble', showAs: 'preamble' });

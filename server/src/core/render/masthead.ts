@@ -27,6 +27,14 @@ export interface HeaderSegment {
   readonly marks: readonly MarkedSpan[];
 }
 
+/** The meeting that adopted a text: "84th plenary meeting", "1306e séance". */
+export interface Meeting {
+  readonly number: number;
+  readonly plenary: boolean;
+  /** The words as the text writes them, for a display name. */
+  readonly written: string;
+}
+
 export interface DocumentIdentity {
   /** The document symbol: from the masthead, else the caller's hint, else built from the number. */
   readonly symbol: string | undefined;
@@ -42,7 +50,7 @@ export interface DocumentIdentity {
   /** The session, for a General Assembly resolution: 61 of "61/181". */
   readonly session: number | undefined;
   /** The meeting that adopted it, when the masthead or the closing says. */
-  readonly meeting: { readonly number: number; readonly plenary: boolean } | undefined;
+  readonly meeting: Meeting | undefined;
 }
 
 const symbolLinePattern = /^(?:A|S|E)\/[A-Za-z0-9.\-/]+(?: \(\d{4}\))?$/u;
@@ -179,7 +187,7 @@ export interface IdentityInputs {
   readonly chapeauOrgan: string | undefined;
   /** Dates and meetings the closing block gives. */
   readonly closingDate: string | undefined;
-  readonly closingMeeting: { readonly number: number; readonly plenary: boolean } | undefined;
+  readonly closingMeeting: Meeting | undefined;
   /** A symbol known from outside the text, such as a file name "A_RES_61_181.txt". */
   readonly symbolHint: string | undefined;
 }
@@ -265,7 +273,7 @@ export function readMasthead(text: string, headerBlocks: readonly Span[], langua
   const adoption = first('adoption');
   if (!meeting && adoption) {
     const found = language.meeting.exec(textOf(adoption));
-    if (found) meeting = { number: Number(found[1]), plenary: found[2] !== undefined };
+    if (found) meeting = meetingOf(found);
   }
 
   const sessionMatch = number && actor.startsWith('un-ga') ? /^(\d{1,3})\//u.exec(number) : null;
@@ -297,6 +305,11 @@ export function readMasthead(text: string, headerBlocks: readonly Span[], langua
       meeting,
     },
   };
+}
+
+/** A meeting from a match of the language's `meeting` pattern. */
+export function meetingOf(match: RegExpExecArray): Meeting {
+  return { number: Number(match[1]), plenary: match[2] !== undefined, written: match[0] };
 }
 
 function symbolOfNumber(actor: string, number: string): string | undefined {

@@ -3,7 +3,7 @@
 // Every block keeps the span it comes from, so a preview can follow the editor and mark findings.
 import type { Annex, Block, Draft, FootnoteCall, Paragraph, Span, SubParagraph } from '../model';
 import { buildInline, plainText, withoutForbiddenCharacters, type FootnoteInline, type Inline, type InlineContext, type MarkedSpan } from './inline';
-import { readMasthead, type DocumentIdentity, type HeaderRole } from './masthead';
+import { meetingOf, readMasthead, type DocumentIdentity, type HeaderRole, type Meeting } from './masthead';
 import { referenceMarks } from './references';
 import { findDate, renderLanguage, type RenderLanguage } from './render-language';
 import { firstWhere, footnoteTextPieces, overlapsAnyOf } from '../structure';
@@ -176,12 +176,12 @@ export function renderModel(draft: Draft, options: RenderOptions = {}): RenderMo
   const closingBlocks = printable.filter((block) => block.kind === 'closing' && !inAnnex(block.span));
   const closingLines = closingLinesOf(text, closingBlocks.flatMap((block) => splitLines(text, block.span)), language);
   let closingDate: string | undefined;
-  let closingMeeting: { number: number; plenary: boolean } | undefined;
+  let closingMeeting: Meeting | undefined;
   for (const line of closingLines) {
     const lineText = text.slice(line.start, line.end);
     closingDate ??= findDate(lineText, language)?.iso;
     const meeting = language.meeting.exec(lineText);
-    if (meeting && !closingMeeting) closingMeeting = { number: Number(meeting[1]), plenary: meeting[2] !== undefined };
+    if (meeting && !closingMeeting) closingMeeting = meetingOf(meeting);
   }
 
   const firstPart = draft.parts[0];
