@@ -193,6 +193,13 @@ describe('export: the rendering model', () => {
     assert.doesNotMatch(xml, /<TLCEvent|<event /u);
   });
 
+  it('dates a Council resolution whose date a scan garbled by the year of its number, 1 January (AKN4UN\'s partial date), not 1900', () => {
+    const text = ['Resolution 226 (1966)', 'of 14 October £964', '', 'The Security Council,', '', '1. Decides to remain seized of the matter.', '', 'Adopted unanimously at the', '1306th meeting.', ''].join('\n');
+    const model = renderModel(parse(text));
+    assert.equal(model.identity.date, '1966-01-01');
+    assert.match(akomaNtoso(model, { markupDate }), /<FRBRthis value="\/akn\/un\/statement\/deliberation\/un-sc\/1966-01-01\/226\/!main"\/>/u);
+  });
+
   it('names a committee draft by its L symbol', () => {
     const { model } = modelOf(exampleDraftPath);
     assert.equal(model.identity.status, 'draft');

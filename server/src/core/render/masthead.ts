@@ -40,7 +40,10 @@ export interface DocumentIdentity {
   readonly symbol: string | undefined;
   /** "61/181", "242 (1967)", or for a draft its symbol. */
   readonly number: string | undefined;
-  /** Adoption date (a draft: the date its header or closing gives), "YYYY-MM-DD". */
+  /**
+   * Adoption date (a draft: the date its header or closing gives), "YYYY-MM-DD"; for a Council
+   * resolution whose date cannot be read, the 1st of January of its number's year.
+   */
   readonly date: string | undefined;
   /** AKN4UN actor: "un-ga", "un-sc", "un-ga-c3" for a Third Committee draft, "un" when unknown. */
   readonly actor: string;
@@ -267,7 +270,10 @@ export function readMasthead(text: string, headerBlocks: readonly Span[], langua
     dateIn(titleSpan) ??
     inputs.closingDate ??
     segments.filter((segment) => segment.role === 'distribution').map((segment) => dateIn(segment.span)).find((found) => found !== undefined) ??
-    segments.map((segment) => dateIn(segment.span)).find((found) => found !== undefined);
+    segments.map((segment) => dateIn(segment.span)).find((found) => found !== undefined) ??
+    // A Council number carries its year ("226 (1966)"): where no date can be read (a scan's "£964"),
+    // AKN4UN's partial date, the 1st of January of that year, rather than no date at all.
+    (councilNumber && number !== undefined ? councilYearStart(number) : undefined);
 
   let meeting = inputs.closingMeeting;
   const adoption = first('adoption');
@@ -305,6 +311,12 @@ export function readMasthead(text: string, headerBlocks: readonly Span[], langua
       meeting,
     },
   };
+}
+
+/** "226 (1966)" → "1966-01-01". */
+function councilYearStart(number: string): string | undefined {
+  const year = /\((\d{4})\)$/u.exec(number)?.[1];
+  return year !== undefined ? `${year}-01-01` : undefined;
 }
 
 /** A meeting from a match of the language's `meeting` pattern. */
