@@ -349,6 +349,13 @@ describe('export: Word', function () {
     assert.ok(footers.some((footer) => /PAGE/u.test(footer) && /NUMPAGES/u.test(footer)), 'page numbers "n/N" in the footer');
   });
 
+  it('sets the text\'s language for proofing: French for a French draft, British English for an English one', async () => {
+    const stylesOf = async (text: string): Promise<string> =>
+      strFromU8(unzipSync(new Uint8Array(await wordDocument(renderModel(parse(text)))))['word/styles.xml'] ?? new Uint8Array());
+    assert.match(await stylesOf("L'Assemblée générale,\n\n1. Décide de rester saisie de la question.\n"), /<w:docDefaults>.*<w:lang w:val="fr-FR"\/>/su);
+    assert.match(await stylesOf('The General Assembly,\n\n1. Decides to remain seized of the matter.\n'), /<w:docDefaults>.*<w:lang w:val="en-GB"\/>/su);
+  });
+
   it('puts the header block of a draft on its first page', async () => {
     const bytes = await wordDocument(modelOf(exampleDraftPath).model);
     const document = strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml'] ?? new Uint8Array());

@@ -333,7 +333,8 @@ class WordBuilder {
       styles: {
         default: {
           document: {
-            run: { font: 'Times New Roman', size: bodySize },
+            // The text's language, so that Word proofs a French draft in French.
+            run: { font: 'Times New Roman', size: bodySize, language: { value: this.model.languageTag } },
             paragraph: { spacing: { line: 240, after: 120 } },
           },
         },

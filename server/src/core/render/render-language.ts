@@ -14,6 +14,7 @@ export interface OrganData {
 interface RenderLanguageData {
   readonly language: string;
   readonly akn: string;
+  readonly languageTag: string;
   readonly months: readonly string[];
   readonly date: string;
   readonly unitedNations: string;
@@ -38,6 +39,8 @@ export interface RenderLanguage {
   readonly language: string;
   /** ISO 639-2 code for Akoma Ntoso: "eng", "fra". */
   readonly akn: string;
+  /** The language's tag for a word processor's proofing (UN English is British): "en-GB", "fr-FR". */
+  readonly languageTag: string;
   /** A date "19 September 2025": groups day, month, year. */
   readonly date: RegExp;
   readonly months: readonly string[];
@@ -78,6 +81,7 @@ for (const entry of data.languages as readonly RenderLanguageData[]) {
   languages.set(entry.language, {
     language: entry.language,
     akn: entry.akn,
+    languageTag: entry.languageTag,
     date: new RegExp(date, 'iu'),
     months: entry.months.map((name) => name.toLowerCase()),
     unitedNations: entry.unitedNations,

@@ -76,6 +76,8 @@ export interface RenderAnnex {
 
 export interface RenderModel {
   readonly language: string;
+  /** The tag a word processor proofs the text with: "en-GB", "fr-FR" (English for a language it cannot tell). */
+  readonly languageTag: string;
   /** "United Nations" in the document's language, for the masthead. */
   readonly unitedNations: string;
   readonly identity: DocumentIdentity;
@@ -297,6 +299,7 @@ export function renderModel(draft: Draft, options: RenderOptions = {}): RenderMo
 
   return {
     language: draft.language,
+    languageTag: language.languageTag,
     unitedNations: language.unitedNations,
     identity: masthead.identity,
     title,
