@@ -200,6 +200,48 @@ describe('export: the rendering model', () => {
     assert.match(akomaNtoso(model, { markupDate }), /<FRBRthis value="\/akn\/un\/statement\/deliberation\/un-sc\/1966-01-01\/226\/!main"\/>/u);
   });
 
+  it('reads a French or Spanish masthead: "Distr. générale" and "Distr. general" (no colon) part the organ from the distribution', () => {
+    const french = [
+      'Nations Unies A/RES/80/1',
+      '',
+      'Assemblée générale Distr. générale',
+      '22 septembre 2025',
+      '',
+      'Quatre-vingtième session',
+      'Point 7 de l’ordre du jour',
+      '',
+      'Résolution adoptée par l’Assemblée générale le 19 septembre 2025',
+      '',
+      '80/1. Participation de l’État de Palestine',
+      '',
+      'L’Assemblée générale,',
+      '',
+      '1. Décide de rester saisie de la question.',
+      '',
+    ].join('\n');
+    const model = renderModel(parse(french));
+    assert.deepEqual(
+      model.header.map((line) => `${line.role}: ${plainText(line.content)}`),
+      [
+        'emblem: Nations Unies',
+        'symbol: A/RES/80/1',
+        'organ: Assemblée générale',
+        'distribution: Distr. générale',
+        'distribution: 22 septembre 2025',
+        'session: Quatre-vingtième session',
+        'agenda: Point 7 de l’ordre du jour',
+        'adoption: Résolution adoptée par l’Assemblée générale le 19 septembre 2025',
+        'title: 80/1. Participation de l’État de Palestine',
+      ],
+    );
+    assert.match(previewHtml(model), /<div class="mast-organ"><span class="organ"[^>]*>Assemblée générale<\/span><div class="mast-distr">/u);
+    const spanish = ['Naciones Unidas A/RES/80/1', '', 'Asamblea General Distr. general', '22 de septiembre de 2025', '', 'La Asamblea General,', '', '1. Decide seguir ocupándose de la cuestión.', ''].join('\n');
+    assert.deepEqual(
+      renderModel(parse(spanish)).header.map((line) => line.role),
+      ['emblem', 'symbol', 'organ', 'distribution', 'distribution'],
+    );
+  });
+
   it('names a committee draft by its L symbol', () => {
     const { model } = modelOf(exampleDraftPath);
     assert.equal(model.identity.status, 'draft');

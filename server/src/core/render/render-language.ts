@@ -45,7 +45,7 @@ export interface RenderLanguage {
   readonly date: RegExp;
   readonly months: readonly string[];
   readonly unitedNations: string;
-  /** "Distr.:" anywhere in a masthead line. */
+  /** "Distr.:" ("Distr. " in French and Spanish, which write "Distr. générale") anywhere in a masthead line. */
   readonly distribution: RegExp;
   readonly session: RegExp;
   /** "Agenda item " anywhere in a masthead line. */
