@@ -242,6 +242,15 @@ describe('export: the rendering model', () => {
     );
   });
 
+  it('names the organ in the text\'s language where no masthead line names it: "Conseil de sécurité" over a French resolution', async () => {
+    const french = ['Résolution 226 (1966) du 14 octobre 1966', '', 'Le Conseil de sécurité,', '', '1. Décide de rester saisi de la question.', ''].join('\n');
+    const model = renderModel(parse(french));
+    assert.equal(model.identity.organName, 'Conseil de sécurité');
+    assert.match(previewHtml(model), /<span class="organ">Conseil de sécurité<\/span>/u);
+    assert.ok(strFromU8(unzipSync(new Uint8Array(await wordDocument(model)))['word/document.xml'] ?? new Uint8Array()).includes('>Conseil de sécurité<'));
+    assert.equal(renderModel(parse(['The Security Council,', '', '1. Decides to remain seized of the matter.', ''].join('\n'))).identity.organName, 'Security Council');
+  });
+
   it('names a committee draft by its L symbol', () => {
     const { model } = modelOf(exampleDraftPath);
     assert.equal(model.identity.status, 'draft');

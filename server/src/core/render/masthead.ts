@@ -47,7 +47,7 @@ export interface DocumentIdentity {
   readonly date: string | undefined;
   /** AKN4UN actor: "un-ga", "un-sc", "un-ga-c3" for a Third Committee draft, "un" when unknown. */
   readonly actor: string;
-  /** The organ's name for display: "General Assembly". */
+  /** The organ's name for display, in the text's language: "General Assembly", "Conseil de sécurité". */
   readonly organName: string | undefined;
   readonly status: 'adopted' | 'draft';
   /** The session, for a General Assembly resolution: 61 of "61/181". */
@@ -305,7 +305,8 @@ export function readMasthead(text: string, headerBlocks: readonly Span[], langua
       number,
       date,
       actor,
-      organName: organ?.showAs,
+      // In the text's language: a French resolution's masthead reads "Conseil de sécurité".
+      organName: organ ? (organ.showAsIn[language.language] ?? organ.showAs) : undefined,
       status,
       session,
       meeting,

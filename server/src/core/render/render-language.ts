@@ -7,7 +7,10 @@ export interface OrganData {
   readonly actor: string;
   /** The start of the organ's document symbols: "A/", "S/". */
   readonly symbolPrefix: string;
+  /** The organ's name in English: "Security Council". */
   readonly showAs: string;
+  /** Its name in the other languages a text may be in, by language: { fr: "Conseil de sécurité" }. */
+  readonly showAsIn: Readonly<Record<string, string>>;
   readonly names: readonly string[];
 }
 
