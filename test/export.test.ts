@@ -437,6 +437,32 @@ describe('export: the preview', function () {
     assert.match(html, /body\.vscode-dark/u);
   });
 
+  it('prints the footnotes of the resolution under its text and an annex\'s after the annex, wherever the draft keeps their texts', () => {
+    const text = [
+      'The General Assembly,',
+      '',
+      'Recalling its resolution 60/1,[^1]',
+      '',
+      '1. Adopts the declaration annexed to the present resolution.',
+      '',
+      'Annex',
+      '',
+      '1. The States agree.[^2]',
+      '',
+      '[^1]: Resolution 60/1.',
+      '',
+      '[^2]: An annex note.',
+      '',
+    ].join('\n');
+    const html = previewHtml(renderModel(parse(text)));
+    const resolutionNote = html.indexOf('<span class="fn-number">1</span>');
+    const annexNote = html.indexOf('<span class="fn-number">2</span>');
+    const annex = html.indexOf('<section class="annex"');
+    assert.ok(resolutionNote > 0 && annex > 0 && annexNote > 0);
+    assert.ok(resolutionNote < annex, 'the resolution\'s footnote before the annex');
+    assert.ok(annexNote > annex, 'the annex\'s footnote after it');
+  });
+
   it('marks the paragraphs that carry findings', () => {
     const { draft, model } = modelOf(foundingPath);
     const third = draft.paragraphs.find((paragraph) => paragraph.number?.value === 3);

@@ -48,6 +48,7 @@ export { convertToDraftFormat } from './features/convert';
 export {
   renderModel,
   operativeParagraphsOf,
+  footnoteOfAnnexes,
   type RenderModel,
   type RenderOptions,
   type RenderLine,

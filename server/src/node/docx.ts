@@ -26,7 +26,7 @@ import {
   type IParagraphOptions,
   type ParagraphChild,
 } from 'docx';
-import type { Inline, RenderLine, RenderModel, RenderParagraph, RenderSubparagraph } from '../core/index';
+import { footnoteOfAnnexes, type Inline, type RenderLine, type RenderModel, type RenderParagraph, type RenderSubparagraph } from '../core/index';
 
 /** Twips: 0.3 in, the indent of first lines, numbers and labels (export.md, B). */
 const indentStep = 432;
@@ -305,8 +305,7 @@ class WordBuilder {
    * Word footnote exists only at its reference mark, and dropping them would lose their words.
    */
   private uncalledFootnotes(inAnnexes: boolean): Paragraph[] {
-    const annexStart = this.model.annexes[0]?.span.start ?? Number.POSITIVE_INFINITY;
-    const uncalled = this.model.footnotes.filter((footnote) => !footnote.called && footnote.span.start >= annexStart === inAnnexes);
+    const uncalled = this.model.footnotes.filter((footnote) => !footnote.called && footnoteOfAnnexes(this.model, footnote) === inAnnexes);
     if (uncalled.length === 0) return [];
     const small = { size: footnoteSize };
     return [

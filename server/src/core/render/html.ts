@@ -7,7 +7,7 @@
 import type { Finding } from '../findings';
 import type { Span } from '../model';
 import type { Inline, Mark } from './inline';
-import type { BodyItem, RenderAnnex, RenderFootnote, RenderHeaderLine, RenderLine, RenderModel, RenderParagraph, RenderSubparagraph } from './render-model';
+import { footnoteOfAnnexes, type BodyItem, type RenderAnnex, type RenderFootnote, type RenderHeaderLine, type RenderLine, type RenderModel, type RenderParagraph, type RenderSubparagraph } from './render-model';
 import { sha256Base64 } from './sha256';
 import { firstWhere, overlapsAnyOf } from '../structure';
 
@@ -220,10 +220,9 @@ class HtmlBuilder {
       out.push('</footer>');
     }
     // Footnotes of the resolution's text under its closing; an annex's after the annex.
-    const annexStart = model.annexes[0]?.span.start ?? Number.POSITIVE_INFINITY;
-    out.push(this.footnotes(model.footnotes.filter((footnote) => footnote.span.start < annexStart || model.annexes.length === 0)));
+    out.push(this.footnotes(model.footnotes.filter((footnote) => !footnoteOfAnnexes(model, footnote))));
     model.annexes.forEach((annex) => out.push(this.annex(annex)));
-    out.push(this.footnotes(model.footnotes.filter((footnote) => footnote.span.start >= annexStart && model.annexes.length > 0)));
+    out.push(this.footnotes(model.footnotes.filter((footnote) => footnoteOfAnnexes(model, footnote))));
     out.push('</article>');
     return out.filter((chunk) => chunk !== '').join('\n');
   }

@@ -62,6 +62,8 @@ export interface RenderFootnote {
   readonly content: readonly Inline[];
   /** Whether any call refers to it (a text nothing calls is still shown, after the others). */
   readonly called: boolean;
+  /** Where its first call stands (undefined when nothing calls it): the text it is printed under. */
+  readonly firstCallStart: number | undefined;
 }
 
 export type AnnexItem =
@@ -285,12 +287,18 @@ export function renderModel(draft: Draft, options: RenderOptions = {}): RenderMo
 
   // Footnote texts: their own words only (a call inside one is not a call of the resolution).
   const footnoteContext: InlineContext = { ...context, calls: [] };
-  const calledFootnotes = new Set([...assigned.values()].map((info) => info.footnote));
+  // Each footnote's first call (the calls in text order, so the first met is the first).
+  const firstCallStarts = new Map<number, number>();
+  for (const call of calls) {
+    const footnote = assigned.get(call)?.footnote;
+    if (footnote !== undefined && !firstCallStarts.has(footnote)) firstCallStarts.set(footnote, call.span.start);
+  }
   const footnotes: RenderFootnote[] = draft.footnoteTexts.map((footnote, index) => ({
     number: footnote.number,
     span: footnote.span,
     content: buildInline(footnoteTextPieces(footnote), footnoteContext),
-    called: calledFootnotes.has(index),
+    called: firstCallStarts.has(index),
+    firstCallStart: firstCallStarts.get(index),
   }));
 
   const titleLine = header.find((headerLine) => headerLine.role === 'title');
@@ -413,6 +421,16 @@ function renderSubparagraph(subparagraph: SubParagraph, context: InlineContext):
     content: buildInline(clip(subparagraph.pieces, subparagraph.textStart, ownEnd), context),
     children: subparagraph.children.map((child) => renderSubparagraph(child, context)),
   };
+}
+
+/**
+ * Whether a footnote is printed after the annexes rather than under the resolution's text: where
+ * it is first called, or for a text nothing calls, where it stands (the draft format keeps every
+ * footnote text at the end, after any annex).
+ */
+export function footnoteOfAnnexes(model: RenderModel, footnote: RenderFootnote): boolean {
+  const annexStart = model.annexes[0]?.span.start;
+  return annexStart !== undefined && (footnote.firstCallStart ?? footnote.span.start) >= annexStart;
 }
 
 /** Every operative paragraph of the model, in order (parts and sections flattened). */
