@@ -251,6 +251,13 @@ describe('export: the rendering model', () => {
     assert.equal(renderModel(parse(['The Security Council,', '', '1. Decides to remain seized of the matter.', ''].join('\n'))).identity.organName, 'Security Council');
   });
 
+  it('keeps a closing line that ends on a footnote call a line of its own: the meeting, then the date', () => {
+    const text = ['The General Assembly,', '', '1. Decides to remain seized of the matter.', '', '84th plenary meeting[^1]', '1 December 2025', '', '[^1]: A note.', ''].join('\n');
+    const model = renderModel(parse(text));
+    assert.deepEqual(model.closing.map((line) => plainText(line.content)), ['84th plenary meeting', '1 December 2025']);
+    assert.match(akomaNtoso(model, { markupDate }), /<p><event refersTo="#meeting">84th plenary meeting<\/event><authorialNote [^>]*><p>A note\.<\/p><\/authorialNote><\/p>\s*<p><docDate date="2025-12-01"/u);
+  });
+
   it('names a committee draft by its L symbol', () => {
     const { model } = modelOf(exampleDraftPath);
     assert.equal(model.identity.status, 'draft');

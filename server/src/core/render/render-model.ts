@@ -178,7 +178,7 @@ export function renderModel(draft: Draft, options: RenderOptions = {}): RenderMo
 
   // Closing lines first: their dates and meeting help name the document.
   const closingBlocks = printable.filter((block) => block.kind === 'closing' && !inAnnex(block.span));
-  const closingLines = closingLinesOf(text, closingBlocks.flatMap((block) => splitLines(text, block.span)), language);
+  const closingLines = closingLinesOf(text, closingBlocks.flatMap((block) => splitLines(text, block.span)), language, calls);
   let closingDate: string | undefined;
   let closingMeeting: Meeting | undefined;
   for (const line of closingLines) {
@@ -381,11 +381,12 @@ function annexItems(text: string, blocks: readonly Block[], numbered: Annex['num
  * The lines of a closing block: "84th plenary meeting" / "20 December 2006" stay two lines; a
  * sentence broken over lines ("Adopted unanimously at the" / "1382nd meeting.") is one.
  */
-function closingLinesOf(text: string, blockLines: readonly Span[], language: RenderLanguage): Span[] {
+function closingLinesOf(text: string, blockLines: readonly Span[], language: RenderLanguage, calls: readonly FootnoteCall[]): Span[] {
   const lines: Span[] = [];
   for (const lineSpan of blockLines) {
     const previous = lines[lines.length - 1];
-    const previousText = previous ? text.slice(previous.start, previous.end) : '';
+    // Read without its footnote calls: "84th plenary meeting[^1]" is a whole line, as "84th plenary meeting" is.
+    const previousText = previous ? withoutCalls(text, previous, calls).trimEnd() : '';
     const meeting = language.meeting.exec(previousText);
     const previousComplete =
       /[.;:]$/u.test(previousText) ||
@@ -395,6 +396,19 @@ function closingLinesOf(text: string, blockLines: readonly Span[], language: Ren
     else lines.push(lineSpan);
   }
   return lines;
+}
+
+/** The text of `span` with the footnote calls (sorted by start) inside it left out. */
+function withoutCalls(text: string, span: Span, calls: readonly FootnoteCall[]): string {
+  let out = '';
+  let position = span.start;
+  for (let at = firstWhere(calls.length, (index) => (calls[index] as FootnoteCall).span.start >= span.start); at < calls.length; at++) {
+    const call = (calls[at] as FootnoteCall).span;
+    if (call.end > span.end) break;
+    out += text.slice(position, call.start);
+    position = call.end;
+  }
+  return out + text.slice(position, span.end);
 }
 
 function renderParagraph(paragraph: Paragraph, context: InlineContext): RenderParagraph {
