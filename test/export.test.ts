@@ -314,6 +314,15 @@ describe('export: Akoma Ntoso', function () {
     }
   });
 
+  it('parts a heading\'s number from its words when a footnote call follows them: num "A.", heading "Implementation" and its note', async () => {
+    const text = ['The General Assembly,', '', 'A. Implementation[^1]', '', '1. Decides to act;', '', 'B[^2]', '', '2. Requests a report.', '', '[^1]: A note.', '', '[^2]: Another note.', ''].join('\n');
+    const xml = akomaNtoso(renderModel(parse(text)), { markupDate });
+    assert.match(xml, /<division eId="dvs_1">\s*<num>A\.<\/num>\s*<heading>Implementation<authorialNote marker="1" [^>]*><p>A note\.<\/p><\/authorialNote><\/heading>/u);
+    assert.match(xml, /<division eId="dvs_2">\s*<num>B<authorialNote marker="2" [^>]*><p>Another note\.<\/p><\/authorialNote><\/num>/u);
+    const { valid, errors } = await validate([{ fileName: 'headings.xml', contents: xml }]);
+    assert.ok(valid, errors.join('\n'));
+  });
+
   it('gives each of 3,000 paragraphs numbered "1." an eId of its own: para_1, para_1-2 … para_1-3000', () => {
     const text = ['The General Assembly,', '', ...Array.from({ length: 3000 }, () => ['1. Decides to remain seized of the matter;', '']).flat()].join('\n');
     const draft = parse(text);

@@ -390,14 +390,19 @@ class AknBuilder {
     return items.length;
   }
 
-  /** "A", "II." → num; "II. Implementation" → num and heading; other words → heading. */
+  /**
+   * "A", "II." → num; "II. Implementation" → num and heading; other words → heading. A footnote call
+   * after the words ("A. Implementation[^1]") goes with the words, or with the number when it stands alone.
+   */
   private heading(line: RenderLine, eId: string): void {
     const { xml } = this;
-    const only = line.content.length === 1 && line.content[0]?.kind === 'text' ? line.content[0].text : undefined;
-    const numbered = only !== undefined ? /^([A-Z]|[IVXLC]{1,6})(\.?)(?:\s+(\S.*))?$/u.exec(only) : null;
+    const [first, ...after] = line.content;
+    const numbered = first?.kind === 'text' ? /^([A-Z]|[IVXLC]{1,6})(\.?)(?:\s+(\S.*))?$/u.exec(first.text) : null;
     if (numbered) {
-      xml.inline('num', {}, escapeText(`${numbered[1] ?? ''}${numbered[2] ?? ''}`));
-      if (numbered[3]) xml.inline('heading', {}, escapeText(numbered[3]));
+      const number = escapeText(`${numbered[1] ?? ''}${numbered[2] ?? ''}`);
+      const words: Inline[] = numbered[3] ? [{ kind: 'text', text: numbered[3] }, ...after] : [];
+      xml.inline('num', {}, words.length > 0 ? number : number + this.inlines(after, eId));
+      if (words.length > 0) xml.inline('heading', {}, this.inlines(words, eId));
       return;
     }
     xml.inline('heading', {}, this.inlines(line.content, eId));
