@@ -323,6 +323,15 @@ describe('export: Akoma Ntoso', function () {
     assert.ok(valid, errors.join('\n'));
   });
 
+  it('gives an annex its title in the preface, as AKN4UN\'s annex does: docType "Annex", docTitle', async () => {
+    const text = ['The General Assembly,', '', '1. Adopts the declaration annexed to the present resolution.', '', 'Annex', '', 'Declaration on cooperation', '', '1. The States agree.', ''].join('\n');
+    const model = renderModel(parse(text));
+    const xml = akomaNtoso(model, { markupDate });
+    assert.match(xml, /<preface>\s*<container name="annexHeading" eId="att_1__preface__container_1">\s*<p><docType>Annex<\/docType><\/p>\s*<p><docTitle>Declaration on cooperation<\/docTitle><\/p>\s*<\/container>\s*<\/preface>\s*<mainBody>\s*<hcontainer name="paragraph" eId="att_1__para_1">/u);
+    assert.ok((await validate([{ fileName: 'annex-title.xml', contents: xml }])).valid);
+    assert.match(previewHtml(model), /<p class="annex-title"[^>]*>Declaration on cooperation<\/p>/u);
+  });
+
   it('gives each of 3,000 paragraphs numbered "1." an eId of its own: para_1, para_1-2 … para_1-3000', () => {
     const text = ['The General Assembly,', '', ...Array.from({ length: 3000 }, () => ['1. Decides to remain seized of the matter;', '']).flat()].join('\n');
     const draft = parse(text);

@@ -261,15 +261,10 @@ class WordBuilder {
     const out: Paragraph[] = [];
     for (const annex of this.model.annexes) {
       out.push(this.line(annex.heading, { alignment: AlignmentType.RIGHT, pageBreakBefore: true, spacing: { after: 240 } }, { bold: true, size: 24 }));
-      annex.items.forEach((item, index) => {
-        if (item.kind === 'paragraph') {
-          out.push(this.numbered(item.number, item.line.content, 1));
-        } else {
-          const plain = item.line.content.map((node) => (node.kind === 'text' ? node.text : '')).join('');
-          const isTitle = index === 0 && plain.length < 200 && !/[.;:,]$/u.test(plain);
-          out.push(isTitle ? this.line(item.line, { alignment: AlignmentType.CENTER, spacing: { after: 240 } }, { bold: true, size: 24 }) : this.line(item.line, { indent: { firstLine: indentStep } }));
-        }
-      });
+      if (annex.title) out.push(this.line(annex.title, { alignment: AlignmentType.CENTER, spacing: { after: 240 } }, { bold: true, size: 24 }));
+      for (const item of annex.items) {
+        out.push(item.kind === 'paragraph' ? this.numbered(item.number, item.line.content, 1) : this.line(item.line, { indent: { firstLine: indentStep } }));
+      }
     }
     return out;
   }

@@ -472,6 +472,7 @@ class AknBuilder {
     xml.open('preface');
     xml.open('container', { name: 'annexHeading', eId: prefaceId });
     xml.inline('p', {}, `<docType>${this.inlines(annex.heading.content, prefaceId)}</docType>`);
+    if (annex.title) xml.inline('p', {}, `<docTitle>${this.inlines(annex.title.content, prefaceId)}</docTitle>`);
     xml.close('container');
     xml.close('preface');
     xml.open('mainBody');

@@ -315,14 +315,12 @@ class HtmlBuilder {
   private annex(annex: RenderAnnex): string {
     const out = [`<section class="annex" data-start="${annex.span.start}" data-end="${annex.span.end}">`];
     out.push(`<p${this.blockAttributes(annex.heading.span, ['annex-heading'])}>${this.inlines(annex.heading.content)}</p>`);
-    annex.items.forEach((item, index) => {
+    if (annex.title) out.push(`<p${this.blockAttributes(annex.title.span, ['annex-title'])}>${this.inlines(annex.title.content)}</p>`);
+    annex.items.forEach((item) => {
       if (item.kind === 'paragraph') {
         out.push(`<p${this.blockAttributes(item.line.span, ['annex-para'])}><span class="num">${escapeHtml(item.number)}</span>${this.inlines(item.line.content)}</p>`);
       } else {
-        // A short line before the first paragraph, with no closing mark, is the annex's title.
-        const plain = item.line.content.map((node) => (node.kind === 'text' ? node.text : '')).join('');
-        const isTitle = index === 0 && plain.length < 200 && !/[.;:,]$/u.test(plain);
-        out.push(`<p${this.blockAttributes(item.line.span, [isTitle ? 'annex-title' : 'annex-text'])}>${this.inlines(item.line.content)}</p>`);
+        out.push(`<p${this.blockAttributes(item.line.span, ['annex-text'])}>${this.inlines(item.line.content)}</p>`);
       }
     });
     out.push('</section>');

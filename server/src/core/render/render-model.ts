@@ -72,7 +72,11 @@ export type AnnexItem =
 
 export interface RenderAnnex {
   readonly span: Span;
+  /** "Annex", "Annex I". */
   readonly heading: RenderLine;
+  /** A short line before the first paragraph, with no closing mark: "Declaration on …". */
+  readonly title: RenderLine | undefined;
+  /** The annex's text after its title. */
   readonly items: readonly AnnexItem[];
 }
 
@@ -282,7 +286,15 @@ export function renderModel(draft: Draft, options: RenderOptions = {}): RenderMo
     const blocks = printable.filter(
       (block) => within(block.span, region) && block.kind !== 'annex-heading' && !overlaps(block.span, annex.heading) && !/^\s*_{5,}\s*$/u.test(text.slice(block.span.start, block.span.end)),
     );
-    return { span: { start: region.start, end: Math.max(annex.span.end, blocks[blocks.length - 1]?.span.end ?? 0) }, heading: line(annex.heading), items: annexItems(text, blocks, annex.numberedParagraphs, context) };
+    const items = annexItems(text, blocks, annex.numberedParagraphs, context);
+    const first = items[0];
+    const title = first?.kind === 'text' && isAnnexTitle(first.line) ? first.line : undefined;
+    return {
+      span: { start: region.start, end: Math.max(annex.span.end, blocks[blocks.length - 1]?.span.end ?? 0) },
+      heading: line(annex.heading),
+      title,
+      items: title ? items.slice(1) : items,
+    };
   });
 
   // Footnote texts: their own words only (a call inside one is not a call of the resolution).
@@ -375,6 +387,12 @@ function annexItems(text: string, blocks: readonly Block[], numbered: Annex['num
     }
     return { kind: 'text', line: { span, content: buildInline(group.spans, context) } };
   });
+}
+
+/** An annex's first line is its title when it is short and ends on no mark of a sentence. */
+function isAnnexTitle(line: RenderLine): boolean {
+  const plain = plainText(line.content);
+  return plain.length < 200 && !/[.;:,]$/u.test(plain);
 }
 
 /**
