@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
 import {
@@ -27,6 +28,7 @@ import {
 import { wordDocument } from '../server/src/node/docx';
 import { repositoryRoot } from './check';
 import { makeTempFolder, removeTempFolder, runResolint } from './cli/run-resolint';
+import { fuzzSources } from './support/fuzz';
 import { corpusFolder, sharedFolder } from './support/shared';
 
 const schemaFolder = path.join(sharedFolder, 'schemas');
@@ -558,6 +560,26 @@ describe('export: nothing of the text lost, nothing invalid written', function (
 
   // XML 1.0's Char production: no C0 control but tab and line breaks, no U+FFFE/U+FFFF, no lone surrogate.
   const forbiddenInXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+
+  it('writes valid Akoma Ntoso and a preview and a Word package without forbidden characters for 400 texts of the fuzz sources', async () => {
+    // Control characters, token soups and cut, garbled adopted texts: what a paste or a scan brings.
+    const sources = fuzzSources.filter((source) => /control characters|token soups|garbled|Unicode code point/u.test(source.name) && (!source.needsCorpus || fs.existsSync(corpusFolder)));
+    const texts = sources.flatMap((source) => fc.sample(source.texts, { numRuns: 100, seed: 17 }));
+    const files: XMLFileInfo[] = [];
+    for (const [index, text] of texts.entries()) {
+      const model = renderModel(parse(text));
+      const xml = akomaNtoso(model, { markupDate });
+      assert.doesNotMatch(xml, forbiddenInXml, `text ${index}: ${JSON.stringify(text.slice(0, 200))}`);
+      assert.doesNotMatch(previewHtml(model), forbiddenInXml, `text ${index}`);
+      if (index % 10 === 0) {
+        const word = await wordParts(model);
+        assert.doesNotMatch(word.document + word.footnotes + word.core, forbiddenInXml, `text ${index}`);
+      }
+      files.push({ fileName: `fuzz-${index}.xml`, contents: xml });
+    }
+    const { valid, errors } = await validate(files);
+    assert.ok(valid, errors.slice(0, 10).join('\n'));
+  });
 
   it('keeps a footnote text that no call refers to: a note in the Akoma Ntoso metadata, a paragraph after the Word text', async () => {
     const text = [
