@@ -671,6 +671,11 @@ describe('export: the command line', function () {
       assert.equal(docx.status, 0, docx.stderr);
       assert.equal(fs.readFileSync(path.join(folder, 'out.docx')).readUInt32LE(0), 0x04034b50, 'a zip file');
 
+      // Standard input named with --stdin-filename: the symbol read from that name, as from a file's.
+      const piped = runResolint(['--export', 'akn', '-', '--stdin-filename', 'A_RES_61_181.txt'], { cwd: folder, input: draft });
+      assert.equal(piped.status, 0, piped.stderr);
+      assert.match(piped.stdout, /<FRBRname value="A\/RES\/61\/181"\/>/u, 'the symbol read from --stdin-filename');
+
       const html = runResolint(['--export', 'html', '-', '-o', 'preview.html'], { cwd: folder, input: fs.readFileSync(exampleDraftPath, 'utf8') });
       assert.equal(html.status, 0, html.stderr);
       assert.match(fs.readFileSync(path.join(folder, 'preview.html'), 'utf8'), /<span class="mast-symbol"[^>]*>.*A\/C\.3\/81\/L\.12/u);

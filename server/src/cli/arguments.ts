@@ -52,6 +52,8 @@ export interface ExportOptions {
   readonly output: string | undefined;
   /** The language given with --language, when not "auto". */
   readonly language: string | undefined;
+  /** The name given with --stdin-filename for a draft read from "-" (its symbol, as a file's name gives one). */
+  readonly stdinFilename: string | undefined;
 }
 
 export type Command =
@@ -141,7 +143,7 @@ function readCommand(argv: readonly string[]): Command {
     throw new UsageError('--stdin-filename names the draft read from standard input: give "-" as well');
   }
   if (values.import) return readImportCommand(positionals, values.fix === true, values.language);
-  if (values.export !== undefined) return readExportCommand(values.export, positionals, values.output, values.fix === true, values.language);
+  if (values.export !== undefined) return readExportCommand(values.export, positionals, values.output, values.fix === true, values.language, values['stdin-filename']);
   if (values.output !== undefined) throw new UsageError('--output goes with --export');
   const raisedQuietRules = new Set(
     Object.entries(ruleOverrides)
@@ -189,6 +191,7 @@ function readExportCommand(
   output: string | undefined,
   fix: boolean,
   language: string | undefined,
+  stdinFilename: string | undefined,
 ): Command {
   if (!(exportFormats as readonly string[]).includes(format)) {
     throw new UsageError(`--export: expected one of ${exportFormats.join(', ')}, found "${format}"`);
@@ -197,7 +200,7 @@ function readExportCommand(
   const [target, ...others] = positionals;
   if (target === undefined || others.length > 0) throw new UsageError('--export takes one file, or "-" for standard input');
   if (format === 'docx' && output === undefined) throw new UsageError('--export docx writes a file: give --output <file.docx>');
-  return { kind: 'export', options: { format: format as ExportFormat, target, output, language: language === 'auto' ? undefined : language } };
+  return { kind: 'export', options: { format: format as ExportFormat, target, output, language: language === 'auto' ? undefined : language, stdinFilename } };
 }
 
 function readFormat(value: string | undefined): OutputFormat {

@@ -65,8 +65,9 @@ async function exportDraft(options: ExportOptions, environment: CliEnvironment):
     return exitCodes.failure;
   }
   const draft = parse(read.text, options.language ? { language: options.language } : {});
-  // A text copied without its masthead still has a symbol when its file is named like "A_RES_61_181.txt".
-  const model = renderModel(draft, fromStdin ? {} : { symbolHint: symbolFromFileName(options.target) });
+  // A text copied without its masthead still has a symbol when its file (or --stdin-filename) is named like "A_RES_61_181.txt".
+  const name = fromStdin ? options.stdinFilename : options.target;
+  const model = renderModel(draft, name !== undefined ? { symbolHint: symbolFromFileName(name) } : {});
   let contents: Buffer;
   if (options.format === 'docx') {
     const { wordDocument } = await import('../node/docx.js');
