@@ -463,14 +463,17 @@ function holdsNoBefore(text: string, from: number, to: number): boolean {
 function chooseBareCallsBySeries(list: CandidateList, footnoteTexts: readonly FootnoteText[], defined: ReadonlySet<number>, seriesStarts: readonly number[], calls: FootnoteCall[]): void {
   const count = list.length / candidateFields;
   let first = 0;
+  // The texts are in text order (the parse sorts them): each stretch's are read on from the last
+  // stretch's, not looked for among all of them (a file of a thousand texts made that quadratic).
+  let nextText = 0;
   for (let series = 0; series <= seriesStarts.length; series++) {
-    const from = series === 0 ? 0 : (seriesStarts[series - 1] as number);
     const to = seriesStarts[series] ?? Number.POSITIVE_INFINITY;
     let end = first;
     while (end < count && (list.fields[end * candidateFields] as number) < to) end++;
     const ownDefined = new Set<number>();
-    for (const footnote of footnoteTexts) {
-      if (footnote.span.start >= from && footnote.span.start < to && defined.has(footnote.number)) ownDefined.add(footnote.number);
+    for (; nextText < footnoteTexts.length && (footnoteTexts[nextText] as FootnoteText).span.start < to; nextText++) {
+      const footnote = footnoteTexts[nextText] as FootnoteText;
+      if (defined.has(footnote.number)) ownDefined.add(footnote.number);
     }
     const own: CandidateList = { fields: list.fields.subarray(first * candidateFields, end * candidateFields), length: (end - first) * candidateFields };
     chooseBareCalls(own, ownDefined, calls);

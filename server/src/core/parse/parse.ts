@@ -43,7 +43,7 @@ import { emptyList, listOf } from '../records';
 import type { SearchMemo } from './search-memo';
 import { indexParagraphs, keepParagraphIndex, noSubparagraphs, type ParagraphIndex } from '../structure';
 import { trailingCallLength, withoutTrailingCalls } from '../text-ends';
-import { isCapitalAt, keepParagraphDigitRuns, UnitSet } from '../text-scan';
+import { isCapitalAt, isDigitCode, keepParagraphDigitRuns, UnitSet } from '../text-scan';
 
 export interface ParseOptions {
   /** "auto" (or undefined) reads the language from the chapeau. */
@@ -312,6 +312,26 @@ function hasOnlySingleSpaces(text: string): boolean {
  * `text` with each run of white space one space. Made only where it differs: a one-line footnote (most
  * of a copy of a PDF's) is its own folded form, and folding it anyway copied every one.
  */
+/** A text's running title, and the units its words begin and end with (worked out when first asked). */
+interface RunningTitle {
+  readonly fromLine: number;
+  readonly title: string;
+  edges: { readonly initials: readonly number[]; readonly finals: readonly number[] } | undefined;
+}
+
+/** The units the words of `title` begin and end with: where a title, or a piece of it wrapped at a space, can begin and end. */
+function wordEdgesOf(title: string): { readonly initials: readonly number[]; readonly finals: readonly number[] } {
+  const initials: number[] = [];
+  const finals: number[] = [];
+  for (let at = 0; at < title.length; at++) {
+    if (title.charCodeAt(at) === 32) continue;
+    const code = title.charCodeAt(at);
+    if ((at === 0 || title.charCodeAt(at - 1) === 32) && !initials.includes(code)) initials.push(code);
+    if ((at === title.length - 1 || title.charCodeAt(at + 1) === 32) && !finals.includes(code)) finals.push(code);
+  }
+  return { initials, finals };
+}
+
 function singleSpaced(text: string): string {
   return hasOnlySingleSpaces(text) ? text : text.replace(/\s+/g, ' ');
 }
@@ -372,7 +392,11 @@ class Parser {
    * The running titles of the texts of the file, each from the line of its header on: a second
    * resolution pasted after a first has pages headed by its own title ("Scale of assessments …").
    */
-  private readonly laterTitles: { fromLine: number; title: string }[] = [];
+  private readonly laterTitles: RunningTitle[] = [];
+  /** The first text's running title (`title`), as an entry of `laterTitles` is. */
+  private firstTitle: RunningTitle | undefined;
+  /** Which of `laterTitles` was in force at the line asked last (-1: the first text's): the walk asks in line order. */
+  private titleCursor = -1;
   private sawFootnoteSeparator = false;
   /** Read from the header and the adoption line before paragraphs are classified (see isFromScan). */
   private scanned = false;
@@ -394,14 +418,16 @@ class Parser {
     this.language = chosen ?? firstChapeau?.match.language ?? 'en';
     this.lexicon = lexiconFor(this.language, this.options.extraOpeners);
     this.title = this.findTitle(0, firstChapeau?.index ?? this.lines.count)?.title;
+    this.firstTitle = this.title === undefined ? undefined : { fromLine: 0, title: this.title, edges: undefined };
     // The header of each later text stands in the few lines above its chapeau: its title is the nearest.
     for (let chapeau = 1; chapeau < chapeauLines.length; chapeau++) {
       const at = (chapeauLines[chapeau] as (typeof chapeauLines)[number]).index;
       const from = Math.max((chapeauLines[chapeau - 1] as (typeof chapeauLines)[number]).index + 1, at - laterTitleReach);
       for (let line = at - 1; line >= from; line--) {
-        if (!headerTitlePattern.test(this.lines.content(line))) continue;
+        // A title line opens with its number ("80/5."): most lines are passed without their content.
+        if (!isDigitCode(this.text.charCodeAt(this.lines.contentStart(line))) || !headerTitlePattern.test(this.lines.content(line))) continue;
         const found = this.findTitle(line, at);
-        if (found) this.laterTitles.push({ fromLine: found.line, title: found.title });
+        if (found) this.laterTitles.push({ fromLine: found.line, title: found.title, edges: undefined });
         break;
       }
     }
@@ -732,11 +758,40 @@ class Parser {
     return starts;
   }
 
+  /**
+   * The running title of the text that line `index` belongs to: the last later text's whose header
+   * stands at or above it, else the first text's. The walk asks line after line: the entry in force
+   * is kept and moved on (a search over the titles at every line was a fifth of a file's parse).
+   */
+  private runningTitleAt(index: number): RunningTitle | undefined {
+    const laterTitles = this.laterTitles;
+    let at = this.titleCursor;
+    // Asked about a line above the last one asked: found again by halving.
+    if (at >= 0 && index < (laterTitles[at] as RunningTitle).fromLine) {
+      let low = -1;
+      let high = at - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if ((laterTitles[middle] as RunningTitle).fromLine <= index) low = middle;
+        else high = middle - 1;
+      }
+      at = low;
+    }
+    while (at + 1 < laterTitles.length && (laterTitles[at + 1] as RunningTitle).fromLine <= index) at++;
+    this.titleCursor = at;
+    return at < 0 ? this.firstTitle : laterTitles[at];
+  }
+
   /** Whether line `index`, whose content is `lineContent`, is the running title of a PDF's pages, or a piece of it. */
   private isRunningTitle(index: number, lineContent: string): boolean {
-    let title = this.title;
-    for (const later of this.laterTitles) if (later.fromLine <= index) title = later.title;
-    if (!title || lineContent.length < 8 || lineContent.length > title.length + 4) return false;
+    const running = this.runningTitleAt(index);
+    if (!running || lineContent.length < 8 || lineContent.length > running.title.length + 4) return false;
+    const title = running.title;
+    // Most lines are out at once: a title and its pieces begin and end where its words do. (Every
+    // line of a text was otherwise searched for in its title: in a file of texts with titles, a fifth
+    // of the parse.)
+    const edges = (running.edges ??= wordEdgesOf(title));
+    if (!edges.initials.includes(lineContent.charCodeAt(0)) || !edges.finals.includes(lineContent.charCodeAt(lineContent.length - 1))) return false;
     const content = singleSpaced(lineContent);
     if (content === title) return title.split(' ').length >= 4;
     if (!title.includes(content)) return false;
