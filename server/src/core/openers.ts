@@ -1,6 +1,6 @@
 // What rules and features need to know about openers beyond the lexicon lookup done by the parser.
-import type { Lexicon } from './lexicon/lexicon';
-import type { Draft, Opener, Paragraph } from './model';
+import { withoutDiacritics, type Lexicon } from './lexicon/lexicon';
+import type { Draft, Opener, OpenerMatch, Paragraph } from './model';
 import { readOpener } from './parse/openers';
 import { capitalize, changesInUpperCase, lowerFirst } from './structure';
 
@@ -9,6 +9,24 @@ export function formAsWritten(opener: Opener, replacement: string): string {
   const match = opener.match;
   const atStart = !match || match.adverbs.length === 0 || match.formSpan.start === opener.span.start;
   return atStart ? capitalize(replacement) : lowerFirst(replacement);
+}
+
+/**
+ * The lexicon's form that `match` writes without its accents ("Décide" where the text has "Decide",
+ * "Préoccupée" for "Preoccupee"), or undefined where the text writes the form as the lexicon does.
+ * Only forms of the match's own kind: another kind is a wrong form, reported as such.
+ */
+export function formWithItsAccents(match: OpenerMatch): string | undefined {
+  const key = (text: string): string => text.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');
+  const found = key(match.formText);
+  const entry = match.entry;
+  const candidates = match.kind === 'operative' ? [entry.operative] : match.kind === 'preambular' ? [entry.preambular, entry.feminine] : [];
+  for (const candidate of candidates) {
+    if (candidate === undefined) continue;
+    const right = key(candidate);
+    if (right !== found && withoutDiacritics(right) === found) return candidate;
+  }
+  return undefined;
 }
 
 /** Whether the opener's first letter is a capital, as an opener's must be (unless the organ is named before it). */

@@ -210,6 +210,11 @@ export function oneAnchoredPattern(sources: readonly string[], flags: string): R
 /** A line that opens the closing block, in any language. */
 export const closingLinePattern = oneAnchoredPattern(languageConventions.flatMap((conventions) => conventions.closingPatterns), 'iu');
 
+/** The text with its letters' diacritics dropped: "Décide" → "Decide", "preocupación" → "preocupacion". */
+export function withoutDiacritics(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+}
+
 function wordsOf(phrase: string): string[] {
   // Curly and straight apostrophes are one ("S’engage", "S'engage"): keys use the straight one, as the matcher does.
   return phrase.toLowerCase().replace(/’/g, "'").split(/\s+/).filter((word) => word !== '');
@@ -237,6 +242,17 @@ export function buildLexicon(data: LexiconData, extra?: { readonly operative: re
     add(entry.feminine, entry, 'preambular');
   }
   for (const entry of openers) for (const form of entry.forms) add(form, entry, 'other');
+  // A form typed without its accents ("Decide", "Reaffirmant", "Observando con preocupacion") is that
+  // form misspelt, the commonest slip on a keyboard without them: read as the form, of its kind, so the
+  // paragraph parses as it means, and the opener rules ask for the accents (`formWithItsAccents`). Only
+  // where no form has those letters: a right or wrong form of the lexicon is never shadowed.
+  for (const entry of openers) {
+    for (const [text, kind] of [[entry.operative, 'operative'], [entry.preambular, 'preambular'], [entry.feminine, 'preambular']] as const) {
+      if (!text) continue;
+      const withoutAccents = withoutDiacritics(text);
+      if (withoutAccents !== text && !byForm.has(wordsOf(withoutAccents).join(' '))) add(withoutAccents, entry, kind);
+    }
+  }
   return { ...data, openers, byForm, longestForm, formKeys: new Set(byForm.keys()) };
 }
 

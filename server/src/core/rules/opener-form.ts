@@ -2,7 +2,7 @@
 // of the resolution takes, capitalised. Only the wording differs between the two rules.
 import { localMessage } from '../messages';
 import type { Opener, Paragraph, ParagraphKind } from '../model';
-import { bracketedAlternatives, formAsWritten, startsWithCapital } from '../openers';
+import { bracketedAlternatives, formAsWritten, formWithItsAccents, startsWithCapital } from '../openers';
 import type { Rule } from '../rule';
 import { capitalize } from '../structure';
 
@@ -30,6 +30,17 @@ export function openerFormRule(spec: OpenerFormRuleSpec): Rule {
         const match = opener?.match;
         if (!opener || !match) return;
         if (spec.paragraphKind === 'operative' && match.entry.opensOperativeClause) return;
+        const accented = match.kind === spec.paragraphKind ? formWithItsAccents(match) : undefined;
+        if (accented !== undefined) {
+          const found = match.formText;
+          const replacement = formAsWritten(opener, accented);
+          context.report({
+            span: match.formSpan,
+            message: localMessage(context.lexicon, `${spec.id}/accents`, { right: capitalize(accented), found }, `The opener is written with its accents: '${capitalize(accented)}', not '${found}'.`),
+            fix: { title: `Change '${found}' to '${replacement}'`, edits: [{ span: match.formSpan, newText: replacement }] },
+          });
+          return;
+        }
         if (match.kind !== spec.paragraphKind) {
           const right = spec.paragraphKind === 'operative' ? match.entry.operative : match.entry.preambular;
           const found = match.formText;

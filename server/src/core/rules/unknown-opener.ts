@@ -1,8 +1,13 @@
-import type { Lexicon } from '../lexicon/lexicon';
+import { withoutDiacritics, type Lexicon } from '../lexicon/lexicon';
 import { localMessage } from '../messages';
 import type { Paragraph, ParagraphKind, Span } from '../model';
 import type { Rule } from '../rule';
 import { detached } from '../text-memo';
+
+/** Whether a known form and a word share their first three letters, accents aside ("Décide" and "Decidé"). */
+function sameStart(form: string, lowerWord: string): boolean {
+  return withoutDiacritics(form.slice(0, 3).toLowerCase()) === withoutDiacritics(lowerWord.slice(0, 3));
+}
 
 /** The two rows `editDistance` works in, kept from call to call (it runs against every opener of the lexicon). */
 let rowA = new Int32Array(64);
@@ -217,7 +222,7 @@ export const unknownOpenerRule: Rule = {
       const nearest = phrase ? phrase.nearest : headNearest?.distance === 0 ? undefined : headNearest;
       // After adverbs the opener's word is written as it is within the phrase: "Deeply concerned".
       const rightWords = nearest && adverbs && word.charAt(0) === word.charAt(0).toLowerCase() ? nearest.form.charAt(0).toLowerCase() + nearest.form.slice(1) : nearest?.form;
-      const sameVerb = rightWords !== undefined && nearest !== undefined && nearest.distance <= 2 && nearest.form.slice(0, 3).toLowerCase() === lower.slice(0, 3) && rightWords !== foundWords;
+      const sameVerb = rightWords !== undefined && nearest !== undefined && nearest.distance <= 2 && sameStart(nearest.form, lower) && rightWords !== foundWords;
       const found = adverbs ? `${adverbs} ${foundWords}` : foundWords;
       const right = adverbs && rightWords ? `${adverbs} ${rightWords}` : rightWords;
       // The fix writes the opener's words only; the adverbs before them stay as they are written.
