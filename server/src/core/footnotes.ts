@@ -22,11 +22,14 @@ export function continuesOuterNumbering(draft: Draft): boolean {
 
 const superscripts = ['\u2070', '\u00B9', '\u00B2', '\u00B3', '\u2074', '\u2075', '\u2076', '\u2077', '\u2078', '\u2079'];
 
+/** `number` in superscript digits: 12 → "¹²". */
+function inSuperscript(number: number): string {
+  return [...String(number)].map((digit) => superscripts[Number(digit)] ?? digit).join('');
+}
+
 /** The edit that gives the call `call` the number `number`, in its own style (digits, or superscripts). */
 export function callEdit(draft: Draft, call: FootnoteCall, number: number): TextEdit | undefined {
-  if (call.style === 'superscript') {
-    return { span: call.span, newText: [...String(number)].map((digit) => superscripts[Number(digit)] ?? digit).join('') };
-  }
+  if (call.style === 'superscript') return { span: call.span, newText: inSuperscript(number) };
   const written = draft.text.slice(call.span.start, call.span.end);
   const digits = /\d+/.exec(written);
   if (!digits) return undefined;
@@ -35,6 +38,7 @@ export function callEdit(draft: Draft, call: FootnoteCall, number: number): Text
 }
 
 function textEdit(draft: Draft, footnote: FootnoteText, number: number): TextEdit | undefined {
+  if (footnote.style === 'superscript') return { span: footnote.labelSpan, newText: inSuperscript(number) };
   const written = draft.text.slice(footnote.labelSpan.start, footnote.labelSpan.end);
   const digits = /\d+/.exec(written);
   if (!digits) return undefined;
@@ -92,14 +96,14 @@ function computeFootnoteRenumbering(draft: Draft): TextEdit[] {
 
 /**
  * Where renumbering leaves the list of footnote texts at the end out of order ("[^2]: …" above
- * "[^1]: …"), the edits that list them in their new order: each text's place takes the text that
- * belongs there, its label renumbered. Only where every text is a "[^N]: …" of the end list, each
+ * "[^1]: …", or "² …" above "¹ …"), the edits that list them in their new order: each text's place takes the text that
+ * belongs there, its label renumbered. Only where every text is one of the end list, each
  * number written once; otherwise (texts at page feet, a duplicate) undefined, and each text keeps its
  * place with its new number.
  */
 function reorderedEndTexts(draft: Draft, mapping: ReadonlyMap<number, number>): TextEdit[] | undefined {
   const texts = draft.footnoteTexts;
-  if (texts.length < 2 || texts.some((footnote) => footnote.placement !== 'end' || footnote.style !== 'bracket')) return undefined;
+  if (texts.length < 2 || texts.some((footnote) => footnote.placement !== 'end' || footnote.style === 'bare')) return undefined;
   if (new Set(texts.map((footnote) => footnote.number)).size !== texts.length) return undefined;
   const targetOf = (footnote: FootnoteText): number => mapping.get(footnote.number) ?? footnote.number;
   const inNewOrder = [...texts].sort((a, b) => targetOf(a) - targetOf(b));

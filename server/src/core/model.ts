@@ -82,12 +82,13 @@ export interface FootnoteCall {
   readonly style: FootnoteCallStyle;
 }
 
-export type FootnoteTextStyle = 'bracket' | 'bare';
+/** `[^3]: …`, a PDF block's `3 …`, or a word processor's `³ …` (superscript digits, as its calls). */
+export type FootnoteTextStyle = 'bracket' | 'bare' | 'superscript';
 
 /** A footnote's text: `[^3]: Resolution 60/1.` or, in PDF text, `3 Resolution 60/1.` after a rule line. */
 export interface FootnoteText {
   readonly span: Span;
-  /** The number with its marker: `[^3]:` or `3`. */
+  /** The number with its marker: `[^3]:`, `3` or `³`. */
   readonly labelSpan: Span;
   readonly number: number;
   /** The text itself, without the label; for a text wrapped over lines, first to last character. */

@@ -5,11 +5,11 @@
 // first collected with how sure its context makes it. Then the footnotes whose texts exist are
 // matched in order: footnotes are numbered in the order of first use, so footnote N's first call
 // is the first candidate for N after footnote N-1's, and before the next footnote's sure call.
-import type { FootnoteCall, FootnoteText, Span } from '../model';
+import type { FootnoteCall, FootnoteText, FootnoteTextStyle, Span } from '../model';
 import { occurrencesOf, runsAndDigitRunsOf, runsOf, visitInSpans, type MarkPattern, type RareCharacters, type SearchSpan as WholeTextSpan, type TextChange } from './whole-text-search';
 import { wordStartBefore } from '../text-ends';
 import { digitRunsOf, digitsValue, isAsciiLowerCode, isDigitCode } from '../text-scan';
-import { grown, isSpaceCode } from './lines';
+import { bracketFootnoteTextPattern, grown, isSpaceCode } from './lines';
 import { FootnoteCallNode, SpanNode } from './nodes';
 
 /** Text to search, and whether bare digits may be read as calls there (not in an annex's tables). */
@@ -42,6 +42,27 @@ const superscriptDigits: Readonly<Record<string, string>> = {
   '\u2070': '0', '\u00B9': '1', '\u00B2': '2', '\u00B3': '3', '\u2074': '4',
   '\u2075': '5', '\u2076': '6', '\u2077': '7', '\u2078': '8', '\u2079': '9',
 };
+
+/** A footnote text as a word processor numbers it: `¹ Resolution 60/1.` (up to four digits, as superscript calls). */
+const superscriptFootnoteTextPattern = /^([\u2070\u00B9\u00B2\u00B3\u2074-\u2079]{1,4})[ \t\u00A0]+(?=\S)/;
+
+/**
+ * The label of a footnote text of the list at the end, `[^3]: …` or `³ …` (a draft typed in a word
+ * processor, whose calls are superscripts too): its number and length, its white space left out.
+ * Undefined for any other line, most of them told by their first character.
+ */
+export function endFootnoteLabel(content: string): { readonly number: number; readonly length: number; readonly style: FootnoteTextStyle } | undefined {
+  const first = content.charCodeAt(0);
+  if (first === 91 /* [ */) {
+    const bracket = bracketFootnoteTextPattern.exec(content);
+    return bracket ? { number: Number(bracket[1]), length: bracket[0].trimEnd().length, style: 'bracket' } : undefined;
+  }
+  if (first !== 0xB9 && first !== 0xB2 && first !== 0xB3 && (first < 0x2070 || first > 0x2079)) return undefined;
+  const superscript = superscriptFootnoteTextPattern.exec(content);
+  const digits = superscript?.[1];
+  if (digits === undefined) return undefined;
+  return { number: Number([...digits].map((character) => superscriptDigits[character] ?? '').join('')), length: digits.length, style: 'superscript' };
+}
 
 /** How sure the context makes a bare number a call. */
 type Certainty = 'sure' | 'likely' | 'possible';

@@ -12,6 +12,7 @@ import type {
   Chapeau,
   Draft,
   FootnoteText,
+  FootnoteTextStyle,
   NumberLabel,
   Opener,
   Paragraph,
@@ -23,12 +24,11 @@ import type {
 } from '../model';
 import { ChunkTable, type ChunkRegion } from './chunks';
 import { findCrossReferences } from './cross-references';
-import { findFootnoteCalls, type SearchSpan } from './footnote-calls';
+import { endFootnoteLabel, findFootnoteCalls, type SearchSpan } from './footnote-calls';
 import { plainDotNumberValue, readNumberLabel, readSubLabel } from './labels';
 import {
   bareFootnoteTextPattern,
   pageFootnoteLabel,
-  bracketFootnoteTextPattern,
   footnoteSeparatorPattern,
   isPageFurniture,
   isSpace,
@@ -152,7 +152,7 @@ class PendingFootnote {
     readonly bodyStart: number,
     public bodyEnd: number,
     readonly start: number,
-    readonly style: 'bare' | 'bracket',
+    readonly style: FootnoteTextStyle,
     readonly indent: number,
     readonly placement: FootnoteText['placement'],
   ) {}
@@ -893,7 +893,7 @@ class Parser {
       bodyStart: number;
       bodyEnd: number;
       start: number;
-      style: 'bare' | 'bracket';
+      style: FootnoteTextStyle;
       indent: number;
       placement: FootnoteText['placement'];
     } | undefined;
@@ -994,7 +994,7 @@ class Parser {
       pendingNumber = undefined;
     };
     /** A footnote text begins on the line `index`, its label ending at `labelEnd`. */
-    const startFootnote = (index: number, labelEnd: number, number: number, style: 'bare' | 'bracket', placement: FootnoteText['placement']): void => {
+    const startFootnote = (index: number, labelEnd: number, number: number, style: FootnoteTextStyle, placement: FootnoteText['placement']): void => {
       flushFootnote();
       const bodyStart = this.skipSpaces(labelEnd);
       const contentStart = this.lines.contentStart(index);
@@ -1107,7 +1107,7 @@ class Parser {
         }
         flushFootnote();
         if (footnoteMode === 'pdf-block') footnoteMode = 'none';
-        else if (!bracketFootnoteTextPattern.test(content)) {
+        else if (!endFootnoteLabel(content)) {
           // After the closing block, text that is not a footnote is left as it is.
           this.addBlock('unclassified', contentStart, contentEnd);
           continue;
@@ -1115,10 +1115,10 @@ class Parser {
       }
 
       if (footnoteMode === 'bracket') {
-        const label = bracketFootnoteTextPattern.exec(content);
+        const label = endFootnoteLabel(content);
         // "[^1994]: (United Nations publication …)" is a wrapped line of the footnote above whose
         // first word was a year, taken for a label by the extraction: it continues that footnote.
-        const continuesAbove = !label || Number(label[1]) >= 1000;
+        const continuesAbove = !label || label.number >= 1000;
         if (continuesAbove && currentFootnote && !blankSinceFootnote) {
           currentFootnote.bodyEnd = contentEnd;
           continue;
@@ -1127,11 +1127,10 @@ class Parser {
         footnoteMode = 'none';
       }
 
-      const bracketFootnote = content.charCodeAt(0) === 91 /* [ */ ? bracketFootnoteTextPattern.exec(content) : null;
-      if (bracketFootnote) {
+      const endFootnote = endFootnoteLabel(content);
+      if (endFootnote) {
         flushChunk();
-        const labelLength = bracketFootnote[0].trimEnd().length;
-        startFootnote(index, contentStart + labelLength, Number(bracketFootnote[1]), 'bracket', 'end');
+        startFootnote(index, contentStart + endFootnote.length, endFootnote.number, endFootnote.style, 'end');
         footnoteMode = 'bracket';
         continue;
       }
