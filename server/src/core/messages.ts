@@ -21,6 +21,7 @@ export const messagePlaceholders = {
   'unknown-opener/operative': ['found'],
   'unknown-opener/preambular-nearest': ['found', 'right'],
   'unknown-opener/preambular': ['found'],
+  'unknown-opener/other-language': ['found'],
   'opener-agreement/feminine': ['organ', 'right', 'found'],
   'opener-agreement/masculine': ['organ', 'right', 'found'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;

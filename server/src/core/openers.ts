@@ -1,5 +1,5 @@
 // What rules and features need to know about openers beyond the lexicon lookup done by the parser.
-import { withoutDiacritics, type Lexicon } from './lexicon/lexicon';
+import { lexiconFor, lexiconLanguages, withoutDiacritics, type Lexicon } from './lexicon/lexicon';
 import type { Draft, Opener, OpenerMatch, Paragraph } from './model';
 import { readOpener } from './parse/openers';
 import { capitalize, changesInUpperCase, lowerFirst } from './structure';
@@ -63,3 +63,43 @@ export function bracketedAlternatives(draft: Draft, paragraph: Paragraph, lexico
 }
 /** What most paragraphs have (never changed): one empty list for all of them, not one each. */
 const noAlternatives: readonly Opener[] = [];
+
+/** Paragraphs of a draft whose openers belong to another language than the draft's (its chapeau's). */
+export interface OpenersInOtherLanguage {
+  readonly language: string;
+  /** Each such paragraph's opener, as the other language's lexicon reads it. */
+  readonly openers: readonly Opener[];
+  /** How many paragraphs open with an opener of the draft's own lexicon. */
+  readonly ownCount: number;
+}
+
+/**
+ * The other language whose lexicon knows the most of the openers that the draft's lexicon does not
+ * ("Recalling", "Requests" under « L'Assemblée générale, »; « Rappelant » under "The General Assembly,"),
+ * or undefined where there is none. Only the right forms of the other language count: a wrong form
+ * there is no sign of it. Only paragraphs with no known opener are read again, most drafts none.
+ */
+export function openersInOtherLanguage(draft: Draft, lexicon: Lexicon | undefined): OpenersInOtherLanguage | undefined {
+  let ownCount = 0;
+  let unknown: Opener[] | undefined;
+  for (const paragraph of draft.paragraphs) {
+    if (paragraph.subject || !paragraph.opener) continue;
+    if (paragraph.opener.match) ownCount++;
+    else (unknown ??= []).push(paragraph.opener);
+  }
+  if (!unknown) return undefined;
+  let best: OpenersInOtherLanguage | undefined;
+  for (const language of lexiconLanguages) {
+    if (language === draft.language) continue;
+    const other = lexiconFor(language);
+    const openers: Opener[] = [];
+    for (const opener of unknown) {
+      const read = readOpener(draft.text, opener.span.start, other);
+      const match = read?.match;
+      if (read && match && match.kind !== 'other' && !(lexicon && lexicon.byForm.has(match.formText.toLowerCase()))) openers.push(read);
+    }
+    if (openers.length > 0 && openers.length > (best?.openers.length ?? 0)) best = { language, openers, ownCount };
+  }
+  return best;
+}
+

@@ -126,6 +126,8 @@ export interface LanguageConventions {
   readonly subparagraphBrackets?: readonly ('parens' | 'close' | 'dot')[];
   /** Marks that take a space before them ("texte ; suite"), and the spaces that may stand there, the first preferred. */
   readonly spaceBeforeMarks?: { readonly marks: readonly string[]; readonly spaces: readonly string[] };
+  /** The article an organ's name takes by its gender, and before a vowel where the language elides it ("L'"). */
+  readonly genderArticles?: { readonly masculine: string; readonly feminine: string; readonly elided?: string };
 }
 
 export const languageConventions: readonly LanguageConventions[] = languages as LanguageConventions[];
@@ -261,6 +263,41 @@ const builtIn: ReadonlyMap<string, Lexicon> = new Map([
   ['fr', buildLexicon(french as LexiconData)],
   ['es', buildLexicon(spanish as LexiconData)],
 ]);
+
+/** The languages that have a lexicon, English first. */
+export const lexiconLanguages: readonly string[] = [...builtIn.keys()];
+
+/** Language names for messages, which are English: a draft's language comes from its chapeau. */
+const languageNames: Readonly<Record<string, string>> = {
+  en: 'English', fr: 'French', es: 'Spanish', ru: 'Russian', ar: 'Arabic', zh: 'Chinese',
+};
+
+/** "French" for "fr"; the code in quotes for a language without a name here ("de"). */
+export function languageName(language: string): string {
+  return languageNames[language] ?? `"${language}"`;
+}
+
+/** A language's organ names, each once: the curly apostrophe's spelling of a name is the same organ. */
+function distinctOrgans(conventions: LanguageConventions): readonly string[] {
+  return conventions.organs.filter((organ, index) => !conventions.organs.slice(0, index).some((before) => before.replace(/’/g, "'") === organ.replace(/’/g, "'")));
+}
+
+/**
+ * A chapeau in `language` with its article: "The General Assembly", "L'Assemblée générale", "El Consejo
+ * de Seguridad". The organ is the one `organ` of `organLanguage` names (the language table lists each
+ * language's organs in one order), or the first one, the General Assembly, where it has no such organ.
+ */
+export function exampleChapeau(language: string, organ?: string, organLanguage?: string): string {
+  const conventions = conventionsOf(language);
+  const index = organ === undefined || organLanguage === undefined ? -1 : distinctOrgans(conventionsOf(organLanguage)).indexOf(organ);
+  const name = distinctOrgans(conventions)[Math.max(0, index)] ?? distinctOrgans(conventions)[0] ?? '';
+  const byGender = conventions.genderArticles;
+  const gender = conventions.organGenders?.[name];
+  const article = byGender?.elided !== undefined && /^[AEIOUHÉÈÊÂÎÔ]/u.test(name) ? byGender.elided
+    : byGender && gender ? byGender[gender]
+      : conventions.articles[0];
+  return article === undefined ? name : withArticle(article, name);
+}
 
 /** The lexicon of a language, with a body's extra openers when given; undefined where there is none yet. */
 export function lexiconFor(

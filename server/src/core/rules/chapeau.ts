@@ -1,5 +1,7 @@
-import { conventionsOf, withArticle } from '../lexicon/lexicon';
-import type { Rule } from '../rule';
+import { conventionsOf, exampleChapeau, languageName, withArticle } from '../lexicon/lexicon';
+import type { Draft } from '../model';
+import { openersInOtherLanguage, type OpenersInOtherLanguage } from '../openers';
+import type { Rule, RuleContext } from '../rule';
 import { firstParagraphAfter } from '../structure';
 
 export const chapeauRule: Rule = {
@@ -14,15 +16,41 @@ export const chapeauRule: Rule = {
     if (!hasChapeau) {
       // Old texts without a chapeau name the organ in each paragraph: "The Security Council requests …".
       if (!firstParagraph || firstParagraph.subject) return;
+      // The example is in the language the paragraphs are written in: « L'Assemblée générale, » over
+      // « Rappelant … », not "The General Assembly,", which would make the draft English.
+      const language = mostlyInOtherLanguage(draft, context)?.language ?? draft.language;
       const organ = context.settings.body ?? 'General Assembly';
+      const example = language === 'en' ? `The ${organ}` : exampleChapeau(language, organ, 'en');
       context.report({
         span: { start: firstParagraph.span.start, end: firstParagraph.span.start },
-        message: `The draft has no chapeau: a resolution opens with the organ that adopts it, such as 'The ${organ},' on its own line.`,
-        ...(context.settings.body
+        message: `The draft has no chapeau: a resolution opens with the organ that adopts it, such as '${example},' on its own line.`,
+        // The setting "body" names the organ in English: a fix writes it only into an English draft.
+        ...(context.settings.body && language === 'en'
           ? { fix: { title: `Add the chapeau 'The ${organ},'`, edits: [{ span: { start: firstParagraph.span.start, end: firstParagraph.span.start }, newText: `The ${organ},\n\n` }] } }
           : {}),
       });
       return;
+    }
+    // The chapeau tells the draft's language: paragraphs that open in another one are read with the
+    // wrong lexicon, and no opener rule can check them ("Recalling" under « L'Assemblée générale, »).
+    const inOther = mostlyInOtherLanguage(draft, context);
+    const firstChapeau = draft.parts.find((part) => part.chapeau)?.chapeau;
+    if (firstChapeau && context.settings.language !== 'auto' && firstChapeau.language !== draft.language) {
+      // Set to French, « The General Assembly, » is a chapeau in another language than its paragraphs'.
+      context.report({
+        span: firstChapeau.span,
+        message: `The chapeau is in ${languageName(firstChapeau.language)}, but this draft is set to ${languageName(draft.language)} (setting "language"): '${exampleChapeau(draft.language, firstChapeau.organ, firstChapeau.language)},'.`,
+      });
+    } else if (inOther && firstChapeau) {
+      const own = languageName(draft.language);
+      const other = languageName(inOther.language);
+      const quoted = inOther.openers.slice(0, 3).map((opener) => `'${opener.match?.formText ?? opener.text}'`).join(', ');
+      const which = inOther.ownCount === 0 ? 'its paragraphs open' : `${inOther.openers.length} of its paragraphs open`;
+      const source = context.settings.language === 'auto' ? 'The chapeau makes this draft' : 'This draft is set to';
+      context.report({
+        span: firstChapeau.span,
+        message: `${source} ${own}, but ${which} in ${other} (${quoted}): write them in ${own}, or the chapeau in ${other} ('${exampleChapeau(inOther.language, firstChapeau.organ, firstChapeau.language)},').`,
+      });
     }
     for (const part of draft.parts) {
       const chapeau = part.chapeau;
@@ -77,3 +105,9 @@ export const chapeauRule: Rule = {
     }
   },
 };
+
+/** Openers of another language, where they are at least as many as the draft's own: a draft in two languages. */
+function mostlyInOtherLanguage(draft: Draft, context: RuleContext): OpenersInOtherLanguage | undefined {
+  const inOther = openersInOtherLanguage(draft, context.lexicon);
+  return inOther && inOther.openers.length >= Math.max(1, inOther.ownCount) ? inOther : undefined;
+}

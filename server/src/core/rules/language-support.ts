@@ -1,10 +1,5 @@
-import { lexiconFor } from '../lexicon/lexicon';
+import { languageName, lexiconFor } from '../lexicon/lexicon';
 import type { Rule } from '../rule';
-
-/** Language names for the message; a draft's language comes from its chapeau. */
-const languageNames: Readonly<Record<string, string>> = {
-  en: 'English', fr: 'French', es: 'Spanish', ru: 'Russian', ar: 'Arabic', zh: 'Chinese',
-};
 
 export const languageSupportRule: Rule = {
   id: 'language-support',
@@ -15,7 +10,7 @@ export const languageSupportRule: Rule = {
   check(draft, context) {
     if (lexiconFor(draft.language)) return;
     const chapeau = draft.parts.find((part) => part.chapeau)?.chapeau;
-    const name = languageNames[draft.language] ?? `"${draft.language}"`;
+    const name = languageName(draft.language);
     context.report({
       span: chapeau?.span ?? { start: 0, end: 0 },
       message: `This draft is in ${name}, and Resolint has no ${name} lexicon yet: only the language-neutral rules (numbering, footnotes, structure, punctuation) check it; openers are not checked.`,

@@ -1,6 +1,7 @@
-import { withoutDiacritics, type Lexicon } from '../lexicon/lexicon';
+import { languageName, withoutDiacritics, type Lexicon } from '../lexicon/lexicon';
 import { localMessage } from '../messages';
 import type { Paragraph, ParagraphKind, Span } from '../model';
+import { openersInOtherLanguage } from '../openers';
 import type { Rule } from '../rule';
 import { detached } from '../text-memo';
 
@@ -198,10 +199,24 @@ export const unknownOpenerRule: Rule = {
     // with openers. The last such paragraph is kept as the paragraphs are read, in text order, and
     // its end looked at only when a word is about to be reported (rarely).
     let lastKnown: Paragraph | undefined;
+    // Openers of another language's lexicon ("Recalling" under « L'Assemblée générale, »): said so,
+    // whatever their ending; the chapeau rule speaks of the draft where they are most of its openers.
+    const inOther = openersInOtherLanguage(draft, lexicon);
     for (const paragraph of draft.paragraphs) {
       const opener = paragraph.opener;
       if (opener?.match) lastKnown = paragraph;
       if (!opener || opener.match || paragraph.subject) continue;
+      const foreign = inOther?.openers.find((other) => other.span.start === opener.span.start)?.match;
+      if (inOther && foreign) {
+        const own = languageName(draft.language);
+        const found = foreign.formText;
+        context.report({
+          span: foreign.formSpan,
+          message: localMessage(lexicon, 'unknown-opener/other-language', { found },
+            `'${found}' is a ${languageName(inOther.language)} opener, but this draft is in ${own} (its chapeau): write the paragraph in ${own}.`),
+        });
+        continue;
+      }
       // "Deeply concerns by …": the parser read the adverb and no opener after it; the word after the
       // adverbs is the one to hold to the known openers, and the adverbs stay as they are written.
       // The opener's one word is read as an adverb's first only where it is one: most unknown openers are not.
