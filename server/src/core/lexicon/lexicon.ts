@@ -124,8 +124,11 @@ export interface LanguageConventions {
   readonly organGenders?: Readonly<Record<string, 'masculine' | 'feminine'>>;
   /** How sub-paragraph labels are bracketed, by level (1 for "(a)", 2 for "(i)"): "parens" "(a)", "close" "a)". */
   readonly subparagraphBrackets?: readonly ('parens' | 'close' | 'dot')[];
-  /** Marks that take a space before them ("texte ; suite"), and the spaces that may stand there, the first preferred. */
-  readonly spaceBeforeMarks?: { readonly marks: readonly string[]; readonly spaces: readonly string[] };
+  /**
+   * Marks that take a space before them ("texte ; suite"), and the spaces that may stand there, the first
+   * preferred; `after`: marks that take one of those spaces after them instead (« texte »).
+   */
+  readonly spaceBeforeMarks?: { readonly marks: readonly string[]; readonly spaces: readonly string[]; readonly after?: readonly string[] };
   /** The article an organ's name takes by its gender, and before a vowel where the language elides it ("L'"). */
   readonly genderArticles?: { readonly masculine: string; readonly feminine: string; readonly elided?: string };
 }

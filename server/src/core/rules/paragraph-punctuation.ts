@@ -163,6 +163,16 @@ interface Spacing {
   readonly preferred: string;
   /** Where such a mark stands with no space before it, in text order. */
   readonly missing: readonly number[];
+  /** Where a mark that takes a space after it (« ) has none, in text order. */
+  readonly missingAfter: readonly number[];
+}
+
+/** Whether the mark at `offset` is inside an address ("https://undocs.org/fr/A/RES/60/1?lang=fr"), its word's. */
+function inAddress(text: string, offset: number): boolean {
+  let wordStart = offset;
+  while (wordStart > 0 && offset - wordStart < 200 && !/\s/.test(text[wordStart - 1] ?? ' ')) wordStart--;
+  const word = text.slice(wordStart, offset);
+  return word.includes('://') || word.startsWith('www.');
 }
 
 /**
@@ -179,10 +189,16 @@ function spacingOf(draft: Draft, adopted: boolean): Spacing | undefined {
   if (!spacing || adopted) return undefined;
   const text = draft.text;
   const marks = new Set(spacing.marks);
+  const marksAfter = new Set(spacing.after ?? []);
   const offsets = new Set<number>();
+  const missingAfter: number[] = [];
   const collect = (pieces: readonly { start: number; end: number }[], from: number): void => {
     for (const piece of pieces) {
-      for (let index = Math.max(piece.start, from); index < piece.end; index++) if (marks.has(text[index] ?? '')) offsets.add(index);
+      for (let index = Math.max(piece.start, from); index < piece.end; index++) {
+        const character = text[index] ?? '';
+        if (marks.has(character)) offsets.add(index);
+        else if (marksAfter.has(character) && index + 1 < piece.end && !isSpace(text[index + 1] ?? ' ')) missingAfter.push(index);
+      }
     }
   };
   for (const paragraph of draft.paragraphs) {
@@ -201,11 +217,11 @@ function spacingOf(draft: Draft, adopted: boolean): Spacing | undefined {
     }
     // A clock time or a ratio ("14:30", "2:1") and an address ("https://") are not punctuation.
     if (/\d/.test(before) && /\d/.test(text[offset + 1] ?? '')) continue;
-    if (text.startsWith('//', offset + 1)) continue;
+    if (text.startsWith('//', offset + 1) || inAddress(text, offset)) continue;
     missing.push(offset);
   }
   const preferred = [...spacing.spaces].sort((a, b) => (used.get(b) ?? 0) - (used.get(a) ?? 0))[0] ?? ' ';
-  return { marks, spaces: spacing.spaces, preferred, missing };
+  return { marks, spaces: spacing.spaces, preferred, missing, missingAfter: missingAfter.sort((a, b) => a - b) };
 }
 
 /** The spaced marks written with no space before them, but those reported as the wrong mark (their fix spaces them). */
@@ -224,11 +240,22 @@ function checkSpacesBeforeMarks(draft: Draft, spacing: Spacing, replaced: Readon
       fix: { title: `Insert ${spaceNames[preferred] ?? 'a space'} before '${mark}'`, edits: [{ span: { start: offset, end: offset }, newText: preferred }] },
     });
   }
+  for (const offset of spacing.missingAfter) {
+    const mark = text[offset] ?? '';
+    let wordEnd = offset + 1;
+    while (wordEnd < text.length && wordEnd - offset < 30 && !/\s/.test(text[wordEnd] ?? ' ')) wordEnd++;
+    const word = text.slice(offset + 1, wordEnd);
+    context.report({
+      span: { start: offset, end: offset + 1 },
+      message: `In this draft's language, '${mark}' takes a space after it (a narrow no-break space or a space): '${mark} ${word}', not '${mark}${word}'.`,
+      fix: { title: `Insert ${spaceNames[preferred] ?? 'a space'} after '${mark}'`, edits: [{ span: { start: offset + 1, end: offset + 1 }, newText: preferred }] },
+    });
+  }
 }
 
 export const paragraphPunctuationRule: Rule = {
   id: 'paragraph-punctuation',
-  description: 'Preambular paragraphs end with ","; operative ones with ";", the last with "."; a paragraph that introduces sub-paragraphs with ":"; in French, ";" and ":" take a space before them.',
+  description: 'Preambular paragraphs end with ","; operative ones with ";", the last with "."; a paragraph that introduces sub-paragraphs with ":"; in French, ";", ":", "?", "!" and "»" take a space before them, "«" one after it.',
   defaultSeverity: 'warning',
   fixable: true,
   needsLexicon: false,
