@@ -2,6 +2,7 @@
 // spelled-out ordinals, the words that cite resolutions, and the United Nations spelling list. The
 // citation and style rules read it through `styleFor`; a language without a file gets none of them.
 import englishStyle from './en-style.json';
+import frenchStyle from './fr-style.json';
 
 /** A word list entry: the right form, and the words before or after it that make the written form right. */
 export type SpellingEntry = string | { readonly right: string; readonly notAfter?: readonly string[]; readonly notBefore?: readonly string[] };
@@ -25,6 +26,8 @@ export interface StyleData {
    * A month written in another case ("december") is read the same way.
    */
   readonly monthAbbreviations?: readonly (readonly string[])[];
+  /** How a date writes the first day of a month, where not "1": French « 1er mars 2007 ». */
+  readonly firstDay?: string;
   /** What drafters put after a day's number ("16th"), never part of a right date. */
   readonly dayOrdinalSuffixes: readonly string[];
   /** The word between such a day and the month: "16th of December". */
@@ -68,7 +71,7 @@ export interface StyleData {
   };
 }
 
-const styles: ReadonlyMap<string, StyleData> = new Map([['en', englishStyle as StyleData]]);
+const styles: ReadonlyMap<string, StyleData> = new Map([['en', englishStyle as StyleData], ['fr', frenchStyle as StyleData]]);
 
 /** The style data of a language; undefined where there is none yet (the style rules then stay silent). */
 export function styleFor(language: string): StyleData | undefined {
@@ -77,6 +80,22 @@ export function styleFor(language: string): StyleData | undefined {
 
 export function escapeForPattern(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Every way a date may write a month, right or not: the names, in lower case and capitalised ("December",
+ * "december"; « décembre », « Décembre »), and the shortened names ("Dec.", "Dec").
+ */
+export function monthsWrittenAnyWay(style: StyleData): string[] {
+  const capitalised = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+  const forms = new Set<string>();
+  for (const name of [...style.months, ...(style.monthAbbreviations ?? []).flat()]) {
+    forms.add(name);
+    forms.add(name.toLowerCase());
+    forms.add(capitalised(name));
+  }
+  forms.delete('');
+  return [...forms];
 }
 
 /** An alternation of `words`, longest first, escaped: "(?:emergency special|special|…)". */
@@ -97,7 +116,7 @@ export function writeDate(style: StyleData, day: number | string, month: number,
   }
   let written = '';
   for (const piece of pieces) {
-    written += piece === dayPiece ? String(day) : piece === monthPiece ? (style.months[month] ?? '') : piece === yearPiece ? year : piece;
+    written += piece === dayPiece ? (day === 1 && style.firstDay !== undefined ? style.firstDay : String(day)) : piece === monthPiece ? (style.months[month] ?? '') : piece === yearPiece ? year : piece;
   }
   return written;
 }

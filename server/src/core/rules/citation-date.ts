@@ -2,7 +2,7 @@ import { isSpaceCode } from '../parse/lines';
 import { blanksStartBefore, wordStartBefore } from '../text-ends';
 import type { Fix, TextEdit } from '../findings';
 import { styleFor, type StyleData } from '../lexicon/lexicon';
-import { alternation, writeDate } from '../lexicon/style';
+import { alternation, escapeForPattern, monthsWrittenAnyWay, writeDate } from '../lexicon/style';
 import type { Draft, Span } from '../model';
 import { bodyProse, draftSpan, inOneSegment, isQuoted, type ProseRun } from '../prose';
 import type { Rule, RuleContext } from '../rule';
@@ -67,7 +67,12 @@ function patternsOf(style: StyleData): CitationPatterns {
     const wordAlternation = alternation([...words, ...words.map((word) => word.charAt(0).toUpperCase() + word.slice(1))]);
     const listWord = alternation(style.citations.listWords);
     const month = alternation(style.months);
-    const date = `(\\d{1,2})${space}+(${month})${space}+(\\d{4})(?![\\p{L}\\p{N}])`;
+    // « le 1er mars 2007 »: the first day as the style writes it is a day of a right date.
+    const firstDay = style.firstDay?.startsWith('1') ? `(?:(?<=(?<!\\d)1)${escapeForPattern(style.firstDay.slice(1))})?` : '';
+    const date = `(\\d{1,2})${firstDay}${space}+(${month})${space}+(\\d{4})(?![\\p{L}\\p{N}])`;
+    // A date written another way ("16 december 2005", "Dec. 16, 2005", "16th of December 2005", "16/12/2005")
+    // is a date too: the citation has one, which date-format rewrites; this rule must not add another.
+    const anyMonth = alternation(monthsWrittenAnyWay(style));
     patterns = {
       word: new RegExp(`(?<![\\p{L}\\p{N}])${wordAlternation}(?![\\p{L}\\p{N}])${space}+`, 'uy'),
       wordEndings: wordEndings(words),
@@ -75,7 +80,7 @@ function patternsOf(style: StyleData): CitationPatterns {
       number: /(?:(?:ES-|S-)?\d{1,4}\/\d{1,4}(?:[ \u00A0][A-Z](?![\p{L}\p{N}]))?|\d{1,4}(?:[ \u00A0][A-Z])?[ \u00A0]\((?:[IVXLC]+|ES-[IVXLC]+|S-[IVXLC]+|\d{4})\))(?![\p{L}\p{N}/])/uy,
       date: new RegExp(`,?${space}+${style.citations.dateWord}${space}+${date}`, 'uy'),
       otherDate: new RegExp(
-        `,?${space}+${style.citations.dateWord}${space}+(?:${month}${space}+\\d{1,2}\\p{L}{0,2},?${space}+\\d{4}|\\d{1,2}\\p{L}{1,2}${space}+(?:${style.citations.dateWord}${space}+)?${month}${space}+\\d{4}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{4}|\\d{4}-\\d{2}-\\d{2})(?![\\p{L}\\p{N}])`,
+        `,?${space}+${style.citations.dateWord}${space}+(?:${anyMonth}${space}+\\d{1,2}\\p{L}{0,3},?${space}+\\d{4}|\\d{1,2}\\p{L}{0,3}${space}+(?:${style.citations.dateWord}${space}+)?${anyMonth},?${space}+\\d{4}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{4}|\\d{4}-\\d{2}-\\d{2})(?![\\p{L}\\p{N}])`,
         'uy',
       ),
       secondDate: new RegExp(`(?:,${space}*|${space}+${listWord}${space}+)${date}`, 'uy'),
@@ -208,6 +213,8 @@ function readCitedDate(text: string, start: number, end: number, style: StyleDat
   const valueStart = position;
   let day = 0;
   for (; isDigitCode(text.charCodeAt(position)); position++) day = 10 * day + text.charCodeAt(position) - 48;
+  // « 1er »: the letters after the first day's digit, which the pattern allowed there.
+  if (day === 1 && style.firstDay !== undefined && text.startsWith(style.firstDay.slice(1), position)) position += style.firstDay.length - 1;
   while (isSpaceCode(text.charCodeAt(position))) position++;
   const yearStart = end - 4;
   let monthEnd = yearStart;
