@@ -4,7 +4,7 @@
 //      closing blocks, or continuations of the paragraph before a page break;
 //   3. footnote calls found in the text of those nodes.
 // It never throws: anything it cannot place is kept as an `unclassified` block.
-import { adoptionMeetingNumber, annexHeadingPattern, annexTitledHeadingPattern, closingLinePattern, conventionsOf, languageConventions, lexiconFor, withArticle, type Lexicon } from '../lexicon/lexicon';
+import { adoptionMeetingNumber, annexHeadingPattern, annexTitledHeadingPattern, closingLinePattern, conventionsOf, languageConventions, lexiconFor, withArticle, withoutDiacritics, type Lexicon } from '../lexicon/lexicon';
 import type {
   Annex,
   Block,
@@ -175,11 +175,12 @@ function isArticleOf(articles: readonly string[], text: string, start: number, e
 
 /** "A", "B.", "II": a section marker alone on its line (a scan may read "C" as "c"). */
 const sectionMarkerPattern = /^(?:[IVXLC]{1,6}|[A-Za-z])\.?$/;
-/** Every organ's name, by its last UTF-16 unit. */
+/** Every organ's name, by its last UTF-16 unit, and by that unit without its accent ("sécurité" by "é" and "e"). */
 const organsByLastCode = new Map<number, string[]>();
 for (const organ of languageConventions.flatMap((conventions) => conventions.organs)) {
   const last = organ.charCodeAt(organ.length - 1);
-  organsByLastCode.set(last, [...(organsByLastCode.get(last) ?? []), organ]);
+  const bare = withoutDiacritics(organ.charAt(organ.length - 1)).charCodeAt(0);
+  for (const code of bare === last ? [last] : [last, bare]) organsByLastCode.set(code, [...(organsByLastCode.get(code) ?? []), organ]);
 }
 
 const noOrgans: readonly string[] = [];
@@ -258,7 +259,8 @@ function endsWithOrgan(text: string, start: number, end: number): boolean {
 
 /**
  * Whether the text at `at` is `organ`, or the organ with a letter in the wrong case ("General assembly",
- * "Assemblée Générale"): a chapeau all the same, whose spelling the chapeau rule asks to mend.
+ * "Assemblée Générale") or without its accent (« Assemblee generale », typed on a keyboard without
+ * them): a chapeau all the same, whose spelling the chapeau rule asks to mend.
  */
 function spellsOrgan(text: string, at: number, organ: string): boolean {
   if (text.startsWith(organ, at)) return true;
@@ -270,13 +272,20 @@ function spellsOrgan(text: string, at: number, organ: string): boolean {
     if (written === expected) continue;
     if (written < 128 && expected < 128) {
       if ((written | 0x20) !== (expected | 0x20) || !isAsciiLetterCode(written)) return false;
-    } else if (String.fromCharCode(written).toLowerCase() !== String.fromCharCode(expected).toLowerCase()) return false;
+    } else if (!sameLetterBarCaseAndAccent(written, expected)) return false;
   }
   return true;
 }
 
 /** How a footnote text ends when its page held all of it: a full stop, perhaps inside a parenthesis or quotation. */
 const footnoteTextEnded = /[.!?][)\]"”’]?$/;
+
+/** Whether the unit `written` is the letter `expected` (not ASCII) in another case, or without its accent. */
+function sameLetterBarCaseAndAccent(written: number, expected: number): boolean {
+  const writtenLower = String.fromCharCode(written).toLowerCase();
+  const expectedLower = String.fromCharCode(expected).toLowerCase();
+  return writtenLower === expectedLower || (written < 128 && writtenLower === withoutDiacritics(expectedLower));
+}
 
 /** Whether `number` is off the series of a page's footnote block that `last` leads: no lower than it, at most two above (a copy may lose one). */
 function outOfBlockSeries(number: number, last: number): boolean {
