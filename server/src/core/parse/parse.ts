@@ -4,7 +4,7 @@
 //      closing blocks, or continuations of the paragraph before a page break;
 //   3. footnote calls found in the text of those nodes.
 // It never throws: anything it cannot place is kept as an `unclassified` block.
-import { adoptionMeetingNumber, annexHeadingPattern, annexTitledHeadingPattern, closingLinePattern, conventionsOf, languageConventions, lexiconFor, withArticle, withoutDiacritics, type Lexicon } from '../lexicon/lexicon';
+import { adoptionMeetingNumber, annexHeadingPattern, annexTitledHeadingPattern, closingLinePattern, conventionsOf, languageConventions, lexiconFor, lexiconLanguages, withArticle, withoutDiacritics, type Lexicon } from '../lexicon/lexicon';
 import type {
   Annex,
   Block,
@@ -420,11 +420,34 @@ class Parser {
     this.chunks = new ChunkTable(this.lines.count);
   }
 
+  /**
+   * A draft with no chapeau to tell its language: the language whose lexicon knows the most of the
+   * words that open its first lines (« Rappelant », « 1. Prie »), English where none knows more than
+   * English's. Read as English, a French draft's « Decide » was "fixed" to "Decides".
+   */
+  private languageOfOpeners(): string {
+    const hits = new Map<string, number>();
+    const lines = Math.min(this.lines.count, 400);
+    for (let index = 0; index < lines; index++) {
+      const start = this.lines.contentStart(index);
+      const opening = /^(?:\d{1,3}[.)][ \t]+)?[*_]{0,2}([\p{L}'’-]+)/u.exec(this.text.slice(start, Math.min(start + 40, this.lines.contentEnd(index))));
+      const word = opening?.[1]?.toLowerCase().replace(/’/g, "'");
+      if (!word) continue;
+      for (const language of lexiconLanguages) {
+        const form = lexiconFor(language)?.byForm.get(word);
+        if (form && form.kind !== 'other') hits.set(language, (hits.get(language) ?? 0) + 1);
+      }
+    }
+    let best = 'en';
+    for (const [language, count] of hits) if (count > (hits.get(best) ?? 0)) best = language;
+    return best;
+  }
+
   run(): Draft {
     const chapeauLines = this.findChapeaus();
     const firstChapeau = chapeauLines[0];
     const chosen = this.options.language && this.options.language !== 'auto' ? this.options.language : undefined;
-    this.language = chosen ?? firstChapeau?.match.language ?? 'en';
+    this.language = chosen ?? firstChapeau?.match.language ?? this.languageOfOpeners();
     this.lexicon = lexiconFor(this.language, this.options.extraOpeners);
     this.title = this.findTitle(0, firstChapeau?.index ?? this.lines.count)?.title;
     this.firstTitle = this.title === undefined ? undefined : { fromLine: 0, title: this.title, edges: undefined };
@@ -642,11 +665,11 @@ class Parser {
   }
 
   /** Whether the line whose content starts at `contentStart` opens a paragraph: a number perhaps, then a known opener. */
-  private startsParagraph(contentStart: number): boolean {
+  private startsParagraph(contentStart: number, language = 'en'): boolean {
     const number = readNumberLabel(this.text, contentStart);
     const textStart = number ? this.skipSpaces(number.span.end) : contentStart;
     const subject = this.readSubject(textStart);
-    const opener = readOpener(this.text, subject ? this.skipSpaces(subject.end) : textStart, lexiconFor(subject?.language ?? 'en'));
+    const opener = readOpener(this.text, subject ? this.skipSpaces(subject.end) : textStart, lexiconFor(subject?.language ?? language));
     return opener?.match !== undefined;
   }
 
@@ -685,21 +708,22 @@ class Parser {
 
   /** Without a chapeau, the body starts at the first line that opens a paragraph. */
   private findBodyStartWithoutChapeau(): number {
-    const first = this.firstParagraphLine();
+    // Read with the draft's lexicon: in a French draft, English's wrong form "Decide" opens no paragraph.
+    const first = this.firstParagraphLine(false, this.language);
     return first < this.lines.count ? first : 0;
   }
 
   /**
    * The first line that opens a paragraph, or the line count where none does. `passingAdoptionRecords`:
    * a record of adoption above the text ("Adopted by the Security Council at its 3137th meeting,", which
-   * opens as "Adopted …" might) is passed over.
+   * opens as "Adopted …" might) is passed over. Openers are read with `language`'s lexicon.
    */
-  private firstParagraphLine(passingAdoptionRecords = false): number {
+  private firstParagraphLine(passingAdoptionRecords = false, language = 'en'): number {
     for (let index = 0; index < this.lines.count; index++) {
       const contentStart = this.lines.contentStart(index);
       if (contentStart === this.lines.contentEnd(index)) continue;
       if (passingAdoptionRecords && closingLinePattern.test(this.lines.content(index))) continue;
-      if (this.startsParagraph(contentStart)) return index;
+      if (this.startsParagraph(contentStart, language)) return index;
     }
     return this.lines.count;
   }
