@@ -170,24 +170,27 @@ function readNumber(scanner: Scanner): number {
 }
 
 /**
- * A sub-paragraph label after white space, "(c)": one to four letters a–z in parentheses (what
- * /\(([a-z]{1,4})\)/y matches), read by code: where its letters start, the scanner past it, or -1 and
- * the scanner where it was.
+ * A sub-paragraph label after white space, "(c)", or "c)" as French and Spanish write it: one to four
+ * letters a–z in parentheses (what /\(([a-z]{1,4})\)/y matches) or before a closing one, read by code:
+ * where its letters start, the scanner past it, or -1 and the scanner where it was.
  */
 function readLabel(scanner: Scanner): number {
   const start = scanner.position;
   skipSpace(scanner);
   const { text } = scanner;
   const open = scanner.position;
-  let end = open + 1;
-  while (end - open <= 4 && isAsciiLowerCode(text.charCodeAt(end))) end++;
-  const letters = end - open - 1;
-  if (text.charCodeAt(open) !== 40 /* ( */ || letters === 0 || text.charCodeAt(end) !== 41 /* ) */ || end + 1 > scanner.end) {
+  // "c)": the letters stand after white space, as a word of their own.
+  const parenthesised = text.charCodeAt(open) === 40 /* ( */;
+  const lettersStart = parenthesised ? open + 1 : open;
+  let end = lettersStart;
+  while (end - lettersStart < 4 && isAsciiLowerCode(text.charCodeAt(end))) end++;
+  const letters = end - lettersStart;
+  if ((!parenthesised && open === start) || letters === 0 || text.charCodeAt(end) !== 41 /* ) */ || end + 1 > scanner.end) {
     scanner.position = start;
     return -1;
   }
   scanner.position = end + 1;
-  return open + 1;
+  return lettersStart;
 }
 
 /** "(c)", or "(a) and (b)": the sub-paragraph labels after a number. Only the first is kept. */
@@ -229,11 +232,11 @@ interface Head {
  */
 export function findCrossReferences(text: string, spans: readonly Span[], lexicon: Lexicon | undefined, placesOf: (word: string) => readonly number[] = (word) => literalPlaces(text, word)): CrossReference[] {
   if (!lexicon) return [];
-  const { heads, stem, words } = headsOf(lexicon);
-  if (!stem) return [];
+  const { heads, stems, words } = headsOf(lexicon);
+  if (stems.length === 0) return [];
   const references: CrossReference[] = [];
   const scanner: Scanner = { text, position: 0, end: 0 };
-  const positions = stemPositions(stem, placesOf);
+  const positions = stemPositions(stems, placesOf);
   let cursor = 0;
   for (const span of spans) {
     // Read once: the spans are of several shapes, and a property read at each place of the stem cost more than the place.
@@ -259,16 +262,25 @@ export function findCrossReferences(text: string, spans: readonly Span[], lexico
 /**
  * The lexicon's head words ("sub-paragraphs", "paragraph" …), longest first, and the stem they share
  * ("para"): a plain search for the stem finds the few places worth reading, far faster than a pattern
- * run over every paragraph. Worked out once per lexicon, not at every keystroke.
+ * run over every paragraph. Where the words for paragraphs and sub-paragraphs share none (« paragraphe »,
+ * « alinéa »), each kind has its own. Worked out once per lexicon, not at every keystroke.
  */
 function headsOf(lexicon: Lexicon): HeadWords {
   let found = headsByLexicon.get(lexicon);
   if (!found) {
     const words = lexicon.crossReferences;
-    const lowerHeads = [...words.subparagraph.map((word) => ({ word: word.toLowerCase(), isSub: true })), ...words.paragraph.map((word) => ({ word: word.toLowerCase(), isSub: false }))]
-      .sort((a, b) => b.word.length - a.word.length);
-    const stem = commonStem(lowerHeads.map((head) => head.word));
-    found = { heads: lowerHeads.map((head) => ({ ...head, stemAt: stem === undefined ? -1 : head.word.indexOf(stem) })), stem, words: referenceWordsOf(lexicon) };
+    const kinds = [words.subparagraph.map((word) => ({ word: word.toLowerCase(), isSub: true })), words.paragraph.map((word) => ({ word: word.toLowerCase(), isSub: false }))];
+    const shared = commonStem(kinds.flat().map((head) => head.word));
+    const groups = shared !== undefined ? [{ stem: shared, heads: kinds.flat() }] : kinds.map((heads) => ({ stem: commonStem(heads.map((head) => head.word)), heads }));
+    const heads: HeadWord[] = [];
+    const stems: string[] = [];
+    for (const { stem, heads: group } of groups) {
+      if (stem === undefined) continue;
+      stems.push(stem);
+      for (const head of group) heads.push({ ...head, stemAt: head.word.indexOf(stem) });
+    }
+    heads.sort((a, b) => b.word.length - a.word.length);
+    found = { heads, stems, words: referenceWordsOf(lexicon) };
     headsByLexicon.set(lexicon, found);
   }
   return found;
@@ -283,7 +295,8 @@ interface HeadWord {
 
 interface HeadWords {
   readonly heads: readonly HeadWord[];
-  readonly stem: string | undefined;
+  /** The stems the heads share: one, or one for each kind where the two kinds share none. */
+  readonly stems: readonly string[];
   /** The words read after a head. */
   readonly words: ReferenceWords;
 }
@@ -303,11 +316,13 @@ function commonStem(heads: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** Where the stem occurs in the text, with its first letter in either case, in text order. */
-function stemPositions(stem: string, placesOf: (word: string) => readonly number[]): number[] {
+/** Where the stems occur in the text, with their first letter in either case, in text order. */
+function stemPositions(stems: readonly string[], placesOf: (word: string) => readonly number[]): number[] {
   const positions: number[] = [];
-  const capitalised = stem.charAt(0).toUpperCase() + stem.slice(1);
-  for (const form of stem === capitalised ? [stem] : [stem, capitalised]) for (const place of placesOf(form)) positions.push(place);
+  for (const stem of stems) {
+    const capitalised = stem.charAt(0).toUpperCase() + stem.slice(1);
+    for (const form of stem === capitalised ? [stem] : [stem, capitalised]) for (const place of placesOf(form)) positions.push(place);
+  }
   return positions.sort((a, b) => a - b);
 }
 

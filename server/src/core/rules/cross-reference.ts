@@ -1,3 +1,4 @@
+import { conventionsOf } from '../lexicon/lexicon';
 import type { CrossReference, Draft, Paragraph, ReferencedNumber } from '../model';
 import type { Rule, RuleContext } from '../rule';
 import { eachSubparagraph } from '../structure';
@@ -130,7 +131,7 @@ function checkNumber(draft: Draft, reference: CrossReference, referenced: Refere
   if (sub && !hasSubparagraph(target, sub.name)) {
     context.report({
       span: sub.span,
-      message: `'${quote(draft, reference)}': paragraph ${value} has no sub-paragraph (${sub.name}).`,
+      message: `'${quote(draft, reference)}': paragraph ${value} has no sub-paragraph ${labelAsWritten(draft, sub.name)}.`,
       related: [{ span: target.number?.span ?? target.span, message: `Paragraph ${value} is here.` }],
     });
   }
@@ -148,7 +149,7 @@ export const crossReferenceRule: Rule = {
       if (only) {
         const holder = paragraphAt(draft, reference.span.start);
         if (holder && holder.subparagraphs.length > 0 && !hasSubparagraph(holder, only.name)) {
-          context.report({ span: only.span, message: `'${quote(draft, reference)}': this paragraph has no sub-paragraph (${only.name}).` });
+          context.report({ span: only.span, message: `'${quote(draft, reference)}': this paragraph has no sub-paragraph ${labelAsWritten(draft, only.name)}.` });
         }
         continue;
       }
@@ -174,3 +175,9 @@ export const crossReferenceRule: Rule = {
     }
   },
 };
+
+/** A sub-paragraph's letter as the draft's language brackets it: "(e)", or « e) » in French and Spanish. */
+function labelAsWritten(draft: Draft, name: string): string {
+  const conventions = conventionsOf(draft.language);
+  return conventions.language === draft.language && conventions.subparagraphBrackets?.[0] === 'close' ? `${name})` : `(${name})`;
+}
