@@ -98,6 +98,15 @@ export function monthsWrittenAnyWay(style: StyleData): string[] {
   return [...forms];
 }
 
+/**
+ * A pattern for the letters the style writes after the first day of a month (« 1er »), to follow the
+ * day's digits: they belong to a right date, not an ordinal ending. Empty where the style has none.
+ */
+export function firstDayLettersPattern(style: StyleData): string {
+  const firstDay = style.firstDay;
+  return firstDay?.startsWith('1') && firstDay.length > 1 ? `(?:(?<=(?<!\\d)1)${escapeForPattern(firstDay.slice(1))})?` : '';
+}
+
 /** An alternation of `words`, longest first, escaped: "(?:emergency special|special|…)". */
 export function alternation(words: readonly string[]): string {
   return `(?:${[...words].sort((a, b) => b.length - a.length).map(escapeForPattern).join('|')})`;
@@ -116,7 +125,7 @@ export function writeDate(style: StyleData, day: number | string, month: number,
   }
   let written = '';
   for (const piece of pieces) {
-    written += piece === dayPiece ? (day === 1 && style.firstDay !== undefined ? style.firstDay : String(day)) : piece === monthPiece ? (style.months[month] ?? '') : piece === yearPiece ? year : piece;
+    written += piece === dayPiece ? (String(day) === '1' && style.firstDay !== undefined ? style.firstDay : String(day)) : piece === monthPiece ? (style.months[month] ?? '') : piece === yearPiece ? year : piece;
   }
   return written;
 }

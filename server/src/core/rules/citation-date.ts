@@ -2,7 +2,7 @@ import { isSpaceCode } from '../parse/lines';
 import { blanksStartBefore, wordStartBefore } from '../text-ends';
 import type { Fix, TextEdit } from '../findings';
 import { styleFor, type StyleData } from '../lexicon/lexicon';
-import { alternation, escapeForPattern, monthsWrittenAnyWay, writeDate } from '../lexicon/style';
+import { alternation, firstDayLettersPattern, monthsWrittenAnyWay, writeDate } from '../lexicon/style';
 import type { Draft, Span } from '../model';
 import { bodyProse, draftSpan, inOneSegment, isQuoted, type ProseRun } from '../prose';
 import type { Rule, RuleContext } from '../rule';
@@ -68,8 +68,7 @@ function patternsOf(style: StyleData): CitationPatterns {
     const listWord = alternation(style.citations.listWords);
     const month = alternation(style.months);
     // « le 1er mars 2007 »: the first day as the style writes it is a day of a right date.
-    const firstDay = style.firstDay?.startsWith('1') ? `(?:(?<=(?<!\\d)1)${escapeForPattern(style.firstDay.slice(1))})?` : '';
-    const date = `(\\d{1,2})${firstDay}${space}+(${month})${space}+(\\d{4})(?![\\p{L}\\p{N}])`;
+    const date = `(\\d{1,2})${firstDayLettersPattern(style)}${space}+(${month})${space}+(\\d{4})(?![\\p{L}\\p{N}])`;
     // A date written another way ("16 december 2005", "Dec. 16, 2005", "16th of December 2005", "16/12/2005")
     // is a date too: the citation has one, which date-format rewrites; this rule must not add another.
     const anyMonth = alternation(monthsWrittenAnyWay(style));

@@ -1,6 +1,6 @@
 import type { Fix } from '../findings';
 import { styleFor, type StyleData } from '../lexicon/lexicon';
-import { alternation, writeDate } from '../lexicon/style';
+import { alternation, firstDayLettersPattern, writeDate } from '../lexicon/style';
 import type { Draft } from '../model';
 import { bodyProse, draftSpan, footnoteProse, inOneSegment, isQuoted, type ProseRun } from '../prose';
 import type { Rule, RuleContext } from '../rule';
@@ -94,7 +94,7 @@ function patternsOf(style: StyleData): DatePatterns {
       monthFirst: new RegExp(`(${month})[ \\u00A0](\\d{1,2})(${suffix})?${secondDay}(?:(,?)[ \\u00A0](\\d{4}))?(?![\\p{L}\\p{N}])`, 'uy'),
       // "16th December 2005", "the 16th of December", "the 3rd of December, 2006" (the comma goes with the
       // rest), "8th and 9th December 2005", "8 December, 2005", "3 Dec. 2006", and the right "16 December 2005"
-      dayFirst: new RegExp(`(?:${style.dayOrdinalArticle}[ \\u00A0])?(\\d{1,2})(${suffix})?${secondDay}(?:[ \\u00A0](${style.dayOrdinalConnector}))?[ \\u00A0](${month})(?:(,?)[ \\u00A0](\\d{4}))?(?![\\p{L}\\p{N}])`, 'uy'),
+      dayFirst: new RegExp(`(?:${style.dayOrdinalArticle}[ \\u00A0])?(\\d{1,2})${firstDayLettersPattern(style)}(${suffix})?${secondDay}(?:[ \\u00A0](${style.dayOrdinalConnector}))?[ \\u00A0](${month})(?:(,?)[ \\u00A0](\\d{4}))?(?![\\p{L}\\p{N}])`, 'uy'),
       // "16/12/2005", "16.12.2005": not a part of a symbol ("A/HRC/RES/5/1") or a longer number.
       numeric: /(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\p{L}\p{N}/]|\.\d)/uy,
       // "2005-12-16"
