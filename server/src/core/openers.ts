@@ -1,6 +1,6 @@
 // What rules and features need to know about openers beyond the lexicon lookup done by the parser.
 import { lexiconFor, lexiconLanguages, withoutDiacritics, type Lexicon } from './lexicon/lexicon';
-import type { Draft, Opener, OpenerMatch, Paragraph } from './model';
+import type { Draft, Opener, OpenerMatch, Paragraph, Span } from './model';
 import { readOpener } from './parse/openers';
 import { capitalize, changesInUpperCase, lowerFirst } from './structure';
 
@@ -27,6 +27,27 @@ export function formWithItsAccents(match: OpenerMatch): string | undefined {
     if (right !== found && withoutDiacritics(right) === found) return candidate;
   }
   return undefined;
+}
+
+/**
+ * The adverbs and the modifier of an opener that the text writes without their accents (« Profondement »
+ * for « Profondément », «con preocupacion» for «con preocupación»), each with the lexicon's spelling in
+ * the text's case of its first letter. The parser reads them as the lexicon's (parse/openers.ts).
+ */
+export function accentlessWordsOf(draft: Draft, match: OpenerMatch, lexicon: Lexicon): readonly { readonly span: Span; readonly found: string; readonly right: string }[] {
+  const found: { span: Span; found: string; right: string }[] = [];
+  const check = (span: Span, known: readonly string[]): void => {
+    const written = draft.text.slice(span.start, span.end).replace(/\s+/g, ' ');
+    const lower = written.toLowerCase();
+    if (known.some((word) => word.toLowerCase() === lower)) return;
+    const right = known.find((word) => withoutDiacritics(word.toLowerCase()) === lower);
+    if (right === undefined) return;
+    const first = written.charAt(0);
+    found.push({ span, found: written, right: (first === first.toLowerCase() ? right.charAt(0).toLowerCase() : right.charAt(0).toUpperCase()) + right.slice(1) });
+  };
+  if (match.adverbs.length > 0) for (const span of match.adverbs) check(span, [...lexicon.operativeAdverbs, ...lexicon.preambularAdverbs]);
+  if (match.modifierSpan) check(match.modifierSpan, lexicon.modifiers);
+  return found;
 }
 
 /** Whether the opener's first letter is a capital, as an opener's must be (unless the organ is named before it). */

@@ -1,6 +1,6 @@
 // Finding the opener of a paragraph with the lexicon: adverbs, the verb or phrase, "also"/"further",
 // and modifiers such as "with appreciation". Pure lookup in the lexicon's tables; no English in code.
-import type { Lexicon, OpenerForm } from '../lexicon/lexicon';
+import { withoutDiacritics, type Lexicon, type OpenerForm } from '../lexicon/lexicon';
 import type { Opener, OpenerMatch, Span } from '../model';
 import { detached } from '../text-memo';
 import { grown } from './lines';
@@ -285,10 +285,13 @@ function tablesOf(lexicon: Lexicon): PhraseTables {
   let found = tables.get(lexicon);
   if (!found) {
     const lower = (list: readonly string[]): string[] => list.map((item) => item.toLowerCase());
+    // An adverb or modifier typed without its accents (« Profondement », «con preocupacion») is read as
+    // it, so the opener is found; the opener rules ask for the accents (`accentlessWordsOf`).
+    const withAccentless = (list: readonly string[]): string[] => [...new Set([...list, ...list.map(withoutDiacritics)])];
     const additive = lower([lexicon.additive.second, ...lexicon.additive.later]);
     found = {
-      adverbs: phraseTree(lower([...lexicon.operativeAdverbs, ...lexicon.preambularAdverbs])),
-      modifiers: phraseTree(lower(lexicon.modifiers)),
+      adverbs: phraseTree(lower(withAccentless([...lexicon.operativeAdverbs, ...lexicon.preambularAdverbs]))),
+      modifiers: phraseTree(lower(withAccentless(lexicon.modifiers))),
       additive: phraseTree(additive),
       additiveWords: new Set(additive),
       forms: formTree(lexicon),

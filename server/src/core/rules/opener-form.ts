@@ -2,7 +2,7 @@
 // of the resolution takes, capitalised. Only the wording differs between the two rules.
 import { localMessage } from '../messages';
 import type { Opener, Paragraph, ParagraphKind } from '../model';
-import { bracketedAlternatives, formAsWritten, formWithItsAccents, startsWithCapital } from '../openers';
+import { accentlessWordsOf, bracketedAlternatives, formAsWritten, formWithItsAccents, startsWithCapital } from '../openers';
 import type { Rule } from '../rule';
 import { capitalize } from '../structure';
 
@@ -30,6 +30,16 @@ export function openerFormRule(spec: OpenerFormRuleSpec): Rule {
         const match = opener?.match;
         if (!opener || !match) return;
         if (spec.paragraphKind === 'operative' && match.entry.opensOperativeClause) return;
+        // The adverbs and modifier around the form: « Profondement préoccupée », «Observando con preocupacion».
+        if (context.lexicon) {
+          for (const word of accentlessWordsOf(draft, match, context.lexicon)) {
+            context.report({
+              span: word.span,
+              message: localMessage(context.lexicon, `${spec.id}/accents`, { right: word.right, found: word.found }, `The opener is written with its accents: '${word.right}', not '${word.found}'.`),
+              fix: { title: `Change '${word.found}' to '${word.right}'`, edits: [{ span: word.span, newText: word.right }] },
+            });
+          }
+        }
         const accented = match.kind === spec.paragraphKind ? formWithItsAccents(match) : undefined;
         if (accented !== undefined) {
           const found = match.formText;
