@@ -28,6 +28,8 @@ export interface StyleData {
   readonly monthAbbreviations?: readonly (readonly string[])[];
   /** How a date writes the first day of a month, where not "1": French « 1er mars 2007 ». */
   readonly firstDay?: string;
+  /** Whether a date in figures gives the day first (« 1/3/2007 » is 1 March in French), where it may be either in English. */
+  readonly numericDayFirst?: boolean;
   /** What drafters put after a day's number ("16th"), never part of a right date. */
   readonly dayOrdinalSuffixes: readonly string[];
   /** The word between such a day and the month: "16th of December". */

@@ -306,8 +306,8 @@ function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, st
     const a = Number(first);
     const b = Number(second);
     if (!validDay(a) || !validDay(b) || (a > 12 && b > 12)) continue;
-    // 16/12 can only be day/month and 12/16 only month/day; 05/06 could be either.
-    const dayFirst = a > 12 || a === b ? true : b > 12 ? false : undefined;
+    // 16/12 can only be day/month and 12/16 only month/day; 05/06 could be either, but where the style says the day comes first (French).
+    const dayFirst = a > 12 || a === b ? true : b > 12 ? false : style.numericDayFirst ? true : undefined;
     const right = dayFirst === undefined ? undefined : dayFirst ? writeDate(style, a, b - 1, year) : writeDate(style, b, a - 1, year);
     found.push({ start: match.index, end: match.index + written.length, ...(right ? { right } : {}), why: 'the month in words' });
   }
