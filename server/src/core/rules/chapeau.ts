@@ -24,9 +24,10 @@ export const chapeauRule: Rule = {
       context.report({
         span: { start: firstParagraph.span.start, end: firstParagraph.span.start },
         message: `The draft has no chapeau: a resolution opens with the organ that adopts it, such as '${example},' on its own line.`,
-        // The setting "body" names the organ in English: a fix writes it only into an English draft.
-        ...(context.settings.body && language === 'en'
-          ? { fix: { title: `Add the chapeau 'The ${organ},'`, edits: [{ span: { start: firstParagraph.span.start, end: firstParagraph.span.start }, newText: `The ${organ},\n\n` }] } }
+        // The setting "body" names the organ in English: another language's draft gets the fix only where
+        // the language table knows that organ in its language.
+        ...(context.settings.body && (language === 'en' || conventionsOf('en').organs.includes(organ))
+          ? { fix: { title: `Add the chapeau '${example},'`, edits: [{ span: { start: firstParagraph.span.start, end: firstParagraph.span.start }, newText: `${example},\n\n` }] } }
           : {}),
       });
       return;
