@@ -20,14 +20,15 @@ export const chapeauRule: Rule = {
       // « Rappelant … », not "The General Assembly,", which would make the draft English.
       const language = mostlyInOtherLanguage(draft, context)?.language ?? draft.language;
       const organ = context.settings.body ?? 'General Assembly';
-      const example = language === 'en' ? `The ${organ}` : exampleChapeau(language, organ, 'en');
+      // With the language's own comma: "大会，", "الجمعية العامة،".
+      const example = `${language === 'en' ? `The ${organ}` : exampleChapeau(language, organ, 'en')}${conventionsOf(language).comma}`;
       context.report({
         span: { start: firstParagraph.span.start, end: firstParagraph.span.start },
-        message: `The draft has no chapeau: a resolution opens with the organ that adopts it, such as '${example},' on its own line.`,
+        message: `The draft has no chapeau: a resolution opens with the organ that adopts it, such as '${example}' on its own line.`,
         // The setting "body" names the organ in English: another language's draft gets the fix only where
         // the language table knows that organ in its language.
         ...(context.settings.body && (language === 'en' || conventionsOf('en').organs.includes(organ))
-          ? { fix: { title: `Add the chapeau '${example},'`, edits: [{ span: { start: firstParagraph.span.start, end: firstParagraph.span.start }, newText: `${example},\n\n` }] } }
+          ? { fix: { title: `Add the chapeau '${example}'`, edits: [{ span: { start: firstParagraph.span.start, end: firstParagraph.span.start }, newText: `${example}\n\n` }] } }
           : {}),
       });
       return;
@@ -40,7 +41,7 @@ export const chapeauRule: Rule = {
       // Set to French, « The General Assembly, » is a chapeau in another language than its paragraphs'.
       context.report({
         span: firstChapeau.span,
-        message: `The chapeau is in ${languageName(firstChapeau.language)}, but this draft is set to ${languageName(draft.language)} (setting "language"): '${exampleChapeau(draft.language, firstChapeau.organ, firstChapeau.language)},'.`,
+        message: `The chapeau is in ${languageName(firstChapeau.language)}, but this draft is set to ${languageName(draft.language)} (setting "language"): '${exampleChapeau(draft.language, firstChapeau.organ, firstChapeau.language)}${conventionsOf(draft.language).comma}'.`,
       });
     } else if (inOther && firstChapeau) {
       const own = languageName(draft.language);
@@ -50,7 +51,7 @@ export const chapeauRule: Rule = {
       const source = context.settings.language === 'auto' ? 'The chapeau makes this draft' : 'This draft is set to';
       context.report({
         span: firstChapeau.span,
-        message: `${source} ${own}, but ${which} in ${other} (${quoted}): write them in ${own}, or the chapeau in ${other} ('${exampleChapeau(inOther.language, firstChapeau.organ, firstChapeau.language)},').`,
+        message: `${source} ${own}, but ${which} in ${other} (${quoted}): write them in ${own}, or the chapeau in ${other} ('${exampleChapeau(inOther.language, firstChapeau.organ, firstChapeau.language)}${conventionsOf(inOther.language).comma}').`,
       });
     }
     for (const part of draft.parts) {
