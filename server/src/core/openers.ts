@@ -1,6 +1,7 @@
 // What rules and features need to know about openers beyond the lexicon lookup done by the parser.
 import { lexiconFor, lexiconLanguages, withoutDiacritics, type Lexicon } from './lexicon/lexicon';
 import type { Draft, Opener, OpenerMatch, Paragraph, Span } from './model';
+import { DraftMemo } from './draft-memo';
 import { readOpener } from './parse/openers';
 import { capitalize, changesInUpperCase, lowerFirst } from './structure';
 
@@ -101,6 +102,19 @@ export interface OpenersInOtherLanguage {
  * there is no sign of it. Only paragraphs with no known opener are read again, most drafts none.
  */
 export function openersInOtherLanguage(draft: Draft, lexicon: Lexicon | undefined): OpenersInOtherLanguage | undefined {
+  // A draft in a language with no lexicon has no known opener to weigh against: not read again.
+  if (!lexicon) return undefined;
+  // Asked by the chapeau rule and unknown-opener of the same draft, with its language's lexicon.
+  const kept = otherLanguageMemo.get(draft);
+  if (kept) return kept.found;
+  const found = findOpenersInOtherLanguage(draft, lexicon);
+  otherLanguageMemo.set(draft, { found });
+  return found;
+}
+
+const otherLanguageMemo = new DraftMemo<{ readonly found: OpenersInOtherLanguage | undefined }>('openers in another language');
+
+function findOpenersInOtherLanguage(draft: Draft, lexicon: Lexicon): OpenersInOtherLanguage | undefined {
   let ownCount = 0;
   let unknown: Opener[] | undefined;
   for (const paragraph of draft.paragraphs) {
@@ -117,7 +131,7 @@ export function openersInOtherLanguage(draft: Draft, lexicon: Lexicon | undefine
     for (const opener of unknown) {
       const read = readOpener(draft.text, opener.span.start, other);
       const match = read?.match;
-      if (read && match && match.kind !== 'other' && !(lexicon && lexicon.byForm.has(match.formText.toLowerCase()))) openers.push(read);
+      if (read && match && match.kind !== 'other' && !lexicon.byForm.has(match.formText.toLowerCase())) openers.push(read);
     }
     if (openers.length > 0 && openers.length > (best?.openers.length ?? 0)) best = { language, openers, ownCount };
   }
