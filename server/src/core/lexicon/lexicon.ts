@@ -72,6 +72,8 @@ export interface LexiconData {
     readonly below: readonly string[];
     /** "of the present resolution": the paragraph is this text's, with no direction. */
     readonly thisText: readonly string[];
+    /** Between a sub-paragraph's label and its paragraph's number: "subparagraph (b) of paragraph 6 above". */
+    readonly ofParagraph?: readonly string[];
     readonly list: readonly string[];
     readonly range: readonly string[];
   };

@@ -117,6 +117,8 @@ interface ReferenceWords {
   readonly below: WordList;
   /** Each "of the present resolution" phrase's words, each word a list of one. */
   readonly thisText: readonly (readonly WordList[])[];
+  /** Each "of paragraph" phrase's words, as `thisText`'s. */
+  readonly ofParagraph: readonly (readonly WordList[])[];
 }
 
 function referenceWordsOf(lexicon: Lexicon): ReferenceWords {
@@ -127,6 +129,7 @@ function referenceWordsOf(lexicon: Lexicon): ReferenceWords {
     above: wordList(words.above),
     below: wordList(words.below),
     thisText: words.thisText.map((phrase) => phrase.split(' ').map((word) => wordList([word]))),
+    ofParagraph: (words.ofParagraph ?? []).map((phrase) => phrase.split(' ').map((word) => wordList([word]))),
   };
 }
 
@@ -370,6 +373,21 @@ function readReference(scanner: Scanner, head: Head, words: ReferenceWords): Cro
   const { text } = scanner;
   if (head.isSub) {
     const label = readSubLabels(scanner, words);
+    // "subparagraph (b) of paragraph 6 above", « l'alinéa b) du paragraphe 6 ci-dessus »: the label of
+    // paragraph 6, as "paragraph 6 (b) above" is.
+    const afterLabel = scanner.position;
+    if (label && words.ofParagraph.length > 0 && readPhrase(scanner, words.ofParagraph)) {
+      const digitsStart = readNumber(scanner);
+      const digitsEnd = scanner.position;
+      const ofParagraphDirection = digitsStart >= 0 ? readDirection(scanner, words) : undefined;
+      if (ofParagraphDirection) {
+        const number = new ReferencedNumberNode(digitsValue(text, digitsStart, digitsEnd), new SpanNode(digitsStart, digitsEnd), label);
+        const numbers = emptyList<ReferencedNumber>();
+        numbers.push(number);
+        return new CrossReferenceNode(new SpanNode(head.start, scanner.position), numbers, false, ofParagraphDirection !== 'here' ? ofParagraphDirection : undefined, undefined);
+      }
+      scanner.position = afterLabel;
+    }
     const direction = label ? readDirection(scanner, words) : undefined;
     if (!label || !direction) return undefined;
     return new CrossReferenceNode(new SpanNode(head.start, scanner.position), emptyList(), false, direction !== 'here' ? direction : undefined, label);
