@@ -1,4 +1,5 @@
-import { conventionsOf } from '../lexicon/lexicon';
+import { conventionsOf, type Lexicon } from '../lexicon/lexicon';
+import { openersInOtherLanguage } from '../openers';
 import { wordEndingAt } from '../text-ends';
 import type { TextEdit } from '../findings';
 import type { Draft, Paragraph, SubParagraph } from '../model';
@@ -181,7 +182,7 @@ function inAddress(text: string, offset: number): boolean {
  * there most, or the language's first (languages.json, "spaceBeforeMarks"). Undefined where the
  * language spaces no mark.
  */
-function spacingOf(draft: Draft, adopted: boolean): Spacing | undefined {
+function spacingOf(draft: Draft, adopted: boolean, lexicon: Lexicon | undefined): Spacing | undefined {
   const conventions = conventionsOf(draft.language);
   const spacing = conventions.language === draft.language ? conventions.spaceBeforeMarks : undefined;
   // A copy of an adopted text is not held to the space: the narrow no-break space that the printed text
@@ -201,7 +202,13 @@ function spacingOf(draft: Draft, adopted: boolean): Spacing | undefined {
       }
     }
   };
+  // A paragraph written in another language than the chapeau's ("Recalling …" under « Le Conseil de
+  // sécurité, ») is not spaced the French way: the chapeau rule reports the mix, and no fix here
+  // should put « ; » into English.
+  const foreign = openersInOtherLanguage(draft, lexicon);
+  const foreignStarts = foreign ? new Set(foreign.openers.map((opener) => opener.span.start)) : undefined;
   for (const paragraph of draft.paragraphs) {
+    if (foreignStarts && paragraph.opener && foreignStarts.has(paragraph.opener.span.start)) continue;
     collect(paragraph.pieces, paragraph.textStart);
     if (paragraph.subparagraphs.length === 0) continue;
     for (const item of eachSubparagraph(paragraph.subparagraphs)) collect(item.pieces, item.textStart);
@@ -270,7 +277,7 @@ export const paragraphPunctuationRule: Rule = {
       comma: preambular,
       semicolon: operative,
       adopted,
-      spacing: spacingOf(draft, adopted),
+      spacing: spacingOf(draft, adopted, context.lexicon),
       replaced: new Set(),
       callsBeforeMark: conventionsOf(draft.language).footnoteMarkPosition === 'before',
     };
