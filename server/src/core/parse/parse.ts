@@ -422,15 +422,16 @@ class Parser {
 
   /**
    * A draft with no chapeau to tell its language: the language whose lexicon knows the most of the
-   * words that open its first lines (« Rappelant », « 1. Prie »), English where none knows more than
-   * English's. Read as English, a French draft's « Decide » was "fixed" to "Decides".
+   * capitalised words that open its first lines (« Rappelant », « 1. Prie »), two at least, English
+   * where none knows more than English's. Read as English, a French draft's « Decide » was "fixed" to
+   * "Decides"; a piece of English whose one wrapped line opens with "encourage" stays English.
    */
   private languageOfOpeners(): string {
     const hits = new Map<string, number>();
     const lines = Math.min(this.lines.count, 400);
     for (let index = 0; index < lines; index++) {
       const start = this.lines.contentStart(index);
-      const opening = /^(?:\d{1,3}[.)][ \t]+)?[*_]{0,2}([\p{L}'’-]+)/u.exec(this.text.slice(start, Math.min(start + 40, this.lines.contentEnd(index))));
+      const opening = /^(?:\d{1,3}[.)][ \t]+)?[*_]{0,2}(\p{Lu}[\p{L}'’-]*)/u.exec(this.text.slice(start, Math.min(start + 40, this.lines.contentEnd(index))));
       const word = opening?.[1]?.toLowerCase().replace(/’/g, "'");
       if (!word) continue;
       for (const language of lexiconLanguages) {
@@ -439,7 +440,7 @@ class Parser {
       }
     }
     let best = 'en';
-    for (const [language, count] of hits) if (count > (hits.get(best) ?? 0)) best = language;
+    for (const [language, count] of hits) if (count >= 2 && count > (hits.get(best) ?? 0)) best = language;
     return best;
   }
 
