@@ -18,16 +18,23 @@ export function formAsWritten(opener: Opener, replacement: string): string {
  * Only forms of the match's own kind: another kind is a wrong form, reported as such.
  */
 export function formWithItsAccents(match: OpenerMatch): string | undefined {
-  const key = (text: string): string => text.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');
-  const found = key(match.formText);
   const entry = match.entry;
-  const candidates = match.kind === 'operative' ? [entry.operative] : match.kind === 'preambular' ? [entry.preambular, entry.feminine] : [];
-  for (const candidate of candidates) {
-    if (candidate === undefined) continue;
-    const right = key(candidate);
-    if (right !== found && withoutDiacritics(right) === found) return candidate;
-  }
+  if (match.kind === 'operative') return formWrittenWithoutAccents(match.formText, entry.operative);
+  if (match.kind === 'preambular') return formWrittenWithoutAccents(match.formText, entry.preambular) ?? formWrittenWithoutAccents(match.formText, entry.feminine);
   return undefined;
+}
+
+const accentOrApostrophe = /[^\x00-\x7f]/;
+
+/** `form` where `written` is it without its accents, else undefined. */
+function formWrittenWithoutAccents(written: string, form: string | undefined): string | undefined {
+  // Asked of every opener at every keystroke: a form written as the lexicon writes it, or one with no
+  // accent to leave out (every English form), is out before any string is made.
+  if (form === undefined || form === written || !accentOrApostrophe.test(form)) return undefined;
+  const key = (text: string): string => text.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');
+  const found = key(written);
+  const right = key(form);
+  return right !== found && withoutDiacritics(right) === found ? form : undefined;
 }
 
 /**
@@ -36,20 +43,48 @@ export function formWithItsAccents(match: OpenerMatch): string | undefined {
  * the text's case of its first letter. The parser reads them as the lexicon's (parse/openers.ts).
  */
 export function accentlessWordsOf(draft: Draft, match: OpenerMatch, lexicon: Lexicon): readonly { readonly span: Span; readonly found: string; readonly right: string }[] {
+  if (match.adverbs.length === 0 && !match.modifierSpan) return noAccentlessWords;
+  const spellings = accentedSpellingsOf(lexicon);
   const found: { span: Span; found: string; right: string }[] = [];
-  const check = (span: Span, known: readonly string[]): void => {
+  const check = (span: Span, known: AccentedSpellings): void => {
     const written = draft.text.slice(span.start, span.end).replace(/\s+/g, ' ');
     const lower = written.toLowerCase();
-    if (known.some((word) => word.toLowerCase() === lower)) return;
-    const right = known.find((word) => withoutDiacritics(word.toLowerCase()) === lower);
+    if (known.lowerCase.has(lower)) return;
+    const right = known.byAccentless.get(lower);
     if (right === undefined) return;
     const first = written.charAt(0);
     found.push({ span, found: written, right: (first === first.toLowerCase() ? right.charAt(0).toLowerCase() : right.charAt(0).toUpperCase()) + right.slice(1) });
   };
-  if (match.adverbs.length > 0) for (const span of match.adverbs) check(span, [...lexicon.operativeAdverbs, ...lexicon.preambularAdverbs]);
-  if (match.modifierSpan) check(match.modifierSpan, lexicon.modifiers);
+  for (const span of match.adverbs) check(span, spellings.adverbs);
+  if (match.modifierSpan) check(match.modifierSpan, spellings.modifiers);
   return found;
 }
+const noAccentlessWords: readonly { readonly span: Span; readonly found: string; readonly right: string }[] = [];
+
+/** Words of a lexicon list in lower case, and each word by its lower case without accents (the first listed wins). */
+interface AccentedSpellings {
+  readonly lowerCase: ReadonlySet<string>;
+  readonly byAccentless: ReadonlyMap<string, string>;
+}
+
+/** The lexicon's adverbs and modifiers as `accentlessWordsOf` looks them up: made once a lexicon, not at each opener. */
+function accentedSpellingsOf(lexicon: Lexicon): { readonly adverbs: AccentedSpellings; readonly modifiers: AccentedSpellings } {
+  let spellings = accentedSpellings.get(lexicon);
+  if (!spellings) {
+    const of = (words: readonly string[]): AccentedSpellings => {
+      const byAccentless = new Map<string, string>();
+      for (const word of words) {
+        const key = withoutDiacritics(word.toLowerCase());
+        if (!byAccentless.has(key)) byAccentless.set(key, word);
+      }
+      return { lowerCase: new Set(words.map((word) => word.toLowerCase())), byAccentless };
+    };
+    spellings = { adverbs: of([...lexicon.operativeAdverbs, ...lexicon.preambularAdverbs]), modifiers: of(lexicon.modifiers) };
+    accentedSpellings.set(lexicon, spellings);
+  }
+  return spellings;
+}
+const accentedSpellings = new WeakMap<Lexicon, { readonly adverbs: AccentedSpellings; readonly modifiers: AccentedSpellings }>();
 
 /** Whether the opener's first letter is a capital, as an opener's must be (unless the organ is named before it). */
 export function startsWithCapital(draft: Draft, paragraph: Paragraph, opener: Opener | undefined = paragraph.opener): boolean {

@@ -328,17 +328,30 @@ interface RunningTitle {
   edges: { readonly initials: readonly number[]; readonly finals: readonly number[] } | undefined;
 }
 
-/** The units the words of `title` begin and end with: where a title, or a piece of it wrapped at a space, can begin and end. */
+/**
+ * The pairs of units the words of `title` begin and end with (a pair with the space beside a one-letter
+ * word): where a title, or a piece of it wrapped at a space, can begin and end.
+ */
 function wordEdgesOf(title: string): { readonly initials: readonly number[]; readonly finals: readonly number[] } {
   const initials: number[] = [];
   const finals: number[] = [];
   for (let at = 0; at < title.length; at++) {
     if (title.charCodeAt(at) === 32) continue;
-    const code = title.charCodeAt(at);
-    if ((at === 0 || title.charCodeAt(at - 1) === 32) && !initials.includes(code)) initials.push(code);
-    if ((at === title.length - 1 || title.charCodeAt(at + 1) === 32) && !finals.includes(code)) finals.push(code);
+    if (at === 0 || title.charCodeAt(at - 1) === 32) {
+      const pair = edgePair(title.charCodeAt(at), title.charCodeAt(at + 1));
+      if (!initials.includes(pair)) initials.push(pair);
+    }
+    if (at === title.length - 1 || title.charCodeAt(at + 1) === 32) {
+      const pair = edgePair(title.charCodeAt(at - 1), title.charCodeAt(at));
+      if (!finals.includes(pair)) finals.push(pair);
+    }
   }
   return { initials, finals };
+}
+
+/** Two units as one number, white space of any kind read as a space (a line is compared with its title single-spaced). */
+function edgePair(first: number, second: number): number {
+  return (isSpaceCode(first) ? 32 : first || 0) * 0x10000 + (isSpaceCode(second) ? 32 : second || 0);
 }
 
 function singleSpaced(text: string): string {
@@ -825,7 +838,8 @@ class Parser {
     // line of a text was otherwise searched for in its title: in a file of texts with titles, a fifth
     // of the parse.)
     const edges = (running.edges ??= wordEdgesOf(title));
-    if (!edges.initials.includes(lineContent.charCodeAt(0)) || !edges.finals.includes(lineContent.charCodeAt(lineContent.length - 1))) return false;
+    const last = lineContent.length - 1;
+    if (!edges.initials.includes(edgePair(lineContent.charCodeAt(0), lineContent.charCodeAt(1))) || !edges.finals.includes(edgePair(lineContent.charCodeAt(last - 1), lineContent.charCodeAt(last)))) return false;
     const content = singleSpaced(lineContent);
     if (content === title) return title.split(' ').length >= 4;
     if (!title.includes(content)) return false;
