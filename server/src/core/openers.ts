@@ -45,6 +45,9 @@ function formWrittenWithoutAccents(written: string, form: string | undefined): s
 export function accentlessWordsOf(draft: Draft, match: OpenerMatch, lexicon: Lexicon): readonly { readonly span: Span; readonly found: string; readonly right: string }[] {
   if (match.adverbs.length === 0 && !match.modifierSpan) return noAccentlessWords;
   const spellings = accentedSpellingsOf(lexicon);
+  // A lexicon whose adverbs and modifiers have no accent (English) has none to leave out: asked of
+  // every opener by two rules, nothing is read or made for it.
+  if (!spellings.anyAccent) return noAccentlessWords;
   const found: { span: Span; found: string; right: string }[] = [];
   const check = (span: Span, known: AccentedSpellings): void => {
     const written = draft.text.slice(span.start, span.end).replace(/\s+/g, ' ');
@@ -65,26 +68,32 @@ const noAccentlessWords: readonly { readonly span: Span; readonly found: string;
 interface AccentedSpellings {
   readonly lowerCase: ReadonlySet<string>;
   readonly byAccentless: ReadonlyMap<string, string>;
+  /** Whether any of the words has an accent to leave out. */
+  readonly anyAccent: boolean;
 }
 
 /** The lexicon's adverbs and modifiers as `accentlessWordsOf` looks them up: made once a lexicon, not at each opener. */
-function accentedSpellingsOf(lexicon: Lexicon): { readonly adverbs: AccentedSpellings; readonly modifiers: AccentedSpellings } {
+function accentedSpellingsOf(lexicon: Lexicon): { readonly adverbs: AccentedSpellings; readonly modifiers: AccentedSpellings; readonly anyAccent: boolean } {
   let spellings = accentedSpellings.get(lexicon);
   if (!spellings) {
     const of = (words: readonly string[]): AccentedSpellings => {
       const byAccentless = new Map<string, string>();
+      let anyAccent = false;
       for (const word of words) {
         const key = withoutDiacritics(word.toLowerCase());
+        anyAccent ||= key !== word.toLowerCase();
         if (!byAccentless.has(key)) byAccentless.set(key, word);
       }
-      return { lowerCase: new Set(words.map((word) => word.toLowerCase())), byAccentless };
+      return { lowerCase: new Set(words.map((word) => word.toLowerCase())), byAccentless, anyAccent };
     };
-    spellings = { adverbs: of([...lexicon.operativeAdverbs, ...lexicon.preambularAdverbs]), modifiers: of(lexicon.modifiers) };
+    const adverbs = of([...lexicon.operativeAdverbs, ...lexicon.preambularAdverbs]);
+    const modifiers = of(lexicon.modifiers);
+    spellings = { adverbs, modifiers, anyAccent: adverbs.anyAccent || modifiers.anyAccent };
     accentedSpellings.set(lexicon, spellings);
   }
   return spellings;
 }
-const accentedSpellings = new WeakMap<Lexicon, { readonly adverbs: AccentedSpellings; readonly modifiers: AccentedSpellings }>();
+const accentedSpellings = new WeakMap<Lexicon, { readonly adverbs: AccentedSpellings; readonly modifiers: AccentedSpellings; readonly anyAccent: boolean }>();
 
 /** Whether the opener's first letter is a capital, as an opener's must be (unless the organ is named before it). */
 export function startsWithCapital(draft: Draft, paragraph: Paragraph, opener: Opener | undefined = paragraph.opener): boolean {
