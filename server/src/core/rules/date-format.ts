@@ -5,7 +5,7 @@ import type { Draft } from '../model';
 import { bodyProse, draftSpan, footnoteProse, inOneSegment, isQuoted, type ProseRun } from '../prose';
 import type { Rule, RuleContext } from '../rule';
 import { capitalize } from '../structure';
-import { initialsOf, isDigitCode, matchesAtCandidates, type UnitSet } from '../text-scan';
+import { initialsOf, isDigitCode, matchesAtCandidates, UnitSet } from '../text-scan';
 
 /** A date found written another way, read into its parts where the text allows it. */
 interface WrongDate {
@@ -51,6 +51,8 @@ interface DatePatterns {
   readonly suffixInitials: UnitSet | undefined;
   /** The months' ways, the words between days and the one before the month, by their first UTF-16 unit: what may follow a plain day and a space. */
   readonly afterPlainDayByFirstCode: ReadonlyMap<number, readonly AfterPlainDay[]>;
+  /** The first units of those words, as a bit set. */
+  readonly afterPlainDayInitials: UnitSet;
   readonly articleLength: number;
 }
 
@@ -83,6 +85,12 @@ function patternsOf(style: StyleData): DatePatterns {
   let patterns = patternCache.get(style);
   if (!patterns) {
     const monthForms = monthFormsOf(style);
+    const rangeWordsOfStyle = style.dayRangeWords ?? [];
+    const afterPlainDayByFirstCode = byFirstCode([
+      ...[...monthForms.keys()].map((word) => ({ word, kind: 'month' as const })),
+      ...rangeWordsOfStyle.map((word) => ({ word, kind: 'range' as const })),
+      { word: style.dayOrdinalConnector, kind: 'connector' as const },
+    ]);
     const months = [...monthForms.keys()];
     const month = alternation(months);
     const suffix = alternation(style.dayOrdinalSuffixes);
@@ -103,11 +111,8 @@ function patternsOf(style: StyleData): DatePatterns {
       monthForms,
       monthsByLastCode: months.includes('') ? undefined : monthsByLastCode(months),
       suffixInitials: initialsOf(style.dayOrdinalSuffixes),
-      afterPlainDayByFirstCode: byFirstCode([
-        ...months.map((word) => ({ word, kind: 'month' as const })),
-        ...rangeWords.map((word) => ({ word, kind: 'range' as const })),
-        { word: style.dayOrdinalConnector, kind: 'connector' as const },
-      ]),
+      afterPlainDayByFirstCode,
+      afterPlainDayInitials: new UnitSet(afterPlainDayByFirstCode.keys()),
       articleLength: style.dayOrdinalArticle.length,
     };
     patternCache.set(style, patterns);
@@ -134,7 +139,10 @@ function byFirstCode(words: readonly AfterPlainDay[]): Map<number, AfterPlainDay
  * text), nor "paragraph 5 of" or "2 and 3": the pattern then need not read them.
  */
 function plainDayMayBeWrong(text: string, wordStart: number, patterns: DatePatterns, connectorRead = false): boolean {
-  const entries = patterns.afterPlainDayByFirstCode.get(unitAt(text, wordStart));
+  const first = unitAt(text, wordStart);
+  // Asked after most one- and two-digit numbers: a word no month or joining word starts with is out by a bit.
+  if (!patterns.afterPlainDayInitials.has(first)) return false;
+  const entries = patterns.afterPlainDayByFirstCode.get(first);
   if (!entries) return false;
   let mayBe = false;
   for (const { word, kind } of entries) {
