@@ -138,3 +138,44 @@ export function footnoteBodyKey(footnote: FootnoteText): string {
   // The parser folds white space in `body` already.
   return footnote.body.trim();
 }
+
+/**
+ * Where a later resolution of a file numbers its footnotes from 1 again: the start of each chapeau
+ * whose part's texts include a number no higher than one of a text above it (`chapeauStarts` in text
+ * order, `footnoteTexts` too). Parts A and B of one resolution, whose numbers run on, start none.
+ * The parser matches each such series' calls against its own texts; the footnote rules compare texts
+ * within a series only.
+ */
+export function footnoteSeriesStarts(chapeauStarts: readonly number[], footnoteTexts: readonly FootnoteText[]): number[] {
+  const starts: number[] = [];
+  if (chapeauStarts.length < 2 || footnoteTexts.length < 2) return starts;
+  let highestAbove = 0;
+  let text = 0;
+  for (let chapeau = 0; chapeau < chapeauStarts.length; chapeau++) {
+    const partStart = chapeauStarts[chapeau] as number;
+    const partEnd = chapeauStarts[chapeau + 1] ?? Number.POSITIVE_INFINITY;
+    let lowestOwn = Number.POSITIVE_INFINITY;
+    let highestOwn = 0;
+    // Texts above the first chapeau (a header's) count with the first part.
+    for (; text < footnoteTexts.length && (footnoteTexts[text] as FootnoteText).span.start < partEnd; text++) {
+      const number = (footnoteTexts[text] as FootnoteText).number;
+      lowestOwn = Math.min(lowestOwn, number);
+      highestOwn = Math.max(highestOwn, number);
+    }
+    if (chapeau > 0 && highestOwn > 0 && lowestOwn <= highestAbove) {
+      starts.push(partStart);
+      highestAbove = 0;
+    }
+    highestAbove = Math.max(highestAbove, highestOwn);
+  }
+  return starts;
+}
+
+/** `footnoteSeriesStarts` of a parsed draft: its parts' chapeaus. */
+export function draftFootnoteSeriesStarts(draft: Draft): readonly number[] {
+  if (draft.parts.length < 2) return noSeriesStarts;
+  const chapeauStarts: number[] = [];
+  for (const part of draft.parts) if (part.chapeau) chapeauStarts.push(part.chapeau.span.start);
+  return footnoteSeriesStarts(chapeauStarts, draft.footnoteTexts);
+}
+const noSeriesStarts: readonly number[] = [];

@@ -25,6 +25,7 @@ import type {
 import { ChunkTable, type ChunkRegion } from './chunks';
 import { findCrossReferences } from './cross-references';
 import { endFootnoteLabel, findFootnoteCalls, type SearchSpan } from './footnote-calls';
+import { footnoteSeriesStarts } from '../footnotes';
 import { plainDotNumberValue, readNumberLabel, readSubLabel } from './labels';
 import {
   bareFootnoteTextPattern,
@@ -526,7 +527,7 @@ class Parser {
       (runs) => {
         digitRuns = runs;
       },
-      this.footnoteSeriesStarts(footnoteTexts),
+      footnoteSeriesStarts(this.chapeaus.map((chapeau) => chapeau.span.start), footnoteTexts),
     );
     const usesBareCalls = footnoteCalls.some((call) => call.style === 'bare');
     const searches = this.options.searches;
@@ -792,35 +793,7 @@ class Parser {
     return false;
   }
 
-  /**
-   * Where a later resolution of the file numbers its footnotes from 1 again: the start of each chapeau
-   * whose part's texts include a number no higher than one of a text above it. Parts A and B of one
-   * resolution, whose numbers run on, start none.
-   */
-  private footnoteSeriesStarts(footnoteTexts: readonly FootnoteText[]): number[] {
-    const starts: number[] = [];
-    if (this.chapeaus.length < 2 || footnoteTexts.length < 2) return starts;
-    let highestAbove = 0;
-    let text = 0;
-    for (let chapeau = 0; chapeau < this.chapeaus.length; chapeau++) {
-      const partStart = (this.chapeaus[chapeau] as Chapeau).span.start;
-      const partEnd = this.chapeaus[chapeau + 1]?.span.start ?? Number.POSITIVE_INFINITY;
-      let lowestOwn = Number.POSITIVE_INFINITY;
-      let highestOwn = 0;
-      // Texts above the first chapeau (a header's) count with the first part.
-      for (; text < footnoteTexts.length && (footnoteTexts[text] as FootnoteText).span.start < partEnd; text++) {
-        const number = (footnoteTexts[text] as FootnoteText).number;
-        lowestOwn = Math.min(lowestOwn, number);
-        highestOwn = Math.max(highestOwn, number);
-      }
-      if (chapeau > 0 && highestOwn > 0 && lowestOwn <= highestAbove) {
-        starts.push(partStart);
-        highestAbove = 0;
-      }
-      highestAbove = Math.max(highestAbove, highestOwn);
-    }
-    return starts;
-  }
+
 
   /**
    * The running title of the text that line `index` belongs to: the last later text's whose header

@@ -1,5 +1,5 @@
 import type { Fix, TextEdit } from '../findings';
-import { callEdit, footnoteBodyKey, footnoteLinesSpan } from '../footnotes';
+import { callEdit, draftFootnoteSeriesStarts, footnoteBodyKey, footnoteLinesSpan } from '../footnotes';
 import type { Draft, FootnoteText } from '../model';
 import type { Rule } from '../rule';
 import { paragraphContaining } from '../structure';
@@ -50,7 +50,16 @@ export const footnoteDuplicateRule: Rule = {
     }
     // A text met once (most) stands alone under its key, a list from the second on: no list per text.
     const earlierWithText = new Map<string, FootnoteText | FootnoteText[]>();
+    // A file of resolutions pasted one after another, each numbering its footnotes from 1: a text
+    // repeated in another resolution is that resolution's own note, not a duplicate. The texts are
+    // compared within each series of numbers (the texts are in text order, and so are the series).
+    const seriesStarts = draftFootnoteSeriesStarts(draft);
+    let nextSeries = 0;
     for (const footnote of draft.footnoteTexts) {
+      if (nextSeries < seriesStarts.length && footnote.span.start >= (seriesStarts[nextSeries] as number)) {
+        while (nextSeries < seriesStarts.length && footnote.span.start >= (seriesStarts[nextSeries] as number)) nextSeries++;
+        earlierWithText.clear();
+      }
       const key = footnoteBodyKey(footnote);
       // "Ibid." points at the footnote before it: repeating it is not duplicating a text.
       if (key === '' || /^ibid\b/i.test(key)) continue;
