@@ -19,18 +19,21 @@ export function formAsWritten(opener: Opener, replacement: string): string {
  */
 export function formWithItsAccents(match: OpenerMatch): string | undefined {
   const entry = match.entry;
-  if (match.kind === 'operative') return formWrittenWithoutAccents(match.formText, entry.operative);
-  if (match.kind === 'preambular') return formWrittenWithoutAccents(match.formText, entry.preambular) ?? formWrittenWithoutAccents(match.formText, entry.feminine);
+  if (match.kind === 'operative') return formWrittenWithoutAccents(match, entry.operative);
+  if (match.kind === 'preambular') return formWrittenWithoutAccents(match, entry.preambular) ?? formWrittenWithoutAccents(match, entry.feminine);
   return undefined;
 }
 
 const accentOrApostrophe = /[^\x00-\x7f]/;
 
-/** `form` where `written` is it without its accents, else undefined. */
-function formWrittenWithoutAccents(written: string, form: string | undefined): string | undefined {
-  // Asked of every opener at every keystroke: a form written as the lexicon writes it, or one with no
-  // accent to leave out (every English form), is out before any string is made.
-  if (form === undefined || form === written || !accentOrApostrophe.test(form)) return undefined;
+/** `form` where the match writes it without its accents, else undefined. */
+function formWrittenWithoutAccents(match: OpenerMatch, form: string | undefined): string | undefined {
+  // Asked of every opener at every keystroke: a form with no accent to leave out (every English form)
+  // is out before the match's words are read (a slice of the text each time), and one written as the
+  // lexicon writes it before any string is made.
+  if (form === undefined || !accentOrApostrophe.test(form)) return undefined;
+  const written = match.formText;
+  if (form === written) return undefined;
   const key = (text: string): string => text.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');
   const found = key(written);
   const right = key(form);
@@ -42,27 +45,37 @@ function formWrittenWithoutAccents(written: string, form: string | undefined): s
  * for « Profondément », «con preocupacion» for «con preocupación»), each with the lexicon's spelling in
  * the text's case of its first letter. The parser reads them as the lexicon's (parse/openers.ts).
  */
-export function accentlessWordsOf(draft: Draft, match: OpenerMatch, lexicon: Lexicon): readonly { readonly span: Span; readonly found: string; readonly right: string }[] {
+export function accentlessWordsOf(draft: Draft, match: OpenerMatch, lexicon: Lexicon): readonly AccentlessWord[] {
   if (match.adverbs.length === 0 && !match.modifierSpan) return noAccentlessWords;
   const spellings = accentedSpellingsOf(lexicon);
   // A lexicon whose adverbs and modifiers have no accent (English) has none to leave out: asked of
-  // every opener by two rules, nothing is read or made for it.
+  // every opener by two rules, nothing is read or made for it. (No closure here either: its context
+  // would be made at every call, before this return.)
   if (!spellings.anyAccent) return noAccentlessWords;
-  const found: { span: Span; found: string; right: string }[] = [];
-  const check = (span: Span, known: AccentedSpellings): void => {
-    const written = draft.text.slice(span.start, span.end).replace(/\s+/g, ' ');
-    const lower = written.toLowerCase();
-    if (known.lowerCase.has(lower)) return;
-    const right = known.byAccentless.get(lower);
-    if (right === undefined) return;
-    const first = written.charAt(0);
-    found.push({ span, found: written, right: (first === first.toLowerCase() ? right.charAt(0).toLowerCase() : right.charAt(0).toUpperCase()) + right.slice(1) });
-  };
-  for (const span of match.adverbs) check(span, spellings.adverbs);
-  if (match.modifierSpan) check(match.modifierSpan, spellings.modifiers);
+  const found: AccentlessWord[] = [];
+  for (const span of match.adverbs) addIfAccentless(draft, span, spellings.adverbs, found);
+  if (match.modifierSpan) addIfAccentless(draft, match.modifierSpan, spellings.modifiers, found);
   return found;
 }
-const noAccentlessWords: readonly { readonly span: Span; readonly found: string; readonly right: string }[] = [];
+
+/** A word of an opener written without its accents, and the lexicon's spelling in the text's case. */
+interface AccentlessWord {
+  readonly span: Span;
+  readonly found: string;
+  readonly right: string;
+}
+
+/** The word at `span`, into `found`, where the text writes one of `known` without its accents. */
+function addIfAccentless(draft: Draft, span: Span, known: AccentedSpellings, found: AccentlessWord[]): void {
+  const written = draft.text.slice(span.start, span.end).replace(/\s+/g, ' ');
+  const lower = written.toLowerCase();
+  if (known.lowerCase.has(lower)) return;
+  const right = known.byAccentless.get(lower);
+  if (right === undefined) return;
+  const first = written.charAt(0);
+  found.push({ span, found: written, right: (first === first.toLowerCase() ? right.charAt(0).toLowerCase() : right.charAt(0).toUpperCase()) + right.slice(1) });
+}
+const noAccentlessWords: readonly AccentlessWord[] = [];
 
 /** Words of a lexicon list in lower case, and each word by its lower case without accents (the first listed wins). */
 interface AccentedSpellings {

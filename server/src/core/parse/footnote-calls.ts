@@ -496,8 +496,11 @@ function chooseBareCallsBySeries(list: CandidateList, footnoteTexts: readonly Fo
       const footnote = footnoteTexts[nextText] as FootnoteText;
       if (defined.has(footnote.number)) ownDefined.add(footnote.number);
     }
-    const own: CandidateList = { fields: list.fields.subarray(first * candidateFields, end * candidateFields), length: (end - first) * candidateFields };
-    chooseBareCalls(own, ownDefined, calls);
+    // A stretch with no candidate (most texts of a file that cite nothing by bare digits) has nothing to choose.
+    if (end > first) {
+      const own: CandidateList = { fields: list.fields.subarray(first * candidateFields, end * candidateFields), length: (end - first) * candidateFields };
+      chooseBareCalls(own, ownDefined, calls);
+    }
     first = end;
   }
 }

@@ -31,14 +31,15 @@ export function openerFormRule(spec: OpenerFormRuleSpec): Rule {
         if (!opener || !match) return;
         if (spec.paragraphKind === 'operative' && match.entry.opensOperativeClause) return;
         // The adverbs and modifier around the form: « Profondement préoccupée », «Observando con preocupacion».
-        if (context.lexicon) {
-          for (const word of accentlessWordsOf(draft, match, context.lexicon)) {
-            context.report({
-              span: word.span,
-              message: localMessage(context.lexicon, `${spec.id}/accents`, { right: word.right, found: word.found }, `The opener is written with its accents: '${word.right}', not '${word.found}'.`),
-              fix: { title: `Change '${word.found}' to '${word.right}'`, edits: [{ span: word.span, newText: word.right }] },
-            });
-          }
+        // By index: asked of every opener by two rules, a for-of made an iterator for each.
+        const accentless = context.lexicon ? accentlessWordsOf(draft, match, context.lexicon) : [];
+        for (let index = 0; index < accentless.length; index++) {
+          const word = accentless[index] as (typeof accentless)[number];
+          context.report({
+            span: word.span,
+            message: localMessage(context.lexicon, `${spec.id}/accents`, { right: word.right, found: word.found }, `The opener is written with its accents: '${word.right}', not '${word.found}'.`),
+            fix: { title: `Change '${word.found}' to '${word.right}'`, edits: [{ span: word.span, newText: word.right }] },
+          });
         }
         const accented = match.kind === spec.paragraphKind ? formWithItsAccents(match) : undefined;
         if (accented !== undefined) {
