@@ -9,7 +9,7 @@ import type { FootnoteCall, FootnoteText, FootnoteTextStyle, Span } from '../mod
 import { occurrencesOf, runsAndDigitRunsOf, runsOf, visitInSpans, type MarkPattern, type RareCharacters, type SearchSpan as WholeTextSpan, type TextChange } from './whole-text-search';
 import { wordStartBefore } from '../text-ends';
 import { digitRunsOf, digitsValue, isAsciiLowerCode, isDigitCode } from '../text-scan';
-import { bracketFootnoteTextPattern, grown, isSpaceCode } from './lines';
+import { bracketFootnoteTextPattern, grown, isSpaceCode, isSuperscriptDigitCode, superscriptDigitsInAscii } from './lines';
 import { FootnoteCallNode, SpanNode } from './nodes';
 
 /** Text to search, and whether bare digits may be read as calls there (not in an annex's tables). */
@@ -38,10 +38,6 @@ export interface NumberWords {
 export const bracketCalls: MarkPattern = { sticky: /\[\^(\d{1,6})\]/y, opening: '[^', longest: 9 };
 /** The powers of units, not calls: "m³", "km²". */
 const unitBefore = /\b(?:m|cm|mm|km|dm|ft|in|m\/s|kg\/m)$/;
-const superscriptDigits: Readonly<Record<string, string>> = {
-  '\u2070': '0', '\u00B9': '1', '\u00B2': '2', '\u00B3': '3', '\u2074': '4',
-  '\u2075': '5', '\u2076': '6', '\u2077': '7', '\u2078': '8', '\u2079': '9',
-};
 
 /** A footnote text as a word processor numbers it: `¹ Resolution 60/1.` (up to four digits, as superscript calls). */
 const superscriptFootnoteTextPattern = /^([\u2070\u00B9\u00B2\u00B3\u2074-\u2079]{1,4})[ \t\u00A0]+(?=\S)/;
@@ -57,11 +53,11 @@ export function endFootnoteLabel(content: string): { readonly number: number; re
     const bracket = bracketFootnoteTextPattern.exec(content);
     return bracket ? { number: Number(bracket[1]), length: bracket[0].trimEnd().length, style: 'bracket' } : undefined;
   }
-  if (first !== 0xB9 && first !== 0xB2 && first !== 0xB3 && (first < 0x2070 || first > 0x2079)) return undefined;
+  if (!isSuperscriptDigitCode(first)) return undefined;
   const superscript = superscriptFootnoteTextPattern.exec(content);
   const digits = superscript?.[1];
   if (digits === undefined) return undefined;
-  return { number: Number([...digits].map((character) => superscriptDigits[character] ?? '').join('')), length: digits.length, style: 'superscript' };
+  return { number: Number(superscriptDigitsInAscii(digits)), length: digits.length, style: 'superscript' };
 }
 
 /** How sure the context makes a bare number a call. */
@@ -655,8 +651,7 @@ export function findFootnoteCalls(
   else superscripts = runsOf(text, superscriptMarks);
   visitInSpans(superscripts, 'runs', spans, (start, end) => {
     if (unitBefore.test(text.slice(Math.max(0, start - 6), start))) return;
-    const digits = [...text.slice(start, end)].map((character) => superscriptDigits[character] ?? '').join('');
-    calls.push(new FootnoteCallNode(new SpanNode(start, end), Number(digits), 'superscript'));
+    calls.push(new FootnoteCallNode(new SpanNode(start, end), Number(superscriptDigitsInAscii(text.slice(start, end))), 'superscript'));
   });
   // Bare digits are looked for only where some footnote text is not called by a mark: in a draft
   // whose every text has its `[^N]`, a digit is a digit.

@@ -181,7 +181,23 @@ export const bracketFootnoteTextPattern = /^\[\^(\d{1,6})\]:[ \t]?/;
 export const bareFootnoteTextPattern = /^(\d{1,4})\/?[ \t\u00A0]+(?=\S)/;
 /** The same with the number in superscript digits, as a copy out of a word processor gives it: `³ Resolution 60/1.` */
 const superscriptFootnoteTextPattern = /^([\u2070\u00B9\u00B2\u00B3\u2074-\u2079]{1,3})[ \t\u00A0]*(?=\S)/;
+/** The superscript digits, 0 to 9. */
 const superscriptDigitValues = '\u2070\u00B9\u00B2\u00B3\u2074\u2075\u2076\u2077\u2078\u2079';
+
+/** Whether `code` is a superscript digit: ¹ ² ³ (Latin-1) or U+2070, U+2074–U+2079. */
+export function isSuperscriptDigitCode(code: number): boolean {
+  return code === 0xb9 || code === 0xb2 || code === 0xb3 || code === 0x2070 || (code >= 0x2074 && code <= 0x2079);
+}
+
+/** Superscript digits ("¹²") in ASCII ("12"); any other character is left out. */
+export function superscriptDigitsInAscii(text: string): string {
+  let digits = '';
+  for (const character of text) {
+    const value = superscriptDigitValues.indexOf(character);
+    if (value >= 0) digits += String(value);
+  }
+  return digits;
+}
 
 /**
  * The label of a footnote text line in a page's block, as the label with the space after it and the
@@ -190,10 +206,8 @@ const superscriptDigitValues = '\u2070\u00B9\u00B2\u00B3\u2074\u2075\u2076\u2077
 export function pageFootnoteLabel(content: string): readonly [label: string, digits: string] | null {
   const bare = bareFootnoteTextPattern.exec(content);
   if (bare) return [bare[0], bare[1] ?? ''];
-  const code = content.charCodeAt(0);
-  if (code !== 0xb9 && code !== 0xb2 && code !== 0xb3 && (code < 0x2070 || code > 0x2079)) return null;
+  if (!isSuperscriptDigitCode(content.charCodeAt(0))) return null;
   const superscript = superscriptFootnoteTextPattern.exec(content);
   if (!superscript) return null;
-  const digits = [...(superscript[1] ?? '')].map((digit) => String(superscriptDigitValues.indexOf(digit))).join('');
-  return [superscript[0], digits];
+  return [superscript[0], superscriptDigitsInAscii(superscript[1] ?? '')];
 }

@@ -1082,6 +1082,9 @@ class Parser {
         flushFootnote();
         footnoteMode = 'none';
       }
+      // The label of a footnote text listed at the end ("[^3]: …", "³ …"), read once for the three
+      // questions below: whether the closing block's notes go on, the bracket list goes on, or one starts.
+      const endFootnote = endFootnoteLabel(content);
       if (footnoteMode === 'pdf-block' || footnoteMode === 'after-closing') {
         const bare = footnoteMode === 'pdf-block' ? pageFootnoteLabel(content) : bareFootnoteTextPattern.exec(content);
         const indent = contentStart - this.lines.start(index);
@@ -1145,7 +1148,7 @@ class Parser {
         }
         flushFootnote();
         if (footnoteMode === 'pdf-block') footnoteMode = 'none';
-        else if (!endFootnoteLabel(content)) {
+        else if (!endFootnote) {
           // After the closing block, text that is not a footnote is left as it is.
           this.addBlock('unclassified', contentStart, contentEnd);
           continue;
@@ -1153,10 +1156,9 @@ class Parser {
       }
 
       if (footnoteMode === 'bracket') {
-        const label = endFootnoteLabel(content);
         // "[^1994]: (United Nations publication …)" is a wrapped line of the footnote above whose
         // first word was a year, taken for a label by the extraction: it continues that footnote.
-        const continuesAbove = !label || label.number >= 1000;
+        const continuesAbove = !endFootnote || endFootnote.number >= 1000;
         if (continuesAbove && currentFootnote && !blankSinceFootnote) {
           currentFootnote.bodyEnd = contentEnd;
           continue;
@@ -1165,7 +1167,6 @@ class Parser {
         footnoteMode = 'none';
       }
 
-      const endFootnote = endFootnoteLabel(content);
       if (endFootnote) {
         flushChunk();
         startFootnote(index, contentStart + endFootnote.length, endFootnote.number, endFootnote.style, 'end');
