@@ -135,8 +135,15 @@ export function footnoteLinesSpan(draft: Draft, footnote: FootnoteText): Span {
 
 /** The text of a footnote as compared for duplicates: white space folded, case kept. */
 export function footnoteBodyKey(footnote: FootnoteText): string {
-  // The parser folds white space in `body` already.
-  return footnote.body.trim();
+  // The parser folds white space in `body` already. Most bodies begin and end with a printable ASCII
+  // unit, which `trim` would not remove: those are their own key, with no call of it.
+  const { body } = footnote;
+  return isPrintableAscii(body.charCodeAt(0)) && isPrintableAscii(body.charCodeAt(body.length - 1)) ? body : body.trim();
+}
+
+/** ! to ~: no white space or line terminator as `String.prototype.trim` knows them (NaN, past the end: false). */
+function isPrintableAscii(code: number): boolean {
+  return code > 32 && code < 127;
 }
 
 /**

@@ -34,6 +34,13 @@ function mergeFix(draft: Draft, footnote: FootnoteText, same: FootnoteText): Fix
   return { title: `Call footnote ${same.number} again and delete footnote ${footnote.number}`, edits };
 }
 
+/** "Ibid.", "ibid": tried only on a text that opens with an I (most open with no I: no pattern call for them). */
+const ibid = /^ibid\b/i;
+
+function isLetterI(code: number): boolean {
+  return code === 73 || code === 105;
+}
+
 export const footnoteDuplicateRule: Rule = {
   id: 'footnote-duplicate',
   description: 'Two footnotes with the same text in one part of the resolution: the later reference reuses the earlier number, as adopted texts do.',
@@ -62,7 +69,7 @@ export const footnoteDuplicateRule: Rule = {
       }
       const key = footnoteBodyKey(footnote);
       // "Ibid." points at the footnote before it: repeating it is not duplicating a text.
-      if (key === '' || /^ibid\b/i.test(key)) continue;
+      if (key === '' || (isLetterI(key.charCodeAt(0)) && ibid.test(key))) continue;
       const earlier = earlierWithText.get(key);
       if (earlier === undefined) {
         earlierWithText.set(key, footnote);
