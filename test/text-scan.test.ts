@@ -1,7 +1,8 @@
 // The text scanners' shortcuts against the patterns they stand for.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { afterCapitalisedWord, afterLowerCaseWord, contextAfterNumber } from '../server/src/core/parse/footnote-calls';
+import { afterCapitalisedWord, afterLowerCaseWord, contextAfterNumber, endFootnoteLabel } from '../server/src/core/parse/footnote-calls';
+import { bracketFootnoteTextPattern } from '../server/src/core/parse/lines';
 import { isCapitalAt, UnitSet } from '../server/src/core/text-scan';
 import { styleFor, writeDate } from '../server/src/core/lexicon/style';
 
@@ -68,6 +69,21 @@ describe('text scanning', () => {
             assert.equal(contextAfterNumber(text, end, afterEnd), expected, `${JSON.stringify(after)} in ${JSON.stringify(text)}`);
           }
         }
+      }),
+      { numRuns },
+    );
+  });
+
+  it('endFootnoteLabel reads a bracket label as bracketFootnoteTextPattern matches it', () => {
+    /** A line opening with a bracket, most with "[^" and digits: labels, near misses, seven digits, no digit. */
+    const line = fc
+      .tuple(fc.boolean(), fc.array(fc.constantFrom('0', '1', '7', '9'), { maxLength: 8 }), fc.array(fc.constantFrom('[', '^', ']', ':', ' ', '\t', '1', 'a', '¹'), { maxLength: 6 }))
+      .map(([caret, digits, rest]) => `[${caret ? '^' : ''}${digits.join('')}${rest.join('')}`);
+    fc.assert(
+      fc.property(line, (content) => {
+        const match = bracketFootnoteTextPattern.exec(content);
+        const expected = match ? { number: Number(match[1]), length: match[0].trimEnd().length, style: 'bracket' } : undefined;
+        assert.deepEqual(endFootnoteLabel(content), expected, JSON.stringify(content));
       }),
       { numRuns },
     );

@@ -9,7 +9,7 @@ import type { FootnoteCall, FootnoteText, FootnoteTextStyle, Span } from '../mod
 import { occurrencesOf, runsAndDigitRunsOf, runsOf, visitInSpans, type MarkPattern, type RareCharacters, type SearchSpan as WholeTextSpan, type TextChange } from './whole-text-search';
 import { wordStartBefore } from '../text-ends';
 import { digitRunsOf, digitsValue, isAsciiLowerCode, isDigitCode } from '../text-scan';
-import { bracketFootnoteTextPattern, grown, isSpaceCode, isSuperscriptDigitCode, superscriptDigitsInAscii } from './lines';
+import { grown, isSpaceCode, isSuperscriptDigitCode, superscriptDigitsInAscii } from './lines';
 import { FootnoteCallNode, SpanNode } from './nodes';
 
 /** Text to search, and whether bare digits may be read as calls there (not in an annex's tables). */
@@ -50,8 +50,15 @@ const superscriptFootnoteTextPattern = /^([\u2070\u00B9\u00B2\u00B3\u2074-\u2079
 export function endFootnoteLabel(content: string): { readonly number: number; readonly length: number; readonly style: FootnoteTextStyle } | undefined {
   const first = content.charCodeAt(0);
   if (first === 91 /* [ */) {
-    const bracket = bracketFootnoteTextPattern.exec(content);
-    return bracket ? { number: Number(bracket[1]), length: bracket[0].trimEnd().length, style: 'bracket' } : undefined;
+    // bracketFootnoteTextPattern read by code: every line that opens with a bracket is asked ("[without
+    // reference to a Main Committee …]" heads each General Assembly text), and a match was an array and two strings.
+    if (content.charCodeAt(1) !== 94 /* ^ */) return undefined;
+    let digitsEnd = 2;
+    while (digitsEnd < content.length && isDigitCode(content.charCodeAt(digitsEnd))) digitsEnd++;
+    const digits = digitsEnd - 2;
+    if (digits < 1 || digits > 6 || content.charCodeAt(digitsEnd) !== 93 /* ] */ || content.charCodeAt(digitsEnd + 1) !== 58 /* : */) return undefined;
+    // "[^3]:", without the one space or tab the pattern allows after it.
+    return { number: digitsValue(content, 2, digitsEnd), length: digitsEnd + 2, style: 'bracket' };
   }
   if (!isSuperscriptDigitCode(first)) return undefined;
   const superscript = superscriptFootnoteTextPattern.exec(content);
@@ -143,8 +150,6 @@ function isAsciiWordCode(code: number): boolean {
 }
 
 // Made once here, as every pattern of this file: a literal in a function is a new object each time it runs.
-/** A year as the word before a number: "of 19 December 1992 9 and". */
-const yearWord = /^(?:19|20)\d\d$/;
 /** "No. 5", "Nos 3": a number after its sign. */
 const numberSignBefore = /\bNos?\.?\s*$/;
 const numberBefore = /(?:(?:^|\s)\d{1,3}|\b[IVXLC]+|\([a-z]{1,3}\))[,;:.]?[ \u00A0]*$/;
@@ -226,10 +231,9 @@ function readingWithWord(certainty: Certainty, word: string): Reading {
   return wordReading;
 }
 
-/** /^(?:and|or|the|in)[ \u00A0]/ on the text from `position` up to `limit`. */
-function startsWithJoiningWord(text: string, position: number, limit: number): boolean {
+/** /^(?:and|or|the|in)[ \u00A0]/ on the text from `position` up to `limit`, whose first unit is `first` (-1 at the limit). */
+function startsWithJoiningWord(text: string, position: number, limit: number, first: number): boolean {
   // Most numbers are followed by none of the words' first letters: no search of the four words for them.
-  const first = text.charCodeAt(position);
   if (first !== 97 && first !== 111 && first !== 116 && first !== 105) return false;
   for (const word of joiningWords) {
     const spaceAt = position + word.length;
@@ -257,9 +261,8 @@ function isMarkAfterCall(code: number): boolean {
   return code === 44 || code === 46 || code === 59 || code === 58 || code === 41;
 }
 
-/** gluedToWord on the text before `start` (back to `from`), answered by code where the last units are ASCII. */
-function isGluedToWord(text: string, from: number, start: number): boolean {
-  const last = start - 1 >= from ? text.charCodeAt(start - 1) : -1;
+/** gluedToWord on the text before `start` (back to `from`; `last` is the unit before `start`, -1 at `from`), answered by code where the last units are ASCII. */
+function isGluedToWord(text: string, from: number, start: number, last: number): boolean {
   if (last === 41 || last === 93 || last === 0x201d || last === 0x2019 || last === 34) return true;
   const second = start - 2 >= from ? text.charCodeAt(start - 2) : -1;
   const third = start - 3 >= from ? text.charCodeAt(start - 3) : -1;
@@ -285,11 +288,11 @@ function isMarkBeforeCall(code: number): boolean {
 }
 
 /**
- * The text before `start` (back to `from`) ends with a mark and one or two spaces: "thereto, 1", "Republic, 2".
- * (Helpers at the top level, not closures here: this runs for most numbers of a copy out of a PDF.)
+ * The text before `start` (back to `from`), which ends with a space, ends with a mark and one or two
+ * spaces: "thereto, 1", "Republic, 2". (Helpers at the top level, not closures here: this runs for most
+ * numbers of a copy out of a PDF.)
  */
-function isAfterMarkAndSpace(text: string, from: number, start: number): boolean {
-  if (!isBlankCode(codeFrom(text, start - 1, from))) return false;
+function isMarkAndSpaceBefore(text: string, from: number, start: number): boolean {
   return isMarkBeforeCall(codeFrom(text, start - 2, from)) || (isBlankCode(codeFrom(text, start - 2, from)) && isMarkBeforeCall(codeFrom(text, start - 3, from)));
 }
 
@@ -335,13 +338,14 @@ export function contextAfterNumber(text: string, end: number, afterEnd: number):
 }
 
 /**
- * How the run of one to three digits at [start, end) may be a call, read from the text around it:
+ * How the run of one to three digits at [start, end) may be a call, read from the text around it
+ * (with `sureOnly`, only whether it is surely one):
  * the text before it back to `lower` (at most 40 characters), and after it up to `afterEnd` (at
  * most 12). The patterns anchored at the end of the text before are tried on its last few characters
  * only, as many as each can read, and the simplest are answered by character codes: this runs for
  * most numbers of a draft copied out of a PDF.
  */
-function readDigits(text: string, start: number, end: number, lower: number, afterEnd: number): Reading | undefined {
+function readDigits(text: string, start: number, end: number, lower: number, afterEnd: number, sureOnly: boolean): Reading | undefined {
   const short = end - start <= 2;
   const from = Math.max(lower, start - 40);
   const lastCode = start > from ? text.charCodeAt(start - 1) : -1;
@@ -349,7 +353,7 @@ function readDigits(text: string, start: number, end: number, lower: number, aft
   const next = codeAt(text, end, afterEnd);
   const spaceAfter = next === -1 || isSpaceCode(next);
   const endOfWord = spaceAfter || isMarkAfterCall(next);
-  if (short && !spaceBefore && endOfWord && isGluedToWord(text, from, start)) return sureGlued;
+  if (short && !spaceBefore && endOfWord && isGluedToWord(text, from, start, lastCode)) return sureGlued;
   // \p{Ll}{3} reads at most six units, the lookbehind of afterFullStop six more and a boundary.
   if (short && spaceAfter && (lastCode === 44 || lastCode === 59 || lastCode === 58 || (lastCode === 46 && afterFullStop.test(textBefore(text, from, start, 20))))) return sure;
   if (short && next === 47 /* / */) {
@@ -363,8 +367,9 @@ function readDigits(text: string, start: number, end: number, lower: number, aft
       return sure; // "Herzegovina, 5/", "30 September 1992 1/"
     }
   }
-  if (spaceAfter && spaceBefore && isAfterMarkAndSpace(text, from, start)) return likely;
-  if (short && startsWithJoiningWord(text, end, afterEnd) && afterWordMaybeSpace.test(textBefore(text, from, start, 4))) return likely; // "Weapons 6and"
+  if (sureOnly) return undefined;
+  if (spaceAfter && spaceBefore && isMarkAndSpaceBefore(text, from, start)) return likely;
+  if (short && startsWithJoiningWord(text, end, afterEnd, next) && afterWordMaybeSpace.test(textBefore(text, from, start, 4))) return likely; // "Weapons 6and"
   if (!short || !spaceBefore) return undefined;
   const context = contextAfterNumber(text, end, afterEnd);
   if (context === 0) return undefined;
@@ -374,7 +379,7 @@ function readDigits(text: string, start: number, end: number, lower: number, aft
   const previous = wordOrYearBefore(text, from, start - 1);
   if (capitalisedContext && previous) {
     // "the Convention 1 and", "of 19 December 1992 9 and"
-    if (yearWord.test(previous) || (previous.length >= 3 && startsCapitalised(previous))) return readingWithWord('likely', previous);
+    if (isYearWord(previous) || (previous.length >= 3 && startsCapitalised(previous))) return readingWithWord('likely', previous);
   }
   if (lowerCaseContext && previous && previous.length >= 3 && isAllLowerCase(previous)) {
     // "the agenda 5 and", "by 14 votes to none 27"
@@ -390,7 +395,7 @@ function readDigits(text: string, start: number, end: number, lower: number, aft
  * its own: `visitInSpans` reads the marks' lists, and given a typed list too it read each more slowly
  * (2.4 million instructions more a corpus lint).
  */
-function collectCandidates(text: string, spans: readonly SearchSpan[], defined: ReadonlySet<number>, marked: ReadonlySet<number>, words: NumberWords, digitRuns: Int32Array): CandidateList {
+function collectCandidates(text: string, spans: readonly SearchSpan[], defined: Uint8Array, marked: ReadonlySet<number>, words: NumberWords, digitRuns: Int32Array): CandidateList {
   // Room for a candidate every sixteen runs (the corpus has one every nineteen): rarely grown.
   const candidates: CandidateList = { fields: new Int32Array(Math.max(64, digitRuns.length >> 3)), length: 0 };
   let cursor = 0;
@@ -417,7 +422,7 @@ function collectCandidates(text: string, spans: readonly SearchSpan[], defined: 
 }
 
 /** The run of digits at [runStart, runEnd) in `span` as a candidate call, added to `candidates` if it is one. */
-function candidateAt(text: string, runStart: number, runEnd: number, span: SearchSpan, defined: ReadonlySet<number>, marked: ReadonlySet<number>, words: NumberWords, candidates: CandidateList): void {
+function candidateAt(text: string, runStart: number, runEnd: number, span: SearchSpan, defined: Uint8Array, marked: ReadonlySet<number>, words: NumberWords, candidates: CandidateList): void {
   // Four digits are a year, seven or more a number: the cheap, common rejections come first.
   const length = runEnd - runStart;
   if (length === 4 || length > 6) return;
@@ -428,24 +433,32 @@ function candidateAt(text: string, runStart: number, runEnd: number, span: Searc
   // "60/175", "2.5": digits that continue a symbol or a decimal are not calls.
   if (charAfter === 46 /* . */ && text.charCodeAt(runEnd + 1) >= 48 && text.charCodeAt(runEnd + 1) <= 57) return;
   const afterEnd = Math.min(span.end, runEnd + 12);
-  // A call glued to a year: "of 25 November 20242" is 2024 and call 2.
+  // A call glued to a year: "of 25 November 20242" is 2024 and call 2. The digits read by code, not
+  // sliced for Number: they are one to three ASCII digits (one or two after a year).
+  const gluedToYear = length >= 5;
+  const number = digitsValue(text, gluedToYear ? runStart + 4 : runStart, runEnd);
+  const hasText = defined[number] === 1;
+  if (number === 0 || (!hasText && span.bareCalls === 'defined-only')) return;
   let offset = 0;
   let reading: Reading | undefined;
-  if (length >= 5 && length <= 6) {
+  // A number that no footnote text has is chosen as a call only when its candidate is sure
+  // (`chooseBareCalls`): a likely or possible one would be passed over there, so it is not read as
+  // one. In the corpus, 2,675 of the 6,539 numbers that reach those readings have no text.
+  if (gluedToYear) {
+    // Its reading is likely: only a number with a text is read.
+    if (!hasText) return;
     const run = text.slice(runStart, runEnd);
     if (endsGluedNumber.test(text.slice(Math.max(lower, runStart - 2), runStart) + run.slice(0, 4)) && endOfWordContext.test(text.slice(runEnd, afterEnd))) {
       offset = 4;
       // The year is the word before the call: "20 June 20255 and 21 October" lists dates, not a range of numbers.
       reading = readingWithWord('likely', run.slice(0, 4));
     }
-  } else if (length <= 3) {
-    reading = readDigits(text, runStart, runEnd, lower, afterEnd);
+  } else {
+    reading = readDigits(text, runStart, runEnd, lower, afterEnd, !hasText);
   }
   if (!reading) return;
   const index = runStart + offset;
-  // The digits read by code, not sliced for Number: they are one to three ASCII digits (one or two after a year).
-  const number = digitsValue(text, index, runEnd);
-  if (number === 0 || (text.charCodeAt(index - 1) === 94 /* ^ */ && text.charCodeAt(index - 2) === 91 /* [ */)) return;
+  if (text.charCodeAt(index - 1) === 94 /* ^ */ && text.charCodeAt(index - 2) === 91 /* [ */) return;
   if (reading.word !== undefined && (words.numberedNouns.has(reading.word) || words.counts.has(reading.word))) return;
   if (reading.certainty !== 'sure') {
     const afterYear = reading.word !== undefined && isFourDigits(reading.word);
@@ -453,10 +466,19 @@ function candidateAt(text: string, runStart: number, runEnd: number, span: Searc
     if (isListWordAfter(text, runEnd, afterEnd) && numberBefore.test(text.slice(Math.max(lower, index - 12), index))) return;
   }
   if (holdsNoBefore(text, Math.max(lower, runStart - 10), runStart) && numberSignBefore.test(text.slice(Math.max(lower, runStart - 10), runStart))) return;
-  if (span.bareCalls === 'defined-only' && !defined.has(number)) return;
   // A number given as a mark in order is not looked for again as bare digits.
   if (marked.has(number)) return;
   addCandidate(candidates, index, runEnd, number, candidateKinds[reading.certainty] + (reading.glued ? gluedCandidate : 0));
+}
+
+/**
+ * A year as the word before a number ("of 19 December 1992 9 and"): /^(?:19|20)\d\d$/.test(word), by
+ * code (asked of most words before a number in a capitalised context: 546 pattern calls a corpus parse).
+ */
+function isYearWord(word: string): boolean {
+  if (!isFourDigits(word)) return false;
+  const century = word.charCodeAt(0) * 256 + word.charCodeAt(1);
+  return century === 49 * 256 + 57 /* 19 */ || century === 50 * 256 + 48 /* 20 */;
 }
 
 /** /^\d{4}$/.test(word), by code. */
@@ -479,6 +501,7 @@ function holdsNoBefore(text: string, from: number, to: number): boolean {
  */
 function chooseBareCallsBySeries(list: CandidateList, footnoteTexts: readonly FootnoteText[], defined: ReadonlySet<number>, seriesStarts: readonly number[], calls: FootnoteCall[]): void {
   const count = list.length / candidateFields;
+  const choice = new BareCallChoice(list);
   let first = 0;
   // The texts are in text order (the parse sorts them): each stretch's are read on from the last
   // stretch's, not looked for among all of them (a file of a thousand texts made that quadratic).
@@ -487,63 +510,95 @@ function chooseBareCallsBySeries(list: CandidateList, footnoteTexts: readonly Fo
     const to = seriesStarts[series] ?? Number.POSITIVE_INFINITY;
     let end = first;
     while (end < count && (list.fields[end * candidateFields] as number) < to) end++;
-    const ownDefined = new Set<number>();
+    const ownDefined: number[] = [];
     for (; nextText < footnoteTexts.length && (footnoteTexts[nextText] as FootnoteText).span.start < to; nextText++) {
       const footnote = footnoteTexts[nextText] as FootnoteText;
-      if (defined.has(footnote.number)) ownDefined.add(footnote.number);
+      if (defined.has(footnote.number)) ownDefined.push(footnote.number);
     }
     // A stretch with no candidate (most texts of a file that cite nothing by bare digits) has nothing to choose.
-    if (end > first) {
-      const own: CandidateList = { fields: list.fields.subarray(first * candidateFields, end * candidateFields), length: (end - first) * candidateFields };
-      chooseBareCalls(own, ownDefined, calls);
-    }
+    if (end > first) chooseBareCalls(choice, first, end, ascendingOnce(ownDefined), calls);
     first = end;
   }
 }
 
+/** `numbers` sorted ascending, each once, in place: a series' texts are numbered in order, and then not sorted at all. */
+function ascendingOnce(numbers: number[]): number[] {
+  let sorted = true;
+  for (let index = 1; index < numbers.length && sorted; index++) sorted = (numbers[index - 1] as number) < (numbers[index] as number);
+  if (sorted) return numbers;
+  numbers.sort((a, b) => a - b);
+  let kept = 0;
+  for (let index = 0; index < numbers.length; index++) {
+    if (kept === 0 || numbers[index] !== numbers[kept - 1]) numbers[kept++] = numbers[index] as number;
+  }
+  numbers.length = kept;
+  return numbers;
+}
+
 /**
- * The bare calls among the candidates, added to `calls` in text order. Sure candidates always count;
- * the others only as the first call of a footnote, found in numbering order, or as a later "likely"
- * call of a footnote already used.
+ * The candidates and the lists that choosing among them works in, made once a parse and used for
+ * every series in turn: a file of 145 texts made five typed lists, a set and a sorted copy of it for
+ * each of its 81 series with candidates. The lists by number hold every number a candidate can have
+ * (one to three digits); each choice clears the part it used.
  */
-function chooseBareCalls(list: CandidateList, defined: ReadonlySet<number>, calls: FootnoteCall[]): void {
-  const candidates = list.fields;
-  const count = list.length / candidateFields;
+class BareCallChoice {
+  readonly candidates: Int32Array;
+  readonly chosen: Uint8Array;
+  /** The candidates of each number, in text order: a chain from the number's first (index + 1, 0 for none) through `nextOfNumber`. */
+  readonly firstOfNumber = new Int32Array(highestCandidateNumber + 1);
+  readonly nextOfNumber: Int32Array;
+  /** The sure candidates' indices, in text order. */
+  readonly sure: Int32Array;
+  /** Where each number's first call stands (index + 1, 0 for none). */
+  readonly firstUse = new Int32Array(highestCandidateNumber + 1);
+  /** 1 for the numbers of the footnote texts matched against. */
+  readonly defined = new Uint8Array(highestCandidateNumber + 1);
+
+  constructor(list: CandidateList) {
+    const count = list.length / candidateFields;
+    this.candidates = list.fields;
+    this.chosen = new Uint8Array(count);
+    this.nextOfNumber = new Int32Array(count);
+    this.sure = new Int32Array(count);
+  }
+}
+/** A candidate's number has at most three digits (`candidateAt`). */
+const highestCandidateNumber = 999;
+
+/**
+ * The bare calls among the candidates `first` to `end` (exclusive), added to `calls` in text order,
+ * matched against the footnote texts numbered `defined` (ascending, each once). Sure candidates always
+ * count; the others only as the first call of a footnote, found in numbering order, or as a later
+ * "likely" call of a footnote already used.
+ */
+function chooseBareCalls(choice: BareCallChoice, first: number, end: number, defined: readonly number[], calls: FootnoteCall[]): void {
+  const { candidates, chosen, firstOfNumber, nextOfNumber, sure, firstUse } = choice;
   const start = (candidate: number): number => candidates[candidate * candidateFields] as number;
   const numberOf = (candidate: number): number => candidates[candidate * candidateFields + 2] as number;
   const kindOf = (candidate: number): number => candidates[candidate * candidateFields + 3] as number;
-  const chosen = new Uint8Array(count);
-  let highestDefined = 0;
-  for (const number of defined) highestDefined = Math.max(highestDefined, number);
-  // The candidates of each number, in text order: a chain from the number's first (index + 1, 0 for none) through `nextOfNumber`.
-  // Their numbers have one to three digits (one or two after a year), so a list indexed by number holds them.
+  const highestDefined = defined.length > 0 ? (defined[defined.length - 1] as number) : 0;
+  for (const number of defined) if (number <= highestCandidateNumber) choice.defined[number] = 1;
   let highestCandidate = 0;
-  for (let candidate = 0; candidate < count; candidate++) highestCandidate = Math.max(highestCandidate, numberOf(candidate));
-  const firstOfNumber = new Int32Array(highestCandidate + 1);
-  const nextOfNumber = new Int32Array(count);
-  // The sure candidates' indices, in text order.
-  const sure = new Int32Array(count);
-  let sureCount = 0;
-  for (let candidate = count - 1; candidate >= 0; candidate--) {
+  for (let candidate = first; candidate < end; candidate++) highestCandidate = Math.max(highestCandidate, numberOf(candidate));
+  for (let candidate = end - 1; candidate >= first; candidate--) {
     const number = numberOf(candidate);
     nextOfNumber[candidate] = firstOfNumber[number] as number;
     firstOfNumber[number] = candidate + 1;
   }
-  for (let candidate = 0; candidate < count; candidate++) {
+  let sureCount = 0;
+  for (let candidate = first; candidate < end; candidate++) {
     const kind = kindOf(candidate);
     if (!isSureKind(kind)) continue;
     sure[sureCount++] = candidate;
     // A sure call whose text is missing is kept only when glued to a word ("Corruption7"), and not
     // when far past every footnote ("a population of 35,").
     const number = numberOf(candidate);
-    if (defined.has(number) || (kind === sureCandidate + gluedCandidate && number <= highestDefined + 5)) chosen[candidate] = 1;
+    if (choice.defined[number] === 1 || (kind === sureCandidate + gluedCandidate && number <= highestDefined + 5)) chosen[candidate] = 1;
   }
-  // Where each number's first call stands (index + 1, 0 for none).
-  const firstUse = new Int32Array(highestCandidate + 1);
   let position = 0;
   let sureCursor = 0;
-  for (const number of [...defined].sort((a, b) => a - b)) {
-    const head = number <= highestCandidate ? (firstOfNumber[number] ?? 0) : 0;
+  for (const number of defined) {
+    const head = number <= highestCandidate ? (firstOfNumber[number] as number) : 0;
     if (head === 0) continue;
     // The next sure call of a later footnote bounds where this one's first call can be.
     while (sureCursor < sureCount && start(sure[sureCursor] as number) < position) sureCursor++;
@@ -555,22 +610,22 @@ function chooseBareCalls(list: CandidateList, defined: ReadonlySet<number>, call
         break;
       }
     }
-    let first = -1;
+    let firstCall = -1;
     for (let candidate = head - 1; candidate >= 0; candidate = (nextOfNumber[candidate] as number) - 1) {
       if (start(candidate) >= position && start(candidate) < limit) {
-        first = candidate;
+        firstCall = candidate;
         break;
       }
     }
-    for (let candidate = head - 1; first < 0 && candidate >= 0; candidate = (nextOfNumber[candidate] as number) - 1) {
-      if (isSureKind(kindOf(candidate))) first = candidate;
+    for (let candidate = head - 1; firstCall < 0 && candidate >= 0; candidate = (nextOfNumber[candidate] as number) - 1) {
+      if (isSureKind(kindOf(candidate))) firstCall = candidate;
     }
-    if (first < 0) continue;
-    chosen[first] = 1;
-    firstUse[number] = start(first) + 1;
-    position = Math.max(position, start(first));
+    if (firstCall < 0) continue;
+    chosen[firstCall] = 1;
+    firstUse[number] = start(firstCall) + 1;
+    position = Math.max(position, start(firstCall));
   }
-  for (let candidate = 0; candidate < count; candidate++) {
+  for (let candidate = first; candidate < end; candidate++) {
     const usedAt = (firstUse[numberOf(candidate)] as number) - 1;
     if (kindOf(candidate) === likelyCandidate && usedAt >= 0 && start(candidate) > usedAt) chosen[candidate] = 1;
     if (chosen[candidate] === 1) {
@@ -578,6 +633,10 @@ function chooseBareCalls(list: CandidateList, defined: ReadonlySet<number>, call
       calls.push(new FootnoteCallNode(new SpanNode(candidates[at] as number, candidates[at + 1] as number), candidates[at + 2] as number, 'bare'));
     }
   }
+  // Cleared for the next series: the lists by number where this one wrote.
+  firstOfNumber.fill(0, 0, highestCandidate + 1);
+  firstUse.fill(0, 0, highestCandidate + 1);
+  for (const number of defined) if (number <= highestCandidateNumber) choice.defined[number] = 0;
 }
 
 /** The footnote marks of a whole text, wherever they stand: `[^N]` and runs of superscript digits (flat lists of start and end). */
@@ -646,16 +705,19 @@ export function findFootnoteCalls(
   // (some footnote text is bare or has no `[^N]`), along with the runs of digits, in one search of the text.
   let digitRuns: Int32Array | undefined;
   let superscripts: readonly number[];
+  let uncalledByBrackets: boolean | undefined;
   if (marks) superscripts = marks.superscripts;
-  else if (allowBare && someUncalled(footnoteTexts, calls)) ({ runs: superscripts, digitRuns } = runsAndDigitRunsOf(text, superscriptMarks));
+  else if (allowBare && (uncalledByBrackets = someUncalled(footnoteTexts, calls))) ({ runs: superscripts, digitRuns } = runsAndDigitRunsOf(text, superscriptMarks));
   else superscripts = runsOf(text, superscriptMarks);
+  const bracketCount = calls.length;
   visitInSpans(superscripts, 'runs', spans, (start, end) => {
     if (unitBefore.test(text.slice(Math.max(0, start - 6), start))) return;
     calls.push(new FootnoteCallNode(new SpanNode(start, end), Number(superscriptDigitsInAscii(text.slice(start, end))), 'superscript'));
   });
   // Bare digits are looked for only where some footnote text is not called by a mark: in a draft
-  // whose every text has its `[^N]`, a digit is a digit.
-  if (allowBare && someUncalled(footnoteTexts, calls)) {
+  // whose every text has its `[^N]`, a digit is a digit. Where no superscript was a call, the answer
+  // is the one given before them (each asking makes a set of every call).
+  if (allowBare && (calls.length === bracketCount && uncalledByBrackets !== undefined ? uncalledByBrackets : someUncalled(footnoteTexts, calls))) {
     // Numbers already given as marks, in order, are not looked for again as bare digits.
     const marked = inOrderMarks(calls);
     const defined = new Set<number>();
@@ -663,8 +725,13 @@ export function findFootnoteCalls(
     digitRuns ??= digitRunsOf(text);
     // Every run of the text, whole: the paragraphs' prose reads its digits off them.
     metDigitRuns?.(digitRuns);
-    const candidates = collectCandidates(text, spans, defined, marked, words, digitRuns);
-    if (seriesStarts.length === 0) chooseBareCalls(candidates, defined, calls);
+    // The defined numbers a candidate can have (one to three digits), as a table: asked of most runs of digits.
+    const definedCandidateNumbers = new Uint8Array(highestCandidateNumber + 1);
+    for (const number of defined) if (number <= highestCandidateNumber) definedCandidateNumbers[number] = 1;
+    const candidates = collectCandidates(text, spans, definedCandidateNumbers, marked, words, digitRuns);
+    if (seriesStarts.length === 0) {
+      if (candidates.length > 0) chooseBareCalls(new BareCallChoice(candidates), 0, candidates.length / candidateFields, ascendingOnce([...defined]), calls);
+    }
     else chooseBareCallsBySeries(candidates, footnoteTexts, defined, seriesStarts, calls);
   }
   return outsideLabels(calls.sort((a, b) => a.span.start - b.span.start), footnoteTexts);
@@ -672,7 +739,8 @@ export function findFootnoteCalls(
 
 /** Whether some footnote text is bare, or called by none of `calls`. */
 function someUncalled(footnoteTexts: readonly FootnoteText[], calls: readonly FootnoteCall[]): boolean {
-  const called = new Set(calls.map((call) => call.number));
+  const called = new Set<number>();
+  for (const call of calls) called.add(call.number);
   return footnoteTexts.some((footnote) => footnote.style === 'bare' || !called.has(footnote.number));
 }
 
