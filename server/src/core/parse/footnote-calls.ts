@@ -398,41 +398,50 @@ function readDigits(text: string, start: number, end: number, lower: number, aft
 function collectCandidates(text: string, spans: readonly SearchSpan[], defined: Uint8Array, marked: ReadonlySet<number>, words: NumberWords, digitRuns: Int32Array): CandidateList {
   // Room for a candidate every sixteen runs (the corpus has one every nineteen): rarely grown.
   const candidates: CandidateList = { fields: new Int32Array(Math.max(64, digitRuns.length >> 3)), length: 0 };
+  const spanCount = spans.length;
+  if (spanCount === 0) return candidates;
+  // The span at the cursor, its ends read when the cursor moves, not at each run of digits: the spans are
+  // of two shapes (the paragraphs' pieces, the blocks'), and each read was a polymorphic load.
   let cursor = 0;
-  let searchFrom = spans[0]?.start ?? text.length;
+  let span = spans[0] as SearchSpan;
+  let spanStart = span.start;
+  let spanEnd = span.end;
+  let searchFrom = spanStart;
   for (let index = 0; index < digitRuns.length; index += 2) {
     const runEnd = digitRuns[index + 1] as number;
     // A run that ends where the search starts (or before) is passed; one that holds that place is read from it.
     if (runEnd <= searchFrom) continue;
     const runStart = Math.max(digitRuns[index] as number, searchFrom);
-    while (cursor < spans.length && (spans[cursor] as SearchSpan).end <= runStart) cursor++;
-    const span = spans[cursor];
-    if (!span) break;
-    if (runStart < span.start) {
+    while (spanEnd <= runStart && ++cursor < spanCount) {
+      span = spans[cursor] as SearchSpan;
+      spanStart = span.start;
+      spanEnd = span.end;
+    }
+    if (cursor >= spanCount) break;
+    if (runStart < spanStart) {
       // Between searchable spans: the search goes on at the next one's start, in this run if it reaches there.
-      searchFrom = span.start;
+      searchFrom = spanStart;
       index -= 2;
       continue;
     }
     searchFrom = runEnd;
-    if (runEnd > span.end) continue;
-    candidateAt(text, runStart, runEnd, span, defined, marked, words, candidates);
+    if (runEnd > spanEnd) continue;
+    candidateAt(text, runStart, runEnd, spanStart, spanEnd, span, defined, marked, words, candidates);
   }
   return candidates;
 }
 
-/** The run of digits at [runStart, runEnd) in `span` as a candidate call, added to `candidates` if it is one. */
-function candidateAt(text: string, runStart: number, runEnd: number, span: SearchSpan, defined: Uint8Array, marked: ReadonlySet<number>, words: NumberWords, candidates: CandidateList): void {
+/** The run of digits at [runStart, runEnd) in `span` (from `lower` to `upper`) as a candidate call, added to `candidates` if it is one. */
+function candidateAt(text: string, runStart: number, runEnd: number, lower: number, upper: number, span: SearchSpan, defined: Uint8Array, marked: ReadonlySet<number>, words: NumberWords, candidates: CandidateList): void {
   // Four digits are a year, seven or more a number: the cheap, common rejections come first.
   const length = runEnd - runStart;
   if (length === 4 || length > 6) return;
-  const lower = span.start;
   const charBefore = text.charCodeAt(runStart - 1);
   if (runStart > lower && (charBefore === 47 /* / */ || (charBefore === 46 /* . */ && isDigitCode(text.charCodeAt(runStart - 2))))) return;
   const charAfter = text.charCodeAt(runEnd);
   // "60/175", "2.5": digits that continue a symbol or a decimal are not calls.
   if (charAfter === 46 /* . */ && text.charCodeAt(runEnd + 1) >= 48 && text.charCodeAt(runEnd + 1) <= 57) return;
-  const afterEnd = Math.min(span.end, runEnd + 12);
+  const afterEnd = Math.min(upper, runEnd + 12);
   // A call glued to a year: "of 25 November 20242" is 2024 and call 2. The digits read by code, not
   // sliced for Number: they are one to three ASCII digits (one or two after a year).
   const gluedToYear = length >= 5;
