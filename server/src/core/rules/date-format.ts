@@ -25,7 +25,11 @@ interface WrongDate {
 /** A word that may follow a plain day and a space in a date: a way of writing a month, a word between days, or the one before the month. */
 interface AfterPlainDay {
   readonly word: string;
+  /** Its second UTF-16 unit, compared before the word is (most words after a number start as none of these goes on); -1 for a word of one unit. */
+  readonly second: number;
   readonly kind: 'month' | 'range' | 'connector';
+  /** How a month's way writes it, kept here: a lookup by the word was a hash of it at every date. */
+  readonly writing?: MonthWriting;
 }
 
 /** How a month's name was written: as the style writes it, shortened ("Dec."), or in another case ("december"). */
@@ -87,9 +91,9 @@ function patternsOf(style: StyleData): DatePatterns {
     const monthForms = monthFormsOf(style);
     const rangeWordsOfStyle = style.dayRangeWords ?? [];
     const afterPlainDayByFirstCode = byFirstCode([
-      ...[...monthForms.keys()].map((word) => ({ word, kind: 'month' as const })),
-      ...rangeWordsOfStyle.map((word) => ({ word, kind: 'range' as const })),
-      { word: style.dayOrdinalConnector, kind: 'connector' as const },
+      ...[...monthForms].map(([word, form]) => afterPlainDay(word, 'month', form.writing)),
+      ...rangeWordsOfStyle.map((word) => afterPlainDay(word, 'range')),
+      afterPlainDay(style.dayOrdinalConnector, 'connector'),
     ]);
     const months = [...monthForms.keys()];
     const month = alternation(months);
@@ -120,6 +124,10 @@ function patternsOf(style: StyleData): DatePatterns {
   return patterns;
 }
 
+function afterPlainDay(word: string, kind: AfterPlainDay['kind'], writing?: MonthWriting): AfterPlainDay {
+  return { word, second: word.length > 1 ? word.charCodeAt(1) : -1, kind, ...(writing ? { writing } : {}) };
+}
+
 /** Words by their first UTF-16 unit, in the order given. */
 function byFirstCode(words: readonly AfterPlainDay[]): Map<number, AfterPlainDay[]> {
   const byCode = new Map<number, AfterPlainDay[]>();
@@ -145,12 +153,13 @@ function plainDayMayBeWrong(text: string, wordStart: number, patterns: DatePatte
   const entries = patterns.afterPlainDayByFirstCode.get(first);
   if (!entries) return false;
   let mayBe = false;
-  for (const { word, kind } of entries) {
-    if (!text.startsWith(word, wordStart)) continue;
+  const second = unitAt(text, wordStart + 1);
+  for (const { word, second: wordSecond, kind, writing } of entries) {
+    if ((wordSecond >= 0 && wordSecond !== second) || !text.startsWith(word, wordStart)) continue;
     const next = wordStart + word.length;
     if (kind === 'month') {
       // The right name wins over the shorter ways it starts with ("Dec" of "December"), as in the pattern.
-      if (patterns.monthForms.get(word)?.writing === 'right') return connectorRead || unitAt(text, next) === 44 /* , */;
+      if (writing === 'right') return connectorRead || unitAt(text, next) === 44 /* , */;
       mayBe = true;
     } else if (!connectorRead && (unitAt(text, next) === 32 || unitAt(text, next) === 0xa0)) {
       mayBe ||= kind === 'range' ? secondDayMayBeWrong(text, next + 1, patterns) : plainDayMayBeWrong(text, next + 1, patterns, true);
@@ -230,9 +239,11 @@ function candidatesOf(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: DateP
     const before = unitAt(text, start - 1);
     const months = end - start <= 2 && (before === 32 || before === 0xa0) ? (patterns.monthsByLastCode ? patterns.monthsByLastCode.get(unitAt(text, start - 2)) : patterns.months) : undefined;
     if (months) {
+      // The unit before the month's last is compared first: "resolution 5" ends as "Jan" and "Jun" do, but not as either's last two.
+      const penultimate = unitAt(text, start - 3);
       for (const month of months) {
         const monthStart = start - 1 - month.length;
-        if (monthStart < 0 || !text.startsWith(month, monthStart)) continue;
+        if (monthStart < 0 || (month.length > 1 && month.charCodeAt(month.length - 2) !== penultimate) || !text.startsWith(month, monthStart)) continue;
         found ??= { monthFirst: [], dayFirst: [], numeric: [], iso: [] };
         found.monthFirst.push(monthStart);
       }
