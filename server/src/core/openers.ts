@@ -24,16 +24,21 @@ export function formWithItsAccents(match: OpenerMatch): string | undefined {
   return undefined;
 }
 
-const accentOrApostrophe = /[^\x00-\x7f]/;
+/** Whether `text` has a unit outside ASCII (an accent or a curly apostrophe), read by code. */
+function hasUnitOutsideAscii(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) >= 128) return true;
+  return false;
+}
 
 /** `form` where the match writes it without its accents, else undefined. */
 function formWrittenWithoutAccents(match: OpenerMatch, form: string | undefined): string | undefined {
-  // Asked of every opener at every keystroke: a form with no accent to leave out (every English form)
-  // is out before the match's words are read (a slice of the text each time), and one written as the
-  // lexicon writes it before any string is made.
-  if (form === undefined || !accentOrApostrophe.test(form)) return undefined;
+  // Asked of every opener at every keystroke: a form written as the lexicon writes it (most are) or
+  // with no accent to leave out (every English form) is out before any string is made. The equality
+  // first and a loop, not a pattern's test, for the rest (the two rules' checks of the corpus: 2.93 -> 2.63
+  // million instructions).
+  if (form === undefined) return undefined;
   const written = match.formText;
-  if (form === written) return undefined;
+  if (form === written || !hasUnitOutsideAscii(form)) return undefined;
   const key = (text: string): string => text.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');
   const found = key(written);
   const right = key(form);
