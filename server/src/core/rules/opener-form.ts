@@ -70,7 +70,7 @@ export function openerFormRule(spec: OpenerFormRuleSpec): Rule {
           });
           return;
         }
-        if (!startsWithCapital(draft, paragraph, opener)) {
+        if (!startsWithCapital(paragraph, opener)) {
           const word = /^\S+/.exec(draft.text.slice(opener.span.start, opener.span.end))?.[0] ?? '';
           context.report({
             span: { start: opener.span.start, end: opener.span.start + word.length },
