@@ -109,20 +109,38 @@ class MutableSub {
   ) {}
 }
 
+/**
+ * The paragraph being read, the only one that can still grow. One object a part, filled again as each
+ * paragraph begins (`begin`): it is frozen into the model's node before the next one begins, and
+ * nothing else keeps it. A new one for each paragraph was ~300 KB of the corpus parse's garbage.
+ */
 class MutableParagraph {
-  constructor(
-    readonly kind: ParagraphKind,
-    readonly pieces: Span[],
-    readonly number: NumberLabel | undefined,
-    readonly opener: Opener | undefined,
-    readonly subject: Span | undefined,
-    readonly textStart: number,
-    public subparagraphs: MutableSub[],
-    readonly partIndex: number,
-    readonly sectionIndex: number,
-    /** The deepest open sub-paragraph chain: where a continuation or a deeper label attaches. */
-    public subStack: MutableSub[],
-  ) {}
+  kind: ParagraphKind = 'preambular';
+  pieces: Span[] = emptyList();
+  number: NumberLabel | undefined = undefined;
+  opener: Opener | undefined = undefined;
+  subject: Span | undefined = undefined;
+  textStart = 0;
+  subparagraphs: MutableSub[] = noOpenSubs;
+  sectionIndex = 0;
+  /** The deepest open sub-paragraph chain: where a continuation or a deeper label attaches. */
+  subStack: MutableSub[] = noOpenSubs;
+
+  constructor(readonly partIndex: number) {}
+
+  /** Starts the next paragraph of the part: every field but the part set again. */
+  begin(kind: ParagraphKind, pieces: Span[], item: ChunkReading, sectionIndex: number): this {
+    this.kind = kind;
+    this.pieces = pieces;
+    this.number = item.number;
+    this.opener = item.opener;
+    this.subject = item.subject;
+    this.textStart = item.textStart;
+    this.subparagraphs = noOpenSubs;
+    this.sectionIndex = sectionIndex;
+    this.subStack = noOpenSubs;
+    return this;
+  }
 }
 
 /** What the start of a chunk says about it, read once before classifying. */
@@ -1399,7 +1417,9 @@ class Parser {
    * ones die young instead of living to the end of the classification (3.5 MB on a 10 MB draft).
    */
   private classifyPart(chunks: readonly number[], partIndex: number, out: Paragraph[]): void {
+    /** The part's paragraph being read, once one has begun: `paragraph`, filled again for each. */
     let last: MutableParagraph | undefined;
+    const paragraph = new MutableParagraph(partIndex);
     const seen: ChunkReading[] = chunks.map((chunk) => {
       const span = this.chunkSpan(chunk);
       const numberLine = this.chunks.numberLine(chunk);
@@ -1514,18 +1534,7 @@ class Parser {
       if (!inOperative && this.isNumberedPreambular(seen, index)) kind = 'preambular';
       const numberLine = this.chunks.numberLine(item.chunk);
       if (last) out.push(this.freezeParagraph(last));
-      last = new MutableParagraph(
-        kind,
-        numberLine && item.number ? [new SpanNode(numberLine.start, numberLine.end), span] : listOf(span),
-        item.number,
-        item.opener,
-        item.subject,
-        item.textStart,
-        noOpenSubs,
-        partIndex,
-        sectionOf[index] ?? 0,
-        noOpenSubs,
-      );
+      last = paragraph.begin(kind, numberLine && item.number ? [new SpanNode(numberLine.start, numberLine.end), span] : listOf(span), item, sectionOf[index] ?? 0);
     }
     if (last) out.push(this.freezeParagraph(last));
   }
