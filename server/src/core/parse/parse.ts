@@ -331,45 +331,44 @@ const genericEnglishChapeau = /^The ((?:[A-Z][\p{L}'â€™-]*)(?: (?:[A-Z][\p{L}'â€
 interface RunningTitle {
   readonly fromLine: number;
   readonly title: string;
-  edges: TitleEdges | undefined;
+  edges: Int32Array | undefined;
 }
 
 /**
  * The pairs of units the words of `title` begin and end with (a pair with the space beside a one-letter
- * word): where a title, or a piece of it wrapped at a space, can begin and end. Kept as bits of a small
- * table each: asked at every line of a text with a title, a search of the lists cost more than the rest.
+ * word): where a title, or a piece of it wrapped at a space, can begin and end. Kept as bits of two
+ * small tables, the initials' and then the finals', in one array (one allocation a title, not three):
+ * asked at every line of a text with a title, a search of the lists cost more than the rest.
  */
-function wordEdgesOf(title: string): TitleEdges {
-  const initials = new Int32Array(edgeTableWords);
-  const finals = new Int32Array(edgeTableWords);
+function wordEdgesOf(title: string): Int32Array {
+  const edges = new Int32Array(2 * edgeTableWords);
   for (let at = 0; at < title.length; at++) {
     if (title.charCodeAt(at) === 32) continue;
-    if (at === 0 || title.charCodeAt(at - 1) === 32) setEdge(initials, edgePair(title.charCodeAt(at), title.charCodeAt(at + 1)));
-    if (at === title.length - 1 || title.charCodeAt(at + 1) === 32) setEdge(finals, edgePair(title.charCodeAt(at - 1), title.charCodeAt(at)));
+    if (at === 0 || title.charCodeAt(at - 1) === 32) setEdge(edges, initialEdges, edgePair(title.charCodeAt(at), title.charCodeAt(at + 1)));
+    if (at === title.length - 1 || title.charCodeAt(at + 1) === 32) setEdge(edges, finalEdges, edgePair(title.charCodeAt(at - 1), title.charCodeAt(at)));
   }
-  return { initials, finals };
+  return edges;
 }
 
 /** A table of 512 bits: a line may match only where its pair's bit is set (two pairs may share one). */
 const edgeTableWords = 16;
-
-interface TitleEdges {
-  readonly initials: Int32Array;
-  readonly finals: Int32Array;
-}
+/** Where the initials' and the finals' tables start in a title's edges. */
+const initialEdges = 0;
+const finalEdges = edgeTableWords;
 
 function edgeBit(pair: number): number {
   return (pair ^ (pair >>> 9) ^ (pair >>> 18)) & 511;
 }
 
-function setEdge(table: Int32Array, pair: number): void {
+function setEdge(edges: Int32Array, table: number, pair: number): void {
   const bit = edgeBit(pair);
-  table[bit >> 5] = (table[bit >> 5] as number) | (1 << (bit & 31));
+  const word = table + (bit >> 5);
+  edges[word] = (edges[word] as number) | (1 << (bit & 31));
 }
 
-function hasEdge(table: Int32Array, pair: number): boolean {
+function hasEdge(edges: Int32Array, table: number, pair: number): boolean {
   const bit = edgeBit(pair);
-  return ((table[bit >> 5] as number) & (1 << (bit & 31))) !== 0;
+  return ((edges[table + (bit >> 5)] as number) & (1 << (bit & 31))) !== 0;
 }
 
 /** Two units as one number, white space of any kind read as a space (a line is compared with its title single-spaced). */
@@ -842,7 +841,7 @@ class Parser {
     // of the parse.)
     const edges = (running.edges ??= wordEdgesOf(title));
     const last = lineContent.length - 1;
-    if (!hasEdge(edges.initials, edgePair(lineContent.charCodeAt(0), lineContent.charCodeAt(1))) || !hasEdge(edges.finals, edgePair(lineContent.charCodeAt(last - 1), lineContent.charCodeAt(last)))) return false;
+    if (!hasEdge(edges, initialEdges, edgePair(lineContent.charCodeAt(0), lineContent.charCodeAt(1))) || !hasEdge(edges, finalEdges, edgePair(lineContent.charCodeAt(last - 1), lineContent.charCodeAt(last)))) return false;
     const content = singleSpaced(lineContent);
     if (content === title) return title.split(' ').length >= 4;
     if (!title.includes(content)) return false;
