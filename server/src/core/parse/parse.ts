@@ -842,6 +842,12 @@ class Parser {
     const edges = (running.edges ??= wordEdgesOf(title));
     const last = lineContent.length - 1;
     if (!hasEdge(edges, initialEdges, edgePair(lineContent.charCodeAt(0), lineContent.charCodeAt(1))) || !hasEdge(edges, finalEdges, edgePair(lineContent.charCodeAt(last - 1), lineContent.charCodeAt(last)))) return false;
+    // Folding leaves the line's first word as it is, and the title holds its folded form whole: a line
+    // whose first word the title lacks is out before it is folded (a call into the runtime each; on
+    // the corpus 243 of the 564 lines past the edges reach the folding).
+    let firstWordEnd = 1;
+    while (firstWordEnd < lineContent.length && !isSpaceCode(lineContent.charCodeAt(firstWordEnd))) firstWordEnd++;
+    if (firstWordEnd < lineContent.length && !title.includes(lineContent.slice(0, firstWordEnd))) return false;
     const content = singleSpaced(lineContent);
     if (content === title) return title.split(' ').length >= 4;
     if (!title.includes(content)) return false;
