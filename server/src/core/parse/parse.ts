@@ -899,7 +899,12 @@ class Parser {
   }
 
   private addBlock(kind: BlockKind, start: number, end: number): void {
-    this.blocks.push(new BlockNode(kind, new SpanNode(start, end)));
+    this.addBlockOver(kind, new SpanNode(start, end));
+  }
+
+  /** A block over a chunk's own span, which nothing else keeps: not copied (spans are values, never changed). */
+  private addBlockOver(kind: BlockKind, span: Span): void {
+    this.blocks.push(new BlockNode(kind, span));
   }
 
   /** Walks the lines once: header blocks, chapeaus, footnote blocks, furniture, annexes, and body chunks. */
@@ -1480,7 +1485,7 @@ class Parser {
         // text, page furniture) belongs to other nodes, and a block over it would read its label as a call.
         const numberLine = this.chunks.numberLine(item.chunk);
         if (numberLine) this.addBlock('closing', numberLine.start, numberLine.end);
-        this.addBlock('closing', span.start, span.end);
+        this.addBlockOver('closing', span);
         continue;
       }
       // A footnote text left between paragraphs by an extraction that lost the rule line above it:
@@ -1516,7 +1521,7 @@ class Parser {
         }
       }
       if (!item.number && this.isHeading(item)) {
-        this.addBlock('heading', span.start, span.end);
+        this.addBlockOver('heading', span);
         continue;
       }
       let kind: ParagraphKind = inOperative ? 'operative' : 'preambular';
