@@ -738,10 +738,8 @@ export function findFootnoteCalls(
     const definedCandidateNumbers = new Uint8Array(highestCandidateNumber + 1);
     for (const number of defined) if (number <= highestCandidateNumber) definedCandidateNumbers[number] = 1;
     const candidates = collectCandidates(text, spans, definedCandidateNumbers, marked, words, digitRuns);
-    if (seriesStarts.length === 0) {
-      if (candidates.length > 0) chooseBareCalls(new BareCallChoice(candidates), 0, candidates.length / candidateFields, ascendingOnce([...defined]), calls);
-    }
-    else chooseBareCallsBySeries(candidates, footnoteTexts, defined, seriesStarts, calls);
+    if (seriesStarts.length > 0) chooseBareCallsBySeries(candidates, footnoteTexts, defined, seriesStarts, calls);
+    else if (candidates.length > 0) chooseBareCalls(new BareCallChoice(candidates), 0, candidates.length / candidateFields, ascendingOnce([...defined]), calls);
   }
   return outsideLabels(calls.sort((a, b) => a.span.start - b.span.start), footnoteTexts);
 }

@@ -116,7 +116,7 @@ function citationWords(text: string, digitRuns: readonly number[], patterns: Cit
   let words: number[] | undefined;
   for (let index = 0; index < digitRuns.length; index += 2) {
     const digits = digitRuns[index] as number;
-    const numberStart = digits < 2 || text.charCodeAt(digits - 1) !== 45 /* - */ ? digits : text.startsWith('ES-', digits - 3) ? digits - 3 : text.startsWith('S-', digits - 2) ? digits - 2 : digits;
+    const numberStart = numberStartAt(text, digits);
     let wordEnd = numberStart;
     while (wordEnd > 0 && isSpaceCode(text.charCodeAt(wordEnd - 1))) wordEnd--;
     // No white space before the number, or no word's last unit before that: most runs of digits.
@@ -132,6 +132,13 @@ function citationWords(text: string, digitRuns: readonly number[], patterns: Cit
   return words ?? noWords;
 }
 const noWords: readonly number[] = [];
+
+/** Where a citation number whose digits start at `digits` starts: before "ES-" or "S-" ("ES-10/24"), else at its digits. */
+function numberStartAt(text: string, digits: number): number {
+  if (digits < 2 || text.charCodeAt(digits - 1) !== 45 /* - */) return digits;
+  if (text.startsWith('ES-', digits - 3)) return digits - 3;
+  return text.startsWith('S-', digits - 2) ? digits - 2 : digits;
+}
 
 /**
  * A cited number as written at text[start, end), its no-break spaces written as spaces ("35/142\u00A0B"
