@@ -14,7 +14,7 @@ import * as fs from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { core, corpusDrafts, corpusRoot, measure, median, percentile, repoRoot, timeIt } from './bench-measure.mjs';
+import { core, corpusDrafts, corpusRoot, measure, measureBatches, median, percentile, repoRoot, timeIt } from './bench-measure.mjs';
 
 const quick = process.argv.includes('--quick');
 const megabytes = (text) => Buffer.byteLength(text, 'utf8') / 1e6;
@@ -140,7 +140,12 @@ for (const size of sizes) {
   // Seven 10 MB runs, not three: a full collection lands in some of them, and with three the ratio
   // below moved by two points from one bench to the next (11.5–13.9× on the same code).
   const runs = size >= 10e6 ? (quick ? 2 : 7) : size >= 1e6 ? (quick ? 5 : 11) : quick ? 9 : 31;
-  const ms = measure(() => core.lint(text), runs, size >= 10e6 ? 1 : 2);
+  // Each sample holds its share of the collections, as the corpus rows' batches do: a 10 MB lint has
+  // several in it, a 1 MB lint allocates about half of what the young generation holds, so a median
+  // of single 1 MB lints fell on either side of a collection (17.5 and 24.1 ms on the same code, the
+  // ratio 14.61× and 10.55×). Smaller drafts go in batches of about 4 MB of text, the 10 MB one alone.
+  const perBatch = Math.max(1, Math.round(4e6 / size));
+  const ms = measureBatches(() => core.lint(text), runs, perBatch);
   perSize.set(size, ms);
   row(`synthetic draft of ${size >= 1e6 ? `${size / 1e6} MB` : `${size / 1e3} KB`}`, `${format(ms, 2)} ms`, `${format(megabytes(text) / (ms / 1000))} MB/s`);
 }
