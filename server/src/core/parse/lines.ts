@@ -155,8 +155,7 @@ export const footnoteSeparatorPattern = /^_{5,}$/;
 
 /** `separatorPattern`, with lines that cannot be one (the most) passed by their first character. */
 export function isSeparatorLine(content: string): boolean {
-  const first = content.charCodeAt(0);
-  return (first === 95 /* _ */ || first === 45 /* - */ || first === 42 /* * */) && separatorPattern.test(content);
+  return mayBeSeparator(content.charCodeAt(0)) && separatorPattern.test(content);
 }
 
 /** Page furniture of a published PDF: job number, barcode, page number "2/5". */
@@ -168,11 +167,22 @@ const pageNumberPattern = /^\d{1,3} ?\/ ?\d{1,3}$/;
 export const symbolLinePattern = /^[ASE]\/[A-Z0-9.]+(?:\/[A-Za-z0-9.-]+)*(?: \(\d{4}\))?(?<!\.)$/;
 
 export function isPageFurniture(content: string): boolean {
-  // Every kind starts with a digit, "*", or the letter of a symbol: most lines are out at once.
-  const first = content.charCodeAt(0);
-  const possible = (first >= 48 && first <= 57) || first === 42 || first === 65 || first === 69 || first === 83;
-  if (!possible || content.length > 40) return false;
+  if (!mayBePageFurniture(content.charCodeAt(0), content.length)) return false;
   return jobNumberPattern.test(content) || barcodePattern.test(content) || pageNumberPattern.test(content) || symbolLinePattern.test(content);
+}
+
+/**
+ * Whether a line whose content opens with the unit `first` and is `length` units long can be page
+ * furniture: every kind starts with a digit, "*", or the letter of a symbol, and is short. Most lines
+ * are out at once, before any copy of their content is made.
+ */
+export function mayBePageFurniture(first: number, length: number): boolean {
+  return length <= 40 && ((first >= 48 && first <= 57) || first === 42 || first === 65 || first === 69 || first === 83);
+}
+
+/** Whether a line that opens with the unit `first` can be a rule line (`separatorPattern`): "_", "-" or "*". */
+export function mayBeSeparator(first: number): boolean {
+  return first === 95 /* _ */ || first === 45 /* - */ || first === 42 /* * */;
 }
 
 /** A canonical footnote text: `[^3]: Resolution 60/1.` (up to six digits, as the calls: footnote-calls.ts). */
