@@ -45,7 +45,7 @@ import { readOpener } from './openers';
 import { AnnexParagraphNode, BlockNode, ChapeauNode, FootnoteTextNode, ParagraphNode, ResolutionPartNode, SpanNode, SubLabelNode, SubParagraphNode } from './nodes';
 import { emptyList, listOf } from '../records';
 import type { SearchMemo } from './search-memo';
-import { indexParagraphs, keepParagraphIndex, noSubparagraphs, type ParagraphIndex } from '../structure';
+import { indexParagraphs, keepParagraphIndex, noSubparagraphs, ParagraphIndexer, type ParagraphIndex } from '../structure';
 import { trailingCallLength, withoutTrailingCalls } from '../text-ends';
 import { isCapitalAt, isDigitCode, keepParagraphDigitRuns, UnitSet } from '../text-scan';
 
@@ -158,6 +158,67 @@ class ChunkReading {
     readonly subject: Span | undefined,
     readonly textStart: number,
   ) {}
+}
+
+/**
+ * The pieces of every paragraph and sub-paragraph, in text order (nearly always the order they come
+ * in: a paragraph's pieces precede its sub-paragraphs'): what the footnote and cross-reference
+ * searches read.
+ */
+class PieceList {
+  private readonly spans: Span[] = emptyList();
+  private lastStart = -1;
+  private inOrder = true;
+
+  static of(paragraphs: readonly Paragraph[]): Span[] {
+    const list = new PieceList();
+    for (const paragraph of paragraphs) list.addParagraph(paragraph);
+    return list.inTextOrder();
+  }
+
+  addParagraph(paragraph: Paragraph): void {
+    // Piece by piece, not spread: a spread is a call of its own for each paragraph's one or two pieces.
+    for (const piece of paragraph.pieces) this.add(piece);
+    if (paragraph.subparagraphs.length > 0) this.addSubs(paragraph.subparagraphs);
+  }
+
+  inTextOrder(): Span[] {
+    return this.inOrder ? this.spans : this.spans.sort((a, b) => a.start - b.start);
+  }
+
+  private addSubs(subs: readonly SubParagraph[]): void {
+    for (const sub of subs) {
+      for (const piece of sub.pieces) this.add(piece);
+      if (sub.children.length > 0) this.addSubs(sub.children);
+    }
+  }
+
+  private add(piece: Span): void {
+    // Out of order is seen as the pieces come, not by a second pass over the list.
+    if (piece.start < this.lastStart) this.inOrder = false;
+    this.lastStart = piece.start;
+    this.spans.push(piece);
+  }
+}
+
+/**
+ * The paragraphs in the order the parts give them, with their index and pieces made as each is
+ * frozen, while it is at hand: on a 10 MB draft, passes over the finished paragraphs (to list them,
+ * index them and gather their pieces) read each again after it had left the processor's caches.
+ */
+class KeptParagraphs {
+  readonly paragraphs: Paragraph[] = emptyList();
+  readonly index = new ParagraphIndexer(emptyList());
+  readonly pieces = new PieceList();
+
+  /** `paragraph`, also into the part's list of its kind. */
+  add(paragraph: Paragraph, preambular: Paragraph[], operative: Paragraph[]): void {
+    this.paragraphs.push(paragraph);
+    if (paragraph.kind === 'preambular') preambular.push(paragraph);
+    else if (paragraph.kind === 'operative') operative.push(paragraph);
+    this.index.add(paragraph.span);
+    this.pieces.addParagraph(paragraph);
+  }
 }
 
 /** A block's span searched for footnote calls where a bare number is one only if its text exists. */
@@ -514,7 +575,7 @@ class Parser {
     const bodyStart = firstChapeau?.index ?? this.findBodyStartWithoutChapeau();
     this.walk(bodyStart, chapeauLines);
     this.scanned = this.isFromScan();
-    const { parts, paragraphs, annexParagraphs, paragraphIndex } = this.classify();
+    const { parts, paragraphs, annexParagraphs, paragraphIndex, pieces } = this.classify();
     const byAnnex = this.annexes.map((): { span: Span; number: NumberLabel }[] => []);
     for (const item of annexParagraphs) {
       for (const index of this.annexesAt(item.span.start)) byAnnex[index]?.push(item);
@@ -527,7 +588,6 @@ class Parser {
     sortBySpanStart(this.blocks);
     const footnoteTexts = sortBySpanStart(this.footnoteTexts);
     // The pieces of every paragraph and sub-paragraph, in text order: read by both searches below.
-    const pieces = this.paragraphSpans(paragraphs);
     const searchable = this.searchableSpans(pieces);
     const form = this.sawFootnoteSeparator || this.sawPageFurniture ? 'pdf' : 'canonical';
     let digitRuns: Int32Array | undefined;
@@ -1372,11 +1432,9 @@ class Parser {
 
   // ---- pass 2: paragraphs ----------------------------------------------------------------
 
-  private classify(): { parts: ResolutionPart[]; paragraphs: Paragraph[]; annexParagraphs: { span: Span; number: NumberLabel }[]; paragraphIndex: ParagraphIndex } {
-    const paragraphsByPart = new Map<number, Paragraph[]>();
+  private classify(): { parts: ResolutionPart[]; paragraphs: Paragraph[]; annexParagraphs: { span: Span; number: NumberLabel }[]; paragraphIndex: ParagraphIndex; pieces: Span[] } {
     const annexParagraphs: { span: Span; number: NumberLabel }[] = [];
     const partCount = Math.max(1, this.chapeaus.length);
-    for (let part = 0; part < partCount; part++) paragraphsByPart.set(part, emptyList());
 
     const bodyChunksByPart = new Map<number, number[]>();
     for (let chunk = 0; chunk < this.chunks.count; chunk++) {
@@ -1385,8 +1443,12 @@ class Parser {
       if (list) list.push(chunk);
       else bodyChunksByPart.set(this.chunks.partIndex(chunk), listOf(chunk));
     }
+    const kept = new KeptParagraphs();
+    const partLists: { readonly preambular: Paragraph[]; readonly operative: Paragraph[] }[] = [];
     for (let part = 0; part < partCount; part++) {
-      this.classifyPart(bodyChunksByPart.get(part) ?? [], part, paragraphsByPart.get(part) as Paragraph[]);
+      const lists = { preambular: emptyList<Paragraph>(), operative: emptyList<Paragraph>() };
+      this.classifyPart(bodyChunksByPart.get(part) ?? [], part, kept, lists.preambular, lists.operative);
+      partLists.push(lists);
     }
     for (let chunk = 0; chunk < this.chunks.count; chunk++) {
       if (this.chunks.region(chunk) !== 'annex') continue;
@@ -1398,30 +1460,15 @@ class Parser {
     }
 
     const parts: ResolutionPart[] = [];
-    const all: Paragraph[] = [];
-    let lastStart = -1;
-    let inOrder = true;
     for (let part = 0; part < partCount; part++) {
-      const frozen = paragraphsByPart.get(part) ?? [];
-      // One by one, not spread: a spread passes every paragraph as an argument on the stack, and a draft
-      // of some 120,000 paragraphs overflowed it (the parse degraded to "nothing recognised").
-      // And sorted by kind in the same pass: each paragraph is read once here, not once a kind.
-      const preambularParagraphs = emptyList<Paragraph>();
-      const operativeParagraphs = emptyList<Paragraph>();
-      for (const paragraph of frozen) {
-        // In order nearly always (the parts are): seen here, not by a second pass over the list.
-        if (paragraph.span.start < lastStart) inOrder = false;
-        lastStart = paragraph.span.start;
-        all.push(paragraph);
-        if (paragraph.kind === 'preambular') preambularParagraphs.push(paragraph);
-        else if (paragraph.kind === 'operative') operativeParagraphs.push(paragraph);
-      }
-      const chapeau = this.chapeaus[part];
-      parts.push(new ResolutionPartNode(chapeau, preambularParagraphs, operativeParagraphs));
+      const lists = partLists[part] as (typeof partLists)[number];
+      parts.push(new ResolutionPartNode(this.chapeaus[part], lists.preambular, lists.operative));
     }
-    if (!inOrder) all.sort((a, b) => a.span.start - b.span.start);
-    // Indexed while the loop above has just read every paragraph's span (see keepParagraphIndex).
-    return { parts, paragraphs: all, annexParagraphs, paragraphIndex: indexParagraphs(all) };
+    const all = kept.paragraphs;
+    // In order nearly always (the parts are): the index and the pieces made as the paragraphs came hold.
+    if (kept.index.inOrder) return { parts, paragraphs: all, annexParagraphs, paragraphIndex: kept.index.index(), pieces: kept.pieces.inTextOrder() };
+    all.sort((a, b) => a.span.start - b.span.start);
+    return { parts, paragraphs: all, annexParagraphs, paragraphIndex: indexParagraphs(all), pieces: PieceList.of(all) };
   }
 
   /**
@@ -1440,11 +1487,11 @@ class Parser {
   }
 
   /**
-   * The part's paragraphs, into `out`. Only the paragraph read last can still grow (a continuation, a
+   * The part's paragraphs, into `kept` and the part's lists of its kind. Only the paragraph read last can still grow (a continuation, a
    * sub-paragraph): each is frozen into the model's as soon as the next one begins, so the mutable
    * ones die young instead of living to the end of the classification (3.5 MB on a 10 MB draft).
    */
-  private classifyPart(chunks: readonly number[], partIndex: number, out: Paragraph[]): void {
+  private classifyPart(chunks: readonly number[], partIndex: number, kept: KeptParagraphs, preambular: Paragraph[], operative: Paragraph[]): void {
     /** The part's paragraph being read, once one has begun: `paragraph`, filled again for each. */
     let last: MutableParagraph | undefined;
     const paragraph = new MutableParagraph(partIndex);
@@ -1561,10 +1608,10 @@ class Parser {
       }
       if (!inOperative && this.isNumberedPreambular(seen, index)) kind = 'preambular';
       const numberLine = this.chunks.numberLine(item.chunk);
-      if (last) out.push(this.freezeParagraph(last));
+      if (last) kept.add(this.freezeParagraph(last), preambular, operative);
       last = paragraph.begin(kind, numberLine && item.number ? [new SpanNode(numberLine.start, numberLine.end), span] : listOf(span), item, sectionOf[index] ?? 0);
     }
-    if (last) out.push(this.freezeParagraph(last));
+    if (last) kept.add(this.freezeParagraph(last), preambular, operative);
   }
 
   /**
@@ -1850,30 +1897,6 @@ class Parser {
   }
 
   // ---- pass 3: footnote calls and cross-references -------------------------------------------
-
-  /** The text of every paragraph and sub-paragraph, in order. */
-  private paragraphSpans(paragraphs: readonly Paragraph[]): Span[] {
-    const spans: Span[] = [];
-    // In order nearly always: the paragraphs are sorted, and a paragraph's pieces precede its
-    // sub-paragraphs'. Seen as they are added, not by a second pass over the list.
-    let lastStart = -1;
-    let inOrder = true;
-    // Piece by piece, not spread: a spread is a call of its own for each paragraph's one or two pieces.
-    const add = (piece: Span): void => {
-      if (piece.start < lastStart) inOrder = false;
-      lastStart = piece.start;
-      spans.push(piece);
-    };
-    const addSub = (sub: SubParagraph): void => {
-      for (const piece of sub.pieces) add(piece);
-      sub.children.forEach(addSub);
-    };
-    for (const paragraph of paragraphs) {
-      for (const piece of paragraph.pieces) add(piece);
-      paragraph.subparagraphs.forEach(addSub);
-    }
-    return inOrder ? spans : spans.sort((a, b) => a.start - b.start);
-  }
 
   /**
    * Where footnote calls are looked for: the paragraphs' `pieces` (in text order), and the blocks that
