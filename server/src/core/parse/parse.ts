@@ -131,14 +131,14 @@ class MutableParagraph {
 
   constructor(readonly partIndex: number) {}
 
-  /** Starts the next paragraph of the part: every field but the part set again. */
-  begin(kind: ParagraphKind, pieces: Span[], item: ChunkReading, sectionIndex: number): this {
+  /** Starts the next paragraph of the part, at its chunk reading `at`: every field but the part set again. */
+  begin(kind: ParagraphKind, pieces: Span[], readings: ChunkReadings, at: number, sectionIndex: number): this {
     this.kind = kind;
     this.pieces = pieces;
-    this.number = item.number;
-    this.opener = item.opener;
-    this.subject = item.subject;
-    this.textStart = item.textStart;
+    this.number = readings.number(at);
+    this.opener = readings.opener(at);
+    this.subject = readings.subject(at);
+    this.textStart = readings.textStart(at);
     this.subparagraphs = noOpenSubs;
     this.sectionIndex = sectionIndex;
     this.subStack = noOpenSubs;
@@ -146,18 +146,77 @@ class MutableParagraph {
   }
 }
 
-/** What the start of a chunk says about it, read once before classifying. */
-class ChunkReading {
-  constructor(
-    /** The chunk's index in the parser's ChunkTable. */
-    readonly chunk: number,
-    readonly span: Span,
-    readonly number: NumberLabel | undefined,
-    readonly subLabel: SubLabel | undefined,
-    readonly opener: Opener | undefined,
-    readonly subject: Span | undefined,
-    readonly textStart: number,
-  ) {}
+/**
+ * What the start of each chunk of a part says about it, read once before classifying, by the chunk's
+ * place in the part ("reading `at`"). Columns, not an object a chunk: the readings live to the end
+ * of their part's classification, and on a 10 MB draft of one part, 31,000 objects of 80 bytes were
+ * copied by each young-generation collection until the old generation took them. The rarer fields
+ * (numbers, sub-labels, subjects) are written only from a chunk that has one on.
+ */
+class ChunkReadings {
+  private readonly spans: Span[] = emptyList();
+  private readonly openers: (Opener | undefined)[] = emptyList();
+  private readonly numbers: (NumberLabel | undefined)[] = emptyList();
+  private readonly subLabels: (SubLabel | undefined)[] = emptyList();
+  private readonly subjects: (Span | undefined)[] = emptyList();
+  private readonly textStarts: Int32Array;
+
+  /** `chunks`: the part's chunks, by their index in the parser's ChunkTable. */
+  constructor(private readonly chunks: readonly number[]) {
+    this.textStarts = new Int32Array(chunks.length);
+  }
+
+  get count(): number {
+    return this.spans.length;
+  }
+
+  add(span: Span, number: NumberLabel | undefined, subLabel: SubLabel | undefined, opener: Opener | undefined, subject: Span | undefined, textStart: number): void {
+    const at = this.spans.length;
+    this.spans.push(span);
+    this.openers.push(opener);
+    if (number) setFrom(this.numbers, at, number);
+    if (subLabel) setFrom(this.subLabels, at, subLabel);
+    if (subject) setFrom(this.subjects, at, subject);
+    this.textStarts[at] = textStart;
+  }
+
+  /** The chunk's index in the parser's ChunkTable. */
+  chunk(at: number): number {
+    return this.chunks[at] as number;
+  }
+
+  span(at: number): Span {
+    return this.spans[at] as Span;
+  }
+
+  number(at: number): NumberLabel | undefined {
+    return this.numbers[at];
+  }
+
+  subLabel(at: number): SubLabel | undefined {
+    return this.subLabels[at];
+  }
+
+  opener(at: number): Opener | undefined {
+    return this.openers[at];
+  }
+
+  subject(at: number): Span | undefined {
+    return this.subjects[at];
+  }
+
+  textStart(at: number): number {
+    return this.textStarts[at] as number;
+  }
+}
+
+/**
+ * `list[at] = value`, the places before it that were never written filled with undefined: the list
+ * stays packed (a write far past its end would make it a dictionary), and as short as its last value.
+ */
+function setFrom<Item>(list: (Item | undefined)[], at: number, value: Item): void {
+  while (list.length < at) list.push(undefined);
+  list[at] = value;
 }
 
 /**
@@ -1476,10 +1535,11 @@ class Parser {
    * than they are, with an operative verb): a paragraph numbered the wrong way, not an item whose
    * letter a copy misread.
    */
-  private standsOutsideList(item: ChunkReading, last: MutableParagraph, opensParagraph: boolean): boolean {
+  private standsOutsideList(readings: ChunkReadings, at: number, last: MutableParagraph, opensParagraph: boolean): boolean {
     const deepestOpen = last.subStack[last.subStack.length - 1];
-    return opensParagraph && item.number !== undefined && item.opener?.match?.kind === 'operative' && deepestOpen?.label !== undefined
-      && deepestOpen.label.kind !== 'number' && indentedDeeper(this.text, deepestOpen.label.span.start, item.number.span.start);
+    const number = readings.number(at);
+    return opensParagraph && number !== undefined && readings.opener(at)?.match?.kind === 'operative' && deepestOpen?.label !== undefined
+      && deepestOpen.label.kind !== 'number' && indentedDeeper(this.text, deepestOpen.label.span.start, number.span.start);
   }
 
   private chunkSpan(chunk: number): Span {
@@ -1495,7 +1555,8 @@ class Parser {
     /** The part's paragraph being read, once one has begun: `paragraph`, filled again for each. */
     let last: MutableParagraph | undefined;
     const paragraph = new MutableParagraph(partIndex);
-    const seen: ChunkReading[] = chunks.map((chunk) => {
+    const readings = new ChunkReadings(chunks);
+    for (const chunk of chunks) {
       const span = this.chunkSpan(chunk);
       const numberLine = this.chunks.numberLine(chunk);
       let number = readNumberLabel(this.text, numberLine?.start ?? span.start);
@@ -1523,93 +1584,95 @@ class Parser {
         opener = readOpener(this.text, textStart, this.lexicon);
         if (opener && opener.span.start >= span.end) opener = undefined;
       }
-      return new ChunkReading(chunk, span, number, subLabel, opener, subject ? new SpanNode(subject.start, subject.end) : undefined, textStart);
-    });
+      readings.add(span, number, subLabel, opener, subject ? new SpanNode(subject.start, subject.end) : undefined, textStart);
+    }
 
     // Section markers ("A", "B", "II") split a part into sections; each may have a preamble of its
     // own (Security Council texts in sections A, B …), while numbering runs on across them.
-    const sectionOf = emptyList<number>();
     const sectionStarts = listOf(0);
-    seen.forEach((item, index) => {
-      if (index > 0 && this.isSectionMarkerItem(item)) sectionStarts.push(index);
-      sectionOf.push(sectionStarts.length - 1);
-    });
+    for (let index = 1; index < readings.count; index++) if (this.isSectionMarkerAt(readings, index)) sectionStarts.push(index);
     const operativeStarts = sectionStarts.map((start, section) =>
-      this.operativeStart(seen, start, sectionStarts[section + 1] ?? seen.length, section === sectionStarts.length - 1));
+      this.operativeStart(readings, start, sectionStarts[section + 1] ?? readings.count, section === sectionStarts.length - 1));
 
     let closed = false;
-    for (let index = 0; index < seen.length; index++) {
-      const item = seen[index] as ChunkReading;
-      const span = item.span;
-      const operativeStart = operativeStarts[sectionOf[index] ?? 0] ?? -1;
+    /** The section of the reading at `index` (the loop reads them in order: a cursor, not a list of one number a reading). */
+    let section = 0;
+    for (let index = 0; index < readings.count; index++) {
+      while (section + 1 < sectionStarts.length && (sectionStarts[section + 1] as number) <= index) section++;
+      const span = readings.span(index);
+      const chunk = readings.chunk(index);
+      const number = readings.number(index);
+      const subLabel = readings.subLabel(index);
+      const opener = readings.opener(index);
+      const operativeStart = operativeStarts[section] ?? -1;
       const inOperative = operativeStart >= 0 && index >= operativeStart;
-      if (closed || this.chunks.opensLikeClosing(item.chunk)) {
+      if (closed || this.chunks.opensLikeClosing(chunk)) {
         closed = true;
         // A number waiting on a line of its own goes with the text it was joined to: no character is lost.
         // It is a block of its own, as it is a piece of a paragraph: what lies between them (a footnote
         // text, page furniture) belongs to other nodes, and a block over it would read its label as a call.
-        const numberLine = this.chunks.numberLine(item.chunk);
+        const numberLine = this.chunks.numberLine(chunk);
         if (numberLine) this.addBlock('closing', numberLine.start, numberLine.end);
         this.addBlockOver('closing', span);
         continue;
       }
       // A footnote text left between paragraphs by an extraction that lost the rule line above it:
       // "2 United Nations, Treaty Series, vol. 1342, No. 22495."
-      if (!item.number && !item.opener?.match && this.readStrayFootnotes(item.chunk)) continue;
-      const unlabelled = last !== undefined && !item.number && !item.subLabel;
+      if (!number && !opener?.match && this.readStrayFootnotes(chunk)) continue;
+      const unlabelled = last !== undefined && !number && !subLabel;
       // A chunk that opens with a capitalised opener starts a paragraph even where the one above
       // lost its final mark ("… the United Nations" over "Recommends to the General Assembly …").
-      const opensParagraph = item.opener?.match !== undefined && item.opener.match.kind !== 'other'
-        && isCapitalAt(this.text, item.opener.span.start);
+      const opensParagraph = opener?.match !== undefined && opener.match.kind !== 'other'
+        && isCapitalAt(this.text, opener.span.start);
       // The last element's text is sliced only where a question needs more than its last unit.
       if (unlabelled && last && !opensParagraph && this.lastEndsOpen(last)) {
         this.appendPiece(last, span);
         continue;
       }
-      if (unlabelled && last && this.continuesAfterComma(item) && /[,،，]$/u.test(withoutTrailingCalls(this.lastText(last)))) {
+      if (unlabelled && last && this.continuesAfterComma(readings, index) && /[,،，]$/u.test(withoutTrailingCalls(this.lastText(last)))) {
         // Lower-case text after a paragraph that stops at a comma: a page break split the sentence
         // there ("… consisting of 21 members," / "participating in their personal capacity …;").
         this.appendPiece(last, span);
         continue;
       }
-      if (unlabelled && isLowerCaseLetterAt(this.text, span.start) && !item.opener?.match) {
+      if (unlabelled && isLowerCaseLetterAt(this.text, span.start) && !opener?.match) {
         // Lower-case text after a finished paragraph: the rest of an earlier paragraph that the
         // extraction moved (a page break reordered). Kept as it is, and remembered as displaced.
         this.addBlock('unclassified', span.start, span.end);
         this.displaced.push(span);
         continue;
       }
-      if (item.subLabel || (item.number?.style === 'parens' && last && !this.standsOutsideList(item, last, opensParagraph) && (this.lastEndsWithColon(last) || last.subStack.length > 0))) {
+      if (subLabel || (number?.style === 'parens' && last && !this.standsOutsideList(readings, index, last, opensParagraph) && (this.lastEndsWithColon(last) || last.subStack.length > 0))) {
         if (last) {
-          this.addSub(last, item.subLabel, span, item.textStart, item.number);
+          this.addSub(last, subLabel, span, readings.textStart(index), number);
           continue;
         }
       }
-      if (!item.number && this.isHeading(item)) {
+      if (!number && this.isHeading(readings, index)) {
         this.addBlockOver('heading', span);
         continue;
       }
       let kind: ParagraphKind = inOperative ? 'operative' : 'preambular';
-      if (!item.number && inOperative && last) {
+      if (!number && inOperative && last) {
         // Inside a list, an unnumbered paragraph is an item whose label the copy lost: right after
         // "…:", among items already unlabelled, or (unless it opens with an operative verb, which
         // makes it a paragraph that lost its number) after labelled items ("To continue …").
         const deepest = last.subStack[last.subStack.length - 1];
         const listContext = this.lastEndsWithColon(last)
           || (deepest !== undefined && deepest.label === undefined)
-          || (deepest !== undefined && item.opener?.match?.kind !== 'operative');
+          || (deepest !== undefined && opener?.match?.kind !== 'operative');
         if (listContext) {
           // A list item whose label the PDF extraction lost ("To continue …" after "Requests …:").
           this.addSub(last, undefined, span, span.start, undefined);
           continue;
         }
         // After the operative part has begun, a participle opens a misplaced preambular paragraph (section-order).
-        if (item.opener?.match?.kind === 'preambular' && index > operativeStart) kind = 'preambular';
+        if (opener?.match?.kind === 'preambular' && index > operativeStart) kind = 'preambular';
       }
-      if (!inOperative && this.isNumberedPreambular(seen, index)) kind = 'preambular';
-      const numberLine = this.chunks.numberLine(item.chunk);
+      if (!inOperative && this.isNumberedPreambular(readings, index)) kind = 'preambular';
+      const numberLine = this.chunks.numberLine(chunk);
       if (last) kept.add(this.freezeParagraph(last), preambular, operative);
-      last = paragraph.begin(kind, numberLine && item.number ? [new SpanNode(numberLine.start, numberLine.end), span] : listOf(span), item, sectionOf[index] ?? 0);
+      last = paragraph.begin(kind, numberLine && number ? [new SpanNode(numberLine.start, numberLine.end), span] : listOf(span), readings, index, section);
     }
     if (last) kept.add(this.freezeParagraph(last), preambular, operative);
   }
@@ -1619,32 +1682,30 @@ class Parser {
    * like a preambular one (or at the "Resolves:" that introduces it); without numbers, at the first
    * paragraph that opens with an operative form; failing that, at the last one that ends a sentence.
    */
-  private operativeStart(seen: readonly ChunkReading[], from: number, to: number, lastSection: boolean): number {
+  private operativeStart(readings: ChunkReadings, from: number, to: number, lastSection: boolean): number {
     for (let index = from; index < to; index++) {
-      const item = seen[index] as ChunkReading;
-      if (!item.number || item.number.style === 'parens' || this.isNumberedPreambular(seen, index)) continue;
-      const before = seen[index - 1];
-      const introduces = before && index - 1 >= from && !before.number && before.opener?.match?.kind === 'operative' && this.contentOf(before).trimEnd().endsWith(':');
-      return introduces ? index - 1 : index;
+      const number = readings.number(index);
+      if (!number || number.style === 'parens' || this.isNumberedPreambular(readings, index)) continue;
+      const before = index - 1;
+      const introduces = before >= from && !readings.number(before) && readings.opener(before)?.match?.kind === 'operative' && this.readingText(readings, before).trimEnd().endsWith(':');
+      return introduces ? before : index;
     }
     // Unnumbered: at the first operative form after which no paragraph opens like a preambular one
     // ("Recalls …" first in a preamble is a preambular paragraph in the wrong form, not the operative part).
     let lastPreambular = -1;
     for (let index = from; index < to; index++) {
-      const item = seen[index] as ChunkReading;
-      if (!item.subLabel && item.opener?.match?.kind === 'preambular') lastPreambular = index;
+      if (!readings.subLabel(index) && readings.opener(index)?.match?.kind === 'preambular') lastPreambular = index;
     }
     for (let index = Math.max(from, lastPreambular + 1); index < to; index++) {
-      const item = seen[index] as ChunkReading;
-      if (!item.subLabel && item.opener?.match?.kind === 'operative' && !item.opener.match.entry.opensOperativeClause) return index;
+      const match = readings.opener(index)?.match;
+      if (!readings.subLabel(index) && match?.kind === 'operative' && !match.entry.opensOperativeClause) return index;
     }
     // A section before others ("A", "B" follow) with no operative form is a preamble. The last one
     // ends with its operative paragraph, chosen by place, not by its final mark: a fix to that
     // mark must not turn the paragraph into another kind.
     if (!lastSection) return -1;
     for (let index = to - 1; index >= from; index--) {
-      const item = seen[index] as ChunkReading;
-      if (!item.subLabel && !this.chunks.opensLikeClosing(item.chunk) && item.opener && !this.isSectionMarkerItem(item)) return index;
+      if (!readings.subLabel(index) && !this.chunks.opensLikeClosing(readings.chunk(index)) && readings.opener(index) && !this.isSectionMarkerAt(readings, index)) return index;
     }
     return -1;
   }
@@ -1695,36 +1756,37 @@ class Parser {
    * in the wrong form, not a numbered preamble. Its end is read after the chunks that continue it
    * past a page break ("… consisting of 21 members," over "participating in …;").
    */
-  private isNumberedPreambular(seen: readonly ChunkReading[], index: number): boolean {
-    const item = seen[index];
+  private isNumberedPreambular(readings: ChunkReadings, index: number): boolean {
     // A scan's marks are not to be trusted: there, a numbered paragraph is an operative one.
-    if (!item?.number || item.opener?.match?.kind !== 'preambular' || this.scanned) return false;
+    if (index >= readings.count || !readings.number(index) || readings.opener(index)?.match?.kind !== 'preambular' || this.scanned) return false;
     const endsWithComma = (text: string): boolean => /[,،，]$/u.test(text) || text.endsWith(conventionsOf(this.language).paragraphMarks.preambular);
-    let ending = withoutTrailingCalls(this.contentOf(item));
-    for (let next = seen[index + 1], at = index + 1; next && endsWithComma(ending) && this.continuesAfterComma(next); next = seen[++at]) {
-      ending = withoutTrailingCalls(this.contentOf(next));
+    let ending = withoutTrailingCalls(this.readingText(readings, index));
+    for (let next = index + 1; next < readings.count && endsWithComma(ending) && this.continuesAfterComma(readings, next); next++) {
+      ending = withoutTrailingCalls(this.readingText(readings, next));
     }
     return endsWithComma(ending);
   }
 
   /** Lower-case text with no label and no opener: the rest of a paragraph that a page break split after a comma. */
-  private continuesAfterComma(item: ChunkReading): boolean {
+  private continuesAfterComma(readings: ChunkReadings, at: number): boolean {
     // Read in the text, with no slice: a chunk's text starts at its span's start.
-    return !item.number && !item.subLabel && !item.opener?.match && isLowerCaseLetterAt(this.text, item.span.start);
+    return !readings.number(at) && !readings.subLabel(at) && !readings.opener(at)?.match && isLowerCaseLetterAt(this.text, readings.span(at).start);
   }
 
   /**
-   * The text of a chunk's reading, made where it is asked for, not kept on the reading: a reading lives
-   * to the end of its part's classification, and on a long draft what lives that long is copied by the
-   * young generation's collections and moved to the old one.
+   * The text of chunk reading `at`, made where it is asked for, not kept with the readings: they live
+   * to the end of their part's classification, and on a long draft what lives that long is copied by
+   * the young generation's collections and moved to the old one.
    */
-  private contentOf(item: ChunkReading): string {
-    return this.text.slice(item.span.start, item.span.end);
+  private readingText(readings: ChunkReadings, at: number): string {
+    const span = readings.span(at);
+    return this.text.slice(span.start, span.end);
   }
 
-  /** isSectionMarker on the reading's text, passing the longer ones (most) before any slice is made. */
-  private isSectionMarkerItem(item: ChunkReading): boolean {
-    return item.span.end - item.span.start <= 7 && isSectionMarker(this.contentOf(item));
+  /** isSectionMarker on reading `at`'s text, passing the longer ones (most) before any slice is made. */
+  private isSectionMarkerAt(readings: ChunkReadings, at: number): boolean {
+    const span = readings.span(at);
+    return span.end - span.start <= 7 && isSectionMarker(this.text.slice(span.start, span.end));
   }
 
   /**
@@ -1751,10 +1813,11 @@ class Parser {
    * A short line that ends no sentence and opens with no known opener: "I", "A.", "Global context".
    * Its text is sliced only where the span cannot decide (most chunks open with an opener).
    */
-  private isHeading(item: ChunkReading): boolean {
-    if (this.isSectionMarkerItem(item)) return true;
-    if (item.opener?.match || item.span.end - item.span.start > 100) return false;
-    const content = this.contentOf(item);
+  private isHeading(readings: ChunkReadings, at: number): boolean {
+    if (this.isSectionMarkerAt(readings, at)) return true;
+    const span = readings.span(at);
+    if (readings.opener(at)?.match || span.end - span.start > 100) return false;
+    const content = this.readingText(readings, at);
     return !content.includes('\n') && endsOpen(content) && content.split(/\s+/).length <= 14;
   }
 
