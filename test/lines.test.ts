@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ChunkTable } from '../server/src/core/parse/chunks';
-import { isSpaceCode, LineTable, splitLines } from '../server/src/core/parse/lines';
+import { closingLinePattern } from '../server/src/core/lexicon/lexicon';
+import { isSpaceCode, LineTable, OpeningUnits, splitLines } from '../server/src/core/parse/lines';
 
 const numRuns = Number(process.env['FUZZ_RUNS'] ?? '') || 500;
 
@@ -103,5 +104,36 @@ describe('the chunk table', () => {
         chunk.lines.map(([contentStart, contentEnd]) => ({ contentStart, contentEnd, content: text.slice(contentStart, contentEnd) })),
       );
     });
+  });
+});
+
+describe('the units a pattern can open with', () => {
+  const asciiOpenings = (pattern: RegExp): string => {
+    const units = OpeningUnits.of(pattern);
+    let opening = '';
+    for (let unit = 0; unit < 128; unit++) if (units.has(unit)) opening += String.fromCharCode(unit);
+    return opening.length === 128 ? 'any' : opening;
+  };
+
+  it("reads each alternative's first atom, with the flags, and leaves what it cannot tell to the pattern", () => {
+    assert.equal(asciiOpenings(/^(?:\d{1,4}x|(?:Ab|[c-e]f))/iu), '0123456789ACDEacde');
+    assert.equal(asciiOpenings(/^(a|b)c|^\sq/), '\t\n\v\f\r ab');
+    // Unanchored, optional, an assertion, an empty alternative: any unit.
+    for (const pattern of [/x/, /^a?b/, /^(?:a)*b/, /^a{0,2}b/, /^(?=a)a/, /^\ba/, /^(?:|a)b/]) assert.equal(asciiOpenings(pattern), 'any', String(pattern));
+    // Past ASCII, the pattern decides.
+    assert.ok(OpeningUnits.of(/^a/).has(0x41f));
+    assert.ok(!OpeningUnits.of(/^a/).has(Number.NaN));
+  });
+
+  it("holds every line the closing block's pattern matches", () => {
+    const closingOpenings = OpeningUnits.of(closingLinePattern);
+    const opening = fc.oneof(fc.constantFrom('84th plenary meeting', 'Adopted', 'adopted', 'APPROVED', '12e séance', 'Aprobadas', 'Принята', 'принята', '第3次全体会议'), fc.string({ maxLength: 3 }), fc.string({ maxLength: 3, unit: 'binary' }));
+    fc.assert(
+      fc.property(opening, fc.string({ maxLength: 12 }), (start, rest) => {
+        const line = start + rest;
+        if (closingLinePattern.test(line)) assert.ok(closingOpenings.has(line.charCodeAt(0)), line);
+      }),
+      { numRuns },
+    );
   });
 });

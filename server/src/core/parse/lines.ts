@@ -221,3 +221,127 @@ export function pageFootnoteLabel(content: string): readonly [label: string, dig
   if (!superscript) return null;
   return [superscript[0], superscriptDigitsInAscii(superscript[1] ?? '')];
 }
+
+/**
+ * The ASCII units a match of an anchored pattern can open with, read from its source: the first atom
+ * of each alternative ("\d", "A", "[ao]", a group's own first atoms), tried on every ASCII unit with
+ * the pattern's flags (so "(?:Adopted|…)" under `i` opens with "A" or "a"). Where the source does not
+ * tell (an alternative not anchored at the start, or opening with an optional atom or an assertion),
+ * every unit may open a match. Units past ASCII are always left to the pattern. Lets a line's first
+ * unit pass a pattern by before any copy of the line is made (the closing block's pattern, asked of
+ * every chunk's first line, matches lines that open with a digit or an "A"/"a" in the lexicon's
+ * languages written in Latin letters).
+ */
+export class OpeningUnits {
+  private constructor(private readonly ascii: Uint8Array | undefined) {}
+
+  static of(pattern: RegExp): OpeningUnits {
+    const atoms = openingAtomsOfAlternatives(pattern.source, true);
+    if (!atoms) return new OpeningUnits(undefined);
+    const ascii = new Uint8Array(128);
+    const flags = pattern.flags.replace(/[gy]/g, '');
+    for (const atom of atoms) {
+      const probe = new RegExp(`^(?:${atom})`, flags);
+      for (let unit = 0; unit < 128; unit++) if (probe.test(String.fromCharCode(unit))) ascii[unit] = 1;
+    }
+    return new OpeningUnits(ascii);
+  }
+
+  /** Whether a match can open with `unit` (never NaN, the unit past a text's end). */
+  has(unit: number): boolean {
+    return this.ascii === undefined || unit >= 128 || this.ascii[unit] === 1;
+  }
+}
+
+/**
+ * The first atoms of the alternatives of `source` (a pattern's, or a group's inside), or undefined
+ * where one of them cannot be told. `anchored`: each alternative must open with "^", passed over.
+ */
+function openingAtomsOfAlternatives(source: string, anchored: boolean): string[] | undefined {
+  const atoms: string[] = [];
+  for (const alternative of topLevelAlternatives(source)) {
+    if (anchored && !alternative.startsWith('^')) return undefined;
+    const found = openingAtoms(anchored ? alternative.slice(1) : alternative);
+    if (!found) return undefined;
+    atoms.push(...found);
+  }
+  return atoms;
+}
+
+/** The atoms a match of `source` opens with, or undefined where they cannot be told. */
+function openingAtoms(source: string): string[] | undefined {
+  let atoms: string[] | undefined;
+  let end: number;
+  const first = source.charAt(0);
+  if (first === '(') {
+    // A group: a non-capturing or capturing one opens with its alternatives' atoms; a lookaround does not consume.
+    if (source.startsWith('(?') && !source.startsWith('(?:')) return undefined;
+    end = groupEnd(source);
+    if (end < 0) return undefined;
+    atoms = openingAtomsOfAlternatives(source.slice(source.startsWith('(?:') ? 3 : 1, end - 1), false);
+  } else if (first === '[') {
+    end = classEnd(source);
+    if (end < 0) return undefined;
+    atoms = [source.slice(0, end)];
+  } else if (first === '\\') {
+    // A class escape only: \b is an assertion, \1 a back-reference, \u… longer than one unit.
+    if (!/^\\[dDwWsS]/.test(source)) return undefined;
+    end = 2;
+    atoms = [source.slice(0, 2)];
+  } else {
+    if (first === '' || '^$|)?*+{'.includes(first)) return undefined;
+    end = String.fromCodePoint(source.codePointAt(0) as number).length;
+    atoms = [source.slice(0, end)];
+  }
+  // An optional atom leaves the next one to open the match.
+  const quantifier = source.charAt(end);
+  if (quantifier === '?' || quantifier === '*' || source.startsWith('{0', end)) return undefined;
+  return atoms;
+}
+
+/** `source` split at its "|" outside any group or class. */
+function topLevelAlternatives(source: string): string[] {
+  const alternatives: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let index = 0; index < source.length; index++) {
+    const character = source[index];
+    if (character === '\\') index++;
+    else if (inClass) inClass = character !== ']';
+    else if (character === '[') inClass = true;
+    else if (character === '(') depth++;
+    else if (character === ')') depth--;
+    else if (character === '|' && depth === 0) {
+      alternatives.push(source.slice(start, index));
+      start = index + 1;
+    }
+  }
+  alternatives.push(source.slice(start));
+  return alternatives;
+}
+
+/** Just past the ")" that closes the group opening `source`, or -1. */
+function groupEnd(source: string): number {
+  let depth = 0;
+  let inClass = false;
+  for (let index = 0; index < source.length; index++) {
+    const character = source[index];
+    if (character === '\\') index++;
+    else if (inClass) inClass = character !== ']';
+    else if (character === '[') inClass = true;
+    else if (character === '(') depth++;
+    else if (character === ')' && --depth === 0) return index + 1;
+  }
+  return -1;
+}
+
+/** Just past the "]" that closes the class opening `source`, or -1. */
+function classEnd(source: string): number {
+  for (let index = 1; index < source.length; index++) {
+    const character = source[index];
+    if (character === '\\') index++;
+    else if (character === ']') return index + 1;
+  }
+  return -1;
+}

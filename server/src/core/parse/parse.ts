@@ -38,6 +38,7 @@ import {
   isSuperscriptDigitCode,
   mayBePageFurniture,
   mayBeSeparator,
+  OpeningUnits,
   separatorPattern,
   LineTable,
 } from './lines';
@@ -349,6 +350,16 @@ const annexFirstCodes = new UnitSet(languageConventions.flatMap((conventions) =>
 /** `annexHeadingPattern.test(content)`, run only on a line whose first unit may open one (the pattern opens with an annex word, case and all). */
 function isAnnexHeading(content: string): boolean {
   return annexFirstCodes.has(content.charCodeAt(0)) && annexHeadingPattern.test(content);
+}
+/** The units a closing line can open with: a digit, "A" or "a" in the lexicon's languages written in Latin letters. */
+const closingOpenings = OpeningUnits.of(closingLinePattern);
+
+/**
+ * `closingLinePattern.test(text.slice(start, end))`, with the text sliced only where its first unit
+ * may open a closing line: asked of every chunk's first line, most of which open otherwise.
+ */
+function opensAsClosingLine(text: string, start: number, end: number): boolean {
+  return closingOpenings.has(text.charCodeAt(start)) && closingLinePattern.test(text.slice(start, end));
 }
 /** What `annexesAt` gives for an offset in no annex (typed read-only; never changed). */
 const inNoAnnex: readonly number[] = [];
@@ -888,7 +899,7 @@ class Parser {
     for (let index = 0; index < this.lines.count; index++) {
       const contentStart = this.lines.contentStart(index);
       if (contentStart === this.lines.contentEnd(index)) continue;
-      if (passingAdoptionRecords && closingLinePattern.test(this.lines.content(index))) continue;
+      if (passingAdoptionRecords && opensAsClosingLine(this.text, contentStart, this.lines.contentEnd(index))) continue;
       if (this.startsParagraph(contentStart, language)) return index;
     }
     return this.lines.count;
@@ -1153,7 +1164,7 @@ class Parser {
         firstLineClosing = undefined;
         return;
       }
-      const opensClosing = firstLineClosing ?? closingLinePattern.test(this.text.slice(firstStart, firstEnd));
+      const opensClosing = firstLineClosing ?? opensAsClosingLine(this.text, firstStart, firstEnd);
       firstLineClosing = undefined;
       // A closing line takes no number: a number left waiting stands as a paragraph of its own.
       if (pendingNumber && opensClosing) flushPendingNumber();
@@ -1386,7 +1397,7 @@ class Parser {
       }
 
       // Asked once of a chunk's first line: flushChunk and the chunk table take the answer.
-      const opensClosing = startsBlock && closingLinePattern.test((content ??= this.lines.content(index)));
+      const opensClosing = startsBlock && opensAsClosingLine(this.text, contentStart, contentEnd);
       if (startsBlock) firstLineClosing = opensClosing;
       if (opensClosing && region === 'body' && this.chunks.count > 0) {
         afterClosing = true;
@@ -1806,7 +1817,7 @@ class Parser {
     const start = lines[0] ?? 0;
     const end = lines[lineBounds - 1] ?? start;
     // No closing line is near 200 characters long: the pattern is anchored, and its words are short.
-    return closingLinePattern.test(this.text.slice(start, Math.min(end, start + 200)));
+    return opensAsClosingLine(this.text, start, Math.min(end, start + 200));
   }
 
   /**
