@@ -160,19 +160,22 @@ class ChunkReadings {
   private readonly numbers: (NumberLabel | undefined)[] = emptyList();
   private readonly subLabels: (SubLabel | undefined)[] = emptyList();
   private readonly subjects: (Span | undefined)[] = emptyList();
-  private readonly textStarts: Int32Array;
 
-  /** `chunks`: the part's chunks, by their index in the parser's ChunkTable. */
-  constructor(private readonly chunks: readonly number[]) {
-    this.textStarts = new Int32Array(chunks.length);
-  }
+  /**
+   * `chunks` and `textStarts`: columns as long as the parse's chunks, written from their start by
+   * each part's readings in turn (a part's readings die before the next part's begin), so that a
+   * part's numbers cost no typed array of its own.
+   */
+  constructor(private readonly chunks: Int32Array, private readonly textStarts: Int32Array) {}
 
   get count(): number {
     return this.spans.length;
   }
 
-  add(span: Span, number: NumberLabel | undefined, subLabel: SubLabel | undefined, opener: Opener | undefined, subject: Span | undefined, textStart: number): void {
+  /** The reading of `chunk` (its index in the parser's ChunkTable), the part's next. */
+  add(chunk: number, span: Span, number: NumberLabel | undefined, subLabel: SubLabel | undefined, opener: Opener | undefined, subject: Span | undefined, textStart: number): void {
     const at = this.spans.length;
+    this.chunks[at] = chunk;
     this.spans.push(span);
     this.openers.push(opener);
     if (number) setFrom(this.numbers, at, number);
@@ -1506,19 +1509,19 @@ class Parser {
     const annexParagraphs: { span: Span; number: NumberLabel }[] = [];
     const partCount = Math.max(1, this.chapeaus.length);
 
-    const bodyChunksByPart = new Map<number, number[]>();
-    for (let chunk = 0; chunk < this.chunks.count; chunk++) {
-      if (this.chunks.region(chunk) !== 'body') continue;
-      const list = bodyChunksByPart.get(this.chunks.partIndex(chunk));
-      if (list) list.push(chunk);
-      else bodyChunksByPart.set(this.chunks.partIndex(chunk), listOf(chunk));
-    }
     const kept = new KeptParagraphs();
     const partLists: { readonly preambular: Paragraph[]; readonly operative: Paragraph[] }[] = [];
-    for (let part = 0; part < partCount; part++) {
+    // The walk numbers parts as it goes, so a part's chunks follow the part before's: each part reads
+    // on from where the one before stopped, with no list of its chunks.
+    const chunkColumn = new Int32Array(this.chunks.count);
+    const textStartColumn = new Int32Array(this.chunks.count);
+    for (let part = 0, from = 0; part < partCount; part++) {
+      let to = from;
+      while (to < this.chunks.count && this.chunks.partIndex(to) === part) to++;
       const lists = { preambular: emptyList<Paragraph>(), operative: emptyList<Paragraph>() };
-      this.classifyPart(bodyChunksByPart.get(part) ?? [], part, kept, lists.preambular, lists.operative);
+      this.classifyPart(new ChunkReadings(chunkColumn, textStartColumn), from, to, part, kept, lists.preambular, lists.operative);
       partLists.push(lists);
+      from = to;
     }
     for (let chunk = 0; chunk < this.chunks.count; chunk++) {
       if (this.chunks.region(chunk) !== 'annex') continue;
@@ -1558,16 +1561,18 @@ class Parser {
   }
 
   /**
-   * The part's paragraphs, into `kept` and the part's lists of its kind. Only the paragraph read last can still grow (a continuation, a
-   * sub-paragraph): each is frozen into the model's as soon as the next one begins, so the mutable
-   * ones die young instead of living to the end of the classification (3.5 MB on a 10 MB draft).
+   * The part's paragraphs, read from its chunks `from` to `to` (its body's: an annex's are read apart)
+   * into `readings`, then into `kept` and the part's lists of its kind. Only the paragraph read last
+   * can still grow (a continuation, a sub-paragraph): each is frozen into the model's as soon as the
+   * next one begins, so the mutable ones die young instead of living to the end of the
+   * classification (3.5 MB on a 10 MB draft).
    */
-  private classifyPart(chunks: readonly number[], partIndex: number, kept: KeptParagraphs, preambular: Paragraph[], operative: Paragraph[]): void {
+  private classifyPart(readings: ChunkReadings, from: number, to: number, partIndex: number, kept: KeptParagraphs, preambular: Paragraph[], operative: Paragraph[]): void {
     /** The part's paragraph being read, once one has begun: `paragraph`, filled again for each. */
     let last: MutableParagraph | undefined;
     const paragraph = new MutableParagraph(partIndex);
-    const readings = new ChunkReadings(chunks);
-    for (const chunk of chunks) {
+    for (let chunk = from; chunk < to; chunk++) {
+      if (this.chunks.region(chunk) !== 'body') continue;
       const span = this.chunkSpan(chunk);
       const numberLine = this.chunks.numberLine(chunk);
       let number = readNumberLabel(this.text, numberLine?.start ?? span.start);
@@ -1595,7 +1600,7 @@ class Parser {
         opener = readOpener(this.text, textStart, this.lexicon);
         if (opener && opener.span.start >= span.end) opener = undefined;
       }
-      readings.add(span, number, subLabel, opener, subject ? new SpanNode(subject.start, subject.end) : undefined, textStart);
+      readings.add(chunk, span, number, subLabel, opener, subject ? new SpanNode(subject.start, subject.end) : undefined, textStart);
     }
 
     // Section markers ("A", "B", "II") split a part into sections; each may have a preamble of its
