@@ -1445,7 +1445,11 @@ class Parser {
     let expected = value + 1;
     // The label looked for, made once for the chunk's lines, not once a line.
     let label = `${expected}. `;
-    // Most numbered chunks hold no glued number: looked for first, before any list is made.
+    // Most numbered chunks hold no glued number: looked for first, before any list is made, and first
+    // in the chunk's whole stretch (which holds every line's): one search, not one a line.
+    const stretchStart = (lines[0] as number) + 1;
+    const stretchEnd = Math.min(this.text.length, (lines[lineBounds - 1] as number) + label.length - 1);
+    if (stretchStart >= stretchEnd || !this.text.slice(stretchStart, stretchEnd).includes(label)) return undefined;
     let glued = false;
     for (let line = 0; line < lineBounds && !glued; line += 2) glued = this.gluedNumberIn(lines[line] as number, lines[line + 1] as number, label) !== undefined;
     if (!glued) return undefined;
