@@ -32,7 +32,6 @@ import {
   pageFootnoteLabel,
   footnoteSeparatorPattern,
   isPageFurniture,
-  isSpace,
   isSeparatorLine,
   isSpaceCode,
   isSuperscriptDigitCode,
@@ -395,6 +394,9 @@ const lowerCaseLetterPattern = /\p{Ll}/uy;
 
 /** Whether a lower-case letter starts at `offset`: /^\p{Ll}/u on the text from there, with no slice. */
 function isLowerCaseLetterAt(text: string, offset: number): boolean {
+  // An ASCII unit is a whole character, a lower-case letter only if a–z: answered without the pattern's call.
+  const code = text.charCodeAt(offset);
+  if (code < 128) return code >= 97 && code <= 122;
   lowerCaseLetterPattern.lastIndex = offset;
   return lowerCaseLetterPattern.test(text);
 }
@@ -915,7 +917,7 @@ class Parser {
 
   private skipSpaces(offset: number): number {
     let position = offset;
-    while (position < this.text.length && isSpace(this.text[position])) position++;
+    while (position < this.text.length && isSpaceCode(this.text.charCodeAt(position))) position++;
     return position;
   }
 
@@ -1490,8 +1492,8 @@ class Parser {
   private trimmed(start: number, end: number): [number, number] {
     let contentStart = start;
     let contentEnd = end;
-    while (contentStart < contentEnd && isSpace(this.text[contentStart])) contentStart++;
-    while (contentEnd > contentStart && isSpace(this.text[contentEnd - 1])) contentEnd--;
+    while (contentStart < contentEnd && isSpaceCode(this.text.charCodeAt(contentStart))) contentStart++;
+    while (contentEnd > contentStart && isSpaceCode(this.text.charCodeAt(contentEnd - 1))) contentEnd--;
     return [contentStart, contentEnd];
   }
 
