@@ -52,6 +52,12 @@ interface DatePatterns {
   readonly monthForms: ReadonlyMap<string, MonthForm>;
   /** The months by the last UTF-16 unit of their name: a day after another word is passed at once, and a month's is compared with those ending alike. */
   readonly monthsByLastCode: ReadonlyMap<number, readonly string[]> | undefined;
+  /**
+   * The months' last two units, each pair as one bit (`endingKey`): a word before a day that ends as
+   * no month does ("resolution 5", "paragraph 3") is passed without a lookup by its last unit. Undefined
+   * where some month's name is shorter than two units.
+   */
+  readonly monthEndings: UnitSet | undefined;
   readonly suffixInitials: UnitSet | undefined;
   /** The months' ways, the words between days and the one before the month, by their first UTF-16 unit: what may follow a plain day and a space. */
   readonly afterPlainDayByFirstCode: ReadonlyMap<number, readonly AfterPlainDay[]>;
@@ -114,6 +120,7 @@ function patternsOf(style: StyleData): DatePatterns {
       months,
       monthForms,
       monthsByLastCode: months.includes('') ? undefined : monthsByLastCode(months),
+      monthEndings: months.every((name) => name.length >= 2) ? new UnitSet(months.map((name) => endingKey(name.charCodeAt(name.length - 1), name.charCodeAt(name.length - 2)))) : undefined,
       suffixInitials: initialsOf(style.dayOrdinalSuffixes),
       afterPlainDayByFirstCode,
       afterPlainDayInitials: new UnitSet(afterPlainDayByFirstCode.keys()),
@@ -178,6 +185,11 @@ function secondDayMayBeWrong(text: string, dayStart: number, patterns: DatePatte
   return (after === 32 || after === 0xa0) && plainDayMayBeWrong(text, end + 1, patterns);
 }
 
+/** A word's last two UTF-16 units as one number below 0x10000: pairs may share one (the test is a filter). */
+function endingKey(last: number, penultimate: number): number {
+  return (last * 31 + penultimate) & 0xffff;
+}
+
 /** The month names by their last UTF-16 unit, in the style's order. */
 function monthsByLastCode(months: readonly string[]): Map<number, string[]> {
   const byLastCode = new Map<number, string[]>();
@@ -236,11 +248,15 @@ function candidatesOf(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: DateP
       found ??= { monthFirst: [], dayFirst: [], numeric: [], iso: [] };
       found.iso.push(end - 4);
     }
+    if (end - start > 2) continue;
     const before = unitAt(text, start - 1);
-    const months = end - start <= 2 && (before === 32 || before === 0xa0) ? (patterns.monthsByLastCode ? patterns.monthsByLastCode.get(unitAt(text, start - 2)) : patterns.months) : undefined;
+    if (before !== 32 && before !== 0xa0) continue;
+    const last = unitAt(text, start - 2);
+    // The unit before the month's last is compared first: "resolution 5" ends as "Jan" and "Jun" do, but not as either's last two.
+    const penultimate = unitAt(text, start - 3);
+    if (patterns.monthEndings && !patterns.monthEndings.has(endingKey(last, penultimate))) continue;
+    const months = patterns.monthsByLastCode ? patterns.monthsByLastCode.get(last) : patterns.months;
     if (months) {
-      // The unit before the month's last is compared first: "resolution 5" ends as "Jan" and "Jun" do, but not as either's last two.
-      const penultimate = unitAt(text, start - 3);
       for (const month of months) {
         const monthStart = start - 1 - month.length;
         if (monthStart < 0 || (month.length > 1 && month.charCodeAt(month.length - 2) !== penultimate) || !text.startsWith(month, monthStart)) continue;
