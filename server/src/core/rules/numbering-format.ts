@@ -1,3 +1,4 @@
+import { unitAt } from '../text-scan';
 import type { Rule } from '../rule';
 
 export const numberingFormatRule: Rule = {
@@ -16,10 +17,11 @@ export const numberingFormatRule: Rule = {
         .map((part) => part.operativeParagraphs[0])
         .filter((paragraph) => paragraph?.number && !paragraph.number.insertSuffix && (paragraph.number.value !== 1 || paragraph.number.style !== 'dot')),
     );
+    const text = draft.text;
     for (const paragraph of draft.paragraphs) {
       const number = paragraph.number;
-      if (!number || paragraph.kind !== 'operative' || alone.has(paragraph)) continue;
-      const next = draft.text[number.span.end];
+      // The set is asked only where it holds a paragraph (rarely): a lookup by object at every number is a hash of it.
+      if (!number || paragraph.kind !== 'operative' || (alone.size > 0 && alone.has(paragraph))) continue;
       if (number.insertSuffix) {
         if (!negotiation) {
           context.report({
@@ -32,7 +34,12 @@ export const numberingFormatRule: Rule = {
       if (number.style === 'label' && negotiation) continue;
       // "12," is how OCR reads "12." in scanned texts; a typed draft gets the finding.
       if (number.style === 'comma' && draft.fromScan) continue;
-      if (number.style === 'dot' && (next === ' ' || next === '\n' || next === '\r' || next === undefined || next === '\t' || next === '\u00A0')) continue;
+      // Read by code, and only for a number written "12." (the unit after it, or none at the text's end).
+      if (number.style === 'dot') {
+        const after = number.span.end;
+        const next = after < text.length ? unitAt(text, after) : -1;
+        if (next === 32 || next === 10 || next === 13 || next === -1 || next === 9 || next === 0xa0) continue;
+      }
       // Written only for a finding: most numbers are right, and this runs for every one.
       const right = `${number.value}.`;
       const written = number.text.trim();
