@@ -83,10 +83,12 @@ export function openerFormRule(spec: OpenerFormRuleSpec): Rule {
         }
       };
       // Each bracketed alternative of a negotiation draft ("[Urges][Calls upon] States") is an opener too.
+      // By index: nearly every paragraph has none, and a for-of made an iterator over its empty list.
       for (const paragraph of draft.paragraphs) {
         if (paragraph.kind !== spec.paragraphKind) continue;
         checkOpener(paragraph, paragraph.opener);
-        for (const opener of bracketedAlternatives(draft, paragraph, context.lexicon)) checkOpener(paragraph, opener);
+        const alternatives = bracketedAlternatives(draft, paragraph, context.lexicon);
+        for (let index = 0; index < alternatives.length; index++) checkOpener(paragraph, alternatives[index]);
       }
     },
   };
