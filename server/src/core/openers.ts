@@ -169,25 +169,62 @@ export interface OpenersInOtherLanguage {
 export function openersInOtherLanguage(draft: Draft, lexicon: Lexicon | undefined): OpenersInOtherLanguage | undefined {
   // A draft in a language with no lexicon has no known opener to weigh against: not read again.
   if (!lexicon) return undefined;
-  // Asked by the chapeau rule and unknown-opener of the same draft, with its language's lexicon.
-  const kept = otherLanguageMemo.get(draft);
-  if (kept) return kept.found;
-  const found = findOpenersInOtherLanguage(draft, lexicon);
-  otherLanguageMemo.set(draft, { found });
-  return found;
+  return unknownOpenersOf(draft, lexicon).inOtherLanguage;
 }
 
-const otherLanguageMemo = new DraftMemo<{ readonly found: OpenersInOtherLanguage | undefined }>('openers in another language');
+/** What one reading of a draft's openers finds: the paragraphs whose openers the lexicon does not know, and whose those are. */
+interface UnknownOpeners {
+  /** The indexes in `draft.paragraphs` of the paragraphs with an opener the lexicon does not know and no organ named before it. */
+  readonly paragraphs: readonly number[];
+  readonly inOtherLanguage: OpenersInOtherLanguage | undefined;
+}
 
-function findOpenersInOtherLanguage(draft: Draft, lexicon: Lexicon): OpenersInOtherLanguage | undefined {
+/**
+ * The indexes in `draft.paragraphs` of the paragraphs that open with words the lexicon does not know
+ * (an opener with no match, no organ named as the subject), in text order. Read in the one walk over
+ * the paragraphs that `openersInOtherLanguage` makes, which the chapeau rule asks for before
+ * unknown-opener runs: unknown-opener then reads those paragraphs alone, not every paragraph's
+ * opener again (each a cache miss in a draft of megabytes).
+ */
+export function paragraphsWithUnknownOpeners(draft: Draft, lexicon: Lexicon): readonly number[] {
+  return unknownOpenersOf(draft, lexicon).paragraphs;
+}
+
+function unknownOpenersOf(draft: Draft, lexicon: Lexicon): UnknownOpeners {
+  // Asked by the chapeau rule and unknown-opener of the same draft, with its language's lexicon.
+  let kept = otherLanguageMemo.get(draft);
+  if (!kept) {
+    kept = findUnknownOpeners(draft, lexicon);
+    otherLanguageMemo.set(draft, kept);
+  }
+  return kept;
+}
+
+const otherLanguageMemo = new DraftMemo<UnknownOpeners>('openers in another language');
+/** What most drafts have (never changed): no paragraph with an unknown opener. */
+const noParagraphs: readonly number[] = [];
+
+function findUnknownOpeners(draft: Draft, lexicon: Lexicon): UnknownOpeners {
   let ownCount = 0;
   let unknown: Opener[] | undefined;
-  for (const paragraph of draft.paragraphs) {
-    if (paragraph.subject || !paragraph.opener) continue;
-    if (paragraph.opener.match) ownCount++;
-    else (unknown ??= []).push(paragraph.opener);
+  let unknownParagraphs: number[] | undefined;
+  const paragraphs = draft.paragraphs;
+  for (let index = 0; index < paragraphs.length; index++) {
+    const paragraph = paragraphs[index] as Paragraph;
+    const opener = paragraph.opener;
+    if (paragraph.subject || !opener) continue;
+    if (opener.match) {
+      ownCount++;
+      continue;
+    }
+    (unknown ??= []).push(opener);
+    (unknownParagraphs ??= []).push(index);
   }
-  if (!unknown) return undefined;
+  if (!unknown || !unknownParagraphs) return { paragraphs: noParagraphs, inOtherLanguage: undefined };
+  return { paragraphs: unknownParagraphs, inOtherLanguage: findOpenersInOtherLanguage(draft, lexicon, unknown, ownCount) };
+}
+
+function findOpenersInOtherLanguage(draft: Draft, lexicon: Lexicon, unknown: readonly Opener[], ownCount: number): OpenersInOtherLanguage | undefined {
   let best: OpenersInOtherLanguage | undefined;
   for (const language of lexiconLanguages) {
     if (language === draft.language) continue;
