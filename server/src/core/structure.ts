@@ -1,8 +1,8 @@
 // Questions about the document model that several rules and features ask.
 import { closingLinePattern } from './lexicon/lexicon';
 import type { Draft, FootnoteCall, FootnoteText, Paragraph, Span, SubParagraph } from './model';
-import { isSpace } from './parse/lines';
-import { isDigitCode } from './text-scan';
+import { isSpaceCode } from './parse/lines';
+import { isDigitCode, unitAt } from './text-scan';
 import { DraftMemo } from './draft-memo';
 
 /**
@@ -33,8 +33,8 @@ export function eachSubparagraph(items: readonly SubParagraph[]): readonly SubPa
 /** The sub-paragraphs of every paragraph and item that has none (most): one list, never changed (the model is read-only). */
 export const noSubparagraphs: readonly SubParagraph[] = [];
 
-/** The footnote calls' spans, sorted, for skipping them when reading how a text ends. */
-function callEnds(draft: Draft): Map<number, Span> {
+/** The footnote calls' spans by where they end, for skipping them when reading how a text ends (`endMark`). */
+export function footnoteCallEnds(draft: Draft): ReadonlyMap<number, Span> {
   const cached = callEndCache.get(draft);
   if (cached) return cached;
   const byEnd = new Map<number, Span>();
@@ -68,15 +68,37 @@ export interface EndMark {
   readonly isPunctuation: boolean;
 }
 
-const closingQuotes = new Set(['”', '"', '’', "'", ')', ']']);
+/** ” " ’ ' ) ]: a mark may stand before them ("… the Charter.”"). By code: asked at the end of every paragraph. */
+function isClosingQuoteCode(code: number): boolean {
+  return code === 0x201d || code === 34 || code === 0x2019 || code === 39 || code === 41 || code === 93;
+}
+
+/** . ; : , : the marks read before a closing quote. */
+function isMarkBeforeQuoteCode(code: number): boolean {
+  return code === 46 || code === 59 || code === 58 || code === 44;
+}
+
+/** . , ; : ! ? and their Arabic and East Asian counterparts (، ؛ ， ； 。 ：): the marks a paragraph may end with. */
+function isEndPunctuationCode(code: number): boolean {
+  if (code < 128) return code === 46 || code === 44 || code === 59 || code === 58 || code === 33 || code === 63;
+  return code === 0x60c || code === 0x61b || code === 0xff0c || code === 0xff1b || code === 0x3002 || code === 0xff1a;
+}
+
+/** A bare number after a final mark: a footnote call whose text the copy lost ("Nations, 122"). */
+const lostCallPattern = /(?:[,;:][ \u00A0]?|\.[ \u00A0])\d{1,3}$/;
+/** "…; and" / "…; or" at the end of a list item. */
+const conjunctionPattern = /([;,])[\s\u00A0]+(?:and|or|et|ou|y|o)$/;
 
 /**
  * How the text of `pieces` (from `from`, up to `limit`) ends: footnote calls and white space after the
  * last mark are skipped, and a list's "; and" ends in ";".
+ * Asked of every paragraph and sub-paragraph (paragraph-punctuation): the text is read by code and the
+ * patterns are module constants, tried only where the last unit allows them; the literals, one
+ * RegExp made at each call, and a string made for every unit read were most of the rule's time.
+ * `calls` is `footnoteCallEnds(draft)`, which a caller asking at every paragraph looks up once.
  */
-export function endMark(draft: Draft, pieces: readonly Span[], limit: number, from = 0): EndMark | undefined {
+export function endMark(draft: Draft, pieces: readonly Span[], limit: number, from = 0, calls = footnoteCallEnds(draft)): EndMark | undefined {
   const text = draft.text;
-  const calls = callEnds(draft);
   for (let index = pieces.length - 1; index >= 0; index--) {
     const whole = pieces[index] as Span;
     // The text before `from` (a paragraph's number, a label) is not the paragraph's own: "1." ends nothing.
@@ -85,16 +107,16 @@ export function endMark(draft: Draft, pieces: readonly Span[], limit: number, fr
     if (pieceStart >= limit || pieceStart >= whole.end) continue;
     let end = Math.min(whole.end, limit);
     for (;;) {
-      while (end > pieceStart && isSpace(text[end - 1])) end--;
+      while (end > pieceStart && isSpaceCode(unitAt(text, end - 1))) end--;
       const call = calls.get(end);
       if (call && call.start >= pieceStart) {
         end = call.start;
         // The comma between two marks ("[^1],[^2]") separates them; it is not the text's own mark.
-        if (text[end - 1] === ',' && calls.has(end - 1)) end--;
+        if (end > 0 && unitAt(text, end - 1) === 44 /* , */ && calls.has(end - 1)) end--;
         continue;
       }
       // A bare number after the final mark is a footnote call whose text the copy lost: "Nations, 122".
-      const lostCall = end > pieceStart && isDigitCode(text.charCodeAt(end - 1)) ? /(?:[,;:][ \u00A0]?|\.[ \u00A0])\d{1,3}$/.exec(text.slice(Math.max(pieceStart, end - 6), end)) : null;
+      const lostCall = end > pieceStart && isDigitCode(unitAt(text, end - 1)) ? lostCallPattern.exec(text.slice(Math.max(pieceStart, end - 6), end)) : null;
       if (lostCall) {
         end -= lostCall[0].length - 1;
         continue;
@@ -104,18 +126,17 @@ export function endMark(draft: Draft, pieces: readonly Span[], limit: number, fr
     if (end <= pieceStart) continue;
     // "…; and" / "…; or" at the end of a list item: the mark is the one before the conjunction.
     // The words end in d, r, t, u, y or o: other endings are passed before any copy is made.
-    const lastCode = text.charCodeAt(end - 1);
+    const lastCode = unitAt(text, end - 1);
     const mayBeConjunction = lastCode === 100 || lastCode === 114 || lastCode === 116 || lastCode === 117 || lastCode === 121 || lastCode === 111;
-    const conjunction = mayBeConjunction ? /([;,])[\s\u00A0]+(?:and|or|et|ou|y|o)$/.exec(text.slice(Math.max(pieceStart, end - 12), end)) : null;
+    const conjunction = mayBeConjunction ? conjunctionPattern.exec(text.slice(Math.max(pieceStart, end - 12), end)) : null;
     if (conjunction) {
       const markEnd = end - conjunction[0].length + 1;
       return { span: { start: markEnd - 1, end: markEnd }, mark: conjunction[1] as string, isPunctuation: true };
     }
-    const last = text[end - 1] as string;
-    if (closingQuotes.has(last) && end - 1 > pieceStart && /[.;:,]/.test(text[end - 2] ?? '')) {
+    if (isClosingQuoteCode(lastCode) && end - 1 > pieceStart && isMarkBeforeQuoteCode(unitAt(text, end - 2))) {
       return { span: { start: end - 2, end: end - 1 }, mark: text[end - 2] as string, isPunctuation: true };
     }
-    return { span: { start: end - 1, end }, mark: last, isPunctuation: /[.,;:!?،؛，；。：]/.test(last) };
+    return { span: { start: end - 1, end }, mark: text[end - 1] as string, isPunctuation: isEndPunctuationCode(lastCode) };
   }
   return undefined;
 }

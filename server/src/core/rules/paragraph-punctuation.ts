@@ -2,11 +2,11 @@ import { conventionsOf, type Lexicon } from '../lexicon/lexicon';
 import { openersInOtherLanguage } from '../openers';
 import { wordEndingAt } from '../text-ends';
 import type { TextEdit } from '../findings';
-import type { Draft, Paragraph, SubParagraph } from '../model';
+import type { Draft, Paragraph, Span, SubParagraph } from '../model';
 import type { Rule, RuleContext } from '../rule';
 import { isSpace } from '../parse/lines';
 import { readNumberLabel } from '../parse/labels';
-import { callsEndAfter, eachSubparagraph, endMark, firstWhere, ownTextEnd, recordsAdoption, subparagraphsOf } from '../structure';
+import { callsEndAfter, eachSubparagraph, endMark, firstWhere, footnoteCallEnds, ownTextEnd, recordsAdoption, subparagraphsOf } from '../structure';
 
 interface Expectation {
   readonly mark: string;
@@ -44,11 +44,13 @@ interface Marks {
   readonly replaced: Set<number>;
   /** The draft's language writes footnote calls before the final mark ("rapport[^2] ;", not "report;[^2]"). */
   readonly callsBeforeMark: boolean;
+  /** The draft's footnote calls by where they end (`endMark` skips them), looked up once, not at every paragraph. */
+  readonly callEnds: ReadonlyMap<number, Span>;
 }
 
 function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expectation, marks: Marks, context: RuleContext): void {
   const children = subparagraphsOf(node);
-  const end = endMark(draft, node.pieces, ownTextEnd(node), node.textStart);
+  const end = endMark(draft, node.pieces, ownTextEnd(node), node.textStart, marks.callEnds);
   if (children.length > 0) {
     // The words that introduce a list end with a colon, or run on into it with no mark at all.
     if (end && end.isPunctuation && end.mark !== marks.introduces) {
@@ -280,6 +282,7 @@ export const paragraphPunctuationRule: Rule = {
       spacing: spacingOf(draft, adopted, context.lexicon),
       replaced: new Set(),
       callsBeforeMark: conventionsOf(draft.language).footnoteMarkPosition === 'before',
+      callEnds: footnoteCallEnds(draft),
     };
     // Made once, not per paragraph (this runs over every paragraph of every version).
     const preambularEnd: Expectation = { mark: preambular, why: 'Preambular paragraphs end with a comma' };
