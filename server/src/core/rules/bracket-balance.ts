@@ -28,8 +28,9 @@ interface RunBracket {
  * The brackets of a run of prose, in order: a pure function of its text, so a session keeps it from
  * one version of the draft to the next.
  */
-function bracketsOf(run: Pick<ProseRun, 'text' | 'quotations'>): RunBracket[] {
-  const brackets: RunBracket[] = [];
+function bracketsOf(run: Pick<ProseRun, 'text' | 'quotations'>): readonly RunBracket[] {
+  // Made at the first bracket: most runs have none, and one empty list stands for all of them.
+  let brackets: RunBracket[] | undefined;
   const text = run.text;
   // From one bracket to the next with the native search: most runs have none.
   let nextOpen = text.indexOf('[');
@@ -47,13 +48,14 @@ function bracketsOf(run: Pick<ProseRun, 'text' | 'quotations'>): RunBracket[] {
         offset += mark[0].length - 1;
         continue;
       }
-      brackets.push({ offset, opens: true });
+      (brackets ??= []).push({ offset, opens: true });
       continue;
     }
-    brackets.push({ offset, opens: false });
+    (brackets ??= []).push({ offset, opens: false });
   }
-  return brackets;
+  return brackets ?? noBrackets;
 }
+const noBrackets: readonly RunBracket[] = [];
 
 export const bracketBalanceRule: Rule = {
   id: 'bracket-balance',

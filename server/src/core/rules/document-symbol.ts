@@ -14,6 +14,16 @@ import type { Rule } from '../rule';
  */
 const notAfter = /[\p{L}\p{N}/.:\-]/u;
 
+/**
+ * `notAfter`'s test of the unit before a candidate, by code for ASCII (asked at every slash of a draft:
+ * the pattern's call was most of what a slash of "60/175" cost), by the pattern for the rest.
+ */
+function symbolMayNotStartAfter(text: string, offset: number): boolean {
+  const code = text.charCodeAt(offset);
+  if (code < 128) return isSymbolCode(code) || code === 58 /* : */;
+  return notAfter.test(text[offset] ?? '');
+}
+
 /** A letter or digit of ASCII, ".", "/" or "-": what a symbol is made of (by code: this runs at every slash of a draft). */
 function isSymbolCode(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 46 || code === 47 || code === 45;
@@ -48,27 +58,45 @@ function candidateEnd(text: string, start: number): number {
   return end;
 }
 
+// The shapes `malformation` tests, made once: a pattern literal is a new RegExp at each evaluation,
+// and the first tests run for every symbol of a draft (none of them global or sticky: no state kept).
+const opensWithLetter = /^[A-Za-z]/;
+const opensWithCapital = /^[A-Z]/;
+const seriesAndSlash = /^[ASE]\//;
+/** What follows a symbol whose last part was lost: ", …", ") …", ". " or " of …". */
+const lostPartAfter = /^(?:[,;)]|[.:][\s\u00A0]|[ \u00A0]+[^\d\s])/;
+const seriesAndSlashOrSpace = /^[ASE][/ \u00A0]/;
+const spaceNextToSlash = /[ \u00A0]\/|\/[ \u00A0]/;
+const spaceInSymbol = /[ \u00A0]/g;
+/** A part a symbol has after a slash: "RES", a body's letters and a number ("C.3"), a number. */
+const partAfterSlash = /[/ \u00A0](?:RES\b|[A-Z]{1,4}\.\d|\d)/;
+const seriesInLowerCase = /^[ase]\/(?:[Rr][Ee][Ss]|\d)/;
+const resNotInCapitals = /^[ASE]\/(?!RES)[Rr][Ee][Ss]\//;
+const firstLowerCase = /^[a-z]/;
+const resPart = /\/res\//i;
+const resThenDigit = /\/RES\d/;
+
 /** What is wrong with the candidate `written` (followed in the text by `after`), if anything. */
 function malformation(written: string, after: string): string | undefined {
-  if (!/^[A-Za-z]/.test(written) || !written.includes('/')) return undefined;
+  if (!opensWithLetter.test(written) || !written.includes('/')) return undefined;
   // "A//61/179": a part lost between two slashes.
-  if (/^[A-Z]/.test(written) && written.includes('//')) return `'${written}' is not a well-formed document symbol: a part is missing between two slashes.`;
+  if (opensWithCapital.test(written) && written.includes('//')) return `'${written}' is not a well-formed document symbol: a part is missing between two slashes.`;
   // "A/RES/61/ of …", "A/RES/61/, …": the number lost after the last slash (a slash at a line's end
   // is a symbol wrapped onto the next line, not a lost part).
-  if (/^[ASE]\//.test(written) && written.endsWith('/') && /^(?:[,;)]|[.:][\s\u00A0]|[ \u00A0]+[^\d\s])/.test(after)) {
+  if (seriesAndSlash.test(written) && written.endsWith('/') && lostPartAfter.test(after)) {
     return `'${written}' is not a well-formed document symbol: it ends with a slash, where a part is missing.`;
   }
   // "A/ RES/61/181", "A /RES/61/181": a space inside the symbol.
-  if (/^[ASE][/ \u00A0]/.test(written) && /[ \u00A0]\/|\/[ \u00A0]/.test(written) && /[/ \u00A0](?:RES\b|[A-Z]{1,4}\.\d|\d)/.test(written.replace(/[ \u00A0]/g, '/'))) {
+  if (seriesAndSlashOrSpace.test(written) && spaceNextToSlash.test(written) && partAfterSlash.test(written.replace(spaceInSymbol, '/'))) {
     return `'${written}' is not a well-formed document symbol: a symbol has no space next to a slash.`;
   }
   // "a/res/61/181", "A/Res/61/181", "e/2006/30": the series and "RES" are capitals.
-  if (/^[ase]\/(?:[Rr][Ee][Ss]|\d)/.test(written) || /^[ASE]\/(?!RES)[Rr][Ee][Ss]\//.test(written)) {
-    const right = written.replace(/^[a-z]/, (letter) => letter.toUpperCase()).replace(/\/res\//i, '/RES/');
+  if (seriesInLowerCase.test(written) || resNotInCapitals.test(written)) {
+    const right = written.replace(firstLowerCase, (letter) => letter.toUpperCase()).replace(resPart, '/RES/');
     return `Write the document symbol in capitals: '${right}', not '${written}'.`;
   }
   // "A/RES61/181": the slash after RES lost.
-  if (/^[ASE]\//.test(written) && /\/RES\d/.test(written)) return `'${written}' is not a well-formed document symbol: a slash is missing after 'RES'.`;
+  if (seriesAndSlash.test(written) && resThenDigit.test(written)) return `'${written}' is not a well-formed document symbol: a slash is missing after 'RES'.`;
   return undefined;
 }
 
@@ -86,8 +114,9 @@ interface Malformed {
  * The malformed symbols of a run of prose, in run offsets: a pure function of its text, so a session
  * keeps it from one version of the draft to the next (the messages are copies: see `detached`).
  */
-function malformedSymbols(run: Pick<ProseRun, 'text' | 'quotations'>): Malformed[] {
-  const found: Malformed[] = [];
+function malformedSymbols(run: Pick<ProseRun, 'text' | 'quotations'>): readonly Malformed[] {
+  // Made at the first malformed symbol: most runs have none, and one empty list stands for all of them.
+  let found: Malformed[] | undefined;
   const text = run.text;
   for (let start = text.indexOf('/'); start >= 0; start = text.indexOf('/', start + 1)) {
     // Back from a slash to where its symbol starts, then the candidate forward from there.
@@ -96,7 +125,7 @@ function malformedSymbols(run: Pick<ProseRun, 'text' | 'quotations'>): Malformed
     let from = start;
     while (from > 0 && start - from <= candidateLimit && (isSymbolCode(text.charCodeAt(from - 1)) || (isSpaceCode(text.charCodeAt(from - 1)) && text.charCodeAt(from) === 47 && isSymbolCode(text.charCodeAt(from - 2))))) from--;
     if (start - from > candidateLimit) continue;
-    if (from > 0 && notAfter.test(text[from - 1] ?? '')) continue;
+    if (from > 0 && symbolMayNotStartAfter(text, from - 1)) continue;
     let writtenEnd = candidateEnd(text, from);
     while (writtenEnd > from && isSpaceCode(text.charCodeAt(writtenEnd - 1))) writtenEnd--;
     // Only a candidate that starts with a letter can be malformed ("60/175" is a resolution's number):
@@ -118,10 +147,11 @@ function malformedSymbols(run: Pick<ProseRun, 'text' | 'quotations'>): Malformed
     // The next slash inside this candidate belongs to it.
     start = Math.max(start, from + written.length - 1);
     if (!message || isQuoted(run, from, end)) continue;
-    found.push({ from, end, message: detached(message) });
+    (found ??= []).push({ from, end, message: detached(message) });
   }
-  return found;
+  return found ?? noSymbols;
 }
+const noSymbols: readonly Malformed[] = [];
 
 export const documentSymbolRule: Rule = {
   id: 'document-symbol',
@@ -132,10 +162,13 @@ export const documentSymbolRule: Rule = {
   check(draft, context) {
     // OCR breaks symbols in scanned records ("S/ 12869"): what it misread is no drafter's slip.
     if (draft.fromScan) return;
-    for (const run of [...bodyProse(draft), ...footnoteProse(draft)]) {
-      const found = context.perRun(run, malformedSymbols);
-      if (found.length === 0) continue;
-      for (const { from, end, message } of found) context.report({ span: draftSpan(run, from, end), message });
+    // The paragraphs' runs, then the footnotes': read in turn, not copied into one list first.
+    for (const runs of [bodyProse(draft), footnoteProse(draft)]) {
+      for (const run of runs) {
+        const found = context.perRun(run, malformedSymbols);
+        if (found.length === 0) continue;
+        for (const { from, end, message } of found) context.report({ span: draftSpan(run, from, end), message });
+      }
     }
   },
 };
