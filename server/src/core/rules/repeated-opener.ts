@@ -7,35 +7,40 @@ import { capitalize, lowerFirst } from '../structure';
 
 type Position = 'before' | 'after';
 
-/** The lexicon's additive words ("also", "further"), once per lexicon: asked for at every paragraph. */
-const additivesByLexicon = new WeakMap<Lexicon, ReadonlySet<string>>();
-
-function additivesOf(lexicon: Lexicon): ReadonlySet<string> {
-  let additives = additivesByLexicon.get(lexicon);
-  if (!additives) {
-    additives = new Set([lexicon.additive.second, ...lexicon.additive.later]);
-    additivesByLexicon.set(lexicon, additives);
-  }
-  return additives;
+/**
+ * What the rule reads of a lexicon at every paragraph, worked out once a lexicon and fetched once a
+ * check (a lookup by the lexicon at every paragraph, then one by the entry, was a fifth of the rule's time).
+ */
+interface LexiconReading {
+  /** The additive words ("also", "further"). */
+  readonly additives: ReadonlySet<string>;
+  /** The same, each with a space on either side, as `marksItself` looks for them. */
+  readonly spacedAdditives: readonly string[];
+  /** An entry's part of a key, made at its first use (an entry's words do not change; its additive words depend on the lexicon). */
+  readonly entryKeys: Map<OpenerMatch['entry'], string>;
 }
 
-/** An entry's part of a key, per entry and lexicon (an entry's words do not change; its additive words depend on the lexicon). */
-const entryKeys = new WeakMap<Lexicon, Map<OpenerMatch['entry'], string>>();
+const readings = new WeakMap<Lexicon, LexiconReading>();
 
-function entryKey(entry: OpenerMatch['entry'], lexicon: Lexicon): string {
-  let keys = entryKeys.get(lexicon);
-  if (!keys) {
-    keys = new Map();
-    entryKeys.set(lexicon, keys);
+function readingOf(lexicon: Lexicon): LexiconReading {
+  let reading = readings.get(lexicon);
+  if (!reading) {
+    const additiveWords = [lexicon.additive.second, ...lexicon.additive.later];
+    reading = { additives: new Set(additiveWords), spacedAdditives: additiveWords.map((phrase) => ` ${phrase} `), entryKeys: new Map() };
+    readings.set(lexicon, reading);
   }
-  let key = keys.get(entry);
+  return reading;
+}
+
+function entryKey(entry: OpenerMatch['entry'], reading: LexiconReading): string {
+  let key = reading.entryKeys.get(entry);
   if (key === undefined) {
-    const additives = additivesOf(lexicon);
+    const additives = reading.additives;
     // The lexicon has entries of their own for some forms with "also" ("Concerned also"): the same opener
     // as "Concerned" here, or "also" inserted by the fix would start a new run below it, one per round.
     const withoutAdditive = (form: string | undefined): string => (form ?? '').toLowerCase().split(' ').filter((word) => !additives.has(word)).join(' ');
     key = `${withoutAdditive(entry.operative)}|${withoutAdditive(entry.preambular)}`;
-    keys.set(entry, key);
+    reading.entryKeys.set(entry, key);
   }
   return key;
 }
@@ -44,38 +49,45 @@ function entryKey(entry: OpenerMatch['entry'], lexicon: Lexicon): string {
  * Paragraphs repeat each other when they open with the same verb, the same adverbs and the same
  * modifier: "Noting with concern" does not repeat "Noting", nor "Gravely concerned" "Deeply concerned".
  */
-function openerKey(draft: Draft, paragraph: Paragraph, lexicon: Lexicon): string | undefined {
+function openerKey(draft: Draft, paragraph: Paragraph, reading: LexiconReading): string | undefined {
   const match = paragraph.opener?.match;
   if (!match) return undefined;
   let adverbs = '';
   if (match.adverbs.length > 0) {
-    const additives = additivesOf(lexicon);
+    const additives = reading.additives;
     adverbs = match.adverbs
       .map((span) => draft.text.slice(span.start, span.end).toLowerCase())
       .filter((word) => !additives.has(word))
       .join(' ');
   }
   const modifier = match.modifierSpan ? draft.text.slice(match.modifierSpan.start, match.modifierSpan.end).toLowerCase() : '';
-  const entry = entryKey(match.entry, lexicon);
+  const entry = entryKey(match.entry, reading);
   // Most openers have neither adverbs nor a modifier: the entry's key stands for them (no string built per paragraph).
   return adverbs === '' && modifier === '' ? entry : `${entry}|${adverbs}|${modifier}`;
 }
 
+/** Whether `text` starts with `phrase` and then a space or a comma (no string made for the test). */
+function startsWithPhrase(text: string, phrase: string): boolean {
+  if (text.length <= phrase.length || !text.startsWith(phrase)) return false;
+  const next = text.charCodeAt(phrase.length);
+  return next === 32 || next === 44;
+}
+
 /** Whether the words after the opener mark the paragraph as added or distinct: "… grave concern also", "… in particular". */
-function marksItself(draft: Draft, paragraph: Paragraph, lexicon: Lexicon): boolean {
+function marksItself(draft: Draft, paragraph: Paragraph, lexicon: Lexicon, reading: LexiconReading): boolean {
   const opener = paragraph.opener;
   if (!opener) return false;
   const ownEnd = paragraph.pieces[0]?.end ?? opener.span.end;
   const following = draft.text.slice(opener.span.end, Math.min(opener.span.end + 60, ownEnd)).toLowerCase().replace(/\s+/g, ' ').replace(/^[ ,]+/, '');
-  if (lexicon.additive.distinguishers.some((phrase) => following.startsWith(`${phrase} `) || following.startsWith(`${phrase},`))) return true;
+  if (lexicon.additive.distinguishers.some((phrase) => startsWithPhrase(following, phrase))) return true;
   // The additive word among the next few words, as a whole word or phrase ("also", "en outre").
   const near = ` ${following.split(' ').slice(0, 4).join(' ').replace(/[,;:.]/g, '')} `;
-  return [lexicon.additive.second, ...lexicon.additive.later].some((phrase) => near.includes(` ${phrase} `));
+  return reading.spacedAdditives.some((phrase) => near.includes(phrase));
 }
 
 /** Whether the opener's own words hold an additive word: entries such as "Concerned also" read it as part of the opener. */
-function carriesAdditive(paragraph: Paragraph, lexicon: Lexicon): boolean {
-  const additives = additivesOf(lexicon);
+function carriesAdditive(paragraph: Paragraph, reading: LexiconReading): boolean {
+  const additives = reading.additives;
   return (paragraph.opener?.text ?? '').toLowerCase().split(/\s+/).some((word) => additives.has(word));
 }
 
@@ -151,11 +163,12 @@ function checkPosition(draft: Draft, paragraph: Paragraph, wanted: Position, rea
 function checkList(draft: Draft, paragraphs: readonly Paragraph[], context: RuleContext, place: { readonly position: Position; readonly reason: PlaceReason } | undefined, insertAt: Position): void {
   const lexicon = context.lexicon;
   if (!lexicon) return;
+  const reading = readingOf(lexicon);
   let previous: Paragraph | undefined;
   let previousKey: string | undefined;
   let runIndex = 0;
   for (const paragraph of paragraphs) {
-    const key = openerKey(draft, paragraph, lexicon);
+    const key = openerKey(draft, paragraph, reading);
     runIndex = key !== undefined && key === previousKey ? runIndex + 1 : 0;
     const above = previous;
     previous = paragraph;
@@ -168,7 +181,7 @@ function checkList(draft: Draft, paragraphs: readonly Paragraph[], context: Rule
     // Encourages …"), and start the round again at the fourth ("Recalling …, Recalling also …,
     // Recalling further …, Recalling …"): the preamble's second and third paragraphs are held to it.
     const third = runIndex === 2;
-    if (paragraph.kind !== 'preambular' || (runIndex !== 1 && !third) || match.additive || carriesAdditive(paragraph, lexicon) || marksItself(draft, paragraph, lexicon)) continue;
+    if (paragraph.kind !== 'preambular' || (runIndex !== 1 && !third) || match.additive || carriesAdditive(paragraph, reading) || marksItself(draft, paragraph, lexicon, reading)) continue;
     // "Recalling, in its resolution 78/47, its decision …" (A/RES/80/43, the third of its run): a phrase
     // set off by commas between the participle and its object makes the paragraph a new statement.
     if (third && draft.text.charCodeAt(paragraph.opener?.span.end ?? match.formSpan.end) === 44 /* , */) continue;
