@@ -28,8 +28,8 @@ interface AfterPlainDay {
   /** Its second UTF-16 unit, compared before the word is (most words after a number start as none of these goes on); -1 for a word of one unit. */
   readonly second: number;
   readonly kind: 'month' | 'range' | 'connector';
-  /** How a month's way writes it, kept here: a lookup by the word was a hash of it at every date. */
-  readonly writing?: MonthWriting;
+  /** How a month's way writes it, kept here: a lookup by the word was a hash of it at every date. Present, undefined, on the others: one shape for all. */
+  readonly writing: MonthWriting | undefined;
 }
 
 /** How a month's name was written: as the style writes it, shortened ("Dec."), or in another case ("december"). */
@@ -63,6 +63,12 @@ interface DatePatterns {
   readonly afterPlainDayByFirstCode: ReadonlyMap<number, readonly AfterPlainDay[]>;
   /** The first units of those words, as a bit set. */
   readonly afterPlainDayInitials: UnitSet;
+  /**
+   * Their first two units, each pair as one bit (`endingKey`, second unit first): a word that starts as
+   * none of them ("the", "per", "million") is passed before the lookup by its first unit. Undefined
+   * where one of the words is a single unit.
+   */
+  readonly afterPlainDayStarts: UnitSet | undefined;
   readonly articleLength: number;
 }
 
@@ -96,11 +102,12 @@ function patternsOf(style: StyleData): DatePatterns {
   if (!patterns) {
     const monthForms = monthFormsOf(style);
     const rangeWordsOfStyle = style.dayRangeWords ?? [];
-    const afterPlainDayByFirstCode = byFirstCode([
+    const wordsAfterPlainDay = [
       ...[...monthForms].map(([word, form]) => afterPlainDay(word, 'month', form.writing)),
       ...rangeWordsOfStyle.map((word) => afterPlainDay(word, 'range')),
       afterPlainDay(style.dayOrdinalConnector, 'connector'),
-    ]);
+    ].filter((entry) => entry.word !== '');
+    const afterPlainDayByFirstCode = byFirstCode(wordsAfterPlainDay);
     const months = [...monthForms.keys()];
     const month = alternation(months);
     const suffix = alternation(style.dayOrdinalSuffixes);
@@ -124,6 +131,7 @@ function patternsOf(style: StyleData): DatePatterns {
       suffixInitials: initialsOf(style.dayOrdinalSuffixes),
       afterPlainDayByFirstCode,
       afterPlainDayInitials: new UnitSet(afterPlainDayByFirstCode.keys()),
+      afterPlainDayStarts: wordsAfterPlainDay.every((entry) => entry.second >= 0) ? new UnitSet(wordsAfterPlainDay.map((entry) => endingKey(entry.second, entry.word.charCodeAt(0)))) : undefined,
       articleLength: style.dayOrdinalArticle.length,
     };
     patternCache.set(style, patterns);
@@ -132,7 +140,7 @@ function patternsOf(style: StyleData): DatePatterns {
 }
 
 function afterPlainDay(word: string, kind: AfterPlainDay['kind'], writing?: MonthWriting): AfterPlainDay {
-  return { word, second: word.length > 1 ? word.charCodeAt(1) : -1, kind, ...(writing ? { writing } : {}) };
+  return { word, second: word.length > 1 ? word.charCodeAt(1) : -1, kind, writing };
 }
 
 /** Words by their first UTF-16 unit, in the order given. */
@@ -157,10 +165,11 @@ function plainDayMayBeWrong(text: string, wordStart: number, patterns: DatePatte
   const first = unitAt(text, wordStart);
   // Asked after most one- and two-digit numbers: a word no month or joining word starts with is out by a bit.
   if (!patterns.afterPlainDayInitials.has(first)) return false;
+  const second = unitAt(text, wordStart + 1);
+  if (patterns.afterPlainDayStarts && !patterns.afterPlainDayStarts.has(endingKey(second, first))) return false;
   const entries = patterns.afterPlainDayByFirstCode.get(first);
   if (!entries) return false;
   let mayBe = false;
-  const second = unitAt(text, wordStart + 1);
   for (const { word, second: wordSecond, kind, writing } of entries) {
     if ((wordSecond >= 0 && wordSecond !== second) || !text.startsWith(word, wordStart)) continue;
     const next = wordStart + word.length;
