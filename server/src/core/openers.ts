@@ -172,7 +172,7 @@ export function openersInOtherLanguage(draft: Draft, lexicon: Lexicon | undefine
   return unknownOpenersOf(draft, lexicon).inOtherLanguage;
 }
 
-/** What one reading of a draft's openers finds: the paragraphs whose openers the lexicon does not know, and whose those are. */
+/** What one walk over a draft's openers finds: the paragraphs whose openers its lexicon does not know, and the other language that knows most of them. */
 interface UnknownOpeners {
   /** The indexes in `draft.paragraphs` of the paragraphs with an opener the lexicon does not know and no organ named before it. */
   readonly paragraphs: readonly number[];
