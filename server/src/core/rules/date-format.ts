@@ -162,10 +162,11 @@ function byFirstCode(words: readonly AfterPlainDay[]): Map<number, AfterPlainDay
  * text), nor "paragraph 5 of" or "2 and 3": the pattern then need not read them.
  */
 function plainDayMayBeWrong(text: string, wordStart: number, patterns: DatePatterns, connectorRead = false): boolean {
-  const first = unitAt(text, wordStart);
+  const length = text.length;
+  const first = unitAt(text, length, wordStart);
   // Asked after most one- and two-digit numbers: a word no month or joining word starts with is out by a bit.
   if (!patterns.afterPlainDayInitials.has(first)) return false;
-  const second = unitAt(text, wordStart + 1);
+  const second = unitAt(text, length, wordStart + 1);
   if (patterns.afterPlainDayStarts && !patterns.afterPlainDayStarts.has(endingKey(second, first))) return false;
   const entries = patterns.afterPlainDayByFirstCode.get(first);
   if (!entries) return false;
@@ -175,9 +176,9 @@ function plainDayMayBeWrong(text: string, wordStart: number, patterns: DatePatte
     const next = wordStart + word.length;
     if (kind === 'month') {
       // The right name wins over the shorter ways it starts with ("Dec" of "December"), as in the pattern.
-      if (writing === 'right') return connectorRead || unitAt(text, next) === 44 /* , */;
+      if (writing === 'right') return connectorRead || unitAt(text, length, next) === 44 /* , */;
       mayBe = true;
-    } else if (!connectorRead && (unitAt(text, next) === 32 || unitAt(text, next) === 0xa0)) {
+    } else if (!connectorRead && (unitAt(text, length, next) === 32 || unitAt(text, length, next) === 0xa0)) {
       mayBe ||= kind === 'range' ? secondDayMayBeWrong(text, next + 1, patterns) : plainDayMayBeWrong(text, next + 1, patterns, true);
     }
   }
@@ -186,10 +187,11 @@ function plainDayMayBeWrong(text: string, wordStart: number, patterns: DatePatte
 
 /** After "8 and ": a second day with an ordinal ending ("9th"), or a plain one whose month may be written another way. */
 function secondDayMayBeWrong(text: string, dayStart: number, patterns: DatePatterns): boolean {
+  const length = text.length;
   let end = dayStart;
-  while (end < dayStart + 2 && isDigitCode(unitAt(text, end))) end++;
-  if (end === dayStart || isDigitCode(unitAt(text, end))) return false;
-  const after = unitAt(text, end);
+  while (end < dayStart + 2 && isDigitCode(unitAt(text, length, end))) end++;
+  if (end === dayStart || isDigitCode(unitAt(text, length, end))) return false;
+  const after = unitAt(text, length, end);
   if (!patterns.suffixInitials || patterns.suffixInitials.has(after)) return true;
   return (after === 32 || after === 0xa0) && plainDayMayBeWrong(text, end + 1, patterns);
 }
@@ -225,20 +227,22 @@ interface DateCandidates {
 /**
  * The UTF-16 unit at `offset`, or -1 outside the text (where `charCodeAt` gives NaN). A run of digits
  * may end or start the text, and a `charCodeAt` that once reads past an end is compiled from then on
- * as a call to the generic builtin, at twice the instructions of one that never does.
+ * as a call to the generic builtin, at twice the instructions of one that never does. `length` is the
+ * text's, read once by the caller (date-format on the corpus: 5.45 -> 5.30 million instructions).
  */
-function unitAt(text: string, offset: number): number {
-  return offset >= 0 && offset < text.length ? text.charCodeAt(offset) : -1;
+function unitAt(text: string, length: number, offset: number): number {
+  return offset >= 0 && offset < length ? text.charCodeAt(offset) : -1;
 }
 
 function candidatesOf(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: DatePatterns): DateCandidates | undefined {
   // Made on the first candidate: most runs have none.
   let found: DateCandidates | undefined;
   const { text, digitRuns: runs } = run;
+  const length = text.length;
   for (let index = 0; index < runs.length; index += 2) {
     const start = runs[index] as number;
     const end = runs[index + 1] as number;
-    const after = unitAt(text, end);
+    const after = unitAt(text, length, end);
     if (!patterns.suffixInitials || patterns.suffixInitials.has(after)) {
       found ??= { monthFirst: [], dayFirst: [], numeric: [], iso: [] };
       // Without endings to tell by (data whose ending is empty or a digit), every digit may start a day.
@@ -249,7 +253,7 @@ function candidatesOf(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: DateP
       found.dayFirst.push(start, start - patterns.articleLength - 1);
     }
     // "16/12/2005": a digit after the mark, and the same mark one or two digits on ("60/175" is out).
-    if ((after === 47 /* / */ || after === 46 /* . */) && isDigitCode(unitAt(text, end + 1)) && (unitAt(text, end + 2) === after || unitAt(text, end + 3) === after)) {
+    if ((after === 47 /* / */ || after === 46 /* . */) && isDigitCode(unitAt(text, length, end + 1)) && (unitAt(text, length, end + 2) === after || unitAt(text, length, end + 3) === after)) {
       found ??= { monthFirst: [], dayFirst: [], numeric: [], iso: [] };
       for (let day = Math.max(start, end - 2); day < end; day++) found.numeric.push(day);
     }
@@ -258,11 +262,11 @@ function candidatesOf(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: DateP
       found.iso.push(end - 4);
     }
     if (end - start > 2) continue;
-    const before = unitAt(text, start - 1);
+    const before = unitAt(text, length, start - 1);
     if (before !== 32 && before !== 0xa0) continue;
-    const last = unitAt(text, start - 2);
+    const last = unitAt(text, length, start - 2);
     // The unit before the month's last is compared first: "resolution 5" ends as "Jan" and "Jun" do, but not as either's last two.
-    const penultimate = unitAt(text, start - 3);
+    const penultimate = unitAt(text, length, start - 3);
     if (patterns.monthEndings && !patterns.monthEndings.has(endingKey(last, penultimate))) continue;
     const months = patterns.monthsByLastCode ? patterns.monthsByLastCode.get(last) : patterns.months;
     if (months) {
