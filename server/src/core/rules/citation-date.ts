@@ -6,36 +6,50 @@ import { alternation, firstDayLettersPattern, monthsWrittenAnyWay, writeDate } f
 import type { Draft, Span } from '../model';
 import { bodyProse, draftSpan, inOneSegment, isQuoted, type ProseRun } from '../prose';
 import type { Rule, RuleContext } from '../rule';
-import { isDigitCode, UnitSet } from '../text-scan';
+import { digitsValue, isDigitCode, UnitSet } from '../text-scan';
 import { detached } from '../text-memo';
 
-/** One resolution cited in the text: "60/175" of "resolutions 53/72 of 4 December 1998, 60/175 and …". */
-interface Citation {
-  readonly run: ProseRun;
-  /** The organ named before it, lower case; empty for the draft's own ("its resolution") or none named. */
-  readonly organ: string;
-  /** Whether no organ is named at all ("in resolution 5/1"): it may be the one named at an earlier citation. */
-  readonly bare: boolean;
-  /** The number as written, spaces collapsed: "60/175", "35/142 B", "2231 (2015)". */
-  readonly number: string;
-  /** Run offsets of the number. */
-  readonly start: number;
-  readonly end: number;
-  /** The date written right after the number, when there is one and it is this citation's alone. */
-  readonly date?: CitedDate;
-  /** Whether some date covers the citation: its own, or one it shares with the citations before it. */
-  readonly dated: boolean;
-  /** Whether the citation is the only one of its list: its date can move without touching others'. */
-  readonly alone: boolean;
+/**
+ * The citations of a run of prose, in run offsets: a pure function of its text (see `runCitations`),
+ * so a session keeps it from one version of the draft to the next. Flat, a string and four numbers a
+ * citation: an object a citation, and another for each in the pass over the draft, were most of what
+ * the rule kept alive at once, which a 10 MB draft's young-generation collections copied.
+ */
+interface RunCitations {
+  /** The numbers as written, spaces collapsed: "60/175", "35/142 B", "2231 (2015)"; in text order. */
+  readonly numbers: readonly string[];
+  /** `fieldCount` numbers a citation, in the order of `numbers`: see `numberStartField` and the fields after it. */
+  readonly fields: readonly number[];
+  /** Where each list's citation word starts and ends, the white space after it included (start, end, start, end …): `citationWords`'s, a list's index its word's. */
+  readonly words: readonly number[];
+  /**
+   * Per list, the organ named before its word, or null where the word is quoted (the list cites
+   * nothing); undefined until read. Read only for a list that cites a number cited more than once, and kept.
+   */
+  named: (NamedOrgan | null | undefined)[] | undefined;
+  /**
+   * Per citation that has a date of its own, the date as the style writes it; undefined until read (or
+   * for none). Read only for a number cited more than once, and kept.
+   */
+  dates: (string | undefined)[] | undefined;
 }
 
-/** A citation's date: from the comma or space before "of" to its year; `valueStart` is where the day is. */
-interface CitedDate {
-  readonly value: string;
-  readonly start: number;
-  readonly valueStart: number;
-  readonly end: number;
-}
+/** Where a citation's number starts in its run. */
+const numberStartField = 0;
+/** Where its number ends. */
+const numberEndField = 1;
+/**
+ * Where the date written right after its number ends, when that date is the citation's alone (it
+ * starts at the number's end: `,?\s+of …`); -1 for none.
+ */
+const ownDateEndField = 2;
+/** Its list's index (`RunCitations.words`), times four, plus `datedFlag` and `aloneFlag`. */
+const listField = 3;
+const fieldCount = 4;
+/** Some date covers the citation: its own, or one it shares with the citations before it. */
+const datedFlag = 2;
+/** The citation is the only one of its list: its date can move without touching others'. */
+const aloneFlag = 1;
 
 interface CitationPatterns {
   /** The citation words and the white space after them, sticky: tried where `citationWords` reads a word back from a number. */
@@ -112,8 +126,8 @@ function patternsOf(style: StyleData): CitationPatterns {
  * on a parsed corpus, runs and their digits made: 1.27–1.83 → 0.98–1.01 ms).
  */
 function citationWords(text: string, digitRuns: readonly number[], patterns: CitationPatterns): readonly number[] {
-  // Made at the first word: most runs cite nothing.
-  let words: number[] | undefined;
+  const words = gatheredWords;
+  let count = 0;
   for (let index = 0; index < digitRuns.length; index += 2) {
     const digits = digitRuns[index] as number;
     const numberStart = numberStartAt(text, digits);
@@ -125,13 +139,34 @@ function citationWords(text: string, digitRuns: readonly number[], patterns: Cit
     for (const form of patterns.wordForms) {
       const start = wordEnd - form.length;
       if (start < 0 || !text.startsWith(form, start)) continue;
-      if (stickyEnd(patterns.word, text, start) === numberStart) (words ??= []).push(start, numberStart);
+      if (stickyEnd(patterns.word, text, start) === numberStart) {
+        words[count++] = start;
+        words[count++] = numberStart;
+      }
       break;
     }
   }
-  return words ?? noWords;
+  // Most runs cite nothing: one empty list stands for all of them.
+  return count === 0 ? noWords : exactCopy(words, count);
 }
 const noWords: readonly number[] = [];
+
+/** Where `citationWords` and `runCitations` gather a run's numbers before their copy (`exactCopy`): reused. */
+const gatheredWords: number[] = [];
+const gatheredFields: number[] = [];
+/** How many numbers a gathering list keeps between runs: past that, it is let go of after its copy. */
+const mostGathered = 4096;
+
+/**
+ * The first `count` numbers of a gathering list, as a list of their own, exactly as long: a list grown
+ * by `push` keeps room for 16 numbers, where a run has two or three citations (kept, on a 10 MB draft,
+ * for all its 9,000 citations at once, and by a session from one version to the next).
+ */
+function exactCopy(gathered: number[], count: number): readonly number[] {
+  const copy = gathered.slice(0, count);
+  if (gathered.length > mostGathered) gathered.length = 0;
+  return copy;
+}
 
 /** Where a citation number whose digits start at `digits` starts: before "ES-" or "S-" ("ES-10/24"), else at its digits. */
 function numberStartAt(text: string, digits: number): number {
@@ -179,14 +214,13 @@ function afterDateWord(text: string, at: number, dateWord: string): number {
 }
 
 /**
- * The date that `date` matched at [start, end): `,?\s+`, the date word, `\s+`, the day, `\s+`, a month's
- * name, `\s+` and the year's four digits, which end the match. Its parts are read back by code rather
- * than matched with `exec`: a match object, its captures and the date's string were most of what the
- * rule allocated, at every dated citation.
+ * The date that `date` matched at [start, end), as the style writes it: `,?\s+`, the date word, `\s+`,
+ * the day, `\s+`, a month's name, `\s+` and the year's four digits, which end the match. Its parts are
+ * read back by code rather than matched with `exec`: a match object, its captures and the date's string
+ * were most of what the rule allocated, at every dated citation. The day starts at `afterDateWord`.
  */
-function readCitedDate(text: string, start: number, end: number, style: StyleData, dateWord: string): CitedDate {
+function readCitedDate(text: string, start: number, end: number, style: StyleData, dateWord: string): string {
   let position = afterDateWord(text, start, dateWord);
-  const valueStart = position;
   let day = 0;
   for (; isDigitCode(text.charCodeAt(position)); position++) day = 10 * day + text.charCodeAt(position) - 48;
   // « 1er »: the letters after the first day's digit, which the pattern allowed there.
@@ -200,7 +234,7 @@ function readCitedDate(text: string, start: number, end: number, style: StyleDat
     const name = style.months[index] as string;
     if (name.length === monthEnd - position && text.startsWith(name, position)) month = index;
   }
-  return { value: writtenDate(style, day, month, text.slice(yearStart, end)), start, valueStart, end };
+  return writtenDate(style, day, month, text, yearStart);
 }
 
 /** Dates as the style writes them, by day, month and year, per style: most drafts cite a few dates many times. */
@@ -209,22 +243,23 @@ const writtenDates = new WeakMap<StyleData, Map<number, string>>();
 const mostWrittenDates = 4096;
 
 /**
- * `writeDate` for a year of four digits, the same string each time a date recurs. Not a copy of the
- * text (its pieces are the style's and a four-unit slice, which V8 copies), so a session may keep it.
+ * `writeDate` for the year of four digits at `text[yearStart, yearStart + 4)`, the same string each time
+ * a date recurs: the year is sliced only for a date not written before. Not a copy of the text (its
+ * pieces are the style's and a four-unit slice, which V8 copies), so a session may keep it.
  */
-function writtenDate(style: StyleData, day: number, month: number, year: string): string {
-  if (month < 0) return writeDate(style, day, month, year);
+function writtenDate(style: StyleData, day: number, month: number, text: string, yearStart: number): string {
+  if (month < 0) return writeDate(style, day, month, text.slice(yearStart, yearStart + 4));
   let written = writtenDates.get(style);
   if (!written) {
     written = new Map();
     writtenDates.set(style, written);
   }
   // A day is one or two digits, so up to 99 ("40 December" is a slip the pattern reads): a key of its own for each.
-  const key = (Number(year) * style.months.length + month) * 100 + day;
+  const key = (digitsValue(text, yearStart, yearStart + 4) * style.months.length + month) * 100 + day;
   let value = written.get(key);
   if (value === undefined) {
     if (written.size >= mostWrittenDates) written.clear();
-    value = writeDate(style, day, month, year);
+    value = writeDate(style, day, month, text.slice(yearStart, yearStart + 4));
     written.set(key, value);
   }
   return value;
@@ -285,8 +320,7 @@ function namedOrganBefore(run: Pick<ProseRun, 'text'>, at: number, patterns: Cit
   if (startsAt < 0) {
     // The word right before, across blanks: "its resolution" cites the draft's own organ's.
     const wordEnd = blanksStartBefore(text, lower, at);
-    const previous = text.slice(wordStartBefore(text, lower, wordEnd), wordEnd);
-    return { organ: '', lower: '', bare: !patterns.ownWords.includes(previous.toLowerCase()) };
+    return isOwnWord(text, wordStartBefore(text, lower, wordEnd), wordEnd, patterns.ownWords) ? ownOrganNamed : noOrganNamed;
   }
   let words = text.slice(startsAt, at).trim().split(/[\s\u00A0]+/);
   // The word that opens the sentence is capitalised for that reason: "Recalling resolution 60/1".
@@ -296,7 +330,30 @@ function namedOrganBefore(run: Pick<ProseRun, 'text'>, at: number, patterns: Cit
   const connectors = patterns.connectors;
   while (words.length > 0 && (connectors.has(words[words.length - 1] ?? '') || (words[words.length - 1] ?? '').length < 2)) words = words.slice(0, -1);
   const organ = words.join(' ');
-  return organ === '' ? { organ: '', lower: '', bare: true } : { organ: detached(organ), lower: detached(organ.toLowerCase()), bare: false };
+  return organ === '' ? noOrganNamed : { organ: detached(organ), lower: detached(organ.toLowerCase()), bare: false };
+}
+
+/** No organ named before a citation word: one value for all (a citation read every list's). */
+const noOrganNamed: NamedOrgan = Object.freeze({ organ: '', lower: '', bare: true });
+/** The draft's own organ's ("its resolution"). */
+const ownOrganNamed: NamedOrgan = Object.freeze({ organ: '', lower: '', bare: false });
+
+/**
+ * Whether text[start, end), lower-cased, is one of `ownWords` (lower case): a word of ASCII letters
+ * (most) compared unit by unit, with no string made; any other as a lower-cased slice.
+ */
+function isOwnWord(text: string, start: number, end: number, ownWords: readonly string[]): boolean {
+  for (let at = start; at < end; at++) if (text.charCodeAt(at) >= 128) return ownWords.includes(text.slice(start, end).toLowerCase());
+  for (const word of ownWords) {
+    if (word.length !== end - start) continue;
+    let equal = true;
+    for (let index = 0; index < word.length && equal; index++) {
+      const code = text.charCodeAt(start + index);
+      equal = (code >= 65 && code <= 90 ? code + 32 : code) === word.charCodeAt(index);
+    }
+    if (equal) return true;
+  }
+  return false;
 }
 
 /** The organ named before a citation word, as written and lower case ('' for none), and whether none is named at all. */
@@ -310,50 +367,39 @@ interface NamedOrgan {
 function organOf(named: NamedOrgan, ownOrgan: string | undefined): string {
   const { organ } = named;
   if (organ === '') return '';
-  if (ownOrgan && (organ === ownOrgan || ownOrgan.endsWith(` ${organ}`))) return '';
+  if (ownOrgan && (organ === ownOrgan || endsWithWord(ownOrgan, organ))) return '';
   return named.lower;
 }
 
-/**
- * A citation as read from its run's text alone, in run offsets (see `Citation`). Whether its word is
- * quoted, and the organ named before it, are read only for a number cited more than once (see
- * `readCitations`), and kept here once read: like the rest, they depend on the run's text alone.
- */
-type RunCitation = Omit<Citation, 'run' | 'organ' | 'bare' | 'date'> & {
-  /** Where the citation word of its list starts and ends ("resolutions " of "resolutions 60/1 and 60/2"). */
-  readonly wordStart: number;
-  readonly wordEnd: number;
-  /** The organ named before the word; null where the word is quoted (the list cites nothing); undefined until read. */
-  named: NamedOrgan | null | undefined;
-  /** Where the citation's own date ends (it starts at `end`); -1 for none. */
-  readonly ownDateEnd: number;
-  /** That date, read from the text only for a number cited more than once; undefined until read. */
-  date: CitedDate | undefined;
-};
+/** `text.endsWith(` ${word}`)`, with no string made for the question. */
+function endsWithWord(text: string, word: string): boolean {
+  const spaceAt = text.length - word.length - 1;
+  return spaceAt >= 0 && text.charCodeAt(spaceAt) === 32 && text.endsWith(word);
+}
 
-const noCitations: readonly RunCitation[] = [];
+/** The one value for every run that cites nothing (most): never changed, as nothing is read for it. */
+const noCitations: RunCitations = Object.freeze({ numbers: [], fields: [], words: [], named: undefined, dates: undefined });
 
 /**
- * The citations in a run of prose, in run offsets: a pure function of its text (`digitRuns` come from
- * it), so a session keeps it from one version of the draft to the next. Strings kept are copies (see `detached`).
+ * The citations in a run of prose, in run offsets (see `RunCitations`): a pure function of its text
+ * (`digitRuns` come from it), so a session keeps it from one version of the draft to the next.
+ * Strings kept are copies (see `detached`); lists, copies of their exact length (see `exactCopy`).
  */
-function runCitations(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: CitationPatterns): readonly RunCitation[] {
+function runCitations(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: CitationPatterns): RunCitations {
   const words = citationWords(run.text, run.digitRuns, patterns);
-  // Most runs cite nothing: one empty list stands for all of them (never changed).
+  // Most runs cite nothing: one value stands for all of them (never changed).
   if (words.length === 0) return noCitations;
-  // Filled in as each list is read: whether a citation is dated, and alone, is known at its list's end.
-  const citations: { -readonly [Key in keyof RunCitation]: RunCitation[Key] }[] = [];
+  const fields = gatheredFields;
+  let count = 0;
   const text = run.text;
-  for (let index = 0; index < words.length; index += 2) {
-    const wordStart = words[index] as number;
-    const wordEnd = words[index + 1] as number;
+  for (let list = 0; 2 * list < words.length; list++) {
+    const wordEnd = words[2 * list + 1] as number;
     // A word that no number follows after all ("resolution 2005-12").
     const firstNumberEnd = stickyEnd(patterns.number, text, wordEnd);
     if (firstNumberEnd < 0) continue;
     // Each number and date by where it starts and ends (`test`, no match object); a date's parts are read
-    // back by code, and only for a number cited more than once (see `readCitations`).
-    // Each number becomes its citation as it is read, with no list of the numbers made first.
-    const listStart = citations.length;
+    // back by code, and only for a number cited more than once (see `check`).
+    const listStart = count;
     /** The last citation of the list that some date follows, in the style's form (`date`) or another (date-format's to rewrite). */
     let lastDated = -1;
     let previousDated = false;
@@ -378,10 +424,13 @@ function runCitations(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: Citat
       }
       const dated = otherDateEnd >= 0 || dateEnd >= 0;
       // A date is the number's own where no other number shares it, and the list's first number or the one after a dated one.
-      const ownDateEnd = dateEnd >= 0 && !shared && (citations.length === listStart || previousDated) ? dateEnd : -1;
-      if (dated) lastDated = citations.length;
+      const ownDateEnd = dateEnd >= 0 && !shared && (count === listStart || previousDated) ? dateEnd : -1;
+      if (dated) lastDated = count;
       previousDated = dated;
-      citations.push({ number: detached(numberWritten(text, start, end)), start, end, dated: false, alone: false, wordStart, wordEnd, named: undefined, ownDateEnd, date: undefined });
+      const field = fieldCount * count++;
+      fields[field + numberStartField] = start;
+      fields[field + numberEndField] = end;
+      fields[field + ownDateEndField] = ownDateEnd;
       const separatorEnd = mayStartListPart(text.charCodeAt(at)) ? stickyEnd(patterns.separator, text, at) : -1;
       if (separatorEnd < 0) break;
       // The next turn reads the number after the separator ("and 2201"); the list ends where there is none.
@@ -391,154 +440,258 @@ function runCitations(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: Citat
     // A date after several numbers may be all of theirs ("resolutions 2200 A (XXI) and 2201 (XXI) of
     // 16 December 1966"): the numbers before it are dated, but only the last one surely by that date.
     // So every number up to the last dated one is covered.
-    const alone = citations.length - listStart === 1;
-    for (let listed = listStart; listed < citations.length; listed++) {
-      const citation = citations[listed] as (typeof citations)[number];
-      citation.dated = listed <= lastDated;
-      citation.alone = alone;
+    const alone = count - listStart === 1 ? aloneFlag : 0;
+    for (let listed = listStart; listed < count; listed++) {
+      fields[fieldCount * listed + listField] = 4 * list + (listed <= lastDated ? datedFlag : 0) + alone;
     }
   }
-  return citations;
+  if (count === 0) return noCitations;
+  const numbers: string[] = new Array<string>(count);
+  for (let index = 0; index < count; index++) {
+    numbers[index] = detached(numberWritten(text, fields[fieldCount * index + numberStartField] as number, fields[fieldCount * index + numberEndField] as number));
+  }
+  return { numbers, fields: exactCopy(fields, fieldCount * count), words, named: undefined, dates: undefined };
 }
 
 /**
- * The citations of the draft that can take part in a finding: those of a number cited more than
- * once, unquoted, with their organs. A number cited once is one resolution cited once, which has
- * neither two dates nor a later one; so the organ before it and the quotations of its run, the
- * costliest of what a citation reads, are read only for the others (some two fifths of the corpus's).
+ * The organ named before the word of a run's list, or null where the word is quoted: read once, and
+ * kept with the run's citations (several of a list cite numbers cited more than once).
  */
-function readCitations(draft: Draft, style: StyleData, context: RuleContext): Citation[] {
+function namedOf(cited: RunCitations, list: number, run: ProseRun, patterns: CitationPatterns): NamedOrgan | null {
+  const named = (cited.named ??= new Array<NamedOrgan | null | undefined>(cited.words.length >> 1));
+  let organ = named[list];
+  if (organ === undefined) {
+    const wordStart = cited.words[2 * list] as number;
+    organ = isQuoted(run, wordStart, cited.words[2 * list + 1] as number) ? null : namedOrganBefore(run, wordStart, patterns);
+    named[list] = organ;
+  }
+  return organ;
+}
+
+/** A citation's own date as the style writes it, or undefined for none: read once, and kept with the run's citations. */
+function ownDateOf(cited: RunCitations, index: number, text: string, style: StyleData, dateWord: string): string | undefined {
+  const ownDateEnd = cited.fields[fieldCount * index + ownDateEndField] as number;
+  if (ownDateEnd < 0) return undefined;
+  const dates = (cited.dates ??= new Array<string | undefined>(cited.numbers.length));
+  return (dates[index] ??= readCitedDate(text, cited.fields[fieldCount * index + numberEndField] as number, ownDateEnd, style, dateWord));
+}
+
+/**
+ * The citations of the draft that take part in a finding, grouped by the resolution they name (its
+ * organ and number): three numbers each in one typed list, off the collected heap (its run, its index
+ * there, the next of its group), where an object a citation and a list a resolution were what the
+ * rule kept alive on a long draft. A group is a chain in text order, from its first citation.
+ */
+class CitationGroups {
+  /** Per citation, `groupFields` numbers: its run's index (in `runs`), its index in the run's citations, the next citation of its group (-1 at the last). */
+  readonly links: Int32Array;
+  count = 0;
+  /** Each group's first and last citation, by the group's index: groups in the order their first citation comes. */
+  readonly firsts: number[] = [];
+  private readonly lasts: number[] = [];
+  private readonly groupOf = new Map<string, number>();
+
+  constructor(
+    readonly runs: readonly ProseRun[],
+    readonly cited: readonly RunCitations[],
+    most: number,
+  ) {
+    this.links = new Int32Array(groupFields * most);
+  }
+
+  add(key: string, run: number, index: number): void {
+    const citation = this.count++;
+    const links = this.links;
+    links[groupFields * citation] = run;
+    links[groupFields * citation + 1] = index;
+    links[groupFields * citation + 2] = -1;
+    const group = this.groupOf.get(key);
+    if (group === undefined) {
+      this.groupOf.set(key, this.firsts.length);
+      this.firsts.push(citation);
+      this.lasts.push(citation);
+    } else {
+      links[groupFields * (this.lasts[group] as number) + 2] = citation;
+      this.lasts[group] = citation;
+    }
+  }
+
+  next(citation: number): number {
+    return this.links[groupFields * citation + 2] as number;
+  }
+
+  run(citation: number): ProseRun {
+    return this.runs[this.links[groupFields * citation] as number] as ProseRun;
+  }
+
+  /** The run's citations that hold it, and its index among them. */
+  citedWith(citation: number): RunCitations {
+    return this.cited[this.links[groupFields * citation] as number] as RunCitations;
+  }
+
+  index(citation: number): number {
+    return this.links[groupFields * citation + 1] as number;
+  }
+
+  field(citation: number, field: number): number {
+    return this.citedWith(citation).fields[fieldCount * this.index(citation) + field] as number;
+  }
+
+  number(citation: number): string {
+    return this.citedWith(citation).numbers[this.index(citation)] as string;
+  }
+
+  /** Its own date, read when the citation was added (see `groupedCitations`). */
+  ownDate(citation: number): string | undefined {
+    return this.citedWith(citation).dates?.[this.index(citation)];
+  }
+
+  place(citation: number): Span {
+    return draftSpan(this.run(citation), this.field(citation, numberStartField), this.field(citation, numberEndField));
+  }
+}
+const groupFields = 3;
+
+/**
+ * The citations of the draft that can take part in a finding, grouped by the resolution each names:
+ * those of a number cited more than once, unquoted. A number cited once is one resolution cited once,
+ * which has neither two dates nor a later one; so the organ before it and the quotations of its run,
+ * the costliest of what a citation reads, are read only for the others (some two fifths of the
+ * corpus's); so are their dates.
+ *
+ * Which resolution each names: its organ and number. A bare "resolution 5/1" after "Human Rights
+ * Council resolution 5/1" is the Council's, unless the draft cited its own 5/1 first.
+ */
+function groupedCitations(draft: Draft, style: StyleData, context: RuleContext): CitationGroups | undefined {
   const patterns = patternsOf(style);
-  const ownOrgan = draft.parts.find((part) => part.chapeau)?.chapeau?.organ;
   // The runs that cite, and their citations, side by side (no object for the pair); and the numbers cited more than once.
   const citingRuns: ProseRun[] = [];
-  const citedInRuns: (readonly RunCitation[])[] = [];
+  const citedInRuns: RunCitations[] = [];
   const seen = new Set<string>();
   const repeated = new Set<string>();
-  const scan = (run: ProseRun): readonly RunCitation[] => runCitations(run, patterns);
-  for (const run of bodyProse(draft)) {
+  let citationCount = 0;
+  const scan = (run: ProseRun): RunCitations => runCitations(run, patterns);
+  const runs = bodyProse(draft);
+  for (let runIndex = 0; runIndex < runs.length; runIndex++) {
+    const run = runs[runIndex] as ProseRun;
     const cited = context.perRun(run, scan);
-    if (cited.length === 0) continue;
+    const numbers = cited.numbers;
+    if (numbers.length === 0) continue;
     citingRuns.push(run);
     citedInRuns.push(cited);
-    for (const citation of cited) {
-      if (seen.has(citation.number)) repeated.add(citation.number);
-      else seen.add(citation.number);
+    citationCount += numbers.length;
+    for (let index = 0; index < numbers.length; index++) {
+      const number = numbers[index] as string;
+      if (seen.has(number)) repeated.add(number);
+      else seen.add(number);
     }
   }
-  const citations: Citation[] = [];
-  if (repeated.size === 0) return citations;
+  if (repeated.size === 0) return undefined;
+  const ownOrgan = draft.parts.find((part) => part.chapeau)?.chapeau?.organ;
+  const dateWord = patterns.dateWord;
+  const groups = new CitationGroups(citingRuns, citedInRuns, citationCount);
+  const namedOrgan = new Map<string, string>();
+  const citedAsOwn = new Set<string>();
   for (let runIndex = 0; runIndex < citingRuns.length; runIndex++) {
     const run = citingRuns[runIndex] as ProseRun;
-    const cited = citedInRuns[runIndex] as readonly RunCitation[];
-    for (let index = 0; index < cited.length; index++) {
-      const citation = cited[index] as RunCitation;
-      if (!repeated.has(citation.number)) continue;
-      const named = citation.named === undefined ? namedOf(citation, cited[index - 1], run, patterns) : citation.named;
+    const cited = citedInRuns[runIndex] as RunCitations;
+    const { numbers, fields } = cited;
+    for (let index = 0; index < numbers.length; index++) {
+      const number = numbers[index] as string;
+      if (!repeated.has(number)) continue;
+      const named = namedOf(cited, (fields[fieldCount * index + listField] as number) >> 2, run, patterns);
       if (named === null) continue;
-      // One object a citation, its fields named.
-      citations.push({
-        run,
-        organ: organOf(named, ownOrgan),
-        bare: named.organ === '' && named.bare,
-        number: citation.number,
-        start: citation.start,
-        end: citation.end,
-        date: citation.ownDateEnd < 0 ? undefined : (citation.date ??= readCitedDate(run.text, citation.end, citation.ownDateEnd, style, patterns.dateWord)),
-        dated: citation.dated,
-        alone: citation.alone,
-      });
+      ownDateOf(cited, index, run.text, style, dateWord);
+      let organ = organOf(named, ownOrgan);
+      if (organ !== '') {
+        if (!namedOrgan.has(number)) namedOrgan.set(number, organ);
+      } else if (!(named.organ === '' && named.bare) || !namedOrgan.has(number)) {
+        citedAsOwn.add(number);
+      } else if (!citedAsOwn.has(number)) {
+        organ = namedOrgan.get(number) ?? '';
+      }
+      // The draft's own resolutions by their number alone (a number never holds "|").
+      groups.add(organ === '' ? number : `${organ}|${number}`, runIndex, index);
     }
   }
-  return citations;
-}
-
-/**
- * The organ named before a citation's word, or null where the word is quoted, read and kept with
- * the citation: the one before it in its run (`previous`) may be of the same list, and have read it already.
- */
-function namedOf(citation: RunCitation, previous: RunCitation | undefined, run: ProseRun, patterns: CitationPatterns): NamedOrgan | null {
-  let named: NamedOrgan | null;
-  if (previous !== undefined && previous.wordStart === citation.wordStart && previous.named !== undefined) named = previous.named;
-  else named = isQuoted(run, citation.wordStart, citation.wordEnd) ? null : namedOrganBefore(run, citation.wordStart, patterns);
-  citation.named = named;
-  return named;
-}
-
-function place(citation: Citation): Span {
-  return draftSpan(citation.run, citation.start, citation.end);
+  return groups;
 }
 
 function check(draft: Draft, style: StyleData, context: RuleContext): void {
-  // Which resolution each citation names: its organ and number. A bare "resolution 5/1" after
-  // "Human Rights Council resolution 5/1" is the Council's, unless the draft cited its own 5/1 first.
-  // A citation alone under its key (most are), a list from the second on: no list per resolution cited once.
-  const byKey = new Map<string, Citation | Citation[]>();
-  const namedOrgan = new Map<string, string>();
-  const citedAsOwn = new Set<string>();
-  for (const citation of readCitations(draft, style, context)) {
-    let organ = citation.organ;
-    if (organ !== '') {
-      if (!namedOrgan.has(citation.number)) namedOrgan.set(citation.number, organ);
-    } else if (!citation.bare || !namedOrgan.has(citation.number)) {
-      citedAsOwn.add(citation.number);
-    } else if (!citedAsOwn.has(citation.number)) {
-      organ = namedOrgan.get(citation.number) ?? '';
-    }
-    // The draft's own resolutions by their number alone (a number never holds "|").
-    const key = organ === '' ? citation.number : `${organ}|${citation.number}`;
-    const known = byKey.get(key);
-    if (known === undefined) byKey.set(key, citation);
-    else if (Array.isArray(known)) known.push(citation);
-    else byKey.set(key, [known, citation]);
-  }
+  const groups = groupedCitations(draft, style, context);
+  if (!groups) return;
   const dateWord = style.citations.dateWord;
-  for (const citations of byKey.values()) {
+  for (const first of groups.firsts) {
     // A resolution cited once has neither two dates nor a later one: most, passed before any count is made.
-    if (!Array.isArray(citations)) continue;
-    const dated = citations.filter((citation) => citation.date);
-    const counts = new Map<string, number>();
-    for (const citation of dated) counts.set(citation.date?.value ?? '', (counts.get(citation.date?.value ?? '') ?? 0) + 1);
-    if (counts.size > 1) {
-      // One resolution, several dates: the date most citations give is taken for right, if there is one.
-      const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-      const majority = (ranked[0]?.[1] ?? 0) > (ranked[1]?.[1] ?? 0) ? ranked[0]?.[0] : undefined;
-      const reference = dated.find((citation) => citation.date?.value === (majority ?? dated[0]?.date?.value)) as Citation;
-      for (const citation of dated) {
-        const date = citation.date;
-        if (!date || date.value === reference.date?.value) continue;
-        const dateSpan = draftSpan(citation.run, date.valueStart, date.end);
-        const fix: Fix | undefined = majority && inOneSegment(citation.run, date.valueStart, date.end)
-          ? { title: `Write '${majority}'`, edits: [{ span: dateSpan, newText: majority }] }
-          : undefined;
-        context.report({
-          span: dateSpan,
-          message: `Resolution ${citation.number} is cited with two dates: '${date.value}' here, '${reference.date?.value ?? ''}' elsewhere.`,
-          related: [{ span: place(reference), message: `Cited with '${reference.date?.value ?? ''}' here.` }],
-          ...(fix ? { fix } : {}),
-        });
-      }
+    if (groups.next(first) < 0) continue;
+    // The first citation with a date of its own, and whether another gives another date.
+    let later = -1;
+    let severalDates = false;
+    for (let citation = first; citation >= 0; citation = groups.next(citation)) {
+      const date = groups.ownDate(citation);
+      if (date === undefined) continue;
+      if (later < 0) later = citation;
+      else if (date !== groups.ownDate(later)) severalDates = true;
+    }
+    if (severalDates) {
+      reportSeveralDates(groups, first, dateWord, context);
       continue;
     }
-    const first = citations[0];
-    const later = dated[0];
-    if (!first || !later || first.dated || !later.date) continue;
-    const value = later.date.value;
+    if (later < 0 || (groups.field(first, listField) & datedFlag) !== 0) continue;
+    const value = groups.ownDate(later) as string;
+    const firstRun = groups.run(first);
+    const laterRun = groups.run(later);
+    const number = groups.number(first);
+    const place = groups.place(first);
+    const laterEnd = groups.field(later, numberEndField);
+    const laterDateEnd = groups.field(later, ownDateEndField);
     const edits: TextEdit[] = [];
-    if (inOneSegment(first.run, first.start, first.end)) {
-      const at = place(first).end;
+    if (inOneSegment(firstRun, groups.field(first, numberStartField), groups.field(first, numberEndField))) {
+      const at = place.end;
       edits.push({ span: { start: at, end: at }, newText: ` ${dateWord} ${value}` });
       // The later date goes where nothing else can take it for its own: a citation standing alone,
       // with nothing but the date between its number and the date's end (no footnote mark).
-      const removal = draftSpan(later.run, later.end, later.date.end);
-      const untouched = draft.text.slice(removal.start, removal.end) === later.run.text.slice(later.end, later.date.end);
-      if (later.alone && untouched && inOneSegment(later.run, later.end, later.date.end)) edits.push({ span: removal, newText: '' });
+      const removal = draftSpan(laterRun, laterEnd, laterDateEnd);
+      const untouched = draft.text.slice(removal.start, removal.end) === laterRun.text.slice(laterEnd, laterDateEnd);
+      if ((groups.field(later, listField) & aloneFlag) !== 0 && untouched && inOneSegment(laterRun, laterEnd, laterDateEnd)) edits.push({ span: removal, newText: '' });
     }
     context.report({
-      span: place(first),
-      message: `Give the date where resolution ${first.number} is first cited: '${first.number} ${dateWord} ${value}', not only at a later citation.`,
-      related: [{ span: place(later), message: `The date is given here: '${value}'.` }],
-      ...(edits.length > 0 ? { fix: { title: `Date the first citation: '${first.number} ${dateWord} ${value}'`, edits } } : {}),
+      span: place,
+      message: `Give the date where resolution ${number} is first cited: '${number} ${dateWord} ${value}', not only at a later citation.`,
+      related: [{ span: groups.place(later), message: `The date is given here: '${value}'.` }],
+      ...(edits.length > 0 ? { fix: { title: `Date the first citation: '${number} ${dateWord} ${value}'`, edits } } : {}),
+    });
+  }
+}
+
+/** One resolution, several dates (the group from `first`): the date most citations give is taken for right, if there is one. */
+function reportSeveralDates(groups: CitationGroups, first: number, dateWord: string, context: RuleContext): void {
+  const dated: number[] = [];
+  const counts = new Map<string, number>();
+  for (let citation = first; citation >= 0; citation = groups.next(citation)) {
+    const date = groups.ownDate(citation);
+    if (date === undefined) continue;
+    dated.push(citation);
+    counts.set(date, (counts.get(date) ?? 0) + 1);
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const majority = (ranked[0]?.[1] ?? 0) > (ranked[1]?.[1] ?? 0) ? ranked[0]?.[0] : undefined;
+  const referenceDate = majority ?? (groups.ownDate(dated[0] as number) as string);
+  const reference = dated.find((citation) => groups.ownDate(citation) === referenceDate) as number;
+  for (const citation of dated) {
+    const date = groups.ownDate(citation) as string;
+    if (date === referenceDate) continue;
+    const run = groups.run(citation);
+    // The date's value, from its day to its year: the day starts where `readCitedDate` read it.
+    const valueStart = afterDateWord(run.text, groups.field(citation, numberEndField), dateWord);
+    const dateEnd = groups.field(citation, ownDateEndField);
+    const dateSpan = draftSpan(run, valueStart, dateEnd);
+    const fix: Fix | undefined = majority && inOneSegment(run, valueStart, dateEnd) ? { title: `Write '${majority}'`, edits: [{ span: dateSpan, newText: majority }] } : undefined;
+    context.report({
+      span: dateSpan,
+      message: `Resolution ${groups.number(citation)} is cited with two dates: '${date}' here, '${referenceDate}' elsewhere.`,
+      related: [{ span: groups.place(reference), message: `Cited with '${referenceDate}' here.` }],
+      ...(fix ? { fix } : {}),
     });
   }
 }
