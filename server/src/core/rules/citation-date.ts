@@ -66,10 +66,21 @@ interface CitationPatterns {
   /** A date written another way ("of December 16, 2005"): the citation is dated, date-format rewrites it. */
   readonly otherDate: RegExp;
   readonly separator: RegExp;
+  /**
+   * The list words ("and") as `separator` and `secondDate` try them, longest first, when each is a word
+   * with no white space: those patterns are then read by code (`listPartEnd`); undefined for others.
+   */
+  readonly listWords: readonly string[] | undefined;
+  /** The letters the style writes after a first day's digit (« 1er »), which `date` allows there; undefined for none. */
+  readonly firstDayLetters: string | undefined;
+  /** Whether every citation word is a word of letters: then `word` is read by code where the unit before is ASCII (`wordStandsAt`). */
+  readonly wordsOfLetters: boolean;
   /** The word that opens a citation's date ("of"), as `date` and `otherDate` read it: `,?\s+of\s+`. */
   readonly dateWord: string;
   /** The words that join an organ's name ("of", "and"). */
   readonly connectors: ReadonlySet<string>;
+  /** The length of the longest of them: a longer word is none, with no string made to ask. */
+  readonly longestConnector: number;
   readonly ownWords: readonly string[];
 }
 
@@ -102,8 +113,12 @@ function patternsOf(style: StyleData): CitationPatterns {
       ),
       secondDate: new RegExp(`(?:,${space}*|${space}+${listWord}${space}+)${date}`, 'uy'),
       separator: new RegExp(`(?:,${space}*(?:${listWord}${space}+)?|${space}+${listWord}${space}+)`, 'uy'),
+      listWords: style.citations.listWords.length > 0 && style.citations.listWords.every((word) => /^\S+$/u.test(word)) ? [...style.citations.listWords].sort((a, b) => b.length - a.length) : undefined,
+      firstDayLetters: firstDayLettersPattern(style) === '' ? undefined : style.firstDay?.slice(1),
+      wordsOfLetters: wordForms.every((word) => /^[\p{L}\p{M}]+$/u.test(word)),
       dateWord: style.citations.dateWord,
       connectors: new Set(style.citations.organConnectors),
+      longestConnector: Math.max(0, ...style.citations.organConnectors.map((word) => word.length)),
       ownWords: style.citations.ownOrganWords.map((word) => word.toLowerCase()),
     };
     patternCache.set(style, patterns);
@@ -130,16 +145,24 @@ function citationWords(text: string, digitRuns: readonly number[], patterns: Cit
   let count = 0;
   for (let index = 0; index < digitRuns.length; index += 2) {
     const digits = digitRuns[index] as number;
-    const numberStart = numberStartAt(text, digits);
-    let wordEnd = numberStart;
-    while (wordEnd > 0 && isSpaceCode(text.charCodeAt(wordEnd - 1))) wordEnd--;
-    // No white space before the number, or no word's last unit before that: most runs of digits.
-    if (wordEnd === numberStart || wordEnd === 0 || !patterns.wordLastUnits.has(text.charCodeAt(wordEnd - 1))) continue;
+    // Each unit before the number read once: a read of a run's text costs more than the rest of a turn.
+    let numberStart = digits;
+    let before = digits > 0 ? text.charCodeAt(digits - 1) : -1;
+    if (before === 45 /* - */) {
+      numberStart = numberStartAt(text, digits);
+      before = numberStart < digits && numberStart > 0 ? text.charCodeAt(numberStart - 1) : -1;
+    }
+    // No white space before the number: most runs of digits.
+    if (!isSpaceCode(before)) continue;
+    let wordEnd = numberStart - 1;
+    while (wordEnd > 0 && isSpaceCode((before = text.charCodeAt(wordEnd - 1)))) wordEnd--;
+    // No word's last unit before the white space: most of the rest.
+    if (wordEnd === 0 || !patterns.wordLastUnits.has(before)) continue;
     // Longest first, as the pattern reads them: the first that matches starts where a global search finds it.
     for (const form of patterns.wordForms) {
       const start = wordEnd - form.length;
       if (start < 0 || !text.startsWith(form, start)) continue;
-      if (stickyEnd(patterns.word, text, start) === numberStart) {
+      if (wordStandsAt(text, start, numberStart, patterns)) {
         words[count++] = start;
         words[count++] = numberStart;
       }
@@ -186,14 +209,89 @@ function numberWritten(text: string, start: number, end: number): string {
   return written.includes('\u00A0') ? written.replace(/\u00A0/g, ' ') : written;
 }
 
+/**
+ * Whether `word` matches at `start`, where a citation word ends at the white space before `numberStart`
+ * and the match must end there. It then does (a longer form would hold white space) unless a letter or
+ * digit comes before `start`: read by code for an ASCII unit before, which the pattern's test cost
+ * some 1,700 instructions to say (474 words on the corpus); by the pattern for any other.
+ */
+function wordStandsAt(text: string, start: number, numberStart: number, patterns: CitationPatterns): boolean {
+  const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+  if (before >= 128 || !patterns.wordsOfLetters) return stickyEnd(patterns.word, text, start) === numberStart;
+  return !((before >= 48 && before <= 57) || (before >= 65 && before <= 90) || (before >= 97 && before <= 122));
+}
+
+/**
+ * Where the list word and white space at `at` end (`(?:and)\s+`, the words longest first, and all the
+ * white space after), or -1.
+ */
+function listWordEnd(text: string, at: number, listWords: readonly string[]): number {
+  for (const word of listWords) {
+    if (!text.startsWith(word, at) || !isSpaceCode(text.charCodeAt(at + word.length))) continue;
+    let end = at + word.length + 1;
+    while (isSpaceCode(text.charCodeAt(end))) end++;
+    return end;
+  }
+  return -1;
+}
+
+/** Where the white space from `at` ends (`at` where there is none). */
+function spaceEnd(text: string, at: number): number {
+  let end = at;
+  while (isSpaceCode(text.charCodeAt(end))) end++;
+  return end;
+}
+
+/**
+ * Where `separator` matched at `at` ends, or -1: `,\s*`, with a list word and white space after it if
+ * they follow, or `\s+`, a list word and `\s+`. Read by code where the list words allow
+ * (`CitationPatterns.listWords`): it is tried after most numbers of a list, and most often no number follows.
+ */
+function separatorEnd(text: string, at: number, patterns: CitationPatterns): number {
+  const code = text.charCodeAt(at);
+  if (code !== 44 && !isSpaceCode(code)) return -1;
+  const listWords = patterns.listWords;
+  if (!listWords) return stickyEnd(patterns.separator, text, at);
+  const afterSpace = spaceEnd(text, at + 1);
+  if (code !== 44) return listWordEnd(text, afterSpace, listWords);
+  const afterWord = listWordEnd(text, afterSpace, listWords);
+  return afterWord >= 0 ? afterWord : afterSpace;
+}
+
+/**
+ * Where `secondDate` matched at `at` ends, or -1. It opens with `,\s*` or `\s+`, a list word and `\s+`,
+ * and then a day (`mayStartDay`): where none may stand there (most dates are followed by more words or
+ * another number), the pattern is not tried.
+ */
+function secondDateEnd(text: string, at: number, patterns: CitationPatterns): number {
+  const code = text.charCodeAt(at);
+  if (code !== 44 && !isSpaceCode(code)) return -1;
+  const listWords = patterns.listWords;
+  if (listWords) {
+    const afterSpace = spaceEnd(text, at + 1);
+    let dayFollows = code === 44 && mayStartDay(text, afterSpace, patterns);
+    // Each list word that may stand there, as the pattern tries them all.
+    for (let index = 0; index < listWords.length && !dayFollows && code !== 44; index++) {
+      const word = listWords[index] as string;
+      if (text.startsWith(word, afterSpace) && isSpaceCode(text.charCodeAt(afterSpace + word.length))) dayFollows = mayStartDay(text, spaceEnd(text, afterSpace + word.length), patterns);
+    }
+    if (!dayFollows) return -1;
+  }
+  return stickyEnd(patterns.secondDate, text, at);
+}
+
+/** Whether a date of `date`'s form may start at `at`: one or two digits, then white space or the first day's letters. */
+function mayStartDay(text: string, at: number, patterns: CitationPatterns): boolean {
+  let end = at;
+  while (end < at + 3 && isDigitCode(text.charCodeAt(end))) end++;
+  if (end === at || end > at + 2) return false;
+  const letters = patterns.firstDayLetters;
+  return isSpaceCode(text.charCodeAt(end)) || (letters !== undefined && text.startsWith(letters, end));
+}
+
 /** Whether `number` may match at a unit: its forms open with a digit, "ES-" or "S-". */
 function mayStartNumber(code: number): boolean {
   return (code >= 48 && code <= 57) || code === 69 /* E */ || code === 83 /* S */;
-}
-
-/** Whether `separator` or `secondDate` may match at a unit: both open with a comma or white space. */
-function mayStartListPart(code: number): boolean {
-  return code === 44 || isSpaceCode(code);
 }
 
 /**
@@ -322,15 +420,54 @@ function namedOrganBefore(run: Pick<ProseRun, 'text'>, at: number, patterns: Cit
     const wordEnd = blanksStartBefore(text, lower, at);
     return isOwnWord(text, wordStartBefore(text, lower, wordEnd), wordEnd, patterns.ownWords) ? ownOrganNamed : noOrganNamed;
   }
-  let words = text.slice(startsAt, at).trim().split(/[\s\u00A0]+/);
+  // From `startsAt` the words are runs of letters between blanks, as `capitalisedWordsStart` read them,
+  // and blanks end them: read in place, with no list of words made (most lists have no organ named:
+  // "Recalling resolution 60/1").
+  let organStart = startsAt;
   // The word that opens the sentence is capitalised for that reason: "Recalling resolution 60/1".
-  const opening = onlySpaceBefore(text, startsAt) || /[.;:!?][\s\u00A0]*$/.test(text.slice(Math.max(0, startsAt - 3), startsAt));
-  if (opening) words = words.slice(1);
+  if (opensSentence(text, startsAt)) {
+    while (organStart < at && !isSpaceCode(text.charCodeAt(organStart))) organStart++;
+    while (organStart < at && isSpaceCode(text.charCodeAt(organStart))) organStart++;
+  }
   // "part C of resolution 60/1" names a part, not an organ: an organ's name ends in a capitalised word.
-  const connectors = patterns.connectors;
-  while (words.length > 0 && (connectors.has(words[words.length - 1] ?? '') || (words[words.length - 1] ?? '').length < 2)) words = words.slice(0, -1);
-  const organ = words.join(' ');
-  return organ === '' ? noOrganNamed : { organ: detached(organ), lower: detached(organ.toLowerCase()), bare: false };
+  let organEnd = blanksStartBefore(text, organStart, at);
+  while (organEnd > organStart) {
+    const wordStart = wordStartBefore(text, organStart, organEnd);
+    if (organEnd - wordStart >= 2 && (organEnd - wordStart > patterns.longestConnector || !patterns.connectors.has(text.slice(wordStart, organEnd)))) break;
+    organEnd = blanksStartBefore(text, organStart, wordStart);
+  }
+  if (organEnd <= organStart) return noOrganNamed;
+  const organ = wordsJoined(text, organStart, organEnd);
+  return { organ: detached(organ), lower: detached(organ.toLowerCase()), bare: false };
+}
+
+/** Whether the word at `start` opens its sentence: nothing but white space before it, or ".", ";", ":", "!" or "?" and white space in the three units before. */
+function opensSentence(text: string, start: number): boolean {
+  if (onlySpaceBefore(text, start)) return true;
+  const lower = Math.max(0, start - 3);
+  let position = start;
+  while (position > lower && isSpaceCode(text.charCodeAt(position - 1))) position--;
+  if (position === lower) return false;
+  const code = text.charCodeAt(position - 1);
+  return code === 46 /* . */ || code === 59 /* ; */ || code === 58 /* : */ || code === 33 /* ! */ || code === 63 /* ? */;
+}
+
+/** The words of text[start, end) (it starts and ends with one) joined by one space each: the text itself where one space parts each. */
+function wordsJoined(text: string, start: number, end: number): string {
+  let single = true;
+  for (let position = start; position < end && single; position++) {
+    if (isSpaceCode(text.charCodeAt(position))) single = text.charCodeAt(position) === 32 && !isSpaceCode(text.charCodeAt(position + 1));
+  }
+  if (single) return text.slice(start, end);
+  let joined = '';
+  for (let position = start; position < end; ) {
+    let wordEnd = position;
+    while (wordEnd < end && !isSpaceCode(text.charCodeAt(wordEnd))) wordEnd++;
+    joined += (joined === '' ? '' : ' ') + text.slice(position, wordEnd);
+    position = wordEnd;
+    while (position < end && isSpaceCode(text.charCodeAt(position))) position++;
+  }
+  return joined;
 }
 
 /** No organ named before a citation word: one value for all (a citation read every list's). */
@@ -418,7 +555,7 @@ function runCitations(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: Citat
       } else if (dateEnd >= 0) {
         at = dateEnd;
         // "70/1 and 70/299 of 25 September 2015 and 29 July 2016, respectively": whose date is whose is not said.
-        const secondEnd = mayStartListPart(text.charCodeAt(at)) ? stickyEnd(patterns.secondDate, text, at) : -1;
+        const secondEnd = secondDateEnd(text, at, patterns);
         shared = secondEnd >= 0;
         if (secondEnd >= 0) at = secondEnd;
       }
@@ -431,10 +568,10 @@ function runCitations(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: Citat
       fields[field + numberStartField] = start;
       fields[field + numberEndField] = end;
       fields[field + ownDateEndField] = ownDateEnd;
-      const separatorEnd = mayStartListPart(text.charCodeAt(at)) ? stickyEnd(patterns.separator, text, at) : -1;
-      if (separatorEnd < 0) break;
+      const separatedAt = separatorEnd(text, at, patterns);
+      if (separatedAt < 0) break;
       // The next turn reads the number after the separator ("and 2201"); the list ends where there is none.
-      at = separatorEnd;
+      at = separatedAt;
       end = mayStartNumber(text.charCodeAt(at)) ? stickyEnd(patterns.number, text, at) : -1;
     }
     // A date after several numbers may be all of theirs ("resolutions 2200 A (XXI) and 2201 (XXI) of
