@@ -3,7 +3,6 @@
 import { withoutDiacritics, type Lexicon, type OpenerForm } from '../lexicon/lexicon';
 import type { Opener, OpenerMatch, Span } from '../model';
 import { detached } from '../text-memo';
-import { grown } from './lines';
 import { AdditiveNode, OpenerMatchNode, OpenerNode, SpanNode } from './nodes';
 import { emptyList } from '../records';
 
@@ -36,7 +35,8 @@ function isSkippedCode(code: number): boolean {
 class Words {
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
-  private readonly lowers: (string | undefined)[] = [];
+  private readonly ids: number[] = [];
+  private readonly shapes: number[] = [];
   private count = 0;
   private text = '';
   private position = 0;
@@ -74,18 +74,36 @@ class Words {
     return this.ends[index] as number;
   }
 
-  /** Its matching key (`matchingKey`) when it may be a word of the trees; undefined when it is none of theirs. */
-  lowerOf(index: number): string | undefined {
-    return this.lowers[index];
+  /** Its number in the trees' vocabulary (`wordIdOf`), 0 when it is none of their words. */
+  idOf(index: number): number {
+    return this.ids[index] as number;
+  }
+
+  /** How it is written against its number's word (`lowerShape`, `capitalShape`, `otherShape`). */
+  shapeOf(index: number): number {
+    return this.shapes[index] as number;
   }
 
   /**
-   * Whether the word at `index` may start with a unit of `firstUnits` (`PhraseNode.firstUnits`): false
+   * Whether the `count` words from `index` on (read already) are written as the phrase of their
+   * vocabulary's words with the first word as `shapeOf` says: each word after the first as its word
+   * (`lowerShape`), one space before it.
+   */
+  spellPhraseFrom(index: number, count: number): boolean {
+    for (let word = index + 1; word < index + count; word++) {
+      const gap = this.ends[word - 1] as number;
+      if (this.shapes[word] !== lowerShape || this.starts[word] !== gap + 1 || this.text.charCodeAt(gap) !== 32) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Whether the word at `index` may start with a unit of `firstSymbols` (`PhraseNode.firstSymbols`): false
    * when there is no word there or it starts with an ASCII unit not among them. A word not read yet is
    * read no further than its first unit: after "Recalling", "its" or "the" is looked for in the trees of
    * "also" and "with appreciation", and reading it and making its key were most of reading an opener.
    */
-  mayStartWith(index: number, firstUnits: Int32Array): boolean {
+  mayStartWith(index: number, firstSymbols: number): boolean {
     if (index > this.count && !this.has(index - 1)) return false;
     let position: number;
     if (index < this.count) position = this.starts[index] as number;
@@ -100,7 +118,7 @@ class Words {
     }
     const folded = foldedCode(this.text.charCodeAt(position));
     // Another unit's lower case is the slow key's to say (and whether it is a word's): the word is read.
-    return folded < 0 || hasUnit(firstUnits, folded);
+    return folded < 0 || (isFoldedWordCode(folded) && (firstSymbols & (1 << trieSymbol(folded))) !== 0);
   }
 
   private readNext(): void {
@@ -116,18 +134,25 @@ class Words {
       return;
     }
     const start = position;
-    // The word walked down the trie of the trees' words as it is read (see `trieNext`): a word of ASCII
+    // The word walked down the trie of the trees' words as it is read (see `trie`): a word of ASCII
     // units and curly apostrophes is one of theirs or none, and needs no key of its own. A key kept by a
     // hash of the word, checked against the text in a second pass, was most of reading a word.
     let state = 0;
     let foldable = true;
-    // The trie in a local: the module's binding is reassigned when the trie grows, so read at every unit otherwise.
-    const next = trieNext;
+    // How many units folding changed: a word that is its vocabulary word as written changed none, one capitalised one, its first.
+    let changed = 0;
+    // The trie's cells in a local: the module's binding is reassigned when the trie is built again, so read at every unit otherwise.
+    const cells = trie.cells;
     for (; position < stop; position++) {
-      const folded = foldedCode(text.charCodeAt(position));
+      const code = text.charCodeAt(position);
+      const folded = foldedCode(code);
       if (folded >= 0) {
         if (!isFoldedWordCode(folded)) break;
-        if (state >= 0) state = next[state * trieSymbols + trieSymbol(folded)] || -1;
+        if (code !== folded) changed++;
+        if (state >= 0) {
+          const next = (cells[2 * state] as number) + trieSymbol(folded);
+          state = cells[2 * next + 1] === state ? next : -1;
+        }
       } else if (isWordCharacter(text, position)) {
         foldable = false;
       } else {
@@ -137,48 +162,138 @@ class Words {
     this.position = position;
     this.starts[this.count] = start;
     this.ends[this.count] = position;
-    this.lowers[this.count] = foldable ? (state > 0 ? trieWords[state] : undefined) : matchingKey(text, start, position);
+    this.ids[this.count] = foldable ? (state > 0 ? (trie.wordIds[state] as number) : 0) : (idByWord.get(matchingKey(text, start, position)) ?? 0);
+    const first = text.charCodeAt(start);
+    this.shapes[this.count] = !foldable || changed > 1 ? otherShape : changed === 0 ? lowerShape : first >= 65 && first <= 90 ? capitalShape : otherShape;
     this.count++;
   }
 }
 
 const reader = new Words();
 
-/**
- * The words of every phrase tree built so far (`phraseTree`) spelled in ASCII letters, straight
- * apostrophes and hyphens, as a trie of their units: state 0 is the root, `trieNext` gives the state
- * after a unit (`trieSymbol`) or 0 for none, and `trieWords` the tree's own string of the word that
- * ends at a state. A word of the text read down it is known as a word of the trees, and as their very
- * string (which their maps find by identity), or as none of theirs, with no key made or looked up: a
- * word that is none of theirs is found in no tree anyway. (The trees' words of other units, and the
- * text's words of letters outside ASCII, are matched by their keys, `matchingKey`.) It grows only with
- * the lexicons' words, never with a draft's.
- */
-const trieSymbols = 28;
-let trieNext: Int32Array = new Int32Array(64 * trieSymbols);
-const trieWords: (string | undefined)[] = [undefined];
+/** A word read as its vocabulary word is written: lower case ASCII, straight apostrophes. */
+const lowerShape = 0;
+/** As its vocabulary word with the first letter, of A–Z, a capital: "Recalling". */
+const capitalShape = 1;
+/** Written any other way (other capitals, curly apostrophes, letters outside ASCII), or no word of the vocabulary. */
+const otherShape = 2;
 
-/** A word unit as `foldedCode` gives it (a–z, ', -) as a symbol of the trie, 0 to 27. */
-function trieSymbol(folded: number): number {
-  return folded === 39 ? 26 : folded === 45 ? 27 : folded - 97;
+/**
+ * The words of every phrase tree built so far (`phraseTree`), each numbered once from 1: a word read
+ * in a draft is known by its number, and a tree's node finds the next one by it, with no string
+ * hashed or compared (a map lookup by the word's string at every word was a fifth of reading openers,
+ * by a line profile). The vocabulary grows only with the lexicons' words, never with a draft's.
+ */
+const vocabulary: string[] = [''];
+/** Each word of the vocabulary by its string: the words of a draft with letters outside ASCII are looked up here by their key (`matchingKey`). */
+const idByWord = new Map<string, number>();
+
+/** The number of a tree's word, given it if it has none yet. */
+function wordIdOf(word: string): number {
+  let id = idByWord.get(word);
+  if (id === undefined) {
+    id = vocabulary.length;
+    vocabulary.push(word);
+    idByWord.set(word, id);
+    if (isSpelledInTrieUnits(word)) trieStale = true;
+  }
+  return id;
 }
 
-/** Puts a tree's word in the trie, when it is spelled in its units; the first string of a word stays. */
-function addTreeWord(word: string): void {
-  for (let index = 0; index < word.length; index++) if (!isFoldedWordCode(word.charCodeAt(index))) return;
-  let state = 0;
-  for (let index = 0; index < word.length; index++) {
-    const slot = state * trieSymbols + trieSymbol(word.charCodeAt(index));
-    let next = trieNext[slot] as number;
-    if (next === 0) {
-      next = trieWords.length;
-      trieWords.push(undefined);
-      if ((next + 1) * trieSymbols > trieNext.length) trieNext = grown(trieNext, trieNext.length * 2);
-      trieNext[slot] = next;
+/**
+ * The vocabulary's words spelled in ASCII letters, straight apostrophes and hyphens, as a trie of their
+ * units in a double array: `cells` holds each state's base and check, the unit `symbol` (`trieSymbol`)
+ * leading from state `s` to `base(s) + symbol` when that state's check is `s`, and nowhere otherwise;
+ * `wordIds` the number of the word that ends at a state (0 for none). A word of the text read down it
+ * is known as a word of the trees, and by its number, or as none of theirs, with no key made or looked
+ * up. (The trees' words of other units, and the text's words of letters outside ASCII, are found by
+ * their keys in `idByWord`.) A table of 28 cells a state for the same 3,598 states was 400 KB, and each
+ * unit read a likely cache miss; these are some 30 KB for English's words, and a word's states mostly
+ * follow one another (`buildTrie`). Built again, whole, when a lexicon's trees add words (`tablesOf`).
+ */
+interface Trie {
+  readonly cells: Int32Array;
+  readonly wordIds: Int32Array;
+}
+const trieSymbolCount = 28;
+let trie: Trie = { cells: freeCells(trieSymbolCount + 1), wordIds: new Int32Array(trieSymbolCount + 1) };
+let trieStale = false;
+
+/** A unit as `foldedCode` gives it (a–z, ', -) as a symbol of the trie, 1 to 28. */
+function trieSymbol(folded: number): number {
+  return folded === 39 ? 27 : folded === 45 ? 28 : folded - 96;
+}
+
+function isSpelledInTrieUnits(word: string): boolean {
+  for (let index = 0; index < word.length; index++) if (!isFoldedWordCode(word.charCodeAt(index))) return false;
+  return word.length > 0;
+}
+
+/** The cells of `states` states, none used: each base 0, each check -1. The root, state 0, is never reached from another. */
+function freeCells(states: number): Int32Array {
+  const cells = new Int32Array(2 * states).fill(-1);
+  for (let state = 0; state < states; state++) cells[2 * state] = 0;
+  return cells;
+}
+
+/**
+ * The trie of the vocabulary's words spelled in its units. Depth first, each state's children placed
+ * at the first base where they all fit: the states of a word's units after the prefix it shares come
+ * one after another, a cache line for several units of the word read.
+ */
+function buildTrie(): Trie {
+  const words = vocabulary.filter((word, id) => id > 0 && isSpelledInTrieUnits(word)).sort();
+  let cells = freeCells(64);
+  let wordIds = new Int32Array(64);
+  /** Makes room for `states` states. */
+  const roomFor = (states: number): void => {
+    if (2 * states <= cells.length) return;
+    const capacity = Math.max(states, cells.length);
+    const larger = freeCells(capacity);
+    larger.set(cells);
+    cells = larger;
+    const largerIds = new Int32Array(capacity);
+    largerIds.set(wordIds);
+    wordIds = largerIds;
+  };
+  // The states to place children for, last first: the state, how many units lead to it, and its words'
+  // range in `words` (sorted, so the words sharing its prefix are together).
+  const stack: number[] = [0, 0, 0, words.length];
+  let firstFree = 1;
+  const symbols: number[] = [];
+  const bounds: number[] = [];
+  while (stack.length > 0) {
+    const to = stack.pop() as number;
+    const from = stack.pop() as number;
+    const depth = stack.pop() as number;
+    const state = stack.pop() as number;
+    symbols.length = 0;
+    bounds.length = 0;
+    let index = from;
+    // A word as long as the prefix ends here (sorted first of its range).
+    if (index < to && (words[index] as string).length === depth) wordIds[state] = idByWord.get(words[index++] as string) as number;
+    while (index < to) {
+      const symbol = trieSymbol((words[index] as string).charCodeAt(depth));
+      let end = index + 1;
+      while (end < to && trieSymbol((words[end] as string).charCodeAt(depth)) === symbol) end++;
+      symbols.push(symbol);
+      bounds.push(index, end);
+      index = end;
     }
-    state = next;
+    // No unit leads on from a state with no children: its base stays 0, and no state it points to has it as its check.
+    if (symbols.length === 0) continue;
+    while (2 * firstFree < cells.length && cells[2 * firstFree + 1] !== -1) firstFree++;
+    let base = Math.max(0, firstFree - (symbols[0] as number));
+    for (;; base++) {
+      roomFor(base + trieSymbolCount + 1);
+      if (symbols.every((symbol) => cells[2 * (base + symbol) + 1] === -1)) break;
+    }
+    cells[2 * state] = base;
+    for (let child = 0; child < symbols.length; child++) cells[2 * (base + (symbols[child] as number)) + 1] = state;
+    // The first child's words are placed next: pushed last.
+    for (let child = symbols.length - 1; child >= 0; child--) stack.push(base + (symbols[child] as number), depth + 1, bounds[2 * child] as number, bounds[2 * child + 1] as number);
   }
-  trieWords[state] ??= word;
+  return { cells, wordIds };
 }
 
 /** An ASCII unit or a curly apostrophe as its key's unit: lower case, straight apostrophe; -1 for any other unit. */
@@ -197,11 +312,6 @@ function matchingKey(text: string, start: number, end: number): string {
   return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }
 
-/** Whether bit `unit` (an ASCII unit) is set in `units`, a set of 128 bits. */
-function hasUnit(units: Int32Array, unit: number): boolean {
-  return ((units[unit >> 5] as number) & (1 << (unit & 31))) !== 0;
-}
-
 /**
  * Phrases (lower case, space separated) as a tree of their words, for finding the longest one a text
  * spells. A class with every field set from the start: nodes made as literals and given `phrase`,
@@ -209,21 +319,47 @@ function hasUnit(units: Int32Array, unit: number): boolean {
  * openers of a corpus lint replayed: 13.9 -> 13.4 million instructions).
  */
 class PhraseNode {
-  readonly next = new Map<string, PhraseNode>();
-  /** The ASCII first units of the words in `next`, 128 bits (see Words.mayStartWith). */
-  readonly firstUnits = new Int32Array(4);
+  /** The numbers (`wordIdOf`) of the words that lead on from here, and the node each leads to, in the same order. */
+  readonly nextWords: number[] = [];
+  readonly nextNodes: PhraseNode[] = [];
+  /**
+   * For a node that many words lead on from (a tree's root: the forms' first words), each next node
+   * by its word's number, up to the highest of them (`finishTree`); undefined for the others, whose
+   * few words are compared in turn.
+   */
+  nextByWord: (PhraseNode | undefined)[] | undefined = undefined;
+  /**
+   * The first units of the words in `nextWords` that are the trie's (`trieSymbol`), a bit each (see
+   * Words.mayStartWith): a number on the node, not a typed array of 128 bits, another object to reach
+   * at every node the words lead to.
+   */
+  firstSymbols = 0;
   /** The phrase that ends here, when one does. */
   phrase: string | undefined = undefined;
   /** In the tree of the lexicon's forms, the form that ends here: found with the phrase, not looked up again by it. */
   form: OpenerForm | undefined = undefined;
-  /** There too, the form's words as last written in a draft (`formWords`). */
+  /** There too, the form's words as last written in a draft some way other than those below (`formWords`). */
   written: string | undefined = undefined;
-  /** Whether `next` has any word: a field, as the map's `size` getter at every word read took half as long as its lookup (a line profile). */
+  /** The phrase with its first letter a capital, made the first time a draft writes it so: "Recalling". */
+  capitalised: string | undefined = undefined;
+  /** Whether any word leads on from here: a field, read at every word. */
   leadsOn = false;
 
   /** `depth`: how many words lead here from the root. */
   constructor(readonly depth: number) {}
+
+  /** The node the word numbered `word` leads to, if any. */
+  next(word: number): PhraseNode | undefined {
+    const byWord = this.nextByWord;
+    if (byWord !== undefined) return word < byWord.length ? byWord[word] : undefined;
+    const words = this.nextWords;
+    for (let index = 0; index < words.length; index++) if (words[index] === word) return this.nextNodes[index];
+    return undefined;
+  }
 }
+
+/** How many words lead on from a node before its next nodes are listed by word number: a few are compared faster than an array is reached. */
+const mostComparedWords = 8;
 
 /** A phrase found: the node where it ends (its phrase and its length in words). */
 type FoundPhrase = PhraseNode & { readonly phrase: string };
@@ -233,20 +369,33 @@ function phraseTree(phrases: Iterable<string>): PhraseNode {
   for (const phrase of phrases) {
     let node = root;
     for (const word of phrase.split(' ')) {
-      let child = node.next.get(word);
+      const id = wordIdOf(word);
+      let child = node.next(id);
       if (!child) {
         child = new PhraseNode(node.depth + 1);
-        node.next.set(word, child);
+        node.nextWords.push(id);
+        node.nextNodes.push(child);
         node.leadsOn = true;
-        addTreeWord(word);
         const first = word.charCodeAt(0);
-        if (first < 128) node.firstUnits[first >> 5] = (node.firstUnits[first >> 5] as number) | (1 << (first & 31));
+        if (isFoldedWordCode(first)) node.firstSymbols |= 1 << trieSymbol(first);
       }
       node = child;
     }
     node.phrase = phrase;
   }
+  listNextByWord(root);
   return root;
+}
+
+/** Lists the next nodes by word number where many words lead on from a node, in the whole tree. */
+function listNextByWord(node: PhraseNode): void {
+  const { nextWords, nextNodes } = node;
+  if (nextWords.length > mostComparedWords) {
+    const byWord: (PhraseNode | undefined)[] = new Array<PhraseNode | undefined>(Math.max(...nextWords) + 1).fill(undefined);
+    for (let index = 0; index < nextWords.length; index++) byWord[nextWords[index] as number] = nextNodes[index];
+    node.nextByWord = byWord;
+  }
+  for (const child of nextNodes) listNextByWord(child);
 }
 
 /**
@@ -258,9 +407,9 @@ function longestPhrase(words: Words, index: number, tree: PhraseNode): FoundPhra
   let node: PhraseNode | undefined = tree;
   // A node with nothing after it ends the search before the next word is read or looked up.
   for (let length = 1; node && node.leadsOn; length++) {
-    if (!words.mayStartWith(index + length - 1, node.firstUnits) || !words.has(index + length - 1)) break;
-    const key = words.lowerOf(index + length - 1);
-    node = key === undefined ? undefined : node.next.get(key);
+    if (!words.mayStartWith(index + length - 1, node.firstSymbols) || !words.has(index + length - 1)) break;
+    const word = words.idOf(index + length - 1);
+    node = word === 0 ? undefined : node.next(word);
     if (node?.phrase !== undefined) found = node as FoundPhrase;
   }
   return found;
@@ -271,7 +420,7 @@ function formTree(lexicon: Lexicon): PhraseNode {
   const tree = phraseTree(lexicon.formKeys);
   const carryForms = (node: PhraseNode): void => {
     if (node.phrase !== undefined) node.form = lexicon.byForm.get(node.phrase);
-    for (const child of node.next.values()) carryForms(child);
+    for (const child of node.nextNodes) carryForms(child);
   };
   carryForms(tree);
   return tree;
@@ -281,7 +430,8 @@ interface PhraseTables {
   readonly adverbs: PhraseNode;
   readonly modifiers: PhraseNode;
   readonly additive: PhraseNode;
-  readonly additiveWords: ReadonlySet<string>;
+  /** The numbers of the additive words ("also", "further"), which may stand before the form too. */
+  readonly additiveWords: ReadonlySet<number>;
   readonly forms: PhraseNode;
 }
 
@@ -302,10 +452,14 @@ function tablesOf(lexicon: Lexicon): PhraseTables {
       adverbs: phraseTree(lower(withAccentless([...lexicon.operativeAdverbs, ...lexicon.preambularAdverbs]))),
       modifiers: phraseTree(lower(withAccentless(lexicon.modifiers))),
       additive: phraseTree(additive),
-      additiveWords: new Set(additive),
+      additiveWords: new Set(additive.filter((phrase) => !phrase.includes(' ')).map(wordIdOf)),
       forms: formTree(lexicon),
     };
     tables.set(lexicon, found);
+    if (trieStale) {
+      trie = buildTrie();
+      trieStale = false;
+    }
   }
   lastTables = { lexicon, tables: found };
   return found;
@@ -430,14 +584,14 @@ function matchWords(text: string, words: Words, phraseTables: PhraseTables): Ope
         adverbSpans = spans;
         if (!additiveWord) {
           for (let wordIndex = 0; wordIndex < formStart; wordIndex++) {
-            const lower = words.lowerOf(wordIndex);
-            if (lower === undefined || !additiveWords.has(lower)) continue;
-            additiveWord = new AdditiveNode(lower, new SpanNode(words.startOf(wordIndex), words.endOf(wordIndex)), 'before');
+            const word = words.idOf(wordIndex);
+            if (word === 0 || !additiveWords.has(word)) continue;
+            additiveWord = new AdditiveNode(vocabulary[word] as string, new SpanNode(words.startOf(wordIndex), words.endOf(wordIndex)), 'before');
             break;
           }
         }
       }
-      return new OpenerMatchNode(found.entry, found.kind, new SpanNode(formStartOffset, formEndOffset), formWords(text, formStartOffset, formEndOffset, form),
+      return new OpenerMatchNode(found.entry, found.kind, new SpanNode(formStartOffset, formEndOffset), formWords(text, words, formStart, form),
         adverbSpans, additiveWord, modifierSpan);
     }
   }
@@ -447,11 +601,22 @@ function matchWords(text: string, words: Words, phraseTables: PhraseTables): Ope
 const noAdverbs: readonly Span[] = [];
 
 /**
- * The form's words as written (`plainWords`): the string of the last time it was written the same way,
- * when it is (most forms are written one way, "Recalling"); a slice at each opener was a tenth of what
- * reading openers allocated. The text is compared, not assumed: plain words read the same again.
+ * The form's words as written (`plainWords`). Most forms are written as the lexicon writes them, in
+ * lower case or with a capital first, one space between words, and the reader has seen so (`shapeOf`):
+ * the phrase itself, or its capitalised string made once. Otherwise the string of the last time it was
+ * written the same way, when it is; a slice at each opener was a tenth of what reading openers allocated.
  */
-function formWords(text: string, start: number, end: number, node: PhraseNode): string {
+function formWords(text: string, words: Words, formStart: number, node: FoundPhrase): string {
+  // Written as the phrase is, or with a capital first: no unit of the text to read again (a
+  // comparison with the string last written was most of this).
+  const shape = words.shapeOf(formStart);
+  if (shape !== otherShape && words.spellPhraseFrom(formStart, node.depth)) {
+    if (shape === lowerShape) return node.phrase;
+    node.capitalised ??= String.fromCharCode(node.phrase.charCodeAt(0) - 32) + node.phrase.slice(1);
+    return node.capitalised;
+  }
+  const start = words.startOf(formStart);
+  const end = words.endOf(formStart + node.depth - 1);
   const last = node.written;
   if (last !== undefined && last.length === end - start && text.startsWith(last, start)) return last;
   // A copy of its own, as the words' keys: a slice would keep the whole draft alive.
