@@ -43,8 +43,8 @@ class LazyProseRun implements ProseRun {
   /**
    * @param pieces the segments, when the run has several; a run of one piece (most are) keeps only
    * where it starts in the draft, `soleStart`, and makes its one segment when asked (rarely).
-   * @param textDigitRuns the runs of digits of the draft's text that meet the run's pieces, where the
-   * parse met them (a paragraph's or sub-paragraph's run): the run's own are read off them.
+   * @param textDigitRuns the runs of digits of the draft's text, where the parse met them
+   * (`keptParagraphDigitRuns`): the run's own are read off them.
    */
   constructor(
     readonly kind: ProseKind,
@@ -250,7 +250,9 @@ function runsOf(draft: Draft): { body: ProseRun[]; footnotes: ProseRun[] } {
   const cached = runCache.get(draft);
   if (cached) return cached;
   const body: ProseRun[] = [];
-  // A paragraph's pieces are searched for bare calls, a footnote's text is not: only the paragraphs' runs read their digits off the parse's.
+  // The runs of digits the parse met looking for bare calls are the whole text's: every run of prose reads
+  // its digits off them, the footnotes' too (their 567 runs in the corpus searched their text again, a
+  // pattern's call at each of their many numbers). A reader each, as each asks in text order.
   const kept = keptParagraphDigitRuns(draft);
   const textDigitRuns = kept && new DraftDigitRuns(kept);
   const callSpans = callSpansOf(draft.footnoteCalls);
@@ -264,9 +266,10 @@ function runsOf(draft: Draft): { body: ProseRun[]; footnotes: ProseRun[] } {
     }
   }
   const footnotes: ProseRun[] = [];
+  const footnoteDigitRuns = kept && new DraftDigitRuns(kept);
   for (const footnote of draft.footnoteTexts) {
     const pieces = footnoteTextPieces(footnote);
-    const run = buildRun(draft, callSpans, pieces, footnote.bodySpan.start, (pieces[pieces.length - 1] as Span).end, 'footnote', undefined, undefined);
+    const run = buildRun(draft, callSpans, pieces, footnote.bodySpan.start, (pieces[pieces.length - 1] as Span).end, 'footnote', undefined, footnoteDigitRuns);
     if (run) footnotes.push(run);
   }
   const runs = { body, footnotes };

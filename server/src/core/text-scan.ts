@@ -150,9 +150,9 @@ const mostGathered = 4096;
 
 /**
  * The runs of digits of a draft's text that its parse met looking for footnote calls in bare digits:
- * every run with a digit in a paragraph's or sub-paragraph's piece, whole (start, end …, in order;
- * runs elsewhere may be missing). The paragraphs' runs of prose read theirs off these instead of
- * searching their text again: most of a copy out of a PDF was searched for digits twice.
+ * every run of the whole text (start, end …, in order; `findFootnoteCalls` searches it all, outside
+ * paragraphs too). Every run of prose, a paragraph's, a sub-paragraph's or a footnote's, reads its own
+ * off these instead of searching its text again: most of a copy out of a PDF was searched for digits twice.
  */
 const paragraphDigitRuns = new DraftMemo<Int32Array>('paragraph digit runs');
 
