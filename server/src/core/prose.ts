@@ -36,6 +36,7 @@ export interface ProseRun {
 /** A run whose quotations and digits are found on first use: most runs are never asked (see `isQuoted`). */
 class LazyProseRun implements ProseRun {
   private found: readonly Span[] | undefined;
+  /** Found on first use: until then undefined, or `digitsOfBlankedText` for a run whose text had calls blanked. */
   private digits: readonly number[] | undefined;
   readonly paragraph?: Paragraph;
   stamp?: RunStamp;
@@ -45,6 +46,8 @@ class LazyProseRun implements ProseRun {
    * where it starts in the draft, `soleStart`, and makes its one segment when asked (rarely).
    * @param textDigitRuns the runs of digits of the draft's text, where the parse met them
    * (`keptParagraphDigitRuns`): the run's own are read off them.
+   * @param blanked whether footnote calls were blanked in `text`: if not, its digits are the draft's
+   * (said by `digits` until they are found: a field of its own was 28 kB more a corpus lint).
    */
   constructor(
     readonly kind: ProseKind,
@@ -53,8 +56,10 @@ class LazyProseRun implements ProseRun {
     private readonly pieces: readonly Segment[] | undefined,
     private readonly soleStart: number,
     private readonly textDigitRuns: DraftDigitRuns | undefined,
+    blanked: boolean,
   ) {
     if (paragraph) this.paragraph = paragraph;
+    if (blanked) this.digits = digitsOfBlankedText;
   }
 
   get segments(): readonly Segment[] {
@@ -76,10 +81,17 @@ class LazyProseRun implements ProseRun {
   }
 
   get digitRuns(): readonly number[] {
-    this.digits ??= this.textDigitRuns ? digitRunsOfSegments(this.textDigitRuns, this.text, this.pieces, this.soleStart) : digitRuns(this.text);
-    return this.digits;
+    let digits = this.digits;
+    if (digits === undefined || digits === digitsOfBlankedText) {
+      digits = this.textDigitRuns ? digitRunsOfSegments(this.textDigitRuns, this.text, this.pieces, this.soleStart, digits === digitsOfBlankedText) : digitRuns(this.text);
+      this.digits = digits;
+    }
+    return digits;
   }
 }
+
+/** A run's `digits` before they are found, where its text had footnote calls blanked (never a run's digits: compared by identity). */
+const digitsOfBlankedText: readonly number[] = [];
 
 /** The draft offset of a run offset. */
 export function draftOffset(run: ProseRun, offset: number): number {
@@ -191,7 +203,7 @@ function buildRun(draft: Draft, callSpans: Int32Array, pieces: readonly Span[], 
     }
     blanked += text.slice(cursor);
   }
-  return new LazyProseRun(kind, paragraph, blanked, segments, segments ? -1 : soleStart, textDigitRuns);
+  return new LazyProseRun(kind, paragraph, blanked, segments, segments ? -1 : soleStart, textDigitRuns, blanks !== undefined);
 }
 
 /** A footnote call to blank in a run's text: where it starts there, and its length. */

@@ -215,10 +215,12 @@ export interface RunSegment {
  * `digitRuns(runText)`, read off the draft's runs of digits (`textRuns`: every one that meets a
  * segment, in order), for a run whose text is the draft's `segments` joined by line breaks (or, with
  * no segments, the draft's text from `soleStart`), some characters turned into spaces (blanked
- * footnote calls). A run of the run's text lies in one segment and in one run of the draft's: each of
- * those inside a segment is cut to it, and split where the run's text has no digit.
+ * footnote calls) where `blanked` says so. A run of the run's text lies in one segment and in one run
+ * of the draft's: each of those inside a segment is cut to it, and where calls were blanked, split
+ * where the run's text has no digit. A run with none blanked (most) has the draft's digits: its text is
+ * not read at all (reading it again was most of the time here).
  */
-export function digitRunsOfSegments(draftRuns: DraftDigitRuns, runText: string, segments: readonly RunSegment[] | undefined, soleStart: number): readonly number[] {
+export function digitRunsOfSegments(draftRuns: DraftDigitRuns, runText: string, segments: readonly RunSegment[] | undefined, soleStart: number, blanked: boolean): readonly number[] {
   const textRuns = draftRuns.runs;
   let count = 0;
   const segmentCount = segments ? segments.length : 1;
@@ -230,6 +232,11 @@ export function digitRunsOfSegments(draftRuns: DraftDigitRuns, runText: string, 
     for (let index = draftRuns.firstEndingAfter(draftStart); index < textRuns.length && (textRuns[index] as number) < segmentEnd; index += 2) {
       const end = runStart + Math.min(textRuns[index + 1] as number, segmentEnd) - draftStart;
       let at = runStart + Math.max(textRuns[index] as number, draftStart) - draftStart;
+      if (!blanked) {
+        gathered[count++] = at;
+        gathered[count++] = end;
+        continue;
+      }
       while (at < end) {
         while (at < end && !isDigitCode(runText.charCodeAt(at))) at++;
         const start = at;
