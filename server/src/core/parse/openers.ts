@@ -612,7 +612,7 @@ function formWords(text: string, words: Words, formStart: number, node: FoundPhr
   const shape = words.shapeOf(formStart);
   if (shape !== otherShape && words.spellPhraseFrom(formStart, node.depth)) {
     if (shape === lowerShape) return node.phrase;
-    node.capitalised ??= String.fromCharCode(node.phrase.charCodeAt(0) - 32) + node.phrase.slice(1);
+    node.capitalised ??= capitalisedPhrase(node);
     return node.capitalised;
   }
   const start = words.startOf(formStart);
@@ -623,6 +623,17 @@ function formWords(text: string, words: Words, formStart: number, node: FoundPhr
   const written = detached(plainWords(text, start, end));
   node.written = written;
   return written;
+}
+
+/**
+ * A form's phrase with a capital first (a–z made A–Z): the lexicon's own string of the form where it is
+ * that ("Recalling"), so the opener rules find the form written as the lexicon writes it by identity,
+ * without comparing the strings' units (`formWithItsAccents`).
+ */
+function capitalisedPhrase(node: FoundPhrase): string {
+  const capitalised = String.fromCharCode(node.phrase.charCodeAt(0) - 32) + node.phrase.slice(1);
+  const lexiconText = node.form?.text;
+  return lexiconText === capitalised ? lexiconText : capitalised;
 }
 
 /** A quote left before the first word by a scan: ' ‘ ’ ` */
