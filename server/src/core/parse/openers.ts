@@ -207,9 +207,10 @@ function wordIdOf(word: string): number {
  * `wordIds` the number of the word that ends at a state (0 for none). A word of the text read down it
  * is known as a word of the trees, and by its number, or as none of theirs, with no key made or looked
  * up. (The trees' words of other units, and the text's words of letters outside ASCII, are found by
- * their keys in `idByWord`.) A table of 28 cells a state for the same 3,598 states was 400 KB, and each
- * unit read a likely cache miss; these are some 30 KB for English's words, and a word's states mostly
- * follow one another (`buildTrie`). Built again, whole, when a lexicon's trees add words (`tablesOf`).
+ * their keys in `idByWord`.) A table of 28 cells a state for the three lexicons' words was 400 KB, and
+ * each unit read a likely cache miss; these are 48 KB (4,096 states, 3,705 of them used; English's alone
+ * 24 KB), and a word's states mostly follow one another (`buildTrie`). Built again, whole, when a
+ * lexicon's trees add words (`tablesOf`).
  */
 interface Trie {
   readonly cells: Int32Array;
@@ -324,7 +325,7 @@ class PhraseNode {
   readonly nextNodes: PhraseNode[] = [];
   /**
    * For a node that many words lead on from (a tree's root: the forms' first words), each next node
-   * by its word's number, up to the highest of them (`finishTree`); undefined for the others, whose
+   * by its word's number, up to the highest of them (`listNextByWord`); undefined for the others, whose
    * few words are compared in turn.
    */
   nextByWord: (PhraseNode | undefined)[] | undefined = undefined;
