@@ -85,7 +85,7 @@ export function digitRuns(text: string): readonly number[] {
     gathered[count++] = end;
     searchFrom = end;
   } while (digitRun.test(text));
-  return exactCopy(count);
+  return gatheredRuns(count);
 }
 
 /** Runs of ASCII digits gathered as a flat list (start, end …) in a typed array, off the collected heap: a whole draft's. */
@@ -131,22 +131,25 @@ export function digitRunsOf(text: string): Int32Array {
   return listedDigitRuns(list);
 }
 
-/**
- * The first `count` numbers gathered, as a list of their own. An exact copy: a list grown by `push`
- * keeps room for 17 numbers, 184 bytes for a run's usual one or two pairs, and a run keeps its list for
- * the rules' whole pass (1.5 MB more on a 10 MB draft). Gathered in one list for every run, so that no
- * list is grown for each and thrown away.
- */
-function exactCopy(count: number): readonly number[] {
-  if (count === 0) return noDigitRuns;
-  const runs = gathered.slice(0, count);
-  if (count > mostGathered) gathered.length = 0;
-  return runs;
+/** The first `count` digit runs gathered, as a list of their own (`exactCopy`). */
+function gatheredRuns(count: number): readonly number[] {
+  return count === 0 ? noDigitRuns : exactCopy(gathered, count);
 }
 
-/** Where `digitRuns` gathers a run's list before its copy: reused, and let go of past `mostGathered` numbers. */
+/** Where `digitRuns` gathers a run's list before its copy: reused (see `exactCopy`). */
 const gathered: number[] = [];
-const mostGathered = 4096;
+
+/**
+ * The first `count` numbers of `gathered`, a list reused from one run of text to the next to gather
+ * that run's numbers, as a list of their own. An exact copy: a list grown by `push` keeps room for 17
+ * numbers, 184 bytes for a run's usual one or two pairs, and a run keeps its lists for the rules' whole
+ * pass (1.5 MB more on a 10 MB draft). A gathering list grown past 4,096 numbers is let go of.
+ */
+export function exactCopy(gathered: number[], count: number): number[] {
+  const copy = gathered.slice(0, count);
+  if (gathered.length > 4096) gathered.length = 0;
+  return copy;
+}
 
 /**
  * The runs of digits of a draft's text that its parse met looking for footnote calls in bare digits:
@@ -248,7 +251,7 @@ export function digitRunsOfSegments(draftRuns: DraftDigitRuns, runText: string, 
       }
     }
   }
-  return exactCopy(count);
+  return gatheredRuns(count);
 }
 
 /**

@@ -6,7 +6,7 @@ import { alternation, firstDayLettersPattern, monthsWrittenAnyWay, writeDate } f
 import type { Draft, Span } from '../model';
 import { bodyProse, draftSpan, inOneSegment, isQuoted, type ProseRun } from '../prose';
 import type { Rule, RuleContext } from '../rule';
-import { digitsValue, isDigitCode, UnitSet } from '../text-scan';
+import { digitsValue, exactCopy, isDigitCode, UnitSet } from '../text-scan';
 import { detached } from '../text-memo';
 
 /**
@@ -177,19 +177,6 @@ const noWords: readonly number[] = [];
 /** Where `citationWords` and `runCitations` gather a run's numbers before their copy (`exactCopy`): reused. */
 const gatheredWords: number[] = [];
 const gatheredFields: number[] = [];
-/** How many numbers a gathering list keeps between runs: past that, it is let go of after its copy. */
-const mostGathered = 4096;
-
-/**
- * The first `count` numbers of a gathering list, as a list of their own, exactly as long: a list grown
- * by `push` keeps room for 16 numbers, where a run has two or three citations (kept, on a 10 MB draft,
- * for all its 9,000 citations at once, and by a session from one version to the next).
- */
-function exactCopy(gathered: number[], count: number): readonly number[] {
-  const copy = gathered.slice(0, count);
-  if (gathered.length > mostGathered) gathered.length = 0;
-  return copy;
-}
 
 /** Where a citation number whose digits start at `digits` starts: before "ES-" or "S-" ("ES-10/24"), else at its digits. */
 function numberStartAt(text: string, digits: number): number {
