@@ -186,20 +186,32 @@ export function conventionsOf(language: string): LanguageConventions {
   return languageConventions.find((conventions) => conventions.language === language) ?? (languageConventions[0] as LanguageConventions);
 }
 
-/** Whether a pattern source has a `|` outside any group or class: "^a|b" is "^a" or "b", not "^(?:a|b)". */
-function hasTopLevelAlternation(source: string): boolean {
+/**
+ * Reads a pattern's source as the engine reads its structure (an escape and the unit after it, and a
+ * class, passed over) and calls `visit` at each other unit with the depth of the groups around it (for
+ * "(" and ")", the depth before them): the index where `visit` first says true, or -1. The one reading
+ * for the questions asked of a pattern's structure: a top-level "|", a group's end, the alternatives.
+ */
+export function findInPatternSource(source: string, visit: (character: string, index: number, depth: number) => boolean): number {
   let depth = 0;
   let inClass = false;
   for (let index = 0; index < source.length; index++) {
-    const character = source[index];
+    const character = source[index] as string;
     if (character === '\\') index++;
     else if (inClass) inClass = character !== ']';
     else if (character === '[') inClass = true;
-    else if (character === '(') depth++;
-    else if (character === ')') depth--;
-    else if (character === '|' && depth === 0) return true;
+    else {
+      if (visit(character, index, depth)) return index;
+      if (character === '(') depth++;
+      else if (character === ')') depth--;
+    }
   }
-  return false;
+  return -1;
+}
+
+/** Whether a pattern source has a `|` outside any group or class: "^a|b" is "^a" or "b", not "^(?:a|b)". */
+function hasTopLevelAlternation(source: string): boolean {
+  return findInPatternSource(source, (character, _index, depth) => character === '|' && depth === 0) >= 0;
 }
 
 /**

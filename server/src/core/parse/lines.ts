@@ -1,5 +1,6 @@
 // Lines with their offsets, and what a single line can tell about itself.
 // Every pattern here is anchored and linear: no nested quantifiers (they run on every keystroke).
+import { findInPatternSource } from '../lexicon/lexicon';
 
 export interface Line {
   readonly index: number;
@@ -302,38 +303,22 @@ function openingAtoms(source: string): string[] | undefined {
 /** `source` split at its "|" outside any group or class. */
 function topLevelAlternatives(source: string): string[] {
   const alternatives: string[] = [];
-  let depth = 0;
-  let inClass = false;
   let start = 0;
-  for (let index = 0; index < source.length; index++) {
-    const character = source[index];
-    if (character === '\\') index++;
-    else if (inClass) inClass = character !== ']';
-    else if (character === '[') inClass = true;
-    else if (character === '(') depth++;
-    else if (character === ')') depth--;
-    else if (character === '|' && depth === 0) {
+  findInPatternSource(source, (character, index, depth) => {
+    if (character === '|' && depth === 0) {
       alternatives.push(source.slice(start, index));
       start = index + 1;
     }
-  }
+    return false;
+  });
   alternatives.push(source.slice(start));
   return alternatives;
 }
 
 /** Just past the ")" that closes the group opening `source`, or -1. */
 function groupEnd(source: string): number {
-  let depth = 0;
-  let inClass = false;
-  for (let index = 0; index < source.length; index++) {
-    const character = source[index];
-    if (character === '\\') index++;
-    else if (inClass) inClass = character !== ']';
-    else if (character === '[') inClass = true;
-    else if (character === '(') depth++;
-    else if (character === ')' && --depth === 0) return index + 1;
-  }
-  return -1;
+  const close = findInPatternSource(source, (character, _index, depth) => character === ')' && depth === 1);
+  return close < 0 ? -1 : close + 1;
 }
 
 /** Just past the "]" that closes the class opening `source`, or -1. */
