@@ -5,7 +5,7 @@
 // report spans in the draft's own text.
 import type { Draft, Paragraph, Span, SubParagraph } from './model';
 import { eachSubparagraph, firstWhere, footnoteTextPieces, ownTextEnd } from './structure';
-import { DraftDigitRuns, digitRuns, digitRunsOfSegments, keptParagraphDigitRuns, type RunSegment } from './text-scan';
+import { DraftDigitRuns, digitRuns, digitRunsOfSegments, keptTextDigitRuns, type RunSegment } from './text-scan';
 import type { RunStamp } from './text-memo';
 import { DraftMemo } from './draft-memo';
 
@@ -45,7 +45,7 @@ class LazyProseRun implements ProseRun {
    * @param pieces the segments, when the run has several; a run of one piece (most are) keeps only
    * where it starts in the draft, `soleStart`, and makes its one segment when asked (rarely).
    * @param textDigitRuns the runs of digits of the draft's text, where the parse met them
-   * (`keptParagraphDigitRuns`): the run's own are read off them.
+   * (`keptTextDigitRuns`): the run's own are read off them.
    * @param blanked whether footnote calls were blanked in `text`: if not, its digits are the draft's
    * (said by `digits` until they are found: a field of its own was 28 kB more a corpus lint).
    */
@@ -265,7 +265,7 @@ function runsOf(draft: Draft): { body: ProseRun[]; footnotes: ProseRun[] } {
   // The runs of digits the parse met looking for bare calls are the whole text's: every run of prose reads
   // its digits off them, the footnotes' too (their 567 runs in the corpus searched their text again, a
   // pattern's call at each of their many numbers). A reader each, as each asks in text order.
-  const kept = keptParagraphDigitRuns(draft);
+  const kept = keptTextDigitRuns(draft);
   const textDigitRuns = kept && new DraftDigitRuns(kept);
   const callSpans = callSpansOf(draft.footnoteCalls);
   for (const paragraph of draft.paragraphs) {

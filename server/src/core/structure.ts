@@ -227,11 +227,6 @@ export class ParagraphIndexer {
     this.endsSoFar[this.count++] = this.end;
   }
 
-  /** Whether the paragraphs added so far stand in text order. */
-  get inOrder(): boolean {
-    return this.sorted;
-  }
-
   index(): ParagraphIndex {
     return { sorted: this.sorted, endsSoFar: this.endsSoFar };
   }

@@ -157,18 +157,18 @@ export function exactCopy(gathered: number[], count: number): number[] {
  * paragraphs too). Every run of prose, a paragraph's, a sub-paragraph's or a footnote's, reads its own
  * off these instead of searching its text again: most of a copy out of a PDF was searched for digits twice.
  */
-const paragraphDigitRuns = new DraftMemo<Int32Array>('paragraph digit runs');
+const textDigitRunsMemo = new DraftMemo<Int32Array>('text digit runs');
 
-export function keepParagraphDigitRuns(draft: Draft, runs: Int32Array): void {
-  paragraphDigitRuns.set(draft, runs);
+export function keepTextDigitRuns(draft: Draft, runs: Int32Array): void {
+  textDigitRunsMemo.set(draft, runs);
 }
 
-export function keptParagraphDigitRuns(draft: Draft): Int32Array | undefined {
-  return paragraphDigitRuns.get(draft);
+export function keptTextDigitRuns(draft: Draft): Int32Array | undefined {
+  return textDigitRunsMemo.get(draft);
 }
 
 /**
- * A draft's runs of digits (`keptParagraphDigitRuns`) as the runs of its prose read them: in text
+ * A draft's runs of digits (`keptTextDigitRuns`) as the runs of its prose read them: in text
  * order, each asking where its own begin. Each question starts where the last one left off when it
  * asks about a later offset (the runs of prose ask in text order), with a few neighbouring reads. A
  * binary search from the start each time read some 17 places spread over a list that, on a 10 MB

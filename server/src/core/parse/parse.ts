@@ -47,7 +47,7 @@ import { emptyList, listOf } from '../records';
 import type { SearchMemo } from './search-memo';
 import { indexParagraphs, keepParagraphIndex, noSubparagraphs, ParagraphIndexer, type ParagraphIndex } from '../structure';
 import { trailingCallLength, withoutTrailingCalls } from '../text-ends';
-import { isCapitalAt, isDigitCode, keepParagraphDigitRuns, UnitSet } from '../text-scan';
+import { isCapitalAt, isDigitCode, keepTextDigitRuns, UnitSet } from '../text-scan';
 
 export interface ParseOptions {
   /** "auto" (or undefined) reads the language from the chapeau. */
@@ -231,12 +231,6 @@ class PieceList {
   private readonly spans: Span[] = emptyList();
   private lastStart = -1;
   private inOrder = true;
-
-  static of(paragraphs: readonly Paragraph[]): Span[] {
-    const list = new PieceList();
-    for (const paragraph of paragraphs) list.addParagraph(paragraph);
-    return list.inTextOrder();
-  }
 
   addParagraph(paragraph: Paragraph): void {
     // Piece by piece, not spread: a spread is a call of its own for each paragraph's one or two pieces.
@@ -697,7 +691,7 @@ class Parser {
       ...(this.title ? { title: this.title } : {}),
     };
     // Met looking for bare calls: the paragraphs' runs of prose read their digits off them (prose.ts).
-    if (digitRuns) keepParagraphDigitRuns(draft, digitRuns);
+    if (digitRuns) keepTextDigitRuns(draft, digitRuns);
     keepParagraphIndex(draft, paragraphIndex);
     return draft;
   }
@@ -1544,10 +1538,13 @@ class Parser {
       parts.push(new ResolutionPartNode(this.chapeaus[part], lists.preambular, lists.operative));
     }
     const all = kept.paragraphs;
-    // In order nearly always (the parts are): the index and the pieces made as the paragraphs came hold.
-    if (kept.index.inOrder) return { parts, paragraphs: all, annexParagraphs, paragraphIndex: kept.index.index(), pieces: kept.pieces.inTextOrder() };
+    // The pieces are sorted by where they start whatever order the paragraphs came in (no two
+    // paragraphs share text). The index made as they came holds when they came in order, nearly always.
+    const pieces = kept.pieces.inTextOrder();
+    const index = kept.index.index();
+    if (index.sorted) return { parts, paragraphs: all, annexParagraphs, paragraphIndex: index, pieces };
     all.sort((a, b) => a.span.start - b.span.start);
-    return { parts, paragraphs: all, annexParagraphs, paragraphIndex: indexParagraphs(all), pieces: PieceList.of(all) };
+    return { parts, paragraphs: all, annexParagraphs, paragraphIndex: indexParagraphs(all), pieces };
   }
 
   /**
