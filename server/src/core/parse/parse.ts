@@ -357,6 +357,31 @@ const closingOpenings = OpeningUnits.of(closingLinePattern);
 function opensAsClosingLine(text: string, start: number, end: number): boolean {
   return closingOpenings.has(text.charCodeAt(start)) && closingLinePattern.test(text.slice(start, end));
 }
+/**
+ * Whether text[start, end) ends as a paragraph does, with a comma, semicolon, full stop (or ! ?), past
+ * white space and footnote calls: not open (`endsOpenIn`), and not with a colon, whose list or
+ * quotation follows. Read in place where the last unit decides (most lines).
+ */
+function endsParagraph(text: string, start: number, end: number): boolean {
+  let last = end;
+  while (last > start && isSpaceCode(text.charCodeAt(last - 1))) last--;
+  const lastCode = last > start ? text.charCodeAt(last - 1) : Number.NaN;
+  if (lastCode === 44 || lastCode === 59 || lastCode === 46 || lastCode === 33 || lastCode === 63) return true;
+  if (lastCode === 58 || (lastCode >= 97 && lastCode <= 122) || (lastCode >= 65 && lastCode <= 90)) return false;
+  if (endsOpenIn(text, start, end)) return false;
+  // Closed past a footnote call ("…by:4"): the mark before the call decides.
+  const content = text.slice(start, last);
+  return !content.slice(0, content.length - trailingCallLength(content)).trimEnd().endsWith(':');
+}
+
+/** Whether text[start, end) ends with a comma, semicolon or colon (past white space): a sentence or list going on. */
+function endsWithListMark(text: string, start: number, end: number): boolean {
+  let at = end;
+  while (at > start && isSpaceCode(text.charCodeAt(at - 1))) at--;
+  const last = text.charCodeAt(at - 1);
+  return last === 44 || last === 59 || last === 58;
+}
+
 /** What `annexesAt` gives for an offset in no annex (typed read-only; never changed). */
 const inNoAnnex: readonly number[] = [];
 const numberWordsByLexicon = new WeakMap<Lexicon, { readonly numberedNouns: ReadonlySet<string>; readonly counts: ReadonlySet<string> }>();
@@ -1156,7 +1181,7 @@ class Parser {
       const firstEnd = chunk[1] as number;
       // A paragraph number alone on its line joins the text that follows it, even across a page
       // break's footnote block and page furniture.
-      if (chunkLength === 2 && firstEnd - firstStart <= 4 && /^\d{1,3}\.$/.test(this.text.slice(firstStart, firstEnd))) {
+      if (chunkLength === 2 && this.isLoneNumber(firstStart, firstEnd)) {
         flushPendingNumber();
         pendingNumber = { start: firstStart, end: firstEnd };
         chunkLength = 0;
@@ -1311,7 +1336,11 @@ class Parser {
           startFootnote(index, contentStart + (bare[0] ?? '').trimEnd().length, bareNumber, 'bare', footnoteMode === 'pdf-block' ? 'page-foot' : 'yearbook');
           continue;
         }
-        if (currentFootnote && !blankSinceFootnote && indent <= currentFootnote.indent) {
+        // In a copy that lost its blank lines the body goes on right under a page's block: a line
+        // that opens as a paragraph does, under a footnote that ended its sentence, ends the block.
+        const bodyResumes = footnoteMode === 'pdf-block' && currentFootnote !== undefined && !blankSinceFootnote
+          && endsParagraph(this.text, currentFootnote.bodyStart, currentFootnote.bodyEnd) && this.opensAsParagraph(contentStart, first);
+        if (currentFootnote && !blankSinceFootnote && indent <= currentFootnote.indent && !bodyResumes) {
           currentFootnote.bodyEnd = contentEnd;
           continue;
         }
@@ -1362,7 +1391,8 @@ class Parser {
         continue;
       }
 
-      if ((mayBePageFurniture(first, length) && isPageFurniture((content ??= this.lines.content(index)))) || this.isRunningTitle(index, contentStart, contentEnd)) {
+      if ((mayBePageFurniture(first, length) && isPageFurniture((content ??= this.lines.content(index)))) || this.isRunningTitle(index, contentStart, contentEnd)
+        || (chunkLength > 0 && this.isTitleBetweenParagraphs(index, contentStart, contentEnd, chunk[chunkLength - 2] as number, chunk[chunkLength - 1] as number))) {
         flushChunk();
         this.sawPageFurniture = true;
         this.addBlock('artifact', contentStart, contentEnd);
@@ -1380,6 +1410,12 @@ class Parser {
         continue;
       }
 
+      // A copy that lost its blank lines (pasted out of a PDF viewer, say) still starts a paragraph on
+      // a line that opens as one: asked only inside a chunk, of the few lines that may.
+      // (A number alone on the line before is the paragraph's own: "1.\nDecides …".)
+      if (chunkLength > 0 && !(chunkLength === 2 && this.isLoneNumber(chunk[0] as number, chunk[1] as number)) && this.opensWithinChunk(index, contentStart, contentEnd, first, chunk[chunkLength - 2] as number, chunk[chunkLength - 1] as number, firstLineClosing === true)) {
+        flushChunk();
+      }
       const startsBlock = chunkLength === 0;
       // Both annex questions need the line to open with an annex word's first unit.
       const mayBeAnnex = annexFirstCodes.has(first);
@@ -1489,6 +1525,90 @@ class Parser {
     while (contentStart < contentEnd && isSpaceCode(this.text.charCodeAt(contentStart))) contentStart++;
     while (contentEnd > contentStart && isSpaceCode(this.text.charCodeAt(contentEnd - 1))) contentEnd--;
     return [contentStart, contentEnd];
+  }
+
+  /**
+   * Whether line `index` is the text's title running at a page's head ("Regional disarmament") in a copy
+   * that lost its blank lines: the whole title, between a line that ended a paragraph, [previousStart,
+   * previousEnd), and one that opens the next. (With blank lines, a short title alone is a chunk that
+   * opens no paragraph; here it would join two.)
+   */
+  private isTitleBetweenParagraphs(index: number, contentStart: number, contentEnd: number, previousStart: number, previousEnd: number): boolean {
+    const running = this.runningTitleAt(index);
+    // Most lines are out at once: shorter or longer than the title, or opening or ending with another unit than it does.
+    const title = running?.title ?? '';
+    const length = contentEnd - contentStart;
+    if (!running || length < title.length || length > title.length + 4 || index + 1 >= this.lines.count
+      || this.text.charCodeAt(contentStart) !== title.charCodeAt(0) || this.text.charCodeAt(contentEnd - 1) !== title.charCodeAt(title.length - 1)) return false;
+    if (!endsParagraph(this.text, previousStart, previousEnd) || singleSpaced(this.text.slice(contentStart, contentEnd)) !== title) return false;
+    const nextStart = this.lines.contentStart(index + 1);
+    return nextStart < this.lines.contentEnd(index + 1) && this.opensAsParagraph(nextStart, this.text.charCodeAt(nextStart));
+  }
+
+  /** Whether line content [start, end) is a paragraph number alone ("2."). */
+  private isLoneNumber(start: number, end: number): boolean {
+    return end - start <= 4 && /^\d{1,3}\.$/.test(this.text.slice(start, end));
+  }
+
+  /** Whether line content [start, end) is a label alone, a paragraph's ("2.") or a sub-paragraph's ("(a)"): the text it labels follows. */
+  private isLoneLabel(start: number, end: number): boolean {
+    return end - start <= 6 && (this.isLoneNumber(start, end) || readSubLabel(this.text, start)?.span.end === end);
+  }
+
+  /**
+   * Whether line `index`, inside a chunk whose last line so far is [previousStart, previousEnd), opens
+   * a block of its own though no blank line stands before it, as in a copy that lost them all:
+   * - after the closing block's lines ("51st plenary meeting", its date), an annex heading;
+   * - a paragraph's number and a known opener ("3. Welcomes"), whatever ends the line before (a
+   *   heading, or a paragraph that lost its final mark);
+   * - after a line that ended a paragraph as one does ("…,", "…;", "…."), a closing line alone on
+   *   its line, or a known opener, capitalised ("Recalling", "Requests"; the draft's lexicon's).
+   * Not after a line that ends open ("… the Convention on\nRecalling …"), nor after a colon, whose
+   * list or quotation follows; nor after a label alone ("(a)\nRequesting …"). Other labels are asked apart.
+   */
+  private opensWithinChunk(index: number, contentStart: number, contentEnd: number, first: number, previousStart: number, previousEnd: number, inClosingBlock: boolean): boolean {
+    if (inClosingBlock) {
+      if (!annexFirstCodes.has(first)) return false;
+      const content = this.lines.content(index);
+      // The heading alone, or joined with the annex's title as the walk takes it after a closing block.
+      return isAnnexHeading(content) || (content.length <= 250 && annexTitledHeadingPattern.test(content) && endsOpen(content));
+    }
+    const digit = isDigitCode(first);
+    // Openers and closing lines open with a capital or a digit: lines of other units are out at once.
+    if (!digit && !isCapitalAt(this.text, contentStart)) return false;
+    if (this.isLoneLabel(previousStart, previousEnd)) return false;
+    if (digit && this.opensNumberedParagraph(contentStart)) return true;
+    if (!endsParagraph(this.text, previousStart, previousEnd)) return false;
+    // A closing line does not go on as a sentence or list does: "51st plenary meeting, on …" opening a
+    // wrapped line is the sentence's. ("adopted by …", in lower case, is out above.)
+    if (opensAsClosingLine(this.text, contentStart, contentEnd) && !endsWithListMark(this.text, contentStart, contentEnd)) return true;
+    return !digit && this.opensWithKnownOpener(contentStart);
+  }
+
+  /** Whether the line opening with unit `first` at `contentStart` opens as a paragraph does: a known opener, capitalised, its number perhaps before it ("3. Welcomes"). */
+  private opensAsParagraph(contentStart: number, first: number): boolean {
+    if (isDigitCode(first)) return this.opensNumberedParagraph(contentStart);
+    return isCapitalAt(this.text, contentStart) && this.opensWithKnownOpener(contentStart);
+  }
+
+  /** Whether a known opener of the draft's lexicon (of a paragraph's kind, not "other") opens the text at `offset`. */
+  private opensWithKnownOpener(offset: number): boolean {
+    const match = readOpener(this.text, offset, this.lexicon)?.match;
+    return match !== undefined && match.kind !== 'other';
+  }
+
+  /** Whether the text at `offset` opens with a paragraph's number ("3.") and a known opener. */
+  private opensNumberedParagraph(offset: number): boolean {
+    // "3." or "1,": most lines that open with digits ("2005, …", "1325 (2000)") are out before a label is made.
+    let digitsEnd = offset;
+    while (isDigitCode(this.text.charCodeAt(digitsEnd))) digitsEnd++;
+    const after = this.text.charCodeAt(digitsEnd);
+    if (digitsEnd - offset > 6 || (after !== 46 && after !== 44)) return false;
+    const number = readNumberLabel(this.text, offset);
+    // "1, Requests": an old text's slip for "1.", read as its number all the same.
+    if (!number || (number.style !== 'dot' && number.style !== 'comma')) return false;
+    const textStart = this.skipSpaces(number.span.end);
+    return isCapitalAt(this.text, textStart) && this.opensWithKnownOpener(textStart);
   }
 
   /** Whether the line whose content starts at `contentStart`, with the unit `first`, opens with a paragraph's or sub-paragraph's label. */
