@@ -1339,7 +1339,7 @@ class Parser {
         // In a copy that lost its blank lines the body goes on right under a page's block: a line
         // that opens as a paragraph does, under a footnote that ended its sentence, ends the block.
         const bodyResumes = footnoteMode === 'pdf-block' && currentFootnote !== undefined && !blankSinceFootnote
-          && endsParagraph(this.text, currentFootnote.bodyStart, currentFootnote.bodyEnd) && this.opensAsParagraph(contentStart, first);
+          && this.takesTextBackFrom(currentFootnote, contentStart, contentEnd, first);
         if (currentFootnote && !blankSinceFootnote && indent <= currentFootnote.indent && !bodyResumes) {
           currentFootnote.bodyEnd = contentEnd;
           continue;
@@ -1357,7 +1357,7 @@ class Parser {
         // "[^1994]: (United Nations publication …)" is a wrapped line of the footnote above whose
         // first word was a year, taken for a label by the extraction: it continues that footnote.
         const continuesAbove = !endFootnote || endFootnote.number >= 1000;
-        if (continuesAbove && currentFootnote && !blankSinceFootnote) {
+        if (continuesAbove && currentFootnote && !blankSinceFootnote && !this.takesTextBackFrom(currentFootnote, contentStart, contentEnd, first)) {
           currentFootnote.bodyEnd = contentEnd;
           continue;
         }
@@ -1579,10 +1579,26 @@ class Parser {
     if (this.isLoneLabel(previousStart, previousEnd)) return false;
     if (digit && this.opensNumberedParagraph(contentStart)) return true;
     if (!endsParagraph(this.text, previousStart, previousEnd)) return false;
-    // A closing line does not go on as a sentence or list does: "51st plenary meeting, on …" opening a
-    // wrapped line is the sentence's. ("adopted by …", in lower case, is out above.)
-    if (opensAsClosingLine(this.text, contentStart, contentEnd) && !endsWithListMark(this.text, contentStart, contentEnd)) return true;
-    return !digit && this.opensWithKnownOpener(contentStart);
+    return this.isClosingLine(contentStart, contentEnd, first) || (!digit && this.opensWithKnownOpener(contentStart));
+  }
+
+  /**
+   * Whether the line [contentStart, contentEnd), opening with unit `first`, is a closing line as it
+   * stands among other lines: capitalised or a number ("adopted by …" goes on a sentence), and not going
+   * on as a sentence or list does ("51st plenary meeting, on …" opening a wrapped line is the sentence's).
+   */
+  private isClosingLine(contentStart: number, contentEnd: number, first: number): boolean {
+    return (isDigitCode(first) || isCapitalAt(this.text, contentStart)) && opensAsClosingLine(this.text, contentStart, contentEnd) && !endsWithListMark(this.text, contentStart, contentEnd);
+  }
+
+  /**
+   * Whether the line [contentStart, contentEnd) takes the text back from the footnote text read up to it,
+   * with no blank line between them (a copy that lost them): a paragraph's opening or a closing line,
+   * under a footnote that ended its sentence ("… annex." over "Bearing in mind …", "84th plenary meeting").
+   */
+  private takesTextBackFrom(footnote: { readonly bodyStart: number; readonly bodyEnd: number }, contentStart: number, contentEnd: number, first: number): boolean {
+    return endsParagraph(this.text, footnote.bodyStart, footnote.bodyEnd)
+      && (this.opensAsParagraph(contentStart, first) || this.isClosingLine(contentStart, contentEnd, first));
   }
 
   /** Whether the line opening with unit `first` at `contentStart` opens as a paragraph does: a known opener, capitalised, its number perhaps before it ("3. Welcomes"). */
@@ -1591,7 +1607,11 @@ class Parser {
     return isCapitalAt(this.text, contentStart) && this.opensWithKnownOpener(contentStart);
   }
 
-  /** Whether a known opener of the draft's lexicon (of a paragraph's kind, not "other") opens the text at `offset`. */
+  /**
+   * Whether a known opener of the draft's lexicon opens the text at `offset`: a preambular or operative
+   * form. Not the forms the lexicon keeps to correct ("Decide", "Respect", "Adopted"): ordinary words,
+   * capitalised in titles ("the “Protect,\nRespect and Remedy” Framework") as no paragraph's opener is.
+   */
   private opensWithKnownOpener(offset: number): boolean {
     const match = readOpener(this.text, offset, this.lexicon)?.match;
     return match !== undefined && match.kind !== 'other';
