@@ -35,6 +35,20 @@ const hyphenationByLanguage: Readonly<Record<string, HyphenationData>> = {
       'ism', 'isms', 'ist', 'ists', 'ful', 'fully', 'ure', 'ures', 'ent', 'ents', 'ant', 'ants',
     ],
   },
+  // French compounds keep their hyphen where the second half is a word of its own ("peut-être",
+  // "après-midi"): only endings that never are one are joined ("développe-ment", "organisa-tions").
+  fr: {
+    compoundFirstHalves: [
+      'anti', 'auto', 'co', 'contre', 'demi', 'ex', 'extra', 'inter', 'intra', 'mi', 'multi', 'néo', 'non', 'post', 'pré', 'pro', 'quasi',
+      'semi', 'sous', 'sur', 'trans', 'ultra', 'vice', 'avant', 'après', 'arrière', 'grand', 'porte', 'haut', 'bas', 'long', 'court',
+    ],
+    suffixes: [
+      'ment', 'ments', 'ement', 'ements', 'tion', 'tions', 'sion', 'sions', 'ation', 'ations', 'isation', 'isations', 'ité', 'ités',
+      'ique', 'iques', 'aire', 'aires', 'ance', 'ances', 'ence', 'ences', 'able', 'ables', 'ible', 'ibles', 'elle', 'elles', 'euse',
+      'euses', 'eur', 'eurs', 'isme', 'ismes', 'iste', 'istes', 'ale', 'ales', 'aux', 'ante', 'antes', 'ente', 'entes', 'ée', 'ées',
+      'ier', 'iers', 'ière', 'ières', 'ienne', 'iennes', 'ives', 'ive', 'ifs', 'ion', 'ions', 'tique', 'tiques', 'gie', 'gies',
+    ],
+  },
 };
 
 /** How a unit of text is laid out: one line, or lines kept where a new field of a record starts. */
