@@ -81,6 +81,10 @@ const dateLinePattern = /^\d{1,2}(?:er)?[ \u00A0]\p{L}+[ \u00A0]\d{4}\.?$/u;
 /** White space the parser reads as a blank inside a line, made one space. */
 const innerSpaces = /[ \t\v\f\u2028\u2029\u0085]+/g;
 const loneParagraphNumber = /^\d{1,3}\.$/;
+/** A numbered paragraph's start: "3." and its words, capitalised, on the line or the next. */
+const annexParagraphStart = /^\d{1,3}\.\s+\p{Lu}/u;
+/** A section's marker, alone or before its heading: "I.", "II. Implementation …", "B.". */
+const sectionMarkerStart = /^(?:[IVXLC]{1,6}|[A-Z])\.(?:\s|$)/;
 /** How much of the end of a line being joined is kept at hand (appendLine and glueAt read at most 120 characters of it). */
 const joinedLineKept = 512;
 /** A number and a space: how a footnote text opens at a page's foot ("9 See …"). */
@@ -278,9 +282,12 @@ class Converter {
    */
   private continuesLine(end: number, next: Span): boolean {
     if (!/^[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*$/.test(this.text.slice(end, next.start))) return false;
+    const nextText = this.text.slice(next.start, next.end);
+    // A numbered paragraph ("3. We gather", "3.\nWe gather") starts one, whatever ends the line before
+    // (a heading): the parser cut the text there, in a copy that lost its blank lines.
+    if (annexParagraphStart.test(nextText) || sectionMarkerStart.test(nextText)) return false;
     const previousLine = this.text.slice(this.lineStartOf(end), end).trim();
     if (previousLine === '' || endsOpen(previousLine)) return true;
-    const nextText = this.text.slice(next.start, next.end);
     const number = readNumberLabel(nextText, 0);
     if (number) return number.style === 'bare' || number.style === 'comma' || number.style === 'parens';
     return readSubLabel(nextText, 0) === undefined;

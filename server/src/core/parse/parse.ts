@@ -374,6 +374,9 @@ function endsParagraph(text: string, start: number, end: number): boolean {
   return !content.slice(0, content.length - trailingCallLength(content)).trimEnd().endsWith(':');
 }
 
+/** A section's marker before its title: "II. Implementation …", "B. Follow-up". */
+const sectionMarkerStart = /^(?:[IVXLC]{1,6}|[A-Z])\.[ \t\u00A0]+\p{Lu}/u;
+
 /** Whether text[start, end) ends with a comma, semicolon or colon (past white space): a sentence or list going on. */
 function endsWithListMark(text: string, start: number, end: number): boolean {
   let at = end;
@@ -1413,7 +1416,8 @@ class Parser {
       // A copy that lost its blank lines (pasted out of a PDF viewer, say) still starts a paragraph on
       // a line that opens as one: asked only inside a chunk, of the few lines that may.
       // (A number alone on the line before is the paragraph's own: "1.\nDecides …".)
-      if (chunkLength > 0 && !(chunkLength === 2 && this.isLoneNumber(chunk[0] as number, chunk[1] as number)) && this.opensWithinChunk(index, contentStart, contentEnd, first, chunk[chunkLength - 2] as number, chunk[chunkLength - 1] as number, firstLineClosing === true)) {
+      if (chunkLength > 0 && !(chunkLength === 2 && this.isLoneNumber(chunk[0] as number, chunk[1] as number))
+        && this.opensWithinChunk(index, contentStart, contentEnd, first, chunk[chunkLength - 2] as number, chunk[chunkLength - 1] as number, firstLineClosing === true, region === 'annex')) {
         flushChunk();
       }
       const startsBlock = chunkLength === 0;
@@ -1566,7 +1570,7 @@ class Parser {
    * Not after a line that ends open ("… the Convention on\nRecalling …"), nor after a colon, whose
    * list or quotation follows; nor after a label alone ("(a)\nRequesting …"). Other labels are asked apart.
    */
-  private opensWithinChunk(index: number, contentStart: number, contentEnd: number, first: number, previousStart: number, previousEnd: number, inClosingBlock: boolean): boolean {
+  private opensWithinChunk(index: number, contentStart: number, contentEnd: number, first: number, previousStart: number, previousEnd: number, inClosingBlock: boolean, inAnnex: boolean): boolean {
     if (inClosingBlock) {
       if (!annexFirstCodes.has(first)) return false;
       const content = this.lines.content(index);
@@ -1577,9 +1581,32 @@ class Parser {
     // Openers and closing lines open with a capital or a digit: lines of other units are out at once.
     if (!digit && !isCapitalAt(this.text, contentStart)) return false;
     if (this.isLoneLabel(previousStart, previousEnd)) return false;
+    // An annex (a declaration, a programme) numbers paragraphs that open with no opener ("3.\nWe gather …"),
+    // and heads its sections with a line of their own ("A call to action"), between a paragraph and a number.
+    if (inAnnex && (digit ? this.opensAnnexParagraph(contentStart) : this.headsAnnexSection(index, contentStart, contentEnd, previousStart, previousEnd))) return true;
     if (digit && this.opensNumberedParagraph(contentStart)) return true;
     if (!endsParagraph(this.text, previousStart, previousEnd)) return false;
     return this.isClosingLine(contentStart, contentEnd, first) || (!digit && this.opensWithKnownOpener(contentStart));
+  }
+
+  /** Whether an annex paragraph's number opens the text at `offset`: "3." alone or before a capital, up to 999 (a year ending a sentence, "2005.", is none). */
+  private opensAnnexParagraph(offset: number): boolean {
+    let dot = offset;
+    while (dot - offset < 4 && isDigitCode(this.text.charCodeAt(dot))) dot++;
+    if (dot - offset > 3 || plainDotNumberValue(this.text, offset) < 0) return false;
+    // Its words follow on the line or the next ("3.\nWe gather …").
+    return isCapitalAt(this.text, this.skipSpaces(dot + 1));
+  }
+
+  /**
+   * Whether line `index` heads a section of an annex, after a line that ended a paragraph: its marker and
+   * title ("II. Implementation of …"), or a short line ending open over a paragraph's number.
+   */
+  private headsAnnexSection(index: number, contentStart: number, contentEnd: number, previousStart: number, previousEnd: number): boolean {
+    if (sectionMarkerStart.test(this.text.slice(contentStart, Math.min(contentEnd, contentStart + 8)))) return endsParagraph(this.text, previousStart, previousEnd);
+    if (contentEnd - contentStart > 120 || index + 1 >= this.lines.count || !endsOpenIn(this.text, contentStart, contentEnd)) return false;
+    const nextStart = this.lines.contentStart(index + 1);
+    return isDigitCode(this.text.charCodeAt(nextStart)) && this.opensAnnexParagraph(nextStart) && endsParagraph(this.text, previousStart, previousEnd);
   }
 
   /**
