@@ -1579,7 +1579,7 @@ class Parser {
     }
     const digit = isDigitCode(first);
     // Openers and closing lines open with a capital or a digit: lines of other units are out at once.
-    if (!digit && !isCapitalAt(this.text, contentStart)) return false;
+    if (!digit && !this.opensCapitalised(contentStart)) return false;
     if (this.isLoneLabel(previousStart, previousEnd)) return false;
     // An annex (a declaration, a programme) numbers paragraphs that open with no opener ("3.\nWe gather …"),
     // and heads its sections with a line of their own ("A call to action"), between a paragraph and a number.
@@ -1631,7 +1631,19 @@ class Parser {
   /** Whether the line opening with unit `first` at `contentStart` opens as a paragraph does: a known opener, capitalised, its number perhaps before it ("3. Welcomes"). */
   private opensAsParagraph(contentStart: number, first: number): boolean {
     if (isDigitCode(first)) return this.opensNumberedParagraph(contentStart);
-    return isCapitalAt(this.text, contentStart) && this.opensWithKnownOpener(contentStart);
+    return this.opensCapitalised(contentStart) && this.opensWithKnownOpener(contentStart);
+  }
+
+  /**
+   * Whether the word at `offset` is capitalised, past what a draft may put before an opener: a
+   * negotiation's bracket ("[Urges]") and emphasis ("*Recalling*", "__Noting__").
+   */
+  private opensCapitalised(offset: number): boolean {
+    let at = offset;
+    if (this.text.charCodeAt(at) === 91 /* [ */) at++;
+    const marker = this.text.charCodeAt(at);
+    if (marker === 42 /* * */ || marker === 95 /* _ */) at += this.text.charCodeAt(at + 1) === marker ? 2 : 1;
+    return isCapitalAt(this.text, at);
   }
 
   /**
