@@ -374,6 +374,23 @@ function endsParagraph(text: string, start: number, end: number): boolean {
   return !content.slice(0, content.length - trailingCallLength(content)).trimEnd().endsWith(':');
 }
 
+/**
+ * The length of the footnote call that ends a chapeau line ("The General Assembly,[^1]", "…Assembly,¹"),
+ * or 0: a bracket call or superscript digits. Asked of every short line: most end otherwise and are out at once.
+ */
+function chapeauCallLength(text: string, start: number, end: number): number {
+  const last = text.charCodeAt(end - 1);
+  if (isSuperscriptDigitCode(last)) {
+    let at = end - 1;
+    while (at > start && isSuperscriptDigitCode(text.charCodeAt(at - 1))) at--;
+    return end - at;
+  }
+  if (last !== 93 /* ] */) return 0;
+  let at = end - 2;
+  while (at > start && end - 2 - at < 4 && isDigitCode(text.charCodeAt(at))) at--;
+  return at < end - 2 && text.charCodeAt(at) === 94 /* ^ */ && text.charCodeAt(at - 1) === 91 /* [ */ ? end - at + 1 : 0;
+}
+
 /** A section's marker before its title: "II. Implementation …", "B. Follow-up". */
 const sectionMarkerStart = /^(?:[IVXLC]{1,6}|[A-Z])\.[ \t\u00A0]+\p{Lu}/u;
 
@@ -592,6 +609,8 @@ function endsOpenIn(text: string, start: number, end: number): boolean {
 class Parser {
   private readonly lines: LineTable;
   private readonly blocks: Block[] = [];
+  /** The footnote calls that end chapeau lines, searched with the text's other calls. */
+  private readonly chapeauCalls: Span[] = [];
   private readonly footnoteTexts: FootnoteText[] = [];
   private readonly chunks: ChunkTable;
   private readonly chapeaus: Chapeau[] = [];
@@ -685,7 +704,7 @@ class Parser {
     sortBySpanStart(this.blocks);
     const footnoteTexts = sortBySpanStart(this.footnoteTexts);
     // The pieces of every paragraph and sub-paragraph, in text order: read by both searches below.
-    const searchable = this.searchableSpans(pieces);
+    const searchable = this.searchableSpansWithChapeauCalls(pieces);
     const form = this.sawFootnoteSeparator || this.sawPageFurniture ? 'pdf' : 'canonical';
     let digitRuns: Int32Array | undefined;
     const footnoteCalls = findFootnoteCalls(
@@ -767,8 +786,11 @@ class Parser {
    * itself, with no line object and no copy of the line: it is asked of every short line ending in a
    * comma or an organ's name, and a copy of a PDF has thousands.
    */
-  private matchChapeau(contentStart: number, contentEnd: number): ChapeauMatch | undefined {
+  private matchChapeau(contentStart: number, lineEnd: number): ChapeauMatch | undefined {
     const text = this.text;
+    // A footnote call after the chapeau ("The General Assembly,[^1]") is the chapeau's note, not its words.
+    let contentEnd = lineEnd - chapeauCallLength(text, contentStart, lineEnd);
+    while (contentEnd > contentStart && isSpaceCode(text.charCodeAt(contentEnd - 1))) contentEnd--;
     const length = contentEnd - contentStart;
     if (length > 120 || length < 3 || !chapeauFirstCodes.has(text.charCodeAt(contentStart)) || !hasChapeauEnding(text, contentStart, contentEnd)) return undefined;
     for (const candidate of languageConventions) {
@@ -1410,6 +1432,8 @@ class Parser {
         region = 'body';
         afterClosing = false;
         this.chapeaus.push(new ChapeauNode(new SpanNode(contentStart, contentEnd), chapeau.organ, chapeau.organSpan, chapeau.comma, chapeau.fullStop, chapeau.language, chapeau.missingArticle));
+        const callLength = chapeauCallLength(this.text, contentStart, contentEnd);
+        if (callLength > 0) this.chapeauCalls.push(new SpanNode(contentEnd - callLength, contentEnd));
         continue;
       }
 
@@ -2194,6 +2218,12 @@ class Parser {
     }
     for (; block; block = nextBlock()) spans.push(block);
     return spans;
+  }
+
+  /** The spans the footnote calls are searched in: `searchableSpans`, with the calls after chapeaus (rare) in their places. */
+  private searchableSpansWithChapeauCalls(pieces: readonly Span[]): SearchSpan[] {
+    const spans = this.searchableSpans(pieces);
+    return this.chapeauCalls.length === 0 ? spans : [...spans, ...this.chapeauCalls].sort((a, b) => a.start - b.start);
   }
 
 }

@@ -82,10 +82,15 @@ export const chapeauRule: Rule = {
           fix: { title: mark === '.' ? 'Replace the full stop with a comma' : `Replace '${mark}' with a comma`, edits: [{ span: chapeau.fullStop, newText: comma }] },
         });
       } else if (!chapeau.comma && firstAfter?.kind === 'preambular' && !draft.fromScan) {
+        // A footnote call after the organ ("The General Assembly[^1]"): the comma goes before it, or after
+        // it in a language that writes calls before marks (footnote-style's convention).
+        const call = draft.footnoteCalls.find((candidate) => candidate.span.end === chapeau.span.end && candidate.span.start >= chapeau.organSpan.end);
+        const commaAt = call && conventionsOf(chapeau.language).footnoteMarkPosition !== 'before' ? call.span.start : chapeau.span.end;
+        const right = `${draft.text.slice(chapeau.span.start, commaAt)}${comma}${draft.text.slice(commaAt, chapeau.span.end)}`;
         context.report({
           span: chapeau.span,
-          message: `The chapeau ends with a comma: '${written}${comma}', not '${written}'.`,
-          fix: { title: 'Add the comma after the chapeau', edits: [{ span: { start: chapeau.span.end, end: chapeau.span.end }, newText: comma }] },
+          message: `The chapeau ends with a comma: '${right}', not '${written}'.`,
+          fix: { title: 'Add the comma after the chapeau', edits: [{ span: { start: commaAt, end: commaAt }, newText: comma }] },
         });
       }
       // "General Assembly," with no article: the parser reads it as the chapeau only where one can stand.
