@@ -47,6 +47,14 @@ describe('features: document symbols', () => {
     assert.ok(names.includes('Annex'), names.join(' | '));
   });
 
+  it('list an annex whose heading carries a footnote call, "Annex[^2]", and count the call', () => {
+    const text = 'The General Assembly,\n\n1. Adopts the Declaration annexed to the present resolution.[^1]\n\nAnnex[^2]\n\nDeclaration\n\n1. Every State shall cooperate.\n\n[^1]: A note.\n[^2]: A note on the annex.\n';
+    const draft = parse(text);
+    const names = documentSymbols(draft).map((symbol) => symbol.name);
+    assert.ok(names.some((name) => name.startsWith('Annex')), names.join(' | '));
+    assert.deepEqual(draft.footnoteCalls.map((call) => call.number), [1, 2]);
+  });
+
   it('outline the founding document: 7 preambular paragraphs, 9 operative, 6 footnotes', function () {
     const text = foundingDocument();
     if (text === undefined) this.skip();

@@ -141,9 +141,12 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** An annex heading in any language: "Annex", "Annex I", "ANNEXE", "Anexo B", "Annex to resolution 80/5". */
+/**
+ * An annex heading in any language: "Annex", "Annex I", "ANNEXE", "Anexo B", "Annex to resolution 80/5",
+ * and with a footnote call after it, "Annex[^11]", "Annex¹¹".
+ */
 export const annexHeadingPattern = new RegExp(
-  `^(?:${languageConventions.flatMap((conventions) => conventions.annexWords).map(escapeRegExp).join('|')})(?: [IVXLC]{1,6}| [A-Z]| \\d{1,2})?(?: (?:to|of|à|de|del) [^.;]{1,80})?\\.?$`,
+  `^(?:${languageConventions.flatMap((conventions) => conventions.annexWords).map(escapeRegExp).join('|')})(?: [IVXLC]{1,6}| [A-Z]| \\d{1,2})?(?: (?:to|of|à|de|del) [^.;]{1,80})?\\.?(?:\\[\\^\\d{1,4}\\]|[\\u00B9\\u00B2\\u00B3\\u2070\\u2074-\\u2079]{1,4})?$`,
   'u',
 );
 

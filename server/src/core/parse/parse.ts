@@ -2194,7 +2194,7 @@ class Parser {
     const searchable = (block: Block): SearchSpan | undefined => {
       // A yearbook's heading line may carry a call: "6 (1946). Resolution of 17 May 1946 21".
       if (block.kind === 'header') return definedOnly(block.span);
-      if (block.kind !== 'closing' && block.kind !== 'heading' && block.kind !== 'unclassified') return undefined;
+      if (block.kind !== 'closing' && block.kind !== 'heading' && block.kind !== 'unclassified' && block.kind !== 'annex-heading') return undefined;
       // An annex's lists and tables are full of numbers: there, a bare number is a call only if its text exists.
       return this.inAnnex(block.span.start) ? definedOnly(block.span) : block.span;
     };
