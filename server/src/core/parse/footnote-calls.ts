@@ -349,7 +349,8 @@ function readDigits(text: string, start: number, end: number, lower: number, aft
   const short = end - start <= 2;
   const from = Math.max(lower, start - 40);
   const lastCode = start > from ? text.charCodeAt(start - 1) : -1;
-  const spaceBefore = lastCode === 32 || lastCode === 0xa0;
+  // A line break stands for the space a wrapped line lost: "a number of States\n7 that".
+  const spaceBefore = lastCode === 32 || lastCode === 0xa0 || lastCode === 10 || lastCode === 13;
   const next = codeAt(text, end, afterEnd);
   const spaceAfter = next === -1 || isSpaceCode(next);
   const endOfWord = spaceAfter || isMarkAfterCall(next);
