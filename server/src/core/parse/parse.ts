@@ -307,19 +307,25 @@ function isArticleOf(articles: readonly string[], text: string, start: number, e
   if (start === end) return articles.length === 0;
   for (const article of articles) {
     const trimmed = article.trim();
-    if (trimmed.length === end - start && text.startsWith(trimmed, start)) return true;
+    // As written, or in capitals with the organ ("THE GENERAL ASSEMBLY,"); never in lower case, which a
+    // wrapped line of a sentence is ("… to report to\nthe General Assembly,").
+    if (trimmed.length === end - start && (text.startsWith(trimmed, start) || text.startsWith(trimmed.toUpperCase(), start))) return true;
   }
   return false;
 }
 
 /** "A", "B.", "II": a section marker alone on its line (a scan may read "C" as "c"). */
 const sectionMarkerPattern = /^(?:[IVXLC]{1,6}|[A-Za-z])\.?$/;
-/** Every organ's name, by its last UTF-16 unit, and by that unit without its accent ("sécurité" by "é" and "e"). */
+/**
+ * Every organ's name, by its last UTF-16 unit, and by that unit without its accent ("sécurité" by "é"
+ * and "e"), each in capitals too ("THE GENERAL ASSEMBLY,", as Model UN drafts write it).
+ */
 const organsByLastCode = new Map<number, string[]>();
 for (const organ of languageConventions.flatMap((conventions) => conventions.organs)) {
-  const last = organ.charCodeAt(organ.length - 1);
-  const bare = withoutDiacritics(organ.charAt(organ.length - 1)).charCodeAt(0);
-  for (const code of bare === last ? [last] : [last, bare]) organsByLastCode.set(code, [...(organsByLastCode.get(code) ?? []), organ]);
+  const last = organ.charAt(organ.length - 1);
+  const bare = withoutDiacritics(last);
+  const codes = new Set([last, bare, last.toUpperCase(), bare.toUpperCase()].filter((unit) => unit.length === 1).map((unit) => unit.charCodeAt(0)));
+  for (const code of codes) organsByLastCode.set(code, [...(organsByLastCode.get(code) ?? []), organ]);
 }
 
 const noOrgans: readonly string[] = [];

@@ -64,13 +64,21 @@ export const chapeauRule: Rule = {
       // The comma of the chapeau's language ("大会，", "الجمعية العامة،"): the parser reads a chapeau by it,
       // and "大会," with another comma is no chapeau (fix all turned it back and forth).
       const comma = conventionsOf(chapeau.language).comma;
-      // The organ as its name is written: "General Assembly", not "General assembly".
+      // The organ as its name is written: "General Assembly", not "General assembly"; and with its
+      // article, where both are in capitals: "The General Assembly", not "THE GENERAL ASSEMBLY".
       const organWritten = draft.text.slice(chapeau.organSpan.start, chapeau.organSpan.end);
+      const beforeOrgan = draft.text.slice(chapeau.span.start, chapeau.organSpan.start);
+      const article = beforeOrgan.trimEnd();
+      const articleAsWritten = `${article.charAt(0)}${article.slice(1).toLowerCase()}`;
+      const capitalsArticle = articleAsWritten !== article;
       if (organWritten !== chapeau.organ && !draft.fromScan) {
+        const span = capitalsArticle ? { start: chapeau.span.start, end: chapeau.organSpan.end } : chapeau.organSpan;
+        const written = capitalsArticle ? `${beforeOrgan}${organWritten}` : organWritten;
+        const right = capitalsArticle ? `${articleAsWritten}${beforeOrgan.slice(article.length)}${chapeau.organ}` : chapeau.organ;
         context.report({
-          span: chapeau.organSpan,
-          message: `The chapeau names the organ as its name is written: '${chapeau.organ}', not '${organWritten}'.`,
-          fix: { title: `Write '${chapeau.organ}'`, edits: [{ span: chapeau.organSpan, newText: chapeau.organ }] },
+          span,
+          message: `The chapeau names the organ as its name is written: '${right}', not '${written}'.`,
+          fix: { title: `Write '${right}'`, edits: [{ span, newText: right }] },
         });
       }
       if (chapeau.fullStop && !draft.fromScan) {
