@@ -7,7 +7,7 @@ import { isLetter, wordEndingAt } from '../text-ends';
 import type { Draft, FootnoteCall, Span, SubParagraph } from '../model';
 import { readNumberLabel, readSubLabel } from '../parse/labels';
 import { isPageFurniture, isSpace, separatorPattern, splitLines, symbolLinePattern } from '../parse/lines';
-import { endsOpen } from '../parse/parse';
+import { endsOpen, sectionMarkerStart } from '../parse/parse';
 import { renderLanguages } from '../render/render-language';
 import { footnoteTextPieces } from '../structure';
 
@@ -83,8 +83,6 @@ const innerSpaces = /[ \t\v\f\u2028\u2029\u0085]+/g;
 const loneParagraphNumber = /^\d{1,3}\.$/;
 /** A numbered paragraph's start: "3." and its words, capitalised, on the line or the next. */
 const annexParagraphStart = /^\d{1,3}\.\s+\p{Lu}/u;
-/** A section's marker, alone or before its heading: "I.", "II. Implementation …", "B.". */
-const sectionMarkerStart = /^(?:[IVXLC]{1,6}|[A-Z])\.(?:\s|$)/;
 /** How much of the end of a line being joined is kept at hand (appendLine and glueAt read at most 120 characters of it). */
 const joinedLineKept = 512;
 /** A number and a space: how a footnote text opens at a page's foot ("9 See …"). */

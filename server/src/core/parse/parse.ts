@@ -382,7 +382,9 @@ function endsParagraph(text: string, start: number, end: number): boolean {
 
 /**
  * The length of the footnote call that ends a chapeau line ("The General Assembly,[^1]", "…Assembly,¹"),
- * or 0: a bracket call or superscript digits. Asked of every short line: most end otherwise and are out at once.
+ * or 0: a bracket call or superscript digits, not bare digits ("The Security Council 1" is no chapeau).
+ * Read by code, not as text-ends' `trailingCallLength` reads a string: asked of every line the chapeau
+ * search meets, most of which end otherwise and are out at once, with no slice made.
  */
 function chapeauCallLength(text: string, start: number, end: number): number {
   const last = text.charCodeAt(end - 1);
@@ -397,8 +399,8 @@ function chapeauCallLength(text: string, start: number, end: number): number {
   return at < end - 2 && text.charCodeAt(at) === 94 /* ^ */ && text.charCodeAt(at - 1) === 91 /* [ */ ? end - at + 1 : 0;
 }
 
-/** A section's marker before its title: "II. Implementation …", "B. Follow-up". */
-const sectionMarkerStart = /^(?:[IVXLC]{1,6}|[A-Z])\.[ \t\u00A0]+\p{Lu}/u;
+/** A section's marker, alone or before its title: "I.", "II. Implementation …", "B. Follow-up". */
+export const sectionMarkerStart = /^(?:[IVXLC]{1,6}|[A-Z])\.(?:[ \t\u00A0]+\p{Lu}|\s*$)/u;
 
 /** Whether text[start, end) ends with a comma, semicolon or colon (past white space): a sentence or list going on. */
 function endsWithListMark(text: string, start: number, end: number): boolean {
@@ -1633,7 +1635,7 @@ class Parser {
    * title ("II. Implementation of …"), or a short line ending open over a paragraph's number.
    */
   private headsAnnexSection(index: number, contentStart: number, contentEnd: number, previousStart: number, previousEnd: number): boolean {
-    if (sectionMarkerStart.test(this.text.slice(contentStart, Math.min(contentEnd, contentStart + 8)))) return endsParagraph(this.text, previousStart, previousEnd);
+    if (sectionMarkerStart.test(this.text.slice(contentStart, Math.min(contentEnd, contentStart + 12)))) return endsParagraph(this.text, previousStart, previousEnd);
     if (contentEnd - contentStart > 120 || index + 1 >= this.lines.count || !endsOpenIn(this.text, contentStart, contentEnd)) return false;
     const nextStart = this.lines.contentStart(index + 1);
     return isDigitCode(this.text.charCodeAt(nextStart)) && this.opensAnnexParagraph(nextStart) && endsParagraph(this.text, previousStart, previousEnd);
