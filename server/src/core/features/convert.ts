@@ -281,8 +281,9 @@ class Converter {
   private continuesLine(end: number, next: Span): boolean {
     if (!/^[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*$/.test(this.text.slice(end, next.start))) return false;
     const nextText = this.text.slice(next.start, next.end);
-    // A numbered paragraph ("3. We gather", "3.\nWe gather") starts one, whatever ends the line before
-    // (a heading): the parser cut the text there, in a copy that lost its blank lines.
+    // A numbered paragraph ("3. We gather", "3.\nWe gather") or a section's marker ("II. Implementation …")
+    // starts one, whatever ends the line before (a heading): the parser cut the text there, in a copy
+    // that lost its blank lines.
     if (annexParagraphStart.test(nextText) || sectionMarkerStart.test(nextText)) return false;
     const previousLine = this.text.slice(this.lineStartOf(end), end).trim();
     if (previousLine === '' || endsOpen(previousLine)) return true;
