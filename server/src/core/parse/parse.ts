@@ -797,8 +797,13 @@ class Parser {
   private matchChapeau(contentStart: number, lineEnd: number): ChapeauMatch | undefined {
     const text = this.text;
     // A footnote call after the chapeau ("The General Assembly,[^1]") is the chapeau's note, not its words.
-    let contentEnd = lineEnd - chapeauCallLength(text, contentStart, lineEnd);
-    while (contentEnd > contentStart && isSpaceCode(text.charCodeAt(contentEnd - 1))) contentEnd--;
+    // (Asked only of a line that ends with "]" or a unit from "²" up: most end otherwise.)
+    const lastCode = text.charCodeAt(lineEnd - 1);
+    let contentEnd = lineEnd;
+    if (lastCode === 93 /* ] */ || lastCode >= 0xb2) {
+      contentEnd -= chapeauCallLength(text, contentStart, lineEnd);
+      while (contentEnd > contentStart && isSpaceCode(text.charCodeAt(contentEnd - 1))) contentEnd--;
+    }
     const length = contentEnd - contentStart;
     if (length > 120 || length < 3 || !chapeauFirstCodes.has(text.charCodeAt(contentStart)) || !hasChapeauEnding(text, contentStart, contentEnd)) return undefined;
     for (const candidate of languageConventions) {
@@ -1424,8 +1429,10 @@ class Parser {
         continue;
       }
 
+      // A line that opens with a lower-case letter (most wrapped lines) opens no title, opener, number or closing line.
+      const opensLowerCase = first >= 97 && first <= 122;
       if ((mayBePageFurniture(first, length) && isPageFurniture((content ??= this.lines.content(index)))) || this.isRunningTitle(index, contentStart, contentEnd)
-        || (chunkLength > 0 && this.isTitleBetweenParagraphs(index, contentStart, contentEnd, chunk[chunkLength - 2] as number, chunk[chunkLength - 1] as number))) {
+        || (chunkLength > 0 && !opensLowerCase && this.isTitleBetweenParagraphs(index, contentStart, contentEnd, chunk[chunkLength - 2] as number, chunk[chunkLength - 1] as number))) {
         flushChunk();
         this.sawPageFurniture = true;
         this.addBlock('artifact', contentStart, contentEnd);
@@ -1448,7 +1455,7 @@ class Parser {
       // A copy that lost its blank lines (pasted out of a PDF viewer, say) still starts a paragraph on
       // a line that opens as one: asked only inside a chunk, of the few lines that may.
       // (A number alone on the line before is the paragraph's own: "1.\nDecides …".)
-      if (chunkLength > 0 && !(chunkLength === 2 && this.isLoneNumber(chunk[0] as number, chunk[1] as number))
+      if (chunkLength > 0 && !opensLowerCase && !(chunkLength === 2 && this.isLoneNumber(chunk[0] as number, chunk[1] as number))
         && this.opensWithinChunk(index, contentStart, contentEnd, first, chunk[chunkLength - 2] as number, chunk[chunkLength - 1] as number, firstLineClosing === true, region === 'annex')) {
         flushChunk();
       }
