@@ -284,12 +284,22 @@ class Converter {
     // A numbered paragraph ("3. We gather", "3.\nWe gather") or a section's marker ("II. Implementation …")
     // starts one, whatever ends the line before (a heading): the parser cut the text there, in a copy
     // that lost its blank lines.
-    if (annexParagraphStart.test(nextText) || sectionMarkerStart.test(nextText)) return false;
+    if (annexParagraphStart.test(nextText) || sectionMarkerStart.test(nextText) || this.headsNumberedParagraph(next, nextText)) return false;
     const previousLine = this.text.slice(this.lineStartOf(end), end).trim();
     if (previousLine === '' || endsOpen(previousLine)) return true;
     const number = readNumberLabel(nextText, 0);
     if (number) return number.style === 'bare' || number.style === 'comma' || number.style === 'parens';
     return readSubLabel(nextText, 0) === undefined;
+  }
+
+  /**
+   * Whether `block` (its text `blockText`) is a section's heading over a numbered paragraph ("A call to
+   * action" over "28. We …"): one short line that ends open, with the paragraph's number on the next.
+   */
+  private headsNumberedParagraph(block: Span, blockText: string): boolean {
+    if (blockText.length > 120 || /[\r\n]/.test(blockText) || !endsOpen(blockText.trim())) return false;
+    const after = /^\s*/.exec(this.text.slice(block.end, block.end + 8))?.[0].length ?? 0;
+    return annexParagraphStart.test(this.text.slice(block.end + after, block.end + after + 12));
   }
 
   /**
