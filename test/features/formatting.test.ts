@@ -33,6 +33,11 @@ const cases: { name: string; text: string; formatted: string }[] = [
     formatted: 'The General Assembly,\n\nRecalling its resolution 60/1,[^2]\n\n1. Decides to act.\n\n[^1]: A/61/179.\n[^2]: Resolution 60/1.\n',
   },
   {
+    name: 'puts a blank line between paragraphs typed or pasted without one, in the draft\'s line ends, and before the closing block',
+    text: 'The General Assembly,\r\nRecalling its resolution 60/1,\r\nNoting the report of the\r\nSecretary-General,\r\n1. Decides to act;\r\n3. Requests a report.\r\n51st plenary meeting\r\n',
+    formatted: 'The General Assembly,\r\n\r\nRecalling its resolution 60/1,\r\n\r\nNoting the report of the\r\nSecretary-General,\r\n\r\n1. Decides to act;\r\n\r\n2. Requests a report.\r\n\r\n51st plenary meeting\r\n',
+  },
+  {
     name: 'leaves a well-formed draft alone',
     text: 'The General Assembly,\n\nRecalling its resolution 60/1,[^1]\n\n1. Decides to act;\n\n2. Requests a report.\n\n[^1]: Resolution 60/1.\n',
     formatted: 'The General Assembly,\n\nRecalling its resolution 60/1,[^1]\n\n1. Decides to act;\n\n2. Requests a report.\n\n[^1]: Resolution 60/1.\n',

@@ -1,6 +1,7 @@
 // Formatting that never touches a word: operative paragraphs and footnotes renumbered, the
 // indentation of sub-paragraphs made the same at each level (the one the document uses most),
-// trailing spaces removed. Every edit replaces digits and white space by digits and white space.
+// trailing spaces removed, a blank line put between paragraphs that had none. Every edit replaces
+// digits and white space by digits and white space.
 import type { TextEdit } from '../findings';
 import { renumberFootnoteEdits } from '../footnotes';
 import type { Draft, SubParagraph } from '../model';
@@ -67,9 +68,49 @@ function footnotesComplete(draft: Draft): boolean {
   return called.size === written.size && [...called].every((number) => written.has(number));
 }
 
+/** Where the line holding `offset` starts. */
+function lineStartOf(text: string, offset: number): number {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  return start;
+}
+
+/** Whether the line ending just before `lineStart` (its line break) holds nothing but white space, or there is none. */
+function blankLineBefore(text: string, lineStart: number): boolean {
+  let end = lineStart;
+  if (end > 0 && text[end - 1] === '\n') end--;
+  if (end > 0 && text[end - 1] === '\r') end--;
+  if (end === lineStart) return true;
+  return text.slice(lineStartOf(text, end), end).trim() === '';
+}
+
+/**
+ * A blank line before each paragraph (and the closing block) that follows a line of text, as the draft
+ * format separates them (format.md): a draft typed or pasted without them ("Recalling …,\nNoting …")
+ * is read paragraph by paragraph all the same, and formatting writes it as it is read. Not in a copy
+ * of a PDF, whose lines are the page's (Convert to Draft Format rewrites those), and not before a
+ * paragraph that shares its line with text before it (a number a copy glued into a line).
+ */
+function paragraphSeparationEdits(draft: Draft): TextEdit[] {
+  if (draft.form !== 'canonical') return [];
+  const text = draft.text;
+  const lineBreak = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
+  const starts = draft.paragraphs.map((paragraph) => paragraph.span.start);
+  const lastParagraphEnd = draft.paragraphs[draft.paragraphs.length - 1]?.span.end ?? 0;
+  const closing = draft.blocks.find((block) => block.kind === 'closing' && block.span.start >= lastParagraphEnd);
+  if (closing) starts.push(closing.span.start);
+  const edits: TextEdit[] = [];
+  for (const start of starts) {
+    const lineStart = lineStartOf(text, start);
+    if (lineStart === 0 || text.slice(lineStart, start).trim() !== '' || blankLineBefore(text, lineStart)) continue;
+    edits.push({ span: { start: lineStart, end: lineStart }, newText: lineBreak });
+  }
+  return edits;
+}
+
 /** The formatting edits of a draft, in text order, none overlapping another. */
 export function formattingEdits(draft: Draft): TextEdit[] {
-  const candidates = [...renumberOperativeEdits(draft), ...(footnotesComplete(draft) ? renumberFootnoteEdits(draft) : []), ...subparagraphIndentationEdits(draft), ...trailingSpaceEdits(draft.text)].sort(
+  const candidates = [...renumberOperativeEdits(draft), ...(footnotesComplete(draft) ? renumberFootnoteEdits(draft) : []), ...subparagraphIndentationEdits(draft), ...trailingSpaceEdits(draft.text), ...paragraphSeparationEdits(draft)].sort(
     (a, b) => a.span.start - b.span.start || a.span.end - b.span.end,
   );
   const edits: TextEdit[] = [];
