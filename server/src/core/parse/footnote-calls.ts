@@ -349,10 +349,11 @@ function readDigits(text: string, start: number, end: number, lower: number, aft
   const short = end - start <= 2;
   const from = Math.max(lower, start - 40);
   const lastCode = start > from ? text.charCodeAt(start - 1) : -1;
-  // A line break stands for the space a wrapped line lost: "a number of States\n7 that".
-  const spaceBefore = lastCode === 32 || lastCode === 0xa0 || lastCode === 10 || lastCode === 13;
   const next = codeAt(text, end, afterEnd);
   const spaceAfter = next === -1 || isSpaceCode(next);
+  // A line break stands for the space a wrapped line lost, before digits a space follows: "a number of
+  // States\n7 that". Not before a label: "… 2024–2034\n13. We …" opens paragraph 13.
+  const spaceBefore = lastCode === 32 || lastCode === 0xa0 || ((lastCode === 10 || lastCode === 13) && spaceAfter);
   const endOfWord = spaceAfter || isMarkAfterCall(next);
   if (short && !spaceBefore && endOfWord && isGluedToWord(text, from, start, lastCode)) return sureGlued;
   // \p{Ll}{3} reads at most six units, the lookbehind of afterFullStop six more and a boundary.
