@@ -399,6 +399,16 @@ function chapeauCallLength(text: string, start: number, end: number): number {
   return at < end - 2 && text.charCodeAt(at) === 94 /* ^ */ && text.charCodeAt(at - 1) === 91 /* [ */ ? end - at + 1 : 0;
 }
 
+/** The footnote call of a chapeau line: after its words and comma ("…Assembly,[^1]") or before the comma ("…générale[^1],"). */
+function chapeauCallSpan(text: string, start: number, end: number): Span | undefined {
+  const after = chapeauCallLength(text, start, end);
+  if (after > 0) return new SpanNode(end - after, end);
+  const last = text.charCodeAt(end - 1);
+  if (last !== 44 && last !== 46 && last !== 59 && last !== 58 && last !== 0x60c && last !== 0xff0c) return undefined;
+  const before = chapeauCallLength(text, start, end - 1);
+  return before > 0 ? new SpanNode(end - 1 - before, end - 1) : undefined;
+}
+
 /** A section's marker, alone or before its title: "I.", "II. Implementation …", "B. Follow-up". */
 export const sectionMarkerStart = /^(?:[IVXLC]{1,6}|[A-Z])\.(?:[ \t\u00A0]+\p{Lu}|\s*$)/u;
 
@@ -812,9 +822,15 @@ class Parser {
       // A full stop, semicolon or colon where the comma belongs (a slip, or a scan's misreading) still ends a chapeau line.
       const lastCode = text.charCodeAt(contentEnd - 1);
       const stop = !comma && (lastCode === 46 /* . */ || lastCode === 59 /* ; */ || lastCode === 58 /* : */) ? 1 : 0;
-      // Where the text before the comma ends, white space trimmed.
+      // Where the text before the comma ends, white space trimmed, and a footnote call before the comma
+      // ("L'Assemblée générale[^1],", as French writes it) left out.
       let withoutCommaEnd = contentEnd - comma.length - stop;
       while (withoutCommaEnd > contentStart && isSpaceCode(text.charCodeAt(withoutCommaEnd - 1))) withoutCommaEnd--;
+      const callBeforeMark = comma.length + stop > 0 ? chapeauCallLength(text, contentStart, withoutCommaEnd) : 0;
+      if (callBeforeMark > 0) {
+        withoutCommaEnd -= callBeforeMark;
+        while (withoutCommaEnd > contentStart && isSpaceCode(text.charCodeAt(withoutCommaEnd - 1))) withoutCommaEnd--;
+      }
       if (withoutCommaEnd === contentStart || !organsByLastCode.has(text.charCodeAt(withoutCommaEnd - 1))) continue;
       for (const organ of candidate.organs) {
         const organStart = withoutCommaEnd - organ.length;
@@ -1447,8 +1463,8 @@ class Parser {
         region = 'body';
         afterClosing = false;
         this.chapeaus.push(new ChapeauNode(new SpanNode(contentStart, contentEnd), chapeau.organ, chapeau.organSpan, chapeau.comma, chapeau.fullStop, chapeau.language, chapeau.missingArticle));
-        const callLength = chapeauCallLength(this.text, contentStart, contentEnd);
-        if (callLength > 0) this.chapeauCalls.push(new SpanNode(contentEnd - callLength, contentEnd));
+        const call = chapeauCallSpan(this.text, contentStart, contentEnd);
+        if (call) this.chapeauCalls.push(call);
         continue;
       }
 
