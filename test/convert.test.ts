@@ -10,6 +10,7 @@ import { convertToDraftFormat, lint, parse, type Draft, type Span } from '../ser
 import { footnoteTextPieces } from '../server/src/core/structure';
 import { fixturesRoot } from './check';
 import { makeTempFolder, removeTempFolder, runResolint } from './cli/run-resolint';
+import { withoutBlankLines } from './support/copies';
 import { corpusFolder } from './support/shared';
 
 const numRuns = Number(process.env['FUZZ_RUNS'] ?? '') || 200;
@@ -378,7 +379,7 @@ describe('convert to draft format', () => {
       const failures = pages.flatMap((file) => {
         const name = path.basename(file);
         const text = fs.readFileSync(file, 'utf8');
-        const flattened = text.split('\n').filter((line) => line.trim() !== '').map((line) => line.trimStart()).join('\n');
+        const flattened = withoutBlankLines(text);
         const words = wordsProblem(flattened);
         return [...(convert(flattened) === convert(text) ? [] : [`${name}: converts otherwise`]), ...(words ? [`${name}: ${words}`] : [])];
       });

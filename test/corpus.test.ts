@@ -9,6 +9,7 @@ import { internalErrorPrefix, lint, parse, type Draft, type Finding, type Paragr
 import { lintFile } from './check';
 import { corpusFolder } from './support/shared';
 import { defectFindings, defectiveFiles } from './support/corpus-defects';
+import { withoutBlankLines, wrappedAt80 } from './support/copies';
 
 interface LintedFile {
   /** Relative to the corpus folder, with forward slashes. */
@@ -205,29 +206,7 @@ describe('the corpus of adopted texts (../shared/corpus)', function () {
   });
 });
 
-/** The text as a copy that lost its blank lines and its lines' indentation has it. */
-function withoutBlankLines(text: string): string {
-  return text.split('\n').filter((line) => line.trim() !== '').map((line) => line.trimStart()).join('\n');
-}
-
 /** Each paragraph's kind, number, opener and words (white space aside): what a reading of the text decides. */
 function paragraphShapes(draft: Draft): string[] {
   return draft.paragraphs.map((paragraph) => `${paragraph.kind} ${paragraph.number?.value ?? '-'} ${paragraph.opener?.text ?? '-'}: ${paragraph.text.replace(/\s+/g, '')}`);
-}
-
-/** The text with every line longer than 80 columns wrapped at spaces (footnote texts aside), as a copy out of a PDF or a mail has it. */
-function wrappedAt80(text: string): string {
-  return text.split('\n').flatMap((line) => {
-    if (line.length <= 80 || line.startsWith('[^')) return [line];
-    const lines: string[] = [];
-    let current = '';
-    for (const word of line.split(' ')) {
-      if (current !== '' && current.length + 1 + word.length > 80) {
-        lines.push(current);
-        current = word;
-      } else current = current === '' ? word : `${current} ${word}`;
-    }
-    if (current !== '') lines.push(current);
-    return lines;
-  }).join('\n');
 }

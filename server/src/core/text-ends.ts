@@ -28,6 +28,13 @@ function isLetterAt(text: string, position: number): boolean {
   return isLetter(text[position]);
 }
 
+/** Where the line holding `offset` starts: just past the line break before it, or 0. */
+export function lineStartOf(text: string, offset: number): number {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  return start;
+}
+
 /** Where the blanks that end at `end` begin, reading no further back than `lower`. */
 export function blanksStartBefore(text: string, lower: number, end: number): number {
   let start = end;

@@ -3,11 +3,11 @@
 // lines go; hard-wrapped lines are joined; footnote calls become `[^N]` and their texts move to the
 // end. Nothing else changes: every word of the body and of the footnotes stays, in order. The
 // output converts to itself, so the action can be run on any draft.
-import { isLetter, wordEndingAt } from '../text-ends';
+import { isLetter, lineStartOf, wordEndingAt } from '../text-ends';
 import type { Draft, FootnoteCall, Span, SubParagraph } from '../model';
 import { readNumberLabel, readSubLabel } from '../parse/labels';
 import { isPageFurniture, isSpace, separatorPattern, splitLines, symbolLinePattern } from '../parse/lines';
-import { endsOpen, sectionMarkerStart } from '../parse/parse';
+import { endsOpen, opensAnnexParagraphAt, sectionMarkerStart } from '../parse/parse';
 import { renderLanguages } from '../render/render-language';
 import { footnoteTextPieces } from '../structure';
 
@@ -81,8 +81,6 @@ const dateLinePattern = /^\d{1,2}(?:er)?[ \u00A0]\p{L}+[ \u00A0]\d{4}\.?$/u;
 /** White space the parser reads as a blank inside a line, made one space. */
 const innerSpaces = /[ \t\v\f\u2028\u2029\u0085]+/g;
 const loneParagraphNumber = /^\d{1,3}\.$/;
-/** A numbered paragraph's start: "3." and its words, capitalised, on the line or the next. */
-const annexParagraphStart = /^\d{1,3}\.\s+\p{Lu}/u;
 /** How much of the end of a line being joined is kept at hand (appendLine and glueAt read at most 120 characters of it). */
 const joinedLineKept = 512;
 /** A number and a space: how a footnote text opens at a page's foot ("9 See …"). */
@@ -284,7 +282,7 @@ class Converter {
     // A numbered paragraph ("3. We gather", "3.\nWe gather") or a section's marker ("II. Implementation …")
     // starts one, whatever ends the line before (a heading): the parser cut the text there, in a copy
     // that lost its blank lines.
-    if (annexParagraphStart.test(nextText) || sectionMarkerStart.test(nextText) || this.headsNumberedParagraph(next, nextText)) return false;
+    if (opensAnnexParagraphAt(this.text, next.start) || sectionMarkerStart.test(nextText) || this.headsNumberedParagraph(next, nextText)) return false;
     const previousLine = this.text.slice(this.lineStartOf(end), end).trim();
     if (previousLine === '' || endsOpen(previousLine)) return true;
     const number = readNumberLabel(nextText, 0);
@@ -298,8 +296,9 @@ class Converter {
    */
   private headsNumberedParagraph(block: Span, blockText: string): boolean {
     if (blockText.length > 120 || /[\r\n]/.test(blockText) || !endsOpen(blockText.trim())) return false;
-    const after = /^\s*/.exec(this.text.slice(block.end, block.end + 8))?.[0].length ?? 0;
-    return annexParagraphStart.test(this.text.slice(block.end + after, block.end + after + 12));
+    let next = block.end;
+    while (next < this.text.length && /\s/.test(this.text[next] ?? '')) next++;
+    return opensAnnexParagraphAt(this.text, next);
   }
 
   /**
@@ -429,9 +428,7 @@ class Converter {
   }
 
   private lineStartOf(offset: number): number {
-    let start = offset;
-    while (start > 0 && this.text[start - 1] !== '\n' && this.text[start - 1] !== '\r') start--;
-    return start;
+    return lineStartOf(this.text, offset);
   }
 
   /** Whether [start, end) holds all the non-space text of its source line. */

@@ -7,6 +7,7 @@ import { renumberFootnoteEdits } from '../footnotes';
 import type { Draft, SubParagraph } from '../model';
 import { renumberOperativeEdits } from '../rules/operative-numbering';
 import { eachSubparagraph } from '../structure';
+import { lineStartOf } from '../text-ends';
 
 const lineBreak = /\r\n|\r|\n|\u2028|\u2029/g;
 
@@ -66,13 +67,6 @@ function footnotesComplete(draft: Draft): boolean {
   const called = new Set(draft.footnoteCalls.map((call) => call.number));
   const written = new Set(draft.footnoteTexts.map((footnote) => footnote.number));
   return called.size === written.size && [...called].every((number) => written.has(number));
-}
-
-/** Where the line holding `offset` starts. */
-function lineStartOf(text: string, offset: number): number {
-  let start = offset;
-  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
-  return start;
 }
 
 /** Whether the line ending just before `lineStart` (its line break) holds nothing but white space, or there is none. */

@@ -93,6 +93,8 @@ class ChapeauMatch {
     readonly generic: boolean,
     /** The article the line leaves out ("The" of "General Assembly,"), where it does. */
     readonly missingArticle?: string,
+    /** The footnote call the line carries, after the comma ("…Assembly,[^1]") or before it ("…générale[^1],"). */
+    readonly call?: Span,
   ) {}
 }
 
@@ -399,14 +401,17 @@ function chapeauCallLength(text: string, start: number, end: number): number {
   return at < end - 2 && text.charCodeAt(at) === 94 /* ^ */ && text.charCodeAt(at - 1) === 91 /* [ */ ? end - at + 1 : 0;
 }
 
-/** The footnote call of a chapeau line: after its words and comma ("…Assembly,[^1]") or before the comma ("…générale[^1],"). */
-function chapeauCallSpan(text: string, start: number, end: number): Span | undefined {
-  const after = chapeauCallLength(text, start, end);
-  if (after > 0) return new SpanNode(end - after, end);
-  const last = text.charCodeAt(end - 1);
-  if (last !== 44 && last !== 46 && last !== 59 && last !== 58 && last !== 0x60c && last !== 0xff0c) return undefined;
-  const before = chapeauCallLength(text, start, end - 1);
-  return before > 0 ? new SpanNode(end - 1 - before, end - 1) : undefined;
+/**
+ * Whether an annex paragraph's number opens text at `offset`: "3." up to 999 (a year ending a sentence,
+ * "2005.", is none), its words capitalised on the line or the next ("3. We gather", "3.\nWe gather").
+ */
+export function opensAnnexParagraphAt(text: string, offset: number): boolean {
+  let dot = offset;
+  while (dot - offset < 4 && isDigitCode(text.charCodeAt(dot))) dot++;
+  if (dot - offset > 3 || plainDotNumberValue(text, offset) < 0) return false;
+  let words = dot + 1;
+  while (words < text.length && isSpaceCode(text.charCodeAt(words))) words++;
+  return isCapitalAt(text, words);
 }
 
 /** A section's marker, alone or before its title: "I.", "II. Implementation …", "B. Follow-up". */
@@ -809,11 +814,9 @@ class Parser {
     // A footnote call after the chapeau ("The General Assembly,[^1]") is the chapeau's note, not its words.
     // (Asked only of a line that ends with "]" or a unit from "²" up: most end otherwise.)
     const lastCode = text.charCodeAt(lineEnd - 1);
-    let contentEnd = lineEnd;
-    if (lastCode === 93 /* ] */ || lastCode >= 0xb2) {
-      contentEnd -= chapeauCallLength(text, contentStart, lineEnd);
-      while (contentEnd > contentStart && isSpaceCode(text.charCodeAt(contentEnd - 1))) contentEnd--;
-    }
+    const callAfter = lastCode === 93 /* ] */ || lastCode >= 0xb2 ? chapeauCallLength(text, contentStart, lineEnd) : 0;
+    let contentEnd = lineEnd - callAfter;
+    while (callAfter > 0 && contentEnd > contentStart && isSpaceCode(text.charCodeAt(contentEnd - 1))) contentEnd--;
     const length = contentEnd - contentStart;
     if (length > 120 || length < 3 || !chapeauFirstCodes.has(text.charCodeAt(contentStart)) || !hasChapeauEnding(text, contentStart, contentEnd)) return undefined;
     for (const candidate of languageConventions) {
@@ -827,6 +830,7 @@ class Parser {
       let withoutCommaEnd = contentEnd - comma.length - stop;
       while (withoutCommaEnd > contentStart && isSpaceCode(text.charCodeAt(withoutCommaEnd - 1))) withoutCommaEnd--;
       const callBeforeMark = comma.length + stop > 0 ? chapeauCallLength(text, contentStart, withoutCommaEnd) : 0;
+      const callBeforeMarkEnd = withoutCommaEnd;
       if (callBeforeMark > 0) {
         withoutCommaEnd -= callBeforeMark;
         while (withoutCommaEnd > contentStart && isSpaceCode(text.charCodeAt(withoutCommaEnd - 1))) withoutCommaEnd--;
@@ -844,6 +848,8 @@ class Parser {
           comma ? new SpanNode(contentEnd - comma.length, contentEnd) : undefined,
           stop ? new SpanNode(contentEnd - 1, contentEnd) : undefined,
           false,
+          undefined,
+          callAfter > 0 ? new SpanNode(lineEnd - callAfter, lineEnd) : callBeforeMark > 0 ? new SpanNode(callBeforeMarkEnd - callBeforeMark, callBeforeMarkEnd) : undefined,
         );
       }
     }
@@ -852,7 +858,8 @@ class Parser {
     if (generic?.[2] && generic[1] && generic[1].split(' ').length <= 10) {
       const organ = generic[1];
       const organStart = contentStart + 4;
-      return new ChapeauMatch('en', organ, new SpanNode(organStart, organStart + organ.length), new SpanNode(contentEnd - 1, contentEnd), undefined, true);
+      return new ChapeauMatch('en', organ, new SpanNode(organStart, organStart + organ.length), new SpanNode(contentEnd - 1, contentEnd), undefined, true, undefined,
+        callAfter > 0 ? new SpanNode(lineEnd - callAfter, lineEnd) : undefined);
     }
     return undefined;
   }
@@ -1463,8 +1470,7 @@ class Parser {
         region = 'body';
         afterClosing = false;
         this.chapeaus.push(new ChapeauNode(new SpanNode(contentStart, contentEnd), chapeau.organ, chapeau.organSpan, chapeau.comma, chapeau.fullStop, chapeau.language, chapeau.missingArticle));
-        const call = chapeauCallSpan(this.text, contentStart, contentEnd);
-        if (call) this.chapeauCalls.push(call);
+        if (chapeau.call) this.chapeauCalls.push(chapeau.call);
         continue;
       }
 
@@ -1633,24 +1639,13 @@ class Parser {
       return isAnnexHeading(content) || (content.length <= 250 && annexTitledHeadingPattern.test(content) && endsOpen(content));
     }
     const digit = isDigitCode(first);
-    // Openers and closing lines open with a capital or a digit: lines of other units are out at once.
-    if (!digit && !this.opensCapitalised(contentStart)) return false;
     if (this.isLoneLabel(previousStart, previousEnd)) return false;
     // An annex (a declaration, a programme) numbers paragraphs that open with no opener ("3.\nWe gather …"),
     // and heads its sections with a line of their own ("A call to action"), between a paragraph and a number.
-    if (inAnnex && (digit ? this.opensAnnexParagraph(contentStart) : this.headsAnnexSection(index, contentStart, contentEnd, previousStart, previousEnd))) return true;
+    if (inAnnex && (digit ? opensAnnexParagraphAt(this.text, contentStart) : this.headsAnnexSection(index, contentStart, contentEnd, previousStart, previousEnd))) return true;
     if (digit && this.opensNumberedParagraph(contentStart)) return true;
     if (!endsParagraph(this.text, previousStart, previousEnd)) return false;
     return this.isClosingLine(contentStart, contentEnd, first) || (!digit && this.opensWithKnownOpener(contentStart));
-  }
-
-  /** Whether an annex paragraph's number opens the text at `offset`: "3." alone or before a capital, up to 999 (a year ending a sentence, "2005.", is none). */
-  private opensAnnexParagraph(offset: number): boolean {
-    let dot = offset;
-    while (dot - offset < 4 && isDigitCode(this.text.charCodeAt(dot))) dot++;
-    if (dot - offset > 3 || plainDotNumberValue(this.text, offset) < 0) return false;
-    // Its words follow on the line or the next ("3.\nWe gather …").
-    return isCapitalAt(this.text, this.skipSpaces(dot + 1));
   }
 
   /**
@@ -1661,7 +1656,7 @@ class Parser {
     if (sectionMarkerStart.test(this.text.slice(contentStart, Math.min(contentEnd, contentStart + 12)))) return endsParagraph(this.text, previousStart, previousEnd);
     if (contentEnd - contentStart > 120 || index + 1 >= this.lines.count || !endsOpenIn(this.text, contentStart, contentEnd)) return false;
     const nextStart = this.lines.contentStart(index + 1);
-    return isDigitCode(this.text.charCodeAt(nextStart)) && this.opensAnnexParagraph(nextStart) && endsParagraph(this.text, previousStart, previousEnd);
+    return isDigitCode(this.text.charCodeAt(nextStart)) && opensAnnexParagraphAt(this.text, nextStart) && endsParagraph(this.text, previousStart, previousEnd);
   }
 
   /**
@@ -1685,30 +1680,18 @@ class Parser {
 
   /** Whether the line opening with unit `first` at `contentStart` opens as a paragraph does: a known opener, capitalised, its number perhaps before it ("3. Welcomes"). */
   private opensAsParagraph(contentStart: number, first: number): boolean {
-    if (isDigitCode(first)) return this.opensNumberedParagraph(contentStart);
-    return this.opensCapitalised(contentStart) && this.opensWithKnownOpener(contentStart);
+    return isDigitCode(first) ? this.opensNumberedParagraph(contentStart) : this.opensWithKnownOpener(contentStart);
   }
 
   /**
-   * Whether the word at `offset` is capitalised, past what a draft may put before an opener: a
-   * negotiation's bracket ("[Urges]") and emphasis ("*Recalling*", "__Noting__").
-   */
-  private opensCapitalised(offset: number): boolean {
-    let at = offset;
-    if (this.text.charCodeAt(at) === 91 /* [ */) at++;
-    const marker = this.text.charCodeAt(at);
-    if (marker === 42 /* * */ || marker === 95 /* _ */) at += this.text.charCodeAt(at + 1) === marker ? 2 : 1;
-    return isCapitalAt(this.text, at);
-  }
-
-  /**
-   * Whether a known opener of the draft's lexicon opens the text at `offset`: a preambular or operative
+   * Whether a known opener of the draft's lexicon opens the text at `offset`, capitalised (its word, past
+   * the brackets and emphasis readOpener passes: "[Urges]", "*Recalling*"): a preambular or operative
    * form. Not the forms the lexicon keeps to correct ("Decide", "Respect", "Adopted"): ordinary words,
    * capitalised in titles ("the “Protect,\nRespect and Remedy” Framework") as no paragraph's opener is.
    */
   private opensWithKnownOpener(offset: number): boolean {
-    const match = readOpener(this.text, offset, this.lexicon)?.match;
-    return match !== undefined && match.kind !== 'other';
+    const opener = readOpener(this.text, offset, this.lexicon);
+    return opener?.match !== undefined && opener.match.kind !== 'other' && isCapitalAt(this.text, opener.span.start);
   }
 
   /** Whether the text at `offset` opens with a paragraph's number ("3.") and a known opener. */
@@ -1721,8 +1704,7 @@ class Parser {
     const number = readNumberLabel(this.text, offset);
     // "1, Requests": an old text's slip for "1.", read as its number all the same.
     if (!number || (number.style !== 'dot' && number.style !== 'comma')) return false;
-    const textStart = this.skipSpaces(number.span.end);
-    return isCapitalAt(this.text, textStart) && this.opensWithKnownOpener(textStart);
+    return this.opensWithKnownOpener(this.skipSpaces(number.span.end));
   }
 
   /** Whether the line whose content starts at `contentStart`, with the unit `first`, opens with a paragraph's or sub-paragraph's label. */
