@@ -157,7 +157,8 @@ describe('the whole-text searches a session keeps equal a search of the new text
   const text = fc.array(alphabet, { maxLength: 60 }).map((pieces) => pieces.join(''));
   /** The patterns of the marks, as the parser searched for them with them before. */
   const superscripts = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+/g;
-  const brackets = /\[\^(\d{1,4})\]/g;
+  /** Up to six digits, as footnote-calls.ts allows since canonical calls go past 9,999 (d298abf). */
+  const brackets = /\[\^(\d{1,6})\]/g;
   /** The matches a plain search of the whole text finds. */
   const searched = (subject: string, pattern: RegExp): number[] => [...subject.matchAll(new RegExp(pattern.source, pattern.flags))].flatMap((match) => [match.index, match.index + match[0].length]);
 
@@ -177,6 +178,15 @@ describe('the whole-text searches a session keeps equal a search of the new text
       }),
       { numRuns: numRuns * 10 },
     );
+  });
+
+  it('bracket calls of one to six digits, and none of seven, as the search of the whole text finds them', () => {
+    // The random texts above reach five or six digits only once in tens of thousands of cases ("[^1" and
+    // "2212]" joined by an edit): the oracle kept four digits for months after the parser took six.
+    for (const subject of ['[^1]', '[^1234]', '[^12345]', '[^123456]', '[^1234567]', 'a[^12212]b[^9]']) {
+      assert.deepEqual(occurrencesOf(subject, bracketCalls), searched(subject, brackets), subject);
+    }
+    assert.deepEqual(occurrencesOf('[^123456][^1234567]', bracketCalls), [0, 9]);
   });
 
   it('what changed in a long text: the longest part the same at the start, then at the end, as unit by unit', () => {
