@@ -361,6 +361,30 @@ describe('convert to draft format', () => {
     }
   });
 
+  describe('a piece copied out of the middle of a PDF: no header to know the running title by', () => {
+    // The fixture piece-across-pages.txt holds the case itself (its title on a page's top and foot).
+    const piece = fs.readFileSync(path.join(convertFixtures, 'piece-across-pages.txt'), 'utf8');
+    const pageTop = 'A/RES/81/12 \nStrengthening the crime prevention programme\n \n26-01234\n2/3 \n \n';
+
+    it('learns it beside the symbol, and keeps it out of the paragraph the page break cut', () => {
+      assert.ok(piece.includes(pageTop));
+      const titles = parse(piece).blocks.filter((block) => piece.slice(block.span.start, block.span.end) === 'Strengthening the crime prevention programme');
+      assert.deepEqual(titles.map((block) => block.kind), ['artifact', 'artifact']);
+      assert.match(convert(piece), /and invites the Member States to consider/);
+    });
+
+    it('takes no body line for it: one that the layout left beside the symbol goes on over the next line', () => {
+      const bodyBesideSymbol = piece.replace(pageTop + 'Member States to consider the recommendations contained in that report;', '26-01234\n2/3 \nA/RES/81/12 \nMember States to consider the recommendations contained\nin that report;');
+      assert.notEqual(bodyBesideSymbol, piece);
+      assert.match(convert(bodyBesideSymbol), /and invites the Member States to consider the recommendations contained in that report;/);
+    });
+
+    it('learns none from a symbol with no page numbering near: a header, whose title line stays text', () => {
+      const draft = 'A/RES/81/12\nStrengthening the crime prevention programme\n\n1. Decides to include the item entitled\nStrengthening the crime prevention programme\n\nin its agenda.\n';
+      assert.match(convert(draft), /entitled Strengthening the crime prevention programme in its agenda\./);
+    });
+  });
+
   describe('A/RES/61/181, the founding document', () => {
     const file = path.join(corpusFolder, 'A_RES_61_181.txt');
     it('converts to a canonical draft that lints clean, with its six footnotes at the end', function () {

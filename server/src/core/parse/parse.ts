@@ -39,6 +39,7 @@ import {
   mayBeSeparator,
   OpeningUnits,
   separatorPattern,
+  symbolLinePattern,
   LineTable,
 } from './lines';
 import { readOpener } from './openers';
@@ -697,7 +698,7 @@ class Parser {
     this.language = chosen ?? firstChapeau?.match.language ?? this.languageOfOpeners();
     this.lexicon = lexiconFor(this.language, this.options.extraOpeners);
     this.title = this.findTitle(0, firstChapeau?.index ?? this.lines.count)?.title;
-    this.firstTitle = this.title === undefined ? undefined : { fromLine: 0, title: this.title, edges: undefined };
+    this.firstTitle = this.title === undefined ? this.runningTitleBesideSymbol() : { fromLine: 0, title: this.title, edges: undefined };
     // The header of each later text stands in the few lines above its chapeau: its title is the nearest.
     for (let chapeau = 1; chapeau < chapeauLines.length; chapeau++) {
       const at = (chapeauLines[chapeau] as (typeof chapeauLines)[number]).index;
@@ -950,6 +951,54 @@ class Parser {
       }
     }
     return undefined;
+  }
+
+  /**
+   * With no title in a header to know it by (a piece copied out of the middle of a PDF), the running
+   * title as a page's top or foot shows it: the line beside the document's symbol ("A/RES/80/6" over
+   * "Report of the International Criminal Court"), with a job number or page number ("25-18301",
+   * "4/5") within three lines of the symbol. Unknown, it was read as body text, and a conversion
+   * joined it into the paragraph that the page break cut ("issued by the Report of the International
+   * Criminal Court International Criminal Court"). Only a line of four words or more that opens with
+   * a capital, ends with none of the marks a paragraph or a wrapped line of one ends with, is no page
+   * furniture itself, and has a blank line or page furniture on its other side.
+   */
+  private runningTitleBesideSymbol(): RunningTitle | undefined {
+    const lines = this.lines;
+    for (let index = 0; index < lines.count; index++) {
+      const contentStart = lines.contentStart(index);
+      if (!mayBePageFurniture(this.text.charCodeAt(contentStart), lines.contentEnd(index) - contentStart)) continue;
+      if (!symbolLinePattern.test(lines.content(index)) || !this.hasPageNumberingNear(index)) continue;
+      for (const side of [-1, 1]) {
+        const neighbour = index + side;
+        if (neighbour < 0 || neighbour >= lines.count || !this.endsPageBlock(neighbour + side)) continue;
+        const content = lines.content(neighbour);
+        if (!isCapitalAt(content, 0) || isPageFurniture(content) || /[.,;:!?\d)\]]$/.test(content)) continue;
+        const title = singleSpaced(content);
+        if (title.split(' ').length >= 4) return { fromLine: 0, title, edges: undefined };
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Whether line `index` is blank, page furniture or beyond the text: what stands on a running title's
+   * far side from the symbol. A body line that a layout left right beside the symbol has the rest of
+   * its paragraph there, and is not taken for a title.
+   */
+  private endsPageBlock(index: number): boolean {
+    if (index < 0 || index >= this.lines.count) return true;
+    const content = this.lines.content(index);
+    return content === '' || isPageFurniture(content);
+  }
+
+  /** Whether a job number or page number ("25-18301", "4/5") stands within three lines of line `index`. */
+  private hasPageNumberingNear(index: number): boolean {
+    for (let neighbour = Math.max(0, index - 3); neighbour <= Math.min(this.lines.count - 1, index + 3); neighbour++) {
+      const content = this.lines.content(neighbour);
+      if (neighbour !== index && isDigitCode(content.charCodeAt(0)) && isPageFurniture(content)) return true;
+    }
+    return false;
   }
 
   /** "80/5. Doha Political Declaration of …", with the lines it wraps onto, up to a blank line. */
