@@ -257,6 +257,31 @@ describe('resolint command line', () => {
       assert.match(lines[2] ?? '', /^resolint: .*utf16le\.resolution: UTF-16 text \(little-endian, without a byte order mark\), not UTF-8; save it as UTF-8$/);
     });
 
+    it('names a Word document, an OpenDocument text, a PDF, an old Word file and Rich Text by what they are, with what to do', () => {
+      /** A ZIP archive's first local header, naming `part` (the bytes that tell the formats apart). */
+      const archive = (part: string): Buffer => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from(part, 'latin1'), Buffer.from([0x00, 0x01, 0xff])]);
+      const folder = tempFolder({
+        'a.docx': archive('[Content_Types].xml\u0000word/document.xml'),
+        'b.odt': archive('mimetypeapplication/vnd.oasis.opendocument.text'),
+        'c.pdf': Buffer.concat([Buffer.from('%PDF-1.7\n%'), Buffer.from([0xe2, 0xe3, 0xcf, 0xd3]), Buffer.from('\n1 0 obj\n')]),
+        'd.doc': new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00, 0x00]),
+        'e.rtf': '{\\rtf1\\ansi The General Assembly,\\par}',
+        'f.zip': archive('notes.txt'),
+      });
+      const files = ['a.docx', 'b.odt', 'c.pdf', 'd.doc', 'e.rtf', 'f.zip'].map((name) => path.join(folder, name));
+      const run = runResolint(files);
+      assert.equal(run.status, 2);
+      const plainText = 'save it as plain text (UTF-8), or copy its text into a .resolution file';
+      assert.deepEqual(run.stderr.trimEnd().split('\n'), [
+        `resolint: ${files[0]}: a Word document (.docx), not text: in Word, ${plainText}`,
+        `resolint: ${files[1]}: an OpenDocument text (.odt), not text: ${plainText}`,
+        `resolint: ${files[2]}: a PDF file, not text: copy its text (select all, copy) into a text file; \`resolint --import\` puts such a copy in the draft format`,
+        `resolint: ${files[3]}: a Word 97–2003 document (.doc) or another Office file, not text: ${plainText}`,
+        `resolint: ${files[4]}: a Rich Text Format file (.rtf), not plain text: ${plainText}`,
+        `resolint: ${files[5]}: a ZIP archive, not text`,
+      ]);
+    });
+
     it('reports invalid UTF-8 on standard input the same way', () => {
       const run = runResolint(['-'], { input: new Uint8Array([0x41, 0xc3, 0x28]) });
       assert.equal(run.status, 2);

@@ -27,6 +27,8 @@ function tooLargeReasonFor(maxBytes: number): string {
 }
 
 export function decodeText(bytes: Uint8Array): TextFileResult {
+  const document = documentFormatOf(bytes);
+  if (document) return { ok: false, reason: document };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { ok: false, reason: 'UTF-16 text, not UTF-8; save it as UTF-8' };
   }
@@ -49,6 +51,39 @@ export function decodeText(bytes: Uint8Array): TextFileResult {
   }
   const hadByteOrderMark = text.charCodeAt(0) === 0xfeff;
   return { ok: true, text: hadByteOrderMark ? text.slice(1) : text, hadByteOrderMark };
+}
+
+/** What to do with a document instead of text, said once for every format below. */
+const saveAsText = 'save it as plain text (UTF-8), or copy its text into a .resolution file';
+
+/**
+ * The documents a resolution travels in besides plain text, known by their first bytes, each named
+ * with what to do instead: a drafter passes the Word file or the PDF itself far more often than any
+ * other binary, and "binary file (NUL byte at offset 5)" (or, for a PDF without one near the start,
+ * "not UTF-8 text … save it as UTF-8") told them neither what it was nor what to do. Undefined for
+ * anything else. A Rich Text file decodes as text, and was linted as a draft of markup.
+ */
+export function documentFormatOf(bytes: Uint8Array): string | undefined {
+  if (startsWith(bytes, '%PDF-')) {
+    return 'a PDF file, not text: copy its text (select all, copy) into a text file; `resolint --import` puts such a copy in the draft format';
+  }
+  if (startsWith(bytes, 'PK\x03\x04')) {
+    // A ZIP archive: Word's and OpenDocument's files are, told apart by the names of their parts.
+    const archive = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (archive.includes('word/document.xml', 0, 'latin1')) return `a Word document (.docx), not text: in Word, ${saveAsText}`;
+    if (archive.includes('application/vnd.oasis.opendocument.text', 0, 'latin1')) return `an OpenDocument text (.odt), not text: ${saveAsText}`;
+    return 'a ZIP archive, not text';
+  }
+  if (startsWith(bytes, '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1')) return `a Word 97–2003 document (.doc) or another Office file, not text: ${saveAsText}`;
+  if (startsWith(bytes, '{\\rtf')) return `a Rich Text Format file (.rtf), not plain text: ${saveAsText}`;
+  return undefined;
+}
+
+/** Whether `bytes` open with `prefix`, a string of units below 256 (one byte each). */
+function startsWith(bytes: Uint8Array, prefix: string): boolean {
+  if (bytes.length < prefix.length) return false;
+  for (let index = 0; index < prefix.length; index++) if (bytes[index] !== prefix.charCodeAt(index)) return false;
+  return true;
 }
 
 /**
