@@ -22,6 +22,7 @@ import type {
   SubLabel,
   SubParagraph,
 } from '../model';
+import { alternation, styleFor } from '../lexicon/style';
 import { ChunkTable, type ChunkRegion } from './chunks';
 import { findCrossReferences } from './cross-references';
 import { endFootnoteLabel, findFootnoteCalls, type SearchSpan } from './footnote-calls';
@@ -529,6 +530,23 @@ function hasChapeauEnding(text: string, start: number, end: number): boolean {
   return (last === 46 || last === 0x60c || last === 0xff0c || last === 59 || last === 58) && endsWithOrgan(text, start, end - 1);
 }
 const genericEnglishChapeau = /^The ((?:[A-Z][\p{L}'’-]*)(?: (?:[A-Z][\p{L}'’-]*|of|and|on|for|the|in|to|against))*) ?(,)?$/u;
+/**
+ * Whether `content` is a date alone, as the language writes it ("18 December 2026"): the adoption date
+ * under a closing line, with a blank line between them (as a draft typed in a word processor has it),
+ * is no footnote 18 of the kind a yearbook prints there ("18 Official Records …"). Asked only of a line
+ * that opens with a number under the closing block.
+ */
+function isWrittenDate(content: string, language: string): boolean {
+  let pattern = writtenDatePatterns.get(language);
+  if (pattern === undefined) {
+    const style = styleFor(language);
+    pattern = style ? new RegExp(`^\\d{1,2} ${alternation(style.months)} \\d{4}\\.?$`, 'u') : null;
+    writtenDatePatterns.set(language, pattern);
+  }
+  return pattern !== null && pattern.test(content);
+}
+const writtenDatePatterns = new Map<string, RegExp | null>();
+
 /** A text's running title, and the units its words begin and end with (worked out when first asked). */
 interface RunningTitle {
   readonly fromLine: number;
@@ -1553,7 +1571,8 @@ class Parser {
       }
       if (startsBlock && afterClosing && footnoteMode === 'none' && !opensClosing && isDigitCode(first)) {
         const bare = bareFootnoteTextPattern.exec((content ??= this.lines.content(index)));
-        if (bare && Number(bare[1]) < 1000 && !readNumberLabel(this.text, contentStart)?.style.match(/^(dot|label)$/)) {
+        if (bare && Number(bare[1]) < 1000 && !readNumberLabel(this.text, contentStart)?.style.match(/^(dot|label)$/)
+          && !isWrittenDate(content, this.language)) {
           footnoteMode = 'after-closing';
           startFootnote(index, contentStart + (bare[0] ?? '').trimEnd().length, Number(bare[1]), 'bare', 'yearbook');
           continue;
