@@ -273,7 +273,7 @@ describe('resolint command line', () => {
       assert.equal(run.status, 2);
       const plainText = 'save it as plain text (UTF-8), or copy its text into a .resolution file';
       assert.deepEqual(run.stderr.trimEnd().split('\n'), [
-        `resolint: ${files[0]}: a Word document (.docx), not text: in Word, ${plainText}`,
+        `resolint: ${files[0]}: a Word document (.docx), not text: \`resolint --import\` reads it into the draft format`,
         `resolint: ${files[1]}: an OpenDocument text (.odt), not text: ${plainText}`,
         `resolint: ${files[2]}: a PDF file, not text: copy its text (select all, copy) into a text file; \`resolint --import\` puts such a copy in the draft format`,
         `resolint: ${files[3]}: a Word 97–2003 document (.doc) or another Office file, not text: ${plainText}`,

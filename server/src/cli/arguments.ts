@@ -32,7 +32,7 @@ export interface LintOptions {
   readonly fix: boolean;
 }
 
-/** `--import`: one text copied out of a PDF, printed in the draft format. */
+/** `--import`: one text copied out of a PDF, or a Word document, printed in the draft format. */
 export interface ImportOptions {
   /** A file, or "-" for standard input. */
   readonly target: string;
@@ -84,7 +84,8 @@ Options:
   --stdin-filename <name>       the name used for text read from "-"
   --fix                         apply the safe fixes in place, then report what is left;
                                 with "-": print the fixed text only
-  --import <file | ->           print text copied out of a PDF in the draft format
+  --import <file | ->           print text copied out of a PDF, or a Word document (.docx),
+                                in the draft format
   --export akn|docx|html <file | ->
                                 write the draft as Akoma Ntoso XML, a Word document or the
                                 preview's HTML page (to --output, else standard output)

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { akomaNtoso, allRules, convertToDraftFormat, lint, parse, previewHtml, renderModel, symbolFromFileName, type Finding } from '../core/index';
 import { temporaryPathFor, writeFileAtomic, type AtomicWriteResult } from '../node/atomic-write';
-import { decodeText, maxTextFileBytes, readTextFile, tooLargeReason, type TextFileResult } from '../node/text-file';
+import { decodeText, isWordDocument, maxTextFileBytes, readFileBytes, readTextFile, tooLargeReason, type TextFileResult } from '../node/text-file';
 import { parseCommandLine, stdinTarget, usage, type ExportOptions, type ImportOptions, type LintOptions } from './arguments';
 import { discoverTargets, type LintTarget } from './file-discovery';
 import { dominantLineEnding, fixText, type FixOutcome } from './fix';
@@ -31,7 +31,7 @@ export interface CliEnvironment {
 /** The name ESLint gives to text read from standard input without --stdin-filename. */
 const anonymousStdinName = '<text>';
 
-/** The exit code; a promise only for `--export docx`, which zips asynchronously. */
+/** The exit code; a promise for `--export` and `--import`, which may zip or unzip a Word document. */
 export function runCli(argv: readonly string[], environment: CliEnvironment): ExitCode | Promise<ExitCode> {
   const command = parseCommandLine(argv);
   switch (command.kind) {
@@ -87,10 +87,21 @@ async function exportDraft(options: ExportOptions, environment: CliEnvironment):
   return exitCodes.clean;
 }
 
-/** `--import`: the text in the canonical draft format on standard output, and nothing else. */
-function importText(options: ImportOptions, environment: CliEnvironment): ExitCode {
+/**
+ * `--import`: the text in the canonical draft format on standard output, and nothing else. The text is
+ * a copy out of a PDF, or any draft; or a Word document, read by node/docx-import.ts (evaluated only then:
+ * the command line's start stays as short).
+ */
+async function importText(options: ImportOptions, environment: CliEnvironment): Promise<ExitCode> {
   const fromStdin = options.target === stdinTarget;
-  const read = fromStdin ? readStdin(environment) : readTextFile(path.resolve(environment.cwd, options.target));
+  const bytes = fromStdin ? readStdinBytes(environment) : readFileBytes(path.resolve(environment.cwd, options.target));
+  let read: TextFileResult;
+  if (!bytes.ok) read = bytes;
+  else if (isWordDocument(bytes.bytes)) {
+    const { wordDocumentText } = await import('../node/docx-import.js');
+    const imported = wordDocumentText(bytes.bytes);
+    read = imported.ok ? { ok: true, text: imported.text, hadByteOrderMark: false } : imported;
+  } else read = decodeText(bytes.bytes);
   if (!read.ok) {
     environment.writeError(`resolint: ${fromStdin ? anonymousStdinName : options.target}: ${read.reason}\n`);
     return exitCodes.failure;
@@ -225,6 +236,11 @@ function describeTarget(
 }
 
 function readStdin(environment: CliEnvironment): TextFileResult {
+  const read = readStdinBytes(environment);
+  return read.ok ? decodeText(read.bytes) : read;
+}
+
+function readStdinBytes(environment: CliEnvironment): { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly reason: string } {
   let bytes: Uint8Array;
   try {
     bytes = environment.readStdin();
@@ -233,5 +249,5 @@ function readStdin(environment: CliEnvironment): TextFileResult {
   }
   // A pipe has no size to check beforehand; the same limit holds once the text has arrived.
   if (bytes.length > maxTextFileBytes) return { ok: false, reason: tooLargeReason.replace('not read', 'not linted') };
-  return decodeText(bytes);
+  return { ok: true, bytes };
 }

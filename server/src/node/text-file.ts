@@ -70,13 +70,18 @@ export function documentFormatOf(bytes: Uint8Array): string | undefined {
   if (startsWith(bytes, 'PK\x03\x04')) {
     // A ZIP archive: Word's and OpenDocument's files are, told apart by the names of their parts.
     const archive = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (archive.includes('word/document.xml', 0, 'latin1')) return `a Word document (.docx), not text: in Word, ${saveAsText}`;
+    if (isWordDocument(bytes)) return 'a Word document (.docx), not text: `resolint --import` reads it into the draft format';
     if (archive.includes('application/vnd.oasis.opendocument.text', 0, 'latin1')) return `an OpenDocument text (.odt), not text: ${saveAsText}`;
     return 'a ZIP archive, not text';
   }
   if (startsWith(bytes, '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1')) return `a Word 97–2003 document (.doc) or another Office file, not text: ${saveAsText}`;
   if (startsWith(bytes, '{\\rtf')) return `a Rich Text Format file (.rtf), not plain text: ${saveAsText}`;
   return undefined;
+}
+
+/** Whether `bytes` are a Word document (.docx), which `--import` reads (node/docx-import.ts). */
+export function isWordDocument(bytes: Uint8Array): boolean {
+  return startsWith(bytes, 'PK\x03\x04') && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('word/document.xml', 0, 'latin1');
 }
 
 /** Whether `bytes` open with `prefix`, a string of units below 256 (one byte each). */
@@ -121,6 +126,12 @@ export function utf16ByteOrderWithoutMark(bytes: Uint8Array): 'be' | 'le' | unde
  * refused on its size alone, anything else (a pipe, a device) as soon as more than that arrives.
  */
 export function readTextFile(filePath: string | number, maxBytes: number = maxTextFileBytes): TextFileResult {
+  const read = readFileBytes(filePath, maxBytes);
+  return read.ok ? decodeText(read.bytes) : read;
+}
+
+/** A file's bytes, as `readTextFile` reads them before decoding; never throws. */
+export function readFileBytes(filePath: string | number, maxBytes: number = maxTextFileBytes): { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly reason: string } {
   let bytes: Uint8Array | undefined;
   try {
     bytes = readBounded(filePath, maxBytes);
@@ -128,7 +139,7 @@ export function readTextFile(filePath: string | number, maxBytes: number = maxTe
     return { ok: false, reason: `cannot read it (${describeFileError(error)})` };
   }
   if (!bytes) return { ok: false, reason: tooLargeReasonFor(maxBytes) };
-  return decodeText(bytes);
+  return { ok: true, bytes };
 }
 
 /** The bytes of a file, or undefined when it holds more than `maxBytes`. */

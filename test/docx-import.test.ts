@@ -1,0 +1,174 @@
+// `--import` of a Word document (server/src/node/docx-import.ts): Word's own numbering, footnotes and
+// tracked changes read as a drafter sees them, and Resolint's export read back into the same draft.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { AlignmentType, DeletedTextRun, Document, FootnoteReferenceRun, InsertedTextRun, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
+import { zipSync, strToU8 } from 'fflate';
+import { convertToDraftFormat, lint, parse, renderModel, symbolFromFileName, type Draft } from '../server/src/core/index';
+import { wordDocumentText } from '../server/src/node/docx-import';
+import { wordDocument } from '../server/src/node/docx';
+import { makeTempFolder, removeTempFolder, runResolint } from './cli/run-resolint';
+import { corpusFolder } from './support/shared';
+
+/** The draft `--import` prints for a Word document. */
+function imported(bytes: Uint8Array): string {
+  const read = wordDocumentText(bytes);
+  assert.ok(read.ok, read.ok ? '' : read.reason);
+  return convertToDraftFormat(parse(read.text));
+}
+
+const trackedChange = { author: 'Delegation', date: '2026-11-30T10:00:00Z' };
+
+/** A draft as a delegation types it in Word: numbered lists, a footnote, a tracked change, a superscript typed by hand. */
+function typedInWord(): Promise<Buffer> {
+  return Packer.toBuffer(
+    new Document({
+      numbering: {
+        config: [
+          {
+            reference: 'operative',
+            levels: [
+              { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START },
+              { level: 1, format: LevelFormat.LOWER_LETTER, text: '(%2)', alignment: AlignmentType.START },
+              { level: 2, format: LevelFormat.LOWER_ROMAN, text: '(%3)', alignment: AlignmentType.START },
+            ],
+          },
+        ],
+      },
+      footnotes: { 1: { children: [new Paragraph('Resolution 70/1.')] } },
+      sections: [
+        {
+          children: [
+            new Paragraph('The General Assembly,'),
+            new Paragraph({ children: [new TextRun('Recalling its resolution 70/1 of 25 September 2015,'), new FootnoteReferenceRun(1)] }),
+            new Paragraph({ children: [new TextRun('Noting the report of the Secretary-General,'), new TextRun({ text: '2', superScript: true })] }),
+            new Paragraph(''),
+            new Paragraph({ text: 'Decides to act:', numbering: { reference: 'operative', level: 0 } }),
+            new Paragraph({ text: 'To begin;', numbering: { reference: 'operative', level: 1 } }),
+            new Paragraph({ text: 'In the first year;', numbering: { reference: 'operative', level: 2 } }),
+            new Paragraph({ text: 'In the second year;', numbering: { reference: 'operative', level: 2 } }),
+            new Paragraph({ text: 'To end;', numbering: { reference: 'operative', level: 1 } }),
+            new Paragraph({
+              numbering: { reference: 'operative', level: 0 },
+              children: [
+                new TextRun('Requests '),
+                new DeletedTextRun({ text: 'the President of the General Assembly', id: 1, ...trackedChange }),
+                new InsertedTextRun({ text: 'the Secretary-General', id: 2, ...trackedChange }),
+                new TextRun(' to report to the Assembly at its eighty-second session.'),
+              ],
+            }),
+            new Paragraph('_______________'),
+            new Paragraph({ children: [new TextRun({ text: '2', superScript: true }), new TextRun(' A/81/123.')] }),
+          ],
+        },
+      ],
+    }),
+  );
+}
+
+describe('--import of a Word document', () => {
+  it('reads Word\'s numbers and letters, footnotes, tracked changes as accepted and superscript numbers', async () => {
+    assert.equal(
+      imported(await typedInWord()),
+      [
+        'The General Assembly,',
+        '',
+        'Recalling its resolution 70/1 of 25 September 2015,[^1]',
+        '',
+        'Noting the report of the Secretary-General,[^2]',
+        '',
+        '1. Decides to act:',
+        '   (a) To begin;',
+        '      (i) In the first year;',
+        '      (ii) In the second year;',
+        '   (b) To end;',
+        '',
+        '2. Requests the Secretary-General to report to the Assembly at its eighty-second session.',
+        '',
+        '[^1]: Resolution 70/1.',
+        '[^2]: A/81/123.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('reads the list numbering a paragraph style carries, and a restart of it', () => {
+    const part = (xml: string): Uint8Array => strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${xml}`);
+    const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const paragraph = (text: string, properties = ''): string => `<w:p><w:pPr>${properties}</w:pPr><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+    const bytes = zipSync({
+      '[Content_Types].xml': part('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+      'word/styles.xml': part(`<w:styles ${w}><w:style w:type="paragraph" w:styleId="Operative"><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>`
+        + `<w:style w:type="paragraph" w:styleId="OperativeBold"><w:basedOn w:val="Operative"/></w:style></w:styles>`),
+      'word/numbering.xml': part(`<w:numbering ${w}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>`
+        + `<w:num w:numId="5"><w:abstractNumId w:val="0"/></w:num>`
+        + `<w:num w:numId="6"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="7"/></w:lvlOverride></w:num></w:numbering>`),
+      'word/document.xml': part(`<w:document ${w}><w:body>${paragraph('The Security Council,')}`
+        + `${paragraph('Decides to act;', '<w:pStyle w:val="Operative"/>')}${paragraph('Requests a report;', '<w:pStyle w:val="OperativeBold"/>')}`
+        + `${paragraph('Decides to remain seized of the matter.', '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="6"/></w:numPr>')}</w:body></w:document>`),
+    });
+    assert.equal(imported(bytes), 'The Security Council,\n\n1. Decides to act;\n\n2. Requests a report;\n\n7. Decides to remain seized of the matter.\n');
+  });
+
+  it('says what is wrong with a damaged file, and never throws', () => {
+    const whole = zipSync({ 'word/document.xml': strToU8('<w:document><w:body><w:p>') });
+    const damaged = wordDocumentText(whole);
+    assert.ok(!damaged.ok && /^not a readable Word document \(/.test(damaged.reason), JSON.stringify(damaged));
+    const cut = wordDocumentText(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
+    assert.ok(!cut.ok && /^not a readable Word document \(/.test(cut.reason), JSON.stringify(cut));
+    const noDocument = wordDocumentText(zipSync({ 'notes.txt': strToU8('word/document.xml') }));
+    assert.deepEqual(noDocument, { ok: false, reason: 'a ZIP archive without word/document.xml: not a Word document' });
+  });
+
+  // Yearbook texts whose page footnote no paragraph calls: the export writes it under a rule line with
+  // its printed number, which reads back as a footnote at the end that nothing calls (footnote-unused).
+  const readBackOtherwise = new Set(['S_RES_642_1989.txt', 'S_RES_849_1993.txt', 'S_RES_851_1993.txt']);
+
+  it('reads Resolint\'s own export of every English corpus text back into the same paragraphs, footnotes and findings', async function () {
+    this.timeout(120_000);
+    const files = fs.existsSync(corpusFolder) ? fs.readdirSync(corpusFolder).filter((file) => file.endsWith('.txt')).sort() : [];
+    if (files.length === 0) this.skip();
+    /** What must survive the trip: each paragraph's kind, number, opener and sub-paragraph count, and the footnotes' texts. */
+    const outline = (draft: Draft): string => JSON.stringify([
+      draft.paragraphs.map((paragraph) => `${paragraph.kind} ${paragraph.number?.value ?? '-'} ${paragraph.opener?.text ?? '-'} ${paragraph.subparagraphs.length}`),
+      // In the order Word numbers them (of their first calls), white space aside (a line-end hyphen's break).
+      draft.footnoteTexts.map((footnote) => footnote.body.replace(/\s+/g, '')).sort(),
+    ]);
+    const reported = (text: string): string[] => lint(text).findings.filter((finding) => finding.severity === 'error' || finding.severity === 'warning').map((finding) => `${finding.ruleId}: ${finding.message}`);
+    const failures: string[] = [];
+    for (const file of files) {
+      const text = fs.readFileSync(path.join(corpusFolder, file), 'utf8');
+      const draft = parse(text);
+      const read = wordDocumentText(await wordDocument(renderModel(draft, { symbolHint: symbolFromFileName(file) })));
+      if (!read.ok) {
+        failures.push(`${file}: ${read.reason}`);
+        continue;
+      }
+      const same = outline(parse(read.text)) === outline(draft) && JSON.stringify(reported(read.text)) === JSON.stringify(reported(text));
+      if (same === readBackOtherwise.has(file)) failures.push(`${file}: ${same ? 'now reads back the same: take it off the list' : 'reads back otherwise'}`);
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  describe('on the command line', () => {
+    let folder = '';
+    before(() => {
+      folder = makeTempFolder({});
+    });
+    after(() => removeTempFolder(folder));
+
+    it('prints the draft of a .docx, from a file or standard input; linting one says to import it', async () => {
+      const bytes = await typedInWord();
+      fs.writeFileSync(path.join(folder, 'draft.docx'), bytes);
+      const fromFile = runResolint(['--import', 'draft.docx'], { cwd: folder });
+      assert.equal(fromFile.status, 0, fromFile.stderr);
+      assert.equal(fromFile.stdout, imported(bytes));
+      const fromStdin = runResolint(['--import', '-'], { cwd: folder, input: bytes });
+      assert.equal(fromStdin.stdout, fromFile.stdout);
+      const linted = runResolint(['draft.docx'], { cwd: folder });
+      assert.equal(linted.status, 2);
+      assert.equal(linted.stderr, 'resolint: draft.docx: a Word document (.docx), not text: `resolint --import` reads it into the draft format\n');
+    });
+  });
+});
