@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AlignmentType, DeletedTextRun, Document, FootnoteReferenceRun, InsertedTextRun, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
+import fc from 'fast-check';
 import { zipSync, strToU8 } from 'fflate';
 import { convertToDraftFormat, lint, parse, renderModel, symbolFromFileName, type Draft } from '../server/src/core/index';
 import { wordDocumentText } from '../server/src/node/docx-import';
@@ -42,7 +43,7 @@ function typedInWord(): Promise<Buffer> {
           children: [
             new Paragraph('The General Assembly,'),
             new Paragraph({ children: [new TextRun('Recalling its resolution 70/1 of 25 September 2015,'), new FootnoteReferenceRun(1)] }),
-            new Paragraph({ children: [new TextRun('Noting the report of the Secretary-General,'), new TextRun({ text: '2', superScript: true })] }),
+            new Paragraph({ children: [new TextRun('Noting the report of the Secretary-General,'), new TextRun({ text: '2', superScript: true }), new TextRun({ text: ' (hidden note to self)', vanish: true })] }),
             new Paragraph(''),
             new Paragraph({ text: 'Decides to act:', numbering: { reference: 'operative', level: 0 } }),
             new Paragraph({ text: 'To begin;', numbering: { reference: 'operative', level: 1 } }),
@@ -68,7 +69,7 @@ function typedInWord(): Promise<Buffer> {
 }
 
 describe('--import of a Word document', () => {
-  it('reads Word\'s numbers and letters, footnotes, tracked changes as accepted and superscript numbers', async () => {
+  it('reads Word\'s numbers and letters, footnotes, tracked changes as accepted, superscript numbers; hidden text left out', async () => {
     assert.equal(
       imported(await typedInWord()),
       [
@@ -119,6 +120,29 @@ describe('--import of a Word document', () => {
     assert.ok(!cut.ok && /^not a readable Word document \(/.test(cut.reason), JSON.stringify(cut));
     const noDocument = wordDocumentText(zipSync({ 'notes.txt': strToU8('word/document.xml') }));
     assert.deepEqual(noDocument, { ok: false, reason: 'a ZIP archive without word/document.xml: not a Word document' });
+  });
+
+  it('never throws on a damaged copy of a document: bytes changed, cut short, or a part said to inflate too far', async () => {
+    const whole = new Uint8Array(await typedInWord());
+    fc.assert(
+      fc.property(fc.array(fc.record({ at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 8 }), fc.nat(), (changes, cutAt) => {
+        const damaged = whole.slice(0, whole.length - (cutAt % 64));
+        for (const { at, value } of changes) damaged[at % damaged.length] = value;
+        const read = wordDocumentText(damaged);
+        assert.equal(typeof (read.ok ? read.text : read.reason), 'string');
+      }),
+      { numRuns: Number(process.env['FUZZ_RUNS'] ?? '') || 200 },
+    );
+    // The original size of a part is in its central directory entry (offset 24 of it): said to be 3 GB.
+    const bloated = whole.slice();
+    const view = new DataView(bloated.buffer);
+    const name = new TextEncoder().encode('word/document.xml');
+    for (let at = 0; at + 46 < bloated.length; at++) {
+      if (view.getUint32(at, true) !== 0x02014b50) continue;
+      const nameLength = view.getUint16(at + 28, true);
+      if (nameLength === name.length && name.every((byte, index) => bloated[at + 46 + index] === byte)) view.setUint32(at + 24, 3_000_000_000, true);
+    }
+    assert.deepEqual(wordDocumentText(bloated), { ok: false, reason: 'word/document.xml would inflate to 2862 MB: not read' });
   });
 
   // Yearbook texts whose page footnote no paragraph calls: the export writes it under a rule line with

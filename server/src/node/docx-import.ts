@@ -13,17 +13,29 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
 export type ImportedText = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
 
+/** The most a part may inflate to, in bytes: a draft's document.xml is a few megabytes at most. */
+const maxPartBytes = 200 * 1024 * 1024;
+
 /** The parts read; the others (media above all) are not even inflated. */
 const partsRead = new Set(['word/document.xml', 'word/footnotes.xml', 'word/numbering.xml', 'word/styles.xml']);
 
 /** The draft text of the Word document `bytes`; never throws. */
 export function wordDocumentText(bytes: Uint8Array): ImportedText {
   let parts: Record<string, Uint8Array>;
+  let oversized: UnzipFileInfo | undefined;
   try {
-    parts = unzipSync(bytes, { filter: (file: UnzipFileInfo) => partsRead.has(file.name) });
+    parts = unzipSync(bytes, {
+      filter: (file: UnzipFileInfo) => {
+        if (!partsRead.has(file.name)) return false;
+        // A part that says it inflates past the limit (a damaged or hostile file) is not inflated.
+        if (file.originalSize > maxPartBytes) oversized = file;
+        return file.originalSize <= maxPartBytes;
+      },
+    });
   } catch (error) {
     return { ok: false, reason: `not a readable Word document (${error instanceof Error ? error.message : String(error)})` };
   }
+  if (oversized) return { ok: false, reason: `${oversized.name} would inflate to ${Math.ceil(oversized.originalSize / 1024 / 1024)} MB: not read` };
   const document = parts['word/document.xml'];
   if (!document) return { ok: false, reason: 'a ZIP archive without word/document.xml: not a Word document' };
   try {
@@ -282,7 +294,7 @@ function readWordParagraphs(
   let skipping = 0;
   let paragraph: { text: string; styleId?: string; numId?: string; level?: number; opensWithSuperscriptNumber?: boolean } | undefined;
   /** The run being read: its text, and whether it is set as superscript. */
-  let run: { text: string; superscript: boolean } | undefined;
+  let run: { text: string; superscript: boolean; hidden: boolean } | undefined;
   let inText = false;
   let inParagraphProperties = false;
   const append = (text: string): void => {
@@ -315,10 +327,14 @@ function readWordParagraphs(
         if (paragraph && inParagraphProperties && value !== undefined) paragraph.level = Number(value);
         break;
       case 'w:r':
-        run = { text: '', superscript: false };
+        run = { text: '', superscript: false, hidden: false };
         break;
       case 'w:vertAlign':
         if (run && value === 'superscript') run.superscript = true;
+        break;
+      case 'w:vanish':
+        // Hidden text, which Word neither shows nor prints (a paragraph mark's own is in w:pPr, no run).
+        if (run && value !== 'false' && value !== '0') run.hidden = true;
         break;
       case 'w:t':
         inText = true;
@@ -366,7 +382,7 @@ function readWordParagraphs(
         inParagraphProperties = false;
         break;
       case 'w:r':
-        if (run && paragraph) {
+        if (run && paragraph && !run.hidden) {
           // Digits set as superscript are a footnote's number: a call, or the label of a footnote's
           // text where they open a paragraph ("⁴ E/2026/30." under a rule line, as a word processor's
           // list of notes stands, and as Resolint's export writes a note no paragraph calls).
