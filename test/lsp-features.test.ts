@@ -23,7 +23,9 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parse } from '../server/src/core/index';
+import { convertToDraftFormat, parse, renderModel } from '../server/src/core/index';
+import { wordDocumentText } from '../server/src/node/docx-import';
+import { wordDocument } from '../server/src/node/docx';
 import { LspTestClient, lspFixtures } from './lsp/test-client';
 import { corpusFolder } from './support/shared';
 
@@ -481,6 +483,22 @@ describe('language server features (stdio)', function () {
       const bytes = Buffer.from(docx.data, 'base64');
       assert.equal(bytes.readUInt32LE(0), 0x04034b50, 'not a zip package');
       assert.ok(bytes.includes(Buffer.from('word/footnotes.xml')), 'no footnotes part');
+    });
+
+    it('resolint/import reads a Word document or a PDF\'s text into the draft format, and says why it cannot read a PDF', async function () {
+      const founding = needsFounding(this);
+      const word = await wordDocument(renderModel(parse(founding.text)));
+      const read = wordDocumentText(word);
+      assert.ok(read.ok);
+      const fromWord = await client.request<{ text: string }>('resolint/import', { data: word.toString('base64') });
+      assert.equal(fromWord.text, convertToDraftFormat(parse(read.text)));
+      assert.match(fromWord.text, /^1\. Takes note with appreciation of the report/mu);
+      const fromText = await client.request<{ text: string }>('resolint/import', { data: Buffer.from(founding.text).toString('base64') });
+      assert.equal(fromText.text, convertToDraftFormat(parse(founding.text)));
+      const pdf = await client.request<{ reason: string }>('resolint/import', { data: Buffer.from('%PDF-1.7\n%\u00e2\u00e3\n').toString('base64') });
+      assert.match(pdf.reason, /^a PDF file, not text: copy its text/);
+      assert.equal(await client.request('resolint/import', { data: 5 }), null);
+      assert.equal(await client.request('resolint/import', null), null);
     });
 
     it('answer null for a document that is not open, and for an unknown format', async () => {

@@ -1,11 +1,12 @@
 // The VS Code face of Resolint: starts the bundled language server for `resolution` documents,
-// and adds the renumbering and converting commands, the preview, the exports and the status-bar
+// and adds the renumbering and converting commands, the preview, the exports, the import and the status-bar
 // counts, which ask that server.
 // All analysis happens in the server; these files only wire VS Code to it.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerExportCommands } from './export-commands';
+import { registerImportCommand } from './import-command';
 import { registerPreview } from './preview';
 import { registerRenumberCommands } from './renumber-commands';
 import { ResolutionStatusBar } from './status-bar';
@@ -42,6 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     ...registerRenumberCommands(() => client),
     ...registerExportCommands(() => client),
+    registerImportCommand(() => client),
   );
   await startServer(setup);
   await statusBar.refresh();

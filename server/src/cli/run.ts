@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { akomaNtoso, allRules, convertToDraftFormat, lint, parse, previewHtml, renderModel, symbolFromFileName, type Finding } from '../core/index';
 import { temporaryPathFor, writeFileAtomic, type AtomicWriteResult } from '../node/atomic-write';
-import { decodeText, isWordDocument, maxTextFileBytes, readFileBytes, readTextFile, tooLargeReason, type TextFileResult } from '../node/text-file';
+import { importedText } from '../node/import-text';
+import { decodeText, maxTextFileBytes, readFileBytes, readTextFile, tooLargeReason, type TextFileResult } from '../node/text-file';
 import { parseCommandLine, stdinTarget, usage, type ExportOptions, type ImportOptions, type LintOptions } from './arguments';
 import { discoverTargets, type LintTarget } from './file-discovery';
 import { dominantLineEnding, fixText, type FixOutcome } from './fix';
@@ -87,21 +88,11 @@ async function exportDraft(options: ExportOptions, environment: CliEnvironment):
   return exitCodes.clean;
 }
 
-/**
- * `--import`: the text in the canonical draft format on standard output, and nothing else. The text is
- * a copy out of a PDF, or any draft; or a Word document, read by node/docx-import.ts (evaluated only then:
- * the command line's start stays as short).
- */
+/** `--import`: the text (a copy out of a PDF, a draft, a Word document) in the canonical draft format on standard output, and nothing else. */
 async function importText(options: ImportOptions, environment: CliEnvironment): Promise<ExitCode> {
   const fromStdin = options.target === stdinTarget;
   const bytes = fromStdin ? readStdinBytes(environment) : readFileBytes(path.resolve(environment.cwd, options.target));
-  let read: TextFileResult;
-  if (!bytes.ok) read = bytes;
-  else if (isWordDocument(bytes.bytes)) {
-    const { wordDocumentText } = await import('../node/docx-import.js');
-    const imported = wordDocumentText(bytes.bytes);
-    read = imported.ok ? { ok: true, text: imported.text, hadByteOrderMark: false } : imported;
-  } else read = decodeText(bytes.bytes);
+  const read = bytes.ok ? await importedText(bytes.bytes) : bytes;
   if (!read.ok) {
     environment.writeError(`resolint: ${fromStdin ? anonymousStdinName : options.target}: ${read.reason}\n`);
     return exitCodes.failure;

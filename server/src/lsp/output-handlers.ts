@@ -1,10 +1,13 @@
-// The outputs over LSP, for any editor: the print-layout preview (`resolint/preview`) and the
-// exports to Word, Akoma Ntoso and HTML (`resolint/export`). Both read the cached analysis of the
-// document's version and build one rendering model per analysis; none parses again, and none
-// throws to the client: a failure is logged and answered with null.
+// The outputs over LSP, for any editor: the print-layout preview (`resolint/preview`), the
+// exports to Word, Akoma Ntoso and HTML (`resolint/export`), and the way in from a Word document or
+// a PDF's text (`resolint/import`). The preview and the exports read the cached analysis of the
+// document's version and build one rendering model per analysis, parsing nothing again; the import
+// reads a file no editor has open. None throws to the client: a failure is logged and answered null.
 import type { Connection } from 'vscode-languageserver';
 import {
   akomaNtoso,
+  convertToDraftFormat,
+  parse,
   previewBody,
   previewContentSecurityPolicy,
   previewHtml,
@@ -14,6 +17,8 @@ import {
   type HtmlOptions,
   type RenderModel,
 } from '../core/index';
+import { importedText } from '../node/import-text';
+import { maxTextFileBytes, tooLargeReason } from '../node/text-file';
 import type { Analysis } from './analysis-cache';
 
 /** `{ textDocument: { uri }, scriptNonce?, page? }` → PreviewResult, or null when the document is not open. */
@@ -36,6 +41,16 @@ export interface PreviewResult {
   /** The whole standalone page, when asked for with `page: true`. */
   readonly html?: string;
 }
+
+/**
+ * `{ data }`, a file's bytes in base64 (a Word document, or a text copied out of a PDF) → ImportResult:
+ * the draft in the draft format, for an editor to open as a new document. Null for params that name
+ * no data.
+ */
+export const importRequest = 'resolint/import';
+
+/** The draft's text, or why the file could not be read ("a PDF file, not text: …"). */
+export type ImportResult = { readonly text: string } | { readonly reason: string };
 
 export const exportFormats = ['docx', 'akn', 'html'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -129,6 +144,20 @@ export function registerOutputHandlers(connection: Connection, dependencies: Out
         ...(page === true ? { html: previewHtml(model, options) } : {}),
       };
     });
+  });
+
+  connection.onRequest(importRequest, async (params: unknown): Promise<ImportResult | null> => {
+    const data = (params as { data?: unknown } | null)?.data;
+    if (typeof data !== 'string') return refuse(importRequest, 'the request carries no data string');
+    // Base64 holds three bytes in four characters: the file limit, checked before decoding.
+    if (data.length > Math.ceil(maxTextFileBytes / 3) * 4) return { reason: tooLargeReason };
+    try {
+      const read = await importedText(Buffer.from(data, 'base64'));
+      return read.ok ? { text: convertToDraftFormat(parse(read.text)) } : { reason: read.reason };
+    } catch (error) {
+      logError('Import of a draft', error);
+      return null;
+    }
   });
 
   connection.onRequest(exportRequest, (params: unknown) => {
