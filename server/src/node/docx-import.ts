@@ -10,6 +10,7 @@
 // and drawings are left out. The text is then converted to the draft format as any `--import` is.
 import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { romanName } from '../core/parse/labels';
 
 export type ImportedText = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
 
@@ -195,10 +196,11 @@ function formatCount(count: number, format: string): string {
       return letters(count);
     case 'upperLetter':
       return letters(count).toUpperCase();
+    // The labels' own numerals (i to xxxix: a list of sub-paragraphs runs no further); past them, figures.
     case 'lowerRoman':
-      return roman(count);
+      return count >= 1 && count < 40 ? romanName(count) : String(count);
     case 'upperRoman':
-      return roman(count).toUpperCase();
+      return count >= 1 && count < 40 ? romanName(count).toUpperCase() : String(count);
     default:
       return String(count);
   }
@@ -208,20 +210,6 @@ function formatCount(count: number, format: string): string {
 function letters(count: number): string {
   if (count < 1) return String(count);
   return String.fromCharCode(97 + ((count - 1) % 26)).repeat(Math.floor((count - 1) / 26) + 1);
-}
-
-function roman(count: number): string {
-  if (count < 1 || count > 3999) return String(count);
-  const numerals: readonly [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
-  let rest = count;
-  let written = '';
-  for (const [value, numeral] of numerals) {
-    while (rest >= value) {
-      written += numeral;
-      rest -= value;
-    }
-  }
-  return written;
 }
 
 function attribute(tag: SaxesTagPlain, name: string): string | undefined {
