@@ -275,7 +275,7 @@ describe('resolint command line', () => {
       assert.deepEqual(run.stderr.trimEnd().split('\n'), [
         `resolint: ${files[0]}: a Word document (.docx), not text: \`resolint --import\` reads it into the draft format`,
         `resolint: ${files[1]}: an OpenDocument text (.odt), not text: ${plainText}`,
-        `resolint: ${files[2]}: a PDF file, not text: copy its text (select all, copy) into a text file; \`resolint --import\` puts such a copy in the draft format`,
+        `resolint: ${files[2]}: a PDF file, not text: copy its text (select all, copy) into a text file, and import that (\`resolint --import\`) into the draft format`,
         `resolint: ${files[3]}: a Word 97–2003 document (.doc) or another Office file, not text: ${plainText}`,
         `resolint: ${files[4]}: a Rich Text Format file (.rtf), not plain text: ${plainText}`,
         `resolint: ${files[5]}: a ZIP archive, not text`,

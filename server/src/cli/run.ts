@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { akomaNtoso, allRules, convertToDraftFormat, lint, parse, previewHtml, renderModel, symbolFromFileName, type Finding } from '../core/index';
 import { temporaryPathFor, writeFileAtomic, type AtomicWriteResult } from '../node/atomic-write';
 import { importedText } from '../node/import-text';
-import { decodeText, maxTextFileBytes, readFileBytes, readTextFile, tooLargeReason, type TextFileResult } from '../node/text-file';
+import { decodeText, maxTextFileBytes, readFileBytes, readTextFile, tooLargeReason, type BytesResult, type TextFileResult } from '../node/text-file';
 import { parseCommandLine, stdinTarget, usage, type ExportOptions, type ImportOptions, type LintOptions } from './arguments';
 import { discoverTargets, type LintTarget } from './file-discovery';
 import { dominantLineEnding, fixText, type FixOutcome } from './fix';
@@ -231,7 +231,7 @@ function readStdin(environment: CliEnvironment): TextFileResult {
   return read.ok ? decodeText(read.bytes) : read;
 }
 
-function readStdinBytes(environment: CliEnvironment): { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly reason: string } {
+function readStdinBytes(environment: CliEnvironment): BytesResult {
   let bytes: Uint8Array;
   try {
     bytes = environment.readStdin();

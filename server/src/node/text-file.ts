@@ -65,7 +65,8 @@ const saveAsText = 'save it as plain text (UTF-8), or copy its text into a .reso
  */
 export function documentFormatOf(bytes: Uint8Array): string | undefined {
   if (startsWith(bytes, '%PDF-')) {
-    return 'a PDF file, not text: copy its text (select all, copy) into a text file; `resolint --import` puts such a copy in the draft format';
+    // Said for the command line and the editor's import alike.
+    return 'a PDF file, not text: copy its text (select all, copy) into a text file, and import that (`resolint --import`) into the draft format';
   }
   if (startsWith(bytes, 'PK\x03\x04')) {
     // A ZIP archive: Word's and OpenDocument's files are, told apart by the names of their parts.
@@ -130,8 +131,11 @@ export function readTextFile(filePath: string | number, maxBytes: number = maxTe
   return read.ok ? decodeText(read.bytes) : read;
 }
 
+/** A file's bytes as read, or why they could not be. */
+export type BytesResult = { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly reason: string };
+
 /** A file's bytes, as `readTextFile` reads them before decoding; never throws. */
-export function readFileBytes(filePath: string | number, maxBytes: number = maxTextFileBytes): { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly reason: string } {
+export function readFileBytes(filePath: string | number, maxBytes: number = maxTextFileBytes): BytesResult {
   let bytes: Uint8Array | undefined;
   try {
     bytes = readBounded(filePath, maxBytes);
