@@ -373,6 +373,19 @@ describe('convert to draft format', () => {
       assert.match(convert(piece), /and invites the Member States to consider/);
     });
 
+    it('learns one wrapped over two lines, and one that opens with a year, with the page numbering five lines off', () => {
+      for (const title of ['Strengthening the United Nations crime prevention and\ncriminal justice programme', '2026 Declaration on crime prevention and\ncriminal justice']) {
+        const wrapped = piece
+          .replace(pageTop, `A/RES/81/12 \n${title}\n \n26-01234\n2/3 \n \n`)
+          .replace('Strengthening the crime prevention programme \nA/RES/81/12', `${title}\nA/RES/81/12`);
+        assert.notEqual(wrapped, piece);
+        const artifacts = parse(wrapped).blocks.filter((block) => block.kind === 'artifact').map((block) => wrapped.slice(block.span.start, block.span.end));
+        for (const line of title.split('\n')) assert.equal(artifacts.filter((artifact) => artifact === line).length, 2, `${line} in ${JSON.stringify(artifacts)}`);
+        assert.match(convert(wrapped), /and invites the Member States to consider/);
+        assert.doesNotMatch(convert(wrapped), /programme|criminal justice[^”]/);
+      }
+    });
+
     it('takes no body line for it: one that the layout left beside the symbol goes on over the next line', () => {
       const bodyBesideSymbol = piece.replace(pageTop + 'Member States to consider the recommendations contained in that report;', '26-01234\n2/3 \nA/RES/81/12 \nMember States to consider the recommendations contained\nin that report;');
       assert.notEqual(bodyBesideSymbol, piece);

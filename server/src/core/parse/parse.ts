@@ -551,6 +551,8 @@ function isWrittenDate(content: string, language: string): boolean {
   return pattern !== null && pattern.test(content);
 }
 const writtenDatePatterns = new Map<string, RegExp | null>();
+/** The most lines a page's running title wraps over: A/RES/80/2's takes two. */
+const maxRunningTitleLines = 3;
 
 /** A text's running title, and the units its words begin and end with (worked out when first asked). */
 interface RunningTitle {
@@ -984,14 +986,15 @@ class Parser {
   /**
    * With no title in a header to know it by (a piece copied out of the middle of a PDF), the running
    * title as a page's top or foot shows it: the line beside a symbol line the walk met ("A/RES/80/6"
-   * over "Report of the International Criminal Court"), with a job number or page number ("25-18301",
-   * "4/5") within three lines of the symbol. Unknown, it was read as body text, and a conversion
-   * joined it into the paragraph that the page break cut ("issued by the Report of the International
-   * Criminal Court International Criminal Court"). Only a line of four words or more that opens with
-   * a capital, ends with none of the marks a paragraph or a wrapped line of one ends with, is no page
-   * furniture itself, and has a blank line or page furniture on its other side. Undefined where the
-   * text has a title, or was read knowing one already. (A search of every line for symbols before the
-   * walk cost the corpus parse 3 %, 94.6 → 97.4 million instructions; the walk meets them anyway.)
+   * over "Report of the International Criminal Court"), or the two or three lines a long one wraps
+   * over, with a job number or page number ("25-18301", "4/5") within five lines of the symbol.
+   * Unknown, it was read as body text, and a conversion joined it into the paragraph that the page
+   * break cut ("issued by the Report of the International Criminal Court International Criminal
+   * Court"). Only lines of four words or more together that open with a capital or a year, end with none of the
+   * marks a paragraph or a wrapped line of one ends with, are no page furniture, and have a blank line
+   * or page furniture on their other side. Undefined where the text has a title, or was read knowing
+   * one already. (A search of every line for symbols before the walk cost the corpus parse 3 %, 94.6
+   * → 97.4 million instructions; the walk meets them anyway.)
    */
   runningTitleToLearn(): string | undefined {
     if (this.title !== undefined || this.learntRunningTitle !== undefined) return undefined;
@@ -999,11 +1002,16 @@ class Parser {
     for (const index of this.symbolLines) {
       if (!this.hasPageNumberingNear(index)) continue;
       for (const side of [-1, 1]) {
-        const neighbour = index + side;
-        if (neighbour < 0 || neighbour >= lines.count || !this.endsPageBlock(neighbour + side)) continue;
-        const content = lines.content(neighbour);
-        if (!isCapitalAt(content, 0) || isPageFurniture(content) || /[.,;:!?\d)\]]$/.test(content)) continue;
-        const title = singleSpaced(content);
+        // The lines beside the symbol up to a blank line or furniture: a long title wraps over two or three.
+        const run: string[] = [];
+        let at = index + side;
+        for (; run.length <= maxRunningTitleLines && !this.endsPageBlock(at); at += side) run.push(lines.content(at));
+        if (run.length === 0 || run.length > maxRunningTitleLines) continue;
+        if (side < 0) run.reverse();
+        // A title may open with a year: "2025 Political Declaration on the Implementation of …".
+        const first = run[0] as string;
+        if (!(isCapitalAt(first, 0) || isDigitCode(first.charCodeAt(0))) || run.some((line) => /[.,;:!?\d)\]]$/.test(line))) continue;
+        const title = singleSpaced(run.join(' '));
         if (title.split(' ').length >= 4) return title;
       }
     }
@@ -1021,9 +1029,12 @@ class Parser {
     return content === '' || isPageFurniture(content);
   }
 
-  /** Whether a job number or page number ("25-18301", "4/5") stands within three lines of line `index`. */
+  /**
+   * Whether a job number or page number ("25-18301", "4/5") stands within five lines of line `index`
+   * (a blank line and a title wrapped over two lines may stand between them).
+   */
   private hasPageNumberingNear(index: number): boolean {
-    for (let neighbour = Math.max(0, index - 3); neighbour <= Math.min(this.lines.count - 1, index + 3); neighbour++) {
+    for (let neighbour = Math.max(0, index - 5); neighbour <= Math.min(this.lines.count - 1, index + 5); neighbour++) {
       const content = this.lines.content(neighbour);
       if (neighbour !== index && isDigitCode(content.charCodeAt(0)) && isPageFurniture(content)) return true;
     }
