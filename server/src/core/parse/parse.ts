@@ -990,11 +990,11 @@ class Parser {
    * over, with a job number or page number ("25-18301", "4/5") within five lines of the symbol.
    * Unknown, it was read as body text, and a conversion joined it into the paragraph that the page
    * break cut ("issued by the Report of the International Criminal Court International Criminal
-   * Court"). Only lines of four words or more together that open with a capital or a year, end with none of the
-   * marks a paragraph or a wrapped line of one ends with, are no page furniture, and have a blank line
-   * or page furniture on their other side. Undefined where the text has a title, or was read knowing
-   * one already. (A search of every line for symbols before the walk cost the corpus parse 3 %, 94.6
-   * → 97.4 million instructions; the walk meets them anyway.)
+   * Court"). Only lines of four words or more together that open with a capital or a year, end with
+   * none of the marks a paragraph or a wrapped line of one ends with, are no page furniture, and have
+   * a blank line or page furniture on their other side. Undefined where the text has a title, or was
+   * read knowing one already. (A search of every line for symbols before the walk cost the corpus
+   * parse 3 %, 94.6 → 97.4 million instructions; the walk meets them anyway.)
    */
   runningTitleToLearn(): string | undefined {
     if (this.title !== undefined || this.learntRunningTitle !== undefined) return undefined;
