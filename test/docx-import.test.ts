@@ -94,7 +94,7 @@ describe('--import of a Word document', () => {
     );
   });
 
-  it('reads the list numbering a paragraph style carries, and a restart of it', () => {
+  it('reads the list numbering a paragraph style carries (its level set by the paragraph), and a restart of it', () => {
     const part = (xml: string): Uint8Array => strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${xml}`);
     const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
     const paragraph = (text: string, properties = ''): string => `<w:p><w:pPr>${properties}</w:pPr><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
@@ -102,14 +102,16 @@ describe('--import of a Word document', () => {
       '[Content_Types].xml': part('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
       'word/styles.xml': part(`<w:styles ${w}><w:style w:type="paragraph" w:styleId="Operative"><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>`
         + `<w:style w:type="paragraph" w:styleId="OperativeBold"><w:basedOn w:val="Operative"/></w:style></w:styles>`),
-      'word/numbering.xml': part(`<w:numbering ${w}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>`
+      'word/numbering.xml': part(`<w:numbering ${w}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>`
+        + `<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/></w:lvl></w:abstractNum>`
         + `<w:num w:numId="5"><w:abstractNumId w:val="0"/></w:num>`
         + `<w:num w:numId="6"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="7"/></w:lvlOverride></w:num></w:numbering>`),
       'word/document.xml': part(`<w:document ${w}><w:body>${paragraph('The Security Council,')}`
-        + `${paragraph('Decides to act;', '<w:pStyle w:val="Operative"/>')}${paragraph('Requests a report;', '<w:pStyle w:val="OperativeBold"/>')}`
+        + `${paragraph('Decides to act:', '<w:pStyle w:val="Operative"/>')}${paragraph('To begin;', '<w:pStyle w:val="Operative"/><w:numPr><w:ilvl w:val="1"/></w:numPr>')}`
+        + `${paragraph('Requests a report;', '<w:pStyle w:val="OperativeBold"/>')}`
         + `${paragraph('Decides to remain seized of the matter.', '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="6"/></w:numPr>')}</w:body></w:document>`),
     });
-    assert.equal(imported(bytes), 'The Security Council,\n\n1. Decides to act;\n\n2. Requests a report;\n\n7. Decides to remain seized of the matter.\n');
+    assert.equal(imported(bytes), 'The Security Council,\n\n1. Decides to act:\n   (a) To begin;\n\n2. Requests a report;\n\n7. Decides to remain seized of the matter.\n');
   });
 
   it('says what is wrong with a damaged file, and never throws', () => {

@@ -382,9 +382,11 @@ function readWordParagraphs(
         break;
       case 'w:p': {
         if (!paragraph) break;
-        const place = paragraph.numId !== undefined
-          ? { numId: paragraph.numId, level: paragraph.level ?? 0 }
-          : paragraph.styleId !== undefined ? context.styles.get(paragraph.styleId) : undefined;
+        // The paragraph's own numbering, each part of it falling back to its style's: a paragraph of a
+        // numbered style may set only its level (w:ilvl) and keep the style's list.
+        const styled = paragraph.styleId !== undefined ? context.styles.get(paragraph.styleId) : undefined;
+        const numId = paragraph.numId ?? styled?.numId;
+        const place = numId === undefined ? undefined : { numId, level: paragraph.level ?? styled?.level ?? 0 };
         const label = place && place.numId !== '0' && context.numbering ? context.numbering.next(place) : '';
         // Each line (a manual line break makes one) with its runs of spaces and tabs one space, and no space at its ends.
         let text = paragraph.text.split('\n').map((line) => line.replace(/[ \t]+/g, ' ').trim()).join('\n').trim();
