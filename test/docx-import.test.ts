@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AlignmentType, DeletedTextRun, Document, FootnoteReferenceRun, InsertedTextRun, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
+import { AlignmentType, DeletedTextRun, Document, FootnoteReferenceRun, InsertedTextRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import fc from 'fast-check';
 import { zipSync, strToU8 } from 'fflate';
 import { convertToDraftFormat, lint, parse, renderModel, symbolFromFileName, type Draft } from '../server/src/core/index';
@@ -112,6 +112,37 @@ describe('--import of a Word document', () => {
         + `${paragraph('Decides to remain seized of the matter.', '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="6"/></w:numPr>')}</w:body></w:document>`),
     });
     assert.equal(imported(bytes), 'The Security Council,\n\n1. Decides to act:\n   (a) To begin;\n\n2. Requests a report;\n\n7. Decides to remain seized of the matter.\n');
+  });
+
+  it('reads a masthead laid out in a table, as the Secretariat\'s documents have it, into header lines that lint clean', async () => {
+    const cell = (...lines: string[]): TableCell => new TableCell({ children: lines.map((line) => new Paragraph(line)) });
+    const bytes = await Packer.toBuffer(
+      new Document({
+        sections: [
+          {
+            children: [
+              new Table({
+                rows: [
+                  new TableRow({ children: [cell('United Nations'), cell('A/C.3/80/L.12')] }),
+                  new TableRow({ children: [cell('General Assembly'), cell('Distr.: Limited', '12 October 2025', '', 'Original: English')] }),
+                ],
+              }),
+              new Paragraph('Eightieth session'),
+              new Paragraph('Agenda item 28'),
+              new Paragraph('Ensuring access to education for refugee children'),
+              new Paragraph('The General Assembly,'),
+              new Paragraph({ children: [new TextRun({ text: 'Recalling', italics: true }), new TextRun(' its resolution 70/1 of 25 September 2015,')] }),
+              new Paragraph('1.\tEncourages all Member States to increase funding for education in emergencies;'),
+              new Paragraph('2.\tDecides to remain seized of the matter.'),
+            ],
+          },
+        ],
+      }),
+    );
+    const draft = imported(bytes);
+    assert.ok(draft.startsWith('United Nations\nA/C.3/80/L.12\nGeneral Assembly\nDistr.: Limited\n12 October 2025\nOriginal: English\n'), draft);
+    assert.match(draft, /\n\nThe General Assembly,\n\nRecalling its resolution 70\/1 of 25 September 2015,\n\n1\. Encourages all/);
+    assert.deepEqual(lint(draft).findings, []);
   });
 
   it('says what is wrong with a damaged file, and never throws', () => {
