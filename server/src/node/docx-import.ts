@@ -10,7 +10,7 @@
 // and drawings are left out. The text is then converted to the draft format as any `--import` is.
 import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { romanName } from '../core/parse/labels';
+import { letterName, romanName } from '../core/parse/labels';
 
 export type ImportedText = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
 
@@ -47,7 +47,7 @@ export function wordDocumentText(bytes: Uint8Array): ImportedText {
     const footnoteNumbers = new Map<string, number>();
     const body = readParagraphs(read(document), { styles, numbering, footnoteNumbers });
     const footnoteTexts = new Map<string, string>();
-    for (const footnote of readFootnotes(read(parts['word/footnotes.xml']), styles)) footnoteTexts.set(footnote.id, footnote.text);
+    for (const footnote of readFootnotes(read(parts['word/footnotes.xml']))) footnoteTexts.set(footnote.id, footnote.text);
     const footnotes = [...footnoteNumbers].map(([id, number]) => `[^${number}]: ${footnoteTexts.get(id) ?? ''}`.trimEnd());
     return { ok: true, text: [...body, ...footnotes].join('\n\n') + '\n' };
   } catch (error) {
@@ -193,9 +193,9 @@ class ListNumbering {
 function formatCount(count: number, format: string): string {
   switch (format) {
     case 'lowerLetter':
-      return letters(count);
+      return count >= 1 ? letterName(count) : String(count);
     case 'upperLetter':
-      return letters(count).toUpperCase();
+      return count >= 1 ? letterName(count).toUpperCase() : String(count);
     // The labels' own numerals (i to xxxix: a list of sub-paragraphs runs no further); past them, figures.
     case 'lowerRoman':
       return count >= 1 && count < 40 ? romanName(count) : String(count);
@@ -206,19 +206,14 @@ function formatCount(count: number, format: string): string {
   }
 }
 
-/** Word's letters: a … z, then aa … zz, bbb … (the letter repeated, not a base-26 number). */
-function letters(count: number): string {
-  if (count < 1) return String(count);
-  return String.fromCharCode(97 + ((count - 1) % 26)).repeat(Math.floor((count - 1) / 26) + 1);
-}
-
 function attribute(tag: SaxesTagPlain, name: string): string | undefined {
   const value = tag.attributes[name];
   return typeof value === 'string' ? value : undefined;
 }
 
 interface ParagraphContext {
-  readonly styles: ReadonlyMap<string, ListPlace>;
+  /** The list numbering of paragraph styles; footnotes are read without: their paragraphs carry no list. */
+  readonly styles?: ReadonlyMap<string, ListPlace>;
   readonly numbering?: ListNumbering;
   /** The footnote references met, by the footnote's id, numbered in the order met. */
   readonly footnoteNumbers?: Map<string, number>;
@@ -245,13 +240,13 @@ function readParagraphs(xml: string, context: ParagraphContext): string[] {
 }
 
 /** The footnotes of footnotes.xml: id and text, the separators left out. */
-function readFootnotes(xml: string, styles: ReadonlyMap<string, ListPlace>): { id: string; text: string }[] {
+function readFootnotes(xml: string): { id: string; text: string }[] {
   if (xml === '') return [];
   const footnotes: { id: string; text: string }[] = [];
   let current: { id: string; texts: string[] } | undefined;
   readWordParagraphs(
     xml,
-    { styles },
+    {},
     (text) => current?.texts.push(text),
     (tag) => {
       if (tag.name !== 'w:footnote') return;
@@ -384,7 +379,7 @@ function readWordParagraphs(
         if (!paragraph) break;
         // The paragraph's own numbering, each part of it falling back to its style's: a paragraph of a
         // numbered style may set only its level (w:ilvl) and keep the style's list.
-        const styled = paragraph.styleId !== undefined ? context.styles.get(paragraph.styleId) : undefined;
+        const styled = paragraph.styleId !== undefined ? context.styles?.get(paragraph.styleId) : undefined;
         const numId = paragraph.numId ?? styled?.numId;
         const place = numId === undefined ? undefined : { numId, level: paragraph.level ?? styled?.level ?? 0 };
         const label = place && place.numId !== '0' && context.numbering ? context.numbering.next(place) : '';

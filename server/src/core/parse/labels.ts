@@ -165,10 +165,9 @@ export function letterIndex(name: string): number {
   return name.length === 1 ? name.charCodeAt(0) - 96 : Number.NaN;
 }
 
+/** 1 → a, 26 → z, 27 → aa, 53 → aaa: the letter repeated once more each round, as labels and Word's lists run on. */
 export function letterName(index: number): string {
-  if (index <= 26) return String.fromCharCode(96 + index);
-  const letter = String.fromCharCode(96 + index - 26);
-  return letter + letter;
+  return String.fromCharCode(97 + ((index - 1) % 26)).repeat(Math.floor((index - 1) / 26) + 1);
 }
 
 const romanValues: readonly [number, string][] = [
