@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AlignmentType, DeletedTextRun, Document, FootnoteReferenceRun, InsertedTextRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { AlignmentType, DeletedTextRun, Document, EndnoteReferenceRun, FootnoteReferenceRun, InsertedTextRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import fc from 'fast-check';
 import { zipSync, strToU8 } from 'fflate';
 import { convertToDraftFormat, lint, parse, renderModel, symbolFromFileName, type Draft } from '../server/src/core/index';
@@ -92,6 +92,33 @@ describe('--import of a Word document', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('reads endnotes as footnotes, numbered with the footnotes in the order their references are met', async () => {
+    // Before, an endnote's reference and its text were both left out: text lost without a word.
+    const bytes = await Packer.toBuffer(
+      new Document({
+        footnotes: { 1: { children: [new Paragraph('Resolution 70/1.')] } },
+        endnotes: { 1: { children: [new Paragraph('A/81/123.')] }, 2: { children: [new Paragraph('See annex.')] } },
+        sections: [
+          {
+            children: [
+              new Paragraph('The General Assembly,'),
+              new Paragraph({ children: [new TextRun('Noting the report of the Secretary-General,'), new EndnoteReferenceRun(1)] }),
+              new Paragraph({ children: [new TextRun('Recalling its resolution 70/1,'), new FootnoteReferenceRun(1)] }),
+              new Paragraph({ children: [new TextRun('1. Takes note of the plan;'), new EndnoteReferenceRun(2)] }),
+              new Paragraph('2. Decides to remain seized of the matter.'),
+            ],
+          },
+        ],
+      }),
+    );
+    const text = imported(bytes);
+    assert.match(text, /^Noting the report of the Secretary-General,\[\^1\]$/m);
+    assert.match(text, /^Recalling its resolution 70\/1,\[\^2\]$/m);
+    assert.match(text, /^1\. Takes note of the plan;\[\^3\]$/m);
+    assert.match(text, /\n\[\^1\]: A\/81\/123\.\n\[\^2\]: Resolution 70\/1\.\n\[\^3\]: See annex\.\n$/);
+    assert.deepEqual(lint(text).findings.filter((finding) => finding.ruleId.startsWith('footnote')), []);
   });
 
   it('reads the list numbering a paragraph style carries (its level set by the paragraph), and a restart of it', () => {

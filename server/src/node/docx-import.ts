@@ -4,7 +4,8 @@
 // What is read: the body's paragraphs in order (table cells' too), with the numbers and letters Word
 // draws for numbered lists (numbering.xml, also through a paragraph's style), tracked changes as
 // accepted (insertions kept, deletions left out), and footnotes: each reference a call `[^N]`, numbered
-// in order as Word numbers them, and the texts `[^N]: …` at the end. A superscript run of digits (a
+// in order as Word numbers them, and the texts `[^N]: …` at the end. Endnotes, which some drafters
+// use instead, are footnotes of the draft format too, numbered in the same sequence as they are met. A superscript run of digits (a
 // footnote number typed by hand, or the cached number of a cross-reference to a footnote, as Resolint's
 // own export writes a repeated call) is a call too. Headers, footers, comments, field codes, text boxes
 // and drawings are left out. The text is then converted to the draft format as any `--import` is.
@@ -18,7 +19,7 @@ export type ImportedText = { readonly ok: true; readonly text: string } | { read
 const maxPartBytes = 200 * 1024 * 1024;
 
 /** The parts read; the others (media above all) are not even inflated. */
-const partsRead = new Set(['word/document.xml', 'word/footnotes.xml', 'word/numbering.xml', 'word/styles.xml']);
+const partsRead = new Set(['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml', 'word/numbering.xml', 'word/styles.xml']);
 
 /** The draft text of the Word document `bytes`; never throws. */
 export function wordDocumentText(bytes: Uint8Array): ImportedText {
@@ -46,9 +47,11 @@ export function wordDocumentText(bytes: Uint8Array): ImportedText {
     const numbering = new ListNumbering(read(parts['word/numbering.xml']));
     const footnoteNumbers = new Map<string, number>();
     const body = readParagraphs(read(document), { styles, numbering, footnoteNumbers });
-    const footnoteTexts = new Map<string, string>();
-    for (const footnote of readFootnotes(read(parts['word/footnotes.xml']))) footnoteTexts.set(footnote.id, footnote.text);
-    const footnotes = [...footnoteNumbers].map(([id, number]) => `[^${number}]: ${footnoteTexts.get(id) ?? ''}`.trimEnd());
+    const noteTexts = new Map<string, string>();
+    for (const kind of noteKinds) {
+      for (const note of readNotes(read(parts[kind.part]), kind.element)) noteTexts.set(noteKey(kind, note.id), note.text);
+    }
+    const footnotes = [...footnoteNumbers].map(([key, number]) => `[^${number}]: ${noteTexts.get(key) ?? ''}`.trimEnd());
     return { ok: true, text: [...body, ...footnotes].join('\n\n') + '\n' };
   } catch (error) {
     // saxes throws on XML that is not well formed: a damaged file, said as such.
@@ -215,8 +218,25 @@ interface ParagraphContext {
   /** The list numbering of paragraph styles; footnotes are read without: their paragraphs carry no list. */
   readonly styles?: ReadonlyMap<string, ListPlace>;
   readonly numbering?: ListNumbering;
-  /** The footnote references met, by the footnote's id, numbered in the order met. */
+  /** The footnote and endnote references met, by `noteKey`, numbered in the order met. */
   readonly footnoteNumbers?: Map<string, number>;
+}
+
+/** Word's two kinds of notes: where their texts are, and the element of each text and of each reference. */
+interface NoteKind {
+  readonly part: string;
+  readonly element: string;
+  readonly reference: string;
+}
+
+const noteKinds: readonly NoteKind[] = [
+  { part: 'word/footnotes.xml', element: 'w:footnote', reference: 'w:footnoteReference' },
+  { part: 'word/endnotes.xml', element: 'w:endnote', reference: 'w:endnoteReference' },
+];
+
+/** A note's key among both kinds: a footnote and an endnote may have the same id. */
+function noteKey(kind: NoteKind, id: string): string {
+  return `${kind.element} ${id}`;
 }
 
 /** Elements whose whole content is no text of the draft. */
@@ -239,32 +259,32 @@ function readParagraphs(xml: string, context: ParagraphContext): string[] {
   return paragraphs;
 }
 
-/** The footnotes of footnotes.xml: id and text, the separators left out. */
-function readFootnotes(xml: string): { id: string; text: string }[] {
+/** The notes of footnotes.xml (`element` w:footnote) or endnotes.xml (w:endnote): id and text, the separators left out. */
+function readNotes(xml: string, element: string): { id: string; text: string }[] {
   if (xml === '') return [];
-  const footnotes: { id: string; text: string }[] = [];
+  const notes: { id: string; text: string }[] = [];
   let current: { id: string; texts: string[] } | undefined;
   readWordParagraphs(
     xml,
     {},
     (text) => current?.texts.push(text),
     (tag) => {
-      if (tag.name !== 'w:footnote') return;
+      if (tag.name !== element) return;
       const type = attribute(tag, 'w:type');
       current = type === undefined || type === 'normal' ? { id: attribute(tag, 'w:id') ?? '', texts: [] } : undefined;
     },
     (name) => {
-      if (name !== 'w:footnote' || !current) return;
-      footnotes.push({ id: current.id, text: current.texts.join(' ') });
+      if (name !== element || !current) return;
+      notes.push({ id: current.id, text: current.texts.join(' ') });
       current = undefined;
     },
   );
-  return footnotes;
+  return notes;
 }
 
 /**
  * Reads WordprocessingML paragraphs: `onParagraph` gets each non-empty one's text, its list label
- * first. `onOpen` and `onClose` see every other element (footnotes.xml's `w:footnote`).
+ * first. `onOpen` and `onClose` see every other element (the notes' `w:footnote` and `w:endnote`).
  */
 function readWordParagraphs(
   xml: string,
@@ -333,13 +353,16 @@ function readWordParagraphs(
       case 'w:noBreakHyphen':
         append('\u2011');
         break;
-      case 'w:footnoteReference': {
+      case 'w:footnoteReference':
+      case 'w:endnoteReference': {
         const id = attribute(tag, 'w:id');
         const numbers = context.footnoteNumbers;
-        if (id !== undefined && numbers) {
-          if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
+        const kind = noteKinds.find((candidate) => candidate.reference === tag.name);
+        if (id !== undefined && numbers && kind) {
+          const key = noteKey(kind, id);
+          if (!numbers.has(key)) numbers.set(key, numbers.size + 1);
           // Not in the run's text: a reference's run is set as superscript, and its call is written as it is.
-          if (paragraph) paragraph.text += (run?.text ?? '') + `[^${numbers.get(id)}]`;
+          if (paragraph) paragraph.text += (run?.text ?? '') + `[^${numbers.get(key)}]`;
           if (run) run.text = '';
         }
         break;
