@@ -2,7 +2,9 @@
 // the example draft opened in Debian's Chromium through playwright-core, and what a user sees
 // there asserted: squiggles, the Problems panel's rows (rule id and line), the status bar's
 // problem counts; then a quick fix applied through the UI (Ctrl+. on the squiggle); then the
-// print-layout preview opened beside the editor, following the text and the editor's scroll.
+// print-layout preview opened beside the editor, following the text and the editor's scroll; a long
+// draft typed into; and the example, exported as a Word document, imported back through the command
+// and VS Code's own file dialog.
 // Run by scripts/e2e/run.mjs; no fixed sleeps: every wait is for an element or a state.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -53,6 +55,9 @@ export async function runVscode({ checks, codeServer, vsix, capabilities, result
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.cpSync(path.join(repoRoot, 'examples'), workspace, { recursive: true });
   fs.writeFileSync(path.join(workspace, 'long.resolution'), longDraft.text);
+  // The example as a Word document, for the import command: Resolint's own export of it.
+  const exported = await run(process.execPath, [path.join(repoRoot, 'bin/resolint.js'), '--export', 'docx', path.join(workspace, 'draft.resolution'), '--output', path.join(workspace, importedDocument)]);
+  if (exported.status !== 0) throw new Error(`resolint --export docx exited ${exported.status}: ${exported.stderr}`);
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   const env = {
     ...process.env,
@@ -66,7 +71,9 @@ export async function runVscode({ checks, codeServer, vsix, capabilities, result
   const screenshot = path.join(resultsDir, 'vscode-example.png');
   const serverLog = path.join(resultsDir, 'vscode-code-server.log');
   const previewScreenshot = path.join(resultsDir, 'vscode-preview.png');
-  for (const old of [screenshot, path.join(resultsDir, 'vscode-quick-fix.png'), previewScreenshot, path.join(resultsDir, 'vscode-preview-dark.png')]) fs.rmSync(old, { force: true });
+  for (const old of [screenshot, path.join(resultsDir, 'vscode-quick-fix.png'), previewScreenshot, path.join(resultsDir, 'vscode-preview-dark.png'), path.join(resultsDir, 'vscode-import.png')]) {
+    fs.rmSync(old, { force: true });
+  }
 
   let codeServerProcess;
   let browserServer;
@@ -243,6 +250,8 @@ export async function runVscode({ checks, codeServer, vsix, capabilities, result
 
     await checkPreview(page, checks, takeScreenshot, previewScreenshot);
     await checkLongDraft(page, checks);
+    await checkImport(page, checks, path.join(workspace, importedDocument));
+    await takeScreenshot(path.join(resultsDir, 'vscode-import.png'));
   } finally {
     if (!screenshotTaken) await takeScreenshot(screenshot);
     await browser?.close().catch(() => undefined);
@@ -444,6 +453,51 @@ async function checkLongDraft(page, checks) {
     await page.keyboard.type('.');
     await problemCountsReach(page, '0/0', { timeoutMs: 30_000, intervalMs: 20 });
     return `the warning ${deleted} ms after the deletion, gone ${Date.now() - started} ms after the full stop was typed again`;
+  });
+}
+
+const importedDocument = 'draft.docx';
+
+/**
+ * "Resolution: Import Draft from Word or PDF Text…" on the example exported as a Word document: picked
+ * in VS Code's own file dialog, read by the server, opened as a new, unsaved draft that shows the
+ * example's paragraphs and its four findings (3 errors, 1 warning), and the Word document untouched.
+ */
+async function checkImport(page, checks, documentPath) {
+  await checks.check('"Resolution: Import Draft from Word or PDF Text…" opens a Word document as a new draft with its findings', async () => {
+    const before = fs.readFileSync(documentPath);
+    await page.keyboard.press('Escape');
+    // Every other editor closed, so the problem counts are the imported draft's alone: the long draft,
+    // typed into, saved first (Ctrl+K S), then all closed (Ctrl+K W) with no dialog.
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('S');
+    await page.locator('.tabs-container .tab.dirty').first().waitFor({ state: 'detached', timeout: 15_000 });
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('W');
+    await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 15_000 });
+    await page.keyboard.press('Control+Shift+P');
+    const input = page.locator('.quick-input-widget input');
+    await stepOf('open the command palette', () => input.waitFor({ timeout: 10_000 }));
+    await input.fill('>Resolution: Import Draft');
+    await stepOf('find the command', () => page.locator('.quick-input-list .monaco-list-row', { hasText: 'Import Draft from Word or PDF Text' }).first().waitFor({ timeout: 10_000 }));
+    await page.keyboard.press('Enter');
+    // The web's file dialog is a quick input holding a path: the document's, then Enter.
+    await stepOf('the file dialog', () => waitFor('the dialog to offer a path', async () => (await input.isVisible()) && !(await input.inputValue()).startsWith('>'), { timeoutMs: 15_000 }));
+    await input.fill(documentPath);
+    await page.keyboard.press('Enter');
+    // An untitled editor's tab reads its first line, then "Untitled-1".
+    await stepOf('a new, unsaved editor', () => page.locator('.tabs-container .tab.dirty', { hasText: 'Untitled-' }).first().waitFor({ timeout: 15_000 }));
+    const language = (await page.locator('#status\\.editor\\.mode').getAttribute('aria-label').catch(() => null)) ?? '';
+    assert(/resolution/i.test(language), `the new editor's language is "${language}", not Resolution`);
+    const lines = await waitFor('the imported paragraphs', async () => {
+      const shown = await editorLines(page);
+      return shown.some((line) => line.startsWith('The General Assembly,')) && shown.some((line) => line.startsWith('2. Urging Member States')) ? shown : undefined;
+    }, { timeoutMs: 15_000 }).catch(async (error) => {
+      throw new Error(`${error.message}; lines: ${JSON.stringify((await editorLines(page)).slice(0, 8))}`);
+    });
+    await problemCountsReach(page, '3/1', { timeoutMs: 30_000 });
+    assert(Buffer.compare(before, fs.readFileSync(documentPath)) === 0, 'the Word document changed');
+    return `${lines.filter((line) => line.trim() !== '').length} lines on screen, first ${JSON.stringify(lines[0])}; 3 errors and 1 warning`;
   });
 }
 
