@@ -122,6 +122,72 @@ export function startsWithCapital(paragraph: Paragraph, opener: Opener | undefin
   return !changesInUpperCase(opener.text.charAt(0));
 }
 
+/** An opener written with capitals where the lexicon has none, and the way the lexicon writes it. */
+export interface OpenerCapitals {
+  /** The opener's words as the text writes them: "Calls Upon", "Further Requests", "DECIDES". */
+  readonly found: string;
+  /** The same words with a capital only on the first letter and where the lexicon has one: "Calls upon". */
+  readonly right: string;
+}
+
+/**
+ * Where an opener has capitals past its first letter that the lexicon does not write ("Calls Upon",
+ * "Further Requests", "Deeply Concerned", "DECIDES": Model UN drafts write openers in title case or
+ * capitals), the opener as written and as it should be; undefined where it has none (nearly every
+ * opener, answered from its text's units alone). Words the lexicon writes with a capital keep it
+ * ("Acting under Chapter VII of the Charter of the United Nations"). Not asked where the organ is
+ * named before the opener (its first letter is then lower case) nor of a scanned record (OCR).
+ */
+export function openerCapitals(paragraph: Paragraph, opener: Opener, lexicon: Lexicon, text: string): OpenerCapitals | undefined {
+  // The opener's text has its words' letters (its spaces may differ): the draft is sliced for the few with capitals.
+  if (paragraph.subject || !hasCapitalAfterFirst(opener.text)) return undefined;
+  const found = text.slice(opener.span.start, opener.span.end);
+  const keptCapitals = capitalizedWordsOf(lexicon);
+  let first = true;
+  const right = found.replace(/[\p{L}\p{M}]+/gu, (word) => {
+    const atStart = first;
+    first = false;
+    if (keptCapitals.has(word)) return word;
+    const lower = word.toLocaleLowerCase();
+    // A change of case that changes a word's length (rare letters) would move the rest: left as written.
+    if (lower.length !== word.length) return word;
+    if (!atStart) return lower;
+    const capital = word.charAt(0).toLocaleUpperCase();
+    return (capital.length === 1 ? capital : word.charAt(0)) + lower.slice(1);
+  });
+  return right === found ? undefined : { found, right };
+}
+
+/** Whether `text` has a capital letter after its first unit; asked of every opener by two rules, read by code. */
+function hasCapitalAfterFirst(text: string): boolean {
+  for (let index = 1; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 65 && code <= 90) return true;
+    if (code >= 0xc0) {
+      const character = text.charAt(index);
+      if (character !== character.toLowerCase()) return true;
+    }
+  }
+  return false;
+}
+
+/** The words a lexicon's openers, adverbs and modifiers write with a capital anywhere but first: "Chapter", "VII", "Nations". */
+function capitalizedWordsOf(lexicon: Lexicon): ReadonlySet<string> {
+  let words = capitalizedWords.get(lexicon);
+  if (!words) {
+    const found = new Set<string>();
+    const phrases = [...[...lexicon.byForm.values()].map((form) => form.text), ...lexicon.operativeAdverbs, ...lexicon.preambularAdverbs, ...lexicon.modifiers];
+    for (const phrase of phrases) {
+      const phraseWords = phrase.match(/[\p{L}\p{M}]+/gu) ?? [];
+      for (const word of phraseWords.slice(1)) if (word !== word.toLowerCase()) found.add(word);
+    }
+    words = found;
+    capitalizedWords.set(lexicon, words);
+  }
+  return words;
+}
+const capitalizedWords = new WeakMap<Lexicon, ReadonlySet<string>>();
+
 /**
  * The other alternatives of a negotiation draft's bracketed opener: "Calls upon" in "[Urges][Calls
  * upon] States …" (the paragraph's opener is the first, "Urges"). Each is an opener to check too.

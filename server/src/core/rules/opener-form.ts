@@ -2,7 +2,7 @@
 // of the resolution takes, capitalised. Only the wording differs between the two rules.
 import { localMessage } from '../messages';
 import type { Opener, Paragraph, ParagraphKind } from '../model';
-import { accentlessWordsOf, bracketedAlternatives, formAsWritten, formWithItsAccents, startsWithCapital } from '../openers';
+import { accentlessWordsOf, bracketedAlternatives, formAsWritten, formWithItsAccents, openerCapitals, startsWithCapital } from '../openers';
 import type { Rule } from '../rule';
 import { capitalize } from '../structure';
 
@@ -67,6 +67,17 @@ export function openerFormRule(spec: OpenerFormRuleSpec): Rule {
             span: match.formSpan,
             message: localMessage(context.lexicon, `${spec.id}/wrong-form`, { right: capitalize(right), found }, `${spec.rightFormIs}: '${capitalize(right)}', not '${found}'.`),
             fix: { title: `Change '${found}' to '${replacement}'`, edits: [{ span: match.formSpan, newText: replacement }] },
+          });
+          return;
+        }
+        const capitals = context.lexicon && !draft.fromScan ? openerCapitals(paragraph, opener, context.lexicon, draft.text) : undefined;
+        // More than the first letter to change ("Calls Upon", "DECIDES"): the whole opener, in one finding.
+        if (capitals && capitals.right.slice(1) !== capitals.found.slice(1)) {
+          const { found, right } = capitals;
+          context.report({
+            span: opener.span,
+            message: localMessage(context.lexicon, `${spec.id}/capitals`, { right, found }, `Only the first letter of an opener is a capital: '${right}', not '${found}'.`),
+            fix: { title: `Change '${found}' to '${right}'`, edits: [{ span: opener.span, newText: right }] },
           });
           return;
         }
