@@ -4,7 +4,7 @@ import type { Draft, Paragraph, Span, SubLabel, SubParagraph } from '../model';
 import { operativeTargets, ownCrossReferences, paragraphAt } from './cross-reference';
 import { letterIndex, letterName, romanIndex, romanName } from '../parse/labels';
 import type { Rule } from '../rule';
-import { eachSubparagraph, subparagraphsOf } from '../structure';
+import { subparagraphsOf } from '../structure';
 
 /** The name the label at `position` (1-based) of a list of this kind should have. */
 function expectedName(kind: SubLabel['kind'], position: number): string {
@@ -60,20 +60,24 @@ function bracketed(label: SubLabel, name: string): string {
 
 /**
  * Labels bracketed otherwise than the draft's language writes them at their level: "(a)" in a French
- * or Spanish draft, which writes "a)" (languages.json, "subparagraphBrackets").
+ * or Spanish draft, which writes "a)" (languages.json, "subparagraphBrackets"). The level is where the
+ * item stands in its paragraph's lists, not the one its label's form names: "a." right under a
+ * paragraph (as Model UN drafts write a first list) is a first-level item, written "(a)" in English.
  */
 function checkBrackets(draft: Draft, report: (label: SubLabel, expected: SubLabel['bracket']) => void): void {
   const brackets = conventionsOf(draft.language).subparagraphBrackets;
   if (!brackets || draft.language !== conventionsOf(draft.language).language) return;
-  for (const paragraph of draft.paragraphs) {
-    if (paragraph.subparagraphs.length === 0) continue;
-    for (const item of eachSubparagraph(paragraph.subparagraphs)) {
-      const expected = brackets[item.level - 1];
-      // "(1)" is a scan's misreading of a numeral, not a bracket style; deeper levels than the data names are free.
-      if (!item.label || !expected || item.label.kind === 'number' || item.label.bracket === expected) continue;
-      report(item.label, expected);
+  const check = (items: readonly SubParagraph[], depth: number): void => {
+    const expected = brackets[depth - 1];
+    // Deeper levels than the data names are free.
+    if (!expected) return;
+    for (const item of items) {
+      // "(1)" is a scan's misreading of a numeral, not a bracket style.
+      if (item.label && item.label.kind !== 'number' && item.label.bracket !== expected) report(item.label, expected);
+      if (item.children.length > 0) check(item.children, depth + 1);
     }
-  }
+  };
+  for (const paragraph of draft.paragraphs) if (paragraph.subparagraphs.length > 0) check(paragraph.subparagraphs, 1);
 }
 
 export const subparagraphSequenceRule: Rule = {
