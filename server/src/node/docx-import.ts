@@ -4,11 +4,12 @@
 // What is read: the body's paragraphs in order (table cells' too), with the numbers and letters Word
 // draws for numbered lists (numbering.xml, also through a paragraph's style), tracked changes as
 // accepted (insertions kept, deletions left out), and footnotes: each reference a call `[^N]`, numbered
-// in order as Word numbers them, and the texts `[^N]: …` at the end. Endnotes, which some drafters
-// use instead, are footnotes of the draft format too, numbered in the same sequence as they are met. A superscript run of digits (a
-// footnote number typed by hand, or the cached number of a cross-reference to a footnote, as Resolint's
-// own export writes a repeated call) is a call too. Headers, footers, comments, field codes, text boxes
-// and drawings are left out. The text is then converted to the draft format as any `--import` is.
+// in order as Word numbers them, and the texts `[^N]: …` at the end; endnotes, which some drafters
+// use instead, are footnotes of the draft format too, numbered in the same sequence as they are met.
+// A superscript run of digits (a footnote number typed by hand, or the cached number of a
+// cross-reference to a footnote, as Resolint's own export writes a repeated call) is a call too.
+// Headers, footers, comments, field codes, text boxes and drawings are left out. The text is then
+// converted to the draft format as any `--import` is.
 import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { letterName, romanName } from '../core/parse/labels';
@@ -49,7 +50,7 @@ export function wordDocumentText(bytes: Uint8Array): ImportedText {
     const body = readParagraphs(read(document), { styles, numbering, footnoteNumbers });
     const noteTexts = new Map<string, string>();
     for (const kind of noteKinds) {
-      for (const note of readNotes(read(parts[kind.part]), kind.element)) noteTexts.set(noteKey(kind, note.id), note.text);
+      for (const note of readNotes(read(parts[kind.part]), kind)) noteTexts.set(noteKey(kind, note.id), note.text);
     }
     const footnotes = [...footnoteNumbers].map(([key, number]) => `[^${number}]: ${noteTexts.get(key) ?? ''}`.trimEnd());
     return { ok: true, text: [...body, ...footnotes].join('\n\n') + '\n' };
@@ -215,7 +216,7 @@ function attribute(tag: SaxesTagPlain, name: string): string | undefined {
 }
 
 interface ParagraphContext {
-  /** The list numbering of paragraph styles; footnotes are read without: their paragraphs carry no list. */
+  /** The list numbering of paragraph styles; notes are read without: their paragraphs carry no list. */
   readonly styles?: ReadonlyMap<string, ListPlace>;
   readonly numbering?: ListNumbering;
   /** The footnote and endnote references met, by `noteKey`, numbered in the order met. */
@@ -259,8 +260,8 @@ function readParagraphs(xml: string, context: ParagraphContext): string[] {
   return paragraphs;
 }
 
-/** The notes of footnotes.xml (`element` w:footnote) or endnotes.xml (w:endnote): id and text, the separators left out. */
-function readNotes(xml: string, element: string): { id: string; text: string }[] {
+/** The notes of one kind (footnotes.xml's or endnotes.xml's): id and text, the separators left out. */
+function readNotes(xml: string, kind: NoteKind): { id: string; text: string }[] {
   if (xml === '') return [];
   const notes: { id: string; text: string }[] = [];
   let current: { id: string; texts: string[] } | undefined;
@@ -269,12 +270,12 @@ function readNotes(xml: string, element: string): { id: string; text: string }[]
     {},
     (text) => current?.texts.push(text),
     (tag) => {
-      if (tag.name !== element) return;
+      if (tag.name !== kind.element) return;
       const type = attribute(tag, 'w:type');
       current = type === undefined || type === 'normal' ? { id: attribute(tag, 'w:id') ?? '', texts: [] } : undefined;
     },
     (name) => {
-      if (name !== element || !current) return;
+      if (name !== kind.element || !current) return;
       notes.push({ id: current.id, text: current.texts.join(' ') });
       current = undefined;
     },
