@@ -419,15 +419,8 @@ const longDraft = (() => {
 async function checkLongDraft(page, checks) {
   const { count, lastParagraphLine } = longDraft;
   const opened = await checks.check(`a draft of ${count} paragraphs (0.9 MB) opens clean, alone`, async () => {
-    await page.keyboard.press('Escape');
-    // Every other editor closed, so the counts are this draft's alone: the edited example saved first
-    // (Ctrl+K S, Save All; it is the workspace's copy), then all closed (Ctrl+K W) with no dialog.
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('S');
-    await page.locator('.tabs-container .tab.dirty').first().waitFor({ state: 'detached', timeout: 15_000 });
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('W');
-    await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 15_000 });
+    // Every other editor closed, so the counts are this draft's alone (the edited example is the workspace's copy).
+    await saveAndCloseAllEditors(page);
     const started = Date.now();
     await quickOpen(page, 'long.resolution');
     // Read by the server (Resolint's status-bar item counts its paragraphs), and nothing flagged.
@@ -466,15 +459,8 @@ const importedDocument = 'draft.docx';
 async function checkImport(page, checks, documentPath) {
   await checks.check('"Resolution: Import Draft from Word or PDF Text…" opens a Word document as a new draft with its findings', async () => {
     const before = fs.readFileSync(documentPath);
-    await page.keyboard.press('Escape');
-    // Every other editor closed, so the problem counts are the imported draft's alone: the long draft,
-    // typed into, saved first (Ctrl+K S), then all closed (Ctrl+K W) with no dialog.
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('S');
-    await page.locator('.tabs-container .tab.dirty').first().waitFor({ state: 'detached', timeout: 15_000 });
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('W');
-    await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 15_000 });
+    // Every other editor closed, so the problem counts are the imported draft's alone.
+    await saveAndCloseAllEditors(page);
     await page.keyboard.press('Control+Shift+P');
     const input = page.locator('.quick-input-widget input');
     await stepOf('open the command palette', () => input.waitFor({ timeout: 10_000 }));
@@ -499,6 +485,17 @@ async function checkImport(page, checks, documentPath) {
     assert(Buffer.compare(before, fs.readFileSync(documentPath)) === 0, 'the Word document changed');
     return `${lines.filter((line) => line.trim() !== '').length} lines on screen, first ${JSON.stringify(lines[0])}; 3 errors and 1 warning`;
   });
+}
+
+/** Every editor saved (Ctrl+K S, Save All), then all closed (Ctrl+K W), so no dialog asks about changes. */
+async function saveAndCloseAllEditors(page) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('S');
+  await page.locator('.tabs-container .tab.dirty').first().waitFor({ state: 'detached', timeout: 15_000 });
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('W');
+  await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 15_000 });
 }
 
 /** Opens `fileName` with quick open (Ctrl+P) and waits for its tab. */
