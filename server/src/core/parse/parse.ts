@@ -1918,8 +1918,14 @@ class Parser {
     // own (Security Council texts in sections A, B …), while numbering runs on across them.
     const sectionStarts = listOf(0);
     for (let index = 1; index < readings.count; index++) if (this.isSectionMarkerAt(readings, index)) sectionStarts.push(index);
+    // The last section is the last with a reading past its marker: a marker with nothing under it ("A."
+    // ending a text, where a fix of the line above's final mark made "A" a marker) makes no section
+    // that the one before it could end the part for, and taken for one it made the paragraph above
+    // preambular where "A," left it operative, so that the fix undid itself (the fix-all property).
+    let lastSection = sectionStarts.length - 1;
+    while (lastSection > 0 && (sectionStarts[lastSection + 1] ?? readings.count) - (sectionStarts[lastSection] as number) <= 1) lastSection--;
     const operativeStarts = sectionStarts.map((start, section) =>
-      this.operativeStart(readings, start, sectionStarts[section + 1] ?? readings.count, section === sectionStarts.length - 1));
+      this.operativeStart(readings, start, sectionStarts[section + 1] ?? readings.count, section >= lastSection));
 
     let closed = false;
     /** The section of the reading at `index` (the loop reads them in order: a cursor, not a list of one number a reading). */
