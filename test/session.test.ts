@@ -12,7 +12,7 @@ import { defaultSettings, lint, LintSession, parse, type Settings } from '../ser
 import { bracketCalls, superscriptMarks } from '../server/src/core/parse/footnote-calls';
 import { changeBetween, literalPlaces, occurrencesOf, runsOf, visitInSpans, type SearchSpan } from '../server/src/core/parse/whole-text-search';
 import { lexiconFor } from '../server/src/core/lexicon/lexicon';
-import { nearestOpener } from '../server/src/core/rules/unknown-opener';
+import { nearestOpener } from '../server/src/core/nearest-opener';
 import { corpusFolder } from './support/shared';
 
 const numRuns = Number(process.env['FUZZ_RUNS'] ?? '') || 100;

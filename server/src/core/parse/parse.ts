@@ -44,6 +44,7 @@ import {
   LineTable,
 } from './lines';
 import { readOpener } from './openers';
+import { nearestOpener, openerHeadStarts, sameStart } from '../nearest-opener';
 import { AnnexParagraphNode, BlockNode, ChapeauNode, FootnoteTextNode, ParagraphNode, ResolutionPartNode, SpanNode, SubLabelNode, SubParagraphNode } from './nodes';
 import { emptyList, listOf } from '../records';
 import type { SearchMemo } from './search-memo';
@@ -642,6 +643,19 @@ export function endsOpen(content: string): boolean {
 }
 
 /** `endsOpen` of text[start, end), read in place where its last unit decides (most lines): no slice. */
+/** Sticky: a word and the space after it, as a misspelt opener opens a line ("Reafirming its …"). */
+const misspeltOpenerWord = /[\p{L}\p{M}]+(?=[ \u00A0])/uy;
+
+/** Whether the text before `end` is `ending` (lower case ASCII) in either case. */
+function endsWithIgnoringCase(text: string, end: number, ending: string): boolean {
+  if (end < ending.length) return false;
+  for (let index = 0; index < ending.length; index++) {
+    const code = text.charCodeAt(end - ending.length + index);
+    if ((code >= 65 && code <= 90 ? code | 0x20 : code) !== ending.charCodeAt(index)) return false;
+  }
+  return true;
+}
+
 function endsOpenIn(text: string, start: number, end: number): boolean {
   const lastCode = end > start ? text.charCodeAt(end - 1) : Number.NaN;
   // The common cases without a regular expression: a letter ends open, a mark ends closed.
@@ -1737,7 +1751,32 @@ class Parser {
     if (inAnnex && (digit ? opensAnnexParagraphAt(this.text, contentStart) : this.headsAnnexSection(index, contentStart, contentEnd, previousStart, previousEnd))) return true;
     if (digit && this.opensNumberedParagraph(contentStart)) return true;
     if (!endsParagraph(this.text, previousStart, previousEnd)) return false;
-    return this.isClosingLine(contentStart, contentEnd, first) || (!digit && this.opensWithKnownOpener(contentStart));
+    return this.isClosingLine(contentStart, contentEnd, first) || (!digit && (this.opensWithKnownOpener(contentStart) || this.opensWithMisspeltOpener(contentStart)));
+  }
+
+  /**
+   * Whether the line at `contentStart` opens with a known opener misspelt ("Reafirming its commitment
+   * …" under a paragraph that ended): a capitalised word of a verb's ending, within two letters of a
+   * known opener's first word and sharing its first three. In a copy that lost its blank lines such a
+   * line was read as the paragraph above going on, and its opener was never reported. Asked only
+   * after the known openers, of lines under a paragraph's end.
+   */
+  private opensWithMisspeltOpener(contentStart: number): boolean {
+    const lexicon = this.lexicon;
+    if (!lexicon || !isCapitalAt(this.text, contentStart)) return false;
+    // The word's end, read in place: most lines asked open with a word no opener starts like, and make no string.
+    misspeltOpenerWord.lastIndex = contentStart;
+    if (!misspeltOpenerWord.test(this.text)) return false;
+    const wordEnd = misspeltOpenerWord.lastIndex;
+    if (wordEnd - contentStart < 4 || !lexicon.verbEndings.some((ending) => endsWithIgnoringCase(this.text, wordEnd, ending))) return false;
+    if (!openerHeadStarts(lexicon).has(withoutDiacritics(this.text.slice(contentStart, contentStart + 3).toLowerCase()))) return false;
+    const word = this.text.slice(contentStart, wordEnd);
+    if (lexicon.unknownOpenerExceptions.includes(word)) return false;
+    const lower = word.toLowerCase();
+    return (['preambular', 'operative'] as const).some((kind) => {
+      const nearest = nearestOpener(lexicon, word, kind);
+      return nearest !== undefined && nearest.distance >= 1 && nearest.distance <= 2 && sameStart(nearest.form, lower);
+    });
   }
 
   /**
