@@ -271,7 +271,7 @@ describe('resolint command line', () => {
       const files = ['a.docx', 'b.odt', 'c.pdf', 'd.doc', 'e.rtf', 'f.zip'].map((name) => path.join(folder, name));
       const run = runResolint(files);
       assert.equal(run.status, 2);
-      const plainText = 'save it as plain text (UTF-8), or copy its text into a .resolution file';
+      const plainText = 'save it as a Word document (.docx), which `resolint --import` reads with its numbering and footnotes, or as plain text (UTF-8)';
       assert.deepEqual(run.stderr.trimEnd().split('\n'), [
         `resolint: ${files[0]}: a Word document (.docx), not text: \`resolint --import\` reads it into the draft format`,
         `resolint: ${files[1]}: an OpenDocument text (.odt), not text: ${plainText}`,

@@ -53,8 +53,11 @@ export function decodeText(bytes: Uint8Array): TextFileResult {
   return { ok: true, text: hadByteOrderMark ? text.slice(1) : text, hadByteOrderMark };
 }
 
-/** What to do with a document instead of text, said once for every format below. */
-const saveAsText = 'save it as plain text (UTF-8), or copy its text into a .resolution file';
+/**
+ * What to do with a document instead of text, said once for every format below: a Word document keeps
+ * the numbers the word processor draws and the footnotes, which plain text may lose.
+ */
+const saveAsText = 'save it as a Word document (.docx), which `resolint --import` reads with its numbering and footnotes, or as plain text (UTF-8)';
 
 /**
  * The documents a resolution travels in besides plain text, known by their first bytes, each named
