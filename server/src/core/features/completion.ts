@@ -138,7 +138,7 @@ function emphasisMarker(draft: Draft, lineStart: number): string {
   return emphasis ? draft.text.slice(emphasis.open.start, emphasis.open.end) : '';
 }
 
-function openerCompletions(draft: Draft, start: ParagraphStart, lexicon: Lexicon, options: CompletionOptions, lineStart: number): Completion[] {
+function openerCompletions(draft: Draft, start: ParagraphStart, lexicon: Lexicon, options: CompletionOptions, lineStart: number, withAdverb: readonly string[] = []): Completion[] {
   const marker = start.typedMarker || emphasisMarker(draft, lineStart);
   const prefix = start.numberToInsert !== undefined ? `${start.numberToInsert}. ` : '';
   const item = (label: string, sortText: string, extra: Partial<Completion>): Completion => ({
@@ -167,7 +167,29 @@ function openerCompletions(draft: Draft, start: ParagraphStart, lexicon: Lexicon
     const documentation = openerDocumentation(entry, start.kind);
     completions.push(item(form, `1 ${form.toLowerCase()}`, documentation ? { documentation } : {}));
   }
+  for (const label of withAdverb) {
+    if (seen.has(label)) continue;
+    seen.add(label);
+    completions.push(item(label, `1 ${label.toLowerCase()}`, {}));
+  }
   return completions;
+}
+
+/**
+ * "Also re" → "Also requests", "Also recognizes" …: where an operative adverb of the lexicon is typed
+ * ("Also", "Further", "Strongly", "Once again"), the operative forms after it, in lower case. Only
+ * those the typed words begin are kept (by the caller). Not in the preamble: its additive words go
+ * after the participle ("Recalling also"), and its adverbs are the lexicon's own phrases ("Deeply
+ * concerned").
+ */
+function operativeFormsAfterAdverb(lexicon: Lexicon, typed: string): string[] {
+  const wanted = normalizedTyped(typed);
+  const adverb = lexicon.operativeAdverbs.filter((candidate) => wanted.startsWith(`${candidate.toLowerCase()} `)).sort((a, b) => b.length - a.length)[0];
+  if (adverb === undefined) return [];
+  const labels: string[] = [];
+  // Not a form that holds the adverb already ("Calls once again" after "Once again").
+  for (const entry of lexicon.openers) if (entry.operative && !entry.operative.toLowerCase().includes(adverb.toLowerCase())) labels.push(`${adverb} ${lowerFirst(entry.operative)}`);
+  return labels;
 }
 
 /** The grammatical gender of the organ whose chapeau governs the paragraph being written, where openers agree with it. */
@@ -227,9 +249,11 @@ export function completionsAt(draft: Draft, offset: number, options: CompletionO
   const kind: ParagraphKind = numbered || inOperativePart ? 'operative' : 'preambular';
   const typedMarker = (numbered ? numbered[2] : unnumbered?.[1]) ?? '';
   const typedWord = before.slice((numbered ?? unnumbered)?.[0].length ?? before.length);
-  // Past a space, only the first words of an opener of several: "Recalling its " is a sentence.
+  // Past a space, only the first words of an opener of several ("Recalling its " is a sentence), or
+  // an operative adverb and what follows it ("Also re").
   const severalWords = /[ \t\u00A0]/.test(typedWord);
-  if (severalWords && !beginsAnOpener(lexicon, typedWord)) return [];
+  const withAdverb = severalWords && kind === 'operative' && lexicon ? operativeFormsAfterAdverb(lexicon, typedWord) : [];
+  if (severalWords && withAdverb.length === 0 && !beginsAnOpener(lexicon, typedWord)) return [];
   const rest = wordRest.exec(text.slice(offset, offset + 40))?.[0] ?? '';
   const replaceSpan = { start: offset - typedWord.length - typedMarker.length, end: offset + rest.length };
   const next = text.charCodeAt(replaceSpan.end);
@@ -243,7 +267,7 @@ export function completionsAt(draft: Draft, offset: number, options: CompletionO
     ...(numberToInsert !== undefined ? { numberToInsert } : {}),
     ...(nearest && nearest.kind === kind ? { above: nearest } : {}),
   };
-  const offered = lexicon ? openerCompletions(draft, start, lexicon, options, lineStart) : [];
+  const offered = lexicon ? openerCompletions(draft, start, lexicon, options, lineStart, withAdverb) : [];
   // Those the words begin, chosen here: an editor that filters by the word at the cursor would match nothing, or everything.
   const completions = severalWords ? offered.filter((completion) => completion.label.toLowerCase().startsWith(normalizedTyped(typedWord))) : offered;
   if (numberToInsert !== undefined && typedWord === '' && typedMarker === '') {
