@@ -10,35 +10,17 @@
 // cross-reference to a footnote, as Resolint's own export writes a repeated call) is a call too.
 // Headers, footers, comments, field codes, text boxes and drawings are left out. The text is then
 // converted to the draft format as any `--import` is.
-import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { letterName, romanName } from '../core/parse/labels';
-
-export type ImportedText = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
-
-/** The most a part may inflate to, in bytes: a draft's document.xml is a few megabytes at most. */
-const maxPartBytes = 200 * 1024 * 1024;
+import { attribute, documentParts, formatCount, type ImportedText } from './office-parts';
 
 /** The parts read; the others (media above all) are not even inflated. */
 const partsRead = new Set(['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml', 'word/numbering.xml', 'word/styles.xml']);
 
 /** The draft text of the Word document `bytes`; never throws. */
 export function wordDocumentText(bytes: Uint8Array): ImportedText {
-  let parts: Record<string, Uint8Array>;
-  let oversized: UnzipFileInfo | undefined;
-  try {
-    parts = unzipSync(bytes, {
-      filter: (file: UnzipFileInfo) => {
-        if (!partsRead.has(file.name)) return false;
-        // A part that says it inflates past the limit (a damaged or hostile file) is not inflated.
-        if (file.originalSize > maxPartBytes) oversized = file;
-        return file.originalSize <= maxPartBytes;
-      },
-    });
-  } catch (error) {
-    return { ok: false, reason: `not a readable Word document (${error instanceof Error ? error.message : String(error)})` };
-  }
-  if (oversized) return { ok: false, reason: `${oversized.name} would inflate to ${Math.ceil(oversized.originalSize / 1024 / 1024)} MB: not read` };
+  const unzipped = documentParts(bytes, partsRead, 'Word document');
+  if (!unzipped.ok) return unzipped;
+  const { parts } = unzipped;
   const document = parts['word/document.xml'];
   if (!document) return { ok: false, reason: 'a ZIP archive without word/document.xml: not a Word document' };
   try {
@@ -192,27 +174,6 @@ class ListNumbering {
       return formatCount(count, shown?.format ?? 'decimal');
     });
   }
-}
-
-function formatCount(count: number, format: string): string {
-  switch (format) {
-    case 'lowerLetter':
-      return count >= 1 ? letterName(count) : String(count);
-    case 'upperLetter':
-      return count >= 1 ? letterName(count).toUpperCase() : String(count);
-    // The labels' own numerals (i to xxxix: a list of sub-paragraphs runs no further); past them, figures.
-    case 'lowerRoman':
-      return count >= 1 && count < 40 ? romanName(count) : String(count);
-    case 'upperRoman':
-      return count >= 1 && count < 40 ? romanName(count).toUpperCase() : String(count);
-    default:
-      return String(count);
-  }
-}
-
-function attribute(tag: SaxesTagPlain, name: string): string | undefined {
-  const value = tag.attributes[name];
-  return typeof value === 'string' ? value : undefined;
 }
 
 interface ParagraphContext {
