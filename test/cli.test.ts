@@ -274,7 +274,7 @@ describe('resolint command line', () => {
       const plainText = 'save it as a Word document (.docx), which `resolint --import` reads with its numbering and footnotes, or as plain text (UTF-8)';
       assert.deepEqual(run.stderr.trimEnd().split('\n'), [
         `resolint: ${files[0]}: a Word document (.docx), not text: \`resolint --import\` reads it into the draft format`,
-        `resolint: ${files[1]}: an OpenDocument text (.odt), not text: ${plainText}`,
+        `resolint: ${files[1]}: an OpenDocument text (.odt), not text: \`resolint --import\` reads it into the draft format`,
         `resolint: ${files[2]}: a PDF file, not text: copy its text (select all, copy) into a text file, and import that (\`resolint --import\`) into the draft format`,
         `resolint: ${files[3]}: a Word 97–2003 document (.doc) or another Office file, not text: ${plainText}`,
         `resolint: ${files[4]}: a Rich Text Format file (.rtf), not plain text: ${plainText}`,

@@ -18,7 +18,7 @@ async function importDraft(client: LanguageClient | undefined): Promise<void> {
     title: 'Import a draft',
     openLabel: 'Import',
     canSelectMany: false,
-    filters: { 'Word document or text': ['docx', 'txt', 'resolution', 'md'], 'All files': ['*'] },
+    filters: { 'Word document, OpenDocument text or text': ['docx', 'odt', 'txt', 'resolution', 'md'], 'All files': ['*'] },
   })) ?? [];
   if (!source) return;
   const bytes = await vscode.workspace.fs.readFile(source);

@@ -74,7 +74,7 @@ export function documentFormatOf(bytes: Uint8Array): string | undefined {
   if (startsWith(bytes, 'PK\x03\x04')) {
     // A ZIP archive: Word's and OpenDocument's files are, told apart by the names of their parts.
     if (isWordDocument(bytes)) return 'a Word document (.docx), not text: `resolint --import` reads it into the draft format';
-    if (asBuffer(bytes).includes('application/vnd.oasis.opendocument.text', 0, 'latin1')) return `an OpenDocument text (.odt), not text: ${saveAsText}`;
+    if (isOpenDocumentText(bytes)) return 'an OpenDocument text (.odt), not text: `resolint --import` reads it into the draft format';
     return 'a ZIP archive, not text';
   }
   if (startsWith(bytes, '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1')) return `a Word 97–2003 document (.doc) or another Office file, not text: ${saveAsText}`;
@@ -85,6 +85,14 @@ export function documentFormatOf(bytes: Uint8Array): string | undefined {
 /** Whether `bytes` are a Word document (.docx), which `--import` reads (node/docx-import.ts). */
 export function isWordDocument(bytes: Uint8Array): boolean {
   return startsWith(bytes, 'PK\x03\x04') && asBuffer(bytes).includes('word/document.xml', 0, 'latin1');
+}
+
+/**
+ * Whether `bytes` are an OpenDocument text (.odt), which `--import` reads (node/odt-import.ts): its
+ * archive names the type in its first part, "mimetype".
+ */
+export function isOpenDocumentText(bytes: Uint8Array): boolean {
+  return startsWith(bytes, 'PK\x03\x04') && !isWordDocument(bytes) && asBuffer(bytes).includes('application/vnd.oasis.opendocument.text', 0, 'latin1');
 }
 
 /** The same bytes as a Buffer, for its search, not copied. */
