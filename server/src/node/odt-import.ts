@@ -160,7 +160,7 @@ function readBody(xml: string, listStyles: DocumentStyles): { paragraphs: string
   const lists: OpenList[] = [];
   /** The counts of each list by its xml:id, and of the last list at the top, for a list that continues one. */
   const countsById = new Map<string, number[]>();
-  let lastTopCounts: { style: string | undefined; counts: number[] } | undefined;
+  let lastTopCounts: number[] | undefined;
 
   const append = (text: string): void => {
     const paragraph = open[open.length - 1];
@@ -184,9 +184,9 @@ function readBody(xml: string, listStyles: DocumentStyles): { paragraphs: string
         else {
           const continued = attribute(tag, 'text:continue-list');
           if (continued !== undefined && countsById.has(continued)) counts = countsById.get(continued) as number[];
-          else if (attribute(tag, 'text:continue-numbering') === 'true' && lastTopCounts) counts = lastTopCounts.counts;
+          else if (attribute(tag, 'text:continue-numbering') === 'true' && lastTopCounts) counts = lastTopCounts;
           else counts = [];
-          lastTopCounts = { style, counts };
+          lastTopCounts = counts;
         }
         const id = attribute(tag, 'xml:id');
         if (id !== undefined) countsById.set(id, counts);
