@@ -642,7 +642,6 @@ export function endsOpen(content: string): boolean {
   return endsOpenIn(content, 0, content.length);
 }
 
-/** `endsOpen` of text[start, end), read in place where its last unit decides (most lines): no slice. */
 /** Sticky: a word and the space after it, as a misspelt opener opens a line ("Reafirming its …"). */
 const misspeltOpenerWord = /[\p{L}\p{M}]+(?=[ \u00A0])/uy;
 
@@ -656,6 +655,7 @@ function endsWithIgnoringCase(text: string, end: number, ending: string): boolea
   return true;
 }
 
+/** `endsOpen` of text[start, end), read in place where its last unit decides (most lines): no slice. */
 function endsOpenIn(text: string, start: number, end: number): boolean {
   const lastCode = end > start ? text.charCodeAt(end - 1) : Number.NaN;
   // The common cases without a regular expression: a letter ends open, a mark ends closed.
