@@ -57,7 +57,7 @@ export function decodeText(bytes: Uint8Array): TextFileResult {
  * What to do with a document instead of text, said once for every format below: a Word document keeps
  * the numbers the word processor draws and the footnotes, which plain text may lose.
  */
-const saveAsText = 'save it as a Word document (.docx), which `resolint --import` reads with its numbering and footnotes, or as plain text (UTF-8)';
+const saveAsWordOrText = 'save it as a Word document (.docx), which `resolint --import` reads with its numbering and footnotes, or as plain text (UTF-8)';
 
 /**
  * The documents a resolution travels in besides plain text, known by their first bytes, each named
@@ -77,8 +77,8 @@ export function documentFormatOf(bytes: Uint8Array): string | undefined {
     if (isOpenDocumentText(bytes)) return 'an OpenDocument text (.odt), not text: `resolint --import` reads it into the draft format';
     return 'a ZIP archive, not text';
   }
-  if (startsWith(bytes, '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1')) return `a Word 97–2003 document (.doc) or another Office file, not text: ${saveAsText}`;
-  if (startsWith(bytes, '{\\rtf')) return `a Rich Text Format file (.rtf), not plain text: ${saveAsText}`;
+  if (startsWith(bytes, '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1')) return `a Word 97–2003 document (.doc) or another Office file, not text: ${saveAsWordOrText}`;
+  if (startsWith(bytes, '{\\rtf')) return `a Rich Text Format file (.rtf), not plain text: ${saveAsWordOrText}`;
   return undefined;
 }
 
