@@ -112,6 +112,14 @@ describe('--import of an OpenDocument text', () => {
     assert.deepEqual(lint(convertToDraftFormat(parse(read.text))).findings.filter((finding) => finding.ruleId.startsWith('footnote')).map((finding) => finding.ruleId), []);
   });
 
+  it('numbers headings as the outline numbering does ("I.", "A."), a lower level starting afresh under a higher one', () => {
+    const outline = '<text:outline-style style:name="Outline"><text:outline-level-style text:level="1" style:num-suffix="." style:num-format="I"/><text:outline-level-style text:level="2" style:num-suffix="." style:num-format="A"/></text:outline-style>';
+    const h = (level: number, text: string): string => `<text:h text:outline-level="${level}">${text}</text:h>`;
+    const read = openDocumentText(openDocument([h(1, 'Commitments'), h(2, 'Partnerships'), h(2, 'Financing'), h(1, 'Review'), h(2, 'Follow-up'), '<text:h text:outline-level="1" text:is-list-header="true">Annex</text:h>'].join(''), '', outline));
+    assert.ok(read.ok);
+    assert.equal(read.text, `${['I. Commitments', 'A. Partnerships', 'B. Financing', 'II. Review', 'A. Follow-up', 'Annex'].join('\n\n')}\n`);
+  });
+
   it('leaves out text boxes and hidden text, and reads table cells and line breaks', () => {
     const body = [
       '<table:table><table:table-row><table:table-cell>' + p('United Nations') + '</table:table-cell><table:table-cell>' + p('A/RES/81/1') + '</table:table-cell></table:table-row></table:table>',

@@ -3,7 +3,7 @@
 //
 // What is read: the body's paragraphs and headings in order (table cells' too), with the numbers and
 // letters the document's lists draw ("1.", "(a)", "i)", a list continuing another's count, an item's
-// own start), tracked changes as accepted (the deletions are kept apart from the text, and left out),
+// own start) and those its outline numbering draws before headings ("I.", "A."), tracked changes as accepted (the deletions are kept apart from the text, and left out),
 // and footnotes and endnotes: each a call `[^N]` where it stands, numbered in the order met, with the
 // texts `[^N]: …` at the end. Comments, text boxes, frames, tables of contents and hidden text are
 // left out, and so are headers and footers (they are not in the body). The text is then converted to
@@ -54,6 +54,8 @@ const countFormats: Readonly<Record<string, CountFormat>> = { '1': 'decimal', a:
  */
 class DocumentStyles {
   private readonly levels = new Map<string, Map<number, LevelStyle>>();
+  /** The document's outline numbering, which numbers its headings (`text:outline-style`). */
+  private readonly outline = new Map<number, LevelStyle>();
   private readonly ofParagraphStyle = new Map<string, string>();
   private readonly superscripts = new Set<string>();
 
@@ -69,11 +71,16 @@ class DocumentStyles {
           if (name !== undefined && list) this.levels.set(name, list);
           break;
         }
+        case 'text:outline-style':
+          list = this.outline;
+          break;
         case 'text:list-level-style-number':
+        case 'text:outline-level-style':
         case 'text:list-level-style-bullet':
         case 'text:list-level-style-image': {
           const level = Number(attribute(tag, 'text:level') ?? 1);
-          const format = tag.name === 'text:list-level-style-number' ? countFormats[attribute(tag, 'style:num-format') ?? ''] : undefined;
+          const numbered = tag.name === 'text:list-level-style-number' || tag.name === 'text:outline-level-style';
+          const format = numbered ? countFormats[attribute(tag, 'style:num-format') ?? ''] : undefined;
           list?.set(level, {
             format,
             prefix: attribute(tag, 'style:num-prefix') ?? '',
@@ -98,7 +105,7 @@ class DocumentStyles {
       }
     });
     parser.on('closetag', (tag) => {
-      if (tag.name === 'text:list-style') list = undefined;
+      if (tag.name === 'text:list-style' || tag.name === 'text:outline-style') list = undefined;
       else if (tag.name === 'style:style') style = undefined;
     });
     parser.write(xml).close();
@@ -106,6 +113,11 @@ class DocumentStyles {
 
   level(listStyle: string | undefined, level: number): LevelStyle | undefined {
     return listStyle === undefined ? undefined : this.levels.get(listStyle)?.get(level);
+  }
+
+  /** How the outline numbering writes a heading's number at `level`. */
+  outlineLevel(level: number): LevelStyle | undefined {
+    return this.outline.get(level);
   }
 
   /** The list style a paragraph style names, for a list that names none. */
@@ -161,6 +173,8 @@ function readBody(xml: string, listStyles: DocumentStyles): { paragraphs: string
   /** The counts of each list by its xml:id, and of the last list at the top, for a list that continues one. */
   const countsById = new Map<string, number[]>();
   let lastTopCounts: number[] | undefined;
+  /** The headings' counts by outline level, for a document whose outline numbering numbers them. */
+  const outlineCounts: number[] = [];
 
   const append = (text: string): void => {
     const paragraph = open[open.length - 1];
@@ -224,6 +238,15 @@ function readBody(xml: string, listStyles: DocumentStyles): { paragraphs: string
             const levelStyle = listStyles.level(listStyles.ofParagraph(attribute(tag, 'text:style-name')), lists.length);
             if (levelStyle?.format) label = `${levelStyle.prefix}${formatCount(list.counts[lists.length - 1] ?? levelStyle.start, levelStyle.format)}${levelStyle.suffix}`;
           }
+        } else if (!list && tag.name === 'text:h' && noteBodies.length === 0 && attribute(tag, 'text:is-list-header') !== 'true') {
+          // A heading outside a list counts at its outline level, and shows the number where the outline numbering writes one ("I.", "A.").
+          const level = Math.max(1, Math.min(10, Number(attribute(tag, 'text:outline-level') ?? 1) || 1));
+          const levelStyle = listStyles.outlineLevel(level);
+          const own = Number(attribute(tag, 'text:start-value'));
+          const current = outlineCounts[level - 1];
+          outlineCounts[level - 1] = own > 0 && attribute(tag, 'text:restart-numbering') === 'true' ? own : current === undefined ? (levelStyle?.start ?? 1) : current + 1;
+          outlineCounts.length = level;
+          if (levelStyle?.format) label = `${levelStyle.prefix}${formatCount(outlineCounts[level - 1] as number, levelStyle.format)}${levelStyle.suffix}`;
         }
         open.push({ text: '', label });
         break;
