@@ -11,7 +11,7 @@
 // Headers, footers, comments, field codes, text boxes and drawings are left out. The text is then
 // converted to the draft format as any `--import` is.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { attribute, documentParts, formatCount, type ImportedText } from './office-parts';
+import { attribute, documentParts, formatCount, isSuperscriptNumber, paragraphText, type ImportedText } from './office-parts';
 
 /** The parts read; the others (media above all) are not even inflated. */
 const partsRead = new Set(['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml', 'word/numbering.xml', 'word/styles.xml']);
@@ -354,7 +354,7 @@ function readWordParagraphs(
           // Digits set as superscript are a footnote's number: a call, or the label of a footnote's
           // text where they open a paragraph ("⁴ E/2026/30." under a rule line, as a word processor's
           // list of notes stands, and as Resolint's export writes a note no paragraph calls).
-          const superscriptNumber = run.superscript && /^\d{1,4}$/.test(run.text.trim());
+          const superscriptNumber = run.superscript && isSuperscriptNumber(run.text);
           if (superscriptNumber && paragraph.text.trim() === '') paragraph.opensWithSuperscriptNumber = true;
           paragraph.text += superscriptNumber ? `[^${run.text.trim()}]` : run.text;
         }
@@ -368,9 +368,7 @@ function readWordParagraphs(
         const numId = paragraph.numId ?? styled?.numId;
         const place = numId === undefined ? undefined : { numId, level: paragraph.level ?? styled?.level ?? 0 };
         const label = place && place.numId !== '0' && context.numbering ? context.numbering.next(place) : '';
-        // Each line (a manual line break makes one) with its runs of spaces and tabs one space, and no space at its ends.
-        let text = paragraph.text.split('\n').map((line) => line.replace(/[ \t]+/g, ' ').trim()).join('\n').trim();
-        if (paragraph.opensWithSuperscriptNumber) text = text.replace(/^(\[\^\d+\])\s*(?=\S)/, '$1: ');
+        const text = paragraphText(paragraph.text, paragraph.opensWithSuperscriptNumber === true);
         paragraph = undefined;
         if (text !== '') onParagraph(label === '' ? text : `${label} ${text}`);
         break;

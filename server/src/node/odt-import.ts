@@ -9,7 +9,7 @@
 // left out, and so are headers and footers (they are not in the body). The text is then converted to
 // the draft format as any `--import` is.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { attribute, documentParts, formatCount, type CountFormat, type ImportedText } from './office-parts';
+import { attribute, documentParts, formatCount, isSuperscriptNumber, paragraphText, type CountFormat, type ImportedText } from './office-parts';
 
 const partsRead = new Set(['content.xml', 'styles.xml']);
 
@@ -21,13 +21,13 @@ export function openDocumentText(bytes: Uint8Array): ImportedText {
   if (!content) return { ok: false, reason: 'a ZIP archive without content.xml: not an OpenDocument text' };
   try {
     const decoder = new TextDecoder('utf-8');
-    const styles = unzipped.parts['styles.xml'];
-    const listStyles = new DocumentStyles();
+    const stylesPart = unzipped.parts['styles.xml'];
+    const styles = new DocumentStyles();
     // Named list styles are in styles.xml, those made for one list in content.xml's automatic styles.
-    if (styles) listStyles.read(decoder.decode(styles));
+    if (stylesPart) styles.read(decoder.decode(stylesPart));
     const text = decoder.decode(content);
-    listStyles.read(text);
-    const { paragraphs, notes } = readBody(text, listStyles);
+    styles.read(text);
+    const { paragraphs, notes } = readBody(text, styles);
     const noteLines = notes.map((note, index) => `[^${index + 1}]: ${note}`.trimEnd());
     return { ok: true, text: [...paragraphs, ...noteLines].join('\n\n') + '\n' };
   } catch (error) {
@@ -42,6 +42,11 @@ interface LevelStyle {
   readonly prefix: string;
   readonly suffix: string;
   readonly start: number;
+}
+
+/** The number a level writes before its item or heading ("(c)", "II."); '' for a bullet or none. */
+function labelOf(level: LevelStyle | undefined, count: number): string {
+  return level?.format ? `${level.prefix}${formatCount(count, level.format)}${level.suffix}` : '';
 }
 
 /** The OpenDocument number formats ("1", "a", "A", "i", "I") as the count formats of office-parts.ts. */
@@ -156,7 +161,7 @@ interface OpenList {
 }
 
 /** The body's paragraphs ("label text"), and the notes' texts in the order their calls stand. */
-function readBody(xml: string, listStyles: DocumentStyles): { paragraphs: string[]; notes: string[] } {
+function readBody(xml: string, styles: DocumentStyles): { paragraphs: string[]; notes: string[] } {
   const paragraphs: string[] = [];
   const notes: string[] = [];
   /** How many skipped elements the parser is inside. */
@@ -216,13 +221,13 @@ function readBody(xml: string, listStyles: DocumentStyles): { paragraphs: string
         list.itemLabel = '';
         if (tag.name === 'text:list-header') break;
         const level = lists.length;
-        const levelStyle = listStyles.level(list.style, level);
+        const levelStyle = styles.level(list.style, level);
         const own = attribute(tag, 'text:start-value');
         const current = list.counts[level - 1];
         list.counts[level - 1] = own !== undefined && Number(own) > 0 ? Number(own) : current === undefined ? (levelStyle?.start ?? 1) : current + 1;
         // A new item at a level starts the levels below it afresh.
         list.counts.length = level;
-        if (levelStyle?.format) list.itemLabel = `${levelStyle.prefix}${formatCount(list.counts[level - 1] as number, levelStyle.format)}${levelStyle.suffix}`;
+        list.itemLabel = labelOf(levelStyle, list.counts[level - 1] as number);
         break;
       }
       case 'text:p':
@@ -235,25 +240,25 @@ function readBody(xml: string, listStyles: DocumentStyles): { paragraphs: string
           label = list.itemLabel;
           if (label === '' && list.style === undefined) {
             // The list names no style: the paragraph's style may.
-            const levelStyle = listStyles.level(listStyles.ofParagraph(attribute(tag, 'text:style-name')), lists.length);
-            if (levelStyle?.format) label = `${levelStyle.prefix}${formatCount(list.counts[lists.length - 1] ?? levelStyle.start, levelStyle.format)}${levelStyle.suffix}`;
+            const levelStyle = styles.level(styles.ofParagraph(attribute(tag, 'text:style-name')), lists.length);
+            label = labelOf(levelStyle, list.counts[lists.length - 1] ?? levelStyle?.start ?? 1);
           }
         } else if (!list && tag.name === 'text:h' && noteBodies.length === 0 && attribute(tag, 'text:is-list-header') !== 'true') {
           // A heading outside a list counts at its outline level, and shows the number where the outline numbering writes one ("I.", "A.").
           const level = Math.max(1, Math.min(10, Number(attribute(tag, 'text:outline-level') ?? 1) || 1));
-          const levelStyle = listStyles.outlineLevel(level);
+          const levelStyle = styles.outlineLevel(level);
           const own = Number(attribute(tag, 'text:start-value'));
           const current = outlineCounts[level - 1];
           outlineCounts[level - 1] = own > 0 && attribute(tag, 'text:restart-numbering') === 'true' ? own : current === undefined ? (levelStyle?.start ?? 1) : current + 1;
           outlineCounts.length = level;
-          if (levelStyle?.format) label = `${levelStyle.prefix}${formatCount(outlineCounts[level - 1] as number, levelStyle.format)}${levelStyle.suffix}`;
+          label = labelOf(levelStyle, outlineCounts[level - 1] as number);
         }
         open.push({ text: '', label });
         break;
       }
       case 'text:span': {
         const paragraph = open[open.length - 1];
-        spans.push({ superscript: listStyles.isSuperscript(attribute(tag, 'text:style-name')), start: paragraph ? paragraph.text.length : 0 });
+        spans.push({ superscript: styles.isSuperscript(attribute(tag, 'text:style-name')), start: paragraph ? paragraph.text.length : 0 });
         break;
       }
       case 'text:s':
@@ -294,7 +299,7 @@ function readBody(xml: string, listStyles: DocumentStyles): { paragraphs: string
         // Digits set as superscript are a footnote's number: a call, or the label of a note's text where
         // they open a paragraph, as docx-import.ts reads them.
         const digits = paragraph.text.slice(span.start).trim();
-        if (!/^\d{1,4}$/.test(digits)) break;
+        if (!isSuperscriptNumber(digits)) break;
         if (paragraph.text.slice(0, span.start).trim() === '') paragraph.opensWithSuperscriptNumber = true;
         paragraph.text = `${paragraph.text.slice(0, span.start)}[^${digits}]`;
         break;
@@ -303,9 +308,7 @@ function readBody(xml: string, listStyles: DocumentStyles): { paragraphs: string
       case 'text:h': {
         const paragraph = open.pop();
         if (!paragraph) break;
-        // Each line (a line break makes one) with its runs of spaces and tabs one space, and no space at its ends.
-        let text = paragraph.text.split('\n').map((line) => line.replace(/[ \t]+/g, ' ').trim()).join('\n').trim();
-        if (paragraph.opensWithSuperscriptNumber) text = text.replace(/^(\[\^\d+\])\s*(?=\S)/, '$1: ');
+        const text = paragraphText(paragraph.text, paragraph.opensWithSuperscriptNumber === true);
         if (text === '') break;
         const body = noteBodies[noteBodies.length - 1];
         if (body) body.push(text);

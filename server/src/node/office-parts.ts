@@ -52,6 +52,21 @@ export function formatCount(count: number, format: string): string {
   }
 }
 
+/** Whether a run of text set as superscript is a footnote's number (a call, or a note's label where it opens a paragraph). */
+export function isSuperscriptNumber(text: string): boolean {
+  return /^\d{1,4}$/.test(text.trim());
+}
+
+/**
+ * A paragraph's text as the draft takes it: each line (a manual line break makes one) with its runs of
+ * spaces and tabs one space, and no space at its ends; where a superscript number opened it, that
+ * number as a note's label ("[^4]: E/2026/30."), as a word processor's list of notes stands.
+ */
+export function paragraphText(raw: string, opensWithSuperscriptNumber: boolean): string {
+  const text = raw.split('\n').map((line) => line.replace(/[ \t]+/g, ' ').trim()).join('\n').trim();
+  return opensWithSuperscriptNumber ? text.replace(/^(\[\^\d+\])\s*(?=\S)/, '$1: ') : text;
+}
+
 export function attribute(tag: SaxesTagPlain, name: string): string | undefined {
   const value = tag.attributes[name];
   return typeof value === 'string' ? value : undefined;

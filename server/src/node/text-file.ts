@@ -89,10 +89,10 @@ export function isWordDocument(bytes: Uint8Array): boolean {
 
 /**
  * Whether `bytes` are an OpenDocument text (.odt), which `--import` reads (node/odt-import.ts): its
- * archive names the type in its first part, "mimetype".
+ * archive names the type in its first part, "mimetype". Asked after `isWordDocument`, as both callers do.
  */
 export function isOpenDocumentText(bytes: Uint8Array): boolean {
-  return startsWith(bytes, 'PK\x03\x04') && !isWordDocument(bytes) && asBuffer(bytes).includes('application/vnd.oasis.opendocument.text', 0, 'latin1');
+  return startsWith(bytes, 'PK\x03\x04') && asBuffer(bytes).includes('application/vnd.oasis.opendocument.text', 0, 'latin1');
 }
 
 /** The same bytes as a Buffer, for its search, not copied. */
