@@ -250,6 +250,37 @@ describe('drafts in French and Spanish', function () {
       });
     }
 
+    describe('without a chapeau, by the words of its prose before the words that open its lines', () => {
+      // Items of a declaration open with infinitives, and "Invite" is a French opener: counted by
+      // openers alone, this English piece was read as French, and "Invite" opened its body.
+      const englishItems = [
+        'which shall be decided no later than the eighty-fifth session of the Assembly;',
+        '',
+        '(b)',
+        'Request the Secretary-General, in consultation with Member States, to prepare a report;',
+        '',
+        '(c)',
+        'Invite the United Nations regional commissions, within their respective mandates, to convene preparatory meetings;',
+        '',
+        '(d)',
+        'Invite the Economic and Social Council and the funds and programmes of the United Nations to contribute to the follow-up;',
+        '',
+      ].join('\n');
+
+      it('reads an English piece whose items open with a French opener as English', () => {
+        assert.equal(parse(englishItems).language, 'en');
+      });
+
+      it('reads a French piece as French, and a Spanish one as Spanish', () => {
+        assert.equal(parse('Rappelant sa résolution 60/1 du 16 septembre 2005 et les résolutions de la Commission sur la question,\n\nPrie le Secrétaire général de lui présenter un rapport sur les progrès accomplis dans la mise en œuvre des recommandations;\n').language, 'fr');
+        assert.equal(parse('Recordando su resolución 60/1 y las resoluciones de la Comisión sobre el tema,\n\nPide al Secretario General que le presente un informe sobre los progresos realizados en la aplicación de sus recomendaciones y las de los Estados;\n').language, 'es');
+      });
+
+      it('falls back on the openers where the words are too few to tell', () => {
+        assert.equal(parse('Rappelant sa résolution 60/1,\n\n1. Décide de rester saisi.\n').language, 'fr');
+      });
+    });
+
     it('lets the language setting override the chapeau', () => {
       const text = 'The General Assembly,\n\nRecordando su resolución 60/1,\n\n1. Pidiendo al Secretario General que presente un informe.\n';
       const { draft, findings } = lint(text, { ...defaultSettings, language: 'es' });

@@ -133,6 +133,8 @@ export interface LanguageConventions {
   readonly spaceBeforeMarks?: { readonly marks: readonly string[]; readonly spaces: readonly string[]; readonly after?: readonly string[] };
   /** The article an organ's name takes by its gender, and before a vowel where the language elides it ("L'"). */
   readonly genderArticles?: { readonly masculine: string; readonly feminine: string; readonly elided?: string };
+  /** Words that run through any prose of the language ("the", "of"; "le", "des"): what a text without a chapeau is written in. */
+  readonly commonWords?: readonly string[];
 }
 
 export const languageConventions: readonly LanguageConventions[] = languages as LanguageConventions[];
@@ -286,6 +288,31 @@ const builtIn: ReadonlyMap<string, Lexicon> = new Map([
 
 /** The languages that have a lexicon, English first. */
 export const lexiconLanguages: readonly string[] = [...builtIn.keys()];
+
+/** Each common word's language; a word two languages share ("de", "en") tells nothing, and is left out. */
+const languageOfCommonWord: ReadonlyMap<string, string> = (() => {
+  const languages = new Map<string, string | undefined>();
+  for (const { language, commonWords } of languageConventions) {
+    for (const word of commonWords ?? []) languages.set(word, languages.has(word) && languages.get(word) !== language ? undefined : language);
+  }
+  return new Map([...languages].flatMap(([word, language]) => (language ? [[word, language] as const] : [])));
+})();
+
+/**
+ * The language whose common words `text` holds clearly most of (eight at least, three times the next
+ * language's), or undefined: a few lines of prose tell their language more surely than the words that
+ * open them, which may be another language's opener ("Invite", a French one, opens English items).
+ */
+export function languageOfWords(text: string): string | undefined {
+  const counts = new Map<string, number>();
+  for (const [word] of text.toLowerCase().matchAll(/\p{L}+/gu)) {
+    const language = languageOfCommonWord.get(word);
+    if (language) counts.set(language, (counts.get(language) ?? 0) + 1);
+  }
+  const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
+  if (!first || first[1] < 8 || (second && first[1] < 3 * second[1])) return undefined;
+  return first[0];
+}
 
 /** Language names for messages, which are English: a draft's language comes from its chapeau. */
 const languageNames: Readonly<Record<string, string>> = {

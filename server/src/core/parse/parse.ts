@@ -4,7 +4,7 @@
 //      closing blocks, or continuations of the paragraph before a page break;
 //   3. footnote calls found in the text of those nodes.
 // It never throws: anything it cannot place is kept as an `unclassified` block.
-import { adoptionMeetingNumber, annexHeadingPattern, annexTitledHeadingPattern, closingLinePattern, conventionsOf, languageConventions, lexiconFor, lexiconLanguages, withArticle, withoutDiacritics, type Lexicon } from '../lexicon/lexicon';
+import { adoptionMeetingNumber, annexHeadingPattern, annexTitledHeadingPattern, closingLinePattern, conventionsOf, languageConventions, languageOfWords, lexiconFor, lexiconLanguages, withArticle, withoutDiacritics, type Lexicon } from '../lexicon/lexicon';
 import type {
   Annex,
   Block,
@@ -422,6 +422,9 @@ export function opensAnnexParagraphAt(text: string, offset: number): boolean {
   return isCapitalAt(text, words);
 }
 
+/** How much of a draft without a chapeau its common words are counted in, for its language: a page or two. */
+const commonWordsReach = 6000;
+
 /** A section's marker, alone or before its title: "I.", "II. Implementation …", "B. Follow-up". */
 export const sectionMarkerStart = /^(?:[IVXLC]{1,6}|[A-Z])\.(?:[ \t\u00A0]+\p{Lu}|\s*$)/u;
 
@@ -714,9 +717,13 @@ class Parser {
    * A draft with no chapeau to tell its language: the language whose lexicon knows the most of the
    * capitalised words that open its first lines (« Rappelant », « 1. Prie »), two at least, English
    * where none knows more than English's. Read as English, a French draft's « Decide » was "fixed" to
-   * "Decides"; a piece of English whose one wrapped line opens with "encourage" stays English.
+   * "Decides"; a piece of English whose one wrapped line opens with "encourage" stays English. Its
+   * common words decide first where they are clear: a piece of an English declaration whose items
+   * open "Invite …" (a French opener) is English.
    */
-  private languageOfOpeners(): string {
+  private languageWithoutChapeau(): string {
+    const byWords = languageOfWords(this.text.slice(0, commonWordsReach));
+    if (byWords && lexiconLanguages.includes(byWords)) return byWords;
     const hits = new Map<string, number>();
     const lines = Math.min(this.lines.count, 400);
     for (let index = 0; index < lines; index++) {
@@ -738,7 +745,7 @@ class Parser {
     const chapeauLines = this.findChapeaus();
     const firstChapeau = chapeauLines[0];
     const chosen = this.options.language && this.options.language !== 'auto' ? this.options.language : undefined;
-    this.language = chosen ?? firstChapeau?.match.language ?? this.languageOfOpeners();
+    this.language = chosen ?? firstChapeau?.match.language ?? this.languageWithoutChapeau();
     this.lexicon = lexiconFor(this.language, this.options.extraOpeners);
     this.title = this.findTitle(0, firstChapeau?.index ?? this.lines.count)?.title;
     const runningTitle = this.title ?? this.learntRunningTitle;
@@ -1178,10 +1185,53 @@ class Parser {
     const content = singleSpaced(text.slice(contentStart, contentEnd));
     if (content === title) return title.split(' ').length >= 4;
     if (!title.includes(content)) return false;
-    // A piece of a wrapped running title: only next to other page furniture.
+    // A piece of a wrapped running title: next to other page furniture, or with the lines beside it
+    // the whole title at the text's end or start (a piece cut at a page's foot or top, the furniture
+    // beside the title cut off).
     for (const offset of [-3, -2, -1, 1, 2, 3]) {
       const neighbour = index + offset;
       if (neighbour >= 0 && neighbour < this.lines.count && isPageFurniture(this.lines.content(neighbour))) return true;
+    }
+    return this.wrapsWholeTitle(index, title);
+  }
+
+  /**
+   * Whether line `index` and the lines next to it, two or three in all, make `title` whole as the first
+   * or the last lines with text, apart from the rest (a title quoted in a paragraph runs on in it), and
+   * not right under an annex's heading, where they are the annex's title.
+   */
+  private wrapsWholeTitle(index: number, title: string): boolean {
+    for (let first = index; first >= Math.max(0, index - 2); first--) {
+      let joined = '';
+      for (let line = first; line < Math.min(this.lines.count, first + 3); line++) {
+        const content = singleSpaced(this.lines.content(line));
+        if (content === '') break;
+        joined = joined === '' ? content : `${joined} ${content}`;
+        if (line > first && line >= index && joined === title) {
+          return this.blankOrEdge(first - 1) && this.blankOrEdge(line + 1) && (this.onlyBlankFrom(line + 1, 1) || this.onlyBlankFrom(first - 1, -1)) && !this.underAnnexHeading(first);
+        }
+        if (!title.startsWith(joined)) break;
+      }
+    }
+    return false;
+  }
+
+  /** Whether every line from `index` on, going by `step` (1: down, -1: up), is blank. */
+  private onlyBlankFrom(index: number, step: 1 | -1): boolean {
+    for (let line = index; line >= 0 && line < this.lines.count; line += step) if (!this.blankOrEdge(line)) return false;
+    return true;
+  }
+
+  /** Whether line `index` is blank, or past either end of the text. */
+  private blankOrEdge(index: number): boolean {
+    return index < 0 || index >= this.lines.count || this.lines.contentStart(index) === this.lines.contentEnd(index);
+  }
+
+  /** Whether the last line with text above line `index` is an annex's heading ("Annex", "Annex II"). */
+  private underAnnexHeading(index: number): boolean {
+    for (let line = index - 1; line >= 0; line--) {
+      const content = this.lines.content(line);
+      if (content !== '') return isAnnexHeading(content);
     }
     return false;
   }
