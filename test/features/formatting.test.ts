@@ -38,6 +38,13 @@ const cases: { name: string; text: string; formatted: string }[] = [
     formatted: 'The General Assembly,\r\n\r\nRecalling its resolution 60/1,\r\n\r\nNoting the report of the\r\nSecretary-General,\r\n\r\n1. Decides to act;\r\n\r\n2. Requests a report.\r\n\r\n51st plenary meeting\r\n',
   },
   {
+    // Found by the fuzzing (seed 755427902: "¹[^7]\n[^7]:\u2029\n¹ !"): the superscript text was moved
+    // above the bracket one, a word moved by formatting, which moves none.
+    name: 'renumbers footnote texts written two ways where they stand, without listing them anew',
+    text: 'The General Assembly,\n\nRecalling its resolution 60/1,¹ and its resolution 61/2,[^7]\n\n1. Decides to act.\n\n[^7]: Resolution 61/2.\n¹ Resolution 60/1.\n',
+    formatted: 'The General Assembly,\n\nRecalling its resolution 60/1,¹ and its resolution 61/2,[^2]\n\n1. Decides to act.\n\n[^2]: Resolution 61/2.\n¹ Resolution 60/1.\n',
+  },
+  {
     name: 'leaves a well-formed draft alone',
     text: 'The General Assembly,\n\nRecalling its resolution 60/1,[^1]\n\n1. Decides to act;\n\n2. Requests a report.\n\n[^1]: Resolution 60/1.\n',
     formatted: 'The General Assembly,\n\nRecalling its resolution 60/1,[^1]\n\n1. Decides to act;\n\n2. Requests a report.\n\n[^1]: Resolution 60/1.\n',
