@@ -122,7 +122,9 @@ function furnitureLines(text: string, draft: Draft): SourceLine[] {
     // one): it stays, as the header's symbol does.
     if (symbolLine.test(line.content.trim()) && unitedNationsNames.includes(previousContent(index))) return false;
     if (artifactStarts.has(line.contentStart)) return true;
-    if (line.contentStart < bodyStart) return jobNumberLine.test(line.content) || barcodeLine.test(line.content) || pageNumberLine.test(line.content);
+    // In the header, the conversion drops what a PDF's page adds there: job number, barcode, page number,
+    // and the rule over a page's footnotes (a piece copied from a page's foot).
+    if (line.contentStart < bodyStart) return [jobNumberLine, barcodeLine, pageNumberLine, separatorLine].some((pattern) => pattern.test(line.content.trim()));
     if (isFurniture(line.content)) return true;
     if (title === '' || content.length < 8 || !title.includes(content)) return false;
     if (content === title) return true;
@@ -413,6 +415,40 @@ describe('convert to draft format', () => {
     it('learns none from a symbol with no page numbering near: a header, whose title line stays text', () => {
       const draft = 'A/RES/81/12\nStrengthening the crime prevention programme\n\n1. Decides to include the item entitled\nStrengthening the crime prevention programme\n\nin its agenda.\n';
       assert.match(convert(draft), /entitled Strengthening the crime prevention programme in its agenda\./);
+    });
+
+    /** `length` lines of a page-layout text, from the first that opens with `start`; empty where the corpus is not there. */
+    const layoutPiece = (name: string, start: string, length: number): string => {
+      const file = path.join(pdfLayoutFolder, name);
+      if (!fs.existsSync(file)) return '';
+      const lines = fs.readFileSync(file, 'utf8').split('\n');
+      const at = lines.findIndex((line) => line.startsWith(start));
+      return at < 0 ? '' : lines.slice(at, at + length).join('\n');
+    };
+
+    it('reads a piece cut inside a paragraph\'s items as body text from its first item: each item whole across the page break', function () {
+      // A/RES/80/1: paragraph 1's items (a)–(c) over a page break, then paragraph 2. With no chapeau,
+      // everything above the first opener ("Also decides") was read as the header and kept line by
+      // line: the labels alone, the page's rule, its footnote, symbol and title among the items.
+      const piece = layoutPiece('A_RES_80_1.txt', 'United Nations in New York, that:', 40);
+      if (piece === '') this.skip();
+      assert.match(piece, /^_+ $/m);
+      const headers = parse(piece).blocks.filter((block) => block.kind === 'header').map((block) => piece.slice(block.span.start, block.span.end).trim());
+      assert.deepEqual(headers, ['United Nations in New York, that:']);
+      const converted = convert(piece);
+      assert.match(converted, /^\(a\) The State of Palestine may submit a pre‑recorded statement of its President, which will be played in the General Assembly Hall during the general debate of the Assembly at its eightieth session after introduction by its representative who is physically present in the Assembly Hall;$/m);
+      assert.doesNotMatch(converted, /^_+$|^A\/RES\/80\/1$|^Participation by the State of Palestine/m);
+      assert.match(converted, /\n\[\^1\]: See resolution 169 \(II\)\.\n$/);
+      assert.equal(convert(converted), converted);
+    });
+
+    it('learns a running title of three words ("Awaza Political Declaration") beside the symbol and the page numbering', function () {
+      const piece = layoutPiece('A_RES_80_3.txt', '13. We strongly commit ourselves to the full implementation of the Awaza', 40);
+      if (piece === '') this.skip();
+      assert.match(piece, /\nA\/RES\/80\/3 \nAwaza Political Declaration\n \n25-16680\n/);
+      const converted = convert(piece);
+      assert.doesNotMatch(converted, /Awaza Political Declaration/);
+      assert.equal(convert(converted), converted);
     });
   });
 

@@ -345,8 +345,9 @@ class Converter {
   private render(unit: Unit): string {
     let lines = this.sourceLines(unit.segments);
     if (unit.kind === 'header') {
-      // Job number, barcode and page number go; the symbol stays as a header line.
-      lines = lines.filter((line) => !(line.length === 1 && 'text' in (line[0] as LinePart) && jobNumberOrBarcodeOrPage((line[0] as { text: string }).text)));
+      // Job number, barcode, page number and the rule over a page's footnotes (a piece copied from a
+      // page's foot) go; the symbol stays as a header line.
+      lines = lines.filter((line) => !(line.length === 1 && 'text' in (line[0] as LinePart) && (jobNumberOrBarcodeOrPage((line[0] as { text: string }).text) || separatorPattern.test((line[0] as { text: string }).text))));
     }
     const keepBreakBefore = (line: readonly LinePart[]): boolean => {
       const first = line[0];

@@ -978,10 +978,11 @@ class Parser {
     return found;
   }
 
-  /** Whether the line whose content starts at `contentStart` opens a paragraph: a number perhaps, then a known opener. */
+  /** Whether the line whose content starts at `contentStart` opens a paragraph: a number or an item's label perhaps, then a known opener. */
   private startsParagraph(contentStart: number, language = 'en'): boolean {
     const number = readNumberLabel(this.text, contentStart);
-    const textStart = number ? this.skipSpaces(number.span.end) : contentStart;
+    const label = number ? undefined : readSubLabel(this.text, contentStart);
+    const textStart = this.skipSpaces(number?.span.end ?? label?.span.end ?? contentStart);
     const subject = this.readSubject(textStart);
     const opener = readOpener(this.text, subject ? this.skipSpaces(subject.end) : textStart, lexiconFor(subject?.language ?? language));
     return opener?.match !== undefined;
@@ -1011,11 +1012,11 @@ class Parser {
    * over, with a job number or page number ("25-18301", "4/5") within five lines of the symbol.
    * Unknown, it was read as body text, and a conversion joined it into the paragraph that the page
    * break cut ("issued by the Report of the International Criminal Court International Criminal
-   * Court"). Only lines of four words or more together that open with a capital or a year, end with
-   * none of the marks a paragraph or a wrapped line of one ends with, are no page furniture, and have
-   * a blank line or page furniture on their other side. Undefined where the text has a title, or was
-   * read knowing one already. (A search of every line for symbols before the walk cost the corpus
-   * parse 3 %, 94.6 → 97.4 million instructions; the walk meets them anyway.)
+   * Court"). Only lines of three words or more together ("Awaza Political Declaration") that open with
+   * a capital or a year, end with none of the marks a paragraph or a wrapped line of one ends with, are
+   * no page furniture, and have a blank line or page furniture on their other side. Undefined where
+   * the text has a title, or was read knowing one already. (A search of every line for symbols before
+   * the walk cost the corpus parse 3 %, 94.6 → 97.4 million instructions; the walk meets them anyway.)
    */
   runningTitleToLearn(): string | undefined {
     if (this.title !== undefined || this.learntRunningTitle !== undefined) return undefined;
@@ -1033,7 +1034,7 @@ class Parser {
         const first = run[0] as string;
         if (!(isCapitalAt(first, 0) || isDigitCode(first.charCodeAt(0))) || run.some((line) => /[.,;:!?\d)\]]$/.test(line))) continue;
         const title = singleSpaced(run.join(' '));
-        if (title.split(' ').length >= 4) return title;
+        if (title.split(' ').length >= 3) return title;
       }
     }
     return undefined;
@@ -1078,10 +1079,19 @@ class Parser {
     return undefined;
   }
 
-  /** Without a chapeau, the body starts at the first line that opens a paragraph. */
+  /** Without a chapeau, the body starts at the first line that opens a paragraph or is numbered or labelled. */
   private findBodyStartWithoutChapeau(): number {
     // Read with the draft's lexicon: in a French draft, English's wrong form "Decide" opens no paragraph.
     const first = this.firstParagraphLine(false, this.language);
+    // A piece copied out of the middle of a text has no header: from its first line that opens with a
+    // paragraph's number or an item's label ("43. We reiterate …", "(b)"), which no header's line does,
+    // it is body text, read as the body is (items joined across page breaks, page furniture and
+    // footnotes taken out). What stands above is the end of a paragraph, kept apart as a header is.
+    for (let index = 0; index < first; index++) {
+      const contentStart = this.lines.contentStart(index);
+      if (contentStart === this.lines.contentEnd(index)) continue;
+      if (opensAnnexParagraphAt(this.text, contentStart) || readSubLabel(this.text, contentStart) !== undefined) return index;
+    }
     return first < this.lines.count ? first : 0;
   }
 
@@ -1183,7 +1193,9 @@ class Parser {
     while (firstWordEnd < contentEnd && !isSpaceCode(text.charCodeAt(firstWordEnd))) firstWordEnd++;
     if (firstWordEnd < contentEnd && !title.includes(text.slice(contentStart, firstWordEnd))) return false;
     const content = singleSpaced(text.slice(contentStart, contentEnd));
-    if (content === title) return title.split(' ').length >= 4;
+    // The whole title alone on a line: a running title if it is long enough not to be a heading of
+    // the text's own, or next to other page furniture (a title of three words: "Awaza Political Declaration").
+    if (content === title && title.split(' ').length >= 4) return true;
     if (!title.includes(content)) return false;
     // A piece of a wrapped running title: next to other page furniture, or with the lines beside it
     // the whole title at the text's end or start (a piece cut at a page's foot or top, the furniture
