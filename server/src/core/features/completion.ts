@@ -1,7 +1,9 @@
 // Completion where a drafter starts something: at the start of a paragraph, the openers that fit
 // there (preambular before the first operative paragraph, operative after), the paired "also"
-// form when the paragraph above opened with the same verb, and the next operative number; after
-// "[^", the footnote numbers in use and the next free one.
+// form when the paragraph above opened with the same verb, the verbs after an operative adverb
+// ("Also re" → "Also requests") and the additive words after a participle ("Recalling al" →
+// "Recalling also"), and the next operative number; after "[^", the footnote numbers in use and the
+// next free one.
 import { conventionsOf, type Lexicon, type OpenerEntry } from '../lexicon/lexicon';
 import type { Draft, Paragraph, ParagraphKind, Span } from '../model';
 import type { AlsoPosition } from '../settings';
@@ -192,6 +194,26 @@ function operativeFormsAfterAdverb(lexicon: Lexicon, typed: string): string[] {
   return labels;
 }
 
+/**
+ * "Recalling al" → "Recalling also", "Recalling further": where a preambular opener of the lexicon is
+ * typed whole, the opener with each of its language's additive words after it, where the preamble
+ * puts them ("Recalling also", never "Also recalling"; « Rappelant également »). Only those the typed
+ * words begin are kept (by the caller).
+ */
+function preambularFormsWithAdditive(lexicon: Lexicon, typed: string): string[] {
+  const positions = lexicon.additive.preambularPositions ?? lexicon.additive.positions;
+  if (positions && !positions.includes('after')) return [];
+  const wanted = normalizedTyped(typed);
+  const words = [...new Set([lexicon.additive.second, ...lexicon.additive.later])];
+  const labels: string[] = [];
+  for (const entry of lexicon.openers) {
+    for (const form of new Set([entry.preambular, entry.feminine])) {
+      if (form && wanted.startsWith(`${form.toLowerCase()} `)) for (const word of words) labels.push(`${form} ${word}`);
+    }
+  }
+  return labels;
+}
+
 /** The grammatical gender of the organ whose chapeau governs the paragraph being written, where openers agree with it. */
 function organGender(draft: Draft, start: ParagraphStart): 'masculine' | 'feminine' | undefined {
   const chapeau = draft.parts.find((part) => part.chapeau && part.chapeau.span.start <= start.replaceSpan.start)?.chapeau ?? draft.parts[0]?.chapeau;
@@ -249,10 +271,11 @@ export function completionsAt(draft: Draft, offset: number, options: CompletionO
   const kind: ParagraphKind = numbered || inOperativePart ? 'operative' : 'preambular';
   const typedMarker = (numbered ? numbered[2] : unnumbered?.[1]) ?? '';
   const typedWord = before.slice((numbered ?? unnumbered)?.[0].length ?? before.length);
-  // Past a space, only the first words of an opener of several ("Recalling its " is a sentence), or
-  // an operative adverb and what follows it ("Also re").
+  // Past a space, only the first words of an opener of several ("Recalling its " is a sentence), an
+  // operative adverb and what follows it ("Also re"), or a preambular opener and its additive word
+  // ("Recalling al").
   const severalWords = /[ \t\u00A0]/.test(typedWord);
-  const withAdverb = severalWords && kind === 'operative' && lexicon ? operativeFormsAfterAdverb(lexicon, typedWord) : [];
+  const withAdverb = !severalWords || !lexicon ? [] : kind === 'operative' ? operativeFormsAfterAdverb(lexicon, typedWord) : preambularFormsWithAdditive(lexicon, typedWord);
   if (severalWords && withAdverb.length === 0 && !beginsAnOpener(lexicon, typedWord)) return [];
   const rest = wordRest.exec(text.slice(offset, offset + 40))?.[0] ?? '';
   const replaceSpan = { start: offset - typedWord.length - typedMarker.length, end: offset + rest.length };
