@@ -338,6 +338,16 @@ describe('convert to draft format', () => {
       assert.match(converted, /60\/1,\[\^1\]\n/);
     });
 
+    it('joins a number or a label alone on its line to its text, though a piece\'s end cuts that short', () => {
+      // Short and ending open, the text was kept under its label as a heading would be: "(b)" over
+      // "The State may deliver …" stood apart in 163 of 2,055 pieces of the page-layout texts.
+      const item = convert('The General Assembly, \n \n1. \nDecides that: \n \n(a) \nThe State may submit a recorded statement; \n \n(b) \nThe State may deliver statements by means of videoconference');
+      assert.match(item, /\n {3}\(b\) The State may deliver statements by means of videoconference\n$/);
+      const paragraph = convert('The General Assembly, \n \n1. \nRecalls its resolution 79/1; \n \n2. \nAcknowledges the role of the Court in a multilateral');
+      assert.match(paragraph, /\n\n2\. Acknowledges the role of the Court in a multilateral\n$/);
+      for (const converted of [item, paragraph]) assert.equal(convert(converted), converted);
+    });
+
     it('gives nothing for empty or blank text', () => {
       assert.equal(convert(''), '');
       assert.equal(convert(' \n\t\n'), '');

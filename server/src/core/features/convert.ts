@@ -397,6 +397,11 @@ class Converter {
   private readsOtherwiseJoined(joined: string, lines: readonly (readonly LinePart[])[]): boolean {
     const first = lines[0]?.[0];
     if (footnoteLikeStart.test(joined) || (first !== undefined && 'text' in first && footnoteLikeStart.test(first.text))) return true;
+    // A paragraph's number or an item's label and its text ("(b)" over "The State of Palestine may …",
+    // cut short by a piece's end) read as the paragraph joined: no heading opens with either.
+    const number = readNumberLabel(joined, 0);
+    const label = number?.style === 'dot' ? number : readSubLabel(joined, 0);
+    if (label !== undefined && label.span.end < joined.length) return false;
     return joined.length <= 100 && joined.split(' ').length <= 14 && endsOpen(joined);
   }
 
