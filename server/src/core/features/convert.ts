@@ -347,7 +347,10 @@ class Converter {
     if (unit.kind === 'header') {
       // Job number, barcode, page number and the rule over a page's footnotes (a piece copied from a
       // page's foot) go; the symbol stays as a header line.
-      lines = lines.filter((line) => !(line.length === 1 && 'text' in (line[0] as LinePart) && (jobNumberOrBarcodeOrPage((line[0] as { text: string }).text) || separatorPattern.test((line[0] as { text: string }).text))));
+      lines = lines.filter((line) => {
+        const only = line.length === 1 ? line[0] : undefined;
+        return !(only && 'text' in only && (jobNumberOrBarcodeOrPage(only.text) || separatorPattern.test(only.text)));
+      });
     }
     const keepBreakBefore = (line: readonly LinePart[]): boolean => {
       const first = line[0];
