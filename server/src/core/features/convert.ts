@@ -96,9 +96,11 @@ class Converter {
   private readonly furnitureLineStarts: ReadonlySet<number>;
   /** Starts of lines that read as furniture but are text (`furnitureLines`): kept. */
   private readonly keptLineStarts: ReadonlySet<number>;
+  private readonly hasChapeau: boolean;
 
   constructor(private readonly draft: Draft) {
     this.text = draft.text;
+    this.hasChapeau = draft.parts.some((part) => part.chapeau !== undefined);
     const written = new Set(draft.footnoteTexts.map((footnote) => footnote.number));
     this.calls = draft.footnoteCalls.filter((call) => call.style !== 'bracket' && written.has(call.number));
     this.hyphenation = hyphenationByLanguage[draft.language];
@@ -129,8 +131,10 @@ class Converter {
       }
       if (previousKind === undefined) {
         lastAdded = rendered;
-      } else if (unit.kind === 'header' && previousKind === 'header' && !lowerCaseStart.test(rendered)) {
-        // Header lines stand together, one field a line, as the draft format shows them.
+      } else if (unit.kind === 'header' && previousKind === 'header' && !lowerCaseStart.test(rendered) && this.hasChapeau) {
+        // Header lines stand together, one field a line, as the draft format shows them; without a
+        // chapeau there is no document header, but the end of a paragraph a piece was cut inside (and
+        // S/RES/1 (1946)'s heading lines): its blocks stay apart, as the body's do.
         lastAdded = `\n${rendered}`;
       } else if (unit.kind === 'subparagraph' && unit.level > 0 && this.startsOwnLine(rendered, lastAdded)) {
         // Right under the text above, a sub-paragraph is indented by its level: "   (a)", "      (i)".

@@ -1086,11 +1086,16 @@ class Parser {
     // A piece copied out of the middle of a text has no header: from its first line that opens with a
     // paragraph's number or an item's label ("43. We reiterate …", "(b)"), which no header's line does,
     // it is body text, read as the body is (items joined across page breaks, page furniture and
-    // footnotes taken out). What stands above is the end of a paragraph, kept apart as a header is.
+    // footnotes taken out). What stands above is the end of a paragraph, kept apart as a header is;
+    // where the label is indented under it (as a conversion writes an item under its paragraph), or
+    // a page's foot comes first (its rule over text), that paragraph is body text too.
     for (let index = 0; index < first; index++) {
       const contentStart = this.lines.contentStart(index);
       if (contentStart === this.lines.contentEnd(index)) continue;
-      if (opensAnnexParagraphAt(this.text, contentStart) || readSubLabel(this.text, contentStart) !== undefined) return index;
+      if (opensAnnexParagraphAt(this.text, contentStart) || readSubLabel(this.text, contentStart) !== undefined) {
+        return contentStart > this.lines.start(index) ? 0 : index;
+      }
+      if (isSeparatorLine(this.lines.content(index)) && !this.onlyBlankFrom(index + 1, 1)) return 0;
     }
     return first < this.lines.count ? first : 0;
   }
