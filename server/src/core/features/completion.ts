@@ -140,7 +140,8 @@ function emphasisMarker(draft: Draft, lineStart: number): string {
   return emphasis ? draft.text.slice(emphasis.open.start, emphasis.open.end) : '';
 }
 
-function openerCompletions(draft: Draft, start: ParagraphStart, lexicon: Lexicon, options: CompletionOptions, lineStart: number, withAdverb: readonly string[] = []): Completion[] {
+/** `composedOpeners`: openers made of the words typed and a word of the lexicon ("Also requests", "Recalling also"). */
+function openerCompletions(draft: Draft, start: ParagraphStart, lexicon: Lexicon, options: CompletionOptions, lineStart: number, composedOpeners: readonly string[] = []): Completion[] {
   const marker = start.typedMarker || emphasisMarker(draft, lineStart);
   const prefix = start.numberToInsert !== undefined ? `${start.numberToInsert}. ` : '';
   const item = (label: string, sortText: string, extra: Partial<Completion>): Completion => ({
@@ -169,7 +170,7 @@ function openerCompletions(draft: Draft, start: ParagraphStart, lexicon: Lexicon
     const documentation = openerDocumentation(entry, start.kind);
     completions.push(item(form, `1 ${form.toLowerCase()}`, documentation ? { documentation } : {}));
   }
-  for (const label of withAdverb) {
+  for (const label of composedOpeners) {
     if (seen.has(label)) continue;
     seen.add(label);
     completions.push(item(label, `1 ${label.toLowerCase()}`, {}));
@@ -275,8 +276,8 @@ export function completionsAt(draft: Draft, offset: number, options: CompletionO
   // operative adverb and what follows it ("Also re"), or a preambular opener and its additive word
   // ("Recalling al").
   const severalWords = /[ \t\u00A0]/.test(typedWord);
-  const withAdverb = !severalWords || !lexicon ? [] : kind === 'operative' ? operativeFormsAfterAdverb(lexicon, typedWord) : preambularFormsWithAdditive(lexicon, typedWord);
-  if (severalWords && withAdverb.length === 0 && !beginsAnOpener(lexicon, typedWord)) return [];
+  const composedOpeners = !severalWords || !lexicon ? [] : kind === 'operative' ? operativeFormsAfterAdverb(lexicon, typedWord) : preambularFormsWithAdditive(lexicon, typedWord);
+  if (severalWords && composedOpeners.length === 0 && !beginsAnOpener(lexicon, typedWord)) return [];
   const rest = wordRest.exec(text.slice(offset, offset + 40))?.[0] ?? '';
   const replaceSpan = { start: offset - typedWord.length - typedMarker.length, end: offset + rest.length };
   const next = text.charCodeAt(replaceSpan.end);
@@ -290,7 +291,7 @@ export function completionsAt(draft: Draft, offset: number, options: CompletionO
     ...(numberToInsert !== undefined ? { numberToInsert } : {}),
     ...(nearest && nearest.kind === kind ? { above: nearest } : {}),
   };
-  const offered = lexicon ? openerCompletions(draft, start, lexicon, options, lineStart, withAdverb) : [];
+  const offered = lexicon ? openerCompletions(draft, start, lexicon, options, lineStart, composedOpeners) : [];
   // Those the words begin, chosen here: an editor that filters by the word at the cursor would match nothing, or everything.
   const completions = severalWords ? offered.filter((completion) => completion.label.toLowerCase().startsWith(normalizedTyped(typedWord))) : offered;
   if (numberToInsert !== undefined && typedWord === '' && typedMarker === '') {
