@@ -1,8 +1,10 @@
 // Editorial style as data, per language (en-style.json …): month names and how a date is written,
 // spelled-out ordinals, the words that cite resolutions, and the United Nations spelling list. The
-// citation and style rules read it through `styleFor`; a language without a file gets none of them.
+// citation and style rules read it through `styleFor`; a language without a file gets none of them,
+// and a file may leave out what is not known of its language yet (each rule then stays silent).
 import englishStyle from './en-style.json';
 import frenchStyle from './fr-style.json';
+import spanishStyle from './es-style.json';
 
 /** A word list entry: the right form, and the words before or after it that make the written form right. */
 export type SpellingEntry = string | { readonly right: string; readonly notAfter?: readonly string[]; readonly notBefore?: readonly string[] };
@@ -40,11 +42,15 @@ export interface StyleData {
   readonly dayRangeWords?: readonly string[];
   /** How a date is written, with {day}, {month} and {year}: "{day} {month} {year}". */
   readonly dateFormat: string;
-  /** Ordinals spelled out, first for 1: "first", "second" … (for "sixty-second session"). */
-  readonly ordinals: readonly string[];
+  /**
+   * Ordinals spelled out, first for 1: "first", "second" … (for "sixty-second session"). This and the
+   * two below are absent where how the language writes a session's ordinal is not known (Spanish:
+   * the corpus holds no Spanish text, and its documents write « 52º período de sesiones » too).
+   */
+  readonly ordinals?: readonly string[];
   /** The endings of an ordinal written in figures: "62nd". */
-  readonly numeralOrdinalSuffixes: readonly string[];
-  readonly sessions: {
+  readonly numeralOrdinalSuffixes?: readonly string[];
+  readonly sessions?: {
     /** The word a session number counts: "session", "sessions". */
     readonly words: readonly string[];
     /** Words between the ordinal and that word: "special", "emergency special". */
@@ -52,7 +58,8 @@ export interface StyleData {
     /** Words between the two ends of a range of sessions: "52nd to 54th sessions". */
     readonly rangeWords?: readonly string[];
   };
-  readonly citations: {
+  /** Absent where how the language cites a resolution is not data yet (Spanish names the organ after the number). */
+  readonly citations?: {
     /** The words that introduce cited resolutions: "resolution", "resolutions". */
     readonly words: readonly string[];
     /** The word before a citation's date: "resolution 60/175 of 16 December 2005". */
@@ -64,7 +71,8 @@ export interface StyleData {
     /** Lower-case words inside an organ's name before "resolution": "Economic and Social Council". */
     readonly organConnectors: readonly string[];
   };
-  readonly spelling: {
+  /** Absent where no United Nations spelling list of the language is data yet. */
+  readonly spelling?: {
     readonly families: readonly SpellingFamily[];
     /** Single words (lower case) and the United Nations spelling. */
     readonly words: Readonly<Record<string, SpellingEntry>>;
@@ -73,7 +81,19 @@ export interface StyleData {
   };
 }
 
-const styles: ReadonlyMap<string, StyleData> = new Map([['en', englishStyle as StyleData], ['fr', frenchStyle as StyleData]]);
+/** A style whose data includes `Part`s (a rule asks for the parts it reads: `hasStyleParts`). */
+export type StyleWith<Part extends keyof StyleData> = StyleData & { readonly [Key in Part]-?: NonNullable<StyleData[Key]> };
+
+/** Whether `style` holds every one of `parts`: a rule that reads them stays silent for a language without them. */
+export function hasStyleParts<Part extends keyof StyleData>(style: StyleData | undefined, ...parts: readonly Part[]): style is StyleWith<Part> {
+  return style !== undefined && parts.every((part) => style[part] !== undefined);
+}
+
+const styles: ReadonlyMap<string, StyleData> = new Map([
+  ['en', englishStyle as StyleData],
+  ['fr', frenchStyle as StyleData],
+  ['es', spanishStyle as StyleData],
+]);
 
 /** The style data of a language; undefined where there is none yet (the style rules then stay silent). */
 export function styleFor(language: string): StyleData | undefined {
@@ -116,21 +136,55 @@ export function alternation(words: readonly string[]): string {
 
 /**
  * Where a date's parts go: the written date for a day (or days, "8 and 9"), a month's index (0-11)
- * and a year.
+ * and a year. With no year ('') the date ends at its month: "15 September", « 15 de septiembre »
+ * (not « 15 de septiembre de »).
  */
 export function writeDate(style: StyleData, day: number | string, month: number, year: string): string {
-  // The format's pieces, found once: three replacements made three strings a date, for every date cited.
+  const pieces = piecesOf(style);
+  const monthAt = pieces.indexOf(monthPiece);
+  const end = year === '' && pieces.indexOf(yearPiece) > monthAt ? monthAt + 1 : pieces.length;
+  let written = '';
+  for (let index = 0; index < end; index++) {
+    const piece = pieces[index] as DatePiece;
+    written += piece === dayPiece ? (String(day) === '1' && style.firstDay !== undefined ? style.firstDay : String(day)) : piece === monthPiece ? (style.months[month] ?? '') : piece === yearPiece ? year : piece;
+  }
+  return written;
+}
+
+/** The format's pieces, found once: three replacements made three strings a date, for every date cited. */
+function piecesOf(style: StyleData): readonly DatePiece[] {
   let pieces = datePieces.get(style);
   if (!pieces) {
     pieces = dateFormatPieces(style.dateFormat);
     datePieces.set(style, pieces);
   }
-  let written = '';
-  for (const piece of pieces) {
-    written += piece === dayPiece ? (String(day) === '1' && style.firstDay !== undefined ? style.firstDay : String(day)) : piece === monthPiece ? (style.months[month] ?? '') : piece === yearPiece ? year : piece;
-  }
-  return written;
+  return pieces;
 }
+
+/** The words a style's date writes between its parts: none in English ("16 December 2005"), « de » in Spanish (« 16 de diciembre de 2005 »). */
+export interface DateJoints {
+  /** Between the day and the month. */
+  readonly dayMonth: string;
+  /** Between the month and the year. */
+  readonly monthYear: string;
+}
+
+/** The words of the date format between {day} and {month}, and between {month} and {year} (white space trimmed). */
+export function dateJointsOf(style: StyleData): DateJoints {
+  let joints = dateJoints.get(style);
+  if (!joints) {
+    const pieces = piecesOf(style);
+    const between = (first: DatePiece, second: DatePiece): string => {
+      const from = pieces.indexOf(first);
+      const to = pieces.indexOf(second);
+      return from >= 0 && to === from + 2 && typeof pieces[from + 1] === 'string' ? (pieces[from + 1] as string).trim() : '';
+    };
+    joints = { dayMonth: between(dayPiece, monthPiece), monthYear: between(monthPiece, yearPiece) };
+    dateJoints.set(style, joints);
+  }
+  return joints;
+}
+const dateJoints = new WeakMap<StyleData, DateJoints>();
 
 /** The places of a date format's pieces that its parts fill. */
 const dayPiece = 0;

@@ -2,6 +2,10 @@ import { isSpaceCode } from '../parse/lines';
 import { blanksStartBefore, wordStartBefore } from '../text-ends';
 import type { Fix, TextEdit } from '../findings';
 import { styleFor, type StyleData } from '../lexicon/lexicon';
+import { hasStyleParts, type StyleWith } from '../lexicon/style';
+
+/** What the rule reads of a style: a language whose data has no citation words is not checked. */
+type CitationStyle = StyleWith<'citations'>;
 import { alternation, firstDayLettersPattern, monthsWrittenAnyWay, writeDate } from '../lexicon/style';
 import type { Draft, Span } from '../model';
 import { bodyProse, draftSpan, inOneSegment, isQuoted, type ProseRun } from '../prose';
@@ -86,7 +90,7 @@ interface CitationPatterns {
 
 const patternCache = new WeakMap<StyleData, CitationPatterns>();
 
-function patternsOf(style: StyleData): CitationPatterns {
+function patternsOf(style: CitationStyle): CitationPatterns {
   let patterns = patternCache.get(style);
   if (!patterns) {
     const space = '[\\s\\u00A0]';
@@ -686,7 +690,7 @@ const groupFields = 3;
  * Which resolution each names: its organ and number. A bare "resolution 5/1" after "Human Rights
  * Council resolution 5/1" is the Council's, unless the draft cited its own 5/1 first.
  */
-function groupedCitations(draft: Draft, style: StyleData, context: RuleContext): CitationGroups | undefined {
+function groupedCitations(draft: Draft, style: CitationStyle, context: RuleContext): CitationGroups | undefined {
   const patterns = patternsOf(style);
   // The runs that cite, and their citations, side by side (no object for the pair); and the numbers cited more than once.
   const citingRuns: ProseRun[] = [];
@@ -741,7 +745,7 @@ function groupedCitations(draft: Draft, style: StyleData, context: RuleContext):
   return groups;
 }
 
-function check(draft: Draft, style: StyleData, context: RuleContext): void {
+function check(draft: Draft, style: CitationStyle, context: RuleContext): void {
   const groups = groupedCitations(draft, style, context);
   if (!groups) return;
   const dateWord = style.citations.dateWord;
@@ -828,7 +832,7 @@ export const citationDateRule: Rule = {
   needsLexicon: true,
   check(draft, context) {
     const style = styleFor(draft.language);
-    if (!style) return;
+    if (!hasStyleParts(style, 'citations')) return;
     check(draft, style, context);
   },
 };

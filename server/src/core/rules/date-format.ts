@@ -1,6 +1,6 @@
 import type { Fix } from '../findings';
 import { styleFor, type StyleData } from '../lexicon/lexicon';
-import { alternation, firstDayLettersPattern, writeDate } from '../lexicon/style';
+import { alternation, dateJointsOf, escapeForPattern, firstDayLettersPattern, writeDate, type DateJoints } from '../lexicon/style';
 import type { Draft } from '../model';
 import { bodyProse, draftSpan, footnoteProse, inOneSegment, isQuoted, type ProseRun } from '../prose';
 import type { Rule, RuleContext } from '../rule';
@@ -22,12 +22,16 @@ interface WrongDate {
   readonly dayMayBeCall?: boolean;
 }
 
-/** A word that may follow a plain day and a space in a date: a way of writing a month, a word between days, or the one before the month. */
+/**
+ * A word that may follow a plain day and a space in a date: a way of writing a month, a word between
+ * days, the one before the month that only an ordinal day takes ("the 16th of December": a connector),
+ * or the one the style's dates write there (« 16 de diciembre »: a joint).
+ */
 interface AfterPlainDay {
   readonly word: string;
   /** Its second UTF-16 unit, compared before the word is (most words after a number start as none of these goes on); -1 for a word of one unit. */
   readonly second: number;
-  readonly kind: 'month' | 'range' | 'connector';
+  readonly kind: 'month' | 'range' | 'connector' | 'joint';
   /** How a month's way writes it, kept here: a lookup by the word was a hash of it at every date. Present, undefined, on the others: one shape for all. */
   readonly writing: MonthWriting | undefined;
 }
@@ -70,6 +74,8 @@ interface DatePatterns {
    */
   readonly afterPlainDayStarts: UnitSet | undefined;
   readonly articleLength: number;
+  /** The words the style's dates write between day and month and between month and year (« de »; none in English). */
+  readonly joints: DateJoints;
 }
 
 const patternCache = new WeakMap<StyleData, DatePatterns>();
@@ -102,10 +108,13 @@ function patternsOf(style: StyleData): DatePatterns {
   if (!patterns) {
     const monthForms = monthFormsOf(style);
     const rangeWordsOfStyle = style.dayRangeWords ?? [];
+    const joints = dateJointsOf(style);
     const wordsAfterPlainDay = [
       ...[...monthForms].map(([word, form]) => afterPlainDay(word, 'month', form.writing)),
       ...rangeWordsOfStyle.map((word) => afterPlainDay(word, 'range')),
-      afterPlainDay(style.dayOrdinalConnector, 'connector'),
+      // Spanish writes after every day the word English writes only after an ordinal one: « 16 de diciembre ».
+      afterPlainDay(joints.dayMonth, 'joint'),
+      ...(style.dayOrdinalConnector === joints.dayMonth ? [] : [afterPlainDay(style.dayOrdinalConnector, 'connector')]),
     ].filter((entry) => entry.word !== '');
     const afterPlainDayByFirstCode = byFirstCode(wordsAfterPlainDay);
     const months = [...monthForms.keys()];
@@ -114,12 +123,17 @@ function patternsOf(style: StyleData): DatePatterns {
     const rangeWords = style.dayRangeWords ?? [];
     // "8 and 9", "8th to 10th": a second day of the same month, after one of the style's words.
     const secondDay = rangeWords.length > 0 ? `(?:[ \\u00A0](${alternation(rangeWords)})[ \\u00A0](\\d{1,2})(${suffix})?)?` : '()()()';
+    // The word before the month, either way: the connector of an ordinal day ("of") or the style's joint (« de »).
+    const beforeMonth = alternation([style.dayOrdinalConnector, joints.dayMonth].filter((word) => word !== ''));
+    // The word before the year, where the style writes one (« de 2005 »): an empty group where it does not.
+    const beforeYear = joints.monthYear === '' ? '()' : `(?:(${escapeForPattern(joints.monthYear)})[ \\u00A0])?`;
     patterns = {
       // "December 16, 2005", "December 16th, 2005", "December 16 2005", "December 8 and 9, 2005", "September 15"
       monthFirst: new RegExp(`(${month})[ \\u00A0](\\d{1,2})(${suffix})?${secondDay}(?:(,?)[ \\u00A0](\\d{4}))?(?![\\p{L}\\p{N}])`, 'uy'),
       // "16th December 2005", "the 16th of December", "the 3rd of December, 2006" (the comma goes with the
       // rest), "8th and 9th December 2005", "8 December, 2005", "3 Dec. 2006", and the right "16 December 2005"
-      dayFirst: new RegExp(`(?:${style.dayOrdinalArticle}[ \\u00A0])?(\\d{1,2})${firstDayLettersPattern(style)}(${suffix})?${secondDay}(?:[ \\u00A0](${style.dayOrdinalConnector}))?[ \\u00A0](${month})(?:(,?)[ \\u00A0](\\d{4}))?(?![\\p{L}\\p{N}])`, 'uy'),
+      // « 16 diciembre 2005 », « 1º de enero de 2020 » where the style writes « de » (the joints, captured)
+      dayFirst: new RegExp(`(?:${style.dayOrdinalArticle}[ \\u00A0])?(\\d{1,2})${firstDayLettersPattern(style)}(${suffix})?${secondDay}(?:[ \\u00A0](${beforeMonth}))?[ \\u00A0](${month})(?:(,?)[ \\u00A0]${beforeYear}(\\d{4}))?(?![\\p{L}\\p{N}])`, 'uy'),
       // "16/12/2005", "16.12.2005": not a part of a symbol ("A/HRC/RES/5/1") or a longer number.
       numeric: /(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\p{L}\p{N}/]|\.\d)/uy,
       // "2005-12-16"
@@ -133,6 +147,7 @@ function patternsOf(style: StyleData): DatePatterns {
       afterPlainDayInitials: new UnitSet(afterPlainDayByFirstCode.keys()),
       afterPlainDayStarts: wordsAfterPlainDay.every((entry) => entry.second >= 0) ? new UnitSet(wordsAfterPlainDay.map((entry) => endingKey(entry.second, entry.word.charCodeAt(0)))) : undefined,
       articleLength: style.dayOrdinalArticle.length,
+      joints,
     };
     patternCache.set(style, patterns);
   }
@@ -159,9 +174,12 @@ function byFirstCode(words: readonly AfterPlainDay[]): Map<number, AfterPlainDay
  * written otherwise ("3 Dec. 2006"), a word between days before a second day ("8 and 9"), the word
  * before the month before a month ("8 of December"), or the month written right with a comma after it
  * ("8 December, 2005"). Not the month written right with none ("16 December 2005", most dates of a
- * text), nor "paragraph 5 of" or "2 and 3": the pattern then need not read them.
+ * text), nor "paragraph 5 of" or "2 and 3": the pattern then need not read them. Where the style joins
+ * the parts with a word (« 16 de diciembre de 2005 »), the month written right without it before it
+ * (« 16 diciembre ») or before the year may be wrong too. `read` is the word already read after the
+ * day, before the month: none, the style's joint, or the connector an ordinal day takes.
  */
-function plainDayMayBeWrong(text: string, wordStart: number, patterns: DatePatterns, connectorRead = false): boolean {
+function plainDayMayBeWrong(text: string, wordStart: number, patterns: DatePatterns, read: 'none' | 'joint' | 'connector' = 'none'): boolean {
   const length = text.length;
   const first = unitAt(text, length, wordStart);
   // Asked after most one- and two-digit numbers: a word no month or joining word starts with is out by a bit.
@@ -176,13 +194,23 @@ function plainDayMayBeWrong(text: string, wordStart: number, patterns: DatePatte
     const next = wordStart + word.length;
     if (kind === 'month') {
       // The right name wins over the shorter ways it starts with ("Dec" of "December"), as in the pattern.
-      if (writing === 'right') return connectorRead || unitAt(text, length, next) === 44 /* , */;
+      if (writing === 'right') {
+        if (read === 'connector' || (read === 'none' && patterns.joints.dayMonth !== '')) return true;
+        return unitAt(text, length, next) === 44 /* , */ || yearWithoutJoint(text, next, patterns);
+      }
       mayBe = true;
-    } else if (!connectorRead && (unitAt(text, length, next) === 32 || unitAt(text, length, next) === 0xa0)) {
-      mayBe ||= kind === 'range' ? secondDayMayBeWrong(text, next + 1, patterns) : plainDayMayBeWrong(text, next + 1, patterns, true);
+    } else if (read === 'none' && (unitAt(text, length, next) === 32 || unitAt(text, length, next) === 0xa0)) {
+      mayBe ||= kind === 'range' ? secondDayMayBeWrong(text, next + 1, patterns) : plainDayMayBeWrong(text, next + 1, patterns, kind === 'joint' ? 'joint' : 'connector');
     }
   }
   return mayBe;
+}
+
+/** Whether a year follows the month at `monthEnd` without the word the style writes before it (« diciembre 2005 » for « diciembre de 2005 »). */
+function yearWithoutJoint(text: string, monthEnd: number, patterns: DatePatterns): boolean {
+  if (patterns.joints.monthYear === '') return false;
+  const space = unitAt(text, text.length, monthEnd);
+  return (space === 32 || space === 0xa0) && isDigitCode(unitAt(text, text.length, monthEnd + 1));
 }
 
 /** After "8 and ": a second day with an ordinal ending ("9th"), or a plain one whose month may be written another way. */
@@ -327,14 +355,19 @@ function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, st
     found.push(!comma && !suffix && !secondSuffix ? { ...date, dayMayBeCall: true } : date);
   }
   for (const match of matchesAtCandidates(patterns.dayFirst, run.text, candidates.dayFirst)) {
-    const [whole, dayText = '', suffix, rangeWord, secondDayText, secondSuffix, connector, monthName = '', comma, year = ''] = match;
+    const [whole, dayText = '', suffix, rangeWord, secondDayText, secondSuffix, beforeMonth, monthName = '', comma, beforeYear, year = ''] = match;
     const month = patterns.monthForms.get(monthName);
     const days = daysOf(dayText, rangeWord, secondDayText);
     if (!month || !days || (month.writing !== 'right' && !year)) continue;
+    const { joints } = patterns;
+    // "8 of December": the connector only an ordinal day takes; « 8 de diciembre » is the joint the style writes.
+    const connector = beforeMonth !== undefined && beforeMonth !== '' && beforeMonth !== joints.dayMonth;
+    const jointsLeftOut = [joints.dayMonth !== '' && !beforeMonth ? 'month' : '', joints.monthYear !== '' && year !== '' && !beforeYear ? 'year' : ''].filter((part) => part !== '');
     const why = suffix || secondSuffix || connector ? 'the day as a plain number'
       : month.writing === 'abbreviated' ? 'the month in full'
       : month.writing === 'case' ? `the month written '${style.months[month.index] ?? ''}'`
-      : comma ? 'no comma before the year'
+      : comma ? (joints.monthYear === '' ? 'no comma before the year' : `'${joints.monthYear}' before the year, not a comma`)
+      : jointsLeftOut.length > 0 ? jointsLeftOut.map((part) => `'${part === 'month' ? joints.dayMonth : joints.monthYear}' before the ${part}`).join(' and ')
       : undefined;
     // "16 December 2005", "8 and 9 December": written as the style writes them.
     if (!why) continue;

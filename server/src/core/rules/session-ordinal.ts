@@ -1,5 +1,8 @@
 import { styleFor, type StyleData } from '../lexicon/lexicon';
-import { alternation } from '../lexicon/style';
+import { alternation, hasStyleParts, type StyleWith } from '../lexicon/style';
+
+/** What the rule reads of a style: a language whose data leaves these out (Spanish) is not checked. */
+type SessionStyle = StyleWith<'ordinals' | 'numeralOrdinalSuffixes' | 'sessions' | 'citations'>;
 import { bodyProse, draftSpan, inOneSegment, isQuoted, type ProseRun } from '../prose';
 import type { Rule } from '../rule';
 import { initialsOf, unitAt, type UnitSet } from '../text-scan';
@@ -16,7 +19,7 @@ interface SessionPatterns {
 
 const patternCache = new WeakMap<StyleData, SessionPatterns>();
 
-function patternsOf(style: StyleData): SessionPatterns {
+function patternsOf(style: SessionStyle): SessionPatterns {
   let patterns = patternCache.get(style);
   if (!patterns) {
     const suffix = alternation(style.numeralOrdinalSuffixes);
@@ -52,7 +55,7 @@ interface SessionOrdinal {
  * The sessions' ordinals written in figures in a run of prose, in run offsets: a pure function of
  * its text, so a session of the linter keeps it from one version of the draft to the next.
  */
-function sessionOrdinals(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, style: StyleData, patterns: SessionPatterns): readonly SessionOrdinal[] {
+function sessionOrdinals(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, style: SessionStyle, patterns: SessionPatterns): readonly SessionOrdinal[] {
   // Made at the first ordinal: most runs have none, and one empty list stands for all of them (never changed).
   let found: SessionOrdinal[] | undefined;
   const text = run.text;
@@ -95,7 +98,7 @@ export const sessionOrdinalRule: Rule = {
   needsLexicon: true,
   check(draft, context) {
     const style = styleFor(draft.language);
-    if (!style) return;
+    if (!hasStyleParts(style, 'ordinals', 'numeralOrdinalSuffixes', 'sessions', 'citations')) return;
     const patterns = patternsOf(style);
     // Paragraphs only: footnotes cite other bodies' records by their titles ("69th Regular Session").
     const scan = (run: ProseRun): readonly SessionOrdinal[] => sessionOrdinals(run, style, patterns);

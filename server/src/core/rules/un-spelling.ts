@@ -1,4 +1,5 @@
 import { styleFor, type StyleData } from '../lexicon/lexicon';
+import { hasStyleParts, type StyleWith } from '../lexicon/style';
 import { escapeForPattern, type SpellingEntry } from '../lexicon/style';
 import { bodyProse, draftSpan, inOneSegment, isQuoted, type ProseRun } from '../prose';
 import { wordEndingAt } from '../text-ends';
@@ -84,7 +85,7 @@ function phraseKey(written: string): string {
 
 const indexCache = new WeakMap<StyleData, SpellingIndex>();
 
-function indexOf(style: StyleData): SpellingIndex {
+function indexOf(style: StyleWith<'spelling'>): SpellingIndex {
   let index = indexCache.get(style);
   if (index) return index;
   const words = new Map<string, Spelling>();
@@ -282,7 +283,8 @@ export const unSpellingRule: Rule = {
   check(draft, context) {
     const style = styleFor(draft.language);
     // Scanned records predate today's spelling ("co-operation", "peace-keeping" were the Organization's own).
-    if (!style || draft.fromScan) return;
+    // A language with no spelling list in its data (Spanish) is not checked.
+    if (!hasStyleParts(style, 'spelling') || draft.fromScan) return;
     const index = indexOf(style);
     // Paragraphs only: footnotes cite other texts by their own titles, in their own spelling.
     const scan = (run: ProseRun): readonly Misspelling[] => misspellings(run, index);
