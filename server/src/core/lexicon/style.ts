@@ -30,6 +30,11 @@ export interface StyleData {
   readonly monthAbbreviations?: readonly (readonly string[])[];
   /** How a date writes the first day of a month, where not "1": French « 1er mars 2007 ». */
   readonly firstDay?: string;
+  /**
+   * Other ways the first day is written in a right date, beside `firstDay` or "1": the Organization's
+   * Spanish texts write « 1º de junio de 2012 » as often as « 1 de diciembre de 1999 ».
+   */
+  readonly otherFirstDays?: readonly string[];
   /** Whether a date in figures gives the day first (« 1/3/2007 » is 1 March in French), where it may be either in English. */
   readonly numericDayFirst?: boolean;
   /** What drafters put after a day's number ("16th"), never part of a right date. */
@@ -58,7 +63,7 @@ export interface StyleData {
     /** Words between the two ends of a range of sessions: "52nd to 54th sessions". */
     readonly rangeWords?: readonly string[];
   };
-  /** Absent where how the language cites a resolution is not data yet (Spanish names the organ after the number). */
+  /** Absent where how the language cites a resolution is not data yet. */
   readonly citations?: {
     /** The words that introduce cited resolutions: "resolution", "resolutions". */
     readonly words: readonly string[];
@@ -70,6 +75,14 @@ export interface StyleData {
     readonly ownOrganWords: readonly string[];
     /** Lower-case words inside an organ's name before "resolution": "Economic and Social Council". */
     readonly organConnectors: readonly string[];
+    /** Whether a comma stands before the date word: « su resolución 60/1, de 16 de septiembre de 2005 ». */
+    readonly commaBeforeDate?: boolean;
+    /**
+     * Where the language names the organ after the number (« la resolución 1325 (2000) del Consejo de
+     * Seguridad, de 31 de octubre de 2000 »): the words that open its name there (« del », « de la »)
+     * and the lower-case words inside it (« Consejo Económico y Social »).
+     */
+    readonly organAfter?: { readonly words: readonly string[]; readonly connectors: readonly string[] };
   };
   /** Absent where no United Nations spelling list of the language is data yet. */
   readonly spelling?: {
@@ -121,12 +134,33 @@ export function monthsWrittenAnyWay(style: StyleData): string[] {
 }
 
 /**
+ * The letters the style writes after the first day of a month in a right date (« 1er », « 1º »),
+ * longest first: `firstDay`'s and `otherFirstDays`'.
+ */
+export function firstDayLetters(style: StyleData): readonly string[] {
+  let letters = firstDayLettersOf.get(style);
+  if (!letters) {
+    const forms = [...(style.firstDay === undefined ? [] : [style.firstDay]), ...(style.otherFirstDays ?? [])];
+    letters = forms.filter((form) => form.startsWith('1') && form.length > 1).map((form) => form.slice(1)).sort((a, b) => b.length - a.length);
+    firstDayLettersOf.set(style, letters);
+  }
+  return letters;
+}
+const firstDayLettersOf = new WeakMap<StyleData, readonly string[]>();
+
+/**
  * A pattern for the letters the style writes after the first day of a month (« 1er »), to follow the
  * day's digits: they belong to a right date, not an ordinal ending. Empty where the style has none.
  */
 export function firstDayLettersPattern(style: StyleData): string {
-  const firstDay = style.firstDay;
-  return firstDay?.startsWith('1') && firstDay.length > 1 ? `(?:(?<=(?<!\\d)1)${escapeForPattern(firstDay.slice(1))})?` : '';
+  const letters = firstDayLetters(style);
+  return letters.length > 0 ? `(?:(?<=(?<!\\d)1)${alternation(letters)})?` : '';
+}
+
+/** How many units of first-day letters (`firstDayLetters`) stand at `position`, after a day 1; 0 for none. */
+export function firstDayLettersAt(style: StyleData, text: string, position: number): number {
+  for (const letters of firstDayLetters(style)) if (text.startsWith(letters, position)) return letters.length;
+  return 0;
 }
 
 /** An alternation of `words`, longest first, escaped: "(?:emergency special|special|…)". */

@@ -22,7 +22,7 @@ import type {
   SubLabel,
   SubParagraph,
 } from '../model';
-import { alternation, dateJointsOf, escapeForPattern, styleFor } from '../lexicon/style';
+import { alternation, dateJointsOf, escapeForPattern, firstDayLettersPattern, styleFor } from '../lexicon/style';
 import { ChunkTable, type ChunkRegion } from './chunks';
 import { findCrossReferences } from './cross-references';
 import { endFootnoteLabel, findFootnoteCalls, type SearchSpan } from './footnote-calls';
@@ -552,7 +552,7 @@ function isWrittenDate(content: string, language: string): boolean {
     // « 18 de diciembre de 2026 »: the words the style writes between the parts, where it writes any.
     const joints = style && dateJointsOf(style);
     const joint = (word: string): string => (word === '' ? ' ' : ` ${escapeForPattern(word)} `);
-    pattern = style && joints ? new RegExp(`^\\d{1,2}${joint(joints.dayMonth)}${alternation(style.months)}${joint(joints.monthYear)}\\d{4}\\.?$`, 'u') : null;
+    pattern = style && joints ? new RegExp(`^\\d{1,2}${firstDayLettersPattern(style)}${joint(joints.dayMonth)}${alternation(style.months)}${joint(joints.monthYear)}\\d{4}\\.?$`, 'u') : null;
     writtenDatePatterns.set(language, pattern);
   }
   return pattern !== null && pattern.test(content);

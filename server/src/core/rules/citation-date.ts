@@ -2,16 +2,15 @@ import { isSpaceCode } from '../parse/lines';
 import { blanksStartBefore, wordStartBefore } from '../text-ends';
 import type { Fix, TextEdit } from '../findings';
 import { styleFor, type StyleData } from '../lexicon/lexicon';
-import { hasStyleParts, type StyleWith } from '../lexicon/style';
-
-/** What the rule reads of a style: a language whose data has no citation words is not checked. */
-type CitationStyle = StyleWith<'citations'>;
-import { alternation, firstDayLettersPattern, monthsWrittenAnyWay, writeDate } from '../lexicon/style';
+import { alternation, dateJointsOf, escapeForPattern, firstDayLetters, firstDayLettersAt, firstDayLettersPattern, hasStyleParts, monthsWrittenAnyWay, writeDate, type StyleWith } from '../lexicon/style';
 import type { Draft, Span } from '../model';
 import { bodyProse, draftSpan, inOneSegment, isQuoted, type ProseRun } from '../prose';
 import type { Rule, RuleContext } from '../rule';
 import { digitsValue, exactCopy, isDigitCode, UnitSet } from '../text-scan';
 import { detached } from '../text-memo';
+
+/** What the rule reads of a style: a language whose data has no citation words is not checked. */
+type CitationStyle = StyleWith<'citations'>;
 
 /**
  * The citations of a run of prose, in run offsets: a pure function of its text (see `runCitations`),
@@ -36,6 +35,12 @@ interface RunCitations {
    * for none). Read only for a number cited more than once, and kept.
    */
   dates: (string | undefined)[] | undefined;
+  /**
+   * Per list, where the organ named after its numbers starts and ends (start, end, …; -1 for none), in
+   * a language that names it there (« resolución 1325 (2000) del Consejo de Seguridad »); undefined
+   * where no list of the run names one (every run of a style that does not).
+   */
+  readonly organsAfter: readonly number[] | undefined;
 }
 
 /** Where a citation's number starts in its run. */
@@ -47,9 +52,14 @@ const numberEndField = 1;
  * starts at the number's end: `,?\s+of …`); -1 for none.
  */
 const ownDateEndField = 2;
+/**
+ * Where a date after the number would start: the number's end, or the end of the organ named after it
+ * (« 1325 (2000) del Consejo de Seguridad », then « , de 31 de octubre de 2000 »).
+ */
+const dateFromField = 3;
 /** Its list's index (`RunCitations.words`), times four, plus `datedFlag` and `aloneFlag`. */
-const listField = 3;
-const fieldCount = 4;
+const listField = 4;
+const fieldCount = 5;
 /** Some date covers the citation: its own, or one it shares with the citations before it. */
 const datedFlag = 2;
 /** The citation is the only one of its list: its date can move without touching others'. */
@@ -75,8 +85,8 @@ interface CitationPatterns {
    * with no white space: those patterns are then read by code (`listPartEnd`); undefined for others.
    */
   readonly listWords: readonly string[] | undefined;
-  /** The letters the style writes after a first day's digit (« 1er »), which `date` allows there; undefined for none. */
-  readonly firstDayLetters: string | undefined;
+  /** The letters the style writes after a first day's digit (« 1er », « 1º »), which `date` allows there; none for most styles. */
+  readonly firstDayLetters: readonly string[];
   /** Whether every citation word is a word of letters: then `word` is read by code where the unit before is ASCII (`wordStandsAt`). */
   readonly wordsOfLetters: boolean;
   /** The word that opens a citation's date ("of"), as `date` and `otherDate` read it: `,?\s+of\s+`. */
@@ -86,6 +96,12 @@ interface CitationPatterns {
   /** The length of the longest of them: a longer word is none, with no string made to ask. */
   readonly longestConnector: number;
   readonly ownWords: readonly string[];
+  /** The words that open an organ's name after the number, longest first, and the lower-case words inside it; undefined where the style names none there. */
+  readonly organAfter: { readonly words: readonly string[]; readonly connectors: ReadonlySet<string> } | undefined;
+  /** What the rule writes before a date it adds: " of", « , de ». */
+  readonly dateOpening: string;
+  /** Whether the style sets a citation's date off by a comma before it (« 60/1, de … »). */
+  readonly commaOpensDate: boolean;
 }
 
 const patternCache = new WeakMap<StyleData, CitationPatterns>();
@@ -99,8 +115,13 @@ function patternsOf(style: CitationStyle): CitationPatterns {
     const wordAlternation = alternation(wordForms);
     const listWord = alternation(style.citations.listWords);
     const month = alternation(style.months);
+    // The words the style's date writes between its parts (« 16 de diciembre de 2005 »), each then needed.
+    const joints = dateJointsOf(style);
+    const joint = (word: string): string => (word === '' ? '' : `${escapeForPattern(word)}${space}+`);
     // « le 1er mars 2007 »: the first day as the style writes it is a day of a right date.
-    const date = `(\\d{1,2})${firstDayLettersPattern(style)}${space}+(${month})${space}+(\\d{4})(?![\\p{L}\\p{N}])`;
+    const date = `(\\d{1,2})${firstDayLettersPattern(style)}${space}+${joint(joints.dayMonth)}(${month})${space}+${joint(joints.monthYear)}(\\d{4})(?![\\p{L}\\p{N}])`;
+    const anyYearJoint = joints.monthYear === '' ? '' : `(?:${escapeForPattern(joints.monthYear)}${space}+)?`;
+    const anyDayJoint = alternation([style.citations.dateWord, joints.dayMonth].filter((word) => word !== ''));
     // A date written another way ("16 december 2005", "Dec. 16, 2005", "16th of December 2005", "16/12/2005")
     // is a date too: the citation has one, which date-format rewrites; this rule must not add another.
     const anyMonth = alternation(monthsWrittenAnyWay(style));
@@ -112,18 +133,23 @@ function patternsOf(style: CitationStyle): CitationPatterns {
       number: /(?:(?:ES-|S-)?\d{1,4}\/\d{1,4}(?:[ \u00A0][A-Z](?![\p{L}\p{N}]))?|\d{1,4}(?:[ \u00A0][A-Z])?[ \u00A0]\((?:[IVXLC]+|ES-[IVXLC]+|S-[IVXLC]+|\d{4})\))(?![\p{L}\p{N}/])/uy,
       date: new RegExp(`,?${space}+${style.citations.dateWord}${space}+${date}`, 'uy'),
       otherDate: new RegExp(
-        `,?${space}+${style.citations.dateWord}${space}+(?:${anyMonth}${space}+\\d{1,2}\\p{L}{0,3},?${space}+\\d{4}|\\d{1,2}\\p{L}{0,3}${space}+(?:${style.citations.dateWord}${space}+)?${anyMonth},?${space}+\\d{4}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{4}|\\d{4}-\\d{2}-\\d{2})(?![\\p{L}\\p{N}])`,
+        `,?${space}+${style.citations.dateWord}${space}+(?:${anyMonth}${space}+\\d{1,2}\\p{L}{0,3},?${space}+\\d{4}|\\d{1,2}\\p{L}{0,3}${space}+(?:${anyDayJoint}${space}+)?${anyMonth},?${space}+${anyYearJoint}\\d{4}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{4}|\\d{4}-\\d{2}-\\d{2})(?![\\p{L}\\p{N}])`,
         'uy',
       ),
       secondDate: new RegExp(`(?:,${space}*|${space}+${listWord}${space}+)${date}`, 'uy'),
       separator: new RegExp(`(?:,${space}*(?:${listWord}${space}+)?|${space}+${listWord}${space}+)`, 'uy'),
       listWords: style.citations.listWords.length > 0 && style.citations.listWords.every((word) => /^\S+$/u.test(word)) ? [...style.citations.listWords].sort((a, b) => b.length - a.length) : undefined,
-      firstDayLetters: firstDayLettersPattern(style) === '' ? undefined : style.firstDay?.slice(1),
+      firstDayLetters: firstDayLetters(style),
       wordsOfLetters: wordForms.every((word) => /^[\p{L}\p{M}]+$/u.test(word)),
       dateWord: style.citations.dateWord,
       connectors: new Set(style.citations.organConnectors),
       longestConnector: Math.max(0, ...style.citations.organConnectors.map((word) => word.length)),
       ownWords: style.citations.ownOrganWords.map((word) => word.toLowerCase()),
+      organAfter: style.citations.organAfter
+        ? { words: [...style.citations.organAfter.words].sort((a, b) => b.length - a.length), connectors: new Set(style.citations.organAfter.connectors) }
+        : undefined,
+      dateOpening: `${style.citations.commaBeforeDate ? ',' : ''} ${style.citations.dateWord}`,
+      commaOpensDate: style.citations.commaBeforeDate === true,
     };
     patternCache.set(style, patterns);
   }
@@ -276,8 +302,9 @@ function mayStartDay(text: string, at: number, patterns: CitationPatterns): bool
   let end = at;
   while (end < at + 3 && isDigitCode(text.charCodeAt(end))) end++;
   if (end === at || end > at + 2) return false;
-  const letters = patterns.firstDayLetters;
-  return isSpaceCode(text.charCodeAt(end)) || (letters !== undefined && text.startsWith(letters, end));
+  if (isSpaceCode(text.charCodeAt(end))) return true;
+  for (const letters of patterns.firstDayLetters) if (text.startsWith(letters, end)) return true;
+  return false;
 }
 
 /** Whether `number` may match at a unit: its forms open with a digit, "ES-" or "S-". */
@@ -313,11 +340,21 @@ function readCitedDate(text: string, start: number, end: number, style: StyleDat
   let day = 0;
   for (; isDigitCode(text.charCodeAt(position)); position++) day = 10 * day + text.charCodeAt(position) - 48;
   // « 1er »: the letters after the first day's digit, which the pattern allowed there.
-  if (day === 1 && style.firstDay !== undefined && text.startsWith(style.firstDay.slice(1), position)) position += style.firstDay.length - 1;
+  if (day === 1) position += firstDayLettersAt(style, text, position);
   while (isSpaceCode(text.charCodeAt(position))) position++;
+  // « 16 de diciembre de 2005 »: the words between the parts, which `date` asks for where the style writes them.
+  const joints = dateJointsOf(style);
+  if (joints.dayMonth !== '') {
+    position += joints.dayMonth.length;
+    while (isSpaceCode(text.charCodeAt(position))) position++;
+  }
   const yearStart = end - 4;
   let monthEnd = yearStart;
   while (isSpaceCode(text.charCodeAt(monthEnd - 1))) monthEnd--;
+  if (joints.monthYear !== '') {
+    monthEnd -= joints.monthYear.length;
+    while (isSpaceCode(text.charCodeAt(monthEnd - 1))) monthEnd--;
+  }
   let month = -1;
   for (let index = 0; index < style.months.length && month < 0; index++) {
     const name = style.months[index] as string;
@@ -432,6 +469,12 @@ function namedOrganBefore(run: Pick<ProseRun, 'text'>, at: number, patterns: Cit
   return { organ: detached(organ), lower: detached(organ.toLowerCase()), bare: false };
 }
 
+/** The organ whose name is text[start, end). */
+function namedOrganAt(text: string, start: number, end: number): NamedOrgan {
+  const organ = wordsJoined(text, start, end);
+  return { organ: detached(organ), lower: detached(organ.toLowerCase()), bare: false };
+}
+
 /** Whether the word at `start` opens its sentence: nothing but white space before it, or ".", ";", ":", "!" or "?" and white space in the three units before. */
 function opensSentence(text: string, start: number): boolean {
   if (onlySpaceBefore(text, start)) return true;
@@ -506,7 +549,7 @@ function endsWithWord(text: string, word: string): boolean {
 }
 
 /** The one value for every run that cites nothing (most): never changed, as nothing is read for it. */
-const noCitations: RunCitations = Object.freeze({ numbers: [], fields: [], words: [], named: undefined, dates: undefined });
+const noCitations: RunCitations = Object.freeze({ numbers: [], fields: [], words: [], named: undefined, dates: undefined, organsAfter: undefined });
 
 /**
  * The citations in a run of prose, in run offsets (see `RunCitations`): a pure function of its text
@@ -520,6 +563,7 @@ function runCitations(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: Citat
   const fields = gatheredFields;
   let count = 0;
   const text = run.text;
+  let organsAfter: number[] | undefined;
   for (let list = 0; 2 * list < words.length; list++) {
     const wordEnd = words[2 * list + 1] as number;
     // A word that no number follows after all ("resolution 2005-12").
@@ -535,6 +579,15 @@ function runCitations(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: Citat
     for (let end = firstNumberEnd; end >= 0; ) {
       const start = at;
       at = end;
+      // « 1325 (2000) del Consejo de Seguridad »: the organ named after the number is the list's, and a date follows it.
+      const organ = patterns.organAfter ? organAfterNumber(text, at, patterns.organAfter) : undefined;
+      if (organ) {
+        organsAfter ??= new Array<number>(words.length).fill(-1);
+        organsAfter[2 * list] = organ.start;
+        organsAfter[2 * list + 1] = organ.end;
+        at = organ.end;
+      }
+      const dateFrom = at;
       // Both date patterns open with the date word: where it does not follow, neither is tried.
       const dateWordFollows = afterDateWord(text, at, patterns.dateWord) >= 0;
       const dateEnd = dateWordFollows ? stickyEnd(patterns.date, text, at) : -1;
@@ -559,6 +612,7 @@ function runCitations(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: Citat
       fields[field + numberStartField] = start;
       fields[field + numberEndField] = end;
       fields[field + ownDateEndField] = ownDateEnd;
+      fields[field + dateFromField] = dateFrom;
       const separatedAt = separatorEnd(text, at, patterns);
       if (separatedAt < 0) break;
       // The next turn reads the number after the separator ("and 2201"); the list ends where there is none.
@@ -578,7 +632,42 @@ function runCitations(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: Citat
   for (let index = 0; index < count; index++) {
     numbers[index] = detached(numberWritten(text, fields[fieldCount * index + numberStartField] as number, fields[fieldCount * index + numberEndField] as number));
   }
-  return { numbers, fields: exactCopy(fields, fieldCount * count), words, named: undefined, dates: undefined };
+  return { numbers, fields: exactCopy(fields, fieldCount * count), words, named: undefined, dates: undefined, organsAfter };
+}
+
+/**
+ * The organ named right after a number at `at`, in a style that names it there: white space, an
+ * opening word (« del », « de la »), white space, and capitalised words with lower-case ones of
+ * `connectors` between them, ending in a capitalised one (« Consejo Económico y Social »). Where its
+ * words start and end, or undefined for none.
+ */
+function organAfterNumber(text: string, at: number, organAfter: NonNullable<CitationPatterns['organAfter']>): Span | undefined {
+  if (!isSpaceCode(text.charCodeAt(at))) return undefined;
+  let position = at;
+  while (isSpaceCode(text.charCodeAt(position))) position++;
+  const opening = organAfter.words.find((word) => text.startsWith(word, position) && isSpaceCode(text.charCodeAt(position + word.length)));
+  if (opening === undefined) return undefined;
+  position += opening.length;
+  while (isSpaceCode(text.charCodeAt(position))) position++;
+  const start = position;
+  let end = -1;
+  for (;;) {
+    let wordEnd = position;
+    while (wordEnd < text.length && !isSpaceCode(text.charCodeAt(wordEnd)) && !isOrganStop(text.charCodeAt(wordEnd))) wordEnd++;
+    if (wordEnd === position) break;
+    if (isCapitalUnit(text, position)) end = wordEnd;
+    else if (end < 0 || !organAfter.connectors.has(text.slice(position, wordEnd))) break;
+    // A comma, a semicolon or a bracket ends the name (« del Consejo de Seguridad, de … »).
+    if (wordEnd >= text.length || !isSpaceCode(text.charCodeAt(wordEnd))) break;
+    position = wordEnd;
+    while (isSpaceCode(text.charCodeAt(position))) position++;
+  }
+  return end > start ? { start, end } : undefined;
+}
+
+/** Units that end an organ's name read after a number: punctuation and brackets. */
+function isOrganStop(code: number): boolean {
+  return code === 44 /* , */ || code === 59 /* ; */ || code === 46 /* . */ || code === 58 /* : */ || code === 40 /* ( */ || code === 41 /* ) */ || code === 91 /* [ */;
 }
 
 /**
@@ -590,7 +679,10 @@ function namedOf(cited: RunCitations, list: number, run: ProseRun, patterns: Cit
   let organ = named[list];
   if (organ === undefined) {
     const wordStart = cited.words[2 * list] as number;
-    organ = isQuoted(run, wordStart, cited.words[2 * list + 1] as number) ? null : namedOrganBefore(run, wordStart, patterns);
+    const afterStart = cited.organsAfter?.[2 * list] ?? -1;
+    organ = isQuoted(run, wordStart, cited.words[2 * list + 1] as number) ? null
+      : afterStart >= 0 ? namedOrganAt(run.text, afterStart, cited.organsAfter?.[2 * list + 1] as number)
+      : namedOrganBefore(run, wordStart, patterns);
     named[list] = organ;
   }
   return organ;
@@ -601,7 +693,7 @@ function ownDateOf(cited: RunCitations, index: number, text: string, style: Styl
   const ownDateEnd = cited.fields[fieldCount * index + ownDateEndField] as number;
   if (ownDateEnd < 0) return undefined;
   const dates = (cited.dates ??= new Array<string | undefined>(cited.numbers.length));
-  return (dates[index] ??= readCitedDate(text, cited.fields[fieldCount * index + numberEndField] as number, ownDateEnd, style, dateWord));
+  return (dates[index] ??= readCitedDate(text, cited.fields[fieldCount * index + dateFromField] as number, ownDateEnd, style, dateWord));
 }
 
 /**
@@ -748,7 +840,9 @@ function groupedCitations(draft: Draft, style: CitationStyle, context: RuleConte
 function check(draft: Draft, style: CitationStyle, context: RuleContext): void {
   const groups = groupedCitations(draft, style, context);
   if (!groups) return;
-  const dateWord = style.citations.dateWord;
+  const patterns = patternsOf(style);
+  const dateWord = patterns.dateWord;
+  const opening = patterns.dateOpening;
   for (const first of groups.firsts) {
     // A resolution cited once has neither two dates nor a later one: most, passed before any count is made.
     if (groups.next(first) < 0) continue;
@@ -771,25 +865,41 @@ function check(draft: Draft, style: CitationStyle, context: RuleContext): void {
     const laterRun = groups.run(later);
     const number = groups.number(first);
     const place = groups.place(first);
-    const laterEnd = groups.field(later, numberEndField);
+    const laterEnd = groups.field(later, dateFromField);
     const laterDateEnd = groups.field(later, ownDateEndField);
     const edits: TextEdit[] = [];
-    if (inOneSegment(firstRun, groups.field(first, numberStartField), groups.field(first, numberEndField))) {
-      const at = place.end;
-      edits.push({ span: { start: at, end: at }, newText: ` ${dateWord} ${value}` });
+    // The date goes after the number, or after the organ named after it.
+    const firstDateFrom = groups.field(first, dateFromField);
+    if (inOneSegment(firstRun, groups.field(first, numberStartField), firstDateFrom)) {
+      const at = draftSpan(firstRun, firstDateFrom, firstDateFrom).start;
+      // A date set off by commas (« 60/1, de 16 de septiembre de 2005, y … ») closes with one where words go on.
+      const closing = patterns.commaOpensDate && isSpaceCode(draft.text.charCodeAt(at)) ? ',' : '';
+      edits.push({ span: { start: at, end: at }, newText: `${opening} ${value}${closing}` });
       // The later date goes where nothing else can take it for its own: a citation standing alone,
       // with nothing but the date between its number and the date's end (no footnote mark).
-      const removal = draftSpan(laterRun, laterEnd, laterDateEnd);
-      const untouched = draft.text.slice(removal.start, removal.end) === laterRun.text.slice(laterEnd, laterDateEnd);
+      const removal = draftSpan(laterRun, laterEnd, laterDateEnd + closingCommaBeforeListWord(laterRun.text, laterDateEnd, patterns));
+      const untouched = draft.text.slice(removal.start, removal.end) === laterRun.text.slice(laterEnd, laterEnd + removal.end - removal.start);
       if ((groups.field(later, listField) & aloneFlag) !== 0 && untouched && inOneSegment(laterRun, laterEnd, laterDateEnd)) edits.push({ span: removal, newText: '' });
     }
     context.report({
       span: place,
-      message: `Give the date where resolution ${number} is first cited: '${number} ${dateWord} ${value}', not only at a later citation.`,
+      message: `Give the date where resolution ${number} is first cited: '${number}${opening} ${value}', not only at a later citation.`,
       related: [{ span: groups.place(later), message: `The date is given here: '${value}'.` }],
-      ...(edits.length > 0 ? { fix: { title: `Date the first citation: '${number} ${dateWord} ${value}'`, edits } } : {}),
+      ...(edits.length > 0 ? { fix: { title: `Date the first citation: '${number}${opening} ${value}'`, edits } } : {}),
     });
   }
+}
+
+/**
+ * 1 where a date set off by commas is closed by one before a list word (« 60/1, de 16 de septiembre de
+ * 2005, y la resolución … »): the date taken out takes that comma with it (« 60/1 y la resolución »);
+ * before other words (« , en la que … ») the comma stays. 0 otherwise.
+ */
+function closingCommaBeforeListWord(text: string, dateEnd: number, patterns: CitationPatterns): number {
+  if (!patterns.commaOpensDate || text.charCodeAt(dateEnd) !== 44 /* , */) return 0;
+  const wordStart = spaceEnd(text, dateEnd + 1);
+  if (wordStart === dateEnd + 1) return 0;
+  return (patterns.listWords ?? []).some((word) => text.startsWith(word, wordStart) && isSpaceCode(text.charCodeAt(wordStart + word.length))) ? 1 : 0;
 }
 
 /** One resolution, several dates (the group from `first`): the date most citations give is taken for right, if there is one. */
@@ -811,7 +921,7 @@ function reportSeveralDates(groups: CitationGroups, first: number, dateWord: str
     if (date === referenceDate) continue;
     const run = groups.run(citation);
     // The date's value, from its day to its year: the day starts where `readCitedDate` read it.
-    const valueStart = afterDateWord(run.text, groups.field(citation, numberEndField), dateWord);
+    const valueStart = afterDateWord(run.text, groups.field(citation, dateFromField), dateWord);
     const dateEnd = groups.field(citation, ownDateEndField);
     const dateSpan = draftSpan(run, valueStart, dateEnd);
     const fix: Fix | undefined = majority && inOneSegment(run, valueStart, dateEnd) ? { title: `Write '${majority}'`, edits: [{ span: dateSpan, newText: majority }] } : undefined;
