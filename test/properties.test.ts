@@ -44,12 +44,27 @@ const draftToken = fc.constantFrom(
   'Corruption2', '2005,3', 'thereto, 1', ' 1 Resolution 58/4, annex.', '_______________', '---', 'A/RES/61/181', '06-50372', '*2518769*', '2/5',
   'Annex', 'Annex I', '84th plenary meeting', '20 December 2006', 'Adopted at the 868th meeting',
   '*Recalling*', '_Recalling_', '**', ';', ',', '.', ':', '; and', '“', '”', 'paragraph 5 above', 'paragraphs 3 and 4 below',
+  'La Asamblea General,', '84ª sesión plenaria',
   ' ', '  ', '\t', '\u00A0',
 );
 
 const tokenSoup = fc
   .array(fc.oneof({ weight: 6, arbitrary: draftToken }, { weight: 4, arbitrary: fc.constantFrom(' ', ' ', '  ', '\n') }, { weight: 3, arbitrary: lineBreak }, { weight: 1, arbitrary: oddCharacter }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) }), { maxLength: 120 })
   .map((pieces) => pieces.join(''));
+
+/**
+ * Spanish drafts: the chapeau first (the language is read from it), then paragraphs made of Spanish
+ * openers, citations and dates written right and otherwise, so the Spanish style data's paths (dates
+ * joined by « de », citations with the organ after the number) are reached on most cases.
+ */
+const spanishToken = fc.constantFrom(
+  'Recordando', 'Recordando también', 'Pide', 'Decide', 'su resolución 60/1', 'la resolución 1325 (2000)', 'resoluciones 70/1 y 70/299', ' del Consejo de Seguridad',
+  ' de la Asamblea General', ', de 16 de septiembre de 2005', ', de 31 de octubre de 2000', ' de 1º de enero de 2020', '16 diciembre 2024', '3 de Diciembre, 2006',
+  'septiembre 15, 2026', '16/12/2005', '8 y 9 de marzo', ' del 3 al 5 de', ' de ', ' y ', ', ', ';', '.', '1.', '2.', '(a)', '[^1]', 'Estados miembros', 'Secretario-General',
+);
+const spanishDraft = fc
+  .array(fc.oneof({ weight: 6, arbitrary: spanishToken }, { weight: 3, arbitrary: fc.constantFrom(' ', '\n', '\n\n') }, { weight: 1, arbitrary: draftToken }), { maxLength: 100 })
+  .map((pieces) => `La Asamblea General,\n\n${pieces.join('')}`);
 
 const anyString = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 300 }),
@@ -170,6 +185,7 @@ function unlessKnownBug(property: KnownPropertyBug['property'], text: string, ch
 const sources: ReadonlyArray<{ readonly name: string; readonly texts: fc.Arbitrary<string>; readonly needsCorpus?: boolean }> = [
   { name: 'arbitrary strings (any Unicode unit, control characters, mixed line breaks)', texts: anyString },
   { name: 'draft-like token soups', texts: tokenSoup },
+  { name: 'Spanish draft-like token soups', texts: spanishDraft },
   { name: 'adopted texts from ../shared/corpus, cut and garbled', texts: garbledCorpus, needsCorpus: true },
 ];
 
