@@ -292,6 +292,13 @@ describe('export: Akoma Ntoso', function () {
     assert.equal(count(xml, /<authorialNote marker="1" placement="bottom"[^>]*><p>Resolution <a href="https:\/\/undocs.org\/A\/RES\/55\/25">/gu), 2);
   });
 
+  it('refers to a Spanish text\'s dated resolutions, the date set off by a comma and the first day written « 1º »', () => {
+    const text = 'La Asamblea General,\n\nRecordando su resolución 77/247, de 30 de diciembre de 2022, y su resolución 66/54, de 1º de diciembre de 2011,\n\n1. Decide seguir ocupándose de la cuestión.\n';
+    const xml = akomaNtoso(renderModel(parse(text)), { markupDate });
+    assert.match(xml, /<ref href="\/akn\/un\/statement\/deliberation\/un-ga\/2022-12-30\/77-247\/!main">77\/247<\/ref>, de 30 de diciembre de 2022/u);
+    assert.match(xml, /<ref href="\/akn\/un\/statement\/deliberation\/un-ga\/2011-12-01\/66-54\/!main">66\/54<\/ref>, de 1º de diciembre de 2011/u);
+  });
+
   it('writes drafts, sub-paragraphs, divisions, the closing and annexes', () => {
     const draftXml = akomaNtoso(modelOf(exampleDraftPath).model, { markupDate });
     assert.match(draftXml, /<statement name="resolutionDraft"/u);

@@ -96,7 +96,8 @@ for (const entry of data.languages as readonly RenderLanguageData[]) {
     gaTitle: new RegExp(entry.gaTitle, 'u'),
     scTitle: entry.scTitle.map((source) => new RegExp(source, 'iu')),
     resolutionWord: new RegExp(resolutionWord, 'giu'),
-    datedReference: new RegExp(`(?<![\\d/])(\\d{1,3}/\\d{1,4}) (?:${entry.dateJoin}) ${date}`, 'giu'),
+    // « su resolución 77/247, de 30 de diciembre de 2022 »: Spanish sets the date off by a comma.
+    datedReference: new RegExp(`(?<![\\d/])(\\d{1,3}/\\d{1,4}),? (?:${entry.dateJoin}) ${date}`, 'giu'),
     undatedReference: new RegExp(`${resolutionWord} (\\d{1,3}/\\d{1,4})(?![\\d/])`, 'giu'),
     councilReference: new RegExp(`${resolutionWord} (\\d{1,4}) \\((\\d{4})\\)`, 'giu'),
     // Not inside a word: a scan's "7I5e séance" is no 5th meeting.
