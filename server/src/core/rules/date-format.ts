@@ -213,6 +213,13 @@ function yearWithoutJoint(text: string, monthEnd: number, patterns: DatePatterns
   return (space === 32 || space === 0xa0) && isDigitCode(unitAt(text, text.length, monthEnd + 1));
 }
 
+/** Why a date that leaves out the words the style writes between its parts is wrong: "'de' before the month and 'de' before the year". */
+function jointsWanted(joints: DateJoints, beforeMonth: boolean, beforeYear: boolean): string {
+  const month = `'${joints.dayMonth}' before the month`;
+  const year = `'${joints.monthYear}' before the year`;
+  return beforeMonth && beforeYear ? `${month} and ${year}` : beforeMonth ? month : year;
+}
+
 /** After "8 and ": a second day with an ordinal ending ("9th"), or a plain one whose month may be written another way. */
 function secondDayMayBeWrong(text: string, dayStart: number, patterns: DatePatterns): boolean {
   const length = text.length;
@@ -362,12 +369,13 @@ function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, st
     const { joints } = patterns;
     // "8 of December": the connector only an ordinal day takes; « 8 de diciembre » is the joint the style writes.
     const connector = beforeMonth !== undefined && beforeMonth !== '' && beforeMonth !== joints.dayMonth;
-    const jointsLeftOut = [joints.dayMonth !== '' && !beforeMonth ? 'month' : '', joints.monthYear !== '' && year !== '' && !beforeYear ? 'year' : ''].filter((part) => part !== '');
+    const monthJointLeftOut = joints.dayMonth !== '' && !beforeMonth;
+    const yearJointLeftOut = joints.monthYear !== '' && year !== '' && !beforeYear;
     const why = suffix || secondSuffix || connector ? 'the day as a plain number'
       : month.writing === 'abbreviated' ? 'the month in full'
       : month.writing === 'case' ? `the month written '${style.months[month.index] ?? ''}'`
       : comma ? (joints.monthYear === '' ? 'no comma before the year' : `'${joints.monthYear}' before the year, not a comma`)
-      : jointsLeftOut.length > 0 ? jointsLeftOut.map((part) => `'${part === 'month' ? joints.dayMonth : joints.monthYear}' before the ${part}`).join(' and ')
+      : monthJointLeftOut || yearJointLeftOut ? jointsWanted(joints, monthJointLeftOut, yearJointLeftOut)
       : undefined;
     // "16 December 2005", "8 and 9 December": written as the style writes them.
     if (!why) continue;
