@@ -1,6 +1,7 @@
 // Rule messages that quote the draft, in the draft's language. A lexicon may carry templates for them
 // (fr.json, es.json: "messages"); where it has none, the rule's own English message stands, so the
-// interface stays English and only what quotes the text follows the draft.
+// interface stays English and only what quotes the text follows the draft. A template may be a part of
+// another message (date-format's "why-" keys fill its "{why}").
 import type { Lexicon } from './lexicon/lexicon';
 
 /** Every message a lexicon may translate, with the placeholders its template may use. */
@@ -26,6 +27,26 @@ export const messagePlaceholders = {
   'unknown-opener/other-language': ['found'],
   'opener-agreement/feminine': ['organ', 'right', 'found'],
   'opener-agreement/masculine': ['organ', 'right', 'found'],
+  // The style rules' messages quote the draft's dates, numbers and words too.
+  'date-format/wrong': ['right', 'why', 'found'],
+  'date-format/ambiguous': ['example', 'found'],
+  'date-format/why-day-first': [],
+  'date-format/why-plain-day': [],
+  'date-format/why-month-in-full': [],
+  'date-format/why-month-written': ['month'],
+  'date-format/why-no-comma': [],
+  'date-format/why-joint-not-comma': ['joint'],
+  'date-format/why-joint-month': ['joint'],
+  'date-format/why-joint-year': ['joint'],
+  'date-format/why-joint-both': ['monthJoint', 'yearJoint'],
+  'date-format/why-month-in-words': [],
+  'citation-date/first-citation': ['number', 'dated'],
+  'citation-date/date-given-here': ['date'],
+  'citation-date/two-dates': ['number', 'date', 'other'],
+  'citation-date/cited-with': ['date'],
+  'session-ordinal/spell-out': ['right', 'found'],
+  'session-ordinal/spell-out-no-form': ['found'],
+  'un-spelling/spelling': ['right', 'found'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
 export type MessageKey = keyof typeof messagePlaceholders;

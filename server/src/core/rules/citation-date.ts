@@ -3,6 +3,7 @@ import { blanksStartBefore, wordStartBefore } from '../text-ends';
 import type { Fix, TextEdit } from '../findings';
 import { styleFor, type StyleData } from '../lexicon/lexicon';
 import { alternation, dateJointsOf, escapeForPattern, firstDayLetters, firstDayLettersAt, firstDayLettersPattern, hasStyleParts, monthsWrittenAnyWay, writeDate, type StyleWith } from '../lexicon/style';
+import { localMessage } from '../messages';
 import type { Draft, Span } from '../model';
 import { bodyProse, draftSpan, inOneSegment, isQuoted, type ProseRun } from '../prose';
 import type { Rule, RuleContext } from '../rule';
@@ -881,10 +882,11 @@ function check(draft: Draft, style: CitationStyle, context: RuleContext): void {
       const untouched = draft.text.slice(removal.start, removal.end) === laterRun.text.slice(laterEnd, laterEnd + removal.end - removal.start);
       if ((groups.field(later, listField) & aloneFlag) !== 0 && untouched && inOneSegment(laterRun, laterEnd, laterDateEnd)) edits.push({ span: removal, newText: '' });
     }
+    const dated = `${number}${opening} ${value}`;
     context.report({
       span: place,
-      message: `Give the date where resolution ${number} is first cited: '${number}${opening} ${value}', not only at a later citation.`,
-      related: [{ span: groups.place(later), message: `The date is given here: '${value}'.` }],
+      message: localMessage(context.lexicon, 'citation-date/first-citation', { number, dated }, `Give the date where resolution ${number} is first cited: '${dated}', not only at a later citation.`),
+      related: [{ span: groups.place(later), message: localMessage(context.lexicon, 'citation-date/date-given-here', { date: value }, `The date is given here: '${value}'.`) }],
       ...(edits.length > 0 ? { fix: { title: `Date the first citation: '${number}${opening} ${value}'`, edits } } : {}),
     });
   }
@@ -927,8 +929,9 @@ function reportSeveralDates(groups: CitationGroups, first: number, dateWord: str
     const fix: Fix | undefined = majority && inOneSegment(run, valueStart, dateEnd) ? { title: `Write '${majority}'`, edits: [{ span: dateSpan, newText: majority }] } : undefined;
     context.report({
       span: dateSpan,
-      message: `Resolution ${groups.number(citation)} is cited with two dates: '${date}' here, '${referenceDate}' elsewhere.`,
-      related: [{ span: groups.place(reference), message: `Cited with '${referenceDate}' here.` }],
+      message: localMessage(context.lexicon, 'citation-date/two-dates', { number: groups.number(citation), date, other: referenceDate },
+        `Resolution ${groups.number(citation)} is cited with two dates: '${date}' here, '${referenceDate}' elsewhere.`),
+      related: [{ span: groups.place(reference), message: localMessage(context.lexicon, 'citation-date/cited-with', { date: referenceDate }, `Cited with '${referenceDate}' here.`) }],
       ...(fix ? { fix } : {}),
     });
   }

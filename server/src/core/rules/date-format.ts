@@ -1,6 +1,7 @@
 import type { Fix } from '../findings';
-import { styleFor, type StyleData } from '../lexicon/lexicon';
+import { styleFor, type Lexicon, type StyleData } from '../lexicon/lexicon';
 import { alternation, dateJointsOf, escapeForPattern, firstDayLettersPattern, writeDate, type DateJoints } from '../lexicon/style';
+import { localMessage } from '../messages';
 import type { Draft } from '../model';
 import { bodyProse, draftSpan, footnoteProse, inOneSegment, isQuoted, type ProseRun } from '../prose';
 import type { Rule, RuleContext } from '../rule';
@@ -14,12 +15,46 @@ interface WrongDate {
   readonly end: number;
   /** The date as the style writes it; undefined where the text does not say which is the day. */
   readonly right?: string;
-  readonly why: string;
+  /** Why it is wrong, as data (`whyText` says it in the draft's language): a session keeps these from one version to the next. */
+  readonly why: DateReason;
+  /** For `month-written`, the month's index. */
+  readonly month?: number;
   /**
    * "October 15 1992", with neither a comma nor an ordinal ending: calls are blanked, but OCR may have
    * missed one, so in a scanned record only a comma or an ordinal ending makes the number a day.
    */
   readonly dayMayBeCall?: boolean;
+}
+
+/** Why a date is written wrong: the day after the month, an ordinal day, the month shortened or in another case, a comma before the year, the style's joints left out, numbers for the month. */
+type DateReason = 'day-first' | 'plain-day' | 'month-in-full' | 'month-written' | 'no-comma' | 'joint-not-comma' | 'joint-month' | 'joint-year' | 'joint-both' | 'month-in-words';
+
+/** The reason of a wrong date, in the draft's language where its lexicon says it, else in English. */
+function whyText(date: WrongDate, style: StyleData, joints: DateJoints, lexicon: Lexicon | undefined): string {
+  switch (date.why) {
+    case 'day-first':
+      return localMessage(lexicon, 'date-format/why-day-first', {}, 'the day first');
+    case 'plain-day':
+      return localMessage(lexicon, 'date-format/why-plain-day', {}, 'the day as a plain number');
+    case 'month-in-full':
+      return localMessage(lexicon, 'date-format/why-month-in-full', {}, 'the month in full');
+    case 'month-written': {
+      const month = style.months[date.month ?? -1] ?? '';
+      return localMessage(lexicon, 'date-format/why-month-written', { month }, `the month written '${month}'`);
+    }
+    case 'no-comma':
+      return localMessage(lexicon, 'date-format/why-no-comma', {}, 'no comma before the year');
+    case 'joint-not-comma':
+      return localMessage(lexicon, 'date-format/why-joint-not-comma', { joint: joints.monthYear }, `'${joints.monthYear}' before the year, not a comma`);
+    case 'joint-month':
+      return localMessage(lexicon, 'date-format/why-joint-month', { joint: joints.dayMonth }, `'${joints.dayMonth}' before the month`);
+    case 'joint-year':
+      return localMessage(lexicon, 'date-format/why-joint-year', { joint: joints.monthYear }, `'${joints.monthYear}' before the year`);
+    case 'joint-both':
+      return localMessage(lexicon, 'date-format/why-joint-both', { monthJoint: joints.dayMonth, yearJoint: joints.monthYear }, `'${joints.dayMonth}' before the month and '${joints.monthYear}' before the year`);
+    case 'month-in-words':
+      return localMessage(lexicon, 'date-format/why-month-in-words', {}, 'the month in words');
+  }
 }
 
 /**
@@ -213,13 +248,6 @@ function yearWithoutJoint(text: string, monthEnd: number, patterns: DatePatterns
   return (space === 32 || space === 0xa0) && isDigitCode(unitAt(text, text.length, monthEnd + 1));
 }
 
-/** Why a date that leaves out the words the style writes between its parts is wrong: "'de' before the month and 'de' before the year". */
-function jointsWanted(joints: DateJoints, beforeMonth: boolean, beforeYear: boolean): string {
-  const month = `'${joints.dayMonth}' before the month`;
-  const year = `'${joints.monthYear}' before the year`;
-  return beforeMonth && beforeYear ? `${month} and ${year}` : beforeMonth ? month : year;
-}
-
 /** After "8 and ": a second day with an ordinal ending ("9th"), or a plain one whose month may be written another way. */
 function secondDayMayBeWrong(text: string, dayStart: number, patterns: DatePatterns): boolean {
   const length = text.length;
@@ -358,7 +386,7 @@ function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, st
     const days = daysOf(dayText, rangeWord, secondDayText);
     // A month written another way is a month only in a whole date ("Dec 3 2006"), never in "may 3".
     if (!month || !days || (month.writing !== 'right' && !year)) continue;
-    const date: WrongDate = { start: match.index, end: match.index + written.length, right: writeDate(style, days, month.index, year).trim(), why: 'the day first' };
+    const date: WrongDate = { start: match.index, end: match.index + written.length, right: writeDate(style, days, month.index, year).trim(), why: 'day-first' };
     found.push(!comma && !suffix && !secondSuffix ? { ...date, dayMayBeCall: true } : date);
   }
   for (const match of matchesAtCandidates(patterns.dayFirst, run.text, candidates.dayFirst)) {
@@ -371,11 +399,13 @@ function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, st
     const connector = beforeMonth !== undefined && beforeMonth !== '' && beforeMonth !== joints.dayMonth;
     const monthJointLeftOut = joints.dayMonth !== '' && !beforeMonth;
     const yearJointLeftOut = joints.monthYear !== '' && year !== '' && !beforeYear;
-    const why = suffix || secondSuffix || connector ? 'the day as a plain number'
-      : month.writing === 'abbreviated' ? 'the month in full'
-      : month.writing === 'case' ? `the month written '${style.months[month.index] ?? ''}'`
-      : comma ? (joints.monthYear === '' ? 'no comma before the year' : `'${joints.monthYear}' before the year, not a comma`)
-      : monthJointLeftOut || yearJointLeftOut ? jointsWanted(joints, monthJointLeftOut, yearJointLeftOut)
+    const why: DateReason | undefined = suffix || secondSuffix || connector ? 'plain-day'
+      : month.writing === 'abbreviated' ? 'month-in-full'
+      : month.writing === 'case' ? 'month-written'
+      : comma ? (joints.monthYear === '' ? 'no-comma' : 'joint-not-comma')
+      : monthJointLeftOut && yearJointLeftOut ? 'joint-both'
+      : monthJointLeftOut ? 'joint-month'
+      : yearJointLeftOut ? 'joint-year'
       : undefined;
     // "16 December 2005", "8 and 9 December": written as the style writes them.
     if (!why) continue;
@@ -387,7 +417,7 @@ function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, st
       if (day < 0 || (day === 0 && !standsAlone(run.text, start, false))) continue;
       start += day;
     }
-    found.push({ start, end: match.index + whole.length, right: writeDate(style, days, month.index, year).trim(), why });
+    found.push({ start, end: match.index + whole.length, right: writeDate(style, days, month.index, year).trim(), why, ...(why === 'month-written' ? { month: month.index } : {}) });
   }
   for (const match of matchesAtCandidates(patterns.numeric, run.text, candidates.numeric)) {
     if (!standsAlone(run.text, match.index, true)) continue;
@@ -398,7 +428,7 @@ function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, st
     // 16/12 can only be day/month and 12/16 only month/day; 05/06 could be either, but where the style says the day comes first (French).
     const dayFirst = a > 12 || a === b ? true : b > 12 ? false : style.numericDayFirst ? true : undefined;
     const right = dayFirst === undefined ? undefined : dayFirst ? writeDate(style, a, b - 1, year) : writeDate(style, b, a - 1, year);
-    found.push({ start: match.index, end: match.index + written.length, ...(right ? { right } : {}), why: 'the month in words' });
+    found.push({ start: match.index, end: match.index + written.length, ...(right ? { right } : {}), why: 'month-in-words' });
   }
   for (const match of matchesAtCandidates(patterns.iso, run.text, candidates.iso)) {
     if (!standsAlone(run.text, match.index, true)) continue;
@@ -406,7 +436,7 @@ function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, st
     const month = Number(monthText);
     const day = Number(dayText);
     if (month < 1 || month > 12 || !validDay(day)) continue;
-    found.push({ start: match.index, end: match.index + written.length, right: writeDate(style, day, month - 1, year), why: 'the month in words' });
+    found.push({ start: match.index, end: match.index + written.length, right: writeDate(style, day, month - 1, year), why: 'month-in-words' });
   }
   if (found.length === 0) return noDates;
   // A date read by two patterns ("December 8 and 9 December") is reported once, as the first read it.
@@ -437,8 +467,8 @@ function check(draft: Draft, style: StyleData, context: RuleContext): void {
         context.report({
           span,
           message: date.right
-            ? `Write dates as '${date.right}' (${date.why}), not '${written}'.`
-            : `Write dates as '${example}', with the month in words, not '${written}' (which is the day and which the month?).`,
+            ? localMessage(context.lexicon, 'date-format/wrong', { right: date.right, why: whyText(date, style, patterns.joints, context.lexicon), found: written }, `Write dates as '${date.right}' (${whyText(date, style, patterns.joints, undefined)}), not '${written}'.`)
+            : localMessage(context.lexicon, 'date-format/ambiguous', { example, found: written }, `Write dates as '${example}', with the month in words, not '${written}' (which is the day and which the month?).`),
           ...(fix ? { fix } : {}),
         });
       }

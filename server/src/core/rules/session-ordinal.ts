@@ -1,12 +1,13 @@
 import { styleFor, type StyleData } from '../lexicon/lexicon';
 import { alternation, hasStyleParts, type StyleWith } from '../lexicon/style';
-
-/** What the rule reads of a style: a language whose data leaves these out (Spanish) is not checked. */
-type SessionStyle = StyleWith<'ordinals' | 'numeralOrdinalSuffixes' | 'sessions' | 'citations'>;
+import { localMessage } from '../messages';
 import { bodyProse, draftSpan, inOneSegment, isQuoted, type ProseRun } from '../prose';
 import type { Rule } from '../rule';
 import { initialsOf, unitAt, type UnitSet } from '../text-scan';
 import { capitalize } from '../structure';
+
+/** What the rule reads of a style: a language whose data leaves these out (Spanish) is not checked. */
+type SessionStyle = StyleWith<'ordinals' | 'numeralOrdinalSuffixes' | 'sessions' | 'citations'>;
 
 interface SessionPatterns {
   /** One ordinal in figures, or a list of them, before the word "session": "62nd and 63rd sessions". */
@@ -111,8 +112,8 @@ export const sessionOrdinalRule: Rule = {
         context.report({
           span,
           message: right
-            ? `Spell out a session's ordinal: '${right}', not '${written}'.`
-            : `Spell out a session's ordinal, not '${written}'.`,
+            ? localMessage(context.lexicon, 'session-ordinal/spell-out', { right, found: written }, `Spell out a session's ordinal: '${right}', not '${written}'.`)
+            : localMessage(context.lexicon, 'session-ordinal/spell-out-no-form', { found: written }, `Spell out a session's ordinal, not '${written}'.`),
           ...(right && inOneSegment(run, start, end) ? { fix: { title: `Write '${right}'`, edits: [{ span, newText: right }] } } : {}),
         });
       }

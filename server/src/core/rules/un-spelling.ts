@@ -1,6 +1,6 @@
 import { styleFor, type StyleData } from '../lexicon/lexicon';
-import { hasStyleParts, type StyleWith } from '../lexicon/style';
-import { escapeForPattern, type SpellingEntry } from '../lexicon/style';
+import { escapeForPattern, hasStyleParts, type SpellingEntry, type StyleWith } from '../lexicon/style';
+import { localMessage } from '../messages';
 import { bodyProse, draftSpan, inOneSegment, isQuoted, type ProseRun } from '../prose';
 import { wordEndingAt } from '../text-ends';
 import { isDigitCode, unitAt } from '../text-scan';
@@ -299,7 +299,10 @@ export const unSpellingRule: Rule = {
         const span = draftSpan(run, start, end);
         context.report({
           span,
-          message: `United Nations spelling: '${right}', not '${shown}'${spelling.why ? ` (${spelling.why})` : ''}.`,
+          // A word family's reason ("Oxford spelling: -ize, not -ise") is English data, said in English.
+          message: spelling.why
+            ? `United Nations spelling: '${right}', not '${shown}' (${spelling.why}).`
+            : localMessage(context.lexicon, 'un-spelling/spelling', { right, found: shown }, `United Nations spelling: '${right}', not '${shown}'.`),
           ...(inOneSegment(run, start, end) ? { fix: { title: `Write '${right}'`, edits: [{ span, newText: right }] } } : {}),
         });
       }
