@@ -45,6 +45,7 @@ const draftToken = fc.constantFrom(
   'Annex', 'Annex I', '84th plenary meeting', '20 December 2006', 'Adopted at the 868th meeting',
   '*Recalling*', '_Recalling_', '**', ';', ',', '.', ':', '; and', '“', '”', 'paragraph 5 above', 'paragraphs 3 and 4 below',
   'La Asamblea General,', '84ª sesión plenaria',
+  'Rappelant la résolution 242 (1967) du Conseil de sécurité', ', en date du 22 novembre 1967', " de l’Assemblée générale", ' du 1er mars 2007',
   ' ', '  ', '\t', '\u00A0',
 );
 

@@ -75,6 +75,8 @@ export interface StyleData {
     readonly ownOrganWords: readonly string[];
     /** Lower-case words inside an organ's name before "resolution": "Economic and Social Council". */
     readonly organConnectors: readonly string[];
+    /** Other words that open a citation's date: « en date du » (« … du Conseil de sécurité, en date du 22 novembre 1967 »). */
+    readonly otherDateWords?: readonly string[];
     /** Whether a comma stands before the date word: « su resolución 60/1, de 16 de septiembre de 2005 ». */
     readonly commaBeforeDate?: boolean;
     /**
@@ -82,7 +84,12 @@ export interface StyleData {
      * Seguridad, de 31 de octubre de 2000 »): the words that open its name there (« del », « de la »)
      * and the lower-case words inside it (« Consejo Económico y Social »).
      */
-    readonly organAfter?: { readonly words: readonly string[]; readonly connectors: readonly string[] };
+    readonly organAfter?: {
+      readonly words: readonly string[];
+      readonly connectors: readonly string[];
+      /** What opens a date written after such an organ, where not the date word alone: « , en date du ». */
+      readonly dateOpening?: string;
+    };
   };
   /** Absent where no United Nations spelling list of the language is data yet. */
   readonly spelling?: {

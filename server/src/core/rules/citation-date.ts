@@ -1,7 +1,7 @@
 import { isSpaceCode } from '../parse/lines';
 import { blanksStartBefore, wordStartBefore } from '../text-ends';
 import type { Fix, TextEdit } from '../findings';
-import { styleFor, type StyleData } from '../lexicon/lexicon';
+import { languageConventions, styleFor, type StyleData } from '../lexicon/lexicon';
 import { alternation, dateJointsOf, escapeForPattern, firstDayLetters, firstDayLettersAt, firstDayLettersPattern, hasStyleParts, monthsWrittenAnyWay, writeDate, type StyleWith } from '../lexicon/style';
 import { localMessage } from '../messages';
 import type { Draft, Span } from '../model';
@@ -90,19 +90,29 @@ interface CitationPatterns {
   readonly firstDayLetters: readonly string[];
   /** Whether every citation word is a word of letters: then `word` is read by code where the unit before is ASCII (`wordStandsAt`). */
   readonly wordsOfLetters: boolean;
-  /** The word that opens a citation's date ("of"), as `date` and `otherDate` read it: `,?\s+of\s+`. */
-  readonly dateWord: string;
+  /** The words that open a citation's date ("of"; « du », « en date du »), longest first, as `date` and `otherDate` read them: `,?\s+of\s+`. */
+  readonly dateWords: readonly string[];
   /** The words that join an organ's name ("of", "and"). */
   readonly connectors: ReadonlySet<string>;
   /** The length of the longest of them: a longer word is none, with no string made to ask. */
   readonly longestConnector: number;
   readonly ownWords: readonly string[];
   /** The words that open an organ's name after the number, longest first, and the lower-case words inside it; undefined where the style names none there. */
-  readonly organAfter: { readonly words: readonly string[]; readonly connectors: ReadonlySet<string> } | undefined;
+  readonly organAfter: OrganAfter | undefined;
   /** What the rule writes before a date it adds: " of", « , de ». */
   readonly dateOpening: string;
-  /** Whether the style sets a citation's date off by a comma before it (« 60/1, de … »). */
-  readonly commaOpensDate: boolean;
+  /** What the rule writes before a date it adds after an organ named after the number: « , en date du », « , de ». */
+  readonly dateOpeningAfterOrgan: string;
+}
+
+/** How a style names an organ after a citation's number (`StyleData.citations.organAfter`), ready to read. */
+interface OrganAfter {
+  /** The words that open the name, longest first: « del », « de la », « de l’ » (no space after an apostrophe). */
+  readonly words: readonly string[];
+  /** The lower-case words inside a name read by its capitals (« Consejo Económico y Social »). */
+  readonly connectors: ReadonlySet<string>;
+  /** The language's organs, longest first (`languages.json`): names with lower-case words (« Conseil de sécurité ») are read by these. */
+  readonly organs: readonly string[];
 }
 
 const patternCache = new WeakMap<StyleData, CitationPatterns>();
@@ -123,6 +133,9 @@ function patternsOf(style: CitationStyle): CitationPatterns {
     const date = `(\\d{1,2})${firstDayLettersPattern(style)}${space}+${joint(joints.dayMonth)}(${month})${space}+${joint(joints.monthYear)}(\\d{4})(?![\\p{L}\\p{N}])`;
     const anyYearJoint = joints.monthYear === '' ? '' : `(?:${escapeForPattern(joints.monthYear)}${space}+)?`;
     const anyDayJoint = alternation([style.citations.dateWord, joints.dayMonth].filter((word) => word !== ''));
+    // « résolution 242 (1967) du Conseil de sécurité, en date du 22 novembre 1967 »: other words that open a date.
+    const dateWords = [...new Set([style.citations.dateWord, ...(style.citations.otherDateWords ?? [])])].sort((a, b) => b.length - a.length);
+    const dateOpener = dateWords.length === 1 ? (dateWords[0] as string) : alternation(dateWords);
     // A date written another way ("16 december 2005", "Dec. 16, 2005", "16th of December 2005", "16/12/2005")
     // is a date too: the citation has one, which date-format rewrites; this rule must not add another.
     const anyMonth = alternation(monthsWrittenAnyWay(style));
@@ -132,9 +145,9 @@ function patternsOf(style: CitationStyle): CitationPatterns {
       wordLastUnits: new UnitSet(wordForms.map((word) => word.charCodeAt(word.length - 1))),
       // "60/175", "35/142 B", "ES-10/24", "2005/13"; "217 A (III)", "1653 (XVI)", "2231 (2015)"
       number: /(?:(?:ES-|S-)?\d{1,4}\/\d{1,4}(?:[ \u00A0][A-Z](?![\p{L}\p{N}]))?|\d{1,4}(?:[ \u00A0][A-Z])?[ \u00A0]\((?:[IVXLC]+|ES-[IVXLC]+|S-[IVXLC]+|\d{4})\))(?![\p{L}\p{N}/])/uy,
-      date: new RegExp(`,?${space}+${style.citations.dateWord}${space}+${date}`, 'uy'),
+      date: new RegExp(`,?${space}+${dateOpener}${space}+${date}`, 'uy'),
       otherDate: new RegExp(
-        `,?${space}+${style.citations.dateWord}${space}+(?:${anyMonth}${space}+\\d{1,2}\\p{L}{0,3},?${space}+\\d{4}|\\d{1,2}\\p{L}{0,3}${space}+(?:${anyDayJoint}${space}+)?${anyMonth},?${space}+${anyYearJoint}\\d{4}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{4}|\\d{4}-\\d{2}-\\d{2})(?![\\p{L}\\p{N}])`,
+        `,?${space}+${dateOpener}${space}+(?:${anyMonth}${space}+\\d{1,2}\\p{L}{0,3},?${space}+\\d{4}|\\d{1,2}\\p{L}{0,3}${space}+(?:${anyDayJoint}${space}+)?${anyMonth},?${space}+${anyYearJoint}\\d{4}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{4}|\\d{4}-\\d{2}-\\d{2})(?![\\p{L}\\p{N}])`,
         'uy',
       ),
       secondDate: new RegExp(`(?:,${space}*|${space}+${listWord}${space}+)${date}`, 'uy'),
@@ -142,15 +155,19 @@ function patternsOf(style: CitationStyle): CitationPatterns {
       listWords: style.citations.listWords.length > 0 && style.citations.listWords.every((word) => /^\S+$/u.test(word)) ? [...style.citations.listWords].sort((a, b) => b.length - a.length) : undefined,
       firstDayLetters: firstDayLetters(style),
       wordsOfLetters: wordForms.every((word) => /^[\p{L}\p{M}]+$/u.test(word)),
-      dateWord: style.citations.dateWord,
+      dateWords,
       connectors: new Set(style.citations.organConnectors),
       longestConnector: Math.max(0, ...style.citations.organConnectors.map((word) => word.length)),
       ownWords: style.citations.ownOrganWords.map((word) => word.toLowerCase()),
       organAfter: style.citations.organAfter
-        ? { words: [...style.citations.organAfter.words].sort((a, b) => b.length - a.length), connectors: new Set(style.citations.organAfter.connectors) }
+        ? {
+          words: [...style.citations.organAfter.words].sort((a, b) => b.length - a.length),
+          connectors: new Set(style.citations.organAfter.connectors),
+          organs: (languageConventions.find((conventions) => conventions.language === style.language)?.organs ?? []).slice().sort((a, b) => b.length - a.length),
+        }
         : undefined,
       dateOpening: `${style.citations.commaBeforeDate ? ',' : ''} ${style.citations.dateWord}`,
-      commaOpensDate: style.citations.commaBeforeDate === true,
+      dateOpeningAfterOrgan: style.citations.organAfter?.dateOpening ?? `${style.citations.commaBeforeDate ? ',' : ''} ${style.citations.dateWord}`,
     };
     patternCache.set(style, patterns);
   }
@@ -318,16 +335,20 @@ function mayStartNumber(code: number): boolean {
  * date word and `\s+`; the word is data, written into the patterns as it is), or -1 where it does not
  * stand there. Read by code: most numbers are dated by none, or are followed by a separator.
  */
-function afterDateWord(text: string, at: number, dateWord: string): number {
+function afterDateWord(text: string, at: number, dateWords: readonly string[]): number {
   let position = text.charCodeAt(at) === 44 /* , */ ? at + 1 : at;
   if (!isSpaceCode(text.charCodeAt(position))) return -1;
   while (isSpaceCode(text.charCodeAt(position))) position++;
-  // A style with no date word leaves the patterns to say the rest.
-  if (dateWord === '') return position;
-  if (!text.startsWith(dateWord, position) || !isSpaceCode(text.charCodeAt(position + dateWord.length))) return -1;
-  position += dateWord.length;
-  while (isSpaceCode(text.charCodeAt(position))) position++;
-  return position;
+  // The style's words, longest first (« en date du » before « du »): most styles have one.
+  for (const dateWord of dateWords) {
+    // A style with no date word leaves the patterns to say the rest.
+    if (dateWord === '') return position;
+    if (!text.startsWith(dateWord, position) || !isSpaceCode(text.charCodeAt(position + dateWord.length))) continue;
+    let after = position + dateWord.length;
+    while (isSpaceCode(text.charCodeAt(after))) after++;
+    return after;
+  }
+  return -1;
 }
 
 /**
@@ -336,8 +357,8 @@ function afterDateWord(text: string, at: number, dateWord: string): number {
  * read back by code rather than matched with `exec`: a match object, its captures and the date's string
  * were most of what the rule allocated, at every dated citation. The day starts at `afterDateWord`.
  */
-function readCitedDate(text: string, start: number, end: number, style: StyleData, dateWord: string): string {
-  let position = afterDateWord(text, start, dateWord);
+function readCitedDate(text: string, start: number, end: number, style: StyleData, dateWords: readonly string[]): string {
+  let position = afterDateWord(text, start, dateWords);
   let day = 0;
   for (; isDigitCode(text.charCodeAt(position)); position++) day = 10 * day + text.charCodeAt(position) - 48;
   // « 1er »: the letters after the first day's digit, which the pattern allowed there.
@@ -590,7 +611,7 @@ function runCitations(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: Citat
       }
       const dateFrom = at;
       // Both date patterns open with the date word: where it does not follow, neither is tried.
-      const dateWordFollows = afterDateWord(text, at, patterns.dateWord) >= 0;
+      const dateWordFollows = afterDateWord(text, at, patterns.dateWords) >= 0;
       const dateEnd = dateWordFollows ? stickyEnd(patterns.date, text, at) : -1;
       let shared = false;
       const otherDateEnd = dateEnd >= 0 || !dateWordFollows ? -1 : stickyEnd(patterns.otherDate, text, at);
@@ -638,19 +659,22 @@ function runCitations(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: Citat
 
 /**
  * The organ named right after a number at `at`, in a style that names it there: white space, an
- * opening word (« del », « de la »), white space, and capitalised words with lower-case ones of
+ * opening word (« del », « de la », « du », « de l’ »), white space (none after an apostrophe), and
+ * one of the language's organs (« Conseil de sécurité ») or capitalised words with lower-case ones of
  * `connectors` between them, ending in a capitalised one (« Consejo Económico y Social »). Where its
  * words start and end, or undefined for none.
  */
-function organAfterNumber(text: string, at: number, organAfter: NonNullable<CitationPatterns['organAfter']>): Span | undefined {
+function organAfterNumber(text: string, at: number, organAfter: OrganAfter): Span | undefined {
   if (!isSpaceCode(text.charCodeAt(at))) return undefined;
   let position = at;
   while (isSpaceCode(text.charCodeAt(position))) position++;
-  const opening = organAfter.words.find((word) => text.startsWith(word, position) && isSpaceCode(text.charCodeAt(position + word.length)));
+  const opening = organAfter.words.find((word) => text.startsWith(word, position) && (isApostrophe(word.charCodeAt(word.length - 1)) || isSpaceCode(text.charCodeAt(position + word.length))));
   if (opening === undefined) return undefined;
   position += opening.length;
   while (isSpaceCode(text.charCodeAt(position))) position++;
   const start = position;
+  const organ = organAfter.organs.find((name) => text.startsWith(name, start) && !isLetterOrDigitAt(text, start + name.length));
+  if (organ !== undefined) return { start, end: start + organ.length };
   let end = -1;
   for (;;) {
     let wordEnd = position;
@@ -664,6 +688,15 @@ function organAfterNumber(text: string, at: number, organAfter: NonNullable<Cita
     while (isSpaceCode(text.charCodeAt(position))) position++;
   }
   return end > start ? { start, end } : undefined;
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 39 /* ' */ || code === 0x2019 /* ’ */;
+}
+
+/** Whether a letter or a digit stands at `offset` (a known organ's name must end a word). */
+function isLetterOrDigitAt(text: string, offset: number): boolean {
+  return offset < text.length && /[\p{L}\p{N}]/u.test(text[offset] as string);
 }
 
 /** Units that end an organ's name read after a number: punctuation and brackets. */
@@ -690,11 +723,11 @@ function namedOf(cited: RunCitations, list: number, run: ProseRun, patterns: Cit
 }
 
 /** A citation's own date as the style writes it, or undefined for none: read once, and kept with the run's citations. */
-function ownDateOf(cited: RunCitations, index: number, text: string, style: StyleData, dateWord: string): string | undefined {
+function ownDateOf(cited: RunCitations, index: number, text: string, style: StyleData, dateWords: readonly string[]): string | undefined {
   const ownDateEnd = cited.fields[fieldCount * index + ownDateEndField] as number;
   if (ownDateEnd < 0) return undefined;
   const dates = (cited.dates ??= new Array<string | undefined>(cited.numbers.length));
-  return (dates[index] ??= readCitedDate(text, cited.fields[fieldCount * index + dateFromField] as number, ownDateEnd, style, dateWord));
+  return (dates[index] ??= readCitedDate(text, cited.fields[fieldCount * index + dateFromField] as number, ownDateEnd, style, dateWords));
 }
 
 /**
@@ -809,7 +842,7 @@ function groupedCitations(draft: Draft, style: CitationStyle, context: RuleConte
   }
   if (repeated.size === 0) return undefined;
   const ownOrgan = draft.parts.find((part) => part.chapeau)?.chapeau?.organ;
-  const dateWord = patterns.dateWord;
+  const dateWords = patterns.dateWords;
   const groups = new CitationGroups(citingRuns, citedInRuns, citationCount);
   const namedOrgan = new Map<string, string>();
   const citedAsOwn = new Set<string>();
@@ -822,7 +855,7 @@ function groupedCitations(draft: Draft, style: CitationStyle, context: RuleConte
       if (!repeated.has(number)) continue;
       const named = namedOf(cited, (fields[fieldCount * index + listField] as number) >> 2, run, patterns);
       if (named === null) continue;
-      ownDateOf(cited, index, run.text, style, dateWord);
+      ownDateOf(cited, index, run.text, style, dateWords);
       let organ = organOf(named, ownOrgan);
       if (organ !== '') {
         if (!namedOrgan.has(number)) namedOrgan.set(number, organ);
@@ -842,7 +875,6 @@ function check(draft: Draft, style: CitationStyle, context: RuleContext): void {
   const groups = groupedCitations(draft, style, context);
   if (!groups) return;
   const patterns = patternsOf(style);
-  const dateWord = patterns.dateWord;
   const opening = patterns.dateOpening;
   for (const first of groups.firsts) {
     // A resolution cited once has neither two dates nor a later one: most, passed before any count is made.
@@ -857,7 +889,7 @@ function check(draft: Draft, style: CitationStyle, context: RuleContext): void {
       else if (date !== groups.ownDate(later)) severalDates = true;
     }
     if (severalDates) {
-      reportSeveralDates(groups, first, dateWord, context);
+      reportSeveralDates(groups, first, patterns.dateWords, context);
       continue;
     }
     if (later < 0 || (groups.field(first, listField) & datedFlag) !== 0) continue;
@@ -871,41 +903,47 @@ function check(draft: Draft, style: CitationStyle, context: RuleContext): void {
     const edits: TextEdit[] = [];
     // The date goes after the number, or after the organ named after it.
     const firstDateFrom = groups.field(first, dateFromField);
+    // After an organ named after the number, the date opens as the style writes it there (« , en date du »).
+    const organNamed = firstDateFrom !== groups.field(first, numberEndField);
+    const firstOpening = organNamed ? patterns.dateOpeningAfterOrgan : opening;
     if (inOneSegment(firstRun, groups.field(first, numberStartField), firstDateFrom)) {
       const at = draftSpan(firstRun, firstDateFrom, firstDateFrom).start;
       // A date set off by commas (« 60/1, de 16 de septiembre de 2005, y … ») closes with one where words go on.
-      const closing = patterns.commaOpensDate && isSpaceCode(draft.text.charCodeAt(at)) ? ',' : '';
-      edits.push({ span: { start: at, end: at }, newText: `${opening} ${value}${closing}` });
+      const closing = firstOpening.startsWith(',') && isSpaceCode(draft.text.charCodeAt(at)) ? ',' : '';
+      edits.push({ span: { start: at, end: at }, newText: `${firstOpening} ${value}${closing}` });
       // The later date goes where nothing else can take it for its own: a citation standing alone,
       // with nothing but the date between its number and the date's end (no footnote mark).
-      const removal = draftSpan(laterRun, laterEnd, laterDateEnd + closingCommaBeforeListWord(laterRun.text, laterDateEnd, patterns));
+      const removal = draftSpan(laterRun, laterEnd, laterDateEnd + closingCommaBeforeListWord(laterRun.text, laterEnd, laterDateEnd, patterns));
       const untouched = draft.text.slice(removal.start, removal.end) === laterRun.text.slice(laterEnd, laterEnd + removal.end - removal.start);
       if ((groups.field(later, listField) & aloneFlag) !== 0 && untouched && inOneSegment(laterRun, laterEnd, laterDateEnd)) edits.push({ span: removal, newText: '' });
     }
-    const dated = `${number}${opening} ${value}`;
+    // Quoted as the first citation would read: its number, the organ named after it, the date.
+    const cited = organNamed ? firstRun.text.slice(groups.field(first, numberStartField), firstDateFrom).replace(/\s+/gu, ' ') : number;
+    const dated = `${cited}${firstOpening} ${value}`;
     context.report({
       span: place,
       message: localMessage(context.lexicon, 'citation-date/first-citation', { number, dated }, `Give the date where resolution ${number} is first cited: '${dated}', not only at a later citation.`),
       related: [{ span: groups.place(later), message: localMessage(context.lexicon, 'citation-date/date-given-here', { date: value }, `The date is given here: '${value}'.`) }],
-      ...(edits.length > 0 ? { fix: { title: `Date the first citation: '${number}${opening} ${value}'`, edits } } : {}),
+      ...(edits.length > 0 ? { fix: { title: `Date the first citation: '${dated}'`, edits } } : {}),
     });
   }
 }
 
 /**
- * 1 where a date set off by commas is closed by one before a list word (« 60/1, de 16 de septiembre de
- * 2005, y la resolución … »): the date taken out takes that comma with it (« 60/1 y la resolución »);
- * before other words (« , en la que … ») the comma stays. 0 otherwise.
+ * 1 where a date set off by commas (the one at `dateStart` opens with one) is closed by one before a
+ * list word (« 60/1, de 16 de septiembre de 2005, y la resolución … »): the date taken out takes that
+ * comma with it (« 60/1 y la resolución »); before other words (« , en la que … ») the comma stays. 0
+ * otherwise.
  */
-function closingCommaBeforeListWord(text: string, dateEnd: number, patterns: CitationPatterns): number {
-  if (!patterns.commaOpensDate || text.charCodeAt(dateEnd) !== 44 /* , */) return 0;
+function closingCommaBeforeListWord(text: string, dateStart: number, dateEnd: number, patterns: CitationPatterns): number {
+  if (text.charCodeAt(dateStart) !== 44 /* , */ || text.charCodeAt(dateEnd) !== 44 /* , */) return 0;
   const wordStart = spaceEnd(text, dateEnd + 1);
   if (wordStart === dateEnd + 1) return 0;
   return (patterns.listWords ?? []).some((word) => text.startsWith(word, wordStart) && isSpaceCode(text.charCodeAt(wordStart + word.length))) ? 1 : 0;
 }
 
 /** One resolution, several dates (the group from `first`): the date most citations give is taken for right, if there is one. */
-function reportSeveralDates(groups: CitationGroups, first: number, dateWord: string, context: RuleContext): void {
+function reportSeveralDates(groups: CitationGroups, first: number, dateWords: readonly string[], context: RuleContext): void {
   const dated: number[] = [];
   const counts = new Map<string, number>();
   for (let citation = first; citation >= 0; citation = groups.next(citation)) {
@@ -923,7 +961,7 @@ function reportSeveralDates(groups: CitationGroups, first: number, dateWord: str
     if (date === referenceDate) continue;
     const run = groups.run(citation);
     // The date's value, from its day to its year: the day starts where `readCitedDate` read it.
-    const valueStart = afterDateWord(run.text, groups.field(citation, dateFromField), dateWord);
+    const valueStart = afterDateWord(run.text, groups.field(citation, dateFromField), dateWords);
     const dateEnd = groups.field(citation, ownDateEndField);
     const dateSpan = draftSpan(run, valueStart, dateEnd);
     const fix: Fix | undefined = majority && inOneSegment(run, valueStart, dateEnd) ? { title: `Write '${majority}'`, edits: [{ span: dateSpan, newText: majority }] } : undefined;
