@@ -248,6 +248,12 @@ describe('properties of the core on any text', function () {
       // paragraph preambular ("A" wants a comma), "A," made it operative (a full stop), and so on.
       checkFixAll('Pr\nThe General Assembly,Calls upon\nA\n');
     });
+
+    it('fixing all converges where removing a lone paragraph\'s number let the next line\'s number open it ("2.U" under "2.U")', () => {
+      // Seed 24408 (--source repeated): with no blank lines and no chapeau, each round removed one "2."
+      // of a single operative paragraph and the line below became the paragraph, one line a round.
+      checkFixAll('.\n2.U\n2.U\n2.U\n2.U\n2.U\n2.U\n2.U\n2.U\n2.U\n2.U');
+    });
   });
 
   describe('known bugs the properties met (test/support/known-bugs.ts)', () => {

@@ -1,6 +1,7 @@
 // Questions about the document model that several rules and features ask.
 import { closingLinePattern } from './lexicon/lexicon';
 import type { Draft, FootnoteCall, FootnoteText, Paragraph, Span, SubParagraph } from './model';
+import { readNumberLabel } from './parse/labels';
 import { isSpaceCode } from './parse/lines';
 import { isDigitCode, unitAt } from './text-scan';
 import { DraftMemo } from './draft-memo';
@@ -159,6 +160,23 @@ export function ownTextEnd(node: Paragraph | SubParagraph): number {
  */
 export function numberHeadsListAlone(draft: Draft, paragraph: Paragraph, numberEnd: number): boolean {
   return paragraph.subparagraphs.length > 0 && draft.text.slice(numberEnd, ownTextEnd(paragraph)).trim() === '';
+}
+
+/**
+ * Whether a line of a paragraph's own words below its first opens with a number ("2.U" under "2.U",
+ * a draft copied without blank lines): with the paragraph's number removed, the next reading may open
+ * the paragraph at that line and its number, and a fix that removes numbers would go on one line at
+ * a time (found by fuzzing). Such a fix is not offered.
+ */
+export function numberedLineBelow(draft: Draft, paragraph: Paragraph, numberEnd: number): boolean {
+  const text = draft.text;
+  const end = ownTextEnd(paragraph);
+  for (let lineBreak = text.indexOf('\n', numberEnd); lineBreak >= 0 && lineBreak < end; lineBreak = text.indexOf('\n', lineBreak + 1)) {
+    let lineStart = lineBreak + 1;
+    while (lineStart < end && (text.charCodeAt(lineStart) === 32 || text.charCodeAt(lineStart) === 9)) lineStart++;
+    if (lineStart < end && readNumberLabel(text, lineStart) !== undefined) return true;
+  }
+  return false;
 }
 
 export function subparagraphsOf(node: Paragraph | SubParagraph): readonly SubParagraph[] {
