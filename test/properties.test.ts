@@ -254,6 +254,13 @@ describe('properties of the core on any text', function () {
       // of a single operative paragraph and the line below became the paragraph, one line a round.
       checkFixAll('.\n2.U\n2.U\n2.U\n2.U\n2.U\n2.U\n2.U\n2.U\n2.U\n2.U');
     });
+
+    it('fixing all converges where removing a lone paragraph that was a number alone joined an annex heading to the text above', () => {
+      // Seed 24501 (--source repeated): "0." alone between "ex" and "Annex" was the single operative
+      // paragraph; removing it (and the blank line) made "Annex" a line of "ex", and the first "0." of
+      // that annex the next lone paragraph: one a round.
+      checkFixAll('.\n0.\nex\n0.\n\nAnnex\n0.\n\nAnnex\n0.\n\n0.\n\nAnnex\n0.\n\nAnnex\n0.\n\nAnnex\n0.\n\nAnnex\n0.\n0.A');
+    });
   });
 
   describe('known bugs the properties met (test/support/known-bugs.ts)', () => {

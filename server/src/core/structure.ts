@@ -154,21 +154,24 @@ export function ownTextEnd(node: Paragraph | SubParagraph): number {
 }
 
 /**
- * Whether removing a paragraph's number up to `numberEnd` would leave it no words of its own above its
- * sub-paragraphs ("(4)" alone over "(a) …"): the paragraph would go, and its items would be read as
- * headings or other paragraphs. A fix that removes the number must not do that.
+ * Whether removing a paragraph's number up to `numberEnd` would do more than that, so that a fix must
+ * not offer it: leave it no words of its own above its sub-paragraphs ("(4)" alone over "(a) …": the
+ * paragraph would go, and its items would be read as headings or other paragraphs), or let a line of
+ * its own words below open it with that line's number ("2.U" under "2.U" in a copy without blank
+ * lines): the next reading would find a paragraph to remove a number from again, one a round (found
+ * by fuzzing).
  */
-export function numberHeadsListAlone(draft: Draft, paragraph: Paragraph, numberEnd: number): boolean {
-  return paragraph.subparagraphs.length > 0 && draft.text.slice(numberEnd, ownTextEnd(paragraph)).trim() === '';
+export function numberRemovalChangesMore(draft: Draft, paragraph: Paragraph, numberEnd: number): boolean {
+  return (paragraph.subparagraphs.length > 0 && wordlessAfter(draft, paragraph, numberEnd)) || numberedLineBelow(draft, paragraph, numberEnd);
 }
 
-/**
- * Whether a line of a paragraph's own words below its first opens with a number ("2.U" under "2.U",
- * a draft copied without blank lines): with the paragraph's number removed, the next reading may open
- * the paragraph at that line and its number, and a fix that removes numbers would go on one line at
- * a time (found by fuzzing). Such a fix is not offered.
- */
-export function numberedLineBelow(draft: Draft, paragraph: Paragraph, numberEnd: number): boolean {
+/** Whether a paragraph has no words of its own after `numberEnd` (above its sub-paragraphs, if it has any). */
+export function wordlessAfter(draft: Draft, paragraph: Paragraph, numberEnd: number): boolean {
+  return draft.text.slice(numberEnd, ownTextEnd(paragraph)).trim() === '';
+}
+
+/** Whether a line of a paragraph's own words below its first opens with a number. */
+function numberedLineBelow(draft: Draft, paragraph: Paragraph, numberEnd: number): boolean {
   const text = draft.text;
   const end = ownTextEnd(paragraph);
   for (let lineBreak = text.indexOf('\n', numberEnd); lineBreak >= 0 && lineBreak < end; lineBreak = text.indexOf('\n', lineBreak + 1)) {

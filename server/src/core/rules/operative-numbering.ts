@@ -2,7 +2,7 @@ import type { Fix, TextEdit } from '../findings';
 import type { CrossReference, Draft, Paragraph } from '../model';
 import { endOfNumberLabels } from '../parse/labels';
 import type { Rule } from '../rule';
-import { numberedLineBelow, numberHeadsListAlone } from '../structure';
+import { numberRemovalChangesMore, wordlessAfter } from '../structure';
 import { numbersSaid, ownCrossReferences, paragraphAt, type ListWords } from './cross-reference';
 import { lexiconFor } from '../lexicon/lexicon';
 import { DraftMemo } from '../draft-memo';
@@ -160,7 +160,9 @@ export const operativeNumberingRule: Rule = {
           context.report({
             span: only.number.span,
             message: `A single operative paragraph is not numbered: remove '${only.number.text}'.`,
-            ...(numberHeadsListAlone(draft, only, end) || numberedLineBelow(draft, only, end) ? {} : { fix: { title: 'Remove the number', edits: [{ span: { start: only.number.span.start, end }, newText: '' }] } }),
+            // A number alone ("0.") is the paragraph: removing it joins the lines around it, and the next
+            // reading may find another lone paragraph to remove a number from (found by fuzzing).
+            ...(numberRemovalChangesMore(draft, only, end) || wordlessAfter(draft, only, end) ? {} : { fix: { title: 'Remove the number', edits: [{ span: { start: only.number.span.start, end }, newText: '' }] } }),
           });
         }
         continue;

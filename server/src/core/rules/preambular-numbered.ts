@@ -1,6 +1,6 @@
 import { endOfNumberLabels } from '../parse/labels';
 import type { Rule } from '../rule';
-import { numberedLineBelow, numberHeadsListAlone } from '../structure';
+import { numberRemovalChangesMore } from '../structure';
 
 export const preambularNumberedRule: Rule = {
   id: 'preambular-numbered',
@@ -19,7 +19,7 @@ export const preambularNumberedRule: Rule = {
       context.report({
         span: paragraph.number.span,
         message: `Preambular paragraphs are not numbered: remove '${paragraph.number.text.trim()}' before '${paragraph.opener?.text ?? 'the paragraph'}'.`,
-        ...(numberHeadsListAlone(draft, paragraph, end) || numberedLineBelow(draft, paragraph, end) ? {} : { fix: { title: 'Remove the number', edits: [{ span: { start: paragraph.number.span.start, end }, newText: '' }] } }),
+        ...(numberRemovalChangesMore(draft, paragraph, end) ? {} : { fix: { title: 'Remove the number', edits: [{ span: { start: paragraph.number.span.start, end }, newText: '' }] } }),
       });
     }
   },
