@@ -45,6 +45,13 @@ const cases: { name: string; text: string; formatted: string }[] = [
     formatted: 'The General Assembly,\n\nRecalling its resolution 60/1,¹ and its resolution 61/2,[^2]\n\n1. Decides to act.\n\n[^2]: Resolution 61/2.\n¹ Resolution 60/1.\n',
   },
   {
+    // Found by the fuzzing (seed 26000: "[^2]:\n,\n\n[^1]ing2\n[^1]:"): two texts with a paragraph between
+    // them were listed anew, each moved across the paragraph and its words with it.
+    name: 'keeps footnote texts apart where a paragraph stands between them',
+    text: 'The General Assembly,\n\nRecalling its resolution 60/1,[^1] and its resolution 61/2,[^2]\n\n[^2]: Resolution 61/2.\n\n1. Decides to act.\n\n[^1]: Resolution 60/1.\n',
+    formatted: 'The General Assembly,\n\nRecalling its resolution 60/1,[^1] and its resolution 61/2,[^2]\n\n[^2]: Resolution 61/2.\n\n1. Decides to act.\n\n[^1]: Resolution 60/1.\n',
+  },
+  {
     name: 'leaves a well-formed draft alone',
     text: 'The General Assembly,\n\nRecalling its resolution 60/1,[^1]\n\n1. Decides to act;\n\n2. Requests a report.\n\n[^1]: Resolution 60/1.\n',
     formatted: 'The General Assembly,\n\nRecalling its resolution 60/1,[^1]\n\n1. Decides to act;\n\n2. Requests a report.\n\n[^1]: Resolution 60/1.\n',

@@ -373,22 +373,31 @@ function checkOutline(symbols: readonly OutlineSymbol[], length: number): void {
   }
 }
 
-/** The words of a text: what remains between numbers and white space. Formatting may change only those two. */
+/**
+ * The words of a text: what remains between numbers and white space. Formatting may change only those
+ * two. White space as JavaScript's `\s` says (the BOM is) and as Unicode says (so is NEL, U+0085).
+ */
 function wordsOf(text: string): string[] {
-  return text.split(/[\p{N}\s]+/u).filter((word) => word !== '');
+  return text.split(/[\p{N}\s\p{White_Space}]+/u).filter((word) => word !== '');
 }
 
 /**
- * The words formatting must keep: those of every line in order, but the "[^N]: …" lines' words (their
- * labels aside) as one sorted list after them, since renumbering footnotes lists the texts in their
- * new order. (A footnote text wrapped over several lines is not in that list: formatting moves none.)
+ * The words formatting must keep: those of every line in order, but the footnote text lines' words
+ * (their labels aside: "[^N]: …", or a word processor's "² …") as one sorted list after them, since
+ * renumbering footnotes lists the texts of a list written one way in their new order. (A footnote
+ * text wrapped over several lines is not in that list: formatting moves none.)
  */
 function wordsKeptByFormatting(text: string): string[] {
   const inOrder: string[] = [];
   const listed: string[] = [];
   for (const line of text.split(/\r\n|\r|\n/)) {
-    const footnoteLine = /^\s*\[\^\d+\]:(.*)$/.exec(line);
-    if (footnoteLine) listed.push(wordsOf(footnoteLine[1] ?? '').join(' '));
+    // `s`: a text may hold a line or paragraph separator (U+2028), which `.` passes only so.
+    const footnoteLine = /^\s*(?:\[\^\d+\]:|[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+(?:\s|$))(.*)$/su.exec(line);
+    if (footnoteLine) {
+      // A text of no words ("¹" and white space) lists nothing: formatting may trim the line.
+      const words = wordsOf(footnoteLine[1] ?? '').join(' ');
+      if (words !== '') listed.push(words);
+    }
     // One by one, not spread: a line of a megabyte has more words than a call takes arguments.
     else for (const word of wordsOf(line)) inOrder.push(word);
   }

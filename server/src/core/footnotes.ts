@@ -98,13 +98,15 @@ function computeFootnoteRenumbering(draft: Draft): TextEdit[] {
  * Where renumbering leaves the list of footnote texts at the end out of order ("[^2]: …" above
  * "[^1]: …", or "² …" above "¹ …"), the edits that list them in their new order: each text's place takes the text that
  * belongs there, its label renumbered. Only where every text is one of the end list, all written one
- * way, each number once; otherwise (texts at page feet, "[^7]: …" beside "¹ …", a duplicate)
- * undefined, and each text keeps its place with its new number.
+ * way, each number once, one after another with nothing but white space between them; otherwise
+ * (texts at page feet, "[^7]: …" beside "¹ …", a duplicate, a paragraph between two texts: moving
+ * a text across it would move words) undefined, and each text keeps its place with its new number.
  */
 function reorderedEndTexts(draft: Draft, mapping: ReadonlyMap<number, number>): TextEdit[] | undefined {
   const texts = draft.footnoteTexts;
   const style = texts[0]?.style;
   if (texts.length < 2 || texts.some((footnote) => footnote.placement !== 'end' || footnote.style === 'bare' || footnote.style !== style)) return undefined;
+  if (texts.some((footnote, index) => index > 0 && draft.text.slice((texts[index - 1] as FootnoteText).span.end, footnote.span.start).trim() !== '')) return undefined;
   if (new Set(texts.map((footnote) => footnote.number)).size !== texts.length) return undefined;
   const targetOf = (footnote: FootnoteText): number => mapping.get(footnote.number) ?? footnote.number;
   const inNewOrder = [...texts].sort((a, b) => targetOf(a) - targetOf(b));
