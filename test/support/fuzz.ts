@@ -36,6 +36,7 @@ import {
   semanticTokens,
   validateSettings,
   type Draft,
+  type FootnoteText,
   type OutlineSymbol,
   type Position,
   type Settings,
@@ -335,7 +336,10 @@ function checkDraft(draft: Draft, text: string): void {
     if (paragraph.opener) checkSpan(property, paragraph.opener.span, length, 'opener');
   }
   draft.footnoteCalls.forEach((call) => checkSpan(property, call.span, length, 'footnote call'));
-  draft.footnoteTexts.forEach((footnote) => checkSpan(property, footnote.span, length, 'footnote text'));
+  draft.footnoteTexts.forEach((footnote) => {
+    checkSpan(property, footnote.span, length, 'footnote text');
+    if (footnote.continuation) checkSpan(property, footnote.continuation, length, 'footnote text carried over');
+  });
   draft.blocks.forEach((block) => checkSpan(property, block.span, length, `${block.kind} block`));
 
   // Nothing is dropped: every letter, digit, mark of punctuation or symbol stands in some node.
@@ -346,7 +350,11 @@ function checkDraft(draft: Draft, text: string): void {
   draft.parts.forEach((part) => part.chapeau && cover(part.chapeau.span));
   draft.paragraphs.forEach((paragraph) => paragraph.pieces.forEach(cover));
   draft.paragraphs.forEach((paragraph) => cover(paragraph.span));
-  draft.footnoteTexts.forEach((footnote) => cover(footnote.span));
+  // A page-foot text carried on at the next page's foot has its words there too.
+  draft.footnoteTexts.forEach((footnote) => {
+    cover(footnote.span);
+    if (footnote.continuation) cover(footnote.continuation);
+  });
   draft.blocks.forEach((block) => cover(block.span));
   draft.annexes.forEach((annex) => {
     cover(annex.heading);
@@ -382,28 +390,42 @@ function wordsOf(text: string): string[] {
 }
 
 /**
- * The words formatting must keep: those of every line in order, but the footnote text lines' words
- * (their labels aside: "[^N]: …", or a word processor's "² …") as one sorted list after them, since
- * renumbering footnotes lists the texts of a list written one way in their new order. (A footnote
- * text wrapped over several lines is not in that list: formatting moves none.)
+ * The words formatting must keep, in order, where a list of footnote texts may be put in the order of
+ * their new numbers: each list (texts one after another with only white space between, as the parser
+ * reads them in `draft`, the text's own parse) stands in the order as one token, its texts' words (their
+ * labels aside, their lines carried over included) sorted within it. A text moved out of its list,
+ * across a paragraph, changes the tokens.
  */
-function wordsKeptByFormatting(text: string): string[] {
-  const inOrder: string[] = [];
-  const listed: string[] = [];
-  for (const line of text.split(/\r\n|\r|\n/)) {
-    // `s`: a text may hold a line or paragraph separator (U+2028), which `.` passes only so.
-    const footnoteLine = /^\s*(?:\[\^\d+\]:|[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+(?:\s|$))(.*)$/su.exec(line);
-    if (footnoteLine) {
-      // A text of no words ("¹" and white space) lists nothing: formatting may trim the line.
-      const words = wordsOf(footnoteLine[1] ?? '').join(' ');
-      if (words !== '') listed.push(words);
-    }
-    // One by one, not spread: a line of a megabyte has more words than a call takes arguments.
-    else for (const word of wordsOf(line)) inOrder.push(word);
+function wordsKeptByFormatting(draft: Draft): string[] {
+  const { text } = draft;
+  const texts = [...draft.footnoteTexts].sort((a, b) => a.span.start - b.span.start);
+  // The lines carried over to another page's foot are their text's words, not the place's.
+  let outside = text;
+  for (const { continuation } of texts) {
+    if (continuation) outside = outside.slice(0, continuation.start) + ' '.repeat(continuation.end - continuation.start) + outside.slice(continuation.end);
   }
-  inOrder.push('\u0000');
-  for (const line of listed.sort()) inOrder.push(line);
-  return inOrder;
+  const words: string[] = [];
+  let at = 0;
+  for (let first = 0; first < texts.length; ) {
+    // The list from `first`: the texts that follow it with nothing but white space between.
+    let last = first;
+    while (last + 1 < texts.length && text.slice((texts[last] as FootnoteText).span.end, (texts[last + 1] as FootnoteText).span.start).trim() === '') last++;
+    const listStart = (texts[first] as FootnoteText).span.start;
+    if (listStart >= at) for (const word of wordsOf(outside.slice(at, listStart))) words.push(word);
+    const entries: string[] = [];
+    for (let index = first; index <= last; index++) {
+      const footnote = texts[index] as FootnoteText;
+      const continued = footnote.continuation ? ` ${text.slice(footnote.continuation.start, footnote.continuation.end)}` : '';
+      const entry = wordsOf(text.slice(footnote.labelSpan.end, footnote.span.end) + continued).join('\u0001');
+      // A text of no words lists nothing: formatting may trim its line.
+      if (entry !== '') entries.push(entry);
+    }
+    if (entries.length > 0) words.push(`\u0000${entries.sort().join('\u0002')}`);
+    at = Math.max(at, (texts[last] as FootnoteText).span.end);
+    first = last + 1;
+  }
+  for (const word of wordsOf(outside.slice(at))) words.push(word);
+  return words;
 }
 
 /** Whether an LSP position lies inside the document (a character may stand inside a CRLF: clients clamp it). */
@@ -452,12 +474,17 @@ export function checkCase(fuzzCase: FuzzCase): void {
   }
 
   // Formatting: numbers and white space only, and the footnote texts listed at the end put in the
-  // order of their new numbers (footnote-order's renumbering): those lines are compared as a set.
+  // order of their new numbers (footnote-order's renumbering): those texts are compared as a set.
   const formatting = step('formatting', () => formattingEdits(result.draft));
   checkEdits('formatting edits lie inside the text, apart', formatting, length, 'formatting');
   const formatted = applyEdits(text, formatting).text;
-  const before = wordsKeptByFormatting(text);
-  const after = wordsKeptByFormatting(formatted);
+  // Where no edit carries words of its own (relabels, numbers, white space), every word stays in its
+  // place; where one does (a footnote list put in order), the texts are compared as a set, each read
+  // by the parser in its version (white space edits may change where a text ends).
+  const movesWords = formatting.some((edit) => wordsOf(edit.newText).join(' ') !== wordsOf(text.slice(edit.span.start, edit.span.end)).join(' '));
+  const before = movesWords ? wordsKeptByFormatting(result.draft) : wordsOf(text);
+  // Parsed as lint parses (the draft's language, its extra openers).
+  const after = movesWords ? wordsKeptByFormatting(parse(formatted, { language: settings.language, extraOpeners: settings.lexicon })) : wordsOf(formatted);
   if (before.length !== after.length || before.some((word, index) => word !== after[index])) {
     const index = before.findIndex((word, at) => word !== after[at]);
     violation('formatting keeps every word', `word ${index}: ${literal(before[index] ?? '')} became ${literal(after[index] ?? '(nothing)')}`);
