@@ -170,14 +170,14 @@ export function wordlessAfter(draft: Draft, paragraph: Paragraph, numberEnd: num
   return draft.text.slice(numberEnd, ownTextEnd(paragraph)).trim() === '';
 }
 
-/** Whether a line of a paragraph's own words below its first opens with a number. */
+/** Whether a line of a paragraph's own words below its first opens with a paragraph's number ("2.", "(2)"; not a bare "12", a wrapped "12 December 2005"). */
 function numberedLineBelow(draft: Draft, paragraph: Paragraph, numberEnd: number): boolean {
   const text = draft.text;
   const end = ownTextEnd(paragraph);
   for (let lineBreak = text.indexOf('\n', numberEnd); lineBreak >= 0 && lineBreak < end; lineBreak = text.indexOf('\n', lineBreak + 1)) {
     let lineStart = lineBreak + 1;
     while (lineStart < end && (text.charCodeAt(lineStart) === 32 || text.charCodeAt(lineStart) === 9)) lineStart++;
-    if (lineStart < end && readNumberLabel(text, lineStart) !== undefined) return true;
+    if (lineStart < end && (readNumberLabel(text, lineStart)?.style ?? 'bare') !== 'bare') return true;
   }
   return false;
 }
