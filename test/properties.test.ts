@@ -261,6 +261,12 @@ describe('properties of the core on any text', function () {
       // that annex the next lone paragraph: one a round.
       checkFixAll('.\n0.\nex\n0.\n\nAnnex\n0.\n\nAnnex\n0.\n\n0.\n\nAnnex\n0.\n\nAnnex\n0.\n\nAnnex\n0.\n\nAnnex\n0.\n0.A');
     });
+
+    it('fixing all converges where a footnote text at a chapeau-less text\'s top was read as its header once a number was added below', () => {
+      // Seed 30000 (mixed): "2. " written before "Re." made the body start there, the "[^2]: …" line
+      // above a header line, and the lone "2." then removed: two readings, round after round.
+      checkFixAll('[^1]:[^1]\n\r0.\n[^2]\n\r[^1]\n\rRe,');
+    });
   });
 
   describe('known bugs the properties met (test/support/known-bugs.ts)', () => {

@@ -1099,6 +1099,9 @@ class Parser {
         return contentStart > this.lines.start(index) ? 0 : index;
       }
       if (isSeparatorLine(this.lines.content(index)) && !this.onlyBlankFrom(index + 1, 1)) return 0;
+      // A footnote's text ("[^2]: …") is no header's line either: the piece is body text from its top
+      // (its numbered lines then read the same whatever the lines below; found by fuzzing, seed 30000).
+      if (this.text.charCodeAt(contentStart) === 91 /* [ */ && endFootnoteLabel(this.lines.content(index)) !== undefined) return 0;
     }
     return first < this.lines.count ? first : 0;
   }
