@@ -590,6 +590,14 @@ describe('convert to draft format', () => {
         { numRuns },
       );
     });
+
+    it('converts a number and a dash at the text\'s very end to a text that converts to itself', () => {
+      // fast-check seed 270320036: "1-" ending the text with no line break after it was read as no
+      // number (the dash's pattern alone asked for white space after it), "1-\n" as one, so the
+      // first conversion's line break changed the second's reading.
+      const converted = convert('The General Assembly,1\n1-');
+      assert.equal(convert(converted), converted);
+    });
   });
 
   describe('resolint --import', () => {

@@ -23,7 +23,7 @@ const numberPatterns: readonly NumberPattern[] = [
   { style: 'paren-close', opening: 'digit', pattern: /(\d{1,3})\)(?=[\s\u00A0]|$)/y },
   { style: 'parens', opening: 'parenthesis', pattern: /\((\d{1,3})\)(?=[\s\u00A0]|$)/y },
   { style: 'spaced-dot', opening: 'digit', pattern: /(\d{1,3}) \.(?=[\s\u00A0]|$)/y },
-  { style: 'dash', opening: 'digit', pattern: /(\d{1,3}) ?[-\u2013\u2014](?=[\s\u00A0])/y },
+  { style: 'dash', opening: 'digit', pattern: /(\d{1,3}) ?[-\u2013\u2014](?=[\s\u00A0]|$)/y },
   { style: 'comma', opening: 'digit', pattern: /(\d{1,3}),(?=[\s\u00A0]|$)/y },
   { style: 'bare', opening: 'digit', pattern: /(\d{1,3})(?: (bis|ter|quater|quinquies|sexies|septies|octies))?(?=[\s\u00A0]+[A-Z*_])/y },
 ];
