@@ -136,6 +136,8 @@ function patternsOf(style: CitationStyle): CitationPatterns {
     // « résolution 242 (1967) du Conseil de sécurité, en date du 22 novembre 1967 »: other words that open a date.
     const dateWords = [...new Set([style.citations.dateWord, ...(style.citations.otherDateWords ?? [])])].sort((a, b) => b.length - a.length);
     const dateOpener = dateWords.length === 1 ? (dateWords[0] as string) : alternation(dateWords);
+    // What a date the rule adds opens with: " of", « , de ».
+    const dateOpening = `${style.citations.commaBeforeDate ? ',' : ''} ${style.citations.dateWord}`;
     // A date written another way ("16 december 2005", "Dec. 16, 2005", "16th of December 2005", "16/12/2005")
     // is a date too: the citation has one, which date-format rewrites; this rule must not add another.
     const anyMonth = alternation(monthsWrittenAnyWay(style));
@@ -166,8 +168,8 @@ function patternsOf(style: CitationStyle): CitationPatterns {
           organs: (languageConventions.find((conventions) => conventions.language === style.language)?.organs ?? []).slice().sort((a, b) => b.length - a.length),
         }
         : undefined,
-      dateOpening: `${style.citations.commaBeforeDate ? ',' : ''} ${style.citations.dateWord}`,
-      dateOpeningAfterOrgan: style.citations.organAfter?.dateOpening ?? `${style.citations.commaBeforeDate ? ',' : ''} ${style.citations.dateWord}`,
+      dateOpening,
+      dateOpeningAfterOrgan: style.citations.organAfter?.dateOpening ?? dateOpening,
     };
     patternCache.set(style, patterns);
   }
