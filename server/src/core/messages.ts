@@ -1,7 +1,9 @@
-// Rule messages that quote the draft, in the draft's language. A lexicon may carry templates for them
-// (fr.json, es.json: "messages"); where it has none, the rule's own English message stands, so the
-// interface stays English and only what quotes the text follows the draft. A template may be a part of
-// another message (date-format's "why-" keys fill its "{why}").
+// Rule messages in the draft's language. A lexicon may carry templates for them (fr.json, es.json:
+// "messages"; both have every key); where it has none, the rule's own English message stands. Fix
+// titles and the editor's commands stay English, and so do the messages that say the draft's language
+// is in question (chapeau.ts), whichever language they would have to pick. A template may be a part of
+// another message (date-format's "why-" keys fill its "{why}", paragraph-punctuation's its "{why}" and
+// "{mark}").
 import type { Lexicon } from './lexicon/lexicon';
 
 /** Every message a lexicon may translate, with the placeholders its template may use. */
@@ -47,9 +49,88 @@ export const messagePlaceholders = {
   'session-ordinal/spell-out': ['right', 'found'],
   'session-ordinal/spell-out-no-form': ['found'],
   'un-spelling/spelling': ['right', 'found'],
+  // The structure rules' messages: numbers, marks and labels, said in the draft's language as the rest.
+  'operative-numbering/single': ['number'],
+  'operative-numbering/unnumbered': ['position'],
+  'operative-numbering/first': ['number'],
+  'operative-numbering/repeats': ['number', 'expected'],
+  'operative-numbering/follows': ['number', 'previous', 'expected'],
+  'operative-numbering/not-renumbered': ['what', 'reference'],
+  'operative-numbering/here': ['number'],
+  'preambular-numbered/numbered': ['number', 'opener'],
+  'preambular-numbered/numbered-no-opener': ['number'],
+  'numbering-format/negotiation': ['number'],
+  'numbering-format/space': ['right', 'found'],
+  'numbering-format/style': ['right', 'found'],
+  'subparagraph-sequence/first': ['label', 'expected'],
+  'subparagraph-sequence/repeats': ['label', 'expected'],
+  'subparagraph-sequence/follows': ['label', 'previous', 'expected'],
+  'subparagraph-sequence/here': ['label'],
+  'subparagraph-sequence/bracket': ['example', 'right', 'found'],
+  'section-order/above-chapeau': [],
+  'section-order/chapeau-here': [],
+  'section-order/preambular-after': ['opener'],
+  'section-order/operative-begins': [],
+  'chapeau/missing': ['example'],
+  'chapeau/organ': ['right', 'found'],
+  'chapeau/comma': ['right', 'found'],
+  'chapeau/article': ['right', 'found'],
+  'paragraph-punctuation/introduces': ['right', 'found'],
+  'paragraph-punctuation/add': ['why', 'mark'],
+  'paragraph-punctuation/replace': ['why', 'right', 'found'],
+  'paragraph-punctuation/why-preambular': [],
+  'paragraph-punctuation/why-operative': [],
+  'paragraph-punctuation/why-last': [],
+  'paragraph-punctuation/why-item': [],
+  'paragraph-punctuation/name-comma': [],
+  'paragraph-punctuation/name-semicolon': [],
+  'paragraph-punctuation/name-full-stop': [],
+  'paragraph-punctuation/name-colon': [],
+  'paragraph-punctuation/space-before': ['mark', 'right', 'found'],
+  'paragraph-punctuation/space-after': ['mark', 'right', 'found'],
+  'bracket-balance/unopened': [],
+  'bracket-balance/unclosed': [],
+  'bracket-balance/remains': ['text'],
+  'footnote-duplicate/repeats': ['number', 'same'],
+  'footnote-duplicate/same-text': ['number'],
+  'footnote-order/first': ['number', 'expected'],
+  'footnote-order/after-outer': ['number', 'previous'],
+  'footnote-order/after': ['number', 'previous', 'expected'],
+  'footnote-order/next': ['number', 'previous', 'expected'],
+  'footnote-order/here': ['number'],
+  'footnote-style/capital': ['right'],
+  'footnote-style/full-stop': [],
+  'footnote-style/mark-after': ['right', 'found'],
+  'footnote-style/mark-before': ['right', 'found'],
+  'footnote-style/comma-between': [],
+  'footnote-style/comma-not-space': ['right', 'found'],
+  'footnote-undefined/no-text': ['number'],
+  'footnote-undefined/not-in-block': ['number'],
+  'footnote-unused/unused': ['number'],
+  'cross-reference/missing': ['reference', 'number', 'extent'],
+  'cross-reference/missing-many': ['reference', 'numbers', 'extent'],
+  'cross-reference/itself': ['reference', 'number'],
+  'cross-reference/comes-after': ['reference', 'number'],
+  'cross-reference/comes-before': ['reference', 'number'],
+  'cross-reference/no-subparagraph': ['reference', 'number', 'label'],
+  'cross-reference/no-own-subparagraph': ['reference', 'label'],
+  'cross-reference/here': ['number'],
+  'cross-reference/extent-none': [],
+  'cross-reference/extent-one': ['numbers'],
+  'cross-reference/extent-many': ['numbers'],
+  'cross-reference/others-up-to': ['last'],
+  'document-symbol/empty-part': ['symbol'],
+  'document-symbol/ends-with-slash': ['symbol'],
+  'document-symbol/space': ['symbol'],
+  'document-symbol/capitals': ['right', 'found'],
+  'document-symbol/res-slash': ['symbol'],
+  'document-symbol/year-space': ['right', 'found'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
 export type MessageKey = keyof typeof messagePlaceholders;
+
+/** The messages that take no placeholder: said the same wherever they stand (a mark's name, a reason). */
+export type PlainMessageKey = { [Key in MessageKey]: (typeof messagePlaceholders)[Key] extends readonly [] ? Key : never }[MessageKey];
 
 type Values<Key extends MessageKey> = Readonly<Record<(typeof messagePlaceholders)[Key][number], string>>;
 

@@ -1,5 +1,6 @@
 import type { Span } from '../model';
 import { bodyProse, draftOffset, isQuoted, type ProseRun } from '../prose';
+import { localMessage } from '../messages';
 import type { Rule } from '../rule';
 
 interface Bracket {
@@ -84,7 +85,7 @@ export const bracketBalanceRule: Rule = {
         const opening = open.pop();
         if (!opening) {
           const at = draftOffset(run, offset);
-          context.report({ span: { start: at, end: at + 1 }, message: "']' closes a bracket that was never opened." });
+          context.report({ span: { start: at, end: at + 1 }, message: localMessage(context.lexicon, 'bracket-balance/unopened', {}, "']' closes a bracket that was never opened.") });
           continue;
         }
         if (open.length > 0) continue;
@@ -101,13 +102,14 @@ export const bracketBalanceRule: Rule = {
     }
     for (const bracket of open) {
       const at = draftOffset(bracket.run, bracket.offset);
-      context.report({ span: { start: at, end: at + 1 }, message: "'[' opens bracketed text that is never closed." });
+      context.report({ span: { start: at, end: at + 1 }, message: localMessage(context.lexicon, 'bracket-balance/unclosed', {}, "'[' opens bracketed text that is never closed.") });
     }
     if (!final) return;
     for (const group of groups) {
+      const quoted = quote(draft.text.slice(group.span.start, group.span.end));
       context.report({
         span: group.span,
-        message: `Bracketed negotiation text remains: '${quote(draft.text.slice(group.span.start, group.span.end))}'. A final text has none (or set "mode" to "negotiation").`,
+        message: localMessage(context.lexicon, 'bracket-balance/remains', { text: quoted }, `Bracketed negotiation text remains: '${quoted}'. A final text has none (or set "mode" to "negotiation").`),
       });
     }
   },

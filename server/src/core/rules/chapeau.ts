@@ -1,4 +1,5 @@
-import { conventionsOf, exampleChapeau, languageName, withArticle } from '../lexicon/lexicon';
+import { conventionsOf, exampleChapeau, languageName, lexiconFor, withArticle } from '../lexicon/lexicon';
+import { localMessage } from '../messages';
 import type { Draft } from '../model';
 import { openersInOtherLanguage, type OpenersInOtherLanguage } from '../openers';
 import type { Rule, RuleContext } from '../rule';
@@ -24,7 +25,7 @@ export const chapeauRule: Rule = {
       const example = `${language === 'en' ? `The ${organ}` : exampleChapeau(language, organ, 'en')}${conventionsOf(language).comma}`;
       context.report({
         span: { start: firstParagraph.span.start, end: firstParagraph.span.start },
-        message: `The draft has no chapeau: a resolution opens with the organ that adopts it, such as '${example}' on its own line.`,
+        message: localMessage(lexiconFor(language), 'chapeau/missing', { example }, `The draft has no chapeau: a resolution opens with the organ that adopts it, such as '${example}' on its own line.`),
         // The setting "body" names the organ in English: another language's draft gets the fix only where
         // the language table knows that organ in its language.
         ...(context.settings.body && (language === 'en' || conventionsOf('en').organs.includes(organ))
@@ -77,7 +78,7 @@ export const chapeauRule: Rule = {
         const right = capitalsArticle ? `${articleAsWritten}${beforeOrgan.slice(article.length)}${chapeau.organ}` : chapeau.organ;
         context.report({
           span,
-          message: `The chapeau names the organ as its name is written: '${right}', not '${written}'.`,
+          message: localMessage(context.lexicon, 'chapeau/organ', { right, found: written }, `The chapeau names the organ as its name is written: '${right}', not '${written}'.`),
           fix: { title: `Write '${right}'`, edits: [{ span, newText: right }] },
         });
       }
@@ -86,7 +87,7 @@ export const chapeauRule: Rule = {
         const mark = draft.text.slice(chapeau.fullStop.start, chapeau.fullStop.end);
         context.report({
           span: chapeau.fullStop,
-          message: `The chapeau ends with a comma: '${right}', not '${written}'.`,
+          message: localMessage(context.lexicon, 'chapeau/comma', { right, found: written }, `The chapeau ends with a comma: '${right}', not '${written}'.`),
           fix: { title: mark === '.' ? 'Replace the full stop with a comma' : `Replace '${mark}' with a comma`, edits: [{ span: chapeau.fullStop, newText: comma }] },
         });
       } else if (!chapeau.comma && firstAfter?.kind === 'preambular' && !draft.fromScan) {
@@ -97,7 +98,7 @@ export const chapeauRule: Rule = {
         const right = `${draft.text.slice(chapeau.span.start, commaAt)}${comma}${draft.text.slice(commaAt, chapeau.span.end)}`;
         context.report({
           span: chapeau.span,
-          message: `The chapeau ends with a comma: '${right}', not '${written}'.`,
+          message: localMessage(context.lexicon, 'chapeau/comma', { right, found: written }, `The chapeau ends with a comma: '${right}', not '${written}'.`),
           fix: { title: 'Add the comma after the chapeau', edits: [{ span: { start: commaAt, end: commaAt }, newText: comma }] },
         });
       }
@@ -106,7 +107,7 @@ export const chapeauRule: Rule = {
         const article = withArticle(chapeau.missingArticle, '');
         context.report({
           span: chapeau.organSpan,
-          message: `The chapeau opens with its article: '${article}${written}', not '${written}'.`,
+          message: localMessage(context.lexicon, 'chapeau/article', { right: `${article}${written}`, found: written }, `The chapeau opens with its article: '${article}${written}', not '${written}'.`),
           fix: { title: `Add '${chapeau.missingArticle}'`, edits: [{ span: { start: chapeau.span.start, end: chapeau.span.start }, newText: article }] },
         });
       }

@@ -1,4 +1,5 @@
-import { conventionsOf } from '../lexicon/lexicon';
+import { conventionsOf, type Lexicon } from '../lexicon/lexicon';
+import { localMessage } from '../messages';
 import type { CrossReference, Draft, Paragraph, ReferencedNumber } from '../model';
 import type { Rule, RuleContext } from '../rule';
 import { eachSubparagraph } from '../structure';
@@ -68,6 +69,8 @@ function quote(draft: Draft, reference: CrossReference): string {
 export interface ListWords {
   readonly and: string;
   readonly to: string;
+  /** What stands for the numbers past the first few: "others up to 40". */
+  readonly othersUpTo?: (last: number) => string;
 }
 const englishListWords: ListWords = { and: 'and', to: 'to' };
 
@@ -85,7 +88,10 @@ export function numbersSaid(numbers: readonly number[], words: ListWords = engli
     else for (let at = index; at <= end; at++) items.push(String(numbers[at]));
     index = end + 1;
   }
-  if (items.length > mostItems) return `${items.slice(0, mostItems - 1).join(', ')} ${words.and} others up to ${numbers[numbers.length - 1]}`;
+  if (items.length > mostItems) {
+    const last = numbers[numbers.length - 1] as number;
+    return `${items.slice(0, mostItems - 1).join(', ')} ${words.and} ${words.othersUpTo?.(last) ?? `others up to ${last}`}`;
+  }
   return items.length > 1 ? `${items.slice(0, -1).join(', ')} ${words.and} ${items[items.length - 1]}` : (items[0] ?? '');
 }
 
@@ -94,45 +100,68 @@ export function numbersSaid(numbers: readonly number[], words: ListWords = engli
  * part and draft (`targets` is the part's map, made once per draft): a draft may have hundreds of such
  * references, and each would sort the part's numbers again, at every keystroke.
  */
-function extentOf(targets: Map<number, Paragraph>): string {
+function extentOf(targets: Map<number, Paragraph>, lexicon: Lexicon | undefined): string {
   let extent = extentSaid.get(targets);
   if (extent === undefined) {
-    const numbers = [...targets.keys()].sort((a, b) => a - b);
-    extent = targets.size === 0 ? 'the operative part is not numbered' : `the operative part has ${numbers.length === 1 ? 'paragraph' : 'paragraphs'} ${numbersSaid(numbers)}`;
+    const sorted = [...targets.keys()].sort((a, b) => a - b);
+    const numbers = numbersSaid(sorted, listWordsOf(lexicon));
+    extent = targets.size === 0
+      ? localMessage(lexicon, 'cross-reference/extent-none', {}, 'the operative part is not numbered')
+      : sorted.length === 1
+        ? localMessage(lexicon, 'cross-reference/extent-one', { numbers }, `the operative part has paragraph ${numbers}`)
+        : localMessage(lexicon, 'cross-reference/extent-many', { numbers }, `the operative part has paragraphs ${numbers}`);
     extentSaid.set(targets, extent);
   }
   return extent;
+}
+
+/** How a message in the lexicon's language says a list of numbers: "1, 2 and 4 to 6", « 1, 2 et 4 à 6 ». */
+function listWordsOf(lexicon: Lexicon | undefined): ListWords {
+  const words = lexicon?.crossReferences;
+  return {
+    and: words?.list[0] ?? 'and',
+    to: words?.range[0] ?? 'to',
+    othersUpTo: (last) => localMessage(lexicon, 'cross-reference/others-up-to', { last: String(last) }, `others up to ${last}`),
+  };
 }
 const extentSaid = new WeakMap<Map<number, Paragraph>, string>();
 
 function checkNumber(draft: Draft, reference: CrossReference, referenced: ReferencedNumber, value: number, targets: Map<number, Paragraph>, context: RuleContext): void {
   const target = targets.get(value);
   if (!target) {
-    context.report({ span: referenced.span, message: `'${quote(draft, reference)}' points to no paragraph ${value}: ${extentOf(targets)}.` });
+    const [quoted, number, extent] = [quote(draft, reference), String(value), extentOf(targets, context.lexicon)];
+    context.report({ span: referenced.span, message: localMessage(context.lexicon, 'cross-reference/missing', { reference: quoted, number, extent }, `'${quoted}' points to no paragraph ${number}: ${extent}.`) });
     return;
   }
   // "paragraph 3 below" in paragraph 3 itself: a renumbering slip, "above" or "below" it is not.
   if (!reference.range && referenced.subparagraph === undefined && target.span.start <= reference.span.start && reference.span.end <= target.span.end) {
-    context.report({ span: referenced.span, message: `'${quote(draft, reference)}' stands in paragraph ${value} itself: a reference names another paragraph.` });
+    const quoted = quote(draft, reference);
+    context.report({
+      span: referenced.span,
+      message: localMessage(context.lexicon, 'cross-reference/itself', { reference: quoted, number: String(value) }, `'${quoted}' stands in paragraph ${value} itself: a reference names another paragraph.`),
+    });
     return;
   }
   const direction = reference.direction;
   const targetStart = target.span.start;
   if ((direction === 'above' && targetStart > reference.span.start) || (direction === 'below' && targetStart < reference.span.start)) {
-    const where = direction === 'above' ? 'after' : 'before';
+    const values = { reference: quote(draft, reference), number: String(value) };
     context.report({
       span: referenced.span,
-      message: `'${quote(draft, reference)}': paragraph ${value} comes ${where} this text, not ${direction} it.`,
-      related: [{ span: target.number?.span ?? target.span, message: `Paragraph ${value} is here.` }],
+      message: direction === 'above'
+        ? localMessage(context.lexicon, 'cross-reference/comes-after', values, `'${values.reference}': paragraph ${value} comes after this text, not above it.`)
+        : localMessage(context.lexicon, 'cross-reference/comes-before', values, `'${values.reference}': paragraph ${value} comes before this text, not below it.`),
+      related: [{ span: target.number?.span ?? target.span, message: paragraphIsHere(value, context) }],
     });
     return;
   }
   const sub = referenced.subparagraph;
   if (sub && !hasSubparagraph(target, sub.name)) {
+    const values = { reference: quote(draft, reference), number: String(value), label: labelAsWritten(draft, sub.name) };
     context.report({
       span: sub.span,
-      message: `'${quote(draft, reference)}': paragraph ${value} has no sub-paragraph ${labelAsWritten(draft, sub.name)}.`,
-      related: [{ span: target.number?.span ?? target.span, message: `Paragraph ${value} is here.` }],
+      message: localMessage(context.lexicon, 'cross-reference/no-subparagraph', values, `'${values.reference}': paragraph ${value} has no sub-paragraph ${values.label}.`),
+      related: [{ span: target.number?.span ?? target.span, message: paragraphIsHere(value, context) }],
     });
   }
 }
@@ -149,7 +178,11 @@ export const crossReferenceRule: Rule = {
       if (only) {
         const holder = paragraphAt(draft, reference.span.start);
         if (holder && holder.subparagraphs.length > 0 && !hasSubparagraph(holder, only.name)) {
-          context.report({ span: only.span, message: `'${quote(draft, reference)}': this paragraph has no sub-paragraph ${labelAsWritten(draft, only.name)}.` });
+          const values = { reference: quote(draft, reference), label: labelAsWritten(draft, only.name) };
+          context.report({
+            span: only.span,
+            message: localMessage(context.lexicon, 'cross-reference/no-own-subparagraph', values, `'${values.reference}': this paragraph has no sub-paragraph ${values.label}.`),
+          });
         }
         continue;
       }
@@ -167,7 +200,11 @@ export const crossReferenceRule: Rule = {
         if (missing.length === 1) checkNumber(draft, reference, missing[0] === last.value ? last : first, missing[0] as number, targets, context);
         else if (missing.length > 1) {
           const span = missing.includes(first.value) ? first.span : last.span;
-          context.report({ span, message: `'${quote(draft, reference)}' points to no paragraphs ${numbersSaid(missing)}: ${extentOf(targets)}.` });
+          const values = { reference: quote(draft, reference), numbers: numbersSaid(missing, listWordsOf(context.lexicon)), extent: extentOf(targets, context.lexicon) };
+          context.report({
+            span,
+            message: localMessage(context.lexicon, 'cross-reference/missing-many', values, `'${values.reference}' points to no paragraphs ${values.numbers}: ${values.extent}.`),
+          });
         }
         continue;
       }
@@ -175,6 +212,10 @@ export const crossReferenceRule: Rule = {
     }
   },
 };
+
+function paragraphIsHere(value: number, context: RuleContext): string {
+  return localMessage(context.lexicon, 'cross-reference/here', { number: String(value) }, `Paragraph ${value} is here.`);
+}
 
 /** A sub-paragraph's letter as the draft's language brackets it: "(e)", or « e) » in French and Spanish. */
 function labelAsWritten(draft: Draft, name: string): string {

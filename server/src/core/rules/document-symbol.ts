@@ -1,6 +1,8 @@
 import { bodyProse, draftSpan, footnoteProse, isQuoted, type ProseRun } from '../prose';
 import { detached } from '../text-memo';
 import type { Rule } from '../rule';
+import type { Lexicon } from '../lexicon/lexicon';
+import { localMessage } from '../messages';
 
 /**
  * One way a United Nations document symbol comes out malformed. The symbols of the corpus take many
@@ -77,26 +79,30 @@ const resPart = /\/res\//i;
 const resThenDigit = /\/RES\d/;
 
 /** What is wrong with the candidate `written` (followed in the text by `after`), if anything. */
-function malformation(written: string, after: string): string | undefined {
+function malformation(written: string, after: string, lexicon: Lexicon | undefined): string | undefined {
   if (!opensWithLetter.test(written) || !written.includes('/')) return undefined;
   // "A//61/179": a part lost between two slashes.
-  if (opensWithCapital.test(written) && written.includes('//')) return `'${written}' is not a well-formed document symbol: a part is missing between two slashes.`;
+  if (opensWithCapital.test(written) && written.includes('//')) {
+    return localMessage(lexicon, 'document-symbol/empty-part', { symbol: written }, `'${written}' is not a well-formed document symbol: a part is missing between two slashes.`);
+  }
   // "A/RES/61/ of …", "A/RES/61/, …": the number lost after the last slash (a slash at a line's end
   // is a symbol wrapped onto the next line, not a lost part).
   if (seriesAndSlash.test(written) && written.endsWith('/') && lostPartAfter.test(after)) {
-    return `'${written}' is not a well-formed document symbol: it ends with a slash, where a part is missing.`;
+    return localMessage(lexicon, 'document-symbol/ends-with-slash', { symbol: written }, `'${written}' is not a well-formed document symbol: it ends with a slash, where a part is missing.`);
   }
   // "A/ RES/61/181", "A /RES/61/181": a space inside the symbol.
   if (seriesAndSlashOrSpace.test(written) && spaceNextToSlash.test(written) && partAfterSlash.test(written.replace(spaceInSymbol, '/'))) {
-    return `'${written}' is not a well-formed document symbol: a symbol has no space next to a slash.`;
+    return localMessage(lexicon, 'document-symbol/space', { symbol: written }, `'${written}' is not a well-formed document symbol: a symbol has no space next to a slash.`);
   }
   // "a/res/61/181", "A/Res/61/181", "e/2006/30": the series and "RES" are capitals.
   if (seriesInLowerCase.test(written) || resNotInCapitals.test(written)) {
     const right = written.replace(firstLowerCase, (letter) => letter.toUpperCase()).replace(resPart, '/RES/');
-    return `Write the document symbol in capitals: '${right}', not '${written}'.`;
+    return localMessage(lexicon, 'document-symbol/capitals', { right, found: written }, `Write the document symbol in capitals: '${right}', not '${written}'.`);
   }
   // "A/RES61/181": the slash after RES lost.
-  if (seriesAndSlash.test(written) && resThenDigit.test(written)) return `'${written}' is not a well-formed document symbol: a slash is missing after 'RES'.`;
+  if (seriesAndSlash.test(written) && resThenDigit.test(written)) {
+    return localMessage(lexicon, 'document-symbol/res-slash', { symbol: written }, `'${written}' is not a well-formed document symbol: a slash is missing after 'RES'.`);
+  }
   return undefined;
 }
 
@@ -114,7 +120,7 @@ interface Malformed {
  * The malformed symbols of a run of prose, in run offsets: a pure function of its text, so a session
  * keeps it from one version of the draft to the next (the messages are copies: see `detached`).
  */
-function malformedSymbols(run: Pick<ProseRun, 'text' | 'quotations'>): readonly Malformed[] {
+function malformedSymbols(run: Pick<ProseRun, 'text' | 'quotations'>, lexicon: Lexicon | undefined): readonly Malformed[] {
   // Made at the first malformed symbol: most runs have none, and one empty list stands for all of them.
   let found: Malformed[] | undefined;
   const text = run.text;
@@ -137,11 +143,12 @@ function malformedSymbols(run: Pick<ProseRun, 'text' | 'quotations'>): readonly 
     }
     const written = text.slice(from, writtenEnd);
     const year = first === 83 /* S */ ? yearWithoutSpace.exec(text.slice(from, from + 30)) : null;
-    let message = malformation(written.endsWith('.') || written.endsWith('-') ? written.slice(0, -1) : written, text.slice(from + written.length, from + written.length + 3));
+    let message = malformation(written.endsWith('.') || written.endsWith('-') ? written.slice(0, -1) : written, text.slice(from + written.length, from + written.length + 3), lexicon);
     let end = from + written.length;
     while (end > from && (text[end - 1] === '.' || text[end - 1] === '-')) end--;
     if (!message && year) {
-      message = `Write '${year[0].replace('(', ' (')}', with a space before the year, not '${year[0]}'.`;
+      const right = year[0].replace('(', ' (');
+      message = localMessage(lexicon, 'document-symbol/year-space', { right, found: year[0] }, `Write '${right}', with a space before the year, not '${year[0]}'.`);
       end = from + year[0].length;
     }
     // The next slash inside this candidate belongs to it.
@@ -162,10 +169,12 @@ export const documentSymbolRule: Rule = {
   check(draft, context) {
     // OCR breaks symbols in scanned records ("S/ 12869"): what it misread is no drafter's slip.
     if (draft.fromScan) return;
+    // The messages are in the draft's language: the session's memo keeps each language's apart (lint.ts).
+    const scan = (run: ProseRun): readonly Malformed[] => malformedSymbols(run, context.lexicon);
     // The paragraphs' runs, then the footnotes': read in turn, not copied into one list first.
     for (const runs of [bodyProse(draft), footnoteProse(draft)]) {
       for (const run of runs) {
-        const found = context.perRun(run, malformedSymbols);
+        const found = context.perRun(run, scan);
         if (found.length === 0) continue;
         for (const { from, end, message } of found) context.report({ span: draftSpan(run, from, end), message });
       }

@@ -1,6 +1,7 @@
 import type { Fix, TextEdit } from '../findings';
 import { callEdit, draftFootnoteSeriesStarts, footnoteBodyKey, footnoteLinesSpan } from '../footnotes';
 import type { Draft, FootnoteText } from '../model';
+import { localMessage } from '../messages';
 import type { Rule } from '../rule';
 import { paragraphContaining } from '../structure';
 
@@ -88,8 +89,9 @@ export const footnoteDuplicateRule: Rule = {
       const fix = mergeFix(draft, footnote, same);
       context.report({
         span: footnote.labelSpan,
-        message: `Footnote ${footnote.number} repeats the text of footnote ${same.number}: call footnote ${same.number} again instead.`,
-        related: [{ span: same.span, message: `Footnote ${same.number} has the same text.` }],
+        message: localMessage(context.lexicon, 'footnote-duplicate/repeats', { number: String(footnote.number), same: String(same.number) },
+          `Footnote ${footnote.number} repeats the text of footnote ${same.number}: call footnote ${same.number} again instead.`),
+        related: [{ span: same.span, message: localMessage(context.lexicon, 'footnote-duplicate/same-text', { number: String(same.number) }, `Footnote ${same.number} has the same text.`) }],
         ...(fix ? { fix } : {}),
       });
     }

@@ -1,5 +1,6 @@
 import { continuesOuterNumbering, renumberFootnoteEdits } from '../footnotes';
 import type { FootnoteCall } from '../model';
+import { localMessage } from '../messages';
 import type { Rule } from '../rule';
 
 export const footnoteOrderRule: Rule = {
@@ -33,18 +34,23 @@ export const footnoteOrderRule: Rule = {
       const target = seen.size;
       const wrong = outer ? previous !== undefined && call.number < previous : call.number !== expected && call.number !== target;
       if (wrong) {
+        const [number, wanted] = [String(call.number), String(target)];
         context.report({
           span: call.span,
           message: previous === undefined
-            ? `The first footnote referenced is numbered ${call.number}: expected ${target} (footnotes are numbered in the order of first use).`
+            ? localMessage(context.lexicon, 'footnote-order/first', { number, expected: wanted },
+              `The first footnote referenced is numbered ${number}: expected ${wanted} (footnotes are numbered in the order of first use).`)
             : outer
-              ? `Footnote ${call.number} is first referenced after footnote ${previous}: footnotes are numbered in the order of first use.`
+              ? localMessage(context.lexicon, 'footnote-order/after-outer', { number, previous: String(previous) },
+                `Footnote ${number} is first referenced after footnote ${previous}: footnotes are numbered in the order of first use.`)
               : call.number < previous
-              ? `Footnote ${call.number} is first referenced after footnote ${previous}: expected ${target} (footnotes are numbered in the order of first use).`
-              : `Footnote ${call.number} is the next footnote referenced after footnote ${previous}: expected ${target} (footnotes are numbered in the order of first use).`,
+              ? localMessage(context.lexicon, 'footnote-order/after', { number, previous: String(previous), expected: wanted },
+                `Footnote ${number} is first referenced after footnote ${previous}: expected ${wanted} (footnotes are numbered in the order of first use).`)
+              : localMessage(context.lexicon, 'footnote-order/next', { number, previous: String(previous), expected: wanted },
+                `Footnote ${number} is the next footnote referenced after footnote ${previous}: expected ${wanted} (footnotes are numbered in the order of first use).`),
           // A yearbook's numbers are the volume's: renumbering them would break the volume's series.
           ...(outer ? {} : { fix: { title: 'Renumber footnotes', edits: renumberFootnoteEdits(draft) } }),
-          ...(callBefore ? { related: [{ span: callBefore.span, message: `Footnote ${previous} is first referenced here.` }] } : {}),
+          ...(callBefore ? { related: [{ span: callBefore.span, message: localMessage(context.lexicon, 'footnote-order/here', { number: String(previous) }, `Footnote ${previous} is first referenced here.`) }] } : {}),
         });
       }
       previous = call.number;

@@ -1,6 +1,7 @@
 import { conventionsOf } from '../lexicon/lexicon';
 import type { FootnoteCall, Span } from '../model';
 import { isSpace } from '../parse/lines';
+import { localMessage } from '../messages';
 import type { Rule } from '../rule';
 import { changesInUpperCase } from '../structure';
 
@@ -29,9 +30,10 @@ export const footnoteStyleRule: Rule = {
       const first = body[0] ?? '';
       if (changesInUpperCase(first)) {
         const at = footnote.bodySpan.start;
+        const right = `${first.toLocaleUpperCase()}${body.slice(1, 20)}`;
         context.report({
           span: { start: at, end: at + 1 },
-          message: `A footnote text starts with a capital: '${first.toLocaleUpperCase()}${body.slice(1, 20)}…'.`,
+          message: localMessage(context.lexicon, 'footnote-style/capital', { right }, `A footnote text starts with a capital: '${right}…'.`),
           fix: { title: 'Capitalize the first letter', edits: [{ span: { start: at, end: at + 1 }, newText: first.toLocaleUpperCase() }] },
         });
       }
@@ -40,7 +42,7 @@ export const footnoteStyleRule: Rule = {
         const end = (footnote.continuation ?? footnote.bodySpan).end;
         context.report({
           span: { start: end - 1, end },
-          message: 'A footnote text ends with a full stop.',
+          message: localMessage(context.lexicon, 'footnote-style/full-stop', {}, 'A footnote text ends with a full stop.'),
           fix: { title: "Add '.'", edits: [{ span: { start: end, end }, newText: '.' }] },
         });
       }
@@ -82,7 +84,8 @@ export const footnoteStyleRule: Rule = {
         const rewritten = runAround(span);
         context.report({
           span,
-          message: `The footnote mark follows the punctuation: '${following}${marks}', not '${marks}${following}'.`,
+          message: localMessage(context.lexicon, 'footnote-style/mark-after', { right: `${following}${marks}`, found: `${marks}${following}` },
+            `The footnote mark follows the punctuation: '${following}${marks}', not '${marks}${following}'.`),
           fix: { title: `Move the mark after '${following}'`, edits: [rewritten] },
         });
       } else {
@@ -92,7 +95,8 @@ export const footnoteStyleRule: Rule = {
         const space = spaceBefore(draft.text, span.start - 1);
         context.report({
           span,
-          message: `The footnote mark stands before the punctuation: '${marks}${space}${preceding}', not '${space}${preceding}${marks}'.`,
+          message: localMessage(context.lexicon, 'footnote-style/mark-before', { right: `${marks}${space}${preceding}`, found: `${space}${preceding}${marks}` },
+            `The footnote mark stands before the punctuation: '${marks}${space}${preceding}', not '${space}${preceding}${marks}'.`),
           fix: { title: `Move the mark before '${preceding}'`, edits: [rewritten] },
         });
       }
@@ -104,7 +108,7 @@ export const footnoteStyleRule: Rule = {
       if (previous.span.end === call.span.start) {
         context.report({
           span: call.span,
-          message: 'Footnote marks at one place are separated by a comma.',
+          message: localMessage(context.lexicon, 'footnote-style/comma-between', {}, 'Footnote marks at one place are separated by a comma.'),
           fix: { title: 'Separate the marks with a comma', edits: [{ span: { start: call.span.start, end: call.span.start }, newText: ',' }] },
         });
         continue;
@@ -116,7 +120,8 @@ export const footnoteStyleRule: Rule = {
       const mark = draft.text.slice(call.span.start, call.span.end);
       context.report({
         span: { start: gap.start, end: call.span.end },
-        message: `Footnote marks at one place are separated by a comma, not a space: '${previousMark},${mark}', not '${draft.text.slice(previous.span.start, call.span.end)}'.`,
+        message: localMessage(context.lexicon, 'footnote-style/comma-not-space', { right: `${previousMark},${mark}`, found: draft.text.slice(previous.span.start, call.span.end) },
+          `Footnote marks at one place are separated by a comma, not a space: '${previousMark},${mark}', not '${draft.text.slice(previous.span.start, call.span.end)}'.`),
         fix: { title: 'Separate the marks with a comma', edits: [{ span: gap, newText: ',' }] },
       });
     }

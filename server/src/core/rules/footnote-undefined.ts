@@ -1,3 +1,4 @@
+import { localMessage } from '../messages';
 import type { Rule } from '../rule';
 
 export const footnoteUndefinedRule: Rule = {
@@ -10,10 +11,11 @@ export const footnoteUndefinedRule: Rule = {
     const defined = new Set(draft.footnoteTexts.map((footnote) => footnote.number));
     for (const call of draft.footnoteCalls) {
       if (defined.has(call.number)) continue;
-      const where = draft.form === 'pdf'
-        ? `no footnote block holds a text numbered ${call.number}`
-        : `add '[^${call.number}]: …' after the last paragraph`;
-      context.report({ span: call.span, message: `Footnote ${call.number} has no text: ${where}.` });
+      const number = String(call.number);
+      const message = draft.form === 'pdf'
+        ? localMessage(context.lexicon, 'footnote-undefined/not-in-block', { number }, `Footnote ${number} has no text: no footnote block holds a text numbered ${number}.`)
+        : localMessage(context.lexicon, 'footnote-undefined/no-text', { number }, `Footnote ${number} has no text: add '[^${number}]: …' after the last paragraph.`);
+      context.report({ span: call.span, message });
     }
   },
 };

@@ -1,4 +1,5 @@
 import { footnoteLinesSpan } from '../footnotes';
+import { localMessage } from '../messages';
 import type { Rule } from '../rule';
 
 export const footnoteUnusedRule: Rule = {
@@ -14,7 +15,7 @@ export const footnoteUnusedRule: Rule = {
       if (called.has(footnote.number) || footnote.placement === 'yearbook') continue;
       context.report({
         span: footnote.labelSpan,
-        message: `Footnote ${footnote.number} is never referenced: no mark in the text calls it.`,
+        message: localMessage(context.lexicon, 'footnote-unused/unused', { number: String(footnote.number) }, `Footnote ${footnote.number} is never referenced: no mark in the text calls it.`),
         fix: { title: `Remove footnote ${footnote.number}`, edits: [{ span: footnoteLinesSpan(draft, footnote), newText: '' }] },
       });
     }

@@ -1,4 +1,5 @@
 import { unitAt } from '../text-scan';
+import { localMessage } from '../messages';
 import type { Rule } from '../rule';
 
 export const numberingFormatRule: Rule = {
@@ -18,6 +19,8 @@ export const numberingFormatRule: Rule = {
         .filter((paragraph) => paragraph?.number && !paragraph.number.insertSuffix && (paragraph.number.value !== 1 || paragraph.number.style !== 'dot')),
     );
     const text = draft.text;
+    const spaceMissing = (right: string, found: string): string =>
+      localMessage(context.lexicon, 'numbering-format/space', { right, found }, `A paragraph number is followed by a space: '${right}', not '${found}'.`);
     for (const paragraph of draft.paragraphs) {
       const number = paragraph.number;
       // The set is asked only where it holds a paragraph (rarely): a lookup by object at every number is a hash of it.
@@ -26,7 +29,8 @@ export const numberingFormatRule: Rule = {
         if (!negotiation) {
           context.report({
             span: number.span,
-            message: `'${number.text.trim()}' is a negotiation number: a final text numbers every paragraph 1, 2, 3 … (or set "mode" to "negotiation").`,
+            message: localMessage(context.lexicon, 'numbering-format/negotiation', { number: number.text.trim() },
+              `'${number.text.trim()}' is a negotiation number: a final text numbers every paragraph 1, 2, 3 … (or set "mode" to "negotiation").`),
           });
         }
         continue;
@@ -47,8 +51,8 @@ export const numberingFormatRule: Rule = {
       context.report({
         span: number.span,
         message: tight
-          ? `A paragraph number is followed by a space: '${right} ${draft.text.slice(number.span.end, number.span.end + 1)}…', not '${written}${draft.text.slice(number.span.end, number.span.end + 1)}…'.`
-          : `Write paragraph numbers as '${right}', not '${written}'.`,
+          ? spaceMissing(`${right} ${draft.text.slice(number.span.end, number.span.end + 1)}…`, `${written}${draft.text.slice(number.span.end, number.span.end + 1)}…`)
+          : localMessage(context.lexicon, 'numbering-format/style', { right, found: written }, `Write paragraph numbers as '${right}', not '${written}'.`),
         fix: {
           title: `Write the number as '${right}'`,
           edits: [{ span: number.span, newText: tight ? `${right} ` : right }],

@@ -1,6 +1,7 @@
 import type { Fix, TextEdit } from '../findings';
 import type { CrossReference, Draft, Paragraph } from '../model';
 import { endOfNumberLabels } from '../parse/labels';
+import { localMessage } from '../messages';
 import type { Rule } from '../rule';
 import { numberRemovalChangesMore, wordlessAfter } from '../structure';
 import { numbersSaid, ownCrossReferences, paragraphAt, type ListWords } from './cross-reference';
@@ -159,7 +160,7 @@ export const operativeNumberingRule: Rule = {
           const end = endOfNumberLabels(draft.text, only.textStart, only.span.end, (label) => label.value === 1 && label.style === 'dot');
           context.report({
             span: only.number.span,
-            message: `A single operative paragraph is not numbered: remove '${only.number.text}'.`,
+            message: localMessage(context.lexicon, 'operative-numbering/single', { number: only.number.text }, `A single operative paragraph is not numbered: remove '${only.number.text}'.`),
             // A number alone ("0.") is the paragraph: removing it joins the lines around it, and the next
             // reading may find another lone paragraph to remove a number from (found by fuzzing).
             ...(numberRemovalChangesMore(draft, only, end) || wordlessAfter(draft, only, end) ? {} : { fix: { title: 'Remove the number', edits: [{ span: { start: only.number.span.start, end }, newText: '' }] } }),
@@ -183,7 +184,7 @@ export const operativeNumberingRule: Rule = {
           const position = index + 1;
           context.report({
             span: { start: paragraph.textStart, end: paragraph.opener?.span.end ?? paragraph.textStart },
-            message: `Operative paragraph ${position} has no number: write '${position}.' before it.`,
+            message: localMessage(context.lexicon, 'operative-numbering/unnumbered', { position: String(position) }, `Operative paragraph ${position} has no number: write '${position}.' before it.`),
             fix: { title: `Number the paragraph ${position}.`, edits: [{ span: { start: paragraph.textStart, end: paragraph.textStart }, newText: `${position}. ` }] },
           });
           previous = expected;
@@ -192,16 +193,20 @@ export const operativeNumberingRule: Rule = {
         }
         // Reported where the sequence breaks, with the number renumbering gives the paragraph.
         if (number.value !== expected && number.value !== index + 1) {
+          const [written, wanted] = [String(number.value), String(index + 1)];
           const what = previous === undefined
-            ? `The first operative paragraph is numbered ${number.value}: expected 1.`
+            ? localMessage(context.lexicon, 'operative-numbering/first', { number: written }, `The first operative paragraph is numbered ${written}: expected 1.`)
             : number.value === previous && previousWritten
-              ? `Operative paragraph ${number.value} repeats the number of the paragraph above: expected ${index + 1}.`
-              : `Operative paragraph numbered ${number.value} follows ${previous}: expected ${index + 1}.`;
-          const related = previousWritten && paragraphAbove?.number ? { related: [{ span: paragraphAbove.number.span, message: `Paragraph ${previous} is here.` }] } : {};
+              ? localMessage(context.lexicon, 'operative-numbering/repeats', { number: written, expected: wanted }, `Operative paragraph ${written} repeats the number of the paragraph above: expected ${wanted}.`)
+              : localMessage(context.lexicon, 'operative-numbering/follows', { number: written, previous: String(previous), expected: wanted }, `Operative paragraph numbered ${written} follows ${previous}: expected ${wanted}.`);
+          const here = localMessage(context.lexicon, 'operative-numbering/here', { number: String(previous) }, `Paragraph ${previous} is here.`);
+          const related = previousWritten && paragraphAbove?.number ? { related: [{ span: paragraphAbove.number.span, message: here }] } : {};
           const stranded = strandedByRenumbering(draft)[0];
           if (stranded) {
             const quoted = draft.text.slice(stranded.span.start, stranded.span.end).replace(/\s+/g, ' ');
-            context.report({ span: number.span, message: `${what} Not renumbered for you: '${quoted}' names a number no paragraph has, and renumbering would point it at another paragraph. Correct the reference first.`, ...related });
+            const message = localMessage(context.lexicon, 'operative-numbering/not-renumbered', { what, reference: quoted },
+              `${what} Not renumbered for you: '${quoted}' names a number no paragraph has, and renumbering would point it at another paragraph. Correct the reference first.`);
+            context.report({ span: number.span, message, ...related });
           } else context.report({ span: number.span, message: what, fix: renumber(), ...related });
         }
         previous = number.value;

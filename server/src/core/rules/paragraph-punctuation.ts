@@ -3,6 +3,7 @@ import { openersInOtherLanguage } from '../openers';
 import { wordEndingAt } from '../text-ends';
 import type { TextEdit } from '../findings';
 import type { Draft, Paragraph, Span, SubParagraph } from '../model';
+import { localMessage, type PlainMessageKey } from '../messages';
 import type { Rule, RuleContext } from '../rule';
 import { isSpace } from '../parse/lines';
 import { readNumberLabel } from '../parse/labels';
@@ -14,16 +15,25 @@ interface Expectation {
   readonly why: string;
 }
 
+type MarkName = readonly [key: PlainMessageKey, english: string];
+const [comma, semicolon, fullStop, colon]: readonly MarkName[] = [
+  ['paragraph-punctuation/name-comma', 'a comma'],
+  ['paragraph-punctuation/name-semicolon', 'a semicolon'],
+  ['paragraph-punctuation/name-full-stop', 'a full stop'],
+  ['paragraph-punctuation/name-colon', 'a colon'],
+];
+
 /** What every mark of `[,;:.]` and its counterparts in other scripts is called in messages. */
-const markNames: Readonly<Record<string, string>> = {
-  ',': 'a comma', '،': 'a comma', '，': 'a comma',
-  ';': 'a semicolon', '؛': 'a semicolon', '；': 'a semicolon',
-  '.': 'a full stop', '。': 'a full stop',
-  ':': 'a colon', '：': 'a colon',
+const markNames: Readonly<Record<string, MarkName | undefined>> = {
+  ',': comma, '،': comma, '，': comma,
+  ';': semicolon, '؛': semicolon, '；': semicolon,
+  '.': fullStop, '。': fullStop,
+  ':': colon, '：': colon,
 };
 
-function nameOf(mark: string): string {
-  return markNames[mark] ?? `'${mark}'`;
+function nameOf(mark: string, lexicon: Lexicon | undefined): string {
+  const name = markNames[mark];
+  return name ? localMessage(lexicon, name[0], {}, name[1]) : `'${mark}'`;
 }
 
 interface Marks {
@@ -57,7 +67,8 @@ function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expec
       const edit = replacementEdit(draft, end.span, marks.introduces, marks);
       context.report({
         span: end.span,
-        message: `A paragraph that introduces sub-paragraphs ends with a colon: '${marks.introduces}', not '${end.mark}'.`,
+        message: localMessage(context.lexicon, 'paragraph-punctuation/introduces', { right: marks.introduces, found: end.mark },
+          `A paragraph that introduces sub-paragraphs ends with a colon: '${marks.introduces}', not '${end.mark}'.`),
         fix: { title: `Replace '${end.mark}' with '${marks.introduces}'`, edits: [edit] },
       });
     }
@@ -82,9 +93,10 @@ function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expec
     // and Spanish ("rapport[^2] ;"), before them in English ("report;[^2]").
     const at = marks.callsBeforeMark ? callsEndAfter(draft, end.span.end) : end.span.end;
     const edit: TextEdit = { span: { start: at, end: at }, newText: `${spaceBefore(expected.mark, marks, undefined)}${expected.mark}` };
+    const markName = nameOf(expected.mark, context.lexicon);
     context.report({
       span: end.span,
-      message: `${expected.why}: add ${nameOf(expected.mark)} at the end.`,
+      message: localMessage(context.lexicon, 'paragraph-punctuation/add', { why: expected.why, mark: markName }, `${expected.why}: add ${markName} at the end.`),
       ...(changesReading(draft, node, edit, marks) ? {} : { fix: { title: `Add '${expected.mark}'`, edits: [edit] } }),
     });
     return;
@@ -97,7 +109,7 @@ function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expec
   const edit = replacementEdit(draft, end.span, expected.mark, marks);
   context.report({
     span: end.span,
-    message: `${expected.why}: '${expected.mark}', not '${end.mark}'.`,
+    message: localMessage(context.lexicon, 'paragraph-punctuation/replace', { why: expected.why, right: expected.mark, found: end.mark }, `${expected.why}: '${expected.mark}', not '${end.mark}'.`),
     ...(changesReading(draft, node, edit, marks) ? {} : { fix: { title: `Replace '${end.mark}' with '${expected.mark}'`, edits: [edit] } }),
   });
 }
@@ -245,7 +257,8 @@ function checkSpacesBeforeMarks(draft: Draft, spacing: Spacing, replaced: Readon
     const word = text.slice(wordStart, offset);
     context.report({
       span: { start: offset, end: offset + 1 },
-      message: `In this draft's language, '${mark}' takes a space before it (a narrow no-break space or a space): '${word} ${mark}', not '${word}${mark}'.`,
+      message: localMessage(context.lexicon, 'paragraph-punctuation/space-before', { mark, right: `${word} ${mark}`, found: `${word}${mark}` },
+        `In this draft's language, '${mark}' takes a space before it (a narrow no-break space or a space): '${word} ${mark}', not '${word}${mark}'.`),
       fix: { title: `Insert ${spaceNames[preferred] ?? 'a space'} before '${mark}'`, edits: [{ span: { start: offset, end: offset }, newText: preferred }] },
     });
   }
@@ -256,7 +269,8 @@ function checkSpacesBeforeMarks(draft: Draft, spacing: Spacing, replaced: Readon
     const word = text.slice(offset + 1, wordEnd);
     context.report({
       span: { start: offset, end: offset + 1 },
-      message: `In this draft's language, '${mark}' takes a space after it (a narrow no-break space or a space): '${mark} ${word}', not '${mark}${word}'.`,
+      message: localMessage(context.lexicon, 'paragraph-punctuation/space-after', { mark, right: `${mark} ${word}`, found: `${mark}${word}` },
+        `In this draft's language, '${mark}' takes a space after it (a narrow no-break space or a space): '${mark} ${word}', not '${mark}${word}'.`),
       fix: { title: `Insert ${spaceNames[preferred] ?? 'a space'} after '${mark}'`, edits: [{ span: { start: offset + 1, end: offset + 1 }, newText: preferred }] },
     });
   }
@@ -275,7 +289,7 @@ export const paragraphPunctuationRule: Rule = {
     const adopted = recordsAdoption(draft);
     const marks: Marks = {
       introduces,
-      item: { mark: operative, why: 'A sub-paragraph that is not the last of its list ends with a semicolon' },
+      item: { mark: operative, why: localMessage(context.lexicon, 'paragraph-punctuation/why-item', {}, 'A sub-paragraph that is not the last of its list ends with a semicolon') },
       comma: preambular,
       semicolon: operative,
       adopted,
@@ -285,9 +299,10 @@ export const paragraphPunctuationRule: Rule = {
       callEnds: footnoteCallEnds(draft),
     };
     // Made once, not per paragraph (this runs over every paragraph of every version).
-    const preambularEnd: Expectation = { mark: preambular, why: 'Preambular paragraphs end with a comma' };
-    const lastEnd: Expectation = { mark: last, why: 'The last operative paragraph ends with a full stop' };
-    const operativeEnd: Expectation = { mark: operative, why: 'Operative paragraphs end with a semicolon, all but the last' };
+    const why = (key: PlainMessageKey, english: string): string => localMessage(context.lexicon, key, {}, english);
+    const preambularEnd: Expectation = { mark: preambular, why: why('paragraph-punctuation/why-preambular', 'Preambular paragraphs end with a comma') };
+    const lastEnd: Expectation = { mark: last, why: why('paragraph-punctuation/why-last', 'The last operative paragraph ends with a full stop') };
+    const operativeEnd: Expectation = { mark: operative, why: why('paragraph-punctuation/why-operative', 'Operative paragraphs end with a semicolon, all but the last') };
     for (const part of draft.parts) {
       for (const paragraph of part.preambularParagraphs) checkNode(draft, paragraph, preambularEnd, marks, context);
       const operativeParagraphs = part.operativeParagraphs;

@@ -1,4 +1,5 @@
 import { endOfNumberLabels } from '../parse/labels';
+import { localMessage } from '../messages';
 import type { Rule } from '../rule';
 import { numberRemovalChangesMore } from '../structure';
 
@@ -16,9 +17,13 @@ export const preambularNumberedRule: Rule = {
       if (paragraph.number.style === 'label' && keepsLabels) continue;
       // Repeated numbers ("(4) (4) Recalling") go at once, up to a "PP3" that negotiation keeps.
       const end = endOfNumberLabels(draft.text, paragraph.textStart, paragraph.span.end, (label) => label.style === 'label' && keepsLabels);
+      const number = paragraph.number.text.trim();
+      const opener = paragraph.opener?.text;
       context.report({
         span: paragraph.number.span,
-        message: `Preambular paragraphs are not numbered: remove '${paragraph.number.text.trim()}' before '${paragraph.opener?.text ?? 'the paragraph'}'.`,
+        message: opener
+          ? localMessage(context.lexicon, 'preambular-numbered/numbered', { number, opener }, `Preambular paragraphs are not numbered: remove '${number}' before '${opener}'.`)
+          : localMessage(context.lexicon, 'preambular-numbered/numbered-no-opener', { number }, `Preambular paragraphs are not numbered: remove '${number}' before the paragraph.`),
         ...(numberRemovalChangesMore(draft, paragraph, end) ? {} : { fix: { title: 'Remove the number', edits: [{ span: { start: paragraph.number.span.start, end }, newText: '' }] } }),
       });
     }

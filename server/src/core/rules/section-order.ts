@@ -1,4 +1,5 @@
 import type { Paragraph } from '../model';
+import { localMessage } from '../messages';
 import type { Rule } from '../rule';
 
 export const sectionOrderRule: Rule = {
@@ -13,8 +14,8 @@ export const sectionOrderRule: Rule = {
       if (block.kind !== 'misplaced-paragraph') continue;
       context.report({
         span: { start: block.span.start, end: Math.min(block.span.end, draft.text.indexOf('\n', block.span.start) >>> 0) },
-        message: 'An operative paragraph stands above the chapeau: a resolution opens with the chapeau, then the preamble, then the operative part.',
-        ...(firstChapeau ? { related: [{ span: firstChapeau.span, message: 'The chapeau is here.' }] } : {}),
+        message: localMessage(context.lexicon, 'section-order/above-chapeau', {}, 'An operative paragraph stands above the chapeau: a resolution opens with the chapeau, then the preamble, then the operative part.'),
+        ...(firstChapeau ? { related: [{ span: firstChapeau.span, message: localMessage(context.lexicon, 'section-order/chapeau-here', {}, 'The chapeau is here.') }] } : {}),
       });
     }
     for (const part of draft.parts) {
@@ -26,10 +27,15 @@ export const sectionOrderRule: Rule = {
       for (const paragraph of part.preambularParagraphs) {
         const firstOperative = firstOperativeOf.get(paragraph.sectionIndex);
         if (!firstOperative || paragraph.span.start < firstOperative.span.start) continue;
+        const opener = paragraph.opener?.text ?? paragraph.text.slice(0, 30);
         context.report({
           span: paragraph.opener?.span ?? { start: paragraph.textStart, end: paragraph.textStart },
-          message: `A preambular paragraph ('${paragraph.opener?.text ?? paragraph.text.slice(0, 30)}') stands after the operative part has begun: move it above the first operative paragraph.`,
-          related: [{ span: firstOperative.number?.span ?? firstOperative.opener?.span ?? firstOperative.span, message: 'The operative part begins here.' }],
+          message: localMessage(context.lexicon, 'section-order/preambular-after', { opener },
+            `A preambular paragraph ('${opener}') stands after the operative part has begun: move it above the first operative paragraph.`),
+          related: [{
+            span: firstOperative.number?.span ?? firstOperative.opener?.span ?? firstOperative.span,
+            message: localMessage(context.lexicon, 'section-order/operative-begins', {}, 'The operative part begins here.'),
+          }],
         });
       }
     }

@@ -3,6 +3,7 @@ import { conventionsOf } from '../lexicon/lexicon';
 import type { Draft, Paragraph, Span, SubLabel, SubParagraph } from '../model';
 import { operativeTargets, ownCrossReferences, paragraphAt } from './cross-reference';
 import { letterIndex, letterName, romanIndex, romanName } from '../parse/labels';
+import { localMessage } from '../messages';
 import type { Rule } from '../rule';
 import { subparagraphsOf } from '../structure';
 
@@ -105,11 +106,12 @@ export const subparagraphSequenceRule: Rule = {
         const expectedPosition = previous ? positionOf(previous) + 1 : 1;
         const expected = expectedName(label.kind, expectedPosition);
         if (label.name === expected || Number.isNaN(expectedPosition)) return;
+        const wanted = bracketed(label, expected);
         const message = previous && positionOf(previous) === positionOf(label)
-          ? `Sub-paragraph ${label.text} repeats the label before it: expected ${bracketed(label, expected)}.`
+          ? localMessage(context.lexicon, 'subparagraph-sequence/repeats', { label: label.text, expected: wanted }, `Sub-paragraph ${label.text} repeats the label before it: expected ${wanted}.`)
           : previous
-            ? `Sub-paragraph ${label.text} follows ${previous.text}: expected ${bracketed(label, expected)}.`
-            : `Sub-paragraph ${label.text} is the first of its list: expected ${bracketed(label, expected)}.`;
+            ? localMessage(context.lexicon, 'subparagraph-sequence/follows', { label: label.text, previous: previous.text, expected: wanted }, `Sub-paragraph ${label.text} follows ${previous.text}: expected ${wanted}.`)
+            : localMessage(context.lexicon, 'subparagraph-sequence/first', { label: label.text, expected: wanted }, `Sub-paragraph ${label.text} is the first of its list: expected ${wanted}.`);
         const kind = label.kind;
         // Relettering goes by position; with a label lost or misread in the list, positions are unsure.
         const allLabelled = siblings.every((item) => item.label && item.label.kind === kind);
@@ -117,7 +119,7 @@ export const subparagraphSequenceRule: Rule = {
           span: label.span,
           message,
           ...(allLabelled ? { fix: { title: 'Reletter the sub-paragraphs', edits: reletterEdits(draft, owner, siblings, kind) } } : {}),
-          ...(previous ? { related: [{ span: previous.span, message: `Sub-paragraph ${previous.text} is here.` }] } : {}),
+          ...(previous ? { related: [{ span: previous.span, message: localMessage(context.lexicon, 'subparagraph-sequence/here', { label: previous.text }, `Sub-paragraph ${previous.text} is here.`) }] } : {}),
         });
         reported = true;
       });
@@ -126,9 +128,11 @@ export const subparagraphSequenceRule: Rule = {
     for (const paragraph of draft.paragraphs) checkList(paragraph, paragraph.subparagraphs);
     checkBrackets(draft, (label, expected) => {
       const right = bracketed({ ...label, bracket: expected }, label.name);
+      const example = bracketed({ ...label, bracket: expected }, label.kind === 'roman' ? 'i' : 'a');
       context.report({
         span: label.span,
-        message: `Sub-paragraph labels in this draft's language are written ${bracketed({ ...label, bracket: expected }, label.kind === 'roman' ? 'i' : 'a')}: '${right}', not '${label.text}'.`,
+        message: localMessage(context.lexicon, 'subparagraph-sequence/bracket', { example, right, found: label.text },
+          `Sub-paragraph labels in this draft's language are written ${example}: '${right}', not '${label.text}'.`),
         fix: { title: `Write '${right}'`, edits: [{ span: label.span, newText: right }] },
       });
     });
