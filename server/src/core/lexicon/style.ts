@@ -48,9 +48,9 @@ export interface StyleData {
   /** How a date is written, with {day}, {month} and {year}: "{day} {month} {year}". */
   readonly dateFormat: string;
   /**
-   * Ordinals spelled out, first for 1: "first", "second" … (for "sixty-second session"). This and the
-   * two below are absent where how the language writes a session's ordinal is not known (Spanish:
-   * the corpus holds no Spanish text, and its documents write « 52º período de sesiones » too).
+   * Ordinals spelled out, first for 1: "first", "second" … (for "sixty-second session"), in the form
+   * they take before the session word (Spanish « primer », « vigésimo tercer » before « período »).
+   * This and the two below are absent where how the language writes a session's ordinal is not known.
    */
   readonly ordinals?: readonly string[];
   /** The endings of an ordinal written in figures: "62nd". */
@@ -62,6 +62,12 @@ export interface StyleData {
     readonly qualifiers: readonly string[];
     /** Words between the two ends of a range of sessions: "52nd to 54th sessions". */
     readonly rangeWords?: readonly string[];
+    /**
+     * The organs (as the language table names them) whose drafts spell sessions out, where only some
+     * do: Spanish General Assembly texts write « septuagésimo octavo período de sesiones », the Human
+     * Rights Council's « 52º período de sesiones ». Absent: every draft.
+     */
+    readonly organs?: readonly string[];
   };
   /** Absent where how the language cites a resolution is not data yet. */
   readonly citations?: {

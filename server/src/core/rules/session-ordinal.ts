@@ -100,6 +100,9 @@ export const sessionOrdinalRule: Rule = {
   check(draft, context) {
     const style = styleFor(draft.language);
     if (!hasStyleParts(style, 'ordinals', 'numeralOrdinalSuffixes', 'sessions', 'citations')) return;
+    // Where only some organs' texts spell sessions out, a draft whose chapeau names another (or none) is left alone.
+    const organs = style.sessions.organs;
+    if (organs && !draft.parts.some((part) => part.chapeau && organs.includes(part.chapeau.organ))) return;
     const patterns = patternsOf(style);
     // Paragraphs only: footnotes cite other bodies' records by their titles ("69th Regular Session").
     const scan = (run: ProseRun): readonly SessionOrdinal[] => sessionOrdinals(run, style, patterns);
