@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { defaultSettings, lint, lexiconFor, parse, type Draft, type Finding, type SubParagraph } from '../server/src/core/index';
+import { codeActionsFor, completionsAt, defaultSettings, documentSymbols, hoverAt, lint, lexiconFor, parse, type Draft, type Finding, type SubParagraph } from '../server/src/core/index';
 import { closingLinePattern, languageConventions, oneAnchoredPattern } from '../server/src/core/lexicon/lexicon';
 import { messagePlaceholders, type MessageKey } from '../server/src/core/messages';
 import { corpusFolder } from './support/shared';
@@ -286,6 +286,50 @@ describe('drafts in French and Spanish', function () {
       const { draft, findings } = lint(text, { ...defaultSettings, language: 'es' });
       assert.equal(draft.language, 'es');
       assert.ok(findings.some((finding) => finding.ruleId === 'operative-verb' && finding.message.includes('«Pide»')));
+    });
+  });
+
+  describe('what the editor says about a French or Spanish draft', () => {
+    const french = "L'Assemblée générale,\n\nRappelant sa résolution 60/1[^1] ;\n\n1. Prie le Secrétaire général de lui faire rapport ;\n\n3. Décide de rester saisie de la question ;\n\n[^1]: voir A/60/1.\n";
+    const spanish = 'La Asamblea General,\n\nRecordando su resolución 60/1[^1];\n\n1. Pide al Secretario General que le presente un informe;\n\n3. Decide seguir ocupándose de la cuestión;\n\n[^1]: véase A/60/1.\n';
+    const titlesAt = (text: string, needle: string): string[] => {
+      const result = lint(text);
+      const at = text.indexOf(needle);
+      return codeActionsFor(result, { start: at, end: at + needle.length }, { settings: defaultSettings }).map((action) => action.title);
+    };
+
+    it('titles the quick fixes in the draft\'s language', () => {
+      assert.deepEqual(titlesAt(french, '3.'), ['Renuméroter les paragraphes du dispositif']);
+      assert.deepEqual(titlesAt(french, 'question ;'), ['Remplacer « ; » par « . »', 'Corriger tous les problèmes « paragraph-punctuation »']);
+      assert.deepEqual(titlesAt(french, 'voir A/60/1'), ['Mettre la première lettre en majuscule']);
+      assert.deepEqual(titlesAt(spanish, '3.'), ['Renumerar los párrafos dispositivos']);
+      assert.deepEqual(titlesAt(spanish, 'cuestión;'), ['Sustituir «;» por «.»', 'Corregir todos los problemas «paragraph-punctuation»']);
+      assert.deepEqual(titlesAt(spanish, '60/1[^1];'), ['Sustituir «;» por «,»', 'Corregir todos los problemas «paragraph-punctuation»']);
+    });
+
+    it('hovers over footnotes, openers and references in the draft\'s language', () => {
+      const hover = (text: string, needle: string, offset = 0): string | undefined => hoverAt(parse(text), text.indexOf(needle) + offset)?.markdown;
+      assert.equal(hover(french, '[^1] ;', 1), '**Note 1** : voir A/60/1.');
+      assert.equal(hover(french, 'Prie')?.split('\n\n')[0], '**Prie** (dispositif) — au préambule : *Priant*');
+      assert.equal(hover(spanish, '[^1];', 1), '**Nota 1**: véase A/60/1.');
+      assert.equal(hover(spanish, 'Pide')?.split('\n\n')[0], '**Pide** (dispositivo) — en el preámbulo: *Pidiendo*');
+      const withReference = french.replace('rapport ;', 'rapport (voir le paragraphe 7 ci-dessous) ;');
+      assert.equal(hover(withReference, 'paragraphe 7', 'paragraphe '.length), "Cette résolution n'a pas de paragraphe 7 au dispositif.");
+    });
+
+    it('names the outline\'s groups and describes completions in the draft\'s language', () => {
+      assert.deepEqual(documentSymbols(parse(french)).map((symbol) => symbol.name), ["L'Assemblée générale,", 'Préambule', 'Dispositif', 'Notes']);
+      assert.deepEqual(documentSymbols(parse(spanish)).map((symbol) => symbol.name), ['La Asamblea General,', 'Preámbulo', 'Parte dispositiva', 'Notas']);
+      const typed = `${french}\nRappelant aussi [^`;
+      const details = completionsAt(parse(typed), typed.length, { lexicon: lexiconFor('fr'), alsoPosition: 'auto' }).map((completion) => completion.detail);
+      assert.deepEqual(details, ['voir A/60/1.', 'une nouvelle note']);
+    });
+
+    it('says it in English for an English draft, as before', () => {
+      const english = 'The General Assembly,\n\nRecalling its resolution 60/1[^1];\n\n1. Requests the Secretary-General to report;\n\n3. Decides to remain seized of the matter;\n\n[^1]: see A/60/1.\n';
+      assert.deepEqual(titlesAt(english, '3.'), ['Renumber operative paragraphs']);
+      assert.deepEqual(titlesAt(english, 'matter;'), ["Replace ';' with '.'", 'Fix all paragraph-punctuation problems']);
+      assert.equal(hoverAt(parse(english), english.indexOf('[^1]') + 1)?.markdown, '**Footnote 1**: see A/60/1.');
     });
   });
 

@@ -1,7 +1,8 @@
-// Rule messages in the draft's language. A lexicon may carry templates for them (fr.json, es.json:
-// "messages"; both have every key); where it has none, the rule's own English message stands. Fix
-// titles and the editor's commands stay English, and so do the messages that say the draft's language
-// is in question (chapeau.ts), whichever language they would have to pick. A template may be a part of
+// What Resolint says about a draft, in the draft's language: rule messages and fix titles, hovers,
+// completions' details, the outline's groups. A lexicon may carry templates for them (fr.json, es.json:
+// "messages"; both have every key); where it has none, the code's own English stands. The editor's
+// commands and settings stay English, and so do the messages that say the draft's language is in
+// question (chapeau.ts), whichever language they would have to pick. A template may be a part of
 // another message (date-format's "why-" keys fill its "{why}", paragraph-punctuation's its "{why}" and
 // "{mark}").
 import type { Lexicon } from './lexicon/lexicon';
@@ -125,6 +126,59 @@ export const messagePlaceholders = {
   'document-symbol/capitals': ['right', 'found'],
   'document-symbol/res-slash': ['symbol'],
   'document-symbol/year-space': ['right', 'found'],
+  // Fix titles, hovers, completions and the outline: what the editor says about the draft, in its language too.
+  'fix/write': ['right'],
+  'fix/change': ['found', 'right'],
+  'fix/replace': ['found', 'right'],
+  'fix/add': ['text'],
+  'fix/insert': ['text'],
+  'fix/capitalize': ['word'],
+  'fix/capitalize-first-letter': [],
+  'fix/add-chapeau': ['example'],
+  'fix/full-stop-to-comma': [],
+  'fix/mark-to-comma': ['mark'],
+  'fix/add-chapeau-comma': [],
+  'fix/date-first-citation': ['dated'],
+  'fix/call-footnote-again': ['same', 'number'],
+  'fix/renumber-footnotes': [],
+  'fix/move-mark-after': ['mark'],
+  'fix/move-mark-before': ['mark'],
+  'fix/separate-marks': [],
+  'fix/remove-footnote': ['number'],
+  'fix/write-number': ['right'],
+  'fix/renumber-operative': [],
+  'fix/remove-number': [],
+  'fix/number-paragraph': ['number'],
+  'fix/reletter': [],
+  'fix/insert-before': ['space', 'mark'],
+  'fix/insert-after': ['space', 'mark'],
+  'fix/name-narrow-no-break-space': [],
+  'fix/name-no-break-space': [],
+  'fix/name-space': [],
+  'fix/all-of-rule': ['rule'],
+  'hover/footnote': ['number', 'text'],
+  'hover/footnote-no-text': ['number'],
+  'hover/form-preambular': ['form'],
+  'hover/form-operative': ['form'],
+  'hover/form-preambular-paired': ['form', 'other'],
+  'hover/form-operative-paired': ['form', 'other'],
+  'hover/form-neither': ['form', 'forms'],
+  'hover/forms-operative': ['form'],
+  'hover/forms-preambular': ['form'],
+  'hover/operative-opens-with': ['form'],
+  'hover/preambular-opens-with': ['form'],
+  'hover/paragraph': ['number'],
+  'hover/no-paragraph': ['number'],
+  'completion/preambular-form': ['form'],
+  'completion/operative-form': ['form'],
+  'completion/above-opens-with': ['text', 'verb'],
+  'completion/no-footnote-text': [],
+  'completion/new-footnote': [],
+  'completion/next-paragraph': [],
+  'outline/preamble': [],
+  'outline/operative-part': [],
+  'outline/footnotes': [],
+  'outline/part': ['letter'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
 export type MessageKey = keyof typeof messagePlaceholders;

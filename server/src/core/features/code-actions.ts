@@ -5,7 +5,9 @@ import { finalizeNumberingEdits } from '../finalize-numbering';
 import { applyEdits, collectFixEdits } from '../fix';
 import type { Finding, TextEdit } from '../findings';
 import { renumberFootnoteEdits } from '../footnotes';
+import { lexiconFor } from '../lexicon/lexicon';
 import { lint, type LintResult } from '../lint';
+import { localMessage } from '../messages';
 import type { Draft, Span } from '../model';
 import { renumberOperativeEdits } from '../rules/operative-numbering';
 import type { Settings } from '../settings';
@@ -119,7 +121,8 @@ export function codeActionsFor(result: LintResult, range: Span, options: CodeAct
       if (ofRule.length < 2) continue;
       // One fix for all (operative-numbering's renumbering): the quick fix above does it all already.
       if (ofRule.every((finding) => finding.fix?.edits === ofRule[0]?.fix?.edits)) continue;
-      actions.push({ title: `Fix all ${ruleId} problems`, kind: codeActionKinds.quickFix, edits: collectFixEdits(ofRule), findings: ofRule });
+      const title = localMessage(lexiconFor(result.draft.language), 'fix/all-of-rule', { rule: ruleId }, `Fix all ${ruleId} problems`);
+      actions.push({ title, kind: codeActionKinds.quickFix, edits: collectFixEdits(ofRule), findings: ofRule });
     }
   }
   if (requested(codeActionKinds.fixAll, only)) {

@@ -4,7 +4,8 @@
 // ("Also re" → "Also requests") and the additive words after a participle ("Recalling al" →
 // "Recalling also"), and the next operative number; after "[^", the footnote numbers in use and the
 // next free one.
-import { conventionsOf, type Lexicon, type OpenerEntry } from '../lexicon/lexicon';
+import { conventionsOf, lexiconFor, type Lexicon, type OpenerEntry } from '../lexicon/lexicon';
+import { localMessage } from '../messages';
 import type { Draft, Paragraph, ParagraphKind, Span } from '../model';
 import type { AlsoPosition } from '../settings';
 import { capitalize, lowerFirst } from '../structure';
@@ -52,6 +53,11 @@ function followsBlankLine(text: string, lineStart: number): boolean {
   return text.slice(previousStart, end).trim() === '';
 }
 
+/** What a paragraph number offered at a line's start says of itself. */
+function nextParagraphDetail(draft: Draft): string {
+  return localMessage(lexiconFor(draft.language), 'completion/next-paragraph', {}, 'the next operative paragraph');
+}
+
 // ---- footnote numbers after "[^" ---------------------------------------------------------------
 
 function footnoteCompletions(draft: Draft, offset: number, typedStart: number): Completion[] {
@@ -60,6 +66,7 @@ function footnoteCompletions(draft: Draft, offset: number, typedStart: number): 
   const numbers = [...new Set([...draft.footnoteTexts.map((footnote) => footnote.number), ...draft.footnoteCalls.map((call) => call.number)])].sort((a, b) => a - b);
   const next = (numbers[numbers.length - 1] ?? 0) + 1;
   const width = String(next).length;
+  const lexicon = lexiconFor(draft.language);
   const existing = numbers.map((number): Completion => {
     const footnote = draft.footnoteTexts.find((text) => text.number === number);
     return {
@@ -67,11 +74,11 @@ function footnoteCompletions(draft: Draft, offset: number, typedStart: number): 
       kind: 'footnote',
       insertText: `${number}]`,
       replaceSpan,
-      detail: footnote ? firstWords(footnote.body, 10) : 'no footnote text yet',
+      detail: footnote ? firstWords(footnote.body, 10) : localMessage(lexicon, 'completion/no-footnote-text', {}, 'no footnote text yet'),
       sortText: String(number).padStart(width, '0'),
     };
   });
-  return [...existing, { label: String(next), kind: 'footnote', insertText: `${next}]`, replaceSpan, detail: 'a new footnote', sortText: String(next).padStart(width, '0'), preselect: true }];
+  return [...existing, { label: String(next), kind: 'footnote', insertText: `${next}]`, replaceSpan, detail: localMessage(lexicon, 'completion/new-footnote', {}, 'a new footnote'), sortText: String(next).padStart(width, '0'), preselect: true }];
 }
 
 // ---- openers and numbers at the start of a paragraph ------------------------------------------
@@ -101,8 +108,10 @@ function additiveForm(draft: Draft, above: Paragraph, kind: ParagraphKind, lexic
   return { text, verb: form };
 }
 
-function openerDocumentation(entry: OpenerEntry, kind: ParagraphKind): string | undefined {
-  const paired = kind === 'operative' ? entry.preambular && `Preambular form: *${entry.preambular}*` : entry.operative && `Operative form: *${entry.operative}*`;
+function openerDocumentation(entry: OpenerEntry, kind: ParagraphKind, lexicon: Lexicon): string | undefined {
+  const paired = kind === 'operative'
+    ? entry.preambular && localMessage(lexicon, 'completion/preambular-form', { form: `*${entry.preambular}*` }, `Preambular form: *${entry.preambular}*`)
+    : entry.operative && localMessage(lexicon, 'completion/operative-form', { form: `*${entry.operative}*` }, `Operative form: *${entry.operative}*`);
   const parts = [paired, entry.note].filter((part): part is string => Boolean(part));
   return parts.length > 0 ? parts.join('\n\n') : undefined;
 }
@@ -159,7 +168,7 @@ function openerCompletions(draft: Draft, start: ParagraphStart, lexicon: Lexicon
   const additive = start.above ? additiveForm(draft, start.above, start.kind, lexicon, options) : undefined;
   if (additive) {
     seen.add(additive.text);
-    completions.push(item(additive.text, `0 ${additive.text.toLowerCase()}`, { preselect: start.numberToInsert === undefined || start.replaceSpan.start < start.replaceSpan.end, detail: `${prefix}${additive.text} — the paragraph above opens with '${additive.verb}'` }));
+    completions.push(item(additive.text, `0 ${additive.text.toLowerCase()}`, { preselect: start.numberToInsert === undefined || start.replaceSpan.start < start.replaceSpan.end, detail: localMessage(lexicon, 'completion/above-opens-with', { text: `${prefix}${additive.text}`, verb: additive.verb }, `${prefix}${additive.text} — the paragraph above opens with '${additive.verb}'`) }));
   }
   // In French and Spanish an adjective agrees with the organ: "Profondément préoccupée" for l'Assemblée.
   const feminine = organGender(draft, start) === 'feminine';
@@ -167,7 +176,7 @@ function openerCompletions(draft: Draft, start: ParagraphStart, lexicon: Lexicon
     const form = start.kind === 'operative' ? entry.operative : feminine && entry.feminine ? entry.feminine : entry.preambular;
     if (!form || seen.has(form)) continue;
     seen.add(form);
-    const documentation = openerDocumentation(entry, start.kind);
+    const documentation = openerDocumentation(entry, start.kind, lexicon);
     completions.push(item(form, `1 ${form.toLowerCase()}`, documentation ? { documentation } : {}));
   }
   for (const label of composedOpeners) {
@@ -261,7 +270,7 @@ export function completionsAt(draft: Draft, offset: number, options: CompletionO
     if (!inOperativePart || !followsBlankLine(text, lineStart)) return [];
     const next = nextOperativeNumber(draft, partIndex, lineStart);
     const typed = { start: offset - (digits[1] ?? '').length, end: offset };
-    return [{ label: `${next}.`, kind: 'paragraph-number', insertText: `${next}. `, replaceSpan: typed, detail: 'the next operative paragraph', sortText: '0', preselect: true }];
+    return [{ label: `${next}.`, kind: 'paragraph-number', insertText: `${next}. `, replaceSpan: typed, detail: nextParagraphDetail(draft), sortText: '0', preselect: true }];
   }
 
   const numberedMatch = numberedHead.exec(before);
@@ -295,7 +304,7 @@ export function completionsAt(draft: Draft, offset: number, options: CompletionO
   // Those the words begin, chosen here: an editor that filters by the word at the cursor would match nothing, or everything.
   const completions = severalWords ? offered.filter((completion) => completion.label.toLowerCase().startsWith(normalizedTyped(typedWord))) : offered;
   if (numberToInsert !== undefined && typedWord === '' && typedMarker === '') {
-    completions.unshift({ label: `${numberToInsert}.`, kind: 'paragraph-number', insertText: `${numberToInsert}. `, replaceSpan, detail: 'the next operative paragraph', sortText: '0', preselect: true });
+    completions.unshift({ label: `${numberToInsert}.`, kind: 'paragraph-number', insertText: `${numberToInsert}. `, replaceSpan, detail: nextParagraphDetail(draft), sortText: '0', preselect: true });
   }
   return completions;
 }

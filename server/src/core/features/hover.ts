@@ -1,5 +1,7 @@
 // What the cursor points at, explained: a footnote call shows its text; an opener its paired form
 // and the lexicon's usage note; a cross-reference the paragraph it points at.
+import { lexiconFor } from '../lexicon/lexicon';
+import { localMessage } from '../messages';
 import type { Draft, FootnoteCall, Opener, Paragraph, Span, SubParagraph } from '../model';
 import { nodeAt } from './at-offset';
 import { targetOfNumber, targetsOfReference, type ReferenceTarget } from './cross-reference-targets';
@@ -39,41 +41,59 @@ export function quotedParagraph(draft: Draft, node: Paragraph | SubParagraph): s
 
 function footnoteHover(draft: Draft, call: FootnoteCall): HoverContent {
   const texts = draft.footnoteTexts.filter((footnote) => footnote.number === call.number);
+  const lexicon = lexiconFor(draft.language);
+  const number = String(call.number);
   const markdown = texts.length === 0
-    ? `**Footnote ${call.number}** has no text in this document.`
-    : texts.map((footnote) => `**Footnote ${call.number}**: ${escapeMarkdown(footnote.body.replace(/\s+/g, ' ').trim())}`).join('\n\n');
+    ? localMessage(lexicon, 'hover/footnote-no-text', { number }, `**Footnote ${number}** has no text in this document.`)
+    : texts.map((footnote) => {
+      const text = escapeMarkdown(footnote.body.replace(/\s+/g, ' ').trim());
+      return localMessage(lexicon, 'hover/footnote', { number, text }, `**Footnote ${number}**: ${text}`);
+    }).join('\n\n');
   return { span: call.span, markdown };
 }
 
-function openerHover(paragraph: Paragraph, opener: Opener): HoverContent | undefined {
+function openerHover(draft: Draft, paragraph: Paragraph, opener: Opener): HoverContent | undefined {
   const match = opener.match;
   if (!match) return undefined;
+  const lexicon = lexiconFor(draft.language);
   const { entry, kind } = match;
   const lines: string[] = [];
-  const written = `**${escapeMarkdown(match.formText)}**`;
+  const form = `**${escapeMarkdown(match.formText)}**`;
+  const operative = entry.operative && `*${escapeMarkdown(entry.operative)}*`;
+  const preambular = entry.preambular && `*${escapeMarkdown(entry.preambular)}*`;
   if (kind === 'preambular') {
-    lines.push(entry.operative ? `${written} (preambular) — operative form: *${escapeMarkdown(entry.operative)}*` : `${written} (preambular)`);
+    lines.push(operative
+      ? localMessage(lexicon, 'hover/form-preambular-paired', { form, other: operative }, `${form} (preambular) — operative form: ${operative}`)
+      : localMessage(lexicon, 'hover/form-preambular', { form }, `${form} (preambular)`));
   } else if (kind === 'operative') {
-    lines.push(entry.preambular ? `${written} (operative) — preambular form: *${escapeMarkdown(entry.preambular)}*` : `${written} (operative)`);
+    lines.push(preambular
+      ? localMessage(lexicon, 'hover/form-operative-paired', { form, other: preambular }, `${form} (operative) — preambular form: ${preambular}`)
+      : localMessage(lexicon, 'hover/form-operative', { form }, `${form} (operative)`));
   } else {
-    const forms = [entry.operative ? `operative *${escapeMarkdown(entry.operative)}*` : '', entry.preambular ? `preambular *${escapeMarkdown(entry.preambular)}*` : '']
-      .filter((form) => form !== '')
-      .join(', ');
-    lines.push(`${written} is not a form a paragraph opens with — ${forms}`);
+    const forms = [
+      operative ? localMessage(lexicon, 'hover/forms-operative', { form: operative }, `operative ${operative}`) : '',
+      preambular ? localMessage(lexicon, 'hover/forms-preambular', { form: preambular }, `preambular ${preambular}`) : '',
+    ].filter((item) => item !== '').join(', ');
+    lines.push(localMessage(lexicon, 'hover/form-neither', { form, forms }, `${form} is not a form a paragraph opens with — ${forms}`));
   }
-  const fitting = paragraph.kind === 'operative' ? entry.operative : entry.preambular;
-  if (kind !== paragraph.kind && fitting) lines.push(`${paragraph.kind === 'operative' ? 'An operative' : 'A preambular'} paragraph opens with *${escapeMarkdown(fitting)}*.`);
+  const fitting = paragraph.kind === 'operative' ? operative : preambular;
+  if (kind !== paragraph.kind && fitting) {
+    lines.push(paragraph.kind === 'operative'
+      ? localMessage(lexicon, 'hover/operative-opens-with', { form: fitting }, `An operative paragraph opens with ${fitting}.`)
+      : localMessage(lexicon, 'hover/preambular-opens-with', { form: fitting }, `A preambular paragraph opens with ${fitting}.`));
+  }
   if (entry.note) lines.push(escapeMarkdown(entry.note));
   return { span: opener.span, markdown: lines.join('\n\n') };
 }
 
-function targetHeading(target: ReferenceTarget): string {
-  const number = target.paragraph.number?.text.replace(/[.)]$/, '') ?? '';
-  return target.subparagraph?.label ? `**Paragraph ${escapeMarkdown(number)} ${escapeMarkdown(target.subparagraph.label.text)}**` : `**Paragraph ${escapeMarkdown(number)}**`;
+function targetHeading(draft: Draft, target: ReferenceTarget): string {
+  const written = escapeMarkdown(target.paragraph.number?.text.replace(/[.)]$/, '') ?? '');
+  const number = target.subparagraph?.label ? `${written} ${escapeMarkdown(target.subparagraph.label.text)}` : written;
+  return localMessage(lexiconFor(draft.language), 'hover/paragraph', { number }, `**Paragraph ${number}**`);
 }
 
 function targetQuote(draft: Draft, target: ReferenceTarget): string {
-  return `${targetHeading(target)}\n\n${quotedParagraph(draft, target.subparagraph ?? target.paragraph)}`;
+  return `${targetHeading(draft, target)}\n\n${quotedParagraph(draft, target.subparagraph ?? target.paragraph)}`;
 }
 
 export function hoverAt(draft: Draft, offset: number): HoverContent | undefined {
@@ -82,13 +102,15 @@ export function hoverAt(draft: Draft, offset: number): HoverContent | undefined 
     case 'footnote-call':
       return footnoteHover(draft, node.call);
     case 'opener':
-      return openerHover(node.paragraph, node.opener);
+      return openerHover(draft, node.paragraph, node.opener);
     case 'cross-reference': {
       if (node.number) {
         const target = targetOfNumber(draft, node.reference, node.number);
         return {
           span: node.span,
-          markdown: target ? targetQuote(draft, target) : `This resolution has no operative paragraph ${node.number.value}.`,
+          markdown: target
+            ? targetQuote(draft, target)
+            : localMessage(lexiconFor(draft.language), 'hover/no-paragraph', { number: String(node.number.value) }, `This resolution has no operative paragraph ${node.number.value}.`),
         };
       }
       const targets = targetsOfReference(draft, node.reference);

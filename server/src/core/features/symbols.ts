@@ -1,5 +1,7 @@
 // The outline of a draft: chapeau, preamble (each paragraph by its opener), operative part
 // ("1. Takes note …", with sub-paragraphs), annexes, footnotes.
+import { lexiconFor } from '../lexicon/lexicon';
+import { localMessage } from '../messages';
 import type { Draft, FootnoteText, Paragraph, Span, SubParagraph } from '../model';
 
 /** What an outline entry stands for; adapters map it to their own symbol kinds. */
@@ -107,12 +109,13 @@ function sectionSymbol(name: string, children: readonly OutlineSymbol[]): Outlin
 export function documentSymbols(draft: Draft): OutlineSymbol[] {
   const symbols: OutlineSymbol[] = [];
   const severalParts = draft.parts.length > 1;
+  const lexicon = lexiconFor(draft.language);
   draft.parts.forEach((part, partIndex) => {
     const entries: OutlineSymbol[] = [];
     if (part.chapeau) entries.push(symbol(oneLine(draft, part.chapeau.span), OutlineKind.Chapeau, part.chapeau.span, part.chapeau.organSpan));
-    const preamble = sectionSymbol('Preamble', part.preambularParagraphs.map((paragraph) => preambularSymbol(draft, paragraph)));
+    const preamble = sectionSymbol(localMessage(lexicon, 'outline/preamble', {}, 'Preamble'), part.preambularParagraphs.map((paragraph) => preambularSymbol(draft, paragraph)));
     if (preamble) entries.push(preamble);
-    const operative = sectionSymbol('Operative part', part.operativeParagraphs.map((paragraph) => operativeSymbol(draft, paragraph)));
+    const operative = sectionSymbol(localMessage(lexicon, 'outline/operative-part', {}, 'Operative part'), part.operativeParagraphs.map((paragraph) => operativeSymbol(draft, paragraph)));
     if (operative) entries.push(operative);
     if (!severalParts) {
       symbols.push(...entries);
@@ -120,7 +123,8 @@ export function documentSymbols(draft: Draft): OutlineSymbol[] {
     }
     const span = enclosing(entries.map((entry) => entry.span));
     const first = entries[0];
-    if (span && first) symbols.push(symbol(`Part ${String.fromCharCode(65 + (partIndex % 26))}`, OutlineKind.Part, span, first.selectionSpan, entries));
+    const letter = String.fromCharCode(65 + (partIndex % 26));
+    if (span && first) symbols.push(symbol(localMessage(lexicon, 'outline/part', { letter }, `Part ${letter}`), OutlineKind.Part, span, first.selectionSpan, entries));
   });
   for (const annex of draft.annexes) {
     const children = annex.numberedParagraphs.map((paragraph) =>
@@ -128,7 +132,7 @@ export function documentSymbols(draft: Draft): OutlineSymbol[] {
     );
     symbols.push(symbol(oneLine(draft, annex.heading), OutlineKind.Annex, annex.span, annex.heading, children));
   }
-  const footnotes = sectionSymbol('Footnotes', draft.footnoteTexts.map((footnote) => footnoteSymbol(footnote)));
+  const footnotes = sectionSymbol(localMessage(lexicon, 'outline/footnotes', {}, 'Footnotes'), draft.footnoteTexts.map((footnote) => footnoteSymbol(footnote)));
   if (footnotes) symbols.push(footnotes);
   return symbols;
 }

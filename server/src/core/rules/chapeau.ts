@@ -29,7 +29,7 @@ export const chapeauRule: Rule = {
         // The setting "body" names the organ in English: another language's draft gets the fix only where
         // the language table knows that organ in its language.
         ...(context.settings.body && (language === 'en' || conventionsOf('en').organs.includes(organ))
-          ? { fix: { title: `Add the chapeau '${example}'`, edits: [{ span: { start: firstParagraph.span.start, end: firstParagraph.span.start }, newText: `${example}\n\n` }] } }
+          ? { fix: { title: localMessage(lexiconFor(language), 'fix/add-chapeau', { example }, `Add the chapeau '${example}'`), edits: [{ span: { start: firstParagraph.span.start, end: firstParagraph.span.start }, newText: `${example}\n\n` }] } }
           : {}),
       });
       return;
@@ -79,7 +79,7 @@ export const chapeauRule: Rule = {
         context.report({
           span,
           message: localMessage(context.lexicon, 'chapeau/organ', { right, found: written }, `The chapeau names the organ as its name is written: '${right}', not '${written}'.`),
-          fix: { title: `Write '${right}'`, edits: [{ span, newText: right }] },
+          fix: { title: localMessage(context.lexicon, 'fix/write', { right }, `Write '${right}'`), edits: [{ span, newText: right }] },
         });
       }
       if (chapeau.fullStop && !draft.fromScan) {
@@ -88,7 +88,7 @@ export const chapeauRule: Rule = {
         context.report({
           span: chapeau.fullStop,
           message: localMessage(context.lexicon, 'chapeau/comma', { right, found: written }, `The chapeau ends with a comma: '${right}', not '${written}'.`),
-          fix: { title: mark === '.' ? 'Replace the full stop with a comma' : `Replace '${mark}' with a comma`, edits: [{ span: chapeau.fullStop, newText: comma }] },
+          fix: { title: mark === '.' ? localMessage(context.lexicon, 'fix/full-stop-to-comma', {}, 'Replace the full stop with a comma') : localMessage(context.lexicon, 'fix/mark-to-comma', { mark }, `Replace '${mark}' with a comma`), edits: [{ span: chapeau.fullStop, newText: comma }] },
         });
       } else if (!chapeau.comma && firstAfter?.kind === 'preambular' && !draft.fromScan) {
         // A footnote call after the organ ("The General Assembly[^1]"): the comma goes before it, or after
@@ -99,7 +99,7 @@ export const chapeauRule: Rule = {
         context.report({
           span: chapeau.span,
           message: localMessage(context.lexicon, 'chapeau/comma', { right, found: written }, `The chapeau ends with a comma: '${right}', not '${written}'.`),
-          fix: { title: 'Add the comma after the chapeau', edits: [{ span: { start: commaAt, end: commaAt }, newText: comma }] },
+          fix: { title: localMessage(context.lexicon, 'fix/add-chapeau-comma', {}, 'Add the comma after the chapeau'), edits: [{ span: { start: commaAt, end: commaAt }, newText: comma }] },
         });
       }
       // "General Assembly," with no article: the parser reads it as the chapeau only where one can stand.
@@ -108,7 +108,7 @@ export const chapeauRule: Rule = {
         context.report({
           span: chapeau.organSpan,
           message: localMessage(context.lexicon, 'chapeau/article', { right: `${article}${written}`, found: written }, `The chapeau opens with its article: '${article}${written}', not '${written}'.`),
-          fix: { title: `Add '${chapeau.missingArticle}'`, edits: [{ span: { start: chapeau.span.start, end: chapeau.span.start }, newText: article }] },
+          fix: { title: localMessage(context.lexicon, 'fix/add', { text: chapeau.missingArticle }, `Add '${chapeau.missingArticle}'`), edits: [{ span: { start: chapeau.span.start, end: chapeau.span.start }, newText: article }] },
         });
       }
       const expected = context.settings.body;

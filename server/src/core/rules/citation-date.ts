@@ -926,7 +926,7 @@ function check(draft: Draft, style: CitationStyle, context: RuleContext): void {
       span: place,
       message: localMessage(context.lexicon, 'citation-date/first-citation', { number, dated }, `Give the date where resolution ${number} is first cited: '${dated}', not only at a later citation.`),
       related: [{ span: groups.place(later), message: localMessage(context.lexicon, 'citation-date/date-given-here', { date: value }, `The date is given here: '${value}'.`) }],
-      ...(edits.length > 0 ? { fix: { title: `Date the first citation: '${dated}'`, edits } } : {}),
+      ...(edits.length > 0 ? { fix: { title: localMessage(context.lexicon, 'fix/date-first-citation', { dated }, `Date the first citation: '${dated}'`), edits } } : {}),
     });
   }
 }
@@ -966,7 +966,7 @@ function reportSeveralDates(groups: CitationGroups, first: number, dateWords: re
     const valueStart = afterDateWord(run.text, groups.field(citation, dateFromField), dateWords);
     const dateEnd = groups.field(citation, ownDateEndField);
     const dateSpan = draftSpan(run, valueStart, dateEnd);
-    const fix: Fix | undefined = majority && inOneSegment(run, valueStart, dateEnd) ? { title: `Write '${majority}'`, edits: [{ span: dateSpan, newText: majority }] } : undefined;
+    const fix: Fix | undefined = majority && inOneSegment(run, valueStart, dateEnd) ? { title: localMessage(context.lexicon, 'fix/write', { right: majority }, `Write '${majority}'`), edits: [{ span: dateSpan, newText: majority }] } : undefined;
     context.report({
       span: dateSpan,
       message: localMessage(context.lexicon, 'citation-date/two-dates', { number: groups.number(citation), date, other: referenceDate },

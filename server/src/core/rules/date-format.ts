@@ -462,7 +462,7 @@ function check(draft: Draft, style: StyleData, context: RuleContext): void {
         const written = run.text.slice(date.start, date.end).replace(/\s+/g, ' ');
         const example = writeDate(style, 16, 11, '2005');
         const fix: Fix | undefined = date.right && inOneSegment(run, date.start, date.end)
-          ? { title: `Write '${date.right}'`, edits: [{ span, newText: date.right }] }
+          ? { title: localMessage(context.lexicon, 'fix/write', { right: date.right }, `Write '${date.right}'`), edits: [{ span, newText: date.right }] }
           : undefined;
         context.report({
           span,

@@ -1,6 +1,7 @@
 import type { Fix, TextEdit } from '../findings';
 import { callEdit, draftFootnoteSeriesStarts, footnoteBodyKey, footnoteLinesSpan } from '../footnotes';
 import type { Draft, FootnoteText } from '../model';
+import type { Lexicon } from '../lexicon/lexicon';
 import { localMessage } from '../messages';
 import type { Rule } from '../rule';
 import { paragraphContaining } from '../structure';
@@ -21,7 +22,7 @@ function reusable(earlier: FootnoteText, footnote: FootnoteText, laterPart: stri
  * which footnote-order renumbers. Offered for the "[^N]: …" texts listed at the end, each number
  * written once; a copy's footnotes at page feet are left to the drafter.
  */
-function mergeFix(draft: Draft, footnote: FootnoteText, same: FootnoteText): Fix | undefined {
+function mergeFix(draft: Draft, footnote: FootnoteText, same: FootnoteText, lexicon: Lexicon | undefined): Fix | undefined {
   if (footnote.placement !== 'end' || footnote.style !== 'bracket') return undefined;
   if (draft.footnoteTexts.some((other) => other !== footnote && other.number === footnote.number)) return undefined;
   const edits: TextEdit[] = [];
@@ -32,7 +33,7 @@ function mergeFix(draft: Draft, footnote: FootnoteText, same: FootnoteText): Fix
     edits.push(edit);
   }
   edits.push({ span: footnoteLinesSpan(draft, footnote), newText: '' });
-  return { title: `Call footnote ${same.number} again and delete footnote ${footnote.number}`, edits };
+  return { title: localMessage(lexicon, 'fix/call-footnote-again', { same: String(same.number), number: String(footnote.number) }, `Call footnote ${same.number} again and delete footnote ${footnote.number}`), edits };
 }
 
 /** "Ibid.", "ibid": tried only on a text that opens with an I (most open with no I: no pattern call for them). */
@@ -86,7 +87,7 @@ export const footnoteDuplicateRule: Rule = {
         earlierWithText.set(key, [earlier, footnote]);
       }
       if (!same) continue;
-      const fix = mergeFix(draft, footnote, same);
+      const fix = mergeFix(draft, footnote, same, context.lexicon);
       context.report({
         span: footnote.labelSpan,
         message: localMessage(context.lexicon, 'footnote-duplicate/repeats', { number: String(footnote.number), same: String(same.number) },

@@ -49,7 +49,7 @@ export const footnoteOrderRule: Rule = {
               : localMessage(context.lexicon, 'footnote-order/next', { number, previous: String(previous), expected: wanted },
                 `Footnote ${number} is the next footnote referenced after footnote ${previous}: expected ${wanted} (footnotes are numbered in the order of first use).`),
           // A yearbook's numbers are the volume's: renumbering them would break the volume's series.
-          ...(outer ? {} : { fix: { title: 'Renumber footnotes', edits: renumberFootnoteEdits(draft) } }),
+          ...(outer ? {} : { fix: { title: localMessage(context.lexicon, 'fix/renumber-footnotes', {}, 'Renumber footnotes'), edits: renumberFootnoteEdits(draft) } }),
           ...(callBefore ? { related: [{ span: callBefore.span, message: localMessage(context.lexicon, 'footnote-order/here', { number: String(previous) }, `Footnote ${previous} is first referenced here.`) }] } : {}),
         });
       }

@@ -34,7 +34,7 @@ export const footnoteStyleRule: Rule = {
         context.report({
           span: { start: at, end: at + 1 },
           message: localMessage(context.lexicon, 'footnote-style/capital', { right }, `A footnote text starts with a capital: '${right}…'.`),
-          fix: { title: 'Capitalize the first letter', edits: [{ span: { start: at, end: at + 1 }, newText: first.toLocaleUpperCase() }] },
+          fix: { title: localMessage(context.lexicon, 'fix/capitalize-first-letter', {}, 'Capitalize the first letter'), edits: [{ span: { start: at, end: at + 1 }, newText: first.toLocaleUpperCase() }] },
         });
       }
       if (!endsWithStop(body)) {
@@ -43,7 +43,7 @@ export const footnoteStyleRule: Rule = {
         context.report({
           span: { start: end - 1, end },
           message: localMessage(context.lexicon, 'footnote-style/full-stop', {}, 'A footnote text ends with a full stop.'),
-          fix: { title: "Add '.'", edits: [{ span: { start: end, end }, newText: '.' }] },
+          fix: { title: localMessage(context.lexicon, 'fix/add', { text: '.' }, "Add '.'"), edits: [{ span: { start: end, end }, newText: '.' }] },
         });
       }
     }
@@ -86,7 +86,7 @@ export const footnoteStyleRule: Rule = {
           span,
           message: localMessage(context.lexicon, 'footnote-style/mark-after', { right: `${following}${marks}`, found: `${marks}${following}` },
             `The footnote mark follows the punctuation: '${following}${marks}', not '${marks}${following}'.`),
-          fix: { title: `Move the mark after '${following}'`, edits: [rewritten] },
+          fix: { title: localMessage(context.lexicon, 'fix/move-mark-after', { mark: following }, `Move the mark after '${following}'`), edits: [rewritten] },
         });
       } else {
         const preceding = draft.text[first.span.start - 1] ?? '';
@@ -97,7 +97,7 @@ export const footnoteStyleRule: Rule = {
           span,
           message: localMessage(context.lexicon, 'footnote-style/mark-before', { right: `${marks}${space}${preceding}`, found: `${space}${preceding}${marks}` },
             `The footnote mark stands before the punctuation: '${marks}${space}${preceding}', not '${space}${preceding}${marks}'.`),
-          fix: { title: `Move the mark before '${preceding}'`, edits: [rewritten] },
+          fix: { title: localMessage(context.lexicon, 'fix/move-mark-before', { mark: preceding }, `Move the mark before '${preceding}'`), edits: [rewritten] },
         });
       }
     }
@@ -109,7 +109,7 @@ export const footnoteStyleRule: Rule = {
         context.report({
           span: call.span,
           message: localMessage(context.lexicon, 'footnote-style/comma-between', {}, 'Footnote marks at one place are separated by a comma.'),
-          fix: { title: 'Separate the marks with a comma', edits: [{ span: { start: call.span.start, end: call.span.start }, newText: ',' }] },
+          fix: { title: localMessage(context.lexicon, 'fix/separate-marks', {}, 'Separate the marks with a comma'), edits: [{ span: { start: call.span.start, end: call.span.start }, newText: ',' }] },
         });
         continue;
       }
@@ -122,7 +122,7 @@ export const footnoteStyleRule: Rule = {
         span: { start: gap.start, end: call.span.end },
         message: localMessage(context.lexicon, 'footnote-style/comma-not-space', { right: `${previousMark},${mark}`, found: draft.text.slice(previous.span.start, call.span.end) },
           `Footnote marks at one place are separated by a comma, not a space: '${previousMark},${mark}', not '${draft.text.slice(previous.span.start, call.span.end)}'.`),
-        fix: { title: 'Separate the marks with a comma', edits: [{ span: gap, newText: ',' }] },
+        fix: { title: localMessage(context.lexicon, 'fix/separate-marks', {}, 'Separate the marks with a comma'), edits: [{ span: gap, newText: ',' }] },
       });
     }
   },

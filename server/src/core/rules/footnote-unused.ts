@@ -16,7 +16,7 @@ export const footnoteUnusedRule: Rule = {
       context.report({
         span: footnote.labelSpan,
         message: localMessage(context.lexicon, 'footnote-unused/unused', { number: String(footnote.number) }, `Footnote ${footnote.number} is never referenced: no mark in the text calls it.`),
-        fix: { title: `Remove footnote ${footnote.number}`, edits: [{ span: footnoteLinesSpan(draft, footnote), newText: '' }] },
+        fix: { title: localMessage(context.lexicon, 'fix/remove-footnote', { number: String(footnote.number) }, `Remove footnote ${footnote.number}`), edits: [{ span: footnoteLinesSpan(draft, footnote), newText: '' }] },
       });
     }
   },

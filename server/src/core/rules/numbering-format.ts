@@ -54,7 +54,7 @@ export const numberingFormatRule: Rule = {
           ? spaceMissing(`${right} ${draft.text.slice(number.span.end, number.span.end + 1)}…`, `${written}${draft.text.slice(number.span.end, number.span.end + 1)}…`)
           : localMessage(context.lexicon, 'numbering-format/style', { right, found: written }, `Write paragraph numbers as '${right}', not '${written}'.`),
         fix: {
-          title: `Write the number as '${right}'`,
+          title: localMessage(context.lexicon, 'fix/write-number', { right }, `Write the number as '${right}'`),
           edits: [{ span: number.span, newText: tight ? `${right} ` : right }],
         },
       });

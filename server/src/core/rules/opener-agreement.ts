@@ -43,7 +43,7 @@ export const openerAgreementRule: Rule = {
         context.report({
           span: match.formSpan,
           message: localMessage(context.lexicon, `opener-agreement/${gender}`, { organ: chapeau.organ, right, found }, english),
-          fix: { title: `Change '${found}' to '${right}'`, edits: [{ span: match.formSpan, newText: right }] },
+          fix: { title: localMessage(context.lexicon, 'fix/change', { found, right }, `Change '${found}' to '${right}'`), edits: [{ span: match.formSpan, newText: right }] },
         });
       }
     });

@@ -38,7 +38,7 @@ export function openerFormRule(spec: OpenerFormRuleSpec): Rule {
           context.report({
             span: word.span,
             message: localMessage(context.lexicon, `${spec.id}/accents`, { right: word.right, found: word.found }, `The opener is written with its accents: '${word.right}', not '${word.found}'.`),
-            fix: { title: `Change '${word.found}' to '${word.right}'`, edits: [{ span: word.span, newText: word.right }] },
+            fix: { title: localMessage(context.lexicon, 'fix/change', { found: word.found, right: word.right }, `Change '${word.found}' to '${word.right}'`), edits: [{ span: word.span, newText: word.right }] },
           });
         }
         const accented = match.kind === spec.paragraphKind ? formWithItsAccents(match) : undefined;
@@ -48,7 +48,7 @@ export function openerFormRule(spec: OpenerFormRuleSpec): Rule {
           context.report({
             span: match.formSpan,
             message: localMessage(context.lexicon, `${spec.id}/accents`, { right: capitalize(accented), found }, `The opener is written with its accents: '${capitalize(accented)}', not '${found}'.`),
-            fix: { title: `Change '${found}' to '${replacement}'`, edits: [{ span: match.formSpan, newText: replacement }] },
+            fix: { title: localMessage(context.lexicon, 'fix/change', { found, right: replacement }, `Change '${found}' to '${replacement}'`), edits: [{ span: match.formSpan, newText: replacement }] },
           });
           return;
         }
@@ -66,7 +66,7 @@ export function openerFormRule(spec: OpenerFormRuleSpec): Rule {
           context.report({
             span: match.formSpan,
             message: localMessage(context.lexicon, `${spec.id}/wrong-form`, { right: capitalize(right), found }, `${spec.rightFormIs}: '${capitalize(right)}', not '${found}'.`),
-            fix: { title: `Change '${found}' to '${replacement}'`, edits: [{ span: match.formSpan, newText: replacement }] },
+            fix: { title: localMessage(context.lexicon, 'fix/change', { found, right: replacement }, `Change '${found}' to '${replacement}'`), edits: [{ span: match.formSpan, newText: replacement }] },
           });
           return;
         }
@@ -77,7 +77,7 @@ export function openerFormRule(spec: OpenerFormRuleSpec): Rule {
           context.report({
             span: opener.span,
             message: localMessage(context.lexicon, `${spec.id}/capitals`, { right, found }, `Only the first letter of an opener is a capital: '${right}', not '${found}'.`),
-            fix: { title: `Change '${found}' to '${right}'`, edits: [{ span: opener.span, newText: right }] },
+            fix: { title: localMessage(context.lexicon, 'fix/change', { found, right }, `Change '${found}' to '${right}'`), edits: [{ span: opener.span, newText: right }] },
           });
           return;
         }
@@ -87,7 +87,7 @@ export function openerFormRule(spec: OpenerFormRuleSpec): Rule {
             span: { start: opener.span.start, end: opener.span.start + word.length },
             message: localMessage(context.lexicon, `${spec.id}/capital`, { right: capitalize(word), found: word }, `${spec.paragraphName} opens with a capital: '${capitalize(word)}', not '${word}'.`),
             fix: {
-              title: `Capitalize '${word}'`,
+              title: localMessage(context.lexicon, 'fix/capitalize', { word }, `Capitalize '${word}'`),
               edits: [{ span: { start: opener.span.start, end: opener.span.start + 1 }, newText: word.charAt(0).toLocaleUpperCase() }],
             },
           });

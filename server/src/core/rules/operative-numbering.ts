@@ -145,7 +145,7 @@ export const operativeNumberingRule: Rule = {
   fixable: true,
   needsLexicon: false,
   check(draft, context) {
-    const renumber = (): Fix => ({ title: 'Renumber operative paragraphs', edits: renumberOperativeEdits(draft) });
+    const renumber = (): Fix => ({ title: localMessage(context.lexicon, 'fix/renumber-operative', {}, 'Renumber operative paragraphs'), edits: renumberOperativeEdits(draft) });
     for (const part of draft.parts) {
       const paragraphs = numberedInSequence(part.operativeParagraphs);
       const numberedCount = paragraphs.filter((paragraph) => paragraph.number).length;
@@ -163,7 +163,7 @@ export const operativeNumberingRule: Rule = {
             message: localMessage(context.lexicon, 'operative-numbering/single', { number: only.number.text }, `A single operative paragraph is not numbered: remove '${only.number.text}'.`),
             // A number alone ("0.") is the paragraph: removing it joins the lines around it, and the next
             // reading may find another lone paragraph to remove a number from (found by fuzzing).
-            ...(numberRemovalChangesMore(draft, only, end) || wordlessAfter(draft, only, end) ? {} : { fix: { title: 'Remove the number', edits: [{ span: { start: only.number.span.start, end }, newText: '' }] } }),
+            ...(numberRemovalChangesMore(draft, only, end) || wordlessAfter(draft, only, end) ? {} : { fix: { title: localMessage(context.lexicon, 'fix/remove-number', {}, 'Remove the number'), edits: [{ span: { start: only.number.span.start, end }, newText: '' }] } }),
           });
         }
         continue;
@@ -185,7 +185,7 @@ export const operativeNumberingRule: Rule = {
           context.report({
             span: { start: paragraph.textStart, end: paragraph.opener?.span.end ?? paragraph.textStart },
             message: localMessage(context.lexicon, 'operative-numbering/unnumbered', { position: String(position) }, `Operative paragraph ${position} has no number: write '${position}.' before it.`),
-            fix: { title: `Number the paragraph ${position}.`, edits: [{ span: { start: paragraph.textStart, end: paragraph.textStart }, newText: `${position}. ` }] },
+            fix: { title: localMessage(context.lexicon, 'fix/number-paragraph', { number: `${position}.` }, `Number the paragraph ${position}.`), edits: [{ span: { start: paragraph.textStart, end: paragraph.textStart }, newText: `${position}. ` }] },
           });
           previous = expected;
           previousWritten = false;

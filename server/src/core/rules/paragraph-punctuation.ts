@@ -69,7 +69,7 @@ function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expec
         span: end.span,
         message: localMessage(context.lexicon, 'paragraph-punctuation/introduces', { right: marks.introduces, found: end.mark },
           `A paragraph that introduces sub-paragraphs ends with a colon: '${marks.introduces}', not '${end.mark}'.`),
-        fix: { title: `Replace '${end.mark}' with '${marks.introduces}'`, edits: [edit] },
+        fix: { title: localMessage(context.lexicon, 'fix/replace', { found: end.mark, right: marks.introduces }, `Replace '${end.mark}' with '${marks.introduces}'`), edits: [edit] },
       });
     }
     children.forEach((child, index) => {
@@ -97,7 +97,7 @@ function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expec
     context.report({
       span: end.span,
       message: localMessage(context.lexicon, 'paragraph-punctuation/add', { why: expected.why, mark: markName }, `${expected.why}: add ${markName} at the end.`),
-      ...(changesReading(draft, node, edit, marks) ? {} : { fix: { title: `Add '${expected.mark}'`, edits: [edit] } }),
+      ...(changesReading(draft, node, edit, marks) ? {} : { fix: { title: localMessage(context.lexicon, 'fix/add', { text: expected.mark }, `Add '${expected.mark}'`), edits: [edit] } }),
     });
     return;
   }
@@ -110,7 +110,7 @@ function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expec
   context.report({
     span: end.span,
     message: localMessage(context.lexicon, 'paragraph-punctuation/replace', { why: expected.why, right: expected.mark, found: end.mark }, `${expected.why}: '${expected.mark}', not '${end.mark}'.`),
-    ...(changesReading(draft, node, edit, marks) ? {} : { fix: { title: `Replace '${end.mark}' with '${expected.mark}'`, edits: [edit] } }),
+    ...(changesReading(draft, node, edit, marks) ? {} : { fix: { title: localMessage(context.lexicon, 'fix/replace', { found: end.mark, right: expected.mark }, `Replace '${end.mark}' with '${expected.mark}'`), edits: [edit] } }),
   });
 }
 
@@ -169,7 +169,12 @@ function changesReading(draft: Draft, node: Paragraph | SubParagraph, edit: Text
   return next === undefined || next >= displaced;
 }
 
-const spaceNames: Readonly<Record<string, string>> = { '\u202F': 'a narrow no-break space', '\u00A0': 'a no-break space', ' ': 'a space' };
+/** What the spaces a fix inserts before or after a mark are called in its title. */
+const spaceNames: Readonly<Record<string, readonly [key: PlainMessageKey, english: string]>> = {
+  '\u202F': ['fix/name-narrow-no-break-space', 'a narrow no-break space'],
+  '\u00A0': ['fix/name-no-break-space', 'a no-break space'],
+  ' ': ['fix/name-space', 'a space'],
+};
 
 interface Spacing {
   readonly marks: ReadonlySet<string>;
@@ -249,6 +254,8 @@ function spacingOf(draft: Draft, adopted: boolean, lexicon: Lexicon | undefined)
 function checkSpacesBeforeMarks(draft: Draft, spacing: Spacing, replaced: ReadonlySet<number>, context: RuleContext): void {
   const { text } = draft;
   const { preferred } = spacing;
+  const [spaceKey, spaceEnglish] = spaceNames[preferred] ?? spaceNames[' '] ?? ['fix/name-space', 'a space'];
+  const spaceName = localMessage(context.lexicon, spaceKey, {}, spaceEnglish);
   for (const offset of spacing.missing) {
     if (replaced.has(offset)) continue;
     const mark = text[offset] ?? '';
@@ -259,7 +266,7 @@ function checkSpacesBeforeMarks(draft: Draft, spacing: Spacing, replaced: Readon
       span: { start: offset, end: offset + 1 },
       message: localMessage(context.lexicon, 'paragraph-punctuation/space-before', { mark, right: `${word} ${mark}`, found: `${word}${mark}` },
         `In this draft's language, '${mark}' takes a space before it (a narrow no-break space or a space): '${word} ${mark}', not '${word}${mark}'.`),
-      fix: { title: `Insert ${spaceNames[preferred] ?? 'a space'} before '${mark}'`, edits: [{ span: { start: offset, end: offset }, newText: preferred }] },
+      fix: { title: localMessage(context.lexicon, 'fix/insert-before', { space: spaceName, mark }, `Insert ${spaceName} before '${mark}'`), edits: [{ span: { start: offset, end: offset }, newText: preferred }] },
     });
   }
   for (const offset of spacing.missingAfter) {
@@ -271,7 +278,7 @@ function checkSpacesBeforeMarks(draft: Draft, spacing: Spacing, replaced: Readon
       span: { start: offset, end: offset + 1 },
       message: localMessage(context.lexicon, 'paragraph-punctuation/space-after', { mark, right: `${mark} ${word}`, found: `${mark}${word}` },
         `In this draft's language, '${mark}' takes a space after it (a narrow no-break space or a space): '${mark} ${word}', not '${mark}${word}'.`),
-      fix: { title: `Insert ${spaceNames[preferred] ?? 'a space'} after '${mark}'`, edits: [{ span: { start: offset + 1, end: offset + 1 }, newText: preferred }] },
+      fix: { title: localMessage(context.lexicon, 'fix/insert-after', { space: spaceName, mark }, `Insert ${spaceName} after '${mark}'`), edits: [{ span: { start: offset + 1, end: offset + 1 }, newText: preferred }] },
     });
   }
 }

@@ -112,17 +112,17 @@ function documentPosition(draft: Draft, kind: Paragraph['kind'], lexicon: Lexico
   return undefined;
 }
 
-function insertAdditive(draft: Draft, paragraph: Paragraph, word: string, position: Position): Fix | undefined {
+function insertAdditive(draft: Draft, paragraph: Paragraph, word: string, position: Position, lexicon: Lexicon): Fix | undefined {
   const opener = paragraph.opener;
   const match = opener?.match;
   if (!opener || !match) return undefined;
   if (position === 'after') {
-    return { title: `Insert '${word}'`, edits: [{ span: { start: match.formSpan.end, end: match.formSpan.end }, newText: ` ${word}` }] };
+    return { title: localMessage(lexicon, 'fix/insert', { text: word }, `Insert '${word}'`), edits: [{ span: { start: match.formSpan.end, end: match.formSpan.end }, newText: ` ${word}` }] };
   }
   const firstWordEnd = opener.span.start + (/^\S+/.exec(draft.text.slice(opener.span.start, opener.span.end))?.[0].length ?? 0);
   const firstWord = draft.text.slice(opener.span.start, firstWordEnd);
   return {
-    title: `Insert '${capitalize(word)}'`,
+    title: localMessage(lexicon, 'fix/insert', { text: capitalize(word) }, `Insert '${capitalize(word)}'`),
     edits: [{ span: { start: opener.span.start, end: firstWordEnd }, newText: `${capitalize(word)} ${lowerFirst(firstWord)}` }],
   };
 }
@@ -151,7 +151,7 @@ function checkPosition(draft: Draft, paragraph: Paragraph, wanted: Position, rea
   context.report({
     span: opener.span,
     message: localMessage(lexicon, wanted === 'after' ? 'repeated-opener/position-after' : 'repeated-opener/position-before', { word: additive.word, right: rightOrder, found }, `${why}: '${rightOrder}', not '${found}'.`),
-    ...(plain ? { fix: { title: `Write '${rightOrder}'`, edits: [{ span: { start, end }, newText: rightOrder }] } } : {}),
+    ...(plain ? { fix: { title: localMessage(context.lexicon, 'fix/write', { right: rightOrder }, `Write '${rightOrder}'`), edits: [{ span: { start, end }, newText: rightOrder }] } } : {}),
   });
 }
 
@@ -191,7 +191,7 @@ function checkList(draft: Draft, paragraphs: readonly Paragraph[], context: Rule
     // asked of "Recalling", not of "Recalls" ("Recalls also" would still be wrong).
     if (match.kind !== 'preambular') continue;
     const word = third ? (lexicon.additive.later[0] ?? lexicon.additive.second) : lexicon.additive.second;
-    const fix = insertAdditive(draft, paragraph, word, insertAt);
+    const fix = insertAdditive(draft, paragraph, word, insertAt, lexicon);
     // Quoted with the adverbs before the verb, as the paragraph reads: "Deeply concerned also".
     const written = draft.text.slice(paragraph.opener?.span.start ?? match.formSpan.start, match.formSpan.end).replace(/[*_]/g, '').replace(/\s+/g, ' ');
     const right = insertAt === 'before' ? `${capitalize(word)} ${lowerFirst(written)}` : `${capitalize(written)} ${word}`;

@@ -117,7 +117,7 @@ export const sessionOrdinalRule: Rule = {
           message: right
             ? localMessage(context.lexicon, 'session-ordinal/spell-out', { right, found: written }, `Spell out a session's ordinal: '${right}', not '${written}'.`)
             : localMessage(context.lexicon, 'session-ordinal/spell-out-no-form', { found: written }, `Spell out a session's ordinal, not '${written}'.`),
-          ...(right && inOneSegment(run, start, end) ? { fix: { title: `Write '${right}'`, edits: [{ span, newText: right }] } } : {}),
+          ...(right && inOneSegment(run, start, end) ? { fix: { title: localMessage(context.lexicon, 'fix/write', { right }, `Write '${right}'`), edits: [{ span, newText: right }] } } : {}),
         });
       }
     }

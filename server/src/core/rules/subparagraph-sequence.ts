@@ -118,7 +118,7 @@ export const subparagraphSequenceRule: Rule = {
         context.report({
           span: label.span,
           message,
-          ...(allLabelled ? { fix: { title: 'Reletter the sub-paragraphs', edits: reletterEdits(draft, owner, siblings, kind) } } : {}),
+          ...(allLabelled ? { fix: { title: localMessage(context.lexicon, 'fix/reletter', {}, 'Reletter the sub-paragraphs'), edits: reletterEdits(draft, owner, siblings, kind) } } : {}),
           ...(previous ? { related: [{ span: previous.span, message: localMessage(context.lexicon, 'subparagraph-sequence/here', { label: previous.text }, `Sub-paragraph ${previous.text} is here.`) }] } : {}),
         });
         reported = true;
@@ -133,7 +133,7 @@ export const subparagraphSequenceRule: Rule = {
         span: label.span,
         message: localMessage(context.lexicon, 'subparagraph-sequence/bracket', { example, right, found: label.text },
           `Sub-paragraph labels in this draft's language are written ${example}: '${right}', not '${label.text}'.`),
-        fix: { title: `Write '${right}'`, edits: [{ span: label.span, newText: right }] },
+        fix: { title: localMessage(context.lexicon, 'fix/write', { right }, `Write '${right}'`), edits: [{ span: label.span, newText: right }] },
       });
     });
   },

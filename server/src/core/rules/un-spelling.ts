@@ -303,7 +303,7 @@ export const unSpellingRule: Rule = {
           message: spelling.why
             ? `United Nations spelling: '${right}', not '${shown}' (${spelling.why}).`
             : localMessage(context.lexicon, 'un-spelling/spelling', { right, found: shown }, `United Nations spelling: '${right}', not '${shown}'.`),
-          ...(inOneSegment(run, start, end) ? { fix: { title: `Write '${right}'`, edits: [{ span, newText: right }] } } : {}),
+          ...(inOneSegment(run, start, end) ? { fix: { title: localMessage(context.lexicon, 'fix/write', { right }, `Write '${right}'`), edits: [{ span, newText: right }] } } : {}),
         });
       }
     }

@@ -190,7 +190,7 @@ export const unknownOpenerRule: Rule = {
           : localMessage(lexicon, `unknown-opener/${partName}`, { found },
             `'${found}' is not a known ${partName} opener. If your body uses it, add it to "lexicon.${partName}" in .resolintrc.json.`),
         ...(sameVerb && right && rightWords
-          ? { fix: { title: `Change '${found}' to '${right}'`, edits: [{ span: fixSpan, newText: rightWords }] } }
+          ? { fix: { title: localMessage(context.lexicon, 'fix/change', { found, right }, `Change '${found}' to '${right}'`), edits: [{ span: fixSpan, newText: rightWords }] } }
           : {}),
       });
     }
