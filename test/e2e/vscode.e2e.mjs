@@ -55,6 +55,7 @@ export async function runVscode({ checks, codeServer, vsix, capabilities, result
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.cpSync(path.join(repoRoot, 'examples'), workspace, { recursive: true });
   fs.writeFileSync(path.join(workspace, 'long.resolution'), longDraft.text);
+  fs.writeFileSync(path.join(workspace, frenchDraft.name), frenchDraft.text);
   // The example as a Word document, for the import command: Resolint's own export of it.
   const exported = await run(process.execPath, [path.join(repoRoot, 'bin/resolint.js'), '--export', 'docx', path.join(workspace, 'draft.resolution'), '--output', path.join(workspace, importedDocument)]);
   if (exported.status !== 0) throw new Error(`resolint --export docx exited ${exported.status}: ${exported.stderr}`);
@@ -250,6 +251,7 @@ export async function runVscode({ checks, codeServer, vsix, capabilities, result
 
     await checkPreview(page, checks, takeScreenshot, previewScreenshot);
     await checkLongDraft(page, checks);
+    await checkFrenchDraft(page, checks);
     await checkImport(page, checks, path.join(workspace, importedDocument));
     await takeScreenshot(path.join(resultsDir, 'vscode-import.png'));
   } finally {
@@ -487,6 +489,38 @@ async function checkImport(page, checks, documentPath) {
   });
 }
 
+/** A French draft with two slips, what its Problems rows say, and the quick fix offered for the first. */
+const frenchDraft = {
+  name: 'projet.resolution',
+  text: "L'Assemblée générale,\n\nRappelant sa résolution 60/1 du 16 septembre 2005,\n\n1. Priant le Secrétaire général de lui présenter un rapport ;\n\n3. Décide de rester saisie de la question.\n",
+  messages: [
+    'Les paragraphes du dispositif commencent par un verbe au présent : « Prie », et non « Priant ».',
+    'Le paragraphe numéroté 3 suit le paragraphe 1 : numéro attendu 2.',
+  ],
+  fix: { line: 5, column: 4, title: 'Remplacer « Priant » par « Prie »' },
+};
+
+/**
+ * A French draft in VS Code: the findings in the Problems panel and the quick fix under them are in
+ * French, as the draft is, while the editor's own words stay English.
+ */
+async function checkFrenchDraft(page, checks) {
+  await checks.check('a French draft shows its findings and quick fix in French', async () => {
+    await saveAndCloseAllEditors(page);
+    await quickOpen(page, frenchDraft.name);
+    await problemCountsReach(page, '2/0', { timeoutMs: 30_000 });
+    const texts = await waitFor('the French messages in the Problems panel', async () => {
+      const rows = await page.locator('.markers-panel .monaco-list-row').allTextContents();
+      return frenchDraft.messages.every((message) => rows.some((row) => row.includes(message))) ? rows : undefined;
+    }, { timeoutMs: 15_000, intervalMs: 250 }).catch(async (error) => {
+      const rows = await page.locator('.markers-panel .monaco-list-row').allTextContents().catch(() => []);
+      throw new Error(`${error.message}; rows seen: ${JSON.stringify(rows)}`);
+    });
+    await applyQuickFixThroughUi(page, frenchDraft.fix, false);
+    return `${texts.length} rows, among them ${JSON.stringify(frenchDraft.messages[1])}; Ctrl+. offers "${frenchDraft.fix.title}"`;
+  });
+}
+
 /** Every editor saved (Ctrl+K S, Save All), then all closed (Ctrl+K W), so no dialog asks about changes. */
 async function saveAndCloseAllEditors(page) {
   await page.keyboard.press('Escape');
@@ -582,22 +616,25 @@ async function stepOf(what, fn) {
   }
 }
 
-/** Puts the cursor on the squiggle (Ctrl+G line:column), opens the quick fixes (Ctrl+.), picks one. */
-async function applyQuickFixThroughUi(page) {
+/**
+ * Puts the cursor on the squiggle (Ctrl+G line:column), opens the quick fixes (Ctrl+.), picks one
+ * (`fix`: the example's by default); with `choose` false, leaves the menu once the fix is offered.
+ */
+async function applyQuickFixThroughUi(page, fix = quickFix, choose = true) {
   await stepOf('focus the editor', () => focusDraftEditor(page));
   const input = page.locator('.quick-input-widget input');
   await stepOf('open "Go to Line/Column" (Ctrl+G)', async () => {
     await page.keyboard.press('Control+G');
     await input.waitFor({ timeout: 10_000 });
   });
-  await stepOf(`go to ${quickFix.line}:${quickFix.column + 1}`, async () => {
+  await stepOf(`go to ${fix.line}:${fix.column + 1}`, async () => {
     // Ctrl+G opens quick access with the ":" (go to line) prefix: keep it.
-    await input.fill(`:${quickFix.line}:${quickFix.column + 1}`);
+    await input.fill(`:${fix.line}:${fix.column + 1}`);
     await page.keyboard.press('Enter');
     await input.waitFor({ state: 'hidden', timeout: 10_000 });
     await waitFor(
-      `the cursor at Ln ${quickFix.line}`,
-      async () => ((await page.locator('#status\\.editor\\.selection').textContent()) ?? '').includes(`Ln ${quickFix.line},`),
+      `the cursor at Ln ${fix.line}`,
+      async () => ((await page.locator('#status\\.editor\\.selection').textContent()) ?? '').includes(`Ln ${fix.line},`),
       { timeoutMs: 10_000 },
     );
   });
@@ -606,18 +643,23 @@ async function applyQuickFixThroughUi(page) {
     await page.keyboard.press('Control+.');
     await widget.waitFor({ timeout: 15_000 });
   });
-  const item = widget.locator('.monaco-list-row', { hasText: quickFix.title }).first();
+  const item = widget.locator('.monaco-list-row', { hasText: fix.title }).first();
   await item.waitFor({ timeout: 15_000 }).catch(async () => {
     const offered = await widget.locator('.monaco-list-row').allTextContents();
-    throw new Error(`the quick-fix menu does not offer "${quickFix.title}"; it offers ${JSON.stringify(offered)}`);
+    throw new Error(`the quick-fix menu does not offer "${fix.title}"; it offers ${JSON.stringify(offered)}`);
   });
+  if (!choose) {
+    await page.keyboard.press('Escape');
+    await widget.waitFor({ state: 'hidden', timeout: 10_000 });
+    return;
+  }
   // Chosen with the keyboard, as after Ctrl+. a user does: arrows to the fix, then Enter.
-  await stepOf(`choose "${quickFix.title}"`, async () => {
+  await stepOf(`choose "${fix.title}"`, async () => {
     const focused = widget.locator('.monaco-list-row.focused');
     const rows = await widget.locator('.monaco-list-row').count();
     for (let moves = 0; ; moves++) {
       const text = (await focused.textContent({ timeout: 5_000 }).catch(() => '')) ?? '';
-      if (text.includes(quickFix.title)) break;
+      if (text.includes(fix.title)) break;
       if (moves > rows) throw new Error(`could not move the selection to it (focused: ${JSON.stringify(text)})`);
       await page.keyboard.press('ArrowDown');
     }
