@@ -55,13 +55,16 @@ const tokenSoup = fc
 
 /**
  * Spanish drafts: the chapeau first (the language is read from it), then paragraphs made of Spanish
- * openers, citations and dates written right and otherwise, so the Spanish style data's paths (dates
- * joined by « de », citations with the organ after the number) are reached on most cases.
+ * openers, citations, dates and sessions written right and otherwise, so the Spanish style data's
+ * paths (dates joined by « de », citations with the organ after the number, sessions spelled out)
+ * are reached on most cases.
  */
 const spanishToken = fc.constantFrom(
   'Recordando', 'Recordando también', 'Pide', 'Decide', 'su resolución 60/1', 'la resolución 1325 (2000)', 'resoluciones 70/1 y 70/299', ' del Consejo de Seguridad',
   ' de la Asamblea General', ', de 16 de septiembre de 2005', ', de 31 de octubre de 2000', ' de 1º de enero de 2020', '16 diciembre 2024', '3 de Diciembre, 2006',
   'septiembre 15, 2026', '16/12/2005', '8 y 9 de marzo', ' del 3 al 5 de', ' de ', ' y ', ', ', ';', '.', '1.', '2.', '(a)', '[^1]', 'Estados miembros', 'Secretario-General',
+  // Sessions, which a General Assembly draft spells out (session-ordinal): in figures, in lists and ranges, and right.
+  'en su 81º período de sesiones', ' período de sesiones', ' períodos de sesiones', '75.º', '1er', ' a ', 'octogésimo primer período extraordinario de sesiones',
 );
 const spanishDraft = fc
   .array(fc.oneof({ weight: 6, arbitrary: spanishToken }, { weight: 3, arbitrary: fc.constantFrom(' ', '\n', '\n\n') }, { weight: 1, arbitrary: draftToken }), { maxLength: 100 })
