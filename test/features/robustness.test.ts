@@ -46,3 +46,31 @@ describe('features: robustness on the corpus', () => {
     }
   });
 });
+
+// A line of a megabyte, and every feature asked at its end and middle, as an editor does at each
+// keystroke there. Completion read the whole line again for each opener of the lexicon and took 10 s
+// on "Deeply concerned " repeated to 1.7 MB (found through the fuzzer's slowest case); it now stops
+// reading past the longest opener and answers in tens of milliseconds. The limit below is a hundred
+// times that: it fails on the quadratic reading, not on a slow machine.
+describe('features: robustness on a megabyte line', function () {
+  this.timeout(10_000);
+  const options = { lexicon: lexiconFor('en'), alsoPosition: 'auto' as const };
+  for (const [name, line] of [
+    ['openers', 'Deeply concerned '.repeat(100_000)],
+    ['an opener, then references', `Recalling ${'paragraph 5 above '.repeat(55_000)}`],
+    ['an opener, then footnote marks', `Recalling ${'[^1]'.repeat(250_000)}`],
+  ] as const) {
+    it(`answers at once at the end and middle of a line of ${name}`, () => {
+      const text = `The General Assembly,\n\n${line}`;
+      const draft = parse(text);
+      for (const offset of [text.length, text.length >> 1]) {
+        // Words typed past any opener's length are offered nothing; after "[^" the footnote numbers are.
+        const completions = completionsAt(draft, offset, options);
+        assert.ok(completions.every((completion) => completion.kind === 'footnote'), `${name} at ${offset}: ${completions.map((completion) => completion.label).join(', ')}`);
+        hoverAt(draft, offset);
+        definitionAt(draft, offset);
+        referencesAt(draft, offset, true);
+      }
+    });
+  }
+});

@@ -249,6 +249,9 @@ function normalizedTyped(typed: string): string {
 
 const digitsOnlyLine = /^[ \t\u00A0]*(\d{1,3})$/;
 
+/** More than any opener typed so far can hold (the lexicons' longest, with an adverb and "further", are under 70 characters). */
+const longestTypedOpener = 200;
+
 export function completionsAt(draft: Draft, offset: number, options: CompletionOptions): Completion[] {
   const text = draft.text;
   if (offset < 0 || offset > text.length) return [];
@@ -284,6 +287,9 @@ export function completionsAt(draft: Draft, offset: number, options: CompletionO
   // Past a space, only the first words of an opener of several ("Recalling its " is a sentence), an
   // operative adverb and what follows it ("Also re"), or a preambular opener and its additive word
   // ("Recalling al").
+  // No opener, with an adverb before it and an additive word after, runs to a line of its own: words
+  // typed past that are a sentence, and reading them against every opener cost time for nothing.
+  if (typedWord.length > longestTypedOpener) return [];
   const severalWords = /[ \t\u00A0]/.test(typedWord);
   const composedOpeners = !severalWords || !lexicon ? [] : kind === 'operative' ? operativeFormsAfterAdverb(lexicon, typedWord) : preambularFormsWithAdditive(lexicon, typedWord);
   if (severalWords && composedOpeners.length === 0 && !beginsAnOpener(lexicon, typedWord)) return [];
@@ -302,7 +308,10 @@ export function completionsAt(draft: Draft, offset: number, options: CompletionO
   };
   const offered = lexicon ? openerCompletions(draft, start, lexicon, options, lineStart, composedOpeners) : [];
   // Those the words begin, chosen here: an editor that filters by the word at the cursor would match nothing, or everything.
-  const completions = severalWords ? offered.filter((completion) => completion.label.toLowerCase().startsWith(normalizedTyped(typedWord))) : offered;
+  // Normalised once, not for each opener offered: at the end of a long line the words typed are the
+  // whole line, and normalising them again for each of the lexicon's openers took seconds a request.
+  const typedNormalized = severalWords ? normalizedTyped(typedWord) : '';
+  const completions = severalWords ? offered.filter((completion) => completion.label.toLowerCase().startsWith(typedNormalized)) : offered;
   if (numberToInsert !== undefined && typedWord === '' && typedMarker === '') {
     completions.unshift({ label: `${numberToInsert}.`, kind: 'paragraph-number', insertText: `${numberToInsert}. `, replaceSpan, detail: nextParagraphDetail(draft), sortText: '0', preselect: true });
   }
