@@ -192,6 +192,29 @@ type Values<Key extends MessageKey> = Readonly<Record<(typeof messagePlaceholder
 export function localMessage<Key extends MessageKey>(lexicon: Lexicon | undefined, key: Key, values: Values<Key>, english: string): string {
   const template = lexicon?.messages?.[key];
   if (template === undefined) return english;
+  const parts = partsOf(template);
+  if (parts.length === 1) return template;
   const byName: Readonly<Record<string, string>> = values;
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => byName[name] ?? placeholder);
+  // Text and placeholder names alternate: text, name, text … text.
+  let message = parts[0] as string;
+  for (let index = 1; index < parts.length; index += 2) {
+    const name = parts[index] as string;
+    message += (byName[name] ?? `{${name}}`) + (parts[index + 1] as string);
+  }
+  return message;
 }
+
+/**
+ * A template cut at its placeholders once ("{right}" → text, name, text …): a draft may have tens of
+ * thousands of findings of one message at each keystroke, and a pattern's replace for each cost a
+ * French draft of 20,000 misnumbered paragraphs an eighth more time than the English one.
+ */
+function partsOf(template: string): readonly string[] {
+  let parts = templateParts.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    templateParts.set(template, parts);
+  }
+  return parts;
+}
+const templateParts = new Map<string, readonly string[]>();
