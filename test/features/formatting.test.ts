@@ -52,6 +52,14 @@ const cases: { name: string; text: string; formatted: string }[] = [
     formatted: 'The General Assembly,\n\nRecalling its resolution 60/1,[^1] and its resolution 61/2,[^2]\n\n[^2]: Resolution 61/2.\n\n1. Decides to act.\n\n[^1]: Resolution 60/1.\n',
   },
   {
+    // Found by the fuzzing (seed 44004: "… 29. paragraph 12to 29above"): renumbering wrote the range
+    // as the list it became, "1 to 5 and 7 to 19", words formatting never writes. The "Renumber
+    // operative paragraphs" action writes it ("paragraphs 1, 2 and 4"); formatting leaves the numbers.
+    name: 'leaves the paragraphs\' numbers where renumbering would write a referenced range as a list',
+    text: 'The General Assembly,\n\nRecalling its resolution 60/1,\n\n1. Decides to act;\n\n2. Requests a report;\n\n5. Invites States to contribute;\n\n3. Notes the work under paragraphs 1 to 3 above. \n',
+    formatted: 'The General Assembly,\n\nRecalling its resolution 60/1,\n\n1. Decides to act;\n\n2. Requests a report;\n\n5. Invites States to contribute;\n\n3. Notes the work under paragraphs 1 to 3 above.\n',
+  },
+  {
     name: 'leaves a well-formed draft alone',
     text: 'The General Assembly,\n\nRecalling its resolution 60/1,[^1]\n\n1. Decides to act;\n\n2. Requests a report.\n\n[^1]: Resolution 60/1.\n',
     formatted: 'The General Assembly,\n\nRecalling its resolution 60/1,[^1]\n\n1. Decides to act;\n\n2. Requests a report.\n\n[^1]: Resolution 60/1.\n',

@@ -102,9 +102,27 @@ function paragraphSeparationEdits(draft: Draft): TextEdit[] {
   return edits;
 }
 
+/** Whether an edit replaces digits and white space by digits and white space, as formatting's all do. */
+function touchesNoWord(text: string, edit: TextEdit): boolean {
+  return digitsAndSpace.test(edit.newText) && digitsAndSpace.test(text.slice(edit.span.start, edit.span.end));
+}
+const digitsAndSpace = /^[\d\s]*$/;
+
+/**
+ * The renumbering of the operative paragraphs, where it writes numbers only. A range whose paragraphs
+ * are no run once renumbered is written as the list it became ("paragraphs 12 to 29" → "1 to 5 and 7
+ * to 19", the paragraph now 6 not named before): words, which formatting never writes (found by
+ * fuzzing, seed 44004). The paragraphs are then left as they are, for the "Renumber operative
+ * paragraphs" action, which writes the list; renumbered without it, the reference would name others.
+ */
+function operativeRenumbering(draft: Draft): TextEdit[] {
+  const edits = renumberOperativeEdits(draft);
+  return edits.every((edit) => touchesNoWord(draft.text, edit)) ? edits : [];
+}
+
 /** The formatting edits of a draft, in text order, none overlapping another. */
 export function formattingEdits(draft: Draft): TextEdit[] {
-  const candidates = [...renumberOperativeEdits(draft), ...(footnotesComplete(draft) ? renumberFootnoteEdits(draft) : []), ...subparagraphIndentationEdits(draft), ...trailingSpaceEdits(draft.text), ...paragraphSeparationEdits(draft)].sort(
+  const candidates = [...operativeRenumbering(draft), ...(footnotesComplete(draft) ? renumberFootnoteEdits(draft) : []), ...subparagraphIndentationEdits(draft), ...trailingSpaceEdits(draft.text), ...paragraphSeparationEdits(draft)].sort(
     (a, b) => a.span.start - b.span.start || a.span.end - b.span.end,
   );
   const edits: TextEdit[] = [];
