@@ -194,8 +194,7 @@ function openerCompletions(draft: Draft, start: ParagraphStart, lexicon: Lexicon
  * after the participle ("Recalling also"), and its adverbs are the lexicon's own phrases ("Deeply
  * concerned").
  */
-function operativeFormsAfterAdverb(lexicon: Lexicon, typed: string): string[] {
-  const wanted = normalizedTyped(typed);
+function operativeFormsAfterAdverb(lexicon: Lexicon, wanted: string): string[] {
   const adverb = lexicon.operativeAdverbs.filter((candidate) => wanted.startsWith(`${candidate.toLowerCase()} `)).sort((a, b) => b.length - a.length)[0];
   if (adverb === undefined) return [];
   const labels: string[] = [];
@@ -210,10 +209,9 @@ function operativeFormsAfterAdverb(lexicon: Lexicon, typed: string): string[] {
  * puts them ("Recalling also", never "Also recalling"; « Rappelant également »). Only those the typed
  * words begin are kept (by the caller).
  */
-function preambularFormsWithAdditive(lexicon: Lexicon, typed: string): string[] {
+function preambularFormsWithAdditive(lexicon: Lexicon, wanted: string): string[] {
   const positions = lexicon.additive.preambularPositions ?? lexicon.additive.positions;
   if (positions && !positions.includes('after')) return [];
-  const wanted = normalizedTyped(typed);
   const words = [...new Set([lexicon.additive.second, ...lexicon.additive.later])];
   const labels: string[] = [];
   for (const entry of lexicon.openers) {
@@ -238,11 +236,11 @@ const openerTyped = /^(?:[\p{L}'’-][\p{L}'’\- \t\u00A0]*)?$/u;
 /** The rest of the word the cursor stands in: replaced with it ("Rec|al" gives "Recalling", not "Recallingal"). */
 const wordRest = /^[\p{L}'’-]*/u;
 
-/** Whether some opener of the lexicon begins with `typed`, words and case aside. */
-function beginsAnOpener(lexicon: Lexicon | undefined, typed: string): boolean {
-  const wanted = normalizedTyped(typed);
+/** Whether some opener of the lexicon begins with `wanted` (the words typed, `normalizedTyped`). */
+function beginsAnOpener(lexicon: Lexicon | undefined, wanted: string): boolean {
   return lexicon !== undefined && lexicon.openers.some((entry) => [entry.operative, entry.preambular, entry.feminine].some((form) => form?.toLowerCase().startsWith(wanted)));
 }
+/** The words typed, single-spaced and in lower case, as openers are compared with them. */
 function normalizedTyped(typed: string): string {
   return typed.replace(/[ \t\u00A0]+/g, ' ').toLowerCase();
 }
@@ -291,8 +289,11 @@ export function completionsAt(draft: Draft, offset: number, options: CompletionO
   // typed past that are a sentence, and reading them against every opener cost time for nothing.
   if (typedWord.length > longestTypedOpener) return [];
   const severalWords = /[ \t\u00A0]/.test(typedWord);
-  const composedOpeners = !severalWords || !lexicon ? [] : kind === 'operative' ? operativeFormsAfterAdverb(lexicon, typedWord) : preambularFormsWithAdditive(lexicon, typedWord);
-  if (severalWords && composedOpeners.length === 0 && !beginsAnOpener(lexicon, typedWord)) return [];
+  // Normalised once, for every comparison below (they were each a normalisation of the words again, the
+  // filter one for each opener offered: seconds a request at the end of a megabyte line).
+  const wanted = severalWords ? normalizedTyped(typedWord) : '';
+  const composedOpeners = !severalWords || !lexicon ? [] : kind === 'operative' ? operativeFormsAfterAdverb(lexicon, wanted) : preambularFormsWithAdditive(lexicon, wanted);
+  if (severalWords && composedOpeners.length === 0 && !beginsAnOpener(lexicon, wanted)) return [];
   const rest = wordRest.exec(text.slice(offset, offset + 40))?.[0] ?? '';
   const replaceSpan = { start: offset - typedWord.length - typedMarker.length, end: offset + rest.length };
   const next = text.charCodeAt(replaceSpan.end);
@@ -308,10 +309,7 @@ export function completionsAt(draft: Draft, offset: number, options: CompletionO
   };
   const offered = lexicon ? openerCompletions(draft, start, lexicon, options, lineStart, composedOpeners) : [];
   // Those the words begin, chosen here: an editor that filters by the word at the cursor would match nothing, or everything.
-  // Normalised once, not for each opener offered: at the end of a long line the words typed are the
-  // whole line, and normalising them again for each of the lexicon's openers took seconds a request.
-  const typedNormalized = severalWords ? normalizedTyped(typedWord) : '';
-  const completions = severalWords ? offered.filter((completion) => completion.label.toLowerCase().startsWith(typedNormalized)) : offered;
+  const completions = severalWords ? offered.filter((completion) => completion.label.toLowerCase().startsWith(wanted)) : offered;
   if (numberToInsert !== undefined && typedWord === '' && typedMarker === '') {
     completions.unshift({ label: `${numberToInsert}.`, kind: 'paragraph-number', insertText: `${numberToInsert}. `, replaceSpan, detail: nextParagraphDetail(draft), sortText: '0', preselect: true });
   }

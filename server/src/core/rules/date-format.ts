@@ -461,13 +461,15 @@ function check(draft: Draft, style: StyleData, context: RuleContext): void {
         const span = draftSpan(run, date.start, date.end);
         const written = run.text.slice(date.start, date.end).replace(/\s+/g, ' ');
         const example = writeDate(style, 16, 11, '2005');
+        // In the lexicon's language, once: a lexicon without the message's template has none of the reasons' either.
+        const why = whyText(date, style, patterns.joints, context.lexicon);
         const fix: Fix | undefined = date.right && inOneSegment(run, date.start, date.end)
           ? { title: localMessage(context.lexicon, 'fix/write', { right: date.right }, `Write '${date.right}'`), edits: [{ span, newText: date.right }] }
           : undefined;
         context.report({
           span,
           message: date.right
-            ? localMessage(context.lexicon, 'date-format/wrong', { right: date.right, why: whyText(date, style, patterns.joints, context.lexicon), found: written }, `Write dates as '${date.right}' (${whyText(date, style, patterns.joints, undefined)}), not '${written}'.`)
+            ? localMessage(context.lexicon, 'date-format/wrong', { right: date.right, why, found: written }, `Write dates as '${date.right}' (${why}), not '${written}'.`)
             : localMessage(context.lexicon, 'date-format/ambiguous', { example, found: written }, `Write dates as '${example}', with the month in words, not '${written}' (which is the day and which the month?).`),
           ...(fix ? { fix } : {}),
         });

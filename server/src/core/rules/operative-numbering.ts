@@ -199,8 +199,9 @@ export const operativeNumberingRule: Rule = {
             : number.value === previous && previousWritten
               ? localMessage(context.lexicon, 'operative-numbering/repeats', { number: written, expected: wanted }, `Operative paragraph ${written} repeats the number of the paragraph above: expected ${wanted}.`)
               : localMessage(context.lexicon, 'operative-numbering/follows', { number: written, previous: String(previous), expected: wanted }, `Operative paragraph numbered ${written} follows ${previous}: expected ${wanted}.`);
-          const here = localMessage(context.lexicon, 'operative-numbering/here', { number: String(previous) }, `Paragraph ${previous} is here.`);
-          const related = previousWritten && paragraphAbove?.number ? { related: [{ span: paragraphAbove.number.span, message: here }] } : {};
+          const related = previousWritten && paragraphAbove?.number
+            ? { related: [{ span: paragraphAbove.number.span, message: localMessage(context.lexicon, 'operative-numbering/here', { number: String(previous) }, `Paragraph ${previous} is here.`) }] }
+            : {};
           const stranded = strandedByRenumbering(draft)[0];
           if (stranded) {
             const quoted = draft.text.slice(stranded.span.start, stranded.span.end).replace(/\s+/g, ' ');
