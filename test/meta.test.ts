@@ -33,7 +33,10 @@ function settingsSchemaDescriptions(): Record<string, string> {
     contributes: { configuration: { properties: Record<string, { properties: Record<string, { description?: string }> }> } };
   };
   const rules = manifest.contributes.configuration.properties['resolint.rules']?.properties ?? {};
-  return Object.fromEntries(Object.entries(rules).map(([id, schema]) => [id, schema.description ?? '']));
+  // The descriptions are "%key%" references, VS Code's way to translate a manifest: the English is package.nls.json's.
+  const english = JSON.parse(fs.readFileSync(path.join(repositoryRoot, 'package.nls.json'), 'utf8')) as Record<string, string>;
+  const resolved = (text: string): string => text.replace(/^%([^%]+)%$/u, (_, key: string) => english[key] ?? text);
+  return Object.fromEntries(Object.entries(rules).map(([id, schema]) => [id, resolved(schema.description ?? '')]));
 }
 
 function typeScriptFilesUnder(folder: string): string[] {

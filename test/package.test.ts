@@ -21,8 +21,13 @@ describe('the VS Code package (.vsix)', function () {
       'README.md',
       'dist/extension.js',
       'dist/server.js',
+      'l10n/bundle.l10n.es.json',
+      'l10n/bundle.l10n.fr.json',
       'language-configuration.json',
       'package.json',
+      'package.nls.es.json',
+      'package.nls.fr.json',
+      'package.nls.json',
       'snippets/resolution.json',
       'syntaxes/resolution.tmLanguage.json',
     ]);

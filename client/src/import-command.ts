@@ -3,6 +3,7 @@
 // as a new, unsaved resolution draft beside the file, which stays as it was.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { commandFailed, serverNotRunning } from './messages';
 
 const importRequest = 'resolint/import';
 
@@ -11,24 +12,24 @@ type ImportResult = { readonly text: string } | { readonly reason: string };
 
 async function importDraft(client: LanguageClient | undefined): Promise<void> {
   if (!client?.isRunning()) {
-    void vscode.window.showWarningMessage('The Resolint server is not running: try "Resolution: Restart Server".');
+    void vscode.window.showWarningMessage(serverNotRunning());
     return;
   }
   const [source] = (await vscode.window.showOpenDialog({
-    title: 'Import a draft',
-    openLabel: 'Import',
+    title: vscode.l10n.t('Import a draft'),
+    openLabel: vscode.l10n.t('Import'),
     canSelectMany: false,
-    filters: { 'Word document, OpenDocument text or text': ['docx', 'odt', 'txt', 'resolution', 'md'], 'All files': ['*'] },
+    filters: { [vscode.l10n.t('Word document, OpenDocument text or text')]: ['docx', 'odt', 'txt', 'resolution', 'md'], [vscode.l10n.t('All files')]: ['*'] },
   })) ?? [];
   if (!source) return;
   const bytes = await vscode.workspace.fs.readFile(source);
   const name = source.path.replace(/^.*\//u, '');
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Importing ${name}…` },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing {0}…', name) },
     () => client.sendRequest<ImportResult | null>(importRequest, { data: Buffer.from(bytes).toString('base64') }),
   );
   if (!result) {
-    void vscode.window.showWarningMessage(`Resolint could not import ${name}; see the "Resolint" output.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Resolint could not import {0}; see the "Resolint" output.', name));
     return;
   }
   if ('reason' in result) {
@@ -43,7 +44,7 @@ async function importDraft(client: LanguageClient | undefined): Promise<void> {
 export function registerImportCommand(currentClient: () => LanguageClient | undefined): vscode.Disposable {
   return vscode.commands.registerCommand('resolint.importDraft', () =>
     importDraft(currentClient()).catch((error: unknown) => {
-      void vscode.window.showErrorMessage(`Resolint: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(commandFailed(error));
     }),
   );
 }

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { commandFailed, serverNotRunning } from './messages';
 
 const previewRequest = 'resolint/preview';
 
@@ -137,7 +138,7 @@ class ResolutionPreview implements vscode.Disposable {
   ) {
     this.panel = vscode.window.createWebviewPanel(
       'resolint.preview',
-      `Preview ${path.basename(document.fileName)}`,
+      vscode.l10n.t('Preview {0}', path.basename(document.fileName)),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { enableScripts: true, enableCommandUris: false, enableFindWidget: true, localResourceRoots: [] },
     );
@@ -189,7 +190,7 @@ class ResolutionPreview implements vscode.Disposable {
     }
     if (this.disposed || serial !== this.requestSerial) return;
     if (!result) {
-      if (!this.pageShown) this.panel.webview.html = messagePage('Resolint could not preview this draft; see the "Resolint" output.');
+      if (!this.pageShown) this.panel.webview.html = messagePage(vscode.l10n.t('Resolint could not preview this draft; see the "Resolint" output.'));
       return;
     }
     if (result.version !== this.document.version || result.version !== version) {
@@ -247,7 +248,7 @@ class PreviewManager implements vscode.Disposable {
     this.subscriptions = [
       vscode.commands.registerCommand('resolint.openPreview', () =>
         this.open().catch((error: unknown) => {
-          void vscode.window.showErrorMessage(`Resolint: ${error instanceof Error ? error.message : String(error)}`);
+          void vscode.window.showErrorMessage(commandFailed(error));
         }),
       ),
       vscode.workspace.onDidCloseTextDocument((document) => this.previews.get(document.uri.toString())?.dispose()),
@@ -257,11 +258,11 @@ class PreviewManager implements vscode.Disposable {
   private async open(): Promise<void> {
     const document = vscode.window.activeTextEditor?.document;
     if (!document || document.languageId !== 'resolution') {
-      void vscode.window.showInformationMessage('Open a resolution draft to preview it.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a resolution draft to preview it.'));
       return;
     }
     if (!this.currentClient()?.isRunning()) {
-      void vscode.window.showWarningMessage('The Resolint server is not running: try "Resolution: Restart Server".');
+      void vscode.window.showWarningMessage(serverNotRunning());
       return;
     }
     const key = document.uri.toString();

@@ -3,6 +3,7 @@
 // apply it (workspace/applyEdit).
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient, type WorkspaceEdit } from 'vscode-languageclient/node';
+import { commandFailed, serverNotRunning } from './messages';
 
 /** The server's commands (see server/src/lsp/feature-handlers.ts); argument: `{ uri, version }`. */
 const serverCommands = {
@@ -19,31 +20,59 @@ interface RenumberResult {
   readonly edit?: WorkspaceEdit;
 }
 
+/** A command and its messages, each a whole sentence (a verb put into a shared sentence cannot be translated). */
 interface Renumbering {
   readonly command: string;
   readonly serverCommand: string;
-  readonly inOrder: string;
-  /** What the command does, for its messages: "renumber", "convert". */
-  readonly verb: string;
+  readonly inOrder: () => string;
+  readonly noDraft: () => string;
+  readonly notResolution: () => string;
+  readonly failed: () => string;
 }
 
 const renumberings: readonly Renumbering[] = [
-  { command: 'resolint.renumberOperativeParagraphs', serverCommand: serverCommands.renumberOperativeParagraphs, verb: 'renumber', inOrder: 'The operative paragraphs are already numbered 1, 2, 3 …' },
-  { command: 'resolint.renumberFootnotes', serverCommand: serverCommands.renumberFootnotes, verb: 'renumber', inOrder: 'The footnotes are already numbered in the order of their first reference.' },
-  { command: 'resolint.finalizeNumbering', serverCommand: serverCommands.finalizeNumbering, verb: 'finalize the numbering of', inOrder: 'The paragraphs already carry final numbers.' },
-  { command: 'resolint.convertToDraftFormat', serverCommand: serverCommands.convertToDraftFormat, verb: 'convert', inOrder: 'The draft is already in the draft format.' },
+  {
+    command: 'resolint.renumberOperativeParagraphs',
+    serverCommand: serverCommands.renumberOperativeParagraphs,
+    inOrder: () => vscode.l10n.t('The operative paragraphs are already numbered 1, 2, 3 …'),
+    noDraft: () => vscode.l10n.t('Open a resolution draft to renumber it.'),
+    notResolution: () => vscode.l10n.t('Resolint works on resolution drafts: set the language mode of this file to "Resolution" to renumber it.'),
+    failed: () => vscode.l10n.t('Resolint could not renumber this draft; see the "Resolint" output.'),
+  },
+  {
+    command: 'resolint.renumberFootnotes',
+    serverCommand: serverCommands.renumberFootnotes,
+    inOrder: () => vscode.l10n.t('The footnotes are already numbered in the order of their first reference.'),
+    noDraft: () => vscode.l10n.t('Open a resolution draft to renumber it.'),
+    notResolution: () => vscode.l10n.t('Resolint works on resolution drafts: set the language mode of this file to "Resolution" to renumber it.'),
+    failed: () => vscode.l10n.t('Resolint could not renumber this draft; see the "Resolint" output.'),
+  },
+  {
+    command: 'resolint.finalizeNumbering',
+    serverCommand: serverCommands.finalizeNumbering,
+    inOrder: () => vscode.l10n.t('The paragraphs already carry final numbers.'),
+    noDraft: () => vscode.l10n.t('Open a resolution draft to finalize its numbering.'),
+    notResolution: () => vscode.l10n.t('Resolint works on resolution drafts: set the language mode of this file to "Resolution" to finalize its numbering.'),
+    failed: () => vscode.l10n.t('Resolint could not finalize the numbering of this draft; see the "Resolint" output.'),
+  },
+  {
+    command: 'resolint.convertToDraftFormat',
+    serverCommand: serverCommands.convertToDraftFormat,
+    inOrder: () => vscode.l10n.t('The draft is already in the draft format.'),
+    noDraft: () => vscode.l10n.t('Open a resolution draft to convert it.'),
+    notResolution: () => vscode.l10n.t('Resolint works on resolution drafts: set the language mode of this file to "Resolution" to convert it.'),
+    failed: () => vscode.l10n.t('Resolint could not convert this draft; see the "Resolint" output.'),
+  },
 ];
 
 async function renumber(renumbering: Renumbering, client: LanguageClient | undefined): Promise<void> {
   const document = vscode.window.activeTextEditor?.document;
   if (!document || document.languageId !== 'resolution') {
-    void vscode.window.showInformationMessage(
-      document ? `Resolint works on resolution drafts: set the language mode of this file to "Resolution" to ${renumbering.verb} it.` : `Open a resolution draft to ${renumbering.verb} it.`,
-    );
+    void vscode.window.showInformationMessage(document ? renumbering.notResolution() : renumbering.noDraft());
     return;
   }
   if (!client?.isRunning()) {
-    void vscode.window.showWarningMessage('The Resolint server is not running: try "Resolution: Restart Server".');
+    void vscode.window.showWarningMessage(serverNotRunning());
     return;
   }
   const result = (await client.sendRequest(ExecuteCommandRequest.type, {
@@ -51,13 +80,13 @@ async function renumber(renumbering: Renumbering, client: LanguageClient | undef
     arguments: [{ uri: document.uri.toString(), version: document.version }],
   })) as RenumberResult | null;
   if (!result) {
-    void vscode.window.showWarningMessage(`Resolint could not ${renumbering.verb} this draft; see the "Resolint" output.`);
+    void vscode.window.showWarningMessage(renumbering.failed());
   } else if (result.changed === 0 && result.applied) {
-    vscode.window.setStatusBarMessage(renumbering.inOrder, 4000);
+    vscode.window.setStatusBarMessage(renumbering.inOrder(), 4000);
   } else if (!result.applied && result.edit) {
     await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(result.edit));
   } else if (!result.applied) {
-    void vscode.window.showWarningMessage('The draft changed meanwhile: try again.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('The draft changed meanwhile: try again.'));
   }
 }
 
@@ -66,7 +95,7 @@ export function registerRenumberCommands(currentClient: () => LanguageClient | u
   return renumberings.map((renumbering) =>
     vscode.commands.registerCommand(renumbering.command, () =>
       renumber(renumbering, currentClient()).catch((error: unknown) => {
-        void vscode.window.showErrorMessage(`Resolint: ${error instanceof Error ? error.message : String(error)}`);
+        void vscode.window.showErrorMessage(commandFailed(error));
       }),
     ),
   );

@@ -23,9 +23,9 @@ export class ResolutionStatusBar implements vscode.Disposable {
   private requestSerial = 0;
 
   constructor(private readonly currentClient: () => LanguageClient | undefined) {
-    this.item.name = 'Resolution paragraphs';
+    this.item.name = vscode.l10n.t('Resolution paragraphs');
     this.item.command = 'workbench.action.gotoSymbol';
-    this.item.tooltip = 'Preambular paragraphs · operative paragraphs · open brackets. Click for the outline.';
+    this.item.tooltip = vscode.l10n.t('Preambular paragraphs · operative paragraphs · open brackets. Click for the outline.');
     this.subscriptions.push(
       vscode.window.onDidChangeActiveTextEditor(() => void this.refresh()),
       vscode.workspace.onDidChangeTextDocument((event) => {

@@ -180,6 +180,8 @@ if (parts.includes('vscode')) {
     checks.pass('code-server 4.100.3 is installed offline', `${install.last} (${seconds(installTime)})`);
     const { runVscode } = await import('../../test/e2e/vscode.e2e.mjs');
     await runVscode({ checks, codeServer: install.last, vsix, capabilities, resultsDir });
+    const { runVscodeInFrench } = await import('../../test/e2e/vscode-french.e2e.mjs');
+    await runVscodeInFrench({ checks, codeServer: install.last, vsix, resultsDir });
   });
 }
 

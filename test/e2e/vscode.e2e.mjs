@@ -6,34 +6,11 @@
 // draft typed into; and the example, exported as a Word document, imported back through the command
 // and VS Code's own file dialog.
 // Run by scripts/e2e/run.mjs; no fixed sleeps: every wait is for an element or a state.
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { assert, assertEqualJson, expectedFindings, freePort, isAlive, killGroup, quickFix, repoRoot, run, waitFor } from './lib.mjs';
-
-const chromiumPath = process.env.RESOLINT_E2E_CHROMIUM ?? '/usr/bin/chromium';
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-const settings = {
-  'workbench.startupEditor': 'none',
-  'telemetry.telemetryLevel': 'off',
-  'git.enabled': false,
-  'extensions.autoUpdate': false,
-  'extensions.autoCheckUpdates': false,
-  'security.workspace.trust.enabled': false,
-  'workbench.tips.enabled': false,
-  'files.autoSave': 'off',
-  'update.mode': 'none',
-};
+import { codeServerSession } from './code-server.mjs';
+import { assert, assertEqualJson, expectedFindings, quickFix, repoRoot, run, waitFor } from './lib.mjs';
 
 /**
  * @param {object} options
@@ -45,96 +22,31 @@ const settings = {
  */
 export async function runVscode({ checks, codeServer, vsix, capabilities, resultsDir }) {
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'resolint-e2e-vscode-'));
-  const home = path.join(temp, 'home');
-  const extensionsDir = path.join(temp, 'extensions');
-  const userDataDir = path.join(temp, 'user-data');
   // A copy of the example's folder: the quick fix edits the draft, and the repository's copy
   // must stay as it is whatever happens to the run.
   const workspace = path.join(temp, 'examples');
-  fs.mkdirSync(home, { recursive: true });
-  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.cpSync(path.join(repoRoot, 'examples'), workspace, { recursive: true });
   fs.writeFileSync(path.join(workspace, 'long.resolution'), longDraft.text);
   fs.writeFileSync(path.join(workspace, frenchDraft.name), frenchDraft.text);
   // The example as a Word document, for the import command: Resolint's own export of it.
   const exported = await run(process.execPath, [path.join(repoRoot, 'bin/resolint.js'), '--export', 'docx', path.join(workspace, 'draft.resolution'), '--output', path.join(workspace, importedDocument)]);
   if (exported.status !== 0) throw new Error(`resolint --export docx exited ${exported.status}: ${exported.stderr}`);
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
-  const env = {
-    ...process.env,
-    HOME: home,
-    XDG_CONFIG_HOME: path.join(home, '.config'),
-    XDG_DATA_HOME: path.join(home, '.local', 'share'),
-    XDG_CACHE_HOME: path.join(home, '.cache'),
-  };
-  const entry = path.join(codeServer, 'out', 'node', 'entry.js');
-  const common = ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir];
   const screenshot = path.join(resultsDir, 'vscode-example.png');
-  const serverLog = path.join(resultsDir, 'vscode-code-server.log');
   const previewScreenshot = path.join(resultsDir, 'vscode-preview.png');
   for (const old of [screenshot, path.join(resultsDir, 'vscode-quick-fix.png'), previewScreenshot, path.join(resultsDir, 'vscode-preview-dark.png'), path.join(resultsDir, 'vscode-import.png')]) {
     fs.rmSync(old, { force: true });
   }
-
-  let codeServerProcess;
-  let browserServer;
-  // If the run is stopped (Ctrl+C, a CI timeout), what this part started goes with it.
-  const killOnExit = () => {
-    if (browserServer) killGroup(browserServer.process().pid);
-    if (codeServerProcess) killGroup(codeServerProcess.pid);
-    fs.rmSync(temp, { recursive: true, force: true });
-  };
-  process.on('exit', killOnExit);
-  let browser;
-  let page;
+  const codeServerRun = codeServerSession({ checks, codeServer, vsixes: [vsix], temp, workspace, serverLog: path.join(resultsDir, 'vscode-code-server.log') });
+  const takeScreenshot = (file) => codeServerRun.takeScreenshot(file);
   let screenshotTaken = false;
-  const takeScreenshot = async (file) => {
-    if (!page) return;
-    await page.screenshot({ path: file }).catch(() => undefined);
-    if (fs.existsSync(file)) console.log(`  screenshot: ${path.relative(repoRoot, file)}`);
-  };
 
   try {
-    const installed = await checks.check('the .vsix installs into code-server offline', async () => {
-      const result = await run(process.execPath, [entry, '--install-extension', vsix, ...common], { env, timeoutMs: 120_000 });
-      assert(result.status === 0, `--install-extension exited ${result.status}: ${result.stdout}${result.stderr}`);
-      const folder = fs.readdirSync(extensionsDir).find((name) => name.startsWith('resolint.resolint-'));
-      assert(folder, `no resolint extension in ${extensionsDir}: ${fs.readdirSync(extensionsDir).join(', ')}`);
-      return folder;
-    });
-    if (!installed) return;
-
-    const port = await freePort();
-    const logFd = fs.openSync(serverLog, 'w');
-    codeServerProcess = spawn(
-      process.execPath,
-      [entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ...common, workspace],
-      { env, stdio: ['ignore', logFd, logFd], detached: true },
-    );
-    fs.closeSync(logFd);
-    const base = `http://127.0.0.1:${port}`;
-    const started = await checks.check('code-server starts (/healthz answers)', async () => {
-      await waitFor(
-        'code-server /healthz',
-        async () => {
-          if (codeServerProcess.exitCode !== null) throw new Error(`code-server exited with ${codeServerProcess.exitCode} (see ${serverLog})`);
-          const response = await fetch(`${base}/healthz`).catch(() => undefined);
-          return response?.ok;
-        },
-        { timeoutMs: 60_000, intervalMs: 200 },
-      );
-      return `pid ${codeServerProcess.pid}, port ${port}`;
-    });
-    if (!started) return;
-
-    const { chromium } = await import('playwright-core');
-    browserServer = await chromium.launchServer({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
-    browser = await chromium.connect(browserServer.wsEndpoint());
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-    page = await context.newPage();
+    const workspaceUrl = await codeServerRun.start();
+    if (!workspaceUrl) return;
+    const page = codeServerRun.page;
 
     const opened = await checks.check('the example draft opens (Ctrl+P) and shows squiggles', async () => {
-      await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`);
+      await page.goto(workspaceUrl);
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       // The explorer shows the folder once the workbench has restored the workspace.
       await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'draft.resolution' }).first().waitFor({ timeout: 60_000 });
@@ -256,20 +168,7 @@ export async function runVscode({ checks, codeServer, vsix, capabilities, result
     await takeScreenshot(path.join(resultsDir, 'vscode-import.png'));
   } finally {
     if (!screenshotTaken) await takeScreenshot(screenshot);
-    await browser?.close().catch(() => undefined);
-    const browserPid = browserServer?.process().pid;
-    await browserServer?.close().catch(() => undefined);
-    if (browserPid && isAlive(browserPid)) killGroup(browserPid);
-    if (codeServerProcess?.pid) {
-      killGroup(codeServerProcess.pid, 'SIGTERM');
-      await waitFor('code-server to exit', () => !isAlive(codeServerProcess.pid), { timeoutMs: 5_000 }).catch(() => killGroup(codeServerProcess.pid, 'SIGKILL'));
-    }
-    process.off('exit', killOnExit);
-    // The workbench's and the extension host's logs (the "Resolint" output channel among them), for a failed check.
-    const logsKept = path.join(resultsDir, 'vscode-logs');
-    fs.rmSync(logsKept, { recursive: true, force: true });
-    if (fs.existsSync(path.join(userDataDir, 'logs'))) fs.cpSync(path.join(userDataDir, 'logs'), logsKept, { recursive: true });
-    fs.rmSync(temp, { recursive: true, force: true, maxRetries: 3 });
+    await codeServerRun.stop(path.join(resultsDir, 'vscode-logs'));
   }
 }
 
@@ -533,7 +432,7 @@ async function saveAndCloseAllEditors(page) {
 }
 
 /** Opens `fileName` with quick open (Ctrl+P) and waits for its tab. */
-async function quickOpen(page, fileName) {
+export async function quickOpen(page, fileName) {
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: 15_000 });
