@@ -487,7 +487,7 @@ async function problemRows(page) {
  * a scrolled editor run past its visible part), and the keystrokes that follow go nowhere: the editor
  * is clicked near its top left, in the first editor group, until the focus is inside it.
  */
-async function focusDraftEditor(page) {
+export async function focusDraftEditor(page) {
   await page.keyboard.press('Escape');
   const editor = page.locator('.editor-group-container').first().locator('.monaco-editor').first();
   const focusedInEditor = () => page.evaluate(() => Boolean(document.activeElement?.closest('.monaco-editor')));
