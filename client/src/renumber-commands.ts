@@ -30,22 +30,25 @@ interface Renumbering {
   readonly failed: () => string;
 }
 
+/** The messages both renumbering commands give. */
+const renumberingMessages = {
+  noDraft: () => vscode.l10n.t('Open a resolution draft to renumber it.'),
+  notResolution: () => vscode.l10n.t('Resolint works on resolution drafts: set the language mode of this file to "Resolution" to renumber it.'),
+  failed: () => vscode.l10n.t('Resolint could not renumber this draft; see the "Resolint" output.'),
+};
+
 const renumberings: readonly Renumbering[] = [
   {
     command: 'resolint.renumberOperativeParagraphs',
     serverCommand: serverCommands.renumberOperativeParagraphs,
     inOrder: () => vscode.l10n.t('The operative paragraphs are already numbered 1, 2, 3 …'),
-    noDraft: () => vscode.l10n.t('Open a resolution draft to renumber it.'),
-    notResolution: () => vscode.l10n.t('Resolint works on resolution drafts: set the language mode of this file to "Resolution" to renumber it.'),
-    failed: () => vscode.l10n.t('Resolint could not renumber this draft; see the "Resolint" output.'),
+    ...renumberingMessages,
   },
   {
     command: 'resolint.renumberFootnotes',
     serverCommand: serverCommands.renumberFootnotes,
     inOrder: () => vscode.l10n.t('The footnotes are already numbered in the order of their first reference.'),
-    noDraft: () => vscode.l10n.t('Open a resolution draft to renumber it.'),
-    notResolution: () => vscode.l10n.t('Resolint works on resolution drafts: set the language mode of this file to "Resolution" to renumber it.'),
-    failed: () => vscode.l10n.t('Resolint could not renumber this draft; see the "Resolint" output.'),
+    ...renumberingMessages,
   },
   {
     command: 'resolint.finalizeNumbering',
