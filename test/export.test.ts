@@ -292,6 +292,21 @@ describe('export: Akoma Ntoso', function () {
     assert.equal(count(xml, /<authorialNote marker="1" placement="bottom"[^>]*><p>Resolution <a href="https:\/\/undocs.org\/A\/RES\/55\/25">/gu), 2);
   });
 
+  it('refers to a resolution listed after a quoted title with a colon in it (the title\'s colon ends no sentence)', () => {
+    const cases = [
+      ['The General Assembly,\n\nRecalling its resolutions 70/1 of 25 September 2015, entitled “Transforming our world: the 2030 Agenda for Sustainable Development”, and 77/161 of 14 December 2022,\n\n1. Decides to remain seized of the matter.\n', '77/161</ref> of 14 December 2022'],
+      ["L'Assemblée générale,\n\nRappelant ses résolutions 70/1 du 25 septembre 2015, intitulée « Transformer notre monde : le Programme de développement durable à l'horizon 2030 », et 77/161 du 14 décembre 2022,\n\n1. Décide de demeurer saisie de la question.\n", '77/161</ref> du 14 décembre 2022'],
+      ['La Asamblea General,\n\nRecordando sus resoluciones 70/1, de 25 de septiembre de 2015, titulada "Transformar nuestro mundo: la Agenda 2030 para el Desarrollo Sostenible", y 77/161, de 14 de diciembre de 2022,\n\n1. Decide seguir ocupándose de la cuestión.\n', '77/161</ref>, de 14 de diciembre de 2022'],
+    ] as const;
+    for (const [text, reference] of cases) {
+      const xml = akomaNtoso(renderModel(parse(text)), { markupDate });
+      assert.ok(xml.includes(`<ref href="/akn/un/statement/deliberation/un-ga/2022-12-14/77-161/!main">${reference}`), `no reference to 77/161 in:\n${xml.slice(xml.indexOf('<preamble>'), xml.indexOf('</preamble>'))}`);
+    }
+    // A colon outside any quotation still ends the link: "resolutions: 77/161" cites nothing.
+    const outside = akomaNtoso(renderModel(parse('The General Assembly,\n\nRecalling its resolutions: 77/161 of 14 December 2022 and others,\n\n1. Decides to remain seized of the matter.\n')), { markupDate });
+    assert.ok(!outside.includes('77-161'), 'a colon outside a quotation no longer ends the link');
+  });
+
   it('refers to a Spanish text\'s dated resolutions, the date set off by a comma and the first day written « 1º »', () => {
     const text = 'La Asamblea General,\n\nRecordando su resolución 77/247, de 30 de diciembre de 2022, y su resolución 66/54, de 1º de diciembre de 2011,\n\n1. Decide seguir ocupándose de la cuestión.\n';
     const xml = akomaNtoso(renderModel(parse(text)), { markupDate });

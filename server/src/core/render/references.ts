@@ -28,12 +28,22 @@ function actorBefore(text: string, numberStart: number, language: RenderLanguage
   let lastWord = -1;
   for (const match of window.matchAll(language.resolutionWord)) lastWord = match.index;
   if (lastWord < 0) return undefined;
-  // Sentence ends between the word and the number break the link: "… resolutions. 2. Takes 1/2 of …"
-  if (/[;:]|\.\s/u.test(window.slice(lastWord))) return undefined;
+  // Sentence ends between the word and the number break the link: "… resolutions. 2. Takes 1/2 of …";
+  // not those inside a title the list quotes ("70/1 …, entitled “Transforming our world: the 2030
+  // Agenda …”, and 77/161 of …"), which is no end of the text's sentence.
+  if (/[;:]|\.\s/u.test(withoutQuotations(window.slice(lastWord)))) return undefined;
   let lastOrgan: string | undefined;
   for (const match of window.slice(0, lastWord).matchAll(organNamePattern)) lastOrgan = match[0];
   if (lastOrgan === undefined || window.slice(window.lastIndexOf(lastOrgan) + lastOrgan.length, lastWord).trim().length > 2) return fallbackActor;
   return organOfName(lastOrgan)?.actor;
+}
+
+/**
+ * `text` without its closed quotations (“…”, «…», "…"), quotes included: a quotation left open keeps
+ * its words, so a lost closing quote cannot hide a sentence's end.
+ */
+function withoutQuotations(text: string): string {
+  return text.replace(/“[^“”]*”|«[^«»]*»|"[^"]*"/gu, '');
 }
 
 /** The symbol of a session/number resolution of an organ: "A/RES/60/288", "A/HRC/RES/5/1". */
