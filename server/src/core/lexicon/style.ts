@@ -86,6 +86,11 @@ export interface StyleData {
     /** Whether a comma stands before the date word: « su resolución 60/1, de 16 de septiembre de 2005 ». */
     readonly commaBeforeDate?: boolean;
     /**
+     * The words that open a citation's quoted title, past which its list goes on: "entitled" ("70/1 of
+     * 25 September 2015, entitled “Transforming our world: …”, and 77/161 of 14 December 2022").
+     */
+    readonly titleWords?: readonly string[];
+    /**
      * Where the language names the organ after the number (« la resolución 1325 (2000) del Consejo de
      * Seguridad, de 31 de octubre de 2000 »): the words that open its name there (« del », « de la »)
      * and the lower-case words inside it (« Consejo Económico y Social »).

@@ -86,6 +86,8 @@ interface CitationPatterns {
    * with no white space: those patterns are then read by code (`listPartEnd`); undefined for others.
    */
   readonly listWords: readonly string[] | undefined;
+  /** The words that open a quoted title after a citation ("entitled"), longest first; none for a style that names none. */
+  readonly titleWords: readonly string[];
   /** The letters the style writes after a first day's digit (« 1er », « 1º »), which `date` allows there; none for most styles. */
   readonly firstDayLetters: readonly string[];
   /** Whether every citation word is a word of letters: then `word` is read by code where the unit before is ASCII (`wordStandsAt`). */
@@ -154,6 +156,7 @@ function patternsOf(style: CitationStyle): CitationPatterns {
       ),
       secondDate: new RegExp(`(?:,${space}*|${space}+${listWord}${space}+)${date}`, 'uy'),
       separator: new RegExp(`(?:,${space}*(?:${listWord}${space}+)?|${space}+${listWord}${space}+)`, 'uy'),
+      titleWords: [...(style.citations.titleWords ?? [])].sort((a, b) => b.length - a.length),
       listWords: style.citations.listWords.length > 0 && style.citations.listWords.every((word) => /^\S+$/u.test(word)) ? [...style.citations.listWords].sort((a, b) => b.length - a.length) : undefined,
       firstDayLetters: firstDayLetters(style),
       wordsOfLetters: wordForms.every((word) => /^[\p{L}\p{M}]+$/u.test(word)),
@@ -293,6 +296,39 @@ function separatorEnd(text: string, at: number, patterns: CitationPatterns): num
   if (code !== 44) return listWordEnd(text, afterSpace, listWords);
   const afterWord = listWordEnd(text, afterSpace, listWords);
   return afterWord >= 0 ? afterWord : afterSpace;
+}
+
+/**
+ * Where a citation's quoted title at `at` ends (`,\s+entitled\s+“…”`, the closing quote included), or
+ * `at` where none stands there: a comma, white space, a title word, white space and a quotation that
+ * closes. Read by code: most citations are followed by no title.
+ */
+function titleEnd(text: string, at: number, titleWords: readonly string[]): number {
+  if (titleWords.length === 0 || text.charCodeAt(at) !== 44 /* , */) return at;
+  const wordStart = spaceEnd(text, at + 1);
+  if (wordStart === at + 1) return at;
+  for (const word of titleWords) {
+    if (!text.startsWith(word, wordStart)) continue;
+    const quoteAt = spaceEnd(text, wordStart + word.length);
+    if (quoteAt === wordStart + word.length) continue;
+    const closing = closingQuoteOf(text.charCodeAt(quoteAt));
+    if (closing === undefined) return at;
+    // Searched within a title's length only: a text of many unclosed titles must not be read to its end at each.
+    const limit = Math.min(text.length, quoteAt + 1 + longestTitle);
+    for (let index = quoteAt + 1; index < limit; index++) if (text.charCodeAt(index) === closing) return index + 1;
+    return at;
+  }
+  return at;
+}
+
+/** The longest quoted title a list goes on past, in units (the agenda items' longest titles run to some 250). */
+const longestTitle = 400;
+
+/** The quote that closes a quotation opened by `code` (“ ”, « », " "), or undefined for a unit that opens none. */
+function closingQuoteOf(code: number): number | undefined {
+  if (code === 0x201c) return 0x201d;
+  if (code === 0xab) return 0xbb;
+  return code === 0x22 ? 0x22 : undefined;
 }
 
 /**
@@ -637,7 +673,8 @@ function runCitations(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: Citat
       fields[field + numberEndField] = end;
       fields[field + ownDateEndField] = ownDateEnd;
       fields[field + dateFromField] = dateFrom;
-      const separatedAt = separatorEnd(text, at, patterns);
+      // "70/1 of 25 September 2015, entitled “Transforming our world: …”, and 77/161": the list goes on past the title.
+      const separatedAt = separatorEnd(text, titleEnd(text, at, patterns.titleWords), patterns);
       if (separatedAt < 0) break;
       // The next turn reads the number after the separator ("and 2201"); the list ends where there is none.
       at = separatedAt;
