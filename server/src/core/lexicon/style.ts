@@ -91,6 +91,11 @@ export interface StyleData {
      */
     readonly titleWords?: readonly string[];
     /**
+     * The words that open a citation's subject, unquoted, past which its list goes on at the next
+     * number: "on" ("63/71 of 2 December 2008 on the Convention on Cluster Munitions and 70/54 of …").
+     */
+    readonly subjectWords?: readonly string[];
+    /**
      * Where the language names the organ after the number (« la resolución 1325 (2000) del Consejo de
      * Seguridad, de 31 de octubre de 2000 »): the words that open its name there (« del », « de la »)
      * and the lower-case words inside it (« Consejo Económico y Social »).

@@ -88,6 +88,8 @@ interface CitationPatterns {
   readonly listWords: readonly string[] | undefined;
   /** The words that open a quoted title after a citation ("entitled"), longest first; none for a style that names none. */
   readonly titleWords: readonly string[];
+  /** The words that open a citation's unquoted subject ("on"), longest first; none for a style that names none. */
+  readonly subjectWords: readonly string[];
   /** The letters the style writes after a first day's digit (« 1er », « 1º »), which `date` allows there; none for most styles. */
   readonly firstDayLetters: readonly string[];
   /** Whether every citation word is a word of letters: then `word` is read by code where the unit before is ASCII (`wordStandsAt`). */
@@ -157,6 +159,7 @@ function patternsOf(style: CitationStyle): CitationPatterns {
       secondDate: new RegExp(`(?:,${space}*|${space}+${listWord}${space}+)${date}`, 'uy'),
       separator: new RegExp(`(?:,${space}*(?:${listWord}${space}+)?|${space}+${listWord}${space}+)`, 'uy'),
       titleWords: [...(style.citations.titleWords ?? [])].sort((a, b) => b.length - a.length),
+      subjectWords: [...(style.citations.subjectWords ?? [])].sort((a, b) => b.length - a.length),
       listWords: style.citations.listWords.length > 0 && style.citations.listWords.every((word) => /^\S+$/u.test(word)) ? [...style.citations.listWords].sort((a, b) => b.length - a.length) : undefined,
       firstDayLetters: firstDayLetters(style),
       wordsOfLetters: wordForms.every((word) => /^[\p{L}\p{M}]+$/u.test(word)),
@@ -320,6 +323,42 @@ function titleEnd(text: string, at: number, titleWords: readonly string[]): numb
   }
   return at;
 }
+
+/**
+ * Where a citation's unquoted subject at `at` ends, before the separator of the list's next number
+ * (`\s+on\s+the Convention on Cluster Munitions` before ` and 70/54`), or `at` where no subject
+ * word stands there or no number of the list follows it within `longestSubject` units. A sentence's
+ * end (« ; », « . », « : ») or a number that no separator brings (another citation's: "… and
+ * resolution 2/2") ends the search first.
+ */
+function subjectEnd(text: string, at: number, patterns: CitationPatterns): number {
+  if (patterns.subjectWords.length === 0) return at;
+  let wordStart = text.charCodeAt(at) === 44 /* , */ ? at + 1 : at;
+  if (!isSpaceCode(text.charCodeAt(wordStart))) return at;
+  wordStart = spaceEnd(text, wordStart);
+  const word = patterns.subjectWords.find((candidate) => text.startsWith(candidate, wordStart) && isSpaceCode(text.charCodeAt(wordStart + candidate.length)));
+  if (word === undefined) return at;
+  const limit = Math.min(text.length, wordStart + word.length + longestSubject);
+  for (let index = wordStart + word.length; index < limit; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 59 /* ; */ || code === 58 /* : */ || (code === 46 /* . */ && (index + 1 >= text.length || isSpaceCode(text.charCodeAt(index + 1))))) return at;
+    if (code === 44 || isSpaceCode(code)) {
+      const next = separatorEnd(text, index, patterns);
+      if (next >= 0 && mayStartNumber(text.charCodeAt(next)) && stickyEnd(patterns.number, text, next) >= 0) return index;
+    } else if (mayStartNumber(code) && !isLetterOrDigitCode(text.charCodeAt(index - 1)) && stickyEnd(patterns.number, text, index) >= 0) {
+      return at;
+    }
+  }
+  return at;
+}
+
+/** Whether a unit is an ASCII letter or digit (a number's start must not follow one). */
+function isLetterOrDigitCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** The longest unquoted subject a list goes on past, in units ("on the implementation of the Convention on …"). */
+const longestSubject = 300;
 
 /** The longest quoted title a list goes on past, in units (the agenda items' longest titles run to some 250). */
 const longestTitle = 400;
@@ -673,8 +712,9 @@ function runCitations(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: Citat
       fields[field + numberEndField] = end;
       fields[field + ownDateEndField] = ownDateEnd;
       fields[field + dateFromField] = dateFrom;
-      // "70/1 of 25 September 2015, entitled “Transforming our world: …”, and 77/161": the list goes on past the title.
-      const separatedAt = separatorEnd(text, titleEnd(text, at, patterns.titleWords), patterns);
+      // "70/1 of 25 September 2015, entitled “Transforming our world: …”, and 77/161": the list goes on past
+      // the title; "63/71 of 2 December 2008 on the Convention on Cluster Munitions and 70/54": past the subject.
+      const separatedAt = separatorEnd(text, subjectEnd(text, titleEnd(text, at, patterns.titleWords), patterns), patterns);
       if (separatedAt < 0) break;
       // The next turn reads the number after the separator ("and 2201"); the list ends where there is none.
       at = separatedAt;
