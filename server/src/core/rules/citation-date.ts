@@ -355,12 +355,23 @@ function subjectEnd(text: string, at: number, patterns: CitationPatterns): numbe
     // A separator opens with a comma, or with white space and a list word: most spaces start no list word.
     if (code === 44 || (isSpaceCode(code) && mayStartListWord(text.charCodeAt(index + 1), patterns))) {
       const next = separatorEnd(text, index, patterns);
-      if (next >= 0 && mayStartNumber(text.charCodeAt(next)) && stickyEnd(patterns.number, text, next) >= 0) return index;
-    } else if (mayStartNumber(code) && !isLetterOrDigitCode(text.charCodeAt(index - 1)) && stickyEnd(patterns.number, text, index) >= 0) {
+      if (next >= 0 && numberMayStartAt(text, next) && stickyEnd(patterns.number, text, next) >= 0) return index;
+    } else if (numberMayStartAt(text, index) && !isLetterOrDigitCode(text.charCodeAt(index - 1)) && stickyEnd(patterns.number, text, index) >= 0) {
       return at;
     }
   }
   return at;
+}
+
+/**
+ * Whether `number` may match at `at`: a digit, "S-" or "ES-". Narrower than `mayStartNumber`, which
+ * takes any "S" or "E": in a subject's words ("Security", "States") that asked the pattern at each.
+ */
+function numberMayStartAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code >= 48 && code <= 57) return true;
+  if (code === 83 /* S */) return text.charCodeAt(at + 1) === 45;
+  return code === 69 /* E */ && text.charCodeAt(at + 1) === 83 && text.charCodeAt(at + 2) === 45;
 }
 
 /** Whether a list word may start with `code` (any unit where the list words are not read by code). */
