@@ -739,13 +739,24 @@ function runCitations(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: Citat
       fields[field + numberEndField] = end;
       fields[field + ownDateEndField] = ownDateEnd;
       fields[field + dateFromField] = dateFrom;
-      // "70/1 of 25 September 2015, entitled “Transforming our world: …”, and 77/161": the list goes on past
-      // the title; "63/71 of 2 December 2008 on the Convention on Cluster Munitions and 70/54": past the subject.
-      const separatedAt = separatorEnd(text, subjectEnd(text, titleEnd(text, at, patterns.titleWords), patterns), patterns);
-      if (separatedAt < 0) break;
+      let separatedAt = separatorEnd(text, at, patterns);
       // The next turn reads the number after the separator ("and 2201"); the list ends where there is none.
+      let nextEnd = separatedAt >= 0 && mayStartNumber(text.charCodeAt(separatedAt)) ? stickyEnd(patterns.number, text, separatedAt) : -1;
+      if (nextEnd < 0) {
+        // Unless it goes on past a title ("70/1 of 25 September 2015, entitled “Transforming our world: …”, and
+        // 77/161") or a subject ("63/71 of 2 December 2008 on the Convention on Cluster Munitions and 70/54"):
+        // asked only where the list would end, not after each of its numbers.
+        const pastClause = subjectEnd(text, titleEnd(text, at, patterns.titleWords), patterns);
+        const clauseSeparatedAt = pastClause === at ? -1 : separatorEnd(text, pastClause, patterns);
+        const clauseNextEnd = clauseSeparatedAt >= 0 && mayStartNumber(text.charCodeAt(clauseSeparatedAt)) ? stickyEnd(patterns.number, text, clauseSeparatedAt) : -1;
+        if (clauseNextEnd >= 0) {
+          separatedAt = clauseSeparatedAt;
+          nextEnd = clauseNextEnd;
+        }
+      }
+      if (separatedAt < 0) break;
       at = separatedAt;
-      end = mayStartNumber(text.charCodeAt(at)) ? stickyEnd(patterns.number, text, at) : -1;
+      end = nextEnd;
     }
     // A date after several numbers may be all of theirs ("resolutions 2200 A (XXI) and 2201 (XXI) of
     // 16 December 1966"): the numbers before it are dated, but only the last one surely by that date.
