@@ -147,6 +147,8 @@ function patternsOf(style: CitationStyle): CitationPatterns {
     // A date written another way ("16 december 2005", "Dec. 16, 2005", "16th of December 2005", "16/12/2005")
     // is a date too: the citation has one, which date-format rewrites; this rule must not add another.
     const anyMonth = alternation(monthsWrittenAnyWay(style));
+    // List words of one word each are read by code (`listWords`); others only by the patterns.
+    const listWordsByCode = style.citations.listWords.length > 0 && style.citations.listWords.every((word) => /^\S+$/u.test(word)) ? [...style.citations.listWords].sort((a, b) => b.length - a.length) : undefined;
     patterns = {
       word: new RegExp(`(?<![\\p{L}\\p{N}])${wordAlternation}(?![\\p{L}\\p{N}])${space}+`, 'uy'),
       wordForms,
@@ -162,8 +164,8 @@ function patternsOf(style: CitationStyle): CitationPatterns {
       separator: new RegExp(`(?:,${space}*(?:${listWord}${space}+)?|${space}+${listWord}${space}+)`, 'uy'),
       titleWords: [...(style.citations.titleWords ?? [])].sort((a, b) => b.length - a.length),
       subjectWords: [...(style.citations.subjectWords ?? [])].sort((a, b) => b.length - a.length),
-      listWords: style.citations.listWords.length > 0 && style.citations.listWords.every((word) => /^\S+$/u.test(word)) ? [...style.citations.listWords].sort((a, b) => b.length - a.length) : undefined,
-      listWordFirstUnits: style.citations.listWords.length > 0 && style.citations.listWords.every((word) => /^\S+$/u.test(word)) ? new UnitSet(style.citations.listWords.map((word) => word.charCodeAt(0))) : undefined,
+      listWords: listWordsByCode,
+      listWordFirstUnits: listWordsByCode && new UnitSet(listWordsByCode.map((word) => word.charCodeAt(0))),
       firstDayLetters: firstDayLetters(style),
       wordsOfLetters: wordForms.every((word) => /^[\p{L}\p{M}]+$/u.test(word)),
       dateWords,
@@ -354,8 +356,7 @@ function subjectEnd(text: string, at: number, patterns: CitationPatterns): numbe
     if (code === 59 /* ; */ || code === 58 /* : */ || (code === 46 /* . */ && (index + 1 >= text.length || isSpaceCode(text.charCodeAt(index + 1))))) return at;
     // A separator opens with a comma, or with white space and a list word: most spaces start no list word.
     if (code === 44 || (isSpaceCode(code) && mayStartListWord(text.charCodeAt(index + 1), patterns))) {
-      const next = separatorEnd(text, index, patterns);
-      if (next >= 0 && numberMayStartAt(text, next) && stickyEnd(patterns.number, text, next) >= 0) return index;
+      if (numberEndAt(text, separatorEnd(text, index, patterns), patterns) >= 0) return index;
     } else if (numberMayStartAt(text, index) && !isLetterOrDigitCode(text.charCodeAt(index - 1)) && stickyEnd(patterns.number, text, index) >= 0) {
       return at;
     }
@@ -363,13 +364,18 @@ function subjectEnd(text: string, at: number, patterns: CitationPatterns): numbe
   return at;
 }
 
+/** Where a cited number at `at` ends, or -1 (also for `at` -1, a separator not found): `number`, asked only where it may start. */
+function numberEndAt(text: string, at: number, patterns: CitationPatterns): number {
+  return at >= 0 && numberMayStartAt(text, at) ? stickyEnd(patterns.number, text, at) : -1;
+}
+
 /**
- * Whether `number` may match at `at`: a digit, "S-" or "ES-". Narrower than `mayStartNumber`, which
- * takes any "S" or "E": in a subject's words ("Security", "States") that asked the pattern at each.
+ * Whether `number` may match at `at`: its forms open with a digit, "S-" or "ES-" (a capital S or E
+ * alone, as in "Security" or "States", opens none).
  */
 function numberMayStartAt(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
-  if (code >= 48 && code <= 57) return true;
+  if (isDigitCode(code)) return true;
   if (code === 83 /* S */) return text.charCodeAt(at + 1) === 45;
   return code === 69 /* E */ && text.charCodeAt(at + 1) === 83 && text.charCodeAt(at + 2) === 45;
 }
@@ -381,7 +387,7 @@ function mayStartListWord(code: number, patterns: CitationPatterns): boolean {
 
 /** Whether a unit is an ASCII letter or digit (a number's start must not follow one). */
 function isLetterOrDigitCode(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return isDigitCode(code) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 /** The longest unquoted subject a list goes on past, in units ("on the implementation of the Convention on …"). */
@@ -427,11 +433,6 @@ function mayStartDay(text: string, at: number, patterns: CitationPatterns): bool
   if (isSpaceCode(text.charCodeAt(end))) return true;
   for (const letters of patterns.firstDayLetters) if (text.startsWith(letters, end)) return true;
   return false;
-}
-
-/** Whether `number` may match at a unit: its forms open with a digit, "ES-" or "S-". */
-function mayStartNumber(code: number): boolean {
-  return (code >= 48 && code <= 57) || code === 69 /* E */ || code === 83 /* S */;
 }
 
 /**
@@ -741,14 +742,14 @@ function runCitations(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: Citat
       fields[field + dateFromField] = dateFrom;
       let separatedAt = separatorEnd(text, at, patterns);
       // The next turn reads the number after the separator ("and 2201"); the list ends where there is none.
-      let nextEnd = separatedAt >= 0 && mayStartNumber(text.charCodeAt(separatedAt)) ? stickyEnd(patterns.number, text, separatedAt) : -1;
+      let nextEnd = numberEndAt(text, separatedAt, patterns);
       if (nextEnd < 0) {
         // Unless it goes on past a title ("70/1 of 25 September 2015, entitled “Transforming our world: …”, and
         // 77/161") or a subject ("63/71 of 2 December 2008 on the Convention on Cluster Munitions and 70/54"):
         // asked only where the list would end, not after each of its numbers.
         const pastClause = subjectEnd(text, titleEnd(text, at, patterns.titleWords), patterns);
         const clauseSeparatedAt = pastClause === at ? -1 : separatorEnd(text, pastClause, patterns);
-        const clauseNextEnd = clauseSeparatedAt >= 0 && mayStartNumber(text.charCodeAt(clauseSeparatedAt)) ? stickyEnd(patterns.number, text, clauseSeparatedAt) : -1;
+        const clauseNextEnd = numberEndAt(text, clauseSeparatedAt, patterns);
         if (clauseNextEnd >= 0) {
           separatedAt = clauseSeparatedAt;
           nextEnd = clauseNextEnd;
