@@ -1,5 +1,5 @@
-// `node scripts/lint-cost.mjs [--out DIR] [--file FILE] [--parse | --rules IDS] [--instructions]`: what one lint (or,
-// with --parse, one parse) of a text costs, in measures that do not drift with the machine's load as
+// `node scripts/lint-cost.mjs [--out DIR] [--file FILE] [--parse | --rules IDS | --keystroke] [--instructions]`: what
+// one lint (or, with --parse, one parse; with --keystroke, one keystroke's lint in an editing session) of a text costs, in measures that do not drift with the machine's load as
 // timings do (docs/performance.md, eighth session): the bytes it allocates, and with --instructions the
 // instructions it runs. The text is the corpus of ../shared as one draft, or FILE.
 //
@@ -7,6 +7,9 @@
 //   --file FILE      the text to lint instead of the corpus
 //   --parse          parse only
 //   --rules IDS      only the rules' checks (comma-separated ids) on a draft parsed once: one rule's cost
+//   --keystroke      a character typed and the new version linted, as the language server does it: a
+//                    `LintSession` kept from call to call, each call typing at the end of another line
+//                    (sixty lines spread through the text, in turn). Give a long text with --file.
 //   --instructions   also count instructions: needs valgrind (the Debian package); two builds can be
 //                    counted at once, one a core
 //
@@ -65,7 +68,31 @@ if (rules && rules.length !== ruleIds.length) {
   process.exit(2);
 }
 const parsed = rules && core.parse(text);
-const call = parseOnly ? () => core.parse(text) : rules ? () => core.lintDraft(parsed, undefined, rules) : () => core.lint(text);
+const call = parseOnly ? () => core.parse(text) : rules ? () => core.lintDraft(parsed, undefined, rules) : process.argv.includes('--keystroke') ? keystrokes(text) : () => core.lint(text);
+
+/** A call that types one character into the text and lints the new version in one session, as an editor's keystroke. */
+function keystrokes(original) {
+  const session = new core.LintSession();
+  const lineEnds = [];
+  // The ends of lines with text: a character typed on a blank line would begin a paragraph.
+  for (let offset = original.indexOf('\n'); offset >= 0; offset = original.indexOf('\n', offset + 1)) if (offset > 0 && original[offset - 1] !== '\n') lineEnds.push(offset);
+  const places = 60;
+  const typedAt = Array.from({ length: places }, (_, place) => lineEnds[Math.floor(((place + 0.5) / places) * lineEnds.length)] ?? original.length);
+  let current = original;
+  let typed = 0;
+  session.lint(current);
+  return () => {
+    const place = typed % places;
+    const at = typedAt[place];
+    current = current.slice(0, at) + 'x' + current.slice(at);
+    // The line typed into ends a character later now, and every place after it has moved by one.
+    for (let later = place; later < places; later++) typedAt[later]++;
+    typed++;
+    // What the server does with each version: the lint, and the index that turns its offsets into positions.
+    session.lint(current);
+    new core.LineIndex(current);
+  };
+}
 
 // The child that cachegrind counts: `--count N` calls, each after a minor collection.
 const count = option('--count');
@@ -88,7 +115,7 @@ for (let index = 0; index < 200; index++) {
   if (after > before) allocations.push(after - before);
 }
 allocations.sort((a, b) => a - b);
-const what = parseOnly ? 'parse' : rules ? `rules ${ruleIds.join(', ')}` : 'lint';
+const what = parseOnly ? 'parse' : rules ? `rules ${ruleIds.join(', ')}` : process.argv.includes('--keystroke') ? 'keystroke' : 'lint';
 const median = allocations[allocations.length >> 1];
 console.log(
   median === undefined

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { ChunkTable } from '../server/src/core/parse/chunks';
 import { closingLinePattern } from '../server/src/core/lexicon/lexicon';
 import { isSpaceCode, LineTable, OpeningUnits, splitLines } from '../server/src/core/parse/lines';
+import { changeBetween } from '../server/src/core/parse/whole-text-search';
 
 const numRuns = Number(process.env['FUZZ_RUNS'] ?? '') || 500;
 
@@ -70,6 +71,38 @@ describe('line splitting', () => {
       assert.equal(table.line(index).start, line.start);
       assert.equal(table.line(index).end, line.end);
     });
+  });
+
+  it('gives the same table after an edit, read again where it touched, as read afresh', () => {
+    // Edits of every size anywhere, line breaks among what they remove and bring: a "\r" put before a
+    // kept "\n", a "\n" after a kept "\r", lines joined and split at the edit's edges.
+    const edited = fc
+      .tuple(fc.oneof(linesLike, fc.string({ unit: 'binary', maxLength: 80 })), fc.nat(), fc.nat({ max: 12 }), fc.oneof(linesLike, fc.constantFrom('', 'x', '\n', '\r', '\r\n')))
+      .map(([before, at, removed, brought]) => {
+        const start = at % (before.length + 1);
+        return { before, after: before.slice(0, start) + brought + before.slice(Math.min(before.length, start + removed)) };
+      });
+    fc.assert(
+      fc.property(edited, ({ before, after }) => {
+        const fresh = new LineTable(after);
+        const table = LineTable.afterEdit(new LineTable(before), changeBetween(before, after), after);
+        assert.equal(table.count, fresh.count);
+        for (let index = 0; index < fresh.count; index++) assert.deepEqual(table.line(index), fresh.line(index), `line ${index}`);
+      }),
+      { numRuns: numRuns * 4 },
+    );
+  });
+
+  it('keeps the lines after an edit, moved by what it brought', () => {
+    const before = 'Recalling its resolution 70/1,\n\n1. Decides to remain seized;\r\n\n2. Requests the Secretary-General;\n';
+    const at = before.indexOf('remain');
+    const after = `${before.slice(0, at)}further ${before.slice(at)}`;
+    const table = LineTable.afterEdit(new LineTable(before), changeBetween(before, after), after);
+    assert.deepEqual(
+      Array.from({ length: table.count }, (_, index) => table.content(index)),
+      ['Recalling its resolution 70/1,', '', '1. Decides to further remain seized;', '', '2. Requests the Secretary-General;', ''],
+    );
+    assert.equal(table.line(4).start, before.indexOf('2. Requests') + 'further '.length);
   });
 
   it('reads a text without line breaks as one line, and an empty text as one empty line', () => {

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import fc from 'fast-check';
-import { defaultSettings, lint, LintSession, parse, type Settings } from '../server/src/core/index';
+import { defaultSettings, LineIndex, lint, LintSession, parse, type Settings } from '../server/src/core/index';
 import { bracketCalls, superscriptMarks } from '../server/src/core/parse/footnote-calls';
 import { changeBetween, literalPlaces, occurrencesOf, runsOf, visitInSpans, type SearchSpan } from '../server/src/core/parse/whole-text-search';
 import { lexiconFor } from '../server/src/core/lexicon/lexicon';
@@ -105,6 +105,16 @@ function checkSequence(start: string, edits: readonly Edit[]): void {
     const fresh = lint(text, settings);
     assert.deepStrictEqual(incremental.findings, fresh.findings);
     assert.deepStrictEqual(incremental.draft, fresh.draft);
+    // The line index over the lines the session kept: every line where a fresh index has it.
+    const kept = session.lineIndex(text);
+    const searched = new LineIndex(text);
+    assert.equal(kept.lineCount, searched.lineCount);
+    for (let line = 0; line <= searched.lineCount; line++) {
+      for (const character of [0, 1, Number.MAX_SAFE_INTEGER]) assert.equal(kept.offsetAt({ line, character }), searched.offsetAt({ line, character }));
+      const offset = searched.offsetAt({ line, character: 0 });
+      assert.deepEqual(kept.positionAt(offset), searched.positionAt(offset));
+      assert.deepEqual(kept.positionAt(offset - 1), searched.positionAt(offset - 1));
+    }
   };
   check(start);
   for (const change of edits) {

@@ -1,4 +1,5 @@
 // Offsets to lines and columns and back, for adapters that speak in positions.
+import type { LineTable } from './parse/lines';
 
 export interface Position {
   /** 0-based line. */
@@ -8,15 +9,29 @@ export interface Position {
 }
 
 export class LineIndex {
-  private readonly lineStarts: number[];
+  private readonly lineStarts: ArrayLike<number>;
+  readonly lineCount: number;
 
-  constructor(private readonly text: string) {
+  /**
+   * `table`: the parser's lines of the same text, whose starts are the index's (an editing session
+   * keeps them from keystroke to keystroke: LintSession.lineIndex); without it, the text is searched.
+   */
+  constructor(
+    private readonly text: string,
+    table?: LineTable,
+  ) {
+    if (table) {
+      this.lineStarts = table.columns.starts;
+      this.lineCount = table.count;
+      return;
+    }
     const starts = [0];
     if (!text.includes('\r')) {
       // Line feeds only, the common case: from one to the next with the native search (a megabyte draft's
       // index is built on every keystroke).
       for (let offset = text.indexOf('\n'); offset >= 0; offset = text.indexOf('\n', offset + 1)) starts.push(offset + 1);
       this.lineStarts = starts;
+      this.lineCount = starts.length;
       return;
     }
     for (let offset = 0; offset < text.length; offset++) {
@@ -29,16 +44,13 @@ export class LineIndex {
       }
     }
     this.lineStarts = starts;
-  }
-
-  get lineCount(): number {
-    return this.lineStarts.length;
+    this.lineCount = starts.length;
   }
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     let low = 0;
-    let high = this.lineStarts.length - 1;
+    let high = this.lineCount - 1;
     while (low < high) {
       const middle = (low + high + 1) >> 1;
       if ((this.lineStarts[middle] ?? 0) <= clamped) low = middle;
@@ -49,9 +61,9 @@ export class LineIndex {
 
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
-    if (position.line >= this.lineStarts.length) return this.text.length;
+    if (position.line >= this.lineCount) return this.text.length;
     const lineStart = this.lineStarts[position.line] ?? 0;
-    const nextLineStart = this.lineStarts[position.line + 1] ?? this.text.length;
+    const nextLineStart = position.line + 1 < this.lineCount ? (this.lineStarts[position.line + 1] ?? 0) : this.text.length;
     return Math.max(lineStart, Math.min(lineStart + Math.max(0, position.character), nextLineStart));
   }
 }

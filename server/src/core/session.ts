@@ -1,6 +1,7 @@
 // Linting one document version after version, as an editor does on every keystroke. The session
 // keeps what the rules computed from each paragraph's text (text-memo.ts) and reuses it where the
 // text is unchanged; everything else is done again. The findings are exactly `lint`'s.
+import { LineIndex } from './line-index';
 import { lintDraft, type LintResult } from './lint';
 import { parse } from './parse/parse';
 import { SearchMemo } from './parse/search-memo';
@@ -29,5 +30,14 @@ export class LintSession {
     // Only this version's text is kept: a session holds no second copy of a megabyte draft between keystrokes.
     this.memo.endVersion();
     return { draft, findings };
+  }
+
+  /**
+   * The line index of `text`, the version last linted, over the lines its parse read (kept from the
+   * version before where the edit did not touch them): a keystroke in a megabyte draft does not search
+   * its million units for line breaks a second time. Any other text is indexed afresh.
+   */
+  lineIndex(text: string): LineIndex {
+    return new LineIndex(text, this.searches.lineTable(text));
   }
 }

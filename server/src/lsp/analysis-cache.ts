@@ -1,7 +1,7 @@
 // One lint result per document version and settings: parsed once, shared by every feature that asks.
 // Each open document has its own incremental session: a keystroke re-reads the paragraph it changed.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { LineIndex, LintSession, type LintResult } from '../core/index';
+import { LintSession, type LineIndex, type LintResult } from '../core/index';
 import type { DocumentSettings } from './document-settings';
 import { warmUpAnchors, warmUpMaximumLength, warmUpMinimumLength, warmUpQuietMs, warmUpTexts } from './keystroke-warm-up';
 
@@ -43,12 +43,13 @@ export class AnalysisCache {
       session = this.createSession();
       this.sessions.set(document.uri, session);
     }
+    const result = session.lint(text, settings.settings);
     const analysis: Analysis = {
       uri: document.uri,
       version: document.version,
       text,
-      lineIndex: new LineIndex(text),
-      result: session.lint(text, settings.settings),
+      lineIndex: session.lineIndex(text),
+      result,
       settings,
       resultId: String(++this.analysesMade),
     };
@@ -92,7 +93,7 @@ export class AnalysisCache {
         if (next !== undefined && next.done !== true) {
           session.lint(next.value, analysis.settings.settings);
           // The analysis' line index is made on every keystroke too.
-          new LineIndex(next.value);
+          session.lineIndex(next.value);
           schedule(step, 0);
           return;
         }

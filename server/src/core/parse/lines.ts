@@ -49,88 +49,184 @@ function lineEndFrom(text: string, start: number, hasReturns: boolean): number {
   return offset;
 }
 
-/**
- * Every line of a text as four offsets in typed arrays: a parse keeps its lines to its end, and on a
- * 10 MB draft, 65,000 line objects with their content strings (104 bytes a line, 8-byte fields) were
- * copied by each young-generation collection until the old one took them. 16 bytes a line here.
- */
-export class LineTable {
-  readonly count: number;
-  private readonly starts: Int32Array;
-  private readonly ends: Int32Array;
-  private readonly contentStarts: Int32Array;
-  private readonly contentEnds: Int32Array;
+/** What an edit changed, as `changeBetween` tells it (whole-text-search.ts): the same text before `start`, and from `oldEnd` (`newEnd` now) on. */
+export interface LineTableEdit {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
+}
 
-  constructor(private readonly text: string) {
-    // One pass, the columns grown as lines come: counting the lines first was a second search of the
-    // whole text for its breaks. The first guess is a line every 64 units (the corpus averages 73,
-    // drafts typed as paragraphs more): a text of shorter lines grows its columns once or twice.
-    let capacity = Math.max(16, text.length >> 6);
-    let starts: Int32Array = new Int32Array(capacity);
-    let ends: Int32Array = new Int32Array(capacity);
-    let contentStarts: Int32Array = new Int32Array(capacity);
-    let contentEnds: Int32Array = new Int32Array(capacity);
-    let index = 0;
-    const hasReturns = text.includes('\r');
-    // One pass without callbacks: a closure called at each line break (and one more within it) was a sixth of the table's cost.
-    for (let start = 0; ; ) {
+/** The four columns of a table as they are filled, grown as lines come. */
+export class LineColumns {
+  count = 0;
+  starts: Int32Array;
+  ends: Int32Array;
+  contentStarts: Int32Array;
+  contentEnds: Int32Array;
+
+  constructor(private capacity: number) {
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.contentStarts = new Int32Array(capacity);
+    this.contentEnds = new Int32Array(capacity);
+  }
+
+  /** Room for `more` lines past `count`. */
+  reserve(more: number): void {
+    if (this.count + more <= this.capacity) return;
+    this.capacity = Math.max(this.capacity * 2, this.count + more);
+    this.starts = grown(this.starts, this.capacity);
+    this.ends = grown(this.ends, this.capacity);
+    this.contentStarts = grown(this.contentStarts, this.capacity);
+    this.contentEnds = grown(this.contentEnds, this.capacity);
+  }
+
+  /**
+   * The lines of `text` from the line that starts at `start` on, until a line would start at or past
+   * `stopAt` (where that line starts is returned, the line not added) or the text ends (-1).
+   * `hasReturns`: whether "\r" may be met on the way. One loop without callbacks: a closure called at
+   * each line break (and one more within it) was a sixth of the table's cost.
+   */
+  scan(text: string, start: number, stopAt: number, hasReturns: boolean): number {
+    for (;;) {
+      if (start >= stopAt) return start;
       const end = lineEndFrom(text, start, hasReturns);
-      if (index === capacity) {
-        capacity *= 2;
-        starts = grown(starts, capacity);
-        ends = grown(ends, capacity);
-        contentStarts = grown(contentStarts, capacity);
-        contentEnds = grown(contentEnds, capacity);
-      }
+      this.reserve(1);
       let contentStart = start;
       while (contentStart < end && isSpaceCode(text.charCodeAt(contentStart))) contentStart++;
       let contentEnd = end;
       while (contentEnd > contentStart && isSpaceCode(text.charCodeAt(contentEnd - 1))) contentEnd--;
-      starts[index] = start;
-      ends[index] = end;
-      contentStarts[index] = contentStart;
-      contentEnds[index] = contentEnd;
-      index++;
-      if (end >= text.length) break;
+      const index = this.count++;
+      this.starts[index] = start;
+      this.ends[index] = end;
+      this.contentStarts[index] = contentStart;
+      this.contentEnds[index] = contentEnd;
+      if (end >= text.length) return -1;
       start = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
     }
-    this.count = index;
-    // The columns as grown, not views of their first `count` numbers: the readers below stop at `count`
-    // (past it a column holds zeros, as the readers' own default). A view of a small column, which V8
+  }
+
+  /** Lines `from` to `to` (exclusive) of `table`, each offset moved by `shift`. */
+  copy(table: LineTable, from: number, to: number, shift: number): void {
+    if (to <= from) return;
+    this.reserve(to - from);
+    const at = this.count;
+    if (shift === 0) {
+      // Native copies of the columns: the lines before an edit, most of a long draft's.
+      this.starts.set(table.columns.starts.subarray(from, to), at);
+      this.ends.set(table.columns.ends.subarray(from, to), at);
+      this.contentStarts.set(table.columns.contentStarts.subarray(from, to), at);
+      this.contentEnds.set(table.columns.contentEnds.subarray(from, to), at);
+    } else {
+      const { starts, ends, contentStarts, contentEnds } = table.columns;
+      for (let index = from; index < to; index++) {
+        const into = at + index - from;
+        this.starts[into] = (starts[index] ?? 0) + shift;
+        this.ends[into] = (ends[index] ?? 0) + shift;
+        this.contentStarts[into] = (contentStarts[index] ?? 0) + shift;
+        this.contentEnds[into] = (contentEnds[index] ?? 0) + shift;
+      }
+    }
+    this.count += to - from;
+  }
+}
+
+/**
+ * Every line of a text as four offsets in typed arrays: a parse keeps its lines to its end, and on a
+ * 10 MB draft, 65,000 line objects with their content strings (104 bytes a line, 8-byte fields) were
+ * copied by each young-generation collection until the old one took them. 16 bytes a line here.
+ *
+ * Made from the table of the text before an edit (`afterEdit`), only the lines the edit touched are
+ * read again: a keystroke in a megabyte draft searched its million units for line breaks.
+ */
+export class LineTable {
+  readonly count: number;
+  /** The columns as grown, not views of their first `count` numbers: readers stop at `count`. */
+  readonly columns: LineColumns;
+
+  constructor(
+    private readonly text: string,
+    columns?: LineColumns,
+  ) {
+    if (!columns) {
+      // One pass, the columns grown as lines come: counting the lines first was a second search of the
+      // whole text for its breaks. The first guess is a line every 64 units (the corpus averages 73,
+      // drafts typed as paragraphs more): a text of shorter lines grows its columns once or twice.
+      columns = new LineColumns(Math.max(16, text.length >> 6));
+      columns.scan(text, 0, Number.POSITIVE_INFINITY, text.includes('\r'));
+    }
+    this.count = columns.count;
+    // Past `count` a column holds zeros, as the readers' own default. A view of a small column, which V8
     // keeps inside its object, first moves it out to a buffer of its own: the table of a ten-line draft
     // took 1.28 µs with the four views, 0.21 µs without.
-    this.starts = starts;
-    this.ends = ends;
-    this.contentStarts = contentStarts;
-    this.contentEnds = contentEnds;
+    this.columns = columns;
+  }
+
+  /**
+   * The table of `text`, which is the text of `before` changed by `edit`: the same as `new
+   * LineTable(text)`. Whether a line starts at an offset depends on the unit before it and the one
+   * at it alone ("\n", a lone "\r", not the "\r" of a "\r\n"), and a line's offsets on its own units
+   * and the one after its end: the lines whose units and next line's start all stand before the edit
+   * are kept, those that start past its end are kept moved by what the text gained, and only those
+   * between are read.
+   */
+  static afterEdit(before: LineTable, edit: LineTableEdit, text: string): LineTable {
+    const shift = edit.newEnd - edit.oldEnd;
+    // Lines 0 … kept - 1 are the same: the next line starts before the edit.
+    const kept = Math.max(0, before.firstLineStartingAtOrAfter(edit.start, 1) - 1);
+    const columns = new LineColumns(before.count + 16);
+    columns.copy(before, 0, kept, 0);
+    // The lines read again are few (the edit's, and the one before it): a loop by unit finds their
+    // breaks, "\r" or not, without asking the whole text whether it has any.
+    const resumeAt = columns.scan(text, before.start(kept), edit.newEnd + 1, true);
+    if (resumeAt >= 0) {
+      // The line that starts there stood `shift` units earlier before the edit (its start and the unit
+      // before it are past the edit), and so does every line after it.
+      const same = before.firstLineStartingAtOrAfter(resumeAt - shift, kept);
+      if (same < before.count && before.start(same) === resumeAt - shift) columns.copy(before, same, before.count, shift);
+      else columns.scan(text, resumeAt, Number.POSITIVE_INFINITY, true);
+    }
+    return new LineTable(text, columns);
+  }
+
+  /** The first line from `from` on that starts at or after `offset` (`count` if none). */
+  private firstLineStartingAtOrAfter(offset: number, from: number): number {
+    let low = from;
+    let high = this.count;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((this.columns.starts[middle] ?? 0) < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   /** Where the line starts (its indent is the white space up to its content). */
   start(index: number): number {
-    return this.starts[index] ?? 0;
+    return this.columns.starts[index] ?? 0;
   }
 
   contentStart(index: number): number {
-    return this.contentStarts[index] ?? 0;
+    return this.columns.contentStarts[index] ?? 0;
   }
 
   contentEnd(index: number): number {
-    return this.contentEnds[index] ?? 0;
+    return this.columns.contentEnds[index] ?? 0;
   }
 
   /** The line's text without surrounding white space, sliced when asked for (the empty string costs nothing). */
   content(index: number): string {
-    return this.text.slice(this.contentStarts[index] ?? 0, this.contentEnds[index] ?? 0);
+    return this.text.slice(this.columns.contentStarts[index] ?? 0, this.columns.contentEnds[index] ?? 0);
   }
 
   /** The line as an object, made when asked for: one the caller lets go of dies young. */
   line(index: number): Line {
     return {
       index,
-      start: this.starts[index] ?? 0,
-      end: this.ends[index] ?? 0,
-      contentStart: this.contentStarts[index] ?? 0,
-      contentEnd: this.contentEnds[index] ?? 0,
+      start: this.columns.starts[index] ?? 0,
+      end: this.columns.ends[index] ?? 0,
+      contentStart: this.columns.contentStarts[index] ?? 0,
+      contentEnd: this.columns.contentEnds[index] ?? 0,
       content: this.content(index),
     };
   }

@@ -712,7 +712,7 @@ class Parser {
     /** The running title learnt by a first reading of a text with no header title (`runningTitleToLearn`). */
     private readonly learntRunningTitle?: string,
   ) {
-    this.lines = new LineTable(text);
+    this.lines = options.searches?.lineTable(text) ?? new LineTable(text);
     this.chunks = new ChunkTable(this.lines.count);
   }
 

@@ -1,12 +1,15 @@
 // The parser's searches of a whole text, kept by an incremental session for the next version of the
 // document: after a keystroke, only the stretch the edit touched is searched again (see
-// whole-text-search.ts). The searches' results are the same as searching the whole text.
+// whole-text-search.ts; the line table, lines.ts). The searches' results are the same as searching
+// the whole text.
 import { footnoteMarks, type FootnoteMarks } from './footnote-calls';
+import { LineTable } from './lines';
 import { changeBetween, literalPlaces, type TextChange } from './whole-text-search';
 
 interface Searched {
   readonly text: string;
   marks?: FootnoteMarks;
+  lines?: LineTable;
   readonly places: Map<string, readonly number[]>;
 }
 
@@ -21,6 +24,14 @@ export class SearchMemo {
     const earlier = this.previous?.marks;
     current.marks ??= footnoteMarks(text, earlier && { marks: earlier, change: this.changeSince(text) });
     return current.marks;
+  }
+
+  /** The lines of `text` (the version being parsed), read again only where the edit touched them. */
+  lineTable(text: string): LineTable {
+    const current = this.versionOf(text);
+    const earlier = this.previous?.lines;
+    current.lines ??= earlier ? LineTable.afterEdit(earlier, this.changeSince(text), text) : new LineTable(text);
+    return current.lines;
   }
 
   /** Where `word` occurs in `text` (the version being parsed). */
