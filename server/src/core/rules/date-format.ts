@@ -351,7 +351,8 @@ function candidatesOf(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: DateP
 function standsAlone(text: string, index: number, figures: boolean): boolean {
   const before = text[index - 1];
   if (before === undefined) return true;
-  return figures ? !/[\p{L}\p{N}/.\-]/u.test(before) : !/[\p{L}\p{N}]/u.test(before);
+  // A day after "/" is a resolution's number: "its resolution 60/1 of September 16, 2005" has no "1 of September".
+  return figures ? !/[\p{L}\p{N}/.\-]/u.test(before) : !/[\p{L}\p{N}/]/u.test(before);
 }
 
 function validDay(day: number): boolean {
