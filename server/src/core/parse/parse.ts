@@ -2203,7 +2203,10 @@ class Parser {
    */
   private isNumberedPreambular(readings: ChunkReadings, index: number): boolean {
     // A scan's marks are not to be trusted: there, a numbered paragraph is an operative one.
-    if (index >= readings.count || !readings.number(index) || readings.opener(index)?.match?.kind !== 'preambular' || this.scanned) return false;
+    const number = readings.number(index);
+    if (index >= readings.count || !number || readings.opener(index)?.match?.kind !== 'preambular' || this.scanned) return false;
+    // A negotiation draft's "PP2" says so itself, whatever its paragraph ends with: "PP2 [Noting …,]".
+    if (number.style === 'label' && number.text.startsWith('PP')) return true;
     const endsWithComma = (text: string): boolean => /[,،，]$/u.test(text) || text.endsWith(conventionsOf(this.language).paragraphMarks.preambular);
     let ending = withoutTrailingCalls(this.readingText(readings, index));
     for (let next = index + 1; next < readings.count && endsWithComma(ending) && this.continuesAfterComma(readings, next); next++) {
