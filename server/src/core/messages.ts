@@ -35,6 +35,7 @@ export const messagePlaceholders = {
   'date-format/ambiguous': ['example', 'found'],
   'date-format/why-day-first': [],
   'date-format/why-plain-day': [],
+  'date-format/why-first-day': ['firstDay'],
   'date-format/why-month-in-full': [],
   'date-format/why-month-written': ['month'],
   'date-format/why-no-comma': [],

@@ -1,6 +1,6 @@
 import type { Fix } from '../findings';
 import { styleFor, type Lexicon, type StyleData } from '../lexicon/lexicon';
-import { alternation, dateJointsOf, escapeForPattern, firstDayLettersPattern, writeDate, type DateJoints } from '../lexicon/style';
+import { alternation, dateJointsOf, escapeForPattern, firstDayLettersAt, firstDayLettersPattern, writeDate, type DateJoints } from '../lexicon/style';
 import { localMessage } from '../messages';
 import type { Draft } from '../model';
 import { bodyProse, draftSpan, footnoteProse, inOneSegment, isQuoted, type ProseRun } from '../prose';
@@ -27,7 +27,7 @@ interface WrongDate {
 }
 
 /** Why a date is written wrong: the day after the month, an ordinal day, the month shortened or in another case, a comma before the year, the style's joints left out, numbers for the month. */
-type DateReason = 'day-first' | 'plain-day' | 'month-in-full' | 'month-written' | 'no-comma' | 'joint-not-comma' | 'joint-month' | 'joint-year' | 'joint-both' | 'month-in-words';
+type DateReason = 'day-first' | 'plain-day' | 'first-day' | 'month-in-full' | 'month-written' | 'no-comma' | 'joint-not-comma' | 'joint-month' | 'joint-year' | 'joint-both' | 'month-in-words';
 
 /** The reason of a wrong date, in the draft's language where its lexicon says it, else in English. */
 function whyText(date: WrongDate, style: StyleData, joints: DateJoints, lexicon: Lexicon | undefined): string {
@@ -36,6 +36,10 @@ function whyText(date: WrongDate, style: StyleData, joints: DateJoints, lexicon:
       return localMessage(lexicon, 'date-format/why-day-first', {}, 'the day first');
     case 'plain-day':
       return localMessage(lexicon, 'date-format/why-plain-day', {}, 'the day as a plain number');
+    case 'first-day': {
+      const firstDay = style.firstDay ?? '1';
+      return localMessage(lexicon, 'date-format/why-first-day', { firstDay }, `the first of the month written '${firstDay}'`);
+    }
     case 'month-in-full':
       return localMessage(lexicon, 'date-format/why-month-in-full', {}, 'the month in full');
     case 'month-written': {
@@ -109,6 +113,8 @@ interface DatePatterns {
    */
   readonly afterPlainDayStarts: UnitSet | undefined;
   readonly articleLength: number;
+  /** Whether the style writes the first of a month its own way (`firstDay`, « 1er »): a plain "1" before a month is then wrong. */
+  readonly firstDayWritten: boolean;
   /** The words the style's dates write between day and month and between month and year (« de »; none in English). */
   readonly joints: DateJoints;
 }
@@ -182,6 +188,7 @@ function patternsOf(style: StyleData): DatePatterns {
       afterPlainDayInitials: new UnitSet(afterPlainDayByFirstCode.keys()),
       afterPlainDayStarts: wordsAfterPlainDay.every((entry) => entry.second >= 0) ? new UnitSet(wordsAfterPlainDay.map((entry) => endingKey(entry.second, entry.word.charCodeAt(0)))) : undefined,
       articleLength: style.dayOrdinalArticle.length,
+      firstDayWritten: style.firstDay !== undefined && style.firstDay !== '1',
       joints,
     };
     patternCache.set(style, patterns);
@@ -311,7 +318,7 @@ function candidatesOf(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: DateP
       // Without endings to tell by (data whose ending is empty or a digit), every digit may start a day.
       const first = patterns.suffixInitials ? Math.max(start, end - 2) : start;
       for (let day = first; day < end; day++) found.dayFirst.push(day, day - patterns.articleLength - 1);
-    } else if (end - start <= 2 && (after === 32 || after === 0xa0) && plainDayMayBeWrong(text, end + 1, patterns)) {
+    } else if (end - start <= 2 && (after === 32 || after === 0xa0) && (plainDayMayBeWrong(text, end + 1, patterns) || (patterns.firstDayWritten && end - start === 1 && text.charCodeAt(start) === 49 /* 1 */))) {
       found ??= { monthFirst: [], dayFirst: [], numeric: [], iso: [] };
       found.dayFirst.push(start, start - patterns.articleLength - 1);
     }
@@ -400,7 +407,10 @@ function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, st
     const connector = beforeMonth !== undefined && beforeMonth !== '' && beforeMonth !== joints.dayMonth;
     const monthJointLeftOut = joints.dayMonth !== '' && !beforeMonth;
     const yearJointLeftOut = joints.monthYear !== '' && year !== '' && !beforeYear;
-    const why: DateReason | undefined = suffix || secondSuffix || connector ? 'plain-day'
+    // « 1 janvier », « 1e janvier »: the style writes the first of a month its own way (« 1er »).
+    const firstDayWrong = style.firstDay !== undefined && days === '1' && (suffix !== undefined || firstDayLettersAt(style, whole, whole.indexOf('1') + 1) === 0);
+    const why: DateReason | undefined = firstDayWrong && !connector ? 'first-day'
+      : suffix || secondSuffix || connector ? 'plain-day'
       : month.writing === 'abbreviated' ? 'month-in-full'
       : month.writing === 'case' ? 'month-written'
       : comma ? (joints.monthYear === '' ? 'no-comma' : 'joint-not-comma')
