@@ -36,6 +36,13 @@ export interface LexiconData {
   readonly language: string;
   /** Word endings that mark a verb form, for telling an unknown opener from an ordinary word. */
   readonly verbEndings: readonly string[];
+  /**
+   * The third person plural a drafter slips into for an operative verb (« Demandent », «Solicitan»):
+   * each ending of the verb with the plural's ending that takes its place; the verb is the operative form's
+   * first word, or its second after a pronoun (« Se félicite » → « Se félicitent »). Read as wrong
+   * forms of the entry, as its listed `forms` are.
+   */
+  readonly plural?: { readonly endings: readonly { readonly ending: string; readonly plural: string }[]; readonly pronouns: readonly string[] };
   /** Capitalised words that begin ordinary sentences, never reported as unknown openers. */
   readonly unknownOpenerExceptions: readonly string[];
   /** Adverbs that may stand before an operative verb: "Also", "Strongly", "Once again". */
@@ -244,6 +251,19 @@ function wordsOf(phrase: string): string[] {
   return phrase.toLowerCase().replace(/’/g, "'").split(/\s+/).filter((word) => word !== '');
 }
 
+/** The operative form in the third person plural (`LexiconData.plural`), or undefined where no ending says how. */
+function pluralOf(operative: string, plural: NonNullable<LexiconData['plural']>): string | undefined {
+  const words = operative.split(' ');
+  const verbAt = words.length > 1 && plural.pronouns.includes(words[0] as string) ? 1 : 0;
+  const verb = words[verbAt] as string;
+  for (const { ending, plural: pluralEnding } of plural.endings) {
+    if (!verb.endsWith(ending)) continue;
+    words[verbAt] = verb.slice(0, verb.length - ending.length) + pluralEnding;
+    return words.join(' ');
+  }
+  return undefined;
+}
+
 export function buildLexicon(data: LexiconData, extra?: { readonly operative: readonly string[]; readonly preambular: readonly string[] }): Lexicon {
   const openers: OpenerEntry[] = [...data.openers];
   for (const operative of extra?.operative ?? []) openers.push({ operative, forms: [] });
@@ -266,6 +286,7 @@ export function buildLexicon(data: LexiconData, extra?: { readonly operative: re
     add(entry.feminine, entry, 'preambular');
   }
   for (const entry of openers) for (const form of entry.forms) add(form, entry, 'other');
+  for (const entry of openers) if (entry.operative && data.plural) add(pluralOf(entry.operative, data.plural), entry, 'other');
   // A form typed without its accents ("Decide", "Reaffirmant", "Observando con preocupacion") is that
   // form misspelt, the commonest slip on a keyboard without them: read as the form, of its kind, so the
   // paragraph parses as it means, and the opener rules ask for the accents (`formWithItsAccents`). Only
