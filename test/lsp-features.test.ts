@@ -404,6 +404,21 @@ describe('language server features (stdio)', function () {
       assert.deepEqual(editsOf(applied.edit, document.uri).map((edit) => [document.textAt(edit.range), edit.newText]), [['4', '3']]);
     });
 
+    it('resolint.server.renumberFootnotes leaves an "Ibid." that would follow another footnote, and says why', async () => {
+      const ibid = ['The General Assembly,', '', 'Reaffirming the Convention against Corruption[^2] and the Convention against Transnational Organized Crime,[^1]', '', '1. Decides to remain seized of the matter.', '', '[^1]: United Nations, Treaty Series, vol. 2225, No. 39574.', '[^2]: Ibid., vol. 2349, No. 42146.', ''].join('\n');
+      const { document, diagnostics } = await open('renumber-ibid', ibid);
+      assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.code), ['footnote-order', 'footnote-order']);
+      const from = client.appliedEdits.items.length;
+      const result = await client.request('workspace/executeCommand', { command: 'resolint.server.renumberFootnotes', arguments: [{ uri: document.uri, version: 1 }] });
+      // Null: the client says the command failed and points to the log, which says why.
+      assert.equal(result, null);
+      assert.equal(client.appliedEdits.items.length, from);
+      assert.ok(client.logLines.some((line) => line.includes('footnote 2 opens with "Ibid."')), client.logLines.join('\n'));
+      // No quick fix either: applied, it would have made the "Ibid." cite another source.
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', params(document, { range: diagnostics[0]!.range, context: { diagnostics } }));
+      assert.deepEqual(actions.filter((action) => action.kind === CodeActionKind.QuickFix && action.diagnostics?.[0]?.code === 'footnote-order'), []);
+    });
+
     it('resolint/documentStats counts paragraphs and open brackets', async function () {
       const document = needsFounding(this);
       assert.deepEqual(await client.request('resolint/documentStats', params(document)), { preambular: 7, operative: 9, openBrackets: 0 });

@@ -98,6 +98,11 @@ export class LspTestClient {
   private readonly log: string[] = [];
   private readonly exited: Promise<number | null>;
 
+  /** The server's log lines (window/logMessage) so far. */
+  get logLines(): readonly string[] {
+    return this.log;
+  }
+
   private constructor(
     private readonly child: ChildProcess,
     private readonly connection: MessageConnection,

@@ -2,6 +2,7 @@
 import type { TextEdit } from './findings';
 import type { Draft, FootnoteCall, FootnoteText, Span } from './model';
 import { DraftMemo } from './draft-memo';
+import { conventionsOf } from './lexicon/lexicon';
 
 /** The distinct footnote numbers in the order of their first call. */
 export function numbersInFirstUseOrder(draft: Draft): number[] {
@@ -61,17 +62,47 @@ export function renumberFootnoteEdits(draft: Draft): TextEdit[] {
 /** One set of renumbering edits per draft: every footnote-order finding carries the same fix. */
 const footnoteRenumberCache = new DraftMemo<TextEdit[]>('footnote renumbering');
 
-function computeFootnoteRenumbering(draft: Draft): TextEdit[] {
-  // A yearbook's footnotes carry the volume's running numbers: they are not the text's to renumber.
-  if (continuesOuterNumbering(draft)) return [];
+/** Each footnote number's number in the order of first use; texts never called after the others. */
+function renumberingMapping(draft: Draft): Map<number, number> {
   const order = numbersInFirstUseOrder(draft);
-  const start = 1;
   const mapping = new Map<number, number>();
-  order.forEach((number, index) => mapping.set(number, start + index));
-  let next = start + order.length;
+  order.forEach((number, index) => mapping.set(number, 1 + index));
+  let next = 1 + order.length;
   for (const footnote of draft.footnoteTexts) {
     if (!mapping.has(footnote.number)) mapping.set(footnote.number, next++);
   }
+  return mapping;
+}
+
+/**
+ * A footnote that cites the source of the one before it ("[^4]: Ibid., vol. 1577, No. 27531.") and
+ * that renumbering in the order of first use would put after another footnote: renumbered, it would
+ * cite another source. Undefined where renumbering keeps every such footnote after the one it follows.
+ */
+export function footnoteRenumberingMovesSameSource(draft: Draft): { readonly footnote: FootnoteText; readonly words: string } | undefined {
+  const words = conventionsOf(draft.language).sameSourceWords ?? [];
+  if (words.length === 0 || continuesOuterNumbering(draft)) return undefined;
+  const sameSourceWordsOf = (footnote: FootnoteText): string | undefined => words.find((word) => footnote.body.startsWith(word));
+  const citesTheOneBefore = (footnote: FootnoteText): boolean => sameSourceWordsOf(footnote) !== undefined;
+  if (!draft.footnoteTexts.some(citesTheOneBefore)) return undefined;
+  const mapping = renumberingMapping(draft);
+  const numbers = [...new Set(draft.footnoteTexts.map((footnote) => footnote.number))].sort((a, b) => a - b);
+  const renumbered = [...numbers].sort((a, b) => (mapping.get(a) ?? a) - (mapping.get(b) ?? b));
+  for (const footnote of draft.footnoteTexts) {
+    if (!citesTheOneBefore(footnote)) continue;
+    const before = numbers[numbers.indexOf(footnote.number) - 1];
+    const beforeOnceRenumbered = renumbered[renumbered.indexOf(footnote.number) - 1];
+    if (before !== undefined && before !== beforeOnceRenumbered) return { footnote, words: sameSourceWordsOf(footnote) ?? '' };
+  }
+  return undefined;
+}
+
+function computeFootnoteRenumbering(draft: Draft): TextEdit[] {
+  // A yearbook's footnotes carry the volume's running numbers: they are not the text's to renumber.
+  if (continuesOuterNumbering(draft)) return [];
+  // An "Ibid." that would follow another footnote once renumbered would cite another source: by hand.
+  if (footnoteRenumberingMovesSameSource(draft)) return [];
+  const mapping = renumberingMapping(draft);
   const edits: TextEdit[] = [];
   for (const call of draft.footnoteCalls) {
     const target = mapping.get(call.number);

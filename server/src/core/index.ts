@@ -29,7 +29,7 @@ export { applyEdits, collectFixEdits } from './fix';
 export { lexiconFor, type Lexicon, type OpenerEntry } from './lexicon/lexicon';
 export { renumberOperativeEdits } from './rules/operative-numbering';
 export { finalizeNumberingEdits } from './finalize-numbering';
-export { renumberFootnoteEdits } from './footnotes';
+export { footnoteRenumberingMovesSameSource, renumberFootnoteEdits } from './footnotes';
 // Editor features: pure functions of a Draft (or a LintResult), in offsets; the adapters translate.
 export { nodeAt, type NodeAtOffset } from './features/at-offset';
 export { targetsOfReference, targetOfNumber, type ReferenceTarget } from './features/cross-reference-targets';

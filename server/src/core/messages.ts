@@ -100,6 +100,7 @@ export const messagePlaceholders = {
   'footnote-order/after': ['number', 'previous', 'expected'],
   'footnote-order/next': ['number', 'previous', 'expected'],
   'footnote-order/here': ['number'],
+  'footnote-order/same-source': ['number', 'words'],
   'footnote-style/capital': ['right'],
   'footnote-style/full-stop': [],
   'footnote-style/mark-after': ['right', 'found'],

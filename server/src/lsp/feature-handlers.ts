@@ -26,6 +26,7 @@ import {
   documentSymbols,
   finalizeNumberingEdits,
   foldingRanges,
+  footnoteRenumberingMovesSameSource,
   formattingEdits,
   hoverAt,
   lexiconFor,
@@ -68,10 +69,22 @@ export const serverCommands = {
 /** What each server command edits; a Map, so no command name reaches an object's prototype. */
 const documentCommands = new Map<string, { readonly label: string; readonly edits: (draft: Draft) => TextEdit[] }>([
   [serverCommands.renumberOperativeParagraphs, { label: 'Renumber operative paragraphs', edits: renumberOperativeEdits }],
-  [serverCommands.renumberFootnotes, { label: 'Renumber footnotes', edits: renumberFootnoteEdits }],
+  [serverCommands.renumberFootnotes, { label: 'Renumber footnotes', edits: renumberFootnotesOrSayWhyNot }],
   [serverCommands.finalizeNumbering, { label: 'Finalize numbering', edits: finalizeNumberingEdits }],
   [serverCommands.convertToDraftFormat, { label: 'Convert to draft format', edits: convertToDraftFormatEdits }],
 ]);
+
+/**
+ * The footnote renumbering; where it is held back because an "Ibid." would cite another source, an
+ * error that says so (the client reports the command failed and the output says why), not "already
+ * numbered".
+ */
+function renumberFootnotesOrSayWhyNot(draft: Draft): TextEdit[] {
+  const edits = renumberFootnoteEdits(draft);
+  const held = edits.length === 0 ? footnoteRenumberingMovesSameSource(draft) : undefined;
+  if (held) throw new Error(`footnote ${held.footnote.number} opens with "${held.words}" and cites the source of the footnote before it; renumbered, it would follow another footnote, so the footnotes are left for renumbering by hand.`);
+  return edits;
+}
 
 /** The custom request behind the status bar: `{ textDocument: { uri } }` → DocumentStatistics, or null. */
 export const documentStatsRequest = 'resolint/documentStats';

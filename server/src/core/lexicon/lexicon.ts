@@ -126,6 +126,8 @@ export interface LanguageConventions {
   readonly paragraphMarks: { readonly preambular: string; readonly operative: string; readonly last: string; readonly introduces: string };
   /** Whether a footnote mark stands after the punctuation next to it ("resolution,[^1]") or before it. */
   readonly footnoteMarkPosition: 'after' | 'before';
+  /** The words a footnote opens with to cite the source of the one before it ("Ibid."): its meaning depends on its place. */
+  readonly sameSourceWords?: readonly string[];
   /** How a Security Council text records its adoption: "Adopted … at the 868th meeting". */
   readonly adoptionWord: string;
   readonly meetingWord: string;

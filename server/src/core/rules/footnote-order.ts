@@ -1,4 +1,4 @@
-import { continuesOuterNumbering, renumberFootnoteEdits } from '../footnotes';
+import { continuesOuterNumbering, footnoteRenumberingMovesSameSource, renumberFootnoteEdits } from '../footnotes';
 import type { FootnoteCall } from '../model';
 import { localMessage } from '../messages';
 import type { Rule } from '../rule';
@@ -20,6 +20,13 @@ export const footnoteOrderRule: Rule = {
       while (defined.has(next) && !called.has(next)) next++;
       return next;
     };
+    // An "Ibid." renumbering would move after another footnote: no fix, and the finding says why.
+    const sameSource = outer ? undefined : footnoteRenumberingMovesSameSource(draft);
+    const sameSourceNote = sameSource && {
+      span: sameSource.footnote.labelSpan,
+      message: localMessage(context.lexicon, 'footnote-order/same-source', { number: String(sameSource.footnote.number), words: sameSource.words },
+        `Footnote ${sameSource.footnote.number} opens with '${sameSource.words}' and cites the source of the footnote before it: renumbered, it would follow another footnote. Renumber the footnotes by hand.`),
+    };
     const seen = new Set<number>();
     let previous: number | undefined;
     /** Where `previous` is first called: shown beside a finding that names it. */
@@ -35,9 +42,7 @@ export const footnoteOrderRule: Rule = {
       const wrong = outer ? previous !== undefined && call.number < previous : call.number !== expected && call.number !== target;
       if (wrong) {
         const [number, wanted] = [String(call.number), String(target)];
-        context.report({
-          span: call.span,
-          message: previous === undefined
+        const said = previous === undefined
             ? localMessage(context.lexicon, 'footnote-order/first', { number, expected: wanted },
               `The first footnote referenced is numbered ${number}: expected ${wanted} (footnotes are numbered in the order of first use).`)
             : outer
@@ -47,10 +52,17 @@ export const footnoteOrderRule: Rule = {
               ? localMessage(context.lexicon, 'footnote-order/after', { number, previous: String(previous), expected: wanted },
                 `Footnote ${number} is first referenced after footnote ${previous}: expected ${wanted} (footnotes are numbered in the order of first use).`)
               : localMessage(context.lexicon, 'footnote-order/next', { number, previous: String(previous), expected: wanted },
-                `Footnote ${number} is the next footnote referenced after footnote ${previous}: expected ${wanted} (footnotes are numbered in the order of first use).`),
+                `Footnote ${number} is the next footnote referenced after footnote ${previous}: expected ${wanted} (footnotes are numbered in the order of first use).`);
+        context.report({
+          span: call.span,
+          // Said in the message too: a command line shows no related notes, and its --fix leaves the finding.
+          message: sameSourceNote ? `${said} ${sameSourceNote.message}` : said,
           // A yearbook's numbers are the volume's: renumbering them would break the volume's series.
-          ...(outer ? {} : { fix: { title: localMessage(context.lexicon, 'fix/renumber-footnotes', {}, 'Renumber footnotes'), edits: renumberFootnoteEdits(draft) } }),
-          ...(callBefore ? { related: [{ span: callBefore.span, message: localMessage(context.lexicon, 'footnote-order/here', { number: String(previous) }, `Footnote ${previous} is first referenced here.`) }] } : {}),
+          ...(outer || sameSource ? {} : { fix: { title: localMessage(context.lexicon, 'fix/renumber-footnotes', {}, 'Renumber footnotes'), edits: renumberFootnoteEdits(draft) } }),
+          related: [
+            ...(callBefore ? [{ span: callBefore.span, message: localMessage(context.lexicon, 'footnote-order/here', { number: String(previous) }, `Footnote ${previous} is first referenced here.`) }] : []),
+            ...(sameSourceNote ? [sameSourceNote] : []),
+          ],
         });
       }
       previous = call.number;
