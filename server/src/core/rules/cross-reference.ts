@@ -61,9 +61,28 @@ function hasSubparagraph(paragraph: Paragraph, name: string): boolean {
   return false;
 }
 
+/** How much of a long reference a message quotes: its opening and its end, the numbers between left out. */
+const quotedOpening = 50;
+const quotedEnd = 25;
+
+/**
+ * The reference as a message quotes it, white space made single; a long one by its opening and end
+ * ("paragraphs 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14 … 1998, 1999 and 2000 above"). Made once
+ * a reference: each of its numbers may have a finding, and a list of two thousand numbers, quoted
+ * whole in each, made messages of a square size (3 s for 6 kB of text).
+ */
 function quote(draft: Draft, reference: CrossReference): string {
-  return draft.text.slice(reference.span.start, reference.span.end).replace(/\s+/g, ' ');
+  let quoted = quotes.get(reference);
+  if (quoted === undefined) {
+    const { start, end } = reference.span;
+    quoted = end - start <= quotedOpening + quotedEnd + 10
+      ? draft.text.slice(start, end).replace(/\s+/g, ' ')
+      : `${draft.text.slice(start, start + quotedOpening).replace(/\s+/g, ' ').trimEnd()} … ${draft.text.slice(end - quotedEnd, end).replace(/\s+/g, ' ').trimStart()}`;
+    quotes.set(reference, quoted);
+  }
+  return quoted;
 }
+const quotes = new WeakMap<CrossReference, string>();
 
 /** The words a list of numbers is said with: "1, 2 and 4 to 6" ("et" and "à" in French: the lexicon's). */
 export interface ListWords {
