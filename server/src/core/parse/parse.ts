@@ -643,6 +643,13 @@ const headerTitlePattern = /^\d{1,3}\/\d{1,4}\.[ \t\u00A0]+(\S.*)$/;
 /** How many lines above a later text's chapeau its header's title may stand (symbol, session, agenda item, adoption, title). */
 const laterTitleReach = 30;
 const terminalPunctuation = /[,;:.!?]$/;
+/**
+ * How long a heading between paragraphs may be: a section of an omnibus text is headed by an agenda
+ * item's title ("Implementation of the outcome of the World Summit for Social Development and of the
+ * twenty-fourth special session of the General Assembly", 137 units, 22 words).
+ */
+const headingMostUnits = 200;
+const headingMostWords = 32;
 
 export function endsOpen(content: string): boolean {
   return endsOpenIn(content, 0, content.length);
@@ -672,8 +679,12 @@ function endsOpenIn(text: string, start: number, end: number): boolean {
   const callLength = trailingCallLength(trimmed);
   const beforeCall = trimmed.slice(0, trimmed.length - callLength).trimEnd();
   if (callLength > 0 && terminalPunctuation.test(beforeCall)) trimmed = beforeCall;
+  // A quotation that ends with its sentence ("…shall not apply to supplies;\"") ends closed too.
+  if (closingQuotes.includes(trimmed.charAt(trimmed.length - 1)) && terminalPunctuation.test(trimmed.slice(0, -1))) return false;
   return !terminalPunctuation.test(trimmed);
 }
+const closingQuotes = '"”’»\'';
+const openingQuotes = '"“‘«\'';
 
 class Parser {
   private readonly lines: LineTable;
@@ -2264,9 +2275,11 @@ class Parser {
   private isHeading(readings: ChunkReadings, at: number): boolean {
     if (this.isSectionMarkerAt(readings, at)) return true;
     const span = readings.span(at);
-    if (readings.opener(at)?.match || span.end - span.start > 100) return false;
+    if (readings.opener(at)?.match || span.end - span.start > headingMostUnits) return false;
     const content = this.readingText(readings, at);
-    return !content.includes('\n') && endsOpen(content) && content.split(/\s+/).length <= 14;
+    // A quotation ('"11. Decides that …"', the text a paragraph replaces another's with) heads nothing.
+    if (openingQuotes.includes(content.charAt(0))) return false;
+    return !content.includes('\n') && endsOpen(content) && content.split(/\s+/).length <= headingMostWords;
   }
 
   /** The text of the paragraph's last element (its last sub-paragraph, or itself). */
