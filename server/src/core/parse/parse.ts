@@ -1929,8 +1929,10 @@ class Parser {
     // "12. ", the commonest, without making a label.
     if (plainDotNumberValue(this.text, contentStart) >= 0) return true;
     const number = readNumberLabel(this.text, contentStart);
-    // "(3)" at the start of a wrapped line is far more often an inline enumeration than a paragraph.
-    if (number && number.style !== 'bare' && number.style !== 'comma' && number.style !== 'parens') return true;
+    // "(3)" at the start of a wrapped line is far more often an inline enumeration than a paragraph,
+    // unless a known opener follows it, capitalised, as a paragraph's does ("(3) Decides to convene …").
+    if (number?.style === 'parens') return this.opensWithKnownOpener(this.skipSpaces(number.span.end));
+    if (number && number.style !== 'bare' && number.style !== 'comma') return true;
     return readSubLabel(this.text, contentStart) !== undefined;
   }
 
