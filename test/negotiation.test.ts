@@ -80,6 +80,28 @@ describe('finalizeNumberingEdits (the "Finalize numbering" source action)', () =
     assert.deepEqual(left, []);
   });
 
+  it('gives a reference to an insert ("paragraph 2 bis above") the insert\'s final number, beside the others of its list', () => {
+    const draft = [
+      'The General Assembly,',
+      '',
+      '1. Urges Member States to act;',
+      '',
+      '2. Calls upon States to refrain from unilateral measures;',
+      '',
+      '2 bis. Invites donors to contribute;',
+      '',
+      '3. Requests a report on paragraphs 2 bis and 2 of the present resolution;',
+      '',
+      '4. Decides to remain seized of the matter, bearing in mind paragraph 2 bis above.',
+      '',
+    ].join('\n');
+    const finalized = applyEdits(draft, finalizeNumberingEdits(parse(draft))).text;
+    assert.match(finalized, /\n3\. Invites donors/);
+    assert.match(finalized, /\n4\. Requests a report on paragraphs 3 and 2 of the present resolution;/);
+    assert.match(finalized, /\n5\. Decides to remain seized of the matter, bearing in mind paragraph 3 above\./);
+    assert.deepEqual(lint(finalized, final).findings.filter((finding) => finding.ruleId === 'cross-reference'), []);
+  });
+
   it('offers nothing while a cross-reference names a number no paragraph has (finalizing would give it one)', () => {
     const draft = 'The General Assembly,\n\n1. Decides to act;\n\n2 bis. Invites donors to contribute;\n\n4. Requests a report on paragraph 2 above.\n';
     assert.deepEqual(finalizeNumberingEdits(parse(draft)), []);

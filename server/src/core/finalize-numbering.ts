@@ -4,7 +4,7 @@
 // cross-references to them ("paragraph 6 above") follow their paragraphs, and "PP3" labels go.
 // Pure: edits on offsets, for the editor's source action to apply.
 import type { TextEdit } from './findings';
-import type { Draft } from './model';
+import type { Draft, NumberLabel } from './model';
 import { carryReferences, type PartRenumbering } from './rules/operative-numbering';
 
 export function finalizeNumberingEdits(draft: Draft): TextEdit[] {
@@ -16,16 +16,20 @@ export function finalizeNumberingEdits(draft: Draft): TextEdit[] {
     // A part's only paragraph carries no number: operative-numbering says so, this action leaves it.
     if (numbered.length < 2) return;
     const mapping = new Map<number, number>();
+    const insertMapping = new Map<string, number>();
     const written = new Map<number, number>();
+    const writtenInserts = new Map<string, number>();
     for (const paragraph of numbered) {
       if (paragraph.number && !paragraph.number.insertSuffix) written.set(paragraph.number.value, (written.get(paragraph.number.value) ?? 0) + 1);
+      if (paragraph.number?.insertSuffix) writtenInserts.set(insertKey(paragraph.number), (writtenInserts.get(insertKey(paragraph.number)) ?? 0) + 1);
     }
-    parts.set(partIndex, { newNumberOf: mapping, written, count: numbered.length });
+    parts.set(partIndex, { newNumberOf: mapping, written, count: numbered.length, newNumberOfInsert: insertMapping });
     numbered.forEach((paragraph, index) => {
       const number = paragraph.number;
       if (!number) return;
       const target = index + 1;
       if (!number.insertSuffix && written.get(number.value) === 1) mapping.set(number.value, target);
+      if (number.insertSuffix && writtenInserts.get(insertKey(number)) === 1) insertMapping.set(insertKey(number), target);
       if (number.style === 'dot' && !number.insertSuffix) {
         if (number.value !== target) {
           const digits = /\d+/.exec(number.text);
@@ -48,4 +52,9 @@ export function finalizeNumberingEdits(draft: Draft): TextEdit[] {
   if (carried.stranded.length > 0) return [];
   edits.push(...carried.edits);
   return edits.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** An insert's number as a reference names it: "2 bis" (an alternative's "5 alt" too, never referenced so). */
+function insertKey(number: NumberLabel): string {
+  return `${number.value} ${number.insertSuffix ?? ''}`;
 }

@@ -115,6 +115,8 @@ export interface ReferencedNumber {
   readonly span: Span;
   /** "c" of "7 (c)", when the reference names a sub-paragraph. */
   readonly subparagraph?: { readonly name: string; readonly span: Span };
+  /** "bis" of "2 bis", when the reference names a negotiation insert (lower case), and where the word stands. */
+  readonly insertSuffix?: { readonly text: string; readonly span: Span };
 }
 
 /**

@@ -39,7 +39,12 @@ function targetOf(paragraph: Paragraph, subparagraphName: string | undefined): R
  * its own paragraph; `targetsOfReference` gives the paragraphs in between.
  */
 export function targetOfNumber(draft: Draft, reference: CrossReference, number: ReferencedNumber): ReferenceTarget | undefined {
-  const paragraph = operativeParagraphNumbered(draft, partOfReference(draft, reference), number.value);
+  const partIndex = partOfReference(draft, reference);
+  const suffix = number.insertSuffix?.text;
+  // "paragraph 2 bis above" points at the insert "2 bis.", never at paragraph 2.
+  const paragraph = suffix === undefined
+    ? operativeParagraphNumbered(draft, partIndex, number.value)
+    : draft.parts[partIndex]?.operativeParagraphs.find((candidate) => candidate.number?.value === number.value && candidate.number.insertSuffix === suffix);
   return paragraph ? targetOf(paragraph, number.subparagraph?.name) : undefined;
 }
 

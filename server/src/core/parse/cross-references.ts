@@ -172,6 +172,23 @@ function readNumber(scanner: Scanner): number {
   return digitsStart;
 }
 
+/** "bis", "ter" … after a number and one space: a negotiation insert, "paragraph 2 bis above". */
+const insertSuffixPattern = /[ \u00A0](bis|ter|quater|quinquies|sexies|septies|octies)(?![\p{L}\p{N}])/uy;
+
+/** The insert suffix after the number just read ("2 bis"), the scanner past it; undefined and the scanner as it was. */
+function readInsertSuffix(scanner: Scanner): { readonly text: string; readonly span: Span } | undefined {
+  const { text, position } = scanner;
+  // Most numbers are followed by a comma, "and" or "above": out at the unit after the space.
+  const next = text.charCodeAt(position + 1);
+  if (next !== 98 /* b */ && next !== 116 /* t */ && next !== 113 /* q */ && next !== 115 /* s */ && next !== 111 /* o */) return undefined;
+  insertSuffixPattern.lastIndex = position;
+  const found = insertSuffixPattern.exec(text);
+  if (!found || insertSuffixPattern.lastIndex > scanner.end) return undefined;
+  scanner.position = insertSuffixPattern.lastIndex;
+  const word = found[1] as string;
+  return { text: word, span: new SpanNode(scanner.position - word.length, scanner.position) };
+}
+
 /**
  * A sub-paragraph label after white space, "(c)", or "c)" as French and Spanish write it: one to four
  * letters a–z in parentheses (what /\(([a-z]{1,4})\)/y matches) or before a closing one, read by code:
@@ -398,9 +415,10 @@ function readReference(scanner: Scanner, head: Head, words: ReferenceWords): Cro
     const digitsStart = readNumber(scanner);
     if (digitsStart < 0) break;
     const digitsEnd = scanner.position;
+    const insertSuffix = readInsertSuffix(scanner);
     const sub = readSubLabels(scanner, words);
     const value = digitsValue(text, digitsStart, digitsEnd);
-    numbers.push(new ReferencedNumberNode(value, new SpanNode(digitsStart, digitsEnd), sub));
+    numbers.push(new ReferencedNumberNode(value, new SpanNode(digitsStart, digitsEnd), sub, insertSuffix));
     const before = scanner.position;
     // "3, 4 and 7", "3 and 4", "2 to 6", "2-6"
     const comma = text[scanner.position] === ',';

@@ -152,10 +152,11 @@ export const ReferencedLabelNode = plain(function ReferencedLabelNode(this: Writ
 });
 
 // The optional keys of the next two are left out when absent, as the model has always had them.
-export const ReferencedNumberNode = plain(function ReferencedNumberNode(this: Writable<ReferencedNumber>, value: number, span: Span, subparagraph: ReferencedLabel | undefined) {
+export const ReferencedNumberNode = plain(function ReferencedNumberNode(this: Writable<ReferencedNumber>, value: number, span: Span, subparagraph: ReferencedLabel | undefined, insertSuffix?: ReferencedNumber['insertSuffix']) {
   this.value = value;
   this.span = span;
   if (subparagraph) this.subparagraph = subparagraph;
+  if (insertSuffix) this.insertSuffix = insertSuffix;
 });
 
 export const CrossReferenceNode = plain(function CrossReferenceNode(this: Writable<CrossReference>, span: Span, numbers: readonly ReferencedNumber[], range: boolean,

@@ -56,6 +56,26 @@ export function operativeTargets(draft: Draft, offset: number): Map<number, Para
   return byPart.get(holder?.partIndex ?? 0) ?? new Map();
 }
 
+const insertsByPart = new DraftMemo<Map<number, Map<string, Paragraph>>>('cross-reference insert targets');
+
+/** The negotiation inserts a reference at `offset` can point at ("2 bis"): those of its part, by number and suffix ("2 bis"). */
+function insertTargets(draft: Draft, offset: number): Map<string, Paragraph> {
+  let byPart = insertsByPart.get(draft);
+  if (!byPart) {
+    byPart = new Map();
+    draft.parts.forEach((part, partIndex) => {
+      const inserts = new Map<string, Paragraph>();
+      for (const paragraph of part.operativeParagraphs) {
+        const number = paragraph.number;
+        if (number?.insertSuffix && !inserts.has(`${number.value} ${number.insertSuffix}`)) inserts.set(`${number.value} ${number.insertSuffix}`, paragraph);
+      }
+      byPart?.set(partIndex, inserts);
+    });
+    insertsByPart.set(draft, byPart);
+  }
+  return byPart.get(paragraphAt(draft, offset)?.partIndex ?? 0) ?? new Map();
+}
+
 function hasSubparagraph(paragraph: Paragraph, name: string): boolean {
   for (const sub of eachSubparagraph(paragraph.subparagraphs)) if (sub.label?.name === name) return true;
   return false;
@@ -146,9 +166,12 @@ function listWordsOf(lexicon: Lexicon | undefined): ListWords {
 const extentSaid = new WeakMap<Map<number, Paragraph>, string>();
 
 function checkNumber(draft: Draft, reference: CrossReference, referenced: ReferencedNumber, value: number, targets: Map<number, Paragraph>, context: RuleContext): void {
-  const target = targets.get(value);
+  // "paragraph 2 bis above" names the insert, never paragraph 2.
+  const insert = referenced.insertSuffix && referenced.value === value ? referenced.insertSuffix.text : undefined;
+  const target = insert ? insertTargets(draft, reference.span.start).get(`${value} ${insert}`) : targets.get(value);
+  const said = insert ? `${value} ${insert}` : String(value);
   if (!target) {
-    const [quoted, number, extent] = [quote(draft, reference), String(value), extentOf(targets, context.lexicon)];
+    const [quoted, number, extent] = [quote(draft, reference), said, extentOf(targets, context.lexicon)];
     context.report({ span: referenced.span, message: localMessage(context.lexicon, 'cross-reference/missing', { reference: quoted, number, extent }, `'${quoted}' points to no paragraph ${number}: ${extent}.`) });
     return;
   }
@@ -157,30 +180,30 @@ function checkNumber(draft: Draft, reference: CrossReference, referenced: Refere
     const quoted = quote(draft, reference);
     context.report({
       span: referenced.span,
-      message: localMessage(context.lexicon, 'cross-reference/itself', { reference: quoted, number: String(value) }, `'${quoted}' stands in paragraph ${value} itself: a reference names another paragraph.`),
+      message: localMessage(context.lexicon, 'cross-reference/itself', { reference: quoted, number: said }, `'${quoted}' stands in paragraph ${said} itself: a reference names another paragraph.`),
     });
     return;
   }
   const direction = reference.direction;
   const targetStart = target.span.start;
   if ((direction === 'above' && targetStart > reference.span.start) || (direction === 'below' && targetStart < reference.span.start)) {
-    const values = { reference: quote(draft, reference), number: String(value) };
+    const values = { reference: quote(draft, reference), number: said };
     context.report({
       span: referenced.span,
       message: direction === 'above'
-        ? localMessage(context.lexicon, 'cross-reference/comes-after', values, `'${values.reference}': paragraph ${value} comes after this text, not above it.`)
-        : localMessage(context.lexicon, 'cross-reference/comes-before', values, `'${values.reference}': paragraph ${value} comes before this text, not below it.`),
-      related: [{ span: target.number?.span ?? target.span, message: paragraphIsHere(value, context) }],
+        ? localMessage(context.lexicon, 'cross-reference/comes-after', values, `'${values.reference}': paragraph ${said} comes after this text, not above it.`)
+        : localMessage(context.lexicon, 'cross-reference/comes-before', values, `'${values.reference}': paragraph ${said} comes before this text, not below it.`),
+      related: [{ span: target.number?.span ?? target.span, message: paragraphIsHere(said, context) }],
     });
     return;
   }
   const sub = referenced.subparagraph;
   if (sub && !hasSubparagraph(target, sub.name)) {
-    const values = { reference: quote(draft, reference), number: String(value), label: labelAsWritten(draft, sub.name) };
+    const values = { reference: quote(draft, reference), number: said, label: labelAsWritten(draft, sub.name) };
     context.report({
       span: sub.span,
-      message: localMessage(context.lexicon, 'cross-reference/no-subparagraph', values, `'${values.reference}': paragraph ${value} has no sub-paragraph ${values.label}.`),
-      related: [{ span: target.number?.span ?? target.span, message: paragraphIsHere(value, context) }],
+      message: localMessage(context.lexicon, 'cross-reference/no-subparagraph', values, `'${values.reference}': paragraph ${said} has no sub-paragraph ${values.label}.`),
+      related: [{ span: target.number?.span ?? target.span, message: paragraphIsHere(said, context) }],
     });
   }
 }
@@ -232,8 +255,8 @@ export const crossReferenceRule: Rule = {
   },
 };
 
-function paragraphIsHere(value: number, context: RuleContext): string {
-  return localMessage(context.lexicon, 'cross-reference/here', { number: String(value) }, `Paragraph ${value} is here.`);
+function paragraphIsHere(said: string, context: RuleContext): string {
+  return localMessage(context.lexicon, 'cross-reference/here', { number: said }, `Paragraph ${said} is here.`);
 }
 
 /** A sub-paragraph's letter as the draft's language brackets it: "(e)", or « e) » in French and Spanish. */

@@ -15,6 +15,8 @@ export interface PartRenumbering {
   readonly written: ReadonlyMap<number, number>;
   /** How many paragraphs are numbered once it is done: 1 to this. */
   readonly count: number;
+  /** Where inserts are numbered too (finalizing): the number each insert written once becomes, by "2 bis". */
+  readonly newNumberOfInsert?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -33,12 +35,22 @@ export function carryReferences(draft: Draft, parts: ReadonlyMap<number, PartRen
     const part = parts.get(paragraphAt(draft, reference.span.start)?.partIndex ?? 0);
     if (!part) continue;
     const [first, last] = reference.numbers;
+    // "paragraphs 2 bis and 4": an insert keeps its number where the others are renumbered, and takes
+    // its own where all are finalized (`newNumberOfInsert`). A range from or to one is left as written.
+    const inserts = reference.numbers.some((referenced) => referenced.insertSuffix);
+    if (inserts && reference.range) continue;
+    for (const referenced of reference.numbers) {
+      const suffix = referenced.insertSuffix;
+      const target = suffix && part.newNumberOfInsert?.get(`${referenced.value} ${suffix.text}`);
+      if (suffix && target !== undefined) edits.push({ span: { start: referenced.span.start, end: suffix.span.end }, newText: String(target) });
+    }
     // A number no paragraph is written with, where renumbering will put one: the reference would
     // silently name that paragraph. A range names each number from its first to its last.
     const strands = (value: number): boolean => !part.written.has(value) && value >= 1 && value <= part.count;
+    const plainNumbers = inserts ? reference.numbers.filter((referenced) => !referenced.insertSuffix) : reference.numbers;
     const named = reference.range && first && last && last.value > first.value && last.value - first.value <= maximumRangeRead
       ? Array.from({ length: last.value - first.value + 1 }, (_, index) => first.value + index)
-      : reference.numbers.map((referenced) => referenced.value);
+      : plainNumbers.map((referenced) => referenced.value);
     if (named.some((value) => part.newNumberOf.get(value) === undefined && strands(value))) {
       stranded.push(reference);
       continue;
@@ -62,8 +74,8 @@ export function carryReferences(draft: Draft, parts: ReadonlyMap<number, PartRen
     }
     // A list whose paragraphs changed places is said in order again ("paragraphs 2 and 3", not "3 and
     // 2"), unless a number carries a sub-paragraph ("2 (b) and 3"), which must stay with it.
-    const reorder = allCarried && reference.numbers.length > 1 && reference.numbers.every((referenced) => referenced.subparagraph === undefined);
-    reference.numbers.forEach((referenced, index) => {
+    const reorder = allCarried && !inserts && reference.numbers.length > 1 && reference.numbers.every((referenced) => referenced.subparagraph === undefined);
+    plainNumbers.forEach((referenced, index) => {
       const target = reorder && !reference.range ? sorted[index] : part.newNumberOf.get(referenced.value);
       if (target !== undefined && target !== referenced.value) edits.push({ span: referenced.span, newText: String(target) });
     });
