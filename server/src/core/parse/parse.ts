@@ -650,6 +650,8 @@ const terminalPunctuation = /[,;:.!?]$/;
  */
 const headingMostUnits = 200;
 const headingMostWords = 32;
+/** The numeral after each that may be read as a letter ("(i)" after "(h)"): what the next label must be for it to be a numeral. */
+const romanAfter: ReadonlyMap<string, string> = new Map([['i', 'ii'], ['v', 'vi'], ['x', 'xi']]);
 
 export function endsOpen(content: string): boolean {
   return endsOpenIn(content, 0, content.length);
@@ -2102,7 +2104,7 @@ class Parser {
       }
       if (subLabel || (number?.style === 'parens' && last && !this.standsOutsideList(readings, index, last, opensParagraph) && (this.lastEndsWithColon(last) || last.subStack.length > 0))) {
         if (last) {
-          this.addSub(last, subLabel, span, readings.textStart(index), number);
+          this.addSub(last, subLabel, span, readings.textStart(index), number, index + 1 < readings.count ? readings.subLabel(index + 1)?.name : undefined);
           continue;
         }
       }
@@ -2292,7 +2294,13 @@ class Parser {
 
   /** `this.lastText(paragraph).endsWith(':')`, read in place: no slice of a piece that may be long. */
   private lastEndsWithColon(paragraph: MutableParagraph): boolean {
-    const piece = this.lastPieceOf(paragraph);
+    const deepest = paragraph.subStack[paragraph.subStack.length - 1];
+    return this.endsWithColon(deepest ? deepest.pieces : paragraph.pieces);
+  }
+
+  /** Whether the last of `pieces` ends with a colon, white space aside, read in place. */
+  private endsWithColon(pieces: readonly Span[]): boolean {
+    const piece = pieces[pieces.length - 1];
     if (!piece) return false;
     let end = piece.end;
     while (end > piece.start && isSpaceCode(this.text.charCodeAt(end - 1))) end--;
@@ -2323,7 +2331,8 @@ class Parser {
     // The paragraph's own pieces end where its sub-paragraphs begin; its full span is computed when frozen.
   }
 
-  private addSub(paragraph: MutableParagraph, label: SubLabel | undefined, span: Span, textStart: number, number?: NumberLabel): void {
+  /** `nextLabelName`: the name of the label the next chunk opens with, if any ("ii" under "(i)"). */
+  private addSub(paragraph: MutableParagraph, label: SubLabel | undefined, span: Span, textStart: number, number?: NumberLabel, nextLabelName?: string): void {
     // The paragraph's first sub-paragraph: its lists of its own (until now both were the shared empty one).
     if (paragraph.subStack === noOpenSubs) {
       paragraph.subStack = emptyList();
@@ -2339,7 +2348,12 @@ class Parser {
       // Read as it stands: "(i)", "(v)", "(x)" without a letter before them are numerals.
     } else if (label && label.kind !== 'letter') {
       const reread = readSubLabel(this.text, label.span.start, letterSibling?.label?.name);
-      if (reread) effective = reread;
+      // "(h) To take measures, including:" over "(i) …" and "(ii) …", all flush left: the colon opens a
+      // list, and the numeral after this one says it is in numerals. Read as the letter after "h", the
+      // "(ii)" under it began a list of its own, and the fixes relettered the items.
+      const opensNumerals = reread?.kind === 'letter' && letterSibling !== undefined && this.endsWithColon(letterSibling.pieces)
+        && nextLabelName !== undefined && nextLabelName === romanAfter.get(label.name);
+      if (reread && !opensNumerals) effective = reread;
     } else if (label && letterSibling?.label && letterSibling.level === 1) {
       const reread = readSubLabel(this.text, label.span.start, letterSibling.label.name);
       if (reread) effective = reread;
