@@ -40,20 +40,34 @@ export const chapeauRule: Rule = {
     const firstChapeau = draft.parts.find((part) => part.chapeau)?.chapeau;
     if (firstChapeau && context.settings.language !== 'auto' && firstChapeau.language !== draft.language) {
       // Set to French, « The General Assembly, » is a chapeau in another language than its paragraphs'.
+      const values = {
+        chapeauLanguage: localLanguageName(context, firstChapeau.language),
+        language: localLanguageName(context, draft.language),
+        example: `${exampleChapeau(draft.language, firstChapeau.organ, firstChapeau.language)}${conventionsOf(draft.language).comma}`,
+      };
       context.report({
         span: firstChapeau.span,
-        message: `The chapeau is in ${languageName(firstChapeau.language)}, but this draft is set to ${languageName(draft.language)} (setting "language"): '${exampleChapeau(draft.language, firstChapeau.organ, firstChapeau.language)}${conventionsOf(draft.language).comma}'.`,
+        message: localMessage(context.lexicon, 'chapeau/set-language', values,
+          `The chapeau is in ${values.chapeauLanguage}, but this draft is set to ${values.language} (setting "language"): '${values.example}'.`),
       });
     } else if (inOther && firstChapeau) {
-      const own = languageName(draft.language);
-      const other = languageName(inOther.language);
-      const quoted = inOther.openers.slice(0, 3).map((opener) => `'${opener.match?.formText ?? opener.text}'`).join(', ');
-      const which = inOther.ownCount === 0 ? 'its paragraphs open' : `${inOther.openers.length} of its paragraphs open`;
-      const source = context.settings.language === 'auto' ? 'The chapeau makes this draft' : 'This draft is set to';
-      context.report({
-        span: firstChapeau.span,
-        message: `${source} ${own}, but ${which} in ${other} (${quoted}): write them in ${own}, or the chapeau in ${other} ('${exampleChapeau(inOther.language, firstChapeau.organ, firstChapeau.language)}${conventionsOf(inOther.language).comma}').`,
-      });
+      const own = localLanguageName(context, draft.language);
+      const other = localLanguageName(context, inOther.language);
+      // The first three openers, each once, and a sign that there are more: the count says how many paragraphs.
+      const distinct = [...new Set(inOther.openers.map((opener) => opener.match?.formText ?? opener.text))];
+      const shown = distinct.slice(0, 3).map((words) => localMessage(context.lexicon, 'chapeau/quoted-opener', { opener: words }, `'${words}'`));
+      const quoted = `${shown.join(', ')}${distinct.length > shown.length ? ', …' : ''}`;
+      const example = `${exampleChapeau(inOther.language, firstChapeau.organ, firstChapeau.language)}${conventionsOf(inOther.language).comma}`;
+      const count = String(inOther.openers.length);
+      const all = inOther.ownCount === 0;
+      const message = context.settings.language === 'auto'
+        ? all
+          ? localMessage(context.lexicon, 'chapeau/all-in-other', { own, other, quoted, example }, `The chapeau makes this draft ${own}, but its paragraphs open in ${other} (${quoted}): write them in ${own}, or the chapeau in ${other} ('${example}').`)
+          : localMessage(context.lexicon, 'chapeau/some-in-other', { own, count, other, quoted, example }, `The chapeau makes this draft ${own}, but ${count} of its paragraphs open in ${other} (${quoted}): write them in ${own}, or the chapeau in ${other} ('${example}').`)
+        : all
+          ? localMessage(context.lexicon, 'chapeau/all-in-other-set', { own, other, quoted, example }, `This draft is set to ${own}, but its paragraphs open in ${other} (${quoted}): write them in ${own}, or the chapeau in ${other} ('${example}').`)
+          : localMessage(context.lexicon, 'chapeau/some-in-other-set', { own, count, other, quoted, example }, `This draft is set to ${own}, but ${count} of its paragraphs open in ${other} (${quoted}): write them in ${own}, or the chapeau in ${other} ('${example}').`);
+      context.report({ span: firstChapeau.span, message });
     }
     for (const part of draft.parts) {
       const chapeau = part.chapeau;
@@ -126,4 +140,24 @@ export const chapeauRule: Rule = {
 function mostlyInOtherLanguage(draft: Draft, context: RuleContext): OpenersInOtherLanguage | undefined {
   const inOther = openersInOtherLanguage(draft, context.lexicon);
   return inOther && inOther.openers.length >= Math.max(1, inOther.ownCount) ? inOther : undefined;
+}
+
+/** A language's name in the draft's language: « anglais » in a French draft's message, "English" in an English one's. */
+function localLanguageName(context: RuleContext, language: string): string {
+  switch (language) {
+    case 'en':
+      return localMessage(context.lexicon, 'language/en', {}, languageName(language));
+    case 'fr':
+      return localMessage(context.lexicon, 'language/fr', {}, languageName(language));
+    case 'es':
+      return localMessage(context.lexicon, 'language/es', {}, languageName(language));
+    case 'ru':
+      return localMessage(context.lexicon, 'language/ru', {}, languageName(language));
+    case 'ar':
+      return localMessage(context.lexicon, 'language/ar', {}, languageName(language));
+    case 'zh':
+      return localMessage(context.lexicon, 'language/zh', {}, languageName(language));
+    default:
+      return languageName(language);
+  }
 }
