@@ -535,8 +535,11 @@ function hasChapeauEnding(text: string, start: number, end: number): boolean {
   const last = text.charCodeAt(end - 1);
   if (last === 44 /* , */) return true;
   if (endsWithOrgan(text, start, end)) return true;
-  // . , ، ， and ; : where the comma belongs
-  return (last === 46 || last === 0x60c || last === 0xff0c || last === 59 || last === 58) && endsWithOrgan(text, start, end - 1);
+  // . , ، ， and ; : where the comma belongs, after a space too (« L'Assemblée générale : », as French spaces its colon)
+  if (!(last === 46 || last === 0x60c || last === 0xff0c || last === 59 || last === 58)) return false;
+  let organEnd = end - 1;
+  while (organEnd > start && isSpaceCode(text.charCodeAt(organEnd - 1))) organEnd--;
+  return endsWithOrgan(text, start, organEnd);
 }
 const genericEnglishChapeau = /^The ((?:[A-Z][\p{L}'’-]*)(?: (?:[A-Z][\p{L}'’-]*|of|and|on|for|the|in|to|against))*) ?(,)?$/u;
 /**

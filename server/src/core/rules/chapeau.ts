@@ -97,12 +97,16 @@ export const chapeauRule: Rule = {
         });
       }
       if (chapeau.fullStop && !draft.fromScan) {
-        const right = `${written.slice(0, -1)}${comma}`;
+        // The white space before the mark goes with it: « L'Assemblée générale : », spaced as French spaces a colon, takes the comma tight.
+        let markStart = chapeau.fullStop.start;
+        while (markStart > chapeau.organSpan.end && /[ \t\u00a0\u202f]/.test(draft.text.charAt(markStart - 1))) markStart--;
+        const replaced = { start: markStart, end: chapeau.fullStop.end };
+        const right = `${draft.text.slice(chapeau.span.start, markStart)}${comma}${draft.text.slice(chapeau.fullStop.end, chapeau.span.end)}`;
         const mark = draft.text.slice(chapeau.fullStop.start, chapeau.fullStop.end);
         context.report({
           span: chapeau.fullStop,
           message: localMessage(context.lexicon, 'chapeau/comma', { right, found: written }, `The chapeau ends with a comma: '${right}', not '${written}'.`),
-          fix: { title: mark === '.' ? localMessage(context.lexicon, 'fix/full-stop-to-comma', {}, 'Replace the full stop with a comma') : localMessage(context.lexicon, 'fix/mark-to-comma', { mark }, `Replace '${mark}' with a comma`), edits: [{ span: chapeau.fullStop, newText: comma }] },
+          fix: { title: mark === '.' ? localMessage(context.lexicon, 'fix/full-stop-to-comma', {}, 'Replace the full stop with a comma') : localMessage(context.lexicon, 'fix/mark-to-comma', { mark }, `Replace '${mark}' with a comma`), edits: [{ span: replaced, newText: comma }] },
         });
       } else if (!chapeau.comma && firstAfter?.kind === 'preambular' && !draft.fromScan) {
         // A footnote call after the organ ("The General Assembly[^1]"): the comma goes before it, or after
