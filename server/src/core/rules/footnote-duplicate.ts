@@ -1,7 +1,7 @@
 import type { Fix, TextEdit } from '../findings';
 import { callEdit, draftFootnoteSeriesStarts, footnoteBodyKey, footnoteLinesSpan } from '../footnotes';
 import type { Draft, FootnoteText } from '../model';
-import type { Lexicon } from '../lexicon/lexicon';
+import { conventionsOf, type Lexicon } from '../lexicon/lexicon';
 import { localMessage } from '../messages';
 import type { Rule } from '../rule';
 import { paragraphContaining } from '../structure';
@@ -25,6 +25,10 @@ function reusable(earlier: FootnoteText, footnote: FootnoteText, laterPart: stri
 function mergeFix(draft: Draft, footnote: FootnoteText, same: FootnoteText, lexicon: Lexicon | undefined): Fix | undefined {
   if (footnote.placement !== 'end' || footnote.style !== 'bracket') return undefined;
   if (draft.footnoteTexts.some((other) => other !== footnote && other.number === footnote.number)) return undefined;
+  // "[^5]: Ibid., vol. 1577 …" under the footnote deleted would then cite the source of the one before
+  // that: the drafter merges those by hand.
+  const next = draft.footnoteTexts[draft.footnoteTexts.indexOf(footnote) + 1];
+  if (next && citesTheSourceBefore(draft, next)) return undefined;
   const edits: TextEdit[] = [];
   for (const call of draft.footnoteCalls) {
     if (call.number !== footnote.number) continue;
@@ -41,6 +45,11 @@ const ibid = /^ibid\b/i;
 
 function isLetterI(code: number): boolean {
   return code === 73 || code === 105;
+}
+
+/** Whether the footnote opens with the words that cite the source of the one before it ("Ibid."). */
+function citesTheSourceBefore(draft: Draft, footnote: FootnoteText): boolean {
+  return (isLetterI(footnote.body.charCodeAt(0)) && ibid.test(footnote.body)) || (conventionsOf(draft.language).sameSourceWords ?? []).some((word) => footnote.body.startsWith(word));
 }
 
 export const footnoteDuplicateRule: Rule = {
