@@ -139,6 +139,7 @@ export const messagePlaceholders = {
   'document-symbol/space': ['symbol'],
   'document-symbol/capitals': ['right', 'found'],
   'document-symbol/res-slash': ['symbol'],
+  'document-symbol/suffix': ['right', 'found'],
   'document-symbol/year-space': ['right', 'found'],
   // Fix titles, hovers, completions and the outline: what the editor says about the draft, in its language too.
   'fix/write': ['right'],

@@ -77,6 +77,8 @@ const resNotInCapitals = /^[ASE]\/(?!RES)[Rr][Ee][Ss]\//;
 const firstLowerCase = /^[a-z]/;
 const resPart = /\/res\//i;
 const resThenDigit = /\/RES\d/;
+/** "/rev.1", "/ADD.2", "/corr.1": a revision, addendum or corrigendum written otherwise than "/Rev.1", "/Add.2", "/Corr.1". */
+const suffixOtherwise = /\/(?!Rev\.|Add\.|Corr\.)([Rr][Ee][Vv]|[Aa][Dd][Dd]|[Cc][Oo][Rr][Rr])\.(?=\d)/;
 
 /** What is wrong with the candidate `written` (followed in the text by `after`), if anything. */
 function malformation(written: string, after: string, lexicon: Lexicon | undefined): string | undefined {
@@ -102,6 +104,11 @@ function malformation(written: string, after: string, lexicon: Lexicon | undefin
   // "A/RES61/181": the slash after RES lost.
   if (seriesAndSlash.test(written) && resThenDigit.test(written)) {
     return localMessage(lexicon, 'document-symbol/res-slash', { symbol: written }, `'${written}' is not a well-formed document symbol: a slash is missing after 'RES'.`);
+  }
+  // "A/C.3/61/L.12/rev.1": the revision (addendum, corrigendum) is written "Rev.1" ("Add.1", "Corr.1").
+  if (opensWithCapital.test(written) && suffixOtherwise.test(written)) {
+    const right = written.replace(suffixOtherwise, (_, word: string) => `/${word.charAt(0).toUpperCase()}${word.slice(1).toLowerCase()}.`);
+    return localMessage(lexicon, 'document-symbol/suffix', { right, found: written }, `Write the document symbol '${right}', not '${written}': a revision, addendum or corrigendum is 'Rev.', 'Add.', 'Corr.'.`);
   }
   return undefined;
 }
