@@ -175,8 +175,11 @@ function checkNumber(draft: Draft, reference: CrossReference, referenced: Refere
     context.report({ span: referenced.span, message: localMessage(context.lexicon, 'cross-reference/missing', { reference: quoted, number, extent }, `'${quoted}' points to no paragraph ${number}: ${extent}.`) });
     return;
   }
-  // "paragraph 3 below" in paragraph 3 itself: a renumbering slip, "above" or "below" it is not.
-  if (!reference.range && referenced.subparagraph === undefined && target.span.start <= reference.span.start && reference.span.end <= target.span.end) {
+  // "paragraph 3 below" in paragraph 3 itself: a renumbering slip, "above" or "below" it is not. A list
+  // that says no direction may name the paragraph it stands in among others, as a range may ("the
+  // implementation of paragraphs 4 and 5 of the present resolution", in paragraph 5).
+  const selfAllowed = reference.range || (reference.direction === undefined && reference.numbers.length > 1);
+  if (!selfAllowed && referenced.subparagraph === undefined && target.span.start <= reference.span.start && reference.span.end <= target.span.end) {
     const quoted = quote(draft, reference);
     context.report({
       span: referenced.span,
