@@ -1,6 +1,7 @@
 // Footnote numbering shared by the footnote rules and, later, the renumbering commands.
 import type { TextEdit } from './findings';
 import type { Draft, FootnoteCall, FootnoteText, Span } from './model';
+import { eachSubparagraph } from './structure';
 import { DraftMemo } from './draft-memo';
 import { conventionsOf } from './lexicon/lexicon';
 
@@ -16,9 +17,13 @@ export function numbersInFirstUseOrder(draft: Draft): number[] {
   return order;
 }
 
-/** Whether footnotes keep a number series of their own (a yearbook's), rather than starting at 1. */
+/**
+ * Whether footnotes keep a number series of their own (a yearbook's), rather than starting at 1: the
+ * first call is not 1, and no text is numbered 1. A copy whose texts run 1, 2, 3 and whose first call
+ * is 3 (a paragraph moved up) is out of order, not a yearbook's: it is renumbered as any other.
+ */
 export function continuesOuterNumbering(draft: Draft): boolean {
-  return draft.footnoteTexts.length > 0 && draft.footnoteTexts.every((footnote) => footnote.style === 'bare') && (numbersInFirstUseOrder(draft)[0] ?? 1) !== 1;
+  return draft.footnoteTexts.length > 0 && draft.footnoteTexts.every((footnote) => footnote.style === 'bare' && footnote.number !== 1) && (numbersInFirstUseOrder(draft)[0] ?? 1) !== 1;
 }
 
 const superscripts = ['\u2070', '\u00B9', '\u00B2', '\u00B3', '\u2074', '\u2075', '\u2076', '\u2077', '\u2078', '\u2079'];
@@ -62,6 +67,29 @@ export function renumberFootnoteEdits(draft: Draft): TextEdit[] {
 /** One set of renumbering edits per draft: every footnote-order finding carries the same fix. */
 const footnoteRenumberCache = new DraftMemo<TextEdit[]>('footnote renumbering');
 
+/**
+ * In text copied out of a PDF, where a place in the body that may be the footnote's call stands: its
+ * digits after a word or a mark, with at most one space between ("Outcome, 1  noting", "Truce”)3"),
+ * not inside a number or a symbol ("48/11", "2005"). A call written so was read only where the calls
+ * come in the order of their numbers (footnote-calls.ts): after a call out of that order, the next
+ * ones were not read, and deleting "its" text deleted a note the body still calls, or renumbering
+ * gave the unread call another note's number.
+ */
+export function possibleUnreadCall(draft: Draft, number: number): Span | undefined {
+  // After a word or a mark; or glued to a year, as « le 30 juillet 20022, » holds call 2.
+  const pattern = new RegExp(`(?:(?<=[\\p{L}\\p{P}] ?)(?<![\\d/])|(?<=(?<![\\d/])(?:19|20)\\d\\d))${number}(?![\\d/]|[.,]\\d)`, 'u');
+  for (const paragraph of draft.paragraphs) {
+    const pieceLists = [paragraph.pieces, ...eachSubparagraph(paragraph.subparagraphs).map((sub) => sub.pieces)];
+    for (const pieces of pieceLists) {
+      for (const piece of pieces) {
+        const found = pattern.exec(draft.text.slice(piece.start, piece.end));
+        if (found) return { start: piece.start + found.index, end: piece.start + found.index + found[0].length };
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Each footnote number's number in the order of first use; texts never called after the others. */
 function renumberingMapping(draft: Draft): Map<number, number> {
   const order = numbersInFirstUseOrder(draft);
@@ -102,6 +130,10 @@ function computeFootnoteRenumbering(draft: Draft): TextEdit[] {
   if (continuesOuterNumbering(draft)) return [];
   // An "Ibid." that would follow another footnote once renumbered would cite another source: by hand.
   if (footnoteRenumberingMovesSameSource(draft)) return [];
+  // A copy's text no call was read for, whose number the body may hold as a call the reading missed:
+  // the order of first use is not known, and renumbering would give that call another note's number.
+  const called = new Set(draft.footnoteCalls.map((call) => call.number));
+  if (draft.footnoteTexts.some((footnote) => footnote.style === 'bare' && !called.has(footnote.number) && possibleUnreadCall(draft, footnote.number))) return [];
   const mapping = renumberingMapping(draft);
   const edits: TextEdit[] = [];
   for (const call of draft.footnoteCalls) {

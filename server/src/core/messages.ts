@@ -122,6 +122,7 @@ export const messagePlaceholders = {
   'footnote-undefined/no-text': ['number'],
   'footnote-undefined/not-in-block': ['number'],
   'footnote-unused/unused': ['number'],
+  'footnote-unused/maybe-here': ['number'],
   'cross-reference/missing': ['reference', 'number', 'extent'],
   'cross-reference/missing-many': ['reference', 'numbers', 'extent'],
   'cross-reference/itself': ['reference', 'number'],

@@ -27,6 +27,8 @@ export const footnoteOrderRule: Rule = {
       message: localMessage(context.lexicon, 'footnote-order/same-source', { number: String(sameSource.footnote.number), words: sameSource.words },
         `Footnote ${sameSource.footnote.number} opens with '${sameSource.words}' and cites the source of the footnote before it: renumbered, it would follow another footnote. Renumber the footnotes by hand.`),
     };
+    // None where renumbering is held back (a yearbook's series, an "Ibid.", a copy's call not read).
+    const fixEdits = outer || sameSource ? [] : renumberFootnoteEdits(draft);
     const seen = new Set<number>();
     let previous: number | undefined;
     /** Where `previous` is first called: shown beside a finding that names it. */
@@ -58,7 +60,7 @@ export const footnoteOrderRule: Rule = {
           // Said in the message too: a command line shows no related notes, and its --fix leaves the finding.
           message: sameSourceNote ? `${said} ${sameSourceNote.message}` : said,
           // A yearbook's numbers are the volume's: renumbering them would break the volume's series.
-          ...(outer || sameSource ? {} : { fix: { title: localMessage(context.lexicon, 'fix/renumber-footnotes', {}, 'Renumber footnotes'), edits: renumberFootnoteEdits(draft) } }),
+          ...(fixEdits.length === 0 ? {} : { fix: { title: localMessage(context.lexicon, 'fix/renumber-footnotes', {}, 'Renumber footnotes'), edits: fixEdits } }),
           related: [
             ...(callBefore ? [{ span: callBefore.span, message: localMessage(context.lexicon, 'footnote-order/here', { number: String(previous) }, `Footnote ${previous} is first referenced here.`) }] : []),
             ...(sameSourceNote ? [sameSourceNote] : []),
