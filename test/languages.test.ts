@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { codeActionsFor, completionsAt, defaultSettings, documentSymbols, hoverAt, lint, lexiconFor, parse, type Draft, type Finding, type SubParagraph } from '../server/src/core/index';
+import { codeActionsFor, completionsAt, defaultSettings, definitionAt, documentSymbols, hoverAt, lint, lexiconFor, parse, type Draft, type Finding, type SubParagraph } from '../server/src/core/index';
 import { closingLinePattern, languageConventions, oneAnchoredPattern } from '../server/src/core/lexicon/lexicon';
 import { messagePlaceholders, type MessageKey } from '../server/src/core/messages';
 import { corpusFolder } from './support/shared';
@@ -315,6 +315,10 @@ describe('drafts in French and Spanish', function () {
       assert.equal(hover(spanish, 'Pide')?.split('\n\n')[0], '**Pide** (dispositivo) — en el preámbulo: *Pidiendo*');
       const withReference = french.replace('rapport ;', 'rapport (voir le paragraphe 7 ci-dessous) ;');
       assert.equal(hover(withReference, 'paragraphe 7', 'paragraphe '.length), "Cette résolution n'a pas de paragraphe 7 au dispositif.");
+      // "subparagraph (e) above" in a paragraph with no (e): said so, in the draft's bracket style, not the paragraph quoted.
+      const withSubReference = french.replace('rapport ;', "rapport (voir l'alinéa e) ci-dessus) ;");
+      assert.equal(hover(withSubReference, 'alinéa e)', 2), "Ce paragraphe n'a pas d'alinéa e).");
+      assert.equal(definitionAt(parse(withSubReference), withSubReference.indexOf('alinéa e)') + 2), undefined);
     });
 
     it('names the outline\'s groups and describes completions in the draft\'s language', () => {

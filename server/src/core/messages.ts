@@ -185,6 +185,7 @@ export const messagePlaceholders = {
   'hover/preambular-opens-with': ['form'],
   'hover/paragraph': ['number'],
   'hover/no-paragraph': ['number'],
+  'hover/no-subparagraph': ['label'],
   'completion/preambular-form': ['form'],
   'completion/operative-form': ['form'],
   'completion/above-opens-with': ['text', 'verb'],

@@ -52,7 +52,9 @@ export function targetOfNumber(draft: Draft, reference: CrossReference, number: 
 export function targetsOfReference(draft: Draft, reference: CrossReference): ReferenceTarget[] {
   if (reference.subparagraphOnly) {
     const home = paragraphAt(draft, reference.span.start);
-    return home ? [targetOf(home, reference.subparagraphOnly.name)] : [];
+    const subparagraph = home && subparagraphNamed(home, reference.subparagraphOnly.name);
+    // "subparagraph (e) above" in a paragraph with no (e) points nowhere, not at the paragraph.
+    return home && subparagraph ? [{ paragraph: home, subparagraph }] : [];
   }
   const partIndex = partOfReference(draft, reference);
   const first = reference.numbers[0];

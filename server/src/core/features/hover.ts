@@ -1,6 +1,6 @@
 // What the cursor points at, explained: a footnote call shows its text; an opener its paired form
 // and the lexicon's usage note; a cross-reference the paragraph it points at.
-import { lexiconFor } from '../lexicon/lexicon';
+import { conventionsOf, lexiconFor } from '../lexicon/lexicon';
 import { localMessage } from '../messages';
 import type { Draft, FootnoteCall, Opener, Paragraph, Span, SubParagraph } from '../model';
 import { nodeAt } from './at-offset';
@@ -106,14 +106,22 @@ export function hoverAt(draft: Draft, offset: number): HoverContent | undefined 
     case 'cross-reference': {
       if (node.number) {
         const target = targetOfNumber(draft, node.reference, node.number);
+        // "2 bis" as the reference names it: an insert, not paragraph 2.
+        const said = node.number.insertSuffix ? `${node.number.value} ${node.number.insertSuffix.text}` : String(node.number.value);
         return {
           span: node.span,
           markdown: target
             ? targetQuote(draft, target)
-            : localMessage(lexiconFor(draft.language), 'hover/no-paragraph', { number: String(node.number.value) }, `This resolution has no operative paragraph ${node.number.value}.`),
+            : localMessage(lexiconFor(draft.language), 'hover/no-paragraph', { number: said }, `This resolution has no operative paragraph ${said}.`),
         };
       }
       const targets = targetsOfReference(draft, node.reference);
+      const only = node.reference.subparagraphOnly;
+      if (targets.length === 0 && only) {
+        // Bracketed as the draft's language writes a first-level label: "(e)", « e) ».
+        const label = conventionsOf(draft.language).subparagraphBrackets?.[0] === 'close' ? `${only.name})` : `(${only.name})`;
+        return { span: node.span, markdown: localMessage(lexiconFor(draft.language), 'hover/no-subparagraph', { label }, `This paragraph has no sub-paragraph ${label}.`) };
+      }
       if (targets.length === 0) return undefined;
       return { span: node.span, markdown: targets.map((target) => targetQuote(draft, target)).join('\n\n---\n\n') };
     }

@@ -222,7 +222,7 @@ export const crossReferenceRule: Rule = {
       const only = reference.subparagraphOnly;
       if (only) {
         const holder = paragraphAt(draft, reference.span.start);
-        if (holder && holder.subparagraphs.length > 0 && !hasSubparagraph(holder, only.name)) {
+        if (holder && !hasSubparagraph(holder, only.name)) {
           const values = { reference: quote(draft, reference), label: labelAsWritten(draft, only.name) };
           context.report({
             span: only.span,
