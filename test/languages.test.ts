@@ -298,6 +298,13 @@ describe('drafts in French and Spanish', function () {
       return codeActionsFor(result, { start: at, end: at + needle.length }, { settings: defaultSettings }).map((action) => action.title);
     };
 
+    it('titles the source actions in the draft\'s language too', () => {
+      const sourceTitles = (text: string): string[] =>
+        codeActionsFor(lint(text), { start: 0, end: 0 }, { settings: defaultSettings, only: ['source'] }).map((action) => action.title).sort();
+      assert.deepEqual(sourceTitles(french), ['Corriger tous les problèmes Resolint', 'Renuméroter les paragraphes du dispositif']);
+      assert.deepEqual(sourceTitles(spanish), ['Corregir todos los problemas de Resolint', 'Renumerar los párrafos dispositivos']);
+    });
+
     it('titles the quick fixes in the draft\'s language', () => {
       assert.deepEqual(titlesAt(french, '3.'), ['Renuméroter les paragraphes du dispositif']);
       assert.deepEqual(titlesAt(french, 'question ;'), ['Remplacer « ; » par « . »', 'Corriger tous les problèmes « paragraph-punctuation »']);

@@ -24,6 +24,7 @@ import {
   documentLinks,
   documentStatistics,
   documentSymbols,
+  editTitle,
   finalizeNumberingEdits,
   foldingRanges,
   footnoteRenumberingMovesSameSource,
@@ -38,6 +39,7 @@ import {
   type Draft,
   type Lexicon,
   type TextEdit,
+  type WholeDraftEdit,
 } from '../core/index';
 import type { Analysis } from './analysis-cache';
 import {
@@ -67,11 +69,12 @@ export const serverCommands = {
 } as const;
 
 /** What each server command edits; a Map, so no command name reaches an object's prototype. */
-const documentCommands = new Map<string, { readonly label: string; readonly edits: (draft: Draft) => TextEdit[] }>([
-  [serverCommands.renumberOperativeParagraphs, { label: 'Renumber operative paragraphs', edits: renumberOperativeEdits }],
-  [serverCommands.renumberFootnotes, { label: 'Renumber footnotes', edits: renumberFootnotesOrSayWhyNot }],
-  [serverCommands.finalizeNumbering, { label: 'Finalize numbering', edits: finalizeNumberingEdits }],
-  [serverCommands.convertToDraftFormat, { label: 'Convert to draft format', edits: convertToDraftFormatEdits }],
+/** What each server command edits, and which edit it is (named to the editor, its undo entry, in the draft's language; the log says `label`). */
+const documentCommands = new Map<string, { readonly label: string; readonly edit: WholeDraftEdit; readonly edits: (draft: Draft) => TextEdit[] }>([
+  [serverCommands.renumberOperativeParagraphs, { label: 'Renumber operative paragraphs', edit: 'renumber-operative', edits: renumberOperativeEdits }],
+  [serverCommands.renumberFootnotes, { label: 'Renumber footnotes', edit: 'renumber-footnotes', edits: renumberFootnotesOrSayWhyNot }],
+  [serverCommands.finalizeNumbering, { label: 'Finalize numbering', edit: 'finalize-numbering', edits: finalizeNumberingEdits }],
+  [serverCommands.convertToDraftFormat, { label: 'Convert to draft format', edit: 'convert-to-draft-format', edits: convertToDraftFormatEdits }],
 ]);
 
 /**
@@ -276,7 +279,7 @@ export function registerFeatureHandlers(connection: Connection, dependencies: Fe
       if (edits.length === 0) return { changed: 0, applied: true };
       const edit = toWorkspaceEdit(edits, analysis, documentChanges());
       if (!capabilities().workspace?.applyEdit) return { changed: edits.length, applied: false, edit };
-      const result = await connection.workspace.applyEdit({ label: renumber.label, edit });
+      const result = await connection.workspace.applyEdit({ label: editTitle(analysis.result.draft, renumber.edit), edit });
       return { changed: edits.length, applied: result.applied };
     });
   });

@@ -127,27 +127,47 @@ export function codeActionsFor(result: LintResult, range: Span, options: CodeAct
   }
   if (requested(codeActionKinds.fixAll, only)) {
     const edits = fixAllEdits(result, options.settings);
-    if (edits.length > 0) actions.push({ title: 'Fix all Resolint problems', kind: codeActionKinds.fixAll, edits, findings: fixable });
+    if (edits.length > 0) actions.push({ title: editTitle(result.draft, 'fix-all'), kind: codeActionKinds.fixAll, edits, findings: fixable });
   }
   if (requested(codeActionKinds.renumberOperativeParagraphs, only)) {
     const edits = renumberOperativeEdits(result.draft);
-    if (edits.length > 0) actions.push({ title: 'Renumber operative paragraphs', kind: codeActionKinds.renumberOperativeParagraphs, edits, findings: [] });
+    if (edits.length > 0) actions.push({ title: editTitle(result.draft, 'renumber-operative'), kind: codeActionKinds.renumberOperativeParagraphs, edits, findings: [] });
   }
   if (requested(codeActionKinds.renumberFootnotes, only)) {
     const edits = renumberFootnoteEdits(result.draft);
-    if (edits.length > 0) actions.push({ title: 'Renumber footnotes', kind: codeActionKinds.renumberFootnotes, edits, findings: [] });
+    if (edits.length > 0) actions.push({ title: editTitle(result.draft, 'renumber-footnotes'), kind: codeActionKinds.renumberFootnotes, edits, findings: [] });
   }
   // Offered on a draft that has negotiation numbers; on one without, "Renumber" does the same.
   if (requested(codeActionKinds.finalizeNumbering, only) && hasNegotiationNumbering(result.draft)) {
     const edits = finalizeNumberingEdits(result.draft);
-    if (edits.length > 0) actions.push({ title: 'Finalize numbering', kind: codeActionKinds.finalizeNumbering, edits, findings: [] });
+    if (edits.length > 0) actions.push({ title: editTitle(result.draft, 'finalize-numbering'), kind: codeActionKinds.finalizeNumbering, edits, findings: [] });
   }
   // Offered on a text that is not in the draft format: a draft typed hard-wrapped is (format.md: "A
   // paragraph may be hard-wrapped"), and joining its lines is no conversion. The command still does it.
   if (requested(codeActionKinds.convertToDraftFormat, only)) {
     const edits = convertToDraftFormatEdits(result.draft);
     const [edit] = edits;
-    if (edit && !onlyRewrapped(result.draft.text, edit.newText)) actions.push({ title: 'Convert to draft format', kind: codeActionKinds.convertToDraftFormat, edits, findings: [] });
+    if (edit && !onlyRewrapped(result.draft.text, edit.newText)) actions.push({ title: editTitle(result.draft, 'convert-to-draft-format'), kind: codeActionKinds.convertToDraftFormat, edits, findings: [] });
   }
   return actions;
+}
+
+/** The whole-draft edits the source actions and the server's commands make. */
+export type WholeDraftEdit = 'fix-all' | 'renumber-operative' | 'renumber-footnotes' | 'finalize-numbering' | 'convert-to-draft-format';
+
+/** A whole-draft edit's title (a source action's, a command's undo entry) in the draft's language, as its quick fixes' titles are. */
+export function editTitle(draft: Draft, which: WholeDraftEdit): string {
+  const lexicon = lexiconFor(draft.language);
+  switch (which) {
+    case 'fix-all':
+      return localMessage(lexicon, 'fix/fix-all', {}, 'Fix all Resolint problems');
+    case 'renumber-operative':
+      return localMessage(lexicon, 'fix/renumber-operative', {}, 'Renumber operative paragraphs');
+    case 'renumber-footnotes':
+      return localMessage(lexicon, 'fix/renumber-footnotes', {}, 'Renumber footnotes');
+    case 'finalize-numbering':
+      return localMessage(lexicon, 'fix/finalize-numbering', {}, 'Finalize numbering');
+    case 'convert-to-draft-format':
+      return localMessage(lexicon, 'fix/convert-to-draft-format', {}, 'Convert to draft format');
+  }
 }
