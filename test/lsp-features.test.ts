@@ -210,6 +210,18 @@ describe('language server features (stdio)', function () {
       assert.deepEqual(editsOf(applied.edit, document.uri).map((edit) => [document.textAt(edit.range), edit.newText]), [['2 bis.', '3.'], ['3', '4'], ['4', '5'], ['5', '6'], ['3', '4']]);
     });
 
+    it('"Convert to draft format" keeps a CRLF document\'s line endings, as the command line\'s --import does', async function () {
+      const founding = needsFounding(this);
+      const crlf = founding.text.replace(/\r?\n/g, '\r\n');
+      const { document } = await open('convert-crlf', crlf);
+      const start = { line: 0, character: 0 };
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', params(document, { range: { start, end: start }, context: { diagnostics: [], only: ['source.convertToDraftFormat.resolint'] } }));
+      const [edit] = editsOf(actions[0]?.edit, document.uri);
+      assert.ok(edit && edit.newText.includes('\r\n'));
+      // Every line break is "\r\n": none bare.
+      assert.equal(edit.newText.replace(/\r\n/g, '').includes('\n'), false);
+    });
+
     it('"Convert to draft format" (source.convertToDraftFormat.resolint) rewrites the founding document with [^1] … [^6]', async function () {
       const founding = needsFounding(this);
       const { document } = await open('convert', founding.text);

@@ -25,6 +25,7 @@ export { allRules } from './rules/index';
 export { ruleDocUrl, type Rule } from './rule';
 export { defaultSettings, validateSettings, ruleLevels, type Settings, type SettingsProblem, type RuleLevel } from './settings';
 export { LineIndex, type Position } from './line-index';
+export { dominantLineEnding, withLineEnding, type LineEnding } from './line-endings';
 export { applyEdits, collectFixEdits } from './fix';
 export { lexiconFor, type Lexicon, type OpenerEntry } from './lexicon/lexicon';
 export { renumberOperativeEdits } from './rules/operative-numbering';

@@ -21,9 +21,11 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import {
+  dominantLineEnding,
   OutlineKind,
   semanticTokenModifiers,
   semanticTokenTypes,
+  withLineEnding,
   type CodeActionProposal,
   type Completion,
   type Definition,
@@ -150,8 +152,11 @@ export function toCompletionItems(completions: readonly Completion[], document: 
 
 // ---- edits, links, tokens -------------------------------------------------------------------------
 
+/** The edits as LSP's, line breaks they insert written in the document's own ending ("\r\n" in a CRLF draft). */
 export function toTextEdits(edits: readonly TextEdit[], document: DocumentContext): LspTextEdit[] {
-  return edits.map((edit) => ({ range: toRange(edit.span, document.lineIndex), newText: edit.newText }));
+  // The text is read for its ending only where an edit inserts a line break (most insert none).
+  const lineEnding = edits.some((edit) => edit.newText.includes('\n')) ? dominantLineEnding(document.text) : '\n';
+  return edits.map((edit) => ({ range: toRange(edit.span, document.lineIndex), newText: withLineEnding(edit, lineEnding).newText }));
 }
 
 /** A workspace edit of one document; versioned when the client takes document changes, so a stale edit is refused. */
