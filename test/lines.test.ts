@@ -6,6 +6,7 @@ import { ChunkTable } from '../server/src/core/parse/chunks';
 import { closingLinePattern } from '../server/src/core/lexicon/lexicon';
 import { isSpaceCode, LineTable, OpeningUnits, splitLines } from '../server/src/core/parse/lines';
 import { changeBetween } from '../server/src/core/parse/whole-text-search';
+import { LineIndex } from '../server/src/core/line-index';
 
 const numRuns = Number(process.env['FUZZ_RUNS'] ?? '') || 500;
 
@@ -168,5 +169,19 @@ describe('the units a pattern can open with', () => {
       }),
       { numRuns },
     );
+  });
+});
+
+describe('the line index (positions to offsets)', () => {
+  it('takes a character past a line\'s end as the line\'s end, before its break, as the protocol says', () => {
+    const text = 'Recalling its resolution 60/1 🌍,[^1]\r\nNoting\nUrging\rLast';
+    const index = new LineIndex(text);
+    const lineEnd = text.indexOf('\r\n');
+    assert.equal(index.offsetAt({ line: 0, character: 37 }), lineEnd);
+    assert.equal(index.offsetAt({ line: 0, character: 57 }), lineEnd);
+    assert.equal(index.offsetAt({ line: 1, character: 99 }), text.indexOf('\nUrging'));
+    assert.equal(index.offsetAt({ line: 2, character: 99 }), text.indexOf('\rLast'));
+    assert.equal(index.offsetAt({ line: 3, character: 99 }), text.length);
+    assert.equal(index.offsetAt({ line: 9, character: 0 }), text.length);
   });
 });

@@ -63,7 +63,11 @@ export class LineIndex {
     if (position.line < 0) return 0;
     if (position.line >= this.lineCount) return this.text.length;
     const lineStart = this.lineStarts[position.line] ?? 0;
-    const nextLineStart = position.line + 1 < this.lineCount ? (this.lineStarts[position.line + 1] ?? 0) : this.text.length;
-    return Math.max(lineStart, Math.min(lineStart + Math.max(0, position.character), nextLineStart));
+    // A character past the line's end is its end, before the line break ("if the character value is
+    // greater than the line length it defaults back to the line length", as the protocol says).
+    let lineEnd = position.line + 1 < this.lineCount ? (this.lineStarts[position.line + 1] ?? 0) : this.text.length;
+    if (lineEnd > lineStart && this.text.charCodeAt(lineEnd - 1) === 10 /* \n */) lineEnd--;
+    if (lineEnd > lineStart && this.text.charCodeAt(lineEnd - 1) === 13 /* \r */) lineEnd--;
+    return Math.max(lineStart, Math.min(lineStart + Math.max(0, position.character), lineEnd));
   }
 }
