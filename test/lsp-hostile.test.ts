@@ -344,6 +344,20 @@ describe('language server against a hostile client (stdio)', function () {
     assert.equal(await client.exited, 0);
   });
 
+  it('refuses a request before initialize with ServerNotInitialized (-32002), then initializes as usual', async () => {
+    const early = RawLspClient.start();
+    try {
+      const refused = await early.request('textDocument/hover', { textDocument: { uri: 'file:///early.resolution' }, position: { line: 0, character: 0 } });
+      assert.equal(refused.error?.code, -32002, JSON.stringify(refused));
+      const initialized = await early.initialize();
+      assert.equal(initialized.error, undefined);
+      const answered = await early.request('textDocument/hover', { textDocument: { uri: 'file:///early.resolution' }, position: { line: 0, character: 0 } });
+      assert.equal(answered.error, undefined);
+    } finally {
+      early.kill();
+    }
+  });
+
   it('a client that goes away without shutdown (its end of stdin closed) leaves no server behind: exit 1', async () => {
     const gone = RawLspClient.start();
     try {

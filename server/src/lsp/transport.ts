@@ -94,13 +94,25 @@ export function openTransport(argv: readonly string[], reject: (reason: string) 
 class ShutdownGate {
   /** Whether `shutdown` has come (then the exit code of a client going away is 0). */
   shutDown = false;
+  /** Whether `initialize` has come: before it, the protocol has every other request refused. */
+  private initialized = false;
 
   constructor(private readonly output: MessageWriter) {}
 
-  /** Whether `message` goes on to the connection; a request after shutdown is answered and held back. */
+  /**
+   * Whether `message` goes on to the connection; a request before `initialize` or after shutdown is
+   * answered and held back.
+   */
   admit(message: object): boolean {
     if (!Message.isRequest(message as Message)) return true;
     const request = message as RequestMessage;
+    if (!this.initialized && request.method !== 'initialize') {
+      void this.output
+        .write({ jsonrpc: '2.0', id: request.id, error: { code: ErrorCodes.ServerNotInitialized, message: `The server is not initialized: ${request.method} is refused until the initialize request` } } as ResponseMessage)
+        .catch(() => undefined); // a client gone already: nothing to tell
+      return false;
+    }
+    if (request.method === 'initialize') this.initialized = true;
     if (this.shutDown) {
       void this.output
         .write({ jsonrpc: '2.0', id: request.id, error: { code: ErrorCodes.InvalidRequest, message: `The server is shut down: ${request.method} is refused; only the exit notification is taken now` } } as ResponseMessage)
