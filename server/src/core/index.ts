@@ -28,7 +28,7 @@ export { LineIndex, type Position } from './line-index';
 export { dominantLineEnding, withLineEnding, type LineEnding } from './line-endings';
 export { applyEdits, collectFixEdits } from './fix';
 export { lexiconFor, type Lexicon, type OpenerEntry } from './lexicon/lexicon';
-export { renumberOperativeEdits } from './rules/operative-numbering';
+export { renumberOperativeEdits, strandedByRenumbering } from './rules/operative-numbering';
 export { finalizeNumberingEdits } from './finalize-numbering';
 export { footnoteRenumberingMovesSameSource, renumberFootnoteEdits } from './footnotes';
 // Editor features: pure functions of a Draft (or a LintResult), in offsets; the adapters translate.

@@ -58,6 +58,7 @@ export const messagePlaceholders = {
   'operative-numbering/repeats': ['number', 'expected'],
   'operative-numbering/follows': ['number', 'previous', 'expected'],
   'operative-numbering/not-renumbered': ['what', 'reference'],
+  'operative-numbering/not-renumbered-ambiguous': ['what', 'reference', 'number'],
   'operative-numbering/here': ['number'],
   'preambular-numbered/numbered': ['number', 'opener'],
   'preambular-numbered/numbered-no-opener': ['number'],

@@ -35,6 +35,7 @@ import {
   renumberFootnoteEdits,
   renumberOperativeEdits,
   semanticTokens,
+  strandedByRenumbering,
   type DocumentStatistics,
   type Draft,
   type Lexicon,
@@ -71,11 +72,23 @@ export const serverCommands = {
 /** What each server command edits; a Map, so no command name reaches an object's prototype. */
 /** What each server command edits, and which edit it is (named to the editor, its undo entry, in the draft's language; the log says `label`). */
 const documentCommands = new Map<string, { readonly label: string; readonly edit: WholeDraftEdit; readonly edits: (draft: Draft) => TextEdit[] }>([
-  [serverCommands.renumberOperativeParagraphs, { label: 'Renumber operative paragraphs', edit: 'renumber-operative', edits: renumberOperativeEdits }],
+  [serverCommands.renumberOperativeParagraphs, { label: 'Renumber operative paragraphs', edit: 'renumber-operative', edits: renumberOrSayWhyNot }],
   [serverCommands.renumberFootnotes, { label: 'Renumber footnotes', edit: 'renumber-footnotes', edits: renumberFootnotesOrSayWhyNot }],
   [serverCommands.finalizeNumbering, { label: 'Finalize numbering', edit: 'finalize-numbering', edits: finalizeNumberingEdits }],
   [serverCommands.convertToDraftFormat, { label: 'Convert to draft format', edit: 'convert-to-draft-format', edits: convertToDraftFormatEdits }],
 ]);
+
+/**
+ * The renumbering of the operative paragraphs; where a reference holds it back (a number no paragraph
+ * has, or two have), an error that says which (the client reports the command failed and the output
+ * says why), not "already numbered".
+ */
+function renumberOrSayWhyNot(draft: Draft): TextEdit[] {
+  const edits = renumberOperativeEdits(draft);
+  const stranded = edits.length === 0 ? strandedByRenumbering(draft)[0] : undefined;
+  if (stranded) throw new Error(`"${draft.text.slice(stranded.span.start, stranded.span.end).replace(/\s+/g, ' ')}" names a number no paragraph has, or two have: renumbering would point it at another paragraph, so the paragraphs are left as they are until the reference says which it means.`);
+  return edits;
+}
 
 /**
  * The footnote renumbering; where it is held back because an "Ibid." would cite another source, an

@@ -45,8 +45,10 @@ export function carryReferences(draft: Draft, parts: ReadonlyMap<number, PartRen
       if (suffix && target !== undefined) edits.push({ span: { start: referenced.span.start, end: suffix.span.end }, newText: String(target) });
     }
     // A number no paragraph is written with, where renumbering will put one: the reference would
-    // silently name that paragraph. A range names each number from its first to its last.
-    const strands = (value: number): boolean => !part.written.has(value) && value >= 1 && value <= part.count;
+    // silently name that paragraph; and one written on two paragraphs ("2." copied onto a paragraph
+    // inserted above the old 2): renumbered, one of them keeps it, the reference names that one,
+    // whichever was meant. A range names each number from its first to its last.
+    const strands = (value: number): boolean => (!part.written.has(value) && value >= 1 && value <= part.count) || (part.written.get(value) ?? 0) > 1;
     const plainNumbers = inserts ? reference.numbers.filter((referenced) => !referenced.insertSuffix) : reference.numbers;
     const named = reference.range && first && last && last.value > first.value && last.value - first.value <= maximumRangeRead
       ? Array.from({ length: last.value - first.value + 1 }, (_, index) => first.value + index)
@@ -217,8 +219,12 @@ export const operativeNumberingRule: Rule = {
           const stranded = strandedByRenumbering(draft)[0];
           if (stranded) {
             const quoted = draft.text.slice(stranded.span.start, stranded.span.end).replace(/\s+/g, ' ');
-            const message = localMessage(context.lexicon, 'operative-numbering/not-renumbered', { what, reference: quoted },
-              `${what} Not renumbered for you: '${quoted}' names a number no paragraph has, and renumbering would point it at another paragraph. Correct the reference first.`);
+            const twice = stranded.numbers.find((referenced) => !referenced.insertSuffix && numbersWrittenTwice(draft, stranded).has(referenced.value));
+            const message = twice
+              ? localMessage(context.lexicon, 'operative-numbering/not-renumbered-ambiguous', { what, reference: quoted, number: String(twice.value) },
+                `${what} Not renumbered for you: '${quoted}' names number ${twice.value}, which two paragraphs carry, and renumbering would point it at one of them. Say which first.`)
+              : localMessage(context.lexicon, 'operative-numbering/not-renumbered', { what, reference: quoted },
+                `${what} Not renumbered for you: '${quoted}' names a number no paragraph has, and renumbering would point it at another paragraph. Correct the reference first.`);
             context.report({ span: number.span, message, ...related });
           } else context.report({ span: number.span, message: what, fix: renumber(), ...related });
         }
@@ -228,3 +234,17 @@ export const operativeNumberingRule: Rule = {
     }
   },
 };
+
+/** The numbers written on more than one operative paragraph of the part the reference stands in (inserts aside). */
+function numbersWrittenTwice(draft: Draft, reference: CrossReference): Set<number> {
+  const part = draft.parts[paragraphAt(draft, reference.span.start)?.partIndex ?? 0];
+  const seen = new Set<number>();
+  const twice = new Set<number>();
+  for (const paragraph of part?.operativeParagraphs ?? []) {
+    const number = paragraph.number;
+    if (!number || number.insertSuffix) continue;
+    if (seen.has(number.value)) twice.add(number.value);
+    seen.add(number.value);
+  }
+  return twice;
+}
