@@ -113,6 +113,8 @@ export const messagePlaceholders = {
   'footnote-order/after': ['number', 'previous', 'expected'],
   'footnote-order/next': ['number', 'previous', 'expected'],
   'footnote-order/here': ['number'],
+  'footnote-order/number-twice': ['number'],
+  'footnote-order/first-text': ['number'],
   'footnote-order/same-source': ['number', 'words'],
   'footnote-style/capital': ['right'],
   'footnote-style/full-stop': [],

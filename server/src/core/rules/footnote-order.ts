@@ -1,7 +1,7 @@
-import { continuesOuterNumbering, footnoteRenumberingMovesSameSource, renumberFootnoteEdits } from '../footnotes';
-import type { FootnoteCall } from '../model';
+import { continuesOuterNumbering, draftFootnoteSeriesStarts, footnoteRenumberingMovesSameSource, renumberFootnoteEdits } from '../footnotes';
+import type { Draft, FootnoteCall, FootnoteText } from '../model';
 import { localMessage } from '../messages';
-import type { Rule } from '../rule';
+import type { Rule, RuleContext } from '../rule';
 
 export const footnoteOrderRule: Rule = {
   id: 'footnote-order',
@@ -69,5 +69,46 @@ export const footnoteOrderRule: Rule = {
       }
       previous = call.number;
     }
+    reportNumbersGivenTwice(draft, context);
   },
 };
+
+/**
+ * Two texts with one number in one series ("[^2]: Resolution 67/296." over "[^2]: Resolution 55/2.",
+ * a call and its text added under a number already taken): every call of that number reaches the
+ * first, and the second can never be read. Reported on the second; which was meant is the drafter's.
+ */
+function reportNumbersGivenTwice(draft: Draft, context: RuleContext): void {
+  const seriesStarts = draftFootnoteSeriesStarts(draft);
+  let nextSeries = 0;
+  const first = new Map<number, FootnoteText>();
+  // Only a number the text calls: one no call reaches is footnote-unused's, twice or once (an
+  // extraction that made a footnote's wrapped line "[^7]: February 1984." gave one such pair).
+  const called = new Set(draft.footnoteCalls.map((call) => call.number));
+  let textBefore: FootnoteText | undefined;
+  for (const footnote of draft.footnoteTexts) {
+    // A text under one that stops mid-sentence ("… as from" over "[^7]: February 1984.") is that
+    // one's wrapped line an extraction labelled: not a second text of its number.
+    const wrappedLine = textBefore !== undefined && !/[.!?;:)\]"”’»]$/u.test(textBefore.body.trimEnd());
+    textBefore = footnote;
+    if (wrappedLine) continue;
+    // A file of resolutions numbers each one's footnotes from 1 again: compared within a series.
+    if (nextSeries < seriesStarts.length && footnote.span.start >= (seriesStarts[nextSeries] as number)) {
+      while (nextSeries < seriesStarts.length && footnote.span.start >= (seriesStarts[nextSeries] as number)) nextSeries++;
+      first.clear();
+    }
+    // A yearbook's page serves several texts; a copy's page feet may repeat a block: only the draft format's list.
+    if (footnote.placement !== 'end' || !called.has(footnote.number)) continue;
+    const earlier = first.get(footnote.number);
+    if (!earlier) {
+      first.set(footnote.number, footnote);
+      continue;
+    }
+    const number = String(footnote.number);
+    context.report({
+      span: footnote.labelSpan,
+      message: localMessage(context.lexicon, 'footnote-order/number-twice', { number }, `Footnote number ${number} is given to two texts: its calls reach only the first, and this one is never read. Give it a number of its own.`),
+      related: [{ span: earlier.labelSpan, message: localMessage(context.lexicon, 'footnote-order/first-text', { number }, `The first text numbered ${number}.`) }],
+    });
+  }
+}
