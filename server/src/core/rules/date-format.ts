@@ -170,7 +170,8 @@ function patternsOf(style: StyleData): DatePatterns {
     const beforeYear = joints.monthYear === '' ? '()' : `(?:(${escapeForPattern(joints.monthYear)})[ \\u00A0])?`;
     patterns = {
       // "December 16, 2005", "December 16th, 2005", "December 16 2005", "December 8 and 9, 2005", "September 15"
-      monthFirst: new RegExp(`(${month})[ \\u00A0](\\d{1,2})(${suffix})?${secondDay}(?:(,?)[ \\u00A0](\\d{4}))?(?![\\p{L}\\p{N}])`, 'uy'),
+      // A hard-wrapped line may break it anywhere: "adopted on December\n16, 2025", "December 16,\n2025".
+      monthFirst: new RegExp(`(${month})(?:[ \\u00A0]|\\r?\\n)(\\d{1,2})(${suffix})?${secondDay}(?:(,?)(?:[ \\u00A0]|\\r?\\n)(\\d{4}))?(?![\\p{L}\\p{N}])`, 'uy'),
       // "16th December 2005", "the 16th of December", "the 3rd of December, 2006" (the comma goes with the
       // rest), "8th and 9th December 2005", "8 December, 2005", "3 Dec. 2006", and the right "16 December 2005"
       // « 16 diciembre 2005 », « 1º de enero de 2020 » where the style writes « de » (the joints, captured)
@@ -333,15 +334,17 @@ function candidatesOf(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: DateP
     }
     if (end - start > 2) continue;
     const before = unitAt(text, length, start - 1);
-    if (before !== 32 && before !== 0xa0) continue;
-    const last = unitAt(text, length, start - 2);
+    if (before !== 32 && before !== 0xa0 && before !== 10) continue;
+    // Over a CRLF line break, the month ends before the "\r".
+    const monthEnd = before === 10 && unitAt(text, length, start - 2) === 13 ? start - 2 : start - 1;
+    const last = unitAt(text, length, monthEnd - 1);
     // The unit before the month's last is compared first: "resolution 5" ends as "Jan" and "Jun" do, but not as either's last two.
-    const penultimate = unitAt(text, length, start - 3);
+    const penultimate = unitAt(text, length, monthEnd - 2);
     if (patterns.monthEndings && !patterns.monthEndings.has(endingKey(last, penultimate))) continue;
     const months = patterns.monthsByLastCode ? patterns.monthsByLastCode.get(last) : patterns.months;
     if (months) {
       for (const month of months) {
-        const monthStart = start - 1 - month.length;
+        const monthStart = monthEnd - month.length;
         if (monthStart < 0 || (month.length > 1 && month.charCodeAt(month.length - 2) !== penultimate) || !text.startsWith(month, monthStart)) continue;
         found ??= { monthFirst: [], dayFirst: [], numeric: [], iso: [] };
         found.monthFirst.push(monthStart);
