@@ -146,22 +146,11 @@ function mostlyInOtherLanguage(draft: Draft, context: RuleContext): OpenersInOth
   return inOther && inOther.openers.length >= Math.max(1, inOther.ownCount) ? inOther : undefined;
 }
 
+/** The message key of each language's name. */
+const languageNameKeys = { en: 'language/en', fr: 'language/fr', es: 'language/es', ru: 'language/ru', ar: 'language/ar', zh: 'language/zh' } as const;
+
 /** A language's name in the draft's language: « anglais » in a French draft's message, "English" in an English one's. */
 function localLanguageName(context: RuleContext, language: string): string {
-  switch (language) {
-    case 'en':
-      return localMessage(context.lexicon, 'language/en', {}, languageName(language));
-    case 'fr':
-      return localMessage(context.lexicon, 'language/fr', {}, languageName(language));
-    case 'es':
-      return localMessage(context.lexicon, 'language/es', {}, languageName(language));
-    case 'ru':
-      return localMessage(context.lexicon, 'language/ru', {}, languageName(language));
-    case 'ar':
-      return localMessage(context.lexicon, 'language/ar', {}, languageName(language));
-    case 'zh':
-      return localMessage(context.lexicon, 'language/zh', {}, languageName(language));
-    default:
-      return languageName(language);
-  }
+  const key = languageNameKeys[language as keyof typeof languageNameKeys] as (typeof languageNameKeys)[keyof typeof languageNameKeys] | undefined;
+  return key ? localMessage(context.lexicon, key, {}, languageName(language)) : languageName(language);
 }

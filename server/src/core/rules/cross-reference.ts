@@ -36,44 +36,46 @@ export function paragraphAt(draft: Draft, offset: number): Paragraph | undefined
   return undefined;
 }
 
-const targetsByPart = new DraftMemo<Map<number, Map<number, Paragraph>>>('cross-reference targets');
+/** A part's operative paragraphs by number, and its negotiation inserts by number and suffix ("2 bis"). */
+interface PartTargets {
+  readonly byNumber: Map<number, Paragraph>;
+  readonly inserts: Map<string, Paragraph>;
+}
 
-/** The operative paragraphs a reference at `offset` can point at: those of its part, by number. */
-export function operativeTargets(draft: Draft, offset: number): Map<number, Paragraph> {
+const targetsByPart = new DraftMemo<Map<number, PartTargets>>('cross-reference targets');
+const noTargets: PartTargets = { byNumber: new Map(), inserts: new Map() };
+
+/** The targets of the part a reference at `offset` stands in (the first paragraph written with each number). */
+function partTargets(draft: Draft, offset: number): PartTargets {
   let byPart = targetsByPart.get(draft);
   if (!byPart) {
     byPart = new Map();
     draft.parts.forEach((part, partIndex) => {
-      const targets = new Map<number, Paragraph>();
+      const targets: PartTargets = { byNumber: new Map(), inserts: new Map() };
       for (const paragraph of part.operativeParagraphs) {
-        if (paragraph.number && !paragraph.number.insertSuffix && !targets.has(paragraph.number.value)) targets.set(paragraph.number.value, paragraph);
+        const number = paragraph.number;
+        if (!number) continue;
+        if (!number.insertSuffix) {
+          if (!targets.byNumber.has(number.value)) targets.byNumber.set(number.value, paragraph);
+        } else if (!targets.inserts.has(`${number.value} ${number.insertSuffix}`)) {
+          targets.inserts.set(`${number.value} ${number.insertSuffix}`, paragraph);
+        }
       }
       byPart?.set(partIndex, targets);
     });
     targetsByPart.set(draft, byPart);
   }
-  const holder = paragraphAt(draft, offset);
-  return byPart.get(holder?.partIndex ?? 0) ?? new Map();
+  return byPart.get(paragraphAt(draft, offset)?.partIndex ?? 0) ?? noTargets;
 }
 
-const insertsByPart = new DraftMemo<Map<number, Map<string, Paragraph>>>('cross-reference insert targets');
+/** The operative paragraphs a reference at `offset` can point at: those of its part, by number. */
+export function operativeTargets(draft: Draft, offset: number): Map<number, Paragraph> {
+  return partTargets(draft, offset).byNumber;
+}
 
-/** The negotiation inserts a reference at `offset` can point at ("2 bis"): those of its part, by number and suffix ("2 bis"). */
+/** The negotiation inserts a reference at `offset` can point at: those of its part, by number and suffix ("2 bis"). */
 function insertTargets(draft: Draft, offset: number): Map<string, Paragraph> {
-  let byPart = insertsByPart.get(draft);
-  if (!byPart) {
-    byPart = new Map();
-    draft.parts.forEach((part, partIndex) => {
-      const inserts = new Map<string, Paragraph>();
-      for (const paragraph of part.operativeParagraphs) {
-        const number = paragraph.number;
-        if (number?.insertSuffix && !inserts.has(`${number.value} ${number.insertSuffix}`)) inserts.set(`${number.value} ${number.insertSuffix}`, paragraph);
-      }
-      byPart?.set(partIndex, inserts);
-    });
-    insertsByPart.set(draft, byPart);
-  }
-  return byPart.get(paragraphAt(draft, offset)?.partIndex ?? 0) ?? new Map();
+  return partTargets(draft, offset).inserts;
 }
 
 function hasSubparagraph(paragraph: Paragraph, name: string): boolean {
