@@ -82,9 +82,12 @@ function reportNumbersGivenTwice(draft: Draft, context: RuleContext): void {
   const seriesStarts = draftFootnoteSeriesStarts(draft);
   let nextSeries = 0;
   const first = new Map<number, FootnoteText>();
-  // Only a number the text calls: one no call reaches is footnote-unused's, twice or once (an
-  // extraction that made a footnote's wrapped line "[^7]: February 1984." gave one such pair).
-  const called = new Set(draft.footnoteCalls.map((call) => call.number));
+  // Only a number called in two places or more, as a call added with its text under a number already
+  // taken leaves it: a number called once has one text its call means, and one no call reaches is
+  // footnote-unused's (an extraction that labelled a footnote's wrapped line "[^7]: February 1984."
+  // gave such a pair, in A/RES/80/18, with "[^7]" called once).
+  const callsOf = new Map<number, number>();
+  for (const call of draft.footnoteCalls) callsOf.set(call.number, (callsOf.get(call.number) ?? 0) + 1);
   let textBefore: FootnoteText | undefined;
   for (const footnote of draft.footnoteTexts) {
     // A text under one that stops mid-sentence ("… as from" over "[^7]: February 1984.") is that
@@ -98,7 +101,7 @@ function reportNumbersGivenTwice(draft: Draft, context: RuleContext): void {
       first.clear();
     }
     // A yearbook's page serves several texts; a copy's page feet may repeat a block: only the draft format's list.
-    if (footnote.placement !== 'end' || !called.has(footnote.number)) continue;
+    if (footnote.placement !== 'end' || (callsOf.get(footnote.number) ?? 0) < 2) continue;
     const earlier = first.get(footnote.number);
     if (!earlier) {
       first.set(footnote.number, footnote);
