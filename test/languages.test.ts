@@ -328,6 +328,18 @@ describe('drafts in French and Spanish', function () {
       assert.equal(definitionAt(parse(withSubReference), withSubReference.indexOf('alinéa e)') + 2), undefined);
     });
 
+    it('offers the chapeau on a new draft\'s first line, in each language, the draft\'s first', () => {
+      const chapeaus = (text: string, language: string): string[] =>
+        completionsAt(parse(text), text.length, { lexicon: lexiconFor(language), alsoPosition: 'auto' }).filter((completion) => completion.kind === 'chapeau').map((completion) => completion.label);
+      assert.deepEqual(chapeaus('', 'en').slice(0, 2), ['The General Assembly,', 'The Security Council,']);
+      assert.deepEqual(chapeaus("L'Ass", 'fr').slice(0, 2), ["L'Assemblée générale,", 'Le Conseil de sécurité,']);
+      assert.ok(chapeaus("L'Ass", 'en').includes("L'Assemblée générale,"));
+      assert.ok(chapeaus('', 'es').includes('El Consejo de Seguridad,'));
+      // Not once the draft has one, nor under other text.
+      assert.deepEqual(chapeaus('The General Assembly,\n\nRec', 'en'), []);
+      assert.deepEqual(chapeaus('Recalling its resolution 60/1,\n\nThe Gen', 'en'), []);
+    });
+
     it('names the outline\'s groups and describes completions in the draft\'s language', () => {
       assert.deepEqual(documentSymbols(parse(french)).map((symbol) => symbol.name), ["L'Assemblée générale,", 'Préambule', 'Dispositif', 'Notes']);
       assert.deepEqual(documentSymbols(parse(spanish)).map((symbol) => symbol.name), ['La Asamblea General,', 'Preámbulo', 'Parte dispositiva', 'Notas']);

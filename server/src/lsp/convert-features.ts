@@ -134,6 +134,7 @@ const completionKinds: Record<Completion['kind'], CompletionItemKind> = {
   opener: CompletionItemKind.Keyword,
   'paragraph-number': CompletionItemKind.Value,
   footnote: CompletionItemKind.Reference,
+  chapeau: CompletionItemKind.Class,
 };
 
 export function toCompletionItems(completions: readonly Completion[], document: DocumentContext): CompletionItem[] {

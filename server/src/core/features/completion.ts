@@ -4,7 +4,7 @@
 // ("Also re" → "Also requests") and the additive words after a participle ("Recalling al" →
 // "Recalling also"), and the next operative number; after "[^", the footnote numbers in use and the
 // next free one.
-import { conventionsOf, lexiconFor, type Lexicon, type OpenerEntry } from '../lexicon/lexicon';
+import { chapeausOf, conventionsOf, lexiconFor, lexiconLanguages, type Lexicon, type OpenerEntry } from '../lexicon/lexicon';
 import { localMessage } from '../messages';
 import type { Draft, Paragraph, ParagraphKind, Span } from '../model';
 import type { AlsoPosition } from '../settings';
@@ -12,7 +12,7 @@ import { capitalize, lowerFirst } from '../structure';
 import { partIndexAt } from './at-offset';
 import { firstWords } from './symbols';
 
-export type CompletionKind = 'opener' | 'paragraph-number' | 'footnote';
+export type CompletionKind = 'opener' | 'paragraph-number' | 'footnote' | 'chapeau';
 
 export interface Completion {
   readonly label: string;
@@ -250,6 +250,9 @@ const digitsOnlyLine = /^[ \t\u00A0]*(\d{1,3})$/;
 /** More than any opener typed so far can hold (the lexicons' longest, with an adverb and "further", are under 70 characters). */
 const longestTypedOpener = 200;
 
+/** What may be typed of a chapeau on the first line: letters, spaces and apostrophes ("The Gen", « L'Ass »). */
+const chapeauTyped = /^[\p{L}'’ \u00A0]{0,40}$/u;
+
 export function completionsAt(draft: Draft, offset: number, options: CompletionOptions): Completion[] {
   const text = draft.text;
   if (offset < 0 || offset > text.length) return [];
@@ -259,6 +262,13 @@ export function completionsAt(draft: Draft, offset: number, options: CompletionO
   const footnote = /\[\^(\d*)$/.exec(before);
   if (footnote) return footnoteCompletions(draft, offset, offset - (footnote[1] ?? '').length);
 
+  // A draft with no chapeau yet, typed into on its first line: it opens with the organ that adopts it.
+  if (text.slice(0, lineStart).trim() === '' && chapeauTyped.test(before) && draft.parts.every((part) => !part.chapeau)) {
+    // In every language with a lexicon, the draft's first: the editor keeps those the typed words begin ("L'Ass").
+    const first = options.lexicon?.language ?? draft.language;
+    const languages = [...lexiconLanguages].sort((a, b) => Number(b === first) - Number(a === first));
+    return languages.flatMap((language) => chapeausOf(language)).map((chapeau, index) => ({ label: chapeau, kind: 'chapeau', insertText: chapeau, replaceSpan: { start: lineStart, end: offset }, sortText: String(index).padStart(3, '0') }));
+  }
   if (outsideTheBody(draft, offset, lineStart)) return [];
   const partIndex = partIndexAt(draft, offset);
   const paragraphsAbove = draft.paragraphs.filter((paragraph) => paragraph.span.start < lineStart && paragraph.partIndex === partIndex);

@@ -369,6 +369,12 @@ export function exampleChapeau(language: string, organ?: string, organLanguage?:
   return article === undefined ? name : withArticle(article, name);
 }
 
+/** Every organ's chapeau in `language`, with its article and comma: "The General Assembly,", « Le Conseil de sécurité, ». */
+export function chapeausOf(language: string): string[] {
+  const conventions = conventionsOf(language);
+  return distinctOrgans(conventions).map((organ) => `${exampleChapeau(conventions.language, organ, conventions.language)}${conventions.comma}`);
+}
+
 /** The lexicon of a language, with a body's extra openers when given; undefined where there is none yet. */
 export function lexiconFor(
   language: string,
