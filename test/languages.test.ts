@@ -328,6 +328,16 @@ describe('drafts in French and Spanish', function () {
       assert.equal(definitionAt(parse(withSubReference), withSubReference.indexOf('alinéa e)') + 2), undefined);
     });
 
+    it('offers an adverb\'s adjectives in the organ\'s gender, as English lists "Deeply concerned"', () => {
+      const offered = (text: string, language: string): string[] =>
+        completionsAt(parse(text), text.length, { lexicon: lexiconFor(language), alsoPosition: 'auto' }).map((completion) => completion.label);
+      assert.deepEqual(offered("L'Assemblée générale,\n\nProfondément pr", 'fr'), ['Profondément préoccupée']);
+      assert.deepEqual(offered('Le Conseil de sécurité,\n\nProfondément pr', 'fr'), ['Profondément préoccupé']);
+      assert.deepEqual(offered('La Asamblea General,\n\nProfundamente pr', 'es'), ['Profundamente preocupada']);
+      // Not a participle: « Profondément rappelant » is no opener.
+      assert.deepEqual(offered("L'Assemblée générale,\n\nProfondément rap", 'fr'), []);
+    });
+
     it('offers the chapeau on a new draft\'s first line, in each language, the draft\'s first', () => {
       const chapeaus = (text: string, language: string): string[] =>
         completionsAt(parse(text), text.length, { lexicon: lexiconFor(language), alsoPosition: 'auto' }).filter((completion) => completion.kind === 'chapeau').map((completion) => completion.label);

@@ -222,6 +222,30 @@ function preambularFormsWithAdditive(lexicon: Lexicon, wanted: string): string[]
   return labels;
 }
 
+/**
+ * « Profondément p » → « Profondément préoccupée », « Profondément convaincue » …: where a preambular
+ * adverb of the lexicon is typed, the adjectives after it (the openers that agree with the organ, as
+ * an adverb qualifies them; « Profondément rappelant » is no opener), in the organ's gender. English
+ * lists such pairs as openers of their own ("Deeply concerned"). Only those the typed words begin are
+ * kept (by the caller).
+ */
+function preambularFormsAfterAdverb(lexicon: Lexicon, wanted: string, feminine: boolean): string[] {
+  const adverb = lexicon.preambularAdverbs.filter((candidate) => wanted.startsWith(`${candidate.toLowerCase()} `)).sort((a, b) => b.length - a.length)[0];
+  if (adverb === undefined) return [];
+  const labels: string[] = [];
+  for (const entry of lexicon.openers) {
+    const form = feminine ? entry.feminine : entry.feminine && entry.preambular;
+    if (form) labels.push(`${adverb} ${lowerFirst(form)}`);
+  }
+  return labels;
+}
+
+/** Whether the organ of the chapeau above `offset` (or the draft's first) is feminine: « l'Assemblée », «la Asamblea». */
+function chapeauIsFeminine(draft: Draft, offset: number): boolean {
+  const chapeau = [...draft.parts].reverse().find((part) => part.chapeau && part.chapeau.span.start <= offset)?.chapeau ?? draft.parts[0]?.chapeau;
+  return chapeau !== undefined && conventionsOf(draft.language).organGenders?.[chapeau.organ] === 'feminine';
+}
+
 /** The grammatical gender of the organ whose chapeau governs the paragraph being written, where openers agree with it. */
 function organGender(draft: Draft, start: ParagraphStart): 'masculine' | 'feminine' | undefined {
   const chapeau = draft.parts.find((part) => part.chapeau && part.chapeau.span.start <= start.replaceSpan.start)?.chapeau ?? draft.parts[0]?.chapeau;
@@ -302,7 +326,9 @@ export function completionsAt(draft: Draft, offset: number, options: CompletionO
   // Normalised once, for every comparison below (they were each a normalisation of the words again, the
   // filter one for each opener offered: seconds a request at the end of a megabyte line).
   const wanted = severalWords ? normalizedTyped(typedWord) : '';
-  const composedOpeners = !severalWords || !lexicon ? [] : kind === 'operative' ? operativeFormsAfterAdverb(lexicon, wanted) : preambularFormsWithAdditive(lexicon, wanted);
+  const composedOpeners = !severalWords || !lexicon ? []
+    : kind === 'operative' ? operativeFormsAfterAdverb(lexicon, wanted)
+      : [...preambularFormsWithAdditive(lexicon, wanted), ...preambularFormsAfterAdverb(lexicon, wanted, chapeauIsFeminine(draft, lineStart))];
   if (severalWords && composedOpeners.length === 0 && !beginsAnOpener(lexicon, wanted)) return [];
   const rest = wordRest.exec(text.slice(offset, offset + 40))?.[0] ?? '';
   const replaceSpan = { start: offset - typedWord.length - typedMarker.length, end: offset + rest.length };
