@@ -107,11 +107,14 @@ function renumberingMapping(draft: Draft): Map<number, number> {
  * that renumbering in the order of first use would put after another footnote: renumbered, it would
  * cite another source. Undefined where renumbering keeps every such footnote after the one it follows.
  */
+/** The words the footnote opens with to cite the source of the one before it ("Ibid."), in the draft's language; undefined for most. */
+export function sameSourceWordsOf(draft: Draft, footnote: FootnoteText): string | undefined {
+  return conventionsOf(draft.language).sameSourceWords?.find((word) => footnote.body.startsWith(word));
+}
+
 export function footnoteRenumberingMovesSameSource(draft: Draft): { readonly footnote: FootnoteText; readonly words: string } | undefined {
-  const words = conventionsOf(draft.language).sameSourceWords ?? [];
-  if (words.length === 0 || continuesOuterNumbering(draft)) return undefined;
-  const sameSourceWordsOf = (footnote: FootnoteText): string | undefined => words.find((word) => footnote.body.startsWith(word));
-  const citesTheOneBefore = (footnote: FootnoteText): boolean => sameSourceWordsOf(footnote) !== undefined;
+  if (!conventionsOf(draft.language).sameSourceWords?.length || continuesOuterNumbering(draft)) return undefined;
+  const citesTheOneBefore = (footnote: FootnoteText): boolean => sameSourceWordsOf(draft, footnote) !== undefined;
   if (!draft.footnoteTexts.some(citesTheOneBefore)) return undefined;
   const mapping = renumberingMapping(draft);
   const numbers = [...new Set(draft.footnoteTexts.map((footnote) => footnote.number))].sort((a, b) => a - b);
@@ -120,7 +123,7 @@ export function footnoteRenumberingMovesSameSource(draft: Draft): { readonly foo
     if (!citesTheOneBefore(footnote)) continue;
     const before = numbers[numbers.indexOf(footnote.number) - 1];
     const beforeOnceRenumbered = renumbered[renumbered.indexOf(footnote.number) - 1];
-    if (before !== undefined && before !== beforeOnceRenumbered) return { footnote, words: sameSourceWordsOf(footnote) ?? '' };
+    if (before !== undefined && before !== beforeOnceRenumbered) return { footnote, words: sameSourceWordsOf(draft, footnote) ?? '' };
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 import type { Fix, TextEdit } from '../findings';
-import { callEdit, draftFootnoteSeriesStarts, footnoteBodyKey, footnoteLinesSpan } from '../footnotes';
+import { callEdit, draftFootnoteSeriesStarts, footnoteBodyKey, footnoteLinesSpan, sameSourceWordsOf } from '../footnotes';
 import type { Draft, FootnoteText } from '../model';
-import { conventionsOf, type Lexicon } from '../lexicon/lexicon';
+import type { Lexicon } from '../lexicon/lexicon';
 import { localMessage } from '../messages';
 import type { Rule } from '../rule';
 import { paragraphContaining } from '../structure';
@@ -49,7 +49,7 @@ function isLetterI(code: number): boolean {
 
 /** Whether the footnote opens with the words that cite the source of the one before it ("Ibid."). */
 function citesTheSourceBefore(draft: Draft, footnote: FootnoteText): boolean {
-  return (isLetterI(footnote.body.charCodeAt(0)) && ibid.test(footnote.body)) || (conventionsOf(draft.language).sameSourceWords ?? []).some((word) => footnote.body.startsWith(word));
+  return (isLetterI(footnote.body.charCodeAt(0)) && ibid.test(footnote.body)) || sameSourceWordsOf(draft, footnote) !== undefined;
 }
 
 export const footnoteDuplicateRule: Rule = {

@@ -1,4 +1,5 @@
 import { continuesOuterNumbering, draftFootnoteSeriesStarts, footnoteRenumberingMovesSameSource, renumberFootnoteEdits } from '../footnotes';
+import type { RelatedPlace, TextEdit } from '../findings';
 import type { Draft, FootnoteCall, FootnoteText } from '../model';
 import { localMessage } from '../messages';
 import type { Rule, RuleContext } from '../rule';
@@ -20,15 +21,21 @@ export const footnoteOrderRule: Rule = {
       while (defined.has(next) && !called.has(next)) next++;
       return next;
     };
-    // An "Ibid." renumbering would move after another footnote: no fix, and the finding says why.
-    const sameSource = outer ? undefined : footnoteRenumberingMovesSameSource(draft);
-    const sameSourceNote = sameSource && {
-      span: sameSource.footnote.labelSpan,
-      message: localMessage(context.lexicon, 'footnote-order/same-source', { number: String(sameSource.footnote.number), words: sameSource.words },
-        `Footnote ${sameSource.footnote.number} opens with '${sameSource.words}' and cites the source of the footnote before it: renumbered, it would follow another footnote. Renumber the footnotes by hand.`),
+    // Worked out at the first finding, not at every lint of a draft whose footnotes are in order (a keystroke's).
+    let held: { readonly note: RelatedPlace | undefined; readonly edits: readonly TextEdit[] } | undefined;
+    const renumbering = (): NonNullable<typeof held> => {
+      if (held) return held;
+      // An "Ibid." renumbering would move after another footnote: no fix, and the finding says why.
+      const sameSource = outer ? undefined : footnoteRenumberingMovesSameSource(draft);
+      const note = sameSource && {
+        span: sameSource.footnote.labelSpan,
+        message: localMessage(context.lexicon, 'footnote-order/same-source', { number: String(sameSource.footnote.number), words: sameSource.words },
+          `Footnote ${sameSource.footnote.number} opens with '${sameSource.words}' and cites the source of the footnote before it: renumbered, it would follow another footnote. Renumber the footnotes by hand.`),
+      };
+      // None where renumbering is held back (a yearbook's series, an "Ibid.", a copy's call not read): renumberFootnoteEdits says so.
+      held = { note, edits: outer ? [] : renumberFootnoteEdits(draft) };
+      return held;
     };
-    // None where renumbering is held back (a yearbook's series, an "Ibid.", a copy's call not read).
-    const fixEdits = outer || sameSource ? [] : renumberFootnoteEdits(draft);
     const seen = new Set<number>();
     let previous: number | undefined;
     /** Where `previous` is first called: shown beside a finding that names it. */
@@ -55,12 +62,13 @@ export const footnoteOrderRule: Rule = {
                 `Footnote ${number} is first referenced after footnote ${previous}: expected ${wanted} (footnotes are numbered in the order of first use).`)
               : localMessage(context.lexicon, 'footnote-order/next', { number, previous: String(previous), expected: wanted },
                 `Footnote ${number} is the next footnote referenced after footnote ${previous}: expected ${wanted} (footnotes are numbered in the order of first use).`);
+        const { note: sameSourceNote, edits } = renumbering();
         context.report({
           span: call.span,
           // Said in the message too: a command line shows no related notes, and its --fix leaves the finding.
           message: sameSourceNote ? `${said} ${sameSourceNote.message}` : said,
           // A yearbook's numbers are the volume's: renumbering them would break the volume's series.
-          ...(fixEdits.length === 0 ? {} : { fix: { title: localMessage(context.lexicon, 'fix/renumber-footnotes', {}, 'Renumber footnotes'), edits: fixEdits } }),
+          ...(edits.length === 0 ? {} : { fix: { title: localMessage(context.lexicon, 'fix/renumber-footnotes', {}, 'Renumber footnotes'), edits } }),
           related: [
             ...(callBefore ? [{ span: callBefore.span, message: localMessage(context.lexicon, 'footnote-order/here', { number: String(previous) }, `Footnote ${previous} is first referenced here.`) }] : []),
             ...(sameSourceNote ? [sameSourceNote] : []),

@@ -219,7 +219,8 @@ export const operativeNumberingRule: Rule = {
           const stranded = strandedByRenumbering(draft)[0];
           if (stranded) {
             const quoted = draft.text.slice(stranded.span.start, stranded.span.end).replace(/\s+/g, ' ');
-            const twice = stranded.numbers.find((referenced) => !referenced.insertSuffix && numbersWrittenTwice(draft, stranded).has(referenced.value));
+            const writtenTwice = numbersWrittenTwice(draft, stranded);
+            const twice = stranded.numbers.find((referenced) => !referenced.insertSuffix && writtenTwice.has(referenced.value));
             const message = twice
               ? localMessage(context.lexicon, 'operative-numbering/not-renumbered-ambiguous', { what, reference: quoted, number: String(twice.value) },
                 `${what} Not renumbered for you: '${quoted}' names number ${twice.value}, which two paragraphs carry, and renumbering would point it at one of them. Say which first.`)
