@@ -82,6 +82,15 @@ describe('export: the rendering model', () => {
     if (!fs.existsSync(foundingPath)) this.skip();
   });
 
+  it('prints a chapeau written in Markdown emphasis without the markers, as it prints an opener', () => {
+    for (const chapeau of ['*The General Assembly,*', '**The General Assembly**,', '_The General Assembly,_']) {
+      const model = renderModel(parse(`${chapeau}\n\n*Recalling* its resolution 60/1,\n\n1. *Requests* a report.\n`));
+      const part = model.parts[0];
+      assert.ok(part?.chapeau, chapeau);
+      assert.equal(plainText(part.chapeau.content), 'The General Assembly,', chapeau);
+    }
+  });
+
   it('holds the founding document: chapeau, 7 preambular and 9 operative paragraphs, openers marked, calls and footnotes', () => {
     const { model } = modelOf(foundingPath);
     const part = model.parts[0];

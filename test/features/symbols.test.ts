@@ -35,6 +35,11 @@ describe('features: document symbols', () => {
     ]);
   });
 
+  it('name a chapeau in Markdown emphasis by its words, without the markers', () => {
+    const text = '**The General Assembly**,\n\n*Recalling* its resolution 60/1,\n\n1. *Requests* a report.\n';
+    assert.deepEqual(outline(text, documentSymbols(parse(text))).slice(0, 1), ['The General Assembly, ← General Assembly']);
+  });
+
   it('name a preambular paragraph by its opener, with its first words as detail', () => {
     const [, preamble] = documentSymbols(parse('The General Assembly,\n\n*Deeply concerned* by the situation in the region,\n\n1. Decides to remain seized of the matter.\n'));
     assert.equal(preamble?.children[0]?.name, 'Deeply concerned');

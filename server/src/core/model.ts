@@ -188,6 +188,11 @@ export interface Chapeau {
   readonly language: string;
   /** The article the chapeau leaves out ("The" where the line reads "General Assembly,"); a `chapeau` finding. */
   readonly missingArticle?: string;
+  /**
+   * Markdown emphasis around the chapeau (`*The General Assembly,*`, `**The General Assembly**,`), as
+   * print sets it in italics: markup, not text. Undefined for a chapeau written plain.
+   */
+  readonly emphasis?: { readonly open: Span; readonly close: Span };
 }
 
 /** One resolution part: a chapeau and the paragraphs after it (parts A and B restart numbering). */

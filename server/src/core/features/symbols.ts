@@ -2,7 +2,7 @@
 // ("1. Takes note …", with sub-paragraphs), annexes, footnotes.
 import { lexiconFor } from '../lexicon/lexicon';
 import { localMessage } from '../messages';
-import type { Draft, FootnoteText, Paragraph, Span, SubParagraph } from '../model';
+import type { Chapeau, Draft, FootnoteText, Paragraph, Span, SubParagraph } from '../model';
 
 /** What an outline entry stands for; adapters map it to their own symbol kinds. */
 export enum OutlineKind {
@@ -41,6 +41,14 @@ export function firstWords(text: string, count: number): string {
 /** The text of a span on one line, white space folded. */
 function oneLine(draft: Draft, span: Span): string {
   return draft.text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
+}
+
+/** The chapeau's words as the outline names it: "The General Assembly,", without Markdown emphasis around it. */
+function chapeauName(draft: Draft, chapeau: Chapeau): string {
+  const emphasis = chapeau.emphasis;
+  if (!emphasis) return oneLine(draft, chapeau.span);
+  const words = `${draft.text.slice(emphasis.open.end, emphasis.close.start)}${draft.text.slice(emphasis.close.end, chapeau.span.end)}`;
+  return words.replace(/\s+/g, ' ').trim();
 }
 
 /** Keeps the selection inside the range, as LSP requires. */
@@ -112,7 +120,7 @@ export function documentSymbols(draft: Draft): OutlineSymbol[] {
   const lexicon = lexiconFor(draft.language);
   draft.parts.forEach((part, partIndex) => {
     const entries: OutlineSymbol[] = [];
-    if (part.chapeau) entries.push(symbol(oneLine(draft, part.chapeau.span), OutlineKind.Chapeau, part.chapeau.span, part.chapeau.organSpan));
+    if (part.chapeau) entries.push(symbol(chapeauName(draft, part.chapeau), OutlineKind.Chapeau, part.chapeau.span, part.chapeau.organSpan));
     const preamble = sectionSymbol(localMessage(lexicon, 'outline/preamble', {}, 'Preamble'), part.preambularParagraphs.map((paragraph) => preambularSymbol(draft, paragraph)));
     if (preamble) entries.push(preamble);
     const operative = sectionSymbol(localMessage(lexicon, 'outline/operative-part', {}, 'Operative part'), part.operativeParagraphs.map((paragraph) => operativeSymbol(draft, paragraph)));

@@ -109,6 +109,7 @@ export const ChapeauNode = plain(function ChapeauNode(
   fullStop: Span | undefined,
   language: string,
   missingArticle: string | undefined,
+  emphasis: Chapeau['emphasis'],
 ) {
   this.span = span;
   this.organ = organ;
@@ -117,6 +118,7 @@ export const ChapeauNode = plain(function ChapeauNode(
   this.fullStop = fullStop;
   this.language = language;
   this.missingArticle = missingArticle;
+  this.emphasis = emphasis;
 });
 
 type Additive = NonNullable<OpenerMatch['additive']>;

@@ -103,6 +103,8 @@ class ChapeauMatch {
     readonly missingArticle?: string,
     /** The footnote call the line carries, after the comma ("…Assembly,[^1]") or before it ("…générale[^1],"). */
     readonly call?: Span,
+    /** Markdown emphasis around the line: `*The General Assembly,*`. */
+    readonly emphasis?: Chapeau['emphasis'],
   ) {}
 }
 
@@ -936,6 +938,39 @@ class Parser {
   }
 
   /**
+   * A chapeau in Markdown emphasis, as a drafter sets print's italics (or a student's bold):
+   * `*The General Assembly,*`, `**The Security Council**,`, `_L'Assemblée générale,_`. The comma
+   * (or the mark written for it) may stand inside the emphasis or just after it.
+   */
+  private matchEmphasisedChapeau(contentStart: number, contentEnd: number): ChapeauMatch | undefined {
+    const text = this.text;
+    const marker = text.charCodeAt(contentStart);
+    if ((marker !== 42 /* * */ && marker !== 95) /* _ */ || contentEnd - contentStart < 5) return undefined;
+    const markerLength = text.charCodeAt(contentStart + 1) === marker ? 2 : 1;
+    const markers = text.slice(contentStart, contentStart + markerLength);
+    // The mark after the emphasis, if any: one unit (",", "，", "،", or a full stop, semicolon or colon written for it).
+    const markOutside = text.startsWith(markers, contentEnd - markerLength) ? 0 : text.startsWith(markers, contentEnd - 1 - markerLength) ? 1 : -1;
+    if (markOutside < 0) return undefined;
+    const closeStart = contentEnd - markOutside - markerLength;
+    const innerStart = contentStart + markerLength;
+    if (closeStart <= innerStart || isSpaceCode(text.charCodeAt(innerStart)) || isSpaceCode(text.charCodeAt(closeStart - 1))) return undefined;
+    const inner = this.matchChapeau(innerStart, closeStart);
+    if (!inner) return undefined;
+    const emphasis = { open: new SpanNode(contentStart, innerStart), close: new SpanNode(closeStart, closeStart + markerLength) };
+    if (markOutside === 0) {
+      return new ChapeauMatch(inner.language, inner.organ, inner.organSpan, inner.comma, inner.fullStop, inner.generic, inner.missingArticle, inner.call, emphasis);
+    }
+    // Read without its mark inside, the line has none: the mark after the emphasis is its comma, or the slip written for it.
+    if (inner.comma || inner.fullStop) return undefined;
+    const markAt = contentEnd - 1;
+    const mark = text.charAt(markAt);
+    const comma = mark === conventionsOf(inner.language).comma ? new SpanNode(markAt, contentEnd) : undefined;
+    const fullStop = !comma && (mark === '.' || mark === ';' || mark === ':') ? new SpanNode(markAt, contentEnd) : undefined;
+    if (!comma && !fullStop) return undefined;
+    return new ChapeauMatch(inner.language, inner.organ, inner.organSpan, comma, fullStop, inner.generic, inner.missingArticle, inner.call, emphasis);
+  }
+
+  /**
    * A known organ's name and its comma alone on a line, without the article ("General Assembly,"):
    * a chapeau whose article the chapeau rule asks for. Only in a language with one article to give it
    * ("The"; French and Spanish choose theirs by the organ).
@@ -980,7 +1015,7 @@ class Parser {
     for (let index = 0; index < this.lines.count; index++) {
       const contentStart = this.lines.contentStart(index);
       const contentEnd = this.lines.contentEnd(index);
-      let match = this.matchChapeau(contentStart, contentEnd);
+      let match = this.matchChapeau(contentStart, contentEnd) ?? this.matchEmphasisedChapeau(contentStart, contentEnd);
       // "General Assembly," is read as the chapeau only as the draft's first, where nothing else stands.
       if (!match && found.length === 0) {
         const withoutArticle = this.matchChapeauWithoutArticle(contentStart, contentEnd);
@@ -1663,7 +1698,7 @@ class Parser {
         partFirstText = this.footnoteTexts.length + (currentFootnote ? 1 : 0);
         region = 'body';
         afterClosing = false;
-        this.chapeaus.push(new ChapeauNode(new SpanNode(contentStart, contentEnd), chapeau.organ, chapeau.organSpan, chapeau.comma, chapeau.fullStop, chapeau.language, chapeau.missingArticle));
+        this.chapeaus.push(new ChapeauNode(new SpanNode(contentStart, contentEnd), chapeau.organ, chapeau.organSpan, chapeau.comma, chapeau.fullStop, chapeau.language, chapeau.missingArticle, chapeau.emphasis));
         if (chapeau.call) this.chapeauCalls.push(chapeau.call);
         continue;
       }

@@ -161,6 +161,11 @@ export function renderModel(draft: Draft, options: RenderOptions = {}): RenderMo
       if (emphasis.close) hidden.push(emphasis.close);
     }
   }
+  // The chapeau's emphasis too ("*The General Assembly,*"): print sets the chapeau in italics of its own.
+  for (const part of draft.parts) {
+    const emphasis = part.chapeau?.emphasis;
+    if (emphasis) hidden.push(emphasis.open, emphasis.close);
+  }
   hidden.sort((a, b) => a.start - b.start);
 
   const footnoteOf = (call: FootnoteCall): FootnoteInline => {

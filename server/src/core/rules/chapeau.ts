@@ -82,12 +82,14 @@ export const chapeauRule: Rule = {
       // The organ as its name is written: "General Assembly", not "General assembly"; and with its
       // article, where both are in capitals: "The General Assembly", not "THE GENERAL ASSEMBLY".
       const organWritten = draft.text.slice(chapeau.organSpan.start, chapeau.organSpan.end);
-      const beforeOrgan = draft.text.slice(chapeau.span.start, chapeau.organSpan.start);
+      // The words start after an emphasis marker ("*The General Assembly,*"): the marker is no part of the article.
+      const wordsStart = chapeau.emphasis?.open.end ?? chapeau.span.start;
+      const beforeOrgan = draft.text.slice(wordsStart, chapeau.organSpan.start);
       const article = beforeOrgan.trimEnd();
       const articleAsWritten = `${article.charAt(0)}${article.slice(1).toLowerCase()}`;
       const capitalsArticle = articleAsWritten !== article;
       if (organWritten !== chapeau.organ && !draft.fromScan) {
-        const span = capitalsArticle ? { start: chapeau.span.start, end: chapeau.organSpan.end } : chapeau.organSpan;
+        const span = capitalsArticle ? { start: wordsStart, end: chapeau.organSpan.end } : chapeau.organSpan;
         const written = capitalsArticle ? `${beforeOrgan}${organWritten}` : organWritten;
         const right = capitalsArticle ? `${articleAsWritten}${beforeOrgan.slice(article.length)}${chapeau.organ}` : chapeau.organ;
         context.report({
