@@ -51,6 +51,33 @@ const cases: { name: string; draft: string; over?: string; shows: string[]; hide
     draft: 'The Security Council,\n\nRecalling its resolutions,\n\nAct$0ing under Chapter VII of the Charter of the United Nations,\n\n1. Decides to act.\n',
     shows: ['Acting', 'closes the preamble of a Security Council text'],
   },
+  {
+    name: "an operative paragraph's number shows the paragraphs that refer to it",
+    draft: 'The General Assembly,\n\nRecalling paragraph 2 below,\n\n1. Decides to act;\n\n$02. Requests a report;\n\n3. Recalls paragraphs 1 and 2 above;\n\n4. Notes paragraph 2 above.\n',
+    over: '2.',
+    shows: ['**Paragraph 2** is referred to in paragraphs 3 and 4, and in the preamble.'],
+  },
+  {
+    name: 'a paragraph number nothing refers to says so',
+    draft: 'The General Assembly,\n\nRecalling its resolution 60/1,\n\n1. Decides to act;\n\n2$0. Requests a report.\n',
+    shows: ['**Paragraph 2**: no cross-reference in the text names it.'],
+  },
+  {
+    name: "a French paragraph's number, in French",
+    draft: "L'Assemblée générale,\n\nRappelant sa résolution 60/1,\n\n$01. Décide d'agir ;\n\n2. Rappelle le paragraphe 1 ci-dessus.\n",
+    shows: ['**Le paragraphe 1** est cité dans le paragraphe 2.'],
+  },
+  {
+    name: "a footnote's text shows how often it is called",
+    draft: 'The General Assembly,\n\nRecalling its resolution 60/1,[^1]\n\n1. Decides to act.[^1]\n\n[^$01]: Resolution 60/1.\n[^2]: Unused.\n',
+    over: '[^1]: Resolution 60/1.',
+    shows: ['**Footnote 1** is called 2 times in the text.'],
+  },
+  {
+    name: 'a footnote text called nowhere says so',
+    draft: 'The General Assembly,\n\nRecalling its resolution 60/1,[^1]\n\n1. Decides to act.\n\n[^1]: Resolution 60/1.\n[^$02]: Unused.\n',
+    shows: ['**Footnote 2** is called nowhere in the text.'],
+  },
   { name: 'plain words show nothing', draft: 'The General Assembly,\n\nRecalling its reso$0lution 60/1,\n\n1. Decides to act.\n', shows: [] },
 ];
 

@@ -1,9 +1,11 @@
 // What the cursor points at, explained: a footnote call shows its text; an opener its paired form
-// and the lexicon's usage note; a cross-reference the paragraph it points at.
-import { conventionsOf, lexiconFor } from '../lexicon/lexicon';
+// and the lexicon's usage note; a cross-reference the paragraph it points at; a footnote's text how
+// often it is called; an operative paragraph's number the paragraphs that refer to it.
+import { conventionsOf, lexiconFor, type Lexicon } from '../lexicon/lexicon';
 import { localMessage } from '../messages';
-import type { Draft, FootnoteCall, Opener, Paragraph, Span, SubParagraph } from '../model';
+import type { Draft, FootnoteCall, FootnoteText, Opener, Paragraph, Span, SubParagraph } from '../model';
 import { nodeAt } from './at-offset';
+import { referencesAt } from './definition';
 import { targetOfNumber, targetsOfReference, type ReferenceTarget } from './cross-reference-targets';
 
 export interface HoverContent {
@@ -96,11 +98,66 @@ function targetQuote(draft: Draft, target: ReferenceTarget): string {
   return `${targetHeading(draft, target)}\n\n${quotedParagraph(draft, target.subparagraph ?? target.paragraph)}`;
 }
 
+/** A footnote's text: how often the text calls it (none is what footnote-unused reports). */
+function footnoteTextHover(draft: Draft, footnote: FootnoteText, span: Span): HoverContent {
+  const lexicon = lexiconFor(draft.language);
+  const number = String(footnote.number);
+  const calls = draft.footnoteCalls.filter((call) => call.number === footnote.number).length;
+  const markdown = calls === 0
+    ? localMessage(lexicon, 'hover/footnote-not-called', { number }, `**Footnote ${number}** is called nowhere in the text.`)
+    : calls === 1
+      ? localMessage(lexicon, 'hover/footnote-called-once', { number }, `**Footnote ${number}** is called once in the text.`)
+      : localMessage(lexicon, 'hover/footnote-called', { number, count: String(calls) }, `**Footnote ${number}** is called ${calls} times in the text.`);
+  return { span, markdown };
+}
+
+/**
+ * An operative paragraph's number: which paragraphs refer to it, so that a drafter about to move or
+ * delete it knows what would point elsewhere. A reference from the preamble is named as such.
+ */
+function paragraphNumberHover(draft: Draft, paragraph: Paragraph, span: Span): HoverContent | undefined {
+  if (paragraph.kind !== 'operative' || !paragraph.number) return undefined;
+  const lexicon = lexiconFor(draft.language);
+  const number = escapeMarkdown(paragraph.number.text.replace(/[.)]$/, '').trim());
+  const numbers: string[] = [];
+  let fromPreamble = false;
+  for (const place of referencesAt(draft, paragraph.number.span.start, false)) {
+    const from = draft.paragraphs.find((candidate) => candidate.span.start <= place.start && place.start < candidate.span.end);
+    if (from?.kind !== 'operative' || !from.number) {
+      fromPreamble = true;
+      continue;
+    }
+    const name = escapeMarkdown(from.number.text.replace(/[.)]$/, '').trim());
+    if (!numbers.includes(name)) numbers.push(name);
+  }
+  const places = listed(lexicon, numbers, fromPreamble);
+  const markdown = numbers.length === 0 && !fromPreamble
+    ? localMessage(lexicon, 'hover/paragraph-not-referred', { number }, `**Paragraph ${number}**: no cross-reference in the text names it.`)
+    : localMessage(lexicon, 'hover/paragraph-referred', { number, places }, `**Paragraph ${number}** is referred to in ${places}.`);
+  return { span, markdown };
+}
+
+/** "paragraphs 3 and 7, and in the preamble", as the draft's language lists them. */
+function listed(lexicon: Lexicon | undefined, numbers: readonly string[], fromPreamble: boolean): string {
+  const joined = numbers.length <= 1 ? (numbers[0] ?? '') : `${numbers.slice(0, -1).join(', ')}${localMessage(lexicon, 'hover/list-and', {}, ' and ')}${numbers[numbers.length - 1] as string}`;
+  const paragraphs = numbers.length === 1
+    ? localMessage(lexicon, 'hover/in-paragraph', { number: joined }, `paragraph ${joined}`)
+    : localMessage(lexicon, 'hover/in-paragraphs', { numbers: joined }, `paragraphs ${joined}`);
+  if (!fromPreamble) return paragraphs;
+  return numbers.length === 0
+    ? localMessage(lexicon, 'hover/the-preamble', {}, 'the preamble')
+    : `${paragraphs}${localMessage(lexicon, 'hover/and-the-preamble', {}, ', and in the preamble')}`;
+}
+
 export function hoverAt(draft: Draft, offset: number): HoverContent | undefined {
   const node = nodeAt(draft, offset);
   switch (node?.kind) {
     case 'footnote-call':
       return footnoteHover(draft, node.call);
+    case 'footnote-text':
+      return footnoteTextHover(draft, node.footnote, node.footnote.span);
+    case 'paragraph-number':
+      return paragraphNumberHover(draft, node.paragraph, node.span);
     case 'opener':
       return openerHover(draft, node.paragraph, node.opener);
     case 'cross-reference': {
