@@ -43,20 +43,12 @@ export const defectFindings: readonly DefectFinding[] = [
   },
   {
     file: 'A_RES_80_59.txt',
-    ruleId: 'operative-verb',
-    line: 25,
-    reason:
-      '"1653 (XVI)" was taken for a footnote (SOURCES.md): the rest of the preamble and the whole operative part moved into ' +
-      'footnote [^1653], so the last preambular paragraph ("Reaffirming …") is the last paragraph of the body, read as its operative one',
-    evidence: '[^1653]: (XVI) of 24 November 1961',
-  },
-  {
-    file: 'A_RES_80_59.txt',
     ruleId: 'paragraph-punctuation',
     line: 25,
     reason:
-      'the same defect: that paragraph is cut at "as declared in its resolutions", where "1653 (XVI)" became a footnote label, ' +
-      'and as the last operative paragraph of the body it is asked for a full stop',
+      '"1653 (XVI)" was taken for a footnote (SOURCES.md): the rest of the preamble and the whole operative part moved into ' +
+      'footnote [^1653], so the body ends with a preambular paragraph ("Reaffirming …") cut at "as declared in its resolutions", ' +
+      'where "1653 (XVI)" became a footnote label: it is asked for its comma',
     evidence: 'as declared in its resolutions\n\n---',
   },
   {

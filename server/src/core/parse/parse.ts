@@ -2203,7 +2203,11 @@ class Parser {
     // mark must not turn the paragraph into another kind.
     if (!lastSection) return -1;
     for (let index = to - 1; index >= from; index--) {
-      if (!readings.subLabel(index) && !this.chunks.opensLikeClosing(readings.chunk(index)) && readings.opener(index) && !this.isSectionMarkerAt(readings, index)) return index;
+      if (!readings.subLabel(index) && !this.chunks.opensLikeClosing(readings.chunk(index)) && readings.opener(index) && !this.isSectionMarkerAt(readings, index)) {
+        // A preambular form there ("Reaffirming …,") ends a preamble still being written, with no
+        // operative part yet: made operative, its fix turned a reason into a decision ("Reaffirms …").
+        return readings.opener(index)?.match?.kind === 'preambular' ? -1 : index;
+      }
     }
     return -1;
   }
