@@ -3,7 +3,7 @@ import type { Lexicon } from '../lexicon/lexicon';
 import { localMessage } from '../messages';
 import type { Draft, OpenerMatch, Paragraph } from '../model';
 import type { Rule, RuleContext } from '../rule';
-import { capitalize, lowerFirst } from '../structure';
+import { capitalize, firstWhere, lowerFirst } from '../structure';
 
 type Position = 'before' | 'after';
 
@@ -160,7 +160,7 @@ function checkPosition(draft: Draft, paragraph: Paragraph, wanted: Position, rea
  *   there); undefined accepts both.
  * @param insertAt where a fix inserts a missing "also".
  */
-function checkList(draft: Draft, paragraphs: readonly Paragraph[], context: RuleContext, place: { readonly position: Position; readonly reason: PlaceReason } | undefined, insertAt: Position): void {
+function checkList(draft: Draft, paragraphs: readonly Paragraph[], others: readonly Paragraph[], context: RuleContext, place: { readonly position: Position; readonly reason: PlaceReason } | undefined, insertAt: Position): void {
   const lexicon = context.lexicon;
   if (!lexicon) return;
   const reading = readingOf(lexicon);
@@ -169,7 +169,10 @@ function checkList(draft: Draft, paragraphs: readonly Paragraph[], context: Rule
   let runIndex = 0;
   for (const paragraph of paragraphs) {
     const key = openerKey(draft, paragraph, reading);
-    runIndex = key !== undefined && key === previousKey ? runIndex + 1 : 0;
+    // A run is of paragraphs that follow each other: a new section, or paragraphs of the other kind
+    // between them, end it (Council texts in sections A and B each open with "Acting under Chapter VII …").
+    const follows = previous !== undefined && previous.sectionIndex === paragraph.sectionIndex && !standsBetween(others, previous, paragraph);
+    runIndex = follows && key !== undefined && key === previousKey ? runIndex + 1 : 0;
     const above = previous;
     previous = paragraph;
     previousKey = key;
@@ -206,6 +209,12 @@ function checkList(draft: Draft, paragraphs: readonly Paragraph[], context: Rule
   }
 }
 
+/** Whether a paragraph of `others` (in text order) stands between `above` and `below`. */
+function standsBetween(others: readonly Paragraph[], above: Paragraph, below: Paragraph): boolean {
+  const next = others[firstWhere(others.length, (at) => (others[at] as Paragraph).span.start > above.span.start)];
+  return next !== undefined && next.span.start < below.span.start;
+}
+
 export const repeatedOpenerRule: Rule = {
   id: 'repeated-opener',
   description: 'The second of consecutive preambular paragraphs with the same opener carries "also" and the third "further", after the participle; with "alsoPosition" set, "also" stands on that side of operative verbs.',
@@ -231,8 +240,8 @@ export const repeatedOpenerRule: Rule = {
     // One reading for the whole text, not one per part: a file of thousands of drafts made this quadratic.
     const preambularPlace = preambularCheck?.position ?? documentPosition(draft, 'preambular', lexicon) ?? 'after';
     for (const part of draft.parts) {
-      checkList(draft, part.preambularParagraphs, context, preambularCheck, preambularPlace);
-      checkList(draft, part.operativeParagraphs, context, operativeCheck, operativeCheck?.position ?? 'before');
+      checkList(draft, part.preambularParagraphs, part.operativeParagraphs, context, preambularCheck, preambularPlace);
+      checkList(draft, part.operativeParagraphs, part.preambularParagraphs, context, operativeCheck, operativeCheck?.position ?? 'before');
     }
   },
 };
