@@ -33,6 +33,7 @@ export type NumberStyle =
   | 'dash' // "12 -"
   | 'spaced-dot' // "12 ."
   | 'comma' // "12," (an OCR slip for "12." in scanned texts)
+  | 'colon' // "12:"
   | 'label' // "OP12", "OP 12"
   | 'bare'; // "12" followed by the text with no mark at all
 

@@ -16,7 +16,8 @@ type Opening = 'digit' | 'parenthesis' | 'letter';
 // Order matters: the first pattern that matches wins. Each is anchored at the start (sticky).
 const numberPatterns: readonly NumberPattern[] = [
   // "OP5 alt" is an alternative to OP5 under negotiation: like "bis", outside the 1, 2, 3 sequence (its insertSuffix is "alt").
-  { style: 'label', opening: 'letter', pattern: /(?:OP|PP) ?(\d{1,3})(?: ?(bis|ter|quater|quinquies|sexies|septies|octies))?(?: (alt)\b)?\.?(?=[\s\u00A0]|$)/y },
+  // Also as typed in a hurry: "Op2", "OP2:", "OP2 -" (the mark is part of the label, so that the fix rewrites it whole).
+  { style: 'label', opening: 'letter', pattern: /(?:OP|PP|Op|Pp) ?(\d{1,3})(?: ?(bis|ter|quater|quinquies|sexies|septies|octies))?(?: (alt)\b)?(?:\.|:| ?[-\u2013\u2014])?(?=[\s\u00A0]|$)/y },
   // Up to six digits here only: a long draft numbers paragraph 1000 "1000." (the benchmark's ten-megabyte
   // draft reaches 25000); other styles are rarer and stay at three.
   { style: 'dot', opening: 'digit', pattern: /(\d{1,6})(?: (bis|ter|quater|quinquies|sexies|septies|octies))?\.(?=[\s\u00A0]|$|[A-Z*_])/y },
@@ -25,6 +26,7 @@ const numberPatterns: readonly NumberPattern[] = [
   { style: 'spaced-dot', opening: 'digit', pattern: /(\d{1,3}) \.(?=[\s\u00A0]|$)/y },
   { style: 'dash', opening: 'digit', pattern: /(\d{1,3}) ?[-\u2013\u2014](?=[\s\u00A0]|$)/y },
   { style: 'comma', opening: 'digit', pattern: /(\d{1,3}),(?=[\s\u00A0]|$)/y },
+  { style: 'colon', opening: 'digit', pattern: /(\d{1,3}):(?=[\s\u00A0]|$)/y },
   { style: 'bare', opening: 'digit', pattern: /(\d{1,3})(?: (bis|ter|quater|quinquies|sexies|septies|octies))?(?=[\s\u00A0]+[A-Z*_])/y },
 ];
 
@@ -78,13 +80,13 @@ export function readNumberLabel(text: string, offset: number): NumberLabel | und
   if (first <= 57 && first !== 40) {
     const dotted = plainDotNumber(text, offset);
     if (dotted) return dotted;
-    // Past its digits (three, six for "dot"), every pattern needs white space or one of . ) , - – —:
+    // Past its digits (three, six for "dot"), every pattern needs white space or one of . ) , : - – —:
     // "52nd plenary meeting", "53/77", a year, were tried against the six patterns of a digit.
     let end = offset;
     while (isDigitCode(text.charCodeAt(end))) end++;
     const after = text.charCodeAt(end);
-    if (end - offset > 6 || !(isSpaceCode(after) || after === 46 || after === 41 || after === 44 || after === 45 || after === 0x2013 || after === 0x2014)) return undefined;
-  } else if (first === 40 ? !isDigitCode(text.charCodeAt(offset + 1)) : text.charCodeAt(offset + 1) !== 80 /* P */) {
+    if (end - offset > 6 || !(isSpaceCode(after) || after === 46 || after === 41 || after === 44 || after === 45 || after === 58 || after === 0x2013 || after === 0x2014)) return undefined;
+  } else if (first === 40 ? !isDigitCode(text.charCodeAt(offset + 1)) : text.charCodeAt(offset + 1) !== 80 /* P */ && text.charCodeAt(offset + 1) !== 112 /* p */) {
     // "(" opens only "(12)", and O or P only "OP5" and "PP5": "(a)", "Promotes" are out at once.
     return undefined;
   }
