@@ -69,9 +69,9 @@ export interface EndMark {
   readonly isPunctuation: boolean;
 }
 
-/** ” " ’ ' ) ]: a mark may stand before them ("… the Charter.”"). By code: asked at the end of every paragraph. */
+/** ” » " ’ ' ) ]: a mark may stand before them ("… the Charter.”"). By code: asked at the end of every paragraph. */
 function isClosingQuoteCode(code: number): boolean {
-  return code === 0x201d || code === 34 || code === 0x2019 || code === 39 || code === 41 || code === 93;
+  return code === 0x201d || code === 0xbb /* » */ || code === 34 || code === 0x2019 || code === 39 || code === 41 || code === 93;
 }
 
 /** . ; : , : the marks read before a closing quote. */
@@ -134,8 +134,13 @@ export function endMark(draft: Draft, pieces: readonly Span[], limit: number, fr
       const markEnd = end - conjunction[0].length + 1;
       return { span: { start: markEnd - 1, end: markEnd }, mark: conjunction[1] as string, isPunctuation: true };
     }
-    if (isClosingQuoteCode(lastCode) && end - 1 > pieceStart && isMarkBeforeQuoteCode(unitAt(text, end - 2))) {
-      return { span: { start: end - 2, end: end - 1 }, mark: text[end - 2] as string, isPunctuation: true };
+    if (isClosingQuoteCode(lastCode)) {
+      // French sets a space inside its guillemets: « … un rapport. » ends with the full stop before it.
+      let markEnd = end - 1;
+      while (markEnd > pieceStart && isSpaceCode(unitAt(text, markEnd - 1))) markEnd--;
+      if (markEnd > pieceStart && isMarkBeforeQuoteCode(unitAt(text, markEnd - 1))) {
+        return { span: { start: markEnd - 1, end: markEnd }, mark: text[markEnd - 1] as string, isPunctuation: true };
+      }
     }
     return { span: { start: end - 1, end }, mark: text[end - 1] as string, isPunctuation: isEndPunctuationCode(lastCode) };
   }
