@@ -2,6 +2,7 @@
 // ("1. Takes note …", with sub-paragraphs), annexes, footnotes.
 import { lexiconFor } from '../lexicon/lexicon';
 import { localMessage } from '../messages';
+import { wordsInsideDecoration } from '../parse/lines';
 import type { Chapeau, Draft, FootnoteText, Paragraph, Span, SubParagraph } from '../model';
 
 /** What an outline entry stands for; adapters map it to their own symbol kinds. */
@@ -138,7 +139,10 @@ export function documentSymbols(draft: Draft): OutlineSymbol[] {
     const children = annex.numberedParagraphs.map((paragraph) =>
       symbol(`${paragraph.number.text} ${firstWords(draft.text.slice(paragraph.number.span.end, paragraph.span.end), 4)}`, OutlineKind.AnnexParagraph, paragraph.span, paragraph.number.span),
     );
-    symbols.push(symbol(oneLine(draft, annex.heading), OutlineKind.Annex, annex.span, annex.heading, children));
+    // Named by its words, without the Markdown around them ("**Annex**", "# Annex I").
+    const heading = draft.text.slice(annex.heading.start, annex.heading.end);
+    const words = wordsInsideDecoration(heading);
+    symbols.push(symbol(heading.slice(words.start, words.end).replace(/\s+/g, ' ').trim(), OutlineKind.Annex, annex.span, annex.heading, children));
   }
   const footnotes = sectionSymbol(localMessage(lexicon, 'outline/footnotes', {}, 'Footnotes'), draft.footnoteTexts.map((footnote) => footnoteSymbol(footnote)));
   if (footnotes) symbols.push(footnotes);

@@ -426,3 +426,26 @@ function classEnd(source: string): number {
   }
   return -1;
 }
+
+/**
+ * Where the words of a line stand inside its Markdown decoration, as offsets into `content`: a heading's
+ * "# " ("## Annex"), then emphasis around the words ("**Annex**", "*Annex I*"), which a drafter writing
+ * Markdown sets on a heading. The whole line where it has none.
+ */
+export function wordsInsideDecoration(content: string): { readonly start: number; readonly end: number } {
+  let start = 0;
+  let end = content.length;
+  const heading = /^#{1,6}[ \t]+/.exec(content);
+  if (heading) start = heading[0].length;
+  const marker = content.charCodeAt(start);
+  if (marker === 42 /* * */ || marker === 95 /* _ */) {
+    const length = content.charCodeAt(start + 1) === marker ? 2 : 1;
+    const markers = content.slice(start, start + length);
+    if (end - start > 2 * length && content.endsWith(markers) && !isSpaceCode(content.charCodeAt(start + length)) && !isSpaceCode(content.charCodeAt(end - length - 1))) {
+      start += length;
+      end -= length;
+    }
+  }
+  return { start, end };
+}
+

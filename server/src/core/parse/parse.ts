@@ -42,6 +42,7 @@ import {
   separatorPattern,
   symbolLinePattern,
   LineTable,
+  wordsInsideDecoration,
 } from './lines';
 import { readOpener } from './openers';
 import { nearestOpener, openerHeadStarts, sameStart } from '../nearest-opener';
@@ -361,10 +362,25 @@ const chapeauFirstCodes = new UnitSet([
  */
 const annexFirstCodes = new UnitSet(languageConventions.flatMap((conventions) => conventions.annexWords).map((word) => word.charCodeAt(0)));
 
-/** `annexHeadingPattern.test(content)`, run only on a line whose first unit may open one (the pattern opens with an annex word, case and all). */
+/**
+ * `annexHeadingPattern.test(content)`, run only on a line whose first unit may open one (the pattern
+ * opens with an annex word, case and all); or its words inside Markdown decoration ("**Annex**",
+ * "# Annex I"); or the word with the annex's title after a colon ("Annex: Declaration on …").
+ */
 function isAnnexHeading(content: string): boolean {
-  return annexFirstCodes.has(content.charCodeAt(0)) && annexHeadingPattern.test(content);
+  const first = content.charCodeAt(0);
+  if (first === 35 /* # */ || first === 42 /* * */ || first === 95 /* _ */) {
+    const words = wordsInsideDecoration(content);
+    return words.start > 0 && isAnnexHeading(content.slice(words.start, words.end));
+  }
+  return annexFirstCodes.has(first) && (annexHeadingPattern.test(content) || annexColonTitlePattern.test(content));
 }
+
+/** "Annex: Declaration on Future Generations", "Annex II: Programme of action": the title after a colon. */
+const annexColonTitlePattern = new RegExp(
+  `^(?:${languageConventions.flatMap((conventions) => conventions.annexWords).map(escapeForPattern).join('|')})(?: [IVXLC]{1,6}| [A-Z]| \\d{1,2})?[ \\u00A0]?:[ \\u00A0]+[\\p{Lu}\\d][^;]{0,200}$`,
+  'u',
+);
 /** The units a closing line can open with: a digit, "A" or "a" in the lexicon's languages written in Latin letters. */
 const closingOpenings = OpeningUnits.of(closingLinePattern);
 
@@ -1712,7 +1728,7 @@ class Parser {
       }
       const startsBlock = chunkLength === 0;
       // Both annex questions need the line to open with an annex word's first unit.
-      const mayBeAnnex = annexFirstCodes.has(first);
+      const mayBeAnnex = annexFirstCodes.has(first) || first === 35 /* # */ || first === 42 /* * */ || first === 95; /* _ */
       const titledAnnex = mayBeAnnex && afterClosing && length <= 250 && annexTitledHeadingPattern.test((content ??= this.lines.content(index))) && endsOpen(content);
       if (startsBlock && mayBeAnnex && (isAnnexHeading((content ??= this.lines.content(index))) || titledAnnex)) {
         flushChunk();
@@ -1863,7 +1879,7 @@ class Parser {
    */
   private opensWithinChunk(index: number, contentStart: number, contentEnd: number, first: number, previousStart: number, previousEnd: number, inClosingBlock: boolean, inAnnex: boolean): boolean {
     if (inClosingBlock) {
-      if (!annexFirstCodes.has(first)) return false;
+      if (!annexFirstCodes.has(first) && first !== 35 && first !== 42 && first !== 95) return false;
       const content = this.lines.content(index);
       // The heading alone, or joined with the annex's title as the walk takes it after a closing block.
       return isAnnexHeading(content) || (content.length <= 250 && annexTitledHeadingPattern.test(content) && endsOpen(content));

@@ -7,6 +7,7 @@ import { meetingOf, readMasthead, type DocumentIdentity, type HeaderRole, type M
 import { referenceMarks } from './references';
 import { findDate, renderLanguage, type RenderLanguage } from './render-language';
 import { firstWhere, footnoteTextPieces, overlapsAnyOf } from '../structure';
+import { wordsInsideDecoration } from '../parse/lines';
 
 export interface RenderOptions {
   /** A symbol known from outside the text (a file name), used when the masthead gives none. */
@@ -165,6 +166,12 @@ export function renderModel(draft: Draft, options: RenderOptions = {}): RenderMo
   for (const part of draft.parts) {
     const emphasis = part.chapeau?.emphasis;
     if (emphasis) hidden.push(emphasis.open, emphasis.close);
+  }
+  // And the Markdown around an annex's heading ("**Annex**", "# Annex I"): print sets headings its own way.
+  for (const annex of draft.annexes) {
+    const words = wordsInsideDecoration(text.slice(annex.heading.start, annex.heading.end));
+    if (words.start > 0) hidden.push({ start: annex.heading.start, end: annex.heading.start + words.start });
+    if (annex.heading.start + words.end < annex.heading.end) hidden.push({ start: annex.heading.start + words.end, end: annex.heading.end });
   }
   hidden.sort((a, b) => a.start - b.start);
 
