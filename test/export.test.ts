@@ -82,6 +82,14 @@ describe('export: the rendering model', () => {
     if (!fs.existsSync(foundingPath)) this.skip();
   });
 
+  it("prints no heading in a preamble where the page's running title stood (A/RES/80/37, 80/27: its page number lost)", () => {
+    for (const name of ['A_RES_80_37.txt', 'A_RES_80_27.txt']) {
+      const { model } = modelOf(path.join(corpusFolder, name));
+      const items = model.parts[0]?.items ?? [];
+      assert.deepEqual(items.filter((item) => item.kind === 'heading').map((item) => (item.kind === 'heading' ? plainText(item.line.content) : '')), [], name);
+    }
+  });
+
   it('prints a chapeau written in Markdown emphasis without the markers, as it prints an opener', () => {
     for (const chapeau of ['*The General Assembly,*', '**The General Assembly**,', '_The General Assembly,_']) {
       const model = renderModel(parse(`${chapeau}\n\n*Recalling* its resolution 60/1,\n\n1. *Requests* a report.\n`));

@@ -1273,7 +1273,7 @@ class Parser {
     const content = singleSpaced(text.slice(contentStart, contentEnd));
     // The whole title alone on a line: a running title if it is long enough not to be a heading of
     // the text's own, or next to other page furniture (a title of three words: "Awaza Political Declaration").
-    if (content === title && title.split(' ').length >= 4) return true;
+    if (content === title && (title.split(' ').length >= 4 || this.inPreambleAt(index))) return true;
     if (!title.includes(content)) return false;
     // A piece of a wrapped running title: next to other page furniture, or with the lines beside it
     // the whole title at the text's end or start (a piece cut at a page's foot or top, the furniture
@@ -1283,6 +1283,22 @@ class Parser {
       if (neighbour >= 0 && neighbour < this.lines.count && isPageFurniture(this.lines.content(neighbour))) return true;
     }
     return this.wrapsWholeTitle(index, title);
+  }
+
+  /**
+   * Whether line `index` stands in a preamble: under a chapeau, with no numbered paragraph between them.
+   * A preamble has no headings: a title of three words alone there ("Reducing nuclear danger", between
+   * two preambular paragraphs of A/RES/80/37) is the page's running title, its page number lost.
+   */
+  private inPreambleAt(index: number): boolean {
+    const chapeau = this.chapeaus[this.chapeaus.length - 1];
+    if (!chapeau) return false;
+    for (let line = index - 1; line >= 0; line--) {
+      const start = this.lines.contentStart(line);
+      if (start <= chapeau.span.start) return true;
+      if (plainDotNumberValue(this.text, start) >= 0) return false;
+    }
+    return false;
   }
 
   /**
