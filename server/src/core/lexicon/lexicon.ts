@@ -120,6 +120,11 @@ export interface LanguageConventions {
   readonly comma: string;
   /** Patterns (regular expression sources) of the lines that close a resolution: "84th plenary meeting", "Adopted …". */
   readonly closingPatterns: readonly string[];
+  /**
+   * Patterns of the lines a draft carries about itself after its last paragraph, as Model UN drafts and
+   * negotiation drafts do: "Sponsors: France, Germany", "Signatories: …". Not paragraphs, not an adoption.
+   */
+  readonly draftMetadataPatterns?: readonly string[];
   /** The words that head an annex: "Annex", "Annexe", "Anexo". */
   readonly annexWords: readonly string[];
   /** The marks that end paragraphs: preambular, operative, the last operative, and one that introduces a list. */
@@ -242,6 +247,9 @@ export function oneAnchoredPattern(sources: readonly string[], flags: string): R
 
 /** A line that opens the closing block, in any language. */
 export const closingLinePattern = oneAnchoredPattern(languageConventions.flatMap((conventions) => conventions.closingPatterns), 'iu');
+
+/** A line about the draft itself after its paragraphs ("Sponsors: France, Germany"), in any language. */
+export const draftMetadataLinePattern = oneAnchoredPattern(languageConventions.flatMap((conventions) => conventions.draftMetadataPatterns ?? []), 'iu');
 
 /** The text with its letters' diacritics dropped: "Décide" → "Decide", "preocupación" → "preocupacion". */
 export function withoutDiacritics(text: string): string {

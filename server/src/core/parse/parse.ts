@@ -4,7 +4,7 @@
 //      closing blocks, or continuations of the paragraph before a page break;
 //   3. footnote calls found in the text of those nodes.
 // It never throws: anything it cannot place is kept as an `unclassified` block.
-import { adoptionMeetingNumber, annexHeadingPattern, annexTitledHeadingPattern, closingLinePattern, conventionsOf, languageConventions, languageOfWords, lexiconFor, lexiconLanguages, withArticle, withoutDiacritics, type Lexicon } from '../lexicon/lexicon';
+import { adoptionMeetingNumber, annexHeadingPattern, draftMetadataLinePattern, annexTitledHeadingPattern, closingLinePattern, conventionsOf, languageConventions, languageOfWords, lexiconFor, lexiconLanguages, withArticle, withoutDiacritics, type Lexicon } from '../lexicon/lexicon';
 import type {
   Annex,
   Block,
@@ -2136,7 +2136,8 @@ class Parser {
       const opener = readings.opener(index);
       const operativeStart = operativeStarts[section] ?? -1;
       const inOperative = operativeStart >= 0 && index >= operativeStart;
-      if (closed || this.chunks.opensLikeClosing(chunk)) {
+      // Lines about the draft after its paragraphs ("Sponsors: France, Germany") close it as an adoption line does.
+      if (closed || this.chunks.opensLikeClosing(chunk) || (index > 0 && !number && !opener?.match && draftMetadataLinePattern.test(this.text.slice(span.start, Math.min(span.end, span.start + 40))))) {
         closed = true;
         // A number waiting on a line of its own goes with the text it was joined to: no character is lost.
         // It is a block of its own, as it is a piece of a paragraph: what lies between them (a footnote
