@@ -27,7 +27,7 @@ import { ChunkTable, type ChunkRegion } from './chunks';
 import { findCrossReferences } from './cross-references';
 import { endFootnoteLabel, findFootnoteCalls, type SearchSpan } from './footnote-calls';
 import { footnoteSeriesStarts } from '../footnotes';
-import { plainDotNumberValue, readNumberLabel, readSubLabel } from './labels';
+import { letterIndex, plainDotNumberValue, readNumberLabel, readSubLabel } from './labels';
 import {
   bareFootnoteTextPattern,
   pageFootnoteLabel,
@@ -2429,6 +2429,14 @@ class Parser {
       const opensNumerals = reread?.kind === 'letter' && letterSibling !== undefined && this.endsWithColon(letterSibling.pieces)
         && nextLabelName !== undefined && nextLabelName === romanAfter.get(label.name);
       if (reread && !opensNumerals) effective = reread;
+      // "(i)" right after "(g) …;" (an "(h)" lost or mislabelled): a numeral would open a list under an item
+      // that ends as a finished one does, with no colon to introduce it. It is the letter out of sequence,
+      // which subparagraph-sequence reports; read as a numeral, the fixes gave "(g)" a colon.
+      const lettersOn = letterSibling?.label ? letterIndex(label.name) - letterIndex(letterSibling.label.name) : Number.NaN;
+      if (effective?.kind === 'roman' && letterSibling !== undefined && stack[stack.length - 1] === letterSibling && lettersOn >= 2 && lettersOn <= 3 && !this.endsWithColon(letterSibling.pieces)
+        && !(nextLabelName !== undefined && nextLabelName === romanAfter.get(label.name))) {
+        effective = new SubLabelNode(label.span, label.text, label.name, 'letter', label.bracket);
+      }
     } else if (label && letterSibling?.label && letterSibling.level === 1) {
       const reread = readSubLabel(this.text, label.span.start, letterSibling.label.name);
       if (reread) effective = reread;
