@@ -559,7 +559,8 @@ function hasChapeauEnding(text: string, start: number, end: number): boolean {
   while (organEnd > start && isSpaceCode(text.charCodeAt(organEnd - 1))) organEnd--;
   return endsWithOrgan(text, start, organEnd);
 }
-const genericEnglishChapeau = /^The ((?:[A-Z][\p{L}'’-]*)(?: (?:[A-Z][\p{L}'’-]*|of|and|on|for|the|in|to|against))*) ?(,)?$/u;
+// "The Special Political and Decolonization Committee (Fourth Committee),": a name may end with another in brackets.
+const genericEnglishChapeau = /^The ((?:[A-Z][\p{L}'’-]*)(?: (?:[A-Z][\p{L}'’-]*|of|and|on|for|the|in|to|against))*(?: \([A-Z][\p{L}'’-]*(?: (?:[A-Z][\p{L}'’-]*|of|and|on|for|the|in|to|against))*\))?) ?(,)?$/u;
 /**
  * Whether `content` is a date alone, as the language writes it ("18 December 2026"): the adoption date
  * under a closing line, with a blank line between them (as a draft typed in a word processor has it),
