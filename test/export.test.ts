@@ -722,6 +722,9 @@ describe('export: the command line', function () {
       const noOutput = runResolint(['--export', 'docx', 'A_RES_61_181.txt'], { cwd: folder });
       assert.equal(noOutput.status, 2);
       assert.match(noOutput.stderr, /--export docx writes a file: give --output/u);
+      const noFolder = runResolint(['--export', 'akn', 'A_RES_61_181.txt', '--output', path.join('missing', 'out.xml')], { cwd: folder });
+      assert.equal(noFolder.status, 2);
+      assert.match(noFolder.stderr, /cannot write \(the folder \S*missing does not exist\)/u, 'the folder is what is missing, not the file');
       const unknown = runResolint(['--export', 'pdf', 'A_RES_61_181.txt'], { cwd: folder });
       assert.equal(unknown.status, 2);
       assert.match(unknown.stderr, /--export: expected one of akn, docx, html/u);

@@ -116,6 +116,9 @@ function writeOutputFile(filePath: string, contents: Uint8Array): AtomicWriteRes
     return { ok: true, writtenPath: filePath };
   } catch (error) {
     fs.rmSync(temporaryPath, { force: true });
+    // A new file's missing folder is what is missing, not the file: say which.
+    const folder = path.dirname(filePath);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !fs.existsSync(folder)) return { ok: false, reason: `the folder ${folder} does not exist` };
     return { ok: false, reason: describeFileError(error) };
   }
 }
