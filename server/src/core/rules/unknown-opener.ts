@@ -165,7 +165,10 @@ export const unknownOpenerRule: Rule = {
       const word = draft.text.slice(verbSpan.start, verbSpan.end);
       if (lexicon.unknownOpenerExceptions.includes(word)) continue;
       const lower = word.toLowerCase();
-      if (!lexicon.verbEndings.some((ending) => lower.endsWith(ending)) || word.length < 4) continue;
+      // After adverbs ("Deeply concern about …") the word stands where an opener does, whatever its
+      // ending: it is reported where it is a slip for a known opener (`sameVerb` below).
+      const verbLike = lexicon.verbEndings.some((ending) => lower.endsWith(ending));
+      if ((!verbLike && verbStart === undefined) || word.length < 4) continue;
       if (knownBefore(index)?.text.trimEnd().endsWith(':')) continue;
       const headNearest = nearestOpener(lexicon, word, paragraph.kind);
       // The word is the first of known openers of several words ("Having" of "Having considered"): the
@@ -177,6 +180,9 @@ export const unknownOpenerRule: Rule = {
       // After adverbs the opener's word is written as it is within the phrase: "Deeply concerned".
       const rightWords = nearest && adverbs && word.charAt(0) === word.charAt(0).toLowerCase() ? nearest.form.charAt(0).toLowerCase() + nearest.form.slice(1) : nearest?.form;
       const sameVerb = rightWords !== undefined && nearest !== undefined && nearest.distance <= 2 && sameStart(nearest.form, lower) && rightWords !== foundWords;
+      // Without a verb's ending, only a word cut short of a known opener's is a slip ("concern" of
+      // "concerned"): "Strongly supportive" (S/RES/841 (1993)) is an adjective of its own.
+      if (!verbLike && !(sameVerb && rightWords.toLowerCase().startsWith(lower))) continue;
       const found = adverbs ? `${adverbs} ${foundWords}` : foundWords;
       const right = adverbs && rightWords ? `${adverbs} ${rightWords}` : rightWords;
       // The fix writes the opener's words only; the adverbs before them stay as they are written.
