@@ -125,6 +125,12 @@ export interface LanguageConventions {
    * negotiation drafts do: "Sponsors: France, Germany", "Signatories: …". Not paragraphs, not an adoption.
    */
   readonly draftMetadataPatterns?: readonly string[];
+  /**
+   * Patterns of a label over the preamble or the operative part, as Model UN templates print one
+   * ("Preambular clauses:", "**Operative Clauses**"), read without its Markdown and final colon:
+   * not part of the resolution's text, and no paragraph.
+   */
+  readonly partLabelPatterns?: readonly string[];
   /** The words that head an annex: "Annex", "Annexe", "Anexo". */
   readonly annexWords: readonly string[];
   /** The marks that end paragraphs: preambular, operative, the last operative, and one that introduces a list. */
@@ -250,6 +256,9 @@ export const closingLinePattern = oneAnchoredPattern(languageConventions.flatMap
 
 /** A line about the draft itself after its paragraphs ("Sponsors: France, Germany"), in any language. */
 export const draftMetadataLinePattern = oneAnchoredPattern(languageConventions.flatMap((conventions) => conventions.draftMetadataPatterns ?? []), 'iu');
+
+/** A label over the preamble or the operative part ("Operative clauses"), its Markdown and colon left out, in any language. */
+export const partLabelPattern = oneAnchoredPattern(languageConventions.flatMap((conventions) => conventions.partLabelPatterns ?? []), 'iu');
 
 /** The text with its letters' diacritics dropped: "Décide" → "Decide", "preocupación" → "preocupacion". */
 export function withoutDiacritics(text: string): string {

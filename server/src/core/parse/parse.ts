@@ -4,7 +4,7 @@
 //      closing blocks, or continuations of the paragraph before a page break;
 //   3. footnote calls found in the text of those nodes.
 // It never throws: anything it cannot place is kept as an `unclassified` block.
-import { adoptionMeetingNumber, annexHeadingPattern, draftMetadataLinePattern, annexTitledHeadingPattern, closingLinePattern, conventionsOf, languageConventions, languageOfWords, lexiconFor, lexiconLanguages, withArticle, withoutDiacritics, type Lexicon } from '../lexicon/lexicon';
+import { adoptionMeetingNumber, annexHeadingPattern, draftMetadataLinePattern, partLabelPattern, annexTitledHeadingPattern, closingLinePattern, conventionsOf, languageConventions, languageOfWords, lexiconFor, lexiconLanguages, withArticle, withoutDiacritics, type Lexicon } from '../lexicon/lexicon';
 import type {
   Annex,
   Block,
@@ -374,6 +374,20 @@ function isAnnexHeading(content: string): boolean {
     return words.start > 0 && isAnnexHeading(content.slice(words.start, words.end));
   }
   return annexFirstCodes.has(first) && (annexHeadingPattern.test(content) || annexColonTitlePattern.test(content));
+}
+
+/**
+ * Whether text[start, end) is a label over a part of the draft, as Model UN templates print one:
+ * "Preambular clauses:", "**Operative Clauses**", « Paragraphes du dispositif : ». Short lines only.
+ */
+function isPartLabel(text: string, start: number, end: number): boolean {
+  if (end - start > 60 || end - start < 6) return false;
+  const content = text.slice(start, end);
+  const words = wordsInsideDecoration(content);
+  // The label's words without a final colon, emphasis markers and spaces ("Operative clauses:**", "Préambule :").
+  let wordsEnd = words.end;
+  for (let code = content.charCodeAt(wordsEnd - 1); wordsEnd > words.start && (code === 58 || code === 42 || code === 95 || isSpaceCode(code)); code = content.charCodeAt(wordsEnd - 1)) wordsEnd--;
+  return partLabelPattern.test(content.slice(words.start, wordsEnd).trim());
 }
 
 /** "Annex: Declaration on Future Generations", "Annex II: Programme of action": the title after a colon. */
@@ -1902,6 +1916,8 @@ class Parser {
       return isAnnexHeading(content) || (content.length <= 250 && annexTitledHeadingPattern.test(content) && endsOpen(content));
     }
     const digit = isDigitCode(first);
+    // A part's label stands alone: "Preambular clauses:" over the first paragraph, with no blank line between.
+    if (!digit && (isPartLabel(this.text, previousStart, previousEnd) || isPartLabel(this.text, contentStart, contentEnd))) return true;
     if (this.isLoneLabel(previousStart, previousEnd)) return false;
     // An annex (a declaration, a programme) numbers paragraphs that open with no opener ("3.\nWe gather …"),
     // and heads its sections with a line of their own ("A call to action"), between a paragraph and a number.
@@ -2355,6 +2371,7 @@ class Parser {
   private isHeading(readings: ChunkReadings, at: number): boolean {
     if (this.isSectionMarkerAt(readings, at)) return true;
     const span = readings.span(at);
+    if (isPartLabel(this.text, span.start, span.end)) return true;
     if (readings.opener(at)?.match || span.end - span.start > headingMostUnits) return false;
     const content = this.readingText(readings, at);
     // A quotation ('"11. Decides that …"', the text a paragraph replaces another's with) heads nothing.
