@@ -194,6 +194,13 @@ export interface Chapeau {
    * print sets it in italics: markup, not text. Undefined for a chapeau written plain.
    */
   readonly emphasis?: { readonly open: Span; readonly close: Span };
+  /**
+   * The quotation mark that opens the line of a draft quoted in another text: the draft resolution an
+   * Economic and Social Council resolution recommends to the General Assembly, each of whose
+   * paragraphs opens with one ("“The General Assembly,", "“Recalling …", "“1. Decides …"). Its part's
+   * paragraphs are read past that mark. Undefined for a chapeau not quoted.
+   */
+  readonly openingQuote?: Span;
 }
 
 /** One resolution part: a chapeau and the paragraphs after it (parts A and B restart numbering). */

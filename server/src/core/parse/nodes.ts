@@ -110,6 +110,7 @@ export const ChapeauNode = plain(function ChapeauNode(
   language: string,
   missingArticle: string | undefined,
   emphasis: Chapeau['emphasis'],
+  openingQuote: Span | undefined,
 ) {
   this.span = span;
   this.organ = organ;
@@ -119,6 +120,7 @@ export const ChapeauNode = plain(function ChapeauNode(
   this.language = language;
   this.missingArticle = missingArticle;
   this.emphasis = emphasis;
+  this.openingQuote = openingQuote;
 });
 
 type Additive = NonNullable<OpenerMatch['additive']>;

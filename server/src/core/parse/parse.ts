@@ -106,6 +106,8 @@ class ChapeauMatch {
     readonly call?: Span,
     /** Markdown emphasis around the line: `*The General Assembly,*`. */
     readonly emphasis?: Chapeau['emphasis'],
+    /** The quotation mark that opens a quoted draft's chapeau: "“The General Assembly,". */
+    readonly openingQuote?: Span,
   ) {}
 }
 
@@ -374,6 +376,18 @@ function isAnnexHeading(content: string): boolean {
     return words.start > 0 && isAnnexHeading(content.slice(words.start, words.end));
   }
   return annexFirstCodes.has(first) && (annexHeadingPattern.test(content) || annexColonTitlePattern.test(content));
+}
+
+/**
+ * How many units an opening quotation mark takes at `start` with the space after it (« with its no-break
+ * space, as French sets it): “ « „ or a straight double quote followed by a letter or a digit. 0 if none.
+ */
+function openingQuoteLength(text: string, start: number, end: number): number {
+  const code = text.charCodeAt(start);
+  if (code !== 0x201c && code !== 0xab && code !== 0x201e && code !== 34) return 0;
+  let after = start + 1;
+  while (after < end && after - start <= 2 && isSpaceCode(text.charCodeAt(after))) after++;
+  return after < end && /[\p{L}\d]/u.test(text.charAt(after)) ? after - start : 0;
 }
 
 /**
@@ -1002,6 +1016,20 @@ class Parser {
   }
 
   /**
+   * The chapeau of a draft quoted in another text, its line opened by a quotation mark: "“The General
+   * Assembly,", « « L'Assemblée générale, », as an Economic and Social Council resolution recommends a
+   * draft to the General Assembly. A known organ's only: a quotation in a paragraph may name another.
+   */
+  private matchQuotedChapeau(contentStart: number, contentEnd: number): ChapeauMatch | undefined {
+    const quoteLength = openingQuoteLength(this.text, contentStart, contentEnd);
+    if (quoteLength === 0) return undefined;
+    const inner = this.matchChapeau(contentStart + quoteLength, contentEnd);
+    if (!inner || inner.generic) return undefined;
+    return new ChapeauMatch(inner.language, inner.organ, inner.organSpan, inner.comma, inner.fullStop, inner.generic, inner.missingArticle, inner.call, undefined,
+      new SpanNode(contentStart, contentStart + 1));
+  }
+
+  /**
    * A known organ's name and its comma alone on a line, without the article ("General Assembly,"):
    * a chapeau whose article the chapeau rule asks for. Only in a language with one article to give it
    * ("The"; French and Spanish choose theirs by the organ).
@@ -1046,7 +1074,7 @@ class Parser {
     for (let index = 0; index < this.lines.count; index++) {
       const contentStart = this.lines.contentStart(index);
       const contentEnd = this.lines.contentEnd(index);
-      let match = this.matchChapeau(contentStart, contentEnd) ?? this.matchEmphasisedChapeau(contentStart, contentEnd);
+      let match = this.matchChapeau(contentStart, contentEnd) ?? this.matchEmphasisedChapeau(contentStart, contentEnd) ?? this.matchQuotedChapeau(contentStart, contentEnd);
       // "General Assembly," is read as the chapeau only as the draft's first, where nothing else stands.
       if (!match && found.length === 0) {
         const withoutArticle = this.matchChapeauWithoutArticle(contentStart, contentEnd);
@@ -1745,7 +1773,7 @@ class Parser {
         partFirstText = this.footnoteTexts.length + (currentFootnote ? 1 : 0);
         region = 'body';
         afterClosing = false;
-        this.chapeaus.push(new ChapeauNode(new SpanNode(contentStart, contentEnd), chapeau.organ, chapeau.organSpan, chapeau.comma, chapeau.fullStop, chapeau.language, chapeau.missingArticle, chapeau.emphasis));
+        this.chapeaus.push(new ChapeauNode(new SpanNode(contentStart, contentEnd), chapeau.organ, chapeau.organSpan, chapeau.comma, chapeau.fullStop, chapeau.language, chapeau.missingArticle, chapeau.emphasis, chapeau.openingQuote));
         if (chapeau.call) this.chapeauCalls.push(chapeau.call);
         continue;
       }
@@ -2096,18 +2124,21 @@ class Parser {
     /** The part's paragraph being read, once one has begun: `paragraph`, filled again for each. */
     let last: MutableParagraph | undefined;
     const paragraph = new MutableParagraph(partIndex);
+    // A quoted draft's paragraphs open with the quotation mark its chapeau opens with: read past it.
+    const quoted = this.chapeaus[partIndex]?.openingQuote !== undefined;
     for (let chunk = from; chunk < to; chunk++) {
       if (this.chunks.region(chunk) !== 'body') continue;
       const span = this.chunkSpan(chunk);
       const numberLine = this.chunks.numberLine(chunk);
-      let number = readNumberLabel(this.text, numberLine?.start ?? span.start);
-      const textAfterNumber = numberLine ? span.start : number ? this.skipSpaces(number.span.end) : span.start;
+      const wordsStart = quoted ? span.start + openingQuoteLength(this.text, span.start, span.end) : span.start;
+      let number = readNumberLabel(this.text, numberLine?.start ?? wordsStart);
+      const textAfterNumber = numberLine ? span.start : number ? this.skipSpaces(number.span.end) : wordsStart;
       const subject = this.chapeaus.length === 0 ? this.readSubject(textAfterNumber) : undefined;
       // A chunk with no number that opens with a sub-label ("(a) To continue …"): its opener is read
       // after the label only. Read at the label too, as it was, it was thrown away: an opener read a
       // sub-paragraph, the parse's dearest reading.
       const unnumbered = number === undefined;
-      const labelFirst = unnumbered ? readSubLabel(this.text, span.start) : undefined;
+      const labelFirst = unnumbered ? readSubLabel(this.text, wordsStart) : undefined;
       let opener = labelFirst ? undefined : readOpener(this.text, subject ? this.skipSpaces(subject.end) : textAfterNumber, this.lexicon);
       // The opener is the chunk's own: the white space skipped after a number crosses line breaks, and
       // "4" or "3 bis." alone over a closing line "Adopted …" is no paragraph that opens "Adopted" (its
@@ -2116,11 +2147,11 @@ class Parser {
       // A bare number ("3 Requests") counts only before a known opener; otherwise it is text.
       if (number?.style === 'bare' && !opener?.match) {
         number = undefined;
-        opener = readOpener(this.text, span.start, this.lexicon);
+        opener = readOpener(this.text, wordsStart, this.lexicon);
       }
       // Unnumbered, the label is read already; a bare number left out above leaves it to be read now.
-      const subLabel = number ? undefined : unnumbered ? labelFirst : readSubLabel(this.text, span.start);
-      const textStart = number ? textAfterNumber : subLabel ? this.skipSpaces(subLabel.span.end) : span.start;
+      const subLabel = number ? undefined : unnumbered ? labelFirst : readSubLabel(this.text, wordsStart);
+      const textStart = number ? textAfterNumber : subLabel ? this.skipSpaces(subLabel.span.end) : wordsStart;
       if (subLabel) {
         opener = readOpener(this.text, textStart, this.lexicon);
         if (opener && opener.span.start >= span.end) opener = undefined;

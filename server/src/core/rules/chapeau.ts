@@ -82,8 +82,8 @@ export const chapeauRule: Rule = {
       // The organ as its name is written: "General Assembly", not "General assembly"; and with its
       // article, where both are in capitals: "The General Assembly", not "THE GENERAL ASSEMBLY".
       const organWritten = draft.text.slice(chapeau.organSpan.start, chapeau.organSpan.end);
-      // The words start after an emphasis marker ("*The General Assembly,*"): the marker is no part of the article.
-      const wordsStart = chapeau.emphasis?.open.end ?? chapeau.span.start;
+      // The words start after an emphasis marker ("*The General Assembly,*") or a quoted draft's quotation mark: neither is part of the article.
+      const wordsStart = chapeau.emphasis?.open.end ?? chapeau.openingQuote?.end ?? chapeau.span.start;
       const beforeOrgan = draft.text.slice(wordsStart, chapeau.organSpan.start);
       const article = beforeOrgan.trimEnd();
       const articleAsWritten = `${article.charAt(0)}${article.slice(1).toLowerCase()}`;
