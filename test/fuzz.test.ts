@@ -55,7 +55,12 @@ describe('fuzzing: no input breaks the core (test/support/fuzz.ts)', function ()
     const reference = (all: readonly Finding[]): unknown[] => {
       const taken: { span: { start: number; end: number } }[] = [];
       const overlaps = (edit: { span: { start: number; end: number } }): boolean =>
-        taken.some((other) => (edit.span.start < other.span.end && other.span.start < edit.span.end) || (edit.span.start === edit.span.end && edit.span.start === other.span.start && other.span.start === other.span.end));
+        taken.some((other) => {
+          if (edit.span.start < other.span.end && other.span.start < edit.span.end) return true;
+          // An insertion touches another insertion at its place, or a replaced stretch at either end.
+          const [insertion, stretch] = edit.span.start === edit.span.end ? [edit.span, other.span] : other.span.start === other.span.end ? [other.span, edit.span] : [undefined, undefined];
+          return insertion !== undefined && stretch !== undefined && (insertion.start === stretch.start || insertion.start === stretch.end);
+        });
       for (const finding of all) {
         const edits = finding.fix?.edits ?? [];
         if (edits.length === 0 || edits.some(overlaps)) continue;

@@ -112,6 +112,14 @@ describe('features: code actions', () => {
     assert.match(applied(converting.text, converting.actions[0]), /act on the report of the Secretary-General;/);
   });
 
+  it('fix all renumbers footnotes and ends each text with one full stop: the stop waits for the round after', () => {
+    const text = 'The General Assembly,\n\nRecalling its resolution 60/175,[^2]\n\nRecalling also the Convention,[^1]\n\n1. Decides to remain seized of the matter.\n\n[^1]: United Nations, Treaty Series, vol. 1249.\n[^2]: see A/80/123\n';
+    const settings = { ...defaultSettings, rules: { ...defaultSettings.rules, 'footnote-style': 'warning' as const } };
+    const [action] = codeActionsFor(lint(text, settings), { start: 0, end: 0 }, { settings, only: [codeActionKinds.fixAll] });
+    assert.ok(action);
+    assert.match(applyEdits(text, action.edits).text, /\[\^1\]: See A\/80\/123\.\n\[\^2\]: United Nations, Treaty Series, vol\. 1249\.\n$/u);
+  });
+
   it('fix all gives what fixing round after round gives, on any text', () => {
     fc.assert(
       fc.property(draftLikeText, (text) => {

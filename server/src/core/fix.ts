@@ -44,16 +44,23 @@ export function collectFixEdits(findings: readonly Finding[]): TextEdit[] {
  * per edit made fix all take minutes (found by fuzzing, test/fuzz.test.ts). Each span is filed under
  * the stretches of `stretch` characters it touches; two spans that overlap share a stretch. Two
  * spans overlap when each starts before the other ends; two insertions (empty spans) at the same
- * place overlap too.
+ * place overlap too, and so does an insertion at either end of a replaced stretch: it was made for
+ * the text that stretch held ("." at the end of a footnote's text, where renumbering puts another
+ * footnote's text), and waits for the next round, made against the new text.
  */
 class TakenSpans {
   private static readonly stretch = 512;
   private readonly byStretch = new Map<number, Span[]>();
 
   overlaps(span: Span): boolean {
-    for (let index = this.first(span); index <= this.last(span); index++) {
+    // From the stretch of the unit before it to that of its end: a span that only touches it ends or starts there.
+    const from = Math.floor(Math.max(0, span.start - 1) / TakenSpans.stretch);
+    const to = Math.floor(span.end / TakenSpans.stretch);
+    for (let index = from; index <= to; index++) {
       for (const other of this.byStretch.get(index) ?? []) {
-        if ((span.start < other.end && other.start < span.end) || (span.start === span.end && other.start === other.end && span.start === other.start)) return true;
+        if (span.start < other.end && other.start < span.end) return true;
+        // An insertion (empty span) at the same place as another, or at either end of a replaced stretch.
+        if (span.start === span.end ? span.start === other.start || span.start === other.end : other.start === other.end && (other.start === span.start || other.start === span.end)) return true;
       }
     }
     return false;
