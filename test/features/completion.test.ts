@@ -159,6 +159,12 @@ const cases: Case[] = [
   { name: 'on a continuation line: nothing', draft: `${head}1. Decides to convene\nmee$0`, offers: [] },
   { name: 'in the header: nothing', draft: 'A/RES/$0\n\nThe General Assembly,\n\n1. Decides to act.\n', offers: [] },
   { name: 'after the footnote texts: nothing', draft: `${head}1. Decides to act.[^1]\n\n[^1]: Resolution 60/1.\n\n$0`, offers: [] },
+  // Inside or before a paragraph's number or label: accepting an item wrote "4. . Decides" or "2. 3. Requests".
+  { name: 'a digit retyped inside a number: nothing', draft: `${head}1. Decides to act;\n\n2$0. Requests a report.\n`, offers: [] },
+  { name: "before a paragraph's number: nothing", draft: `${head}1. Decides to act;\n\n$02. Requests a report.\n`, offers: [] },
+  { name: 'before the first operative number: nothing', draft: `${head}$01. Welcomes the report;\n\n2. Requests a report.\n`, offers: [] },
+  { name: "inside a sub-paragraph's label: nothing", draft: `${head}1. Calls upon States:\n\ni$0) To act;\n`, offers: [] },
+  { name: "before a sub-paragraph's label: nothing", draft: `${head}1. Calls upon States:\n\n$0(a) To act;\n`, offers: [] },
 ];
 
 /** As an editor shows them: those that match what is typed in their span (by prefix, here), by sortText. */

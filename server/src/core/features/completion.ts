@@ -9,6 +9,7 @@ import { localMessage } from '../messages';
 import type { Draft, Paragraph, ParagraphKind, Span } from '../model';
 import type { AlsoPosition } from '../settings';
 import { capitalize, lowerFirst } from '../structure';
+import { readNumberLabel, readSubLabel } from '../parse/labels';
 import { partIndexAt } from './at-offset';
 import { firstWords } from './symbols';
 
@@ -42,6 +43,16 @@ function lineStartBefore(text: string, offset: number): number {
   let start = offset;
   while (start > 0 && !lineBreak.test(text[start - 1] ?? '')) start--;
   return start;
+}
+
+/** Whether nothing but white space follows `offset` on its line. */
+function restOfLineIsBlank(text: string, offset: number): boolean {
+  for (let at = offset; at < text.length; at++) {
+    const character = text[at] as string;
+    if (lineBreak.test(character)) return true;
+    if (character !== ' ' && character !== '\t' && character !== '\u00a0') return false;
+  }
+  return true;
 }
 
 /** Whether the line before `lineStart` is blank (or there is none): a new paragraph starts here. */
@@ -302,7 +313,9 @@ export function completionsAt(draft: Draft, offset: number, options: CompletionO
 
   const digits = digitsOnlyLine.exec(before);
   if (digits) {
-    if (!inOperativePart || !followsBlankLine(text, lineStart)) return [];
+    // Digits typed into a number already there ("4|. Decides", a wrong "3" retyped "2"): the line goes
+    // on, and "4. " put in their place would write the mark twice ("4. . Decides").
+    if (!inOperativePart || !followsBlankLine(text, lineStart) || !restOfLineIsBlank(text, offset)) return [];
     const next = nextOperativeNumber(draft, partIndex, lineStart);
     const typed = { start: offset - (digits[1] ?? '').length, end: offset };
     return [{ label: `${next}.`, kind: 'paragraph-number', insertText: `${next}. `, replaceSpan: typed, detail: nextParagraphDetail(draft), sortText: '0', preselect: true }];
@@ -332,6 +345,10 @@ export function completionsAt(draft: Draft, offset: number, options: CompletionO
   if (severalWords && composedOpeners.length === 0 && !beginsAnOpener(lexicon, wanted)) return [];
   const rest = wordRest.exec(text.slice(offset, offset + 40))?.[0] ?? '';
   const replaceSpan = { start: offset - typedWord.length - typedMarker.length, end: offset + rest.length };
+  // Before a paragraph's number or label ("|4. Decides"), or inside a label ("i|) Retrait"): a paragraph
+  // begins here already, and an opener (with a number) put there would stand before or in its label.
+  const afterWord = text.charCodeAt(replaceSpan.end);
+  if (afterWord === 46 /* . */ || afterWord === 41 /* ) */ || readNumberLabel(text, replaceSpan.end) || readSubLabel(text, replaceSpan.end)) return [];
   const next = text.charCodeAt(replaceSpan.end);
   const spaceAfter = !(next === 32 || next === 9 || next === 0xa0);
   const numberToInsert = !numbered && kind === 'operative' ? nextOperativeNumber(draft, partIndex, lineStart) : undefined;
