@@ -48,8 +48,33 @@ Recalling its resolution 60/1,
 5. Stresses paragraphs 1 to 3 above.
 `;
 
+/** Two resolutions in one file, each numbering its footnotes from 1 (format.md: a file of several texts). */
+const twoResolutions = `A
+
+The General Assembly,
+
+Recalling its resolution 60/175,[^1]
+
+1. Decides to remain seized of the matter.[^2]
+
+[^1]: Part A note one.
+[^2]: Part A note two.
+
+B
+
+The General Assembly,
+
+Recalling its resolution 61/180,[^1]
+
+1. Decides to remain seized of the matter.
+
+[^1]: Part B note one.
+`;
+
 describe('features: definition and references', () => {
   const definitionCases: { name: string; draft: string; lands: string[] }[] = [
+    { name: "in the second of two resolutions, from its call to its own text, not the first's", draft: cursorAt(twoResolutions, '[^1]', 2), lands: ['[^1]: Part B note one.'] },
+    { name: "in the first of two resolutions, from its text back to its own call", draft: cursorAt(twoResolutions, '[^1]:'), lands: ['[^1]'] },
     { name: 'from "[^2]" lands on "[^2]:"', draft: cursorAt(footnoted, '[^2]'), lands: ['[^2]: A/61/179.'] },
     { name: 'from inside a call', draft: cursorAt(footnoted, '1]'), lands: ['[^1]: Resolution 60/1.'] },
     { name: 'from a footnote text back to every call', draft: cursorAt(footnoted, '[^2]:'), lands: ['[^2]', '[^2]'] },
@@ -64,6 +89,14 @@ describe('features: definition and references', () => {
       for (const target of definition?.targets ?? []) assert.ok(target.span.start <= target.selectionSpan.start && target.selectionSpan.end <= target.span.end);
     });
   }
+
+  it('references of a footnote in the second of two resolutions: its own call and text only', () => {
+    const { draft, text, offset } = atCursor(cursorAt(twoResolutions, '[^1]', 2));
+    assert.deepEqual(referencesAt(draft, offset, true).map((span) => [span.start, textOf(text, span)]), [
+      [text.indexOf('[^1]', text.indexOf('61/180')), '[^1]'],
+      [text.lastIndexOf('[^1]:'), '[^1]:'],
+    ]);
+  });
 
   it('definition from a footnote call selects the label of the footnote text', () => {
     const { draft, text, offset } = atCursor(cursorAt(footnoted, '[^2]', 1));

@@ -78,6 +78,12 @@ const cases: { name: string; draft: string; over?: string; shows: string[]; hide
     draft: 'The General Assembly,\n\nRecalling its resolution 60/1,[^1]\n\n1. Decides to act.\n\n[^1]: Resolution 60/1.\n[^$02]: Unused.\n',
     shows: ['**Footnote 2** is called nowhere in the text.'],
   },
+  {
+    name: "in the second of two resolutions numbering their footnotes from 1, a call shows its own resolution's text",
+    draft: 'The General Assembly,\n\nRecalling its resolution 60/175,[^1]\n\n1. Decides to act.\n\n[^1]: Part A note one.\n\nThe General Assembly,\n\nRecalling its resolution 61/180,[^$01]\n\n1. Decides to act.\n\n[^1]: Part B note one.\n',
+    shows: ['**Footnote 1**: Part B note one.'],
+    hides: ['Part A'],
+  },
   { name: 'plain words show nothing', draft: 'The General Assembly,\n\nRecalling its reso$0lution 60/1,\n\n1. Decides to act.\n', shows: [] },
 ];
 

@@ -255,3 +255,15 @@ export function draftFootnoteSeriesStarts(draft: Draft): readonly number[] {
   return footnoteSeriesStarts(chapeauStarts, draft.footnoteTexts);
 }
 const noSeriesStarts: readonly number[] = [];
+
+/**
+ * Whether the text at offsets `a` and `b` belongs to one footnote series (`draftFootnoteSeriesStarts`):
+ * in a file of several resolutions, each numbering its footnotes from 1, a call names a text of its own
+ * resolution, not the other's text of the same number.
+ */
+export function inSameFootnoteSeries(draft: Draft, a: number, b: number): boolean {
+  const starts = draftFootnoteSeriesStarts(draft);
+  for (const start of starts) if ((a < start) !== (b < start)) return false;
+  return true;
+}
+

@@ -1,6 +1,7 @@
 // Navigation: a footnote call ↔ its text; a cross-reference → the paragraph it names; and back,
 // from a footnote text or a paragraph's number to everything that refers to it.
 import type { Draft, Paragraph, Span } from '../model';
+import { inSameFootnoteSeries } from '../footnotes';
 import { nodeAt, spanOfReferencedNumber } from './at-offset';
 import { targetOfNumber, targetsOfReference, type ReferenceTarget } from './cross-reference-targets';
 
@@ -23,12 +24,13 @@ function paragraphTarget(target: ReferenceTarget): NavigationTarget {
   return { span: node.span, selectionSpan: label ?? { start: node.textStart, end: node.textStart } };
 }
 
-function footnoteTargets(draft: Draft, number: number): NavigationTarget[] {
-  return draft.footnoteTexts.filter((footnote) => footnote.number === number).map((footnote) => ({ span: footnote.span, selectionSpan: footnote.labelSpan }));
+/** The texts of footnote `number` in the series of the text at `from` (a file of several resolutions numbers each from 1). */
+function footnoteTargets(draft: Draft, number: number, from: number): NavigationTarget[] {
+  return draft.footnoteTexts.filter((footnote) => footnote.number === number && inSameFootnoteSeries(draft, footnote.span.start, from)).map((footnote) => ({ span: footnote.span, selectionSpan: footnote.labelSpan }));
 }
 
-function callTargets(draft: Draft, number: number): NavigationTarget[] {
-  return draft.footnoteCalls.filter((call) => call.number === number).map((call) => ({ span: call.span, selectionSpan: call.span }));
+function callTargets(draft: Draft, number: number, from: number): NavigationTarget[] {
+  return draft.footnoteCalls.filter((call) => call.number === number && inSameFootnoteSeries(draft, call.span.start, from)).map((call) => ({ span: call.span, selectionSpan: call.span }));
 }
 
 export function definitionAt(draft: Draft, offset: number): Definition | undefined {
@@ -36,10 +38,10 @@ export function definitionAt(draft: Draft, offset: number): Definition | undefin
   let targets: NavigationTarget[] = [];
   switch (node?.kind) {
     case 'footnote-call':
-      targets = footnoteTargets(draft, node.call.number);
+      targets = footnoteTargets(draft, node.call.number, node.call.span.start);
       break;
     case 'footnote-text':
-      targets = callTargets(draft, node.footnote.number);
+      targets = callTargets(draft, node.footnote.number, node.footnote.span.start);
       break;
     case 'cross-reference': {
       const found = node.number ? [targetOfNumber(draft, node.reference, node.number)] : targetsOfReference(draft, node.reference);
@@ -91,8 +93,9 @@ export function referencesAt(draft: Draft, offset: number, includeDeclaration: b
   }
   if (footnoteNumber !== undefined) {
     const number = footnoteNumber;
-    const declarations = includeDeclaration ? draft.footnoteTexts.filter((footnote) => footnote.number === number).map((footnote) => footnote.labelSpan) : [];
-    return [...declarations, ...draft.footnoteCalls.filter((call) => call.number === number).map((call) => call.span)].sort((a, b) => a.start - b.start);
+    const from = node?.span.start ?? offset;
+    const declarations = includeDeclaration ? footnoteTargets(draft, number, from).map((target) => target.selectionSpan) : [];
+    return [...declarations, ...callTargets(draft, number, from).map((target) => target.span)].sort((a, b) => a.start - b.start);
   }
   if (paragraph) {
     const declaration = includeDeclaration && paragraph.number ? [paragraph.number.span] : [];

@@ -6,6 +6,7 @@ import { localMessage } from '../messages';
 import type { Draft, FootnoteCall, FootnoteText, Opener, Paragraph, Span, SubParagraph } from '../model';
 import { nodeAt } from './at-offset';
 import { referencesAt } from './definition';
+import { inSameFootnoteSeries } from '../footnotes';
 import { targetOfNumber, targetsOfReference, type ReferenceTarget } from './cross-reference-targets';
 
 export interface HoverContent {
@@ -42,7 +43,7 @@ export function quotedParagraph(draft: Draft, node: Paragraph | SubParagraph): s
 }
 
 function footnoteHover(draft: Draft, call: FootnoteCall): HoverContent {
-  const texts = draft.footnoteTexts.filter((footnote) => footnote.number === call.number);
+  const texts = draft.footnoteTexts.filter((footnote) => footnote.number === call.number && inSameFootnoteSeries(draft, footnote.span.start, call.span.start));
   const lexicon = lexiconFor(draft.language);
   const number = String(call.number);
   const markdown = texts.length === 0
@@ -102,7 +103,7 @@ function targetQuote(draft: Draft, target: ReferenceTarget): string {
 function footnoteTextHover(draft: Draft, footnote: FootnoteText, span: Span): HoverContent {
   const lexicon = lexiconFor(draft.language);
   const number = String(footnote.number);
-  const calls = draft.footnoteCalls.filter((call) => call.number === footnote.number).length;
+  const calls = draft.footnoteCalls.filter((call) => call.number === footnote.number && inSameFootnoteSeries(draft, footnote.span.start, call.span.start)).length;
   const markdown = calls === 0
     ? localMessage(lexicon, 'hover/footnote-not-called', { number }, `**Footnote ${number}** is called nowhere in the text.`)
     : calls === 1
