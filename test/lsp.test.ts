@@ -334,6 +334,8 @@ describe('language server (stdio)', function () {
         const { diagnostics } = await client.diagnosticsFor(draft.uri, 1);
         const settingsDiagnostics = diagnostics.filter((diagnostic) => diagnostic.code === 'settings');
         assert.equal(settingsDiagnostics.length, 1, JSON.stringify(diagnostics));
+        // As the command line, the draft is not linted with it: the settings diagnostic alone, no finding under settings nobody chose.
+        assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.code), ['settings']);
         const [settingsDiagnostic] = settingsDiagnostics;
         assert.ok(settingsDiagnostic);
         assert.equal(settingsDiagnostic.range.start.line, 0);
@@ -352,6 +354,7 @@ describe('language server (stdio)', function () {
       for (const draft of drafts) {
         const after = await client.diagnostics.waitFor((params) => params.uri === draft.uri, 'after the settings file was fixed', from);
         assert.deepEqual(after.diagnostics.filter((diagnostic) => diagnostic.code === 'settings'), []);
+        assert.ok(after.diagnostics.length > 0, 'linted again once the file is mended');
       }
     });
 

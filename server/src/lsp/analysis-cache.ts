@@ -43,7 +43,11 @@ export class AnalysisCache {
       session = this.createSession();
       this.sessions.set(document.uri, session);
     }
-    const result = session.lint(text, settings.settings);
+    const linted = session.lint(text, settings.settings);
+    // A draft is not linted with a settings file that has problems, as the command line refuses to:
+    // findings under settings nobody chose (a negotiation draft's "2 bis." read as final) would mislead,
+    // and the editor and CI would disagree. The draft is still read, for the outline, hover and the rest.
+    const result: LintResult = settings.settingsFile && settings.settingsFile.problems.length > 0 ? { draft: linted.draft, findings: [] } : linted;
     const analysis: Analysis = {
       uri: document.uri,
       version: document.version,
