@@ -3,7 +3,7 @@
 // text linted again.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyEdits, codeActionKinds, codeActionsFor, defaultSettings, lint, type CodeActionProposal, type Span } from '../../server/src/core/index';
+import { applyEdits, codeActionKinds, codeActionsFor, defaultSettings, lineEdits, lint, type CodeActionProposal, type Span } from '../../server/src/core/index';
 import { fixAll } from '../check';
 import { atCursor } from './cursor';
 import { draftLikeText } from './samples';
@@ -118,6 +118,30 @@ describe('features: code actions', () => {
     const [action] = codeActionsFor(lint(text, settings), { start: 0, end: 0 }, { settings, only: [codeActionKinds.fixAll] });
     assert.ok(action);
     assert.match(applyEdits(text, action.edits).text, /\[\^1\]: See A\/80\/123\.\n\[\^2\]: United Nations, Treaty Series, vol\. 1249\.\n$/u);
+  });
+
+  it('fix all over several rounds edits the lines that change, not everything between the first and the last', () => {
+    // Round 1 renumbers the footnotes; round 2 gives the moved text its capital and full stop.
+    const text = 'The General Assembly,\n\nRecalling its resolution 60/175,[^2]\n\nRecalling also the Convention,[^1]\n\n1. Decides to remain seized of the matter.\n\n[^1]: United Nations, Treaty Series, vol. 1249.\n[^2]: see A/80/123\n';
+    const settings = { ...defaultSettings, rules: { ...defaultSettings.rules, 'footnote-style': 'warning' as const } };
+    const [action] = codeActionsFor(lint(text, settings), { start: 0, end: 0 }, { settings, only: [codeActionKinds.fixAll] });
+    assert.ok(action);
+    assert.equal(applyEdits(text, action.edits).text, fixAll(text, settings).text);
+    // The operative paragraph between the calls and the footnote texts is no edit's.
+    const paragraph = { start: text.indexOf('1. Decides'), end: text.indexOf('[^1]:') };
+    assert.ok(action.edits.length > 1 && action.edits.every((edit) => edit.span.end <= paragraph.start || edit.span.start >= paragraph.end), JSON.stringify(action.edits));
+  });
+
+  it('line edits: applied, they give the new text; in order, none touching another', () => {
+    const lines = fc.array(fc.constantFrom('a\n', 'b\n', 'c\r\n', '1. Decides;\n', '\n', 'x'), { maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(lines, lines, (before, after) => {
+        const edits = lineEdits(before, after);
+        assert.equal(applyEdits(before, edits).text, after);
+        for (let index = 1; index < edits.length; index++) assert.ok((edits[index - 1] as { span: Span }).span.end < (edits[index] as { span: Span }).span.start);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('fix all gives what fixing round after round gives, on any text', () => {

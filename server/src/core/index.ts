@@ -42,7 +42,7 @@ export { completionsAt, type Completion, type CompletionKind, type CompletionOpt
 export { formattingEdits } from './features/formatting';
 export { documentLinks, documentSystemUrl, type DocumentLink } from './features/links';
 export { semanticTokens, semanticTokenTypes, semanticTokenModifiers, type SemanticToken, type SemanticTokenType, type SemanticTokenModifier } from './features/semantic-tokens';
-export { codeActionsFor, codeActionKinds, editTitle, type WholeDraftEdit, convertToDraftFormatEdits, fixAllEdits, hasNegotiationNumbering, kindMatches, maximumFixRounds, type CodeActionKind, type CodeActionOptions, type CodeActionProposal } from './features/code-actions';
+export { codeActionsFor, codeActionKinds, editTitle, type WholeDraftEdit, convertToDraftFormatEdits, fixAllEdits, hasNegotiationNumbering, lineEdits, kindMatches, maximumFixRounds, type CodeActionKind, type CodeActionOptions, type CodeActionProposal } from './features/code-actions';
 export { documentStatistics, type DocumentStatistics } from './features/statistics';
 export { convertToDraftFormat } from './features/convert';
 // Outputs: one rendering model of a Draft, printed as the preview (HTML) and as Akoma Ntoso; Word is built from it in node/docx.ts.

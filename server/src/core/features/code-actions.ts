@@ -1,6 +1,7 @@
 // Code actions as plain data: a quick fix per finding, "fix all of this rule", fix all (round
 // after round until nothing changes), renumbering operative paragraphs or footnotes, finalizing a
 // negotiation draft's numbering, and converting text copied out of a PDF into the draft format.
+import { diffLines } from 'diff';
 import { finalizeNumberingEdits } from '../finalize-numbering';
 import { applyEdits, collectFixEdits } from '../fix';
 import type { Finding, TextEdit } from '../findings';
@@ -65,7 +66,7 @@ export function differenceEdit(before: string, after: string): TextEdit | undefi
 
 /**
  * Every fix of every finding, applied and linted again until the text stops changing (at most
- * `maximumFixRounds` rounds). One round gives its own edits; more give one edit over what changed.
+ * `maximumFixRounds` rounds). One round gives its own edits; more give the lines that changed (`lineEdits`).
  */
 export function fixAllEdits(result: LintResult, settings: Settings): TextEdit[] {
   const original = result.draft.text;
@@ -80,8 +81,39 @@ export function fixAllEdits(result: LintResult, settings: Settings): TextEdit[] 
     text = next;
   }
   if (rounds === 1) return firstEdits;
-  const edit = differenceEdit(original, text);
-  return edit ? [edit] : [];
+  return lineEdits(original, text);
+}
+
+/** The most lines changed that fix all's edits are worked out line by line; past it, one edit over what changed. */
+const mostChangedLinesCompared = 4000;
+
+/**
+ * How `before` became `after`, as edits of whole changed lines: an editor keeps the cursor, folds and
+ * bookmarks in the lines between (one edit from the first change to the last replaced them all with
+ * themselves, at every save with fix on save). One edit over what changed where the lines differ
+ * past `mostChangedLinesCompared`.
+ */
+export function lineEdits(before: string, after: string): TextEdit[] {
+  if (before === after) return [];
+  const changes = diffLines(before, after, { maxEditLength: mostChangedLinesCompared });
+  if (!changes) {
+    const edit = differenceEdit(before, after);
+    return edit ? [edit] : [];
+  }
+  const edits: TextEdit[] = [];
+  let offset = 0;
+  for (const change of changes) {
+    const end = change.added ? offset : offset + change.value.length;
+    if (change.added || change.removed) {
+      const previous = edits[edits.length - 1];
+      const newText = change.added ? change.value : '';
+      // Lines removed and lines added next to them are one replacement: edits that touch are one.
+      if (previous && previous.span.end === offset) edits[edits.length - 1] = { span: { start: previous.span.start, end }, newText: previous.newText + newText };
+      else edits.push({ span: { start: offset, end }, newText });
+    }
+    offset = end;
+  }
+  return edits;
 }
 
 /** Numbers a final text does not have: "5 bis.", "OP5 alt", "OP5", "5)", "PP3" — what "Finalize numbering" is for. */

@@ -2285,9 +2285,17 @@ class Parser {
     if (!lastSection) return -1;
     for (let index = to - 1; index >= from; index--) {
       if (!readings.subLabel(index) && !this.chunks.opensLikeClosing(readings.chunk(index)) && readings.opener(index) && !this.isSectionMarkerAt(readings, index)) {
-        // A preambular form there ("Reaffirming …,") ends a preamble still being written, with no
-        // operative part yet: made operative, its fix turned a reason into a decision ("Reaffirms …").
-        return readings.opener(index)?.match?.kind === 'preambular' ? -1 : index;
+        // A preambular form there that ends as a preambular paragraph does ("Reaffirming …,", or with no
+        // mark yet) ends a preamble still being written, with no operative part: made operative, its fix
+        // turned a reason into a decision ("Reaffirms …"). Ending with a full stop, a semicolon or a colon
+        // ("Deciding … .", "Deciding:" over its items), it is the text's one operative paragraph in the
+        // wrong form. Either reading is one its fixes keep.
+        if (readings.opener(index)?.match?.kind === 'preambular') {
+          const ending = withoutTrailingCalls(this.readingText(readings, index)).trimEnd();
+          const last = ending.charAt(ending.length - 1);
+          if (last !== '.' && last !== ';' && last !== ':') return -1;
+        }
+        return index;
       }
     }
     return -1;
