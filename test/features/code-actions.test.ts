@@ -66,6 +66,15 @@ describe('features: code actions', () => {
     assert.deepEqual(lint(applied(text, actions.find((action) => action.title === 'Renumber operative paragraphs'))).findings.filter((finding) => finding.ruleId === 'operative-numbering'), []);
   });
 
+  it('findings that share one fix under the cursor give one quick fix, not one each', () => {
+    const text = 'The General Assembly,\n\nRecalling its resolution 60/175,[^2] and the Convention,[^1]\n\n1. Decides to remain seized of the matter.\n\n[^1]: United Nations, Treaty Series, vol. 1249.\n[^2]: A/80/123.\n';
+    const result = lint(text);
+    assert.equal(result.findings.filter((finding) => finding.ruleId === 'footnote-order').length, 2);
+    const line = { start: text.indexOf('Recalling'), end: text.indexOf(' and the Convention') + 30 };
+    const titles = codeActionsFor(result, line, { settings: defaultSettings }).map((action) => action.title);
+    assert.deepEqual(titles.filter((title) => title === 'Renumber footnotes'), ['Renumber footnotes'], titles.join(' | '));
+  });
+
   it('only quick fixes where nothing is asked for by kind; none away from the findings', () => {
     const here = actionsAt(slips.replace('3. Urging', '3. Urg$0ing')).actions;
     assert.ok(here.every((action) => action.kind === codeActionKinds.quickFix));

@@ -42,6 +42,11 @@ const cases: { name: string; draft: string; over?: string; shows: string[]; hide
     shows: ['**Requests** (operative) — preambular form: *Requesting*'],
   },
   {
+    name: 'an operative verb after an adverb is named capitalised, as the lexicon names it',
+    draft: 'The General Assembly,\n\nRecalling its resolution 60/1,\n\n1. Decides to act;\n\n2. Also req$0uests the Secretary-General to report.\n',
+    shows: ['**Requests** (operative) — preambular form: *Requesting*'],
+  },
+  {
     name: 'a participle in an operative paragraph says which form fits',
     draft: 'The General Assembly,\n\nRecalling its resolution 60/1,\n\n1. Decides to act;\n\n2. Urg$0ing States to report.\n',
     shows: ['**Urging** (preambular)', 'An operative paragraph opens with *Urges*.'],

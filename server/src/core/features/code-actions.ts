@@ -145,8 +145,18 @@ export function codeActionsFor(result: LintResult, range: Span, options: CodeAct
   const fixable = result.findings.filter((finding) => finding.fix && finding.fix.edits.length > 0);
   if (requested(codeActionKinds.quickFix, only)) {
     const here = fixable.filter((finding) => overlaps(finding.span, range));
+    // Findings that share one fix (a renumbering of every footnote) give one action, not one each.
+    const byEdits = new Map<readonly TextEdit[], Finding[]>();
     for (const finding of here) {
-      actions.push({ title: finding.fix?.title ?? `Fix ${finding.ruleId}`, kind: codeActionKinds.quickFix, edits: finding.fix?.edits ?? [], findings: [finding], isPreferred: true });
+      const edits = finding.fix?.edits ?? [];
+      const shared = byEdits.get(edits);
+      if (shared) {
+        shared.push(finding);
+        continue;
+      }
+      const findings = [finding];
+      byEdits.set(edits, findings);
+      actions.push({ title: finding.fix?.title ?? `Fix ${finding.ruleId}`, kind: codeActionKinds.quickFix, edits, findings, isPreferred: true });
     }
     for (const ruleId of [...new Set(here.map((finding) => finding.ruleId))]) {
       const ofRule = fixable.filter((finding) => finding.ruleId === ruleId);

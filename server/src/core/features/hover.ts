@@ -7,6 +7,7 @@ import type { Draft, FootnoteCall, FootnoteText, Opener, Paragraph, Span, SubPar
 import { nodeAt } from './at-offset';
 import { referencesAt } from './definition';
 import { inSameFootnoteSeries } from '../footnotes';
+import { capitalize } from '../structure';
 import { targetOfNumber, targetsOfReference, type ReferenceTarget } from './cross-reference-targets';
 
 export interface HoverContent {
@@ -61,7 +62,8 @@ function openerHover(draft: Draft, paragraph: Paragraph, opener: Opener): HoverC
   const lexicon = lexiconFor(draft.language);
   const { entry, kind } = match;
   const lines: string[] = [];
-  const form = `**${escapeMarkdown(match.formText)}**`;
+  // As the lexicon names it, capitalised: after an adverb the text writes it in lower case ("Also requests").
+  const form = `**${escapeMarkdown(capitalize(match.formText))}**`;
   const operative = entry.operative && `*${escapeMarkdown(entry.operative)}*`;
   const preambular = entry.preambular && `*${escapeMarkdown(entry.preambular)}*`;
   if (kind === 'preambular') {
