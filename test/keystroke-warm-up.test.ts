@@ -172,6 +172,28 @@ describe('warm-up after a long draft is opened', () => {
     assert.equal(warmUpOf('file:///third.resolution'), true);
   });
 
+  it('puts a step off while the editor asks for things (a hover, the outline), and lints once it has been quiet', () => {
+    const sessions: RecordingSession[] = [];
+    const cache = new AnalysisCache(() => {
+      const session = new RecordingSession();
+      sessions.push(session);
+      return session;
+    });
+    const document = TextDocument.create('file:///long.resolution', 'resolution', 1, text);
+    const steps: { step: () => void; afterMs: number }[] = [];
+    let clock = 10_000;
+    assert.equal(cache.warmUp(cache.analysisOf(document, documentSettings), () => true, failOnError, (step, afterMs) => steps.push({ step, afterMs }), () => clock), true);
+    const lintsSoFar = (): number => (sessions[0] as RecordingSession).linted.length;
+    cache.noteRequest(clock);
+    clock += 50;
+    (steps.shift() as { step: () => void }).step();
+    assert.equal(lintsSoFar(), 1, 'no warm-up lint 50 ms after a request');
+    assert.equal(steps[0]?.afterMs, warmUpQuietMs - 50, 'tried again once the editor has been quiet long enough');
+    clock += warmUpQuietMs;
+    (steps.shift() as { step: () => void }).step();
+    assert.equal(lintsSoFar(), 2, 'then the warm-up lints');
+  });
+
   it('is over once it has stopped, and another may begin', () => {
     const { cache, document, steps } = opened(text);
     runSteps(steps, 2);

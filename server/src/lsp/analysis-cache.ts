@@ -23,6 +23,8 @@ export class AnalysisCache {
   private analysesMade = 0;
   /** Whether a warm-up is under way (see warmUp). */
   private warmingUp = false;
+  /** When the editor last asked for something (`noteRequest`): the warm-up waits until it has been quiet. */
+  private lastRequestAt = Number.NEGATIVE_INFINITY;
 
   /** `createSession` is for tests, to watch what a document's session is asked to lint. */
   constructor(private readonly createSession: () => LintSession = () => new LintSession()) {}
@@ -70,6 +72,14 @@ export class AnalysisCache {
   }
 
   /**
+   * The editor asked for something (a hover, the outline): a warm-up step due within `warmUpQuietMs`
+   * waits, so that the requests that follow are not queued behind a lint of a megabyte they do not need.
+   */
+  noteRequest(now: number = Date.now()): void {
+    this.lastRequestAt = now;
+  }
+
+  /**
    * After a long draft is opened: its own session lints a few edited versions of it, one per call of
    * `schedule` (the first once the editor has been quiet for `warmUpQuietMs`, the others at once), so
    * its first real keystrokes find the keystroke path compiled (keystroke-warm-up.ts).
@@ -82,6 +92,7 @@ export class AnalysisCache {
     isLatest: (analysis: Analysis) => boolean,
     logError: (what: string, error: unknown) => void,
     schedule: (step: () => void, afterMs: number) => void = (step, afterMs) => void setTimeout(step, afterMs),
+    now: () => number = Date.now,
   ): boolean {
     const session = this.sessions.get(analysis.uri);
     if (!session || analysis.text.length < warmUpMinimumLength || analysis.text.length > warmUpMaximumLength) return false;
@@ -93,7 +104,15 @@ export class AnalysisCache {
     const step = (): void => {
       let next: IteratorResult<string, void> | undefined;
       try {
-        if (this.byDocument.get(analysis.uri) === analysis && isLatest(analysis)) next = texts.next();
+        const stillLatest = this.byDocument.get(analysis.uri) === analysis && isLatest(analysis);
+        // Put off while the editor is asking for things: a request queued behind a warm-up lint of a
+        // megabyte waited up to a second (a hover 250 ms after opening, the outline, folding).
+        const quietFor = now() - this.lastRequestAt;
+        if (stillLatest && quietFor < warmUpQuietMs) {
+          schedule(step, warmUpQuietMs - quietFor);
+          return;
+        }
+        if (stillLatest) next = texts.next();
         if (next !== undefined && next.done !== true) {
           session.lint(next.value, analysis.settings.settings);
           // The analysis' line index is made on every keystroke too.

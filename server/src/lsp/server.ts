@@ -92,7 +92,11 @@ class ResolintServer {
     });
 
     const features = registerFeatureHandlers(connection, {
-      analyze: (documentUri) => this.analyze(documentUri),
+      // A request (hover, outline, folding …) puts a long draft's warm-up off: the editor is in use.
+      analyze: (documentUri) => {
+        this.analyses.noteRequest();
+        return this.analyze(documentUri);
+      },
       clientCapabilities: () => this.clientCapabilities,
       logError: (what, error) => this.logError(what, error),
       logWarning: (message) => this.connection.console.warn(message),
