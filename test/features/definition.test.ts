@@ -90,6 +90,17 @@ describe('features: definition and references', () => {
     });
   }
 
+  it('references of a sub-paragraph, from its label or from a reference to it: its label and what names it, not its paragraph', () => {
+    const text = 'The General Assembly,\n\nRecalling its resolution 60/175,\n\n1. Requests the Secretary-General to report, in particular:\n   (a) On the first item;\n   (b) On the second item, as set out in subparagraph (a) above;\n\n2. Decides to implement paragraph 1 (b) of the present resolution;\n\n3. Recalls paragraph 1 (a) above.\n';
+    const draft = parse(text);
+    const found = (at: number): string[] => referencesAt(draft, at, true).map((span) => textOf(text, span));
+    const fromLabel = found(text.indexOf('(a) On'));
+    const fromReference = found(text.indexOf('subparagraph (a)') + 2);
+    assert.deepEqual(fromLabel, ['(a)', 'subparagraph (a) above', '1 (a)']);
+    assert.deepEqual(fromReference, fromLabel);
+    assert.deepEqual(found(text.indexOf('(b) On')), ['(b)', '1 (b)']);
+  });
+
   it('references of a footnote in the second of two resolutions: its own call and text only', () => {
     const { draft, text, offset } = atCursor(cursorAt(twoResolutions, '[^1]', 2));
     assert.deepEqual(referencesAt(draft, offset, true).map((span) => [span.start, textOf(text, span)]), [

@@ -1,6 +1,7 @@
 // What stands at an offset of the text, for the features that start from the cursor (hover,
 // definition, references): a footnote call or text, a cross-reference, a paragraph's number or opener.
-import type { CrossReference, Draft, FootnoteCall, FootnoteText, Opener, Paragraph, ReferencedNumber, Span } from '../model';
+import type { CrossReference, Draft, FootnoteCall, FootnoteText, Opener, Paragraph, ReferencedNumber, Span, SubParagraph } from '../model';
+import { eachSubparagraph } from '../structure';
 
 export type NodeAtOffset =
   | { readonly kind: 'footnote-call'; readonly span: Span; readonly call: FootnoteCall }
@@ -8,6 +9,7 @@ export type NodeAtOffset =
   /** `number` is the number under the cursor; undefined when the cursor is elsewhere in the reference. */
   | { readonly kind: 'cross-reference'; readonly span: Span; readonly reference: CrossReference; readonly number?: ReferencedNumber }
   | { readonly kind: 'paragraph-number'; readonly span: Span; readonly paragraph: Paragraph }
+  | { readonly kind: 'subparagraph-label'; readonly span: Span; readonly paragraph: Paragraph; readonly subparagraph: SubParagraph }
   | { readonly kind: 'opener'; readonly span: Span; readonly paragraph: Paragraph; readonly opener: Opener };
 
 /**
@@ -42,6 +44,12 @@ export function nodeAt(draft: Draft, offset: number): NodeAtOffset | undefined {
   if (numbered?.number) return { kind: 'paragraph-number', span: numbered.number.span, paragraph: numbered };
   const opened = itemAt(draft.paragraphs.filter((paragraph) => paragraph.opener), (paragraph) => paragraph.opener?.span ?? paragraph.span, offset);
   if (opened?.opener) return { kind: 'opener', span: opened.opener.span, paragraph: opened, opener: opened.opener };
+  // A sub-paragraph's label ("(a)"): what "subparagraph (a) above" and "paragraph 1 (a)" name.
+  const home = paragraphAt(draft, offset);
+  if (home && home.subparagraphs.length > 0) {
+    const labelled = itemAt(eachSubparagraph(home.subparagraphs).filter((item) => item.label), (item) => item.label?.span ?? item.span, offset);
+    if (labelled?.label) return { kind: 'subparagraph-label', span: labelled.label.span, paragraph: home, subparagraph: labelled };
+  }
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 // Navigation: a footnote call ↔ its text; a cross-reference → the paragraph it names; and back,
 // from a footnote text or a paragraph's number to everything that refers to it.
-import type { Draft, Paragraph, Span } from '../model';
+import type { Draft, Paragraph, Span, SubParagraph } from '../model';
 import { inSameFootnoteSeries } from '../footnotes';
 import { nodeAt, spanOfReferencedNumber } from './at-offset';
 import { targetOfNumber, targetsOfReference, type ReferenceTarget } from './cross-reference-targets';
@@ -66,6 +66,19 @@ function crossReferencesTo(draft: Draft, paragraph: Paragraph): Span[] {
   return spans;
 }
 
+/** Where each cross-reference that names the sub-paragraph `named` does: "7 (c)" of a number, or the whole "subparagraph (c) above". */
+function crossReferencesToSubparagraph(draft: Draft, named: SubParagraph): Span[] {
+  const spans: Span[] = [];
+  for (const reference of draft.crossReferences) {
+    if (reference.subparagraphOnly) {
+      if (targetsOfReference(draft, reference).some((target) => target.subparagraph === named)) spans.push(reference.span);
+      continue;
+    }
+    for (const number of reference.numbers) if (targetOfNumber(draft, reference, number)?.subparagraph === named) spans.push(spanOfReferencedNumber(number));
+  }
+  return spans;
+}
+
 /**
  * Everything that refers to the footnote or operative paragraph at `offset` (from a call, a footnote
  * text, a paragraph's number or a reference to it), with the footnote's label or the paragraph's
@@ -75,6 +88,7 @@ export function referencesAt(draft: Draft, offset: number, includeDeclaration: b
   const node = nodeAt(draft, offset);
   let footnoteNumber: number | undefined;
   let paragraph: Paragraph | undefined;
+  let subparagraph: SubParagraph | undefined;
   switch (node?.kind) {
     case 'footnote-call':
       footnoteNumber = node.call.number;
@@ -85,11 +99,23 @@ export function referencesAt(draft: Draft, offset: number, includeDeclaration: b
     case 'paragraph-number':
       paragraph = node.paragraph.kind === 'operative' ? node.paragraph : undefined;
       break;
-    case 'cross-reference':
-      paragraph = node.number ? targetOfNumber(draft, node.reference, node.number)?.paragraph : targetsOfReference(draft, node.reference)[0]?.paragraph;
+    case 'subparagraph-label':
+      subparagraph = node.subparagraph;
       break;
+    case 'cross-reference': {
+      const target = node.number ? targetOfNumber(draft, node.reference, node.number) : targetsOfReference(draft, node.reference)[0];
+      // "subparagraph (a) above", "paragraph 1 (b)": the sub-paragraph named, not its paragraph.
+      if (target?.subparagraph) subparagraph = target.subparagraph;
+      else paragraph = target?.paragraph;
+      break;
+    }
     default:
       break;
+  }
+  if (subparagraph) {
+    const named = subparagraph;
+    const declaration = includeDeclaration && named.label ? [named.label.span] : [];
+    return [...declaration, ...crossReferencesToSubparagraph(draft, named)].sort((a, b) => a.start - b.start);
   }
   if (footnoteNumber !== undefined) {
     const number = footnoteNumber;
