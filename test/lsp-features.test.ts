@@ -263,6 +263,19 @@ describe('language server features (stdio)', function () {
       assert.match(hover.contents.value, /\*\*Recalling\*\* \(preambular\) — operative form: \*Recalls\*/);
     });
 
+    it('to a client that reads no Markdown, in plain text without asterisks', async () => {
+      const { client: plain } = await LspTestClient.start();
+      try {
+        await plain.open(draft.uri, draft.text);
+        const hover = await plain.request<Hover | null>('textDocument/hover', params(draft, { position: draft.positionOf('Recalling', 3) }));
+        assert.ok(hover && typeof hover.contents === 'object' && 'kind' in hover.contents, JSON.stringify(hover));
+        assert.equal(hover.contents.kind, 'plaintext');
+        assert.match(hover.contents.value, /^Recalling \(preambular\) — operative form: Recalls/);
+      } finally {
+        plain.dispose();
+      }
+    });
+
     it('on plain words: null', async () => {
       assert.equal(await client.request<Hover | null>('textDocument/hover', params(draft, { position: draft.positionOf('December') })), null);
     });

@@ -108,8 +108,31 @@ export function toFoldingRanges(folds: readonly Fold[], document: DocumentContex
 
 // ---- hover, navigation ----------------------------------------------------------------------------
 
-export function toHover(hover: HoverContent, document: DocumentContext): Hover {
-  return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(hover.span, document.lineIndex) };
+/**
+ * `hover` in Markdown, or as plain text for a client that reads no Markdown (it names the formats it
+ * reads; none named is plain text, as LSP says): "**Footnote 1**" shows its asterisks otherwise.
+ */
+export function toHover(hover: HoverContent, document: DocumentContext, markdown = true): Hover {
+  return { contents: markup(hover.markdown, markdown), range: toRange(hover.span, document.lineIndex) };
+}
+
+/** Markdown as the client reads it: as it is, or plain text without its emphasis markers and escapes. */
+function markup(markdown: string, readsMarkdown: boolean): { kind: MarkupKind; value: string } {
+  return readsMarkdown ? { kind: MarkupKind.Markdown, value: markdown } : { kind: MarkupKind.PlainText, value: plainTextOf(markdown) };
+}
+
+/** The Markdown the features write (emphasis with "*", escapes with "\\"), as plain text. */
+export function plainTextOf(markdown: string): string {
+  let text = '';
+  for (let at = 0; at < markdown.length; at++) {
+    const character = markdown[at] as string;
+    if (character === '\\' && at + 1 < markdown.length) {
+      text += markdown[++at] as string;
+      continue;
+    }
+    if (character !== '*') text += character;
+  }
+  return text;
 }
 
 export function toDefinition(definition: Definition, document: DocumentContext, linkSupport: boolean): Location[] | LocationLink[] {
@@ -137,7 +160,7 @@ const completionKinds: Record<Completion['kind'], CompletionItemKind> = {
   chapeau: CompletionItemKind.Class,
 };
 
-export function toCompletionItems(completions: readonly Completion[], document: DocumentContext): CompletionItem[] {
+export function toCompletionItems(completions: readonly Completion[], document: DocumentContext, markdown = true): CompletionItem[] {
   return completions.map((completion) => ({
     label: completion.label,
     kind: completionKinds[completion.kind],
@@ -146,7 +169,7 @@ export function toCompletionItems(completions: readonly Completion[], document: 
     sortText: completion.sortText,
     ...(completion.filterText ? { filterText: completion.filterText } : {}),
     ...(completion.detail ? { detail: completion.detail } : {}),
-    ...(completion.documentation ? { documentation: { kind: MarkupKind.Markdown, value: completion.documentation } } : {}),
+    ...(completion.documentation ? { documentation: markup(completion.documentation, markdown) } : {}),
     ...(completion.preselect ? { preselect: true } : {}),
   }));
 }

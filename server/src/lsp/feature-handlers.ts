@@ -8,6 +8,7 @@ import {
   CodeActionKind,
   ErrorCodes,
   LSPErrorCodes,
+  MarkupKind,
   ResponseError,
   type CancellationToken,
   type ClientCapabilities,
@@ -221,7 +222,7 @@ export function registerFeatureHandlers(connection: Connection, dependencies: Fe
   connection.onHover((params, token) =>
     withAnalysis('Hover', params, token, (analysis) => {
       const hover = hoverAt(analysis.result.draft, offsetAt(analysis, params.position));
-      return hover ? toHover(hover, analysis) : null;
+      return hover ? toHover(hover, analysis, capabilities().textDocument?.hover?.contentFormat?.includes(MarkupKind.Markdown) === true) : null;
     }),
   );
 
@@ -242,7 +243,8 @@ export function registerFeatureHandlers(connection: Connection, dependencies: Fe
     withAnalysis('Completion', params, token, (analysis) => {
       const options = { lexicon: lexiconOf(analysis), alsoPosition: analysis.settings.settings.alsoPosition };
       const completions = completionsAt(analysis.result.draft, offsetAt(analysis, params.position), options);
-      return { isIncomplete: false, items: toCompletionItems(completions, analysis) };
+      const markdown = capabilities().textDocument?.completion?.completionItem?.documentationFormat?.includes(MarkupKind.Markdown) === true;
+      return { isIncomplete: false, items: toCompletionItems(completions, analysis, markdown) };
     }),
   );
 
