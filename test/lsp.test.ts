@@ -269,6 +269,24 @@ describe('language server (stdio)', function () {
     });
   });
 
+  describe('a client slow to answer workspace/configuration', () => {
+    it('gets each version it typed to the end published once, not once per keystroke that waited', async () => {
+      const { client: slow } = await start({ configuration: () => null, configurationDelayMs: 400 });
+      {
+        const uri = uriOf('slow-configuration.resolution');
+        await slow.open(uri, slipsText);
+        // Five keys while the answer is awaited, then the settings change and three more.
+        for (let version = 2; version <= 6; version++) await slow.change(uri, version, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' }]);
+        await slow.configurationChanged();
+        for (let version = 7; version <= 9; version++) await slow.change(uri, version, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' }]);
+        await slow.diagnosticsFor(uri, 9);
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        const versions = slow.diagnostics.items.filter((params) => params.uri === uri).map((params) => params.version);
+        assert.equal(new Set(versions).size, versions.length, `published versions: ${versions.join(', ')}`);
+      }
+    });
+  });
+
   describe('pulled diagnostics', () => {
     let client: LspTestClient;
 

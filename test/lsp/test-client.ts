@@ -78,6 +78,8 @@ export interface ClientOptions {
   readonly pullDiagnostics?: boolean;
   /** Announce `workspace.configuration` and answer it with this (called per request item). */
   readonly configuration?: (item: ConfigurationItem) => unknown;
+  /** Answer `workspace/configuration` this late, as a slow client does. */
+  readonly configurationDelayMs?: number;
   /** Announce dynamic registration of watched files and configuration changes. */
   readonly dynamicRegistration?: boolean;
   /** Announce what an editor announces for the editing features: hierarchical symbols, definition links, markdown, workspace/applyEdit. */
@@ -124,12 +126,13 @@ export class LspTestClient {
     connection.onNotification(LogMessageNotification.type, (params) => {
       this.log.push(params.message);
     });
-    connection.onRequest(ConfigurationRequest.type, (params) =>
-      params.items.map((item) => {
+    connection.onRequest(ConfigurationRequest.type, async (params) => {
+      if (options.configurationDelayMs) await new Promise((resolve) => setTimeout(resolve, options.configurationDelayMs));
+      return params.items.map((item) => {
         this.configurationRequests.record(item);
         return options.configuration ? options.configuration(item) : null;
-      }),
-    );
+      });
+    });
     connection.onRequest(RegistrationRequest.type, (params) => {
       for (const registration of params.registrations) this.registrations.record(registration);
     });

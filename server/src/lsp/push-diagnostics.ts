@@ -20,6 +20,12 @@ export class DiagnosticsPusher {
   private readonly waiting = new Map<string, ReturnType<typeof setImmediate>>();
   /** The version each document was last scheduled for, so the open event is not pushed twice. */
   private readonly scheduledVersions = new Map<string, number>();
+  /**
+   * The analysis each document's diagnostics were last sent from. Pushes that waited together (on the
+   * client's answer about settings, while keys were typed) find the same analysis: it is sent once
+   * (ten pushes of two versions were sent when the answer came 400 ms late).
+   */
+  private readonly sentAnalyses = new Map<string, Analysis>();
   private stopped = false;
 
   constructor(private readonly options: DiagnosticsPushOptions) {}
@@ -68,6 +74,7 @@ export class DiagnosticsPusher {
   clear(documentUri: string): void {
     this.cancelWaiting(documentUri);
     this.scheduledVersions.delete(documentUri);
+    this.sentAnalyses.delete(documentUri);
     if (!this.stopped) this.options.send({ uri: documentUri, diagnostics: [] });
   }
 
@@ -88,7 +95,8 @@ export class DiagnosticsPusher {
     const version = this.scheduledVersions.get(documentUri);
     try {
       const analysis = await this.options.analyze(documentUri);
-      if (!analysis || this.stopped || !this.options.isLatest(analysis)) return;
+      if (!analysis || this.stopped || !this.options.isLatest(analysis) || this.sentAnalyses.get(documentUri) === analysis) return;
+      this.sentAnalyses.set(documentUri, analysis);
       this.options.send({ uri: documentUri, version: analysis.version, diagnostics: this.options.diagnosticsOf(analysis) });
     } catch (error) {
       this.options.logError(`Linting ${documentUri}`, error);
