@@ -939,10 +939,15 @@ class Parser {
     if (length > 120 || length < 3 || !chapeauFirstCodes.has(text.charCodeAt(contentStart)) || !hasChapeauEnding(text, contentStart, contentEnd)) return undefined;
     for (const candidate of languageConventions) {
       const commaStart = contentEnd - candidate.comma.length;
-      const comma = commaStart >= contentStart && text.startsWith(candidate.comma, commaStart) ? candidate.comma : '';
+      const written = commaStart >= contentStart && text.startsWith(candidate.comma, commaStart) ? candidate.comma : '';
+      // The comma doubled ("The General Assembly,,") or set off by a space ("The General Assembly ,") is
+      // the chapeau's comma mistyped: read as the mark written for it, which the chapeau rule mends.
+      const doubled = written && text.startsWith(written, commaStart - written.length) ? written.length : 0;
+      const spaced = written && !doubled && commaStart > contentStart && isSpaceCode(text.charCodeAt(commaStart - 1)) ? written.length : 0;
+      const comma = doubled || spaced ? '' : written;
       // A full stop, semicolon or colon where the comma belongs (a slip, or a scan's misreading) still ends a chapeau line.
       const lastCode = text.charCodeAt(contentEnd - 1);
-      const stop = !comma && (lastCode === 46 /* . */ || lastCode === 59 /* ; */ || lastCode === 58 /* : */) ? 1 : 0;
+      const stop = doubled ? 2 * doubled : spaced || (!comma && (lastCode === 46 /* . */ || lastCode === 59 /* ; */ || lastCode === 58 /* : */) ? 1 : 0);
       // Where the text before the comma ends, white space trimmed, and a footnote call before the comma
       // ("L'Assemblée générale[^1],", as French writes it) left out.
       let withoutCommaEnd = contentEnd - comma.length - stop;
@@ -964,7 +969,7 @@ class Parser {
           organ,
           new SpanNode(organStart, organStart + organ.length),
           comma ? new SpanNode(contentEnd - comma.length, contentEnd) : undefined,
-          stop ? new SpanNode(contentEnd - 1, contentEnd) : undefined,
+          stop ? new SpanNode(contentEnd - stop, contentEnd) : undefined,
           false,
           undefined,
           callAfter > 0 ? new SpanNode(lineEnd - callAfter, lineEnd) : callBeforeMark > 0 ? new SpanNode(callBeforeMarkEnd - callBeforeMark, callBeforeMarkEnd) : undefined,

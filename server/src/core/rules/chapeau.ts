@@ -105,10 +105,14 @@ export const chapeauRule: Rule = {
         const replaced = { start: markStart, end: chapeau.fullStop.end };
         const right = `${draft.text.slice(chapeau.span.start, markStart)}${comma}${draft.text.slice(chapeau.fullStop.end, chapeau.span.end)}`;
         const mark = draft.text.slice(chapeau.fullStop.start, chapeau.fullStop.end);
+        // The comma itself, doubled or after a space: the fix writes the line as it should read.
+        const title = mark.startsWith(comma)
+          ? localMessage(context.lexicon, 'fix/write', { right }, `Write '${right}'`)
+          : mark === '.' ? localMessage(context.lexicon, 'fix/full-stop-to-comma', {}, 'Replace the full stop with a comma') : localMessage(context.lexicon, 'fix/mark-to-comma', { mark }, `Replace '${mark}' with a comma`);
         context.report({
           span: chapeau.fullStop,
           message: localMessage(context.lexicon, 'chapeau/comma', { right, found: written }, `The chapeau ends with a comma: '${right}', not '${written}'.`),
-          fix: { title: mark === '.' ? localMessage(context.lexicon, 'fix/full-stop-to-comma', {}, 'Replace the full stop with a comma') : localMessage(context.lexicon, 'fix/mark-to-comma', { mark }, `Replace '${mark}' with a comma`), edits: [{ span: replaced, newText: comma }] },
+          fix: { title, edits: [{ span: replaced, newText: comma }] },
         });
       } else if (!chapeau.comma && firstAfter?.kind === 'preambular' && !draft.fromScan) {
         // A footnote call after the organ ("The General Assembly[^1]"): the comma goes before it, or after
