@@ -73,7 +73,8 @@ const spaceInSymbol = /[ \u00A0]/g;
 /** A part a symbol has after a slash: "RES", a body's letters and a number ("C.3"), a number. */
 const partAfterSlash = /[/ \u00A0](?:RES\b|[A-Z]{1,4}\.\d|\d)/;
 const seriesInLowerCase = /^[ase]\/(?:[Rr][Ee][Ss]|\d)/;
-const resNotInCapitals = /^[ASE]\/(?!RES)[Rr][Ee][Ss]\//;
+// After the series, or a body's letters under it ("A/HRC/Res/52/1"): "Res" where "RES" belongs.
+const resNotInCapitals = /^[ASE](?:\/[A-Z]{2,5})?\/(?!RES)[Rr][Ee][Ss]\//;
 const firstLowerCase = /^[a-z]/;
 const resPart = /\/res\//i;
 const resThenDigit = /\/RES\d/;
