@@ -114,13 +114,19 @@ describe('warm-up after a long draft is opened', () => {
   });
 
   /** A cache with a recording session, the draft opened in it, and the warm-up's steps held in a queue. */
-  function opened(draft: string): { cache: AnalysisCache; document: TextDocument; session: () => RecordingSession; steps: (() => void)[]; started: boolean; editor: { movedOn: boolean } } {
+  /** A cache whose documents' sessions record what they lint, in `sessions`. */
+  function recordingCache(): { cache: AnalysisCache; sessions: RecordingSession[] } {
     const sessions: RecordingSession[] = [];
     const cache = new AnalysisCache(() => {
       const session = new RecordingSession();
       sessions.push(session);
       return session;
     });
+    return { cache, sessions };
+  }
+
+  function opened(draft: string): { cache: AnalysisCache; document: TextDocument; session: () => RecordingSession; steps: (() => void)[]; started: boolean; editor: { movedOn: boolean } } {
+    const { cache, sessions } = recordingCache();
     const document = TextDocument.create('file:///long.resolution', 'resolution', 1, draft);
     const steps: (() => void)[] = [];
     // What the server knows before the cache does: a change has arrived and waits to be linted.
@@ -173,12 +179,7 @@ describe('warm-up after a long draft is opened', () => {
   });
 
   it('puts a step off while the editor asks for things (a hover, the outline), and lints once it has been quiet', () => {
-    const sessions: RecordingSession[] = [];
-    const cache = new AnalysisCache(() => {
-      const session = new RecordingSession();
-      sessions.push(session);
-      return session;
-    });
+    const { cache, sessions } = recordingCache();
     const document = TextDocument.create('file:///long.resolution', 'resolution', 1, text);
     const steps: { step: () => void; afterMs: number }[] = [];
     let clock = 10_000;
