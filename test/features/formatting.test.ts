@@ -96,6 +96,13 @@ describe('features: formatting', () => {
     });
   }
 
+  it('keeps trailing white space where the editor says so (trimTrailingWhitespace: false), and only that', () => {
+    const text = 'The General Assembly,   \n\nRecalling its resolution 60/1,\n\n1. Decides to act;  \n\n3. Requests a report.\n';
+    const draft = parse(text);
+    assert.equal(applyEdits(text, formattingEdits(draft)).text, 'The General Assembly,\n\nRecalling its resolution 60/1,\n\n1. Decides to act;\n\n2. Requests a report.\n');
+    assert.equal(applyEdits(text, formattingEdits(draft, { trimTrailingWhitespace: false })).text, text.replace('3. Requests', '2. Requests'));
+  });
+
   it('changes only digits and white space, on any text: the words stay in order', () => {
     fc.assert(
       fc.property(draftLikeText, (text) => {

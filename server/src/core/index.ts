@@ -39,7 +39,7 @@ export { foldingRanges, type Fold, type FoldKind } from './features/folding';
 export { hoverAt, type HoverContent } from './features/hover';
 export { definitionAt, referencesAt, type Definition, type NavigationTarget } from './features/definition';
 export { completionsAt, type Completion, type CompletionKind, type CompletionOptions } from './features/completion';
-export { formattingEdits } from './features/formatting';
+export { formattingEdits, type FormattingPreferences } from './features/formatting';
 export { documentLinks, documentSystemUrl, type DocumentLink } from './features/links';
 export { semanticTokens, semanticTokenTypes, semanticTokenModifiers, type SemanticToken, type SemanticTokenType, type SemanticTokenModifier } from './features/semantic-tokens';
 export { codeActionsFor, codeActionKinds, editTitle, type WholeDraftEdit, convertToDraftFormatEdits, fixAllEdits, hasNegotiationNumbering, lineEdits, kindMatches, maximumFixRounds, type CodeActionKind, type CodeActionOptions, type CodeActionProposal } from './features/code-actions';

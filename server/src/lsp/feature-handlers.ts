@@ -249,7 +249,10 @@ export function registerFeatureHandlers(connection: Connection, dependencies: Fe
   );
 
   connection.onDocumentFormatting((params, token) =>
-    withAnalysis('Formatting', params, token, (analysis) => toTextEdits(formattingEdits(analysis.result.draft), analysis)),
+    withAnalysis('Formatting', params, token, (analysis) =>
+      // The editor's options beyond the draft format: trailing white space kept where it says so.
+      toTextEdits(formattingEdits(analysis.result.draft, { ...(params.options.trimTrailingWhitespace === false ? { trimTrailingWhitespace: false } : {}) }), analysis),
+    ),
   );
 
   connection.onDocumentLinks((params, token) =>

@@ -120,9 +120,16 @@ function operativeRenumbering(draft: Draft): TextEdit[] {
   return edits.every((edit) => touchesNoWord(draft.text, edit)) ? edits : [];
 }
 
+/** What the editor asks of formatting beyond the draft format (LSP's `FormattingOptions`). */
+export interface FormattingPreferences {
+  /** False where the editor keeps trailing white space (LSP's `trimTrailingWhitespace: false`); trimmed otherwise. */
+  readonly trimTrailingWhitespace?: boolean;
+}
+
 /** The formatting edits of a draft, in text order, none overlapping another. */
-export function formattingEdits(draft: Draft): TextEdit[] {
-  const candidates = [...operativeRenumbering(draft), ...(footnotesComplete(draft) ? renumberFootnoteEdits(draft) : []), ...subparagraphIndentationEdits(draft), ...trailingSpaceEdits(draft.text), ...paragraphSeparationEdits(draft)].sort(
+export function formattingEdits(draft: Draft, preferences: FormattingPreferences = {}): TextEdit[] {
+  const trailing = preferences.trimTrailingWhitespace === false ? [] : trailingSpaceEdits(draft.text);
+  const candidates = [...operativeRenumbering(draft), ...(footnotesComplete(draft) ? renumberFootnoteEdits(draft) : []), ...subparagraphIndentationEdits(draft), ...trailing, ...paragraphSeparationEdits(draft)].sort(
     (a, b) => a.span.start - b.span.start || a.span.end - b.span.end,
   );
   const edits: TextEdit[] = [];
