@@ -429,6 +429,18 @@ describe('language server features (stdio)', function () {
       assert.deepEqual(editsOf(applied.edit, document.uri).map((edit) => [document.textAt(edit.range), edit.newText]), [['4', '3']]);
     });
 
+    it('resolint.server.finalizeNumbering held back by a reference says why, not "nothing to change"', async () => {
+      // Paragraph 2 is gone, "2 bis" stays: finalized, "paragraph 2 above" would name the insert.
+      const stranded = ['The General Assembly,', '', 'Recalling its resolution 61/181,', '', '1. Decides to act;', '', '2 bis. Invites donors to contribute;', '', '4. Requests a report on paragraph 2 above.', ''].join('\n');
+      const { document } = await open('finalize-stranded', stranded);
+      const from = client.appliedEdits.items.length;
+      const result = await client.request('workspace/executeCommand', { command: 'resolint.server.finalizeNumbering', arguments: [{ uri: document.uri, version: 1 }] });
+      // Null: the client says the command failed and points to the log, which says why.
+      assert.equal(result, null);
+      assert.equal(client.appliedEdits.items.length, from);
+      assert.ok(client.logLines.some((line) => line.includes('"paragraph 2 above" names a number no paragraph has')), client.logLines.join('\n'));
+    });
+
     it('resolint.server.renumberFootnotes leaves an "Ibid." that would follow another footnote, and says why', async () => {
       const ibid = ['The General Assembly,', '', 'Reaffirming the Convention against Corruption[^2] and the Convention against Transnational Organized Crime,[^1]', '', '1. Decides to remain seized of the matter.', '', '[^1]: United Nations, Treaty Series, vol. 2225, No. 39574.', '[^2]: Ibid., vol. 2349, No. 42146.', ''].join('\n');
       const { document, diagnostics } = await open('renumber-ibid', ibid);

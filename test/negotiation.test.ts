@@ -35,7 +35,7 @@ describe('a negotiation draft', () => {
 });
 
 describe('finalizeNumberingEdits (the "Finalize numbering" source action)', () => {
-  it('numbers inserts, alternatives and labels 1, 2, 3 …, drops PP labels and carries cross-references', () => {
+  it('numbers inserts and labels 1, 2, 3 …, drops PP labels, carries cross-references, and leaves an alternative for the delegates to choose', () => {
     const draft = [
       'The General Assembly,',
       '',
@@ -70,14 +70,25 @@ describe('finalizeNumberingEdits (the "Finalize numbering" source action)', () =
         '',
         '4. Encourages States to cooperate;',
         '',
-        '5. Invites States to cooperate;',
+        'OP3 alt Invites States to cooperate;',
         '',
-        '6. Requests the Secretary-General to report on paragraph 4 above.',
+        '5. Requests the Secretary-General to report on paragraph 4 above.',
         '',
       ].join('\n'),
     );
+    // Both wordings numbered, the text would keep both: the alternative is left, and final mode says so.
     const left = lint(finalized, final).findings.filter((finding) => ['numbering-format', 'operative-numbering', 'preambular-numbered', 'cross-reference'].includes(finding.ruleId));
-    assert.deepEqual(left, []);
+    assert.deepEqual(left.map((finding) => [finding.ruleId, finalized.slice(finding.span.start, finding.span.end)]), [['numbering-format', 'OP3 alt']]);
+    assert.equal(applyEdits(finalized.replace('OP3 alt Invites States to cooperate;\n\n', ''), finalizeNumberingEdits(parse(finalized.replace('OP3 alt Invites States to cooperate;\n\n', '')))).text, finalized.replace('OP3 alt Invites States to cooperate;\n\n', ''));
+  });
+
+  it('reads inserts as typed in a hurry ("1bis.", "1 Bis.", "OP2 Alt", "OP1alt") and keeps "1 bis alt" apart from "1 bis"', () => {
+    const draft = 'The General Assembly,\n\nRecalling its resolution 61/181,\n\n1. Takes note of the report;\n\n1bis. Urges States to act;\n\n1 Bis alt. Invites States to act;\n\nOP2 Alt Calls upon States to act;\n\n2. Requests a report on paragraph 1 bis above.\n';
+    const numbers = parse(draft).paragraphs.filter((paragraph) => paragraph.kind === 'operative').map((paragraph) => [paragraph.number?.value, paragraph.number?.insertSuffix]);
+    assert.deepEqual(numbers, [[1, undefined], [1, 'bis'], [1, 'bis alt'], [2, 'alt'], [2, undefined]]);
+    assert.deepEqual(lint(draft, negotiation).findings.filter((finding) => finding.ruleId === 'operative-numbering'), []);
+    const finalized = applyEdits(draft, finalizeNumberingEdits(parse(draft))).text;
+    assert.match(finalized, /\n2\. Urges States to act;\n\n1 Bis alt\. Invites[^\n]*\n\nOP2 Alt Calls[^\n]*\n\n3\. Requests a report on paragraph 2 above\.\n$/u);
   });
 
   it('gives a reference to an insert ("paragraph 2 bis above") the insert\'s final number, beside the others of its list', () => {

@@ -1,18 +1,40 @@
 // "Finalize numbering": the source action that turns a negotiation draft's numbers into a final
-// text's. Inserted paragraphs ("5 bis.", "5 ter."), alternatives ("OP5 alt") and labels ("OP5") become
-// plain numbers "N.", every operative paragraph of each part is numbered 1, 2, 3 … in order, the
+// text's. Inserted paragraphs ("5 bis.", "5 ter.") and labels ("OP5") become plain numbers "N.",
+// alternatives ("OP5 alt") stay for the delegates to choose, every other operative paragraph of each
+// part is numbered 1, 2, 3 … in order, the
 // cross-references to them ("paragraph 6 above") follow their paragraphs, and "PP3" labels go.
 // Pure: edits on offsets, for the editor's source action to apply.
 import type { TextEdit } from './findings';
-import type { Draft, NumberLabel } from './model';
+import type { CrossReference, Draft, NumberLabel, Paragraph } from './model';
 import { carryReferences, type PartRenumbering } from './rules/operative-numbering';
 
 export function finalizeNumberingEdits(draft: Draft): TextEdit[] {
+  return finalizing(draft).edits;
+}
+
+/**
+ * The references that hold "Finalize numbering" back: each names a number no paragraph has (or two
+ * have), and finalized it would point at another paragraph. Empty where nothing holds it back.
+ */
+export function strandedByFinalizing(draft: Draft): readonly CrossReference[] {
+  return finalizing(draft).stranded;
+}
+
+/**
+ * An alternative under negotiation ("OP5 alt", "5 bis alt"): the choice between it and its paragraph
+ * is the delegates', not numbering's. It keeps its label (final-mode numbering-format reports it) and
+ * stands outside the sequence: finalized with the others, both wordings became paragraphs of the text.
+ */
+function isAlternative(paragraph: Paragraph): boolean {
+  return paragraph.number?.insertSuffix?.endsWith('alt') === true;
+}
+
+function finalizing(draft: Draft): { edits: TextEdit[]; stranded: CrossReference[] } {
   const edits: TextEdit[] = [];
   /** Per part, the number each paragraph number written once (not on an insert) gets, and every number written. */
   const parts = new Map<number, PartRenumbering>();
   draft.parts.forEach((part, partIndex) => {
-    const numbered = part.operativeParagraphs.filter((paragraph) => paragraph.number);
+    const numbered = part.operativeParagraphs.filter((paragraph) => paragraph.number && !isAlternative(paragraph));
     // A part's only paragraph carries no number: operative-numbering says so, this action leaves it.
     if (numbered.length < 2) return;
     const mapping = new Map<number, number>();
@@ -45,13 +67,13 @@ export function finalizeNumberingEdits(draft: Draft): TextEdit[] {
   });
   // "PP3" labels go: preambular paragraphs carry no number in a final text.
   for (const paragraph of draft.paragraphs) {
-    if (paragraph.kind === 'preambular' && paragraph.number?.style === 'label') edits.push({ span: { start: paragraph.number.span.start, end: paragraph.textStart }, newText: '' });
+    if (paragraph.kind === 'preambular' && paragraph.number?.style === 'label' && !isAlternative(paragraph)) edits.push({ span: { start: paragraph.number.span.start, end: paragraph.textStart }, newText: '' });
   }
   // Not while a reference names a number no paragraph has: finalizing would point it at another one.
   const carried = carryReferences(draft, parts);
-  if (carried.stranded.length > 0) return [];
+  if (carried.stranded.length > 0) return { edits: [], stranded: carried.stranded };
   edits.push(...carried.edits);
-  return edits.sort((a, b) => a.span.start - b.span.start);
+  return { edits: edits.sort((a, b) => a.span.start - b.span.start), stranded: [] };
 }
 
 /** An insert's number as a reference names it: "2 bis" (an alternative's "5 alt" too, never referenced so). */

@@ -36,6 +36,7 @@ import {
   renumberFootnoteEdits,
   renumberOperativeEdits,
   semanticTokens,
+  strandedByFinalizing,
   strandedByRenumbering,
   type DocumentStatistics,
   type Draft,
@@ -75,7 +76,7 @@ export const serverCommands = {
 const documentCommands = new Map<string, { readonly label: string; readonly edit: WholeDraftEdit; readonly edits: (draft: Draft) => TextEdit[] }>([
   [serverCommands.renumberOperativeParagraphs, { label: 'Renumber operative paragraphs', edit: 'renumber-operative', edits: renumberOrSayWhyNot }],
   [serverCommands.renumberFootnotes, { label: 'Renumber footnotes', edit: 'renumber-footnotes', edits: renumberFootnotesOrSayWhyNot }],
-  [serverCommands.finalizeNumbering, { label: 'Finalize numbering', edit: 'finalize-numbering', edits: finalizeNumberingEdits }],
+  [serverCommands.finalizeNumbering, { label: 'Finalize numbering', edit: 'finalize-numbering', edits: finalizeOrSayWhyNot }],
   [serverCommands.convertToDraftFormat, { label: 'Convert to draft format', edit: 'convert-to-draft-format', edits: convertToDraftFormatEdits }],
 ]);
 
@@ -88,6 +89,17 @@ function renumberOrSayWhyNot(draft: Draft): TextEdit[] {
   const edits = renumberOperativeEdits(draft);
   const stranded = edits.length === 0 ? strandedByRenumbering(draft)[0] : undefined;
   if (stranded) throw new Error(`"${draft.text.slice(stranded.span.start, stranded.span.end).replace(/\s+/g, ' ')}" names a number no paragraph has, or two have: renumbering would point it at another paragraph, so the paragraphs are left as they are until the reference says which it means.`);
+  return edits;
+}
+
+/**
+ * "Finalize numbering"; where a reference holds it back, an error that says which, as renumbering's
+ * (it answered "nothing changed" and the client said the paragraphs carried final numbers already).
+ */
+function finalizeOrSayWhyNot(draft: Draft): TextEdit[] {
+  const edits = finalizeNumberingEdits(draft);
+  const stranded = edits.length === 0 ? strandedByFinalizing(draft)[0] : undefined;
+  if (stranded) throw new Error(`"${draft.text.slice(stranded.span.start, stranded.span.end).replace(/\s+/g, ' ')}" names a number no paragraph has, or two have: finalized, it would point at another paragraph, so the numbers are left as they are until the reference says which it means.`);
   return edits;
 }
 

@@ -17,10 +17,12 @@ type Opening = 'digit' | 'parenthesis' | 'letter';
 const numberPatterns: readonly NumberPattern[] = [
   // "OP5 alt" is an alternative to OP5 under negotiation: like "bis", outside the 1, 2, 3 sequence (its insertSuffix is "alt").
   // Also as typed in a hurry: "Op2", "OP2:", "OP2 -" (the mark is part of the label, so that the fix rewrites it whole).
-  { style: 'label', opening: 'letter', pattern: /(?:OP|PP|Op|Pp) ?(\d{1,3})(?: ?(bis|ter|quater|quinquies|sexies|septies|octies))?(?: (alt)\b)?(?:\.|:| ?[-\u2013\u2014])?(?=[\s\u00A0]|$)/y },
+  // "OP2 Alt", "OP2 Bis", "OP1alt": the suffixes in any case, the space before them left out.
+  { style: 'label', opening: 'letter', pattern: /(?:OP|PP|Op|Pp) ?(\d{1,3})(?: ?(bis|ter|quater|quinquies|sexies|septies|octies))?(?: ?(alt)\b)?(?:\.|:| ?[-\u2013\u2014])?(?=[\s\u00A0]|$)/iy },
   // Up to six digits here only: a long draft numbers paragraph 1000 "1000." (the benchmark's ten-megabyte
   // draft reaches 25000); other styles are rarer and stay at three.
-  { style: 'dot', opening: 'digit', pattern: /(\d{1,6})(?: (bis|ter|quater|quinquies|sexies|septies|octies))?\.(?=[\s\u00A0]|$|[A-Z*_])/y },
+  // "5 bis.", and as typed in a hurry "5bis.", "5 Bis.", "5 alt.", "5 bis alt.".
+  { style: 'dot', opening: 'digit', pattern: /(\d{1,6})(?: ?([Bb]is|[Tt]er|[Qq]uater|[Qq]uinquies|[Ss]exies|[Ss]epties|[Oo]cties))?(?: ?([Aa]lt))?\.(?=[\s\u00A0]|$|[A-Z*_])/y },
   { style: 'paren-close', opening: 'digit', pattern: /(\d{1,3})\)(?=[\s\u00A0]|$)/y },
   { style: 'parens', opening: 'parenthesis', pattern: /\((\d{1,3})\)(?=[\s\u00A0]|$)/y },
   { style: 'spaced-dot', opening: 'digit', pattern: /(\d{1,3}) \.(?=[\s\u00A0]|$)/y },
@@ -29,6 +31,9 @@ const numberPatterns: readonly NumberPattern[] = [
   { style: 'colon', opening: 'digit', pattern: /(\d{1,3}):(?=[\s\u00A0]|$)/y },
   { style: 'bare', opening: 'digit', pattern: /(\d{1,3})(?: (bis|ter|quater|quinquies|sexies|septies|octies))?(?=[\s\u00A0]+[A-Z*_])/y },
 ];
+
+/** The first letters of an insert's suffix glued to its number ("5bis.", "1alt."), in either case. */
+const suffixFirstCodes = new Set([...'btqsoaBTQSOA'].map((letter) => letter.charCodeAt(0)));
 
 /**
  * The commonest number, "12. " (up to six digits, a full stop, then white space, the end, or a
@@ -85,7 +90,7 @@ export function readNumberLabel(text: string, offset: number): NumberLabel | und
     let end = offset;
     while (isDigitCode(text.charCodeAt(end))) end++;
     const after = text.charCodeAt(end);
-    if (end - offset > 6 || !(isSpaceCode(after) || after === 46 || after === 41 || after === 44 || after === 45 || after === 58 || after === 0x2013 || after === 0x2014)) return undefined;
+    if (end - offset > 6 || !(isSpaceCode(after) || after === 46 || after === 41 || after === 44 || after === 45 || after === 58 || after === 0x2013 || after === 0x2014 || suffixFirstCodes.has(after))) return undefined;
   } else if (first === 40 ? !isDigitCode(text.charCodeAt(offset + 1)) : text.charCodeAt(offset + 1) !== 80 /* P */ && text.charCodeAt(offset + 1) !== 112 /* p */) {
     // "(" opens only "(12)", and O or P only "OP5" and "PP5": "(a)", "Promotes" are out at once.
     return undefined;
@@ -99,7 +104,8 @@ export function readNumberLabel(text: string, offset: number): NumberLabel | und
     const match = pattern.exec(text);
     if (!match) continue;
     const value = Number(match[1]);
-    const insertSuffix = (match[2] ?? match[3])?.toLowerCase();
+    // "bis", "alt", or both ("5 bis alt", an alternative to the insert): a key of its own, not the insert's.
+    const insertSuffix = [match[2], match[3]].filter((part) => part !== undefined).join(' ').toLowerCase();
     return new NumberLabelNode(new SpanNode(offset, offset + match[0].length), match[0], value, style, insertSuffix || undefined);
   }
   return undefined;

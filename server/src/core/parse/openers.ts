@@ -487,7 +487,18 @@ export function readOpener(text: string, offset: number, lexicon: Lexicon | unde
   // Negotiation drafts bracket alternative openers: "[Urges][Calls upon] States …" opens with "Urges",
   // still checked; the span stays on the words (the brackets are bracket-balance's). A bracketed
   // note in lower case ("[deleted]", "[agreed ad ref]") is no opener.
-  if (text.charCodeAt(position) === 91 /* [ */ && /^[*_]{0,2}\p{Lu}/u.test(text.slice(position + 1, position + 4))) position++;
+  if (text.charCodeAt(position) === 91 /* [ */ && /^[*_]{0,2}\p{Lu}/u.test(text.slice(position + 1, position + 4))) {
+    // A note on the paragraph in brackets before its opener ("[Agreed ad ref] Recalling …", "[Noted]
+    // Requests …"): the opener is the one after it. Read as the opener, its "Agreed" was fixed to
+    // "Agreeing". A bracketed alternative stays the opener ("[Urges] States …": no opener after it).
+    const afterNote = noteEnd(text, position);
+    if (afterNote !== undefined) {
+      const inside = readOpener(text, position + 1, lexicon);
+      const after = inside?.match && inside.match.kind !== 'other' ? undefined : readOpener(text, afterNote, lexicon);
+      if (after?.match && after.match.kind !== 'other') return after;
+    }
+    position++;
+  }
   const markerCode = text.charCodeAt(position);
   if (markerCode === 42 /* * */ || markerCode === 95 /* _ */) {
     // "**", "*", "__" or "_"
@@ -522,6 +533,22 @@ export function readOpener(text: string, offset: number, lexicon: Lexicon | unde
   // With no match the span is the first word, which holds no emphasis marker or white space: its slice is its plain words.
   const openerText = match ? (alone ? match.formText : plainWords(text, span.start, span.end)) : text.slice(span.start, span.end);
   return new OpenerNode(span, openerText, emphasis, match);
+}
+
+/**
+ * Where the words after a bracketed note at `open` (its "[") begin: past its "]" on the same line,
+ * within 80 units, and the spaces after it; undefined where no such note stands there.
+ */
+function noteEnd(text: string, open: number): number | undefined {
+  const close = text.indexOf(']', open);
+  if (close < 0 || close - open > 80) return undefined;
+  for (let at = open + 1; at < close; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 10 || code === 13 || code === 91 /* [ */) return undefined;
+  }
+  let after = close + 1;
+  while (after < text.length && (text.charCodeAt(after) === 32 || text.charCodeAt(after) === 0xa0)) after++;
+  return after > close + 1 && after < text.length ? after : undefined;
 }
 
 /** Where the opener's last word ends: its form's, or the "also" or modifier after it (an "also" before it ends sooner). */

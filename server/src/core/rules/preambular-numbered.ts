@@ -24,7 +24,8 @@ export const preambularNumberedRule: Rule = {
         message: opener
           ? localMessage(context.lexicon, 'preambular-numbered/numbered', { number, opener }, `Preambular paragraphs are not numbered: remove '${number}' before '${opener}'.`)
           : localMessage(context.lexicon, 'preambular-numbered/numbered-no-opener', { number }, `Preambular paragraphs are not numbered: remove '${number}' before the paragraph.`),
-        ...(numberRemovalChangesMore(draft, paragraph, end) ? {} : { fix: { title: localMessage(context.lexicon, 'fix/remove-number', {}, 'Remove the number'), edits: [{ span: { start: paragraph.number.span.start, end }, newText: '' }] } }),
+        // An alternative ("PP3 alt"): which wording stays is the delegates' choice; removing its label alone would keep both.
+        ...(numberRemovalChangesMore(draft, paragraph, end) || paragraph.number.insertSuffix?.endsWith('alt') ? {} : { fix: { title: localMessage(context.lexicon, 'fix/remove-number', {}, 'Remove the number'), edits: [{ span: { start: paragraph.number.span.start, end }, newText: '' }] } }),
       });
     }
   },
