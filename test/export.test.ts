@@ -90,6 +90,19 @@ describe('export: the rendering model', () => {
     }
   });
 
+  it("keeps the quotation mark that opens each line of a quoted draft, before its number or words", () => {
+    const text = 'The Economic and Social Council\n\nRecommends to the General Assembly the adoption of the following draft resolution:\n\n“The General Assembly,\n\n“Recalling its resolution 70/1,\n\n“1. Welcomes the report;\n\n“2. Requests a report.”\n';
+    const model = renderModel(parse(text));
+    const quoted = model.parts[1];
+    assert.ok(quoted);
+    const paragraphs = quoted.items.flatMap((item) => (item.kind === 'paragraph' ? [item.paragraph] : []));
+    assert.deepEqual(paragraphs.map((paragraph) => [paragraph.number ?? '', plainText(paragraph.content)]), [
+      ['', '“Recalling its resolution 70/1,'],
+      ['1.', '“Welcomes the report;'],
+      ['2.', '“Requests a report.”'],
+    ]);
+  });
+
   it('prints a chapeau written in Markdown emphasis without the markers, as it prints an opener', () => {
     for (const chapeau of ['*The General Assembly,*', '**The General Assembly**,', '_The General Assembly,_']) {
       const model = renderModel(parse(`${chapeau}\n\n*Recalling* its resolution 60/1,\n\n1. *Requests* a report.\n`));

@@ -446,11 +446,12 @@ function renderParagraph(paragraph: Paragraph, context: InlineContext): RenderPa
   const ownEnd = paragraph.subparagraphs[0]?.span.start ?? end;
   const opener = paragraph.opener;
   const marks: MarkedSpan[] = opener ? [{ span: opener.span, mark: { type: 'opener' } }] : [];
+  const content = buildInline(clip(paragraph.pieces, paragraph.textStart, ownEnd), context, marks);
   return {
     kind: paragraph.kind,
     span: paragraph.span,
     number: paragraph.number?.text.trim(),
-    content: buildInline(clip(paragraph.pieces, paragraph.textStart, ownEnd), context, marks),
+    content: withOpeningQuote(context.text, paragraph.span.start, paragraph.number?.span.start ?? paragraph.textStart, content),
     subparagraphs: paragraph.subparagraphs.map((subparagraph) => renderSubparagraph(subparagraph, context)),
   };
 }
@@ -458,13 +459,26 @@ function renderParagraph(paragraph: Paragraph, context: InlineContext): RenderPa
 function renderSubparagraph(subparagraph: SubParagraph, context: InlineContext): RenderSubparagraph {
   const end = spanEnd(subparagraph.pieces, subparagraph.span.end);
   const ownEnd = subparagraph.children[0]?.span.start ?? end;
+  const content = buildInline(clip(subparagraph.pieces, subparagraph.textStart, ownEnd), context);
   return {
     span: subparagraph.span,
     label: subparagraph.label?.text.trim(),
     level: subparagraph.level,
-    content: buildInline(clip(subparagraph.pieces, subparagraph.textStart, ownEnd), context),
+    content: withOpeningQuote(context.text, subparagraph.span.start, subparagraph.label?.span.start ?? subparagraph.textStart, content),
     children: subparagraph.children.map((child) => renderSubparagraph(child, context)),
   };
+}
+
+/**
+ * `content` with the quotation mark that opens its line in a quoted draft ("“1. Urges …", "“Recalling
+ * …"): it stands before the number or the words the content starts after, and is text, not markup.
+ */
+function withOpeningQuote(text: string, lineStart: number, wordsStart: number, content: Inline[]): Inline[] {
+  const lead = text.slice(lineStart, wordsStart).trim();
+  if (lead === '' || !/^[“«„"]$/u.test(lead)) return content;
+  const first = content[0];
+  if (first?.kind === 'text') return [{ kind: 'text', text: `${lead}${first.text}` }, ...content.slice(1)];
+  return [{ kind: 'text', text: lead }, ...content];
 }
 
 /**
