@@ -90,6 +90,13 @@ describe('export: the rendering model', () => {
     }
   });
 
+  it("keeps an annex's title that repeats the resolution's title (A/RES/80/5), not taken for the page's running title", () => {
+    const { model } = modelOf(path.join(corpusFolder, 'A_RES_80_5.txt'));
+    assert.match(plainText(model.annexes[0]?.title?.content ?? []), /^Doha Political Declaration of the “World Social Summit”/u);
+    const short = 'A/RES/80/999\n\n80/999. Doha Political Declaration\n\nThe General Assembly,\n\nAdopts the Doha Political Declaration, as contained in the annex to the present resolution.\n\nAnnex\n\nDoha Political Declaration\n\n1. We have gathered in Doha.\n';
+    assert.equal(plainText(renderModel(parse(short)).annexes[0]?.title?.content ?? []), 'Doha Political Declaration');
+  });
+
   it("keeps the quotation mark that opens each line of a quoted draft, before its number or words", () => {
     const text = 'The Economic and Social Council\n\nRecommends to the General Assembly the adoption of the following draft resolution:\n\n“The General Assembly,\n\n“Recalling its resolution 70/1,\n\n“1. Welcomes the report;\n\n“2. Requests a report.”\n';
     const model = renderModel(parse(text));

@@ -1321,7 +1321,9 @@ class Parser {
     const content = singleSpaced(text.slice(contentStart, contentEnd));
     // The whole title alone on a line: a running title if it is long enough not to be a heading of
     // the text's own, or next to other page furniture (a title of three words: "Awaza Political Declaration").
-    if (content === title && (title.split(' ').length >= 4 || this.inPreambleAt(index))) return true;
+    // Under an annex's heading the whole title is the annex's own, which may repeat the resolution's
+    // ("Annex" over "Doha Political Declaration …", A/RES/80/5): the exports dropped it as page furniture.
+    if (content === title && !this.underAnnexHeading(index) && (title.split(' ').length >= 4 || this.inPreambleAt(index))) return true;
     if (!title.includes(content)) return false;
     // A piece of a wrapped running title: next to other page furniture, or with the lines beside it
     // the whole title at the text's end or start (a piece cut at a page's foot or top, the furniture
@@ -1341,6 +1343,9 @@ class Parser {
   private inPreambleAt(index: number): boolean {
     const chapeau = this.chapeaus[this.chapeaus.length - 1];
     if (!chapeau) return false;
+    // Under an annex's heading the title is the annex's own ("Annex" over "Doha Political Declaration").
+    const annex = this.annexes[this.annexes.length - 1];
+    if (annex && annex.start > chapeau.span.start) return false;
     for (let line = index - 1; line >= 0; line--) {
       const start = this.lines.contentStart(line);
       if (start <= chapeau.span.start) return true;
