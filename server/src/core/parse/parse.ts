@@ -396,6 +396,11 @@ function openingQuoteLength(text: string, start: number, end: number): number {
  */
 function isPartLabel(text: string, start: number, end: number): boolean {
   if (end - start > 60 || end - start < 6) return false;
+  // Asked of most lines of a draft without blank lines: out at once unless its first letter past any
+  // Markdown ("# ", "**") may open a label ("Operative …", « Paragraphes … »), before a copy is made.
+  let first = start;
+  for (let code = text.charCodeAt(first); first < end && (code === 35 || code === 42 || code === 95 || code === 32); code = text.charCodeAt(first)) first++;
+  if (!partLabelOpenings.has(text.charCodeAt(first))) return false;
   const content = text.slice(start, end);
   const words = wordsInsideDecoration(content);
   // The label's words without a final colon, emphasis markers and spaces ("Operative clauses:**", "Préambule :").
@@ -403,6 +408,9 @@ function isPartLabel(text: string, start: number, end: number): boolean {
   for (let code = content.charCodeAt(wordsEnd - 1); wordsEnd > words.start && (code === 58 || code === 42 || code === 95 || isSpaceCode(code)); code = content.charCodeAt(wordsEnd - 1)) wordsEnd--;
   return partLabelPattern.test(content.slice(words.start, wordsEnd).trim());
 }
+
+/** The units a part's label can open with, its Markdown passed ("O" of "Operative clauses"). */
+const partLabelOpenings = OpeningUnits.of(partLabelPattern);
 
 /** "Annex: Declaration on Future Generations", "Annex II: Programme of action": the title after a colon. */
 const annexColonTitlePattern = new RegExp(
@@ -1079,7 +1087,13 @@ class Parser {
     for (let index = 0; index < this.lines.count; index++) {
       const contentStart = this.lines.contentStart(index);
       const contentEnd = this.lines.contentEnd(index);
-      let match = this.matchChapeau(contentStart, contentEnd) ?? this.matchEmphasisedChapeau(contentStart, contentEnd) ?? this.matchQuotedChapeau(contentStart, contentEnd);
+      let match = this.matchChapeau(contentStart, contentEnd);
+      // In emphasis ("*The General Assembly,*") or quoted ("“The General Assembly,"): asked only of a line that opens so.
+      if (!match) {
+        const first = this.text.charCodeAt(contentStart);
+        if (first === 42 /* * */ || first === 95 /* _ */) match = this.matchEmphasisedChapeau(contentStart, contentEnd);
+        else if (first === 0x201c || first === 0xab || first === 0x201e || first === 34) match = this.matchQuotedChapeau(contentStart, contentEnd);
+      }
       // "General Assembly," is read as the chapeau only as the draft's first, where nothing else stands.
       if (!match && found.length === 0) {
         const withoutArticle = this.matchChapeauWithoutArticle(contentStart, contentEnd);
