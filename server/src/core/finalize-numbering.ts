@@ -5,7 +5,8 @@
 // cross-references to them ("paragraph 6 above") follow their paragraphs, and "PP3" labels go.
 // Pure: edits on offsets, for the editor's source action to apply.
 import type { TextEdit } from './findings';
-import type { CrossReference, Draft, NumberLabel, Paragraph } from './model';
+import type { CrossReference, Draft, NumberLabel } from './model';
+import { isAlternative } from './parse/labels';
 import { carryReferences, type PartRenumbering } from './rules/operative-numbering';
 
 export function finalizeNumberingEdits(draft: Draft): TextEdit[] {
@@ -20,21 +21,14 @@ export function strandedByFinalizing(draft: Draft): readonly CrossReference[] {
   return finalizing(draft).stranded;
 }
 
-/**
- * An alternative under negotiation ("OP5 alt", "5 bis alt"): the choice between it and its paragraph
- * is the delegates', not numbering's. It keeps its label (final-mode numbering-format reports it) and
- * stands outside the sequence: finalized with the others, both wordings became paragraphs of the text.
- */
-function isAlternative(paragraph: Paragraph): boolean {
-  return paragraph.number?.insertSuffix?.endsWith('alt') === true;
-}
-
 function finalizing(draft: Draft): { edits: TextEdit[]; stranded: CrossReference[] } {
   const edits: TextEdit[] = [];
   /** Per part, the number each paragraph number written once (not on an insert) gets, and every number written. */
   const parts = new Map<number, PartRenumbering>();
   draft.parts.forEach((part, partIndex) => {
-    const numbered = part.operativeParagraphs.filter((paragraph) => paragraph.number && !isAlternative(paragraph));
+    // An alternative keeps its label (final-mode numbering-format reports it) and stands outside the
+    // sequence: finalized with the others, both wordings became paragraphs of the text.
+    const numbered = part.operativeParagraphs.filter((paragraph) => paragraph.number && !isAlternative(paragraph.number));
     // A part's only paragraph carries no number: operative-numbering says so, this action leaves it.
     if (numbered.length < 2) return;
     const mapping = new Map<number, number>();
@@ -67,7 +61,7 @@ function finalizing(draft: Draft): { edits: TextEdit[]; stranded: CrossReference
   });
   // "PP3" labels go: preambular paragraphs carry no number in a final text.
   for (const paragraph of draft.paragraphs) {
-    if (paragraph.kind === 'preambular' && paragraph.number?.style === 'label' && !isAlternative(paragraph)) edits.push({ span: { start: paragraph.number.span.start, end: paragraph.textStart }, newText: '' });
+    if (paragraph.kind === 'preambular' && paragraph.number?.style === 'label' && !isAlternative(paragraph.number)) edits.push({ span: { start: paragraph.number.span.start, end: paragraph.textStart }, newText: '' });
   }
   // Not while a reference names a number no paragraph has: finalizing would point it at another one.
   const carried = carryReferences(draft, parts);

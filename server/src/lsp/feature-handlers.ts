@@ -39,6 +39,7 @@ import {
   strandedByFinalizing,
   strandedByRenumbering,
   type DocumentStatistics,
+  type CrossReference,
   type Draft,
   type Lexicon,
   type TextEdit,
@@ -86,10 +87,7 @@ const documentCommands = new Map<string, { readonly label: string; readonly edit
  * says why), not "already numbered".
  */
 function renumberOrSayWhyNot(draft: Draft): TextEdit[] {
-  const edits = renumberOperativeEdits(draft);
-  const stranded = edits.length === 0 ? strandedByRenumbering(draft)[0] : undefined;
-  if (stranded) throw new Error(`"${draft.text.slice(stranded.span.start, stranded.span.end).replace(/\s+/g, ' ')}" names a number no paragraph has, or two have: renumbering would point it at another paragraph, so the paragraphs are left as they are until the reference says which it means.`);
-  return edits;
+  return editsOrWhyNot(draft, renumberOperativeEdits(draft), strandedByRenumbering, 'renumbering would point it at another paragraph, so the paragraphs are left as they are');
 }
 
 /**
@@ -97,9 +95,13 @@ function renumberOrSayWhyNot(draft: Draft): TextEdit[] {
  * (it answered "nothing changed" and the client said the paragraphs carried final numbers already).
  */
 function finalizeOrSayWhyNot(draft: Draft): TextEdit[] {
-  const edits = finalizeNumberingEdits(draft);
-  const stranded = edits.length === 0 ? strandedByFinalizing(draft)[0] : undefined;
-  if (stranded) throw new Error(`"${draft.text.slice(stranded.span.start, stranded.span.end).replace(/\s+/g, ' ')}" names a number no paragraph has, or two have: finalized, it would point at another paragraph, so the numbers are left as they are until the reference says which it means.`);
+  return editsOrWhyNot(draft, finalizeNumberingEdits(draft), strandedByFinalizing, 'finalized, it would point at another paragraph, so the numbers are left as they are');
+}
+
+/** `edits`; none and a reference `strandedBy` holds them back: an error naming the reference, and what would befall it. */
+function editsOrWhyNot(draft: Draft, edits: TextEdit[], strandedBy: (draft: Draft) => readonly CrossReference[], consequence: string): TextEdit[] {
+  const stranded = edits.length === 0 ? strandedBy(draft)[0] : undefined;
+  if (stranded) throw new Error(`"${draft.text.slice(stranded.span.start, stranded.span.end).replace(/\s+/g, ' ')}" names a number no paragraph has, or two have: ${consequence} until the reference says which it means.`);
   return edits;
 }
 

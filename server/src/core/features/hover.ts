@@ -7,7 +7,7 @@ import type { Draft, FootnoteCall, FootnoteText, Opener, Paragraph, Span, SubPar
 import { nodeAt } from './at-offset';
 import { referencesAt } from './definition';
 import { inSameFootnoteSeries } from '../footnotes';
-import { capitalize } from '../structure';
+import { capitalize, paragraphContaining } from '../structure';
 import { targetOfNumber, targetsOfReference, type ReferenceTarget } from './cross-reference-targets';
 
 export interface HoverContent {
@@ -91,8 +91,13 @@ function openerHover(draft: Draft, paragraph: Paragraph, opener: Opener): HoverC
   return { span: opener.span, markdown: lines.join('\n\n') };
 }
 
+/** A paragraph's number as the hover names it: "5", "5 bis" (its mark left out), for Markdown. */
+function shownNumber(paragraph: Paragraph): string {
+  return escapeMarkdown(paragraph.number?.text.replace(/[.)]$/, '').trim() ?? '');
+}
+
 function targetHeading(draft: Draft, target: ReferenceTarget): string {
-  const written = escapeMarkdown(target.paragraph.number?.text.replace(/[.)]$/, '') ?? '');
+  const written = shownNumber(target.paragraph);
   const number = target.subparagraph?.label ? `${written} ${escapeMarkdown(target.subparagraph.label.text)}` : written;
   return localMessage(lexiconFor(draft.language), 'hover/paragraph', { number }, `**Paragraph ${number}**`);
 }
@@ -121,16 +126,16 @@ function footnoteTextHover(draft: Draft, footnote: FootnoteText, span: Span): Ho
 function paragraphNumberHover(draft: Draft, paragraph: Paragraph, span: Span): HoverContent | undefined {
   if (paragraph.kind !== 'operative' || !paragraph.number) return undefined;
   const lexicon = lexiconFor(draft.language);
-  const number = escapeMarkdown(paragraph.number.text.replace(/[.)]$/, '').trim());
+  const number = shownNumber(paragraph);
   const numbers: string[] = [];
   let fromPreamble = false;
   for (const place of referencesAt(draft, paragraph.number.span.start, false)) {
-    const from = draft.paragraphs.find((candidate) => candidate.span.start <= place.start && place.start < candidate.span.end);
+    const from = paragraphContaining(draft, place.start);
     if (from?.kind !== 'operative' || !from.number) {
       fromPreamble = true;
       continue;
     }
-    const name = escapeMarkdown(from.number.text.replace(/[.)]$/, '').trim());
+    const name = shownNumber(from);
     if (!numbers.includes(name)) numbers.push(name);
   }
   const places = listed(lexicon, numbers, fromPreamble);

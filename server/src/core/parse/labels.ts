@@ -112,6 +112,14 @@ export function readNumberLabel(text: string, offset: number): NumberLabel | und
 }
 
 /**
+ * Whether `number` is an alternative under negotiation ("OP5 alt", "5 bis alt"): which wording stays is
+ * the delegates' choice, not numbering's nor a fix's.
+ */
+export function isAlternative(number: NumberLabel | undefined): boolean {
+  return number?.insertSuffix?.endsWith('alt') === true;
+}
+
+/**
  * Where the paragraph's words begin once its number is removed: past the number labels the parser
  * would read next, in turn ("2. 2. 2. Decides", "OP5 OP5 …"), up to `limit` and up to the first one
  * that `keeps` spares. A fix removing only the first would uncover the next, one per round.

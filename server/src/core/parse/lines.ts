@@ -427,6 +427,16 @@ function classEnd(source: string): number {
   return -1;
 }
 
+/** "#", "*" or "_": a unit that opens a line's Markdown decoration (a heading's mark, emphasis). */
+export function isMarkdownDecorationCode(code: number): boolean {
+  return code === 35 /* # */ || code === 42 /* * */ || code === 95 /* _ */;
+}
+
+/** “ « „ or a straight double quote: a unit that opens a quotation (and a quoted draft's every line). */
+export function isOpeningQuoteCode(code: number): boolean {
+  return code === 0x201c || code === 0xab || code === 0x201e || code === 34;
+}
+
 /**
  * Where the words of a line stand inside its Markdown decoration, as offsets into `content`: a heading's
  * "# " ("## Annex"), then emphasis around the words ("**Annex**", "*Annex I*"), which a drafter writing
@@ -438,7 +448,7 @@ export function wordsInsideDecoration(content: string): { readonly start: number
   const heading = /^#{1,6}[ \t]+/.exec(content);
   if (heading) start = heading[0].length;
   const marker = content.charCodeAt(start);
-  if (marker === 42 /* * */ || marker === 95 /* _ */) {
+  if (marker !== 35 && isMarkdownDecorationCode(marker)) {
     const length = content.charCodeAt(start + 1) === marker ? 2 : 1;
     const markers = content.slice(start, start + length);
     if (end - start > 2 * length && content.endsWith(markers) && !isSpaceCode(content.charCodeAt(start + length)) && !isSpaceCode(content.charCodeAt(end - length - 1))) {

@@ -42,6 +42,8 @@ import {
   separatorPattern,
   symbolLinePattern,
   LineTable,
+  isMarkdownDecorationCode,
+  isOpeningQuoteCode,
   wordsInsideDecoration,
 } from './lines';
 import { readOpener } from './openers';
@@ -371,7 +373,7 @@ const annexFirstCodes = new UnitSet(languageConventions.flatMap((conventions) =>
  */
 function isAnnexHeading(content: string): boolean {
   const first = content.charCodeAt(0);
-  if (first === 35 /* # */ || first === 42 /* * */ || first === 95 /* _ */) {
+  if (isMarkdownDecorationCode(first)) {
     const words = wordsInsideDecoration(content);
     return words.start > 0 && isAnnexHeading(content.slice(words.start, words.end));
   }
@@ -384,7 +386,7 @@ function isAnnexHeading(content: string): boolean {
  */
 function openingQuoteLength(text: string, start: number, end: number): number {
   const code = text.charCodeAt(start);
-  if (code !== 0x201c && code !== 0xab && code !== 0x201e && code !== 34) return 0;
+  if (!isOpeningQuoteCode(code)) return 0;
   let after = start + 1;
   while (after < end && after - start <= 2 && isSpaceCode(text.charCodeAt(after))) after++;
   return after < end && /[\p{L}\d]/u.test(text.charAt(after)) ? after - start : 0;
@@ -399,7 +401,7 @@ function isPartLabel(text: string, start: number, end: number): boolean {
   // Asked of most lines of a draft without blank lines: out at once unless its first letter past any
   // Markdown ("# ", "**") may open a label ("Operative …", « Paragraphes … »), before a copy is made.
   let first = start;
-  for (let code = text.charCodeAt(first); first < end && (code === 35 || code === 42 || code === 95 || code === 32); code = text.charCodeAt(first)) first++;
+  for (let code = text.charCodeAt(first); first < end && (isMarkdownDecorationCode(code) || code === 32); code = text.charCodeAt(first)) first++;
   if (!partLabelOpenings.has(text.charCodeAt(first))) return false;
   const content = text.slice(start, end);
   const words = wordsInsideDecoration(content);
@@ -1003,7 +1005,7 @@ class Parser {
   private matchEmphasisedChapeau(contentStart: number, contentEnd: number): ChapeauMatch | undefined {
     const text = this.text;
     const marker = text.charCodeAt(contentStart);
-    if ((marker !== 42 /* * */ && marker !== 95) /* _ */ || contentEnd - contentStart < 5) return undefined;
+    if (marker === 35 /* # */ || !isMarkdownDecorationCode(marker) || contentEnd - contentStart < 5) return undefined;
     const markerLength = text.charCodeAt(contentStart + 1) === marker ? 2 : 1;
     const markers = text.slice(contentStart, contentStart + markerLength);
     // The mark after the emphasis, if any: one unit (",", "，", "،", or a full stop, semicolon or colon written for it).
@@ -1091,8 +1093,8 @@ class Parser {
       // In emphasis ("*The General Assembly,*") or quoted ("“The General Assembly,"): asked only of a line that opens so.
       if (!match) {
         const first = this.text.charCodeAt(contentStart);
-        if (first === 42 /* * */ || first === 95 /* _ */) match = this.matchEmphasisedChapeau(contentStart, contentEnd);
-        else if (first === 0x201c || first === 0xab || first === 0x201e || first === 34) match = this.matchQuotedChapeau(contentStart, contentEnd);
+        if (isMarkdownDecorationCode(first)) match = this.matchEmphasisedChapeau(contentStart, contentEnd);
+        else if (isOpeningQuoteCode(first)) match = this.matchQuotedChapeau(contentStart, contentEnd);
       }
       // "General Assembly," is read as the chapeau only as the draft's first, where nothing else stands.
       if (!match && found.length === 0) {
@@ -1811,7 +1813,7 @@ class Parser {
       }
       const startsBlock = chunkLength === 0;
       // Both annex questions need the line to open with an annex word's first unit.
-      const mayBeAnnex = annexFirstCodes.has(first) || first === 35 /* # */ || first === 42 /* * */ || first === 95; /* _ */
+      const mayBeAnnex = annexFirstCodes.has(first) || isMarkdownDecorationCode(first);
       const titledAnnex = mayBeAnnex && afterClosing && length <= 250 && annexTitledHeadingPattern.test((content ??= this.lines.content(index))) && endsOpen(content);
       if (startsBlock && mayBeAnnex && (isAnnexHeading((content ??= this.lines.content(index))) || titledAnnex)) {
         flushChunk();
@@ -1962,7 +1964,7 @@ class Parser {
    */
   private opensWithinChunk(index: number, contentStart: number, contentEnd: number, first: number, previousStart: number, previousEnd: number, inClosingBlock: boolean, inAnnex: boolean): boolean {
     if (inClosingBlock) {
-      if (!annexFirstCodes.has(first) && first !== 35 && first !== 42 && first !== 95) return false;
+      if (!annexFirstCodes.has(first) && !isMarkdownDecorationCode(first)) return false;
       const content = this.lines.content(index);
       // The heading alone, or joined with the annex's title as the walk takes it after a closing block.
       return isAnnexHeading(content) || (content.length <= 250 && annexTitledHeadingPattern.test(content) && endsOpen(content));

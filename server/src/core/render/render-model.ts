@@ -7,7 +7,7 @@ import { meetingOf, readMasthead, type DocumentIdentity, type HeaderRole, type M
 import { referenceMarks } from './references';
 import { findDate, renderLanguage, type RenderLanguage } from './render-language';
 import { firstWhere, footnoteTextPieces, overlapsAnyOf } from '../structure';
-import { wordsInsideDecoration } from '../parse/lines';
+import { isOpeningQuoteCode, wordsInsideDecoration } from '../parse/lines';
 
 export interface RenderOptions {
   /** A symbol known from outside the text (a file name), used when the masthead gives none. */
@@ -475,7 +475,7 @@ function renderSubparagraph(subparagraph: SubParagraph, context: InlineContext):
  */
 function withOpeningQuote(text: string, lineStart: number, wordsStart: number, content: Inline[]): Inline[] {
   const lead = text.slice(lineStart, wordsStart).trim();
-  if (lead === '' || !/^[“«„"]$/u.test(lead)) return content;
+  if (lead.length !== 1 || !isOpeningQuoteCode(lead.charCodeAt(0))) return content;
   const first = content[0];
   if (first?.kind === 'text') return [{ kind: 'text', text: `${lead}${first.text}` }, ...content.slice(1)];
   return [{ kind: 'text', text: lead }, ...content];

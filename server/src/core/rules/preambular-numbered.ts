@@ -1,4 +1,4 @@
-import { endOfNumberLabels } from '../parse/labels';
+import { endOfNumberLabels, isAlternative } from '../parse/labels';
 import { localMessage } from '../messages';
 import type { Rule } from '../rule';
 import { numberRemovalChangesMore } from '../structure';
@@ -25,7 +25,7 @@ export const preambularNumberedRule: Rule = {
           ? localMessage(context.lexicon, 'preambular-numbered/numbered', { number, opener }, `Preambular paragraphs are not numbered: remove '${number}' before '${opener}'.`)
           : localMessage(context.lexicon, 'preambular-numbered/numbered-no-opener', { number }, `Preambular paragraphs are not numbered: remove '${number}' before the paragraph.`),
         // An alternative ("PP3 alt"): which wording stays is the delegates' choice; removing its label alone would keep both.
-        ...(numberRemovalChangesMore(draft, paragraph, end) || paragraph.number.insertSuffix?.endsWith('alt') ? {} : { fix: { title: localMessage(context.lexicon, 'fix/remove-number', {}, 'Remove the number'), edits: [{ span: { start: paragraph.number.span.start, end }, newText: '' }] } }),
+        ...(numberRemovalChangesMore(draft, paragraph, end) || isAlternative(paragraph.number) ? {} : { fix: { title: localMessage(context.lexicon, 'fix/remove-number', {}, 'Remove the number'), edits: [{ span: { start: paragraph.number.span.start, end }, newText: '' }] } }),
       });
     }
   },
