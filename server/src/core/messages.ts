@@ -10,11 +10,14 @@ import type { Lexicon } from './lexicon/lexicon';
 /** Every message a lexicon may translate, with the placeholders its template may use. */
 export const messagePlaceholders = {
   'operative-verb/wrong-form': ['right', 'found'],
+  'operative-verb/wording': ['right', 'found'],
+  'operative-verb/passive': ['right', 'found'],
   'operative-verb/other-part': ['found'],
   'operative-verb/capital': ['right', 'found'],
   'operative-verb/accents': ['right', 'found'],
   'operative-verb/capitals': ['right', 'found'],
   'preambular-phrase/wrong-form': ['right', 'found'],
+  'preambular-phrase/wording': ['right', 'found'],
   'preambular-phrase/other-part': ['found'],
   'preambular-phrase/capital': ['right', 'found'],
   'preambular-phrase/accents': ['right', 'found'],

@@ -43,6 +43,23 @@ export interface LexiconData {
    * forms of the entry, as its listed `forms` are.
    */
   readonly plural?: { readonly endings: readonly { readonly ending: string; readonly plural: string }[]; readonly pronouns: readonly string[] };
+  /**
+   * How an operative paragraph written in the passive reads ("Member States are urged to …"), for
+   * operative-verb to say so and write it in the active ("Urges Member States to …"): the auxiliaries
+   * between subject and participle, the endings of a participle among the entries' `forms`
+   * ("Urged", "Called upon"), the determiners a subject opens with that the active writes in lower
+   * case ("All States" → "Calls upon all States"), the subjects that are no one's ("It is decided"), and
+   * the words that open a relative clause inside a subject.
+   * Absent where the language's passive is not read yet.
+   */
+  readonly passive?: {
+    readonly auxiliaries: readonly string[];
+    readonly participleEndings: readonly string[];
+    readonly determiners: readonly string[];
+    readonly emptySubjects: readonly string[];
+    /** Words that open a relative clause inside the subject ("States that are parties …"), whose auxiliary is not the passive's. */
+    readonly relativePronouns: readonly string[];
+  };
   /** Capitalised words that begin ordinary sentences, never reported as unknown openers. */
   readonly unknownOpenerExceptions: readonly string[];
   /** Adverbs that may stand before an operative verb: "Also", "Strongly", "Once again". */

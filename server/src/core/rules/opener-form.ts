@@ -1,8 +1,10 @@
 // The shared check behind `operative-verb` and `preambular-phrase`: an opener in the form its part
 // of the resolution takes, capitalised. Only the wording differs between the two rules.
+import type { Lexicon } from '../lexicon/lexicon';
 import { localMessage } from '../messages';
 import type { Opener, Paragraph, ParagraphKind } from '../model';
-import { accentlessWordsOf, bracketedAlternatives, formAsWritten, formWithItsAccents, openerCapitals, startsWithCapital } from '../openers';
+import { accentlessWordsOf, bracketedAlternatives, formAsWritten, formWithItsAccents, openerCapitals, paragraphsWithUnknownOpeners, startsWithCapital } from '../openers';
+import { passiveOpening } from '../passive-opening';
 import type { Rule } from '../rule';
 import { capitalize } from '../structure';
 
@@ -16,6 +18,14 @@ export interface OpenerFormRuleSpec {
   readonly noFormMessage: (found: string) => string;
   /** "An operative paragraph" */
   readonly paragraphName: string;
+}
+
+/** The verb of an opener's words, in lower case: its first word, or its second after a pronoun (« Se félicite »). */
+function verbOf(phrase: string, lexicon: Lexicon | undefined): string {
+  const words = phrase.toLowerCase().split(' ');
+  const pronouns = lexicon?.plural?.pronouns ?? [];
+  const afterPronoun = words.length > 1 && pronouns.some((pronoun) => pronoun.toLowerCase() === words[0]);
+  return (afterPronoun ? words[1] : words[0]) ?? '';
 }
 
 export function openerFormRule(spec: OpenerFormRuleSpec): Rule {
@@ -63,9 +73,13 @@ export function openerFormRule(spec: OpenerFormRuleSpec): Rule {
           // scanned record, the right form less its last letter is the right form misread.
           if (draft.fromScan && right.length === found.length + 1 && right.toLowerCase().startsWith(found.toLowerCase())) return;
           const replacement = formAsWritten(opener, right);
+          // "Taking in account": the verb's form is right, a word of the phrase is not; the tense is not in question.
+          const sameVerb = verbOf(found, context.lexicon) === verbOf(right, context.lexicon);
           context.report({
             span: match.formSpan,
-            message: localMessage(context.lexicon, `${spec.id}/wrong-form`, { right: capitalize(right), found }, `${spec.rightFormIs}: '${capitalize(right)}', not '${found}'.`),
+            message: sameVerb
+              ? localMessage(context.lexicon, `${spec.id}/wording`, { right: capitalize(right), found }, `The phrase is '${capitalize(right)}', not '${found}'.`)
+              : localMessage(context.lexicon, `${spec.id}/wrong-form`, { right: capitalize(right), found }, `${spec.rightFormIs}: '${capitalize(right)}', not '${found}'.`),
             fix: { title: localMessage(context.lexicon, 'fix/change', { found, right: replacement }, `Change '${found}' to '${replacement}'`), edits: [{ span: match.formSpan, newText: replacement }] },
           });
           return;
@@ -100,6 +114,21 @@ export function openerFormRule(spec: OpenerFormRuleSpec): Rule {
         checkOpener(paragraph, paragraph.opener);
         const alternatives = bracketedAlternatives(draft, paragraph, context.lexicon);
         for (let index = 0; index < alternatives.length; index++) checkOpener(paragraph, alternatives[index]);
+      }
+      // "Member States are urged to …": an operative paragraph in the passive opens with no opener at
+      // all; only the paragraphs whose openers the lexicon does not know are read for it.
+      const lexicon = context.lexicon;
+      if (spec.paragraphKind !== 'operative' || !lexicon?.passive) return;
+      for (const index of paragraphsWithUnknownOpeners(draft, lexicon)) {
+        const passive = passiveOpening(draft, index, lexicon);
+        if (!passive) continue;
+        const { found, active: right } = passive;
+        context.report({
+          span: passive.span,
+          message: localMessage(lexicon, 'operative-verb/passive', { right, found },
+            `Operative paragraphs open with the organ's verb, in the active: '${right}', not '${found}'.`),
+          fix: { title: localMessage(lexicon, 'fix/change', { found, right }, `Change '${found}' to '${right}'`), edits: [{ span: passive.span, newText: right }] },
+        });
       }
     },
   };
