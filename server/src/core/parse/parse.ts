@@ -2158,6 +2158,12 @@ class Parser {
       const numberLine = this.chunks.numberLine(chunk);
       const wordsStart = quoted ? span.start + openingQuoteLength(this.text, span.start, span.end) : span.start;
       let number = readNumberLabel(this.text, numberLine?.start ?? wordsStart);
+      // A whole paragraph in square brackets under negotiation ("[2. Requests …;]") keeps its number:
+      // read past the bracket, it is paragraph 2 still, not a heading that numbering skips.
+      if (!number && !numberLine && this.text.charCodeAt(wordsStart) === 91 /* [ */) {
+        const bracketed = readNumberLabel(this.text, wordsStart + 1);
+        if (bracketed && (bracketed.style === 'dot' || bracketed.style === 'label')) number = bracketed;
+      }
       const textAfterNumber = numberLine ? span.start : number ? this.skipSpaces(number.span.end) : wordsStart;
       const subject = this.chapeaus.length === 0 ? this.readSubject(textAfterNumber) : undefined;
       // A chunk with no number that opens with a sub-label ("(a) To continue …"): its opener is read

@@ -5,7 +5,22 @@ import type { Rule } from '../rule';
 
 interface Bracket {
   readonly run: ProseRun;
+  /** In run offsets; -1 for the bracket before a paragraph's number, outside its run (`at` says where). */
   readonly offset: number;
+  /** In draft offsets. */
+  readonly at: number;
+}
+
+/**
+ * The "[" right before a paragraph's number ("[2. Requests …;]", a whole paragraph under negotiation),
+ * which the paragraph's prose, from its words on, does not hold: its draft offset, or -1.
+ */
+function bracketBeforeNumber(draft: { readonly text: string }, run: ProseRun): number {
+  const paragraph = run.kind === 'paragraph' ? run.paragraph : undefined;
+  const number = paragraph?.number;
+  if (!paragraph || !number) return -1;
+  const at = number.span.start - 1;
+  return at >= paragraph.span.start && draft.text.charCodeAt(at) === 91 /* [ */ ? at : -1;
 }
 
 /** A footnote mark: "[^3]" (blanked in the prose when it is a known call), or "[2]" as old printed texts write it. */
@@ -75,11 +90,13 @@ export const bracketBalanceRule: Rule = {
     // header's "[on the report of the First Committee (A/80/534, para. 7)]" and "[S/4349]" are not
     // negotiation text, and footnote marks ("[^3]") are blanked out of the prose.
     for (const run of bodyProse(draft)) {
+      const beforeNumber = bracketBeforeNumber(draft, run);
+      if (beforeNumber >= 0) open.push({ run, offset: -1, at: beforeNumber });
       const brackets = context.perRun(run, bracketsOf);
       if (brackets.length === 0) continue;
       for (const { offset, opens } of brackets) {
         if (opens) {
-          open.push({ run, offset });
+          open.push({ run, offset, at: draftOffset(run, offset) });
           continue;
         }
         const opening = open.pop();
@@ -89,11 +106,11 @@ export const bracketBalanceRule: Rule = {
           continue;
         }
         if (open.length > 0) continue;
-        const start = draftOffset(opening.run, opening.offset);
+        const start = opening.at;
         const end = draftOffset(run, offset) + 1;
         const previous = groups[groups.length - 1];
         // "[Urges][Calls upon]": alternatives side by side are one stretch.
-        if (previous && previous.run === run && opening.run === run && run.text.slice(previous.end, opening.offset).trim() === '') {
+        if (previous && previous.run === run && opening.run === run && opening.offset >= 0 && run.text.slice(previous.end, opening.offset).trim() === '') {
           groups[groups.length - 1] = { span: { start: previous.span.start, end }, run, end: offset + 1 };
         } else {
           groups.push({ span: { start, end }, run, end: offset + 1 });
@@ -101,7 +118,7 @@ export const bracketBalanceRule: Rule = {
       }
     }
     for (const bracket of open) {
-      const at = draftOffset(bracket.run, bracket.offset);
+      const at = bracket.at;
       context.report({ span: { start: at, end: at + 1 }, message: localMessage(context.lexicon, 'bracket-balance/unclosed', {}, "'[' opens bracketed text that is never closed.") });
     }
     if (!final) return;
