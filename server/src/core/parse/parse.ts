@@ -503,7 +503,7 @@ const numberWordsByLexicon = new WeakMap<Lexicon, { readonly numberedNouns: Read
 const noOpenSubs: MutableSub[] = Object.freeze([]) as unknown as MutableSub[];
 
 /**
- * "The Security Council ", "Le Conseil de sécurité ", "L'Assemblée générale ": every organ with its
+ * "The Security Council", "Le Conseil de sécurité", "L'Assemblée générale": every organ with its
  * article, by its first UTF-16 unit, in the languages' order, built once (readSubject is asked at
  * every paragraph start of a draft without a chapeau).
  */
@@ -511,7 +511,7 @@ const subjectPhrasesByFirstCode = new Map<number, { readonly phrase: string; rea
 for (const candidate of languageConventions) {
   for (const article of candidate.articles) {
     for (const organ of candidate.organs) {
-      const phrase = `${withArticle(article, organ)} `;
+      const phrase = withArticle(article, organ);
       const first = phrase.charCodeAt(0);
       subjectPhrasesByFirstCode.set(first, [...(subjectPhrasesByFirstCode.get(first) ?? []), { phrase, language: candidate.language }]);
     }
@@ -1129,12 +1129,18 @@ class Parser {
     return readOpener(this.text, this.skipSpaces(number.span.end), this.lexicon ?? lexiconFor('en'))?.match?.kind === 'operative';
   }
 
-  /** "The Security Council" at `offset`, followed by a verb: the organ as the subject of the paragraph. */
-  private readSubject(offset: number): (Span & { language: string }) | undefined {
+  /**
+   * "The Security Council" at `offset`, followed by a verb: the organ as the subject of the paragraph.
+   * Or followed by a comma and a clause in lower case, as a decision's one sentence runs ("The General
+   * Assembly, recalling …, decides …"): `clauses`, its verb further on, and no opener to read.
+   */
+  private readSubject(offset: number): (Span & { language: string; clauses: boolean }) | undefined {
     for (const { phrase, language } of subjectPhrasesByFirstCode.get(this.text.charCodeAt(offset)) ?? noSubjectPhrases) {
-      if (this.text.startsWith(phrase, offset) && isLetterAt(this.text, offset + phrase.length)) {
-        return { start: offset, end: offset + phrase.length - 1, language };
-      }
+      if (!this.text.startsWith(phrase, offset)) continue;
+      const end = offset + phrase.length;
+      const after = this.text.charCodeAt(end);
+      if (after === 32 /* space */ && isLetterAt(this.text, end + 1)) return { start: offset, end, language, clauses: false };
+      if (after === 44 /* , */ && this.text.charCodeAt(end + 1) === 32 && isLowerCaseLetterAt(this.text, end + 2)) return { start: offset, end, language, clauses: true };
     }
     return undefined;
   }
@@ -2171,7 +2177,7 @@ class Parser {
       // sub-paragraph, the parse's dearest reading.
       const unnumbered = number === undefined;
       const labelFirst = unnumbered ? readSubLabel(this.text, wordsStart) : undefined;
-      let opener = labelFirst ? undefined : readOpener(this.text, subject ? this.skipSpaces(subject.end) : textAfterNumber, this.lexicon);
+      let opener = labelFirst || subject?.clauses ? undefined : readOpener(this.text, subject ? this.skipSpaces(subject.end) : textAfterNumber, this.lexicon);
       // The opener is the chunk's own: the white space skipped after a number crosses line breaks, and
       // "4" or "3 bis." alone over a closing line "Adopted …" is no paragraph that opens "Adopted" (its
       // fix would make the closing line a paragraph, and the next such pair would be read so).
@@ -2316,7 +2322,8 @@ class Parser {
     // mark must not turn the paragraph into another kind.
     if (!lastSection) return -1;
     for (let index = to - 1; index >= from; index--) {
-      if (!readings.subLabel(index) && !this.chunks.opensLikeClosing(readings.chunk(index)) && readings.opener(index) && !this.isSectionMarkerAt(readings, index)) {
+      // A decision's one sentence ("The General Assembly, recalling …, decides …") reads no opener: its subject stands for one.
+      if (!readings.subLabel(index) && !this.chunks.opensLikeClosing(readings.chunk(index)) && (readings.opener(index) || readings.subject(index)) && !this.isSectionMarkerAt(readings, index)) {
         // A preambular form there that ends as a preambular paragraph does ("Reaffirming …,", or with no
         // mark yet) ends a preamble still being written, with no operative part: made operative, its fix
         // turned a reason into a decision ("Reaffirms …"). Ending with a full stop, a semicolon or a colon
