@@ -119,6 +119,42 @@ describe('export: the rendering model', () => {
     }
   });
 
+  it('prints Markdown emphasis in running text as marked words, without its markers; an unmatched or inner marker stays text', () => {
+    const text = [
+      'The General Assembly,',
+      '',
+      '*Recalling* its resolution 70/1 of 25 September 2015,',
+      '',
+      'Taking note of the *World Economic Situation and Prospects 2025*,[^1]',
+      '',
+      '1. Requests, *inter alia*, a report, **not** later than 2027:',
+      '',
+      '(a) On the _Official Records_ of 2*3 and snake_case_words, * alone and *unclosed;',
+      '',
+      '[^1]: United Nations publication, _Sales No. E.25.II.C.1_.',
+      '',
+    ].join('\n');
+    const model = renderModel(parse(text));
+    const emphases = (nodes: readonly Inline[]): string[] =>
+      nodes.flatMap((node) => (node.kind === 'mark' ? (node.mark.type === 'emphasis' ? [`${node.mark.strong ? 'bold' : 'italic'}: ${plainText(node.children)}`] : emphases(node.children)) : []));
+    const paragraphs = (model.parts[0]?.items ?? []).flatMap((item) => (item.kind === 'paragraph' ? [item.paragraph] : []));
+    assert.deepEqual(paragraphs.map((paragraph) => plainText(paragraph.content)), [
+      'Recalling its resolution 70/1 of 25 September 2015,',
+      'Taking note of the World Economic Situation and Prospects 2025,',
+      'Requests, inter alia, a report, not later than 2027:',
+    ]);
+    assert.deepEqual(paragraphs.map((paragraph) => emphases(paragraph.content)), [[], ['italic: World Economic Situation and Prospects 2025'], ['italic: inter alia', 'bold: not']]);
+    const item = paragraphs[2]?.subparagraphs[0];
+    assert.equal(plainText(item?.content ?? []), 'On the Official Records of 2*3 and snake_case_words, * alone and *unclosed;');
+    assert.deepEqual(emphases(item?.content ?? []), ['italic: Official Records']);
+    assert.deepEqual(model.footnotes.map((footnote) => emphases(footnote.content)), [['italic: Sales No. E.25.II.C.1']]);
+    // The opener's own emphasis is the opener's mark, not an emphasis besides it.
+    assert.deepEqual(paragraphs[0]?.content.filter((node) => node.kind === 'mark').map((node) => (node.kind === 'mark' ? node.mark.type : '')), ['opener', 'resolution']);
+    const html = previewHtml(model);
+    assert.match(html, /<em>inter alia<\/em>, a report, <strong>not<\/strong> later/u);
+    assert.doesNotMatch(html, /\*inter|\*\*not|_Official/u);
+  });
+
   it('holds the founding document: chapeau, 7 preambular and 9 operative paragraphs, openers marked, calls and footnotes', () => {
     const { model } = modelOf(foundingPath);
     const part = model.parts[0];
@@ -381,6 +417,15 @@ describe('export: Akoma Ntoso', function () {
     assert.match(xml, /<division eId="dvs_1">\s*<num>A\.<\/num>\s*<heading>Implementation<authorialNote marker="1" [^>]*><p>A note\.<\/p><\/authorialNote><\/heading>/u);
     assert.match(xml, /<division eId="dvs_2">\s*<num>B<authorialNote marker="2" [^>]*><p>Another note\.<\/p><\/authorialNote><\/num>/u);
     const { valid, errors } = await validate([{ fileName: 'headings.xml', contents: xml }]);
+    assert.ok(valid, errors.join('\n'));
+  });
+
+  it('writes Markdown emphasis as <i> and <b>, valid in paragraphs and notes', async () => {
+    const text = ['The General Assembly,', '', 'Noting the *World Economic Situation and Prospects 2025*,[^1]', '', '1. Requests, *inter alia*, a report, **not** later than 2027.', '', '[^1]: United Nations publication, _Sales No. E.25.II.C.1_.', ''].join('\n');
+    const xml = akomaNtoso(renderModel(parse(text)), { markupDate });
+    assert.match(xml, /the <i>World Economic Situation and Prospects 2025<\/i>,<authorialNote [^>]*><p>United Nations publication, <i>Sales No\. E\.25\.II\.C\.1<\/i>\.<\/p>/u);
+    assert.match(xml, /<i>inter alia<\/i>, a report, <b>not<\/b> later/u);
+    const { valid, errors } = await validate([{ fileName: 'emphasis.xml', contents: xml }]);
     assert.ok(valid, errors.join('\n'));
   });
 

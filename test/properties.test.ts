@@ -11,6 +11,7 @@ import { fixAll, lintText } from './check';
 import { knownPropertyBugs, type KnownPropertyBug } from './support/known-bugs';
 import { bodyProse, footnoteProse, forgetProse } from '../server/src/core/prose';
 import { digitRuns } from '../server/src/core/text-scan';
+import { emphasesIn } from '../server/src/core/render/emphasis';
 import { corpusFolder } from './support/shared';
 
 const numRuns = Number(process.env['FUZZ_RUNS'] ?? '') || 200;
@@ -285,5 +286,26 @@ describe('properties of the core on any text', function () {
         else checkLint(bug.example);
       });
     }
+  });
+});
+
+describe('Markdown emphasis in running text (render/emphasis.ts)', () => {
+  it('finds stretches in order, apart, inside the range, each between one marker written once or twice, words against it', () => {
+    const soup = fc.array(fc.constantFrom('*', '**', '_', '__', ' ', 'a', 'inter alia', '2', '\n', '\n\n', ',', '(', '***'), { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(soup, fc.nat(5), fc.nat(5), (text, cutStart, cutEnd) => {
+        const start = Math.min(cutStart, text.length);
+        const end = Math.max(start, text.length - cutEnd);
+        let after = start;
+        for (const { open, close, strong } of emphasesIn(text, start, end)) {
+          assert.ok(open.start >= after && open.end <= close.start && close.end <= end, `${JSON.stringify(text)}: out of order or range`);
+          const marker = text.slice(open.start, open.end);
+          assert.ok(/^(\*\*?|__?)$/u.test(marker) && text.slice(close.start, close.end) === marker && strong === (marker.length === 2), JSON.stringify(text));
+          assert.ok(!/\s/u.test(text.charAt(open.end)) && !/\s/u.test(text.charAt(close.start - 1)), `${JSON.stringify(text)}: space inside a marker`);
+          after = close.end;
+        }
+      }),
+      { numRuns },
+    );
   });
 });

@@ -94,8 +94,9 @@ class WordBuilder {
       } else if (node.kind === 'footnote') {
         out.push(...this.footnoteCall(node.footnote, node.number, inFootnote));
       } else {
-        const italics = node.mark.type === 'opener' ? true : style.italics;
-        const bold = node.mark.type === 'docNumber' || node.mark.type === 'docTitle' ? true : style.bold;
+        const mark = node.mark;
+        const italics = mark.type === 'opener' || (mark.type === 'emphasis' && !mark.strong) ? true : style.italics;
+        const bold = mark.type === 'docNumber' || mark.type === 'docTitle' || (mark.type === 'emphasis' && mark.strong) ? true : style.bold;
         out.push(...this.runs(node.children, { ...style, italics, bold }, inFootnote));
       }
     }

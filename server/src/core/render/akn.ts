@@ -539,6 +539,8 @@ class AknBuilder {
         return `<inline name="agendaItem">${content}</inline>`;
       case 'meeting':
         return identity.meeting ? `<event refersTo="#meeting">${content}</event>` : content;
+      case 'emphasis':
+        return mark.strong ? `<b>${content}</b>` : `<i>${content}</i>`;
     }
   }
 }

@@ -201,6 +201,8 @@ class HtmlBuilder {
         return `<a href="${escapeHtml(mark.url)}">${content}</a>`;
       case 'docNumber':
         return `<span class="docnum-text">${content}</span>`;
+      case 'emphasis':
+        return mark.strong ? `<strong>${content}</strong>` : `<em>${content}</em>`;
       default:
         return content;
     }

@@ -33,7 +33,9 @@ export type Mark =
   | { readonly type: 'docDate'; readonly date: string }
   | { readonly type: 'session'; readonly value: number | undefined }
   | { readonly type: 'agendaItem' }
-  | { readonly type: 'meeting'; readonly number: number };
+  | { readonly type: 'meeting'; readonly number: number }
+  /** Markdown emphasis in the draft's running text: "*inter alia*" (italics), "**not**" (bold). */
+  | { readonly type: 'emphasis'; readonly strong: boolean };
 
 /** A marked stretch of text; marks do not nest, so `children` hold text and footnote calls only. */
 export interface MarkInline {
@@ -51,9 +53,9 @@ export interface MarkedSpan {
 export interface InlineContext {
   readonly text: string;
   readonly calls: readonly FootnoteCall[];
-  /** Characters that are markup, not text: Markdown emphasis around an opener. */
+  /** Characters that are markup, not text: Markdown emphasis markers (around an opener, a chapeau, words of a paragraph). */
   readonly hidden: readonly Span[];
-  /** Marks found over the whole text (references, links); non-overlapping. */
+  /** Marks found over the whole text (references, links, emphasis), sorted by start; where two overlap, the first holds the words. */
   readonly marks: readonly MarkedSpan[];
   /** Turns a call into its footnote node (and records that it was placed). */
   readonly footnoteOf: (call: FootnoteCall) => FootnoteInline;

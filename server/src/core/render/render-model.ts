@@ -4,6 +4,7 @@
 import type { Annex, Block, Draft, FootnoteCall, Paragraph, Span, SubParagraph } from '../model';
 import { buildInline, plainText, withoutForbiddenCharacters, type FootnoteInline, type Inline, type InlineContext, type MarkedSpan } from './inline';
 import { meetingOf, readMasthead, type DocumentIdentity, type HeaderRole, type Meeting } from './masthead';
+import { emphasesIn } from './emphasis';
 import { referenceMarks } from './references';
 import { findDate, renderLanguage, type RenderLanguage } from './render-language';
 import { firstWhere, footnoteTextPieces, overlapsAnyOf } from '../structure';
@@ -173,6 +174,30 @@ export function renderModel(draft: Draft, options: RenderOptions = {}): RenderMo
     if (words.start > 0) hidden.push({ start: annex.heading.start, end: annex.heading.start + words.start });
     if (annex.heading.start + words.end < annex.heading.end) hidden.push({ start: annex.heading.start + words.end, end: annex.heading.end });
   }
+  // Markdown emphasis in running text ("*inter alia*", "_Official Records …_"): the markers hidden, the
+  // words marked, to print in italics or bold.
+  const emphasisMarks: MarkedSpan[] = [];
+  const addEmphases = (pieces: readonly Span[], openerMarker?: Span): void => {
+    for (const piece of pieces) {
+      for (const emphasis of emphasesIn(text, piece.start, piece.end)) {
+        // The opener's own emphasis ("*Recalling*") is hidden already, and marked as the opener.
+        if (openerMarker && emphasis.open.start === openerMarker.start) continue;
+        hidden.push(emphasis.open, emphasis.close);
+        emphasisMarks.push({ span: { start: emphasis.open.end, end: emphasis.close.start }, mark: { type: 'emphasis', strong: emphasis.strong } });
+      }
+    }
+  };
+  const addSubparagraphEmphases = (subparagraphs: readonly SubParagraph[]): void => {
+    for (const subparagraph of subparagraphs) {
+      addEmphases(subparagraph.pieces);
+      addSubparagraphEmphases(subparagraph.children);
+    }
+  };
+  for (const paragraph of draft.paragraphs) {
+    addEmphases(paragraph.pieces, paragraph.opener?.emphasis?.open);
+    addSubparagraphEmphases(paragraph.subparagraphs);
+  }
+  for (const footnote of draft.footnoteTexts) addEmphases(footnoteTextPieces(footnote));
   hidden.sort((a, b) => a.start - b.start);
 
   const footnoteOf = (call: FootnoteCall): FootnoteInline => {
@@ -222,7 +247,8 @@ export function renderModel(draft: Draft, options: RenderOptions = {}): RenderMo
     text,
     calls,
     hidden,
-    marks: referenceMarks(draft, language, masthead.identity.actor),
+    // An emphasis first where a reference starts with it: marks do not nest, and the one met first holds the words.
+    marks: [...emphasisMarks, ...referenceMarks(draft, language, masthead.identity.actor)].sort((a, b) => a.span.start - b.span.start),
     footnoteOf,
   };
   const line = (span: Span, marks: readonly MarkedSpan[] = []): RenderLine => ({ span, content: buildInline([span], context, marks) });
