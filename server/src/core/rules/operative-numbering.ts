@@ -165,10 +165,11 @@ export const operativeNumberingRule: Rule = {
       const numberedCount = paragraphs.filter((paragraph) => paragraph.number).length;
       if (paragraphs.length === 1) {
         const only = paragraphs[0] as Paragraph;
-        if (only.number && only.number.value === 1 && only.number.style === 'dot') {
-          // A lone "1." is how some adopted texts print a single paragraph; only other numbers are slips.
-          continue;
-        }
+        // A lone "1." is how some adopted texts print a single paragraph; only other numbers are slips. A
+        // negotiation draft labels its first operative paragraph "OP1" before the others are written, as it
+        // labels its preambular ones "PP1": Finalize numbering settles the label with the rest.
+        const loneLabel = only.number?.style === 'label' && context.settings.mode === 'negotiation' && only.number.insertSuffix === undefined;
+        if (only.number && only.number.value === 1 && (only.number.style === 'dot' || loneLabel)) continue;
         if (only.number) {
           // Repeated numbers ("2. 2. Decides") go at once, up to a lone "1." that may stay.
           const end = endOfNumberLabels(draft.text, only.textStart, only.span.end, (label) => label.value === 1 && label.style === 'dot');
