@@ -63,6 +63,8 @@ export const messagePlaceholders = {
   'operative-numbering/not-renumbered': ['what', 'reference'],
   'operative-numbering/not-renumbered-ambiguous': ['what', 'reference', 'number'],
   'operative-numbering/here': ['number'],
+  'operative-numbering/insert-after': ['label', 'previous', 'number'],
+  'operative-numbering/insert-before': ['label', 'number'],
   'preambular-numbered/numbered': ['number', 'opener'],
   'preambular-numbered/numbered-no-opener': ['number'],
   'numbering-format/negotiation': ['number'],

@@ -2,7 +2,7 @@ import type { Fix, TextEdit } from '../findings';
 import type { CrossReference, Draft, Paragraph } from '../model';
 import { endOfNumberLabels } from '../parse/labels';
 import { localMessage } from '../messages';
-import type { Rule } from '../rule';
+import type { Rule, RuleContext } from '../rule';
 import { numberRemovalChangesMore, wordlessAfter } from '../structure';
 import { numbersSaid, ownCrossReferences, paragraphAt, type ListWords } from './cross-reference';
 import { lexiconFor } from '../lexicon/lexicon';
@@ -183,6 +183,7 @@ export const operativeNumberingRule: Rule = {
         }
         continue;
       }
+      if (context.settings.mode === 'negotiation') reportInsertsOutOfPlace(part.operativeParagraphs, context);
       // Texts that number none of their operative paragraphs (older Council texts) are left alone.
       if (numberedCount === 0) continue;
       let previous: number | undefined;
@@ -236,6 +237,41 @@ export const operativeNumberingRule: Rule = {
     }
   },
 };
+
+/** Where an insert's suffix puts it among the paragraphs of its number: the paragraph itself first, then "bis", "ter" … */
+const insertRanks: Readonly<Record<string, number>> = { bis: 2, ter: 3, quater: 4, quinquies: 5, sexies: 6, septies: 7, octies: 8 };
+
+function insertRank(suffix: string | undefined): number {
+  return suffix === undefined ? 1 : insertRanks[suffix.split(' ')[0] ?? ''] ?? 1;
+}
+
+/**
+ * In a negotiation draft, an insert stands right after the paragraph it is numbered from, or after
+ * that paragraph's earlier inserts: "5 bis." after "5." (or "5 bis." before it … "5 ter." after "5
+ * bis."). An alternative ("OP5 alt", "5 bis alt") stands next to a paragraph of its number. Reported
+ * elsewhere, where a reader looks for it and renumbering will place it; no fix moves a paragraph.
+ */
+function reportInsertsOutOfPlace(paragraphs: readonly Paragraph[], context: RuleContext): void {
+  const numbered = paragraphs.filter((paragraph) => paragraph.number !== undefined);
+  for (let index = 0; index < numbered.length; index++) {
+    const number = (numbered[index] as Paragraph).number as NonNullable<Paragraph['number']>;
+    const suffix = number.insertSuffix;
+    if (suffix === undefined) continue;
+    const aboveNumber = numbered[index - 1]?.number;
+    if (aboveNumber && aboveNumber.value === number.value && insertRank(aboveNumber.insertSuffix) < insertRank(suffix)) continue;
+    // An alternative, a wording competing with its paragraph's, stands next to it, above or below.
+    if (suffix.endsWith('alt') && (aboveNumber?.value === number.value || numbered[index + 1]?.number?.value === number.value)) continue;
+    const label = number.text.trim();
+    const value = String(number.value);
+    const own = paragraphs.find((candidate) => candidate.number?.value === number.value && candidate.number.insertSuffix === undefined)?.number;
+    const related = own ? { related: [{ span: own.span, message: localMessage(context.lexicon, 'operative-numbering/here', { number: value }, `Paragraph ${value} is here.`) }] } : {};
+    const message = aboveNumber
+      ? localMessage(context.lexicon, 'operative-numbering/insert-after', { label, previous: aboveNumber.text.trim().replace(/\.$/, ''), number: value },
+        `'${label}' stands after paragraph ${aboveNumber.text.trim().replace(/\.$/, '')}: an insert follows the paragraph it is numbered from (${value}), or that paragraph's earlier inserts.`)
+      : localMessage(context.lexicon, 'operative-numbering/insert-before', { label, number: value }, `'${label}' stands before paragraph ${value}: an insert follows the paragraph it is numbered from.`);
+    context.report({ span: number.span, message, ...related });
+  }
+}
 
 /** The numbers written on more than one operative paragraph of the part the reference stands in (inserts aside). */
 function numbersWrittenTwice(draft: Draft, reference: CrossReference): Set<number> {
