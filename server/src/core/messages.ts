@@ -127,6 +127,7 @@ export const messagePlaceholders = {
   'footnote-style/mark-before': ['right', 'found'],
   'footnote-style/comma-between': [],
   'footnote-style/comma-not-space': ['right', 'found'],
+  'footnote-style/comma-alone': ['right', 'found'],
   'footnote-undefined/no-text': ['number'],
   'footnote-undefined/not-in-block': ['number'],
   'footnote-unused/unused': ['number'],

@@ -34,6 +34,7 @@ export type NumberStyle =
   | 'spaced-dot' // "12 ."
   | 'comma' // "12," (an OCR slip for "12." in scanned texts)
   | 'colon' // "12:"
+  | 'ordinal' // "12°", "12º": the ordinal sign French and Spanish legal texts number with
   | 'label' // "OP12", "OP 12"
   | 'bare'; // "12" followed by the text with no mark at all
 

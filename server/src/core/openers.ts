@@ -51,6 +51,10 @@ function formWrittenWithoutAccents(match: OpenerMatch, form: string | undefined)
  * the text's case of its first letter. The parser reads them as the lexicon's (parse/openers.ts).
  */
 export function accentlessWordsOf(draft: Draft, match: OpenerMatch, lexicon: Lexicon): readonly AccentlessWord[] {
+  // The additive word's spelling is the lexicon's (parse/openers.ts): an accent in it the text leaves out.
+  const additive = match.additive;
+  const additiveWord = additive && hasUnitOutsideAscii(additive.word) ? accentlessAdditive(draft, additive) : undefined;
+  if (additiveWord) return [...accentlessWordsOf(draft, { ...match, additive: undefined }, lexicon), additiveWord];
   if (match.adverbs.length === 0 && !match.modifierSpan) return noAccentlessWords;
   const spellings = accentedSpellingsOf(lexicon);
   // A lexicon whose adverbs and modifiers have no accent (English) has none to leave out: asked of
@@ -61,6 +65,16 @@ export function accentlessWordsOf(draft: Draft, match: OpenerMatch, lexicon: Lex
   for (const span of match.adverbs) addIfAccentless(draft, span, spellings.adverbs, found);
   if (match.modifierSpan) addIfAccentless(draft, match.modifierSpan, spellings.modifiers, found);
   return found;
+}
+
+/** The additive word where the text writes it without its accents (« Rappelant egalement »), or undefined. */
+function accentlessAdditive(draft: Draft, additive: NonNullable<OpenerMatch['additive']>): AccentlessWord | undefined {
+  const written = draft.text.slice(additive.span.start, additive.span.end).replace(/\s+/g, ' ');
+  const lower = written.toLowerCase();
+  if (lower === additive.word || withoutDiacritics(additive.word) !== lower) return undefined;
+  const first = written.charAt(0);
+  const right = (first === first.toLowerCase() ? additive.word.charAt(0) : additive.word.charAt(0).toUpperCase()) + additive.word.slice(1);
+  return { span: additive.span, found: written, right };
 }
 
 /** A word of an opener written without its accents, and the lexicon's spelling in the text's case. */

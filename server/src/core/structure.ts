@@ -2,7 +2,7 @@
 import { closingLinePattern } from './lexicon/lexicon';
 import type { Draft, FootnoteCall, FootnoteText, Paragraph, Span, SubParagraph } from './model';
 import { readNumberLabel } from './parse/labels';
-import { isSpaceCode } from './parse/lines';
+import { isSpaceCode, listConjunctionPattern } from './parse/lines';
 import { isDigitCode, unitAt } from './text-scan';
 import { DraftMemo } from './draft-memo';
 
@@ -87,8 +87,6 @@ function isEndPunctuationCode(code: number): boolean {
 
 /** A bare number after a final mark: a footnote call whose text the copy lost ("Nations, 122"). */
 const lostCallPattern = /(?:[,;:][ \u00A0]?|\.[ \u00A0])\d{1,3}$/;
-/** "…; and" / "…; or" at the end of a list item. */
-const conjunctionPattern = /([;,])[\s\u00A0]+(?:and|or|et|ou|y|o)$/;
 
 /**
  * How the text of `pieces` (from `from`, up to `limit`) ends: footnote calls and white space after the
@@ -129,7 +127,7 @@ export function endMark(draft: Draft, pieces: readonly Span[], limit: number, fr
     // The words end in d, r, t, u, y or o: other endings are passed before any copy is made.
     const lastCode = unitAt(text, end - 1);
     const mayBeConjunction = lastCode === 100 || lastCode === 114 || lastCode === 116 || lastCode === 117 || lastCode === 121 || lastCode === 111;
-    const conjunction = mayBeConjunction ? conjunctionPattern.exec(text.slice(Math.max(pieceStart, end - 12), end)) : null;
+    const conjunction = mayBeConjunction ? listConjunctionPattern.exec(text.slice(Math.max(pieceStart, end - 12), end)) : null;
     if (conjunction) {
       const markEnd = end - conjunction[0].length + 1;
       return { span: { start: markEnd - 1, end: markEnd }, mark: conjunction[1] as string, isPunctuation: true };

@@ -29,6 +29,7 @@ const numberPatterns: readonly NumberPattern[] = [
   { style: 'dash', opening: 'digit', pattern: /(\d{1,3}) ?[-\u2013\u2014](?=[\s\u00A0]|$)/y },
   { style: 'comma', opening: 'digit', pattern: /(\d{1,3}),(?=[\s\u00A0]|$)/y },
   { style: 'colon', opening: 'digit', pattern: /(\d{1,3}):(?=[\s\u00A0]|$)/y },
+  { style: 'ordinal', opening: 'digit', pattern: /(\d{1,3})[\u00B0\u00BA](?=[\s\u00A0]|$)/y },
   { style: 'bare', opening: 'digit', pattern: /(\d{1,3})(?: (bis|ter|quater|quinquies|sexies|septies|octies))?(?=[\s\u00A0]+[A-Z*_])/y },
 ];
 
@@ -85,12 +86,12 @@ export function readNumberLabel(text: string, offset: number): NumberLabel | und
   if (first <= 57 && first !== 40) {
     const dotted = plainDotNumber(text, offset);
     if (dotted) return dotted;
-    // Past its digits (three, six for "dot"), every pattern needs white space or one of . ) , : - – —:
+    // Past its digits (three, six for "dot"), every pattern needs white space or one of . ) , : - – — ° º:
     // "52nd plenary meeting", "53/77", a year, were tried against the six patterns of a digit.
     let end = offset;
     while (isDigitCode(text.charCodeAt(end))) end++;
     const after = text.charCodeAt(end);
-    if (end - offset > 6 || !(isSpaceCode(after) || after === 46 || after === 41 || after === 44 || after === 45 || after === 58 || after === 0x2013 || after === 0x2014 || suffixFirstCodes.has(after))) return undefined;
+    if (end - offset > 6 || !(isSpaceCode(after) || after === 46 || after === 41 || after === 44 || after === 45 || after === 58 || after === 0x2013 || after === 0x2014 || after === 0xb0 || after === 0xba || suffixFirstCodes.has(after))) return undefined;
   } else if (first === 40 ? !isDigitCode(text.charCodeAt(offset + 1)) : text.charCodeAt(offset + 1) !== 80 /* P */ && text.charCodeAt(offset + 1) !== 112 /* p */) {
     // "(" opens only "(12)", and O or P only "OP5" and "PP5": "(a)", "Promotes" are out at once.
     return undefined;

@@ -25,6 +25,20 @@ export function isSpaceCode(code: number): boolean {
   return code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x3000 || code === 0xfeff || code === 0x1680 || code === 0x2028 || code === 0x2029 || code === 0x205f;
 }
 
+/** "…; and" / "…, or" at the end of a list item, in the languages of the lexicons: the mark before the conjunction. */
+export const listConjunctionPattern = /([;,])[\s\u00A0]+(?:and|or|et|ou|y|o)$/;
+
+/**
+ * Whether the text from `start` to `end` ends with a list item's mark and a conjunction ("…; and"):
+ * the item ends there, though its last unit is a letter. The conjunctions end in d, r, t, u, y or o:
+ * other endings are out before any copy is made.
+ */
+export function endsWithListConjunction(text: string, start: number, end: number): boolean {
+  const last = end > start ? text.charCodeAt(end - 1) : 0;
+  if (!(last === 100 || last === 114 || last === 116 || last === 117 || last === 121 || last === 111)) return false;
+  return listConjunctionPattern.test(text.slice(Math.max(start, end - 12), end));
+}
+
 export function isSpace(character: string | undefined): boolean {
   return character !== undefined && character.length > 0 && isSpaceCode(character.charCodeAt(0));
 }

@@ -433,6 +433,8 @@ interface PhraseTables {
   readonly additive: PhraseNode;
   /** The numbers of the additive words ("also", "further"), which may stand before the form too. */
   readonly additiveWords: ReadonlySet<number>;
+  /** Each additive word as read (lower case, with or without its accents) to the lexicon's spelling: « egalement » → « également ». */
+  readonly additiveSpelling: ReadonlyMap<string, string>;
   readonly forms: PhraseNode;
 }
 
@@ -448,12 +450,19 @@ function tablesOf(lexicon: Lexicon): PhraseTables {
     // An adverb or modifier typed without its accents (« Profondement », «con preocupacion») is read as
     // it, so the opener is found; the opener rules ask for the accents (`accentlessWordsOf`).
     const withAccentless = (list: readonly string[]): string[] => [...new Set([...list, ...list.map(withoutDiacritics)])];
-    const additive = lower([lexicon.additive.second, ...lexicon.additive.later]);
+    // An additive word typed without its accents (« egalement », «tambien») is read as it too, its
+    // spelling the lexicon's: repeated-opener finds the word there, and the opener rules ask for its accents.
+    const spelled = lower([lexicon.additive.second, ...lexicon.additive.later]);
+    const additiveSpelling = new Map<string, string>();
+    for (const phrase of spelled) additiveSpelling.set(phrase, phrase);
+    for (const phrase of spelled) if (!additiveSpelling.has(withoutDiacritics(phrase))) additiveSpelling.set(withoutDiacritics(phrase), phrase);
+    const additive = [...additiveSpelling.keys()];
     found = {
       adverbs: phraseTree(lower(withAccentless([...lexicon.operativeAdverbs, ...lexicon.preambularAdverbs]))),
       modifiers: phraseTree(lower(withAccentless(lexicon.modifiers))),
       additive: phraseTree(additive),
       additiveWords: new Set(additive.filter((phrase) => !phrase.includes(' ')).map(wordIdOf)),
+      additiveSpelling,
       forms: formTree(lexicon),
     };
     tables.set(lexicon, found);
@@ -560,7 +569,7 @@ function lastWordEnd(match: OpenerMatch): number {
 const adverbEnds = new Int32Array(4);
 
 function matchWords(text: string, words: Words, phraseTables: PhraseTables): OpenerMatch | undefined {
-  const { adverbs, modifiers, additive, additiveWords, forms } = phraseTables;
+  const { adverbs, modifiers, additive, additiveWords, additiveSpelling, forms } = phraseTables;
   // Try with as many leading adverbs as the text has, then with fewer: "Further" is an adverb in
   // "Further requests" but part of nothing in "Further to its resolution".
   // Where the form may start: after the words of up to three adverbs, most adverbs tried first.
@@ -588,7 +597,7 @@ function matchWords(text: string, words: Words, phraseTables: PhraseTables): Ope
       const additiveAfter = longestPhrase(words, next, additive);
       if (additiveAfter) {
         lastEnd = words.endOf(next + additiveAfter.depth - 1);
-        additiveWord = new AdditiveNode(additiveAfter.phrase, new SpanNode(words.startOf(next), lastEnd), 'after');
+        additiveWord = new AdditiveNode(additiveSpelling.get(additiveAfter.phrase) ?? additiveAfter.phrase, new SpanNode(words.startOf(next), lastEnd), 'after');
         next += additiveAfter.depth;
       }
       let modifierSpan: Span | undefined;
@@ -601,7 +610,7 @@ function matchWords(text: string, words: Words, phraseTables: PhraseTables): Ope
         const additiveAfterModifier = additiveWord ? undefined : longestPhrase(words, next, additive);
         if (additiveAfterModifier) {
           lastEnd = words.endOf(next + additiveAfterModifier.depth - 1);
-          additiveWord = new AdditiveNode(additiveAfterModifier.phrase, new SpanNode(words.startOf(next), lastEnd), 'after');
+          additiveWord = new AdditiveNode(additiveSpelling.get(additiveAfterModifier.phrase) ?? additiveAfterModifier.phrase, new SpanNode(words.startOf(next), lastEnd), 'after');
         }
       }
       // Most openers have no adverb: one empty list for all of them (it is never changed).
@@ -614,7 +623,8 @@ function matchWords(text: string, words: Words, phraseTables: PhraseTables): Ope
           for (let wordIndex = 0; wordIndex < formStart; wordIndex++) {
             const word = words.idOf(wordIndex);
             if (word === 0 || !additiveWords.has(word)) continue;
-            additiveWord = new AdditiveNode(vocabulary[word] as string, new SpanNode(words.startOf(wordIndex), words.endOf(wordIndex)), 'before');
+            const written = vocabulary[word] as string;
+            additiveWord = new AdditiveNode(additiveSpelling.get(written) ?? written, new SpanNode(words.startOf(wordIndex), words.endOf(wordIndex)), 'before');
             break;
           }
         }

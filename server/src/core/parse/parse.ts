@@ -44,6 +44,7 @@ import {
   LineTable,
   isMarkdownDecorationCode,
   isOpeningQuoteCode,
+  endsWithListConjunction,
   wordsInsideDecoration,
 } from './lines';
 import { readOpener } from './openers';
@@ -1857,7 +1858,8 @@ class Parser {
       }
       // A label at the start of a line opens a new paragraph even without a blank line before it,
       // but only where the line before ended a sentence part: "paragraph 7\n(c) above" is one paragraph.
-      if (!startsBlock && index > 0 && !endsOpenIn(this.text, this.lines.contentStart(index - 1), this.lines.contentEnd(index - 1)) && this.startsLabelledItem(contentStart, first)) flushChunk();
+      // An item's "; and" ends one too ("(a) To share information; and" over "(b) To …").
+      if (!startsBlock && index > 0 && this.endsSentencePart(index - 1) && this.startsLabelledItem(contentStart, first)) flushChunk();
       addLine(contentStart, contentEnd);
     }
     flushChunk();
@@ -2069,6 +2071,13 @@ class Parser {
     // "1, Requests": an old text's slip for "1.", read as its number all the same.
     if (!number || (number.style !== 'dot' && number.style !== 'comma')) return false;
     return this.opensWithKnownOpener(this.skipSpaces(number.span.end));
+  }
+
+  /** Whether line `index` ends a sentence part: with a mark ("…;"), or with an item's mark and its conjunction ("…; and"). */
+  private endsSentencePart(index: number): boolean {
+    const start = this.lines.contentStart(index);
+    const end = this.lines.contentEnd(index);
+    return !endsOpenIn(this.text, start, end) || endsWithListConjunction(this.text, start, end);
   }
 
   /** Whether the line whose content starts at `contentStart`, with the unit `first`, opens with a paragraph's or sub-paragraph's label. */

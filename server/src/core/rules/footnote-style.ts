@@ -56,9 +56,11 @@ export const footnoteStyleRule: Rule = {
     for (const call of calls) {
       const group = groups[groups.length - 1];
       const last = group?.[group.length - 1];
+      // A mark of punctuation between two marks, a space after it or not ("[^1], [^2]", "[^1];[^2]"), is
+      // their separator, written otherwise than "," (its own finding below), not the text's punctuation.
       const joined =
         last !== undefined &&
-        (last.span.end === call.span.start || (last.span.end + 1 === call.span.start && draft.text[last.span.end] === ',') || onlySpacesBetween(draft.text, last.span.end, call.span.start));
+        (last.span.end === call.span.start || onlySpacesBetween(draft.text, last.span.end, call.span.start) || separatorBetween(draft.text, last.span.end, call.span.start));
       if (group && joined) group.push(call);
       else groups.push([call]);
     }
@@ -82,10 +84,12 @@ export const footnoteStyleRule: Rule = {
         const following = draft.text[last.span.end] ?? '';
         if (!/[,;:.]/.test(following)) continue;
         const rewritten = runAround(span);
+        // Quoted as the fix writes it: the whole run of marks and punctuation around the marks.
+        const [right, found] = [rewritten.newText, draft.text.slice(rewritten.span.start, rewritten.span.end)];
         context.report({
           span,
-          message: localMessage(context.lexicon, 'footnote-style/mark-after', { right: `${following}${marks}`, found: `${marks}${following}` },
-            `The footnote mark follows the punctuation: '${following}${marks}', not '${marks}${following}'.`),
+          message: localMessage(context.lexicon, 'footnote-style/mark-after', { right, found },
+            `The footnote mark follows the punctuation: '${right}', not '${found}'.`),
           fix: { title: localMessage(context.lexicon, 'fix/move-mark-after', { mark: following }, `Move the mark after '${following}'`), edits: [rewritten] },
         });
       } else {
@@ -113,11 +117,22 @@ export const footnoteStyleRule: Rule = {
         });
         continue;
       }
-      // "annex.[^4] [^5]": a space does not separate two marks; they are still one place's marks.
-      if (!onlySpacesBetween(draft.text, previous.span.end, call.span.start)) continue;
       const gap = { start: previous.span.end, end: call.span.start };
       const previousMark = draft.text.slice(previous.span.start, previous.span.end);
       const mark = draft.text.slice(call.span.start, call.span.end);
+      // "[^1], [^2]", "[^1];[^2]": the separator is a comma alone.
+      if (separatorBetween(draft.text, gap.start, gap.end) && draft.text.slice(gap.start, gap.end) !== ',') {
+        const found = draft.text.slice(previous.span.start, call.span.end);
+        context.report({
+          span: { start: gap.start, end: call.span.end },
+          message: localMessage(context.lexicon, 'footnote-style/comma-alone', { right: `${previousMark},${mark}`, found },
+            `Footnote marks at one place are separated by a comma alone: '${previousMark},${mark}', not '${found}'.`),
+          fix: { title: localMessage(context.lexicon, 'fix/separate-marks', {}, 'Separate the marks with a comma'), edits: [{ span: gap, newText: ',' }] },
+        });
+        continue;
+      }
+      // "annex.[^4] [^5]": a space does not separate two marks; they are still one place's marks.
+      if (!onlySpacesBetween(draft.text, previous.span.end, call.span.start)) continue;
       context.report({
         span: { start: gap.start, end: call.span.end },
         message: localMessage(context.lexicon, 'footnote-style/comma-not-space', { right: `${previousMark},${mark}`, found: draft.text.slice(previous.span.start, call.span.end) },
@@ -140,6 +155,17 @@ function spaceBefore(text: string, offset: number): string {
 }
 
 /** Whether `text` holds one or more blanks of one line, and nothing else, from `start` to `end`. */
+/** Whether the text between two marks is one mark of punctuation and blanks after it, if any: "," ", " ";" ": ". */
+function separatorBetween(text: string, start: number, end: number): boolean {
+  if (end <= start || !isSeparatorMark(text[start])) return false;
+  for (let offset = start + 1; offset < end; offset++) if (!isSpaceInLine(text[offset])) return false;
+  return true;
+}
+
+function isSeparatorMark(character: string | undefined): boolean {
+  return character === ',' || character === ';' || character === ':' || character === '.';
+}
+
 function onlySpacesBetween(text: string, start: number, end: number): boolean {
   if (end <= start) return false;
   for (let offset = start; offset < end; offset++) if (!isSpaceInLine(text[offset])) return false;
@@ -172,16 +198,31 @@ function rewrittenRun(
     while (isSpaceInLine(text[gapEnd])) gapEnd++;
     return gapEnd > offset && callEndingAt.has(offset) && callAt.has(gapEnd) ? gapEnd : undefined;
   };
+  // A mark of punctuation between two marks ("[^1]; [^2]") separates them: written "," with them, never moved out.
+  const separatorStartingAt = (offset: number): number | undefined => {
+    if (!callEndingAt.has(offset) || !isPunctuation(text[offset])) return undefined;
+    let next = offset + 1;
+    while (isSpaceInLine(text[next])) next++;
+    return callAt.has(next) ? next : undefined;
+  };
+  const separatorEndingAt = (offset: number): number | undefined => {
+    if (!callAt.has(offset)) return undefined;
+    let mark = offset;
+    while (isSpaceInLine(text[mark - 1])) mark--;
+    return isPunctuation(text[mark - 1]) && callEndingAt.has(mark - 1) ? mark - 1 : undefined;
+  };
   let start = span.start;
   for (;;) {
-    if (isPunctuation(text[start - 1]) || spacedPunctuation(start - 1)) start--;
+    if (separatorEndingAt(start) !== undefined) start = separatorEndingAt(start) as number;
+    else if (isPunctuation(text[start - 1]) || spacedPunctuation(start - 1)) start--;
     else if (callEndingAt.has(start)) start = (callEndingAt.get(start) as FootnoteCall).span.start;
     else if (markGapEndingAt(start) !== undefined) start = markGapEndingAt(start) as number;
     else break;
   }
   let end = span.end;
   for (;;) {
-    if (isPunctuation(text[end]) || spacedPunctuation(end)) end++;
+    if (separatorStartingAt(end) !== undefined) end = separatorStartingAt(end) as number;
+    else if (isPunctuation(text[end]) || spacedPunctuation(end)) end++;
     else if (callAt.has(end)) end = (callAt.get(end) as FootnoteCall).span.end;
     else if (markGapStartingAt(end) !== undefined) end = markGapStartingAt(end) as number;
     else break;
@@ -201,8 +242,13 @@ function rewrittenRun(
       offset = gapEnd;
       continue;
     }
-    if (text[offset] === ',' && callEndingAt.has(offset) && callAt.has(offset + 1)) marks += ',';
-    else punctuation += text[offset] ?? '';
+    const separated = separatorStartingAt(offset);
+    if (separated !== undefined) {
+      marks += ',';
+      offset = separated;
+      continue;
+    }
+    punctuation += text[offset] ?? '';
     offset++;
   }
   return { span: { start, end }, newText: position === 'after' ? `${punctuation}${marks}` : `${marks}${punctuation}` };

@@ -35,14 +35,22 @@ export function carryReferences(draft: Draft, parts: ReadonlyMap<number, PartRen
     const part = parts.get(paragraphAt(draft, reference.span.start)?.partIndex ?? 0);
     if (!part) continue;
     const [first, last] = reference.numbers;
-    // "paragraphs 2 bis and 4": an insert keeps its number where the others are renumbered, and takes
-    // its own where all are finalized (`newNumberOfInsert`). A range from or to one is left as written.
+    // "paragraphs 2 bis and 4": an insert goes with its paragraph where the others are renumbered, and
+    // takes its own number where all are finalized (`newNumberOfInsert`). A range from or to one is left as written.
     const inserts = reference.numbers.some((referenced) => referenced.insertSuffix);
     if (inserts && reference.range) continue;
     for (const referenced of reference.numbers) {
       const suffix = referenced.insertSuffix;
-      const target = suffix && part.newNumberOfInsert?.get(`${referenced.value} ${suffix.text}`);
-      if (suffix && target !== undefined) edits.push({ span: { start: referenced.span.start, end: suffix.span.end }, newText: String(target) });
+      if (!suffix) continue;
+      if (part.newNumberOfInsert) {
+        const target = part.newNumberOfInsert.get(`${referenced.value} ${suffix.text}`);
+        if (target !== undefined) edits.push({ span: { start: referenced.span.start, end: suffix.span.end }, newText: String(target) });
+        continue;
+      }
+      // Renumbered, an insert goes with the paragraph it is numbered from ("3 bis" under "3." made "2."
+      // is "2 bis"), and so does what names it.
+      const moved = part.newNumberOf.get(referenced.value);
+      if (moved !== undefined && moved !== referenced.value) edits.push({ span: referenced.span, newText: String(moved) });
     }
     // A number no paragraph is written with, where renumbering will put one: the reference would
     // silently name that paragraph; and one written on two paragraphs ("2." copied onto a paragraph
@@ -97,7 +105,7 @@ function listWordsOf(draft: Draft): ListWords {
 /**
  * The edits that renumber every operative paragraph of every part 1, 2, 3 … in place, keeping
  * each number's own style (numbering-format rewrites the style), and that carry the cross-references
- * along (`carryReferences`). Inserted "bis" paragraphs keep theirs. None while a reference is
+ * along (`carryReferences`). An insert ("3 bis.") goes with the paragraph it is numbered from ("2 bis." where "3." becomes "2."); one whose number no paragraph carries once keeps it. None while a reference is
  * stranded (`strandedByRenumbering`).
  */
 export function renumberOperativeEdits(draft: Draft): TextEdit[] {
@@ -119,16 +127,28 @@ function renumbering(draft: Draft): { edits: TextEdit[]; stranded: CrossReferenc
     const written = new Map<number, number>();
     for (const paragraph of numbered) if (paragraph.number) written.set(paragraph.number.value, (written.get(paragraph.number.value) ?? 0) + 1);
     const newNumberOf = new Map<number, number>();
+    const renumber = (number: NonNullable<Paragraph['number']>, value: number): void => {
+      if (number.value === value) return;
+      const digits = /\d+/.exec(number.text);
+      if (!digits) return;
+      const start = number.span.start + digits.index;
+      edits.push({ span: { start, end: start + digits[0].length }, newText: String(value) });
+    };
     numbered.forEach((paragraph, index) => {
       const number = paragraph.number;
       if (!number) return;
       if (written.get(number.value) === 1) newNumberOf.set(number.value, index + 1);
-      if (number.value === index + 1) return;
-      const digits = /\d+/.exec(number.text);
-      if (!digits) return;
-      const start = number.span.start + digits.index;
-      edits.push({ span: { start, end: start + digits[0].length }, newText: String(index + 1) });
+      renumber(number, index + 1);
     });
+    // Inserts and alternatives go with the paragraph they are numbered from: "3 bis." under "3." made
+    // "2." is "2 bis.". One whose number no paragraph carries once (or that stands in) keeps its own.
+    const inSequence = new Set(numbered);
+    for (const paragraph of part.operativeParagraphs) {
+      const number = paragraph.number;
+      if (!number?.insertSuffix || inSequence.has(paragraph)) continue;
+      const value = newNumberOf.get(number.value);
+      if (value !== undefined) renumber(number, value);
+    }
     parts.set(partIndex, { newNumberOf, written, count: numbered.length });
   });
   const carried = carryReferences(draft, parts);
@@ -145,11 +165,29 @@ const renumberCache = new DraftMemo<{ edits: TextEdit[]; stranded: CrossReferenc
  * ("5 bis"), and an unnumbered "Resolves:" that introduces the numbered paragraphs of older texts.
  */
 function numberedInSequence(paragraphs: readonly Paragraph[]): Paragraph[] {
+  // An alternative whose paragraph has no plain wording yet ("OP2 alt" and no "OP2") stands for it: the
+  // first of its number takes its place in the sequence. Looked for only where a draft has alternatives.
+  const standsIn = paragraphs.some((paragraph) => paragraph.number?.insertSuffix === 'alt') ? alternativesStandingIn(paragraphs) : undefined;
   return paragraphs.filter((paragraph, index) => {
-    if (paragraph.number?.insertSuffix) return false;
+    if (paragraph.number?.insertSuffix) return standsIn?.has(paragraph) === true;
     const introducesNumbered = index === 0 && !paragraph.number && paragraph.text.trimEnd().endsWith(':') && paragraphs[1]?.number?.value === 1;
     return !introducesNumbered;
   });
+}
+
+/** The first alternative ("OP2 alt") of each number that no plain paragraph carries. */
+function alternativesStandingIn(paragraphs: readonly Paragraph[]): Set<Paragraph> {
+  const plain = new Set<number>();
+  for (const paragraph of paragraphs) if (paragraph.number && paragraph.number.insertSuffix === undefined) plain.add(paragraph.number.value);
+  const standing = new Set<Paragraph>();
+  const taken = new Set<number>();
+  for (const paragraph of paragraphs) {
+    const number = paragraph.number;
+    if (number?.insertSuffix !== 'alt' || plain.has(number.value) || taken.has(number.value)) continue;
+    taken.add(number.value);
+    standing.add(paragraph);
+  }
+  return standing;
 }
 
 export const operativeNumberingRule: Rule = {
@@ -259,6 +297,8 @@ function reportInsertsOutOfPlace(paragraphs: readonly Paragraph[], context: Rule
     if (suffix === undefined) continue;
     const aboveNumber = numbered[index - 1]?.number;
     if (aboveNumber && aboveNumber.value === number.value && insertRank(aboveNumber.insertSuffix) < insertRank(suffix)) continue;
+    // "OP2 alt" with no "OP2" stands in the sequence for paragraph 2 (`numberedInSequence`), its place checked there.
+    if (suffix === 'alt' && !numbered.some((other) => other.number?.value === number.value && other.number.insertSuffix === undefined)) continue;
     // An alternative, a wording competing with its paragraph's, stands next to it, above or below.
     if (suffix.endsWith('alt') && (aboveNumber?.value === number.value || numbered[index + 1]?.number?.value === number.value)) continue;
     const label = number.text.trim();
