@@ -132,6 +132,12 @@ export interface LanguageConventions {
   readonly language: string;
   /** Words before the organ's name: "The", "Le", "La", "L'". */
   readonly articles: readonly string[];
+  /**
+   * The nouns another body's chapeau opens with after its article, in a language that capitalises its
+   * first word only (« La Commission de la condition de la femme, », «La Comisión de Estupefacientes,»):
+   * English reads any "The <Capitalised Words>," as a chapeau; these languages need the noun.
+   */
+  readonly genericOrganNouns?: readonly string[];
   readonly organs: readonly string[];
   /** The mark that closes a chapeau: "," or "،" or "，". */
   readonly comma: string;

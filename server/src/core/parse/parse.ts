@@ -995,6 +995,28 @@ class Parser {
       return new ChapeauMatch('en', organ, new SpanNode(organStart, organStart + organ.length), new SpanNode(contentEnd - 1, contentEnd), undefined, true, undefined,
         callAfter > 0 ? new SpanNode(lineEnd - callAfter, lineEnd) : undefined);
     }
+    // Another body's chapeau in a language that capitalises its first word only: its article and a
+    // body's noun, with its comma (« La Commission de la condition de la femme, »).
+    return text.charCodeAt(contentEnd - 1) === 44 /* , */ ? this.matchGenericChapeau(contentStart, contentEnd - 1, callAfter > 0 ? new SpanNode(lineEnd - callAfter, lineEnd) : undefined) : undefined;
+  }
+
+  /** A body's name after its article, up to `nameEnd` (its comma): « La Commission de statistique ». */
+  private matchGenericChapeau(contentStart: number, nameEnd: number, call: Span | undefined): ChapeauMatch | undefined {
+    const text = this.text;
+    for (const conventions of languageConventions) {
+      const nouns = conventions.genericOrganNouns;
+      if (!nouns) continue;
+      for (const article of conventions.articles) {
+        if (!text.startsWith(article, contentStart)) continue;
+        const elided = article.endsWith("'") || article.endsWith('’');
+        const nameStart = contentStart + article.length + (elided ? 0 : 1);
+        if (!elided && text.charCodeAt(contentStart + article.length) !== 32) continue;
+        const noun = nouns.find((candidate) => text.startsWith(candidate, nameStart) && !isLetterAt(text, nameStart + candidate.length));
+        const name = text.slice(nameStart, nameEnd);
+        if (!noun || name.split(' ').length > 14 || /[,;:.]/u.test(name)) continue;
+        return new ChapeauMatch(conventions.language, name, new SpanNode(nameStart, nameEnd), new SpanNode(nameEnd, nameEnd + 1), undefined, true, undefined, call);
+      }
+    }
     return undefined;
   }
 
@@ -1006,7 +1028,8 @@ class Parser {
   private matchEmphasisedChapeau(contentStart: number, contentEnd: number): ChapeauMatch | undefined {
     const text = this.text;
     const marker = text.charCodeAt(contentStart);
-    if (marker === 35 /* # */ || !isMarkdownDecorationCode(marker) || contentEnd - contentStart < 5) return undefined;
+    if (marker === 35 /* # */) return this.matchHeadingChapeau(contentStart, contentEnd);
+    if (!isMarkdownDecorationCode(marker) || contentEnd - contentStart < 5) return undefined;
     const markerLength = text.charCodeAt(contentStart + 1) === marker ? 2 : 1;
     const markers = text.slice(contentStart, contentStart + markerLength);
     // The mark after the emphasis, if any: one unit (",", "，", "،", or a full stop, semicolon or colon written for it).
@@ -1029,6 +1052,23 @@ class Parser {
     const fullStop = !comma && (mark === '.' || mark === ';' || mark === ':') ? new SpanNode(markAt, contentEnd) : undefined;
     if (!comma && !fullStop) return undefined;
     return new ChapeauMatch(inner.language, inner.organ, inner.organSpan, comma, fullStop, inner.generic, inner.missingArticle, inner.call, emphasis);
+  }
+
+  /**
+   * A chapeau set as a Markdown heading, `## The General Assembly,`: the "#"s are markup, as emphasis
+   * is (`Chapeau.emphasis`, its close empty at the line's end). Only with its comma: a heading "# The
+   * General Assembly" over the draft is its title, not a chapeau.
+   */
+  private matchHeadingChapeau(contentStart: number, contentEnd: number): ChapeauMatch | undefined {
+    const text = this.text;
+    let innerStart = contentStart;
+    while (innerStart < contentEnd && text.charCodeAt(innerStart) === 35 /* # */) innerStart++;
+    if (innerStart - contentStart > 6 || !isSpaceCode(text.charCodeAt(innerStart))) return undefined;
+    while (innerStart < contentEnd && isSpaceCode(text.charCodeAt(innerStart))) innerStart++;
+    const inner = this.matchChapeau(innerStart, contentEnd);
+    if (!inner?.comma) return undefined;
+    const emphasis = { open: new SpanNode(contentStart, innerStart), close: new SpanNode(contentEnd, contentEnd) };
+    return new ChapeauMatch(inner.language, inner.organ, inner.organSpan, inner.comma, inner.fullStop, inner.generic, inner.missingArticle, inner.call, emphasis);
   }
 
   /**

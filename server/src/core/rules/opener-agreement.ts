@@ -31,7 +31,9 @@ export const openerAgreementRule: Rule = {
       const chapeau = part.chapeau;
       const gender = chapeau ? genders[chapeau.organ] : undefined;
       if (!chapeau || !gender) return;
-      for (const paragraph of [...part.preambularParagraphs, ...part.operativeParagraphs]) {
+      // The preamble only: a preambular adjective opening an operative paragraph ("1. Decidido …") is
+      // operative-verb's finding, and agreeing it would fix it into another wrong form.
+      for (const paragraph of part.preambularParagraphs) {
         const opener = paragraph.opener;
         const match = opener?.match;
         if (!opener || !match || !match.entry.feminine) continue;

@@ -1,8 +1,8 @@
 // The shared check behind `operative-verb` and `preambular-phrase`: an opener in the form its part
 // of the resolution takes, capitalised. Only the wording differs between the two rules.
-import type { Lexicon } from '../lexicon/lexicon';
+import { conventionsOf, type Lexicon, type OpenerEntry } from '../lexicon/lexicon';
 import { localMessage } from '../messages';
-import type { Opener, Paragraph, ParagraphKind } from '../model';
+import type { Draft, Opener, Paragraph, ParagraphKind } from '../model';
 import { accentlessWordsOf, bracketedAlternatives, formAsWritten, formWithItsAccents, openerCapitals, paragraphsWithUnknownOpeners, startsWithCapital } from '../openers';
 import { passiveOpening } from '../passive-opening';
 import type { Rule } from '../rule';
@@ -18,6 +18,17 @@ export interface OpenerFormRuleSpec {
   readonly noFormMessage: (found: string) => string;
   /** "An operative paragraph" */
   readonly paragraphName: string;
+}
+
+/**
+ * The preambular form an opener takes under its part's chapeau: the feminine where the language's
+ * adjectives agree and the organ is feminine (« Consciente » under « L'Assemblée générale, », not the
+ * masculine, which opener-agreement would then ask to change again).
+ */
+function preambularFormFor(draft: Draft, paragraph: Paragraph, entry: OpenerEntry): string | undefined {
+  if (!entry.feminine) return entry.preambular;
+  const organ = draft.parts[paragraph.partIndex]?.chapeau?.organ;
+  return organ !== undefined && conventionsOf(draft.language).organGenders?.[organ] === 'feminine' ? entry.feminine : entry.preambular;
 }
 
 /** The verb of an opener's words, in lower case: its first word, or its second after a pronoun (« Se félicite »). */
@@ -63,7 +74,7 @@ export function openerFormRule(spec: OpenerFormRuleSpec): Rule {
           return;
         }
         if (match.kind !== spec.paragraphKind) {
-          const right = spec.paragraphKind === 'operative' ? match.entry.operative : match.entry.preambular;
+          const right = spec.paragraphKind === 'operative' ? match.entry.operative : preambularFormFor(draft, paragraph, match.entry);
           const found = match.formText;
           if (!right) {
             context.report({ span: match.formSpan, message: localMessage(context.lexicon, `${spec.id}/other-part`, { found }, spec.noFormMessage(found)) });
