@@ -138,6 +138,10 @@ function computeFootnoteRenumbering(draft: Draft): TextEdit[] {
   const called = new Set(draft.footnoteCalls.map((call) => call.number));
   if (draft.footnoteTexts.some((footnote) => footnote.style === 'bare' && !called.has(footnote.number) && possibleUnreadCall(draft, footnote.number))) return [];
   const mapping = renumberingMapping(draft);
+  // A call with no text that renumbering would move ("[^3]" made "[^2]" where text 2 was just
+  // deleted as unused): its number is the only clue to the text it wants; by hand.
+  const defined = new Set(draft.footnoteTexts.map((footnote) => footnote.number));
+  if (draft.footnoteCalls.some((call) => !defined.has(call.number) && mapping.get(call.number) !== call.number)) return [];
   const edits: TextEdit[] = [];
   for (const call of draft.footnoteCalls) {
     const target = mapping.get(call.number);

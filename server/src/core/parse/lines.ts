@@ -270,7 +270,8 @@ export function isSeparatorLine(content: string): boolean {
 }
 
 /** Page furniture of a published PDF: job number, barcode, page number "2/5". */
-const jobNumberPattern = /^\d{2}-\d{5}(?: ?\([A-Z]\))?$/;
+/** "25-19432 (E)", and as a first page's foot prints it with its date stamps: "25-20123 (F)    101225    111225". */
+const jobNumberPattern = /^\d{2}-\d{5}(?: ?\([A-Z]\))?(?:[ \t]+\d{6}){0,2}$/;
 const barcodePattern = /^\*\d{5,}\*$/;
 const pageNumberPattern = /^\d{1,3} ?\/ ?\d{1,3}$/;
 /** A document symbol alone on a line: "A/RES/80/7", "S/RES/1454 (2002)". */
