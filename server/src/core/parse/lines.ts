@@ -34,9 +34,24 @@ export const listConjunctionPattern = /([;,])[\s\u00A0]+(?:and|or|et|ou|y|o)$/;
  * other endings are out before any copy is made.
  */
 export function endsWithListConjunction(text: string, start: number, end: number): boolean {
-  const last = end > start ? text.charCodeAt(end - 1) : 0;
-  if (!(last === 100 || last === 114 || last === 116 || last === 117 || last === 121 || last === 111)) return false;
-  return listConjunctionPattern.test(text.slice(Math.max(start, end - 12), end));
+  // Read by code, with no copy: asked of every line before a labelled one, most of which end in a letter.
+  let wordStart = end;
+  while (wordStart > start && end - wordStart <= 3 && text.charCodeAt(wordStart - 1) >= 97 && text.charCodeAt(wordStart - 1) <= 122) wordStart--;
+  if (!isListConjunction(text, wordStart, end)) return false;
+  let markEnd = wordStart;
+  while (markEnd > start && isSpaceCode(text.charCodeAt(markEnd - 1))) markEnd--;
+  const mark = markEnd > start && markEnd < wordStart ? text.charCodeAt(markEnd - 1) : 0;
+  return mark === 59 /* ; */ || mark === 44 /* , */;
+}
+
+/** Whether the word from `start` to `end` is one of `listConjunctionPattern`'s: and, or, et, ou, y, o. */
+function isListConjunction(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  const first = text.charCodeAt(start);
+  if (length === 1) return first === 121 /* y */ || first === 111 /* o */;
+  const second = text.charCodeAt(start + 1);
+  if (length === 2) return (first === 111 && second === 114) /* or */ || (first === 101 && second === 116) /* et */ || (first === 111 && second === 117) /* ou */;
+  return length === 3 && first === 97 && second === 110 && text.charCodeAt(start + 2) === 100; /* and */
 }
 
 export function isSpace(character: string | undefined): boolean {

@@ -599,6 +599,8 @@ function hasChapeauEnding(text: string, start: number, end: number): boolean {
   return endsWithOrgan(text, start, organEnd);
 }
 // "The Special Political and Decolonization Committee (Fourth Committee),": a name may end with another in brackets.
+/** The first units of the articles of the languages whose bodies' chapeaus are read by their nouns (`genericOrganNouns`). */
+const genericArticleFirstCodes = new Set(languageConventions.flatMap((conventions) => (conventions.genericOrganNouns ? conventions.articles.map((article) => article.charCodeAt(0)) : [])));
 const genericEnglishChapeau = /^The ((?:[A-Z][\p{L}'’-]*)(?: (?:[A-Z][\p{L}'’-]*|of|and|on|for|the|in|to|against))*(?: \([A-Z][\p{L}'’-]*(?: (?:[A-Z][\p{L}'’-]*|of|and|on|for|the|in|to|against))*\))?) ?(,)?$/u;
 /**
  * Whether `content` is a date alone, as the language writes it ("18 December 2026"): the adoption date
@@ -1003,6 +1005,8 @@ class Parser {
   /** A body's name after its article, up to `nameEnd` (its comma): « La Commission de statistique ». */
   private matchGenericChapeau(contentStart: number, nameEnd: number, call: Span | undefined): ChapeauMatch | undefined {
     const text = this.text;
+    // Asked of every line that ends with a comma: out at its first letter unless an article can open it.
+    if (!genericArticleFirstCodes.has(text.charCodeAt(contentStart))) return undefined;
     for (const conventions of languageConventions) {
       const nouns = conventions.genericOrganNouns;
       if (!nouns) continue;

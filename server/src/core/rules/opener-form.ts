@@ -88,9 +88,10 @@ export function openerFormRule(spec: OpenerFormRuleSpec): Rule {
           const sameVerb = verbOf(found, context.lexicon) === verbOf(right, context.lexicon);
           context.report({
             span: match.formSpan,
+            // Quoted as the fix writes it: in lower case after an adverb ("Also requests", not "Also Requests").
             message: sameVerb
-              ? localMessage(context.lexicon, `${spec.id}/wording`, { right: capitalize(right), found }, `The phrase is '${capitalize(right)}', not '${found}'.`)
-              : localMessage(context.lexicon, `${spec.id}/wrong-form`, { right: capitalize(right), found }, `${spec.rightFormIs}: '${capitalize(right)}', not '${found}'.`),
+              ? localMessage(context.lexicon, `${spec.id}/wording`, { right: replacement, found }, `The phrase is '${replacement}', not '${found}'.`)
+              : localMessage(context.lexicon, `${spec.id}/wrong-form`, { right: replacement, found }, `${spec.rightFormIs}: '${replacement}', not '${found}'.`),
             fix: { title: localMessage(context.lexicon, 'fix/change', { found, right: replacement }, `Change '${found}' to '${replacement}'`), edits: [{ span: match.formSpan, newText: replacement }] },
           });
           return;

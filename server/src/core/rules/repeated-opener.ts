@@ -147,10 +147,15 @@ function checkPosition(draft: Draft, paragraph: Paragraph, wanted: Position, rea
   const plain = match.adverbs.length === (additive.position === 'before' ? 1 : 0) && !match.modifierSpan;
   const start = Math.min(additive.span.start, match.formSpan.start);
   const end = Math.max(additive.span.end, match.formSpan.end);
-  const found = draft.text.slice(start, end);
+  // With other adverbs the message quotes them too, in the order asked: "Strongly urges also", not "Urges also".
+  const otherAdverbs = plain ? '' : match.adverbs.filter((span) => span.start !== additive.span.start).map((span) => draft.text.slice(span.start, span.end).toLowerCase()).join(' ');
+  const quotedStart = plain ? start : Math.min(start, opener.span.start);
+  const found = draft.text.slice(quotedStart, end).replace(/\s+/g, ' ');
+  const quotedRight = plain || !otherAdverbs ? rightOrder
+    : wanted === 'after' ? capitalize(`${otherAdverbs} ${verb.toLowerCase()} ${additive.word}`) : capitalize(`${additive.word} ${otherAdverbs} ${verb.toLowerCase()}`);
   context.report({
     span: opener.span,
-    message: localMessage(lexicon, wanted === 'after' ? 'repeated-opener/position-after' : 'repeated-opener/position-before', { word: additive.word, right: rightOrder, found }, `${why}: '${rightOrder}', not '${found}'.`),
+    message: localMessage(lexicon, wanted === 'after' ? 'repeated-opener/position-after' : 'repeated-opener/position-before', { word: additive.word, right: quotedRight, found }, `${why}: '${quotedRight}', not '${found}'.`),
     ...(plain ? { fix: { title: localMessage(context.lexicon, 'fix/write', { right: rightOrder }, `Write '${rightOrder}'`), edits: [{ span: { start, end }, newText: rightOrder }] } } : {}),
   });
 }
