@@ -22,7 +22,14 @@ function positionOf(label: SubLabel): number {
  * paragraph, "paragraph 1 (d) above" elsewhere. A name written twice is ambiguous, so references to
  * it are left as they are.
  */
-function reletterEdits(draft: Draft, owner: Paragraph, siblings: readonly SubParagraph[], kind: SubLabel['kind']): TextEdit[] {
+/**
+ * More labels right after a referenced one ("paragraph 1 (c) and (d)", "(c) to (e)", "(c), (d)"): the
+ * reference is read by its first label only, so relettering would carry that one and leave the rest
+ * naming items that moved.
+ */
+const moreLabelsAfter = /^\)?[ \u00A0]*(?:,|(?:and|or|to|through|et|ou|à|y|o|a)(?=[ \u00A0(]))[ \u00A0]*\(?[a-z]{1,4}\)/u;
+
+function reletterEdits(draft: Draft, owner: Paragraph, siblings: readonly SubParagraph[], kind: SubLabel['kind']): TextEdit[] | undefined {
   const edits: TextEdit[] = [];
   const written = new Map<string, number>();
   for (const sibling of siblings) if (sibling.label) written.set(sibling.label.name, (written.get(sibling.label.name) ?? 0) + 1);
@@ -36,7 +43,9 @@ function reletterEdits(draft: Draft, owner: Paragraph, siblings: readonly SubPar
     const nameStart = label.span.start + draft.text.slice(label.span.start, label.span.end).indexOf(label.name);
     edits.push({ span: { start: nameStart, end: nameStart + label.name.length }, newText: expected });
   });
+  let unread = false;
   const carry = (named: { readonly name: string; readonly span: Span }): void => {
+    if (moreLabelsAfter.test(draft.text.slice(named.span.end, named.span.end + 16))) unread = true;
     const renamed = newNameOf.get(named.name);
     if (renamed !== undefined && renamed !== named.name) edits.push({ span: named.span, newText: renamed });
   };
@@ -52,6 +61,8 @@ function reletterEdits(draft: Draft, owner: Paragraph, siblings: readonly SubPar
       if (referenced.subparagraph && operativeTargets(draft, reference.span.start).get(referenced.value) === owner) carry(referenced.subparagraph);
     }
   }
+  // No relettering where a reference names labels it is not read by: the drafter carries them.
+  if (unread) return undefined;
   return edits.sort((a, b) => a.span.start - b.span.start);
 }
 
@@ -115,10 +126,11 @@ export const subparagraphSequenceRule: Rule = {
         const kind = label.kind;
         // Relettering goes by position; with a label lost or misread in the list, positions are unsure.
         const allLabelled = siblings.every((item) => item.label && item.label.kind === kind);
+        const edits = allLabelled ? reletterEdits(draft, owner, siblings, kind) : undefined;
         context.report({
           span: label.span,
           message,
-          ...(allLabelled ? { fix: { title: localMessage(context.lexicon, 'fix/reletter', {}, 'Reletter the sub-paragraphs'), edits: reletterEdits(draft, owner, siblings, kind) } } : {}),
+          ...(edits ? { fix: { title: localMessage(context.lexicon, 'fix/reletter', {}, 'Reletter the sub-paragraphs'), edits } } : {}),
           ...(previous ? { related: [{ span: previous.span, message: localMessage(context.lexicon, 'subparagraph-sequence/here', { label: previous.text }, `Sub-paragraph ${previous.text} is here.`) }] } : {}),
         });
         reported = true;
