@@ -271,6 +271,12 @@ describe('properties of the core on any text', function () {
       // above a header line, and the lone "2." then removed: two readings, round after round.
       checkFixAll('[^1]:[^1]\n\r0.\n[^2]\n\r[^1]\n\rRe,');
     });
+
+    it('fixing all converges where lines of a mark and a conjunction alone ("; and") stand between labels', () => {
+      // Seed 60000 (--source repeated): read as items' ends, each "; and" made the "b)" under it an
+      // item, relettering and repunctuating them changed which lines ended items, round after round.
+      checkFixAll('b)\n; and\nb)\n; and\nb)\n; and\nb)\n; and\nb)\n; and\nb)\n; and\nb)\n; and\nb)\n; and\nb)\n; and\nb)\n; and\nb)');
+    });
   });
 
   describe('known bugs the properties met (test/support/known-bugs.ts)', () => {

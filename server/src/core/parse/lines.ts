@@ -40,7 +40,8 @@ export function endsWithListConjunction(text: string, start: number, end: number
   if (!isListConjunction(text, wordStart, end)) return false;
   let markEnd = wordStart;
   while (markEnd > start && isSpaceCode(text.charCodeAt(markEnd - 1))) markEnd--;
-  const mark = markEnd > start && markEnd < wordStart ? text.charCodeAt(markEnd - 1) : 0;
+  // The mark ends an item's words: a line of a mark and a conjunction alone ("; and") ends nothing.
+  const mark = markEnd - 1 > start && markEnd < wordStart ? text.charCodeAt(markEnd - 1) : 0;
   return mark === 59 /* ; */ || mark === 44 /* , */;
 }
 

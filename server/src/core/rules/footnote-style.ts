@@ -120,8 +120,9 @@ export const footnoteStyleRule: Rule = {
       const gap = { start: previous.span.end, end: call.span.start };
       const previousMark = draft.text.slice(previous.span.start, previous.span.end);
       const mark = draft.text.slice(call.span.start, call.span.end);
-      // "[^1], [^2]", "[^1];[^2]": the separator is a comma alone.
-      if (separatorBetween(draft.text, gap.start, gap.end) && draft.text.slice(gap.start, gap.end) !== ',') {
+      // "[^1];[^2]": the separator is a comma. ("[^1], [^2]" is left as it is: a comma is there, and
+      // rewriting its blank away moved the paragraph's last mark one run of marks a round, for ever.)
+      if (separatorBetween(draft.text, gap.start, gap.end) && draft.text.charAt(gap.start) !== ',') {
         const found = draft.text.slice(previous.span.start, call.span.end);
         context.report({
           span: { start: gap.start, end: call.span.end },
@@ -155,9 +156,14 @@ function spaceBefore(text: string, offset: number): string {
 }
 
 /** Whether `text` holds one or more blanks of one line, and nothing else, from `start` to `end`. */
-/** Whether the text between two marks is one mark of punctuation and blanks after it, if any: "," ", " ";" ": ". */
+/**
+ * Whether the text between two marks is their separator: a comma, blanks after it or not (",", ", "),
+ * or another mark tight between them ("[^1];[^2]"). A ";" with a blank after it ("[^1]; [^2]") may be
+ * the text's own, ending a clause whose words were cut: left to the punctuation's rules.
+ */
 function separatorBetween(text: string, start: number, end: number): boolean {
   if (end <= start || !isSeparatorMark(text[start])) return false;
+  if (text[start] !== ',') return end === start + 1;
   for (let offset = start + 1; offset < end; offset++) if (!isSpaceInLine(text[offset])) return false;
   return true;
 }
@@ -199,16 +205,18 @@ function rewrittenRun(
     return gapEnd > offset && callEndingAt.has(offset) && callAt.has(gapEnd) ? gapEnd : undefined;
   };
   // A mark of punctuation between two marks ("[^1]; [^2]") separates them: written "," with them, never moved out.
+  // The same separators as `separatorBetween`: a comma with blanks after it or not, another mark tight.
   const separatorStartingAt = (offset: number): number | undefined => {
     if (!callEndingAt.has(offset) || !isPunctuation(text[offset])) return undefined;
     let next = offset + 1;
-    while (isSpaceInLine(text[next])) next++;
+    if (text[offset] === ',') while (isSpaceInLine(text[next])) next++;
     return callAt.has(next) ? next : undefined;
   };
   const separatorEndingAt = (offset: number): number | undefined => {
     if (!callAt.has(offset)) return undefined;
     let mark = offset;
     while (isSpaceInLine(text[mark - 1])) mark--;
+    if (mark !== offset && text[mark - 1] !== ',') return undefined;
     return isPunctuation(text[mark - 1]) && callEndingAt.has(mark - 1) ? mark - 1 : undefined;
   };
   let start = span.start;
