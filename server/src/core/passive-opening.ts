@@ -5,7 +5,9 @@
 // make the passive (auxiliaries, the participle's ending, the determiners written in lower case once
 // they follow a verb) is the lexicon's data (`LexiconData.passive`); a language without it is not read.
 import type { Lexicon, OpenerEntry } from './lexicon/lexicon';
+import { DraftMemo } from './draft-memo';
 import type { Draft, Span } from './model';
+import { paragraphsWithUnknownOpeners } from './openers';
 import { capitalize } from './structure';
 
 export interface PassiveOpening {
@@ -57,11 +59,31 @@ function longestPhraseAt(words: readonly Word[], at: number, phrases: readonly s
 }
 
 /**
+ * The passive openings of a draft's operative paragraphs whose openers the lexicon does not know, by
+ * the paragraph's index: read once a draft, for operative-verb to report and unknown-opener to pass.
+ */
+export function passiveOpenings(draft: Draft, lexicon: Lexicon): ReadonlyMap<number, PassiveOpening> {
+  const kept = openingsMemo.get(draft);
+  if (kept?.lexicon === lexicon) return kept.openings;
+  const openings = new Map<number, PassiveOpening>();
+  if (lexicon.passive) {
+    for (const index of paragraphsWithUnknownOpeners(draft, lexicon)) {
+      const opening = passiveOpening(draft, index, lexicon);
+      if (opening) openings.set(index, opening);
+    }
+  }
+  openingsMemo.set(draft, { lexicon, openings });
+  return openings;
+}
+
+const openingsMemo = new DraftMemo<{ readonly lexicon: Lexicon; readonly openings: ReadonlyMap<number, PassiveOpening> }>('passive openings');
+
+/**
  * The passive opening of an operative paragraph whose opener the lexicon does not know, or undefined:
  * a subject opening with a capital, an auxiliary ("are", "is", "shall be"), any adverbs of the lexicon
  * ("also", "strongly"), and the participle of a known operative opener ("urged", "called upon").
  */
-export function passiveOpening(draft: Draft, index: number, lexicon: Lexicon): PassiveOpening | undefined {
+function passiveOpening(draft: Draft, index: number, lexicon: Lexicon): PassiveOpening | undefined {
   const passive = lexicon.passive;
   const paragraph = draft.paragraphs[index];
   if (!passive || !paragraph || paragraph.kind !== 'operative' || paragraph.opener?.match || paragraph.subject) return undefined;

@@ -2,7 +2,7 @@
 import { closingLinePattern } from './lexicon/lexicon';
 import type { Draft, FootnoteCall, FootnoteText, Paragraph, Span, SubParagraph } from './model';
 import { readNumberLabel } from './parse/labels';
-import { isSpaceCode, listConjunctionPattern } from './parse/lines';
+import { isSpaceCode, listConjunctionMark } from './parse/lines';
 import { isDigitCode, unitAt } from './text-scan';
 import { DraftMemo } from './draft-memo';
 
@@ -124,14 +124,9 @@ export function endMark(draft: Draft, pieces: readonly Span[], limit: number, fr
     }
     if (end <= pieceStart) continue;
     // "…; and" / "…; or" at the end of a list item: the mark is the one before the conjunction.
-    // The words end in d, r, t, u, y or o: other endings are passed before any copy is made.
+    const conjunctionMark = listConjunctionMark(text, Math.max(pieceStart, end - 12), end);
+    if (conjunctionMark >= 0) return { span: { start: conjunctionMark, end: conjunctionMark + 1 }, mark: text.charAt(conjunctionMark), isPunctuation: true };
     const lastCode = unitAt(text, end - 1);
-    const mayBeConjunction = lastCode === 100 || lastCode === 114 || lastCode === 116 || lastCode === 117 || lastCode === 121 || lastCode === 111;
-    const conjunction = mayBeConjunction ? listConjunctionPattern.exec(text.slice(Math.max(pieceStart, end - 12), end)) : null;
-    if (conjunction) {
-      const markEnd = end - conjunction[0].length + 1;
-      return { span: { start: markEnd - 1, end: markEnd }, mark: conjunction[1] as string, isPunctuation: true };
-    }
     if (isClosingQuoteCode(lastCode)) {
       // French sets a space inside its guillemets: « … un rapport. » ends with the full stop before it.
       let markEnd = end - 1;

@@ -33,6 +33,9 @@ const numberPatterns: readonly NumberPattern[] = [
   { style: 'bare', opening: 'digit', pattern: /(\d{1,3})(?: (bis|ter|quater|quinquies|sexies|septies|octies))?(?=[\s\u00A0]+[A-Z*_])/y },
 ];
 
+/** An insert's suffixes in their order after the paragraph they are numbered from ("5.", "5 bis.", "5 ter." …). */
+export const insertSuffixes: readonly string[] = ['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies'];
+
 /** The first letters of an insert's suffix glued to its number ("5bis.", "1alt."), in either case. */
 const suffixFirstCodes = new Set([...'btqsoaBTQSOA'].map((letter) => letter.charCodeAt(0)));
 

@@ -25,27 +25,31 @@ export function isSpaceCode(code: number): boolean {
   return code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x3000 || code === 0xfeff || code === 0x1680 || code === 0x2028 || code === 0x2029 || code === 0x205f;
 }
 
-/** "…; and" / "…, or" at the end of a list item, in the languages of the lexicons: the mark before the conjunction. */
-export const listConjunctionPattern = /([;,])[\s\u00A0]+(?:and|or|et|ou|y|o)$/;
-
 /**
- * Whether the text from `start` to `end` ends with a list item's mark and a conjunction ("…; and"):
- * the item ends there, though its last unit is a letter. The conjunctions end in d, r, t, u, y or o:
- * other endings are out before any copy is made.
+ * Where the mark of a list item's end stands when the text from `from` to `end` ends with it, blanks
+ * and a conjunction ("…; and", "…, or", « … ; et », «…; y»), or -1. Read by code, with no copy: asked
+ * of every line before a labelled one, most of which end in a letter.
  */
-export function endsWithListConjunction(text: string, start: number, end: number): boolean {
-  // Read by code, with no copy: asked of every line before a labelled one, most of which end in a letter.
+export function listConjunctionMark(text: string, from: number, end: number): number {
   let wordStart = end;
-  while (wordStart > start && end - wordStart <= 3 && text.charCodeAt(wordStart - 1) >= 97 && text.charCodeAt(wordStart - 1) <= 122) wordStart--;
-  if (!isListConjunction(text, wordStart, end)) return false;
+  while (wordStart > from && end - wordStart <= 3 && text.charCodeAt(wordStart - 1) >= 97 && text.charCodeAt(wordStart - 1) <= 122) wordStart--;
+  if (!isListConjunction(text, wordStart, end)) return -1;
   let markEnd = wordStart;
-  while (markEnd > start && isSpaceCode(text.charCodeAt(markEnd - 1))) markEnd--;
-  // The mark ends an item's words: a line of a mark and a conjunction alone ("; and") ends nothing.
-  const mark = markEnd - 1 > start && markEnd < wordStart ? text.charCodeAt(markEnd - 1) : 0;
-  return mark === 59 /* ; */ || mark === 44 /* , */;
+  while (markEnd > from && isSpaceCode(text.charCodeAt(markEnd - 1))) markEnd--;
+  if (markEnd === wordStart || markEnd <= from) return -1;
+  const mark = text.charCodeAt(markEnd - 1);
+  return mark === 59 /* ; */ || mark === 44 /* , */ ? markEnd - 1 : -1;
 }
 
-/** Whether the word from `start` to `end` is one of `listConjunctionPattern`'s: and, or, et, ou, y, o. */
+/**
+ * Whether the line from `start` to `end` ends a list item with its mark and a conjunction ("…; and"),
+ * though its last unit is a letter. The mark ends words of its own: a line of "; and" alone ends nothing.
+ */
+export function endsWithListConjunction(text: string, start: number, end: number): boolean {
+  return listConjunctionMark(text, start, end) > start;
+}
+
+/** Whether the word from `start` to `end` is a list's conjunction: and, or, et, ou, y, o. */
 function isListConjunction(text: string, start: number, end: number): boolean {
   const length = end - start;
   const first = text.charCodeAt(start);

@@ -598,9 +598,9 @@ function hasChapeauEnding(text: string, start: number, end: number): boolean {
   while (organEnd > start && isSpaceCode(text.charCodeAt(organEnd - 1))) organEnd--;
   return endsWithOrgan(text, start, organEnd);
 }
-// "The Special Political and Decolonization Committee (Fourth Committee),": a name may end with another in brackets.
 /** The first units of the articles of the languages whose bodies' chapeaus are read by their nouns (`genericOrganNouns`). */
 const genericArticleFirstCodes = new Set(languageConventions.flatMap((conventions) => (conventions.genericOrganNouns ? conventions.articles.map((article) => article.charCodeAt(0)) : [])));
+// "The Special Political and Decolonization Committee (Fourth Committee),": a name may end with another in brackets.
 const genericEnglishChapeau = /^The ((?:[A-Z][\p{L}'’-]*)(?: (?:[A-Z][\p{L}'’-]*|of|and|on|for|the|in|to|against))*(?: \([A-Z][\p{L}'’-]*(?: (?:[A-Z][\p{L}'’-]*|of|and|on|for|the|in|to|against))*\))?) ?(,)?$/u;
 /**
  * Whether `content` is a date alone, as the language writes it ("18 December 2026"): the adoption date

@@ -7,7 +7,7 @@ import { meetingOf, readMasthead, type DocumentIdentity, type HeaderRole, type M
 import { emphasesIn } from './emphasis';
 import { referenceMarks } from './references';
 import { findDate, renderLanguage, type RenderLanguage } from './render-language';
-import { firstWhere, footnoteTextPieces, overlapsAnyOf } from '../structure';
+import { eachSubparagraph, firstWhere, footnoteTextPieces, overlapsAnyOf } from '../structure';
 import { isOpeningQuoteCode, wordsInsideDecoration } from '../parse/lines';
 
 export interface RenderOptions {
@@ -187,15 +187,9 @@ export function renderModel(draft: Draft, options: RenderOptions = {}): RenderMo
       }
     }
   };
-  const addSubparagraphEmphases = (subparagraphs: readonly SubParagraph[]): void => {
-    for (const subparagraph of subparagraphs) {
-      addEmphases(subparagraph.pieces);
-      addSubparagraphEmphases(subparagraph.children);
-    }
-  };
   for (const paragraph of draft.paragraphs) {
     addEmphases(paragraph.pieces, paragraph.opener?.emphasis?.open);
-    addSubparagraphEmphases(paragraph.subparagraphs);
+    for (const subparagraph of eachSubparagraph(paragraph.subparagraphs)) addEmphases(subparagraph.pieces);
   }
   for (const footnote of draft.footnoteTexts) addEmphases(footnoteTextPieces(footnote));
   hidden.sort((a, b) => a.start - b.start);

@@ -56,8 +56,8 @@ export const footnoteStyleRule: Rule = {
     for (const call of calls) {
       const group = groups[groups.length - 1];
       const last = group?.[group.length - 1];
-      // A mark of punctuation between two marks, a space after it or not ("[^1], [^2]", "[^1];[^2]"), is
-      // their separator, written otherwise than "," (its own finding below), not the text's punctuation.
+      // A separator between two marks ("[^1], [^2]", "[^1];[^2]": `separatorBetween`) is theirs, not the
+      // text's punctuation; one written otherwise than with a comma is its own finding below.
       const joined =
         last !== undefined &&
         (last.span.end === call.span.start || onlySpacesBetween(draft.text, last.span.end, call.span.start) || separatorBetween(draft.text, last.span.end, call.span.start));
@@ -155,7 +155,6 @@ function spaceBefore(text: string, offset: number): string {
   return isSpaceInLine(character) ? character : '';
 }
 
-/** Whether `text` holds one or more blanks of one line, and nothing else, from `start` to `end`. */
 /**
  * Whether the text between two marks is their separator: a comma, blanks after it or not (",", ", "),
  * or another mark tight between them ("[^1];[^2]"). A ";" with a blank after it ("[^1]; [^2]") may be
@@ -168,10 +167,12 @@ function separatorBetween(text: string, start: number, end: number): boolean {
   return true;
 }
 
+/** A mark of punctuation a footnote mark stands beside, or one that separates two marks: , ; : . */
 function isSeparatorMark(character: string | undefined): boolean {
   return character === ',' || character === ';' || character === ':' || character === '.';
 }
 
+/** Whether `text` holds one or more blanks of one line, and nothing else, from `start` to `end`. */
 function onlySpacesBetween(text: string, start: number, end: number): boolean {
   if (end <= start) return false;
   for (let offset = start; offset < end; offset++) if (!isSpaceInLine(text[offset])) return false;
@@ -191,8 +192,7 @@ function rewrittenRun(
   callEndingAt: ReadonlyMap<number, FootnoteCall>,
   position: 'after' | 'before',
 ): { span: Span; newText: string } {
-  const isPunctuation = (character: string | undefined): boolean => character === ',' || character === ';' || character === ':' || character === '.';
-  const spacedPunctuation = (offset: number): boolean => position === 'before' && spaceBefore(text, offset + 1) !== '' && isPunctuation(text[offset + 1]);
+  const spacedPunctuation = (offset: number): boolean => position === 'before' && spaceBefore(text, offset + 1) !== '' && isSeparatorMark(text[offset + 1]);
   // The blanks between two marks ("[^1] [^2]") belong to the marks: their own finding replaces them.
   const markGapEndingAt = (offset: number): number | undefined => {
     let gapStart = offset;
@@ -204,10 +204,10 @@ function rewrittenRun(
     while (isSpaceInLine(text[gapEnd])) gapEnd++;
     return gapEnd > offset && callEndingAt.has(offset) && callAt.has(gapEnd) ? gapEnd : undefined;
   };
-  // A mark of punctuation between two marks ("[^1]; [^2]") separates them: written "," with them, never moved out.
-  // The same separators as `separatorBetween`: a comma with blanks after it or not, another mark tight.
+  // A separator between two marks (as `separatorBetween` reads one: a comma, blanks after it or not, or
+  // another mark tight) is written "," with them, never moved out as the text's own.
   const separatorStartingAt = (offset: number): number | undefined => {
-    if (!callEndingAt.has(offset) || !isPunctuation(text[offset])) return undefined;
+    if (!callEndingAt.has(offset) || !isSeparatorMark(text[offset])) return undefined;
     let next = offset + 1;
     if (text[offset] === ',') while (isSpaceInLine(text[next])) next++;
     return callAt.has(next) ? next : undefined;
@@ -217,12 +217,12 @@ function rewrittenRun(
     let mark = offset;
     while (isSpaceInLine(text[mark - 1])) mark--;
     if (mark !== offset && text[mark - 1] !== ',') return undefined;
-    return isPunctuation(text[mark - 1]) && callEndingAt.has(mark - 1) ? mark - 1 : undefined;
+    return isSeparatorMark(text[mark - 1]) && callEndingAt.has(mark - 1) ? mark - 1 : undefined;
   };
   let start = span.start;
   for (;;) {
     if (separatorEndingAt(start) !== undefined) start = separatorEndingAt(start) as number;
-    else if (isPunctuation(text[start - 1]) || spacedPunctuation(start - 1)) start--;
+    else if (isSeparatorMark(text[start - 1]) || spacedPunctuation(start - 1)) start--;
     else if (callEndingAt.has(start)) start = (callEndingAt.get(start) as FootnoteCall).span.start;
     else if (markGapEndingAt(start) !== undefined) start = markGapEndingAt(start) as number;
     else break;
@@ -230,7 +230,7 @@ function rewrittenRun(
   let end = span.end;
   for (;;) {
     if (separatorStartingAt(end) !== undefined) end = separatorStartingAt(end) as number;
-    else if (isPunctuation(text[end]) || spacedPunctuation(end)) end++;
+    else if (isSeparatorMark(text[end]) || spacedPunctuation(end)) end++;
     else if (callAt.has(end)) end = (callAt.get(end) as FootnoteCall).span.end;
     else if (markGapStartingAt(end) !== undefined) end = markGapStartingAt(end) as number;
     else break;

@@ -3,8 +3,8 @@
 import { conventionsOf, type Lexicon, type OpenerEntry } from '../lexicon/lexicon';
 import { localMessage } from '../messages';
 import type { Draft, Opener, Paragraph, ParagraphKind } from '../model';
-import { accentlessWordsOf, bracketedAlternatives, formAsWritten, formWithItsAccents, openerCapitals, paragraphsWithUnknownOpeners, startsWithCapital } from '../openers';
-import { passiveOpening } from '../passive-opening';
+import { accentlessWordsOf, bracketedAlternatives, formAsWritten, formWithItsAccents, openerCapitals, startsWithCapital } from '../openers';
+import { passiveOpenings } from '../passive-opening';
 import type { Rule } from '../rule';
 import { capitalize } from '../structure';
 
@@ -131,9 +131,7 @@ export function openerFormRule(spec: OpenerFormRuleSpec): Rule {
       // all; only the paragraphs whose openers the lexicon does not know are read for it.
       const lexicon = context.lexicon;
       if (spec.paragraphKind !== 'operative' || !lexicon?.passive) return;
-      for (const index of paragraphsWithUnknownOpeners(draft, lexicon)) {
-        const passive = passiveOpening(draft, index, lexicon);
-        if (!passive) continue;
+      for (const passive of passiveOpenings(draft, lexicon).values()) {
         const { found, active: right } = passive;
         context.report({
           span: passive.span,

@@ -1,6 +1,6 @@
 import type { Fix, TextEdit } from '../findings';
 import type { CrossReference, Draft, Paragraph } from '../model';
-import { endOfNumberLabels } from '../parse/labels';
+import { endOfNumberLabels, insertSuffixes, isAlternative } from '../parse/labels';
 import { localMessage } from '../messages';
 import type { Rule, RuleContext } from '../rule';
 import { numberRemovalChangesMore, wordlessAfter } from '../structure';
@@ -277,10 +277,8 @@ export const operativeNumberingRule: Rule = {
 };
 
 /** Where an insert's suffix puts it among the paragraphs of its number: the paragraph itself first, then "bis", "ter" … */
-const insertRanks: Readonly<Record<string, number>> = { bis: 2, ter: 3, quater: 4, quinquies: 5, sexies: 6, septies: 7, octies: 8 };
-
 function insertRank(suffix: string | undefined): number {
-  return suffix === undefined ? 1 : insertRanks[suffix.split(' ')[0] ?? ''] ?? 1;
+  return suffix === undefined ? 1 : insertSuffixes.indexOf(suffix.split(' ')[0] ?? '') + 2 || 1;
 }
 
 /**
@@ -291,6 +289,7 @@ function insertRank(suffix: string | undefined): number {
  */
 function reportInsertsOutOfPlace(paragraphs: readonly Paragraph[], context: RuleContext): void {
   const numbered = paragraphs.filter((paragraph) => paragraph.number !== undefined);
+  const plainValues = new Set(numbered.flatMap((paragraph) => (paragraph.number?.insertSuffix === undefined ? [paragraph.number?.value] : [])));
   for (let index = 0; index < numbered.length; index++) {
     const number = (numbered[index] as Paragraph).number as NonNullable<Paragraph['number']>;
     const suffix = number.insertSuffix;
@@ -298,16 +297,17 @@ function reportInsertsOutOfPlace(paragraphs: readonly Paragraph[], context: Rule
     const aboveNumber = numbered[index - 1]?.number;
     if (aboveNumber && aboveNumber.value === number.value && insertRank(aboveNumber.insertSuffix) < insertRank(suffix)) continue;
     // "OP2 alt" with no "OP2" stands in the sequence for paragraph 2 (`numberedInSequence`), its place checked there.
-    if (suffix === 'alt' && !numbered.some((other) => other.number?.value === number.value && other.number.insertSuffix === undefined)) continue;
+    if (suffix === 'alt' && !plainValues.has(number.value)) continue;
     // An alternative, a wording competing with its paragraph's, stands next to it, above or below.
-    if (suffix.endsWith('alt') && (aboveNumber?.value === number.value || numbered[index + 1]?.number?.value === number.value)) continue;
+    if (isAlternative(number) && (aboveNumber?.value === number.value || numbered[index + 1]?.number?.value === number.value)) continue;
     const label = number.text.trim();
     const value = String(number.value);
     const own = paragraphs.find((candidate) => candidate.number?.value === number.value && candidate.number.insertSuffix === undefined)?.number;
     const related = own ? { related: [{ span: own.span, message: localMessage(context.lexicon, 'operative-numbering/here', { number: value }, `Paragraph ${value} is here.`) }] } : {};
-    const message = aboveNumber
-      ? localMessage(context.lexicon, 'operative-numbering/insert-after', { label, previous: aboveNumber.text.trim().replace(/\.$/, ''), number: value },
-        `'${label}' stands after paragraph ${aboveNumber.text.trim().replace(/\.$/, '')}: an insert follows the paragraph it is numbered from (${value}), or that paragraph's earlier inserts.`)
+    const previous = aboveNumber?.text.trim().replace(/\.$/, '');
+    const message = previous !== undefined
+      ? localMessage(context.lexicon, 'operative-numbering/insert-after', { label, previous, number: value },
+        `'${label}' stands after paragraph ${previous}: an insert follows the paragraph it is numbered from (${value}), or that paragraph's earlier inserts.`)
       : localMessage(context.lexicon, 'operative-numbering/insert-before', { label, number: value }, `'${label}' stands before paragraph ${value}: an insert follows the paragraph it is numbered from.`);
     context.report({ span: number.span, message, ...related });
   }

@@ -4,7 +4,7 @@ import type { Opener, Paragraph, ParagraphKind, Span } from '../model';
 import { openersInOtherLanguage, paragraphsWithUnknownOpeners } from '../openers';
 import type { Rule } from '../rule';
 import { editDistance, nearestOpener, sameStart } from '../nearest-opener';
-import { passiveOpening } from '../passive-opening';
+import { passiveOpenings } from '../passive-opening';
 
 /**
  * Up to `count` words from `start` (letters with their combining marks, soft hyphens, hyphens and
@@ -166,7 +166,7 @@ export const unknownOpenerRule: Rule = {
       const word = draft.text.slice(verbSpan.start, verbSpan.end);
       if (lexicon.unknownOpenerExceptions.includes(word)) continue;
       // "States are encouraged to …" is no unknown opener but a passive, which operative-verb reports.
-      if (passiveOpening(draft, index, lexicon)) continue;
+      if (passiveOpenings(draft, lexicon).has(index)) continue;
       const lower = word.toLowerCase();
       // After adverbs ("Deeply concern about …") the word stands where an opener does, whatever its
       // ending: it is reported where it is a slip for a known opener (`sameVerb` below).
