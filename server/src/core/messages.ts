@@ -75,6 +75,7 @@ export const messagePlaceholders = {
   'subparagraph-sequence/follows': ['label', 'previous', 'expected'],
   'subparagraph-sequence/here': ['label'],
   'subparagraph-sequence/bracket': ['example', 'right', 'found'],
+  'subparagraph-sequence/numbered': ['right', 'found'],
   'section-order/above-chapeau': [],
   'section-order/chapeau-here': [],
   'section-order/preambular-after': ['opener'],

@@ -2194,6 +2194,23 @@ class Parser {
       && deepestOpen.label.kind !== 'number' && indentedDeeper(this.text, deepestOpen.label.span.start, number.span.start);
   }
 
+  /**
+   * Whether `number` opens an item of a numbered list inside operative paragraph `last`, as a drafter
+   * writes one in Markdown: indented under the paragraph, "1." right under its colon ("1. Decides to
+   * consider the following items:" over "   1. Questions relating to information;"), then each next
+   * number at the first item's indent or deeper. Read as paragraphs, the items were renumbered with
+   * the paragraphs around them and the fixes rewrote the list and every number after it.
+   */
+  private nestsNumberedItem(number: NumberLabel, last: MutableParagraph): boolean {
+    if (last.kind !== 'operative' || number.insertSuffix !== undefined || (number.style !== 'dot' && number.style !== 'paren-close')) return false;
+    const paragraphStart = last.number?.span.start ?? (last.pieces[0] as Span).start;
+    if (!indentedDeeper(this.text, number.span.start, paragraphStart)) return false;
+    const deepest = last.subStack[last.subStack.length - 1];
+    if (deepest?.label?.kind === 'number' && deepest.label.bracket !== 'parens') return !indentedDeeper(this.text, deepest.label.span.start, number.span.start);
+    return number.value === 1 && this.lastEndsWithColon(last)
+      && (deepest?.label === undefined || indentedDeeper(this.text, number.span.start, deepest.label.span.start));
+  }
+
   private chunkSpan(chunk: number): Span {
     return new SpanNode(this.chunks.start(chunk), this.chunks.end(chunk));
   }
@@ -2310,6 +2327,10 @@ class Parser {
         // extraction moved (a page break reordered). Kept as it is, and remembered as displaced.
         this.addBlock('unclassified', span.start, span.end);
         this.displaced.push(span);
+        continue;
+      }
+      if (number && last && this.nestsNumberedItem(number, last)) {
+        this.addSub(last, undefined, span, readings.textStart(index), number);
         continue;
       }
       if (subLabel || (number?.style === 'parens' && last && !this.standsOutsideList(readings, index, last, opensParagraph) && (this.lastEndsWithColon(last) || last.subStack.length > 0))) {
@@ -2590,8 +2611,9 @@ class Parser {
       const reread = readSubLabel(this.text, label.span.start, letterSibling.label.name);
       if (reread) effective = reread;
     }
+    // "(1)" (a scan's misread numeral), or an item of a numbered list: "1." or "1)".
     const numberLabel: SubLabel | undefined = number
-      ? new SubLabelNode(number.span, number.text, String(number.value), 'number', 'parens')
+      ? new SubLabelNode(number.span, number.text, String(number.value), 'number', number.style === 'dot' ? 'dot' : number.style === 'paren-close' ? 'close' : 'parens')
       : undefined;
     const finalLabel = effective ?? numberLabel;
     const level = this.levelOf(finalLabel, stack);
@@ -2607,7 +2629,8 @@ class Parser {
   private levelOf(label: SubLabel | undefined, stack: readonly MutableSub[]): number {
     const top = stack[stack.length - 1];
     if (!label) return top && top.label === undefined ? top.level : 1;
-    const base = label.bracket === 'dot' ? 3 : 1;
+    // "a." and "i." stand below "(a)" and "(i)"; a numbered list's "1." stands where "(a)" would.
+    const base = label.bracket === 'dot' && label.kind !== 'number' ? 3 : 1;
     if (label.kind === 'letter') return base;
     // Roman numerals (and misread digits) nest under the letter item they follow, if there is one.
     const underLetter = stack.some((open) => open.label?.kind === 'letter' && open.level === base);

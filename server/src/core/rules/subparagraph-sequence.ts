@@ -92,6 +92,37 @@ function checkBrackets(draft: Draft, report: (label: SubLabel, expected: SubLabe
   for (const paragraph of draft.paragraphs) if (paragraph.subparagraphs.length > 0) check(paragraph.subparagraphs, 1);
 }
 
+/** Whether `label` numbers an item of a list inside a paragraph, "1." or "1)" ("(1)" is a scan's misread numeral). */
+function numbersListItem(label: SubLabel | undefined): boolean {
+  return label !== undefined && label.kind === 'number' && label.bracket !== 'parens';
+}
+
+/**
+ * Lists inside a paragraph numbered as Markdown numbers them ("1." and "2." indented under "…:"),
+ * where resolutions letter them: each reported once, at its first label, with a fix that letters the
+ * items as the draft's language writes them at that depth ("(a)", "(i)" in English; "a)", "i)" in
+ * French and Spanish).
+ */
+function checkNumberedLists(draft: Draft, report: (first: SubLabel, right: string, edits: TextEdit[] | undefined) => void): void {
+  const brackets = conventionsOf(draft.language).subparagraphBrackets ?? [];
+  const check = (items: readonly SubParagraph[], depth: number): void => {
+    const first = items[0]?.label;
+    if (first && numbersListItem(first)) {
+      // Letters at odd depths, numerals at even ones, as "(a)" holds "(i)".
+      const kind: SubLabel['kind'] = depth % 2 === 0 ? 'roman' : 'letter';
+      const bracket = brackets[depth - 1] ?? (depth <= 2 ? 'parens' : 'dot');
+      const rewritten = (position: number): string => bracketed({ ...first, bracket }, expectedName(kind, position));
+      // Lettered by position: with an item unlabelled or labelled otherwise, the positions are unsure.
+      const edits = items.every((item) => numbersListItem(item.label))
+        ? items.map((item, index) => ({ span: (item.label as SubLabel).span, newText: rewritten(index + 1) }))
+        : undefined;
+      report(first, rewritten(1), edits);
+    }
+    for (const item of items) if (item.children.length > 0) check(item.children, depth + 1);
+  };
+  for (const paragraph of draft.paragraphs) if (paragraph.subparagraphs.length > 0) check(paragraph.subparagraphs, 1);
+}
+
 export const subparagraphSequenceRule: Rule = {
   id: 'subparagraph-sequence',
   description: 'Sub-paragraphs run (a), (b), (c) … and (i), (ii), (iii) … inside them, with no gap or duplicate; labels are bracketed as the language writes them ("a)" in French and Spanish).',
@@ -138,6 +169,14 @@ export const subparagraphSequenceRule: Rule = {
       for (const sibling of siblings) checkList(owner, subparagraphsOf(sibling));
     };
     for (const paragraph of draft.paragraphs) checkList(paragraph, paragraph.subparagraphs);
+    checkNumberedLists(draft, (first, right, edits) => {
+      context.report({
+        span: first.span,
+        message: localMessage(context.lexicon, 'subparagraph-sequence/numbered', { right, found: first.text },
+          `A list inside a paragraph is lettered: '${right}', not '${first.text}'.`),
+        ...(edits ? { fix: { title: localMessage(context.lexicon, 'fix/reletter', {}, 'Reletter the sub-paragraphs'), edits } } : {}),
+      });
+    });
     checkBrackets(draft, (label, expected) => {
       const right = bracketed({ ...label, bracket: expected }, label.name);
       const example = bracketed({ ...label, bracket: expected }, label.kind === 'roman' ? 'i' : 'a');
