@@ -36,6 +36,8 @@ function inSuperscript(number: number): string {
 /** The edit that gives the call `call` the number `number`, in its own style (digits, or superscripts). */
 export function callEdit(draft: Draft, call: FootnoteCall, number: number): TextEdit | undefined {
   if (call.style === 'superscript') return { span: call.span, newText: inSuperscript(number) };
+  // "[^agenda]": the name gives way to the number.
+  if (call.name !== undefined) return { span: { start: call.span.start + 2, end: call.span.start + 2 + call.name.length }, newText: String(number) };
   const written = draft.text.slice(call.span.start, call.span.end);
   const digits = /\d+/.exec(written);
   if (!digits) return undefined;
@@ -45,6 +47,7 @@ export function callEdit(draft: Draft, call: FootnoteCall, number: number): Text
 
 function textEdit(draft: Draft, footnote: FootnoteText, number: number): TextEdit | undefined {
   if (footnote.style === 'superscript') return { span: footnote.labelSpan, newText: inSuperscript(number) };
+  if (footnote.name !== undefined) return { span: { start: footnote.labelSpan.start + 2, end: footnote.labelSpan.start + 2 + footnote.name.length }, newText: String(number) };
   const written = draft.text.slice(footnote.labelSpan.start, footnote.labelSpan.end);
   const digits = /\d+/.exec(written);
   if (!digits) return undefined;

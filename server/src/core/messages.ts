@@ -129,6 +129,7 @@ export const messagePlaceholders = {
   'footnote-style/comma-between': [],
   'footnote-style/comma-not-space': ['right', 'found'],
   'footnote-style/comma-alone': ['right', 'found'],
+  'footnote-style/named': ['right', 'found'],
   'footnote-undefined/no-text': ['number'],
   'footnote-undefined/not-in-block': ['number'],
   'footnote-unused/unused': ['number'],

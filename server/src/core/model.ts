@@ -80,8 +80,11 @@ export type FootnoteCallStyle = 'bracket' | 'superscript' | 'bare';
 /** A footnote reference in the text: `[^3]`, `³`, or a bare "3" glued to a word in PDF text. */
 export interface FootnoteCall {
   readonly span: Span;
+  /** For a named call (`[^agenda]`), the number print gives it: by the order of first calls, after the numbered ones. */
   readonly number: number;
   readonly style: FootnoteCallStyle;
+  /** The name of a Markdown named footnote's call, `agenda` of `[^agenda]`, as written; undefined for a number. */
+  readonly name?: string;
 }
 
 /** `[^3]: …`, a PDF block's `3 …`, or a word processor's `³ …` (superscript digits, as its calls). */
@@ -92,7 +95,10 @@ export interface FootnoteText {
   readonly span: Span;
   /** The number with its marker: `[^3]:`, `3` or `³`. */
   readonly labelSpan: Span;
+  /** For a named text (`[^agenda]:`), the number of its calls (see FootnoteCall). */
   readonly number: number;
+  /** The name of a Markdown named footnote, `agenda` of `[^agenda]:`, as written; undefined for a number. */
+  readonly name?: string;
   /** The text itself, without the label; for a text wrapped over lines, first to last character. */
   readonly bodySpan: Span;
   readonly body: string;

@@ -10,7 +10,7 @@ import { occurrencesOf, runsAndDigitRunsOf, runsOf, visitInSpans, type MarkPatte
 import { wordStartBefore } from '../text-ends';
 import { digitRunsOf, digitsValue, isAsciiLowerCode, isDigitCode } from '../text-scan';
 import { grown, isSpaceCode, isSuperscriptDigitCode, superscriptDigitsInAscii } from './lines';
-import { FootnoteCallNode, SpanNode } from './nodes';
+import { FootnoteCallNode, FootnoteTextNode, SpanNode } from './nodes';
 
 /** Text to search, and whether bare digits may be read as calls there (not in an annex's tables). */
 export interface SearchSpan extends WholeTextSpan {
@@ -35,7 +35,7 @@ export interface NumberWords {
  * the brackets say it is a call (bare and superscript digits stay at four, where a year is likelier),
  * and a draft with a footnote a paragraph passes 9,999 (its footnote texts were read as paragraphs).
  */
-export const bracketCalls: MarkPattern = { sticky: /\[\^(\d{1,6})\]/y, opening: '[^', longest: 9 };
+export const bracketCalls: MarkPattern = { sticky: /\[\^(?:\d{1,6}|[A-Za-z][\w-]{0,31})\]/y, opening: '[^', longest: 36 };
 /** The powers of units, not calls: "m³", "km²". */
 const unitBefore = /\b(?:m|cm|mm|km|dm|ft|in|m\/s|kg\/m)$/;
 
@@ -53,6 +53,9 @@ export function endFootnoteLabel(content: string): { readonly number: number; re
     // bracketFootnoteTextPattern read by code: every line that opens with a bracket is asked ("[without
     // reference to a Main Committee …]" heads each General Assembly text), and a match was an array and two strings.
     if (content.charCodeAt(1) !== 94 /* ^ */) return undefined;
+    const nameEnd = footnoteNameEnd(content, 2);
+    // "[^agenda]:", a Markdown named footnote: numbered once its calls are known (numberNamedFootnotes).
+    if (nameEnd > 2) return content.charCodeAt(nameEnd) === 93 /* ] */ && content.charCodeAt(nameEnd + 1) === 58 /* : */ ? { number: Number.NaN, length: nameEnd + 2, style: 'bracket' } : undefined;
     let digitsEnd = 2;
     while (digitsEnd < content.length && isDigitCode(content.charCodeAt(digitsEnd))) digitsEnd++;
     const digits = digitsEnd - 2;
@@ -65,6 +68,70 @@ export function endFootnoteLabel(content: string): { readonly number: number; re
   const digits = superscript?.[1];
   if (digits === undefined) return undefined;
   return { number: Number(superscriptDigitsInAscii(digits)), length: digits.length, style: 'superscript' };
+}
+
+/**
+ * Where the name of a Markdown named footnote that starts at `start` ends ("agenda" of "[^agenda]"): a
+ * letter, then up to 31 letters, digits, "_" or "-"; `start` itself where none starts there.
+ */
+function footnoteNameEnd(text: string, start: number): number {
+  if (!isAsciiLetterCode(text.charCodeAt(start))) return start;
+  let end = start + 1;
+  while (end - start < 32 && end < text.length) {
+    const code = text.charCodeAt(end);
+    if (!isAsciiLetterCode(code) && !isDigitCode(code) && code !== 95 /* _ */ && code !== 45 /* - */) break;
+    end++;
+  }
+  return end;
+}
+
+function isAsciiLetterCode(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** The name of the named footnote whose label `[^name]` or `[^name]:` starts at `labelStart`, or undefined for a number. */
+function footnoteNameAt(text: string, labelStart: number): string | undefined {
+  const nameEnd = footnoteNameEnd(text, labelStart + 2);
+  return nameEnd > labelStart + 2 ? text.slice(labelStart + 2, nameEnd) : undefined;
+}
+
+/**
+ * Named footnotes (`[^agenda]` and `[^agenda]:`, as Markdown allows) numbered as print numbers them:
+ * by the order of their first calls, after the highest number written, then those never called in
+ * the order of their texts. Names are matched without regard to case, as Markdown matches them.
+ * The texts and calls come back renumbered; most drafts have no name, and come back as they are.
+ */
+export function numberNamedFootnotes(text: string, texts: readonly FootnoteText[], calls: readonly FootnoteCall[]): { texts: FootnoteText[]; calls: FootnoteCall[] } | undefined {
+  // Asked at every parse: nothing is made unless a label opens with a letter.
+  const namedAt = (style: string, labelStart: number): boolean => style === 'bracket' && isAsciiLetterCode(text.charCodeAt(labelStart + 2));
+  if (!texts.some((footnote) => namedAt(footnote.style, footnote.labelSpan.start)) && !calls.some((call) => namedAt(call.style, call.span.start))) return undefined;
+  const textNames = texts.map((footnote) => (footnote.style === 'bracket' ? footnoteNameAt(text, footnote.labelSpan.start) : undefined));
+  const callNames = calls.map((call) => (call.style === 'bracket' ? footnoteNameAt(text, call.span.start) : undefined));
+  let highest = 0;
+  texts.forEach((footnote, index) => {
+    if (textNames[index] === undefined && footnote.number > highest) highest = footnote.number;
+  });
+  calls.forEach((call, index) => {
+    if (callNames[index] === undefined && call.number > highest) highest = call.number;
+  });
+  const numbers = new Map<string, number>();
+  const numberOf = (name: string): number => {
+    const key = name.toLowerCase();
+    let number = numbers.get(key);
+    if (number === undefined) numbers.set(key, (number = ++highest));
+    return number;
+  };
+  // Calls come in text order: the first call of a name gives it its number.
+  const numberedCalls = calls.map((call, index) => {
+    const name = callNames[index];
+    return name === undefined ? call : new FootnoteCallNode(call.span, numberOf(name), call.style, name);
+  });
+  const numberedTexts = texts.map((footnote, index) => {
+    const name = textNames[index];
+    return name === undefined ? footnote : new FootnoteTextNode(footnote.span, footnote.labelSpan, numberOf(name), footnote.bodySpan, footnote.body,
+      footnote.style, footnote.placement, footnote.continuation, name);
+  });
+  return { texts: numberedTexts, calls: numberedCalls };
 }
 
 /** How sure the context makes a bare number a call. */
@@ -710,6 +777,7 @@ export function findFootnoteCalls(
   const calls: FootnoteCall[] = [];
   // The marks inside the spans, as a search of each span would find them.
   visitInSpans(marks ? marks.brackets : occurrencesOf(text, bracketCalls), 'occurrences', spans, (start, end) => {
+    // A named call ("[^agenda]") reads NaN here: numberNamedFootnotes numbers it with the others known.
     calls.push(new FootnoteCallNode(new SpanNode(start, end), Number(text.slice(start + 2, end - 1)), 'bracket'));
   });
   // With no marks given, the superscripts are searched for here; where bare digits will likely be read

@@ -317,8 +317,11 @@ export function mayBeSeparator(first: number): boolean {
   return first === 95 /* _ */ || first === 45 /* - */ || first === 42 /* * */;
 }
 
-/** A canonical footnote text: `[^3]: Resolution 60/1.` (up to six digits, as the calls: footnote-calls.ts). */
-export const bracketFootnoteTextPattern = /^\[\^(\d{1,6})\]:[ \t]?/;
+/**
+ * A canonical footnote text: `[^3]: Resolution 60/1.` (up to six digits, as the calls: footnote-calls.ts),
+ * or a Markdown named one, `[^agenda]: …`. The reference `endFootnoteLabel` is tested against.
+ */
+export const bracketFootnoteTextPattern = /^\[\^(\d{1,6}|[A-Za-z][\w-]{0,31})\]:[ \t]?/;
 /** A footnote text line in a PDF footnote block: `3 Resolution 60/1.` (older documents: `3/ …`). */
 export const bareFootnoteTextPattern = /^(\d{1,4})\/?[ \t\u00A0]+(?=\S)/;
 /** The same with the number in superscript digits, as a copy out of a word processor gives it: `³ Resolution 60/1.` */

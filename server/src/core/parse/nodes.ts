@@ -77,17 +77,19 @@ export const SubParagraphNode = plain(function SubParagraphNode(this: Writable<S
   this.children = children;
 });
 
-export const FootnoteCallNode = plain(function FootnoteCallNode(this: Writable<FootnoteCall>, span: Span, number: number, style: FootnoteCallStyle) {
+export const FootnoteCallNode = plain(function FootnoteCallNode(this: Writable<FootnoteCall>, span: Span, number: number, style: FootnoteCallStyle, name?: string) {
   this.span = span;
   this.number = number;
   this.style = style;
+  this.name = name;
 });
 
 export const FootnoteTextNode = plain(function FootnoteTextNode(this: Writable<FootnoteText>, span: Span, labelSpan: Span, number: number, bodySpan: Span, body: string,
-  style: FootnoteTextStyle, placement: FootnoteText['placement'], continuation: Span | undefined) {
+  style: FootnoteTextStyle, placement: FootnoteText['placement'], continuation: Span | undefined, name?: string) {
   this.span = span;
   this.labelSpan = labelSpan;
   this.number = number;
+  this.name = name;
   this.bodySpan = bodySpan;
   this.body = body;
   this.style = style;

@@ -25,7 +25,7 @@ import type {
 import { alternation, dateJointsOf, escapeForPattern, firstDayLettersPattern, styleFor } from '../lexicon/style';
 import { ChunkTable, type ChunkRegion } from './chunks';
 import { findCrossReferences } from './cross-references';
-import { endFootnoteLabel, findFootnoteCalls, type SearchSpan } from './footnote-calls';
+import { endFootnoteLabel, findFootnoteCalls, numberNamedFootnotes, type SearchSpan } from './footnote-calls';
 import { footnoteSeriesStarts } from '../footnotes';
 import { letterIndex, plainDotNumberValue, readNumberLabel, readSubLabel } from './labels';
 import {
@@ -856,12 +856,12 @@ class Parser {
       numberedParagraphs: byAnnex[index] ?? [],
     }));
     sortBySpanStart(this.blocks);
-    const footnoteTexts = sortBySpanStart(this.footnoteTexts);
+    let footnoteTexts: readonly FootnoteText[] = sortBySpanStart(this.footnoteTexts);
     // The pieces of every paragraph and sub-paragraph, in text order: read by both searches below.
     const searchable = this.searchableSpansWithChapeauCalls(pieces);
     const form = this.sawFootnoteSeparator || this.sawPageFurniture ? 'pdf' : 'canonical';
     let digitRuns: Int32Array | undefined;
-    const footnoteCalls = findFootnoteCalls(
+    let footnoteCalls = findFootnoteCalls(
       this.text,
       searchable,
       footnoteTexts,
@@ -874,6 +874,8 @@ class Parser {
       },
       footnoteSeriesStarts(this.chapeaus.map((chapeau) => chapeau.span.start), footnoteTexts),
     );
+    const named = numberNamedFootnotes(this.text, footnoteTexts, footnoteCalls);
+    if (named) ({ texts: footnoteTexts, calls: footnoteCalls } = named);
     const usesBareCalls = footnoteCalls.some((call) => call.style === 'bare');
     const searches = this.options.searches;
     const draft: Draft = {

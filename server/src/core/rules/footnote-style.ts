@@ -1,5 +1,6 @@
 import { conventionsOf } from '../lexicon/lexicon';
-import type { FootnoteCall, Span } from '../model';
+import type { TextEdit } from '../findings';
+import type { Draft, FootnoteCall, Span } from '../model';
 import { isSpace } from '../parse/lines';
 import { localMessage } from '../messages';
 import type { Rule } from '../rule';
@@ -24,6 +25,13 @@ export const footnoteStyleRule: Rule = {
   fixable: true,
   needsLexicon: false,
   check(draft, context) {
+    checkNamedFootnotes(draft, (first, right, found, edits) => {
+      context.report({
+        span: first,
+        message: localMessage(context.lexicon, 'footnote-style/named', { right, found }, `Footnotes are numbered: '${right}', not '${found}'.`),
+        fix: { title: localMessage(context.lexicon, 'fix/write', { right }, `Write '${right}'`), edits },
+      });
+    });
     for (const footnote of draft.footnoteTexts) {
       const body = footnote.body.trim();
       if (body === '') continue;
@@ -143,6 +151,27 @@ export const footnoteStyleRule: Rule = {
     }
   },
 };
+
+/**
+ * Markdown named footnotes (`[^agenda]` and `[^agenda]:`), where resolutions number their footnotes:
+ * each name reported once, at its first call (or its text's label, when nothing calls it), with a fix
+ * that writes the number print gives it (the parser's: by first call) in its every call and its text.
+ */
+function checkNamedFootnotes(draft: Draft, report: (first: Span, right: string, found: string, edits: TextEdit[]) => void): void {
+  let named: Map<string, { first: Span; found: string; number: number; edits: TextEdit[] }> | undefined;
+  const add = (name: string | undefined, labelStart: number, span: Span, number: number): void => {
+    if (name === undefined) return;
+    named ??= new Map();
+    const key = name.toLowerCase();
+    let entry = named.get(key);
+    if (!entry) named.set(key, (entry = { first: span, found: `[^${name}]`, number, edits: [] }));
+    entry.edits.push({ span: { start: labelStart + 2, end: labelStart + 2 + name.length }, newText: String(number) });
+  };
+  for (const call of draft.footnoteCalls) add(call.name, call.span.start, call.span, call.number);
+  for (const footnote of draft.footnoteTexts) add(footnote.name, footnote.labelSpan.start, footnote.labelSpan, footnote.number);
+  if (!named) return;
+  for (const entry of named.values()) report(entry.first, `[^${entry.number}]`, entry.found, entry.edits.sort((a, b) => a.span.start - b.span.start));
+}
 
 /** A space that does not end a line: a blank inside one line. */
 function isSpaceInLine(character: string | undefined): boolean {

@@ -11,7 +11,8 @@ export const footnoteUndefinedRule: Rule = {
     const defined = new Set(draft.footnoteTexts.map((footnote) => footnote.number));
     for (const call of draft.footnoteCalls) {
       if (defined.has(call.number)) continue;
-      const number = String(call.number);
+      // A named call ("[^agenda]") is told by its name, which its text must carry.
+      const number = call.name ?? String(call.number);
       const message = draft.form === 'pdf'
         ? localMessage(context.lexicon, 'footnote-undefined/not-in-block', { number }, `Footnote ${number} has no text: no footnote block holds a text numbered ${number}.`)
         : localMessage(context.lexicon, 'footnote-undefined/no-text', { number }, `Footnote ${number} has no text: add '[^${number}]: …' after the last paragraph.`);

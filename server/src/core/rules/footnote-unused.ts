@@ -13,7 +13,7 @@ export const footnoteUnusedRule: Rule = {
     for (const footnote of draft.footnoteTexts) {
       // A yearbook's footnotes serve its whole page: their calls may stand in headings that are not the resolution's.
       if (called.has(footnote.number) || footnote.placement === 'yearbook') continue;
-      const number = String(footnote.number);
+      const number = footnote.name ?? String(footnote.number);
       // A copy's bare digits may hold a call that was not read: the text is not deleted, and the place is shown.
       const maybeCall = footnote.style === 'bare' ? possibleUnreadCall(draft, footnote.number) : undefined;
       context.report({
