@@ -117,12 +117,25 @@ export interface FootnoteText {
 }
 
 /** One paragraph number inside a cross-reference: "5", or "7 (c)" with its sub-paragraph. */
+/** A sub-paragraph label a reference names: "c" of "paragraph 7 (c) above", and where its letters stand. */
+export interface ReferencedLabel {
+  readonly name: string;
+  readonly span: Span;
+}
+
 export interface ReferencedNumber {
   readonly value: number;
   /** The digits in the text, which renumbering rewrites. */
   readonly span: Span;
   /** "c" of "7 (c)", when the reference names a sub-paragraph. */
-  readonly subparagraph?: { readonly name: string; readonly span: Span };
+  readonly subparagraph?: ReferencedLabel;
+  /**
+   * The labels after the first, of its level: "e" of "7 (c) and (e)", "d" and "e" of "7 (c), (d) and
+   * (e)", "e" of "7 (c) to (e)". Absent when the reference names one label.
+   */
+  readonly moreSubparagraphs?: readonly ReferencedLabel[];
+  /** A numeral inside the first label's item: "iv" of "7 (b) (iv)". */
+  readonly innerSubparagraph?: ReferencedLabel;
   /** "bis" of "2 bis", when the reference names a negotiation insert (lower case), and where the word stands. */
   readonly insertSuffix?: { readonly text: string; readonly span: Span };
 }
@@ -141,7 +154,7 @@ export interface CrossReference {
   /** Where the text says the paragraphs are, when it says so. */
   readonly direction?: 'above' | 'below';
   /** "subparagraph (b) above", without a paragraph number: the sub-paragraph of the paragraph it stands in. */
-  readonly subparagraphOnly?: { readonly name: string; readonly span: Span };
+  readonly subparagraphOnly?: ReferencedLabel;
 }
 
 export type ParagraphKind = 'preambular' | 'operative';

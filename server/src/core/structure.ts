@@ -317,3 +317,21 @@ export function firstParagraphAfter(draft: Draft, offset: number): Paragraph | u
   if (!paragraphIndexOf(draft).sorted) return paragraphs.find((paragraph) => paragraph.span.start > offset);
   return paragraphs[firstWhere(paragraphs.length, (position) => (paragraphs[position] as Paragraph).span.start > offset)];
 }
+
+/** The index of the resolution part `offset` stands in: the last part that starts at or before it. */
+export function partIndexAt(draft: Draft, offset: number): number {
+  let index = 0;
+  draft.parts.forEach((part, partIndex) => {
+    const start = part.chapeau?.span.start ?? part.preambularParagraphs[0]?.span.start ?? part.operativeParagraphs[0]?.span.start;
+    if (start !== undefined && start <= offset) index = partIndex;
+  });
+  return index;
+}
+
+/**
+ * The part whose paragraphs a cross-reference at `offset` names: that of the paragraph it stands in,
+ * or, in an annex ("paragraph 3 of the present resolution"), of the part the annex follows.
+ */
+export function referencePartAt(draft: Draft, paragraphHolding: Paragraph | undefined, offset: number): number {
+  return paragraphHolding?.partIndex ?? partIndexAt(draft, offset);
+}

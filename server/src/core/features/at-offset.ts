@@ -63,12 +63,4 @@ export function paragraphAt(draft: Draft, offset: number): Paragraph | undefined
   return draft.paragraphs.find((paragraph) => paragraph.span.start <= offset && offset <= paragraph.span.end);
 }
 
-/** The index of the resolution part `offset` stands in: the last part that starts at or before it. */
-export function partIndexAt(draft: Draft, offset: number): number {
-  let index = 0;
-  draft.parts.forEach((part, partIndex) => {
-    const start = part.chapeau?.span.start ?? part.preambularParagraphs[0]?.span.start ?? part.operativeParagraphs[0]?.span.start;
-    if (start !== undefined && start <= offset) index = partIndex;
-  });
-  return index;
-}
+export { partIndexAt } from '../structure';

@@ -2,8 +2,8 @@
 // "paragraphs 2 to 6" → 2, 3, 4, 5 and 6; "paragraph 7 (c)" → sub-paragraph (c) of paragraph 7;
 // "subparagraph (b) above" → (b) of the paragraph the reference stands in.
 import type { CrossReference, Draft, Paragraph, ReferencedNumber, SubParagraph } from '../model';
-import { eachSubparagraph } from '../structure';
-import { paragraphAt, partIndexAt } from './at-offset';
+import { eachSubparagraph, referencePartAt } from '../structure';
+import { paragraphAt } from './at-offset';
 
 export interface ReferenceTarget {
   readonly paragraph: Paragraph;
@@ -19,7 +19,7 @@ export function operativeParagraphNumbered(draft: Draft, partIndex: number, valu
 
 /** The part a reference reads its numbers in: that of the paragraph it stands in (as the cross-reference rule reads it). */
 function partOfReference(draft: Draft, reference: CrossReference): number {
-  return paragraphAt(draft, reference.span.start)?.partIndex ?? partIndexAt(draft, reference.span.start);
+  return referencePartAt(draft, paragraphAt(draft, reference.span.start), reference.span.start);
 }
 
 function subparagraphNamed(paragraph: Paragraph, name: string): SubParagraph | undefined {

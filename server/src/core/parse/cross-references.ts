@@ -4,11 +4,12 @@
 // "above", "below" or "of the present resolution") are read: a bare "paragraph 3" in a UN text
 // most often cites another document ("paragraph 3, of the Convention").
 import type { Lexicon } from '../lexicon/lexicon';
-import type { CrossReference, ReferencedNumber, Span } from '../model';
+import type { CrossReference, ReferencedLabel, ReferencedNumber, Span } from '../model';
 import { digitsValue, isAsciiLowerCode, isDigitCode } from '../text-scan';
 import { isSpaceCode } from './lines';
 import { literalPlaces } from './whole-text-search';
-import { CrossReferenceNode, ReferencedLabelNode, ReferencedNumberNode, SpanNode } from './nodes';
+import { CrossReferenceNode, ReferencedLabelNode, ReferencedNumberNode, SpanNode, type ReferencedLabels } from './nodes';
+import { romanIndex } from './labels';
 import { emptyList } from '../records';
 
 /** Where reading is in the text, and where it must stop (the span's end): one per search, moved to each head. */
@@ -119,6 +120,8 @@ interface ReferenceWords {
   readonly thisText: readonly (readonly WordList[])[];
   /** Each "of paragraph" phrase's words, as `thisText`'s. */
   readonly ofParagraph: readonly (readonly WordList[])[];
+  /** The words for a sub-paragraph ("subparagraph", « alinéa »), as in "paragraph 1, subparagraph (f), above". */
+  readonly subparagraph: WordList;
 }
 
 function referenceWordsOf(lexicon: Lexicon): ReferenceWords {
@@ -130,6 +133,7 @@ function referenceWordsOf(lexicon: Lexicon): ReferenceWords {
     below: wordList(words.below),
     thisText: words.thisText.map((phrase) => phrase.split(' ').map((word) => wordList([word]))),
     ofParagraph: (words.ofParagraph ?? []).map((phrase) => phrase.split(' ').map((word) => wordList([word]))),
+    subparagraph: wordList(words.subparagraph),
   };
 }
 
@@ -213,21 +217,62 @@ function readLabel(scanner: Scanner): number {
   return lettersStart;
 }
 
-/** "(c)", or "(a) and (b)": the sub-paragraph labels after a number. Only the first is kept. */
-function readSubLabels(scanner: Scanner, words: ReferenceWords): { name: string; span: Span } | undefined {
+/** One label after white space, "(c)" or "c)", the scanner past it; undefined and the scanner where it was. */
+function readOneLabel(scanner: Scanner): ReferencedLabel | undefined {
   const nameStart = readLabel(scanner);
   if (nameStart < 0) return undefined;
   // The scanner is past the closing parenthesis.
   const nameEnd = scanner.position - 1;
-  const label = new ReferencedLabelNode(scanner.text.slice(nameStart, nameEnd), new SpanNode(nameStart, nameEnd));
+  return new ReferencedLabelNode(scanner.text.slice(nameStart, nameEnd), new SpanNode(nameStart, nameEnd));
+}
+
+/**
+ * The sub-paragraph labels after a number: "(c)"; "(b) (iv)", a numeral inside the letter's item;
+ * "(a) and (e)", "(c), (d) and (e)", "(c) to (e)", more labels of the first one's level.
+ */
+function readSubLabels(scanner: Scanner, words: ReferenceWords): ReferencedLabels | undefined {
+  const first = readOneLabel(scanner);
+  if (!first) return undefined;
+  const { text } = scanner;
+  let inner: ReferencedLabel | undefined;
+  const beforeInner = scanner.position;
+  const numeral = readOneLabel(scanner);
+  if (numeral && !Number.isNaN(romanIndex(numeral.name)) && Number.isNaN(romanIndex(first.name))) inner = numeral;
+  else scanner.position = beforeInner;
+  let more: ReferencedLabel[] | undefined;
   for (;;) {
     const before = scanner.position;
-    const separator = readWord(scanner, words.separators);
-    if (separator === undefined || readLabel(scanner) < 0) {
+    // "(c), (d) and (e)": a comma alone separates labels as it does numbers.
+    const comma = text.charCodeAt(scanner.position) === 44 /* , */;
+    if (comma) scanner.position++;
+    const separated = readWord(scanner, words.separators) !== undefined || comma;
+    const next = separated ? readOneLabel(scanner) : undefined;
+    if (!next) {
       scanner.position = before;
-      return label;
+      break;
     }
+    (more ??= []).push(next);
   }
+  return { first, more, inner };
+}
+
+/**
+ * "paragraph 1, subparagraph (f), above", "paragraph 1 subparagraph (f) above": the labels after a
+ * number named by the sub-paragraph's word, the commas around them read with them; undefined and the
+ * scanner where it was.
+ */
+function readNamedSubLabels(scanner: Scanner, words: ReferenceWords): ReferencedLabels | undefined {
+  const start = scanner.position;
+  const { text } = scanner;
+  const opened = text.charCodeAt(start) === 44 /* , */;
+  if (opened) scanner.position++;
+  const labels = readWord(scanner, words.subparagraph) !== undefined ? readSubLabels(scanner, words) : undefined;
+  if (!labels) {
+    scanner.position = start;
+    return undefined;
+  }
+  if (opened && text.charCodeAt(scanner.position) === 44 /* , */) scanner.position++;
+  return labels;
 }
 
 function readDirection(scanner: Scanner, words: ReferenceWords): 'above' | 'below' | 'here' | undefined {
@@ -249,14 +294,26 @@ interface Head {
 /**
  * The cross-references in the spans of `text` (sorted), read with the lexicon's words. `placesOf`
  * gives where a word occurs in the whole text (a session keeps them from the previous version).
+ * In `annexSpans` (sorted, apart from `spans`) only the references that name the resolution are read,
+ * "paragraph 3 of the present resolution": an annex's "paragraph 3 above" is the annex's own.
  */
-export function findCrossReferences(text: string, spans: readonly Span[], lexicon: Lexicon | undefined, placesOf: (word: string) => readonly number[] = (word) => literalPlaces(text, word)): CrossReference[] {
+export function findCrossReferences(text: string, spans: readonly Span[], lexicon: Lexicon | undefined, placesOf: (word: string) => readonly number[] = (word) => literalPlaces(text, word),
+  annexSpans: readonly Span[] = []): CrossReference[] {
   if (!lexicon) return [];
   const { heads, stems, words } = headsOf(lexicon);
   if (stems.length === 0) return [];
+  const positions = stemPositions(stems, placesOf);
+  const references = referencesIn(text, spans, positions, heads, words, false);
+  if (annexSpans.length === 0) return references;
+  const inAnnexes = referencesIn(text, annexSpans, positions, heads, words, true);
+  if (inAnnexes.length === 0) return references;
+  return [...references, ...inAnnexes].sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The references in `spans` (sorted) whose heads stand at `positions`; `namingTheResolution`: only those that say "of the present resolution". */
+function referencesIn(text: string, spans: readonly Span[], positions: readonly number[], heads: readonly HeadWord[], words: ReferenceWords, namingTheResolution: boolean): CrossReference[] {
   const references: CrossReference[] = [];
   const scanner: Scanner = { text, position: 0, end: 0 };
-  const positions = stemPositions(stems, placesOf);
   let cursor = 0;
   for (const span of spans) {
     // Read once: the spans are of several shapes, and a property read at each place of the stem cost more than the place.
@@ -270,7 +327,8 @@ export function findCrossReferences(text: string, spans: readonly Span[], lexico
       scanner.position = head.end;
       scanner.end = spanEnd;
       const reference = readReference(scanner, head, words);
-      if (reference) {
+      // A reference that names the resolution has no direction ("above", "below"), and is no sub-paragraph's alone.
+      if (reference && (!namingTheResolution || (reference.direction === undefined && reference.subparagraphOnly === undefined))) {
         references.push(reference);
         readUpTo = reference.span.end;
       }
@@ -407,7 +465,7 @@ function readReference(scanner: Scanner, head: Head, words: ReferenceWords): Cro
     }
     const direction = label ? readDirection(scanner, words) : undefined;
     if (!label || !direction) return undefined;
-    return new CrossReferenceNode(new SpanNode(head.start, scanner.position), emptyList(), false, direction !== 'here' ? direction : undefined, label);
+    return new CrossReferenceNode(new SpanNode(head.start, scanner.position), emptyList(), false, direction !== 'here' ? direction : undefined, label.first);
   }
   const numbers = emptyList<ReferencedNumber>();
   let range = false;
@@ -416,7 +474,7 @@ function readReference(scanner: Scanner, head: Head, words: ReferenceWords): Cro
     if (digitsStart < 0) break;
     const digitsEnd = scanner.position;
     const insertSuffix = readInsertSuffix(scanner);
-    const sub = readSubLabels(scanner, words);
+    const sub = readSubLabels(scanner, words) ?? readNamedSubLabels(scanner, words);
     const value = digitsValue(text, digitsStart, digitsEnd);
     numbers.push(new ReferencedNumberNode(value, new SpanNode(digitsStart, digitsEnd), sub, insertSuffix));
     const before = scanner.position;

@@ -4,7 +4,7 @@
 import type { OpenerEntry, FormKind } from '../lexicon/lexicon';
 import type {
   Annex, Block, BlockKind, Chapeau, CrossReference, FootnoteCall, FootnoteCallStyle, FootnoteText, FootnoteTextStyle, NumberLabel, NumberStyle, Opener,
-  OpenerMatch, Paragraph, ParagraphKind, ReferencedNumber, ResolutionPart, Span, SubLabel, SubParagraph,
+  OpenerMatch, Paragraph, ParagraphKind, ReferencedLabel, ReferencedNumber, ResolutionPart, Span, SubLabel, SubParagraph,
 } from '../model';
 import { plain, type Writable } from '../records';
 
@@ -150,7 +150,6 @@ export const AnnexParagraphNode = plain(function AnnexParagraphNode(this: Writab
 });
 
 /** A sub-paragraph named in a cross-reference: "(c)" of "paragraph 7 (c) above". */
-type ReferencedLabel = NonNullable<ReferencedNumber['subparagraph']>;
 
 export const ReferencedLabelNode = plain(function ReferencedLabelNode(this: Writable<ReferencedLabel>, name: string, span: Span) {
   this.name = name;
@@ -158,12 +157,23 @@ export const ReferencedLabelNode = plain(function ReferencedLabelNode(this: Writ
 });
 
 // The optional keys of the next two are left out when absent, as the model has always had them.
-export const ReferencedNumberNode = plain(function ReferencedNumberNode(this: Writable<ReferencedNumber>, value: number, span: Span, subparagraph: ReferencedLabel | undefined, insertSuffix?: ReferencedNumber['insertSuffix']) {
+export const ReferencedNumberNode = plain(function ReferencedNumberNode(this: Writable<ReferencedNumber>, value: number, span: Span, subparagraph: ReferencedLabels | undefined, insertSuffix?: ReferencedNumber['insertSuffix']) {
   this.value = value;
   this.span = span;
-  if (subparagraph) this.subparagraph = subparagraph;
+  if (subparagraph) {
+    this.subparagraph = subparagraph.first;
+    if (subparagraph.more) this.moreSubparagraphs = subparagraph.more;
+    if (subparagraph.inner) this.innerSubparagraph = subparagraph.inner;
+  }
   if (insertSuffix) this.insertSuffix = insertSuffix;
 });
+
+/** The labels a reference names after a number: the first, those after it at its level, a numeral inside the first. */
+export interface ReferencedLabels {
+  readonly first: ReferencedLabel;
+  readonly more: readonly ReferencedLabel[] | undefined;
+  readonly inner: ReferencedLabel | undefined;
+}
 
 export const CrossReferenceNode = plain(function CrossReferenceNode(this: Writable<CrossReference>, span: Span, numbers: readonly ReferencedNumber[], range: boolean,
   direction: CrossReference['direction'], subparagraphOnly: ReferencedLabel | undefined) {

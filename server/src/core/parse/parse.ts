@@ -887,7 +887,8 @@ class Parser {
       paragraphs,
       footnoteCalls,
       footnoteTexts,
-      crossReferences: findCrossReferences(this.text, pieces, this.lexicon, searches && ((word) => searches.placesOf(this.text, word))),
+      // An annex names the resolution's paragraphs too ("established under paragraph 3 of the present resolution").
+      crossReferences: findCrossReferences(this.text, pieces, this.lexicon, searches && ((word) => searches.placesOf(this.text, word)), annexes.length > 0 ? annexes.map((annex) => annex.span) : undefined),
       blocks: this.blocks,
       annexes,
       displacedText: this.displaced,

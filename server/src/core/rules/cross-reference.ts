@@ -1,8 +1,8 @@
 import { conventionsOf, type Lexicon } from '../lexicon/lexicon';
 import { localMessage } from '../messages';
-import type { CrossReference, Draft, Paragraph, ReferencedNumber } from '../model';
+import type { CrossReference, Draft, Paragraph, ReferencedNumber, SubParagraph } from '../model';
 import type { Rule, RuleContext } from '../rule';
-import { eachSubparagraph } from '../structure';
+import { eachSubparagraph, referencePartAt } from '../structure';
 import { DraftMemo } from '../draft-memo';
 import { quotedInBody } from '../prose';
 
@@ -65,7 +65,7 @@ function partTargets(draft: Draft, offset: number): PartTargets {
     });
     targetsByPart.set(draft, byPart);
   }
-  return byPart.get(paragraphAt(draft, offset)?.partIndex ?? 0) ?? noTargets;
+  return byPart.get(referencePartAt(draft, paragraphAt(draft, offset), offset)) ?? noTargets;
 }
 
 /** The operative paragraphs a reference at `offset` can point at: those of its part, by number. */
@@ -76,11 +76,6 @@ export function operativeTargets(draft: Draft, offset: number): Map<number, Para
 /** The negotiation inserts a reference at `offset` can point at: those of its part, by number and suffix ("2 bis"). */
 function insertTargets(draft: Draft, offset: number): Map<string, Paragraph> {
   return partTargets(draft, offset).inserts;
-}
-
-function hasSubparagraph(paragraph: Paragraph, name: string): boolean {
-  for (const sub of eachSubparagraph(paragraph.subparagraphs)) if (sub.label?.name === name) return true;
-  return false;
 }
 
 /** How much of a long reference a message quotes: its opening and its end, the numbers between left out. */
@@ -203,12 +198,64 @@ function checkNumber(draft: Draft, reference: CrossReference, referenced: Refere
     return;
   }
   const sub = referenced.subparagraph;
-  if (sub && !hasSubparagraph(target, sub.name)) {
-    const values = { reference: quote(draft, reference), number: said, label: labelAsWritten(draft, sub.name) };
+  if (!sub) return;
+  // Each label of "7 (c) and (e)", "7 (c), (d) and (e)" names an item of paragraph 7.
+  for (const label of referenced.moreSubparagraphs ? [sub, ...referenced.moreSubparagraphs] : [sub]) {
+    if (subparagraphNamed(target.subparagraphs, label.name)) continue;
+    const values = { reference: quote(draft, reference), number: said, label: labelAsWritten(draft, label.name) };
     context.report({
-      span: sub.span,
+      span: label.span,
       message: localMessage(context.lexicon, 'cross-reference/no-subparagraph', values, `'${values.reference}': paragraph ${said} has no sub-paragraph ${values.label}.`),
       related: [{ span: target.number?.span ?? target.span, message: paragraphIsHere(said, context) }],
+    });
+  }
+  // "7 (b) (iv)": a numeral of the list inside item (b).
+  const inner = referenced.innerSubparagraph;
+  const item = inner ? subparagraphNamed(target.subparagraphs, sub.name) : undefined;
+  if (inner && item && subparagraphNamed(item.children, inner.name) === undefined) {
+    const values = { reference: quote(draft, reference), number: said, label: labelAsWritten(draft, sub.name), inner: labelAsWritten(draft, inner.name) };
+    context.report({
+      span: inner.span,
+      message: localMessage(context.lexicon, 'cross-reference/no-inner-subparagraph', values,
+        `'${values.reference}': sub-paragraph ${values.label} of paragraph ${said} has no item ${values.inner}.`),
+      related: [{ span: item.label?.span ?? item.span, message: localMessage(context.lexicon, 'cross-reference/subparagraph-here', { label: values.label }, `Sub-paragraph ${values.label} is here.`) }],
+    });
+  }
+}
+
+/** The item labelled `name` among `items` and the items inside them, the first in text order. */
+function subparagraphNamed(items: readonly SubParagraph[], name: string): SubParagraph | undefined {
+  for (const item of eachSubparagraph(items)) if (item.label?.name === name) return item;
+  return undefined;
+}
+
+/**
+ * "subparagraph (b) above": the item of the paragraph it stands in must stand where the reference
+ * says, and be another than the one the reference stands in.
+ */
+function checkOwnSubparagraph(draft: Draft, reference: CrossReference, named: SubParagraph, context: RuleContext): void {
+  const only = reference.subparagraphOnly;
+  if (!only) return;
+  const values = { reference: quote(draft, reference), label: labelAsWritten(draft, only.name) };
+  const related = [{ span: named.label?.span ?? named.span, message: localMessage(context.lexicon, 'cross-reference/subparagraph-here', { label: values.label }, `Sub-paragraph ${values.label} is here.`) }];
+  // The item holds the reference, not one of the items inside it.
+  const inside = named.span.start <= reference.span.start && reference.span.end <= named.span.end
+    && !named.children.some((child) => child.span.start <= reference.span.start && reference.span.end <= child.span.end);
+  if (inside) {
+    context.report({
+      span: only.span,
+      message: localMessage(context.lexicon, 'cross-reference/subparagraph-itself', values, `'${values.reference}' stands in sub-paragraph ${values.label} itself: a reference names another sub-paragraph.`),
+    });
+    return;
+  }
+  const direction = reference.direction;
+  if ((direction === 'above' && named.span.start > reference.span.start) || (direction === 'below' && named.span.start < reference.span.start)) {
+    context.report({
+      span: only.span,
+      message: direction === 'above'
+        ? localMessage(context.lexicon, 'cross-reference/subparagraph-comes-after', values, `'${values.reference}': sub-paragraph ${values.label} comes after this text, not above it.`)
+        : localMessage(context.lexicon, 'cross-reference/subparagraph-comes-before', values, `'${values.reference}': sub-paragraph ${values.label} comes before this text, not below it.`),
+      related,
     });
   }
 }
@@ -224,19 +271,31 @@ export const crossReferenceRule: Rule = {
       const only = reference.subparagraphOnly;
       if (only) {
         const holder = paragraphAt(draft, reference.span.start);
-        if (holder && !hasSubparagraph(holder, only.name)) {
+        const named = holder && subparagraphNamed(holder.subparagraphs, only.name);
+        if (holder && !named) {
           const values = { reference: quote(draft, reference), label: labelAsWritten(draft, only.name) };
           context.report({
             span: only.span,
             message: localMessage(context.lexicon, 'cross-reference/no-own-subparagraph', values, `'${values.reference}': this paragraph has no sub-paragraph ${values.label}.`),
           });
         }
+        if (named) checkOwnSubparagraph(draft, reference, named, context);
         continue;
       }
       const targets = operativeTargets(draft, reference.span.start);
       // A part that numbers none of its paragraphs gives references nothing to check against.
       if (targets.size === 0) continue;
       const [first, last] = reference.numbers;
+      if (reference.range && first && last && first.value > last.value) {
+        // "paragraphs 6 to 2": a range is written from its lower end.
+        const range = `${last.value} ${listWordsOf(context.lexicon).to} ${first.value}`;
+        const values = { reference: quote(draft, reference), range };
+        context.report({
+          span: { start: first.span.start, end: last.span.end },
+          message: localMessage(context.lexicon, 'cross-reference/reversed', values, `'${values.reference}' runs backwards: write the range '${range}'.`),
+        });
+        continue;
+      }
       if (reference.range && first && last) {
         // The numbers of a range that no paragraph has make one finding, not one each.
         const missing: number[] = [];

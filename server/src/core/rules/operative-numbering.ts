@@ -3,7 +3,7 @@ import type { CrossReference, Draft, Paragraph } from '../model';
 import { endOfNumberLabels, insertSuffixes, isAlternative } from '../parse/labels';
 import { localMessage } from '../messages';
 import type { Rule, RuleContext } from '../rule';
-import { numberRemovalChangesMore, wordlessAfter } from '../structure';
+import { numberRemovalChangesMore, referencePartAt, wordlessAfter } from '../structure';
 import { numbersSaid, ownCrossReferences, paragraphAt, type ListWords } from './cross-reference';
 import { lexiconFor } from '../lexicon/lexicon';
 import { DraftMemo } from '../draft-memo';
@@ -32,7 +32,7 @@ export function carryReferences(draft: Draft, parts: ReadonlyMap<number, PartRen
   const stranded: CrossReference[] = [];
   let words: ListWords | undefined;
   for (const reference of ownCrossReferences(draft)) {
-    const part = parts.get(paragraphAt(draft, reference.span.start)?.partIndex ?? 0);
+    const part = parts.get(referencePartAt(draft, paragraphAt(draft, reference.span.start), reference.span.start));
     if (!part) continue;
     const [first, last] = reference.numbers;
     // "paragraphs 2 bis and 4": an insert goes with its paragraph where the others are renumbered, and
@@ -315,7 +315,7 @@ function reportInsertsOutOfPlace(paragraphs: readonly Paragraph[], context: Rule
 
 /** The numbers written on more than one operative paragraph of the part the reference stands in (inserts aside). */
 function numbersWrittenTwice(draft: Draft, reference: CrossReference): Set<number> {
-  const part = draft.parts[paragraphAt(draft, reference.span.start)?.partIndex ?? 0];
+  const part = draft.parts[referencePartAt(draft, paragraphAt(draft, reference.span.start), reference.span.start)];
   const seen = new Set<number>();
   const twice = new Set<number>();
   for (const paragraph of part?.operativeParagraphs ?? []) {

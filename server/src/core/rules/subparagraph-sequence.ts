@@ -1,11 +1,11 @@
 import type { TextEdit } from '../findings';
 import { conventionsOf } from '../lexicon/lexicon';
-import type { Draft, Paragraph, Span, SubLabel, SubParagraph } from '../model';
+import type { Draft, Paragraph, ReferencedLabel, SubLabel, SubParagraph } from '../model';
 import { operativeTargets, ownCrossReferences, paragraphAt } from './cross-reference';
 import { letterIndex, letterName, romanIndex, romanName } from '../parse/labels';
 import { localMessage } from '../messages';
 import type { Rule } from '../rule';
-import { subparagraphsOf } from '../structure';
+import { eachSubparagraph, subparagraphsOf } from '../structure';
 
 /** The name the label at `position` (1-based) of a list of this kind should have. */
 function expectedName(kind: SubLabel['kind'], position: number): string {
@@ -17,17 +17,19 @@ function positionOf(label: SubLabel): number {
 }
 
 /**
- * Edits that reletter one list of siblings of `owner` in place (only the name inside the brackets
- * changes), and carry the cross-references to them along: "subparagraph (c) above" in the same
- * paragraph, "paragraph 1 (d) above" elsewhere. A name written twice is ambiguous, so references to
- * it are left as they are.
- */
-/**
- * More labels right after a referenced one ("paragraph 1 (c) and (d)", "(c) to (e)", "(c), (d)"): the
- * reference is read by its first label only, so relettering would carry that one and leave the rest
- * naming items that moved.
+ * More labels right after the last one a reference was read by: a form the parser leaves unread
+ * ("paragraph 1 (c) (i) and (d)", whose "(d)" follows a numeral), so relettering would carry the
+ * labels read and leave the rest naming items that moved. ("(c) and (d)", "(c) to (e)", "(c), (d)" are read whole.)
  */
 const moreLabelsAfter = /^\)?[ \u00A0]*(?:,|(?:and|or|to|through|et|ou|à|y|o|a)(?=[ \u00A0(]))[ \u00A0]*\(?[a-z]{1,4}\)/u;
+
+/**
+ * Edits that reletter one list of siblings of `owner` in place (only the name inside the brackets
+ * changes), and carry the cross-references to them along: "subparagraph (c) above" in the same
+ * paragraph, "paragraph 1 (d) above" and each label of "paragraph 1 (c) and (e) above" elsewhere,
+ * "paragraph 1 (b) (iv)" for a list of numerals inside (b). A name written twice is ambiguous, so
+ * references to it are left as they are.
+ */
 
 function reletterEdits(draft: Draft, owner: Paragraph, siblings: readonly SubParagraph[], kind: SubLabel['kind']): TextEdit[] | undefined {
   const edits: TextEdit[] = [];
@@ -44,21 +46,32 @@ function reletterEdits(draft: Draft, owner: Paragraph, siblings: readonly SubPar
     edits.push({ span: { start: nameStart, end: nameStart + label.name.length }, newText: expected });
   });
   let unread = false;
-  const carry = (named: { readonly name: string; readonly span: Span }): void => {
-    if (moreLabelsAfter.test(draft.text.slice(named.span.end, named.span.end + 16))) unread = true;
+  /** `last`: the last label the reference was read by, after which more labels would be unread. */
+  const carry = (named: ReferencedLabel, last = true): void => {
+    if (last && moreLabelsAfter.test(draft.text.slice(named.span.end, named.span.end + 16))) unread = true;
     const renamed = newNameOf.get(named.name);
     if (renamed !== undefined && renamed !== named.name) edits.push({ span: named.span, newText: renamed });
   };
   const topLevel = owner.subparagraphs === siblings;
+  // A list inside an item: "paragraph 1 (b) (iv)" names its numeral "(iv)".
+  const parent = topLevel ? undefined : [...eachSubparagraph(owner.subparagraphs)].find((item) => item.children === siblings);
   for (const reference of ownCrossReferences(draft)) {
     const only = reference.subparagraphOnly;
     if (only) {
       if (paragraphAt(draft, reference.span.start) === owner) carry(only);
       continue;
     }
-    if (!topLevel) continue;
     for (const referenced of reference.numbers) {
-      if (referenced.subparagraph && operativeTargets(draft, reference.span.start).get(referenced.value) === owner) carry(referenced.subparagraph);
+      const first = referenced.subparagraph;
+      if (!first || operativeTargets(draft, reference.span.start).get(referenced.value) !== owner) continue;
+      if (topLevel) {
+        // "paragraph 1 (c), (d) and (e)": each label goes with its item.
+        const more = referenced.moreSubparagraphs ?? [];
+        carry(first, more.length === 0);
+        more.forEach((label, index) => carry(label, index === more.length - 1));
+      } else if (parent?.label?.name === first.name && referenced.innerSubparagraph) {
+        carry(referenced.innerSubparagraph);
+      }
     }
   }
   // No relettering where a reference names labels it is not read by: the drafter carries them.
