@@ -239,10 +239,26 @@ function withPhraseAt(run: Pick<ProseRun, 'text'>, start: number, end: number, i
   const spelling = match ? index.phrases.get(phraseKey(match[0])) : undefined;
   if (!match || !spelling) return found;
   // A term the data writes in lower case, capitalised where no sentence starts, is a name's:
-  // "Organisation for Economic Co-operation and Development".
+  // "Organisation for Economic Co-operation and Development". Not where a later word is left in lower
+  // case that the right form capitalises: "Member states", "General assembly", "Secretary-general".
   const capitalised = match[0].charAt(0) !== match[0].charAt(0).toLowerCase() && spelling.wrongStartsLower;
-  if (capitalised && !opensSentence(run, start, start + match[0].length)) return found;
+  if (capitalised && !opensSentence(run, start, start + match[0].length) && !capitalisedOnlyFirst(match[0], spelling.right)) return found;
   return appended(found, new Found(start, start + match[0].length, spelling));
+}
+
+/**
+ * Whether `written` capitalises its first word only where `right` capitalises a later one too
+ * ("General assembly" for "General Assembly", "Member states" for "member States"): a term miscapitalised,
+ * not a name (a name capitalises each of its words).
+ */
+function capitalisedOnlyFirst(written: string, right: string): boolean {
+  const writtenWords = written.split(/[\s\u00A0\-\u2010\u2011]+/);
+  const rightWords = right.split(/[\s\u00A0\-\u2010\u2011]+/);
+  if (writtenWords.length !== rightWords.length) return false;
+  return rightWords.some((word, index) => {
+    const other = writtenWords[index] ?? '';
+    return index > 0 && word.charAt(0) !== word.charAt(0).toLowerCase() && other.charAt(0) !== other.charAt(0).toUpperCase();
+  });
 }
 
 /** `found` with the word at [start, end), if it is a wrong spelling. */
