@@ -76,6 +76,7 @@ export const messagePlaceholders = {
   'subparagraph-sequence/here': ['label'],
   'subparagraph-sequence/bracket': ['example', 'right', 'found'],
   'subparagraph-sequence/numbered': ['right', 'found'],
+  'subparagraph-sequence/negotiation': ['label'],
   'section-order/above-chapeau': [],
   'section-order/chapeau-here': [],
   'section-order/preambular-after': ['opener'],

@@ -47,6 +47,8 @@ export interface SubLabel {
   /** "number" is a digit in brackets where a scan misread a roman numeral: "(1)" for "(i)". */
   readonly kind: 'letter' | 'roman' | 'number';
   readonly bracket: 'parens' | 'close' | 'dot';
+  /** "bis", "ter" … of a negotiation insert, "(a bis)": it stands outside the (a), (b), (c) sequence. */
+  readonly insertSuffix?: string;
 }
 
 /** The words a paragraph opens with, as a drafter would name them: "Takes note with appreciation". */

@@ -142,9 +142,10 @@ const romanNumerals = new Set(
   'i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx xxi xxii xxiii xxiv xxv xxvi xxvii xxviii xxix xxx'.split(' '),
 );
 
+// "(a bis)", "a bis)": a negotiation insert after "(a)", as "5 bis." is after paragraph 5.
 const subLabelPatterns: readonly { readonly bracket: SubLabel['bracket']; readonly pattern: RegExp }[] = [
-  { bracket: 'parens', pattern: /\(([a-z]{1,2}|[ivxl]{1,6})\)(?=[\s\u00A0]|$)/y },
-  { bracket: 'close', pattern: /([a-z]{1,2}|[ivxl]{1,6})\)(?=[\s\u00A0]|$)/y },
+  { bracket: 'parens', pattern: /\(([a-z]{1,2}|[ivxl]{1,6})(?:[ \u00A0](bis|ter|quater|quinquies|sexies|septies|octies))?\)(?=[\s\u00A0]|$)/y },
+  { bracket: 'close', pattern: /([a-z]{1,2}|[ivxl]{1,6})(?:[ \u00A0](bis|ter|quater|quinquies|sexies|septies|octies))?\)(?=[\s\u00A0]|$)/y },
   { bracket: 'dot', pattern: /([a-z]|[ivxl]{1,6})\.(?=[\s\u00A0]|$)/y },
 ];
 
@@ -164,7 +165,7 @@ export function readSubLabel(text: string, offset: number, previousLetter?: stri
     const name = match[1] ?? '';
     // Two letters are a label only when doubled ("(aa)" after "(z)") or a roman numeral; "(ad)" is a misread.
     if (name.length === 2 && name[0] !== name[1] && !romanNumerals.has(name)) continue;
-    return new SubLabelNode(new SpanNode(offset, offset + match[0].length), match[0], name, isRoman(name, previousLetter) ? 'roman' : 'letter', bracket);
+    return new SubLabelNode(new SpanNode(offset, offset + match[0].length), match[0], name, isRoman(name, previousLetter) ? 'roman' : 'letter', bracket, match[2]);
   }
   return undefined;
 }

@@ -22,12 +22,14 @@ export const NumberLabelNode = plain(function NumberLabelNode(this: Writable<Num
   this.insertSuffix = insertSuffix;
 });
 
-export const SubLabelNode = plain(function SubLabelNode(this: Writable<SubLabel>, span: Span, text: string, name: string, kind: SubLabel['kind'], bracket: SubLabel['bracket']) {
+export const SubLabelNode = plain(function SubLabelNode(this: Writable<SubLabel>, span: Span, text: string, name: string, kind: SubLabel['kind'], bracket: SubLabel['bracket'],
+  insertSuffix?: string) {
   this.span = span;
   this.text = text;
   this.name = name;
   this.kind = kind;
   this.bracket = bracket;
+  this.insertSuffix = insertSuffix;
 });
 
 export const OpenerNode = plain(function OpenerNode(this: Writable<Opener>, span: Span, text: string, emphasis: Opener['emphasis'], match: OpenerMatch | undefined) {

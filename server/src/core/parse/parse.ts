@@ -2608,7 +2608,7 @@ class Parser {
       const lettersOn = letterSibling?.label ? letterIndex(label.name) - letterIndex(letterSibling.label.name) : Number.NaN;
       if (effective?.kind === 'roman' && letterSibling !== undefined && stack[stack.length - 1] === letterSibling && lettersOn >= 2 && lettersOn <= 3 && !this.endsWithColon(letterSibling.pieces)
         && !(nextLabelName !== undefined && nextLabelName === romanAfter.get(label.name))) {
-        effective = new SubLabelNode(label.span, label.text, label.name, 'letter', label.bracket);
+        effective = new SubLabelNode(label.span, label.text, label.name, 'letter', label.bracket, label.insertSuffix);
       }
     } else if (label && letterSibling?.label && letterSibling.level === 1) {
       const reread = readSubLabel(this.text, label.span.start, letterSibling.label.name);

@@ -34,17 +34,28 @@ const moreLabelsAfter = /^\)?[ \u00A0]*(?:,|(?:and|or|to|through|et|ou|à|y|o|a)
 function reletterEdits(draft: Draft, owner: Paragraph, siblings: readonly SubParagraph[], kind: SubLabel['kind']): TextEdit[] | undefined {
   const edits: TextEdit[] = [];
   const written = new Map<string, number>();
-  for (const sibling of siblings) if (sibling.label) written.set(sibling.label.name, (written.get(sibling.label.name) ?? 0) + 1);
+  for (const sibling of siblings) if (sibling.label && !sibling.label.insertSuffix) written.set(sibling.label.name, (written.get(sibling.label.name) ?? 0) + 1);
   const newNameOf = new Map<string, string>();
-  siblings.forEach((sibling, index) => {
-    const label = sibling.label;
-    if (!label) return;
-    const expected = expectedName(kind, index + 1);
-    if (written.get(label.name) === 1) newNameOf.set(label.name, expected);
-    if (label.name === expected) return;
+  const rename = (label: SubLabel, name: string): void => {
+    if (label.name === name) return;
     const nameStart = label.span.start + draft.text.slice(label.span.start, label.span.end).indexOf(label.name);
-    edits.push({ span: { start: nameStart, end: nameStart + label.name.length }, newText: expected });
-  });
+    edits.push({ span: { start: nameStart, end: nameStart + label.name.length }, newText: name });
+  };
+  // Inserts ("(a bis)") take no place in the sequence: each goes with the item it is lettered from.
+  let position = 0;
+  let lastNewName: string | undefined;
+  for (const sibling of siblings) {
+    const label = sibling.label;
+    if (!label) continue;
+    if (label.insertSuffix) {
+      if (lastNewName !== undefined) rename(label, lastNewName);
+      continue;
+    }
+    const expected = expectedName(kind, ++position);
+    if (written.get(label.name) === 1) newNameOf.set(label.name, expected);
+    lastNewName = expected;
+    rename(label, expected);
+  }
   let unread = false;
   /** `last`: the last label the reference was read by, after which more labels would be unread. */
   const carry = (named: ReferencedLabel, last = true): void => {
@@ -145,13 +156,22 @@ export const subparagraphSequenceRule: Rule = {
   check(draft, context) {
     // OCR misreads labels ("(5)" for "(b)", "(ad)" for "(d)"): a scanned text's labels are not the adopted text's.
     if (draft.fromScan) return;
+    const negotiation = context.settings.mode === 'negotiation';
     const checkList = (owner: Paragraph, siblings: readonly SubParagraph[]): void => {
       // Most paragraphs have no list: nothing is made for them (this runs for every paragraph of every version).
       if (siblings.length === 0) return;
       let reported = false;
       siblings.forEach((sibling, index) => {
         const label = sibling.label;
-        if (!label || reported || label.kind === 'number') return;
+        if (label?.insertSuffix && !negotiation) {
+          context.report({
+            span: label.span,
+            message: localMessage(context.lexicon, 'subparagraph-sequence/negotiation', { label: label.text },
+              `'${label.text}' is a negotiation label: a final text letters every sub-paragraph (a), (b), (c) … (or set "mode" to "negotiation").`),
+          });
+        }
+        // An insert ("(a bis)") stands outside the sequence, and the label after it is held to its item's ("(b)" after "(a)").
+        if (!label || reported || label.kind === 'number' || label.insertSuffix) return;
         // Each label is held to the one right before it (or to "a"/"i" at the head of the list). After an
         // item whose label a copy lost or misread ("(2)" for "(d)"), the next label is taken as it is.
         const previousSibling = index > 0 ? siblings[index - 1] : undefined;
