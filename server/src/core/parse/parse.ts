@@ -2205,13 +2205,36 @@ class Parser {
    * the paragraphs around them and the fixes rewrote the list and every number after it.
    */
   private nestsNumberedItem(number: NumberLabel, last: MutableParagraph): boolean {
-    if (last.kind !== 'operative' || number.insertSuffix !== undefined || (number.style !== 'dot' && number.style !== 'paren-close')) return false;
+    if (number.insertSuffix !== undefined || (number.style !== 'dot' && number.style !== 'paren-close')) return false;
     const paragraphStart = last.number?.span.start ?? (last.pieces[0] as Span).start;
     if (!indentedDeeper(this.text, number.span.start, paragraphStart)) return false;
     const deepest = last.subStack[last.subStack.length - 1];
     if (deepest?.label?.kind === 'number' && deepest.label.bracket !== 'parens') return !indentedDeeper(this.text, deepest.label.span.start, number.span.start);
     return number.value === 1 && this.lastEndsWithColon(last)
       && (deepest?.label === undefined || indentedDeeper(this.text, number.span.start, deepest.label.span.start));
+  }
+
+  /**
+   * Whether reading `at` (of a section from `from`) is an item of a numbered list inside the reading
+   * that introduces it, as `nestsNumberedItem` reads one while the paragraphs are made: "1." indented
+   * under a line ending with a colon, and each next number at the first's indent. Asked where the
+   * operative part begins: a preambular paragraph's list ("Recalling the principles, namely:" over
+   * "   1. The sovereign equality of States;") does not begin it.
+   */
+  private nestedListItemAt(readings: ChunkReadings, at: number, from: number): boolean {
+    const number = readings.number(at);
+    if (!number || number.insertSuffix !== undefined || (number.style !== 'dot' && number.style !== 'paren-close')) return false;
+    const indent = indentBefore(this.text, number.span.start);
+    let first = at;
+    for (let value = number.value; value > 1; value--) {
+      const previous = first - 1 >= from ? readings.number(first - 1) : undefined;
+      if (!previous || previous.value !== value - 1 || indentBefore(this.text, previous.span.start) !== indent) return false;
+      first--;
+    }
+    const introduction = first - 1;
+    if (introduction < from) return false;
+    const introductionStart = readings.number(introduction)?.span.start ?? readings.span(introduction).start;
+    return indentedDeeper(this.text, number.span.start, introductionStart) && this.readingText(readings, introduction).trimEnd().endsWith(':');
   }
 
   private chunkSpan(chunk: number): Span {
@@ -2379,7 +2402,7 @@ class Parser {
   private operativeStart(readings: ChunkReadings, from: number, to: number, lastSection: boolean): number {
     for (let index = from; index < to; index++) {
       const number = readings.number(index);
-      if (!number || number.style === 'parens' || this.isNumberedPreambular(readings, index)) continue;
+      if (!number || number.style === 'parens' || this.isNumberedPreambular(readings, index) || this.nestedListItemAt(readings, index, from)) continue;
       const before = index - 1;
       const introduces = before >= from && !readings.number(before) && readings.opener(before)?.match?.kind === 'operative' && this.readingText(readings, before).trimEnd().endsWith(':');
       return introduces ? before : index;
