@@ -121,7 +121,9 @@ function passiveOpening(draft: Draft, index: number, lexicon: Lexicon): PassiveO
         : ` ${subject}`;
     const adverbText = adverbs.map((phrase) => phrase.map((word) => word.lower).join(' ')).join(' ');
     const verb = participle.entry.operative as string;
-    const active = adverbText ? `${capitalize(adverbText)} ${verb.charAt(0).toLowerCase()}${verb.slice(1)}${object}` : `${verb}${object}`;
+    const active = !adverbText ? `${verb}${object}`
+      : passive.adverbsFollowVerb ? `${verb} ${adverbText}${object}`
+        : `${capitalize(adverbText)} ${verb.charAt(0).toLowerCase()}${verb.slice(1)}${object}`;
     return { span, found: text.slice(span.start, span.end).replace(/\s+/g, ' '), active, entry: participle.entry };
   }
   return undefined;
@@ -146,13 +148,24 @@ function participlesOf(lexicon: Lexicon, endings: readonly string[]): { readonly
     // entry ("Encouraged by …"), and here the participle of "Encourages".
     const byWords = new Map<string, OpenerEntry>();
     let longest = 0;
+    const add = (words: readonly string[], entry: OpenerEntry): void => {
+      if (byWords.has(words.join(' '))) return;
+      byWords.set(words.join(' '), entry);
+      longest = Math.max(longest, words.length);
+    };
+    const fromInfinitive = lexicon.passive?.participlesOfInfinitive ?? [];
     for (const entry of lexicon.openers) {
       if (!entry.operative) continue;
       for (const form of entry.forms) {
         const words = form.toLowerCase().replace(/’/g, "'").split(/\s+/);
-        if (!endings.some((ending) => (words[0] as string).endsWith(ending)) || byWords.has(words.join(' '))) continue;
-        byWords.set(words.join(' '), entry);
-        longest = Math.max(longest, words.length);
+        const first = words[0] as string;
+        if (endings.some((ending) => first.endsWith(ending))) add(words, entry);
+        // « Prier » → « prié », « priés » …, where the forms hold the infinitive only.
+        for (const { infinitive, participles } of fromInfinitive) {
+          if (!first.endsWith(infinitive)) continue;
+          const stem = first.slice(0, first.length - infinitive.length);
+          for (const participle of participles) add([stem + participle, ...words.slice(1)], entry);
+        }
       }
     }
     cached = { byWords, longest };

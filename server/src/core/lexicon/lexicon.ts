@@ -59,6 +59,13 @@ export interface LexiconData {
     readonly emptySubjects: readonly string[];
     /** Words that open a relative clause inside the subject ("States that are parties …"), whose auxiliary is not the passive's. */
     readonly relativePronouns: readonly string[];
+    /**
+     * Participles made from an entry's infinitive where its forms hold none: French « Prier » gives
+     * « prié », « priée », « priés », « priées ». Each infinitive ending with the participles' endings.
+     */
+    readonly participlesOfInfinitive?: readonly { readonly infinitive: string; readonly participles: readonly string[] }[];
+    /** Whether adverbs follow the verb in the active ("Prie également les États"), not precede it ("Also requests States"). */
+    readonly adverbsFollowVerb?: boolean;
   };
   /** Capitalised words that begin ordinary sentences, never reported as unknown openers. */
   readonly unknownOpenerExceptions: readonly string[];
