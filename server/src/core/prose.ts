@@ -9,7 +9,7 @@ import { DraftDigitRuns, digitRuns, digitRunsOfSegments, keptTextDigitRuns, type
 import type { RunStamp } from './text-memo';
 import { DraftMemo } from './draft-memo';
 
-export type ProseKind = 'paragraph' | 'subparagraph' | 'footnote';
+export type ProseKind = 'paragraph' | 'subparagraph' | 'footnote' | 'annex';
 
 /** A stretch of the draft in a run (text-scan.ts reads a run's digits off the draft's by them). */
 type Segment = RunSegment;
@@ -256,9 +256,9 @@ function subRuns(draft: Draft, callSpans: Int32Array, paragraph: Paragraph, sub:
   return buildRun(draft, callSpans, sub.pieces, sub.textStart, ownTextEnd(sub), 'subparagraph', paragraph, textDigitRuns);
 }
 
-const runCache = new DraftMemo<{ body: ProseRun[]; footnotes: ProseRun[] }>('prose runs');
+const runCache = new DraftMemo<{ body: ProseRun[]; footnotes: ProseRun[]; annexes: ProseRun[] }>('prose runs');
 
-function runsOf(draft: Draft): { body: ProseRun[]; footnotes: ProseRun[] } {
+function runsOf(draft: Draft): { body: ProseRun[]; footnotes: ProseRun[]; annexes: ProseRun[] } {
   const cached = runCache.get(draft);
   if (cached) return cached;
   const body: ProseRun[] = [];
@@ -284,9 +284,23 @@ function runsOf(draft: Draft): { body: ProseRun[]; footnotes: ProseRun[] } {
     const run = buildRun(draft, callSpans, pieces, footnote.bodySpan.start, (pieces[pieces.length - 1] as Span).end, 'footnote', undefined, footnoteDigitRuns);
     if (run) footnotes.push(run);
   }
-  const runs = { body, footnotes };
+  // An annex's text, heading to last line, as one run: most drafts have none.
+  const annexes: ProseRun[] = [];
+  if (draft.annexes.length > 0) {
+    const annexDigitRuns = kept && new DraftDigitRuns(kept);
+    for (const annex of draft.annexes) {
+      const run = buildRun(draft, callSpans, [annex.span], annex.span.start, annex.span.end, 'annex', undefined, annexDigitRuns);
+      if (run) annexes.push(run);
+    }
+  }
+  const runs = { body, footnotes, annexes };
   runCache.set(draft, runs);
   return runs;
+}
+
+/** The text of each annex, as one run each, in text order. */
+export function annexProse(draft: Draft): readonly ProseRun[] {
+  return runsOf(draft).annexes;
 }
 
 /** The own text of every paragraph and sub-paragraph, in text order. */

@@ -1,5 +1,5 @@
 import type { Span } from '../model';
-import { bodyProse, draftOffset, isQuoted, type ProseRun } from '../prose';
+import { annexProse, bodyProse, draftOffset, isQuoted, type ProseRun } from '../prose';
 import { localMessage } from '../messages';
 import type { Rule } from '../rule';
 
@@ -25,6 +25,9 @@ function bracketBeforeNumber(draft: { readonly text: string }, run: ProseRun): n
 
 /** A footnote mark: "[^3]" (blanked in the prose when it is a known call), or "[2]" as old printed texts write it. */
 const footnoteMark = /^\[(?:\d{1,3}|\^[^\]\s]{1,20})\]/;
+
+/** An annexed document's editorial note, "[Original: English]": no negotiation text. */
+const editorialNote = /^\[Original\s*:/i;
 
 /** How much of a bracketed stretch a message quotes. */
 const quotedLength = 60;
@@ -83,41 +86,48 @@ export const bracketBalanceRule: Rule = {
     // OCR misreads brackets in scanned records ("[Supprimél"); those records are adopted texts, not drafts.
     if (draft.fromScan) return;
     const final = context.settings.mode !== 'negotiation';
-    const open: Bracket[] = [];
+    const unclosed: Bracket[] = [];
     /** Outermost bracketed stretches, in draft offsets; alternatives written side by side are one. */
     const groups: { span: Span; run: ProseRun; end: number }[] = [];
-    // Paragraphs and sub-paragraphs only, in text order (a bracket may hold several paragraphs): the
+    // Paragraphs and sub-paragraphs, in text order (a bracket may hold several paragraphs): the
     // header's "[on the report of the First Committee (A/80/534, para. 7)]" and "[S/4349]" are not
-    // negotiation text, and footnote marks ("[^3]") are blanked out of the prose.
-    for (const run of bodyProse(draft)) {
-      const beforeNumber = bracketBeforeNumber(draft, run);
-      if (beforeNumber >= 0) open.push({ run, offset: -1, at: beforeNumber });
-      const brackets = context.perRun(run, bracketsOf);
-      if (brackets.length === 0) continue;
-      for (const { offset, opens } of brackets) {
-        if (opens) {
-          open.push({ run, offset, at: draftOffset(run, offset) });
-          continue;
-        }
-        const opening = open.pop();
-        if (!opening) {
-          const at = draftOffset(run, offset);
-          context.report({ span: { start: at, end: at + 1 }, message: localMessage(context.lexicon, 'bracket-balance/unopened', {}, "']' closes a bracket that was never opened.") });
-          continue;
-        }
-        if (open.length > 0) continue;
-        const start = opening.at;
-        const end = draftOffset(run, offset) + 1;
-        const previous = groups[groups.length - 1];
-        // "[Urges][Calls upon]": alternatives side by side are one stretch.
-        if (previous && previous.run === run && opening.run === run && opening.offset >= 0 && run.text.slice(previous.end, opening.offset).trim() === '') {
-          groups[groups.length - 1] = { span: { start: previous.span.start, end }, run, end: offset + 1 };
-        } else {
-          groups.push({ span: { start, end }, run, end: offset + 1 });
+    // negotiation text, and footnote marks ("[^3]") are blanked out of the prose. Then each annex
+    // apart, a declaration negotiated as the resolution is: no bracket of the body closes in an annex.
+    const readBrackets = (runs: readonly ProseRun[]): void => {
+      const open: Bracket[] = [];
+      for (const run of runs) {
+        const beforeNumber = bracketBeforeNumber(draft, run);
+        if (beforeNumber >= 0) open.push({ run, offset: -1, at: beforeNumber });
+        const brackets = context.perRun(run, bracketsOf);
+        if (brackets.length === 0) continue;
+        for (const { offset, opens } of brackets) {
+          if (opens) {
+            open.push({ run, offset, at: draftOffset(run, offset) });
+            continue;
+          }
+          const opening = open.pop();
+          if (!opening) {
+            const at = draftOffset(run, offset);
+            context.report({ span: { start: at, end: at + 1 }, message: localMessage(context.lexicon, 'bracket-balance/unopened', {}, "']' closes a bracket that was never opened.") });
+            continue;
+          }
+          if (open.length > 0) continue;
+          const start = opening.at;
+          const end = draftOffset(run, offset) + 1;
+          const previous = groups[groups.length - 1];
+          // "[Urges][Calls upon]": alternatives side by side are one stretch.
+          if (previous && previous.run === run && opening.run === run && opening.offset >= 0 && run.text.slice(previous.end, opening.offset).trim() === '') {
+            groups[groups.length - 1] = { span: { start: previous.span.start, end }, run, end: offset + 1 };
+          } else if (run.kind !== 'annex' || !editorialNote.test(draft.text.slice(start, end))) {
+            groups.push({ span: { start, end }, run, end: offset + 1 });
+          }
         }
       }
-    }
-    for (const bracket of open) {
+      for (const bracket of open) unclosed.push(bracket);
+    };
+    readBrackets(bodyProse(draft));
+    for (const annex of annexProse(draft)) readBrackets([annex]);
+    for (const bracket of unclosed) {
       const at = bracket.at;
       context.report({ span: { start: at, end: at + 1 }, message: localMessage(context.lexicon, 'bracket-balance/unclosed', {}, "'[' opens bracketed text that is never closed.") });
     }
