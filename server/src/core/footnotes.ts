@@ -131,6 +131,23 @@ export function footnoteRenumberingMovesSameSource(draft: Draft): { readonly foo
   return undefined;
 }
 
+/** Whether two of the texts listed at the end carry one number in one series (a file of resolutions numbers each one's from 1). */
+function endTextNumberedTwice(draft: Draft): boolean {
+  const seriesStarts = draftFootnoteSeriesStarts(draft);
+  let nextSeries = 0;
+  const seen = new Set<number>();
+  for (const footnote of draft.footnoteTexts) {
+    if (nextSeries < seriesStarts.length && footnote.span.start >= (seriesStarts[nextSeries] as number)) {
+      while (nextSeries < seriesStarts.length && footnote.span.start >= (seriesStarts[nextSeries] as number)) nextSeries++;
+      seen.clear();
+    }
+    if (footnote.placement !== 'end') continue;
+    if (seen.has(footnote.number)) return true;
+    seen.add(footnote.number);
+  }
+  return false;
+}
+
 function computeFootnoteRenumbering(draft: Draft): TextEdit[] {
   // A yearbook's footnotes carry the volume's running numbers: they are not the text's to renumber.
   if (continuesOuterNumbering(draft)) return [];
@@ -140,6 +157,9 @@ function computeFootnoteRenumbering(draft: Draft): TextEdit[] {
   // the order of first use is not known, and renumbering would give that call another note's number.
   const called = new Set(draft.footnoteCalls.map((call) => call.number));
   if (draft.footnoteTexts.some((footnote) => footnote.style === 'bare' && !called.has(footnote.number) && possibleUnreadCall(draft, footnote.number))) return [];
+  // Two texts listed at the end with one number ("[^1]: …" twice, or "[^note]" and "[^Note]"): which
+  // one the calls mean is the drafter's, and putting the texts in order kept one of them only.
+  if (endTextNumberedTwice(draft)) return [];
   const mapping = renumberingMapping(draft);
   // A call with no text that renumbering would move ("[^3]" made "[^2]" where text 2 was just
   // deleted as unused): its number is the only clue to the text it wants; by hand.

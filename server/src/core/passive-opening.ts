@@ -87,8 +87,10 @@ function passiveOpening(draft: Draft, index: number, lexicon: Lexicon): PassiveO
   const passive = lexicon.passive;
   const paragraph = draft.paragraphs[index];
   if (!passive || !paragraph || paragraph.kind !== 'operative' || paragraph.opener?.match || paragraph.subject) return undefined;
-  // An item of a list its paragraph introduced with a colon, whose labels a copy lost, is a clause of that paragraph.
-  if (draft.paragraphs[index - 1]?.text.trimEnd().endsWith(':')) return undefined;
+  // An item of a list its paragraph introduced with a colon, whose labels a copy lost, is a clause of
+  // that paragraph (a paragraph whose list was read has its items: what follows them is a paragraph).
+  const before = draft.paragraphs[index - 1];
+  if (before && before.subparagraphs.length === 0 && before.text.trimEnd().endsWith(':')) return undefined;
   const text = draft.text;
   const end = Math.min(paragraph.span.end, paragraph.textStart + lookAhead);
   const words = wordsOfClause(text, paragraph.textStart, end);
@@ -100,7 +102,8 @@ function passiveOpening(draft: Draft, index: number, lexicon: Lexicon): PassiveO
     if (auxiliary === 0) continue;
     let at = auxiliaryAt + auxiliary;
     const adverbs: Word[][] = [];
-    for (let adverb = longestPhraseAt(words, at, lexicon.operativeAdverbs); adverb > 0; adverb = longestPhraseAt(words, at, lexicon.operativeAdverbs)) {
+    const adverbWords = adverbsOf(lexicon);
+    for (let adverb = longestPhraseAt(words, at, adverbWords); adverb > 0; adverb = longestPhraseAt(words, at, adverbWords)) {
       adverbs.push(words.slice(at, at + adverb));
       at += adverb;
     }
@@ -128,6 +131,21 @@ function passiveOpening(draft: Draft, index: number, lexicon: Lexicon): PassiveO
   }
   return undefined;
 }
+
+/**
+ * The adverbs a passive may hold between its auxiliary and participle: the operative adverbs; where
+ * they follow the verb in the active, also the words that follow an opener and the additive ones
+ * (« sont instamment priés », « sont en outre priés »: « Prie instamment », « Prie en outre »).
+ */
+function adverbsOf(lexicon: Lexicon): readonly string[] {
+  let adverbs = adverbsCache.get(lexicon);
+  if (!adverbs) {
+    adverbs = lexicon.passive?.adverbsFollowVerb ? [...lexicon.operativeAdverbs, ...lexicon.modifiers, ...lexicon.additive.later] : lexicon.operativeAdverbs;
+    adverbsCache.set(lexicon, adverbs);
+  }
+  return adverbs;
+}
+const adverbsCache = new WeakMap<Lexicon, readonly string[]>();
 
 function balanced(words: readonly Word[]): boolean {
   let depth = 0;

@@ -59,14 +59,18 @@ export function wordEndingAt(text: string, end: number, skipSpace = true): { wor
 const superscriptDigits = new Set(['\u00B9', '\u00B2', '\u00B3', '\u2070', '\u2074', '\u2075', '\u2076', '\u2077', '\u2078', '\u2079']);
 
 /**
- * How many characters of footnote marks end `text` at `end`: "[^12]", superscript digits, or one to
- * three bare digits (with one space before them); 0 when none does.
+ * How many characters of footnote marks end `text` at `end`: "[^12]", a Markdown named footnote's
+ * "[^agenda]", superscript digits, or one to three bare digits (with one space before them); 0 when none does.
  */
 export function trailingCallLength(text: string, end = text.length): number {
   if (text[end - 1] === ']') {
     let position = end - 2;
     while (position >= 0 && /\d/.test(text[position] ?? '') && end - 2 - position < 4) position--;
-    return position < end - 2 && text[position] === '^' && text[position - 1] === '[' ? end - position + 1 : 0;
+    if (position < end - 2 && text[position] === '^' && text[position - 1] === '[') return end - position + 1;
+    // "[^agenda]": a letter, then letters, digits, "_" or "-" (footnote-calls.ts reads the same names).
+    position = end - 2;
+    while (position >= 0 && /[\w-]/.test(text[position] ?? '') && end - 2 - position < 32) position--;
+    return position < end - 2 && text[position] === '^' && text[position - 1] === '[' && /[A-Za-z]/.test(text[position + 1] ?? '') ? end - position + 1 : 0;
   }
   let position = end;
   while (position > 0 && superscriptDigits.has(text[position - 1] ?? '')) position--;

@@ -209,6 +209,11 @@ function readLabel(scanner: Scanner): number {
   let end = lettersStart;
   while (end - lettersStart < 4 && isAsciiLowerCode(text.charCodeAt(end))) end++;
   const letters = end - lettersStart;
+  // "(c bis)": a negotiation insert's label, its suffix part of the name.
+  if (letters > 0 && text.charCodeAt(end) === 32 /* space */) {
+    labelInsertSuffix.lastIndex = end;
+    if (labelInsertSuffix.test(text)) end = labelInsertSuffix.lastIndex;
+  }
   if ((!parenthesised && open === start) || letters === 0 || text.charCodeAt(end) !== 41 /* ) */ || end + 1 > scanner.end) {
     scanner.position = start;
     return -1;
@@ -216,6 +221,9 @@ function readLabel(scanner: Scanner): number {
   scanner.position = end + 1;
   return lettersStart;
 }
+
+/** " bis", " ter" … before a label's closing parenthesis: "(c bis)". */
+const labelInsertSuffix = / (?:bis|ter|quater|quinquies|sexies|septies|octies)(?=\))/y;
 
 /** One label after white space, "(c)" or "c)", the scanner past it; undefined and the scanner where it was. */
 function readOneLabel(scanner: Scanner): ReferencedLabel | undefined {

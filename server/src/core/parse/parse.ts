@@ -2198,20 +2198,42 @@ class Parser {
   }
 
   /**
+   * Whether `number`, indented under paragraph `last`, stands inside a quotation the paragraph opened
+   * and has not closed (“ or « more often than ” or »): the numbered text of a rule or article quoted
+   * ("to read as follows: “1. No proposal …;" over "   2. The President …”"), not a paragraph.
+   */
+  private continuesQuotation(number: NumberLabel, last: MutableParagraph): boolean {
+    const paragraphStart = last.number?.span.start ?? (last.pieces[0] as Span).start;
+    if (!indentedDeeper(this.text, number.span.start, paragraphStart)) return false;
+    const deepest = last.subStack[last.subStack.length - 1];
+    let open = 0;
+    for (const piece of deepest ? deepest.pieces : last.pieces) {
+      for (let at = this.text.indexOf('“', piece.start); at >= 0 && at < piece.end; at = this.text.indexOf('“', at + 1)) open++;
+      for (let at = this.text.indexOf('«', piece.start); at >= 0 && at < piece.end; at = this.text.indexOf('«', at + 1)) open++;
+      for (let at = this.text.indexOf('”', piece.start); at >= 0 && at < piece.end; at = this.text.indexOf('”', at + 1)) open--;
+      for (let at = this.text.indexOf('»', piece.start); at >= 0 && at < piece.end; at = this.text.indexOf('»', at + 1)) open--;
+    }
+    return open > 0;
+  }
+
+  /**
    * Whether `number` opens an item of a numbered list inside operative paragraph `last`, as a drafter
    * writes one in Markdown: indented under the paragraph, "1." right under its colon ("1. Decides to
    * consider the following items:" over "   1. Questions relating to information;"), then each next
    * number at the first item's indent or deeper. Read as paragraphs, the items were renumbered with
    * the paragraphs around them and the fixes rewrote the list and every number after it.
    */
-  private nestsNumberedItem(number: NumberLabel, last: MutableParagraph): boolean {
-    if (number.insertSuffix !== undefined || (number.style !== 'dot' && number.style !== 'paren-close')) return false;
+  private nestsNumberedItem(number: NumberLabel, last: MutableParagraph, opensWithOperativeVerb: boolean): boolean {
+    // "   1. Reaffirms …" under "Mindful of the following principles:" is the operative part, indented.
+    if (opensWithOperativeVerb || number.insertSuffix !== undefined || (number.style !== 'dot' && number.style !== 'paren-close')) return false;
     const paragraphStart = last.number?.span.start ?? (last.pieces[0] as Span).start;
     if (!indentedDeeper(this.text, number.span.start, paragraphStart)) return false;
     const deepest = last.subStack[last.subStack.length - 1];
     if (deepest?.label?.kind === 'number' && deepest.label.bracket !== 'parens') return !indentedDeeper(this.text, deepest.label.span.start, number.span.start);
+    // Under an item ending with a colon, its list may stand at the item's own indent ("(b) To share
+    // information, including:" over "(b)"-aligned "1. Data on trafficking;").
     return number.value === 1 && this.lastEndsWithColon(last)
-      && (deepest?.label === undefined || indentedDeeper(this.text, number.span.start, deepest.label.span.start));
+      && (deepest?.label === undefined || !indentedDeeper(this.text, deepest.label.span.start, number.span.start));
   }
 
   /**
@@ -2224,6 +2246,8 @@ class Parser {
   private nestedListItemAt(readings: ChunkReadings, at: number, from: number): boolean {
     const number = readings.number(at);
     if (!number || number.insertSuffix !== undefined || (number.style !== 'dot' && number.style !== 'paren-close')) return false;
+    const opener = readings.opener(at);
+    if (opener?.match?.kind === 'operative' && isCapitalAt(this.text, opener.span.start)) return false;
     const indent = indentBefore(this.text, number.span.start);
     let first = at;
     for (let value = number.value; value > 1; value--) {
@@ -2355,7 +2379,12 @@ class Parser {
         this.displaced.push(span);
         continue;
       }
-      if (number && last && this.nestsNumberedItem(number, last)) {
+      if (number && last && this.continuesQuotation(number, last)) {
+        // "2. The President may permit …”" inside a rule quoted from "“1. No proposal …;": the quotation's words.
+        this.appendPiece(last, span);
+        continue;
+      }
+      if (number && last && this.nestsNumberedItem(number, last, opensParagraph && opener?.match?.kind === 'operative')) {
         this.addSub(last, undefined, span, readings.textStart(index), number);
         continue;
       }

@@ -29,7 +29,7 @@ export const footnoteStyleRule: Rule = {
       context.report({
         span: first,
         message: localMessage(context.lexicon, 'footnote-style/named', { right, found }, `Footnotes are numbered: '${right}', not '${found}'.`),
-        fix: { title: localMessage(context.lexicon, 'fix/write', { right }, `Write '${right}'`), edits },
+        ...(edits ? { fix: { title: localMessage(context.lexicon, 'fix/write', { right }, `Write '${right}'`), edits } } : {}),
       });
     });
     for (const footnote of draft.footnoteTexts) {
@@ -157,20 +157,22 @@ export const footnoteStyleRule: Rule = {
  * each name reported once, at its first call (or its text's label, when nothing calls it), with a fix
  * that writes the number print gives it (the parser's: by first call) in its every call and its text.
  */
-function checkNamedFootnotes(draft: Draft, report: (first: Span, right: string, found: string, edits: TextEdit[]) => void): void {
-  let named: Map<string, { first: Span; found: string; number: number; edits: TextEdit[] }> | undefined;
-  const add = (name: string | undefined, labelStart: number, span: Span, number: number): void => {
+function checkNamedFootnotes(draft: Draft, report: (first: Span, right: string, found: string, edits: TextEdit[] | undefined) => void): void {
+  let named: Map<string, { first: Span; found: string; number: number; edits: TextEdit[]; hasText: boolean }> | undefined;
+  const add = (name: string | undefined, labelStart: number, span: Span, number: number, isText: boolean): void => {
     if (name === undefined) return;
     named ??= new Map();
     const key = name.toLowerCase();
     let entry = named.get(key);
-    if (!entry) named.set(key, (entry = { first: span, found: `[^${name}]`, number, edits: [] }));
+    if (!entry) named.set(key, (entry = { first: span, found: `[^${name}]`, number, edits: [], hasText: false }));
+    if (isText) entry.hasText = true;
     entry.edits.push({ span: { start: labelStart + 2, end: labelStart + 2 + name.length }, newText: String(number) });
   };
-  for (const call of draft.footnoteCalls) add(call.name, call.span.start, call.span, call.number);
-  for (const footnote of draft.footnoteTexts) add(footnote.name, footnote.labelSpan.start, footnote.labelSpan, footnote.number);
+  for (const call of draft.footnoteCalls) add(call.name, call.span.start, call.span, call.number, false);
+  for (const footnote of draft.footnoteTexts) add(footnote.name, footnote.labelSpan.start, footnote.labelSpan, footnote.number, true);
   if (!named) return;
-  for (const entry of named.values()) report(entry.first, `[^${entry.number}]`, entry.found, entry.edits.sort((a, b) => a.span.start - b.span.start));
+  // A name with no text keeps it: the name is all that says what the missing note was to hold.
+  for (const entry of named.values()) report(entry.first, `[^${entry.number}]`, entry.found, entry.hasText ? entry.edits.sort((a, b) => a.span.start - b.span.start) : undefined);
 }
 
 /** A space that does not end a line: a blank inside one line. */

@@ -107,11 +107,22 @@ function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expec
   // copy that split a paragraph at a page break after a comma leaves one. The sentence goes on either way.
   if (marks.adopted && end.mark === marks.comma && expected.mark === marks.semicolon) return;
   const edit = replacementEdit(draft, end.span, expected.mark, marks);
+  // A full stop inside the closing quote ("… not been circulated.”") may be the quoted sentence's own,
+  // which no fix rewrites: where the paragraph's mark goes is the drafter's.
+  const quotedFullStop = end.mark === '.' && closesQuotationAfter(draft.text, end.span.end);
   context.report({
     span: end.span,
     message: localMessage(context.lexicon, 'paragraph-punctuation/replace', { why: expected.why, right: expected.mark, found: end.mark }, `${expected.why}: '${expected.mark}', not '${end.mark}'.`),
-    ...(changesReading(draft, node, edit, marks) ? {} : { fix: { title: localMessage(context.lexicon, 'fix/replace', { found: end.mark, right: expected.mark }, `Replace '${end.mark}' with '${expected.mark}'`), edits: [edit] } }),
+    ...(quotedFullStop || changesReading(draft, node, edit, marks) ? {} : { fix: { title: localMessage(context.lexicon, 'fix/replace', { found: end.mark, right: expected.mark }, `Replace '${end.mark}' with '${expected.mark}'`), edits: [edit] } }),
   });
+}
+
+/** Whether a closing quotation mark (not a bracket) follows `offset`, white space aside (French « … rapport. »). */
+function closesQuotationAfter(text: string, offset: number): boolean {
+  let at = offset;
+  while (at < text.length && isHorizontalSpace(text[at] ?? '')) at++;
+  const code = text.charCodeAt(at);
+  return code === 0x201d /* ” */ || code === 0xbb /* » */ || code === 34 /* " */ || code === 0x2019 /* ’ */;
 }
 
 /**

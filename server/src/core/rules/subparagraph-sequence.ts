@@ -1,7 +1,7 @@
 import type { TextEdit } from '../findings';
 import { conventionsOf } from '../lexicon/lexicon';
 import type { Draft, Paragraph, ReferencedLabel, SubLabel, SubParagraph } from '../model';
-import { operativeTargets, ownCrossReferences, paragraphAt } from './cross-reference';
+import { labelName, operativeTargets, ownCrossReferences, paragraphAt } from './cross-reference';
 import { letterIndex, letterName, romanIndex, romanName } from '../parse/labels';
 import { localMessage } from '../messages';
 import type { Rule } from '../rule';
@@ -48,7 +48,11 @@ function reletterEdits(draft: Draft, owner: Paragraph, siblings: readonly SubPar
     const label = sibling.label;
     if (!label) continue;
     if (label.insertSuffix) {
-      if (lastNewName !== undefined) rename(label, lastNewName);
+      if (lastNewName !== undefined) {
+        rename(label, lastNewName);
+        // "paragraph 1 (c bis) above" goes with its item.
+        if (written.get(label.name) === 1) newNameOf.set(labelName(label), `${lastNewName} ${label.insertSuffix}`);
+      }
       continue;
     }
     const expected = expectedName(kind, ++position);
