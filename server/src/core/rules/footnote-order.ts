@@ -90,10 +90,11 @@ function reportNumbersGivenTwice(draft: Draft, context: RuleContext): void {
   const seriesStarts = draftFootnoteSeriesStarts(draft);
   let nextSeries = 0;
   const first = new Map<number, FootnoteText>();
-  // Only a number called in two places or more, as a call added with its text under a number already
-  // taken leaves it: a number called once has one text its call means, and one no call reaches is
-  // footnote-unused's (an extraction that labelled a footnote's wrapped line "[^7]: February 1984."
-  // gave such a pair, in A/RES/80/18, with "[^7]" called once).
+  // Only a number called (a text no call reaches is footnote-unused's). An extraction that labelled a
+  // footnote's wrapped line "[^7]: February 1984." gave such a pair in A/RES/80/18: the wrapped line
+  // is told by the text above it, which stops mid-sentence (below). Called once, such a pair was left
+  // unsaid once; but footnote renumbering holds back while a number has two texts, and this finding
+  // says why.
   const callsOf = new Map<number, number>();
   for (const call of draft.footnoteCalls) callsOf.set(call.number, (callsOf.get(call.number) ?? 0) + 1);
   let textBefore: FootnoteText | undefined;
@@ -109,7 +110,7 @@ function reportNumbersGivenTwice(draft: Draft, context: RuleContext): void {
       first.clear();
     }
     // A yearbook's page serves several texts; a copy's page feet may repeat a block: only the draft format's list.
-    if (footnote.placement !== 'end' || (callsOf.get(footnote.number) ?? 0) < 2) continue;
+    if (footnote.placement !== 'end' || !callsOf.has(footnote.number)) continue;
     const earlier = first.get(footnote.number);
     if (!earlier) {
       first.set(footnote.number, footnote);

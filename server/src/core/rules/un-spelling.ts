@@ -33,6 +33,8 @@ interface SpellingIndex {
   /** Their first letters' codes, lower case (ASCII by bit): a test before any copy is made. */
   readonly phraseInitials: ReadonlySet<number>;
   readonly phrases: ReadonlyMap<string, PhraseSpelling>;
+  /** The same by their lower case (`lowerCaseKey`): a term matched in another case than the data writes. */
+  readonly phrasesByLowerCase: ReadonlyMap<string, PhraseSpelling>;
   /** `wordHash` of every wrong word and of every first word of a fixed term: a test of an ASCII word before any copy is made. */
   readonly wordHashes: HashBits;
   readonly phraseStartHashes: HashBits;
@@ -83,6 +85,11 @@ function phraseKey(written: string): string {
   return plain.charAt(0).toLowerCase() + plain.slice(1);
 }
 
+/** A fixed term as written, in lower case, one space, plain hyphens. */
+function lowerCaseKey(written: string): string {
+  return phraseKey(written).toLowerCase();
+}
+
 const indexCache = new WeakMap<StyleData, SpellingIndex>();
 
 function indexOf(style: StyleWith<'spelling'>): SpellingIndex {
@@ -100,23 +107,28 @@ function indexOf(style: StyleWith<'spelling'>): SpellingIndex {
   for (const [wrong, entry] of Object.entries(style.spelling.words)) words.set(wrong.toLowerCase(), spellingOf(entry));
   const phrases = new Map<string, PhraseSpelling>();
   const alternatives: string[] = [];
+  const phrasesByLowerCase = new Map<string, PhraseSpelling>();
   for (const [wrong, entry] of Object.entries(style.spelling.phrases)) {
     const first = wrong.charAt(0);
-    phrases.set(phraseKey(wrong), { ...spellingOf(entry), wrongStartsLower: first === first.toLowerCase() });
+    const spelling: PhraseSpelling = { ...spellingOf(entry), wrongStartsLower: first === first.toLowerCase() };
+    phrases.set(phraseKey(wrong), spelling);
+    if (!phrasesByLowerCase.has(lowerCaseKey(wrong))) phrasesByLowerCase.set(lowerCaseKey(wrong), spelling);
     // The first letter in either case (a sentence may start with the term); spaces and hyphens as typed.
     const firstPattern = `[${escapeForPattern(first.toLowerCase())}${escapeForPattern(first.toUpperCase())}]`;
     alternatives.push(firstPattern + escapeForPattern(wrong.slice(1)).replace(/ /g, '[\\s\\u00A0]+').replace(/-/g, '[-\\u2010\\u2011]'));
   }
   // Tried only where a word that starts a fixed term stands (see `phraseStarts`), sticky there: a
   // pattern of alternatives run over every position of a draft was this rule's whole cost.
-  const phrasePattern = new RegExp(`(?:${alternatives.join('|')})(?![\\p{L}\\p{N}\\-\\u2010\\u2011])`, 'uy');
+  // In any case: a term written in another case than the data's ("Economic and Social council") is
+  // looked up by its lower case (see `withPhraseAt`).
+  const phrasePattern = new RegExp(`(?:${alternatives.join('|')})(?![\\p{L}\\p{N}\\-\\u2010\\u2011])`, 'uiy');
   const phraseStarts = new Set(Object.keys(style.spelling.phrases).map((wrong) => (/^[\p{L}]+/u.exec(wrong)?.[0] ?? wrong).toLowerCase()));
   const endings = new Set<number>();
   for (const wrong of words.keys()) endings.add(endingKey(wrong, wrong.length));
   const phraseInitials = new Set([...phraseStarts].map((word) => word.charCodeAt(0) | 0x20));
   const wordHashes = new HashBits([...words.keys()].map(wordHash));
   const phraseStartHashes = new HashBits([...phraseStarts].map(wordHash));
-  index = { words, endings, phrasePattern, phraseStarts, phraseInitials, phrases, wordHashes, phraseStartHashes };
+  index = { words, endings, phrasePattern, phraseStarts, phraseInitials, phrases, phrasesByLowerCase, wordHashes, phraseStartHashes };
   indexCache.set(style, index);
   return index;
 }
@@ -236,8 +248,14 @@ function withPhraseAt(run: Pick<ProseRun, 'text'>, start: number, end: number, i
   if (!index.phraseStarts.has(text.slice(start, end).toLowerCase())) return found;
   index.phrasePattern.lastIndex = start;
   const match = index.phrasePattern.exec(text);
-  const spelling = match ? index.phrases.get(phraseKey(match[0])) : undefined;
-  if (!match || !spelling) return found;
+  if (!match) return found;
+  const spelling = index.phrases.get(phraseKey(match[0]));
+  if (!spelling) {
+    // In another case than the data writes: wrong where a word is in lower case that the right form
+    // capitalises ("Economic and Social council"), right as a heading's capitals or a name's words are.
+    const other = index.phrasesByLowerCase.get(lowerCaseKey(match[0]));
+    return other && lowerWhereCapitalised(match[0], other.right) ? appended(found, new Found(start, start + match[0].length, other)) : found;
+  }
   // A term the data writes in lower case, capitalised where no sentence starts, is a name's:
   // "Organisation for Economic Co-operation and Development". Not where a later word is left in lower
   // case that the right form capitalises: "Member states", "General assembly", "Secretary-general".
@@ -252,12 +270,17 @@ function withPhraseAt(run: Pick<ProseRun, 'text'>, start: number, end: number, i
  * not a name (a name capitalises each of its words).
  */
 function capitalisedOnlyFirst(written: string, right: string): boolean {
+  return lowerWhereCapitalised(written, right, 1);
+}
+
+/** Whether a word of `written` from the `from`th on is in lower case where `right` capitalises it. */
+function lowerWhereCapitalised(written: string, right: string, from = 0): boolean {
   const writtenWords = written.split(/[\s\u00A0\-\u2010\u2011]+/);
   const rightWords = right.split(/[\s\u00A0\-\u2010\u2011]+/);
   if (writtenWords.length !== rightWords.length) return false;
   return rightWords.some((word, index) => {
     const other = writtenWords[index] ?? '';
-    return index > 0 && word.charAt(0) !== word.charAt(0).toLowerCase() && other.charAt(0) !== other.charAt(0).toUpperCase();
+    return index >= from && word.charAt(0) !== word.charAt(0).toLowerCase() && other.charAt(0) !== other.charAt(0).toUpperCase();
   });
 }
 
