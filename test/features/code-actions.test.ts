@@ -153,6 +153,32 @@ describe('features: code actions', () => {
     );
   });
 
+  it('renumbering footnotes, named ones among them, and fixing all keep every footnote text and a text for every call', () => {
+    const names = ['csw', 'agenda', 'note-b'];
+    const drafts = fc.record({ numbered: fc.integer({ min: 0, max: 4 }), named: fc.subarray(names) })
+      .filter(({ numbered, named }) => numbered + named.length > 0)
+      .chain(({ numbered, named }) => {
+        const labels = [...Array.from({ length: numbered }, (_, index) => String(index + 1)), ...named];
+        return fc.record({
+          calls: fc.shuffledSubarray([...labels, ...labels], { minLength: labels.length }).filter((calls) => labels.every((label) => calls.includes(label))),
+          texts: fc.shuffledSubarray(labels, { minLength: labels.length }),
+        });
+      });
+    fc.assert(
+      fc.property(drafts, ({ calls, texts }) => {
+        const body = (label: string): string => `Document ${label} of the Assembly.`;
+        const text = `The General Assembly,\n\n${calls.map((label, index) => `Recalling its resolution ${60 + index}/1,[^${label}]`).join('\n\n')}\n\n1. Decides to act.\n\n${texts.map((label) => `[^${label}]: ${body(label)}`).join('\n')}\n`;
+        const [renumbering] = codeActionsFor(lint(text), { start: 0, end: 0 }, { settings: defaultSettings, only: [codeActionKinds.renumberFootnotes] });
+        for (const result of [renumbering ? applied(text, renumbering) : text, fixAll(text).text]) {
+          for (const label of texts) assert.equal(result.split(body(label)).length, 2, `${body(label)} kept once in\n${result}`);
+          const lost = lint(result).findings.filter((finding) => finding.ruleId === 'footnote-undefined' || finding.ruleId === 'footnote-unused');
+          assert.deepEqual(lost.map((finding) => finding.message), [], result);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('fix all gives what fixing round after round gives, on any text', () => {
     fc.assert(
       fc.property(draftLikeText, (text) => {

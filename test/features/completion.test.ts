@@ -98,6 +98,19 @@ const cases: Case[] = [
     firstGives: `${head}1. Decides to act;[^2]\n\n2. Requests a report.[^1]\n\n[^1]: Resolution 60/1.\n[^2]: A/61/179.\n`,
   },
   {
+    name: 'after "[^" in a draft with a named footnote: its name, never the number print gives it',
+    draft: `${head}1. Decides to act;[^csw]\n\n2. Requests a report.[^$0\n\n[^csw]: E/2024/27.\n`,
+    offers: ['csw', '2'],
+    hides: ['1'],
+    firstGives: `${head}1. Decides to act;[^csw]\n\n2. Requests a report.[^csw]\n\n[^csw]: E/2024/27.\n`,
+  },
+  {
+    name: 'after "[^" and the first letters of a name: the name, the letters replaced',
+    draft: `${head}1. Decides to act;[^csw]\n\n2. Requests a report.[^cs$0\n\n[^csw]: E/2024/27.\n`,
+    offers: ['csw'],
+    firstGives: `${head}1. Decides to act;[^csw]\n\n2. Requests a report.[^csw]\n\n[^csw]: E/2024/27.\n`,
+  },
+  {
     name: 'in the middle of a word: the whole word is replaced, and the space after it kept',
     draft: `${head}Rec$0al its resolution 61/2,\n`,
     offers: ['Recalling also'],

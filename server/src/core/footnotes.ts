@@ -207,7 +207,8 @@ function reorderedEndTexts(draft: Draft, mapping: ReadonlyMap<number, number>): 
   const edits: TextEdit[] = [];
   texts.forEach((place, index) => {
     const moved = inNewOrder[index] as FootnoteText;
-    const relabel = textEdit(draft, moved, targetOf(moved));
+    // A named text whose number stays keeps its name, as its calls do ("[^csw]" stays "[^csw]").
+    const relabel = targetOf(moved) === moved.number ? undefined : textEdit(draft, moved, targetOf(moved));
     const written = draft.text.slice(moved.span.start, moved.span.end);
     const newText = relabel
       ? `${written.slice(0, relabel.span.start - moved.span.start)}${relabel.newText}${written.slice(relabel.span.end - moved.span.start)}`

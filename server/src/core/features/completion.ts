@@ -72,7 +72,7 @@ function nextParagraphDetail(draft: Draft): string {
 // ---- footnote numbers after "[^" ---------------------------------------------------------------
 
 function footnoteCompletions(draft: Draft, offset: number, typedStart: number): Completion[] {
-  const after = /^\d*\]?/.exec(draft.text.slice(offset, offset + 8))?.[0] ?? '';
+  const after = /^[\w-]*\]?/.exec(draft.text.slice(offset, offset + 34))?.[0] ?? '';
   const replaceSpan = { start: typedStart, end: offset + after.length };
   const numbers = [...new Set([...draft.footnoteTexts.map((footnote) => footnote.number), ...draft.footnoteCalls.map((call) => call.number)])].sort((a, b) => a - b);
   const next = (numbers[numbers.length - 1] ?? 0) + 1;
@@ -80,10 +80,13 @@ function footnoteCompletions(draft: Draft, offset: number, typedStart: number): 
   const lexicon = lexiconFor(draft.language);
   const existing = numbers.map((number): Completion => {
     const footnote = draft.footnoteTexts.find((text) => text.number === number);
+    // A named footnote ("[^csw]") is called by its name: its number is only the one print gives it.
+    const name = footnote?.name ?? draft.footnoteCalls.find((call) => call.number === number && call.name !== undefined)?.name;
+    const label = name ?? String(number);
     return {
-      label: String(number),
+      label,
       kind: 'footnote',
-      insertText: `${number}]`,
+      insertText: `${label}]`,
       replaceSpan,
       detail: footnote ? firstWords(footnote.body, 10) : localMessage(lexicon, 'completion/no-footnote-text', {}, 'no footnote text yet'),
       sortText: String(number).padStart(width, '0'),
@@ -294,7 +297,7 @@ export function completionsAt(draft: Draft, offset: number, options: CompletionO
   const lineStart = lineStartBefore(text, offset);
   const before = text.slice(lineStart, offset);
 
-  const footnote = /\[\^(\d*)$/.exec(before);
+  const footnote = /\[\^(\d*|[A-Za-z][\w-]{0,30})$/.exec(before);
   if (footnote) return footnoteCompletions(draft, offset, offset - (footnote[1] ?? '').length);
 
   // A draft with no chapeau yet, typed into on its first line: it opens with the organ that adopts it.
