@@ -101,6 +101,26 @@ describe('features: definition and references', () => {
     assert.deepEqual(found(text.indexOf('(b) On')), ['(b)', '1 (b)']);
   });
 
+  it('definition and references through what cross-reference reads: "(c) and (e)", "(b) (iv)", "(a bis)", a numbered list\'s letter', () => {
+    const text = 'The General Assembly,\n\nRecalling its resolution 60/175,\n\n'
+      + '1. Requests the Secretary-General to report on:\n   (a) The first item;\n   (a bis) The inserted item;\n   (b) The second item, namely:\n      (i) Its first part;\n      (ii) Its second part;\n   (c) The third item;\n\n'
+      + '2. Decides to hold a meeting on the following:\n   1. Its opening;\n   2. Its closing;\n\n'
+      + '3. Recalls paragraph 1 (a) and (c) above;\n\n4. Recalls paragraph 1 (b) (ii) above;\n\n5. Recalls paragraph 1 (a bis) above;\n\n6. Recalls paragraph 2 (b) above.\n';
+    const draft = parse(text);
+    const lands = (at: string, shift = 0): string[] => definitionAt(draft, text.indexOf(at) + shift)?.targets.map((target) => textOf(text, target.selectionSpan)) ?? [];
+    assert.deepEqual(lands('1 (a) and (c)'), ['(a)', '(c)']);
+    assert.deepEqual(lands('(c) above', 1), ['(a)', '(c)']);
+    assert.deepEqual(lands('1 (b) (ii)'), ['(ii)']);
+    assert.deepEqual(lands('1 (a bis)'), ['(a bis)']);
+    assert.deepEqual(lands('2 (b) above'), ['2.']);
+    assert.equal(textOf(text, definitionAt(draft, text.indexOf('2 (b) above'))?.targets[0]?.span ?? { start: 0, end: 0 }).trim(), '2. Its closing;');
+    const found = (at: string): string[] => referencesAt(draft, text.indexOf(at), true).map((span) => textOf(text, span));
+    assert.deepEqual(found('(c) The third'), ['(c)', '(c)']);
+    assert.deepEqual(found('(ii) Its second'), ['(ii)', '1 (b) (ii)']);
+    assert.deepEqual(found('2. Its closing'), ['2.', '2 (b)']);
+    assert.deepEqual(found('(a bis) The'), ['(a bis)', '1 (a bis)']);
+  });
+
   it('references of a footnote in the second of two resolutions: its own call and text only', () => {
     const { draft, text, offset } = atCursor(cursorAt(twoResolutions, '[^1]', 2));
     assert.deepEqual(referencesAt(draft, offset, true).map((span) => [span.start, textOf(text, span)]), [

@@ -33,7 +33,7 @@ export { finalizeNumberingEdits, strandedByFinalizing } from './finalize-numberi
 export { footnoteRenumberingMovesSameSource, renumberFootnoteEdits } from './footnotes';
 // Editor features: pure functions of a Draft (or a LintResult), in offsets; the adapters translate.
 export { nodeAt, type NodeAtOffset } from './features/at-offset';
-export { targetsOfReference, targetOfNumber, type ReferenceTarget } from './features/cross-reference-targets';
+export { targetsOfReference, targetOfNumber, targetsOfNumber, type ReferenceTarget } from './features/cross-reference-targets';
 export { documentSymbols, OutlineKind, type OutlineSymbol } from './features/symbols';
 export { foldingRanges, type Fold, type FoldKind } from './features/folding';
 export { hoverAt, type HoverContent } from './features/hover';

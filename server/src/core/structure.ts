@@ -1,7 +1,7 @@
 // Questions about the document model that several rules and features ask.
 import { closingLinePattern } from './lexicon/lexicon';
-import type { Draft, FootnoteCall, FootnoteText, Paragraph, Span, SubParagraph } from './model';
-import { readNumberLabel } from './parse/labels';
+import type { Draft, FootnoteCall, FootnoteText, Paragraph, Span, SubLabel, SubParagraph } from './model';
+import { letterIndex, readNumberLabel } from './parse/labels';
 import { isSpaceCode, listConjunctionMark } from './parse/lines';
 import { isDigitCode, unitAt } from './text-scan';
 import { DraftMemo } from './draft-memo';
@@ -33,6 +33,31 @@ export function eachSubparagraph(items: readonly SubParagraph[]): readonly SubPa
 }
 /** The sub-paragraphs of every paragraph and item that has none (most): one list, never changed (the model is read-only). */
 export const noSubparagraphs: readonly SubParagraph[] = [];
+
+/** A label's name as references write it: "c", or "c bis" for an insert. */
+export function labelName(label: SubLabel): string {
+  return label.insertSuffix ? `${label.name} ${label.insertSuffix}` : label.name;
+}
+
+/** The item labelled `name` among `items` and the items inside them, the first in text order. */
+export function subparagraphNamed(items: readonly SubParagraph[], name: string): SubParagraph | undefined {
+  for (const item of eachSubparagraph(items)) if (item.label && labelName(item.label) === name) return item;
+  return undefined;
+}
+
+/**
+ * Whether `items` are a list numbered "1.", "2." (not yet lettered, which subparagraph-sequence
+ * reports) with an item at the letter's place: "paragraph 1 (b)" names its second item once lettered.
+ */
+export function numberedListHolds(items: readonly SubParagraph[], name: string): boolean {
+  const first = items[0]?.label;
+  return first !== undefined && first.kind === 'number' && first.bracket !== 'parens' && letterIndex(name) <= items.length;
+}
+
+/** The item a reference's label names: the one labelled so, or the one at the letter's place in a list numbered "1.", "2.". */
+export function subparagraphReferenced(items: readonly SubParagraph[], name: string): SubParagraph | undefined {
+  return subparagraphNamed(items, name) ?? (numberedListHolds(items, name) ? items[letterIndex(name) - 1] : undefined);
+}
 
 /** The footnote calls' spans by where they end, for skipping them when reading how a text ends (`endMark`). */
 export function footnoteCallEnds(draft: Draft): ReadonlyMap<number, Span> {

@@ -53,9 +53,10 @@ export function nodeAt(draft: Draft, offset: number): NodeAtOffset | undefined {
   return undefined;
 }
 
-/** A referenced number with its sub-paragraph label, "7 (c)", as one span. */
+/** A referenced number with its sub-paragraph label, "7 (c)" or "7 (b) (iv)", as one span. */
 export function spanOfReferencedNumber(number: ReferencedNumber): Span {
-  return { start: number.span.start, end: Math.max(number.span.end, number.subparagraph ? number.subparagraph.span.end + 1 : 0) };
+  const label = number.innerSubparagraph ?? number.subparagraph;
+  return { start: number.span.start, end: Math.max(number.span.end, label ? label.span.end + 1 : 0) };
 }
 
 /** The paragraph whose span holds `offset`, if any. */

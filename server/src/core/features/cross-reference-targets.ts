@@ -1,8 +1,10 @@
 // Where a cross-reference points: "paragraph 5 above" → operative paragraph 5 of the same part;
 // "paragraphs 2 to 6" → 2, 3, 4, 5 and 6; "paragraph 7 (c)" → sub-paragraph (c) of paragraph 7;
-// "subparagraph (b) above" → (b) of the paragraph the reference stands in.
-import type { CrossReference, Draft, Paragraph, ReferencedNumber, SubParagraph } from '../model';
-import { eachSubparagraph, referencePartAt } from '../structure';
+// "subparagraph (b) above" → (b) of the paragraph the reference stands in; "7 (c) and (e)" → both;
+// "7 (b) (iv)" → item (iv) of (b); "7 (c bis)" → the insert; "1 (b)" of a list numbered "1.", "2." →
+// its second item, as cross-reference reads them.
+import type { CrossReference, Draft, Paragraph, ReferencedLabel, ReferencedNumber, SubParagraph } from '../model';
+import { referencePartAt, subparagraphNamed, subparagraphReferenced } from '../structure';
 import { paragraphAt } from './at-offset';
 
 export interface ReferenceTarget {
@@ -22,16 +24,20 @@ function partOfReference(draft: Draft, reference: CrossReference): number {
   return referencePartAt(draft, paragraphAt(draft, reference.span.start), reference.span.start);
 }
 
-function subparagraphNamed(paragraph: Paragraph, name: string): SubParagraph | undefined {
-  for (const item of eachSubparagraph(paragraph.subparagraphs)) {
-    if (item.label?.name === name) return item;
-  }
-  return undefined;
+/** The item a label of a reference names in `paragraph`; with `inner` ("iv" of "(b) (iv)"), that item's own. */
+function targetOf(paragraph: Paragraph, label: ReferencedLabel | undefined, inner?: ReferencedLabel): ReferenceTarget {
+  const item = label === undefined ? undefined : subparagraphReferenced(paragraph.subparagraphs, label.name);
+  const subparagraph = item && inner ? (subparagraphNamed(item.children, inner.name) ?? item) : item;
+  return subparagraph ? { paragraph, subparagraph } : { paragraph };
 }
 
-function targetOf(paragraph: Paragraph, subparagraphName: string | undefined): ReferenceTarget {
-  const subparagraph = subparagraphName === undefined ? undefined : subparagraphNamed(paragraph, subparagraphName);
-  return subparagraph ? { paragraph, subparagraph } : { paragraph };
+/** The paragraph one number of a reference names, "5" or "2 bis", in the part `partIndex`. */
+function paragraphOfNumber(draft: Draft, partIndex: number, number: ReferencedNumber): Paragraph | undefined {
+  const suffix = number.insertSuffix?.text;
+  // "paragraph 2 bis above" points at the insert "2 bis.", never at paragraph 2.
+  return suffix === undefined
+    ? operativeParagraphNumbered(draft, partIndex, number.value)
+    : draft.parts[partIndex]?.operativeParagraphs.find((candidate) => candidate.number?.value === number.value && candidate.number.insertSuffix === suffix);
 }
 
 /**
@@ -39,20 +45,24 @@ function targetOf(paragraph: Paragraph, subparagraphName: string | undefined): R
  * its own paragraph; `targetsOfReference` gives the paragraphs in between.
  */
 export function targetOfNumber(draft: Draft, reference: CrossReference, number: ReferencedNumber): ReferenceTarget | undefined {
-  const partIndex = partOfReference(draft, reference);
-  const suffix = number.insertSuffix?.text;
-  // "paragraph 2 bis above" points at the insert "2 bis.", never at paragraph 2.
-  const paragraph = suffix === undefined
-    ? operativeParagraphNumbered(draft, partIndex, number.value)
-    : draft.parts[partIndex]?.operativeParagraphs.find((candidate) => candidate.number?.value === number.value && candidate.number.insertSuffix === suffix);
-  return paragraph ? targetOf(paragraph, number.subparagraph?.name) : undefined;
+  const paragraph = paragraphOfNumber(draft, partOfReference(draft, reference), number);
+  return paragraph ? targetOf(paragraph, number.subparagraph, number.innerSubparagraph) : undefined;
+}
+
+/** Everything one number of a reference points at: "7 (c) and (e)" gives (c) and (e) of paragraph 7. */
+export function targetsOfNumber(draft: Draft, reference: CrossReference, number: ReferencedNumber): ReferenceTarget[] {
+  const first = targetOfNumber(draft, reference, number);
+  if (!first) return [];
+  // A label the paragraph has no item for ("(e)" where it ends at (d)) points nowhere: cross-reference says so.
+  const more = (number.moreSubparagraphs ?? []).map((label) => targetOf(first.paragraph, label)).filter((target) => target.subparagraph !== undefined);
+  return [first, ...more];
 }
 
 /** Every paragraph (or sub-paragraph) the reference points at, in text order. */
 export function targetsOfReference(draft: Draft, reference: CrossReference): ReferenceTarget[] {
   if (reference.subparagraphOnly) {
     const home = paragraphAt(draft, reference.span.start);
-    const subparagraph = home && subparagraphNamed(home, reference.subparagraphOnly.name);
+    const subparagraph = home && subparagraphReferenced(home.subparagraphs, reference.subparagraphOnly.name);
     // "subparagraph (e) above" in a paragraph with no (e) points nowhere, not at the paragraph.
     return home && subparagraph ? [{ paragraph: home, subparagraph }] : [];
   }
@@ -65,10 +75,8 @@ export function targetsOfReference(draft: Draft, reference: CrossReference): Ref
     const paragraphs = draft.parts[partIndex]?.operativeParagraphs ?? [];
     return paragraphs
       .filter((paragraph) => paragraph.number && !paragraph.number.insertSuffix && paragraph.number.value >= low && paragraph.number.value <= high)
-      .map((paragraph) => targetOf(paragraph, paragraph.number?.value === first.value ? first.subparagraph?.name : paragraph.number?.value === last.value ? last.subparagraph?.name : undefined));
+      .map((paragraph) => paragraph.number?.value === first.value ? targetOf(paragraph, first.subparagraph, first.innerSubparagraph)
+        : paragraph.number?.value === last.value ? targetOf(paragraph, last.subparagraph, last.innerSubparagraph) : targetOf(paragraph, undefined));
   }
-  return reference.numbers.flatMap((number) => {
-    const target = targetOfNumber(draft, reference, number);
-    return target ? [target] : [];
-  });
+  return reference.numbers.flatMap((number) => targetsOfNumber(draft, reference, number));
 }

@@ -2,8 +2,9 @@
 // from a footnote text or a paragraph's number to everything that refers to it.
 import type { Draft, Paragraph, Span, SubParagraph } from '../model';
 import { inSameFootnoteSeries } from '../footnotes';
+import { subparagraphReferenced } from '../structure';
 import { nodeAt, spanOfReferencedNumber } from './at-offset';
-import { targetOfNumber, targetsOfReference, type ReferenceTarget } from './cross-reference-targets';
+import { targetOfNumber, targetsOfNumber, targetsOfReference, type ReferenceTarget } from './cross-reference-targets';
 
 export interface NavigationTarget {
   /** All of the target: the whole footnote text, the whole paragraph. */
@@ -44,8 +45,8 @@ export function definitionAt(draft: Draft, offset: number): Definition | undefin
       targets = callTargets(draft, node.footnote.number, node.footnote.span.start);
       break;
     case 'cross-reference': {
-      const found = node.number ? [targetOfNumber(draft, node.reference, node.number)] : targetsOfReference(draft, node.reference);
-      targets = found.flatMap((target) => (target ? [paragraphTarget(target)] : []));
+      const found = node.number ? targetsOfNumber(draft, node.reference, node.number) : targetsOfReference(draft, node.reference);
+      targets = found.map(paragraphTarget);
       break;
     }
     default:
@@ -74,7 +75,13 @@ function crossReferencesToSubparagraph(draft: Draft, named: SubParagraph): Span[
       if (targetsOfReference(draft, reference).some((target) => target.subparagraph === named)) spans.push(reference.span);
       continue;
     }
-    for (const number of reference.numbers) if (targetOfNumber(draft, reference, number)?.subparagraph === named) spans.push(spanOfReferencedNumber(number));
+    for (const number of reference.numbers) {
+      const [first, ...more] = targetsOfNumber(draft, reference, number);
+      if (first?.subparagraph === named) spans.push(spanOfReferencedNumber(number));
+      // "(e)" of "7 (c) and (e)": the label itself, with its brackets.
+      const label = more.some((target) => target.subparagraph === named) ? number.moreSubparagraphs?.find((written) => first && subparagraphReferenced(first.paragraph.subparagraphs, written.name) === named) : undefined;
+      if (label) spans.push({ start: label.span.start - 1, end: label.span.end + 1 });
+    }
   }
   return spans;
 }

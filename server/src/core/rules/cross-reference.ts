@@ -1,9 +1,8 @@
 import { conventionsOf, type Lexicon } from '../lexicon/lexicon';
 import { localMessage } from '../messages';
-import type { CrossReference, Draft, Paragraph, ReferencedNumber, SubLabel, SubParagraph } from '../model';
+import type { CrossReference, Draft, Paragraph, ReferencedNumber, SubParagraph } from '../model';
 import type { Rule, RuleContext } from '../rule';
-import { eachSubparagraph, referencePartAt } from '../structure';
-import { letterIndex } from '../parse/labels';
+import { numberedListHolds, referencePartAt, subparagraphNamed } from '../structure';
 import { DraftMemo } from '../draft-memo';
 import { quotedInBody } from '../prose';
 
@@ -222,26 +221,6 @@ function checkNumber(draft: Draft, reference: CrossReference, referenced: Refere
       related: [{ span: item.label?.span ?? item.span, message: localMessage(context.lexicon, 'cross-reference/subparagraph-here', { label: values.label }, `Sub-paragraph ${values.label} is here.`) }],
     });
   }
-}
-
-/**
- * Whether `items` are a list numbered "1.", "2." (not yet lettered, which subparagraph-sequence
- * reports) with an item at the letter's place: "paragraph 1 (b)" names its second item once lettered.
- */
-function numberedListHolds(items: readonly SubParagraph[], name: string): boolean {
-  const first = items[0]?.label;
-  return first !== undefined && first.kind === 'number' && first.bracket !== 'parens' && letterIndex(name) <= items.length;
-}
-
-/** A label's name as references write it: "c", or "c bis" for an insert. */
-export function labelName(label: SubLabel): string {
-  return label.insertSuffix ? `${label.name} ${label.insertSuffix}` : label.name;
-}
-
-/** The item labelled `name` among `items` and the items inside them, the first in text order. */
-function subparagraphNamed(items: readonly SubParagraph[], name: string): SubParagraph | undefined {
-  for (const item of eachSubparagraph(items)) if (item.label && labelName(item.label) === name) return item;
-  return undefined;
 }
 
 /**

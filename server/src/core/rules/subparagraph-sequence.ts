@@ -1,11 +1,11 @@
 import type { TextEdit } from '../findings';
 import { conventionsOf } from '../lexicon/lexicon';
 import type { Draft, Paragraph, ReferencedLabel, SubLabel, SubParagraph } from '../model';
-import { labelName, operativeTargets, ownCrossReferences, paragraphAt } from './cross-reference';
+import { operativeTargets, ownCrossReferences, paragraphAt } from './cross-reference';
 import { letterIndex, letterName, romanIndex, romanName } from '../parse/labels';
 import { localMessage } from '../messages';
 import type { Rule } from '../rule';
-import { eachSubparagraph, subparagraphsOf } from '../structure';
+import { eachSubparagraph, labelName, subparagraphsOf } from '../structure';
 
 /** The name the label at `position` (1-based) of a list of this kind should have. */
 function expectedName(kind: SubLabel['kind'], position: number): string {
