@@ -44,6 +44,14 @@ export interface LexiconData {
    */
   readonly plural?: { readonly endings: readonly { readonly ending: string; readonly plural: string }[]; readonly pronouns: readonly string[] };
   /**
+   * The other tenses a drafter copies from a report or a summary into an operative paragraph
+   * (« Décidé », « A décidé », «Decidió», «Ha decidido»): each ending of the verb (found as `plural`
+   * finds it) with the endings that take its place, the first of them the past participle, which
+   * also follows `auxiliary` in lower case. Read as wrong forms of the entry, as its listed `forms`
+   * are; an ending that makes no word of the language ("Reconocirá") is never met and costs nothing.
+   */
+  readonly otherTenses?: { readonly endings: readonly { readonly ending: string; readonly forms: readonly string[] }[]; readonly auxiliary?: string };
+  /**
    * How an operative paragraph written in the passive reads ("Member States are urged to …"), for
    * operative-verb to say so and write it in the active ("Urges Member States to …"): the auxiliaries
    * between subject and participle, the endings of a participle among the entries' `forms`
@@ -313,6 +321,25 @@ function pluralOf(operative: string, plural: NonNullable<LexiconData['plural']>)
   return undefined;
 }
 
+/** The operative form in the other tenses of `LexiconData.otherTenses`, compound ones too; none where no ending says how. */
+function otherTensesOf(operative: string, data: LexiconData): string[] {
+  const tenses = data.otherTenses;
+  if (!tenses) return [];
+  const words = operative.split(' ');
+  const pronounFirst = words.length > 1 && (data.plural?.pronouns ?? []).includes(words[0] as string);
+  const verbAt = pronounFirst ? 1 : 0;
+  const verb = words[verbAt] as string;
+  const found = tenses.endings.find(({ ending }) => verb.endsWith(ending));
+  if (!found) return [];
+  const stem = verb.slice(0, verb.length - found.ending.length);
+  const withVerb = (written: string): string => [...words.slice(0, verbAt), written, ...words.slice(verbAt + 1)].join(' ');
+  const forms = found.forms.map((ending) => withVerb(stem + ending));
+  const participle = found.forms[0];
+  // « A décidé »; a pronoun's verb takes another auxiliary (« S'est félicité »): not made.
+  if (tenses.auxiliary && participle !== undefined && !pronounFirst) forms.push(`${tenses.auxiliary} ${withVerb(stem.toLowerCase() + participle)}`);
+  return forms;
+}
+
 export function buildLexicon(data: LexiconData, extra?: { readonly operative: readonly string[]; readonly preambular: readonly string[] }): Lexicon {
   const openers: OpenerEntry[] = [...data.openers];
   for (const operative of extra?.operative ?? []) openers.push({ operative, forms: [] });
@@ -336,6 +363,7 @@ export function buildLexicon(data: LexiconData, extra?: { readonly operative: re
   }
   for (const entry of openers) for (const form of entry.forms) add(form, entry, 'other');
   for (const entry of openers) if (entry.operative && data.plural) add(pluralOf(entry.operative, data.plural), entry, 'other');
+  for (const entry of openers) if (entry.operative) for (const form of otherTensesOf(entry.operative, data)) add(form, entry, 'other');
   // A form typed without its accents ("Decide", "Reaffirmant", "Observando con preocupacion") is that
   // form misspelt, the commonest slip on a keyboard without them: read as the form, of its kind, so the
   // paragraph parses as it means, and the opener rules ask for the accents (`formWithItsAccents`). Only

@@ -28,6 +28,12 @@ export interface StyleData {
    * A month written in another case ("december") is read the same way.
    */
   readonly monthAbbreviations?: readonly (readonly string[])[];
+  /**
+   * Month names of another language, January first, that a draft copied from a text in it keeps
+   * ("2 December 2011" in a French draft): read as that month only in a whole date, with its year,
+   * as `monthAbbreviations` are, and rewritten in the style's own name.
+   */
+  readonly monthsOfAnotherLanguage?: readonly string[];
   /** How a date writes the first day of a month, where not "1": French « 1er mars 2007 ». */
   readonly firstDay?: string;
   /**

@@ -1,6 +1,6 @@
 import type { TextEdit } from '../findings';
 import { conventionsOf } from '../lexicon/lexicon';
-import type { Draft, Paragraph, ReferencedLabel, SubLabel, SubParagraph } from '../model';
+import type { Draft, Paragraph, ReferencedLabel, Span, SubLabel, SubParagraph } from '../model';
 import { operativeTargets, ownCrossReferences, paragraphAt } from './cross-reference';
 import { letterIndex, letterName, romanIndex, romanName } from '../parse/labels';
 import { localMessage } from '../messages';
@@ -151,6 +151,40 @@ function checkNumberedLists(draft: Draft, report: (first: SubLabel, right: strin
   for (const paragraph of draft.paragraphs) if (paragraph.subparagraphs.length > 0) check(paragraph.subparagraphs, 1);
 }
 
+/** A label written in capitals at an item's start, "(A)", "A)" or "A.", which the parser reads as no label. */
+const capitalLabel = /^(?:\(([A-Z])\)|([A-Z])\)|([A-Z])\.)(?=[ \t\u00A0])/;
+
+/**
+ * Lists inside a paragraph lettered in capitals ("(A) To report …", "(B) …"), where resolutions
+ * letter in lower case: each reported once, at its first label, with a fix that letters the items as
+ * the draft's language writes them at that depth, by position. Only where every item of the list
+ * opens so, one way, from "A": an item the parser read no label for may open with any words.
+ */
+function checkCapitalLists(draft: Draft, report: (first: Span, found: string, right: string, edits: TextEdit[]) => void): void {
+  const brackets = conventionsOf(draft.language).subparagraphBrackets ?? [];
+  const check = (items: readonly SubParagraph[], depth: number): void => {
+    // The numerals of a capital item stand beside it, not inside it, as its label was not read: the
+    // list is its unlabelled items, with numerals ("(i)", "(ii)") between them and nothing else.
+    const unlabelled = items.filter((item) => !item.label);
+    const written = unlabelled.map((item) => capitalLabel.exec(draft.text.slice(item.span.start, item.span.start + 5)));
+    const style = (match: RegExpExecArray | null | undefined): number => (match ? (match[1] ? 1 : match[2] ? 2 : 3) : 0);
+    const first = written[0];
+    const allCapital = first !== undefined && first !== null && (first[1] ?? first[2] ?? first[3]) === 'A'
+      && written.every((match) => match && style(match) === style(first))
+      && items.every((item) => !item.label || (item.label.kind === 'roman' && item !== items[0]));
+    if (allCapital) {
+      const kind: SubLabel['kind'] = depth % 2 === 0 ? 'roman' : 'letter';
+      const bracket = brackets[depth - 1] ?? (depth <= 2 ? 'parens' : 'dot');
+      const rewritten = (position: number): string => bracketed({ bracket } as SubLabel, expectedName(kind, position));
+      const spans = unlabelled.map((item, index) => ({ start: item.span.start, end: item.span.start + ((written[index] as RegExpExecArray)[0].length) }));
+      const firstSpan = spans[0] as Span;
+      report(firstSpan, draft.text.slice(firstSpan.start, firstSpan.end), rewritten(1), spans.map((span, index) => ({ span, newText: rewritten(index + 1) })));
+    }
+    for (const item of items) if (item.children.length > 0) check(item.children, depth + 1);
+  };
+  for (const paragraph of draft.paragraphs) if (paragraph.subparagraphs.length > 0) check(paragraph.subparagraphs, 1);
+}
+
 export const subparagraphSequenceRule: Rule = {
   id: 'subparagraph-sequence',
   description: 'Sub-paragraphs run (a), (b), (c) … and (i), (ii), (iii) … inside them, with no gap or duplicate; labels are bracketed as the language writes them ("a)" in French and Spanish).',
@@ -212,6 +246,14 @@ export const subparagraphSequenceRule: Rule = {
         message: localMessage(context.lexicon, 'subparagraph-sequence/numbered', { right, found: first.text },
           `A list inside a paragraph is lettered: '${right}', not '${first.text}'.`),
         ...(edits ? { fix: { title: localMessage(context.lexicon, 'fix/reletter', {}, 'Reletter the sub-paragraphs'), edits } } : {}),
+      });
+    });
+    checkCapitalLists(draft, (first, found, right, edits) => {
+      context.report({
+        span: first,
+        message: localMessage(context.lexicon, 'subparagraph-sequence/capital', { right, found },
+          `Sub-paragraphs are lettered in lower case: '${right}', not '${found}'.`),
+        fix: { title: localMessage(context.lexicon, 'fix/reletter', {}, 'Reletter the sub-paragraphs'), edits },
       });
     });
     checkBrackets(draft, (label, expected) => {
