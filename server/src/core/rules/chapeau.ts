@@ -126,6 +126,22 @@ export const chapeauRule: Rule = {
           fix: { title: localMessage(context.lexicon, 'fix/add-chapeau-comma', {}, 'Add the comma after the chapeau'), edits: [{ span: { start: commaAt, end: commaAt }, newText: comma }] },
         });
       }
+      // « La Assemblée générale, », «El Asamblea General,»: the article agrees with the organ, and
+      // elides before a vowel (« L'Assemblée »). Where the organ is written right: one fix at a time.
+      const rightWithArticle = exampleChapeau(chapeau.language, chapeau.organ, chapeau.language);
+      const rightArticle = rightWithArticle.endsWith(chapeau.organ) ? rightWithArticle.slice(0, rightWithArticle.length - chapeau.organ.length) : undefined;
+      if (rightArticle && article !== '' && organWritten === chapeau.organ && !draft.fromScan
+        && beforeOrgan.replace('’', "'").toLowerCase() !== rightArticle.toLowerCase()
+        && conventionsOf(chapeau.language).articles.some((known) => known.toLowerCase() === article.replace('’', "'").toLowerCase())) {
+        const span = { start: wordsStart, end: chapeau.organSpan.end };
+        const found = `${beforeOrgan}${organWritten}`;
+        const right = `${rightArticle}${chapeau.organ}`;
+        context.report({
+          span,
+          message: localMessage(context.lexicon, 'chapeau/article-agrees', { right, found }, `The chapeau's article agrees with the organ: '${right}', not '${found}'.`),
+          fix: { title: localMessage(context.lexicon, 'fix/write', { right }, `Write '${right}'`), edits: [{ span, newText: right }] },
+        });
+      }
       // "General Assembly," with no article: the parser reads it as the chapeau only where one can stand.
       if (chapeau.missingArticle) {
         const article = withArticle(chapeau.missingArticle, '');

@@ -5,7 +5,8 @@ import { localMessage } from '../messages';
 import type { Draft } from '../model';
 import { bodyProse, draftSpan, footnoteProse, inOneSegment, isQuoted, type ProseRun } from '../prose';
 import type { Rule, RuleContext } from '../rule';
-import { capitalize } from '../structure';
+import { openersInOtherLanguage } from '../openers';
+import { capitalize, paragraphContaining } from '../structure';
 import { initialsOf, isDigitCode, matchesAtCandidates, UnitSet } from '../text-scan';
 
 /** A date found written another way, read into its parts where the text allows it. */
@@ -19,6 +20,8 @@ interface WrongDate {
   readonly why: DateReason;
   /** For `month-written`, the month's index. */
   readonly month?: number;
+  /** Whether the month is written in another language ("December" in French): right in a paragraph written in it. */
+  readonly monthOfAnotherLanguage?: boolean;
   /**
    * "October 15 1992", with neither a comma nor an ordinal ending: calls are blanked, but OCR may have
    * missed one, so in a scanned record only a comma or an ordinal ending makes the number a day.
@@ -75,8 +78,8 @@ interface AfterPlainDay {
   readonly writing: MonthWriting | undefined;
 }
 
-/** How a month's name was written: as the style writes it, shortened ("Dec."), or in another case ("december"). */
-type MonthWriting = 'right' | 'abbreviated' | 'case';
+/** How a month's name was written: as the style writes it, shortened ("Dec."), in another case ("december"), or in another language ("December" in French). */
+type MonthWriting = 'right' | 'abbreviated' | 'case' | 'language';
 
 interface MonthForm {
   /** The month's index, January 0. */
@@ -132,6 +135,7 @@ function monthFormsOf(style: StyleData): Map<string, MonthForm> {
     add(name.toLowerCase(), index, 'case');
     add(capitalize(name), index, 'case');
   });
+  style.monthsOfAnotherLanguage?.forEach((name, index) => add(name, index, 'language'));
   style.monthAbbreviations?.forEach((abbreviations, index) => {
     for (const abbreviation of abbreviations) {
       add(abbreviation, index, 'abbreviated');
@@ -397,7 +401,7 @@ function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, st
     const days = daysOf(dayText, rangeWord, secondDayText);
     // A month written another way is a month only in a whole date ("Dec 3 2006"), never in "may 3".
     if (!month || !days || (month.writing !== 'right' && !year)) continue;
-    const date: WrongDate = { start: match.index, end: match.index + written.length, right: writeDate(style, days, month.index, year).trim(), why: 'day-first' };
+    const date: WrongDate = { start: match.index, end: match.index + written.length, right: writeDate(style, days, month.index, year).trim(), why: 'day-first', ...(month.writing === 'language' ? { monthOfAnotherLanguage: true } : {}) };
     found.push(!comma && !suffix && !secondSuffix ? { ...date, dayMayBeCall: true } : date);
   }
   for (const match of matchesAtCandidates(patterns.dayFirst, run.text, candidates.dayFirst)) {
@@ -415,7 +419,7 @@ function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, st
     const why: DateReason | undefined = firstDayWrong && !connector ? 'first-day'
       : suffix || secondSuffix || connector ? 'plain-day'
       : month.writing === 'abbreviated' ? 'month-in-full'
-      : month.writing === 'case' ? 'month-written'
+      : month.writing === 'case' || month.writing === 'language' ? 'month-written'
       : comma ? (joints.monthYear === '' ? 'no-comma' : 'joint-not-comma')
       : monthJointLeftOut && yearJointLeftOut ? 'joint-both'
       : monthJointLeftOut ? 'joint-month'
@@ -431,7 +435,7 @@ function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, st
       if (day < 0 || (day === 0 && !standsAlone(run.text, start, false))) continue;
       start += day;
     }
-    found.push({ start, end: match.index + whole.length, right: writeDate(style, days, month.index, year).trim(), why, ...(why === 'month-written' ? { month: month.index } : {}) });
+    found.push({ start, end: match.index + whole.length, right: writeDate(style, days, month.index, year).trim(), why, ...(why === 'month-written' ? { month: month.index } : {}), ...(month.writing === 'language' ? { monthOfAnotherLanguage: true } : {}) });
   }
   for (const match of matchesAtCandidates(patterns.numeric, run.text, candidates.numeric)) {
     if (!standsAlone(run.text, match.index, true)) continue;
@@ -465,6 +469,13 @@ function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, st
 function check(draft: Draft, style: StyleData, context: RuleContext): void {
   const patterns = patternsOf(style);
   const scan = (run: ProseRun): readonly WrongDate[] => wrongDates(run, style, patterns);
+  // Asked only of a date whose month is another language's, most drafts none.
+  let foreignStarts: ReadonlySet<number> | undefined;
+  const inParagraphOfAnotherLanguage = (offset: number): boolean => {
+    foreignStarts ??= new Set(openersInOtherLanguage(draft, context.lexicon)?.openers.map((opener) => opener.span.start) ?? []);
+    const start = paragraphContaining(draft, offset)?.opener?.span.start;
+    return start !== undefined && foreignStarts.has(start);
+  };
   // The paragraphs' runs, then the footnotes': read in turn, not copied into one list first.
   for (const runs of [bodyProse(draft), footnoteProse(draft)]) {
     for (const run of runs) {
@@ -473,6 +484,9 @@ function check(draft: Draft, style: StyleData, context: RuleContext): void {
       for (const date of dates) {
         if (draft.fromScan && date.dayMayBeCall) continue;
         const span = draftSpan(run, date.start, date.end);
+        // "20 December 2006" in a paragraph written in English under « L'Assemblée générale, » is
+        // English written right: the chapeau rule reports the mix.
+        if (date.monthOfAnotherLanguage && inParagraphOfAnotherLanguage(span.start)) continue;
         const written = run.text.slice(date.start, date.end).replace(/\s+/g, ' ');
         const example = writeDate(style, 16, 11, '2005');
         // In the lexicon's language, once: a lexicon without the message's template has none of the reasons' either.
