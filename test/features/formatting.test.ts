@@ -28,6 +28,12 @@ const cases: { name: string; text: string; formatted: string }[] = [
     formatted: 'The General Assembly,\n\n1. Urges States:\n   (a) To act;\n   (b) To report:\n      (i) Yearly;\n      (ii) In full;\n      (iii) On time;\n   (c) To cooperate.\n',
   },
   {
+    // Found by a damage probe: "   1. Equality;" put at the margin became operative paragraph 1.
+    name: 'keeps a numbered list inside a paragraph indented where the other sub-paragraphs stand at the margin',
+    text: 'The General Assembly,\n\n1. Urges States:\n(a) To act;\n(b) To report;\n\n2. Adopts the following principles:\n   1. Equality;\n   2. Dignity.\n',
+    formatted: 'The General Assembly,\n\n1. Urges States:\n(a) To act;\n(b) To report;\n\n2. Adopts the following principles:\n   1. Equality;\n   2. Dignity.\n',
+  },
+  {
     name: 'leaves footnote numbers alone while a footnote text is never called (the order of first use is not known)',
     text: 'The General Assembly,\n\nRecalling its resolution 60/1,[^2]\n\n1. Decides to act.\n\n[^1]: A/61/179.\n[^2]: Resolution 60/1.\n',
     formatted: 'The General Assembly,\n\nRecalling its resolution 60/1,[^2]\n\n1. Decides to act.\n\n[^1]: A/61/179.\n[^2]: Resolution 60/1.\n',

@@ -295,3 +295,13 @@ export function inSameFootnoteSeries(draft: Draft, a: number, b: number): boolea
   return true;
 }
 
+
+/**
+ * Whether `footnote` stops mid-sentence ("… as from"), so that a text listed under it may be its
+ * wrapped line, which an extraction labelled as a footnote of its own ("[^7]: February 1984." in
+ * A/RES/80/18): footnote-order does not count such a line as a second text of its number, and
+ * footnote-style does not end `footnote` with a full stop where its sentence goes on below.
+ */
+export function stopsMidSentence(footnote: FootnoteText): boolean {
+  return !/[.!?;:)\]"”’»]$/u.test(footnote.body.trimEnd());
+}

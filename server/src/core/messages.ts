@@ -137,6 +137,7 @@ export const messagePlaceholders = {
   'footnote-undefined/not-in-block': ['number'],
   'footnote-unused/unused': ['number'],
   'footnote-unused/maybe-here': ['number'],
+  'footnote-unused/call-without-text': ['number', 'call'],
   'cross-reference/missing': ['reference', 'number', 'extent'],
   'cross-reference/missing-many': ['reference', 'numbers', 'extent'],
   'cross-reference/itself': ['reference', 'number'],

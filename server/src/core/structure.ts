@@ -151,6 +151,12 @@ export function endMark(draft: Draft, pieces: readonly Span[], limit: number, fr
     // "…; and" / "…; or" at the end of a list item: the mark is the one before the conjunction.
     const conjunctionMark = listConjunctionMark(text, Math.max(pieceStart, end - 12), end);
     if (conjunctionMark >= 0) return { span: { start: conjunctionMark, end: conjunctionMark + 1 }, mark: text.charAt(conjunctionMark), isPunctuation: true };
+    // "*Recalling its resolution 1701 (2006),*": the emphasis closes after the mark, which ends the text.
+    let emphasisStart = end;
+    while (emphasisStart > pieceStart && end - emphasisStart < 3 && isEmphasisCode(unitAt(text, emphasisStart - 1))) emphasisStart--;
+    if (emphasisStart < end && emphasisStart > pieceStart && isEndPunctuationCode(unitAt(text, emphasisStart - 1))) {
+      return { span: { start: emphasisStart - 1, end: emphasisStart }, mark: text[emphasisStart - 1] as string, isPunctuation: true };
+    }
     const lastCode = unitAt(text, end - 1);
     if (isClosingQuoteCode(lastCode)) {
       // French sets a space inside its guillemets: « … un rapport. » ends with the full stop before it.
@@ -163,6 +169,11 @@ export function endMark(draft: Draft, pieces: readonly Span[], limit: number, fr
     return { span: { start: end - 1, end }, mark: text[end - 1] as string, isPunctuation: isEndPunctuationCode(lastCode) };
   }
   return undefined;
+}
+
+/** Markdown's emphasis marks, `*` and `_`, which a drafter closes after the paragraph's last mark. */
+function isEmphasisCode(code: number): boolean {
+  return code === 42 /* * */ || code === 95 /* _ */;
 }
 
 /** Where a paragraph's own text stops: at its first sub-paragraph, or its end. */

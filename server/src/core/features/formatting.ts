@@ -33,6 +33,10 @@ function indentationOf(text: string, item: SubParagraph): { start: number; inden
   return { start, indentation: text.slice(start, labelStart) };
 }
 
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 function subparagraphIndentationEdits(draft: Draft): TextEdit[] {
   const byLevel = new Map<number, { item: SubParagraph; start: number; indentation: string }[]>();
   for (const paragraph of draft.paragraphs) {
@@ -52,7 +56,10 @@ function subparagraphIndentationEdits(draft: Draft): TextEdit[] {
     let usual = items[0]?.indentation ?? '';
     for (const [indentation, count] of counts) if (count > (counts.get(usual) ?? 0)) usual = indentation;
     for (const { item, start, indentation } of items) {
-      if (indentation !== usual && item.label) edits.push({ span: { start, end: item.label.span.start }, newText: usual });
+      if (indentation === usual || !item.label) continue;
+      // "   1. Equality;" moved to the margin would be read as operative paragraph 1 and renumbered.
+      if (usual === '' && isDigit(draft.text.charCodeAt(item.label.span.start))) continue;
+      edits.push({ span: { start, end: item.label.span.start }, newText: usual });
     }
   }
   return edits;

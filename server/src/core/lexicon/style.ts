@@ -111,6 +111,12 @@ export interface StyleData {
       readonly connectors: readonly string[];
       /** What opens a date written after such an organ, where not the date word alone: « , en date du ». */
       readonly dateOpening?: string;
+      /**
+       * The words for a part of a resolution (« paragraphe », « alinéa »): after « du paragraphe 5 de la
+       * résolution 706 (1991) du Conseil de sécurité », a date set off by a comma may be the date of
+       * what the phrase began with (a report's, S/RES/712 (1991)), not the resolution's.
+       */
+      readonly partWords?: readonly string[];
     };
   };
   /** Absent where no United Nations spelling list of the language is data yet. */

@@ -122,6 +122,8 @@ interface ReferenceWords {
   readonly ofParagraph: readonly (readonly WordList[])[];
   /** The words for a sub-paragraph ("subparagraph", « alinéa »), as in "paragraph 1, subparagraph (f), above". */
   readonly subparagraph: WordList;
+  /** The words for a paragraph, as they recur inside a list: "paragraph 4 and paragraph 2 above". */
+  readonly paragraph: WordList;
 }
 
 function referenceWordsOf(lexicon: Lexicon): ReferenceWords {
@@ -134,6 +136,7 @@ function referenceWordsOf(lexicon: Lexicon): ReferenceWords {
     thisText: words.thisText.map((phrase) => phrase.split(' ').map((word) => wordList([word]))),
     ofParagraph: (words.ofParagraph ?? []).map((phrase) => phrase.split(' ').map((word) => wordList([word]))),
     subparagraph: wordList(words.subparagraph),
+    paragraph: wordList(words.paragraph),
   };
 }
 
@@ -462,12 +465,17 @@ function readReference(scanner: Scanner, head: Head, words: ReferenceWords): Cro
     if (label && words.ofParagraph.length > 0 && readPhrase(scanner, words.ofParagraph)) {
       const digitsStart = readNumber(scanner);
       const digitsEnd = scanner.position;
+      const numbers = emptyList<ReferencedNumber>();
+      let range = false;
+      if (digitsStart >= 0) {
+        numbers.push(new ReferencedNumberNode(digitsValue(text, digitsStart, digitsEnd), new SpanNode(digitsStart, digitsEnd), label));
+        // "subparagraph (c) of paragraph 1 and paragraph 3 below": more paragraphs in the one reference.
+        const separator = readSeparatorBeforeNumber(scanner, words);
+        if (separator !== undefined) range = readNumberList(scanner, words, numbers) || separator;
+      }
       const ofParagraphDirection = digitsStart >= 0 ? readDirection(scanner, words) : undefined;
       if (ofParagraphDirection) {
-        const number = new ReferencedNumberNode(digitsValue(text, digitsStart, digitsEnd), new SpanNode(digitsStart, digitsEnd), label);
-        const numbers = emptyList<ReferencedNumber>();
-        numbers.push(number);
-        return new CrossReferenceNode(new SpanNode(head.start, scanner.position), numbers, false, ofParagraphDirection !== 'here' ? ofParagraphDirection : undefined, undefined);
+        return new CrossReferenceNode(new SpanNode(head.start, scanner.position), numbers, range && numbers.length === 2, ofParagraphDirection !== 'here' ? ofParagraphDirection : undefined, undefined);
       }
       scanner.position = afterLabel;
     }
@@ -476,6 +484,19 @@ function readReference(scanner: Scanner, head: Head, words: ReferenceWords): Cro
     return new CrossReferenceNode(new SpanNode(head.start, scanner.position), emptyList(), false, direction !== 'here' ? direction : undefined, label.first);
   }
   const numbers = emptyList<ReferencedNumber>();
+  const range = readNumberList(scanner, words, numbers);
+  const direction = numbers.length > 0 ? readDirection(scanner, words) : undefined;
+  if (numbers.length === 0 || !direction) return undefined;
+  return new CrossReferenceNode(new SpanNode(head.start, scanner.position), numbers, range && numbers.length === 2, direction !== 'here' ? direction : undefined, undefined);
+}
+
+/**
+ * Numbers and what follows each ("3 bis", "7 (c)"), joined by commas and the lexicon's separators
+ * ("3, 4 and 7", "2 to 6", "4 and paragraph 2"), pushed to `numbers`; the scanner past the last.
+ * Whether a separator made a range.
+ */
+function readNumberList(scanner: Scanner, words: ReferenceWords, numbers: ReferencedNumber[]): boolean {
+  const { text } = scanner;
   let range = false;
   for (;;) {
     const digitsStart = readNumber(scanner);
@@ -483,34 +504,39 @@ function readReference(scanner: Scanner, head: Head, words: ReferenceWords): Cro
     const digitsEnd = scanner.position;
     const insertSuffix = readInsertSuffix(scanner);
     const sub = readSubLabels(scanner, words) ?? readNamedSubLabels(scanner, words);
-    const value = digitsValue(text, digitsStart, digitsEnd);
-    numbers.push(new ReferencedNumberNode(value, new SpanNode(digitsStart, digitsEnd), sub, insertSuffix));
-    const before = scanner.position;
-    // "3, 4 and 7", "3 and 4", "2 to 6", "2-6"
-    const comma = text[scanner.position] === ',';
-    if (comma) scanner.position++;
-    const separator = readWord(scanner, words.separators);
-    if (separator === undefined) {
-      // A comma alone separates the items of a list ("1, 2 and 4"): the next number is read as one more.
-      if (comma) {
-        const afterComma = scanner.position;
-        if (readNumber(scanner) >= 0) {
-          scanner.position = afterComma;
-          continue;
-        }
-      }
-      scanner.position = comma ? before : scanner.position;
-      break;
-    }
-    if (words.range.includes(separator)) range = true;
-    const after = scanner.position;
-    if (readNumber(scanner) < 0) {
-      scanner.position = before;
-      break;
-    }
-    scanner.position = after;
+    numbers.push(new ReferencedNumberNode(digitsValue(text, digitsStart, digitsEnd), new SpanNode(digitsStart, digitsEnd), sub, insertSuffix));
+    const separator = readSeparatorBeforeNumber(scanner, words);
+    if (separator === undefined) break;
+    range ||= separator;
   }
-  const direction = numbers.length > 0 ? readDirection(scanner, words) : undefined;
-  if (numbers.length === 0 || !direction) return undefined;
-  return new CrossReferenceNode(new SpanNode(head.start, scanner.position), numbers, range && numbers.length === 2, direction !== 'here' ? direction : undefined, undefined);
+  return range;
+}
+
+/**
+ * After a number, what joins it to the next: a comma, a separator ("and", "to"), or one and the word
+ * for a paragraph again ("paragraph 4 and paragraph 2 above"). The scanner then stands before the next
+ * number, and the answer is whether the separator makes a range; where no number follows, undefined
+ * and the scanner where it was.
+ */
+function readSeparatorBeforeNumber(scanner: Scanner, words: ReferenceWords): boolean | undefined {
+  const before = scanner.position;
+  const comma = scanner.text.charCodeAt(before) === 44 /* , */;
+  if (comma) scanner.position++;
+  const separator = readWord(scanner, words.separators);
+  // A comma alone separates the items of a list ("1, 2 and 4").
+  if (separator === undefined && !comma) return undefined;
+  const afterSeparator = scanner.position;
+  if (readNumber(scanner) >= 0) {
+    scanner.position = afterSeparator;
+    return separator !== undefined && words.range.includes(separator);
+  }
+  if (separator !== undefined && readWord(scanner, words.paragraph) !== undefined) {
+    const afterHead = scanner.position;
+    if (readNumber(scanner) >= 0) {
+      scanner.position = afterHead;
+      return words.range.includes(separator);
+    }
+  }
+  scanner.position = before;
+  return undefined;
 }

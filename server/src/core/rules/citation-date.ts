@@ -119,6 +119,8 @@ interface OrganAfter {
   readonly connectors: ReadonlySet<string>;
   /** The language's organs, longest first (`languages.json`): names with lower-case words (« Conseil de sécurité ») are read by these. */
   readonly organs: readonly string[];
+  /** A part of a resolution named right before the citation word (« du paragraphe 5 de la »), tried on the text before it; undefined where the style names none. */
+  readonly partBefore: RegExp | undefined;
 }
 
 const patternCache = new WeakMap<StyleData, CitationPatterns>();
@@ -177,6 +179,9 @@ function patternsOf(style: CitationStyle): CitationPatterns {
           words: [...style.citations.organAfter.words].sort((a, b) => b.length - a.length),
           connectors: new Set(style.citations.organAfter.connectors),
           organs: (languageConventions.find((conventions) => conventions.language === style.language)?.organs ?? []).slice().sort((a, b) => b.length - a.length),
+          partBefore: style.citations.organAfter.partWords
+            ? new RegExp(`(?<![\\p{L}])${alternation(style.citations.organAfter.partWords)}[\\s\\u00A0]+\\d{1,3}(?:[\\s\\u00A0]*\\(?\\p{Ll}{1,4}\\))?[\\s\\u00A0]+${alternation([...style.citations.organAfter.words, 'de'])}[\\s\\u00A0]*$`, 'iu')
+            : undefined,
         }
         : undefined,
       dateOpening,
@@ -730,6 +735,9 @@ function runCitations(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: Citat
         shared = secondEnd >= 0;
         if (secondEnd >= 0) at = secondEnd;
       }
+      // « du paragraphe 5 de la résolution 706 (1991) du Conseil de sécurité, en date du 4 septembre 1991 »:
+      // the date may be the report's the phrase began with; the citation is dated, but by no date of its own.
+      if (organ && count === listStart && patterns.organAfter?.partBefore?.test(text.slice(Math.max(0, (words[2 * list] as number) - 40), words[2 * list] as number))) shared = true;
       const dated = otherDateEnd >= 0 || dateEnd >= 0;
       // A date is the number's own where no other number shares it, and the list's first number or the one after a dated one.
       const ownDateEnd = dateEnd >= 0 && !shared && (count === listStart || previousDated) ? dateEnd : -1;

@@ -7,11 +7,12 @@ import type { Rule } from '../rule';
 import { paragraphContaining } from '../structure';
 
 /**
- * Whether `footnote` should have called `earlier` again instead: another number, and not a citation
- * the other part of the resolution cites afresh (`partOfFirstCall` holds each number's part).
+ * Whether `footnote` should have called `earlier` again instead: another number, called, and not a
+ * citation the other part of the resolution cites afresh (`partOfFirstCall` holds each called number's part).
  */
 function reusable(earlier: FootnoteText, footnote: FootnoteText, laterPart: string | undefined, partOfFirstCall: ReadonlyMap<number, string | undefined>): boolean {
-  if (earlier.number === footnote.number) return false;
+  // A text no mark calls is footnote-unused's to delete: merging into it would leave the calls with none.
+  if (earlier.number === footnote.number || !partOfFirstCall.has(earlier.number)) return false;
   const earlierPart = partOfFirstCall.get(earlier.number);
   return !(earlierPart && laterPart && earlierPart !== laterPart);
 }
@@ -34,10 +35,19 @@ function mergeFix(draft: Draft, footnote: FootnoteText, same: FootnoteText, lexi
     if (call.number !== footnote.number) continue;
     const edit = callEdit(draft, call, same.number);
     if (!edit) return undefined;
-    edits.push(edit);
+    // A named text is called by its name ("[^report]"): its number is only the one print would give it.
+    if (same.name !== undefined && call.style === 'superscript') return undefined;
+    edits.push(same.name !== undefined ? { ...edit, newText: same.name } : edit);
   }
   edits.push({ span: footnoteLinesSpan(draft, footnote), newText: '' });
-  return { title: localMessage(lexicon, 'fix/call-footnote-again', { same: String(same.number), number: String(footnote.number) }, `Call footnote ${same.number} again and delete footnote ${footnote.number}`), edits };
+  const sameLabel = labelOf(same);
+  const label = labelOf(footnote);
+  return { title: localMessage(lexicon, 'fix/call-footnote-again', { same: sameLabel, number: label }, `Call footnote ${sameLabel} again and delete footnote ${label}`), edits };
+}
+
+/** How the drafter knows a footnote: its name where it has one ("report" of "[^report]"), else its number. */
+function labelOf(footnote: FootnoteText): string {
+  return footnote.name ?? String(footnote.number);
 }
 
 /** "Ibid.", "ibid": tried only on a text that opens with an I (most open with no I: no pattern call for them). */
@@ -86,6 +96,8 @@ export const footnoteDuplicateRule: Rule = {
         earlierWithText.set(key, footnote);
         continue;
       }
+      // A text never called is footnote-unused's: one finding, one deletion.
+      if (!partOfFirstCall.has(footnote.number)) continue;
       const laterPart = partOfFirstCall.get(footnote.number);
       let same: FootnoteText | undefined;
       if (Array.isArray(earlier)) {
@@ -97,11 +109,13 @@ export const footnoteDuplicateRule: Rule = {
       }
       if (!same) continue;
       const fix = mergeFix(draft, footnote, same, context.lexicon);
+      const label = labelOf(footnote);
+      const sameLabel = labelOf(same);
       context.report({
         span: footnote.labelSpan,
-        message: localMessage(context.lexicon, 'footnote-duplicate/repeats', { number: String(footnote.number), same: String(same.number) },
-          `Footnote ${footnote.number} repeats the text of footnote ${same.number}: call footnote ${same.number} again instead.`),
-        related: [{ span: same.span, message: localMessage(context.lexicon, 'footnote-duplicate/same-text', { number: String(same.number) }, `Footnote ${same.number} has the same text.`) }],
+        message: localMessage(context.lexicon, 'footnote-duplicate/repeats', { number: label, same: sameLabel },
+          `Footnote ${label} repeats the text of footnote ${sameLabel}: call footnote ${sameLabel} again instead.`),
+        related: [{ span: same.span, message: localMessage(context.lexicon, 'footnote-duplicate/same-text', { number: sameLabel }, `Footnote ${sameLabel} has the same text.`) }],
         ...(fix ? { fix } : {}),
       });
     }

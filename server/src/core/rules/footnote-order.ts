@@ -1,4 +1,4 @@
-import { continuesOuterNumbering, draftFootnoteSeriesStarts, footnoteRenumberingMovesSameSource, renumberFootnoteEdits } from '../footnotes';
+import { continuesOuterNumbering, draftFootnoteSeriesStarts, footnoteRenumberingMovesSameSource, renumberFootnoteEdits, stopsMidSentence } from '../footnotes';
 import type { RelatedPlace, TextEdit } from '../findings';
 import type { Draft, FootnoteCall, FootnoteText } from '../model';
 import { localMessage } from '../messages';
@@ -101,7 +101,7 @@ function reportNumbersGivenTwice(draft: Draft, context: RuleContext): void {
   for (const footnote of draft.footnoteTexts) {
     // A text under one that stops mid-sentence ("… as from" over "[^7]: February 1984.") is that
     // one's wrapped line an extraction labelled: not a second text of its number.
-    const wrappedLine = textBefore !== undefined && !/[.!?;:)\]"”’»]$/u.test(textBefore.body.trimEnd());
+    const wrappedLine = textBefore !== undefined && stopsMidSentence(textBefore);
     textBefore = footnote;
     if (wrappedLine) continue;
     // A file of resolutions numbers each one's footnotes from 1 again: compared within a series.

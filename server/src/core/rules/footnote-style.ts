@@ -5,6 +5,7 @@ import { isSpace } from '../parse/lines';
 import { localMessage } from '../messages';
 import type { Rule } from '../rule';
 import { changesInUpperCase } from '../structure';
+import { stopsMidSentence } from '../footnotes';
 
 /**
  * Whether a footnote's text ends with a full stop, "!" or "?", perhaps before one closing quote or
@@ -32,7 +33,10 @@ export const footnoteStyleRule: Rule = {
         ...(edits ? { fix: { title: localMessage(context.lexicon, 'fix/write', { right }, `Write '${right}'`), edits } } : {}),
       });
     });
-    for (const footnote of draft.footnoteTexts) {
+    // Numbers given to two texts: the second, under a text that stops mid-sentence, is its wrapped line.
+    const textsOf = new Map<number, number>();
+    for (const footnote of draft.footnoteTexts) textsOf.set(footnote.number, (textsOf.get(footnote.number) ?? 0) + 1);
+    for (const [index, footnote] of draft.footnoteTexts.entries()) {
       const body = footnote.body.trim();
       if (body === '') continue;
       const first = body[0] ?? '';
@@ -45,7 +49,9 @@ export const footnoteStyleRule: Rule = {
           fix: { title: localMessage(context.lexicon, 'fix/capitalize-first-letter', {}, 'Capitalize the first letter'), edits: [{ span: { start: at, end: at + 1 }, newText: first.toLocaleUpperCase() }] },
         });
       }
-      if (!endsWithStop(body)) {
+      const next = draft.footnoteTexts[index + 1];
+      const goesOnBelow = next !== undefined && (textsOf.get(next.number) ?? 0) > 1 && stopsMidSentence(footnote);
+      if (!endsWithStop(body) && !goesOnBelow) {
         // Where the text was carried on to the next page's foot, it ends there.
         const end = (footnote.continuation ?? footnote.bodySpan).end;
         context.report({

@@ -1,4 +1,6 @@
+import type { RelatedPlace } from '../findings';
 import { footnoteLinesSpan, possibleUnreadCall } from '../footnotes';
+import type { FootnoteCall } from '../model';
 import { localMessage } from '../messages';
 import type { Rule } from '../rule';
 
@@ -10,17 +12,28 @@ export const footnoteUnusedRule: Rule = {
   needsLexicon: false,
   check(draft, context) {
     const called = new Set(draft.footnoteCalls.map((call) => call.number));
+    const written = new Set(draft.footnoteTexts.map((footnote) => footnote.number));
+    // A call with no text beside a text with no call ("[^iccpr]" calling "[^icpr]:", call 4 with texts
+    // 1 to 3) is most often one footnote mislabelled: its text is not deleted, and the call is shown.
+    const callWithoutText: FootnoteCall | undefined = draft.footnoteCalls.find((call) => !written.has(call.number));
     for (const footnote of draft.footnoteTexts) {
       // A yearbook's footnotes serve its whole page: their calls may stand in headings that are not the resolution's.
       if (called.has(footnote.number) || footnote.placement === 'yearbook') continue;
       const number = footnote.name ?? String(footnote.number);
       // A copy's bare digits may hold a call that was not read: the text is not deleted, and the place is shown.
       const maybeCall = footnote.style === 'bare' ? possibleUnreadCall(draft, footnote.number) : undefined;
+      const related: RelatedPlace[] = [];
+      if (maybeCall) {
+        related.push({ span: maybeCall, message: localMessage(context.lexicon, 'footnote-unused/maybe-here', { number }, `This '${number}' may be its call: if it is, the footnote is used; check before deleting it.`) });
+      } else if (callWithoutText) {
+        const call = callWithoutText.name ?? String(callWithoutText.number);
+        related.push({ span: callWithoutText.span, message: localMessage(context.lexicon, 'footnote-unused/call-without-text', { number, call }, `This call '${call}' has no text: if footnote ${number} is its text, give it the call's label rather than deleting it.`) });
+      }
       context.report({
         span: footnote.labelSpan,
         message: localMessage(context.lexicon, 'footnote-unused/unused', { number }, `Footnote ${number} is never referenced: no mark in the text calls it.`),
-        ...(maybeCall
-          ? { related: [{ span: maybeCall, message: localMessage(context.lexicon, 'footnote-unused/maybe-here', { number }, `This '${number}' may be its call: if it is, the footnote is used; check before deleting it.`) }] }
+        ...(related.length > 0
+          ? { related }
           : { fix: { title: localMessage(context.lexicon, 'fix/remove-footnote', { number }, `Remove footnote ${number}`), edits: [{ span: footnoteLinesSpan(draft, footnote), newText: '' }] } }),
       });
     }

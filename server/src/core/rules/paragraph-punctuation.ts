@@ -107,13 +107,13 @@ function checkNode(draft: Draft, node: Paragraph | SubParagraph, expected: Expec
   // copy that split a paragraph at a page break after a comma leaves one. The sentence goes on either way.
   if (marks.adopted && end.mark === marks.comma && expected.mark === marks.semicolon) return;
   const edit = replacementEdit(draft, end.span, expected.mark, marks);
-  // A full stop inside the closing quote ("… not been circulated.”") may be the quoted sentence's own,
-  // which no fix rewrites: where the paragraph's mark goes is the drafter's.
-  const quotedFullStop = end.mark === '.' && closesQuotationAfter(draft.text, end.span.end);
+  // A mark inside the closing quote ("… not been circulated.”", "… a complete cease-fire;”") may be
+  // the quoted text's own, which no fix rewrites: where the paragraph's mark goes is the drafter's.
+  const quotedMark = closesQuotationAfter(draft.text, end.span.end);
   context.report({
     span: end.span,
     message: localMessage(context.lexicon, 'paragraph-punctuation/replace', { why: expected.why, right: expected.mark, found: end.mark }, `${expected.why}: '${expected.mark}', not '${end.mark}'.`),
-    ...(quotedFullStop || changesReading(draft, node, edit, marks) ? {} : { fix: { title: localMessage(context.lexicon, 'fix/replace', { found: end.mark, right: expected.mark }, `Replace '${end.mark}' with '${expected.mark}'`), edits: [edit] } }),
+    ...(quotedMark || changesReading(draft, node, edit, marks) ? {} : { fix: { title: localMessage(context.lexicon, 'fix/replace', { found: end.mark, right: expected.mark }, `Replace '${end.mark}' with '${expected.mark}'`), edits: [edit] } }),
   });
 }
 
