@@ -146,6 +146,7 @@ export const messagePlaceholders = {
   'cross-reference/no-subparagraph': ['reference', 'number', 'label'],
   'cross-reference/no-own-subparagraph': ['reference', 'label'],
   'cross-reference/no-inner-subparagraph': ['reference', 'number', 'label', 'inner'],
+  'cross-reference/no-own-inner-subparagraph': ['reference', 'label', 'inner'],
   'cross-reference/subparagraph-here': ['label'],
   'cross-reference/subparagraph-itself': ['reference', 'label'],
   'cross-reference/subparagraph-comes-after': ['reference', 'label'],

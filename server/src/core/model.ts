@@ -157,6 +157,8 @@ export interface CrossReference {
   readonly direction?: 'above' | 'below';
   /** "subparagraph (b) above", without a paragraph number: the sub-paragraph of the paragraph it stands in. */
   readonly subparagraphOnly?: ReferencedLabel;
+  /** "subparagraph (b) (iv) above": the numeral of the list inside that sub-paragraph. */
+  readonly subparagraphOnlyInner?: ReferencedLabel;
 }
 
 export type ParagraphKind = 'preambular' | 'operative';

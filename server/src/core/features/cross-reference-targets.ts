@@ -64,7 +64,10 @@ export function targetsOfReference(draft: Draft, reference: CrossReference): Ref
     const home = paragraphAt(draft, reference.span.start);
     const subparagraph = home && subparagraphReferenced(home.subparagraphs, reference.subparagraphOnly.name);
     // "subparagraph (e) above" in a paragraph with no (e) points nowhere, not at the paragraph.
-    return home && subparagraph ? [{ paragraph: home, subparagraph }] : [];
+    if (!home || !subparagraph) return [];
+    // "subparagraph (b) (iv) above": the item (iv) inside (b), where it has one.
+    const inner = reference.subparagraphOnlyInner && subparagraphNamed(subparagraph.children, reference.subparagraphOnlyInner.name);
+    return [{ paragraph: home, subparagraph: inner ?? subparagraph }];
   }
   const partIndex = partOfReference(draft, reference);
   const first = reference.numbers[0];

@@ -50,7 +50,12 @@ export interface LexiconData {
    * also follows `auxiliary` in lower case. Read as wrong forms of the entry, as its listed `forms`
    * are; an ending that makes no word of the language ("Reconocirá") is never met and costs nothing.
    */
-  readonly otherTenses?: { readonly endings: readonly { readonly ending: string; readonly forms: readonly string[] }[]; readonly auxiliary?: string };
+  readonly otherTenses?: {
+    readonly endings: readonly { readonly ending: string; readonly forms: readonly string[] }[];
+    readonly auxiliary?: string;
+    /** Verbs whose other tenses no ending makes (« Prend »: « Prit », « A pris »), each with its forms as written, compound ones too. */
+    readonly irregular?: Readonly<Record<string, readonly string[]>>;
+  };
   /**
    * How an operative paragraph written in the passive reads ("Member States are urged to …"), for
    * operative-verb to say so and write it in the active ("Urges Member States to …"): the auxiliaries
@@ -329,10 +334,13 @@ function otherTensesOf(operative: string, data: LexiconData): string[] {
   const pronounFirst = words.length > 1 && (data.plural?.pronouns ?? []).includes(words[0] as string);
   const verbAt = pronounFirst ? 1 : 0;
   const verb = words[verbAt] as string;
+  const withVerb = (written: string): string => [...words.slice(0, verbAt), written, ...words.slice(verbAt + 1)].join(' ');
+  // « Prend note »: « Prit note », « A pris note », as the data writes them; a pronoun's verb is not given any.
+  const irregular = Object.hasOwn(tenses.irregular ?? {}, verb) ? tenses.irregular?.[verb] : undefined;
+  if (irregular) return pronounFirst ? [] : irregular.map(withVerb);
   const found = tenses.endings.find(({ ending }) => verb.endsWith(ending));
   if (!found) return [];
   const stem = verb.slice(0, verb.length - found.ending.length);
-  const withVerb = (written: string): string => [...words.slice(0, verbAt), written, ...words.slice(verbAt + 1)].join(' ');
   const forms = found.forms.map((ending) => withVerb(stem + ending));
   const participle = found.forms[0];
   // « A décidé »; a pronoun's verb takes another auxiliary (« S'est félicité »): not made.

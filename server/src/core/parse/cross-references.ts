@@ -481,7 +481,7 @@ function readReference(scanner: Scanner, head: Head, words: ReferenceWords): Cro
     }
     const direction = label ? readDirection(scanner, words) : undefined;
     if (!label || !direction) return undefined;
-    return new CrossReferenceNode(new SpanNode(head.start, scanner.position), emptyList(), false, direction !== 'here' ? direction : undefined, label.first);
+    return new CrossReferenceNode(new SpanNode(head.start, scanner.position), emptyList(), false, direction !== 'here' ? direction : undefined, label.first, label.inner);
   }
   const numbers = emptyList<ReferencedNumber>();
   const range = readNumberList(scanner, words, numbers);

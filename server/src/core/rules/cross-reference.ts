@@ -243,6 +243,16 @@ function checkOwnSubparagraph(draft: Draft, reference: CrossReference, named: Su
     return;
   }
   const direction = reference.direction;
+  // "subparagraph (b) (iv) above": a numeral of the list inside (b).
+  const inner = reference.subparagraphOnlyInner;
+  if (inner && subparagraphNamed(named.children, inner.name) === undefined) {
+    const innerValues = { ...values, inner: labelAsWritten(draft, inner.name) };
+    context.report({
+      span: inner.span,
+      message: localMessage(context.lexicon, 'cross-reference/no-own-inner-subparagraph', innerValues, `'${innerValues.reference}': sub-paragraph ${innerValues.label} of this paragraph has no item ${innerValues.inner}.`),
+      related,
+    });
+  }
   if ((direction === 'above' && named.span.start > reference.span.start) || (direction === 'below' && named.span.start < reference.span.start)) {
     context.report({
       span: only.span,
@@ -293,10 +303,11 @@ export const crossReferenceRule: Rule = {
       if (reference.range && first && last) {
         // The numbers of a range that no paragraph has make one finding, not one each.
         const missing: number[] = [];
-        for (let value = first.value; value <= last.value && value <= first.value + 200; value++) {
-          if (targets.has(value)) checkNumber(draft, reference, value === last.value ? last : first, value, targets, context);
-          else missing.push(value);
-        }
+        const present: number[] = [];
+        for (let value = first.value; value <= last.value && value <= first.value + 200; value++) (targets.has(value) ? present : missing).push(value);
+        // A range that runs past the paragraphs there are is one slip, said once: not also a finding for
+        // each paragraph inside it that stands on the other side of the reference (« paragraphes 1 à 9 ci-dessus »).
+        if (missing.length === 0) for (const value of present) checkNumber(draft, reference, value === last.value ? last : first, value, targets, context);
         if (missing.length === 1) checkNumber(draft, reference, missing[0] === last.value ? last : first, missing[0] as number, targets, context);
         else if (missing.length > 1) {
           const span = missing.includes(first.value) ? first.span : last.span;
