@@ -30,10 +30,17 @@ export interface OpenerEntry {
    * being the masculine ("Préoccupée" for l'Assemblée, "Préoccupé" for le Conseil).
    */
   readonly feminine?: string;
+  /**
+   * The adjective after this opener agrees with the organ, as an adjective opener does: « Se déclarant
+   * (profondément) préoccupé » (le Conseil), « préoccupée » (l'Assemblée).
+   */
+  readonly adjectiveAgrees?: boolean;
 }
 
 export interface LexiconData {
   readonly language: string;
+  /** The endings of the adverbs that may stand between an opener and the adjective that agrees after it (« profondément »). */
+  readonly adverbEndings?: readonly string[];
   /** Word endings that mark a verb form, for telling an unknown opener from an ordinary word. */
   readonly verbEndings: readonly string[];
   /**

@@ -34,6 +34,8 @@ export interface StyleData {
    * as `monthAbbreviations` are, and rewritten in the style's own name.
    */
   readonly monthsOfAnotherLanguage?: readonly string[];
+  /** Words a drafter writes before the year that the style does not (Spanish «del 2011» for «de 2011»): read, and reported. */
+  readonly otherYearJoints?: readonly string[];
   /** How a date writes the first day of a month, where not "1": French « 1er mars 2007 ». */
   readonly firstDay?: string;
   /**

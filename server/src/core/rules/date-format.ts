@@ -1,6 +1,6 @@
 import type { Fix } from '../findings';
 import { styleFor, type Lexicon, type StyleData } from '../lexicon/lexicon';
-import { alternation, dateJointsOf, escapeForPattern, firstDayLettersAt, firstDayLettersPattern, writeDate, type DateJoints } from '../lexicon/style';
+import { alternation, dateJointsOf, firstDayLettersAt, firstDayLettersPattern, writeDate, type DateJoints } from '../lexicon/style';
 import { localMessage } from '../messages';
 import type { Draft } from '../model';
 import { bodyProse, draftSpan, footnoteProse, inOneSegment, isQuoted, type ProseRun } from '../prose';
@@ -120,6 +120,8 @@ interface DatePatterns {
   readonly firstDayWritten: boolean;
   /** The words the style's dates write between day and month and between month and year (« de »; none in English). */
   readonly joints: DateJoints;
+  /** The style's `otherYearJoints`, each with the space after it: what a plain day's month may be followed by, and wrongly. */
+  readonly otherYearJoints: readonly string[];
 }
 
 const patternCache = new WeakMap<StyleData, DatePatterns>();
@@ -171,7 +173,7 @@ function patternsOf(style: StyleData): DatePatterns {
     // The word before the month, either way: the connector of an ordinal day ("of") or the style's joint (« de »).
     const beforeMonth = alternation([style.dayOrdinalConnector, joints.dayMonth].filter((word) => word !== ''));
     // The word before the year, where the style writes one (« de 2005 »): an empty group where it does not.
-    const beforeYear = joints.monthYear === '' ? '()' : `(?:(${escapeForPattern(joints.monthYear)})[ \\u00A0])?`;
+    const beforeYear = joints.monthYear === '' ? '()' : `(?:(${alternation([joints.monthYear, ...(style.otherYearJoints ?? [])])})[ \\u00A0])?`;
     patterns = {
       // "December 16, 2005", "December 16th, 2005", "December 16 2005", "December 8 and 9, 2005", "September 15"
       // A hard-wrapped line may break it anywhere: "adopted on December\n16, 2025", "December 16,\n2025".
@@ -195,6 +197,7 @@ function patternsOf(style: StyleData): DatePatterns {
       articleLength: style.dayOrdinalArticle.length,
       firstDayWritten: style.firstDay !== undefined && style.firstDay !== '1',
       joints,
+      otherYearJoints: (style.otherYearJoints ?? []).map((word) => `${word} `),
     };
     patternCache.set(style, patterns);
   }
@@ -257,7 +260,9 @@ function plainDayMayBeWrong(text: string, wordStart: number, patterns: DatePatte
 function yearWithoutJoint(text: string, monthEnd: number, patterns: DatePatterns): boolean {
   if (patterns.joints.monthYear === '') return false;
   const space = unitAt(text, text.length, monthEnd);
-  return (space === 32 || space === 0xa0) && isDigitCode(unitAt(text, text.length, monthEnd + 1));
+  if (space !== 32 && space !== 0xa0) return false;
+  // «septiembre del 2011»: a word the style does not write there.
+  return isDigitCode(unitAt(text, text.length, monthEnd + 1)) || patterns.otherYearJoints.some((joint) => text.startsWith(joint, monthEnd + 1));
 }
 
 /** After "8 and ": a second day with an ordinal ending ("9th"), or a plain one whose month may be written another way. */
@@ -413,7 +418,8 @@ function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, st
     // "8 of December": the connector only an ordinal day takes; « 8 de diciembre » is the joint the style writes.
     const connector = beforeMonth !== undefined && beforeMonth !== '' && beforeMonth !== joints.dayMonth;
     const monthJointLeftOut = joints.dayMonth !== '' && !beforeMonth;
-    const yearJointLeftOut = joints.monthYear !== '' && year !== '' && !beforeYear;
+    // «de septiembre del 2011»: another word before the year is the style's left out.
+    const yearJointLeftOut = joints.monthYear !== '' && year !== '' && beforeYear !== joints.monthYear;
     // « 1 janvier », « 1e janvier »: the style writes the first of a month its own way (« 1er »).
     const firstDayWrong = style.firstDay !== undefined && days === '1' && (suffix !== undefined || firstDayLettersAt(style, whole, whole.indexOf('1') + 1) === 0);
     const why: DateReason | undefined = firstDayWrong && !connector ? 'first-day'
