@@ -78,15 +78,19 @@ const footnoteRenumberCache = new DraftMemo<TextEdit[]>('footnote renumbering');
  * ones were not read, and deleting "its" text deleted a note the body still calls, or renumbering
  * gave the unread call another note's number.
  */
-export function possibleUnreadCall(draft: Draft, number: number): Span | undefined {
+export function possibleUnreadCall(draft: Draft, number: number, notInside: readonly Span[] = []): Span | undefined {
   // After a word or a mark; or glued to a year, as « le 30 juillet 20022, » holds call 2.
-  const pattern = new RegExp(`(?:(?<=[\\p{L}\\p{P}] ?)(?<![\\d/])|(?<=(?<![\\d/])(?:19|20)\\d\\d))${number}(?![\\d/]|[.,]\\d)`, 'u');
+  const pattern = new RegExp(`(?:(?<=[\\p{L}\\p{P}] ?)(?<![\\d/])|(?<=(?<![\\d/])(?:19|20)\\d\\d))${number}(?![\\d/]|[.,]\\d)`, 'gu');
   for (const paragraph of draft.paragraphs) {
     const pieceLists = [paragraph.pieces, ...eachSubparagraph(paragraph.subparagraphs).map((sub) => sub.pieces)];
     for (const pieces of pieceLists) {
       for (const piece of pieces) {
-        const found = pattern.exec(draft.text.slice(piece.start, piece.end));
-        if (found) return { start: piece.start + found.index, end: piece.start + found.index + found[0].length };
+        for (const found of draft.text.slice(piece.start, piece.end).matchAll(pattern)) {
+          const start = piece.start + found.index;
+          // "[^7]": a mark's own digits are no digit of the body.
+          if (notInside.some((span) => span.start <= start && start < span.end)) continue;
+          return { start, end: start + found[0].length };
+        }
       }
     }
   }
@@ -165,6 +169,10 @@ function computeFootnoteRenumbering(draft: Draft): TextEdit[] {
   // deleted as unused): its number is the only clue to the text it wants; by hand.
   const defined = new Set(draft.footnoteTexts.map((footnote) => footnote.number));
   if (draft.footnoteCalls.some((call) => !defined.has(call.number) && mapping.get(call.number) !== call.number)) return [];
+  // Calls written both as marks and as bare digits (a copy's "Weapons;12" beside a mistyped "[^12]"):
+  // a digit is read as a call only where no mark has its number, so a mark renumbered away from a
+  // number the body holds as an unread digit makes that digit a call, of another note's text.
+  if (callsMixBareDigitsAndMarks(draft) && renumberedMarkFreesADigit(draft, mapping)) return [];
   const edits: TextEdit[] = [];
   for (const call of draft.footnoteCalls) {
     const target = mapping.get(call.number);
@@ -304,4 +312,27 @@ export function inSameFootnoteSeries(draft: Draft, a: number, b: number): boolea
  */
 export function stopsMidSentence(footnote: FootnoteText): boolean {
   return !/[.!?;:)\]"”’»]$/u.test(footnote.body.trimEnd());
+}
+
+/**
+ * Whether some calls are bare digits and others marks (`[^3]`, `³`): the digits are read as calls
+ * only where no mark has their number (footnote-calls.ts), so an edit that gives a mark another number
+ * may change which digits are calls. footnote-duplicate's merge holds back; renumbering, where a
+ * digit would be freed (`renumberedMarkFreesADigit`).
+ */
+export function callsMixBareDigitsAndMarks(draft: Draft): boolean {
+  let bare = false;
+  let marks = false;
+  for (const call of draft.footnoteCalls) {
+    if (call.style === 'bare') bare = true;
+    else marks = true;
+    if (bare && marks) return true;
+  }
+  return false;
+}
+
+/** Whether a mark that renumbering moves leaves its old number to a bare digit of the body the reading passed over. */
+function renumberedMarkFreesADigit(draft: Draft, mapping: ReadonlyMap<number, number>): boolean {
+  const callSpans = draft.footnoteCalls.map((call) => call.span);
+  return draft.footnoteCalls.some((call) => call.style !== 'bare' && (mapping.get(call.number) ?? call.number) !== call.number && possibleUnreadCall(draft, call.number, callSpans) !== undefined);
 }

@@ -713,6 +713,8 @@ const terminalPunctuation = /[,;:.!?]$/;
  */
 const headingMostUnits = 200;
 const headingMostWords = 32;
+/** A heading whose first word is an opener's ("Review of the fund") is short: a longer such line is a paragraph that lost its mark. */
+const headingWithOpenerMostWords = 8;
 /** The numeral after each that may be read as a letter ("(i)" after "(h)"): what the next label must be for it to be a numeral. */
 const romanAfter: ReadonlyMap<string, string> = new Map([['i', 'ii'], ['v', 'vi'], ['x', 'xi']]);
 
@@ -2394,7 +2396,7 @@ class Parser {
           continue;
         }
       }
-      if (!number && this.isHeading(readings, index)) {
+      if (!number && this.isHeading(readings, index, inOperative && index > operativeStart)) {
         this.addBlockOver('heading', span);
         continue;
       }
@@ -2434,7 +2436,13 @@ class Parser {
       if (!number || number.style === 'parens' || this.isNumberedPreambular(readings, index) || this.nestedListItemAt(readings, index, from)) continue;
       const before = index - 1;
       const introduces = before >= from && !readings.number(before) && readings.opener(before)?.match?.kind === 'operative' && this.readingText(readings, before).trimEnd().endsWith(':');
-      return introduces ? before : index;
+      if (introduces) return before;
+      // The first operative paragraph typed without its number, or with another kind ("(1) Urges …;",
+      // "Urges …;" over "2. Requests …"): an operative form that ends as an operative paragraph does.
+      // Read as the preamble's, its fixes made it "Urging …," and dropped a paragraph of the decision.
+      let start = index;
+      while (start - 1 >= from && this.opensOperativeWithoutItsNumber(readings, start - 1)) start--;
+      return start;
     }
     // Unnumbered: at the first operative form after which no paragraph opens like a preambular one
     // ("Recalls …" first in a preamble is a preambular paragraph in the wrong form, not the operative part).
@@ -2467,6 +2475,22 @@ class Parser {
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether the paragraph at `index` is an operative one that lost its number or has another kind of
+   * it: no label or a bracketed number ("(1)"), an operative form (not a clause before its verb,
+   * "Acting under Chapter VII"), and a semicolon or a full stop at its end, where a preambular one
+   * has a comma.
+   */
+  private opensOperativeWithoutItsNumber(readings: ChunkReadings, index: number): boolean {
+    const number = readings.number(index);
+    if (readings.subLabel(index) || (number && number.style !== 'parens')) return false;
+    const match = readings.opener(index)?.match;
+    if (match?.kind !== 'operative' || match.entry.opensOperativeClause) return false;
+    const ending = withoutTrailingCalls(this.readingText(readings, index)).trimEnd();
+    const last = ending.charAt(ending.length - 1);
+    return last === ';' || last === '.' || last === conventionsOf(this.language).paragraphMarks.operative;
   }
 
   /**
@@ -2575,11 +2599,20 @@ class Parser {
    * A short line that ends no sentence and opens with no known opener: "I", "A.", "Global context".
    * Its text is sliced only where the span cannot decide (most chunks open with an opener).
    */
-  private isHeading(readings: ChunkReadings, at: number): boolean {
+  private isHeading(readings: ChunkReadings, at: number, afterOperativeStart = false): boolean {
     if (this.isSectionMarkerAt(readings, at)) return true;
     const span = readings.span(at);
     if (isPartLabel(this.text, span.start, span.end)) return true;
-    if (readings.opener(at)?.match || span.end - span.start > headingMostUnits) return false;
+    if (span.end - span.start > headingMostUnits) return false;
+    const match = readings.opener(at)?.match;
+    if (match) {
+      // Among operative paragraphs, a short line with no mark whose first word is no operative form
+      // ("Review of the fund", "Promoting gender equality") heads the paragraphs under it: read as a
+      // paragraph, its fixes numbered it and made "Reviews of the fund;" of it.
+      if (!afterOperativeStart || match.kind === 'operative') return false;
+      const line = this.readingText(readings, at);
+      return !line.includes('\n') && endsOpen(line) && line.split(/\s+/).length <= headingWithOpenerMostWords;
+    }
     const content = this.readingText(readings, at);
     // A quotation ('"11. Decides that …"', the text a paragraph replaces another's with) heads nothing.
     if (openingQuotes.includes(content.charAt(0))) return false;

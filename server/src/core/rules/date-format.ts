@@ -122,6 +122,8 @@ interface DatePatterns {
   readonly joints: DateJoints;
   /** The style's `otherYearJoints`, each with the space after it: what a plain day's month may be followed by, and wrongly. */
   readonly otherYearJoints: readonly string[];
+  /** After a month-first date's day: another day joined by a dash, a comma or a word between days ("-17", ", 6 and 7"), sticky. */
+  readonly moreDaysAfter: RegExp;
 }
 
 const patternCache = new WeakMap<StyleData, DatePatterns>();
@@ -198,6 +200,7 @@ function patternsOf(style: StyleData): DatePatterns {
       firstDayWritten: style.firstDay !== undefined && style.firstDay !== '1',
       joints,
       otherYearJoints: (style.otherYearJoints ?? []).map((word) => `${word} `),
+      moreDaysAfter: new RegExp(`(?:[-\u2010\u2013]\\d|,?[ \u00A0]\\d{1,2}(?:${suffix})?(?:,|[-\u2010\u2013]${rangeWords.length > 0 ? `|[ \u00A0]${alternation(rangeWords)}[ \u00A0]` : ''}))`, 'uy'),
     };
     patternCache.set(style, patterns);
   }
@@ -402,6 +405,10 @@ function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, st
   for (const match of matchesAtCandidates(patterns.monthFirst, run.text, candidates.monthFirst)) {
     if (!standsAlone(run.text, match.index, false)) continue;
     const [written, monthName = '', dayText = '', suffix, rangeWord, secondDayText, secondSuffix, comma, year = ''] = match;
+    // "December 16-17, 2005", "May 5, 6 and 7, 2006": more days than the pattern reads follow, and
+    // writing the first alone day first made "16 December-17, 2005"; such a date is the drafter's.
+    patterns.moreDaysAfter.lastIndex = match.index + written.length;
+    if (patterns.moreDaysAfter.test(run.text)) continue;
     const month = patterns.monthForms.get(monthName);
     const days = daysOf(dayText, rangeWord, secondDayText);
     // A month written another way is a month only in a whole date ("Dec 3 2006"), never in "may 3".

@@ -1,5 +1,5 @@
 import type { Fix, TextEdit } from '../findings';
-import { callEdit, draftFootnoteSeriesStarts, footnoteBodyKey, footnoteLinesSpan, sameSourceWordsOf } from '../footnotes';
+import { callEdit, callsMixBareDigitsAndMarks, draftFootnoteSeriesStarts, footnoteBodyKey, footnoteLinesSpan, sameSourceWordsOf } from '../footnotes';
 import type { Draft, FootnoteText } from '../model';
 import type { Lexicon } from '../lexicon/lexicon';
 import { localMessage } from '../messages';
@@ -26,6 +26,8 @@ function reusable(earlier: FootnoteText, footnote: FootnoteText, laterPart: stri
 function mergeFix(draft: Draft, footnote: FootnoteText, same: FootnoteText, lexicon: Lexicon | undefined): Fix | undefined {
   if (footnote.placement !== 'end' || footnote.style !== 'bracket') return undefined;
   if (draft.footnoteTexts.some((other) => other !== footnote && other.number === footnote.number)) return undefined;
+  // "[^3]" made "[^2]" beside a bare "Weapons;2": the mark would stop the digit being read as a call.
+  if (callsMixBareDigitsAndMarks(draft)) return undefined;
   // "[^5]: Ibid., vol. 1577 …" under the footnote deleted would then cite the source of the one before
   // that: the drafter merges those by hand.
   const next = draft.footnoteTexts[draft.footnoteTexts.indexOf(footnote) + 1];
