@@ -60,6 +60,7 @@ export const messagePlaceholders = {
   'operative-numbering/first': ['number'],
   'operative-numbering/repeats': ['number', 'expected'],
   'operative-numbering/follows': ['number', 'previous', 'expected'],
+  'operative-numbering/not-renumbered-undirected': ['what', 'reference'],
   'operative-numbering/not-renumbered': ['what', 'reference'],
   'operative-numbering/not-renumbered-ambiguous': ['what', 'reference', 'number'],
   'operative-numbering/here': ['number'],

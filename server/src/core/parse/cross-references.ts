@@ -540,3 +540,44 @@ function readSeparatorBeforeNumber(scanner: Scanner, words: ReferenceWords): boo
   scanner.position = before;
   return undefined;
 }
+
+/**
+ * The references that say no direction and do not name another text: "the measures imposed by
+ * paragraph 3, and …", "paragraph 3, above". A Security Council text names its own paragraphs so
+ * (S/RES/841 (1993): "the Committee established by paragraph 10"), where "paragraph 3 of resolution
+ * 1701 (2006)" names another text's: a number followed by the word that opens the lexicon's "of the
+ * present resolution" or "of paragraph" (of, de, du, del) is no such reference. They are not in the
+ * draft's cross-references (which paragraph they mean is not said, so nothing is checked), but
+ * renumbering holds back where one names a number it changes: found only then, in `spans` (sorted).
+ */
+export function findUndirectedReferences(text: string, spans: readonly Span[], lexicon: Lexicon | undefined): CrossReference[] {
+  if (!lexicon) return [];
+  const { heads, stems, words } = headsOf(lexicon);
+  if (stems.length === 0) return [];
+  const positions = stemPositions(stems, (word) => literalPlaces(text, word));
+  const ofWords = new Set([...lexicon.crossReferences.thisText, ...(lexicon.crossReferences.ofParagraph ?? [])].map((phrase) => (phrase.split(' ')[0] ?? '').toLowerCase()));
+  const references: CrossReference[] = [];
+  const scanner: Scanner = { text, position: 0, end: 0 };
+  let cursor = 0;
+  for (const { start: spanStart, end: spanEnd } of spans) {
+    let readUpTo = spanStart;
+    while (cursor < positions.length && (positions[cursor] as number) < spanStart) cursor++;
+    for (let index = cursor; index < positions.length && (positions[index] as number) < spanEnd; index++) {
+      const head = headAround(text, positions[index] as number, spanStart, spanEnd, heads);
+      if (!head || head.isSub || head.start < readUpTo) continue;
+      scanner.position = head.end;
+      scanner.end = spanEnd;
+      const numbers = emptyList<ReferencedNumber>();
+      const range = readNumberList(scanner, words, numbers);
+      if (numbers.length === 0) continue;
+      const end = scanner.position;
+      readUpTo = end;
+      if (readDirection(scanner, words) !== undefined) continue;
+      // "paragraph 3 of resolution 1701 (2006)": another text's paragraph.
+      const next = /^[\s\u00A0]*([\p{L}]+)/u.exec(text.slice(end, Math.min(spanEnd, end + 24)));
+      if (next && ofWords.has((next[1] as string).toLowerCase())) continue;
+      references.push(new CrossReferenceNode(new SpanNode(head.start, end), numbers, range && numbers.length === 2, undefined, undefined));
+    }
+  }
+  return references;
+}

@@ -1,9 +1,11 @@
 import type { Fix, TextEdit } from '../findings';
-import type { CrossReference, Draft, Paragraph } from '../model';
+import type { CrossReference, Draft, Paragraph, Span } from '../model';
+import { findUndirectedReferences } from '../parse/cross-references';
+import { quotedInBody } from '../prose';
 import { endOfNumberLabels, insertSuffixes, isAlternative } from '../parse/labels';
 import { localMessage } from '../messages';
 import type { Rule, RuleContext } from '../rule';
-import { numberRemovalChangesMore, referencePartAt, wordlessAfter } from '../structure';
+import { eachSubparagraph, numberRemovalChangesMore, referencePartAt, wordlessAfter } from '../structure';
 import { numbersSaid, ownCrossReferences, paragraphAt, type ListWords } from './cross-reference';
 import { lexiconFor } from '../lexicon/lexicon';
 import { DraftMemo } from '../draft-memo';
@@ -152,10 +154,38 @@ function renumbering(draft: Draft): { edits: TextEdit[]; stranded: CrossReferenc
     parts.set(partIndex, { newNumberOf, written, count: numbered.length });
   });
   const carried = carryReferences(draft, parts);
+  if (carried.stranded.length === 0 && edits.length > 0) carried.stranded.push(...undirectedReferencesMoved(draft, parts));
   const result = carried.stranded.length > 0 ? { edits: [], stranded: carried.stranded } : { edits: [...edits, ...carried.edits].sort((a, b) => a.span.start - b.span.start), stranded: [] };
   renumberCache.set(draft, result);
   return result;
 }
+
+/**
+ * The references in operative paragraphs that say no direction ("the measures imposed by paragraph 3")
+ * and name a number renumbering changes: which paragraph they mean is not said, and renumbering would
+ * leave them on another one (a Security Council text writes them so). Looked for only where
+ * renumbering changes a number.
+ */
+function undirectedReferencesMoved(draft: Draft, parts: ReadonlyMap<number, PartRenumbering>): CrossReference[] {
+  const spans: Span[] = [];
+  for (const part of draft.parts) {
+    for (const paragraph of part.operativeParagraphs) {
+      spans.push(...paragraph.pieces);
+      for (const item of eachSubparagraph(paragraph.subparagraphs)) spans.push(...item.pieces);
+    }
+  }
+  spans.sort((a, b) => a.start - b.start);
+  const references = findUndirectedReferences(draft.text, spans, lexiconFor(draft.language));
+  undirectedOf.set(draft, references);
+  return references.filter((reference) => {
+    if (quotedInBody(draft, reference.span.start)) return false;
+    const part = parts.get(referencePartAt(draft, paragraphAt(draft, reference.span.start), reference.span.start));
+    return part !== undefined && reference.numbers.some((referenced) => (part.newNumberOf.get(referenced.value) ?? referenced.value) !== referenced.value);
+  });
+}
+
+/** The undirected references found for a draft, to tell a finding's reference by (see `undirectedReferencesMoved`). */
+const undirectedOf = new DraftMemo<readonly CrossReference[]>('undirected references');
 
 /** One renumbering per draft: every finding of the rule carries the same fix. */
 const renumberCache = new DraftMemo<{ edits: TextEdit[]; stranded: CrossReference[] }>('operative renumbering');
@@ -261,7 +291,11 @@ export const operativeNumberingRule: Rule = {
             const quoted = draft.text.slice(stranded.span.start, stranded.span.end).replace(/\s+/g, ' ');
             const writtenTwice = numbersWrittenTwice(draft, stranded);
             const twice = stranded.numbers.find((referenced) => !referenced.insertSuffix && writtenTwice.has(referenced.value));
-            const message = twice
+            const undirected = undirectedOf.get(draft)?.includes(stranded) === true;
+            const message = undirected
+              ? localMessage(context.lexicon, 'operative-numbering/not-renumbered-undirected', { what, reference: quoted },
+                `${what} Not renumbered for you: '${quoted}' says neither 'above' nor 'below' and may name this resolution's paragraph, which renumbering moves; it would be left naming another. Write '${quoted} above' or '${quoted} below', or name the text it belongs to, first.`)
+              : twice
               ? localMessage(context.lexicon, 'operative-numbering/not-renumbered-ambiguous', { what, reference: quoted, number: String(twice.value) },
                 `${what} Not renumbered for you: '${quoted}' names number ${twice.value}, which two paragraphs carry, and renumbering would point it at one of them. Say which first.`)
               : localMessage(context.lexicon, 'operative-numbering/not-renumbered', { what, reference: quoted },
