@@ -139,6 +139,7 @@ export const messagePlaceholders = {
   'footnote-unused/unused': ['number'],
   'footnote-unused/maybe-here': ['number'],
   'footnote-unused/call-without-text': ['number', 'call'],
+  'footnote-unused/mistyped-call': ['number', 'written'],
   'cross-reference/missing': ['reference', 'number', 'extent'],
   'cross-reference/missing-many': ['reference', 'numbers', 'extent'],
   'cross-reference/itself': ['reference', 'number'],

@@ -159,6 +159,8 @@ export interface CrossReference {
   readonly subparagraphOnly?: ReferencedLabel;
   /** "subparagraph (b) (iv) above": the numeral of the list inside that sub-paragraph. */
   readonly subparagraphOnlyInner?: ReferencedLabel;
+  /** "subparagraphs (a) and (e) above": the labels after the first, of the same paragraph. */
+  readonly subparagraphOnlyMore?: readonly ReferencedLabel[];
 }
 
 export type ParagraphKind = 'preambular' | 'operative';

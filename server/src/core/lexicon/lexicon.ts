@@ -123,6 +123,14 @@ export interface LexiconData {
     readonly below: readonly string[];
     /** "of the present resolution": the paragraph is this text's, with no direction. */
     readonly thisText: readonly string[];
+    /**
+     * Words after a number that make its paragraph another text's, besides the first words of `thisText`
+     * and `ofParagraph` ("paragraph 4 thereof", « paragraphe 4 des Principes »); and words before the
+     * word for a paragraph that do ("its paragraph 4", « ses paragraphes »). A reference with no
+     * direction is read as the resolution's own only without them (findUndirectedReferences).
+     */
+    readonly otherTextAfter?: readonly string[];
+    readonly otherTextBefore?: readonly string[];
     /** Between a sub-paragraph's label and its paragraph's number: "subparagraph (b) of paragraph 6 above". */
     readonly ofParagraph?: readonly string[];
     readonly list: readonly string[];

@@ -481,7 +481,7 @@ function readReference(scanner: Scanner, head: Head, words: ReferenceWords): Cro
     }
     const direction = label ? readDirection(scanner, words) : undefined;
     if (!label || !direction) return undefined;
-    return new CrossReferenceNode(new SpanNode(head.start, scanner.position), emptyList(), false, direction !== 'here' ? direction : undefined, label.first, label.inner);
+    return new CrossReferenceNode(new SpanNode(head.start, scanner.position), emptyList(), false, direction !== 'here' ? direction : undefined, label.first, label.inner, label.more);
   }
   const numbers = emptyList<ReferencedNumber>();
   const range = readNumberList(scanner, words, numbers);
@@ -530,11 +530,11 @@ function readSeparatorBeforeNumber(scanner: Scanner, words: ReferenceWords): boo
     scanner.position = afterSeparator;
     return separator !== undefined && words.range.includes(separator);
   }
-  if (separator !== undefined && readWord(scanner, words.paragraph) !== undefined) {
+  if (readWord(scanner, words.paragraph) !== undefined) {
     const afterHead = scanner.position;
     if (readNumber(scanner) >= 0) {
       scanner.position = afterHead;
-      return words.range.includes(separator);
+      return separator !== undefined && words.range.includes(separator);
     }
   }
   scanner.position = before;
@@ -555,7 +555,9 @@ export function findUndirectedReferences(text: string, spans: readonly Span[], l
   const { heads, stems, words } = headsOf(lexicon);
   if (stems.length === 0) return [];
   const positions = stemPositions(stems, (word) => literalPlaces(text, word));
-  const ofWords = new Set([...lexicon.crossReferences.thisText, ...(lexicon.crossReferences.ofParagraph ?? [])].map((phrase) => (phrase.split(' ')[0] ?? '').toLowerCase()));
+  const { thisText, ofParagraph, otherTextAfter, otherTextBefore } = lexicon.crossReferences;
+  const ofWords = new Set([...[...thisText, ...(ofParagraph ?? [])].map((phrase) => phrase.split(' ')[0] ?? ''), ...(otherTextAfter ?? [])].map((word) => word.toLowerCase()));
+  const possessives = new Set((otherTextBefore ?? []).map((word) => word.toLowerCase()));
   const references: CrossReference[] = [];
   const scanner: Scanner = { text, position: 0, end: 0 };
   let cursor = 0;
@@ -573,11 +575,23 @@ export function findUndirectedReferences(text: string, spans: readonly Span[], l
       const end = scanner.position;
       readUpTo = end;
       if (readDirection(scanner, words) !== undefined) continue;
-      // "paragraph 3 of resolution 1701 (2006)": another text's paragraph.
-      const next = /^[\s\u00A0]*([\p{L}]+)/u.exec(text.slice(end, Math.min(spanEnd, end + 24)));
+      // "paragraph 3 of resolution 1701 (2006)", "article 12, paragraph 3, of the Convention",
+      // "paragraph 4 thereof": another text's paragraph; so is "its paragraph 4".
+      const next = /^[\s\u00A0,]*([\p{L}]+)/u.exec(text.slice(end, Math.min(spanEnd, end + 24)));
       if (next && ofWords.has((next[1] as string).toLowerCase())) continue;
+      if (possessives.size > 0 && possessives.has(wordBefore(text, head.start, spanStart).toLowerCase())) continue;
       references.push(new CrossReferenceNode(new SpanNode(head.start, end), numbers, range && numbers.length === 2, undefined, undefined));
     }
   }
   return references;
+}
+
+/** The word of letters that ends before `end` and the white space before it, read back by code; '' where none. */
+function wordBefore(text: string, end: number, limit: number): string {
+  let wordEnd = end;
+  while (wordEnd > limit && isSpaceCode(text.charCodeAt(wordEnd - 1))) wordEnd--;
+  if (wordEnd === end) return '';
+  let start = wordEnd;
+  while (start > limit && wordEnd - start < 24 && /\p{L}/u.test(text[start - 1] ?? '')) start--;
+  return text.slice(start, wordEnd);
 }

@@ -178,12 +178,13 @@ export interface ReferencedLabels {
 }
 
 export const CrossReferenceNode = plain(function CrossReferenceNode(this: Writable<CrossReference>, span: Span, numbers: readonly ReferencedNumber[], range: boolean,
-  direction: CrossReference['direction'], subparagraphOnly: ReferencedLabel | undefined, subparagraphOnlyInner?: ReferencedLabel) {
+  direction: CrossReference['direction'], subparagraphOnly: ReferencedLabel | undefined, subparagraphOnlyInner?: ReferencedLabel, subparagraphOnlyMore?: readonly ReferencedLabel[]) {
   this.span = span;
   this.numbers = numbers;
   this.range = range;
   if (direction) this.direction = direction;
   if (subparagraphOnly) this.subparagraphOnly = subparagraphOnly;
   if (subparagraphOnlyInner) this.subparagraphOnlyInner = subparagraphOnlyInner;
+  if (subparagraphOnlyMore) this.subparagraphOnlyMore = subparagraphOnlyMore;
 });
 

@@ -2440,8 +2440,10 @@ class Parser {
       // The first operative paragraph typed without its number, or with another kind ("(1) Urges …;",
       // "Urges …;" over "2. Requests …"): an operative form that ends as an operative paragraph does.
       // Read as the preamble's, its fixes made it "Urging …," and dropped a paragraph of the decision.
+      // Only where the numbers leave it room: above "1." such a paragraph is the preamble's, in the
+      // wrong form ("Notes with concern …;" over "1. Takes note …"), and numbering it renumbered all.
       let start = index;
-      while (start - 1 >= from && this.opensOperativeWithoutItsNumber(readings, start - 1)) start--;
+      while (start - 1 >= from && number.value - (index - start) > 1 && this.opensOperativeWithoutItsNumber(readings, start - 1)) start--;
       return start;
     }
     // Unnumbered: at the first operative form after which no paragraph opens like a preambular one
@@ -2606,10 +2608,13 @@ class Parser {
     if (span.end - span.start > headingMostUnits) return false;
     const match = readings.opener(at)?.match;
     if (match) {
-      // Among operative paragraphs, a short line with no mark whose first word is no operative form
-      // ("Review of the fund", "Promoting gender equality") heads the paragraphs under it: read as a
-      // paragraph, its fixes numbered it and made "Reviews of the fund;" of it.
-      if (!afterOperativeStart || match.kind === 'operative') return false;
+      // Among operative paragraphs, a short line with no mark whose first word is an opener's in no
+      // form of either part ("Review of the fund") heads the paragraphs under it: read as a paragraph,
+      // its fixes numbered it and made "Reviews of the fund;" of it. Not where the numbers around it
+      // leave a gap ("2." above, "4." below) or none follows: there it is a paragraph that lost its
+      // number and its mark ("Request the Secretary-General to report"); nor a preambular form, which
+      // is a preambular paragraph out of place (section-order's).
+      if (!afterOperativeStart || match.kind !== 'other' || !this.numbersRunOnAround(readings, at)) return false;
       const line = this.readingText(readings, at);
       return !line.includes('\n') && endsOpen(line) && line.split(/\s+/).length <= headingWithOpenerMostWords;
     }
@@ -2617,6 +2622,15 @@ class Parser {
     // A quotation ('"11. Decides that …"', the text a paragraph replaces another's with) heads nothing.
     if (openingQuotes.includes(content.charAt(0))) return false;
     return !content.includes('\n') && endsOpen(content) && content.split(/\s+/).length <= headingMostWords;
+  }
+
+  /** Whether the nearest numbered chunks before and after `at` are numbered n and n + 1: nothing between them lost its number. */
+  private numbersRunOnAround(readings: ChunkReadings, at: number): boolean {
+    let before: number | undefined;
+    for (let index = at - 1; index >= 0 && before === undefined; index--) if (!readings.subLabel(index)) before = readings.number(index)?.value;
+    let after: number | undefined;
+    for (let index = at + 1; index < readings.count && after === undefined; index++) if (!readings.subLabel(index)) after = readings.number(index)?.value;
+    return before !== undefined && after === before + 1;
   }
 
   /** The text of the paragraph's last element (its last sub-paragraph, or itself). */

@@ -284,6 +284,15 @@ export const crossReferenceRule: Rule = {
           });
         }
         if (named) checkOwnSubparagraph(draft, reference, named, context);
+        // "subparagraphs (a) and (e) above": each label an item of the same paragraph.
+        for (const label of reference.subparagraphOnlyMore ?? []) {
+          if (!holder || subparagraphNamed(holder.subparagraphs, label.name)) continue;
+          const values = { reference: quote(draft, reference), label: labelAsWritten(draft, label.name) };
+          context.report({
+            span: label.span,
+            message: localMessage(context.lexicon, 'cross-reference/no-own-subparagraph', values, `'${values.reference}': this paragraph has no sub-paragraph ${values.label}.`),
+          });
+        }
         continue;
       }
       const targets = operativeTargets(draft, reference.span.start);

@@ -1,5 +1,5 @@
 import type { RelatedPlace } from '../findings';
-import { footnoteLinesSpan, possibleUnreadCall } from '../footnotes';
+import { footnoteLinesSpan, mistypedCall, possibleUnreadCall } from '../footnotes';
 import type { FootnoteCall } from '../model';
 import { localMessage } from '../messages';
 import type { Rule } from '../rule';
@@ -23,7 +23,12 @@ export const footnoteUnusedRule: Rule = {
       // A copy's bare digits may hold a call that was not read: the text is not deleted, and the place is shown.
       const maybeCall = footnote.style === 'bare' ? possibleUnreadCall(draft, footnote.number) : undefined;
       const related: RelatedPlace[] = [];
-      if (maybeCall) {
+      // "[2]" for "[^2]": the call mistyped; the text is the one it means.
+      const mistyped = footnote.style === 'bracket' ? mistypedCall(draft, footnote.number) : undefined;
+      if (mistyped) {
+        const written = draft.text.slice(mistyped.start, mistyped.end);
+        related.push({ span: mistyped, message: localMessage(context.lexicon, 'footnote-unused/mistyped-call', { number, written }, `This '${written}' may be its call, mistyped: write '[^${number}]'.`) });
+      } else if (maybeCall) {
         related.push({ span: maybeCall, message: localMessage(context.lexicon, 'footnote-unused/maybe-here', { number }, `This '${number}' may be its call: if it is, the footnote is used; check before deleting it.`) });
       } else if (callWithoutText) {
         const call = callWithoutText.name ?? String(callWithoutText.number);
