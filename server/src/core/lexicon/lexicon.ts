@@ -445,10 +445,26 @@ export function languageName(language: string): string {
   return languageNames[language] ?? `"${language}"`;
 }
 
-/** A language's organ names, each once: the curly apostrophe's spelling of a name is the same organ. */
+/**
+ * A language's organ names, each once: the curly apostrophe's spelling of a name is the same organ.
+ * Worked out once per language table entry: the chapeau rule asks at every chapeau, and a whole
+ * archive as one draft has hundreds (the list and its copies were a fifth of a lint's allocation).
+ */
 function distinctOrgans(conventions: LanguageConventions): readonly string[] {
-  return conventions.organs.filter((organ, index) => !conventions.organs.slice(0, index).some((before) => before.replace(/’/g, "'") === organ.replace(/’/g, "'")));
+  let organs = distinctOrgansOf.get(conventions);
+  if (!organs) {
+    const seen = new Set<string>();
+    organs = conventions.organs.filter((organ) => {
+      const key = organ.replace(/’/g, "'");
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    distinctOrgansOf.set(conventions, organs);
+  }
+  return organs;
 }
+const distinctOrgansOf = new WeakMap<LanguageConventions, readonly string[]>();
 
 /**
  * A chapeau in `language` with its article: "The General Assembly", "L'Assemblée générale", "El Consejo
