@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { internalErrorPrefix, lint, parse, type Draft, type Finding, type Paragraph, type SubParagraph } from '../server/src/core/index';
-import { lintFile } from './check';
+import { fixAll, lintFile } from './check';
 import { corpusFolder } from './support/shared';
 import { defectFindings, defectiveFiles } from './support/corpus-defects';
 import { withoutBlankLines, wrappedAt80 } from './support/copies';
@@ -181,6 +181,23 @@ describe('the corpus of adopted texts (../shared/corpus)', function () {
         && stripped.findings.filter(isWarningOrError).length === file.findings.filter(isWarningOrError).length;
     });
     assert.ok(same.length >= 158, `${same.length} of ${linted.length} texts read the same without their blank lines`);
+  });
+
+  it('gives back the number a drafter left off the first operative paragraph, in fixing all', function () {
+    this.timeout(120000);
+    // A ratchet: with "1. " deleted, 138 of the 158 texts that number their paragraphs from "1." over
+    // a "2." were fixed back to the adopted text when this was written; 2 before (the paragraph was read
+    // as the preamble's, and its fixes made "Urging …,"). The rest: items that open with a participle,
+    // a copy's lost footnote numbers, an adopted slip ("Welcome"), a reference that holds renumbering back.
+    let tried = 0;
+    const restored = linted.filter((file) => {
+      const one = /^1\. /m.exec(file.text);
+      const two = /^2\. /m.exec(file.text);
+      if (!one || !two || two.index < one.index) return false;
+      tried++;
+      return fixAll(file.text.slice(0, one.index) + file.text.slice(one.index + 3)).text === fixAll(file.text).text;
+    });
+    assert.ok(restored.length >= 138, `${restored.length} of ${tried} texts got their first paragraph's number back`);
   });
 
   it('gives the same warnings and errors hard-wrapped at 80 columns, as a copy out of a PDF or a mail is', () => {

@@ -575,10 +575,12 @@ export function findUndirectedReferences(text: string, spans: readonly Span[], l
       const end = scanner.position;
       readUpTo = end;
       if (readDirection(scanner, words) !== undefined) continue;
+      // "paragraph 3.4 of the annex": a numbered part of another text.
+      if (text.charCodeAt(end) === 46 /* . */ && isDigitCode(text.charCodeAt(end + 1))) continue;
       // "paragraph 3 of resolution 1701 (2006)", "article 12, paragraph 3, of the Convention",
-      // "paragraph 4 thereof": another text's paragraph; so is "its paragraph 4".
-      const next = /^[\s\u00A0,]*([\p{L}]+)/u.exec(text.slice(end, Math.min(spanEnd, end + 24)));
-      if (next && ofWords.has((next[1] as string).toLowerCase())) continue;
+      // "paragraph 4 thereof", "paragraphs 3 (a), 3 (6) and 4 of resolution 661 (1990)" (a label the
+      // list could not read): another text's paragraph; so is "its paragraph 4".
+      if (namesAnotherText(text, end, Math.min(spanEnd, end + 60), ofWords, words.separators.lowerCase)) continue;
       if (possessives.size > 0 && possessives.has(wordBefore(text, head.start, spanStart).toLowerCase())) continue;
       references.push(new CrossReferenceNode(new SpanNode(head.start, end), numbers, range && numbers.length === 2, undefined, undefined));
     }
@@ -594,4 +596,19 @@ function wordBefore(text: string, end: number, limit: number): string {
   let start = wordEnd;
   while (start > limit && wordEnd - start < 24 && /\p{L}/u.test(text[start - 1] ?? '')) start--;
   return text.slice(start, wordEnd);
+}
+
+/**
+ * Whether the first word after `from` (up to `to`) that is no list word ("and", "to") is one that names
+ * another text ("of", "thereof", « des »): the numbers, labels and marks of a list left unread are passed.
+ */
+function namesAnotherText(text: string, from: number, to: number, ofWords: ReadonlySet<string>, listWords: readonly string[]): boolean {
+  const wordPattern = /\p{L}+/gu;
+  wordPattern.lastIndex = from;
+  for (let found = wordPattern.exec(text); found && found.index < to; found = wordPattern.exec(text)) {
+    const word = found[0].toLowerCase();
+    if (ofWords.has(word)) return true;
+    if (!listWords.includes(word)) return false;
+  }
+  return false;
 }

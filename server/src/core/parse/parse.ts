@@ -2443,7 +2443,16 @@ class Parser {
       // Only where the numbers leave it room: above "1." such a paragraph is the preamble's, in the
       // wrong form ("Notes with concern …;" over "1. Takes note …"), and numbering it renumbered all.
       let start = index;
-      while (start - 1 >= from && number.value - (index - start) > 1 && this.opensOperativeWithoutItsNumber(readings, start - 1)) start--;
+      let found = 0;
+      for (;;) {
+        // Its items first, where it introduces some ("Decides …:" over "(a) …;"): it ends with the colon.
+        let above = start - 1;
+        while (above > from && this.itemOrItsRest(readings, above)) above--;
+        const introduces = above < start - 1;
+        if (above < from || number.value - found <= 1 || !this.opensOperativeWithoutItsNumber(readings, above, introduces)) break;
+        start = above;
+        found++;
+      }
       return start;
     }
     // Unnumbered: at the first operative form after which no paragraph opens like a preambular one
@@ -2483,15 +2492,24 @@ class Parser {
    * Whether the paragraph at `index` is an operative one that lost its number or has another kind of
    * it: no label or a bracketed number ("(1)"), an operative form (not a clause before its verb,
    * "Acting under Chapter VII"), and a semicolon or a full stop at its end, where a preambular one
-   * has a comma.
+   * has a comma; a colon where it introduces the items below it (`introducesItems`).
    */
-  private opensOperativeWithoutItsNumber(readings: ChunkReadings, index: number): boolean {
+  /** Whether the chunk at `index` is an item ("(a) …", "b) …") or text under one: neither a paragraph's number nor an operative opener. */
+  private itemOrItsRest(readings: ChunkReadings, index: number): boolean {
+    if (readings.subLabel(index)) return true;
+    const number = readings.number(index);
+    const kind = readings.opener(index)?.match?.kind;
+    return (number === undefined || number.style === 'parens') && kind !== 'operative' && kind !== 'preambular';
+  }
+
+  private opensOperativeWithoutItsNumber(readings: ChunkReadings, index: number, introducesItems = false): boolean {
     const number = readings.number(index);
     if (readings.subLabel(index) || (number && number.style !== 'parens')) return false;
     const match = readings.opener(index)?.match;
     if (match?.kind !== 'operative' || match.entry.opensOperativeClause) return false;
     const ending = withoutTrailingCalls(this.readingText(readings, index)).trimEnd();
     const last = ending.charAt(ending.length - 1);
+    if (introducesItems) return last === ':';
     return last === ';' || last === '.' || last === conventionsOf(this.language).paragraphMarks.operative;
   }
 
