@@ -2414,8 +2414,11 @@ class Parser {
           this.addSub(last, undefined, span, span.start, undefined);
           continue;
         }
-        // After the operative part has begun, a participle opens a misplaced preambular paragraph (section-order).
-        if (opener?.match?.kind === 'preambular' && index > operativeStart) kind = 'preambular';
+        // After the operative part has begun, a participle opens a misplaced preambular paragraph
+        // (section-order); but not where the numbers around it leave one out ("2." above, "4." below):
+        // there it is paragraph 3 that lost its number, in the wrong form (« Prenant note … » for
+        // « 3. Prend note … »), and moving it into the preamble with a comma would lose the decision.
+        if (opener?.match?.kind === 'preambular' && index > operativeStart && !this.oneNumberMissingAround(readings, index)) kind = 'preambular';
       }
       if (!inOperative && this.isNumberedPreambular(readings, index)) kind = 'preambular';
       const numberLine = this.chunks.numberLine(chunk);
@@ -2644,11 +2647,23 @@ class Parser {
 
   /** Whether the nearest numbered chunks before and after `at` are numbered n and n + 1: nothing between them lost its number. */
   private numbersRunOnAround(readings: ChunkReadings, at: number): boolean {
+    const [before, after] = this.numbersAround(readings, at);
+    return before !== undefined && after === before + 1;
+  }
+
+  /** Whether the nearest numbered chunks before and after `at` are numbered n and n + 2: the one between lost its number. */
+  private oneNumberMissingAround(readings: ChunkReadings, at: number): boolean {
+    const [before, after] = this.numbersAround(readings, at);
+    return before !== undefined && after === before + 2;
+  }
+
+  /** The numbers of the nearest numbered chunks before and after `at` (items aside). */
+  private numbersAround(readings: ChunkReadings, at: number): readonly [number | undefined, number | undefined] {
     let before: number | undefined;
     for (let index = at - 1; index >= 0 && before === undefined; index--) if (!readings.subLabel(index)) before = readings.number(index)?.value;
     let after: number | undefined;
     for (let index = at + 1; index < readings.count && after === undefined; index++) if (!readings.subLabel(index)) after = readings.number(index)?.value;
-    return before !== undefined && after === before + 1;
+    return [before, after];
   }
 
   /** The text of the paragraph's last element (its last sub-paragraph, or itself). */
