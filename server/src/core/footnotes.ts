@@ -1,7 +1,8 @@
 // Footnote numbering shared by the footnote rules and, later, the renumbering commands.
 import type { TextEdit } from './findings';
 import type { Draft, FootnoteCall, FootnoteText, Span } from './model';
-import { eachSubparagraph } from './structure';
+import { eachSubparagraph, paragraphContaining } from './structure';
+import { isDigitCode } from './text-scan';
 import { DraftMemo } from './draft-memo';
 import { conventionsOf } from './lexicon/lexicon';
 
@@ -303,7 +304,6 @@ export function inSameFootnoteSeries(draft: Draft, a: number, b: number): boolea
   return true;
 }
 
-
 /**
  * Whether `footnote` stops mid-sentence ("… as from"), so that a text listed under it may be its
  * wrapped line, which an extraction labelled as a footnote of its own ("[^7]: February 1984." in
@@ -349,34 +349,14 @@ export function mistypedCall(draft: Draft, number: number): Span | undefined {
   const pattern = new RegExp(`(?:\\[[ \\t]{0,3}(?:\\^[ \\t]{0,3})?${digits}[ \\t]{0,3}\\](?!:)|\\[\\^${digits}(?![\\d\\]])|\\(\\^[ \\t]{0,3}${digits}[ \\t]{0,3}\\)|<sup>[ \\t]{0,3}${digits}[ \\t]{0,3}</sup>)`, 'u');
   for (let at = text.indexOf(digits); at >= 0; at = text.indexOf(digits, at + 1)) {
     const end = at + digits.length;
-    if (isDigitAt(text, at - 1) || isDigitAt(text, end)) continue;
+    if (isDigitCode(text.charCodeAt(at - 1)) || isDigitCode(text.charCodeAt(end))) continue;
     // What stands right before a mistyped call's digits: its bracket, its caret, a space or the tag's ">".
     const before = text.charCodeAt(at - 1);
     if (before !== 91 /* [ */ && before !== 94 /* ^ */ && before !== 32 && before !== 9 && before !== 62 /* > */) continue;
     const from = Math.max(0, at - 10);
     const found = pattern.exec(text.slice(from, Math.min(text.length, end + 10)));
-    if (!found || from + found.index > at || from + found.index + found[0].length < end || !inAParagraph(draft, at)) continue;
+    if (!found || from + found.index > at || from + found.index + found[0].length < end || !paragraphContaining(draft, at)) continue;
     return { start: from + found.index, end: from + found.index + found[0].length };
   }
   return undefined;
-}
-
-function isDigitAt(text: string, offset: number): boolean {
-  const code = text.charCodeAt(offset);
-  return code >= 48 && code <= 57;
-}
-
-/** Whether `offset` lies in a paragraph (paragraphs are in text order: a binary search). */
-function inAParagraph(draft: Draft, offset: number): boolean {
-  const paragraphs = draft.paragraphs;
-  let low = 0;
-  let high = paragraphs.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const span = (paragraphs[middle] as Draft['paragraphs'][number]).span;
-    if (offset < span.start) high = middle - 1;
-    else if (offset >= span.end) low = middle + 1;
-    else return true;
-  }
-  return false;
 }

@@ -8,6 +8,7 @@ import type { Draft, SubParagraph } from '../model';
 import { renumberOperativeEdits } from '../rules/operative-numbering';
 import { eachSubparagraph } from '../structure';
 import { lineStartOf } from '../text-ends';
+import { isDigitCode } from '../text-scan';
 
 const lineBreak = /\r\n|\r|\n|\u2028|\u2029/g;
 
@@ -33,10 +34,6 @@ function indentationOf(text: string, item: SubParagraph): { start: number; inden
   return { start, indentation: text.slice(start, labelStart) };
 }
 
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
 function subparagraphIndentationEdits(draft: Draft): TextEdit[] {
   const byLevel = new Map<number, { item: SubParagraph; start: number; indentation: string }[]>();
   for (const paragraph of draft.paragraphs) {
@@ -58,7 +55,7 @@ function subparagraphIndentationEdits(draft: Draft): TextEdit[] {
     for (const { item, start, indentation } of items) {
       if (indentation === usual || !item.label) continue;
       // "   1. Equality;" moved to the margin would be read as operative paragraph 1 and renumbered.
-      if (usual === '' && isDigit(draft.text.charCodeAt(item.label.span.start))) continue;
+      if (usual === '' && isDigitCode(draft.text.charCodeAt(item.label.span.start))) continue;
       edits.push({ span: { start, end: item.label.span.start }, newText: usual });
     }
   }

@@ -324,6 +324,23 @@ export function findCrossReferences(text: string, spans: readonly Span[], lexico
 /** The references in `spans` (sorted) whose heads stand at `positions`; `namingTheResolution`: only those that say "of the present resolution". */
 function referencesIn(text: string, spans: readonly Span[], positions: readonly number[], heads: readonly HeadWord[], words: ReferenceWords, namingTheResolution: boolean): CrossReference[] {
   const references: CrossReference[] = [];
+  readAtHeads(text, spans, positions, heads, (scanner, head) => {
+    const reference = readReference(scanner, head, words);
+    // A reference that names the resolution has no direction ("above", "below"), and is no sub-paragraph's alone.
+    if (!reference || (namingTheResolution && (reference.direction !== undefined || reference.subparagraphOnly !== undefined))) return -1;
+    references.push(reference);
+    return reference.span.end;
+  });
+  return references;
+}
+
+/**
+ * Reads at each head ("paragraphs", "subparagraph" …) whose stem stands at `positions` inside `spans`
+ * (both sorted): `read` gets the scanner past the head, limited to the head's span (and where that
+ * span starts), and answers where
+ * it read up to (a head before that stands inside what it read, and is passed), or -1 for nothing.
+ */
+function readAtHeads(text: string, spans: readonly Span[], positions: readonly number[], heads: readonly HeadWord[], read: (scanner: Scanner, head: Head, spanStart: number) => number): void {
   const scanner: Scanner = { text, position: 0, end: 0 };
   let cursor = 0;
   for (const span of spans) {
@@ -332,20 +349,14 @@ function referencesIn(text: string, spans: readonly Span[], positions: readonly 
     let readUpTo = spanStart;
     while (cursor < positions.length && (positions[cursor] as number) < spanStart) cursor++;
     for (let index = cursor; index < positions.length && (positions[index] as number) < spanEnd; index++) {
-      const at = positions[index] as number;
-      const head = headAround(text, at, spanStart, spanEnd, heads);
+      const head = headAround(text, positions[index] as number, spanStart, spanEnd, heads);
       if (!head || head.start < readUpTo) continue;
       scanner.position = head.end;
       scanner.end = spanEnd;
-      const reference = readReference(scanner, head, words);
-      // A reference that names the resolution has no direction ("above", "below"), and is no sub-paragraph's alone.
-      if (reference && (!namingTheResolution || (reference.direction === undefined && reference.subparagraphOnly === undefined))) {
-        references.push(reference);
-        readUpTo = reference.span.end;
-      }
+      const end = read(scanner, head, spanStart);
+      if (end >= 0) readUpTo = end;
     }
   }
-  return references;
 }
 
 /**
@@ -559,32 +570,23 @@ export function findUndirectedReferences(text: string, spans: readonly Span[], l
   const ofWords = new Set([...[...thisText, ...(ofParagraph ?? [])].map((phrase) => phrase.split(' ')[0] ?? ''), ...(otherTextAfter ?? [])].map((word) => word.toLowerCase()));
   const possessives = new Set((otherTextBefore ?? []).map((word) => word.toLowerCase()));
   const references: CrossReference[] = [];
-  const scanner: Scanner = { text, position: 0, end: 0 };
-  let cursor = 0;
-  for (const { start: spanStart, end: spanEnd } of spans) {
-    let readUpTo = spanStart;
-    while (cursor < positions.length && (positions[cursor] as number) < spanStart) cursor++;
-    for (let index = cursor; index < positions.length && (positions[index] as number) < spanEnd; index++) {
-      const head = headAround(text, positions[index] as number, spanStart, spanEnd, heads);
-      if (!head || head.isSub || head.start < readUpTo) continue;
-      scanner.position = head.end;
-      scanner.end = spanEnd;
-      const numbers = emptyList<ReferencedNumber>();
-      const range = readNumberList(scanner, words, numbers);
-      if (numbers.length === 0) continue;
-      const end = scanner.position;
-      readUpTo = end;
-      if (readDirection(scanner, words) !== undefined) continue;
-      // "paragraph 3.4 of the annex": a numbered part of another text.
-      if (text.charCodeAt(end) === 46 /* . */ && isDigitCode(text.charCodeAt(end + 1))) continue;
-      // "paragraph 3 of resolution 1701 (2006)", "article 12, paragraph 3, of the Convention",
-      // "paragraph 4 thereof", "paragraphs 3 (a), 3 (6) and 4 of resolution 661 (1990)" (a label the
-      // list could not read): another text's paragraph; so is "its paragraph 4".
-      if (namesAnotherText(text, end, Math.min(spanEnd, end + 60), ofWords, words.separators.lowerCase)) continue;
-      if (possessives.size > 0 && possessives.has(wordBefore(text, head.start, spanStart).toLowerCase())) continue;
-      references.push(new CrossReferenceNode(new SpanNode(head.start, end), numbers, range && numbers.length === 2, undefined, undefined));
-    }
-  }
+  readAtHeads(text, spans, positions, heads, (scanner, head, spanStart) => {
+    if (head.isSub) return -1;
+    const numbers = emptyList<ReferencedNumber>();
+    const range = readNumberList(scanner, words, numbers);
+    if (numbers.length === 0) return -1;
+    const end = scanner.position;
+    if (readDirection(scanner, words) !== undefined) return end;
+    // "paragraph 3.4 of the annex": a numbered part of another text.
+    if (text.charCodeAt(end) === 46 /* . */ && isDigitCode(text.charCodeAt(end + 1))) return end;
+    // "paragraph 3 of resolution 1701 (2006)", "article 12, paragraph 3, of the Convention",
+    // "paragraph 4 thereof", "paragraphs 3 (a), 3 (6) and 4 of resolution 661 (1990)" (a label the
+    // list could not read): another text's paragraph; so is "its paragraph 4".
+    if (namesAnotherText(text, end, Math.min(scanner.end, end + 60), ofWords, words.separators.lowerCase)) return end;
+    if (possessives.size > 0 && possessives.has(wordBefore(text, head.start, spanStart).toLowerCase())) return end;
+    references.push(new CrossReferenceNode(new SpanNode(head.start, end), numbers, range && numbers.length === 2, undefined, undefined));
+    return end;
+  });
   return references;
 }
 

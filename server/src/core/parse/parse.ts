@@ -2491,13 +2491,7 @@ class Parser {
     return -1;
   }
 
-  /**
-   * Whether the paragraph at `index` is an operative one that lost its number or has another kind of
-   * it: no label or a bracketed number ("(1)"), an operative form (not a clause before its verb,
-   * "Acting under Chapter VII"), and a semicolon or a full stop at its end, where a preambular one
-   * has a comma; a colon where it introduces the items below it (`introducesItems`).
-   */
-  /** Whether the chunk at `index` is an item ("(a) …", "b) …") or text under one: neither a paragraph's number nor an operative opener. */
+  /** Whether the chunk at `index` is an item ("(a) …", "b) …") or text under one: neither a paragraph's number nor a paragraph's opener. */
   private itemOrItsRest(readings: ChunkReadings, index: number): boolean {
     if (readings.subLabel(index)) return true;
     const number = readings.number(index);
@@ -2505,6 +2499,12 @@ class Parser {
     return (number === undefined || number.style === 'parens') && kind !== 'operative' && kind !== 'preambular';
   }
 
+  /**
+   * Whether the paragraph at `index` is an operative one that lost its number or has another kind of
+   * it: no label or a bracketed number ("(1)"), an operative form (not a clause before its verb,
+   * "Acting under Chapter VII"), and a semicolon or a full stop at its end, where a preambular one
+   * has a comma; a colon where it introduces the items below it (`introducesItems`).
+   */
   private opensOperativeWithoutItsNumber(readings: ChunkReadings, index: number, introducesItems = false): boolean {
     const number = readings.number(index);
     if (readings.subLabel(index) || (number && number.style !== 'parens')) return false;

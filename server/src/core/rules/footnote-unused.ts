@@ -12,10 +12,10 @@ export const footnoteUnusedRule: Rule = {
   needsLexicon: false,
   check(draft, context) {
     const called = new Set(draft.footnoteCalls.map((call) => call.number));
-    const written = new Set(draft.footnoteTexts.map((footnote) => footnote.number));
+    const withText = new Set(draft.footnoteTexts.map((footnote) => footnote.number));
     // A call with no text beside a text with no call ("[^iccpr]" calling "[^icpr]:", call 4 with texts
     // 1 to 3) is most often one footnote mislabelled: its text is not deleted, and the call is shown.
-    const callWithoutText: FootnoteCall | undefined = draft.footnoteCalls.find((call) => !written.has(call.number));
+    const callWithoutText: FootnoteCall | undefined = draft.footnoteCalls.find((call) => !withText.has(call.number));
     for (const footnote of draft.footnoteTexts) {
       // A yearbook's footnotes serve its whole page: their calls may stand in headings that are not the resolution's.
       if (called.has(footnote.number) || footnote.placement === 'yearbook') continue;

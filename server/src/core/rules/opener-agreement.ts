@@ -64,10 +64,8 @@ export const openerAgreementRule: Rule = {
       const chapeau = part.chapeau;
       const gender = chapeau ? genders[chapeau.organ] : undefined;
       if (!chapeau || !gender) return;
-      // The preamble only: a preambular adjective opening an operative paragraph ("1. Decidido …") is
-      // operative-verb's finding, and agreeing it would fix it into another wrong form.
       // « Se déclarant préoccupé », « 3. Se déclare préoccupé »: the adjective after the opener agrees too.
-      for (const paragraph of [...part.preambularParagraphs, ...part.operativeParagraphs]) {
+      for (const paragraphs of context.lexicon ? [part.preambularParagraphs, part.operativeParagraphs] : []) for (const paragraph of paragraphs) {
         const match = paragraph.opener?.match;
         if (!match?.entry.adjectiveAgrees || !context.lexicon || match.kind !== (paragraph.kind === 'operative' ? 'operative' : 'preambular')) continue;
         const adjective = agreeingAdjective(draft, match, context.lexicon);
@@ -83,6 +81,8 @@ export const openerAgreementRule: Rule = {
           fix: { title: localMessage(context.lexicon, 'fix/change', { found, right }, `Change '${found}' to '${right}'`), edits: [{ span: adjective.span, newText: right }] },
         });
       }
+      // The opener itself, in the preamble only: a preambular adjective opening an operative paragraph
+      // ("1. Decidido …") is operative-verb's finding, and agreeing it would fix it into another wrong form.
       for (const paragraph of part.preambularParagraphs) {
         const opener = paragraph.opener;
         const match = opener?.match;

@@ -119,7 +119,17 @@ export function strandedByRenumbering(draft: Draft): readonly CrossReference[] {
   return renumbering(draft).stranded;
 }
 
-function renumbering(draft: Draft): { edits: TextEdit[]; stranded: CrossReference[] } {
+/**
+ * A draft's renumbering: its edits, or the references that hold it back; `undirected` where those
+ * say no direction ("paragraph 3": `undirectedReferencesMoved`), not a number no paragraph has.
+ */
+interface Renumbering {
+  readonly edits: TextEdit[];
+  readonly stranded: CrossReference[];
+  readonly undirected: boolean;
+}
+
+function renumbering(draft: Draft): Renumbering {
   const cached = renumberCache.get(draft);
   if (cached) return cached;
   const edits: TextEdit[] = [];
@@ -154,8 +164,11 @@ function renumbering(draft: Draft): { edits: TextEdit[]; stranded: CrossReferenc
     parts.set(partIndex, { newNumberOf, written, count: numbered.length });
   });
   const carried = carryReferences(draft, parts);
-  if (carried.stranded.length === 0 && edits.length > 0) carried.stranded.push(...undirectedReferencesMoved(draft, parts));
-  const result = carried.stranded.length > 0 ? { edits: [], stranded: carried.stranded } : { edits: [...edits, ...carried.edits].sort((a, b) => a.span.start - b.span.start), stranded: [] };
+  const undirected = carried.stranded.length === 0 && edits.length > 0 ? undirectedReferencesMoved(draft, parts) : [];
+  const stranded = carried.stranded.length > 0 ? carried.stranded : undirected;
+  const result: Renumbering = stranded.length > 0
+    ? { edits: [], stranded, undirected: undirected.length > 0 }
+    : { edits: [...edits, ...carried.edits].sort((a, b) => a.span.start - b.span.start), stranded: [], undirected: false };
   renumberCache.set(draft, result);
   return result;
 }
@@ -175,20 +188,15 @@ function undirectedReferencesMoved(draft: Draft, parts: ReadonlyMap<number, Part
     }
   }
   spans.sort((a, b) => a.start - b.start);
-  const references = findUndirectedReferences(draft.text, spans, lexiconFor(draft.language));
-  undirectedOf.set(draft, references);
-  return references.filter((reference) => {
+  return findUndirectedReferences(draft.text, spans, lexiconFor(draft.language)).filter((reference) => {
     if (quotedInBody(draft, reference.span.start)) return false;
     const part = parts.get(referencePartAt(draft, paragraphAt(draft, reference.span.start), reference.span.start));
     return part !== undefined && reference.numbers.some((referenced) => (part.newNumberOf.get(referenced.value) ?? referenced.value) !== referenced.value);
   });
 }
 
-/** The undirected references found for a draft, to tell a finding's reference by (see `undirectedReferencesMoved`). */
-const undirectedOf = new DraftMemo<readonly CrossReference[]>('undirected references');
-
 /** One renumbering per draft: every finding of the rule carries the same fix. */
-const renumberCache = new DraftMemo<{ edits: TextEdit[]; stranded: CrossReference[] }>('operative renumbering');
+const renumberCache = new DraftMemo<Renumbering>('operative renumbering');
 
 /**
  * The operative paragraphs that take part in the 1, 2, 3 sequence: all but negotiation inserts
@@ -286,13 +294,13 @@ export const operativeNumberingRule: Rule = {
           const related = previousWritten && paragraphAbove?.number
             ? { related: [{ span: paragraphAbove.number.span, message: localMessage(context.lexicon, 'operative-numbering/here', { number: String(previous) }, `Paragraph ${previous} is here.`) }] }
             : {};
-          const stranded = strandedByRenumbering(draft)[0];
+          const held = renumbering(draft);
+          const stranded = held.stranded[0];
           if (stranded) {
             const quoted = draft.text.slice(stranded.span.start, stranded.span.end).replace(/\s+/g, ' ');
             const writtenTwice = numbersWrittenTwice(draft, stranded);
             const twice = stranded.numbers.find((referenced) => !referenced.insertSuffix && writtenTwice.has(referenced.value));
-            const undirected = undirectedOf.get(draft)?.includes(stranded) === true;
-            const message = undirected
+            const message = held.undirected
               ? localMessage(context.lexicon, 'operative-numbering/not-renumbered-undirected', { what, reference: quoted },
                 `${what} Not renumbered for you: '${quoted}' says neither 'above' nor 'below' and may name this resolution's paragraph, which renumbering moves; it would be left naming another. Write '${quoted} above' or '${quoted} below', or name the text it belongs to, first.`)
               : twice
