@@ -34,6 +34,11 @@ export interface StyleData {
    * as `monthAbbreviations` are, and rewritten in the style's own name.
    */
   readonly monthsOfAnotherLanguage?: readonly string[];
+  /**
+   * Words of the language spelt as a month's name in another case, never read as the month: lower-case
+   * "may" is the verb ("States may 1) …", "may 2 …" in a list); the style capitalizes its months.
+   */
+  readonly wordsSpeltAsMonths?: readonly string[];
   /** Words a drafter writes before the year that the style does not (Spanish «del 2011» for «de 2011»): read, and reported. */
   readonly otherYearJoints?: readonly string[];
   /** How a date writes the first day of a month, where not "1": French « 1er mars 2007 ». */

@@ -131,8 +131,10 @@ const patternCache = new WeakMap<StyleData, DatePatterns>();
 /** The month names of the style, their abbreviations, and both in lower case and with a capital, each with its month. */
 function monthFormsOf(style: StyleData): Map<string, MonthForm> {
   const forms = new Map<string, MonthForm>();
+  // "may" is the verb: never read as "May", even in a whole date ("each State may 1, 2005 being …").
+  const words = new Set(style.wordsSpeltAsMonths ?? []);
   const add = (written: string, index: number, writing: MonthWriting): void => {
-    if (written !== '' && !forms.has(written)) forms.set(written, { index, writing });
+    if (written !== '' && !forms.has(written) && !words.has(written)) forms.set(written, { index, writing });
   };
   style.months.forEach((name, index) => add(name, index, 'right'));
   style.months.forEach((name, index) => {
