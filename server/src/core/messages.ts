@@ -37,6 +37,8 @@ export const messagePlaceholders = {
   'date-format/wrong': ['right', 'why', 'found'],
   'date-format/ambiguous': ['example', 'found'],
   'date-format/why-day-first': [],
+  'date-format/why-day-first-two-days': ['word'],
+  'date-format/why-day-first-span': ['mark'],
   'date-format/why-plain-day': [],
   'date-format/why-first-day': ['firstDay'],
   'date-format/why-month-in-full': [],

@@ -58,6 +58,13 @@ export interface StyleData {
   readonly dayOrdinalArticle: string;
   /** The words between two days of one month: "8 and 9 December", "8 to 10 December". */
   readonly dayRangeWords?: readonly string[];
+  /**
+   * The word before the last of several days of one month, and between two days in a row: "5, 6 and 7
+   * May 2006", "16 and 17 December 2005" (what "December 16-17, 2005" is written as).
+   */
+  readonly dayListWord?: string;
+  /** The mark between the first and the last day of a span of them: "4–15 September 1995". */
+  readonly daySpanMark?: string;
   /** How a date is written, with {day}, {month} and {year}: "{day} {month} {year}". */
   readonly dateFormat: string;
   /**

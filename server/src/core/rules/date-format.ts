@@ -29,14 +29,22 @@ interface WrongDate {
   readonly dayMayBeCall?: boolean;
 }
 
-/** Why a date is written wrong: the day after the month, an ordinal day, the month shortened or in another case, a comma before the year, the style's joints left out, numbers for the month. */
-type DateReason = 'day-first' | 'plain-day' | 'first-day' | 'month-in-full' | 'month-written' | 'no-comma' | 'joint-not-comma' | 'joint-month' | 'joint-year' | 'joint-both' | 'month-in-words';
+/** Why a date is written wrong: the day after the month (and its days joined otherwise: "December 16-17"), an ordinal day, the month shortened or in another case, a comma before the year, the style's joints left out, numbers for the month. */
+type DateReason = 'day-first' | 'day-first-two-days' | 'day-first-span' | 'plain-day' | 'first-day' | 'month-in-full' | 'month-written' | 'no-comma' | 'joint-not-comma' | 'joint-month' | 'joint-year' | 'joint-both' | 'month-in-words';
 
 /** The reason of a wrong date, in the draft's language where its lexicon says it, else in English. */
 function whyText(date: WrongDate, style: StyleData, joints: DateJoints, lexicon: Lexicon | undefined): string {
   switch (date.why) {
     case 'day-first':
       return localMessage(lexicon, 'date-format/why-day-first', {}, 'the day first');
+    case 'day-first-two-days': {
+      const word = style.dayListWord ?? '';
+      return localMessage(lexicon, 'date-format/why-day-first-two-days', { word }, `the day first, and two days in a row joined by '${word}'`);
+    }
+    case 'day-first-span': {
+      const mark = style.daySpanMark ?? '';
+      return localMessage(lexicon, 'date-format/why-day-first-span', { mark }, `the day first, and a span of days joined by '${mark}'`);
+    }
     case 'plain-day':
       return localMessage(lexicon, 'date-format/why-plain-day', {}, 'the day as a plain number');
     case 'first-day': {
@@ -122,8 +130,13 @@ interface DatePatterns {
   readonly joints: DateJoints;
   /** The style's `otherYearJoints`, each with the space after it: what a plain day's month may be followed by, and wrongly. */
   readonly otherYearJoints: readonly string[];
-  /** After a month-first date's day: another day joined by a dash, a comma or a word between days ("-17", ", 6 and 7"), sticky. */
+  /** After a month-first date's day: another day joined by a dash, a comma or a word between days ("-17", " – 17", ", 6 and 7"), sticky. */
   readonly moreDaysAfter: RegExp;
+  /**
+   * Those days read whole, sticky: the days after the first, the last after the style's `dayListWord`
+   * or a dash, and the year (", 6 and 7, 2006", "-17, 2005"). Undefined where the style has no `dayListWord`.
+   */
+  readonly moreDays: RegExp | undefined;
 }
 
 const patternCache = new WeakMap<StyleData, DatePatterns>();
@@ -176,6 +189,8 @@ function patternsOf(style: StyleData): DatePatterns {
     const secondDay = rangeWords.length > 0 ? `(?:[ \\u00A0](${alternation(rangeWords)})[ \\u00A0](\\d{1,2})(${suffix})?)?` : '()()()';
     // The word before the month, either way: the connector of an ordinal day ("of") or the style's joint (« de »).
     const beforeMonth = alternation([style.dayOrdinalConnector, joints.dayMonth].filter((word) => word !== ''));
+    // A space in a date, or a line break where a hard-wrapped line put one.
+    const space = '(?:[ \\u00A0]|\\r?\\n)';
     // The word before the year, where the style writes one (« de 2005 »): an empty group where it does not.
     const beforeYear = joints.monthYear === '' ? '()' : `(?:(${alternation([joints.monthYear, ...(style.otherYearJoints ?? [])])})[ \\u00A0])?`;
     patterns = {
@@ -202,7 +217,11 @@ function patternsOf(style: StyleData): DatePatterns {
       firstDayWritten: style.firstDay !== undefined && style.firstDay !== '1',
       joints,
       otherYearJoints: (style.otherYearJoints ?? []).map((word) => `${word} `),
-      moreDaysAfter: new RegExp(`(?:[-\u2010\u2013]\\d|,?[ \u00A0]\\d{1,2}(?:${suffix})?(?:,|[-\u2010\u2013]${rangeWords.length > 0 ? `|[ \u00A0]${alternation(rangeWords)}[ \u00A0]` : ''}))`, 'uy'),
+      // A hard-wrapped line may break them anywhere too: "December 16-\n17, 2005", "May 5,\n6 and 7, 2006".
+      moreDaysAfter: new RegExp(`(?:${space}?[-\u2010\u2013]${space}?\\d|,?${space}\\d{1,2}(?:${suffix})?(?:,|[-\u2010\u2013]${rangeWords.length > 0 ? `|${space}${alternation(rangeWords)}${space}` : ''}))`, 'uy'),
+      // ", 6 and 7, 2006" (the list's middle days; the comma before the word a drafter may add), "-17, 2005", " – 17, 2005"
+      moreDays: style.dayListWord === undefined ? undefined
+        : new RegExp(`((?:,${space}\\d{1,2}(?:${suffix})?)*)(?:,?${space}(${alternation([style.dayListWord, ...rangeWords])})${space}|(${space}?)([-\u2010\u2013])(${space}?))(\\d{1,2})(${suffix})?(?:(,?)${space}(\\d{4}))?(?![\\p{L}\\p{N}])`, 'uy'),
     };
     patternCache.set(style, patterns);
   }
@@ -392,6 +411,46 @@ function daysOf(dayText: string, rangeWord: string | undefined, secondDayText: s
   return validDay(second) && second > day ? `${day} ${rangeWord} ${second}` : undefined;
 }
 
+/** The days read after a month-first date's first one, as the style writes them all, and where they end. */
+interface MoreDays {
+  readonly end: number;
+  readonly days: string;
+  readonly year: string;
+  readonly why: DateReason;
+  readonly dayMayBeCall: boolean;
+}
+
+/**
+ * The days after a month-first date's first ("December 16", then "-17, 2005" or ", 6 and 7, 2006"), read
+ * where they can only be days of that month: rising, a list before its year only ("May 5, 6 and 7
+ * members" is none), a dash with a space beside it before its year only ("by September 15 – 20 days
+ * before" is prose's). Two days in a row are written with the list's word, as adopted texts write them
+ * ("16 and 17 December 2005"); a longer span with the style's mark ("4–15 September 1995").
+ */
+function moreDaysOf(text: string, at: number, firstDayText: string, style: StyleData, patterns: DatePatterns): MoreDays | undefined {
+  const pattern = patterns.moreDays;
+  const listWord = style.dayListWord;
+  if (!pattern || listWord === undefined) return undefined;
+  pattern.lastIndex = at;
+  const match = pattern.exec(text);
+  if (!match) return undefined;
+  const [tail, middle = '', word, spaceBeforeDash, dash, spaceAfterDash, lastDayText = '', lastSuffix, comma, year = ''] = match;
+  const days = [firstDayText, ...(middle.match(/\d+/g) ?? []), lastDayText].map(Number);
+  if (!days.every((day, index) => validDay(day) && (index === 0 || day > (days[index - 1] as number)))) return undefined;
+  const dayMayBeCall = !comma && !lastSuffix && middle === '';
+  const end = at + tail.length;
+  if (word !== undefined) {
+    if (middle === '' || year === '' || word !== listWord) return undefined;
+    return { end, days: `${days.slice(0, -1).join(', ')} ${listWord} ${days[days.length - 1] ?? ''}`, year, why: 'day-first', dayMayBeCall };
+  }
+  if (middle !== '' || ((spaceBeforeDash || spaceAfterDash) && year === '')) return undefined;
+  const [first = 0, last = 0] = days;
+  if (last === first + 1) return { end, days: `${first} ${listWord} ${last}`, year, why: 'day-first-two-days', dayMayBeCall };
+  const mark = style.daySpanMark;
+  if (mark === undefined) return undefined;
+  return { end, days: `${first}${mark}${last}`, year, why: dash === mark && !spaceBeforeDash && !spaceAfterDash ? 'day-first' : 'day-first-span', dayMayBeCall };
+}
+
 const noDates: readonly WrongDate[] = [];
 
 /**
@@ -407,11 +466,23 @@ function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, st
   for (const match of matchesAtCandidates(patterns.monthFirst, run.text, candidates.monthFirst)) {
     if (!standsAlone(run.text, match.index, false)) continue;
     const [written, monthName = '', dayText = '', suffix, rangeWord, secondDayText, secondSuffix, comma, year = ''] = match;
-    // "December 16-17, 2005", "May 5, 6 and 7, 2006": more days than the pattern reads follow, and
-    // writing the first alone day first made "16 December-17, 2005"; such a date is the drafter's.
-    patterns.moreDaysAfter.lastIndex = match.index + written.length;
-    if (patterns.moreDaysAfter.test(run.text)) continue;
     const month = patterns.monthForms.get(monthName);
+    // "December 16-17, 2005", "May 5, 6 and 7, 2006": more days than the pattern reads follow. Writing
+    // the first alone day first made "16 December-17, 2005": they are read whole, or left to the drafter.
+    patterns.moreDaysAfter.lastIndex = match.index + written.length;
+    if (patterns.moreDaysAfter.test(run.text)) {
+      const more = month && !rangeWord && !year ? moreDaysOf(run.text, match.index + written.length, dayText, style, patterns) : undefined;
+      if (!month || !more || (month.writing !== 'right' && !more.year)) continue;
+      found.push({
+        start: match.index,
+        end: more.end,
+        right: writeDate(style, more.days, month.index, more.year).trim(),
+        why: more.why,
+        ...(month.writing === 'language' ? { monthOfAnotherLanguage: true } : {}),
+        ...(more.dayMayBeCall && !suffix ? { dayMayBeCall: true } : {}),
+      });
+      continue;
+    }
     const days = daysOf(dayText, rangeWord, secondDayText);
     // A month written another way is a month only in a whole date ("Dec 3 2006"), never in "may 3".
     if (!month || !days || (month.writing !== 'right' && !year)) continue;
