@@ -73,6 +73,7 @@ export const messagePlaceholders = {
   'numbering-format/negotiation': ['number'],
   'numbering-format/space': ['right', 'found'],
   'numbering-format/style': ['right', 'found'],
+  'numbering-format/letter': ['right', 'found'],
   'subparagraph-sequence/first': ['label', 'expected'],
   'subparagraph-sequence/repeats': ['label', 'expected'],
   'subparagraph-sequence/follows': ['label', 'previous', 'expected'],

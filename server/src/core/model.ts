@@ -36,6 +36,7 @@ export type NumberStyle =
   | 'colon' // "12:"
   | 'ordinal' // "12°", "12º": the ordinal sign French and Spanish legal texts number with
   | 'label' // "OP12", "OP 12"
+  | 'letter' // "a.", "b)", "(c)": an operative paragraph lettered as an item is (its value is the letter's place: a → 1)
   | 'bare'; // "12" followed by the text with no mark at all
 
 /** A sub-paragraph label: "(a)", "(ii)", "a)", "b.", and the level it stands at. */

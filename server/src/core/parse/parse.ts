@@ -49,7 +49,7 @@ import {
 } from './lines';
 import { readOpener } from './openers';
 import { nearestOpener, openerHeadStarts, sameStart } from '../nearest-opener';
-import { AnnexParagraphNode, BlockNode, ChapeauNode, FootnoteTextNode, ParagraphNode, ResolutionPartNode, SpanNode, SubLabelNode, SubParagraphNode } from './nodes';
+import { AnnexParagraphNode, BlockNode, ChapeauNode, FootnoteTextNode, NumberLabelNode, ParagraphNode, ResolutionPartNode, SpanNode, SubLabelNode, SubParagraphNode } from './nodes';
 import { emptyList, listOf } from '../records';
 import type { SearchMemo } from './search-memo';
 import { indexParagraphs, keepParagraphIndex, noSubparagraphs, ParagraphIndexer, type ParagraphIndex } from '../structure';
@@ -2280,6 +2280,10 @@ class Parser {
     const paragraph = new MutableParagraph(partIndex);
     // A quoted draft's paragraphs open with the quotation mark its chapeau opens with: read past it.
     const quoted = this.chapeaus[partIndex]?.openingQuote !== undefined;
+    /** The label of the last operative paragraph read as lettered ("a. Urges …;"), while no other number has come since. */
+    let lettered: SubLabel | undefined;
+    /** Whether a reading of the part before this one had a number. */
+    let numberedBefore = false;
     for (let chunk = from; chunk < to; chunk++) {
       if (this.chunks.region(chunk) !== 'body') continue;
       const span = this.chunkSpan(chunk);
@@ -2310,12 +2314,22 @@ class Parser {
         opener = readOpener(this.text, wordsStart, this.lexicon);
       }
       // Unnumbered, the label is read already; a bare number left out above leaves it to be read now.
-      const subLabel = number ? undefined : unnumbered ? labelFirst : readSubLabel(this.text, wordsStart);
+      let subLabel = number ? undefined : unnumbered ? labelFirst : readSubLabel(this.text, wordsStart);
       const textStart = number ? textAfterNumber : subLabel ? this.skipSpaces(subLabel.span.end) : wordsStart;
       if (subLabel) {
         opener = readOpener(this.text, textStart, this.lexicon);
         if (opener && opener.span.start >= span.end) opener = undefined;
+        // "a. Urges …;" after the preamble: operative paragraph 1 lettered, not an item of the preamble's
+        // last paragraph; its number's form is numbering-format's to report, and its fix writes "1.".
+        if (this.isLetteredOperative(readings, subLabel, opener, partIndex, numberedBefore, lettered)) {
+          number = new NumberLabelNode(subLabel.span, subLabel.text, letterIndex(subLabel.name), 'letter', undefined);
+          lettered = subLabel;
+          subLabel = undefined;
+        }
+      } else if (number) {
+        lettered = undefined;
       }
+      if (number) numberedBefore = true;
       readings.add(chunk, span, number, subLabel, opener, subject ? new SpanNode(subject.start, subject.end) : undefined, textStart);
     }
 
@@ -2489,6 +2503,35 @@ class Parser {
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether the chunk labelled `label` ("a.", "b)", "(c)") is an operative paragraph lettered as an
+   * item is, not an item: it opens with a capitalised operative form (not a clause before the verb,
+   * "Acting under Chapter VII"), and either it is the first number of its part, right under the
+   * chapeau or under a paragraph ending with a comma that opens with no operative form (a preambular
+   * one: items stand under a colon),
+   * or it follows such a lettered paragraph, in the same brackets, with no other number between and
+   * no colon just above. Read as an item, its fixes made it "(a)" and the preamble's last paragraph
+   * end with a colon: the decision was lost in the preamble.
+   */
+  private isLetteredOperative(readings: ChunkReadings, label: SubLabel, opener: Opener | undefined, partIndex: number, numberedBefore: boolean, lettered: SubLabel | undefined): boolean {
+    const match = opener?.match;
+    if (label.insertSuffix !== undefined || match?.kind !== 'operative' || match.entry.opensOperativeClause || !isCapitalAt(this.text, (opener as Opener).span.start)) return false;
+    const value = letterIndex(label.name);
+    if (Number.isNaN(value)) return false;
+    const above = readings.count - 1;
+    const ending = above >= 0 ? withoutTrailingCalls(this.readingText(readings, above)).trimEnd() : '';
+    if (lettered) {
+      // "i." after "h." is the ninth letter; alone, a roman numeral.
+      if (label.bracket !== lettered.bracket || (label.kind === 'roman' && letterIndex(lettered.name) + 1 !== value)) return false;
+      return !ending.endsWith(':');
+    }
+    if (numberedBefore || label.kind !== 'letter') return false;
+    if (above < 0) return this.chapeaus[partIndex] !== undefined;
+    // Under an operative form ending with a comma ("Decides that …,"), a lettered line is that paragraph's item.
+    if (readings.opener(above)?.match?.kind === 'operative') return false;
+    return /[,،，]$/u.test(ending) || ending.endsWith(conventionsOf(this.language).paragraphMarks.preambular);
   }
 
   /** Whether the chunk at `index` is an item ("(a) …", "b) …") or text under one: neither a paragraph's number nor a paragraph's opener. */

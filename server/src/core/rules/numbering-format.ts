@@ -52,7 +52,9 @@ export const numberingFormatRule: Rule = {
         span: number.span,
         message: tight
           ? spaceMissing(`${right} ${draft.text.slice(number.span.end, number.span.end + 1)}…`, `${written}${draft.text.slice(number.span.end, number.span.end + 1)}…`)
-          : localMessage(context.lexicon, 'numbering-format/style', { right, found: written }, `Write paragraph numbers as '${right}', not '${written}'.`),
+          : number.style === 'letter'
+            ? localMessage(context.lexicon, 'numbering-format/letter', { right, found: written }, `Operative paragraphs are numbered 1, 2, 3 …, not lettered: write '${right}', not '${written}'.`)
+            : localMessage(context.lexicon, 'numbering-format/style', { right, found: written }, `Write paragraph numbers as '${right}', not '${written}'.`),
         fix: {
           title: localMessage(context.lexicon, 'fix/write-number', { right }, `Write the number as '${right}'`),
           edits: [{ span: number.span, newText: tight ? `${right} ` : right }],

@@ -2,7 +2,7 @@ import type { Fix, TextEdit } from '../findings';
 import type { CrossReference, Draft, Paragraph, Span } from '../model';
 import { findUndirectedReferences } from '../parse/cross-references';
 import { quotedInBody } from '../prose';
-import { endOfNumberLabels, insertSuffixes, isAlternative } from '../parse/labels';
+import { endOfNumberLabels, insertSuffixes, isAlternative, letterName } from '../parse/labels';
 import { localMessage } from '../messages';
 import type { Rule, RuleContext } from '../rule';
 import { eachSubparagraph, numberRemovalChangesMore, referencePartAt, wordlessAfter } from '../structure';
@@ -141,6 +141,12 @@ function renumbering(draft: Draft): Renumbering {
     const newNumberOf = new Map<number, number>();
     const renumber = (number: NonNullable<Paragraph['number']>, value: number): void => {
       if (number.value === value) return;
+      if (number.style === 'letter') {
+        // "c." renumbered is "b.": lettered still, as each number keeps its style here.
+        const letters = /[a-z]+/.exec(number.text);
+        if (letters) edits.push({ span: { start: number.span.start + letters.index, end: number.span.start + letters.index + letters[0].length }, newText: letterName(value) });
+        return;
+      }
       const digits = /\d+/.exec(number.text);
       if (!digits) return;
       const start = number.span.start + digits.index;
