@@ -314,7 +314,10 @@ export function findCrossReferences(text: string, spans: readonly Span[], lexico
   const { heads, stems, words } = headsOf(lexicon);
   if (stems.length === 0) return [];
   const positions = stemPositions(stems, placesOf);
-  const references = referencesIn(text, spans, positions, heads, words, false);
+  const headed = referencesIn(text, spans, positions, heads, words, false);
+  // Labels without their head word, "(b) (iii) above": only outside annexes, whose own items they would be.
+  const bare = bareLabelReferences(text, spans, placesOf, words, headed);
+  const references = bare.length === 0 ? headed : [...headed, ...bare].sort((a, b) => a.span.start - b.span.start);
   if (annexSpans.length === 0) return references;
   const inAnnexes = referencesIn(text, annexSpans, positions, heads, words, true);
   if (inAnnexes.length === 0) return references;
@@ -332,6 +335,144 @@ function referencesIn(text: string, spans: readonly Span[], positions: readonly 
     return reference.span.end;
   });
   return references;
+}
+
+/**
+ * "the measures set out in (b) (iii) above", "(a) and (c) below", « b) ci-dessus »: sub-paragraph labels
+ * written without their head word, read as "subparagraph (b) (iii) above" is (an item of the paragraph
+ * they stand in). A direction word is required, and searched first (the lexicon's "above" and "below",
+ * as written, lower case): the rare place of one right after a closing parenthesis is the cheap test
+ * before anything is read. Not read: labels after a number or another head ("paragraph 3 (b)", "article
+ * 5 (b)", "annex II (b)"), which are another paragraph's or another text's; a label that opens a line,
+ * an item's own mark ("(a) above all …"); a letter written onto a word ("member(s) above"); and what a
+ * headed reference already read.
+ */
+function bareLabelReferences(text: string, spans: readonly Span[], placesOf: (word: string) => readonly number[], words: ReferenceWords,
+  headed: readonly CrossReference[]): CrossReference[] {
+  const scanner: Scanner = { text, position: 0, end: 0 };
+  const found = bareLabelReferencesBefore(scanner, words.above, 'above', spans, placesOf, words, headed, undefined);
+  return bareLabelReferencesBefore(scanner, words.below, 'below', spans, placesOf, words, headed, found) ?? emptyList();
+}
+
+/** `bareLabelReferences` before one direction's words, added to `found` (made at the first one). */
+function bareLabelReferencesBefore(scanner: Scanner, list: WordList, direction: 'above' | 'below', spans: readonly Span[], placesOf: (word: string) => readonly number[],
+  words: ReferenceWords, headed: readonly CrossReference[], found: CrossReference[] | undefined): CrossReference[] | undefined {
+  const { text } = scanner;
+  for (const word of list.words) {
+    for (const place of placesOf(word)) {
+      // The cheap test: a closing parenthesis and white space (no comma) right before the direction word.
+      let close = place;
+      while (close > 0 && close > place - 4 && isSpaceCode(text.charCodeAt(close - 1))) close--;
+      if (close === place || text.charCodeAt(close - 1) !== 41 /* ) */) continue;
+      const span = spanAround(spans, place);
+      if (!span || span.end < place + word.length || insideReference(headed, place)) continue;
+      const reference = readBareLabels(scanner, close - 1, place, span, words, direction);
+      if (reference) (found ??= []).push(reference);
+    }
+  }
+  return found;
+}
+
+/** The span of sorted, disjoint `spans` that holds `offset` (a binary search). */
+function spanAround(spans: readonly Span[], offset: number): Span | undefined {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const span = spans[middle] as Span;
+    if (offset < span.start) high = middle - 1;
+    else if (offset >= span.end) low = middle + 1;
+    else return span;
+  }
+  return undefined;
+}
+
+/** Whether one of `references` (sorted) spans `offset`. */
+function insideReference(references: readonly CrossReference[], offset: number): boolean {
+  let low = 0;
+  let high = references.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const { span } = references[middle] as CrossReference;
+    if (offset < span.start) high = middle - 1;
+    else if (offset >= span.end) low = middle + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** At most this many labels are read back from a direction word: "(a), (b), (c) and (d) above" and more. */
+const mostBareLabels = 12;
+
+/**
+ * The labels that end at the closing parenthesis `close` before the direction word at `place`, read
+ * back to the first of them ("(a), (c) and (e)", "(b) (iii)"), then read forward as a headed reference's
+ * labels are: the reference, or undefined where what stands before them makes them no bare reference.
+ */
+function readBareLabels(scanner: Scanner, close: number, place: number, span: Span, words: ReferenceWords, direction: 'above' | 'below'): CrossReference | undefined {
+  const { text } = scanner;
+  const starts: number[] = [];
+  let at = close;
+  for (;;) {
+    // Letters before the closing parenthesis, then "(" or (« b) ») white space before them.
+    let letters = at;
+    while (letters > span.start && at - letters < 4 && isAsciiLowerCode(text.charCodeAt(letters - 1))) letters--;
+    if (letters === at) break;
+    const open = text.charCodeAt(letters - 1) === 40 /* ( */ ? letters - 1 : letters;
+    if (open === letters && (letters === span.start || !isSpaceCode(text.charCodeAt(letters - 1)))) break;
+    starts.push(open);
+    if (starts.length === mostBareLabels) break;
+    // What joins it to a label before: white space ("(b) (iii)"), a comma, or a list word ("and", "to").
+    let before = open;
+    while (before > span.start && isSpaceCode(text.charCodeAt(before - 1))) before--;
+    if (text.charCodeAt(before - 1) === 44 /* , */) before--;
+    else {
+      let wordStart = before;
+      while (wordStart > span.start && before - wordStart < 8 && !isSpaceCode(text.charCodeAt(wordStart - 1)) && text.charCodeAt(wordStart - 1) !== 41) wordStart--;
+      if (wordStart < before && words.separators.lowerCase.includes(text.slice(wordStart, before).toLowerCase())) before = wordStart;
+    }
+    while (before > span.start && isSpaceCode(text.charCodeAt(before - 1))) before--;
+    if (before === open || text.charCodeAt(before - 1) !== 41 /* ) */) break;
+    at = before - 1;
+  }
+  const first = starts[starts.length - 1];
+  if (first === undefined || !standsAlone(text, first, span.start)) return undefined;
+  // Read forward from the first label that makes a reference ending at the direction word.
+  for (let index = starts.length - 1; index >= 0; index--) {
+    const start = starts[index] as number;
+    // « b) »: `readLabel` reads it after white space.
+    scanner.position = text.charCodeAt(start) === 40 /* ( */ ? start : start - 1;
+    scanner.end = span.end;
+    const labels = readSubLabels(scanner, words);
+    if (!labels) continue;
+    skipSpace(scanner);
+    if (scanner.position !== place) continue;
+    const read = readWord(scanner, direction === 'above' ? words.above : words.below);
+    // The direction word as written: "(a) Above all" is no reference.
+    if (read === undefined || text.slice(place, scanner.position) !== read) continue;
+    return new CrossReferenceNode(new SpanNode(start, scanner.position), emptyList(), false, direction, labels.first, labels.inner, labels.more);
+  }
+  return undefined;
+}
+
+/**
+ * Whether labels starting at `start` stand on their own: not at a line's start (an item's own mark),
+ * nor after a number ("3 (b)", « 3 b) ») or a word in capitals ("annex II (b)", "Article (b)"), which
+ * make them another paragraph's or another text's.
+ */
+function standsAlone(text: string, start: number, spanStart: number): boolean {
+  let before = start;
+  while (before > spanStart && isSpaceCode(text.charCodeAt(before - 1)) && text.charCodeAt(before - 1) !== 10 && text.charCodeAt(before - 1) !== 13) before--;
+  if (before === spanStart) return false;
+  const code = text.charCodeAt(before - 1);
+  if (code === 10 || code === 13 || isDigitCode(code)) return false;
+  // "member(s) above": a plural's letter, written onto its word.
+  if (before === start && continuesWord(text, before - 1)) return false;
+  // A word in capitals or with one ("II", "Article"): a heading's or another text's item.
+  let wordStart = before;
+  while (wordStart > spanStart && before - wordStart < 24 && continuesWord(text, wordStart - 1) && text.charCodeAt(wordStart - 1) !== 45) wordStart--;
+  const word = text.slice(wordStart, before);
+  return word.length === 0 || word === word.toLowerCase();
 }
 
 /**

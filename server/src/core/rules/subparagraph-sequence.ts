@@ -5,7 +5,7 @@ import { operativeTargets, ownCrossReferences, paragraphAt } from './cross-refer
 import { letterIndex, letterName, romanIndex, romanName } from '../parse/labels';
 import { localMessage } from '../messages';
 import type { Rule } from '../rule';
-import { eachSubparagraph, labelName, subparagraphsOf } from '../structure';
+import { eachSubparagraph, labelName, subparagraphNamed, subparagraphsOf } from '../structure';
 
 /** The name the label at `position` (1-based) of a list of this kind should have. */
 function expectedName(kind: SubLabel['kind'], position: number): string {
@@ -73,7 +73,20 @@ function reletterEdits(draft: Draft, owner: Paragraph, siblings: readonly SubPar
   for (const reference of ownCrossReferences(draft)) {
     const only = reference.subparagraphOnly;
     if (only) {
-      if (paragraphAt(draft, reference.span.start) === owner) carry(only);
+      if (paragraphAt(draft, reference.span.start) !== owner) continue;
+      // "subparagraph (c) above", "(c) (iii) above": the item the rule checks it against (the first so
+      // named, at any depth), relettered with this list only where it is one of it; its numeral with the
+      // list inside it. A label no item has goes with a top-level list, as before.
+      const named = subparagraphNamed(owner.subparagraphs, only.name);
+      const inner = reference.subparagraphOnlyInner;
+      const more = reference.subparagraphOnlyMore ?? [];
+      if (named ? siblings.includes(named) : topLevel) {
+        carry(only, more.length === 0 && inner === undefined);
+        more.forEach((label, index) => carry(label, index === more.length - 1));
+        if (inner) unread ||= moreLabelsAfter.test(draft.text.slice(inner.span.end, inner.span.end + 16));
+      } else if (inner && named?.children === siblings) {
+        carry(inner);
+      }
       continue;
     }
     for (const referenced of reference.numbers) {
