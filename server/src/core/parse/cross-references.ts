@@ -436,7 +436,7 @@ function readBareLabels(scanner: Scanner, close: number, place: number, span: Sp
     at = before - 1;
   }
   const first = starts[starts.length - 1];
-  if (first === undefined || !standsAlone(text, first, span.start)) return undefined;
+  if (first === undefined || !standsAlone(text, first, span.start, words)) return undefined;
   // Read forward from the first label that makes a reference ending at the direction word.
   for (let index = starts.length - 1; index >= 0; index--) {
     const start = starts[index] as number;
@@ -457,10 +457,10 @@ function readBareLabels(scanner: Scanner, close: number, place: number, span: Sp
 
 /**
  * Whether labels starting at `start` stand on their own: not at a line's start (an item's own mark),
- * nor after a number ("3 (b)", « 3 b) ») or a word in capitals ("annex II (b)", "Article (b)"), which
- * make them another paragraph's or another text's.
+ * nor after a number ("3 (b)", « 3 b) »), a list word after a number ("paragraph 6 and (c)") or a word in
+ * capitals ("annex II (b)", "Article (b)"), which make them another paragraph's or another text's.
  */
-function standsAlone(text: string, start: number, spanStart: number): boolean {
+function standsAlone(text: string, start: number, spanStart: number, words: ReferenceWords): boolean {
   let before = start;
   while (before > spanStart && isSpaceCode(text.charCodeAt(before - 1)) && text.charCodeAt(before - 1) !== 10 && text.charCodeAt(before - 1) !== 13) before--;
   if (before === spanStart) return false;
@@ -472,7 +472,12 @@ function standsAlone(text: string, start: number, spanStart: number): boolean {
   let wordStart = before;
   while (wordStart > spanStart && before - wordStart < 24 && continuesWord(text, wordStart - 1) && text.charCodeAt(wordStart - 1) !== 45) wordStart--;
   const word = text.slice(wordStart, before);
-  return word.length === 0 || word === word.toLowerCase();
+  if (word !== word.toLowerCase()) return false;
+  // "paragraph 6 and (c) above": a list word after a number joins the labels to that number's paragraph.
+  if (!words.separators.lowerCase.includes(word)) return true;
+  let beforeWord = wordStart;
+  while (beforeWord > spanStart && isSpaceCode(text.charCodeAt(beforeWord - 1))) beforeWord--;
+  return !isDigitCode(text.charCodeAt(beforeWord - 1));
 }
 
 /**
