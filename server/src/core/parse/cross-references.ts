@@ -416,7 +416,15 @@ function readBareLabels(scanner: Scanner, close: number, place: number, span: Sp
   for (;;) {
     // Letters before the closing parenthesis, then "(" or (« b) ») white space before them.
     let letters = at;
-    while (letters > span.start && at - letters < 4 && isAsciiLowerCode(text.charCodeAt(letters - 1))) letters--;
+    while (letters > span.start && at - letters < 9 && isAsciiLowerCode(text.charCodeAt(letters - 1))) letters--;
+    // "(c bis)": a negotiation insert's label, its suffix read back to the letters before it.
+    labelInsertSuffix.lastIndex = letters - 1;
+    if (letters > span.start && text.charCodeAt(letters - 1) === 32 /* space */ && labelInsertSuffix.test(text) && labelInsertSuffix.lastIndex === at) {
+      const suffixSpace = letters - 1;
+      letters = suffixSpace;
+      while (letters > span.start && suffixSpace - letters < 4 && isAsciiLowerCode(text.charCodeAt(letters - 1))) letters--;
+      if (letters === suffixSpace) break;
+    } else if (at - letters > 4) break;
     if (letters === at) break;
     const open = text.charCodeAt(letters - 1) === 40 /* ( */ ? letters - 1 : letters;
     if (open === letters && (letters === span.start || !isSpaceCode(text.charCodeAt(letters - 1)))) break;
