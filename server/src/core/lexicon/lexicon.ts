@@ -133,6 +133,12 @@ export interface LexiconData {
     readonly otherTextBefore?: readonly string[];
     /** Between a sub-paragraph's label and its paragraph's number: "subparagraph (b) of paragraph 6 above". */
     readonly ofParagraph?: readonly string[];
+    /**
+     * Words a sub-paragraph named without its head word follows ("as set out in (b) above", « au b)
+     * ci-dessus »), lower case; after any other word a label before a direction word is no reference:
+     * "5 per cent (sic) above", "3,000 metres (m) above sea level".
+     */
+    readonly beforeBareLabels?: readonly string[];
     readonly list: readonly string[];
     readonly range: readonly string[];
   };

@@ -124,6 +124,8 @@ interface ReferenceWords {
   readonly subparagraph: WordList;
   /** The words for a paragraph, as they recur inside a list: "paragraph 4 and paragraph 2 above". */
   readonly paragraph: WordList;
+  /** The lexicon's `beforeBareLabels`, lower case. */
+  readonly beforeBareLabels: readonly string[];
 }
 
 function referenceWordsOf(lexicon: Lexicon): ReferenceWords {
@@ -137,6 +139,7 @@ function referenceWordsOf(lexicon: Lexicon): ReferenceWords {
     ofParagraph: (words.ofParagraph ?? []).map((phrase) => phrase.split(' ').map((word) => wordList([word]))),
     subparagraph: wordList(words.subparagraph),
     paragraph: wordList(words.paragraph),
+    beforeBareLabels: (words.beforeBareLabels ?? []).map((word) => word.toLowerCase()),
   };
 }
 
@@ -464,8 +467,8 @@ function readBareLabels(scanner: Scanner, close: number, place: number, span: Sp
 }
 
 /**
- * Whether labels starting at `start` stand on their own: not at a line's start (an item's own mark),
- * nor after a number ("3 (b)", « 3 b) »), a list word after a number ("paragraph 6 and (c)") or a word in
+ * Whether labels starting at `start` stand on their own: after one of the lexicon's `beforeBareLabels`
+ * ("in", « au ») or a list word, not at a line's start (an item's own mark), nor after a number ("3 (b)", « 3 b) »), a list word after a number ("paragraph 6 and (c)") or a word in
  * capitals ("annex II (b)", "Article (b)"), which make them another paragraph's or another text's.
  */
 function standsAlone(text: string, start: number, spanStart: number, words: ReferenceWords): boolean {
@@ -481,8 +484,10 @@ function standsAlone(text: string, start: number, spanStart: number, words: Refe
   while (wordStart > spanStart && before - wordStart < 24 && continuesWord(text, wordStart - 1) && text.charCodeAt(wordStart - 1) !== 45) wordStart--;
   const word = text.slice(wordStart, before);
   if (word !== word.toLowerCase()) return false;
+  // "in (b) above", not "5 per cent (sic) above" nor "3,000 metres (m) above sea level": only after the
+  // lexicon's words does a label before a direction word name an item.
+  if (!words.separators.lowerCase.includes(word)) return words.beforeBareLabels.includes(word);
   // "paragraph 6 and (c) above": a list word after a number joins the labels to that number's paragraph.
-  if (!words.separators.lowerCase.includes(word)) return true;
   let beforeWord = wordStart;
   while (beforeWord > spanStart && isSpaceCode(text.charCodeAt(beforeWord - 1))) beforeWord--;
   return !isDigitCode(text.charCodeAt(beforeWord - 1));

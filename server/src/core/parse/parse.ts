@@ -2284,6 +2284,8 @@ class Parser {
     let lettered: SubLabel | undefined;
     /** Whether a reading of the part before this one had a number. */
     let numberedBefore = false;
+    /** The last chunk of the part that opens with a paragraph's number (-1 if none): found once, when a lettered line first asks. */
+    let lastNumbered: number | undefined;
     for (let chunk = from; chunk < to; chunk++) {
       if (this.chunks.region(chunk) !== 'body') continue;
       const span = this.chunkSpan(chunk);
@@ -2321,7 +2323,7 @@ class Parser {
         if (opener && opener.span.start >= span.end) opener = undefined;
         // "a. Urges …;" after the preamble: operative paragraph 1 lettered, not an item of the preamble's
         // last paragraph; its number's form is numbering-format's to report, and its fix writes "1.".
-        if (this.isLetteredOperative(readings, subLabel, opener, partIndex, numberedBefore, lettered)) {
+        if (this.isLetteredOperative(readings, subLabel, opener, partIndex, numberedBefore, lettered) && (lettered !== undefined || (lastNumbered ??= this.lastNumberedChunk(from, to)) < chunk)) {
           number = new NumberLabelNode(subLabel.span, subLabel.text, letterIndex(subLabel.name), 'letter', undefined);
           lettered = subLabel;
           subLabel = undefined;
@@ -2532,6 +2534,21 @@ class Parser {
     // Under an operative form ending with a comma ("Decides that …,"), a lettered line is that paragraph's item.
     if (readings.opener(above)?.match?.kind === 'operative') return false;
     return /[,،，]$/u.test(ending) || ending.endsWith(conventionsOf(this.language).paragraphMarks.preambular);
+  }
+
+  /**
+   * The last chunk of [from, to) that opens with a paragraph's number, or -1: lettered lines above it are
+   * no operative paragraphs lettered ("… recommends that the Assembly," over "(a) Urges …;", "(b)
+   * Requests …;" and "1. Decides …": the draft's own "1." says where its operative part begins, and the
+   * letters are the recommendation's items).
+   */
+  private lastNumberedChunk(from: number, to: number): number {
+    for (let chunk = to - 1; chunk >= from; chunk--) {
+      if (this.chunks.region(chunk) !== 'body') continue;
+      const number = readNumberLabel(this.text, this.chunks.numberLine(chunk)?.start ?? this.chunkSpan(chunk).start);
+      if (number && number.style !== 'bare') return chunk;
+    }
+    return -1;
   }
 
   /** Whether the chunk at `index` is an item ("(a) …", "b) …") or text under one: neither a paragraph's number nor a paragraph's opener. */

@@ -422,9 +422,8 @@ interface MoreDays {
 
 /**
  * The days after a month-first date's first ("December 16", then "-17, 2005" or ", 6 and 7, 2006"), read
- * where they can only be days of that month: rising, a list before its year only ("May 5, 6 and 7
- * members" is none), a dash with a space beside it before its year only ("by September 15 – 20 days
- * before" is prose's). Two days in a row are written with the list's word, as adopted texts write them
+ * where they can only be days of that month: rising, and before their year ("May 5, 6 and 7 members",
+ * "by September 15 – 20 days before" and "October 3-4 and 10-11, 2006" are none). Two days in a row are written with the list's word, as adopted texts write them
  * ("16 and 17 December 2005"); a longer span with the style's mark ("4–15 September 1995").
  */
 function moreDaysOf(text: string, at: number, firstDayText: string, style: StyleData, patterns: DatePatterns): MoreDays | undefined {
@@ -435,15 +434,18 @@ function moreDaysOf(text: string, at: number, firstDayText: string, style: Style
   const match = pattern.exec(text);
   if (!match) return undefined;
   const [tail, middle = '', word, spaceBeforeDash, dash, spaceAfterDash, lastDayText = '', lastSuffix, comma, year = ''] = match;
+  // Without its year the days may be prose's or run on ("by March 6–12 States had replied", "October 3-4
+  // and 10-11, 2006", "May 2-3 4" with a call after a space): left to the drafter, as before.
+  if (year === '') return undefined;
   const days = [firstDayText, ...(middle.match(/\d+/g) ?? []), lastDayText].map(Number);
   if (!days.every((day, index) => validDay(day) && (index === 0 || day > (days[index - 1] as number)))) return undefined;
   const dayMayBeCall = !comma && !lastSuffix && middle === '';
   const end = at + tail.length;
   if (word !== undefined) {
-    if (middle === '' || year === '' || word !== listWord) return undefined;
+    if (middle === '' || word !== listWord) return undefined;
     return { end, days: `${days.slice(0, -1).join(', ')} ${listWord} ${days[days.length - 1] ?? ''}`, year, why: 'day-first', dayMayBeCall };
   }
-  if (middle !== '' || ((spaceBeforeDash || spaceAfterDash) && year === '')) return undefined;
+  if (middle !== '') return undefined;
   const [first = 0, last = 0] = days;
   if (last === first + 1) return { end, days: `${first} ${listWord} ${last}`, year, why: 'day-first-two-days', dayMayBeCall };
   const mark = style.daySpanMark;
