@@ -11,6 +11,7 @@ import { literalPlaces } from './whole-text-search';
 import { CrossReferenceNode, ReferencedLabelNode, ReferencedNumberNode, SpanNode, type ReferencedLabels } from './nodes';
 import { romanIndex } from './labels';
 import { emptyList } from '../records';
+import { firstWhere } from '../structure';
 
 /** Where reading is in the text, and where it must stop (the span's end): one per search, moved to each head. */
 interface Scanner {
@@ -367,8 +368,8 @@ function bareLabelReferencesBefore(scanner: Scanner, list: WordList, direction: 
       let close = place;
       while (close > 0 && close > place - 4 && isSpaceCode(text.charCodeAt(close - 1))) close--;
       if (close === place || text.charCodeAt(close - 1) !== 41 /* ) */) continue;
-      const span = spanAround(spans, place);
-      if (!span || span.end < place + word.length || insideReference(headed, place)) continue;
+      const span = holding(spans, (searched) => searched, place);
+      if (!span || span.end < place + word.length || holding(headed, (reference) => reference.span, place) !== undefined) continue;
       const reference = readBareLabels(scanner, close - 1, place, span, words, direction);
       if (reference) (found ??= []).push(reference);
     }
@@ -376,32 +377,10 @@ function bareLabelReferencesBefore(scanner: Scanner, list: WordList, direction: 
   return found;
 }
 
-/** The span of sorted, disjoint `spans` that holds `offset` (a binary search). */
-function spanAround(spans: readonly Span[], offset: number): Span | undefined {
-  let low = 0;
-  let high = spans.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const span = spans[middle] as Span;
-    if (offset < span.start) high = middle - 1;
-    else if (offset >= span.end) low = middle + 1;
-    else return span;
-  }
-  return undefined;
-}
-
-/** Whether one of `references` (sorted) spans `offset`. */
-function insideReference(references: readonly CrossReference[], offset: number): boolean {
-  let low = 0;
-  let high = references.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const { span } = references[middle] as CrossReference;
-    if (offset < span.start) high = middle - 1;
-    else if (offset >= span.end) low = middle + 1;
-    else return true;
-  }
-  return false;
+/** The one of sorted, disjoint `items` whose span (`spanOf`) holds `offset`. */
+function holding<Item>(items: readonly Item[], spanOf: (item: Item) => Span, offset: number): Item | undefined {
+  const item = items[firstWhere(items.length, (at) => spanOf(items[at] as Item).end > offset)];
+  return item !== undefined && spanOf(item).start <= offset ? item : undefined;
 }
 
 /** At most this many labels are read back from a direction word: "(a), (b), (c) and (d) above" and more. */

@@ -2290,14 +2290,8 @@ class Parser {
       if (this.chunks.region(chunk) !== 'body') continue;
       const span = this.chunkSpan(chunk);
       const numberLine = this.chunks.numberLine(chunk);
-      const wordsStart = quoted ? span.start + openingQuoteLength(this.text, span.start, span.end) : span.start;
-      let number = readNumberLabel(this.text, numberLine?.start ?? wordsStart);
-      // A whole paragraph in square brackets under negotiation ("[2. Requests …;]") keeps its number:
-      // read past the bracket, it is paragraph 2 still, not a heading that numbering skips.
-      if (!number && !numberLine && this.text.charCodeAt(wordsStart) === 91 /* [ */) {
-        const bracketed = readNumberLabel(this.text, wordsStart + 1);
-        if (bracketed && (bracketed.style === 'dot' || bracketed.style === 'label')) number = bracketed;
-      }
+      const wordsStart = this.wordsStartOf(span, quoted);
+      let number = this.chunkNumber(chunk, wordsStart);
       const textAfterNumber = numberLine ? span.start : number ? this.skipSpaces(number.span.end) : wordsStart;
       const subject = this.chapeaus.length === 0 ? this.readSubject(textAfterNumber) : undefined;
       // A chunk with no number that opens with a sub-label ("(a) To continue …"): its opener is read
@@ -2323,7 +2317,8 @@ class Parser {
         if (opener && opener.span.start >= span.end) opener = undefined;
         // "a. Urges …;" after the preamble: operative paragraph 1 lettered, not an item of the preamble's
         // last paragraph; its number's form is numbering-format's to report, and its fix writes "1.".
-        if (this.isLetteredOperative(readings, subLabel, opener, partIndex, numberedBefore, lettered) && (lettered !== undefined || (lastNumbered ??= this.lastNumberedChunk(from, to)) < chunk)) {
+        const numberFollows = (): boolean => (lastNumbered ??= this.lastNumberedChunk(from, to, quoted)) > chunk;
+        if (this.isLetteredOperative(readings, subLabel, opener, partIndex, numberedBefore, lettered, numberFollows)) {
           number = new NumberLabelNode(subLabel.span, subLabel.text, letterIndex(subLabel.name), 'letter', undefined);
           lettered = subLabel;
           subLabel = undefined;
@@ -2517,7 +2512,8 @@ class Parser {
    * no colon just above. Read as an item, its fixes made it "(a)" and the preamble's last paragraph
    * end with a colon: the decision was lost in the preamble.
    */
-  private isLetteredOperative(readings: ChunkReadings, label: SubLabel, opener: Opener | undefined, partIndex: number, numberedBefore: boolean, lettered: SubLabel | undefined): boolean {
+  private isLetteredOperative(readings: ChunkReadings, label: SubLabel, opener: Opener | undefined, partIndex: number, numberedBefore: boolean, lettered: SubLabel | undefined,
+    numberFollows: () => boolean): boolean {
     const match = opener?.match;
     if (label.insertSuffix !== undefined || match?.kind !== 'operative' || match.entry.opensOperativeClause || !isCapitalAt(this.text, (opener as Opener).span.start)) return false;
     const value = letterIndex(label.name);
@@ -2529,23 +2525,36 @@ class Parser {
       if (label.bracket !== lettered.bracket || (label.kind === 'roman' && letterIndex(lettered.name) + 1 !== value)) return false;
       return !ending.endsWith(':');
     }
-    if (numberedBefore || label.kind !== 'letter') return false;
+    // A number below ("… recommends that the Assembly," over "(a) Urges …;", "(b) Requests …;" and "1.
+    // Decides …"): the draft's own "1." says where its operative part begins; the letters are items.
+    if (numberedBefore || label.kind !== 'letter' || numberFollows()) return false;
     if (above < 0) return this.chapeaus[partIndex] !== undefined;
     // Under an operative form ending with a comma ("Decides that …,"), a lettered line is that paragraph's item.
     if (readings.opener(above)?.match?.kind === 'operative') return false;
     return /[,،，]$/u.test(ending) || ending.endsWith(conventionsOf(this.language).paragraphMarks.preambular);
   }
 
-  /**
-   * The last chunk of [from, to) that opens with a paragraph's number, or -1: lettered lines above it are
-   * no operative paragraphs lettered ("… recommends that the Assembly," over "(a) Urges …;", "(b)
-   * Requests …;" and "1. Decides …": the draft's own "1." says where its operative part begins, and the
-   * letters are the recommendation's items).
-   */
-  private lastNumberedChunk(from: number, to: number): number {
+  /** Where a chunk's words start: past the quotation mark a quoted draft's paragraphs open with. */
+  private wordsStartOf(span: Span, quoted: boolean): number {
+    return quoted ? span.start + openingQuoteLength(this.text, span.start, span.end) : span.start;
+  }
+
+  /** The number a chunk opens with, on its number line or where its words start (`wordsStart`). */
+  private chunkNumber(chunk: number, wordsStart: number): NumberLabel | undefined {
+    const numberLine = this.chunks.numberLine(chunk);
+    const number = readNumberLabel(this.text, numberLine?.start ?? wordsStart);
+    if (number || numberLine || this.text.charCodeAt(wordsStart) !== 91 /* [ */) return number;
+    // A whole paragraph in square brackets under negotiation ("[2. Requests …;]") keeps its number:
+    // read past the bracket, it is paragraph 2 still, not a heading that numbering skips.
+    const bracketed = readNumberLabel(this.text, wordsStart + 1);
+    return bracketed && (bracketed.style === 'dot' || bracketed.style === 'label') ? bracketed : undefined;
+  }
+
+  /** The last chunk of [from, to) that opens with a paragraph's number (a bare one aside), or -1. */
+  private lastNumberedChunk(from: number, to: number, quoted: boolean): number {
     for (let chunk = to - 1; chunk >= from; chunk--) {
       if (this.chunks.region(chunk) !== 'body') continue;
-      const number = readNumberLabel(this.text, this.chunks.numberLine(chunk)?.start ?? this.chunkSpan(chunk).start);
+      const number = this.chunkNumber(chunk, this.wordsStartOf(this.chunkSpan(chunk), quoted));
       if (number && number.style !== 'bare') return chunk;
     }
     return -1;
