@@ -14,7 +14,11 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
-  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  // dist/server.js and dist/cli.js are small starters that run the bundles beside them with V8's code
+  // cache (server/src/node/code-cache.ts); the bundles must be files of their own for that.
+  build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server-main.js' }),
+  build({ ...common, entryPoints: ['server/src/lsp/start.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js' }),
+  build({ ...common, entryPoints: ['server/src/cli/start.ts'], outfile: 'dist/cli.js' }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
 ]);

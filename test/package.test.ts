@@ -20,6 +20,7 @@ describe('the VS Code package (.vsix)', function () {
       'LICENSE',
       'README.md',
       'dist/extension.js',
+      'dist/server-main.js',
       'dist/server.js',
       'l10n/bundle.l10n.es.json',
       'l10n/bundle.l10n.fr.json',
@@ -47,7 +48,8 @@ describe('the VS Code package (.vsix)', function () {
       // A zip file: its local file headers name every entry; the bundled server must be one.
       const bytes = fs.readFileSync(output);
       assert.equal(bytes.readUInt32LE(0), 0x04034b50, 'not a zip file');
-      assert.ok(bytes.includes(Buffer.from('extension/dist/server.js')), 'the bundled server is missing from the .vsix');
+      assert.ok(bytes.includes(Buffer.from('extension/dist/server.js')), 'the server\'s starter is missing from the .vsix');
+      assert.ok(bytes.includes(Buffer.from('extension/dist/server-main.js')), 'the bundled server is missing from the .vsix');
       assert.ok(!bytes.includes(Buffer.from('node_modules/')), 'the .vsix carries node_modules');
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });

@@ -149,7 +149,7 @@ if (parts.includes('package')) {
         const entries = zipEntries(vsix).filter((entry) => !entry.name.endsWith('/'));
         const names = entries.map((entry) => entry.name);
         const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
-        const required = ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/language-configuration.json', 'extension/syntaxes/resolution.tmLanguage.json'];
+        const required = ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/server-main.js', 'extension/language-configuration.json', 'extension/syntaxes/resolution.tmLanguage.json'];
         for (const snippet of manifest.contributes?.snippets ?? []) required.push(path.posix.join('extension', snippet.path));
         const missing = required.filter((name) => !names.includes(name));
         if (missing.length > 0) throw new Error(`missing from the .vsix: ${missing.join(', ')}`);

@@ -23,7 +23,7 @@ export async function runNpmPackage(checks) {
       tarball = path.join(temp, info.filename);
       const files = info.files.map((file) => file.path).sort();
       // .npmignore is an allow-list: exactly these, so nothing new slips in unnoticed.
-      const expected = ['LICENSE', 'README.md', 'bin/resolint-language-server.js', 'bin/resolint.js', 'dist/cli.js', 'dist/server.js', 'package.json'];
+      const expected = ['LICENSE', 'README.md', 'bin/resolint-language-server.js', 'bin/resolint.js', 'dist/cli-main.js', 'dist/cli.js', 'dist/server-main.js', 'dist/server.js', 'package.json'];
       const missing = expected.filter((file) => !files.includes(file));
       assert(missing.length === 0, `missing from the tarball: ${missing.join(', ')}`);
       const unwanted = files.filter((file) => !expected.includes(file));

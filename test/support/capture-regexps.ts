@@ -4,8 +4,8 @@
 // strings, which no reading of the source can see whole — and prints them as JSON on stdout:
 // [{ source, flags, sites: ["server/src/core/rules/date-format.ts:34", …] }].
 //
-// To reach the patterns, it loads every module of server/src (except the two entry points, which
-// start a server or a run) and puts the core through its paces: every adopted text of
+// To reach the patterns, it loads every module of server/src (except the entry points and their
+// starters, which start a server or a run) and puts the core through its paces: every adopted text of
 // ../shared/corpus and every fixture, in every language and mode, linted, fixed, formatted, asked
 // for every feature, and rendered.
 import * as fs from 'node:fs';
@@ -78,7 +78,7 @@ function attempt(what: string, run: () => unknown): void {
 }
 
 function main(): void {
-  const entryPoints = new Set([path.join(compiledServer, 'lsp', 'main.js'), path.join(compiledServer, 'cli', 'main.js')]);
+  const entryPoints = new Set(['lsp/main.js', 'cli/main.js', 'lsp/start.js', 'cli/start.js'].map((entry) => path.join(compiledServer, entry)));
   const modules = filesUnder(compiledServer, ['.js']).filter((file) => !entryPoints.has(file));
   for (const file of modules) attempt(`loading ${path.relative(compiledServer, file)}`, () => require(file));
 
