@@ -28,6 +28,11 @@ export interface NumberWords {
   readonly numberedNouns: ReadonlySet<string>;
   /** Words after which a number counts something: "from 6 to 22", "there are 2". */
   readonly counts: ReadonlySet<string>;
+  /**
+   * The language's months, as its style writes them: a day after one is a date written month first
+   * ("May 5, 2006"), not a call; renumbering footnote 5 had made it "May 1".
+   */
+  readonly months: ReadonlySet<string>;
 }
 
 /**
@@ -538,6 +543,7 @@ function candidateAt(text: string, runStart: number, runEnd: number, lower: numb
   const index = runStart + offset;
   if (text.charCodeAt(index - 1) === 94 /* ^ */ && text.charCodeAt(index - 2) === 91 /* [ */) return;
   if (reading.word !== undefined && (words.numberedNouns.has(reading.word) || words.counts.has(reading.word))) return;
+  if (reading.word !== undefined && number <= 31 && words.months.has(reading.word) && !isDayBefore(text, lower, index - 1 - reading.word.length)) return;
   if (reading.certainty !== 'sure') {
     const afterYear = reading.word !== undefined && isFourDigits(reading.word);
     if (!afterYear && isRangeAfter(text, runEnd, afterEnd)) return;
@@ -547,6 +553,16 @@ function candidateAt(text: string, runStart: number, runEnd: number, lower: numb
   // A number given as a mark in order is not looked for again as bare digits.
   if (marked.has(number)) return;
   addCandidate(candidates, index, runEnd, number, candidateKinds[reading.certainty] + (reading.glued ? gluedCandidate : 0));
+}
+
+/**
+ * Whether a day stands before the month that ends at `monthEnd`, across white space ("5 May"): the
+ * number after that month is no day of it, and may be a call ("5 May 3 and").
+ */
+function isDayBefore(text: string, lower: number, monthStart: number): boolean {
+  let at = monthStart;
+  while (at > lower && isSpaceCode(text.charCodeAt(at - 1))) at--;
+  return at < monthStart && at > lower && isDigitCode(text.charCodeAt(at - 1));
 }
 
 /**
@@ -769,7 +785,7 @@ export function findFootnoteCalls(
   spans: readonly SearchSpan[],
   footnoteTexts: readonly FootnoteText[],
   allowBare: boolean,
-  words: NumberWords = { numberedNouns: new Set(), counts: new Set() },
+  words: NumberWords = { numberedNouns: new Set(), counts: new Set(), months: new Set() },
   marks?: FootnoteMarks,
   metDigitRuns?: (runs: Int32Array) => void,
   seriesStarts: readonly number[] = [],

@@ -25,7 +25,7 @@ import type {
 import { alternation, dateJointsOf, escapeForPattern, firstDayLettersPattern, styleFor } from '../lexicon/style';
 import { ChunkTable, type ChunkRegion } from './chunks';
 import { findCrossReferences } from './cross-references';
-import { endFootnoteLabel, findFootnoteCalls, numberNamedFootnotes, type SearchSpan } from './footnote-calls';
+import { endFootnoteLabel, findFootnoteCalls, numberNamedFootnotes, type NumberWords, type SearchSpan } from './footnote-calls';
 import { footnoteSeriesStarts } from '../footnotes';
 import { letterIndex, plainDotNumberValue, readNumberLabel, readSubLabel } from './labels';
 import {
@@ -495,7 +495,7 @@ function endsWithListMark(text: string, start: number, end: number): boolean {
 
 /** What `annexesAt` gives for an offset in no annex (typed read-only; never changed). */
 const inNoAnnex: readonly number[] = [];
-const numberWordsByLexicon = new WeakMap<Lexicon, { readonly numberedNouns: ReadonlySet<string>; readonly counts: ReadonlySet<string> }>();
+const numberWordsByLexicon = new WeakMap<Lexicon, NumberWords>();
 /**
  * A paragraph's sub-paragraphs and open ones while it is read, until it has one (most never do): one
  * list for all, frozen so that a push onto it fails (addSub gives the paragraph lists of its own first).
@@ -903,13 +903,13 @@ class Parser {
   }
 
   /** The lexicon's words that take a number, for telling a footnote call from a count or a reference. */
-  private numberWords(): { numberedNouns: ReadonlySet<string>; counts: ReadonlySet<string> } {
+  private numberWords(): NumberWords {
     const lexicon = this.lexicon ?? lexiconFor('en');
-    if (!lexicon) return { numberedNouns: new Set(), counts: new Set() };
+    if (!lexicon) return { numberedNouns: new Set(), counts: new Set(), months: new Set() };
     // Made once per lexicon, not at every parse (a keystroke's, a file's of many).
     let words = numberWordsByLexicon.get(lexicon);
     if (!words) {
-      words = { numberedNouns: new Set(lexicon.numberedNouns), counts: new Set(lexicon.wordsBeforeCounts) };
+      words = { numberedNouns: new Set(lexicon.numberedNouns), counts: new Set(lexicon.wordsBeforeCounts), months: new Set(styleFor(lexicon.language)?.months) };
       numberWordsByLexicon.set(lexicon, words);
     }
     return words;
