@@ -189,14 +189,16 @@ function patternsOf(style: StyleData): DatePatterns {
     const secondDay = rangeWords.length > 0 ? `(?:[ \\u00A0](${alternation(rangeWords)})[ \\u00A0](\\d{1,2})(${suffix})?)?` : '()()()';
     // The word before the month, either way: the connector of an ordinal day ("of") or the style's joint (« de »).
     const beforeMonth = alternation([style.dayOrdinalConnector, joints.dayMonth].filter((word) => word !== ''));
-    // A space in a date, or a line break where a hard-wrapped line put one.
-    const space = '(?:[ \\u00A0]|\\r?\\n)';
+    // A space in a date, or a line break where a hard-wrapped line put one, with the space a copy out of a
+    // PDF leaves at a line's end or start ("May 5, \n6 and 7, 2006"): with one, "May 5" alone was read, and
+    // its fix, "5 May, \n6 and 7, 2006", left the other days hanging.
+    const space = '(?:[ \\u00A0]?\\r?\\n[ \\u00A0]?|[ \\u00A0])';
     // The word before the year, where the style writes one (« de 2005 »): an empty group where it does not.
     const beforeYear = joints.monthYear === '' ? '()' : `(?:(${alternation([joints.monthYear, ...(style.otherYearJoints ?? [])])})[ \\u00A0])?`;
     patterns = {
       // "December 16, 2005", "December 16th, 2005", "December 16 2005", "December 8 and 9, 2005", "September 15"
       // A hard-wrapped line may break it anywhere: "adopted on December\n16, 2025", "December 16,\n2025".
-      monthFirst: new RegExp(`(${month})(?:[ \\u00A0]|\\r?\\n)(\\d{1,2})(${suffix})?${secondDay}(?:(,?)(?:[ \\u00A0]|\\r?\\n)(\\d{4}))?(?![\\p{L}\\p{N}])`, 'uy'),
+      monthFirst: new RegExp(`(${month})${space}(\\d{1,2})(${suffix})?${secondDay}(?:(,?)${space}(\\d{4}))?(?![\\p{L}\\p{N}])`, 'uy'),
       // "16th December 2005", "the 16th of December", "the 3rd of December, 2006" (the comma goes with the
       // rest), "8th and 9th December 2005", "8 December, 2005", "3 Dec. 2006", and the right "16 December 2005"
       // « 16 diciembre 2005 », « 1º de enero de 2020 » where the style writes « de » (the joints, captured)
@@ -368,8 +370,15 @@ function candidatesOf(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: DateP
     if (end - start > 2) continue;
     const before = unitAt(text, length, start - 1);
     if (before !== 32 && before !== 0xa0 && before !== 10) continue;
-    // Over a CRLF line break, the month ends before the "\r".
-    const monthEnd = before === 10 && unitAt(text, length, start - 2) === 13 ? start - 2 : start - 1;
+    // Where the month ends: before the space, or the line break ("\r\n" too) with the space a copy out of a
+    // PDF leaves at either side of it ("March \n 3, 2007"), as the pattern's `space` reads them.
+    let monthEnd = start - 1;
+    if (before !== 10 && unitAt(text, length, monthEnd - 1) === 10) monthEnd--;
+    if (unitAt(text, length, monthEnd) === 10) {
+      if (unitAt(text, length, monthEnd - 1) === 13) monthEnd--;
+      const beforeBreak = unitAt(text, length, monthEnd - 1);
+      if (beforeBreak === 32 || beforeBreak === 0xa0) monthEnd--;
+    }
     const last = unitAt(text, length, monthEnd - 1);
     // The unit before the month's last is compared first: "resolution 5" ends as "Jan" and "Jun" do, but not as either's last two.
     const penultimate = unitAt(text, length, monthEnd - 2);
