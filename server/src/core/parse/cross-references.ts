@@ -462,7 +462,10 @@ function standsAlone(text: string, start: number, spanStart: number, words: Refe
   let wordStart = before;
   while (wordStart > spanStart && before - wordStart < 24 && continuesWord(text, wordStart - 1) && text.charCodeAt(wordStart - 1) !== 45) wordStart--;
   const word = text.slice(wordStart, before);
-  if (word !== word.toLowerCase()) return false;
+  const lowerCase = word.toLowerCase();
+  // "In (b) above, …" opening a sentence: the lexicon's word with its capital. Any other capital is a
+  // heading's or another text's: "annex II (c)", "Article (b)".
+  if (word !== lowerCase) return word.slice(1) === lowerCase.slice(1) && words.beforeBareLabels.includes(lowerCase);
   // "in (b) above", not "5 per cent (sic) above" nor "3,000 metres (m) above sea level": only after the
   // lexicon's words does a label before a direction word name an item.
   if (!words.separators.lowerCase.includes(word)) return words.beforeBareLabels.includes(word);

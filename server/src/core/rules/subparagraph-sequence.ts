@@ -36,7 +36,10 @@ function reletterEdits(draft: Draft, owner: Paragraph, siblings: readonly SubPar
   const written = new Map<string, number>();
   for (const sibling of siblings) if (sibling.label && !sibling.label.insertSuffix) written.set(sibling.label.name, (written.get(sibling.label.name) ?? 0) + 1);
   const newNameOf = new Map<string, string>();
+  /** The names the items are given, each of them: a reference to one of them that no item has now would be given a target. */
+  const newNames = new Set<string>();
   const rename = (label: SubLabel, name: string): void => {
+    newNames.add(name);
     if (label.name === name) return;
     const nameStart = label.span.start + draft.text.slice(label.span.start, label.span.end).indexOf(label.name);
     edits.push({ span: { start: nameStart, end: nameStart + label.name.length }, newText: name });
@@ -61,9 +64,13 @@ function reletterEdits(draft: Draft, owner: Paragraph, siblings: readonly SubPar
     rename(label, expected);
   }
   let unread = false;
+  let wouldGainTarget = false;
   /** `last`: the last label the reference was read by, after which more labels would be unread. */
   const carry = (named: ReferencedLabel, last = true): void => {
     if (last && moreLabelsAfter.test(draft.text.slice(named.span.end, named.span.end + 16))) unread = true;
+    // "(c) above" where no item is (c), in a list whose (d) would become (c): relettered, the reference
+    // would silently name an item it never named. Held back, as renumbering is for a number no paragraph has.
+    if (!written.has(named.name) && newNames.has(named.name)) wouldGainTarget = true;
     const renamed = newNameOf.get(named.name);
     if (renamed !== undefined && renamed !== named.name) edits.push({ span: named.span, newText: renamed });
   };
@@ -102,8 +109,9 @@ function reletterEdits(draft: Draft, owner: Paragraph, siblings: readonly SubPar
       }
     }
   }
-  // No relettering where a reference names labels it is not read by: the drafter carries them.
-  if (unread) return undefined;
+  // No relettering where a reference names labels it is not read by, or one no item has that an item
+  // would take: the drafter carries them.
+  if (unread || wouldGainTarget) return undefined;
   return edits.sort((a, b) => a.span.start - b.span.start);
 }
 
