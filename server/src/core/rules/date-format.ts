@@ -185,14 +185,15 @@ function patternsOf(style: StyleData): DatePatterns {
     const month = alternation(months);
     const suffix = alternation(style.dayOrdinalSuffixes);
     const rangeWords = style.dayRangeWords ?? [];
-    // "8 and 9", "8th to 10th": a second day of the same month, after one of the style's words.
-    const secondDay = rangeWords.length > 0 ? `(?:[ \\u00A0](${alternation(rangeWords)})[ \\u00A0](\\d{1,2})(${suffix})?)?` : '()()()';
     // The word before the month, either way: the connector of an ordinal day ("of") or the style's joint (« de »).
     const beforeMonth = alternation([style.dayOrdinalConnector, joints.dayMonth].filter((word) => word !== ''));
     // A space in a date, or a line break where a hard-wrapped line put one, with the space a copy out of a
     // PDF leaves at a line's end or start ("May 5, \n6 and 7, 2006"): with one, "May 5" alone was read, and
     // its fix, "5 May, \n6 and 7, 2006", left the other days hanging.
     const space = '(?:[ \\u00A0]?\\r?\\n[ \\u00A0]?|[ \\u00A0])';
+    // "8 and 9", "8th to 10th": a second day of the same month, after one of the style's words, wrapped
+    // or not ("June 5 and\n6, 2007" was read as "June 5" alone, its fix leaving "5 June and\n6, 2007").
+    const secondDay = rangeWords.length > 0 ? `(?:${space}(${alternation(rangeWords)})${space}(\\d{1,2})(${suffix})?)?` : '()()()';
     // The word before the year, where the style writes one (« de 2005 »): an empty group where it does not.
     const beforeYear = joints.monthYear === '' ? '()' : `(?:(${alternation([joints.monthYear, ...(style.otherYearJoints ?? [])])})[ \\u00A0])?`;
     patterns = {
