@@ -81,8 +81,9 @@ const footnoteRenumberCache = new DraftMemo<TextEdit[]>('footnote renumbering');
  */
 export function possibleUnreadCall(draft: Draft, number: number, notInside: readonly Span[] = []): Span | undefined {
   // After a word or a mark; or glued to a year, as « le 30 juillet 20022, » holds call 2; or after a
-  // month-first date's day and a space, as "the session of May 2 4," holds call 4 where the copy set it apart.
-  const pattern = new RegExp(`(?:(?<=[\\p{L}\\p{P}] ?)(?<![\\d/])|(?<=(?<![\\d/])(?:19|20)\\d\\d)|(?<=\\p{L} \\d{1,2} ))${number}(?![\\d/]|[.,]\\d)`, 'gu');
+  // month-first date's day (or days: "May 2-3 4", "March 6–12 4") and a space, as "the session of May 2 4,"
+  // holds call 4 where the copy set it apart.
+  const pattern = new RegExp(`(?:(?<=[\\p{L}\\p{P}] ?)(?<![\\d/])|(?<=(?<![\\d/])(?:19|20)\\d\\d)|(?<=\\p{L} \\d{1,2}(?:[-\\u2010\\u2013]\\d{1,2})? ))${number}(?![\\d/]|[.,]\\d)`, 'gu');
   for (const paragraph of draft.paragraphs) {
     const pieceLists = [paragraph.pieces, ...eachSubparagraph(paragraph.subparagraphs).map((sub) => sub.pieces)];
     for (const pieces of pieceLists) {
