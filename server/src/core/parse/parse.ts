@@ -2282,6 +2282,8 @@ class Parser {
     const quoted = this.chapeaus[partIndex]?.openingQuote !== undefined;
     /** The label of the last operative paragraph read as lettered ("a. Urges …;"), while no other number has come since. */
     let lettered: SubLabel | undefined;
+    /** The reading that paragraph is (-1 if none): a line right under it, with the next letter, continues the letters. */
+    let letteredReading = -1;
     /** Whether a reading of the part before this one had a number. */
     let numberedBefore = false;
     /** The last chunk of the part that opens with a paragraph's number (-1 if none): found once, when a lettered line first asks. */
@@ -2318,9 +2320,10 @@ class Parser {
         // "a. Urges …;" after the preamble: operative paragraph 1 lettered, not an item of the preamble's
         // last paragraph; its number's form is numbering-format's to report, and its fix writes "1.".
         const numberFollows = (): boolean => (lastNumbered ??= this.lastNumberedChunk(from, to, quoted)) > chunk;
-        if (this.isLetteredOperative(readings, subLabel, opener, partIndex, numberedBefore, lettered, numberFollows)) {
+        if (this.isLetteredOperative(readings, subLabel, opener, partIndex, numberedBefore, lettered, letteredReading === readings.count - 1, numberFollows)) {
           number = new NumberLabelNode(subLabel.span, subLabel.text, letterIndex(subLabel.name), 'letter', undefined);
           lettered = subLabel;
+          letteredReading = readings.count;
           subLabel = undefined;
         }
       } else if (number) {
@@ -2513,13 +2516,20 @@ class Parser {
    * end with a colon: the decision was lost in the preamble.
    */
   private isLetteredOperative(readings: ChunkReadings, label: SubLabel, opener: Opener | undefined, partIndex: number, numberedBefore: boolean, lettered: SubLabel | undefined,
-    numberFollows: () => boolean): boolean {
-    const match = opener?.match;
-    if (label.insertSuffix !== undefined || match?.kind !== 'operative' || match.entry.opensOperativeClause || !isCapitalAt(this.text, (opener as Opener).span.start)) return false;
+    rightUnderLettered: boolean, numberFollows: () => boolean): boolean {
+    if (label.insertSuffix !== undefined) return false;
     const value = letterIndex(label.name);
     if (Number.isNaN(value)) return false;
     const above = readings.count - 1;
     const ending = above >= 0 ? withoutTrailingCalls(this.readingText(readings, above)).trimEnd() : '';
+    const match = opener?.match;
+    if (match?.kind !== 'operative' || match.entry.opensOperativeClause || !isCapitalAt(this.text, (opener as Opener).span.start)) {
+      // The next letter right under a lettered paragraph (no item of it between), in its brackets, under no
+      // colon, whatever it opens with ("(b) Pending the total elimination …, urges …"): a list of that
+      // paragraph's items would begin at (a). Read as an item, its fixes relettered it "(a)" and gave the
+      // paragraph above a colon.
+      return lettered !== undefined && rightUnderLettered && label.kind === 'letter' && label.bracket === lettered.bracket && value === letterIndex(lettered.name) + 1 && !ending.endsWith(':');
+    }
     if (lettered) {
       // "i." after "h." is the ninth letter; alone, a roman numeral.
       if (label.bracket !== lettered.bracket || (label.kind === 'roman' && letterIndex(lettered.name) + 1 !== value)) return false;
