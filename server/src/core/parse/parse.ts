@@ -54,7 +54,7 @@ import { emptyList, listOf } from '../records';
 import type { SearchMemo } from './search-memo';
 import { indexParagraphs, keepParagraphIndex, noSubparagraphs, ParagraphIndexer, type ParagraphIndex } from '../structure';
 import { trailingCallLength, withoutTrailingCalls } from '../text-ends';
-import { isCapitalAt, isDigitCode, keepTextDigitRuns, UnitSet } from '../text-scan';
+import { isAsciiLowerCode, isCapitalAt, isDigitCode, keepTextDigitRuns, UnitSet } from '../text-scan';
 
 export interface ParseOptions {
   /** "auto" (or undefined) reads the language from the chapeau. */
@@ -1898,8 +1898,10 @@ class Parser {
         }
       }
 
-      // A section marker ("A", "II") is a chunk of its own, even with no blank line around it.
-      if (length <= 7 && isSectionMarker((content ??= this.lines.content(index)))) {
+      // A section marker ("A", "II") is a chunk of its own, even with no blank line around it; not a
+      // lower-case letter right over a known opener ("a.\nReaffirms …", a copy's item label on a line of
+      // its own): read as a marker, the decision under it lost its label and the label became an item.
+      if (length <= 7 && isSectionMarker((content ??= this.lines.content(index))) && !this.isLetterOverOpener(index, content)) {
         flushChunk();
         addLine(contentStart, contentEnd);
         flushChunk();
@@ -2004,6 +2006,13 @@ class Parser {
   }
 
   /** Whether line content [start, end) is a label alone, a paragraph's ("2.") or a sub-paragraph's ("(a)"): the text it labels follows. */
+  /** Whether line `index`, a marker's `content`, is a lower-case letter with its dot right over a line that opens with a known opener. */
+  private isLetterOverOpener(index: number, content: string): boolean {
+    if (content.length !== 2 || content.charCodeAt(1) !== 46 /* . */ || !isAsciiLowerCode(content.charCodeAt(0)) || index + 1 >= this.lines.count) return false;
+    const next = this.lines.contentStart(index + 1);
+    return next < this.lines.contentEnd(index + 1) && this.opensWithKnownOpener(next);
+  }
+
   private isLoneLabel(start: number, end: number): boolean {
     return end - start <= 6 && (this.isLoneNumber(start, end) || readSubLabel(this.text, start)?.span.end === end);
   }
