@@ -2335,7 +2335,9 @@ class Parser {
           letteredReading = readings.count;
           subLabel = undefined;
         }
-      } else if (number) {
+      } else if (number && !(number.style === 'parens' && readings.count > 0 && withoutTrailingCalls(this.readingText(readings, readings.count - 1)).trimEnd().endsWith(':'))) {
+        // Any other number ends the letters; not "(1)" under a colon ("a. Affirms … principles:"), a
+        // scan's numeral for "(i)", an item of the lettered paragraph (the next letter goes on from it).
         lettered = undefined;
       }
       if (number) numberedBefore = true;
@@ -2574,9 +2576,21 @@ class Parser {
     for (let chunk = to - 1; chunk >= from; chunk--) {
       if (this.chunks.region(chunk) !== 'body') continue;
       const number = this.chunkNumber(chunk, this.wordsStartOf(this.chunkSpan(chunk), quoted));
-      if (number && number.style !== 'bare') return chunk;
+      if (!number || number.style === 'bare') continue;
+      // "(1) Withdrawal …;" under "a. Affirms … principles:": a scan's "(i)", an item of the lettered
+      // paragraph above, not a number of the part's own.
+      if (number.style === 'parens' && this.bodyChunkAboveEndsWithColon(chunk, from)) continue;
+      return chunk;
     }
     return -1;
+  }
+
+  /** Whether the body chunk before `chunk` (from `from` on) ends with a colon. */
+  private bodyChunkAboveEndsWithColon(chunk: number, from: number): boolean {
+    for (let above = chunk - 1; above >= from; above--) {
+      if (this.chunks.region(above) === 'body') return this.endsWithColon([this.chunkSpan(above)]);
+    }
+    return false;
   }
 
   /** Whether the chunk at `index` is an item ("(a) …", "b) …") or text under one: neither a paragraph's number nor a paragraph's opener. */
