@@ -3,7 +3,19 @@
 import * as path from 'node:path';
 import { runWithCodeCache } from '../node/code-cache';
 
-// The cache written a few seconds in, not at once: it then holds the code that answered the editor's first
-// requests too, and the first start after a build is not held up writing it (20–30 ms measured).
+// The cache is written a few seconds in, not at once: it then holds the code that answered the editor's
+// first requests too, and the first start after a build is not held up writing it (20–30 ms measured).
+// A server stopped before then (a short session, a test's) writes it as it exits.
 const writeDelayMs = 3000;
-runWithCodeCache(path.join(__dirname, 'server-main.js'), { whenToWrite: (write) => void setTimeout(write, writeDelayMs).unref() });
+runWithCodeCache(path.join(__dirname, 'server-main.js'), {
+  whenToWrite: (write) => {
+    let written = false;
+    const writeOnce = (): void => {
+      if (written) return;
+      written = true;
+      write();
+    };
+    setTimeout(writeOnce, writeDelayMs).unref();
+    process.once('exit', writeOnce);
+  },
+});

@@ -407,14 +407,33 @@ export function buildLexicon(data: LexiconData, extra?: { readonly operative: re
   return { ...data, openers, byForm, longestForm, formKeys: new Set(byForm.keys()) };
 }
 
-const builtIn: ReadonlyMap<string, Lexicon> = new Map([
-  ['en', buildLexicon(english as LexiconData)],
-  ['fr', buildLexicon(french as LexiconData)],
-  ['es', buildLexicon(spanish as LexiconData)],
+const builtInData: ReadonlyMap<string, LexiconData> = new Map([
+  ['en', english as LexiconData],
+  ['fr', french as LexiconData],
+  ['es', spanish as LexiconData],
 ]);
 
+/**
+ * Each language's lexicon, built when first asked for: building the three took some 20 ms of the
+ * language server's start (a third of its module's own start) and of every command line run, which
+ * most drafts, in one language, never need the others for.
+ */
+const builtIn = new Map<string, Lexicon>();
+
+/** The lexicon of `language` as the data give it, built once. */
+function builtInLexicon(language: string): Lexicon | undefined {
+  let lexicon = builtIn.get(language);
+  if (!lexicon) {
+    const data = builtInData.get(language);
+    if (!data) return undefined;
+    lexicon = buildLexicon(data);
+    builtIn.set(language, lexicon);
+  }
+  return lexicon;
+}
+
 /** The languages that have a lexicon, English first. */
-export const lexiconLanguages: readonly string[] = [...builtIn.keys()];
+export const lexiconLanguages: readonly string[] = [...builtInData.keys()];
 
 /** Each common word's language; a word two languages share ("de", "en") tells nothing, and is left out. */
 const languageOfCommonWord: ReadonlyMap<string, string> = (() => {
@@ -500,7 +519,7 @@ export function lexiconFor(
   language: string,
   extra?: { readonly operative: readonly string[]; readonly preambular: readonly string[] },
 ): Lexicon | undefined {
-  const base = builtIn.get(language);
+  const base = builtInLexicon(language);
   if (!base || !extra || (extra.operative.length === 0 && extra.preambular.length === 0)) return base;
   return buildLexicon(base, extra);
 }
