@@ -39,6 +39,8 @@ export const messagePlaceholders = {
   'date-format/why-day-first': [],
   'date-format/why-day-first-two-days': ['word'],
   'date-format/why-day-first-span': ['mark'],
+  'date-format/why-two-days': ['word'],
+  'date-format/why-span': ['mark'],
   'date-format/why-plain-day': [],
   'date-format/why-first-day': ['firstDay'],
   'date-format/why-month-in-full': [],

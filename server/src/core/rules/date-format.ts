@@ -30,7 +30,7 @@ interface WrongDate {
 }
 
 /** Why a date is written wrong: the day after the month (and its days joined otherwise: "December 16-17"), an ordinal day, the month shortened or in another case, a comma before the year, the style's joints left out, numbers for the month. */
-type DateReason = 'day-first' | 'day-first-two-days' | 'day-first-span' | 'plain-day' | 'first-day' | 'month-in-full' | 'month-written' | 'no-comma' | 'joint-not-comma' | 'joint-month' | 'joint-year' | 'joint-both' | 'month-in-words';
+type DateReason = 'day-first' | 'day-first-two-days' | 'day-first-span' | 'two-days' | 'span' | 'plain-day' | 'first-day' | 'month-in-full' | 'month-written' | 'no-comma' | 'joint-not-comma' | 'joint-month' | 'joint-year' | 'joint-both' | 'month-in-words';
 
 /** The reason of a wrong date, in the draft's language where its lexicon says it, else in English. */
 function whyText(date: WrongDate, style: StyleData, joints: DateJoints, lexicon: Lexicon | undefined): string {
@@ -44,6 +44,14 @@ function whyText(date: WrongDate, style: StyleData, joints: DateJoints, lexicon:
     case 'day-first-span': {
       const mark = style.daySpanMark ?? '';
       return localMessage(lexicon, 'date-format/why-day-first-span', { mark }, `the day first, and a span of days joined by '${mark}'`);
+    }
+    case 'two-days': {
+      const word = style.dayListWord ?? '';
+      return localMessage(lexicon, 'date-format/why-two-days', { word }, `two days in a row joined by '${word}'`);
+    }
+    case 'span': {
+      const mark = style.daySpanMark ?? '';
+      return localMessage(lexicon, 'date-format/why-span', { mark }, `a span of days joined by '${mark}'`);
     }
     case 'plain-day':
       return localMessage(lexicon, 'date-format/why-plain-day', {}, 'the day as a plain number');
@@ -98,6 +106,11 @@ interface MonthForm {
 interface DatePatterns {
   readonly monthFirst: RegExp;
   readonly dayFirst: RegExp;
+  /**
+   * Two days joined by a dash before their month, "16-17 December 2005", "6 - 12 March 1995": undefined
+   * where the style has no `dayListWord` and `daySpanMark` to write them with.
+   */
+  readonly dayRange: RegExp | undefined;
   readonly numeric: RegExp;
   readonly iso: RegExp;
   /** Every way a month is read (the style's names, their abbreviations, either in another case), for where to try the patterns. */
@@ -204,6 +217,8 @@ function patternsOf(style: StyleData): DatePatterns {
       // rest), "8th and 9th December 2005", "8 December, 2005", "3 Dec. 2006", and the right "16 December 2005"
       // « 16 diciembre 2005 », « 1º de enero de 2020 » where the style writes « de » (the joints, captured)
       dayFirst: new RegExp(`(?:${style.dayOrdinalArticle}[ \\u00A0])?(\\d{1,2})${firstDayLettersPattern(style)}(${suffix})?${secondDay}(?:[ \\u00A0](${beforeMonth}))?[ \\u00A0](${month})(?:(,?)[ \\u00A0]${beforeYear}(\\d{4}))?(?![\\p{L}\\p{N}])`, 'uy'),
+      dayRange: style.dayListWord === undefined || style.daySpanMark === undefined ? undefined
+        : new RegExp(`(\\d{1,2})(${space}?)([-\u2010\u2013])(${space}?)(\\d{1,2})[ \\u00A0](${month})(?:(,?)[ \\u00A0](\\d{4}))?(?![\\p{L}\\p{N}])`, 'uy'),
       // "16/12/2005", "16.12.2005": not a part of a symbol ("A/HRC/RES/5/1") or a longer number.
       numeric: /(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\p{L}\p{N}/]|\.\d)/uy,
       // "2005-12-16"
@@ -327,6 +342,7 @@ function monthsByLastCode(months: readonly string[]): Map<number, string[]> {
 interface DateCandidates {
   readonly monthFirst: number[];
   readonly dayFirst: number[];
+  readonly dayRange: number[];
   readonly numeric: number[];
   readonly iso: number[];
 }
@@ -351,21 +367,26 @@ function candidatesOf(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: DateP
     const end = runs[index + 1] as number;
     const after = unitAt(text, length, end);
     if (!patterns.suffixInitials || patterns.suffixInitials.has(after)) {
-      found ??= { monthFirst: [], dayFirst: [], numeric: [], iso: [] };
+      found ??= { monthFirst: [], dayFirst: [], dayRange: [], numeric: [], iso: [] };
       // Without endings to tell by (data whose ending is empty or a digit), every digit may start a day.
       const first = patterns.suffixInitials ? Math.max(start, end - 2) : start;
       for (let day = first; day < end; day++) found.dayFirst.push(day, day - patterns.articleLength - 1);
     } else if (end - start <= 2 && (after === 32 || after === 0xa0) && (plainDayMayBeWrong(text, end + 1, patterns) || (patterns.firstDayWritten && end - start === 1 && text.charCodeAt(start) === 49 /* 1 */))) {
-      found ??= { monthFirst: [], dayFirst: [], numeric: [], iso: [] };
+      found ??= { monthFirst: [], dayFirst: [], dayRange: [], numeric: [], iso: [] };
       found.dayFirst.push(start, start - patterns.articleLength - 1);
     }
     // "16/12/2005": a digit after the mark, and the same mark one or two digits on ("60/175" is out).
     if ((after === 47 /* / */ || after === 46 /* . */) && isDigitCode(unitAt(text, length, end + 1)) && (unitAt(text, length, end + 2) === after || unitAt(text, length, end + 3) === after)) {
-      found ??= { monthFirst: [], dayFirst: [], numeric: [], iso: [] };
+      found ??= { monthFirst: [], dayFirst: [], dayRange: [], numeric: [], iso: [] };
       for (let day = Math.max(start, end - 2); day < end; day++) found.numeric.push(day);
     }
+    // "16-17 December": a day of one or two digits, a dash (perhaps spaced) and a digit.
+    if (patterns.dayRange && end - start <= 2 && isDashAfterDay(text, length, end)) {
+      found ??= { monthFirst: [], dayFirst: [], dayRange: [], numeric: [], iso: [] };
+      found.dayRange.push(start);
+    }
     if (after === 45 /* - */ && end - start >= 4) {
-      found ??= { monthFirst: [], dayFirst: [], numeric: [], iso: [] };
+      found ??= { monthFirst: [], dayFirst: [], dayRange: [], numeric: [], iso: [] };
       found.iso.push(end - 4);
     }
     if (end - start > 2) continue;
@@ -389,12 +410,23 @@ function candidatesOf(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: DateP
       for (const month of months) {
         const monthStart = monthEnd - month.length;
         if (monthStart < 0 || (month.length > 1 && month.charCodeAt(month.length - 2) !== penultimate) || !text.startsWith(month, monthStart)) continue;
-        found ??= { monthFirst: [], dayFirst: [], numeric: [], iso: [] };
+        found ??= { monthFirst: [], dayFirst: [], dayRange: [], numeric: [], iso: [] };
         found.monthFirst.push(monthStart);
       }
     }
   }
   return found;
+}
+
+/** Whether a dash follows the day ending at `end`, a space on either side at most, and a digit after it. */
+function isDashAfterDay(text: string, length: number, end: number): boolean {
+  let at = end;
+  if (unitAt(text, length, at) === 32) at++;
+  const dash = unitAt(text, length, at);
+  if (dash !== 45 && dash !== 0x2010 && dash !== 0x2013) return false;
+  at++;
+  if (unitAt(text, length, at) === 32) at++;
+  return isDigitCode(unitAt(text, length, at));
 }
 
 /**
@@ -534,6 +566,24 @@ function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, st
       start += day;
     }
     found.push({ start, end: match.index + whole.length, right: writeDate(style, days, month.index, year).trim(), why, ...(why === 'month-written' ? { month: month.index } : {}), ...(month.writing === 'language' ? { monthOfAnotherLanguage: true } : {}) });
+  }
+  if (patterns.dayRange) {
+    for (const match of matchesAtCandidates(patterns.dayRange, run.text, candidates.dayRange)) {
+      if (!standsAlone(run.text, match.index, true)) continue;
+      const [written, firstText = '', spaceBefore, dash, spaceAfter, lastText = '', monthName = '', , year = ''] = match;
+      const month = patterns.monthForms.get(monthName);
+      const first = Number(firstText);
+      const last = Number(lastText);
+      if (!month || month.writing !== 'right' || !validDay(first) || !validDay(last) || last <= first) continue;
+      // Two days in a row as adopted texts write them ("16 and 17 December 2005": 38 times in the corpus,
+      // never with a dash); a longer span with the style's mark, unspaced ("9–20 July 2001"): right as it is.
+      const twoDays = last === first + 1;
+      if (!twoDays && dash === style.daySpanMark && !spaceBefore && !spaceAfter) continue;
+      const days = twoDays ? `${first} ${style.dayListWord ?? ''} ${last}` : `${first}${style.daySpanMark ?? ''}${last}`;
+      const right = writeDate(style, days, month.index, year).trim();
+      if (right === written) continue;
+      found.push({ start: match.index, end: match.index + written.length, right, why: twoDays ? 'two-days' : 'span' });
+    }
   }
   for (const match of matchesAtCandidates(patterns.numeric, run.text, candidates.numeric)) {
     if (!standsAlone(run.text, match.index, true)) continue;
