@@ -2005,7 +2005,6 @@ class Parser {
     return end - start <= 4 && /^\d{1,3}\.$/.test(this.text.slice(start, end));
   }
 
-  /** Whether line content [start, end) is a label alone, a paragraph's ("2.") or a sub-paragraph's ("(a)"): the text it labels follows. */
   /** Whether line `index`, a marker's `content`, is a lower-case letter with its dot right over a line that opens with a known opener. */
   private isLetterOverOpener(index: number, content: string): boolean {
     if (content.length !== 2 || content.charCodeAt(1) !== 46 /* . */ || !isAsciiLowerCode(content.charCodeAt(0)) || index + 1 >= this.lines.count) return false;
@@ -2013,6 +2012,7 @@ class Parser {
     return next < this.lines.contentEnd(index + 1) && this.opensWithKnownOpener(next);
   }
 
+  /** Whether line content [start, end) is a label alone, a paragraph's ("2.") or a sub-paragraph's ("(a)"): the text it labels follows. */
   private isLoneLabel(start: number, end: number): boolean {
     return end - start <= 6 && (this.isLoneNumber(start, end) || readSubLabel(this.text, start)?.span.end === end);
   }
@@ -2523,8 +2523,9 @@ class Parser {
    * chapeau or under a paragraph ending with a comma that opens with no operative form (a preambular
    * one: items stand under a colon),
    * or it follows such a lettered paragraph, in the same brackets, with no other number between and
-   * no colon just above. Read as an item, its fixes made it "(a)" and the preamble's last paragraph
-   * end with a colon: the decision was lost in the preamble.
+   * no colon just above; or, whatever it opens with, it is the next letter right under one (no item
+   * between: "(b) Pending …, urges …" under "(a) Demands …;"). Read as an item, its fixes made it
+   * "(a)" and the preamble's last paragraph end with a colon: the decision was lost in the preamble.
    */
   private isLetteredOperative(readings: ChunkReadings, label: SubLabel, opener: Opener | undefined, partIndex: number, numberedBefore: boolean, lettered: SubLabel | undefined,
     rightUnderLettered: boolean, numberFollows: () => boolean): boolean {
