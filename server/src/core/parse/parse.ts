@@ -2335,9 +2335,8 @@ class Parser {
           letteredReading = readings.count;
           subLabel = undefined;
         }
-      } else if (number && !(number.style === 'parens' && readings.count > 0 && withoutTrailingCalls(this.readingText(readings, readings.count - 1)).trimEnd().endsWith(':'))) {
-        // Any other number ends the letters; not "(1)" under a colon ("a. Affirms … principles:"), a
-        // scan's numeral for "(i)", an item of the lettered paragraph (the next letter goes on from it).
+      } else if (number && !this.isItemNumberUnderColon(number, chunk, from)) {
+        // Any other number ends the letters (the next letter goes on past an item's "(1)").
         lettered = undefined;
       }
       if (number) numberedBefore = true;
@@ -2577,19 +2576,23 @@ class Parser {
     for (let chunk = to - 1; chunk >= from; chunk--) {
       if (this.chunks.region(chunk) !== 'body') continue;
       const number = this.chunkNumber(chunk, this.wordsStartOf(this.chunkSpan(chunk), quoted));
-      if (!number || number.style === 'bare') continue;
-      // "(1) Withdrawal …;" under "a. Affirms … principles:": a scan's "(i)", an item of the lettered
-      // paragraph above, not a number of the part's own.
-      if (number.style === 'parens' && this.bodyChunkAboveEndsWithColon(chunk, from)) continue;
+      if (!number || number.style === 'bare' || this.isItemNumberUnderColon(number, chunk, from)) continue;
       return chunk;
     }
     return -1;
   }
 
-  /** Whether the body chunk before `chunk` (from `from` on) ends with a colon. */
-  private bodyChunkAboveEndsWithColon(chunk: number, from: number): boolean {
+  /**
+   * Whether `number`, chunk `chunk`'s, is "(1)" right under a colon ("a. Affirms … principles:" over
+   * "(1) Withdrawal …;" and "(ii) Termination …;"): a scan's "(i)", an item of the paragraph above, so
+   * neither a number of the part below lettered paragraphs nor an end to their letters.
+   */
+  private isItemNumberUnderColon(number: NumberLabel, chunk: number, from: number): boolean {
+    if (number.style !== 'parens') return false;
     for (let above = chunk - 1; above >= from; above--) {
-      if (this.chunks.region(above) === 'body') return this.endsWithColon([this.chunkSpan(above)]);
+      if (this.chunks.region(above) !== 'body') continue;
+      const span = this.chunkSpan(above);
+      return withoutTrailingCalls(this.text.slice(span.start, span.end)).trimEnd().endsWith(':');
     }
     return false;
   }

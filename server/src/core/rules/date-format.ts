@@ -357,6 +357,11 @@ function unitAt(text: string, length: number, offset: number): number {
   return offset >= 0 && offset < length ? text.charCodeAt(offset) : -1;
 }
 
+/** Lists for a run's first candidate (most runs have none, and no lists are made for them). */
+function noCandidatesYet(): DateCandidates {
+  return { monthFirst: [], dayFirst: [], dayRange: [], numeric: [], iso: [] };
+}
+
 function candidatesOf(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: DatePatterns): DateCandidates | undefined {
   // Made on the first candidate: most runs have none.
   let found: DateCandidates | undefined;
@@ -367,26 +372,26 @@ function candidatesOf(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: DateP
     const end = runs[index + 1] as number;
     const after = unitAt(text, length, end);
     if (!patterns.suffixInitials || patterns.suffixInitials.has(after)) {
-      found ??= { monthFirst: [], dayFirst: [], dayRange: [], numeric: [], iso: [] };
+      found ??= noCandidatesYet();
       // Without endings to tell by (data whose ending is empty or a digit), every digit may start a day.
       const first = patterns.suffixInitials ? Math.max(start, end - 2) : start;
       for (let day = first; day < end; day++) found.dayFirst.push(day, day - patterns.articleLength - 1);
     } else if (end - start <= 2 && (after === 32 || after === 0xa0) && (plainDayMayBeWrong(text, end + 1, patterns) || (patterns.firstDayWritten && end - start === 1 && text.charCodeAt(start) === 49 /* 1 */))) {
-      found ??= { monthFirst: [], dayFirst: [], dayRange: [], numeric: [], iso: [] };
+      found ??= noCandidatesYet();
       found.dayFirst.push(start, start - patterns.articleLength - 1);
     }
     // "16/12/2005": a digit after the mark, and the same mark one or two digits on ("60/175" is out).
     if ((after === 47 /* / */ || after === 46 /* . */) && isDigitCode(unitAt(text, length, end + 1)) && (unitAt(text, length, end + 2) === after || unitAt(text, length, end + 3) === after)) {
-      found ??= { monthFirst: [], dayFirst: [], dayRange: [], numeric: [], iso: [] };
+      found ??= noCandidatesYet();
       for (let day = Math.max(start, end - 2); day < end; day++) found.numeric.push(day);
     }
     // "16-17 December": a day of one or two digits, a dash (perhaps spaced) and a digit.
     if (patterns.dayRange && end - start <= 2 && isDashAfterDay(text, length, end)) {
-      found ??= { monthFirst: [], dayFirst: [], dayRange: [], numeric: [], iso: [] };
+      found ??= noCandidatesYet();
       found.dayRange.push(start);
     }
     if (after === 45 /* - */ && end - start >= 4) {
-      found ??= { monthFirst: [], dayFirst: [], dayRange: [], numeric: [], iso: [] };
+      found ??= noCandidatesYet();
       found.iso.push(end - 4);
     }
     if (end - start > 2) continue;
@@ -410,7 +415,7 @@ function candidatesOf(run: Pick<ProseRun, 'text' | 'digitRuns'>, patterns: DateP
       for (const month of months) {
         const monthStart = monthEnd - month.length;
         if (monthStart < 0 || (month.length > 1 && month.charCodeAt(month.length - 2) !== penultimate) || !text.startsWith(month, monthStart)) continue;
-        found ??= { monthFirst: [], dayFirst: [], dayRange: [], numeric: [], iso: [] };
+        found ??= noCandidatesYet();
         found.monthFirst.push(monthStart);
       }
     }
@@ -453,6 +458,18 @@ function daysOf(dayText: string, rangeWord: string | undefined, secondDayText: s
   return validDay(second) && second > day ? `${day} ${rangeWord} ${second}` : undefined;
 }
 
+/**
+ * Two days of one month as adopted texts write them: in a row with the style's `dayListWord` ("16 and
+ * 17": 38 times in the corpus, never with a dash), further apart with its `daySpanMark` ("6–12").
+ * `spanRight`: the days were written so already, with the mark and no space around it ("9–20").
+ */
+function twoDaysWritten(first: number, last: number, dash: string | undefined, spaced: boolean, style: StyleData): { readonly days: string; readonly inARow: boolean; readonly spanRight: boolean } | undefined {
+  if (last === first + 1 && style.dayListWord !== undefined) return { days: `${first} ${style.dayListWord} ${last}`, inARow: true, spanRight: false };
+  const mark = style.daySpanMark;
+  if (mark === undefined) return undefined;
+  return { days: `${first}${mark}${last}`, inARow: false, spanRight: dash === mark && !spaced };
+}
+
 /** The days read after a month-first date's first one, as the style writes them all, and where they end. */
 interface MoreDays {
   readonly end: number;
@@ -489,10 +506,9 @@ function moreDaysOf(text: string, at: number, firstDayText: string, style: Style
   }
   if (middle !== '') return undefined;
   const [first = 0, last = 0] = days;
-  if (last === first + 1) return { end, days: `${first} ${listWord} ${last}`, year, why: 'day-first-two-days', dayMayBeCall };
-  const mark = style.daySpanMark;
-  if (mark === undefined) return undefined;
-  return { end, days: `${first}${mark}${last}`, year, why: dash === mark && !spaceBeforeDash && !spaceAfterDash ? 'day-first' : 'day-first-span', dayMayBeCall };
+  const written = twoDaysWritten(first, last, dash, Boolean(spaceBeforeDash) || Boolean(spaceAfterDash), style);
+  if (!written) return undefined;
+  return { end, days: written.days, year, why: written.inARow ? 'day-first-two-days' : written.spanRight ? 'day-first' : 'day-first-span', dayMayBeCall };
 }
 
 const noDates: readonly WrongDate[] = [];
@@ -575,14 +591,10 @@ function wrongDates(run: Pick<ProseRun, 'text' | 'digitRuns' | 'quotations'>, st
       const first = Number(firstText);
       const last = Number(lastText);
       if (!month || month.writing !== 'right' || !validDay(first) || !validDay(last) || last <= first) continue;
-      // Two days in a row as adopted texts write them ("16 and 17 December 2005": 38 times in the corpus,
-      // never with a dash); a longer span with the style's mark, unspaced ("9–20 July 2001"): right as it is.
-      const twoDays = last === first + 1;
-      if (!twoDays && dash === style.daySpanMark && !spaceBefore && !spaceAfter) continue;
-      const days = twoDays ? `${first} ${style.dayListWord ?? ''} ${last}` : `${first}${style.daySpanMark ?? ''}${last}`;
-      const right = writeDate(style, days, month.index, year).trim();
-      if (right === written) continue;
-      found.push({ start: match.index, end: match.index + written.length, right, why: twoDays ? 'two-days' : 'span' });
+      // A span written with the style's mark, unspaced ("9–20 July 2001"), is right as it is.
+      const days = twoDaysWritten(first, last, dash, Boolean(spaceBefore) || Boolean(spaceAfter), style);
+      if (!days || days.spanRight) continue;
+      found.push({ start: match.index, end: match.index + written.length, right: writeDate(style, days.days, month.index, year).trim(), why: days.inARow ? 'two-days' : 'span' });
     }
   }
   for (const match of matchesAtCandidates(patterns.numeric, run.text, candidates.numeric)) {
