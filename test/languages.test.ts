@@ -326,6 +326,10 @@ describe('drafts in French and Spanish', function () {
       const withSubReference = french.replace('rapport ;', "rapport (voir l'alinéa e) ci-dessus) ;");
       assert.equal(hover(withSubReference, 'alinéa e)', 2), "Ce paragraphe n'a pas d'alinéa e).");
       assert.equal(definitionAt(parse(withSubReference), withSubReference.indexOf('alinéa e)') + 2), undefined);
+      // Among lettered operative paragraphs, « aux a) iii) ci-dessus » names paragraph a)'s item iii).
+      const lettered = "Le Conseil de sécurité,\n\na) Exige que les parties respectent ce qui suit :\n\ni) Cesser les hostilités ;\n\nii) Libérer les détenus ;\n\niii) Permettre l'accès ;\n\nb) Prie le Secrétaire général de rendre compte des mesures visées aux a) iii) ci-dessus.\n";
+      const landing = definitionAt(parse(lettered), lettered.indexOf('a) iii) ci-dessus'))?.targets[0]?.selectionSpan;
+      assert.equal(landing && lettered.slice(landing.start, landing.end), 'iii)');
     });
 
     it('offers an adverb\'s adjectives in the organ\'s gender, as English lists "Deeply concerned"', () => {

@@ -3,7 +3,7 @@
 // numbers into a final text's.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { applyEdits, defaultSettings, finalizeNumberingEdits, lint, parse, type Settings } from '../server/src/core/index';
+import { applyEdits, defaultSettings, finalizeNumberingEdits, lint, parse, strandedByFinalizing, type Settings } from '../server/src/core/index';
 import { readFixture, ruleFixturesRoot } from './check';
 
 const draftPath = path.join(ruleFixturesRoot, 'bracket-balance/valid-negotiation-draft.resolution');
@@ -118,6 +118,15 @@ describe('finalizeNumberingEdits (the "Finalize numbering" source action)', () =
     assert.deepEqual(finalizeNumberingEdits(parse(draft)), []);
     const corrected = draft.replace('paragraph 2 above', 'paragraph 1 above');
     assert.ok(finalizeNumberingEdits(parse(corrected)).length > 0);
+  });
+
+  it('offers nothing while a reference names a lettered paragraph by its letter ("(a) (iii) above"), which finalizing numbers', () => {
+    const draft = 'The Security Council,\n\n(a) Demands that all parties comply:\n\n(i) To cease hostilities;\n\n(ii) To allow access;\n\n(b) Requests a report on the measures referred to in (a) (ii) above.\n';
+    assert.deepEqual(finalizeNumberingEdits(parse(draft)), []);
+    assert.equal(strandedByFinalizing(parse(draft))[0]?.subparagraphOnly?.name, 'a');
+    // Named by its number ("paragraph 1", lettered (a)'s place), it is finalized with the others.
+    const named = draft.replace('in (a) (ii) above', 'in paragraph 1 (ii) above');
+    assert.equal(applyEdits(named, finalizeNumberingEdits(parse(named))).text, named.replace('(a) Demands', '1. Demands').replace('(b) Requests', '2. Requests'));
   });
 
   it('changes nothing in a text already numbered 1, 2, 3', () => {

@@ -39,7 +39,7 @@ function finalizing(draft: Draft): { edits: TextEdit[]; stranded: CrossReference
       if (paragraph.number && !paragraph.number.insertSuffix) written.set(paragraph.number.value, (written.get(paragraph.number.value) ?? 0) + 1);
       if (paragraph.number?.insertSuffix) writtenInserts.set(insertKey(paragraph.number), (writtenInserts.get(insertKey(paragraph.number)) ?? 0) + 1);
     }
-    parts.set(partIndex, { newNumberOf: mapping, written, count: numbered.length, newNumberOfInsert: insertMapping });
+    parts.set(partIndex, { newNumberOf: mapping, written, count: numbered.length, newNumberOfInsert: insertMapping, lettersBecomeNumbers: true });
     numbered.forEach((paragraph, index) => {
       const number = paragraph.number;
       if (!number) return;

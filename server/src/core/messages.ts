@@ -76,6 +76,8 @@ export const messagePlaceholders = {
   'numbering-format/space': ['right', 'found'],
   'numbering-format/style': ['right', 'found'],
   'numbering-format/letter': ['right', 'found'],
+  'numbering-format/letter-held': ['what', 'reference', 'label', 'number'],
+  'numbering-format/named-by-letter': ['label'],
   'subparagraph-sequence/first': ['label', 'expected'],
   'subparagraph-sequence/repeats': ['label', 'expected'],
   'subparagraph-sequence/follows': ['label', 'previous', 'expected'],

@@ -59,6 +59,24 @@ export function subparagraphReferenced(items: readonly SubParagraph[], name: str
   return subparagraphNamed(items, name) ?? (numberedListHolds(items, name) ? items[letterIndex(name) - 1] : undefined);
 }
 
+/**
+ * The operative paragraph a label of a reference names where the paragraph the reference stands in
+ * (`holder`) has no item so labelled and its part letters its operative paragraphs: "(a) Demands …:"
+ * … "(b) Requests … the measures referred to in (a) (iii) above;", « visées aux a) iii) ci-dessus ».
+ * The letter is that paragraph's, not a missing item's. One answer for the cross-reference rule,
+ * navigation and renumbering.
+ */
+export function letteredParagraphNamed(draft: Draft, holder: Paragraph, name: string): Paragraph | undefined {
+  if (subparagraphReferenced(holder.subparagraphs, name) !== undefined) return undefined;
+  const value = letterIndex(name.toLowerCase());
+  if (Number.isNaN(value)) return undefined;
+  for (const paragraph of draft.parts[holder.partIndex]?.operativeParagraphs ?? []) {
+    const number = paragraph.number;
+    if (number?.style === 'letter' && number.value === value && number.insertSuffix === undefined) return paragraph;
+  }
+  return undefined;
+}
+
 /** The footnote calls' spans by where they end, for skipping them when reading how a text ends (`endMark`). */
 export function footnoteCallEnds(draft: Draft): ReadonlyMap<number, Span> {
   const cached = callEndCache.get(draft);

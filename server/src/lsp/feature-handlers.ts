@@ -101,8 +101,11 @@ function finalizeOrSayWhyNot(draft: Draft): TextEdit[] {
 /** `edits`; none and a reference `strandedBy` holds them back: an error naming the reference, and what would befall it. */
 function editsOrWhyNot(draft: Draft, edits: TextEdit[], strandedBy: (draft: Draft) => readonly CrossReference[], consequence: string): TextEdit[] {
   const stranded = edits.length === 0 ? strandedBy(draft)[0] : undefined;
-  if (stranded) throw new Error(`"${draft.text.slice(stranded.span.start, stranded.span.end).replace(/\s+/g, ' ')}" names a number no paragraph has, or two have: ${consequence} until the reference says which it means.`);
-  return edits;
+  if (!stranded) return edits;
+  const quoted = draft.text.slice(stranded.span.start, stranded.span.end).replace(/\s+/g, ' ');
+  // "(a) (iii) above" naming a lettered paragraph, which finalizing numbers.
+  if (stranded.subparagraphOnly) throw new Error(`"${quoted}" names a paragraph by its letter, which numbering takes away: the numbers are left as they are until the reference names the paragraph by its number.`);
+  throw new Error(`"${quoted}" names a number no paragraph has, or two have: ${consequence} until the reference says which it means.`);
 }
 
 /**

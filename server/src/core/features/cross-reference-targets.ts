@@ -2,9 +2,10 @@
 // "paragraphs 2 to 6" → 2, 3, 4, 5 and 6; "paragraph 7 (c)" → sub-paragraph (c) of paragraph 7;
 // "subparagraph (b) above" → (b) of the paragraph the reference stands in; "7 (c) and (e)" → both;
 // "7 (b) (iv)" → item (iv) of (b); "7 (c bis)" → the insert; "1 (b)" of a list numbered "1.", "2." →
-// its second item, as cross-reference reads them.
+// its second item; "(a) (iii) above" where the operative paragraphs are lettered and the paragraph it
+// stands in has no (a) → item (iii) of paragraph (a); as cross-reference reads them.
 import type { CrossReference, Draft, Paragraph, ReferencedLabel, ReferencedNumber, SubParagraph } from '../model';
-import { referencePartAt, subparagraphNamed, subparagraphReferenced } from '../structure';
+import { letteredParagraphNamed, referencePartAt, subparagraphNamed, subparagraphReferenced } from '../structure';
 import { paragraphAt } from './at-offset';
 
 export interface ReferenceTarget {
@@ -63,8 +64,14 @@ export function targetsOfReference(draft: Draft, reference: CrossReference): Ref
   if (reference.subparagraphOnly) {
     const home = paragraphAt(draft, reference.span.start);
     const subparagraph = home && subparagraphReferenced(home.subparagraphs, reference.subparagraphOnly.name);
-    // "subparagraph (e) above" in a paragraph with no (e) points nowhere, not at the paragraph.
-    if (!home || !subparagraph) return [];
+    if (!home) return [];
+    if (!subparagraph) {
+      // "(a) (iii) above" among lettered operative paragraphs: paragraph (a), and its item (iii).
+      // Otherwise "subparagraph (e) above" in a paragraph with no (e) points nowhere, not at the paragraph.
+      const lettered = letteredParagraphNamed(draft, home, reference.subparagraphOnly.name);
+      const targets = lettered ? [lettered, ...(reference.subparagraphOnlyMore ?? []).map((label) => letteredParagraphNamed(draft, home, label.name))] : [];
+      return targets.flatMap((paragraph, index) => (paragraph === undefined ? [] : [index === 0 ? targetOf(paragraph, reference.subparagraphOnlyInner) : { paragraph }]));
+    }
     // "subparagraph (b) (iv) above": the item (iv) inside (b), where it has one.
     const inner = reference.subparagraphOnlyInner && subparagraphNamed(subparagraph.children, reference.subparagraphOnlyInner.name);
     return [{ paragraph: home, subparagraph: inner ?? subparagraph }];

@@ -2,7 +2,7 @@ import { conventionsOf, type Lexicon } from '../lexicon/lexicon';
 import { localMessage } from '../messages';
 import type { CrossReference, Draft, Paragraph, ReferencedNumber, SubParagraph } from '../model';
 import type { Rule, RuleContext } from '../rule';
-import { numberedListHolds, referencePartAt, subparagraphNamed } from '../structure';
+import { letteredParagraphNamed, numberedListHolds, referencePartAt, subparagraphNamed, subparagraphReferenced } from '../structure';
 import { DraftMemo } from '../draft-memo';
 import { quotedInBody } from '../prose';
 
@@ -264,6 +264,47 @@ function checkOwnSubparagraph(draft: Draft, reference: CrossReference, named: Su
   }
 }
 
+/**
+ * "(a) (iii) above" among lettered operative paragraphs, in a paragraph with no (a) of its own: paragraph
+ * (a) stands where the reference says and has the item (iii); "(a) and (c) above": each label a paragraph's.
+ */
+function checkLetteredParagraphs(draft: Draft, reference: CrossReference, holder: Paragraph, first: Paragraph, context: RuleContext): void {
+  const direction = reference.direction;
+  const labels = [reference.subparagraphOnly, ...(reference.subparagraphOnlyMore ?? [])];
+  labels.forEach((label, index) => {
+    if (!label) return;
+    const values = { reference: quote(draft, reference), number: labelAsWritten(draft, label.name) };
+    const target = index === 0 ? first : letteredParagraphNamed(draft, holder, label.name);
+    if (!target) {
+      context.report({
+        span: label.span,
+        message: localMessage(context.lexicon, 'cross-reference/no-own-subparagraph', { reference: values.reference, label: values.number },
+          `'${values.reference}': this paragraph has no sub-paragraph ${values.number}.`),
+      });
+      return;
+    }
+    const related = [{ span: target.number?.span ?? target.span, message: paragraphIsHere(values.number, context) }];
+    if ((direction === 'above' && target.span.start > reference.span.start) || (direction === 'below' && target.span.start < reference.span.start)) {
+      context.report({
+        span: label.span,
+        message: direction === 'above'
+          ? localMessage(context.lexicon, 'cross-reference/comes-after', values, `'${values.reference}': paragraph ${values.number} comes after this text, not above it.`)
+          : localMessage(context.lexicon, 'cross-reference/comes-before', values, `'${values.reference}': paragraph ${values.number} comes before this text, not below it.`),
+        related,
+      });
+    }
+    const inner = index === 0 ? reference.subparagraphOnlyInner : undefined;
+    if (inner && subparagraphReferenced(target.subparagraphs, inner.name) === undefined) {
+      const innerValues = { ...values, label: labelAsWritten(draft, inner.name) };
+      context.report({
+        span: inner.span,
+        message: localMessage(context.lexicon, 'cross-reference/no-subparagraph', innerValues, `'${innerValues.reference}': paragraph ${innerValues.number} has no sub-paragraph ${innerValues.label}.`),
+        related,
+      });
+    }
+  });
+}
+
 export const crossReferenceRule: Rule = {
   id: 'cross-reference',
   description: '"paragraph 5 above", "paragraphs 3 and 4 below", "paragraph 7 (c) of the present resolution", "subparagraph (b) above" point to paragraphs that exist, in the direction the text says.',
@@ -276,6 +317,11 @@ export const crossReferenceRule: Rule = {
       if (only) {
         const holder = paragraphAt(draft, reference.span.start);
         const named = holder && subparagraphNamed(holder.subparagraphs, only.name);
+        const lettered = holder && !named ? letteredParagraphNamed(draft, holder, only.name) : undefined;
+        if (holder && lettered) {
+          checkLetteredParagraphs(draft, reference, holder, lettered, context);
+          continue;
+        }
         if (holder && !named) {
           const values = { reference: quote(draft, reference), label: labelAsWritten(draft, only.name) };
           context.report({

@@ -1,6 +1,31 @@
 import { unitAt } from '../text-scan';
 import { localMessage } from '../messages';
+import type { CrossReference, Draft, Paragraph } from '../model';
 import type { Rule } from '../rule';
+import { letteredParagraphNamed } from '../structure';
+import { ownCrossReferences, paragraphAt } from './cross-reference';
+
+/** A reference that names a lettered operative paragraph by its letter ("(a) (iii) above"), and that paragraph. */
+interface NamedByLetter {
+  readonly reference: CrossReference;
+  readonly paragraph: Paragraph;
+}
+
+/**
+ * Per part, the first reference that names one of its lettered operative paragraphs by its letter.
+ * Numbered, the paragraph has no letter: the reference would name no paragraph (or, under a paragraph
+ * with items, one of those), so the part's letters are not turned into numbers for the drafter.
+ */
+function partsNamedByLetter(draft: Draft): Map<number, NamedByLetter> {
+  const named = new Map<number, NamedByLetter>();
+  for (const reference of ownCrossReferences(draft)) {
+    const label = reference.subparagraphOnly;
+    const holder = label && paragraphAt(draft, reference.span.start);
+    const paragraph = holder && letteredParagraphNamed(draft, holder, label.name);
+    if (paragraph && !named.has(paragraph.partIndex)) named.set(paragraph.partIndex, { reference, paragraph });
+  }
+  return named;
+}
 
 export const numberingFormatRule: Rule = {
   id: 'numbering-format',
@@ -19,6 +44,8 @@ export const numberingFormatRule: Rule = {
         .filter((paragraph) => paragraph?.number && !paragraph.number.insertSuffix && (paragraph.number.value !== 1 || paragraph.number.style !== 'dot')),
     );
     const text = draft.text;
+    // Asked only once a lettered paragraph is met: most drafts number theirs.
+    let namedByLetter: Map<number, NamedByLetter> | undefined;
     const spaceMissing = (right: string, found: string): string =>
       localMessage(context.lexicon, 'numbering-format/space', { right, found }, `A paragraph number is followed by a space: '${right}', not '${found}'.`);
     for (const paragraph of draft.paragraphs) {
@@ -48,6 +75,22 @@ export const numberingFormatRule: Rule = {
       const right = `${number.value}.`;
       const written = number.text.trim();
       const tight = number.style === 'dot';
+      if (number.style === 'letter') {
+        const held = (namedByLetter ??= partsNamedByLetter(draft)).get(paragraph.partIndex);
+        if (held) {
+          const what = localMessage(context.lexicon, 'numbering-format/letter', { right, found: written }, `Operative paragraphs are numbered 1, 2, 3 …, not lettered: write '${right}', not '${written}'.`);
+          const reference = text.slice(held.reference.span.start, held.reference.span.end).replace(/\s+/g, ' ');
+          const letter = held.paragraph.number?.text.trim() ?? '';
+          const values = { what, reference, label: letter, number: String(held.paragraph.number?.value ?? '') };
+          context.report({
+            span: number.span,
+            message: localMessage(context.lexicon, 'numbering-format/letter-held', values,
+              `${what} Not numbered for you: '${reference}' names paragraph ${letter} by its letter, which numbering takes away. Name it by its number, ${values.number}, first.`),
+            related: [{ span: held.reference.span, message: localMessage(context.lexicon, 'numbering-format/named-by-letter', { label: letter }, `Paragraph ${letter} is named by its letter here.`) }],
+          });
+          continue;
+        }
+      }
       context.report({
         span: number.span,
         message: tight

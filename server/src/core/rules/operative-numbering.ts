@@ -5,7 +5,7 @@ import { quotedInBody } from '../prose';
 import { endOfNumberLabels, insertSuffixes, isAlternative, letterName } from '../parse/labels';
 import { localMessage } from '../messages';
 import type { Rule, RuleContext } from '../rule';
-import { eachSubparagraph, numberRemovalChangesMore, referencePartAt, wordlessAfter } from '../structure';
+import { eachSubparagraph, letteredParagraphNamed, numberRemovalChangesMore, referencePartAt, wordlessAfter } from '../structure';
 import { numbersSaid, ownCrossReferences, paragraphAt, type ListWords } from './cross-reference';
 import { lexiconFor } from '../lexicon/lexicon';
 import { DraftMemo } from '../draft-memo';
@@ -19,6 +19,8 @@ export interface PartRenumbering {
   readonly count: number;
   /** Where inserts are numbered too (finalizing): the number each insert written once becomes, by "2 bis". */
   readonly newNumberOfInsert?: ReadonlyMap<string, number>;
+  /** Whether lettered paragraphs ("(a) Demands …;") are given numbers (finalizing), not relettered. */
+  readonly lettersBecomeNumbers?: boolean;
 }
 
 /**
@@ -34,6 +36,10 @@ export function carryReferences(draft: Draft, parts: ReadonlyMap<number, PartRen
   const stranded: CrossReference[] = [];
   let words: ListWords | undefined;
   for (const reference of ownCrossReferences(draft)) {
+    if (reference.subparagraphOnly) {
+      if (!carryLetters(draft, reference, parts, edits)) stranded.push(reference);
+      continue;
+    }
     const part = parts.get(referencePartAt(draft, paragraphAt(draft, reference.span.start), reference.span.start));
     if (!part) continue;
     const [first, last] = reference.numbers;
@@ -93,6 +99,27 @@ export function carryReferences(draft: Draft, parts: ReadonlyMap<number, PartRen
     });
   }
   return { edits, stranded };
+}
+
+/**
+ * "(c) above" naming the lettered operative paragraph (c) (`letteredParagraphNamed`): relettered "(b)",
+ * the reference says "(b)" too. False where the paragraphs are given numbers instead (finalizing): the
+ * reference would name no paragraph, so the numbering waits until it names one by its number.
+ */
+function carryLetters(draft: Draft, reference: CrossReference, parts: ReadonlyMap<number, PartRenumbering>, edits: TextEdit[]): boolean {
+  const holder = paragraphAt(draft, reference.span.start);
+  if (!holder) return true;
+  for (const label of [reference.subparagraphOnly, ...(reference.subparagraphOnlyMore ?? [])]) {
+    const number = label && letteredParagraphNamed(draft, holder, label.name)?.number;
+    const part = number && parts.get(holder.partIndex);
+    if (!label || !number || !part) continue;
+    if (part.lettersBecomeNumbers) return false;
+    const moved = part.newNumberOf.get(number.value);
+    if (moved === undefined || moved === number.value) continue;
+    const letters = letterName(moved);
+    edits.push({ span: label.span, newText: label.name === label.name.toUpperCase() ? letters.toUpperCase() : letters });
+  }
+  return true;
 }
 
 /** A range's numbers are read one by one up to this many: "paragraphs 1 to 5000" is no list of paragraphs. */

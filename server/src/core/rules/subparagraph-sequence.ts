@@ -5,7 +5,7 @@ import { operativeTargets, ownCrossReferences, paragraphAt } from './cross-refer
 import { letterIndex, letterName, romanIndex, romanName } from '../parse/labels';
 import { localMessage } from '../messages';
 import type { Rule } from '../rule';
-import { eachSubparagraph, labelName, subparagraphNamed, subparagraphsOf } from '../structure';
+import { eachSubparagraph, labelName, letteredParagraphNamed, subparagraphNamed, subparagraphsOf } from '../structure';
 
 /** The name the label at `position` (1-based) of a list of this kind should have. */
 function expectedName(kind: SubLabel['kind'], position: number): string {
@@ -87,7 +87,8 @@ function reletterEdits(draft: Draft, owner: Paragraph, siblings: readonly SubPar
       const named = subparagraphNamed(owner.subparagraphs, only.name);
       const inner = reference.subparagraphOnlyInner;
       const more = reference.subparagraphOnlyMore ?? [];
-      if (named ? siblings.includes(named) : topLevel) {
+      // A label no item has that names a lettered operative paragraph ("(a) (iii) above") is that paragraph's.
+      if (named ? siblings.includes(named) : topLevel && !letteredParagraphNamed(draft, owner, only.name)) {
         carry(only, more.length === 0 && inner === undefined);
         more.forEach((label, index) => carry(label, index === more.length - 1));
         if (inner) unread ||= moreLabelsAfter.test(draft.text.slice(inner.span.end, inner.span.end + 16));
