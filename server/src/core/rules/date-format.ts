@@ -217,8 +217,10 @@ function patternsOf(style: StyleData): DatePatterns {
       // rest), "8th and 9th December 2005", "8 December, 2005", "3 Dec. 2006", and the right "16 December 2005"
       // « 16 diciembre 2005 », « 1º de enero de 2020 » where the style writes « de » (the joints, captured)
       dayFirst: new RegExp(`(?:${style.dayOrdinalArticle}[ \\u00A0])?(\\d{1,2})${firstDayLettersPattern(style)}(${suffix})?${secondDay}(?:[ \\u00A0](${beforeMonth}))?[ \\u00A0](${month})(?:(,?)[ \\u00A0]${beforeYear}(\\d{4}))?(?![\\p{L}\\p{N}])`, 'uy'),
-      dayRange: style.dayListWord === undefined || style.daySpanMark === undefined ? undefined
-        : new RegExp(`(\\d{1,2})(${space}?)([-\u2010\u2013])(${space}?)(\\d{1,2})[ \\u00A0](${month})(?:(,?)[ \\u00A0](\\d{4}))?(?![\\p{L}\\p{N}])`, 'uy'),
+      // « 16-17 décembre 2005 », « 16-17 de diciembre de 2005 »: the joints as the style writes them, so a
+      // date that lacks one is date-format's other finding first, never two fixes over one date.
+      dayRange: style.dayListWord === undefined ? undefined
+        : new RegExp(`(\\d{1,2})(${space}?)([-\u2010\u2013])(${space}?)(\\d{1,2})[ \\u00A0]${joints.dayMonth === '' ? '' : `${joints.dayMonth}[ \\u00A0]`}(${month})(?:(,?)[ \\u00A0]${joints.monthYear === '' ? '' : `${joints.monthYear}[ \\u00A0]`}(\\d{4}))?(?![\\p{L}\\p{N}])`, 'uy'),
       // "16/12/2005", "16.12.2005": not a part of a symbol ("A/HRC/RES/5/1") or a longer number.
       numeric: /(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\p{L}\p{N}/]|\.\d)/uy,
       // "2005-12-16"
@@ -464,7 +466,10 @@ function daysOf(dayText: string, rangeWord: string | undefined, secondDayText: s
  * `spanRight`: the days were written so already, with the mark and no space around it ("9–20").
  */
 function twoDaysWritten(first: number, last: number, dash: string | undefined, spaced: boolean, style: StyleData): { readonly days: string; readonly inARow: boolean; readonly spanRight: boolean } | undefined {
-  if (last === first + 1 && style.dayListWord !== undefined) return { days: `${first} ${style.dayListWord} ${last}`, inARow: true, spanRight: false };
+  // The first of the month as the style writes it: « 1er et 2 mai ».
+  const firstWritten = first === 1 && style.firstDay !== undefined ? style.firstDay : String(first);
+  if (last === first + 1 && style.dayListWord !== undefined) return { days: `${firstWritten} ${style.dayListWord} ${last}`, inARow: true, spanRight: false };
+  // A style that names no mark for a span (French and Spanish: none is known of them) leaves it as written.
   const mark = style.daySpanMark;
   if (mark === undefined) return undefined;
   return { days: `${first}${mark}${last}`, inARow: false, spanRight: dash === mark && !spaced };
