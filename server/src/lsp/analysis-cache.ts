@@ -3,6 +3,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LintSession, type LineIndex, type LintResult } from '../core/index';
 import type { DocumentSettings } from './document-settings';
+import { freshYoungGeneration } from './young-generation';
 import { warmUpAnchors, warmUpMaximumLength, warmUpMinimumLength, warmUpQuietMs, warmUpTexts } from './keystroke-warm-up';
 
 export interface Analysis {
@@ -45,6 +46,8 @@ export class AnalysisCache {
       session = this.createSession();
       this.sessions.set(document.uri, session);
     }
+    // With the previous model let go, a long draft's lint starts with the young generation collected (young-generation.ts).
+    freshYoungGeneration(text.length);
     const linted = session.lint(text, settings.settings);
     // A draft is not linted with a settings file that has problems, as the command line refuses to:
     // findings under settings nobody chose (a negotiation draft's "2 bis." read as final) would mislead,

@@ -21,11 +21,12 @@ export class DiagnosticsPusher {
   /** The version each document was last scheduled for, so the open event is not pushed twice. */
   private readonly scheduledVersions = new Map<string, number>();
   /**
-   * The analysis each document's diagnostics were last sent from. Pushes that waited together (on the
-   * client's answer about settings, while keys were typed) find the same analysis: it is sent once
-   * (ten pushes of two versions were sent when the answer came 400 ms late).
+   * The id of the analysis each document's diagnostics were last sent from. Pushes that waited together
+   * (on the client's answer about settings, while keys were typed) find the same analysis: it is sent
+   * once (ten pushes of two versions were sent when the answer came 400 ms late). Its id, not the
+   * analysis: held, the analysis kept the last version's model alive through the next lint.
    */
-  private readonly sentAnalyses = new Map<string, Analysis>();
+  private readonly sentAnalyses = new Map<string, string>();
   private stopped = false;
 
   constructor(private readonly options: DiagnosticsPushOptions) {}
@@ -95,8 +96,8 @@ export class DiagnosticsPusher {
     const version = this.scheduledVersions.get(documentUri);
     try {
       const analysis = await this.options.analyze(documentUri);
-      if (!analysis || this.stopped || !this.options.isLatest(analysis) || this.sentAnalyses.get(documentUri) === analysis) return;
-      this.sentAnalyses.set(documentUri, analysis);
+      if (!analysis || this.stopped || !this.options.isLatest(analysis) || this.sentAnalyses.get(documentUri) === analysis.resultId) return;
+      this.sentAnalyses.set(documentUri, analysis.resultId);
       this.options.send({ uri: documentUri, version: analysis.version, diagnostics: this.options.diagnosticsOf(analysis) });
     } catch (error) {
       this.options.logError(`Linting ${documentUri}`, error);
