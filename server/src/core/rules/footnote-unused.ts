@@ -16,12 +16,15 @@ export const footnoteUnusedRule: Rule = {
     // A call with no text beside a text with no call ("[^iccpr]" calling "[^icpr]:", call 4 with texts
     // 1 to 3) is most often one footnote mislabelled: its text is not deleted, and the call is shown.
     const callWithoutText: FootnoteCall | undefined = draft.footnoteCalls.find((call) => !withText.has(call.number));
+    // Calls written as bare digits ("… Treaty 8 is …") are read in the order of their numbers: moved above
+    // an earlier one with its paragraph, a call is not read, whatever form its text's label takes.
+    const bareCalls = draft.footnoteCalls.some((call) => call.style === 'bare');
     for (const footnote of draft.footnoteTexts) {
       // A yearbook's footnotes serve its whole page: their calls may stand in headings that are not the resolution's.
       if (called.has(footnote.number) || footnote.placement === 'yearbook') continue;
       const number = footnote.name ?? String(footnote.number);
       // A copy's bare digits may hold a call that was not read: the text is not deleted, and the place is shown.
-      const maybeCall = footnote.style === 'bare' ? possibleUnreadCall(draft, footnote.number) : undefined;
+      const maybeCall = footnote.style === 'bare' || bareCalls ? possibleUnreadCall(draft, footnote.number) : undefined;
       const related: RelatedPlace[] = [];
       // "[2]" for "[^2]": the call mistyped; the text is the one it means.
       const mistyped = footnote.style === 'bracket' ? mistypedCall(draft, footnote.number) : undefined;

@@ -8,6 +8,7 @@ import type { Rule, RuleContext } from '../rule';
 import { isSpace } from '../parse/lines';
 import { readNumberLabel } from '../parse/labels';
 import { callsEndAfter, eachSubparagraph, endMark, firstWhere, footnoteCallEnds, ownTextEnd, recordsAdoption, subparagraphsOf } from '../structure';
+import { isDigitCode } from '../text-scan';
 
 interface Expectation {
   readonly mark: string;
@@ -157,11 +158,15 @@ const lineBreaks = new Set(['\n', '\r', '\u0085', '\u2028', '\u2029']);
  * - a line of bare digits given "." or "," is a paragraph number ("0" → "0."), which takes the text
  *   below it or stands as a paragraph of its own;
  * - a paragraph that ends with a comma takes in the lower-case text below it (parse.ts reads it as the
- *   rest of a sentence a page break split), where after "." it is text a copy moved (displaced text).
+ *   rest of a sentence a page break split), where after "." it is text a copy moved (displaced text);
+ * - a mark written between a number and a copy's bare call ("resolution 79/7;1" → "79/7.1") makes the
+ *   call a decimal's digits: the call is no longer read, and footnote-unused then found its text unused.
  * Such a finding is reported without its fix.
  */
 function changesReading(draft: Draft, node: Paragraph | SubParagraph, edit: TextEdit, marks: Marks): boolean {
   const text = draft.text;
+  if (isDigitCode(text.charCodeAt(edit.span.start - 1)) && /^[.,]$/.test(edit.newText.trim()) && isDigitCode(text.charCodeAt(edit.span.end))
+    && draft.footnoteCalls.some((call) => call.style === 'bare' && call.span.start === edit.span.end)) return true;
   let lineStart = edit.span.start;
   while (lineStart > 0 && !lineBreaks.has(text[lineStart - 1] ?? '')) lineStart--;
   let lineEnd = edit.span.end;
