@@ -152,6 +152,8 @@ export const messagePlaceholders = {
   'cross-reference/itself': ['reference', 'number'],
   'cross-reference/comes-after': ['reference', 'number'],
   'cross-reference/comes-before': ['reference', 'number'],
+  'cross-reference/range-comes-after': ['reference', 'numbers'],
+  'cross-reference/range-comes-before': ['reference', 'numbers'],
   'cross-reference/no-subparagraph': ['reference', 'number', 'label'],
   'cross-reference/no-own-subparagraph': ['reference', 'label'],
   'cross-reference/no-inner-subparagraph': ['reference', 'number', 'label', 'inner'],

@@ -362,7 +362,30 @@ export const crossReferenceRule: Rule = {
         for (let value = first.value; value <= last.value && value <= first.value + 200; value++) (targets.has(value) ? present : missing).push(value);
         // A range that runs past the paragraphs there are is one slip, said once: not also a finding for
         // each paragraph inside it that stands on the other side of the reference (« paragraphes 1 à 9 ci-dessus »).
-        if (missing.length === 0) for (const value of present) checkNumber(draft, reference, value === last.value ? last : first, value, targets, context);
+        if (missing.length === 0) {
+          // The paragraphs of a range on the wrong side of it make one finding, not one each ("paragraphs
+          // 12 to 30 below" in paragraph 40 drew nineteen, stacked on one place).
+          const direction = reference.direction;
+          const wrongSide = direction === undefined ? [] : present.filter((value) => {
+            const start = (targets.get(value) as Paragraph).span.start;
+            return direction === 'above' ? start > reference.span.start : start < reference.span.start;
+          });
+          if (wrongSide.length > 1) {
+            const values = { reference: quote(draft, reference), numbers: numbersSaid(wrongSide, listWordsOf(context.lexicon)) };
+            const nearest = targets.get(wrongSide[0] as number) as Paragraph;
+            context.report({
+              span: { start: first.span.start, end: last.span.end },
+              message: direction === 'above'
+                ? localMessage(context.lexicon, 'cross-reference/range-comes-after', values, `'${values.reference}': paragraphs ${values.numbers} come after this text, not above it.`)
+                : localMessage(context.lexicon, 'cross-reference/range-comes-before', values, `'${values.reference}': paragraphs ${values.numbers} come before this text, not below it.`),
+              related: [{ span: nearest.number?.span ?? nearest.span, message: paragraphIsHere(String(wrongSide[0]), context) }],
+            });
+          }
+          for (const value of present) {
+            if (wrongSide.length > 1 && wrongSide.includes(value)) continue;
+            checkNumber(draft, reference, value === last.value ? last : first, value, targets, context);
+          }
+        }
         if (missing.length === 1) checkNumber(draft, reference, missing[0] === last.value ? last : first, missing[0] as number, targets, context);
         else if (missing.length > 1) {
           const span = missing.includes(first.value) ? first.span : last.span;
