@@ -66,6 +66,7 @@ export const messagePlaceholders = {
   'operative-numbering/follows': ['number', 'previous', 'expected'],
   'operative-numbering/not-renumbered-undirected': ['what', 'reference'],
   'operative-numbering/not-renumbered': ['what', 'reference'],
+  'operative-numbering/not-renumbered-open-quote': ['what', 'reference'],
   'operative-numbering/not-renumbered-ambiguous': ['what', 'reference', 'number'],
   'operative-numbering/here': ['number'],
   'operative-numbering/insert-after': ['label', 'previous', 'number'],

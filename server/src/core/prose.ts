@@ -313,17 +313,33 @@ export function bodyProse(draft: Draft): readonly ProseRun[] {
  * quotation there: words quoted from another text ("the measures referred to in paragraph 9 above").
  */
 export function quotedInBody(draft: Draft, offset: number): boolean {
+  const place = bodyPlaceOf(draft, offset);
+  return place !== undefined && isQuoted(place.run, place.runOffset, place.runOffset + 1);
+}
+
+/**
+ * Whether the draft offset is quoted only by a straight quotation mark that is never closed: "… du
+ * Secrétaire général\" et approuvées au paragraphe 3 ci-dessous" (S/RES/712 (1991) in French), a stray
+ * mark as often as a quotation that lost its end. What stands after it may be this text's own words.
+ */
+export function quotedByUnclosedMark(draft: Draft, offset: number): boolean {
+  const place = bodyPlaceOf(draft, offset);
+  if (!place) return false;
+  const { run, runOffset } = place;
+  const holding = run.quotations.filter((quotation) => runOffset >= quotation.start && runOffset < quotation.end);
+  return holding.length > 0 && holding.every((quotation) => quotation.end === run.text.length && run.text.charCodeAt(quotation.start) === 0x22 /* " */);
+}
+
+/** The body's run that holds a draft offset, and the offset in it. */
+function bodyPlaceOf(draft: Draft, offset: number): { readonly run: ProseRun; readonly runOffset: number } | undefined {
   const runs = bodyProse(draft);
   // The runs are in text order: the last to start at or before the offset is the one that may hold it.
   const found = runs[firstWhere(runs.length, (index) => (runs[index] as ProseRun).start > offset) - 1];
-  if (!found) return false;
+  if (!found) return undefined;
   for (const segment of found.segments) {
-    if (offset >= segment.draftStart && offset < segment.draftStart + segment.length) {
-      const runOffset = segment.runStart + (offset - segment.draftStart);
-      return isQuoted(found, runOffset, runOffset + 1);
-    }
+    if (offset >= segment.draftStart && offset < segment.draftStart + segment.length) return { run: found, runOffset: segment.runStart + (offset - segment.draftStart) };
   }
-  return false;
+  return undefined;
 }
 
 /** The text of every footnote. */

@@ -332,7 +332,14 @@ export function findCrossReferences(text: string, spans: readonly Span[], lexico
 function referencesIn(text: string, spans: readonly Span[], positions: readonly number[], heads: readonly HeadWord[], words: ReferenceWords, namingTheResolution: boolean): CrossReference[] {
   const references: CrossReference[] = [];
   readAtHeads(text, spans, positions, heads, (scanner, head) => {
-    const reference = readReference(scanner, head, words);
+    const read = readReference(scanner, head, words);
+    if (Array.isArray(read)) {
+      // A list of ranges, "paragraphs 2 to 4 and 6 above": each says the list's direction.
+      if (namingTheResolution && read.some((reference) => reference.direction !== undefined)) return -1;
+      references.push(...read);
+      return (read[read.length - 1] as CrossReference).span.end;
+    }
+    const reference = read;
     // A reference that names the resolution has no direction ("above", "below"), and is no sub-paragraph's alone.
     if (!reference || (namingTheResolution && (reference.direction !== undefined || reference.subparagraphOnly !== undefined))) return -1;
     references.push(reference);
@@ -607,7 +614,7 @@ function spellsLowerCase(text: string, start: number, word: string): boolean {
 }
 
 /** The reference that `head` begins, if the words after it make one that points into this text. */
-function readReference(scanner: Scanner, head: Head, words: ReferenceWords): CrossReference | undefined {
+function readReference(scanner: Scanner, head: Head, words: ReferenceWords): CrossReference | CrossReference[] | undefined {
   const { text } = scanner;
   if (head.isSub) {
     const label = readSubLabels(scanner, words);
@@ -636,18 +643,52 @@ function readReference(scanner: Scanner, head: Head, words: ReferenceWords): Cro
     return new CrossReferenceNode(new SpanNode(head.start, scanner.position), emptyList(), false, direction !== 'here' ? direction : undefined, label.first, label.inner, label.more);
   }
   const numbers = emptyList<ReferencedNumber>();
-  const range = readNumberList(scanner, words, numbers);
+  const rangeAfter: boolean[] = [];
+  const range = readNumberList(scanner, words, numbers, rangeAfter);
   const direction = numbers.length > 0 ? readDirection(scanner, words) : undefined;
   if (numbers.length === 0 || !direction) return undefined;
-  return new CrossReferenceNode(new SpanNode(head.start, scanner.position), numbers, range && numbers.length === 2, direction !== 'here' ? direction : undefined, undefined);
+  const said = direction !== 'here' ? direction : undefined;
+  if (range && numbers.length > 2) return rangesOfList(head.start, scanner.position, numbers, rangeAfter, said);
+  return new CrossReferenceNode(new SpanNode(head.start, scanner.position), numbers, range && numbers.length === 2, said, undefined);
+}
+
+/**
+ * "paragraphs 12 to 17 and 19 to 31 below", "paragraphs 2 to 4 and 6 above": a list that holds ranges,
+ * read as one reference a range or a run of single numbers (each with the list's direction), so that
+ * every paragraph of each range is named. Read as one list of its numbers, "12 to 17 and 19 to 31" named
+ * four paragraphs, and renumbering, which writes a range a move split so, made text it then misread.
+ * A list whose numbers carry a label or a suffix ("7 (c) to 9") is left one reference.
+ */
+function rangesOfList(start: number, end: number, numbers: readonly ReferencedNumber[], rangeAfter: readonly boolean[], direction: CrossReference['direction']): CrossReference | CrossReference[] {
+  if (numbers.some((referenced) => referenced.subparagraph !== undefined || referenced.insertSuffix !== undefined)) {
+    return new CrossReferenceNode(new SpanNode(start, end), numbers, false, direction, undefined);
+  }
+  /** Each group: its first number's index, one past its last, and whether it is a range. */
+  const groups: { first: number; end: number; range: boolean }[] = [];
+  for (let index = 0; index < numbers.length; ) {
+    if (index + 1 < numbers.length && rangeAfter[index] === true) {
+      groups.push({ first: index, end: index + 2, range: true });
+      index += 2;
+      continue;
+    }
+    const last = groups[groups.length - 1];
+    if (last && !last.range) last.end = index + 1;
+    else groups.push({ first: index, end: index + 1, range: false });
+    index++;
+  }
+  return groups.map((group, at) => {
+    const from = at === 0 ? start : (numbers[group.first] as ReferencedNumber).span.start;
+    const to = at === groups.length - 1 ? end : (numbers[group.end - 1] as ReferencedNumber).span.end;
+    return new CrossReferenceNode(new SpanNode(from, to), numbers.slice(group.first, group.end), group.range, direction, undefined);
+  });
 }
 
 /**
  * Numbers and what follows each ("3 bis", "7 (c)"), joined by commas and the lexicon's separators
  * ("3, 4 and 7", "2 to 6", "4 and paragraph 2"), pushed to `numbers`; the scanner past the last.
- * Whether a separator made a range.
+ * Whether a separator made a range; with `rangeAfter`, whether each separator does, in order.
  */
-function readNumberList(scanner: Scanner, words: ReferenceWords, numbers: ReferencedNumber[]): boolean {
+function readNumberList(scanner: Scanner, words: ReferenceWords, numbers: ReferencedNumber[], rangeAfter?: boolean[]): boolean {
   const { text } = scanner;
   let range = false;
   for (;;) {
@@ -659,6 +700,8 @@ function readNumberList(scanner: Scanner, words: ReferenceWords, numbers: Refere
     numbers.push(new ReferencedNumberNode(digitsValue(text, digitsStart, digitsEnd), new SpanNode(digitsStart, digitsEnd), sub, insertSuffix));
     const separator = readSeparatorBeforeNumber(scanner, words);
     if (separator === undefined) break;
+    // Whether the separator after this number makes a range with the next ("12 to 17").
+    rangeAfter?.push(separator);
     range ||= separator;
   }
   return range;

@@ -1,7 +1,7 @@
 import type { Fix, TextEdit } from '../findings';
 import type { CrossReference, Draft, Paragraph, Span } from '../model';
 import { findUndirectedReferences } from '../parse/cross-references';
-import { quotedInBody } from '../prose';
+import { quotedByUnclosedMark, quotedInBody } from '../prose';
 import { endOfNumberLabels, insertSuffixes, isAlternative, letterName } from '../parse/labels';
 import { localMessage } from '../messages';
 import type { Rule, RuleContext } from '../rule';
@@ -97,6 +97,19 @@ export function carryReferences(draft: Draft, parts: ReadonlyMap<number, PartRen
       const target = reorder && !reference.range ? sorted[index] : part.newNumberOf.get(referenced.value);
       if (target !== undefined && target !== referenced.value) edits.push({ span: referenced.span, newText: String(target) });
     });
+  }
+  // A reference after a straight quotation mark never closed ("… du Secrétaire général\" et approuvées au
+  // paragraphe 3 ci-dessous") is left out of the own ones, as quoted words are, yet may be this text's
+  // own after a stray mark: where renumbering would change the number it says, it would be left naming
+  // another paragraph, or a quotation's words rewritten. The renumbering waits for the drafter.
+  for (const reference of draft.crossReferences) {
+    if (reference.numbers.length === 0 || !quotedByUnclosedMark(draft, reference.span.start)) continue;
+    const part = parts.get(referencePartAt(draft, paragraphAt(draft, reference.span.start), reference.span.start));
+    const moves = (value: number): boolean => {
+      const moved = part?.newNumberOf.get(value);
+      return moved !== undefined && moved !== value;
+    };
+    if (reference.numbers.some((referenced) => moves(referenced.value))) stranded.push(reference);
   }
   return { edits, stranded };
 }
@@ -333,7 +346,10 @@ export const operativeNumberingRule: Rule = {
             const quoted = draft.text.slice(stranded.span.start, stranded.span.end).replace(/\s+/g, ' ');
             const writtenTwice = numbersWrittenTwice(draft, stranded);
             const twice = stranded.numbers.find((referenced) => !referenced.insertSuffix && writtenTwice.has(referenced.value));
-            const message = held.undirected
+            const message = quotedByUnclosedMark(draft, stranded.span.start)
+              ? localMessage(context.lexicon, 'operative-numbering/not-renumbered-open-quote', { what, reference: quoted },
+                `${what} Not renumbered for you: '${quoted}' stands after a quotation mark that is never closed, so it may be quoted from another text, whose numbers renumbering must not change, or be this resolution's own, which it must. Close the quotation or remove the stray mark first.`)
+              : held.undirected
               ? localMessage(context.lexicon, 'operative-numbering/not-renumbered-undirected', { what, reference: quoted },
                 `${what} Not renumbered for you: '${quoted}' says neither 'above' nor 'below' and may name this resolution's paragraph, which renumbering moves; it would be left naming another. Write '${quoted} above' or '${quoted} below', or name the text it belongs to, first.`)
               : twice
