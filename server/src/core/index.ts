@@ -29,6 +29,7 @@ export { dominantLineEnding, withLineEnding, type LineEnding } from './line-endi
 export { applyEdits, collectFixEdits } from './fix';
 export { lexiconFor, type Lexicon, type OpenerEntry } from './lexicon/lexicon';
 export { renumberOperativeEdits, strandedByRenumbering } from './rules/operative-numbering';
+export { quotedByUnclosedMark } from './prose';
 export { finalizeNumberingEdits, strandedByFinalizing } from './finalize-numbering';
 export { footnoteRenumberingMovesSameSource, renumberFootnoteEdits } from './footnotes';
 // Editor features: pure functions of a Draft (or a LintResult), in offsets; the adapters translate.

@@ -38,6 +38,7 @@ import {
   semanticTokens,
   strandedByFinalizing,
   strandedByRenumbering,
+  quotedByUnclosedMark,
   type DocumentStatistics,
   type CrossReference,
   type Draft,
@@ -105,6 +106,7 @@ function editsOrWhyNot(draft: Draft, edits: TextEdit[], strandedBy: (draft: Draf
   const quoted = draft.text.slice(stranded.span.start, stranded.span.end).replace(/\s+/g, ' ');
   // "(a) (iii) above" naming a lettered paragraph, which finalizing numbers.
   if (stranded.subparagraphOnly) throw new Error(`"${quoted}" names a paragraph by its letter, which numbering takes away: the numbers are left as they are until the reference names the paragraph by its number.`);
+  if (quotedByUnclosedMark(draft, stranded.span.start)) throw new Error(`"${quoted}" stands after a quotation mark that is never closed, so it may be quoted or this text's own: ${consequence} until the quotation is closed or the stray mark removed.`);
   throw new Error(`"${quoted}" names a number no paragraph has, or two have: ${consequence} until the reference says which it means.`);
 }
 
