@@ -441,6 +441,22 @@ describe('language server features (stdio)', function () {
       assert.ok(client.logLines.some((line) => line.includes('"paragraph 2 above" names a number no paragraph has')), client.logLines.join('\n'));
     });
 
+    it('resolint.server.finalizeNumbering and renumberOperativeParagraphs held back by a lettered or a stray-quoted reference say which, and why', async () => {
+      const lettered = ['The Security Council,', '', '(a) Demands that all parties comply:', '', '(i) To cease hostilities;', '', '(ii) To allow access;', '', '(b) Requests a report on the measures referred to in (a) (ii) above.', ''].join('\n');
+      const quoted = ['The Security Council,', '', '1. Decides to act;', '', 'Invites States to contribute;', '', '2. Invites the Committee to act as set out in the report" and approved in paragraph 3 below;', '', '3. Approves the recommendations;', '', '4. Requests a report.', ''].join('\n');
+      const cases: [string, string, string, string][] = [
+        ['finalize-lettered', lettered, 'resolint.server.finalizeNumbering', '"(a) (ii) above" names a paragraph by its letter'],
+        ['renumber-stray-quote', quoted, 'resolint.server.renumberOperativeParagraphs', '"paragraph 3 below" stands after a quotation mark that is never closed'],
+      ];
+      for (const [name, text, command, said] of cases) {
+        const { document } = await open(name, text);
+        const from = client.appliedEdits.items.length;
+        assert.equal(await client.request('workspace/executeCommand', { command, arguments: [{ uri: document.uri, version: 1 }] }), null);
+        assert.equal(client.appliedEdits.items.length, from);
+        assert.ok(client.logLines.some((line) => line.includes(said)), client.logLines.join('\n'));
+      }
+    });
+
     it('resolint.server.renumberFootnotes leaves an "Ibid." that would follow another footnote, and says why', async () => {
       const ibid = ['The General Assembly,', '', 'Reaffirming the Convention against Corruption[^2] and the Convention against Transnational Organized Crime,[^1]', '', '1. Decides to remain seized of the matter.', '', '[^1]: United Nations, Treaty Series, vol. 2225, No. 39574.', '[^2]: Ibid., vol. 2349, No. 42146.', ''].join('\n');
       const { document, diagnostics } = await open('renumber-ibid', ibid);
